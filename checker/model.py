@@ -1,0 +1,204 @@
+"""The data every stage shares: documents, segments and findings.
+
+Positions are character offsets into ``Document.text`` (the decoded original file), so every
+finding can be mapped back to a 1-based line and column in the user's file. Readers never
+rewrite the text: parts that are not prose (code, URLs, front matter) are *masked* in
+``Document.prose`` by spaces, which keeps every offset valid.
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class Severity(enum.IntEnum):
+    """Ordered so that ``--fail-level`` is a comparison."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, value: str) -> "Severity":
+        try:
+            return cls[value.strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {value!r} (expected info, warning or error)") from None
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+class Scope(enum.Enum):
+    """What a rule looks at; the pipeline feeds each scope differently."""
+
+    SEGMENT = "segment"  # one sentence of one document
+    PAIR = "pair"  # a source segment and its aligned translation
+    DOCUMENT = "document"  # a whole document
+    CORPUS = "corpus"  # all documents: collect -> combine -> finalize
+
+
+CATEGORIES = ("names", "glossary", "style", "language", "alignment", "numbers", "metrics")
+
+
+class BlockKind(enum.Enum):
+    PARAGRAPH = "paragraph"
+    HEADING = "heading"
+    CAPTION = "caption"
+
+
+@dataclass(frozen=True)
+class Block:
+    """A run of prose such as a paragraph or a heading: ``text[start:end]``."""
+
+    start: int
+    end: int
+    kind: BlockKind = BlockKind.PARAGRAPH
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A sentence: ``Document.prose[start:end] == text`` (the prose view, offsets of the file)."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    block: int = 0  # index into Document.blocks
+
+
+class LineIndex:
+    """Maps character offsets to 1-based (line, column); columns count code points."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0]
+        pos = text.find("\n")
+        while pos != -1:
+            self._starts.append(pos + 1)
+            pos = text.find("\n", pos + 1)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self._starts, offset) - 1
+        return line + 1, offset - self._starts[line] + 1
+
+    def line_bounds(self, line: int) -> tuple[int, int]:
+        """Start and end offsets (end excludes the newline) of 1-based ``line``."""
+        start = self._starts[line - 1]
+        end = self._starts[line] - 1 if line < len(self._starts) else -1
+        return start, end
+
+    @property
+    def line_count(self) -> int:
+        return len(self._starts)
+
+
+@dataclass
+class Document:
+    """One checked file (or one side of a bilingual pair)."""
+
+    path: str
+    text: str  # the decoded original text, BOM removed
+    prose: str  # same length as ``text``; non-prose masked by spaces
+    blocks: list[Block] = field(default_factory=list)
+    lang: str | None = None
+    segments: list[Segment] = field(default_factory=list)
+    encoding: str = "utf-8"
+    _lines: LineIndex | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def lines(self) -> LineIndex:
+        if self._lines is None:
+            self._lines = LineIndex(self.text)
+        return self._lines
+
+    def position(self, offset: int) -> tuple[int, int]:
+        return self.lines.position(offset)
+
+    def line_text(self, line: int) -> str:
+        start, end = self.lines.line_bounds(line)
+        return self.text[start:] if end < 0 else self.text[start:end]
+
+
+@dataclass(frozen=True)
+class Fix:
+    """Replace ``text[start:end]`` by ``replacement``. ``safe`` fixes run with ``--fix``."""
+
+    start: int
+    end: int
+    replacement: str
+    safe: bool = True
+
+
+@dataclass(frozen=True)
+class SourceSpan:
+    """Where, in the source document of a bilingual pair, a finding comes from."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass
+class Finding:
+    """One problem found by one rule. Rules return these; only the CLI prints them."""
+
+    rule: str  # stable code, e.g. "TC101"
+    name: str  # kebab-case rule name
+    category: str
+    severity: Severity
+    path: str
+    start: int  # character offsets into Document.text
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int  # exclusive, 1-based
+    text: str
+    message: str
+    suggestions: list[str] = field(default_factory=list)
+    fix: Fix | None = None
+    variant_of: str | None = None
+    source: SourceSpan | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.line, self.column, self.rule, self.end_line, self.end_column, self.text)
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "rule": self.rule,
+            "name": self.name,
+            "category": self.category,
+            "severity": str(self.severity),
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "text": self.text,
+            "message": self.message,
+            "suggestions": list(self.suggestions),
+        }
+        if self.variant_of is not None:
+            data["variant_of"] = self.variant_of
+        if self.fix is not None:
+            data["fix"] = {"replacement": self.fix.replacement, "safe": self.fix.safe}
+        if self.source is not None:
+            data["source"] = {
+                "path": self.source.path,
+                "line": self.source.line,
+                "column": self.source.column,
+                "end_line": self.source.end_line,
+                "end_column": self.source.end_column,
+            }
+        data.update(self.extra)
+        return data
+
+
+class InputError(Exception):
+    """Bad input from the user (missing, binary, undecodable, malformed). The CLI exits 2."""

@@ -1,0 +1,36 @@
+"""Bytes to text: UTF-8 (with or without BOM) and UTF-16 with BOM; anything else is an error."""
+
+from __future__ import annotations
+
+import codecs
+
+from ..model import InputError
+
+# Control characters that never occur in text files (tab, newlines, form feed excepted).
+_BINARY_BYTES = set(range(0x00, 0x09)) | {0x0B, 0x0E, 0x0F} | set(range(0x10, 0x1A)) | set(range(0x1C, 0x20))
+
+
+def decode(data: bytes, path: str) -> tuple[str, str]:
+    """Return ``(text, encoding)``; raise :class:`InputError` for binary or undecodable data."""
+    if data.startswith(codecs.BOM_UTF8):
+        return _strict(data[3:], "utf-8", path), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _strict(data, "utf-16", path), "utf-16"
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{path}: binary file (contains NUL bytes); expected a text file")
+    text = _strict(data, "utf-8", path)
+    sample = data[:8192]
+    controls = sum(1 for byte in sample if byte in _BINARY_BYTES)
+    if controls and controls > len(sample) // 100:
+        raise InputError(f"{path}: binary file (control characters); expected a text file")
+    return text, "utf-8"
+
+
+def _strict(data: bytes, encoding: str, path: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise InputError(
+            f"{path}: cannot decode as {encoding.upper()} (byte {error.start}: {error.reason}); "
+            "save the file as UTF-8"
+        ) from None

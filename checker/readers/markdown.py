@@ -1,0 +1,68 @@
+"""Markdown: only prose is checked. markdown-it-py finds the block structure (front matter,
+fenced and indented code, HTML blocks, tables); inline code, URLs, HTML comments and tags, link
+targets and markup characters are masked with spaces so offsets stay those of the file."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Block, BlockKind
+from .text import text_blocks
+
+_MASKS = [
+    re.compile(r"<!--.*?-->", re.S),  # HTML comments (suppression comments are read separately)
+    re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.S),  # inline code spans
+    re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"),  # link targets: ](url "title")
+    re.compile(r"^\s*\[[^\]]+\]:\s*\S+.*$", re.M),  # reference definitions
+    re.compile(r"<(?:https?|mailto|ftp):[^>\s]*>"),  # autolinks
+    re.compile(r"\b(?:https?|ftp)://[^\s<>()\[\]]+|\bwww\.[^\s<>()\[\]]+"),  # bare URLs
+    re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"),  # inline HTML tags
+    re.compile(r"^[ \t]{0,3}(?:#{1,6}(?=\s)|>[ \t>]*|[-*+](?=\s)|\d{1,9}[.)](?=\s))", re.M),  # block markers
+    re.compile(r"[ \t]#+[ \t]*$", re.M),  # closing heading hashes
+    re.compile(r"^[ \t]{0,3}(?:=+|-+)[ \t]*$", re.M),  # setext heading underlines
+    re.compile(r"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)|~~|!\[|\[|\]"),  # emphasis and link brackets
+]
+
+_PROSE_BLOCKS = {"paragraph_open": BlockKind.PARAGRAPH, "heading_open": BlockKind.HEADING}
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    for i in range(start, end):
+        if chars[i] != "\n":
+            chars[i] = " "
+
+
+def read_markdown(text: str) -> tuple[str, list[Block]]:
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    parser = MarkdownIt("commonmark").use(front_matter_plugin).enable("table")
+    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    line_starts.append(len(text) + 1)
+
+    def offset(line: int) -> int:
+        return min(line_starts[min(line, len(line_starts) - 1)], len(text))
+
+    chars = [ch if ch == "\n" else " " for ch in text]
+    kinds: list[tuple[int, int, BlockKind]] = []
+    pending: BlockKind | None = None
+    for token in parser.parse(text):
+        if token.type in _PROSE_BLOCKS:
+            pending = _PROSE_BLOCKS[token.type]
+        elif token.type == "inline" and token.map and pending is not None:
+            start, end = offset(token.map[0]), offset(token.map[1])
+            chars[start:end] = text[start:end]
+            kinds.append((start, end, pending))
+            pending = None
+    prose_text = "".join(chars)
+    masked = list(prose_text)
+    for pattern in _MASKS:
+        for match in pattern.finditer(prose_text):
+            _blank(masked, *match.span())
+    prose = "".join(masked)
+
+    blocks = []
+    for start, end, kind in kinds:
+        for block in text_blocks(prose[start:end]):
+            blocks.append(Block(start + block.start, start + block.end, kind))
+    return prose, blocks

@@ -1,0 +1,166 @@
+"""Rules and the registry that lists them.
+
+A rule is a small class with a stable code, a kebab-case name, a category, a default severity,
+a scope and a :class:`RuleDoc`. ``transcheck rules``, ``transcheck rule CODE``, the SARIF
+output and ``docs/rules.md`` all read the same ``RuleDoc``.
+
+Scopes decide which hook the pipeline calls:
+
+* ``Scope.SEGMENT``: ``check_segment(doc, segment, ctx)`` for every sentence;
+* ``Scope.DOCUMENT``: ``check_document(doc, ctx)`` once per document;
+* ``Scope.PAIR``: ``check_pair(source_doc, target_doc, ctx)`` for aligned bilingual input;
+* ``Scope.CORPUS``: ``collect(doc, ctx) -> stats`` per document, ``combine(a, b)`` to merge the
+  small statistics (in any order, on any worker) and ``finalize(stats, docs, ctx)`` to turn them
+  into findings. A process pool or a cluster only needs ``collect`` and ``combine`` to be
+  picklable and associative.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator
+
+from .model import CATEGORIES, Document, Finding, Fix, Scope, Segment, Severity
+
+if TYPE_CHECKING:
+    from .pipeline import CheckContext
+
+_KEBAB = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+_CODE = re.compile(r"^TC\d{3}$")
+
+
+@dataclass(frozen=True)
+class RuleDoc:
+    summary: str  # one line: what it finds
+    why: str  # why it matters to a reader or an editor
+    bad: str  # an example that the rule reports
+    good: str  # the same example, correct
+    fix: str = "No automatic fix."  # what --fix does, and whether it is safe
+
+    def as_text(self) -> str:
+        return (
+            f"{self.summary}\n\nWhy: {self.why}\n\nExample (reported):\n  {self.bad}\n"
+            f"Example (accepted):\n  {self.good}\n\nFix: {self.fix}"
+        )
+
+
+class Rule:
+    code: ClassVar[str]
+    name: ClassVar[str]
+    category: ClassVar[str]
+    severity: ClassVar[Severity] = Severity.WARNING
+    scope: ClassVar[Scope] = Scope.DOCUMENT
+    fixable: ClassVar[bool] = False
+    doc: ClassVar[RuleDoc]
+
+    # Hooks; a rule implements the ones its scope needs.
+    def check_segment(self, doc: Document, segment: Segment, ctx: "CheckContext") -> Iterable[Finding]:
+        return ()
+
+    def check_document(self, doc: Document, ctx: "CheckContext") -> Iterable[Finding]:
+        return ()
+
+    def check_pair(self, source: Document, target: Document, ctx: "CheckContext") -> Iterable[Finding]:
+        return ()
+
+    def collect(self, doc: Document, ctx: "CheckContext") -> Any:
+        return None
+
+    def combine(self, left: Any, right: Any) -> Any:
+        return None
+
+    def finalize(self, stats: Any, docs: dict[str, Document], ctx: "CheckContext") -> Iterable[Finding]:
+        return ()
+
+    def finding(
+        self,
+        doc: Document,
+        start: int,
+        end: int,
+        message: str,
+        suggestions: Iterable[str] = (),
+        fix: Fix | None = None,
+        severity: Severity | None = None,
+        **extra: Any,
+    ) -> Finding:
+        """Build a finding for ``doc.text[start:end]`` with its line and column span."""
+        line, column = doc.position(start)
+        end_line, end_column = doc.position(end)
+        variant_of = extra.pop("variant_of", None)
+        return Finding(
+            rule=self.code,
+            name=self.name,
+            category=self.category,
+            severity=severity or self.severity,
+            path=doc.path,
+            start=start,
+            end=end,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            text=doc.text[start:end],
+            message=message,
+            suggestions=list(suggestions),
+            fix=fix,
+            variant_of=variant_of,
+            extra=extra,
+        )
+
+
+_REGISTRY: dict[str, type[Rule]] = {}
+
+
+def register(cls: type[Rule]) -> type[Rule]:
+    """Class decorator: validates the rule's metadata and adds it to the registry."""
+    if not _CODE.match(cls.code):
+        raise ValueError(f"rule code {cls.code!r} is not of the form TC123")
+    if not _KEBAB.match(cls.name):
+        raise ValueError(f"rule name {cls.name!r} is not kebab-case")
+    if cls.category not in CATEGORIES:
+        raise ValueError(f"rule {cls.code}: unknown category {cls.category!r}")
+    if not isinstance(getattr(cls, "doc", None), RuleDoc):
+        raise ValueError(f"rule {cls.code} has no RuleDoc")
+    if cls.code in _REGISTRY and _REGISTRY[cls.code] is not cls:
+        raise ValueError(f"duplicate rule code {cls.code}")
+    _REGISTRY[cls.code] = cls
+    return cls
+
+
+def all_rules() -> list[type[Rule]]:
+    """Every registered rule, sorted by code."""
+    from . import rules  # noqa: F401  (importing the package registers the built-in rules)
+
+    return [_REGISTRY[code] for code in sorted(_REGISTRY)]
+
+
+def get_rule(code_or_name: str) -> type[Rule] | None:
+    for rule in all_rules():
+        if code_or_name.upper() == rule.code or code_or_name.lower() == rule.name:
+            return rule
+    return None
+
+
+def matches(rule: type[Rule], selectors: Iterable[str]) -> bool:
+    """True when a selector names the rule: a code prefix (``TC1``), a full code, a name, or ALL."""
+    for selector in selectors:
+        sel = selector.strip()
+        if not sel:
+            continue
+        if sel.upper() == "ALL" or rule.code.startswith(sel.upper()) or sel.lower() in (rule.name, rule.category):
+            return True
+    return False
+
+
+def known_selector(selector: str) -> bool:
+    sel = selector.strip()
+    return any(matches(rule, [sel]) for rule in all_rules())
+
+
+def iter_selected(select: Iterable[str] | None, ignore: Iterable[str]) -> Iterator[type[Rule]]:
+    select = list(select) if select else ["ALL"]
+    ignore = list(ignore)
+    for rule in all_rules():
+        if matches(rule, select) and not matches(rule, ignore):
+            yield rule

@@ -1,0 +1,57 @@
+"""``--format text``: ``path:line:col: CODE message``, the line excerpt, a caret and the fix."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Finding, Severity
+
+_STYLES = {"bold": "1", "dim": "2", "red": "31", "yellow": "33", "cyan": "36", "green": "32", "blue": "34"}
+_SEVERITY_COLOUR = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
+MAX_EXCERPT = 160
+
+
+def _paint(text: str, style: str, color: bool) -> str:
+    return f"\x1b[{_STYLES[style]}m{text}\x1b[0m" if color else text
+
+
+def _excerpt(line_text: str, finding: Finding) -> tuple[str, int, int]:
+    """The line (cut around the finding when long), and the finding's start and width in it."""
+    start = finding.column - 1
+    width = max(1, (finding.end_column - finding.column) if finding.end_line == finding.line else len(line_text) - start)
+    line_text = line_text.rstrip("\r\n").replace("\t", " ")
+    if len(line_text) > MAX_EXCERPT:
+        left = max(0, start - MAX_EXCERPT // 3)
+        right = min(len(line_text), left + MAX_EXCERPT)
+        prefix = "…" if left else ""
+        line_text = prefix + line_text[left:right] + ("…" if right < len(line_text) else "")
+        start = start - left + len(prefix)
+    return line_text, start, width
+
+
+def render_text(result: Any, color: bool = False, **_: Any) -> str:
+    lines: list[str] = []
+    documents = {doc.path: doc for doc in result.documents}
+    for finding in result.findings:
+        location = _paint(f"{finding.path}:{finding.line}:{finding.column}:", "bold", color)
+        code = _paint(finding.rule, _SEVERITY_COLOUR[finding.severity], color)
+        lines.append(f"{location} {code} {finding.message}")
+        doc = documents.get(finding.path)
+        if doc is not None:
+            excerpt, start, width = _excerpt(doc.line_text(finding.line), finding)
+            lines.append(f"  {excerpt}")
+            lines.append("  " + " " * start + _paint("^" * min(width, len(excerpt) - start or 1), "red", color))
+        if finding.suggestions:
+            lines.append("  " + _paint("suggestion: " + " | ".join(finding.suggestions), "green", color))
+    lines.append(_summary(result.findings, len(result.documents), color))
+    return "\n".join(lines) + "\n"
+
+
+def _summary(findings: list[Finding], documents: int, color: bool) -> str:
+    files = f"{documents} file{'s' if documents != 1 else ''}"
+    if not findings:
+        return _paint(f"No findings in {files}.", "green", color)
+    counts = {severity: sum(1 for f in findings if f.severity is severity) for severity in Severity}
+    parts = [f"{n} {str(sev)}{'s' if n != 1 else ''}" for sev, n in sorted(counts.items(), reverse=True) if n]
+    total = len(findings)
+    return _paint(f"Found {total} finding{'s' if total != 1 else ''} in {files} ({', '.join(parts)}).", "bold", color)

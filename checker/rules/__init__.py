@@ -1,0 +1,3 @@
+"""Built-in rules. Importing this package registers them; each module holds one family."""
+
+from . import names  # noqa: F401

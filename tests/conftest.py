@@ -1,0 +1,30 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE = REPO / "corpora" / "sample" / "bbc-panjshir-en.txt"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _cache_dir(tmp_path_factory):
+    """Keep the word-frequency cache of a test run out of the user's home."""
+    if "TRANSCHECK_CACHE_DIR" not in os.environ:
+        os.environ["TRANSCHECK_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+
+
+def run_cli(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """Run the real `transcheck` entry point in a subprocess."""
+    return subprocess.run(
+        [sys.executable, "-m", "checker", *args],
+        input=stdin,
+        capture_output=True,
+        cwd=cwd or REPO,
+        env={**os.environ, "NO_COLOR": "1"},
+        timeout=120,
+    )

@@ -1,0 +1,128 @@
+import gzip
+import json
+
+from conftest import SAMPLE, run_cli
+
+
+def _one_error_line(result):
+    lines = result.stderr.decode().strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("transcheck: error: ")
+    assert "Traceback" not in result.stderr.decode()
+    return lines[0]
+
+
+def test_missing_path_exits_2(tmp_path):
+    result = run_cli("check", str(tmp_path / "nope.txt"))
+    assert result.returncode == 2
+    assert "no such file or directory" in _one_error_line(result)
+
+
+def test_directory_without_text_files_exits_2(tmp_path):
+    (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    result = run_cli("check", str(tmp_path))
+    assert result.returncode == 2
+    assert "no text files found" in _one_error_line(result)
+
+
+def test_binary_file_exits_2(tmp_path):
+    path = tmp_path / "article.txt"
+    path.write_bytes(gzip.compress(b"The Taliban said so. " * 50))
+    result = run_cli("check", str(path))
+    assert result.returncode == 2
+    line = _one_error_line(result)
+    assert "article.txt" in line and ("binary" in line or "cannot decode" in line)
+
+
+def test_undecodable_file_exits_2(tmp_path):
+    path = tmp_path / "article.txt"
+    path.write_bytes("A região do Panjshir é conhecida.".encode("latin-1"))
+    result = run_cli("check", str(path))
+    assert result.returncode == 2
+    assert "cannot decode as UTF-8" in _one_error_line(result)
+
+
+def test_empty_file_is_clean(tmp_path):
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"")
+    result = run_cli("check", "--format", "json", str(path))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == {"version": 1, "findings": []}
+
+
+def test_unknown_rule_selector_exits_2():
+    result = run_cli("check", "--select", "TC999", str(SAMPLE))
+    assert result.returncode == 2
+    assert "unknown rule selector" in _one_error_line(result)
+
+
+def test_bad_option_value_exits_2():
+    result = run_cli("check", "--fail-level", "fatal", str(SAMPLE))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr.decode()
+
+
+def test_sample_json_contract_and_exit_code():
+    result = run_cli("check", "--lang", "en", "--format", "json", str(SAMPLE))
+    assert result.returncode == 1, result.stderr
+    payload = json.loads(result.stdout)
+    assert payload["version"] == 1 and payload["findings"]
+    required = {"rule", "name", "category", "severity", "path", "line", "column", "end_line",
+                "end_column", "text", "message", "suggestions"}
+    text = SAMPLE.read_text(encoding="utf-8").splitlines()
+    for finding in payload["findings"]:
+        assert required <= finding.keys()
+        # the span points at the matched text in the file (1-based, end exclusive)
+        line = text[finding["line"] - 1]
+        assert line[finding["column"] - 1:finding["end_column"] - 1] == finding["text"]
+    keys = [(f["path"], f["line"], f["column"], f["rule"]) for f in payload["findings"]]
+    assert keys == sorted(keys)
+
+
+def test_fail_level_error_turns_warnings_into_exit_0():
+    result = run_cli("check", "--lang", "en", "--fail-level", "error", str(SAMPLE))
+    assert result.returncode == 0
+    assert "TC101" in result.stdout.decode()
+
+
+def test_text_format_and_stdin():
+    data = SAMPLE.read_bytes()
+    result = run_cli("check", "--lang", "en", "--stdin-filename", "article.txt", "-", stdin=data)
+    assert result.returncode == 1
+    out = result.stdout.decode()
+    assert "article.txt:" in out and " TC101 " in out and "suggestion: " in out
+    assert "\x1b[" not in out  # NO_COLOR
+
+
+def test_color_always_wins_over_no_color():
+    result = run_cli("check", "--lang", "en", "--color", "always", str(SAMPLE))
+    assert "\x1b[" in result.stdout.decode()
+
+
+def test_select_and_ignore():
+    ignored = run_cli("check", "--lang", "en", "--ignore", "TC1", "--format", "json", str(SAMPLE))
+    assert ignored.returncode == 0
+    assert json.loads(ignored.stdout)["findings"] == []
+    selected = run_cli("check", "--lang", "en", "--select", "names", "--format", "json", str(SAMPLE))
+    assert {f["category"] for f in json.loads(selected.stdout)["findings"]} == {"names"}
+
+
+def test_directory_include_exclude(tmp_path):
+    (tmp_path / "a.txt").write_text("The Taliban came. The Taliban left. The Taleban stayed.\n", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.md").write_text("Nothing to see here.\n", encoding="utf-8")
+    result = run_cli("check", "--lang", "en", "--format", "json", "--exclude", "a.txt", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    result = run_cli("check", "--lang", "en", "--format", "json", "--include", "*.md", str(tmp_path))
+    assert result.returncode == 0
+    result = run_cli("check", "--lang", "en", "--format", "json", str(tmp_path))
+    assert result.returncode == 1
+
+
+def test_rules_lists_every_rule_and_rule_shows_doc():
+    listing = run_cli("rules")
+    assert listing.returncode == 0 and "TC101" in listing.stdout.decode()
+    doc = run_cli("rule", "TC101")
+    assert doc.returncode == 0 and "Why:" in doc.stdout.decode()
+    unknown = run_cli("rule", "TC999")
+    assert unknown.returncode == 2

@@ -1,0 +1,83 @@
+import codecs
+import gzip
+
+import pytest
+
+from checker.model import BlockKind, InputError
+from checker.pipeline import load_text
+from checker.readers import parse_document
+from checker.readers.decode import decode
+
+
+def test_utf8_with_and_without_bom():
+    assert decode("Massoud é".encode(), "a.txt") == ("Massoud é", "utf-8")
+    assert decode(codecs.BOM_UTF8 + "Massoud é".encode(), "a.txt") == ("Massoud é", "utf-8-sig")
+
+
+def test_utf16_with_bom():
+    data = "Ahmad Shah Massoud".encode("utf-16")  # writes a BOM
+    assert data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    assert decode(data, "a.txt")[0] == "Ahmad Shah Massoud"
+
+
+def test_latin1_is_an_error_naming_the_file():
+    with pytest.raises(InputError, match=r"a\.txt: cannot decode as UTF-8"):
+        decode("Panjshir é".encode("latin-1"), "a.txt")
+
+
+def test_binary_is_an_error():
+    with pytest.raises(InputError, match="binary"):
+        decode(gzip.compress(b"hello world" * 10), "a.txt")
+
+
+def test_bom_is_not_part_of_the_text_and_offsets_hold():
+    doc = parse_document("a.txt", codecs.BOM_UTF8 + b"Kabul is here.\n")
+    assert doc.text.startswith("Kabul")
+    assert doc.position(0) == (1, 1)
+
+
+def test_plain_text_headings_and_paragraphs():
+    text = "natural fortress\n\nThe valley lies north of Kabul. It is steep.\n"
+    doc = load_text(text, "a.txt", lang="en")
+    kinds = [b.kind for b in doc.blocks]
+    assert kinds == [BlockKind.HEADING, BlockKind.PARAGRAPH]
+    assert [s.text for s in doc.segments] == ["natural fortress", "The valley lies north of Kabul.", "It is steep."]
+
+
+MARKDOWN = """---
+title: Taleban in front matter
+---
+# The Panjshir valley
+
+Prose with `Taleban code` and a [link](https://example.org/Taleban) here.
+<!-- Taleban in a comment -->
+
+```
+Taleban in a fence
+```
+
+    Taleban indented code
+
+- A list item about Kabul.
+"""
+
+
+def test_markdown_masks_everything_but_prose_and_keeps_offsets():
+    doc = load_text(MARKDOWN, "a.md", lang="en")
+    assert len(doc.prose) == len(doc.text)
+    # every "Taleban" is in code, a URL, a comment or the front matter: none is prose
+    assert "Taleban" not in doc.prose
+    assert "Prose with" in doc.prose and "A list item about Kabul." in doc.prose
+    heading = [b for b in doc.blocks if b.kind is BlockKind.HEADING]
+    assert [doc.text[b.start:b.end] for b in heading] == ["The Panjshir valley"]
+    # every segment's text is found at its offsets in the prose view
+    for seg in doc.segments:
+        assert doc.prose[seg.start:seg.end] == seg.text
+    link = doc.text.index("link")
+    assert doc.prose[link:link + 4] == "link"
+
+
+def test_line_and_column_count_code_points():
+    doc = load_text("Ação é boa.\nMassoud 😀 Massud.\n", "a.txt", lang="pt")
+    offset = doc.text.index("Massud")
+    assert doc.position(offset) == (2, 11)

@@ -16,7 +16,7 @@ from typing import Any, Sequence
 from .model import Document, Finding, Fix, InputError, Severity
 
 __version__ = "0.1.0"
-__all__ = ["check_text", "check_paths", "Finding", "Fix", "Document", "InputError", "Severity", "__version__"]
+__all__ = ["check_text", "check_pair", "check_paths", "Finding", "Fix", "Document", "InputError", "Severity", "__version__"]
 
 
 def _options(**kwargs: Any):
@@ -34,12 +34,22 @@ def check_text(text: str, lang: str | None = None, path: str = "<text>", fmt: st
     return run([Source(path, text.encode("utf-8"), fmt)], _options(lang=lang, **options)).findings
 
 
+def check_pair(source_text: str, target_text: str, source_lang: str | None = None, lang: str | None = None,
+               path: str = "<text>", **options: Any) -> list[Finding]:
+    """Check a translation against its original (bilingual rules such as the glossary's)."""
+    from .pipeline import Source, run
+
+    pair = Source(path, target_text.encode("utf-8"), source=Source(f"{path} (source)", source_text.encode("utf-8")))
+    return run([pair], _options(lang=lang, source_lang=source_lang, **options)).findings
+
+
 def check_paths(paths: Sequence[str], lang: str | None = None, **options: Any) -> list[Finding]:
-    """Check files and directories. Options: select, ignore, include, exclude, fail_level.
+    """Check files and directories. Options: select, ignore, include, exclude, fail_level,
+    config (a configuration file), isolated (ignore configuration files).
 
     Raises :class:`InputError` for missing, binary or undecodable files.
     """
-    from .pipeline import discover, run
+    from .pipeline import discover_sources, run
 
     opts = _options(lang=lang, **options)
-    return run(discover(paths, opts.include, opts.exclude), opts).findings
+    return run(discover_sources(paths, opts), opts).findings

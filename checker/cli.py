@@ -34,12 +34,11 @@ def use_color(choice: str, stream: Any) -> bool:
     return bool(getattr(stream, "isatty", lambda: False)())
 
 
-def _discover(paths: Sequence[str], include: Sequence[str] | None, exclude: Sequence[str],
-              stdin_filename: str | None = None) -> list:
+def _discover(paths: Sequence[str], options: Any, stdin_filename: str | None = None) -> list:
     """Expand the paths; ``-`` becomes a source holding standard input's bytes."""
-    from .pipeline import STDIN, discover
+    from .pipeline import STDIN, discover_sources
 
-    sources = discover(paths, include, exclude)
+    sources = discover_sources(paths, options)
     for source in sources:
         if source.path == STDIN:
             source.data = sys.stdin.buffer.read()
@@ -60,26 +59,39 @@ def cli() -> None:
 @click.option("--ignore", multiple=True, help="Rules to skip (same forms as --select).")
 @click.option("--include", multiple=True, help="Glob for files found in directories (default: *.txt, *.md, ...).")
 @click.option("--exclude", multiple=True, help="Glob of paths to skip.")
-@click.option("--fail-level", type=click.Choice(SEVERITIES), default="warning", show_default=True,
-              help="Lowest severity that makes the exit code 1.")
+@click.option("--fail-level", type=click.Choice(SEVERITIES),
+              help="Lowest severity that makes the exit code 1 [default: warning].")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="Configuration file to use instead of the nearest transcheck.toml / pyproject.toml.")
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour the text output; auto honours NO_COLOR and FORCE_COLOR.")
 @click.option("--stdin-filename", help="Path to report (and to choose the format by) for text read from -.")
+@click.option("--source", "source_path", type=click.Path(dir_okay=False),
+              help="The original that the (single) checked file translates, for bilingual checks.")
+@click.option("--source-lang", help="Language of the original (with --source); detected when omitted.")
 def check(paths: tuple[str, ...], lang: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
-          include: tuple[str, ...], exclude: tuple[str, ...], fail_level: str, fmt: str, color: str,
-          stdin_filename: str | None) -> int:
+          include: tuple[str, ...], exclude: tuple[str, ...], fail_level: str | None, config_path: str | None,
+          isolated: bool, fmt: str, color: str, stdin_filename: str | None, source_path: str | None,
+          source_lang: str | None) -> int:
     """Check files, directories (recursively) or - (standard input)."""
     from .pipeline import Options, run
     from .report import FORMATS
 
-    options = Options(lang=lang, select=_split(select) or None, ignore=_split(ignore),
-                      fail_level=Severity.parse(fail_level), include=_split(include) or None,
-                      exclude=_split(exclude))
+    options = Options(lang=lang, source_lang=source_lang, select=_split(select) or None, ignore=_split(ignore),
+                      fail_level=Severity.parse(fail_level) if fail_level else None,
+                      include=_split(include) or None, exclude=_split(exclude), config=config_path,
+                      isolated=isolated)
     options.validate()
-    result = run(_discover(paths, options.include, options.exclude, stdin_filename), options)
+    sources = _discover(paths, options, stdin_filename)
+    if source_path:
+        if len(sources) != 1:
+            raise click.UsageError("--source pairs an original with exactly one translated file")
+        sources[0].source = _discover([source_path], options)[0]
+    result = run(sources, options)
     click.echo(FORMATS[fmt](result, color=use_color(color, sys.stdout)), nl=False)
-    return EXIT_FINDINGS if result.failed(options.fail_level) else EXIT_OK
+    return EXIT_FINDINGS if result.failed else EXIT_OK
 
 
 @cli.command()
@@ -93,10 +105,10 @@ def variants(paths: tuple[str, ...], lang: str | None, include: tuple[str, ...],
     import json
 
     from .names import find_name_clusters
-    from .pipeline import load_source
+    from .pipeline import Options, load_source
 
     report = []
-    for source in _discover(paths, _split(include) or None, _split(exclude)):
+    for source in _discover(paths, Options(include=_split(include) or None, exclude=_split(exclude))):
         doc = load_source(source, lang)
         clusters = find_name_clusters(doc)
         report.append({"path": doc.path, "lang": doc.lang, "clusters": [c.to_dict(doc) for c in clusters]})

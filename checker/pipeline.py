@@ -19,25 +19,55 @@ import os
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
+from .config import Config, ConfigResolver
 from .model import Document, Finding, InputError, Scope, Severity
-from .registry import Rule, iter_selected, known_selector
+from .registry import Rule, get_rule, iter_selected, known_selector, matches
 
 STDIN = "-"
 
 
 @dataclass
 class Options:
-    lang: str | None = None  # the text's language; detected per document when None
+    """What the user asked for on the command line or through the API; None means "not set",
+    so that the configuration file (then the built-in default) decides."""
+
+    lang: str | None = None  # the text's language; detected per document when unset
+    source_lang: str | None = None  # the language of the originals (bilingual checks)
     select: list[str] | None = None  # rule codes, prefixes, names or categories; None = all
     ignore: list[str] = field(default_factory=list)
-    fail_level: Severity = Severity.WARNING
+    fail_level: Severity | None = None
     include: list[str] | None = None  # globs for files found in directories
     exclude: list[str] = field(default_factory=list)
+    config: str | None = None  # an explicit configuration file (--config)
+    isolated: bool = False  # ignore configuration files (--isolated)
 
     def validate(self) -> None:
         for selector in [*(self.select or []), *self.ignore]:
             if not known_selector(selector):
                 raise InputError(f"unknown rule selector {selector!r} (see `transcheck rules`)")
+
+
+@dataclass
+class Settings:
+    """The options in force for one document: command line over configuration over defaults."""
+
+    lang: str | None
+    source_lang: str | None
+    select: list[str] | None
+    ignore: list[str]
+    fail_level: Severity
+    config: Config
+
+    @classmethod
+    def resolve(cls, options: Options, config: Config) -> "Settings":
+        return cls(
+            lang=options.lang or config.lang,
+            source_lang=options.source_lang or config.source_lang,
+            select=options.select if options.select is not None else config.select,
+            ignore=[*config.ignore, *options.ignore],
+            fail_level=options.fail_level or config.fail_level or Severity.WARNING,
+            config=config,
+        )
 
 
 @dataclass
@@ -47,23 +77,31 @@ class Source:
     path: str
     data: bytes | None = None
     fmt: str | None = None  # "txt" or "md"; from the suffix when None
+    source: "Source | None" = None  # the original this file translates (bilingual checks)
 
 
 @dataclass
 class CheckContext:
-    """What rules may read besides the document: the options and per-run caches."""
+    """What rules may read besides the document: the settings (with the configuration, its
+    styles and glossaries) and a cache for what a rule loads once per run."""
 
-    options: Options
+    settings: Settings
     cache: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def config(self) -> Config:
+        return self.settings.config
 
 
 @dataclass
 class Result:
     findings: list[Finding]
     documents: list[Document]
+    fail_level: Severity = Severity.WARNING
 
-    def failed(self, fail_level: Severity) -> bool:
-        return any(finding.severity >= fail_level for finding in self.findings)
+    @property
+    def failed(self) -> bool:
+        return any(finding.severity >= self.fail_level for finding in self.findings)
 
 
 # ---------------------------------------------------------------------------------------- load
@@ -142,19 +180,29 @@ def segment(doc: Document) -> Document:
 # --------------------------------------------------------------------------------------- check
 
 
-def instantiate_rules(options: Options) -> list[Rule]:
-    return [cls() for cls in iter_selected(options.select, options.ignore)]
+def instantiate_rules(settings: Settings) -> list[Rule]:
+    rules = [cls() for cls in iter_selected(settings.select, settings.ignore)]
+    for rule in rules:
+        if rule.code in settings.config.severity:
+            rule.severity = settings.config.severity[rule.code]
+    return rules
 
 
-def check_document(doc: Document, rules: Sequence[Rule], ctx: CheckContext) -> tuple[list[Finding], dict[str, Any]]:
-    """Run the per-segment and per-document rules; return findings and corpus statistics.
+def check_document(
+    doc: Document, rules: Sequence[Rule], ctx: CheckContext, source: Document | None = None
+) -> tuple[list[Finding], dict[str, Any]]:
+    """Run the segment-, pair- and document-scope rules; return findings and corpus statistics.
 
-    Top-level and side-effect free so that a process pool or a cluster can run it.
+    ``source`` is the original that ``doc`` translates, when there is one. Top-level and free of
+    side effects, so that a process pool or a cluster can run it.
     """
     findings: list[Finding] = []
     stats: dict[str, Any] = {}
     for rule in rules:
-        if rule.scope is Scope.SEGMENT:
+        if rule.scope is Scope.PAIR:
+            if source is not None:
+                findings.extend(rule.check_pair(source, doc, ctx))
+        elif rule.scope is Scope.SEGMENT:
             for seg in doc.segments:
                 findings.extend(rule.check_segment(doc, seg, ctx))
         elif rule.scope is Scope.DOCUMENT:
@@ -175,30 +223,69 @@ def combine_stats(rules: Sequence[Rule], left: dict[str, Any], right: dict[str, 
 # -------------------------------------------------------------------------------------- filter
 
 
-def filter_findings(findings: Iterable[Finding], options: Options) -> list[Finding]:
-    """Deduplicate and sort deterministically (path, line, column, rule)."""
-    unique = {(f.rule, f.path, f.start, f.end, f.message): f for f in findings}
-    return sorted(unique.values(), key=Finding.sort_key)
+def filter_findings(findings: Iterable[Finding], settings_of: dict[str, Settings]) -> list[Finding]:
+    """Drop what per-file-ignores turn off, deduplicate, sort (path, line, column, rule)."""
+    kept = {}
+    for finding in findings:
+        settings = settings_of.get(finding.path)
+        if settings is not None:
+            ignored = settings.config.ignored_for(finding.path)
+            if ignored and any(matches(rule_class, ignored) for rule_class in _rule_class(finding.rule)):
+                continue
+        kept[(finding.rule, finding.path, finding.start, finding.end, finding.message)] = finding
+    return sorted(kept.values(), key=Finding.sort_key)
+
+
+def _rule_class(code: str) -> list[type[Rule]]:
+    rule = get_rule(code)
+    return [rule] if rule else []
 
 
 # ----------------------------------------------------------------------------------------- run
 
 
+def resolver_for(options: Options) -> ConfigResolver | None:
+    return None if options.isolated else ConfigResolver(options.config)
+
+
+def discover_sources(paths: Sequence[str], options: Options) -> list[Source]:
+    """``discover`` with include/exclude from the options, else from the configuration in force
+    for the current directory."""
+    resolver = resolver_for(options)
+    config = resolver.for_path(os.path.join(os.getcwd(), ".")) if resolver else Config()
+    include = options.include or config.include
+    return discover(paths, include, [*config.exclude, *options.exclude])
+
+
 def run(sources: Sequence[Source], options: Options) -> Result:
     options.validate()
-    ctx = CheckContext(options)
-    rules = instantiate_rules(options)
+    resolver = resolver_for(options)
+    contexts: dict[int, tuple[CheckContext, list[Rule]]] = {}
+    settings_of: dict[str, Settings] = {}
     documents: list[Document] = []
     findings: list[Finding] = []
     corpus_stats: dict[str, Any] = {}
+    corpus_context: dict[str, tuple[Rule, CheckContext]] = {}
     for source in sources:
-        doc = load_source(source, options.lang)
+        config = resolver.for_path(source.path) if resolver else Config()
+        if id(config) not in contexts:
+            settings = Settings.resolve(options, config)
+            contexts[id(config)] = (CheckContext(settings), instantiate_rules(settings))
+        ctx, rules = contexts[id(config)]
+        doc = load_source(source, ctx.settings.lang)
+        original = load_source(source.source, ctx.settings.source_lang) if source.source else None
         documents.append(doc)
-        doc_findings, doc_stats = check_document(doc, rules, ctx)
+        settings_of[doc.path] = ctx.settings
+        doc_findings, doc_stats = check_document(doc, rules, ctx, original)
         findings.extend(doc_findings)
         corpus_stats = combine_stats(rules, corpus_stats, doc_stats)
+        for rule in rules:
+            if rule.scope is Scope.CORPUS:
+                corpus_context.setdefault(rule.code, (rule, ctx))
     by_path = {doc.path: doc for doc in documents}
-    for rule in rules:
-        if rule.scope is Scope.CORPUS and rule.code in corpus_stats:
-            findings.extend(rule.finalize(corpus_stats[rule.code], by_path, ctx))
-    return Result(filter_findings(findings, options), documents)
+    for code, stats in corpus_stats.items():
+        rule, ctx = corpus_context[code]
+        findings.extend(rule.finalize(stats, by_path, ctx))
+    cwd_config = resolver.for_path(os.path.join(os.getcwd(), ".")) if resolver else Config()
+    fail_level = options.fail_level or cwd_config.fail_level or Severity.WARNING
+    return Result(filter_findings(findings, settings_of), documents, fail_level)

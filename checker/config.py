@@ -1,0 +1,226 @@
+"""Configuration files: ``transcheck.toml``, ``.transcheck.toml`` or ``[tool.transcheck]`` in
+``pyproject.toml``, found by walking up from each checked file (the nearest wins; a dedicated
+file wins over ``pyproject.toml`` in the same folder). ``--config`` names one explicitly.
+
+Paths inside a configuration (styles, glossaries, name lists, baseline) are relative to the file
+that names them. Unknown keys and bad values are :class:`InputError`s naming the file and key.
+
+Example::
+
+    lang = "en"                 # the translation's language
+    source-lang = "pt"          # the source's language (bilingual checks)
+    select = ["ALL"]
+    ignore = ["TC3"]
+    fail-level = "warning"
+    styles = ["style/house.yml"]
+    glossaries = ["glossary.tbx"]
+    names = ["names.yml"]       # house spellings of names
+    [per-file-ignores]
+    "archive/*.md" = ["TC101"]
+    [severity]
+    TC101 = "error"
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from .model import InputError, Severity
+
+CONFIG_NAMES = ("transcheck.toml", ".transcheck.toml")
+PYPROJECT = "pyproject.toml"
+
+
+@dataclass
+class Config:
+    path: str | None = None  # the file it was read from; None for the built-in defaults
+    root: str = "."  # the folder that relative paths and per-file-ignores globs start from
+    lang: str | None = None
+    source_lang: str | None = None
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+    fail_level: Severity | None = None
+    include: list[str] | None = None
+    exclude: list[str] = field(default_factory=list)
+    styles: list[str] = field(default_factory=list)  # absolute paths
+    glossaries: list[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+    baseline: str | None = None
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    severity: dict[str, Severity] = field(default_factory=dict)
+
+    def ignored_for(self, path: str) -> list[str]:
+        """Rule selectors that ``per-file-ignores`` turns off for ``path``."""
+        import fnmatch
+
+        if not self.per_file_ignores:
+            return []
+        rel = os.path.relpath(os.path.abspath(path), self.root).replace(os.sep, "/")
+        return [sel for glob, sels in self.per_file_ignores.items()
+                if fnmatch.fnmatch(rel, glob) or fnmatch.fnmatch(os.path.basename(rel), glob) for sel in sels]
+
+
+def _str(value: Any, where: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"{where} must be a non-empty string")
+    return value
+
+
+def _str_list(value: Any, where: str) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ValueError(f"{where} must be a list of strings")
+    return list(value)
+
+
+def _severity(value: Any, where: str) -> Severity:
+    try:
+        return Severity.parse(_str(value, where))
+    except ValueError:
+        raise ValueError(f"{where} must be one of info, warning, error (got {value!r})") from None
+
+
+def _selectors(value: Any, where: str) -> list[str]:
+    from .registry import known_selector
+
+    selectors = _str_list(value, where)
+    for selector in selectors:
+        if not known_selector(selector):
+            raise ValueError(f"{where}: unknown rule selector {selector!r} (see `transcheck rules`)")
+    return selectors
+
+
+def _lang(value: Any, where: str) -> str:
+    from .lang import normalise_lang
+
+    try:
+        return normalise_lang(_str(value, where))
+    except InputError as error:
+        raise ValueError(f"{where}: {error}") from None
+
+
+# key -> (attribute, parser); paths are resolved against the config's folder afterwards.
+_KEYS: dict[str, tuple[str, Callable[[Any, str], Any]]] = {
+    "lang": ("lang", _lang),
+    "source-lang": ("source_lang", _lang),
+    "select": ("select", _selectors),
+    "ignore": ("ignore", _selectors),
+    "fail-level": ("fail_level", _severity),
+    "include": ("include", _str_list),
+    "exclude": ("exclude", _str_list),
+    "styles": ("styles", _str_list),
+    "glossaries": ("glossaries", _str_list),
+    "names": ("names", _str_list),
+    "baseline": ("baseline", _str),
+}
+_PATH_KEYS = ("styles", "glossaries", "names")
+
+
+def _load_toml(path: str) -> dict[str, Any]:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    try:
+        with open(path, "rb") as handle:
+            return tomllib.load(handle)
+    except OSError as error:
+        raise InputError(f"{path}: cannot read configuration ({error.strerror})") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise InputError(f"{path}: invalid TOML: {error}") from None
+
+
+def parse_config(data: dict[str, Any], path: str, section: str = "") -> Config:
+    """Validate a configuration table; ``section`` names it in messages ("[tool.transcheck]")."""
+    root = os.path.dirname(os.path.abspath(path))
+    config = Config(path=path, root=root)
+    where = f"{path}: {section + ' ' if section else ''}key"
+    for key, value in data.items():
+        try:
+            if key == "per-file-ignores":
+                if not isinstance(value, dict):
+                    raise ValueError(f"{where} 'per-file-ignores' must be a table of glob = [rules]")
+                config.per_file_ignores = {g: _selectors(v, f"{where} 'per-file-ignores.{g}'") for g, v in value.items()}
+            elif key == "severity":
+                if not isinstance(value, dict):
+                    raise ValueError(f"{where} 'severity' must be a table of RULE = level")
+                config.severity = {code.upper(): _severity(v, f"{where} 'severity.{code}'") for code, v in value.items()}
+                for code in config.severity:
+                    _selectors([code], f"{where} 'severity'")
+            elif key in _KEYS:
+                attribute, parser = _KEYS[key]
+                setattr(config, attribute, parser(value, f"{where} '{key}'"))
+            else:
+                expected = ", ".join([*_KEYS, "per-file-ignores", "severity"])
+                raise ValueError(f"{where} {key!r} is unknown (expected one of: {expected})")
+        except ValueError as error:
+            message = str(error)
+            raise InputError(message if message.startswith(path) else f"{where} {key!r}: {message}") from None
+    for key in _PATH_KEYS:
+        setattr(config, key, [os.path.normpath(os.path.join(root, p)) for p in getattr(config, key)])
+    if config.baseline:
+        config.baseline = os.path.normpath(os.path.join(root, config.baseline))
+    return config
+
+
+def load_config(path: str) -> Config:
+    """Read a configuration file named by the user (``--config``) or found by :func:`find_config`."""
+    if not os.path.isfile(path):
+        raise InputError(f"{path}: configuration file not found")
+    data = _load_toml(path)
+    if os.path.basename(path) == PYPROJECT:
+        table = data.get("tool", {}).get("transcheck")
+        if table is None:
+            raise InputError(f"{path}: no [tool.transcheck] table")
+        return parse_config(table, path, "[tool.transcheck]")
+    return parse_config(data, path)
+
+
+def find_config(directory: str) -> str | None:
+    """The nearest configuration file at or above ``directory``."""
+    directory = os.path.abspath(directory)
+    while True:
+        for name in CONFIG_NAMES:
+            candidate = os.path.join(directory, name)
+            if os.path.isfile(candidate):
+                return candidate
+        pyproject = os.path.join(directory, PYPROJECT)
+        if os.path.isfile(pyproject) and _has_tool_table(pyproject):
+            return pyproject
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            return None
+        directory = parent
+
+
+def _has_tool_table(path: str) -> bool:
+    with open(path, "rb") as handle:
+        return b"[tool.transcheck" in handle.read()
+
+
+class ConfigResolver:
+    """Finds and caches the configuration of each checked file."""
+
+    def __init__(self, explicit: str | None = None) -> None:
+        self._explicit = load_config(explicit) if explicit else None
+        self._by_dir: dict[str, Config] = {}
+        self._by_file: dict[str, Config] = {}
+
+    def for_path(self, path: str) -> Config:
+        if self._explicit is not None:
+            return self._explicit
+        directory = os.path.dirname(os.path.abspath(path)) if os.path.exists(path) else os.getcwd()
+        if directory not in self._by_dir:
+            found = find_config(directory)
+            if found is None:
+                config = Config()
+            else:
+                if found not in self._by_file:
+                    self._by_file[found] = load_config(found)
+                config = self._by_file[found]
+            self._by_dir[directory] = config
+        return self._by_dir[directory]

@@ -1,0 +1,150 @@
+#!/usr/bin/env python3
+"""Speed of the core: start-up on the example article and names checking on a 10 MB corpus.
+
+    python scripts/bench.py [--data ../shared/data] [--runs 15] [--mb 10]
+
+1. Whole process (interpreter start included): `transcheck check --isolated` on the example
+   article with `--lang en` and with language detection; median of --runs runs after one warm-up
+   run (the warm-up also builds the per-user word-frequency cache; its time is shown apart).
+2. Names checking (rule TC101 alone, in a child process on one core) on a corpus of ~5 KB
+   documents cut from the shared news text (NTREX-128 English and its translations, WMT22
+   references), at 1/4, 1/2 and all of --mb megabytes: MB/s, peak memory (max RSS), and how the
+   time grows (linear: doubling the corpus doubles the time).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE = REPO / "corpora" / "sample" / "bbc-panjshir-en.txt"
+DOC_BYTES = 5000
+
+
+def whole_process(args: list[str], runs: int) -> tuple[float, float]:
+    """(first run, median of the next ``runs``) wall time of `transcheck ARGS`."""
+    command = [sys.executable, "-m", "checker", *args]
+    times = []
+    for _ in range(runs + 1):
+        start = time.perf_counter()
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=REPO, check=False)
+        times.append(time.perf_counter() - start)
+    return times[0], statistics.median(times[1:])
+
+
+def news_texts(data: Path) -> list[tuple[str, str]]:
+    """(language, text) of every shared news file usable as target text."""
+    ntrex = data / "news" / "ntrex128" / "NTREX-128"
+    wmt = data / "news" / "wmt22" / "txt" / "references"
+    files = [
+        ("en", ntrex / "newstest2019-src.eng.txt"), ("pt", ntrex / "newstest2019-ref.por.txt"),
+        ("es", ntrex / "newstest2019-ref.spa.txt"), ("fr", ntrex / "newstest2019-ref.fra.txt"),
+        ("de", ntrex / "newstest2019-ref.deu.txt"), ("en", wmt / "generaltest2022.de-en.ref.A.en"),
+        ("en", wmt / "generaltest2022.ru-en.ref.A.en"), ("de", wmt / "generaltest2022.en-de.ref.A.de"),
+        ("ru", wmt / "generaltest2022.en-ru.ref.A.ru"), ("fr", wmt / "generaltest2022.de-fr.ref.A.fr"),
+    ]
+    missing = [str(path) for _, path in files if not path.exists()]
+    if missing:
+        sys.exit(f"bench: missing data files: {', '.join(missing)} (use --data)")
+    return [(lang, path.read_text(encoding="utf-8")) for lang, path in files]
+
+
+def build_corpus(data: Path, megabytes: float) -> list[tuple[str, str]]:
+    """~5 KB documents of consecutive lines, cycling through the news files until the size."""
+    target = int(megabytes * 1_000_000)
+    documents: list[tuple[str, str]] = []
+    size = 0
+    texts = news_texts(data)
+    while size < target:
+        for lang, text in texts:
+            lines = text.splitlines()
+            chunk: list[str] = []
+            for line in lines:
+                chunk.append(line)
+                if sum(len(x) for x in chunk) >= DOC_BYTES:
+                    body = "\n\n".join(chunk) + "\n"
+                    documents.append((lang, body))
+                    size += len(body.encode("utf-8"))
+                    chunk = []
+                    if size >= target:
+                        return documents
+    return documents
+
+
+def names_child(data: str, megabytes: float) -> None:
+    """Runs in a child process: check the corpus with TC101 alone; print JSON figures."""
+    import resource
+
+    from checker.pipeline import Options, Source, run
+
+    docs = build_corpus(Path(data), megabytes)
+    total = sum(len(text.encode("utf-8")) for _, text in docs)
+    # Warm the per-language caches (word frequencies, splitter) outside the timing.
+    for lang in sorted({lang for lang, _ in docs}):
+        run([Source(f"warm.{lang}.txt", "Warm up text. Kabul and Kabul.".encode())], Options(lang=lang, select=["TC101"], isolated=True))
+    by_lang: dict[str, list[Source]] = {}
+    for i, (lang, text) in enumerate(docs):
+        by_lang.setdefault(lang, []).append(Source(f"doc{i:06d}.txt", text.encode("utf-8")))
+    start = time.process_time()
+    findings = 0
+    for lang, sources in by_lang.items():
+        findings += len(run(sources, Options(lang=lang, select=["TC101"], isolated=True)).findings)
+    seconds = time.process_time() - start
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"bytes": total, "documents": len(docs), "cpu_seconds": seconds, "peak_mb": peak_mb, "findings": findings}))
+
+
+def names_throughput(data: Path, megabytes: float) -> dict:
+    env = {**os.environ, "OMP_NUM_THREADS": "1"}
+    command = ["taskset", "-c", "0"] if _have("taskset") else []
+    command += [sys.executable, __file__, "--child", "--data", str(data), "--mb", str(megabytes)]
+    out = subprocess.run(command, capture_output=True, text=True, env=env, cwd=REPO, check=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def _have(program: str) -> bool:
+    return any(os.access(os.path.join(d, program), os.X_OK) for d in os.environ.get("PATH", "").split(os.pathsep))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", default=str(REPO.parent / "shared" / "data"))
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--mb", type=float, default=10.0)
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--skip-startup", action="store_true")
+    args = parser.parse_args()
+    if args.child:
+        names_child(args.data, args.mb)
+        return
+
+    rows = []
+    if not args.skip_startup:
+        for label, extra in (("--lang en", ["--lang", "en"]), ("language detection", [])):
+            first, median = whole_process(["check", "--isolated", *extra, str(SAMPLE)], args.runs)
+            rows.append(f"| `transcheck check {' '.join(extra)}` example article ({label}) | {median:.3f} s | {first:.3f} s |")
+        print("| run | median | first run |\n|---|---|---|")
+        print("\n".join(rows))
+
+    print("\n| corpus | documents | CPU s | MB/s | peak RSS MB | findings |\n|---|---|---|---|---|---|")
+    results = []
+    for fraction in (0.25, 0.5, 1.0):
+        figures = names_throughput(Path(args.data), args.mb * fraction)
+        results.append(figures)
+        mb = figures["bytes"] / 1e6
+        print(f"| {mb:.1f} MB | {figures['documents']} | {figures['cpu_seconds']:.2f} | "
+              f"{mb / figures['cpu_seconds']:.2f} | {figures['peak_mb']:.0f} | {figures['findings']} |")
+    small, large = results[0], results[-1]
+    ratio = (large["cpu_seconds"] / small["cpu_seconds"]) / (large["bytes"] / small["bytes"])
+    print(f"\ntime per byte at {large['bytes'] / 1e6:.1f} MB / at {small['bytes'] / 1e6:.1f} MB = {ratio:.2f} (1.0 = linear)")
+
+
+if __name__ == "__main__":
+    main()

@@ -17,6 +17,7 @@ from .model import InputError, Severity
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 SEVERITIES = ["info", "warning", "error"]
+REPORT_FORMATS = ["text", "json", "github", "sarif", "junit"]  # the keys of checker.report.FORMATS
 
 
 def _split(values: Sequence[str]) -> list[str]:
@@ -64,17 +65,29 @@ def cli() -> None:
 @click.option("--config", "config_path", type=click.Path(dir_okay=False),
               help="Configuration file to use instead of the nearest transcheck.toml / pyproject.toml.")
 @click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(REPORT_FORMATS), default="text", show_default=True,
+              help="text; json (docs/output.md); github (Actions annotations); sarif (code scanning); junit.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour the text output; auto honours NO_COLOR and FORCE_COLOR.")
 @click.option("--stdin-filename", help="Path to report (and to choose the format by) for text read from -.")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False),
+              help="Report only the findings not recorded in this baseline file.")
+@click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False),
+              help="Record the current findings in this file (JSON) and exit 0; --baseline is not applied.")
+@click.option("--diff-only", "diff_only", is_flag=False, flag_value="HEAD", default=None, metavar="[REV]",
+              help="Report only findings on lines changed against a git revision (default HEAD); "
+                   "untracked files count as wholly changed. Write --diff-only=REV for another revision.")
+@click.option("--fix", is_flag=True, help="Apply the safe fixes to the files, then report what remains.")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff instead of writing them.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply the unsafe fixes too.")
 @click.option("--source", "source_path", type=click.Path(dir_okay=False),
               help="The original that the (single) checked file translates, for bilingual checks.")
 @click.option("--source-lang", help="Language of the original (with --source); detected when omitted.")
 def check(paths: tuple[str, ...], lang: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
           include: tuple[str, ...], exclude: tuple[str, ...], fail_level: str | None, config_path: str | None,
           isolated: bool, fmt: str, color: str, stdin_filename: str | None, source_path: str | None,
-          source_lang: str | None) -> int:
+          source_lang: str | None, baseline_path: str | None = None, write_baseline_path: str | None = None,
+          diff_only: str | None = None, fix: bool = False, diff: bool = False, unsafe_fixes: bool = False) -> int:
     """Check files, directories (recursively) or - (standard input)."""
     from .pipeline import Options, run
     from .report import FORMATS
@@ -82,7 +95,8 @@ def check(paths: tuple[str, ...], lang: str | None, select: tuple[str, ...], ign
     options = Options(lang=lang, source_lang=source_lang, select=_split(select) or None, ignore=_split(ignore),
                       fail_level=Severity.parse(fail_level) if fail_level else None,
                       include=_split(include) or None, exclude=_split(exclude), config=config_path,
-                      isolated=isolated)
+                      isolated=isolated, baseline=None if write_baseline_path else baseline_path,
+                      diff_only=diff_only)
     options.validate()
     sources = _discover(paths, options, stdin_filename)
     if source_path:
@@ -90,7 +104,52 @@ def check(paths: tuple[str, ...], lang: str | None, select: tuple[str, ...], ign
             raise click.UsageError("--source pairs an original with exactly one translated file")
         sources[0].source = _discover([source_path], options)[0]
     result = run(sources, options)
-    click.echo(FORMATS[fmt](result, color=use_color(color, sys.stdout)), nl=False)
+    if write_baseline_path:
+        from .baseline import write_baseline
+
+        count = write_baseline(write_baseline_path, result.findings)
+        click.echo(f"transcheck: recorded {count} finding{'s' if count != 1 else ''} in {write_baseline_path}", err=True)
+        return EXIT_OK
+    if fix or diff:
+        return _fix(result, sources, options, fmt, color, diff, unsafe_fixes)
+    colored = use_color(color, sys.stdout)
+    click.echo(FORMATS[fmt](result, color=colored), nl=False, color=colored)
+    return EXIT_FINDINGS if result.failed else EXIT_OK
+
+
+MAX_FIX_PASSES = 4  # fixes skipped for overlapping others get another pass, as with ruff
+
+
+def _fix(result: Any, sources: list, options: Any, fmt: str, color: str, diff: bool, unsafe: bool) -> int:
+    """--fix: write the fixes, re-check, report what remains. --diff: print them, write nothing.
+    Standard input is never fixed in place: --fix with - is a usage error (use --diff)."""
+    from .fix import plan_fixes, unified_diff, write_plans
+    from .pipeline import Source, run
+    from .report import FORMATS
+
+    plans = plan_fixes(result.findings, result.documents, unsafe)
+    if diff:
+        changed = [plan for plan in plans if plan.changed]
+        click.echo("".join(unified_diff(plan) for plan in changed), nl=False)
+        count = sum(len(plan.applied) for plan in changed)
+        click.echo(f"transcheck: {count} fix{'es' if count != 1 else ''} would change {len(changed)} "
+                   f"file{'s' if len(changed) != 1 else ''}", err=True)
+        return EXIT_FINDINGS if changed else EXIT_OK
+    if any(source.data is not None for source in sources):
+        raise click.UsageError("--fix cannot rewrite standard input; use --diff to see the fixes")
+    fixed, files = 0, set()
+    for _ in range(MAX_FIX_PASSES):
+        written = write_plans(plans)
+        if not written:
+            break
+        fixed += sum(len(plan.applied) for plan in written)
+        files.update(plan.path for plan in written)
+        result = run([Source(s.path, None, s.fmt, s.source) for s in sources], options)
+        plans = plan_fixes(result.findings, result.documents, unsafe)
+    click.echo(f"transcheck: fixed {fixed} finding{'s' if fixed != 1 else ''} in {len(files)} "
+               f"file{'s' if len(files) != 1 else ''}", err=True)
+    colored = use_color(color, sys.stdout)
+    click.echo(FORMATS[fmt](result, color=colored), nl=False, color=colored)
     return EXIT_FINDINGS if result.failed else EXIT_OK
 
 
@@ -124,11 +183,35 @@ def variants(paths: tuple[str, ...], lang: str | None, include: tuple[str, ...],
     return EXIT_OK
 
 
+@cli.command("init")
+@click.argument("directory", default=".", type=click.Path(file_okay=False))
+@click.option("--force", is_flag=True, help="Overwrite existing files.")
+@click.option("--lang", default="en", show_default=True, help="Language of the translations.")
+@click.option("--source-lang", default="pt", show_default=True, help="Language of the originals.")
+def init(directory: str, force: bool, lang: str, source_lang: str) -> int:
+    """Write a starter transcheck.toml, style/house.yml and glossary.csv (never overwrites without --force)."""
+    from .init import init_project
+    from .lang import normalise_lang
+
+    for path in init_project(directory, force, normalise_lang(lang), normalise_lang(source_lang)):
+        click.echo(f"wrote {path}")
+    return EXIT_OK
+
+
 @cli.command("rules")
-def list_rules() -> int:
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def list_rules(fmt: str = "text") -> int:
     """List every rule: code, name, category, default severity, fixable."""
     from .registry import all_rules
 
+    if fmt == "json":
+        import json
+
+        rules = [{"code": r.code, "name": r.name, "category": r.category, "severity": str(r.severity),
+                  "scope": r.scope.value, "fixable": bool(r.fixable), "summary": r.doc.summary}
+                 for r in all_rules()]
+        click.echo(json.dumps({"version": 1, "rules": rules}, ensure_ascii=False, indent=2))
+        return EXIT_OK
     for rule in all_rules():
         fixable = "fixable" if rule.fixable else ""
         click.echo(f"{rule.code}  {rule.name:<28} {rule.category:<10} {str(rule.severity):<8} {fixable}".rstrip())

@@ -165,6 +165,8 @@ class Finding:
     variant_of: str | None = None
     source: SourceSpan | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    # Set by the filter stage (checker.fingerprint): rule, path, text and occurrence, no line numbers.
+    fingerprint: str | None = field(default=None, compare=False)
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.rule, self.end_line, self.end_column, self.text)

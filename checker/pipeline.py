@@ -40,11 +40,21 @@ class Options:
     exclude: list[str] = field(default_factory=list)
     config: str | None = None  # an explicit configuration file (--config)
     isolated: bool = False  # ignore configuration files (--isolated)
+    baseline: str | None = None  # a baseline file (--baseline): report only findings not in it
+    diff_only: str | None = None  # a git revision (--diff-only): report only findings on changed lines
 
     def validate(self) -> None:
         for selector in [*(self.select or []), *self.ignore]:
             if not known_selector(selector):
                 raise InputError(f"unknown rule selector {selector!r} (see `transcheck rules`)")
+        if self.baseline:
+            from .baseline import load_baseline
+
+            load_baseline(self.baseline)
+        if self.diff_only:
+            from .gitdiff import repository_root
+
+            repository_root(self.diff_only)
 
 
 @dataclass
@@ -97,11 +107,12 @@ class CheckContext:
 class Result:
     findings: list[Finding]
     documents: list[Document]
-    fail_level: Severity = Severity.WARNING
+    fail_levels: dict[str, Severity] = field(default_factory=dict)  # per path, from its settings
 
     @property
     def failed(self) -> bool:
-        return any(finding.severity >= self.fail_level for finding in self.findings)
+        """True when a finding is at or above the fail level in force for its file."""
+        return any(f.severity >= self.fail_levels.get(f.path, Severity.WARNING) for f in self.findings)
 
 
 # ---------------------------------------------------------------------------------------- load
@@ -223,8 +234,11 @@ def combine_stats(rules: Sequence[Rule], left: dict[str, Any], right: dict[str, 
 # -------------------------------------------------------------------------------------- filter
 
 
-def filter_findings(findings: Iterable[Finding], settings_of: dict[str, Settings]) -> list[Finding]:
-    """Drop what per-file-ignores turn off, deduplicate, sort (path, line, column, rule)."""
+def filter_findings(findings: Iterable[Finding], settings_of: dict[str, Settings],
+                    options: Options | None = None, documents: dict[str, Document] | None = None) -> list[Finding]:
+    """Drop what per-file-ignores turn off, deduplicate, sort (path, line, column, rule); give
+    each finding its fingerprint; then drop what the baseline lists and, with ``diff_only``, what
+    is not on a changed line."""
     kept = {}
     for finding in findings:
         settings = settings_of.get(finding.path)
@@ -233,7 +247,41 @@ def filter_findings(findings: Iterable[Finding], settings_of: dict[str, Settings
             if ignored and any(matches(rule_class, ignored) for rule_class in _rule_class(finding.rule)):
                 continue
         kept[(finding.rule, finding.path, finding.start, finding.end, finding.message)] = finding
-    return sorted(kept.values(), key=Finding.sort_key)
+    result = sorted(kept.values(), key=Finding.sort_key)
+    from .fingerprint import assign
+
+    assign(result)  # over every finding, so that occurrence indexes do not depend on the filters below
+    if documents:
+        result = _apply_suppressions(result, documents, settings_of)
+    if options is not None and options.baseline:
+        from .baseline import apply_baseline, load_baseline
+
+        result = apply_baseline(result, load_baseline(options.baseline))
+    if options is not None and options.diff_only and result:
+        from .gitdiff import changed_lines
+
+        changed = changed_lines([f.path for f in result], options.diff_only)
+        result = [f for f in result if changed.get(f.path) is None
+                  or any(line in changed[f.path] for line in range(f.line, f.end_line + 1))]
+    return result
+
+
+def _apply_suppressions(findings: list[Finding], documents: dict[str, Document],
+                        settings_of: dict[str, Settings]) -> list[Finding]:
+    """Inline ``transcheck-disable`` comments (checker.suppress), then TC002 for unused ones."""
+    from . import suppress
+    from .fingerprint import assign
+    from .rules.suppression import unused_suppressions
+
+    kept, directives_of = suppress.apply(findings, documents)
+    if not directives_of:
+        return kept
+    ran_of = {path: {cls.code for cls in iter_selected(settings_of[path].select, settings_of[path].ignore)}
+              for path in directives_of if path in settings_of}
+    unused = [f for f in unused_suppressions(directives_of, documents, ran_of)
+              if not any(matches(cls, settings_of[f.path].config.ignored_for(f.path)) for cls in _rule_class(f.rule))]
+    assign(unused)
+    return sorted([*kept, *unused], key=Finding.sort_key)
 
 
 def _rule_class(code: str) -> list[type[Rule]]:
@@ -286,6 +334,5 @@ def run(sources: Sequence[Source], options: Options) -> Result:
     for code, stats in corpus_stats.items():
         rule, ctx = corpus_context[code]
         findings.extend(rule.finalize(stats, by_path, ctx))
-    cwd_config = resolver.for_path(os.path.join(os.getcwd(), ".")) if resolver else Config()
-    fail_level = options.fail_level or cwd_config.fail_level or Severity.WARNING
-    return Result(filter_findings(findings, settings_of), documents, fail_level)
+    fail_levels = {path: settings.fail_level for path, settings in settings_of.items()}
+    return Result(filter_findings(findings, settings_of, options, documents=by_path), documents, fail_levels)

@@ -51,7 +51,7 @@ def test_empty_file_is_clean(tmp_path):
 
 
 def test_unknown_rule_selector_exits_2():
-    result = run_cli("check", "--select", "TC999", str(SAMPLE))
+    result = run_cli("check", "--isolated", "--select", "TC999", str(SAMPLE))
     assert result.returncode == 2
     assert "unknown rule selector" in _one_error_line(result)
 
@@ -63,7 +63,7 @@ def test_bad_option_value_exits_2():
 
 
 def test_sample_json_contract_and_exit_code():
-    result = run_cli("check", "--lang", "en", "--format", "json", str(SAMPLE))
+    result = run_cli("check", "--isolated", "--lang", "en", "--format", "json", str(SAMPLE))
     assert result.returncode == 1, result.stderr
     payload = json.loads(result.stdout)
     assert payload["version"] == 1 and payload["findings"]
@@ -80,14 +80,14 @@ def test_sample_json_contract_and_exit_code():
 
 
 def test_fail_level_error_turns_warnings_into_exit_0():
-    result = run_cli("check", "--lang", "en", "--fail-level", "error", str(SAMPLE))
+    result = run_cli("check", "--isolated", "--lang", "en", "--fail-level", "error", str(SAMPLE))
     assert result.returncode == 0
     assert "TC101" in result.stdout.decode()
 
 
 def test_text_format_and_stdin():
     data = SAMPLE.read_bytes()
-    result = run_cli("check", "--lang", "en", "--stdin-filename", "article.txt", "-", stdin=data)
+    result = run_cli("check", "--isolated", "--lang", "en", "--stdin-filename", "article.txt", "-", stdin=data)
     assert result.returncode == 1
     out = result.stdout.decode()
     assert "article.txt:" in out and " TC101 " in out and "suggestion: " in out
@@ -95,15 +95,15 @@ def test_text_format_and_stdin():
 
 
 def test_color_always_wins_over_no_color():
-    result = run_cli("check", "--lang", "en", "--color", "always", str(SAMPLE))
+    result = run_cli("check", "--isolated", "--lang", "en", "--color", "always", str(SAMPLE))
     assert "\x1b[" in result.stdout.decode()
 
 
 def test_select_and_ignore():
-    ignored = run_cli("check", "--lang", "en", "--ignore", "TC1", "--format", "json", str(SAMPLE))
+    ignored = run_cli("check", "--isolated", "--lang", "en", "--ignore", "TC1", "--format", "json", str(SAMPLE))
     assert ignored.returncode == 0
     assert json.loads(ignored.stdout)["findings"] == []
-    selected = run_cli("check", "--lang", "en", "--select", "names", "--format", "json", str(SAMPLE))
+    selected = run_cli("check", "--isolated", "--lang", "en", "--select", "names", "--format", "json", str(SAMPLE))
     assert {f["category"] for f in json.loads(selected.stdout)["findings"]} == {"names"}
 
 
@@ -111,11 +111,11 @@ def test_directory_include_exclude(tmp_path):
     (tmp_path / "a.txt").write_text("The Taliban came. The Taliban left. The Taleban stayed.\n", encoding="utf-8")
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "b.md").write_text("Nothing to see here.\n", encoding="utf-8")
-    result = run_cli("check", "--lang", "en", "--format", "json", "--exclude", "a.txt", str(tmp_path))
+    result = run_cli("check", "--isolated", "--lang", "en", "--format", "json", "--exclude", "a.txt", str(tmp_path))
     assert result.returncode == 0, result.stderr
-    result = run_cli("check", "--lang", "en", "--format", "json", "--include", "*.md", str(tmp_path))
+    result = run_cli("check", "--isolated", "--lang", "en", "--format", "json", "--include", "*.md", str(tmp_path))
     assert result.returncode == 0
-    result = run_cli("check", "--lang", "en", "--format", "json", str(tmp_path))
+    result = run_cli("check", "--isolated", "--lang", "en", "--format", "json", str(tmp_path))
     assert result.returncode == 1
 
 

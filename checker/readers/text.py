@@ -38,5 +38,10 @@ def text_blocks(prose: str) -> list[Block]:
 
 
 def read_text(text: str) -> tuple[str, list[Block]]:
-    """Return the prose view (identical to the text) and its blocks."""
+    """Return the prose view (the text, with suppression comment lines such as
+    ``# transcheck-disable-next-line TC101`` masked: see checker.suppress) and its blocks."""
+    if "transcheck-" in text:
+        from ..suppress import DIRECTIVE_LINE
+
+        text = DIRECTIVE_LINE.sub(lambda m: " " * len(m.group(0)), text)
     return text, text_blocks(text)

@@ -1,0 +1,125 @@
+"""Apply the fixes that findings carry (``transcheck check --fix`` / ``--diff``).
+
+Only safe fixes are applied unless ``unsafe`` is set. Overlapping fixes are resolved
+deterministically: by start offset, then the longer span, then rule code and replacement; a fix
+that overlaps one already taken is skipped (the next run reports it again). Identical fixes from
+two rules count once. Files are written atomically: a temporary file in the same folder, with the
+original's permissions, renamed over it; a failed write leaves the original untouched. Nothing is
+written when nothing changes. This module returns values and raises InputError; the CLI prints.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import tempfile
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from .model import Document, Finding, Fix, InputError
+
+
+@dataclass
+class FilePlan:
+    path: str
+    before: str
+    after: str
+    encoding: str
+    applied: list[Finding] = field(default_factory=list)
+    skipped: list[Finding] = field(default_factory=list)  # overlapping another fix
+
+    @property
+    def changed(self) -> bool:
+        return self.before != self.after
+
+
+def select_fixes(findings: Iterable[Finding], unsafe: bool = False) -> tuple[list[tuple[Fix, Finding]], list[Finding]]:
+    """The non-overlapping fixes to apply, in file order, and the findings whose fix was skipped."""
+    candidates = [(f.fix, f) for f in findings if f.fix is not None and (f.fix.safe or unsafe)]
+    candidates.sort(key=lambda item: (item[0].start, -(item[0].end - item[0].start), item[1].rule, item[0].replacement))
+    chosen: list[tuple[Fix, Finding]] = []
+    skipped: list[Finding] = []
+    for fix, finding in candidates:
+        if chosen:
+            last = chosen[-1][0]
+            if (fix.start, fix.end, fix.replacement) == (last.start, last.end, last.replacement):
+                continue  # the same edit from another rule
+            overlaps = fix.start < last.end or (fix.start == last.start == last.end == fix.end)
+            if overlaps:
+                skipped.append(finding)
+                continue
+        chosen.append((fix, finding))
+    return chosen, skipped
+
+
+def apply_fixes(text: str, fixes: list[tuple[Fix, Finding]]) -> str:
+    pieces, pos = [], 0
+    for fix, _ in fixes:
+        pieces.append(text[pos:fix.start])
+        pieces.append(fix.replacement)
+        pos = fix.end
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
+def plan_fixes(findings: list[Finding], documents: Iterable[Document], unsafe: bool = False) -> list[FilePlan]:
+    """One plan per document that has fixable findings (in path order)."""
+    by_path: dict[str, list[Finding]] = {}
+    for finding in findings:
+        if finding.fix is not None and (finding.fix.safe or unsafe):
+            by_path.setdefault(finding.path, []).append(finding)
+    plans = []
+    for doc in documents:
+        if doc.path not in by_path:
+            continue
+        chosen, skipped = select_fixes(by_path[doc.path], unsafe)
+        plans.append(FilePlan(doc.path, doc.text, apply_fixes(doc.text, chosen), doc.encoding,
+                              [f for _, f in chosen], skipped))
+    return sorted(plans, key=lambda plan: plan.path)
+
+
+def unified_diff(plan: FilePlan) -> str:
+    lines = difflib.unified_diff(plan.before.splitlines(keepends=True), plan.after.splitlines(keepends=True),
+                                 fromfile=f"a/{plan.path}", tofile=f"b/{plan.path}")
+    out = []
+    for line in lines:
+        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return "".join(out)
+
+
+def write_atomic(path: str, text: str, encoding: str = "utf-8") -> None:
+    """Replace ``path`` by ``text`` through a temporary file renamed over it; InputError on failure."""
+    directory = os.path.dirname(os.path.abspath(path))
+    try:
+        mode = os.stat(path).st_mode & 0o7777
+    except OSError as error:
+        raise InputError(f"{path}: cannot write fixes ({error.strerror})") from None
+    data = text.encode(encoding)  # utf-8-sig writes the BOM back; utf-16 its own
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".transcheck-tmp", dir=directory)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+        tmp = None
+    except OSError as error:
+        raise InputError(f"{path}: cannot write fixes ({error.strerror or error}); the file is unchanged") from None
+    finally:
+        if tmp is not None and os.path.exists(tmp):
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+
+def write_plans(plans: Iterable[FilePlan]) -> list[FilePlan]:
+    """Write the plans that change their file; return those written."""
+    written = []
+    for plan in plans:
+        if plan.changed:
+            write_atomic(plan.path, plan.after, plan.encoding)
+            written.append(plan)
+    return written

@@ -1,0 +1,126 @@
+"""``--diff-only [REV]``: which lines of which files changed against a git revision.
+
+Uses ``git diff -U0 REV -- paths`` (the working tree against REV, so staged and unstaged edits
+both count) in the current directory's repository. Files git does not track (untracked, or
+outside the repository) count as wholly changed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from typing import Iterable, Sequence
+
+from .model import InputError
+
+WHOLE = None  # changed_lines value for a wholly changed file
+
+_HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
+_ESCAPES = {"a": "\a", "b": "\b", "t": "\t", "n": "\n", "v": "\v", "f": "\f", "r": "\r", '"': '"', "\\": "\\"}
+
+
+def _git(args: Sequence[str], cwd: str | None = None) -> subprocess.CompletedProcess:
+    try:
+        return subprocess.run(
+            ["git", "-c", "core.quotepath=false", *args],
+            capture_output=True,
+            cwd=cwd,
+            env={**os.environ, "LC_ALL": "C", "GIT_OPTIONAL_LOCKS": "0"},
+        )
+    except FileNotFoundError:
+        raise InputError("--diff-only needs git, which was not found on PATH") from None
+
+
+def _first_line(stderr: bytes) -> str:
+    lines = [line.strip() for line in stderr.decode("utf-8", "replace").splitlines() if line.strip()]
+    return lines[0].removeprefix("fatal: ") if lines else "git failed"
+
+
+def repository_root(rev: str, cwd: str | None = None) -> str:
+    """The top level of the current directory's repository; checks that ``rev`` is a commit."""
+    where = cwd or os.getcwd()
+    top = _git(["rev-parse", "--show-toplevel"], cwd=where)
+    if top.returncode != 0:
+        raise InputError(f"--diff-only: {where} is not inside a git repository")
+    verify = _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], cwd=where)
+    if verify.returncode != 0:
+        hint = ""
+        if os.path.exists(os.path.join(where, rev)):
+            hint = f" ({rev} is a file: write --diff-only=REV, or put --diff-only after the paths)"
+        raise InputError(f"--diff-only: unknown git revision {rev!r}{hint}")
+    return top.stdout.decode("utf-8", "surrogateescape").strip()
+
+
+def _unquote(name: str) -> str:
+    """Undo git's C-style quoting of a path in a diff header."""
+    if not (name.startswith('"') and name.endswith('"')):
+        return name
+    body, out, i = name[1:-1], bytearray(), 0
+    while i < len(body):
+        char = body[i]
+        if char == "\\" and i + 1 < len(body):
+            nxt = body[i + 1]
+            if re.fullmatch(r"[0-7]{3}", body[i + 1 : i + 4]):
+                out.append(int(body[i + 1 : i + 4], 8))
+                i += 4
+                continue
+            out.extend(_ESCAPES.get(nxt, nxt).encode("utf-8"))
+            i += 2
+            continue
+        out.extend(char.encode("utf-8"))
+        i += 1
+    return out.decode("utf-8", "surrogateescape")
+
+
+def parse_diff(text: str) -> dict[str, set[int]]:
+    """Changed (added or modified) line numbers per new-side path from ``git diff -U0`` output."""
+    changed: dict[str, set[int]] = {}
+    current: set[int] | None = None
+    for line in text.splitlines():
+        if line.startswith("+++ "):
+            name = line[4:].rstrip("\t")
+            if name == "/dev/null":
+                current = None
+                continue
+            name = _unquote(name)
+            current = changed.setdefault(name[2:] if name.startswith("b/") else name, set())
+        elif line.startswith("@@") and current is not None:
+            match = _HUNK.match(line)
+            if match:
+                start, count = int(match.group(1)), int(match.group(2) or 1)
+                current.update(range(start, start + count))
+    return changed
+
+
+def changed_lines(paths: Iterable[str], rev: str, cwd: str | None = None) -> dict[str, set[int] | None]:
+    """For each path (as given): the set of changed 1-based line numbers, or None when wholly changed.
+
+    A file that git tracks but that has no change against ``rev`` maps to an empty set.
+    """
+    where = cwd or os.getcwd()
+    root = repository_root(rev, where)
+    real_root = os.path.realpath(root)
+    inside: dict[str, str] = {}  # path as given -> path relative to the repository root
+    result: dict[str, set[int] | None] = {}
+    for path in dict.fromkeys(paths):
+        full = os.path.realpath(os.path.join(where, path))
+        rel = os.path.relpath(full, real_root)
+        if not os.path.isfile(full) or rel == os.pardir or rel.startswith(os.pardir + os.sep):
+            result[path] = WHOLE  # standard input, or outside the repository
+        else:
+            inside[path] = rel.replace(os.sep, "/")
+    if not inside:
+        return result
+    specs = [f":(literal,top){rel}" for rel in inside.values()]
+    listed = _git(["ls-files", "-z", "--full-name", "--", *specs], cwd=where)
+    if listed.returncode != 0:
+        raise InputError(f"--diff-only: git ls-files failed: {_first_line(listed.stderr)}")
+    tracked = set(listed.stdout.decode("utf-8", "surrogateescape").split("\0")) - {""}
+    diff = _git(["diff", "-U0", "--no-color", "--no-ext-diff", "--no-renames", "--no-textconv", rev, "--", *specs], cwd=where)
+    if diff.returncode != 0:
+        raise InputError(f"--diff-only: git diff failed: {_first_line(diff.stderr)}")
+    by_file = parse_diff(diff.stdout.decode("utf-8", "surrogateescape"))
+    for path, rel in inside.items():
+        result[path] = by_file.get(rel, set()) if rel in tracked else WHOLE
+    return result

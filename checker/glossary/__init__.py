@@ -1,0 +1,162 @@
+"""Glossaries (TBX, CSV/TSV, YAML) and the house list of names.
+
+For rules, everything goes through the check context so that files load and compile once per run:
+
+* ``glossary_for(ctx)``: the compiled glossaries of ``ctx.config.glossaries`` (None when none);
+* ``house_names(ctx)``: the house list of ``ctx.config.names`` (empty when none), with
+  ``canonical_of(spelling)`` for the zero-config names rule;
+* ``house_matches(doc, ctx)``: the listed variants found in a document (what TC102 reports);
+* ``covered_spans(doc, ctx)``: the spans that TC102, TC202 and TC203 report in a document, for
+  the zero-config names rule (TC101) to skip, so that one span is reported once.
+
+Loading a file by hand: ``load_glossary(path)``, ``load_house_names([path])``.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import TYPE_CHECKING, Any, Callable
+
+from .check import CompiledGlossary, Hit, Scan
+from .house import HouseMatch, HouseName, HouseNames, load_house_names
+from .load import load_glossaries, load_glossary
+from .model import Entry, Glossary, Status, Term
+
+if TYPE_CHECKING:
+    from ..model import Document
+    from ..pipeline import CheckContext
+
+__all__ = [
+    "CompiledGlossary", "Entry", "Glossary", "Hit", "HouseMatch", "HouseName", "HouseNames", "Scan",
+    "Status", "Term", "covered_spans", "glossary_for", "house_matches", "house_names",
+    "load_glossaries", "load_glossary", "load_house_names", "rule_active",
+]
+
+_DOC_CACHE_SIZE = 8
+
+
+def glossary_for(ctx: "CheckContext") -> CompiledGlossary | None:
+    paths = tuple(ctx.config.glossaries)
+    if not paths:
+        return None
+    key = ("glossary", paths)
+    compiled = ctx.cache.get(key)
+    if compiled is None:
+        compiled = ctx.cache[key] = CompiledGlossary(load_glossaries(list(paths)))
+    return compiled
+
+
+def house_names(ctx: "CheckContext") -> HouseNames:
+    paths = tuple(ctx.config.names)
+    key = ("house-names", paths)
+    names = ctx.cache.get(key)
+    if names is None:
+        names = ctx.cache[key] = load_house_names(list(paths)) if paths else HouseNames([])
+    return names
+
+
+def rule_active(ctx: "CheckContext", code: str) -> bool:
+    """Whether the settings select rule ``code`` (per-file ignores aside)."""
+    key = ("rule-active", code)
+    active = ctx.cache.get(key)
+    if active is None:
+        from ..registry import get_rule, matches
+
+        rule = get_rule(code)
+        settings = ctx.settings
+        active = bool(rule) and matches(rule, settings.select or ["ALL"]) and not matches(rule, settings.ignore)
+        ctx.cache[key] = active
+    return active
+
+
+def per_document(doc: "Document", ctx: "CheckContext", name: str, compute: Callable[[], Any]) -> Any:
+    """``compute()`` once per document and ``name`` (a few recent documents are kept; the cache
+    holds the document itself, so its ``id`` is not reused while cached)."""
+    cache = ctx.cache.setdefault(("glossary", "documents"), OrderedDict())
+    slot = cache.get(id(doc))
+    if slot is None or slot[0] is not doc:
+        slot = cache[id(doc)] = (doc, {})
+        while len(cache) > _DOC_CACHE_SIZE:
+            cache.popitem(last=False)
+    else:
+        cache.move_to_end(id(doc))
+    values = slot[1]
+    if name not in values:
+        values[name] = compute()
+    return values[name]
+
+
+def target_scan(doc: "Document", ctx: "CheckContext") -> Scan | None:
+    compiled = glossary_for(ctx)
+    if compiled is None:
+        return None
+    from .check import scan
+
+    return per_document(doc, ctx, "scan", lambda: scan(doc, doc.lang, compiled))
+
+
+def house_matches(doc: "Document", ctx: "CheckContext") -> list[HouseMatch]:
+    names = house_names(ctx)
+    if not names:
+        return []
+
+    def compute() -> list[HouseMatch]:
+        from .text import analyzer, tokenize
+
+        tokens = tokenize(doc.prose)
+        return names.find_in(tokens, analyzer(doc.lang).keys(tokens.surfaces), doc.lang, doc.text)
+
+    return per_document(doc, ctx, "house", compute)
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def house_spans(doc: "Document", ctx: "CheckContext") -> list[tuple[int, int]]:
+    """Spans TC102 reports (empty when TC102 is not selected)."""
+    if not rule_active(ctx, "TC102"):
+        return []
+    return [(m.start, m.end) for m in house_matches(doc, ctx)]
+
+
+def wrong_term_hits(doc: "Document", ctx: "CheckContext") -> list[Hit]:
+    """TC202's hits: deprecated and forbidden terms, less the spans the house list reports."""
+    compiled = glossary_for(ctx)
+    if compiled is None:
+        return []
+
+    def compute() -> list[Hit]:
+        from .check import wrong_terms
+
+        taken = house_spans(doc, ctx)
+        return [h for h in wrong_terms(doc, target_scan(doc, ctx), compiled) if not _overlaps(h.start, h.end, taken)]
+
+    return per_document(doc, ctx, "wrong", compute)
+
+
+def near_miss_hits(doc: "Document", ctx: "CheckContext") -> list[Hit]:
+    """TC203's hits: near-misses and source-language leftovers, less the house list's spans."""
+    compiled = glossary_for(ctx)
+    if compiled is None:
+        return []
+
+    def compute() -> list[Hit]:
+        from .check import near_misses
+
+        taken = house_spans(doc, ctx)
+        return [h for h in near_misses(doc, target_scan(doc, ctx), compiled) if not _overlaps(h.start, h.end, taken)]
+
+    return per_document(doc, ctx, "near", compute)
+
+
+def covered_spans(doc: "Document", ctx: "CheckContext") -> list[tuple[int, int, str]]:
+    """(start, end, rule) of what the explicit lists report in ``doc``: TC102 (house names),
+    TC202 (deprecated/forbidden terms) and TC203 (near-misses, leftovers), each only when
+    selected. The zero-config names rule skips findings overlapping these spans."""
+    spans = [(s, e, "TC102") for s, e in house_spans(doc, ctx)]
+    if rule_active(ctx, "TC202"):
+        spans += [(h.start, h.end, "TC202") for h in wrong_term_hits(doc, ctx)]
+    if rule_active(ctx, "TC203"):
+        spans += [(h.start, h.end, "TC203") for h in near_miss_hits(doc, ctx)]
+    return sorted(spans)

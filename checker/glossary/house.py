@@ -1,0 +1,244 @@
+"""The house list of names: canonical spellings and the variants the house rejects.
+
+YAML, either a mapping ``canonical: [variants]`` or a list under ``names``::
+
+    names:
+      - name: Taliban
+        variants: [Taleban, Talebans]
+      - name: Massoud
+        variants: Massud
+    Kyiv: [Kiev]          # the short form, at the top level
+
+CSV/TSV: a header with ``name`` (or ``canonical``) and ``variants`` (or ``variant``); several
+variants in one cell are separated by ``|`` or ``;``, and several rows may name one canonical.
+
+Matching uses the glossary's token keys (stems), so ``Talebans`` is found from ``Taleban``. A
+variant that is an ordinary word in lower case (``Shad``, ``Bush``) is matched only as written
+(or in capitals), and one that stems like its canonical spelling only as written.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+
+from ..model import InputError
+from .index import Match, PatternIndex
+from .load import decode, read_bytes, where
+from .text import Analyzer, analyzer, unaccent
+
+COMMON_WORD_ZIPF = 3.0
+_SPLIT = re.compile(r"\s*[|;]\s*")
+
+
+@dataclass
+class HouseName:
+    canonical: str
+    variants: list[str] = field(default_factory=list)
+    origin: str = ""
+
+
+@dataclass(frozen=True)
+class HouseMatch:
+    """A variant found in a text: ``text[start:end]``, narrowed to the differing words when the
+    variant and the canonical spelling have as many words (Ahmad Shad Massoud -> Shad)."""
+
+    start: int
+    end: int
+    variant: str
+    canonical: str
+    replacement: str  # what replaces text[start:end]
+    safe: bool  # the replacement keeps any ending the text adds (Talebans -> Talibans)
+
+
+def _fold(s: str) -> str:
+    return " ".join(unaccent(s).casefold().split())
+
+
+class HouseNames:
+    """What the house list says; ``canonical_of`` is what the zero-config names rule asks."""
+
+    def __init__(self, names: list[HouseName], paths: list[str] | None = None) -> None:
+        self.names = names
+        self.paths = paths or []
+        self._canonical: dict[str, str] = {}
+        for name in names:
+            self._canonical.setdefault(_fold(name.canonical), name.canonical)
+        for name in names:
+            for variant in name.variants:
+                self._canonical.setdefault(_fold(variant), name.canonical)
+        self._indexes: dict[str | None, tuple[PatternIndex, dict]] = {}
+
+    def __bool__(self) -> bool:
+        return bool(self.names)
+
+    def canonical_of(self, spelling: str, lang: str | None = None) -> str | None:
+        """The house spelling of ``spelling`` (itself when it is canonical), or None when the list
+        does not name it. Inflected forms are recognised (Talebans -> Taliban)."""
+        found = self._canonical.get(_fold(spelling))
+        if found is not None:
+            return found
+        an = analyzer(lang)
+        keys = an.term_keys(spelling)
+        for (name_keys, canonical) in self._keyed(an):
+            if name_keys == keys:
+                return canonical
+        return None
+
+    def is_variant(self, spelling: str, lang: str | None = None) -> bool:
+        canonical = self.canonical_of(spelling, lang)
+        return canonical is not None and _fold(canonical) != _fold(spelling)
+
+    def _keyed(self, an: Analyzer) -> list[tuple[tuple[str, ...], str]]:
+        out = []
+        for name in self.names:
+            for spelling in (name.canonical, *name.variants):
+                out.append((an.term_keys(spelling), name.canonical))
+        return out
+
+    def _index(self, lang: str | None) -> PatternIndex:
+        cached = self._indexes.get(lang)
+        if cached is not None:
+            return cached[0]
+        an = analyzer(lang)
+        index = PatternIndex(an)
+        canonical_keys = {an.term_keys(n.canonical) for n in self.names}
+        for name in self.names:
+            for variant in name.variants:
+                keys = an.term_keys(variant)
+                if not keys:
+                    continue
+                ambiguous = keys in canonical_keys or _fold(variant) == _fold(name.canonical)
+                common = not ambiguous and _is_common(variant, lang)
+                index.add(index.pattern(variant, (name, variant), case_sensitive=ambiguous or common))
+        self._indexes[lang] = (index, {})
+        return index
+
+    def find_in(self, tokens, keys, lang: str | None, text: str) -> list[HouseMatch]:
+        """Variants in a tokenised text (``tokens`` and their keys in ``lang``)."""
+        out = []
+        for m in self._index(lang).scan(tokens, keys):
+            out.append(_house_match(m, tokens, text))
+        return out
+
+
+def _is_common(spelling: str, lang: str | None) -> bool:
+    words = spelling.split()
+    if len(words) != 1:
+        return False
+    from ..lexicon import zipf
+
+    return zipf(spelling.lower(), lang) >= COMMON_WORD_ZIPF
+
+
+def _house_match(m: Match, tokens, text: str) -> HouseMatch:
+    name, variant = m.pattern.payload
+    surface_tokens = tokens.surfaces[m.first:m.last]
+    canonical_words = re.findall(r"[^\W_]+", name.canonical)
+    start, end = m.start, m.end
+    first, last = m.first, m.last
+    if len(canonical_words) == m.last - m.first and m.last - m.first > 1:
+        differing = [k for k in range(len(canonical_words)) if _fold(canonical_words[k]) != _fold(surface_tokens[k])]
+        if differing:
+            first, last = m.first + differing[0], m.first + differing[-1] + 1
+            start, end = tokens.starts[first], tokens.ends[last - 1]
+            canonical_part = " ".join(canonical_words[differing[0]:differing[-1] + 1])
+            surface = text[start:end]
+            replacement, safe = _replace(surface, canonical_part, " ".join(surface_tokens[differing[0]:differing[-1] + 1]))
+            return HouseMatch(start, end, surface, name.canonical, replacement, safe)
+    surface = text[start:end]
+    replacement, safe = _replace(surface, name.canonical, variant)
+    return HouseMatch(start, end, surface, name.canonical, replacement, safe)
+
+
+def _replace(surface: str, canonical: str, variant: str) -> tuple[str, bool]:
+    """The canonical spelling, keeping an ending the text adds to the variant (Talebans ->
+    Talibans) and ALL CAPS; unsafe when the text is inflected inside the word."""
+    folded = _fold(surface)
+    fv = _fold(variant)
+    if folded.startswith(fv) and len(surface) >= len(variant):
+        suffix = surface[len(variant):]
+        replacement = canonical + suffix
+        if len(surface) > 1 and surface.replace(" ", "").isupper() and not canonical.isupper():
+            replacement = replacement.upper()
+        return replacement, True
+    return canonical, False
+
+
+# ------------------------------------------------------------------------------------ loading
+
+
+def load_house_names(paths: list[str]) -> HouseNames:
+    names: list[HouseName] = []
+    for path in paths:
+        names.extend(_load_one(path))
+    return HouseNames(names, list(paths))
+
+
+def _load_one(path: str) -> list[HouseName]:
+    suffix = os.path.splitext(path)[1].lower()
+    text = decode(read_bytes(path, "name list"), path)
+    if suffix in (".yaml", ".yml"):
+        return _yaml_names(text, path)
+    if suffix in (".csv", ".tsv", ".txt"):
+        return _table_names(text, path, suffix)
+    raise InputError(f"{path}: unknown name-list format {suffix or '(no suffix)'!r} (expected .yaml or .csv)")
+
+
+def _yaml_names(text: str, path: str) -> list[HouseName]:
+    from .yamlfile import YamlError, compose, kind, line_of, mapping, scalar, strings
+
+    try:
+        root = compose(text)
+        if root is None:
+            raise YamlError(1, "empty name list")
+        names: list[HouseName] = []
+        for key, value in mapping(root, "the name list"):
+            if key == "names" and kind(value) == "sequence":
+                for item in value.value:
+                    canonical, variants = None, []
+                    for k, v in mapping(item, "a name"):
+                        if k in ("name", "canonical"):
+                            canonical = scalar(v, k)
+                        elif k in ("variants", "variant"):
+                            variants = strings(v, k)
+                        elif k not in ("note", "lang"):
+                            raise YamlError(line_of(v), f"unknown key {k!r} (expected name, variants, note)")
+                    if canonical is None:
+                        raise YamlError(line_of(item), "a name without 'name'")
+                    names.append(HouseName(canonical, variants, f"{path}:{line_of(item)}"))
+            elif key == "names" and kind(value) == "mapping":
+                for canonical, v in mapping(value, "names"):
+                    names.append(HouseName(canonical, strings(v, canonical), f"{path}:{line_of(v)}"))
+            else:
+                names.append(HouseName(key, strings(value, key), f"{path}:{line_of(value)}"))
+    except YamlError as error:
+        raise InputError(f"{where(path, error.line)}: {error}") from None
+    return names
+
+
+def _table_names(text: str, path: str, suffix: str) -> list[HouseName]:
+    from .tabular import TableError, read_rows
+
+    try:
+        header, rows = read_rows(text, suffix)
+        keys = [h.strip().lower() for h in header]
+        name_col = next((i for i, k in enumerate(keys) if k in ("name", "canonical")), None)
+        var_col = next((i for i, k in enumerate(keys) if k in ("variants", "variant")), None)
+        if name_col is None or var_col is None:
+            raise TableError(1, "the header needs a name (or canonical) column and a variants column")
+        by_name: dict[str, HouseName] = {}
+        names = []
+        for line, cells in rows:
+            canonical = " ".join(cells[name_col].split())
+            if not canonical:
+                raise TableError(line, "empty name")
+            name = by_name.get(canonical)
+            if name is None:
+                name = by_name[canonical] = HouseName(canonical, [], f"{path}:{line}")
+                names.append(name)
+            name.variants += [" ".join(v.split()) for v in _SPLIT.split(cells[var_col].strip()) if v.strip()]
+    except TableError as error:
+        raise InputError(f"{where(path, error.line)}: {error}") from None
+    return names

@@ -1,0 +1,60 @@
+"""Read glossary files by their suffix (.tbx/.xml, .csv, .tsv, .yaml/.yml); every problem is one
+:class:`InputError` line naming the file, the line and the problem."""
+
+from __future__ import annotations
+
+import os
+
+from ..model import InputError
+from .model import Glossary
+
+GLOSSARY_SUFFIXES = (".tbx", ".xml", ".csv", ".tsv", ".txt", ".yaml", ".yml")
+
+
+def where(path: str, line: int | None) -> str:
+    return f"{path}:{line}" if line else path
+
+
+def read_bytes(path: str, what: str = "glossary") -> bytes:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError as error:
+        raise InputError(f"{path}: cannot read {what} ({error.strerror})") from None
+
+
+def decode(data: bytes, path: str) -> str:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise InputError(f"{path}:{line}: not UTF-8 text (byte {data[error.start]:#04x})") from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def load_glossary(path: str) -> Glossary:
+    """One glossary file."""
+    from .tabular import TableError, parse_table
+    from .tbx import TbxError, parse_tbx
+    from .yamlfile import YamlError, parse_yaml_glossary
+
+    suffix = os.path.splitext(path)[1].lower()
+    data = read_bytes(path)
+    try:
+        if suffix in (".tbx", ".xml") or (suffix not in GLOSSARY_SUFFIXES and data.lstrip()[:1] == b"<"):
+            return parse_tbx(data, path)
+        text = decode(data, path)
+        if suffix in (".yaml", ".yml"):
+            return parse_yaml_glossary(text, path)
+        if suffix in (".csv", ".tsv", ".txt"):
+            return parse_table(text, path, suffix)
+    except (TbxError, TableError, YamlError) as error:
+        raise InputError(f"{where(path, error.line)}: {error}") from None
+    raise InputError(f"{path}: unknown glossary format {suffix or '(no suffix)'!r} (expected .tbx, .csv, .tsv, .yaml)")
+
+
+def load_glossaries(paths: list[str]) -> Glossary:
+    glossary = Glossary()
+    for path in paths:
+        glossary.extend(load_glossary(path))
+    return glossary

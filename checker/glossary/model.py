@@ -1,0 +1,132 @@
+"""The glossary's data: entries (concepts) holding terms in several languages, each with a status.
+
+A term's ``lang`` is the primary language subtag (``pt-BR`` -> ``pt``); ``None`` when the file
+does not say (a CSV with plain ``source``/``target`` columns), in which case ``side`` tells
+whether the term is on the source or on the target side of the glossary.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Status(str, enum.Enum):
+    PREFERRED = "preferred"
+    ADMITTED = "admitted"
+    DEPRECATED = "deprecated"
+    FORBIDDEN = "forbidden"
+
+    @property
+    def approved(self) -> bool:
+        return self in (Status.PREFERRED, Status.ADMITTED)
+
+    def __str__(self) -> str:
+        return self.value
+
+
+# Values accepted in files, case-insensitive; TBX's own picklist values come first.
+_STATUS_WORDS = {
+    "preferredterm-admn-sts": Status.PREFERRED,
+    "admittedterm-admn-sts": Status.ADMITTED,
+    "deprecatedterm-admn-sts": Status.DEPRECATED,
+    "supersededterm-admn-sts": Status.DEPRECATED,
+    # normativeAuthorization (TBX 2008) and TBX-Min / TBX v3 short forms
+    "preferredterm": Status.PREFERRED,
+    "standardizedterm": Status.PREFERRED,
+    "legalterm": Status.PREFERRED,
+    "regulatedterm": Status.PREFERRED,
+    "admittedterm": Status.ADMITTED,
+    "deprecatedterm": Status.DEPRECATED,
+    "supersededterm": Status.DEPRECATED,
+    "preferred": Status.PREFERRED,
+    "approved": Status.PREFERRED,
+    "admitted": Status.ADMITTED,
+    "allowed": Status.ADMITTED,
+    "deprecated": Status.DEPRECATED,
+    "superseded": Status.DEPRECATED,
+    "obsolete": Status.DEPRECATED,
+    "notrecommended": Status.DEPRECATED,
+    "forbidden": Status.FORBIDDEN,
+    "prohibited": Status.FORBIDDEN,
+    "rejected": Status.FORBIDDEN,
+    "donotuse": Status.FORBIDDEN,
+}
+
+
+def parse_status(value: str | None) -> Status | None:
+    """A status word from a file; ``None`` for an empty value; ``ValueError`` when unknown."""
+    if value is None:
+        return None
+    key = "".join(ch for ch in value.strip().lower() if ch not in " _")
+    if not key:
+        return None
+    try:
+        return _STATUS_WORDS[key]
+    except KeyError:
+        raise ValueError(f"unknown term status {value.strip()!r} (expected preferred, admitted, deprecated or forbidden)") from None
+
+
+def primary_lang(code: str | None) -> str | None:
+    """``pt-BR``, ``pt_XX``, ``PT`` -> ``pt``; empty -> None."""
+    if code is None:
+        return None
+    code = code.strip().replace("_", "-").split("-")[0].lower()
+    return code or None
+
+
+@dataclass(slots=True)
+class Term:
+    text: str
+    lang: str | None
+    status: Status = Status.PREFERRED
+    side: str = "any"  # "source", "target" (files without languages) or "any"
+    note: str | None = None
+
+    @property
+    def approved(self) -> bool:
+        return self.status.approved
+
+
+@dataclass
+class Entry:
+    """One concept: its terms in every language, where it was defined (``file:line``)."""
+
+    id: str
+    terms: list[Term] = field(default_factory=list)
+    origin: str = ""
+    note: str | None = None
+
+    def in_lang(self, lang: str | None, side: str = "target") -> list[Term]:
+        """Terms of ``lang``; terms without a language count for their side."""
+        return [t for t in self.terms if (t.lang is not None and t.lang == lang) or (t.lang is None and t.side == side)]
+
+    def approved(self, lang: str | None) -> list[Term]:
+        """Approved terms of ``lang``, the preferred ones first."""
+        terms = [t for t in self.in_lang(lang) if t.approved]
+        return sorted(terms, key=lambda t: t.status is not Status.PREFERRED)
+
+    def preferred(self, lang: str | None) -> Term | None:
+        approved = self.approved(lang)
+        return approved[0] if approved else None
+
+    def other_langs(self, lang: str | None) -> list[Term]:
+        """Terms in other languages than ``lang`` (source-side terms for files without languages)."""
+        return [t for t in self.terms if (t.lang is not None and t.lang != lang) or (t.lang is None and t.side == "source")]
+
+
+@dataclass
+class Glossary:
+    entries: list[Entry] = field(default_factory=list)
+    paths: list[str] = field(default_factory=list)
+
+    def extend(self, other: "Glossary") -> None:
+        self.entries.extend(other.entries)
+        self.paths.extend(other.paths)
+
+    @property
+    def languages(self) -> set[str]:
+        return {t.lang for e in self.entries for t in e.terms if t.lang}
+
+    def __len__(self) -> int:
+        return len(self.entries)

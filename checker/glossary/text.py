@@ -1,0 +1,137 @@
+"""Tokens and their match keys: the lower-cased Snowball stem with diacritics removed.
+
+Stemming makes matching inflection-aware in both languages (Fronts/Front, confirmados/confirmado,
+Москвы/Москва) without hand-written suffix lists. Snowball stemmers come from PyStemmer (C, BSD);
+languages without one fall back to the lower-cased, unaccented token. Keys are memoised per
+surface form, so a long text costs one dictionary lookup per token.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+TOKEN_RE = re.compile(r"[^\W_]+")
+
+# ISO 639-1 -> Snowball algorithm name (PyStemmer)
+SNOWBALL = {
+    "ar": "arabic", "hy": "armenian", "eu": "basque", "ca": "catalan", "cs": "czech", "da": "danish",
+    "nl": "dutch", "en": "english", "eo": "esperanto", "et": "estonian", "fi": "finnish",
+    "fr": "french", "de": "german", "el": "greek", "hi": "hindi", "hu": "hungarian",
+    "id": "indonesian", "ga": "irish", "it": "italian", "lt": "lithuanian", "ne": "nepali",
+    "no": "norwegian", "nb": "norwegian", "nn": "norwegian", "fa": "persian", "pl": "polish",
+    "pt": "portuguese", "ro": "romanian", "ru": "russian", "sr": "serbian", "st": "sesotho",
+    "es": "spanish", "sv": "swedish", "ta": "tamil", "tr": "turkish", "yi": "yiddish",
+}
+
+
+def unaccent(s: str) -> str:
+    if s.isascii():
+        return s
+    decomposed = unicodedata.normalize("NFD", s)
+    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+
+
+class Tokens:
+    """The tokens of a text: surfaces and character spans (parallel lists, spans built lazily)."""
+
+    __slots__ = ("surfaces", "_text", "_starts", "_ends")
+
+    def __init__(self, surfaces: list[str], text: str) -> None:
+        self.surfaces = surfaces
+        self._text = text
+        self._starts: list[int] | None = None
+        self._ends: list[int] | None = None
+
+    @property
+    def starts(self) -> list[int]:
+        if self._starts is None:
+            self._starts = [m.start() for m in TOKEN_RE.finditer(self._text)]
+        return self._starts
+
+    @property
+    def ends(self) -> list[int]:
+        if self._ends is None:
+            import operator
+
+            self._ends = list(map(operator.add, self.starts, map(len, self.surfaces)))
+        return self._ends
+
+    def __len__(self) -> int:
+        return len(self.surfaces)
+
+
+def tokenize(text: str) -> Tokens:
+    return Tokens(TOKEN_RE.findall(text), text)
+
+
+class Analyzer:
+    """Match keys for one language."""
+
+    def __init__(self, lang: str | None) -> None:
+        self.lang = lang
+        self._stem = None
+        algorithm = SNOWBALL.get(lang or "")
+        if algorithm:
+            try:
+                import Stemmer
+
+                self._stem = Stemmer.Stemmer(algorithm).stemWord
+            except (ImportError, KeyError):  # pragma: no cover - PyStemmer is a dependency
+                self._stem = None
+        self._memo: dict[str, str] = {}
+
+    def key(self, surface: str) -> str:
+        key = self._memo.get(surface)
+        if key is None:
+            low = surface.lower()
+            key = unaccent(self._stem(low) if self._stem else low)
+            if len(self._memo) < 500_000:
+                self._memo[surface] = key
+        return key
+
+    def keys(self, surfaces: list[str]) -> list[str]:
+        memo = self._memo
+        get = memo.get
+        if self._stem is not None and len(surfaces) > 1000:  # stem the new words in one call
+            new = list({s for s in surfaces if s not in memo})
+            if new:
+                import Stemmer
+
+                stems = Stemmer.Stemmer(SNOWBALL[self.lang]).stemWords([s.lower() for s in new])
+                for surface, stem in zip(new, stems):
+                    memo[surface] = unaccent(stem)
+        out = []
+        append = out.append
+        for surface in surfaces:
+            key = get(surface)
+            if key is None:
+                key = self.key(surface)
+            append(key)
+        return out
+
+    def term_keys(self, text: str) -> tuple[str, ...]:
+        return tuple(self.key(s) for s in TOKEN_RE.findall(text))
+
+
+_ANALYZERS: dict[str | None, Analyzer] = {}
+
+
+def analyzer(lang: str | None) -> Analyzer:
+    a = _ANALYZERS.get(lang)
+    if a is None:
+        a = _ANALYZERS[lang] = Analyzer(lang)
+    return a
+
+
+def is_acronym(token: str) -> bool:
+    return len(token) >= 2 and token.isupper() and token.isalpha()
+
+
+def match_case(surface: str, replacement: str) -> str:
+    """``replacement`` with the capitalisation pattern of ``surface`` (ALL CAPS, Initial)."""
+    if len(surface) > 1 and surface.isupper() and not is_acronym(replacement.replace(" ", "")):
+        return replacement.upper()
+    if surface[:1].isupper() and replacement[:1].islower():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement

@@ -1,0 +1,112 @@
+"""``transcheck init``: starter configuration, house style and glossary, with comments.
+
+Returns what it wrote; refuses (InputError) to overwrite an existing file unless ``force``.
+"""
+
+from __future__ import annotations
+
+import os
+
+CONFIG = """\
+# transcheck configuration (see `transcheck rules` and the project README).
+# Paths are relative to this file. Command-line options win over these settings.
+
+lang = "{lang}"                 # the language of the translations you check
+source-lang = "{source_lang}"          # the language they are translated from (bilingual checks)
+
+# House style: YAML rule files (transcheck's or Vale's format), rules TC301-TC305.
+styles = ["style/house.yml"]
+
+# Approved translations of terms (CSV, TSV, TBX or YAML), rules TC2xx.
+glossaries = ["glossary.csv"]
+
+# fail-level = "warning"        # lowest severity that makes the exit code 1
+# ignore = ["TC304"]            # rules to turn off (codes, prefixes such as "TC3", names)
+
+# [per-file-ignores]
+# "archive/*.md" = ["TC101"]
+
+# [severity]
+# TC302 = "error"
+"""
+
+STYLE = """\
+# House style for transcheck (rules TC301-TC305). Each entry under `rules:` is one rule, named
+# House.<key> in reports and in suppression comments (<!-- transcheck-disable House.Wording -->).
+# A Vale rule file (a single rule with `extends:` at the top) can be listed in `styles` as well.
+style: House
+rules:
+  # substitution: wrong -> right. Keys may be regular expressions; the case of the text is kept.
+  # One replacement makes a safe fix (`transcheck check --fix`); "a|b" only suggests.
+  Wording:
+    extends: substitution
+    message: "Use '%s' rather than '%s'."
+    ignorecase: true
+    swap:
+      president in charge: caretaker president
+
+  # existence: phrases that must not appear (scraping leftovers, banned words).
+  Leftovers:
+    extends: existence
+    message: "Remove '%s'."
+    level: error
+    nonword: true          # the tokens below write their own word boundaries (\\b)
+    tokens:
+      - '\\bPhoto caption,'
+      - '\\bImage source, [A-Z][\\w&.-]*'
+
+  # consistency: two accepted forms, but one per document (the first one used wins).
+  Spelling:
+    extends: consistency
+    message: "'%s' here, but '%s' earlier in this document."
+    ignorecase: true
+    either:
+      adviser: advisor
+      judgement: judgment
+
+  # capitalization: headings in sentence case ($sentence), or $title (style: AP or Chicago).
+  Headings:
+    extends: capitalization
+    message: "Heading '%s' should be in sentence case."
+    scope: heading
+    match: $sentence
+
+  # numbers: "200 thousand" -> "200,000" (multipliers and separator per language).
+  Numbers:
+    extends: numbers
+    message: "Write '%s' rather than '%s'."
+    lang: en
+    separator: ","
+    multipliers:
+      thousand: 1000
+"""
+
+GLOSSARY = """\
+source,target,status,note
+Frente de Resistência Nacional,National Resistance Front,preferred,NRF; not "FRN" (the Portuguese acronym)
+talibã,Taliban,preferred,
+"""
+
+FILES = {"transcheck.toml": CONFIG, os.path.join("style", "house.yml"): STYLE, "glossary.csv": GLOSSARY}
+
+
+def init_project(directory: str = ".", force: bool = False, lang: str = "en", source_lang: str = "pt") -> list[str]:
+    """Write the starter files into ``directory``; return their paths."""
+    from .model import InputError
+
+    if not os.path.isdir(directory):
+        raise InputError(f"{directory}: no such directory")
+    targets = {os.path.join(directory, name): text for name, text in FILES.items()}
+    existing = [path for path in targets if os.path.exists(path)]
+    if existing and not force:
+        raise InputError(f"{existing[0]} already exists (use --force to overwrite)")
+    written = []
+    for path, text in targets.items():
+        try:
+            os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+            with open(path, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(text.format(lang=lang, source_lang=source_lang) if path.endswith(".toml") else text)
+        except OSError as error:
+            raise InputError(f"{path}: cannot write ({error.strerror})") from None
+        written.append(path)
+    return written

@@ -1,0 +1,441 @@
+"""From merged ``NameStats`` to clusters of spellings: ``finalize(stats)``.
+
+1. Candidates: capitalised forms seen at least once in running text (not sentence-initial);
+   lower-case rare forms join only as variants of a capitalised name.
+2. Inflection groups: forms sharing a stem (``morph.stems``) or, in Russian, a name lemma are
+   one group, never compared with each other; a group's count is the sum of its forms.
+3. Blocking: every form is filed under keys of its stems: ``norm``, ``skel`` and SymSpell
+   delete keys of ``norm``; only forms sharing a key are judged (``compare.judge``). The work
+   grows with the number of forms, not with its square.
+4. Union-find over accepted pairs; vetoes: forms of a pair that share a sentence.
+5. Dominant group: most frequent (ties: first seen); every other group of the cluster is a
+   minority, reported with the tier of its best link.
+6. Multi-word names: runs with the same number of tokens that differ in exactly one token,
+   the others equal after ``norm``, are judged the same way with the relaxed ``context`` rules
+   (Ahmad Shad Massoud / Ahmad Shah Massoud); a token added or dropped (Ahmad Massoud /
+   Ahmad Shah Massoud) is a different name.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .compare import judge, name_like
+from .morph import derived, inflected, russian_known, russian_lemmas, stems
+from .normalize import delete_keys, fold, norm, skel
+from .stats import FormStat, NameStats
+
+MAX_BUCKET = 200
+INITIAL_MAX_ZIPF = 3.0  # a form seen only sentence-initially is a candidate below this
+TIE_ZIPF_MARGIN = 1.0  # 1:1 ties: the form this much more common in the language dominates  # a blocking key shared by more forms than this is too unspecific to use
+
+
+@dataclass
+class NameVariant:
+    spelling: str  # the whole name as written (a multi-word name for multi-word clusters)
+    count: int
+    tier: str | None  # "A", "B", "C"; None for the canonical spelling
+    kind: str  # "canonical", "diacritic", "transliteration", "typo"
+    token: str  # the differing token (== spelling for single tokens)
+    replacement: str  # what the differing token should read
+    occurrences: list[tuple[int, int]] = field(default_factory=list)  # spans of ``token``
+    locations: list[tuple[str, int, int]] = field(default_factory=list)  # (path, start, end)
+
+
+@dataclass
+class NameCluster:
+    canonical: str
+    count: int  # occurrences of every spelling together
+    variants: list[NameVariant]  # the canonical first, then by count
+    multiword: bool = False
+
+    @property
+    def minority(self) -> list[NameVariant]:
+        return [v for v in self.variants if v.tier is not None]
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict = {}
+
+    def find(self, x):
+        parent = self.parent
+        parent.setdefault(x, x)
+        root = x
+        while parent[root] != root:
+            root = parent[root]
+        while parent[x] != root:
+            parent[x], x = root, parent[x]
+        return root
+
+    def union(self, a, b) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            if ra > rb:
+                ra, rb = rb, ra
+            self.parent[rb] = ra
+
+
+def _zipf_for(lang):
+    from .. import lexicon
+
+    try:
+        lex = lexicon.get_lexicon(lang)
+    except Exception:
+        return lambda word: 0.0
+    return lex.zipf
+
+
+def _sentences(st: FormStat) -> set:
+    return {(loc[0], loc[3]) for loc in st.locations}
+
+
+def _first(st: FormStat) -> tuple:
+    return st.locations[0][:2] if st.locations else ("\uffff", 0)
+
+
+def finalize(stats: NameStats) -> list[NameCluster]:
+    lang = (stats.lang or "en")[:2]
+    zipf = _zipf_for(lang)
+    # Candidates: forms seen capitalised in running text; forms seen only sentence-initially
+    # count when they are not common words (a name whose only other mention was changed).
+    candidates = {
+        w: st
+        for w, st in stats.tokens.items()
+        if st.noninitial > 0 or (len(w) >= 4 and (zipf(w) < INITIAL_MAX_ZIPF or name_like(fold(w), lang)))
+    }
+    clusters = _single_token_clusters(stats, candidates, lang, zipf)
+    clusters += _multiword_clusters(stats, candidates, lang, zipf)
+    clusters.sort(key=lambda c: (-c.count, c.canonical))
+    return clusters
+
+
+# ---------------------------------------------------------------------------- single tokens
+
+
+def _single_token_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
+    # 2. inflection groups
+    groups = _UnionFind()
+    by_stem: dict[str, str] = {}
+    for form in sorted(candidates):
+        groups.find(form)
+        keys = set(stems(form, lang))
+        if lang == "ru":
+            keys |= {"lemma:" + lemma for lemma in russian_lemmas(form)}
+        for key in keys:
+            if len(key) < 4 and not key.startswith("lemma:"):
+                continue
+            other = by_stem.setdefault(key, form)
+            if other != form:
+                groups.union(other, form)
+    lower = {w: st for w, st in stats.lower.items() if w not in candidates}
+    for form in lower:
+        groups.find("\x00" + form)  # lower-case forms: a group of their own each
+
+    def gid(form: str) -> str:
+        return groups.find(form if form in candidates else "\x00" + form)
+
+    table = {**{("\x00" + w): st for w, st in lower.items()}, **candidates}
+    members: dict[str, list[str]] = defaultdict(list)
+    for key in table:
+        members[groups.find(key)].append(key)
+    gcount = {g: sum(table[f].count for f in fs) for g, fs in members.items()}
+
+    # 3. blocking
+    buckets: dict[tuple, list[str]] = defaultdict(list)
+    for key in table:
+        form = key.lstrip("\x00")
+        keys = set()
+        for stem in stems(form, lang):
+            n = norm(stem)
+            if len(n) < 3:
+                continue
+            keys.add(("n", n))
+            sk = skel(stem)
+            if len(sk) >= 2:
+                keys.add(("s", sk))
+            if len(n) >= 3:
+                keys.update(("d", d) for d in delete_keys(n))
+            f = fold(stem)
+            if f != n and len(f) >= 4:
+                keys.update(("d", d) for d in delete_keys(f))
+        fo = fold(form)
+        keys.add(("f", fo))
+        for k in keys:
+            buckets[k].append(key)
+
+    # 4. judge pairs sharing a key
+    links: dict[tuple[str, str], tuple[str, str, str, str]] = {}
+    seen_pairs: set[tuple[str, str]] = set()
+    uf = _UnionFind()
+    for bucket in buckets.values():
+        if len(bucket) < 2 or len(bucket) > MAX_BUCKET:
+            continue
+        for i in range(len(bucket)):
+            a = bucket[i]
+            for j in range(i + 1, len(bucket)):
+                b = bucket[j]
+                pair = (a, b) if a < b else (b, a)
+                if pair in seen_pairs:
+                    continue
+                seen_pairs.add(pair)
+                ga, gb = groups.find(a), groups.find(b)
+                if ga == gb:
+                    continue
+                verdict = _judge_forms(a, b, table, gcount[ga], gcount[gb], lang, zipf)
+                if verdict is None:
+                    continue
+                link = (ga, gb) if ga < gb else (gb, ga)
+                old = links.get(link)
+                if old is None or verdict[0] < old[0]:
+                    links[link] = verdict
+
+    # Union the strongest links first; never join two groups whose members are inflections or
+    # derivations of each other (Indonesia -- Indonessia -- Indonesian stays two names).
+    comp_members: dict[str, list[str]] = {}
+    for (ga, gb), verdict in sorted(links.items(), key=lambda item: (item[1][0], item[0])):
+        ra, rb = uf.find(ga), uf.find(gb)
+        if ra == rb:
+            continue
+        ma = comp_members.get(ra, [ga])
+        mb = comp_members.get(rb, [gb])
+        if _cannot_link(ma, mb, members, lang):
+            continue
+        uf.union(ra, rb)
+        comp_members[uf.find(ra)] = ma + mb
+
+    # 5. clusters
+    comps: dict[str, list[str]] = defaultdict(list)
+    for g in members:
+        if g in uf.parent:
+            comps[uf.find(g)].append(g)
+    out = []
+    for comp in comps.values():
+        if len(comp) < 2:
+            continue
+        cluster = _make_cluster(comp, members, table, gcount, links, zipf)
+        if cluster is not None:
+            out.append(cluster)
+    return out
+
+
+def _cannot_link(ga_list, gb_list, members, lang) -> bool:
+    for ga in ga_list:
+        for gb in gb_list:
+            for x in members[ga]:
+                for y in members[gb]:
+                    wx, wy = x.lstrip("\x00"), y.lstrip("\x00")
+                    if inflected(wx, wy, lang) or derived(wx, wy, lang):
+                        return True
+    return False
+
+
+def _judge_forms(a, b, table, ca, cb, lang, zipf):
+    """Judge two forms (keys of ``table``); returns (tier, kind, minority, dominant) or None."""
+    sa, sb = table[a], table[b]
+    wa, wb = a.lstrip("\x00"), b.lstrip("\x00")
+    lower_a, lower_b = a.startswith("\x00"), b.startswith("\x00")
+    if lower_a and lower_b:
+        return None
+    # Which is the minority: lower-case forms always; else the rarer group; ties: the form
+    # much rarer in the language, else the one seen later.
+    za, zb = zipf(wa), zipf(wb)
+    if lower_a or lower_b:
+        a_minor = lower_a
+    elif ca != cb:
+        a_minor = ca < cb
+    elif abs(za - zb) >= TIE_ZIPF_MARGIN:
+        a_minor = za < zb
+    else:
+        a_minor = _first(sa) > _first(sb)
+    if a_minor:
+        minority, dominant, cdom, cmin = wa, wb, cb, ca
+    else:
+        minority, dominant, cdom, cmin = wb, wa, ca, cb
+    if (lower_a or lower_b) and lang == "ru" and russian_known(minority):
+        return None  # a lower-case Russian dictionary word (каледонцев), not a slip
+    cooc = _cooccur(sa if a_minor else sb, sb if a_minor else sa)
+    verdict = judge(minority, dominant, cdom, lang, zipf, minority_count=cmin, cooccur=cooc)
+    if verdict is None:
+        return None
+    return (verdict[0], verdict[1], minority, dominant)
+
+
+def _cooccur(minority: FormStat, dominant: FormStat) -> bool:
+    """Veto: every sentence with the minority form also has the other form ("Iran and Iraq")."""
+    mine = _sentences(minority)
+    return bool(mine) and mine <= _sentences(dominant)
+
+
+def _neg(first: tuple) -> tuple:
+    # Larger = seen earlier, so that (count, _neg(first)) orders the dominant form last.
+    path, start = first
+    return (tuple(-ord(c) for c in path), -start)
+
+
+def _make_cluster(comp, members, table, gcount, links, zipf) -> NameCluster | None:
+    def group_first(g):
+        return min(_first(table[f]) for f in members[g])
+
+    capital = [g for g in comp if not g.startswith("\x00")]
+    if not capital:
+        return None
+    top = max(gcount[g] for g in capital)
+    tied = sorted((g for g in capital if gcount[g] == top), key=group_first)
+    dom = tied[0]
+    # Ties: the first seen, unless another tied spelling is much more common in the language.
+    best = max(tied, key=lambda g: zipf(g.lstrip("\x00")))
+    if zipf(best) >= zipf(dom) + TIE_ZIPF_MARGIN:
+        dom = best
+    dom_forms = sorted(members[dom], key=lambda f: (-table[f].count, _first(table[f])))
+    canonical = dom_forms[0]
+    variants = [
+        NameVariant(f, table[f].count, None, "canonical", f, f, _spans(table[f]), _locs(table[f]))
+        for f in dom_forms
+    ]
+    minority = []
+    for g in comp:
+        if g == dom:
+            continue
+        link = _best_link(g, dom, comp, links)
+        tier, kind = link if link else ("C", "typo")
+        for f in members[g]:
+            word = f.lstrip("\x00")
+            replacement = _replacement(word, dom_forms, canonical)
+            minority.append(
+                NameVariant(word, table[f].count, tier, kind, word, replacement, _spans(table[f]), _locs(table[f]))
+            )
+    if not minority:
+        return None
+    minority.sort(key=lambda v: (-v.count, v.locations[0] if v.locations else ("", 0)))
+    total = sum(v.count for v in variants) + sum(v.count for v in minority)
+    return NameCluster(canonical, total, variants + minority)
+
+
+def _best_link(g, dom, comp, links):
+    key = (g, dom) if g < dom else (dom, g)
+    if key in links:
+        return links[key][:2]
+    best = None
+    for (x, y), v in links.items():
+        if g in (x, y) and (best is None or v[0] < best[0]):
+            best = v[:2]
+    return best
+
+
+def _replacement(word: str, dom_forms: list[str], canonical: str) -> str:
+    """The dominant spelling, with the minority form's inflectional ending when the document
+    has that form too (Talebans -> Talibans)."""
+    return canonical
+
+
+def _spans(st: FormStat) -> list[tuple[int, int]]:
+    return [(loc[1], loc[2]) for loc in st.locations]
+
+
+def _locs(st: FormStat) -> list[tuple[str, int, int]]:
+    return [(loc[0], loc[1], loc[2]) for loc in st.locations]
+
+
+# ------------------------------------------------------------------------- multi-word names
+
+
+def _trimmed_multi(stats: NameStats, candidates) -> dict[tuple[str, ...], list]:
+    """Multi-word forms with a leading sentence-initial non-candidate token removed."""
+    out: dict[tuple[str, ...], list] = defaultdict(list)
+    for key, st in stats.multi.items():
+        toks = tuple(key.split(" "))
+        for loc in st.locations:
+            spans = loc[4]
+            t, s = toks, spans
+            if t[0] not in candidates:
+                t, s = t[1:], s[1:]
+                while t and t[0] in _particles():
+                    t, s = t[1:], s[1:]
+            if len(t) >= 2:
+                out[t].append((loc[0], s[0][0], s[-1][1], loc[3], s))
+    return out
+
+
+def _particles():
+    from .extract import PARTICLES
+
+    return PARTICLES
+
+
+def _multiword_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
+    forms = _trimmed_multi(stats, candidates)
+    if len(forms) < 2:
+        return []
+    for locs in forms.values():
+        locs.sort()
+    buckets: dict[tuple, list] = defaultdict(list)
+    for toks in forms:
+        normed = tuple(norm(t) for t in toks)
+        for i in range(len(toks)):
+            buckets[(len(toks), i, normed[:i] + normed[i + 1 :])].append(toks)
+    def mscore(toks):
+        # Multi-word spellings: their own count, then how often their tokens occur alone.
+        single = sum(stats.tokens[t].count if t in stats.tokens else 0 for t in toks)
+        return (len(forms[toks]), single)
+
+    uf = _UnionFind()
+    links: dict[tuple, tuple] = {}
+    for (n, i, _), bucket in buckets.items():
+        if len(bucket) < 2 or len(bucket) > MAX_BUCKET:
+            continue
+        for x in range(len(bucket)):
+            for y in range(x + 1, len(bucket)):
+                a, b = bucket[x], bucket[y]
+                ta, tb = a[i], b[i]
+                if ta == tb or len(ta) < 3 or len(tb) < 3:
+                    continue
+                la, lb = forms[a], forms[b]
+                if (mscore(a), _neg(la[0][:2])) < (mscore(b), _neg(lb[0][:2])):
+                    mi, do = a, b
+                else:
+                    mi, do = b, a
+                cooc = {(l[0], l[3]) for l in forms[mi]} <= {(l[0], l[3]) for l in forms[do]}
+                verdict = judge(mi[i], do[i], len(forms[do]), lang, zipf, context=True,
+                                minority_count=len(forms[mi]), cooccur=cooc)
+                if verdict is None:
+                    continue
+                uf.union(a, b)
+                links[(mi, do)] = (verdict[0], verdict[1], i)
+    comps: dict = defaultdict(list)
+    for toks in list(uf.parent):
+        comps[uf.find(toks)].append(toks)
+    out = []
+    for comp in comps.values():
+        if len(comp) < 2:
+            continue
+        dom = min(comp, key=lambda t: (tuple(-x for x in mscore(t)), forms[t][0][:2]))
+        dl = forms[dom]
+        variants = [
+            NameVariant(" ".join(dom), len(dl), None, "canonical", " ".join(dom), " ".join(dom),
+                        [(l[1], l[2]) for l in dl], [(l[0], l[1], l[2]) for l in dl])
+        ]
+        for toks in comp:
+            if toks == dom:
+                continue
+            link = links.get((toks, dom))
+            if link is None:  # linked through another spelling: find the differing position
+                diff = [k for k in range(len(toks)) if toks[k] != dom[k]] if len(toks) == len(dom) else []
+                if len(diff) != 1:
+                    continue
+                cand = [v for (m, d), v in links.items() if m == toks or d == toks]
+                tier, kind = (cand[0][0], cand[0][1]) if cand else ("C", "typo")
+                i = diff[0]
+            else:
+                tier, kind, i = link
+            ll = forms[toks]
+            variants.append(
+                NameVariant(" ".join(toks), len(ll), tier, kind, toks[i], dom[i],
+                            [l[4][i] for l in ll], [(l[0],) + tuple(l[4][i]) for l in ll])
+            )
+        if len(variants) < 2:
+            continue
+        variants[1:] = sorted(variants[1:], key=lambda v: -v.count)
+        out.append(NameCluster(" ".join(dom), sum(v.count for v in variants), variants, multiword=True))
+    return out

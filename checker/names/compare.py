@@ -1,0 +1,213 @@
+"""Deciding whether two spellings are variants of one name: Tier A, B or C, with vetoes.
+
+``judge(minority, dominant, ...)`` returns ``(tier, kind)`` or ``None``:
+
+* Step 0: inflection and derivation are never variants (``morph``); neither are two forms that
+  differ only in letter case.
+* Tier A: equal ``norm`` (José/Jose, Massoud/Massud, Qaddafi/Kadhafi). German umlaut pairs where
+  both spellings are ordinary words (Nistkasten/Nistkästen) are inflection, not variants.
+* Tier B: equal skeleton, every edit cheap, at most 1 edit at 5-6 letters and 2 from 7 letters,
+  and the minority form is not an ordinary word (Taliban/Taleban, Mohammed/Muhammad).
+* Tier C: Damerau distance 1 (2 when both have 10+ letters) on ``norm``, the minority form rare
+  (Zipf <= 2.0, or 3.0 inside an aligned multi-word name), and the dominant form seen at least
+  twice (typos: telebans, Zelenksy).
+* Vetoes for B and C: only a final vowel differs (Mario/Maria, Christina/Christine); a whole
+  compound part differs (Unfalldaten/Unfallraten); tokens of 4 letters or fewer outside a
+  multi-word name.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Callable
+
+from .morph import derived, ending_edit, inflected, stem_pairs, stems
+from .normalize import VOWELS, cheap_distance, damerau, fold, norm, skel
+
+Zipf = Callable[[str], float]
+
+TIER_B_MAX_ZIPF = 3.0  # a minority form at least this common must look like a name (see below)
+TIER_C_MAX_ZIPF = 2.0
+TIER_C_MAX_ZIPF_CONTEXT = 3.0
+MIN_LEN_BC = 5
+MIN_LEN_CONTEXT = 4
+COMPOUND_PART_ZIPF = 2.5
+TIE_ZIPF_MARGIN = 1.0
+TIE_MAX_ZIPF = 1.0
+BOTH_COMMON_ZIPF = 3.0
+COOCCUR_MAX_ZIPF = 1.0
+SHORT_MAX_ZIPF = 0.0  # 4-letter tokens: only an unknown minority spelling (Rbse for Rose)
+COMPOUNDING = frozenset({"de", "nl", "sv", "da", "no", "nb", "nn", "is", "fi", "et", "hu"})
+_NAME_LANGS = ("en", "de", "fr", "es", "pt")
+_UMLAUTS = {"ä": "a", "ö": "o", "ü": "u"}
+
+
+def _final_vowel_only(a: str, b: str) -> bool:
+    """The two forms differ only in one final vowel (Mario/Maria, Martin/Martina)."""
+    if a == b:
+        return False
+    ra = a[:-1] if a[-1:] in "aeiouy" else a
+    rb = b[:-1] if b[-1:] in "aeiouy" else b
+    return ra == rb and len(ra) >= 3
+
+
+def _umlaut_only(a: str, b: str) -> bool:
+    la, lb = a.casefold(), b.casefold()
+    if len(la) != len(lb) or la == lb:
+        return False
+    return all(x == y or _UMLAUTS.get(x) == y or _UMLAUTS.get(y) == x for x, y in zip(la, lb))
+
+
+def _compound_part_differs(a: str, b: str, zipf: Zipf) -> bool:
+    """Forms sharing a head or a tail whose differing parts are both ordinary words:
+    Unfall|daten / Unfall|raten, Bundes|bank / Landes|bank."""
+    n = min(len(a), len(b))
+    p = 0
+    while p < n and a[p] == b[p]:
+        p += 1
+    s = 0
+    while s < n - p and a[-1 - s] == b[-1 - s]:
+        s += 1
+    # Shared head: try every split inside the shared prefix (compound boundary at k).
+    for k in range(4, p + 1):
+        ra, rb = a[k:], b[k:]
+        if len(ra) >= 4 and len(rb) >= 4 and zipf(ra) >= COMPOUND_PART_ZIPF and zipf(rb) >= COMPOUND_PART_ZIPF:
+            return True
+    for k in range(4, s + 1):
+        ha, hb = a[:-k], b[:-k]
+        if len(ha) >= 4 and len(hb) >= 4 and zipf(ha) >= COMPOUND_PART_ZIPF and zipf(hb) >= COMPOUND_PART_ZIPF:
+            return True
+    return False
+
+
+TRANSLATION_ZIPF = 3.0
+
+
+def _script(s: str) -> str:
+    for ch in s:
+        if ch.isalpha():
+            if "\u0400" <= ch <= "\u04ff":
+                return "cyrl"
+            if ch < "\u0250":
+                return "latn"
+            return "other"
+    return ""
+
+
+@lru_cache(maxsize=50_000)
+def _english_word(word: str) -> bool:
+    from .. import lexicon
+
+    return lexicon.zipf(word, "en") >= TRANSLATION_ZIPF
+
+
+@lru_cache(maxsize=50_000)
+def name_like(word: str, lang: str) -> bool:
+    """A common word that is about as common in other languages is an international name
+    (Muhammad, Sedan), not an ordinary word of ``lang`` (tramp, parish)."""
+    from .. import lexicon
+
+    base = lexicon.zipf(word, lang)
+    others = [l for l in _NAME_LANGS if l != lang]
+    if lang not in _NAME_LANGS:
+        return False
+    close = sum(1 for l in others if lexicon.zipf(word, l) >= max(2.0, base - 1.0))
+    return close >= 2
+
+
+def judge(
+    minority: str,
+    dominant: str,
+    dominant_count: int,
+    lang: str | None,
+    zipf: Zipf,
+    context: bool = False,
+    minority_count: int = 1,
+    cooccur: bool = False,
+) -> tuple[str, str] | None:
+    """Is ``minority`` a variant spelling of ``dominant``? ``(tier, kind)`` or None.
+
+    ``context`` is True when the two tokens sit at the same place in two multi-word names whose
+    other tokens agree (Ahmad Shad Massoud / Ahmad Shah Massoud). ``cooccur`` is True when
+    every sentence with the minority form also has the dominant one ("Iran and Iraq"): then only
+    Tier A, or a minority form unknown to the word list, is accepted."""
+    lang = (lang or "en")[:2]
+    if minority.casefold() == dominant.casefold():
+        return None
+    fm, fd = fold(minority), fold(dominant)
+    if fm == fd:
+        if lang == "de" and _umlaut_only(minority, dominant) and zipf(fm) >= 2.0 and zipf(fd) >= 2.0:
+            return None
+        return ("A", "diacritic")
+    if _script(fm) != _script(fd):
+        return None  # Pirelli / Пирелли: a brand written in two scripts, not a misspelling
+    if inflected(minority, dominant, lang) or derived(minority, dominant, lang):
+        return None
+    if any(derived(x, y, lang) for x in stems(minority, lang) for y in stems(dominant, lang)):
+        return None  # Demokratin / Demokraten
+    if lang != "en" and _english_word(minority) and zipf(dominant) >= TRANSLATION_ZIPF:
+        return None  # an English name kept beside its translation: Republican / Republikaner
+    best: tuple[str, str] | None = None
+    if cooccur and zipf(minority) >= COOCCUR_MAX_ZIPF:
+        best_a = None
+        for sm in stems(minority, lang):
+            for sd in stems(dominant, lang):
+                if norm(sm) == norm(sd) and not derived(sm, sd, lang):
+                    best_a = ("A", "transliteration")
+        return best_a
+    for sm, sd in stem_pairs(minority, dominant, lang):
+        if True:
+            verdict = _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lang, zipf, context)
+            if verdict and (best is None or verdict[0] < best[0]):
+                best = verdict
+                if best[0] == "A":
+                    return best
+    return best
+
+
+def _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lang, zipf, context):
+    nm, nd = norm(sm), norm(sd)
+    if not nm or not nd:
+        return None
+    fm, fd = fold(sm), fold(sd)
+    if lang == "de" and fm == fd and _umlaut_only(sm, sd) and zipf(sm) >= 2.0 and zipf(sd) >= 2.0:
+        return None
+    length = min(len(fm), len(fd))
+    z, zd = zipf(minority), zipf(dominant)
+    # Two established spellings (both common words or names), neither repeated: no evidence
+    # that they are one name (Alan/Allan, Brittany/Britain).
+    both_common = z >= BOTH_COMMON_ZIPF and zd >= BOTH_COMMON_ZIPF
+    if both_common and dominant_count < 2:
+        return None
+    if nm == nd:
+        if derived(sm, sd, lang):
+            return None
+        if length <= 4 and fm[:1] != fd[:1]:
+            return None  # short names: Jong/Yong, Yury/Jury
+        return ("A", "transliteration")
+    min_len = MIN_LEN_CONTEXT if context or z <= SHORT_MAX_ZIPF else MIN_LEN_BC
+    if length < min_len:
+        return None
+    if (_final_vowel_only(nm, nd) or _final_vowel_only(fm, fd)) and min(z, zd) >= 2.0:
+        return None
+    if derived(sm, sd, lang) or (lang in COMPOUNDING and _compound_part_differs(sm, sd, zipf)):
+        return None
+    if skel(nm) == skel(nd):
+        dist = cheap_distance(nm, nd)
+        if both_common and len(nm) != len(nd):
+            dist = None  # established spellings differ by substitutions only (Mohammed/Muhammad)
+        if dist is not None and dist <= (1 if length <= 6 else 2):
+            if z < TIER_B_MAX_ZIPF or name_like(fold(minority), lang):
+                return ("B", "transliteration")
+    limit = 2 if length >= 10 else 1
+    dl = min(damerau(nm, nd), damerau(fm, fd))
+    if 0 < dl <= limit and not ending_edit(sm, sd, lang):
+        if z <= (TIER_C_MAX_ZIPF_CONTEXT if context else TIER_C_MAX_ZIPF):
+            # Typos are seldom repeated: a minority seen twice needs a 3x majority.
+            if dominant_count >= 2 and (minority_count == 1 or dominant_count >= 3 * minority_count):
+                return ("C", "typo")
+            # A 1:1 tie: an unknown spelling next to the other (the caller makes the rarer
+            # one in the language the minority); a typo seldom changes the first letter.
+            if fm[:1] == fd[:1] and z <= TIE_MAX_ZIPF:
+                return ("C", "typo")
+    return None

@@ -1,0 +1,187 @@
+"""Step 0 of name comparison: inflection and derivation are never spelling variants.
+
+* ``stems(form, lang)``: the form and the stems left by removing one of the language's
+  inflectional endings (at least 4 letters must remain). Two forms that share a stem are
+  inflections of one name (Soviet/Soviets, Путин/Путина, Deutschlands/Deutschland); they are
+  grouped and never reported against each other.
+* ``derived(a, b, lang)``: one form is the other plus a derivational suffix (Afghan/Afghanistan,
+  Iran/Iranian, Portugal/Portuguese).
+* ``russian_lemmas(form)``: pymorphy3 normal forms of the parses tagged as a name, surname,
+  patronymic, place or organisation (Russian only; pymorphy3 is imported lazily).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+from .normalize import fold
+
+MIN_STEM = 4
+MIN_STEM_RU = 3  # Яхья / Яхью
+
+# Inflectional endings of proper names per language (case-folded). "" is implied.
+ENDINGS: dict[str, tuple[str, ...]] = {
+    "en": ("s", "es", "'s", "’s"),
+    "de": ("s", "es", "n", "en", "ns", "e", "er", "em", "ern", "se", "sen", "ses"),
+    "fr": ("s", "x", "e", "es"),
+    "es": ("s", "es"),
+    "pt": ("s", "es"),
+    "it": ("i", "e"),
+    "nl": ("s", "en"),
+    "ru": (
+        "а", "я", "у", "ю", "ом", "ем", "ём", "ым", "им", "ой", "ей", "ёй", "е", "и", "ы", "ов", "ев",
+        "ёв", "ого", "его", "ому", "ему", "ую", "юю", "ий", "ый", "ая", "яя", "ое", "ее", "ые", "ие",
+        "ых", "их", "ыми", "ими", "ам", "ям", "ами", "ями", "ах", "ях", "ь", "ью", "й", "ин", "ина",
+        "ину", "ины", "ой", "ом",
+    ),
+    "uk": ("а", "я", "у", "ю", "ом", "ем", "ім", "ий", "ій", "ого", "ому", "і", "и", "ів", "ої", "ою"),
+}
+_DEFAULT_ENDINGS: tuple[str, ...] = ("s",)
+
+# Derivational suffixes: a form that is another form plus one of these is a different word.
+DERIVATIONS: dict[str, tuple[str, ...]] = {
+    "en": ("ian", "ians", "an", "ans", "i", "is", "ese", "ish", "istan", "ism", "ist", "ists", "ite", "ites",
+           "ic", "n", "ns", "ia", "a"),
+    "de": ("er", "ern", "erin", "erinnen", "isch", "ische", "ischen", "ischer", "isches", "ismus", "ist",
+           "isten", "ien", "e", "en", "in", "innen", "land", "stan", "chen", "lein"),
+    "fr": ("ien", "iens", "ienne", "iennes", "ais", "aise", "aises", "ois", "oise", "oises", "ain", "aine",
+           "ains", "aines", "an", "ane", "ans", "isme", "iste", "istes", "ie", "e", "es", "stan", "n", "ne", "nne",
+           "nnes", "ns"),
+    "es": ("ano", "anos", "ana", "anas", "ense", "enses", "és", "esa", "eses", "esas", "í", "íes", "ismo",
+           "ista", "istas", "ia", "ía", "o", "a", "os", "as", "istán", "stán"),
+    "pt": ("ano", "anos", "ana", "anas", "ense", "enses", "ês", "esa", "eses", "esas", "iano", "iana",
+           "ismo", "ista", "istas", "ia", "o", "a", "os", "as", "istão", "stão"),
+    "ru": ("ский", "ская", "ское", "ские", "цы", "ец", "цев", "цам", "цами", "цах", "ка", "ия", "ии", "ию",
+           "стан"),
+}
+
+
+def endings(lang: str | None) -> tuple[str, ...]:
+    return ENDINGS.get((lang or "en")[:2], _DEFAULT_ENDINGS)
+
+
+def stem_pairs(a: str, b: str, lang: str | None):
+    """Pairs of stems of ``a`` and ``b`` worth comparing: the same ending removed from both,
+    or one form whole and the other without a plural -s/-es (Taleban / telebans)."""
+    sa, sb = stem_endings(a, lang), stem_endings(b, lang)
+    for x, ex in sa:
+        for y, ey in sb:
+            if ex == ey or (ex == "" and ey in _PLURAL) or (ey == "" and ex in _PLURAL):
+                yield x, y
+
+
+_PLURAL = frozenset({"s", "es"})
+
+
+@lru_cache(maxsize=200_000)
+def stem_endings(form: str, lang: str | None) -> tuple[tuple[str, str], ...]:
+    f = unicodedata.normalize("NFC", form).casefold()
+    min_stem = MIN_STEM_RU if (lang or "")[:2] in ("ru", "uk") else MIN_STEM
+    out = [(f, "")]
+    for ending in endings(lang):
+        if f.endswith(ending) and len(f) - len(ending) >= min_stem:
+            out.append((f[: -len(ending)], ending))
+    return tuple(out)
+
+
+@lru_cache(maxsize=200_000)
+def stems(form: str, lang: str | None) -> frozenset[str]:
+    """The case-folded form and its stems after removing one inflectional ending."""
+    f = unicodedata.normalize("NFC", form).casefold()
+    out = {f}
+    min_stem = MIN_STEM_RU if (lang or "")[:2] in ("ru", "uk") else MIN_STEM
+    for ending in endings(lang):
+        if f.endswith(ending) and len(f) - len(ending) >= min_stem:
+            out.add(f[: -len(ending)])
+    if (lang or "en")[:2] == "en" and f.endswith("ies") and len(f) >= 6:
+        out.add(f[:-3] + "y")  # Tory / Tories
+    return frozenset(out)
+
+
+def inflected(a: str, b: str, lang: str | None) -> bool:
+    """Same stem of at least 4 letters with endings from the language's set (or, for Russian,
+    the same name lemma)."""
+    if stems(a, lang) & stems(b, lang):
+        return True
+    if (lang or "")[:2] == "ru":
+        la, lb = russian_lemmas(a), russian_lemmas(b)
+        if la & lb:
+            return True
+    return False
+
+
+_VOWELS = frozenset("aeiouy")
+
+
+@lru_cache(maxsize=64)
+def _folded_suffixes(lang: str | None) -> frozenset[str]:
+    return frozenset(fold(s) for s in DERIVATIONS.get((lang or "en")[:2], DERIVATIONS["en"]))
+
+
+def derived(a: str, b: str, lang: str | None) -> bool:
+    """One form is the other (or one of its stems) plus a derivational suffix."""
+    fa, fb = fold(a), fold(b)
+    for short, long in ((fa, fb), (fb, fa)):
+        if len(long) <= len(short):
+            continue
+        for base in (short, short[:-1] if short[-1:] in "aeiouy" else None):
+            if base and len(base) >= 3 and long.startswith(base):
+                rest = long[len(base):]
+                # A suffix that starts with a consonant follows a vowel (Russia/Russian).
+                if rest[:1] not in _VOWELS and base[-1] not in _VOWELS:
+                    continue
+                if rest in _folded_suffixes(lang):
+                    return True
+    return False
+
+
+_MORPH = None
+
+
+def _analyzer():
+    global _MORPH
+    if _MORPH is None:
+        import pymorphy3
+
+        _MORPH = pymorphy3.MorphAnalyzer(lang="ru")
+    return _MORPH
+
+
+_NAME_TAGS = ("Name", "Surn", "Patr", "Geox", "Orgn", "Abbr")
+
+
+@lru_cache(maxsize=100_000)
+def russian_lemmas(form: str) -> frozenset[str]:
+    """Normal forms of ``form``'s parses that pymorphy3 tags as a proper name (any parse)."""
+    if not any("\u0400" <= ch <= "\u04ff" for ch in form):
+        return frozenset()
+    try:
+        morph = _analyzer()
+    except ImportError:
+        return frozenset()
+    out = set()
+    for parse in morph.parse(form):
+        tag = str(parse.tag)
+        if any(t in tag for t in _NAME_TAGS):
+            out.add(parse.normal_form.replace("ё", "е"))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=100_000)
+def russian_known(word: str) -> bool:
+    """pymorphy3 knows ``word`` from its dictionary (an ordinary Russian word form)."""
+    try:
+        morph = _analyzer()
+    except ImportError:
+        return False
+    return any(p.is_known for p in morph.parse(word))
+
+
+def ending_edit(a: str, b: str, lang: str | None) -> bool:
+    """True when ``b`` is ``a`` with an inflectional ending added or dropped (in either order)."""
+    fa, fb = fold(a), fold(b)
+    for short, long in ((fa, fb), (fb, fa)):
+        if long.startswith(short) and long[len(short):] in endings(lang):
+            return True
+    return False

@@ -1,0 +1,168 @@
+"""Spelling normalisation for name comparison: ``fold``, ``norm``, ``skel`` and cheap edits.
+
+* ``fold(s)``: case-folded, ß -> ss, combining marks removed (José -> jose).
+* ``norm(s)``: ``fold`` plus apostrophes and hyphens removed, other scripts romanised with
+  anyascii, then transliteration rewrites (kh -> h, q -> k, ou -> u, w -> v, final ow -> ov, ...)
+  and doubled letters collapsed. Equal ``norm`` forms are spellings of one name (Tier A):
+  Massoud/Massud, Lavrov/Lawrow, Qaddafi/Kadhafi, Kiev/Kyiv.
+* ``skel(s)``: the consonant skeleton of ``norm``: first letter kept (a vowel there becomes
+  ``a``), then vowels, h, j, w and y dropped, z -> s, g -> k. A blocking key, not a verdict.
+* ``cheap_distance(a, b)``: the number of edits between two ``norm`` forms when every edit is
+  cheap (a substitution inside a transliteration class such as {a,e} or {k,g,q,c}, or inserting
+  or deleting h or a vowel), else ``None``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_APOSTROPHES = "'’ʼʿʾ`´‘-‐‑"
+_DROP = str.maketrans("", "", _APOSTROPHES)
+
+# Longest first: a regex alternation takes the first alternative that matches at a position.
+_REWRITES = {
+    "dzh": "j",
+    "dsch": "j",
+    "tsch": "ch",
+    "tch": "ch",
+    "sch": "sh",
+    "dj": "j",
+    "zh": "j",
+    "kh": "h",
+    "gh": "g",
+    "ph": "f",
+    "th": "t",
+    "dh": "d",
+    "ck": "k",
+    "q": "k",
+    "x": "ks",
+    "ou": "u",
+    "oo": "u",
+    "ee": "i",
+    "ie": "i",
+    "iy": "i",
+    "yy": "i",
+    "w": "v",
+}
+_REWRITE_RE = re.compile(
+    "|".join(re.escape(k) for k in sorted(_REWRITES, key=len, reverse=True)) + "|c(?=[aou])"
+)
+_FINAL_OV = re.compile(r"(?:ow|ew|ev|off)$")
+_FINAL_I = re.compile(r"(?:ij|j)$")
+_DOUBLE = re.compile(r"(.)\1+")
+_SKEL_DROP = str.maketrans({c: None for c in "aeiouyjwh"})
+_SKEL_MAP = str.maketrans({"z": "s", "g": "k"})
+
+VOWELS = frozenset("aeiouy")
+
+
+@lru_cache(maxsize=200_000)
+def fold(s: str) -> str:
+    """Case-fold, ß -> ss, strip combining marks (diacritics)."""
+    s = unicodedata.normalize("NFKC", s).casefold().replace("ß", "ss")
+    decomposed = unicodedata.normalize("NFD", s)
+    if decomposed != s or not s.isascii():
+        s = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        s = unicodedata.normalize("NFC", s)
+    return s
+
+
+def _romanise(s: str) -> str:
+    if s.isascii():
+        return s
+    from anyascii import anyascii
+
+    return anyascii(s).lower()
+
+
+@lru_cache(maxsize=200_000)
+def norm(s: str) -> str:
+    """Normal form for comparing spellings of one name across transliterations."""
+    s = _romanise(fold(s).translate(_DROP))
+    s = "".join(ch for ch in s if ch.isalpha())
+    s = _REWRITE_RE.sub(lambda m: _REWRITES.get(m.group(0), "k"), s)
+    if s.startswith("y"):
+        s = "j" + s[1:]
+    s = _FINAL_I.sub("i", s)
+    s = s.replace("y", "i")
+    s = _FINAL_OV.sub("ov", s)
+    return _DOUBLE.sub(r"\1", s)
+
+
+@lru_cache(maxsize=200_000)
+def skel(s: str) -> str:
+    """Consonant skeleton of ``norm(s)``: a blocking key for transliteration variants."""
+    n = norm(s)
+    if not n:
+        return ""
+    first = "a" if n[0] in VOWELS else n[0]
+    rest = n[1:].translate(_SKEL_DROP)
+    return _DOUBLE.sub(r"\1", (first + rest).translate(_SKEL_MAP))
+
+
+_CHEAP_CLASSES = ("ae", "ou", "ei", "ijy", "au", "sz", "kgqc", "vwf")
+_CHEAP_SUB = frozenset((a, b) for cls in _CHEAP_CLASSES for a in cls for b in cls if a != b)
+_CHEAP_INDEL = frozenset("aeiouyh")
+
+
+@lru_cache(maxsize=100_000)
+def cheap_distance(a: str, b: str) -> int | None:
+    """Edits from ``a`` to ``b`` when all are cheap, else None (``a``, ``b`` are ``norm`` forms)."""
+    if a == b:
+        return 0
+    inf = 1 << 20
+    n, m = len(a), len(b)
+    prev = [j if all(ch in _CHEAP_INDEL for ch in b[:j]) else inf for j in range(m + 1)]
+    for i in range(1, n + 1):
+        ca = a[i - 1]
+        cur = [prev[0] + 1 if ca in _CHEAP_INDEL else inf] + [inf] * m
+        for j in range(1, m + 1):
+            cb = b[j - 1]
+            best = inf
+            if ca == cb:
+                best = prev[j - 1]
+            elif (ca, cb) in _CHEAP_SUB:
+                best = prev[j - 1] + 1
+            if ca in _CHEAP_INDEL and prev[j] + 1 < best:
+                best = prev[j] + 1
+            if cb in _CHEAP_INDEL and cur[j - 1] + 1 < best:
+                best = cur[j - 1] + 1
+            cur[j] = best
+        prev = cur
+    return prev[m] if prev[m] < inf else None
+
+
+def damerau(a: str, b: str) -> int:
+    """Optimal-string-alignment distance (adjacent transpositions count 1)."""
+    if a == b:
+        return 0
+    n, m = len(a), len(b)
+    if abs(n - m) > 2:
+        return abs(n - m)
+    d = [[0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n + 1):
+        d[i][0] = i
+    for j in range(m + 1):
+        d[0][j] = j
+    for i in range(1, n + 1):
+        for j in range(1, m + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    return d[n][m]
+
+
+def delete_keys(s: str) -> set[str]:
+    """SymSpell keys: ``s`` and ``s`` with one character removed. Strings within distance 1
+    (insertion, deletion, substitution, and a transposition via the two deletions) share a key."""
+    keys = {s}
+    for i in range(len(s)):
+        keys.add(s[:i] + s[i + 1 :])
+    return keys
+
+
+def has_diacritics(s: str) -> bool:
+    return any(unicodedata.combining(ch) for ch in unicodedata.normalize("NFD", s))

@@ -1,0 +1,108 @@
+"""``--format sarif``: SARIF 2.1.0, as GitHub code scanning reads it.
+
+One run; ``tool.driver.rules`` lists every registered rule (not only the selected ones) with its
+documentation, and each result points at its rule by ``ruleId`` and ``ruleIndex``. Locations are
+relative to the current directory (``uriBaseId`` ``%SRCROOT%``); columns count Unicode code
+points (``columnKind``) and ``endColumn`` is exclusive. ``partialFingerprints`` carries the
+fingerprint baselines use (rule, file, matched text, occurrence), never a line number.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..model import Severity
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://pypi.org/project/transcheck/"
+FINGERPRINT_KEY = "transcheckFingerprint/v1"
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+MAX_DESCRIPTION = 1024
+
+
+def _clip(text: str, limit: int = MAX_DESCRIPTION) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def rule_descriptor(rule: Any) -> dict[str, Any]:
+    from ..ruledocs import rule_markdown
+
+    doc = rule.doc
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": _clip(doc.summary)},
+        "fullDescription": {"text": _clip(f"{doc.summary.strip()} {doc.why.strip()}")},
+        "help": {"text": doc.as_text(), "markdown": rule_markdown(rule, heading=None)},
+        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        "properties": {"tags": [rule.category], "fixable": bool(rule.fixable)},
+    }
+
+
+def artifact_uri(path: str) -> str:
+    from urllib.parse import quote
+
+    from ..fingerprint import normalise_path
+
+    return quote(normalise_path(path), safe="/")
+
+
+def sarif_document(result: Any) -> dict[str, Any]:
+    from .. import __version__
+    from ..fingerprint import assign
+    from ..registry import all_rules
+
+    rules = all_rules()
+    index = {rule.code: i for i, rule in enumerate(rules)}
+    descriptors = [rule_descriptor(rule) for rule in rules]
+    findings = list(result.findings)
+    if any(finding.fingerprint is None for finding in findings):
+        assign(findings)
+    results = []
+    for finding in findings:
+        message = finding.message
+        if finding.suggestions:
+            message += f" Suggestion: {' | '.join(finding.suggestions)}."
+        entry: dict[str, Any] = {
+            "ruleId": finding.rule,
+            "level": LEVELS[finding.severity],
+            "message": {"text": message},
+            "locations": [{
+                "physicalLocation": {
+                    "artifactLocation": {"uri": artifact_uri(finding.path), "uriBaseId": "%SRCROOT%"},
+                    "region": {
+                        "startLine": finding.line,
+                        "startColumn": finding.column,
+                        "endLine": finding.end_line,
+                        "endColumn": finding.end_column,
+                        **({"snippet": {"text": finding.text}} if finding.text else {}),
+                    },
+                },
+            }],
+            "partialFingerprints": {FINGERPRINT_KEY: finding.fingerprint},
+        }
+        if finding.rule in index:
+            entry["ruleIndex"] = index[finding.rule]
+        results.append(entry)
+    return {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "transcheck",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "informationUri": INFORMATION_URI,
+                "rules": descriptors,
+            }},
+            "columnKind": "unicodeCodePoints",
+            "originalUriBaseIds": {"%SRCROOT%": {"description": {"text": "The directory transcheck ran in."}}},
+            "results": results,
+        }],
+    }
+
+
+def render_sarif(result: Any, **_: Any) -> str:
+    return json.dumps(sarif_document(result), ensure_ascii=False, indent=2) + "\n"

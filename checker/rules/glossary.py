@@ -1,0 +1,149 @@
+"""The explicit lists: the house list of names (TC102) and the glossaries (TC201-TC203).
+
+The files come from the configuration (``names`` and ``glossaries``, see ``checker.config``) and
+are loaded and compiled once per run (``checker.glossary``). Each span is reported once: a house
+variant by TC102 (not TC202/TC203), and the zero-config TC101 skips ``covered_spans``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterable
+
+from ..glossary import glossary_for, house_matches, near_miss_hits, target_scan, wrong_term_hits
+from ..model import Document, Finding, Fix, Scope, Severity, SourceSpan
+from ..registry import Rule, RuleDoc, register
+
+if TYPE_CHECKING:
+    from ..pipeline import CheckContext
+
+
+def _quote(items: Iterable[str]) -> str:
+    return " or ".join(f"'{s}'" for s in items)
+
+
+@register
+class HouseNameSpelling(Rule):
+    code = "TC102"
+    name = "house-name-spelling"
+    category = "names"
+    severity = Severity.WARNING
+    scope = Scope.DOCUMENT
+    fixable = True
+    doc = RuleDoc(
+        summary="A name is spelled in a way the house list of names rejects.",
+        why="The house list (configuration key `names`) fixes one spelling per name; readers and "
+            "search engines should meet one Taliban, not Taliban and Taleban. The house spelling "
+            "wins even where the article itself mostly uses the variant.",
+        bad="names.yaml lists Taleban as a variant of Taliban; the text says: The Taleban say they have surrounded the group.",
+        good="The Taliban say they have surrounded the group.",
+        fix="Safe: replaces the variant by the house spelling, keeping an ending the text adds "
+            "(Talebans -> Talibans) and capitals. Inflected inside the word: suggestion only.",
+    )
+
+    def check_document(self, doc: Document, ctx: "CheckContext") -> Iterable[Finding]:
+        for m in house_matches(doc, ctx):
+            fix = Fix(m.start, m.end, m.replacement, safe=m.safe)
+            yield self.finding(doc, m.start, m.end,
+                               f"'{doc.text[m.start:m.end]}': the house spelling is '{m.canonical}'",
+                               [m.replacement], fix, variant_of=m.canonical)
+
+
+@register
+class GlossaryMissingTerm(Rule):
+    code = "TC201"
+    name = "glossary-missing-term"
+    category = "glossary"
+    severity = Severity.WARNING
+    scope = Scope.PAIR
+    doc = RuleDoc(
+        summary="A source term of the glossary is not translated by its approved target term.",
+        why="A glossary fixes how the organisation's terms are translated; a sentence that "
+            "renders the term otherwise (or drops it) breaks consistency across texts. Compared "
+            "segment by segment when source and translation have as many segments, else over the "
+            "whole document. Wrong forms reported by TC202/TC203 are not reported again here.",
+        bad="Glossary: confirmed cases -> casos confirmados. Source: There are 200 confirmed cases. "
+            "Translation: Há 200 casos registrados.",
+        good="Há 200 casos confirmados.",
+        fix="No automatic fix: where the term goes in the sentence is the translator's call.",
+    )
+
+    def check_pair(self, source: Document, target: Document, ctx: "CheckContext") -> Iterable[Finding]:
+        compiled = glossary_for(ctx)
+        if compiled is None:
+            return
+        from ..glossary.check import missing_terms
+
+        sc = target_scan(target, ctx)
+        others = [*wrong_term_hits(target, ctx), *near_miss_hits(target, ctx)]
+        for hit in missing_terms(source, target, compiled, sc, others):
+            src_text = source.text[hit.source_start:hit.source_end]
+            line, _ = source.position(hit.source_start)
+            finding = self.finding(
+                target, hit.start, hit.end,
+                f"source term '{src_text}' (source line {line}) is not translated as {_quote(hit.suggestions)}",
+                hit.suggestions)
+            l1, c1 = source.position(hit.source_start)
+            l2, c2 = source.position(hit.source_end)
+            finding.source = SourceSpan(source.path, l1, c1, l2, c2)
+            yield finding
+
+
+@register
+class GlossaryForbiddenTerm(Rule):
+    code = "TC202"
+    name = "glossary-forbidden-term"
+    category = "glossary"
+    severity = Severity.WARNING
+    scope = Scope.DOCUMENT
+    fixable = True
+    doc = RuleDoc(
+        summary="The text uses a term that the glossary marks deprecated or forbidden.",
+        why="Deprecated and forbidden terms are the ones the organisation has decided against "
+            "(an old name, a calque, a competitor's word); matching is inflection-aware, so "
+            "plural and case forms are found too. Works on the translation alone.",
+        bad="Glossary: National Resistance Front (preferred), Afghan Resistance Front (forbidden). "
+            "Text: It is the Afghan Resistance Front.",
+        good="It is the National Resistance Front.",
+        fix="Safe when the entry has exactly one approved term and the text has the deprecated "
+            "term uninflected; otherwise the approved term(s) are suggested only.",
+    )
+
+    def check_document(self, doc: Document, ctx: "CheckContext") -> Iterable[Finding]:
+        for hit in wrong_term_hits(doc, ctx):
+            text = doc.text[hit.start:hit.end]
+            use = f"; use {_quote(hit.suggestions)}" if hit.suggestions else ""
+            fix = Fix(hit.start, hit.end, hit.replacement, safe=hit.safe) if hit.replacement else None
+            yield self.finding(doc, hit.start, hit.end, f"'{text}' is a {hit.kind} term{use}",
+                               hit.suggestions, fix, term_status=hit.kind)
+
+
+@register
+class GlossaryNearMiss(Rule):
+    code = "TC203"
+    name = "glossary-near-miss"
+    category = "glossary"
+    severity = Severity.WARNING
+    scope = Scope.DOCUMENT
+    fixable = True
+    doc = RuleDoc(
+        summary="A word that is not a word of the language is close to an approved glossary term, "
+                "or a source-language term was left in the translation.",
+        why="Misspelled terms (Quarentna), terms transliterated the way another language writes "
+            "them (Tayika for Tajik) and source-language forms left untranslated (the Portuguese "
+            "acronym FRN for NRF) escape both spell-checkers and exact glossary matching.",
+        bad="Glossary: tajique -> Tajik; Frente de Resistência Nacional (FRN) -> National Resistance "
+            "Front (NRF). Text: of the Tayika ethnic group ... the FRN says",
+        good="of the Tajik ethnic group ... the NRF says",
+        fix="A source-language form: safe when the entry has exactly one approved term. A near-miss "
+            "spelling: the term is suggested, the fix is not safe (it is a guess).",
+    )
+
+    def check_document(self, doc: Document, ctx: "CheckContext") -> Iterable[Finding]:
+        for hit in near_miss_hits(doc, ctx):
+            text = doc.text[hit.start:hit.end]
+            if hit.kind == "leftover":
+                message = f"'{text}' is the {hit.term.lang or 'source'} term; the translation uses {_quote(hit.suggestions)}"
+            else:
+                message = f"'{text}' looks like a misspelling of the glossary term '{hit.term.text}'"
+            fix = Fix(hit.start, hit.end, hit.replacement, safe=hit.safe) if hit.replacement else None
+            yield self.finding(doc, hit.start, hit.end, message, hit.suggestions, fix, glossary_kind=hit.kind)

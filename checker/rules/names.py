@@ -1,0 +1,99 @@
+"""TC101 name-variant: one name spelled several ways in one document (no configuration)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterable
+
+from ..model import Document, Finding, Fix, Scope, Severity
+from ..registry import Rule, RuleDoc, register
+
+if TYPE_CHECKING:
+    from ..pipeline import CheckContext
+
+
+def _variants_text(cluster) -> str:
+    return ", ".join(f"{v.spelling} {v.count}" for v in cluster.variants)
+
+
+@register
+class NameVariantRule(Rule):
+    code = "TC101"
+    name = "name-variant"
+    category = "names"
+    severity = Severity.WARNING
+    scope = Scope.DOCUMENT
+    fixable = True
+    doc = RuleDoc(
+        summary="A proper name is spelled in more than one way in the same document; the minority "
+        "spellings are reported with the dominant one as the suggestion.",
+        why="Readers take two spellings for two people or places, search and indexing miss "
+        "occurrences, and a style guide or house transliteration is applied inconsistently. "
+        "Translations of names (transliterations from Arabic, Persian or Russian, dropped "
+        "diacritics, typos) drift within one text more often than any other word. The rule "
+        "needs no list: it groups spellings that normalise alike (Tier A: Massoud/Massud, "
+        "José/Jose), transliteration variants with the same consonant skeleton (Tier B: "
+        "Taliban/Taleban, Mohammed/Muhammad) and rare one-letter slips of a name seen at least "
+        "twice (Tier C: telebans). Inflection and derivation (Afghan/Afghans/Afghanistan, "
+        "Путин/Путина), different names (Iran/Iraq, Ahmad Massoud/Ahmad Shah Massoud) and "
+        "ordinary words are not reported.",
+        bad="The Taliban took Kabul. ... The Taleban say they have surrounded the valley. "
+        "... the hero of the resistance, Ahmad Shad Massoud.",
+        good="The Taliban took Kabul. ... The Taliban say they have surrounded the valley. "
+        "... the hero of the resistance, Ahmad Shah Massoud.",
+        fix="Replaces the minority spelling by the dominant one. The fix is marked unsafe "
+        "(a guess from this document alone), so --fix does not apply it unless a house name "
+        "list confirms the spelling.",
+    )
+
+    def check_document(self, doc: Document, ctx: "CheckContext | None" = None) -> Iterable[Finding]:
+        from ..names import find_name_clusters
+
+        findings: list[Finding] = []
+        seen: set[tuple[int, int]] = set()
+        covered: list[tuple[int, int, str]] = []
+        if ctx is not None:
+            try:  # spans that the house list and glossaries (TC102, TC202, TC203) report
+                from ..glossary import covered_spans
+
+                covered = covered_spans(doc, ctx)
+            except ImportError:
+                covered = []
+        clusters = find_name_clusters(doc)
+        # Single-token clusters first, so that a token flagged on its own is not reported again
+        # as the differing token of a multi-word name.
+        for cluster in sorted(clusters, key=lambda c: c.multiword):
+            dominant = cluster.variants[0]
+            listing = _variants_text(cluster)
+            dom_count = sum(v.count for v in cluster.variants if v.tier is None)
+            for variant in cluster.minority:
+                if cluster.multiword:
+                    message = (
+                        f'Name spelled "{variant.spelling}" ({variant.count}×); this document mostly '
+                        f'spells it "{dominant.spelling}" ({dom_count}×): "{variant.token}" should '
+                        f'probably read "{variant.replacement}"; variants: {listing}'
+                    )
+                else:
+                    message = (
+                        f'Name spelled "{variant.spelling}" ({variant.count}×); this document mostly '
+                        f'spells it "{cluster.canonical}" ({dom_count}×); variants: {listing}'
+                    )
+                for start, end in variant.occurrences:
+                    if (start, end) in seen or any(s < end and start < e for s, e, _ in covered):
+                        continue
+                    seen.add((start, end))
+                    findings.append(
+                        self.finding(
+                            doc,
+                            start,
+                            end,
+                            message,
+                            [variant.replacement],
+                            fix=Fix(start, end, variant.replacement, safe=False),
+                            variant_of=variant.replacement,
+                            tier=variant.tier,
+                            kind=variant.kind,
+                            canonical=cluster.canonical,
+                        )
+                    )
+        findings.sort(key=lambda f: f.start)
+        return findings

@@ -1,0 +1,137 @@
+"""House-style rules read from YAML style files (``styles = [...]`` in the configuration).
+
+One rule class per rule type; each runs every rule of its type that the configured styles hold.
+The style's own rule name ("House.Taleban") is in the message and in ``extra["style_rule"]``.
+A rule's ``level`` in the style sets the finding's severity; without one, the rule class's
+severity (``[severity]`` in the configuration can change it) applies.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+from ..model import Document, Finding, Fix, Scope
+from ..registry import Rule, RuleDoc, register
+from ..style import match as matchers
+from ..style.loader import StyleRule, styles_for
+
+if TYPE_CHECKING:
+    from ..pipeline import CheckContext
+
+
+class _StyleRule(Rule):
+    scope = Scope.DOCUMENT
+    kind: str = ""
+
+    def run(self, rule: StyleRule, doc: Document, ctx: "CheckContext") -> Iterable[matchers.Hit]:
+        return getattr(matchers, self.kind)(rule, doc)
+
+    def check_document(self, doc: Document, ctx: "CheckContext") -> Iterator[Finding]:
+        for rule in styles_for(ctx).of_kind(self.kind):
+            if not rule.applies_to(doc.lang):
+                continue
+            for hit in self.run(rule, doc, ctx):
+                fix = Fix(hit.start, hit.end, hit.replacement, safe=hit.safe) if hit.replacement is not None else None
+                yield self.finding(doc, hit.start, hit.end, hit.message, hit.suggestions, fix,
+                                   severity=rule.level or self.severity, style_rule=rule.name)
+
+
+@register
+class StyleSubstitution(_StyleRule):
+    code = "TC301"
+    name = "style-substitution"
+    category = "style"
+    kind = "substitution"
+    fixable = True
+    doc = RuleDoc(
+        summary="A word or phrase that the house style replaces by another (a `substitution` rule of a style file).",
+        why="A house style fixes one spelling and one wording for recurring terms, so that readers are not "
+            "left wondering whether two forms mean two things, and editors do not correct the same slip twice.",
+        bad="Saleh has declared himself president in charge of Afghanistan.",
+        good="Saleh has declared himself caretaker president of Afghanistan.",
+        fix="Safe when the style gives exactly one replacement (the case of the original is kept: TALEBAN -> "
+            "TALIBAN); with several (`a|b`) they are only suggested.",
+    )
+
+
+@register
+class StyleExistence(_StyleRule):
+    code = "TC302"
+    name = "style-existence"
+    category = "style"
+    kind = "existence"
+    doc = RuleDoc(
+        summary="A phrase or pattern that the house style bans (an `existence` rule of a style file).",
+        why="Some text must never reach readers: scraping leftovers such as image credits and caption labels, "
+            "banned words, placeholders.",
+        bad="Credit, Reuters Photo caption, The group, which dominates the Panjshir Valley, ...",
+        good="The group, which dominates the Panjshir Valley, ...",
+        fix="No automatic fix: what should replace the text depends on the context.",
+    )
+
+
+@register
+class StyleConsistency(_StyleRule):
+    code = "TC303"
+    name = "style-consistency"
+    category = "style"
+    kind = "consistency"
+    fixable = True
+    doc = RuleDoc(
+        summary="Two accepted forms used in one document (a `consistency` rule: `either: {form: other}`); the "
+                "form the document uses first wins.",
+        why="Either spelling may be correct, but a reader who meets both in one article notices the switch.",
+        bad="The adviser said ... Another advisor added ...",
+        good="The adviser said ... Another adviser added ...",
+        fix="Unsafe (only with --unsafe-fixes): replaces the later form by the first one; the house may prefer "
+            "the other.",
+    )
+
+
+@register
+class StyleCapitalization(_StyleRule):
+    code = "TC304"
+    name = "style-capitalization"
+    category = "style"
+    kind = "capitalization"
+    fixable = True
+    doc = RuleDoc(
+        summary="A heading (or the scope a `capitalization` rule names) not in the house case: $sentence, $title "
+                "(AP or Chicago), $lower, $upper or a pattern.",
+        why="Headings that start in lower case are usually leftovers of a translation or a scrape, and mixed "
+            "heading styles look careless.",
+        bad="shared power",
+        good="Shared power",
+        fix="Safe when only the first letter of a sentence-case heading is wrong (it is capitalised); otherwise "
+            "the re-cased heading is an unsafe fix, since names may need their capitals. Words the document "
+            "capitalises inside its sentences count as names.",
+    )
+
+    def check_document(self, doc: Document, ctx: "CheckContext") -> Iterator[Finding]:
+        self._names: frozenset[str] | None = None
+        return super().check_document(doc, ctx)
+
+    def run(self, rule: StyleRule, doc: Document, ctx: "CheckContext") -> Iterable[matchers.Hit]:
+        if rule.match in ("$sentence", "$title") and self._names is None:
+            self._names = matchers.proper_nouns(doc)
+        return matchers.capitalization(rule, doc, self._names)
+
+
+@register
+class NumberFormat(_StyleRule):
+    code = "TC305"
+    name = "number-format"
+    category = "numbers"
+    kind = "numbers"
+    fixable = True
+    doc = RuleDoc(
+        summary="A number written against the house's number style (a `numbers` rule): a digit with a word "
+                "multiplier ('200 thousand'), or long digit runs without grouping (`group: 5`).",
+        why="News style writes 200,000 (en), 200.000 (de) or 200 000 (fr); a machine translation often keeps "
+            "the source language's '200 mil' as '200 thousand'.",
+        bad="between 150 and 200 thousand inhabitants",
+        good="between 150,000 and 200,000 inhabitants",
+        fix="Safe for one number ('200 thousand' -> '200,000') and for a rising range ('150 and 200 thousand' -> "
+            "'150,000 and 200,000'); unsafe for other pairs and for digit grouping.",
+    )
+

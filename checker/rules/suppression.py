@@ -1,0 +1,68 @@
+"""TC002 unused-suppression: a ``transcheck-disable`` comment that suppresses nothing.
+
+The filter stage (``checker.pipeline.filter_findings``) applies suppressions after every other
+rule has run, so this rule has no hook of its own: ``unused_suppressions`` builds its findings.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..model import Document, Finding, Fix, Scope, Severity
+from ..registry import Rule, RuleDoc, register
+from ..suppress import ALL, Directive, selector_ran
+
+
+@register
+class UnusedSuppression(Rule):
+    code = "TC002"
+    name = "unused-suppression"
+    category = "style"
+    severity = Severity.WARNING
+    scope = Scope.DOCUMENT
+    fixable = True
+    doc = RuleDoc(
+        summary="A `transcheck-disable` comment (or one of its codes) that suppresses no finding, or names no "
+                "rule.",
+        why="A suppression outlives the problem it hid; left in place, it would silently hide the next real "
+            "mistake on those lines. Like ruff's RUF100.",
+        bad="<!-- transcheck-disable-next-line TC101 --> above a line whose names are all spelled one way",
+        good="the same line without the comment",
+        fix="Unsafe: removes a comment line whose every code is unused (only with --unsafe-fixes).",
+    )
+
+
+def unused_suppressions(directives_of: dict[str, list[Directive]], documents: dict[str, Document],
+                        ran_of: dict[str, set[str]]) -> Iterable[Finding]:
+    """Findings for the directives (per code) that suppressed nothing among the rules that ran."""
+    rule = UnusedSuppression()
+    for path, directives in directives_of.items():
+        doc = documents[path]
+        ran = ran_of.get(path, set())
+        if rule.code not in ran:
+            continue
+        for directive in directives:
+            if directive.kind == "enable":
+                continue
+            unused = []
+            for selector in directive.selectors:
+                if selector in directive.used:
+                    continue
+                state = selector_ran(selector, ran)
+                if state is None:
+                    unused.append((selector, "names no rule"))
+                elif state:
+                    unused.append((selector, "suppresses nothing"))
+            if not unused:
+                continue
+            what = "; ".join(("every rule" if s == ALL else s) + f" {reason}" for s, reason in unused)
+            fix = None
+            if len(unused) == len(directive.selectors):
+                start, end = directive.start, directive.end
+                line_start, line_end = doc.lines.line_bounds(directive.line)
+                line_end = len(doc.text) if line_end < 0 else line_end
+                if not doc.text[line_start:start].strip() and not doc.text[end:line_end].strip():
+                    start, end = line_start, min(len(doc.text), line_end + 1)  # the whole comment line
+                fix = Fix(start, end, "", safe=False)
+            yield rule.finding(doc, directive.start, directive.end,
+                               f"Unused suppression (transcheck-{directive.kind}): {what}.", fix=fix)

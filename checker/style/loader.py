@@ -1,0 +1,512 @@
+"""Read style files and compile their rules once.
+
+Two layouts are accepted:
+
+* a **transcheck style file**: several rules under ``rules:``, named ``<style>.<key>``::
+
+      style: House               # optional; default: the file name, capitalised
+      rules:
+        Taleban:
+          extends: substitution
+          message: "Use '%s' rather than '%s'."
+          ignorecase: true
+          swap:
+            Taleban: Taliban
+
+* a **Vale rule file** (``extends:`` at the top level), named ``<folder>.<file stem>`` as Vale
+  names it (``styles/House/Taleban.yml`` -> ``House.Taleban``); a folder of such files is a style.
+
+Rule types (``extends``): ``existence``, ``substitution``, ``consistency``, ``capitalization`` (as
+in Vale) and ``numbers`` (transcheck's: "200 thousand" -> "200,000"). Every mistake -- malformed
+YAML, an unknown type or key, a bad value, an invalid regular expression -- is an
+:class:`~checker.model.InputError` of one line: ``path:line: problem``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import InputError, Severity
+
+RULE_TYPES = ("existence", "substitution", "consistency", "capitalization", "numbers")
+VALE_ONLY_TYPES = ("occurrence", "repetition", "conditional", "readability", "spelling", "sequence", "metric", "script")
+_COMMON_KEYS = {"extends", "message", "level", "description", "link", "scope", "ignorecase", "nonword",
+                "exceptions", "vocab", "action", "limit", "lang"}
+_TYPE_KEYS = {
+    "existence": {"tokens", "raw", "append"},
+    "substitution": {"swap", "capitalize", "append"},
+    "consistency": {"either"},
+    "capitalization": {"match", "style", "indicators", "threshold", "prefix"},
+    "numbers": {"separator", "multipliers", "conjunctions", "group"},
+}
+_DEFAULT_MESSAGES = {
+    "existence": "Avoid '%s'.",
+    "substitution": "Use '%s' rather than '%s'.",
+    "consistency": "Use one form consistently: '%s' here, but '%s' earlier in this document.",
+    "capitalization": "'%s' does not follow the house capitalisation.",
+    "numbers": "Write '%s' rather than '%s'.",
+}
+_LEVELS = {"suggestion": Severity.INFO, "info": Severity.INFO, "warning": Severity.WARNING, "error": Severity.ERROR}
+# Vale scopes -> the blocks transcheck knows. Markdown list items, quotes and tables are paragraphs here.
+_SCOPES = {
+    "text": "text", "sentence": "text", "paragraph": "paragraph", "list": "paragraph", "blockquote": "paragraph",
+    "table": "paragraph", "heading": "heading", "title": "heading", "caption": "caption", "raw": "raw",
+}
+_STYLE_FILE_KEYS = {"style", "rules", "description", "version"}
+# A match never begins or ends inside a word (Vale's \b, without its quirk at non-word edges).
+EDGE = r"(?!(?<=\w)\w)"
+_GLOBAL_FLAGS = re.compile(r"^\(\?([aiLmsux]+)\)")
+
+
+class StyleError(Exception):
+    def __init__(self, line: int, problem: str) -> None:
+        super().__init__(problem)
+        self.line = line
+        self.problem = problem
+
+
+# ------------------------------------------------------------------------------- YAML with lines
+
+
+class _Str(str):
+    line = 0
+
+
+class _Map(dict):
+    line = 0
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.key_lines: dict[str, int] = {}
+
+
+class _List(list):
+    line = 0
+
+
+def _make_loader() -> type:
+    import yaml
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class Loader(base):  # type: ignore[valid-type, misc]
+        pass
+
+    def scalar(loader: Any, node: Any) -> _Str:
+        # Every scalar stays a string (YAML 1.1 would turn "on", "no", "1e3" into other types);
+        # the validators below convert what must be a number or a boolean.
+        value = _Str(loader.construct_scalar(node))
+        value.line = node.start_mark.line + 1
+        return value
+
+    def mapping(loader: Any, node: Any) -> _Map:
+        loader.flatten_mapping(node)
+        result = _Map()
+        result.line = node.start_mark.line + 1
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            line = key_node.start_mark.line + 1
+            if not isinstance(key, str):
+                raise StyleError(line, "keys must be plain strings")
+            if key in result:
+                raise StyleError(line, f"duplicate key {str(key)!r}")
+            result[str(key)] = loader.construct_object(value_node, deep=True)
+            result.key_lines[str(key)] = line
+        return result
+
+    def sequence(loader: Any, node: Any) -> _List:
+        result = _List(loader.construct_object(child, deep=True) for child in node.value)
+        result.line = node.start_mark.line + 1
+        return result
+
+    for tag in ("str", "bool", "int", "float", "null", "timestamp", "binary"):
+        Loader.add_constructor(f"tag:yaml.org,2002:{tag}", scalar)
+    Loader.add_constructor("tag:yaml.org,2002:map", mapping)
+    Loader.add_constructor("tag:yaml.org,2002:omap", mapping)
+    Loader.add_constructor("tag:yaml.org,2002:seq", sequence)
+    return Loader
+
+
+_LOADER: type | None = None
+
+
+def parse_yaml(text: str) -> Any:
+    """YAML to plain values whose strings, maps and lists know their line; StyleError when malformed."""
+    import yaml
+
+    global _LOADER
+    if _LOADER is None:
+        _LOADER = _make_loader()
+    try:
+        return yaml.load(text, Loader=_LOADER)  # noqa: S506  (a safe loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.context_mark or error.problem_mark  # where the broken construct starts
+        problem = " ".join(str(p) for p in (error.context, error.problem) if p)
+        raise StyleError(mark.line + 1 if mark else 1, f"invalid YAML: {problem}") from None
+    except yaml.YAMLError as error:
+        raise StyleError(1, f"invalid YAML: {error}") from None
+
+
+def _line(value: Any, default: int) -> int:
+    return getattr(value, "line", 0) or default
+
+
+# ------------------------------------------------------------------------------------ the rules
+
+
+@dataclass
+class StyleRule:
+    """One compiled rule of a style file."""
+
+    name: str  # "House.Taleban"
+    kind: str  # one of RULE_TYPES
+    message: str
+    path: str
+    line: int
+    level: Severity | None = None
+    scopes: frozenset[str] = frozenset({"text"})
+    excluded_scopes: frozenset[str] = frozenset()
+    langs: tuple[str, ...] = ()
+    limit: int = 0  # at most this many findings per document (0: no limit)
+    pattern: re.Pattern | None = None  # existence, substitution: the combined pattern
+    exceptions: re.Pattern | None = None
+    ignorecase: bool = False
+    edge: bool = False  # the pattern's matches must not start inside a word (checked when matching)
+    # substitution: key index (longest key first) -> (the key's own pattern, [replacements])
+    swaps: dict[int, tuple[re.Pattern | None, list[str]]] = field(default_factory=dict)
+    # consistency: [(combined pattern with groups a/b, form a, form b)]
+    pairs: list[tuple[re.Pattern, str, str]] = field(default_factory=list)
+    # capitalization
+    match: str = "$sentence"
+    match_pattern: re.Pattern | None = None
+    title_style: str = "AP"
+    words: frozenset[str] = frozenset()  # exceptions, exact
+    indicators: tuple[str, ...] = ()
+    threshold: float = 0.8
+    prefix: re.Pattern | None = None
+    # numbers
+    separator: str | None = None
+    multipliers: dict[str, int] | None = None
+    conjunctions: tuple[str, ...] | None = None
+    group: int = 0
+
+    def applies_to(self, lang: str | None) -> bool:
+        return not self.langs or (lang or "").split("-")[0] in self.langs
+
+    def format(self, *args: str) -> str:
+        """Vale's ``%s`` placeholders, filled in order; the rule's name follows in brackets."""
+        parts = self.message.split("%s")
+        text = parts[0]
+        for i, part in enumerate(parts[1:]):
+            text += (args[i] if i < len(args) else "") + part
+        return f"{text} [{self.name}]"
+
+
+@dataclass
+class StyleSet:
+    rules: list[StyleRule] = field(default_factory=list)
+
+    def of_kind(self, kind: str) -> list[StyleRule]:
+        return [rule for rule in self.rules if rule.kind == kind]
+
+
+def _translate(pattern: str) -> str:
+    """Go/Vale regular-expression spellings that Python writes differently."""
+    m = _GLOBAL_FLAGS.match(pattern)
+    if m:  # "(?i)foo" inside an alternation is an error in Python: scope the flags instead
+        pattern = f"(?{m.group(1)}:{pattern[m.end():]})"
+    return pattern.replace(r"\z", r"\Z")
+
+
+def _compile(pattern: str, flags: int, line: int, what: str) -> re.Pattern:
+    try:
+        return re.compile(pattern, flags)
+    except re.error as error:
+        raise StyleError(line, f"invalid regular expression in {what}: {error.msg}"
+                         + (f" at position {error.pos}" if error.pos is not None else "")) from None
+    except (OverflowError, RecursionError, ValueError) as error:
+        raise StyleError(line, f"invalid regular expression in {what}: {error}") from None
+
+
+def _as_str(value: Any, key: str, line: int, empty: bool = False) -> str:
+    if not isinstance(value, str) or (not empty and not value.strip()):
+        raise StyleError(_line(value, line), f"{key!r} must be a {'' if empty else 'non-empty '}string")
+    return str(value)
+
+
+def _as_list(value: Any, key: str, line: int) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise StyleError(_line(value, line), f"{key!r} must be a list of strings")
+    return list(value)
+
+
+def _as_bool(value: Any, key: str, line: int) -> bool:
+    text = str(value).strip().lower() if isinstance(value, str) else None
+    if text in ("true", "yes", "on"):
+        return True
+    if text in ("false", "no", "off", ""):
+        return False
+    raise StyleError(_line(value, line), f"{key!r} must be true or false")
+
+
+def _as_number(value: Any, key: str, line: int, kind: type = float) -> Any:
+    try:
+        return kind(str(value).replace("_", ""))
+    except (TypeError, ValueError):
+        raise StyleError(_line(value, line), f"{key!r} must be a number") from None
+
+
+def _as_map(value: Any, key: str, line: int) -> _Map:
+    if not isinstance(value, dict):
+        raise StyleError(_line(value, line), f"{key!r} must be a mapping")
+    return value
+
+
+def _scopes(value: Any, line: int) -> tuple[frozenset[str], frozenset[str]]:
+    included, excluded = set(), set()
+    for item in _as_list(value, "scope", line):
+        negated = item.strip().startswith("~")
+        name = item.strip().lstrip("~").split(".")[0]
+        if name not in _SCOPES:
+            raise StyleError(_line(item, line), f"unsupported scope {item!r} (expected one of: {', '.join(_SCOPES)})")
+        (excluded if negated else included).add(_SCOPES[name])
+    return frozenset(included or {"text"}), frozenset(excluded)
+
+
+def build_rule(name: str, data: Any, path: str, line: int) -> StyleRule:
+    """Validate and compile one rule (the mapping of a Vale file, or one entry under ``rules:``)."""
+    if not isinstance(data, dict):
+        raise StyleError(_line(data, line), f"rule {name!r} must be a mapping")
+    line = _line(data, line)
+    key_lines = getattr(data, "key_lines", {})
+    if "extends" not in data:
+        raise StyleError(line, f"rule {name!r} has no 'extends' (one of: {', '.join(RULE_TYPES)})")
+    kind = _as_str(data["extends"], "extends", line).strip()
+    if kind not in RULE_TYPES:
+        hint = " (a Vale type that transcheck does not run)" if kind in VALE_ONLY_TYPES else ""
+        raise StyleError(key_lines.get("extends", line),
+                         f"unknown rule type {kind!r}{hint}; expected one of: {', '.join(RULE_TYPES)}")
+    allowed = _COMMON_KEYS | _TYPE_KEYS[kind]
+    for key in data:
+        if key not in allowed:
+            raise StyleError(key_lines.get(key, line),
+                             f"unknown key {key!r} for a {kind} rule (expected: {', '.join(sorted(allowed))})")
+
+    def at(key: str) -> int:
+        return key_lines.get(key, line)
+
+    rule = StyleRule(name=name, kind=kind, path=path, line=line,
+                     message=_as_str(data.get("message", _DEFAULT_MESSAGES[kind]), "message", at("message")))
+    if "level" in data:
+        level = _as_str(data["level"], "level", at("level")).strip().lower()
+        if level not in _LEVELS:
+            raise StyleError(at("level"), f"'level' must be suggestion, warning or error (got {level!r})")
+        rule.level = _LEVELS[level]
+    if "scope" in data:
+        rule.scopes, rule.excluded_scopes = _scopes(data["scope"], at("scope"))
+    elif kind == "capitalization":
+        rule.scopes = frozenset({"heading"})
+    if "lang" in data:
+        rule.langs = tuple(code.strip().split("-")[0].lower() for code in _as_list(data["lang"], "lang", at("lang")))
+    if "limit" in data:
+        rule.limit = _as_number(data["limit"], "limit", at("limit"), int)
+    rule.ignorecase = _as_bool(data["ignorecase"], "ignorecase", at("ignorecase")) if "ignorecase" in data else False
+    nonword = _as_bool(data["nonword"], "nonword", at("nonword")) if "nonword" in data else False
+    flags = re.IGNORECASE if rule.ignorecase else 0
+    edge = "" if nonword else EDGE
+    exceptions = _as_list(data.get("exceptions", []), "exceptions", at("exceptions"))
+    if exceptions and kind != "capitalization":
+        rule.exceptions = _compile("|".join(f"(?:{_translate(e)})" for e in exceptions), flags,
+                                   at("exceptions"), "exceptions")
+    rule.words = frozenset(exceptions)
+    globals()[f"_build_{kind}"](rule, data, at, flags, edge)
+    return rule
+
+
+def _build_existence(rule: StyleRule, data: Any, at: Any, flags: int, edge: str) -> None:
+    tokens = _as_list(data.get("tokens", []), "tokens", at("tokens"))
+    raw = "".join(_as_list(data.get("raw", []), "raw", at("raw")))
+    for token in tokens:  # compile each alone first, so that the error names the bad token
+        _compile(_translate(token), flags, _line(token, at("tokens")), f"token {token!r}")
+    if raw:
+        _compile(_translate(raw), flags, at("raw"), "raw")
+    append = _as_bool(data["append"], "append", at("append")) if "append" in data else False
+    if not tokens and not raw:
+        raise StyleError(rule.line, f"rule {rule.name!r} needs 'tokens' or 'raw'")
+    ordered = sorted(tokens, key=len, reverse=True)
+    # The leading edge is checked in Python (checker.style.match): a pattern that starts with a
+    # literal lets the regular-expression engine skip ahead fast.
+    rule.edge = bool(edge)
+    body = f"(?:{'|'.join(f'(?:{_translate(t)})' for t in ordered)}){edge}" if tokens else ""
+    if raw and tokens and append:
+        source = body + _translate(raw)
+    elif raw and tokens:
+        source = f"{body}|(?:{_translate(raw)})"
+    else:
+        source = body or _translate(raw)
+    rule.pattern = _compile(source, flags, rule.line, f"rule {rule.name!r}")
+
+
+def _build_substitution(rule: StyleRule, data: Any, at: Any, flags: int, edge: str) -> None:
+    if "swap" not in data:
+        raise StyleError(rule.line, f"rule {rule.name!r} needs 'swap' (wrong: right)")
+    swap = _as_map(data["swap"], "swap", at("swap"))
+    if not swap:
+        raise StyleError(at("swap"), "'swap' is empty")
+    alternatives = []
+    key_lines = getattr(swap, "key_lines", {})
+    for key, value in swap.items():
+        line = key_lines.get(key, at("swap"))
+        if not key.strip():
+            raise StyleError(line, "empty key in 'swap'")
+        if value is None or (isinstance(value, str) and value == ""):
+            value = ""
+        replacement = _as_str(value, f"swap.{key}", line, empty=True)
+        key_pattern = _compile(_translate(key), flags, line, f"swap key {key!r}")
+        own = key_pattern if "$" in replacement and key_pattern.groups else None
+        alternatives.append((key, own, [r.strip() for r in replacement.split("|")] if replacement else [""]))
+    alternatives.sort(key=lambda item: len(item[0]), reverse=True)
+    rule.edge = bool(edge)
+    # One pass with a non-capturing alternation finds the matches (capturing groups would stop the
+    # engine from skipping ahead); which key matched is then found by re-matching the keys there.
+    source = "(?:" + "|".join(f"(?:{_translate(key)})" for key, _, _ in alternatives) + ")" + edge
+    rule.pattern = _compile(source, flags, rule.line, f"rule {rule.name!r}")
+    for index, (key, own, replacements) in enumerate(alternatives):
+        rule.swaps[index] = (re.compile(f"(?:{_translate(key)}){edge}", flags), replacements)
+
+
+def _build_consistency(rule: StyleRule, data: Any, at: Any, flags: int, edge: str) -> None:
+    if "either" not in data:
+        raise StyleError(rule.line, f"rule {rule.name!r} needs 'either' (form: other form)")
+    either = _as_map(data["either"], "either", at("either"))
+    key_lines = getattr(either, "key_lines", {})
+    for first, second in either.items():
+        line = key_lines.get(first, at("either"))
+        second = _as_str(second, f"either.{first}", line)
+        for form in (first, second):
+            _compile(_translate(form), flags, line, f"either form {form!r}")
+        source = f"{edge}(?:(?P<a>{_translate(first)})|(?P<b>{_translate(second)})){edge}"
+        rule.pairs.append((_compile(source, flags, line, f"either {first!r}"), str(first), second))
+
+
+def _build_capitalization(rule: StyleRule, data: Any, at: Any, flags: int, edge: str) -> None:
+    rule.match = _as_str(data.get("match", "$sentence"), "match", at("match")).strip()
+    if not rule.match.startswith("$"):
+        rule.match_pattern = _compile(_translate(rule.match), flags, at("match"), "match")
+    elif rule.match not in ("$sentence", "$title", "$lower", "$upper"):
+        raise StyleError(at("match"), f"'match' must be $sentence, $title, $lower, $upper or a pattern (got {rule.match!r})")
+    if "style" in data:
+        style = _as_str(data["style"], "style", at("style")).strip()
+        if style.lower() not in ("ap", "chicago"):
+            raise StyleError(at("style"), f"'style' must be AP or Chicago (got {style!r})")
+        rule.title_style = "Chicago" if style.lower() == "chicago" else "AP"
+    rule.indicators = tuple(_as_list(data.get("indicators", []), "indicators", at("indicators")))
+    if "threshold" in data:
+        rule.threshold = _as_number(data["threshold"], "threshold", at("threshold"))
+        if not 0 <= rule.threshold <= 1:
+            raise StyleError(at("threshold"), "'threshold' must be between 0 and 1")
+    if "prefix" in data:
+        rule.prefix = _compile(_translate(_as_str(data["prefix"], "prefix", at("prefix"))), flags, at("prefix"), "prefix")
+
+
+def _build_numbers(rule: StyleRule, data: Any, at: Any, flags: int, edge: str) -> None:
+    if "separator" in data:
+        rule.separator = _as_str(data["separator"], "separator", at("separator"), empty=True)
+        if rule.separator not in (",", ".", " ", "\u00a0", "\u202f", "'", "’", "_", ""):
+            raise StyleError(at("separator"), f"'separator' must be one of , . ' or a space (got {rule.separator!r})")
+    if "multipliers" in data:
+        mapping = _as_map(data["multipliers"], "multipliers", at("multipliers"))
+        rule.multipliers = {}
+        for word, value in mapping.items():
+            number = _as_number(value, f"multipliers.{word}", getattr(mapping, "key_lines", {}).get(word, at("multipliers")), int)
+            rule.multipliers[word.lower()] = number
+    if "conjunctions" in data:
+        rule.conjunctions = tuple(_as_list(data["conjunctions"], "conjunctions", at("conjunctions")))
+    if "group" in data:
+        rule.group = _as_number(data["group"], "group", at("group"), int)
+
+
+# ------------------------------------------------------------------------------------- files
+
+
+def _style_name(path: str) -> str:
+    stem = os.path.splitext(os.path.basename(path))[0]
+    return stem[:1].upper() + stem[1:]
+
+
+def _parse_file(path: str, vale_style: str | None = None) -> list[StyleRule]:
+    try:
+        with open(path, "rb") as handle:
+            text = handle.read().decode("utf-8-sig")
+    except OSError as error:
+        raise StyleError(0, f"cannot read style ({error.strerror})") from None
+    except UnicodeDecodeError:
+        raise StyleError(0, "cannot decode style as UTF-8") from None
+    data = parse_yaml(text)
+    if data is None:
+        return []
+    if not isinstance(data, dict):
+        raise StyleError(_line(data, 1), "a style must be a mapping (a Vale rule with 'extends', or 'rules:')")
+    if "extends" in data:  # a Vale rule file: <folder>.<stem>
+        folder = vale_style or os.path.basename(os.path.dirname(os.path.abspath(path))) or "Style"
+        return [build_rule(f"{folder}.{os.path.splitext(os.path.basename(path))[0]}", data, path, 1)]
+    key_lines = getattr(data, "key_lines", {})
+    for key in data:
+        if key not in _STYLE_FILE_KEYS:
+            raise StyleError(key_lines.get(key, 1), f"unknown key {key!r} (a style file holds 'style' and 'rules'; "
+                             "a Vale rule starts with 'extends')")
+    if "rules" not in data:
+        raise StyleError(1, "no 'rules:' mapping (or 'extends:' for a single Vale rule)")
+    style = _as_str(data["style"], "style", key_lines.get("style", 1)).strip() if "style" in data else _style_name(path)
+    rules_map = _as_map(data["rules"], "rules", key_lines.get("rules", 1))
+    rule_lines = getattr(rules_map, "key_lines", {})
+    return [build_rule(name if "." in name else f"{style}.{name}", body, path, rule_lines.get(name, 1))
+            for name, body in rules_map.items()]
+
+
+_FILE_CACHE: dict[tuple[str, int, int], list[StyleRule]] = {}
+
+
+def load_style_file(path: str) -> list[StyleRule]:
+    """The rules of one style file, or of every ``*.yml`` in a folder (a Vale style)."""
+    if os.path.isdir(path):
+        names = sorted(n for n in os.listdir(path) if n.endswith((".yml", ".yaml")))
+        return [rule for name in names for rule in load_style_file(os.path.join(path, name))]
+    try:
+        stat = os.stat(path)
+    except OSError as error:
+        raise InputError(f"{path}: cannot read style ({error.strerror})") from None
+    key = (os.path.abspath(path), stat.st_mtime_ns, stat.st_size)
+    if key not in _FILE_CACHE:
+        try:
+            _FILE_CACHE[key] = _parse_file(path)
+        except StyleError as error:
+            where = f"{path}:{error.line}" if error.line else path
+            raise InputError(f"{where}: {' '.join(error.problem.split())}") from None
+    return _FILE_CACHE[key]
+
+
+def load_styles(paths: list[str]) -> StyleSet:
+    rules: list[StyleRule] = []
+    seen: dict[str, StyleRule] = {}
+    for path in paths:
+        for rule in load_style_file(path):
+            if rule.name in seen and seen[rule.name].path != rule.path:
+                raise InputError(f"{rule.path}:{rule.line}: rule {rule.name!r} is already defined in {seen[rule.name].path}")
+            seen[rule.name] = rule
+            rules.append(rule)
+    return StyleSet(rules)
+
+
+def styles_for(ctx: Any) -> StyleSet:
+    """The compiled styles of a run's configuration, loaded once and kept in ``ctx.cache``."""
+    paths = tuple(ctx.config.styles)
+    key = ("style", paths)
+    if key not in ctx.cache:
+        ctx.cache[key] = load_styles(list(paths)) if paths else StyleSet()
+    return ctx.cache[key]

@@ -1,0 +1,357 @@
+"""Run compiled style rules over a document's prose view.
+
+Each function yields :class:`Hit`s (offsets into the file, message, suggestions, replacement and
+whether replacing is safe); ``checker.rules.style`` turns them into findings. Matching runs on
+``Document.prose`` (Markdown code, URLs and markup are masked there), one regular-expression pass
+per rule over the parts of the document that the rule's scope covers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from ..model import BlockKind, Document
+from .loader import StyleRule
+
+
+@dataclass
+class Hit:
+    start: int
+    end: int
+    message: str
+    suggestions: list[str]
+    replacement: str | None = None  # the fix, when there is one
+    safe: bool = False
+
+
+_KIND_SCOPE = {BlockKind.HEADING: "heading", BlockKind.PARAGRAPH: "paragraph", BlockKind.CAPTION: "caption"}
+
+
+def scope_spans(doc: Document, rule: StyleRule) -> tuple[str, list[tuple[int, int]]]:
+    """The text to search (prose, or the raw file for ``scope: raw``) and the spans in scope."""
+    if "raw" in rule.scopes:
+        return doc.text, [(0, len(doc.text))]
+    if "text" in rule.scopes and not rule.excluded_scopes:
+        return doc.prose, [(0, len(doc.prose))]
+    spans = []
+    for block in doc.blocks:
+        kind = _KIND_SCOPE.get(block.kind, "paragraph")
+        if ("text" in rule.scopes or kind in rule.scopes) and kind not in rule.excluded_scopes:
+            spans.append((block.start, block.end))
+    return doc.prose, spans
+
+
+def keep_case(matched: str, replacement: str) -> str:
+    """Carry the case of the matched text over: TALEBAN -> TALIBAN, President in charge -> Caretaker
+    president; a replacement written with capitals (a proper noun) keeps them."""
+    letters = [ch for ch in matched if ch.isalpha()]
+    if len(letters) > 1 and all(ch.isupper() for ch in letters) and any(ch.islower() for ch in replacement):
+        return replacement.upper()
+    if letters and matched.lstrip()[:1].isupper() and replacement[:1].islower():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+_GROUP_REF = re.compile(r"\$(\d+)|\$\{(\d+)\}")
+
+
+def _expand(replacement: str, match: re.Match | None) -> str:
+    if match is None or "$" not in replacement:
+        return replacement
+
+    def group(ref: re.Match) -> str:
+        index = int(ref.group(1) or ref.group(2))
+        return (match.group(index) or "") if index <= (match.re.groups or 0) else ref.group(0)
+
+    return _GROUP_REF.sub(group, replacement)
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def finditer_edged(pattern: re.Pattern, text: str, start: int, end: int) -> Iterator[re.Match]:
+    """``pattern.finditer`` whose matches never start inside a word (the leading edge is checked
+    here, not in the pattern, so that the engine can use the pattern's literal prefix to skip)."""
+    pos = start
+    while pos <= end:
+        match = pattern.search(text, pos, end)
+        if match is None:
+            return
+        s = match.start()
+        if s > 0 and _WORD_CHAR.match(text, s - 1) and _WORD_CHAR.match(text, s):
+            pos = s + 1
+            continue
+        yield match
+        pos = match.end() if match.end() > s else s + 1
+
+
+def _matches(rule: StyleRule, doc: Document) -> Iterator[tuple[str, re.Match]]:
+    text, spans = scope_spans(doc, rule)
+    assert rule.pattern is not None
+    for start, end in spans:
+        found = finditer_edged(rule.pattern, text, start, end) if rule.edge else rule.pattern.finditer(text, start, end)
+        for match in found:
+            if match.end() == match.start():
+                continue
+            if rule.exceptions is not None and rule.exceptions.fullmatch(match.group(0)):
+                continue
+            yield text, match
+
+
+def _limited(rule: StyleRule, hits: Iterator[Hit]) -> Iterator[Hit]:
+    for count, hit in enumerate(hits, 1):
+        yield hit
+        if rule.limit and count >= rule.limit:
+            return
+
+
+def existence(rule: StyleRule, doc: Document) -> Iterator[Hit]:
+    def hits() -> Iterator[Hit]:
+        for _, match in _matches(rule, doc):
+            yield Hit(match.start(), match.end(), rule.format(match.group(0)), [])
+
+    return _limited(rule, hits())
+
+
+def substitution(rule: StyleRule, doc: Document) -> Iterator[Hit]:
+    def hits() -> Iterator[Hit]:
+        for text, match in _matches(rule, doc):
+            key_match = None
+            for own, replacements in rule.swaps.values():  # the first key that matches this span
+                key_match = own.match(text, match.start())
+                if key_match is not None and key_match.end() == match.end():
+                    break
+            else:
+                continue
+            observed = match.group(0)
+            suggestions = []
+            for replacement in replacements:
+                expanded = keep_case(observed, _expand(replacement, key_match))
+                if expanded not in suggestions:
+                    suggestions.append(expanded)
+            if suggestions == [observed]:
+                continue  # the key also matches the approved form
+            single = len(suggestions) == 1
+            yield Hit(match.start(), match.end(), rule.format(" or ".join(suggestions), observed), suggestions,
+                      suggestions[0] if single else None, safe=single)
+
+    return _limited(rule, hits())
+
+
+def consistency(rule: StyleRule, doc: Document) -> Iterator[Hit]:
+    text, spans = scope_spans(doc, rule)
+    out: list[Hit] = []
+    for pattern, _, _ in rule.pairs:
+        chosen: str | None = None
+        chosen_text = ""
+        for start, end in spans:
+            for match in pattern.finditer(text, start, end):
+                form = "a" if match.group("a") is not None else "b"
+                if rule.exceptions is not None and rule.exceptions.fullmatch(match.group(0)):
+                    continue
+                if chosen is None:
+                    chosen, chosen_text = form, match.group(0)
+                elif form != chosen:
+                    suggestion = keep_case(match.group(0), chosen_text.lower() if chosen_text[:1].isupper()
+                                           and not match.group(0)[:1].isupper() else chosen_text)
+                    # The first form used wins; which one the house prefers is a choice: unsafe fix.
+                    out.append(Hit(match.start(), match.end(), rule.format(match.group(0), chosen_text), [suggestion],
+                                   suggestion, safe=False))
+    out.sort(key=lambda hit: hit.start)
+    return _limited(rule, iter(out))
+
+
+# --------------------------------------------------------------------------- capitalization
+
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
+_AP_SMALL = frozenset("a an and as at but by en for if in nor of off on or per so the to up via vs vs. yet".split())
+_CHICAGO_SMALL = _AP_SMALL | frozenset(
+    "about above across after against along amid among around before behind below beneath beside between beyond "
+    "despite down during except from inside into like near onto out outside over past since through throughout "
+    "toward towards under underneath until upon with within without".split())
+_SENTENCE_END = re.compile(r"[.!?…:;]\s+$|^\s*$|[“\"'‘(«]\s*$")
+
+
+def proper_nouns(doc: Document) -> frozenset[str]:
+    """Capitalised words that the document also uses inside its sentences (not first in one):
+    the names a heading in sentence case may keep capitalised ("The Lion of Panjshir")."""
+    found = set()
+    for block in doc.blocks:
+        if block.kind is BlockKind.HEADING:
+            continue
+        text = doc.prose[block.start:block.end]
+        for match in _WORD.finditer(text):
+            word = match.group(0)
+            if word[:1].isupper() and not _SENTENCE_END.search(text[max(0, match.start() - 3):match.start()]):
+                found.add(word.strip(".'’-"))
+    return frozenset(found)
+
+
+def _is_exempt(word: str, rule: StyleRule, names: frozenset[str]) -> bool:
+    bare = word.strip(".'’-")
+    letters = [ch for ch in bare if ch.isalpha()]
+    return (bare in rule.words or word in rule.words or bare in names
+            or (len(letters) > 1 and all(ch.isupper() for ch in letters))  # acronyms
+            or any(ch.isupper() for ch in bare[1:]))  # iPhone, McDonald, al-Qaeda's inner capitals
+
+
+def _capitalise(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+def _expected_words(words: list[str], rule: StyleRule) -> list[str]:
+    small = _CHICAGO_SMALL if rule.title_style == "Chicago" else _AP_SMALL
+    expected = []
+    for i, word in enumerate(words):
+        if rule.match == "$title":
+            first_or_last = i == 0 or i == len(words) - 1
+            expected.append(word.lower() if word.lower() in small and not first_or_last else _capitalise(word.lower()))
+        else:  # $sentence
+            expected.append(_capitalise(word) if i == 0 else word.lower())
+    return expected
+
+
+def capitalization(rule: StyleRule, doc: Document, names: frozenset[str] | None = None) -> Iterator[Hit]:
+    text, spans = scope_spans(doc, rule)
+    for start, end in spans:
+        heading = text[start:end]
+        lead = len(heading) - len(heading.lstrip())
+        start, heading = start + lead, heading.strip()
+        if not heading:
+            continue
+        body_offset = 0
+        if rule.prefix is not None:
+            prefix = rule.prefix.match(heading)
+            body_offset = prefix.end() if prefix else 0
+        body = heading[body_offset:]
+        if rule.match_pattern is not None:
+            if not rule.match_pattern.fullmatch(body):
+                yield Hit(start, start + len(heading), rule.format(heading), [])
+            continue
+        if rule.match in ("$lower", "$upper"):
+            words = [m.group(0) for m in _WORD.finditer(body) if m.group(0) not in rule.words]
+            want = str.lower if rule.match == "$lower" else str.upper
+            if any(word != want(word) for word in words):
+                yield Hit(start, start + len(heading), rule.format(heading), [])
+            continue
+        if names is None:
+            names = proper_nouns(doc)
+        matches = list(_WORD.finditer(body))
+        if not matches:
+            continue
+        words = [m.group(0) for m in matches]
+        expected = _expected_words(words, rule)
+        skip = {0} if rule.match == "$sentence" else set()
+        for i, m in enumerate(matches[1:], 1):  # a word after an indicator (e.g. ':') is free
+            before = body[:m.start()].rstrip()
+            if any(before.endswith(ind) for ind in rule.indicators):
+                skip.add(i)
+        first_ok = words[0] == expected[0] or (rule.match == "$sentence" and not words[0][:1].islower())
+        others = [i for i in range(len(words)) if i not in skip and i != 0]
+        good = sum(1 for i in others if words[i] == expected[i] or _is_exempt(words[i], rule, names))
+        ratio_ok = not others or good / len(others) >= rule.threshold
+        if first_ok and ratio_ok:
+            continue
+        if rule.match == "$sentence" and ratio_ok:
+            # Only the first letter is wrong: capitalising it is safe.
+            m = matches[0]
+            fixed = heading[:body_offset + m.start()] + _capitalise(words[0]) + heading[body_offset + m.end():]
+            yield Hit(start, start + len(heading), rule.format(heading), [fixed], fixed, safe=True)
+            continue
+        pieces, pos = [], 0
+        for i, m in enumerate(matches):
+            pieces.append(body[pos:m.start()])
+            keep = i in skip and i != 0 or _is_exempt(words[i], rule, names) and i != 0
+            pieces.append(words[i] if keep else expected[i])
+            pos = m.end()
+        fixed = heading[:body_offset] + "".join(pieces) + body[pos:]
+        yield Hit(start, start + len(heading), rule.format(heading), [fixed], fixed if fixed != heading else None,
+                  safe=False)
+
+
+# -------------------------------------------------------------------------------- numbers
+
+# language -> (thousands separator, decimal mark, multiplier words, conjunctions of a range)
+NUMBER_DEFAULTS: dict[str, tuple[str, str, dict[str, int], tuple[str, ...]]] = {
+    "en": (",", ".", {"thousand": 1000}, ("and", "or", "to", "-", "–")),
+    "de": (".", ",", {"tausend": 1000}, ("und", "oder", "bis", "-", "–")),
+    "nl": (".", ",", {"duizend": 1000}, ("en", "of", "tot", "-", "–")),
+    "pt": (".", ",", {}, ("e", "ou", "a", "-", "–")),
+    "es": (".", ",", {}, ("y", "o", "a", "-", "–")),
+    "it": (".", ",", {}, ("e", "o", "a", "-", "–")),
+    "fr": ("\u202f", ",", {}, ("et", "ou", "à", "-", "–")),
+}
+_COMPILED_NUMBERS: dict[tuple, re.Pattern] = {}
+
+
+def _number_settings(rule: StyleRule, lang: str | None) -> tuple[str, str, dict[str, int], tuple[str, ...]]:
+    sep, dec, mult, conj = NUMBER_DEFAULTS.get((lang or "en").split("-")[0], NUMBER_DEFAULTS["en"])
+    if rule.separator is not None:
+        sep = rule.separator
+        dec = "," if sep == "." else "."
+    return sep, dec, rule.multipliers if rule.multipliers is not None else mult, rule.conjunctions or conj
+
+
+def _number_pattern(dec: str, mult: dict[str, int], conj: tuple[str, ...]) -> re.Pattern | None:
+    if not mult:
+        return None
+    key = (dec, tuple(sorted(mult)), conj)
+    if key not in _COMPILED_NUMBERS:
+        number = r"\d+(?:" + re.escape(dec) + r"\d+)?"
+        words = "|".join(re.escape(w) for w in sorted(mult, key=len, reverse=True))
+        conjs = "|".join(re.escape(c) for c in sorted(conj, key=len, reverse=True))
+        _COMPILED_NUMBERS[key] = re.compile(
+            rf"(?<![\w.,]){'(?:'}(?P<first>{number})\s*(?:{conjs})\s*{')?'}(?P<n>{number})[ \u00a0]+(?P<word>{words})(?!\w)",
+            re.IGNORECASE)
+    return _COMPILED_NUMBERS[key]
+
+
+def _value(number: str, dec: str, factor: int) -> int | None:
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        value = Decimal(number.replace(dec, ".")) * factor
+    except InvalidOperation:
+        return None
+    return int(value) if value == value.to_integral_value() else None
+
+
+def group_digits(value: int, sep: str) -> str:
+    return f"{value:,}".replace(",", sep)
+
+
+def numbers(rule: StyleRule, doc: Document) -> Iterator[Hit]:
+    sep, dec, mult, conj = _number_settings(rule, doc.lang)
+    text, spans = scope_spans(doc, rule)
+    pattern = _number_pattern(dec, mult, conj)
+    found: list[Hit] = []
+    for start, end in spans:
+        if pattern is not None:
+            for match in pattern.finditer(text, start, end):
+                factor = mult[match.group("word").lower()]
+                value = _value(match.group("n"), dec, factor)
+                if value is None:
+                    continue
+                observed = match.group(0)
+                if match.group("first"):
+                    first = _value(match.group("first"), dec, factor)
+                    if first is None:
+                        continue
+                    joiner = observed[len(match.group("first")):match.start("n") - match.start()]
+                    suggestion = group_digits(first, sep) + joiner + group_digits(value, sep)
+                    # "between 150 and 200 thousand" is a range of thousands; "200 and 150 thousand" may not be.
+                    safe = first < value
+                else:
+                    suggestion, safe = group_digits(value, sep), True
+                found.append(Hit(match.start(), match.end(), rule.format(suggestion, observed), [suggestion],
+                                 suggestion, safe))
+        if rule.group:
+            for match in re.finditer(rf"(?<![\w.,]){'[0-9]'}{{{rule.group},}}(?![\w]|[.,][0-9])", text[start:end]):
+                digits = match.group(0)
+                suggestion = group_digits(int(digits), sep)
+                s, e = start + match.start(), start + match.end()
+                found.append(Hit(s, e, rule.format(suggestion, digits), [suggestion], suggestion, safe=False))
+    found.sort(key=lambda hit: hit.start)
+    return _limited(rule, iter(found))

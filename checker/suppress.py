@@ -1,0 +1,150 @@
+"""Inline suppressions, read from the checked file itself (the filter stage applies them).
+
+Markdown (and any file) -- an HTML comment, as markdownlint writes them::
+
+    <!-- transcheck-disable TC101, TC301 -->   ... until the matching enable (or the end)
+    <!-- transcheck-enable TC101 -->           ends the disable of TC101; without codes, of all
+    <!-- transcheck-disable-next-line TC302 --> the next line that is not blank
+    <!-- transcheck-disable-line TC302 -->      the comment's own line
+    <!-- transcheck-disable-file TC3 -->        the whole file
+
+Plain text -- the same words on a comment line of their own, starting with ``#`` or ``//``::
+
+    # transcheck-disable-next-line TC101
+    // transcheck-disable-file House.ScrapeLeftovers
+
+The plain-text reader masks these comment lines, so they are never checked as prose. Codes are
+rule selectors (``TC101``, a prefix ``TC3``, a name ``name-variant``, a category) or a style
+file's rule name (``House.Headings``); none means every rule. Suppressions that suppress nothing
+are reported by TC002 (unused-suppression), like ruff's RUF100.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from .model import Document, Finding
+
+KINDS = ("disable-next-line", "disable-line", "disable-file", "disable", "enable")
+_KIND = r"transcheck-(disable-next-line|disable-line|disable-file|disable|enable)(?![\w-])"
+HTML_DIRECTIVE = re.compile(r"<!--[ \t]*" + _KIND + r"(?P<codes>(?:(?!-->)[^\n])*)-->")
+LINE_DIRECTIVE = re.compile(r"^[ \t]*(?:#|//)[ \t]*" + _KIND + r"(?P<codes>[^\n]*)$", re.M)
+# A whole line holding only a directive (either form): the plain-text reader masks these.
+DIRECTIVE_LINE = re.compile(r"^[ \t]*(?:(?:#|//)[ \t]*transcheck-(?:disable|enable)[^\n]*"
+                            r"|<!--[ \t]*transcheck-(?:disable|enable)(?:(?!-->)[^\n])*-->[ \t]*)$", re.M)
+ALL = "*"
+
+
+@dataclass
+class Directive:
+    kind: str
+    selectors: tuple[str, ...]  # ("*",) for every rule
+    line: int
+    start: int  # offsets of the comment in the file
+    end: int
+    used: set[str] = field(default_factory=set)  # the selectors that suppressed something
+
+
+@dataclass
+class Region:
+    directive: Directive
+    selector: str
+    first: int  # lines, inclusive
+    last: int
+
+
+def parse_directives(text: str) -> list[Directive]:
+    if "transcheck-" not in text:
+        return []
+    from .model import LineIndex
+
+    lines = LineIndex(text)
+    found = []
+    for pattern in (HTML_DIRECTIVE, LINE_DIRECTIVE):
+        for match in pattern.finditer(text):
+            codes = tuple(c for c in re.split(r"[\s,]+", match.group("codes").strip()) if c)
+            found.append(Directive(match.group(1), codes or (ALL,), lines.position(match.start())[0],
+                                   match.start(), match.end()))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def regions(directives: list[Directive], last_line: int, lines: list[str] | None = None) -> list[Region]:
+    """The lines each directive covers; ``lines`` (the file's) lets -next-line skip blank lines."""
+    out: list[Region] = []
+    open_: dict[str, tuple[Directive, int]] = {}
+    for d in directives:
+        if d.kind == "disable-file":
+            out.extend(Region(d, s, 1, last_line) for s in d.selectors)
+        elif d.kind == "disable-line":
+            out.extend(Region(d, s, d.line, d.line) for s in d.selectors)
+        elif d.kind == "disable-next-line":
+            target = d.line + 1
+            while lines is not None and target <= len(lines) and not lines[target - 1].strip():
+                target += 1
+            out.extend(Region(d, s, target, target) for s in d.selectors)
+        elif d.kind == "disable":
+            for s in d.selectors:
+                open_.setdefault(s.upper(), (d, d.line))
+        else:  # enable
+            keys = list(open_) if d.selectors == (ALL,) else [s.upper() for s in d.selectors]
+            for key in keys:
+                if key in open_:
+                    opener, first = open_.pop(key)
+                    selector = next(s for s in opener.selectors if s.upper() == key)
+                    out.append(Region(opener, selector, first, d.line))
+    for key, (opener, first) in open_.items():
+        selector = next(s for s in opener.selectors if s.upper() == key)
+        out.append(Region(opener, selector, first, last_line))
+    return out
+
+
+def selector_matches(selector: str, finding: Finding) -> bool:
+    if selector == ALL:
+        return True
+    style_rule = finding.extra.get("style_rule")
+    if isinstance(style_rule, str) and selector.lower() == style_rule.lower():
+        return True
+    from .registry import get_rule, matches
+
+    rule = get_rule(finding.rule)
+    return rule is not None and matches(rule, [selector])
+
+
+def apply(findings: Iterable[Finding], documents: dict[str, Document]) -> tuple[list[Finding], dict[str, list[Directive]]]:
+    """Drop suppressed findings; return those kept and each file's directives (with their use)."""
+    directives_of: dict[str, list[Directive]] = {}
+    regions_of: dict[str, list[Region]] = {}
+    for path, doc in documents.items():
+        directives = parse_directives(doc.text)
+        if directives:
+            directives_of[path] = directives
+            regions_of[path] = regions(directives, doc.lines.line_count, doc.text.split("\n"))
+    if not regions_of:
+        return list(findings), directives_of
+    kept = []
+    for finding in findings:
+        suppressed = False
+        for region in regions_of.get(finding.path, ()):
+            if region.first <= finding.line <= region.last and selector_matches(region.selector, finding):
+                region.directive.used.add(region.selector)
+                suppressed = True
+        if not suppressed:
+            kept.append(finding)
+    return kept, directives_of
+
+
+def selector_ran(selector: str, ran: set[str]) -> bool | None:
+    """Whether a rule the selector names ran on the file: None when it names no rule at all."""
+    from .registry import all_rules, matches
+
+    if selector == ALL:
+        return bool(ran)
+    if "." in selector:  # a style rule's name: ran when the style rules did
+        return any(code.startswith("TC30") for code in ran)
+    named = [rule.code for rule in all_rules() if matches(rule, [selector])]
+    if not named:
+        return None
+    return any(code in ran for code in named)

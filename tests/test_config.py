@@ -1,0 +1,113 @@
+import json
+
+import pytest
+from conftest import run_cli
+
+from checker.config import ConfigResolver, find_config, load_config
+from checker.model import InputError, Severity
+
+ARTICLE = "The Taliban came. The Taliban left. Then the Taleban stayed in Kabul.\n"
+
+
+def _article(directory, name="a.txt"):
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / name
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def test_nearest_config_wins_and_dedicated_file_beats_pyproject(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.transcheck]\nlang = "pt"\n', encoding="utf-8")
+    deep = tmp_path / "a" / "b"
+    deep.mkdir(parents=True)
+    assert find_config(str(deep)) == str(tmp_path / "pyproject.toml")
+    (tmp_path / "a" / ".transcheck.toml").write_text('lang = "es"\n', encoding="utf-8")
+    assert find_config(str(deep)) == str(tmp_path / "a" / ".transcheck.toml")
+    (tmp_path / "transcheck.toml").write_text('lang = "fr"\n', encoding="utf-8")
+    assert find_config(str(tmp_path)) == str(tmp_path / "transcheck.toml")
+
+
+def test_pyproject_without_table_is_not_a_config(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
+    assert find_config(str(tmp_path)) != str(tmp_path / "pyproject.toml")
+
+
+def test_values_are_parsed_and_paths_are_relative_to_the_file(tmp_path):
+    path = tmp_path / "transcheck.toml"
+    path.write_text(
+        'lang = "pt-BR"\nselect = ["TC1"]\nfail-level = "error"\nstyles = ["style/house.yml"]\n'
+        '[severity]\nTC101 = "error"\n[per-file-ignores]\n"archive/*" = ["TC101"]\n',
+        encoding="utf-8",
+    )
+    config = load_config(str(path))
+    assert config.lang == "pt" and config.select == ["TC1"] and config.fail_level is Severity.ERROR
+    assert config.styles == [str(tmp_path / "style" / "house.yml")]
+    assert config.severity == {"TC101": Severity.ERROR}
+    assert config.ignored_for(str(tmp_path / "archive" / "old.txt")) == ["TC101"]
+    assert config.ignored_for(str(tmp_path / "new.txt")) == []
+
+
+@pytest.mark.parametrize(
+    "content, words",
+    [
+        ('lang = "en"\ncolour = "red"\n', ["'colour'", "unknown"]),
+        ('select = "TC999"\n', ["'select'", "TC999"]),
+        ('fail-level = "fatal"\n', ["'fail-level'", "info, warning, error"]),
+        ('lang = 3\n', ["'lang'", "string"]),
+        ('lang = "en\n', ["invalid TOML"]),
+    ],
+)
+def test_bad_configs_name_the_file_and_the_key(tmp_path, content, words):
+    path = tmp_path / "transcheck.toml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError) as error:
+        load_config(str(path))
+    message = str(error.value)
+    assert message.startswith(str(path))
+    for word in words:
+        assert word in message
+
+
+def test_broken_config_exits_2_with_one_line(tmp_path):
+    (tmp_path / "transcheck.toml").write_text('colour = "red"\n', encoding="utf-8")
+    article = _article(tmp_path)
+    result = run_cli("check", str(article))
+    assert result.returncode == 2
+    lines = result.stderr.decode().strip().splitlines()
+    assert len(lines) == 1 and "transcheck.toml" in lines[0] and "colour" in lines[0]
+
+
+def test_config_is_used_and_command_line_wins(tmp_path):
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nfail-level = "error"\n', encoding="utf-8")
+    article = _article(tmp_path)
+    assert run_cli("check", str(article)).returncode == 0  # warnings only, fail-level error
+    assert run_cli("check", "--fail-level", "warning", str(article)).returncode == 1
+    assert run_cli("check", "--isolated", str(article)).returncode == 1
+
+
+def test_per_file_ignores_and_severity_override(tmp_path):
+    (tmp_path / "transcheck.toml").write_text(
+        'lang = "en"\n[severity]\nTC101 = "error"\n[per-file-ignores]\n"old/*" = ["TC101"]\n', encoding="utf-8"
+    )
+    _article(tmp_path / "old")
+    _article(tmp_path / "new")
+    result = run_cli("check", "--format", "json", str(tmp_path))
+    findings = json.loads(result.stdout)["findings"]
+    assert findings and all("/new/" in f["path"] for f in findings)
+    assert {f["severity"] for f in findings} == {"error"}
+
+
+def test_explicit_config(tmp_path):
+    config = tmp_path / "elsewhere.toml"
+    config.write_text('ignore = ["TC101"]\n', encoding="utf-8")
+    article = _article(tmp_path / "docs")
+    assert run_cli("check", "--lang", "en", "--config", str(config), str(article)).returncode == 0
+    missing = run_cli("check", "--config", str(tmp_path / "nope.toml"), str(article))
+    assert missing.returncode == 2
+
+
+def test_resolver_caches_per_directory(tmp_path):
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\n', encoding="utf-8")
+    a, b = _article(tmp_path, "a.txt"), _article(tmp_path, "b.txt")
+    resolver = ConfigResolver()
+    assert resolver.for_path(str(a)) is resolver.for_path(str(b))

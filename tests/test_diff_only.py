@@ -1,0 +1,109 @@
+"""--diff-only [REV] (checker/gitdiff.py): only findings on lines changed against a revision."""
+
+import json
+import os
+import subprocess
+
+import pytest
+from conftest import run_cli
+from fake_rules import run_cli_with_fake_rule
+
+from checker.gitdiff import _unquote, parse_diff
+
+GIT_ENV = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+
+
+def git(*args, cwd):
+    subprocess.run(["git", *args], cwd=cwd, env=GIT_ENV, check=True, capture_output=True)
+
+
+def _one_error_line(result):
+    lines = result.stderr.decode().strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("transcheck: error: ") and "Traceback" not in result.stderr.decode()
+    return lines[0]
+
+
+def _found(result):
+    return [(f["path"], f["line"]) for f in json.loads(result.stdout)["findings"]]
+
+
+@pytest.fixture
+def repo(tmp_path):
+    git("init", "-q", "-b", "main", cwd=tmp_path)
+    (tmp_path / "old.txt").write_text("The Taleban came.\nQuiet line.\nThe Taleban left.\n", encoding="utf-8")
+    (tmp_path / "same.txt").write_text("The Taleban stayed.\n", encoding="utf-8")
+    git("add", ".", cwd=tmp_path)
+    git("commit", "-q", "-m", "first", cwd=tmp_path)
+    return tmp_path
+
+
+def test_only_changed_lines_and_untracked_files_are_reported(repo):
+    # one line edited in the middle of old.txt (now a finding), one added at the end; same.txt unchanged
+    (repo / "old.txt").write_text("The Taleban came.\nThe Taleban edited this.\nThe Taleban left.\nThe Taleban again.\n",
+                                  encoding="utf-8")
+    (repo / "new file.txt").write_text("Intro.\nThe Taleban arrived.\n", encoding="utf-8")
+    everything = run_cli_with_fake_rule("check", "--format", "json", "old.txt", "same.txt", "new file.txt", cwd=repo)
+    assert len(_found(everything)) == 6
+    result = run_cli_with_fake_rule("check", "--format", "json", "old.txt", "same.txt", "new file.txt", "--diff-only",
+                                    cwd=repo)
+    assert result.returncode == 1, result.stderr
+    assert _found(result) == [("new file.txt", 2), ("old.txt", 2), ("old.txt", 4)]
+
+
+def test_staged_changes_count_and_other_revisions_work(repo):
+    (repo / "same.txt").write_text("Intro.\nThe Taleban stayed.\n", encoding="utf-8")
+    git("add", "same.txt", cwd=repo)
+    git("commit", "-q", "-m", "second", cwd=repo)
+    (repo / "sub").mkdir()
+    (repo / "sub" / "staged.txt").write_text("The Taleban.\n", encoding="utf-8")
+    git("add", "sub/staged.txt", cwd=repo)
+    head = run_cli_with_fake_rule("check", "--format", "json", "same.txt", "sub/staged.txt", "--diff-only", cwd=repo)
+    assert _found(head) == [("sub/staged.txt", 1)]  # same.txt is committed: nothing changed against HEAD
+    # against the first commit, same.txt moved its finding to line 2 but did not change that line
+    first = run_cli_with_fake_rule("check", "--format", "json", "same.txt", "--diff-only=HEAD~1", cwd=repo)
+    assert _found(first) == []
+    (repo / "same.txt").write_text("Intro.\nThe Taleban stayed on.\n", encoding="utf-8")
+    changed = run_cli_with_fake_rule("check", "--format", "json", "same.txt", "--diff-only=HEAD~1", cwd=repo)
+    assert _found(changed) == [("same.txt", 2)]
+
+
+def test_run_from_a_subdirectory(repo):
+    (repo / "sub").mkdir()
+    (repo / "sub" / "a.txt").write_text("The Taleban.\n", encoding="utf-8")
+    git("add", ".", cwd=repo)
+    git("commit", "-q", "-m", "sub", cwd=repo)
+    (repo / "sub" / "a.txt").write_text("The Taleban.\nThe Taleban, again.\n", encoding="utf-8")
+    result = run_cli_with_fake_rule("check", "--format", "json", "a.txt", "../old.txt", "--diff-only", cwd=repo / "sub")
+    assert _found(result) == [("a.txt", 2)]
+
+
+def test_outside_a_git_repository_exits_2(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text("The Taleban.\n", encoding="utf-8")
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))  # never find a repository above
+    result = run_cli("check", "a.txt", "--diff-only", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "not inside a git repository" in _one_error_line(result)
+
+
+def test_unknown_revision_exits_2_with_a_hint_when_it_is_a_file(repo):
+    result = run_cli("check", "--diff-only", "old.txt", "same.txt", cwd=repo)
+    assert result.returncode == 2
+    line = _one_error_line(result)
+    assert "unknown git revision 'old.txt'" in line and "--diff-only=REV" in line
+    result = run_cli("check", "old.txt", "--diff-only=no-such-branch", cwd=repo)
+    assert result.returncode == 2
+    assert "unknown git revision 'no-such-branch'" in _one_error_line(result)
+
+
+def test_parse_diff_hunks_and_quoted_paths():
+    text = (
+        "diff --git a/a.txt b/a.txt\n--- a/a.txt\n+++ b/a.txt\n"
+        "@@ -2 +2 @@\n-x\n+y\n@@ -5,0 +6,3 @@\n+1\n+2\n+3\n@@ -9,2 +11,0 @@\n-gone\n-gone\n"
+        'diff --git "a/t\\303\\251\\tx.txt" "b/t\\303\\251\\tx.txt"\n--- /dev/null\n+++ "b/t\\303\\251\\tx.txt"\n'
+        "@@ -0,0 +1 @@\n+new\n"
+        "diff --git a/gone.txt b/gone.txt\n--- a/gone.txt\n+++ /dev/null\n@@ -1 +0,0 @@\n-old\n"
+    )
+    assert parse_diff(text) == {"a.txt": {2, 6, 7, 8}, "té\tx.txt": {1}}
+    assert _unquote('"a\\"b\\\\c"') == 'a"b\\c'

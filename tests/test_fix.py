@@ -1,0 +1,122 @@
+"""--fix, --diff and --unsafe-fixes: safe fixes only by default, atomic writes, nothing written
+without --fix, standard input never rewritten."""
+
+import os
+import shutil
+import stat
+
+import pytest
+
+from checker.fix import plan_fixes, select_fixes, write_atomic
+from checker.model import Finding, Fix, InputError, Severity
+from conftest import FIXTURES, run_cli
+
+STYLE = FIXTURES / "style"
+TEXT = "shared power\n\nHe is president in charge. The adviser and the advisor met.\n"
+FIXED = "Shared power\n\nHe is caretaker president. The adviser and the advisor met.\n"
+
+
+@pytest.fixture
+def workdir(tmp_path):
+    shutil.copy(STYLE / "house.yml", tmp_path / "house.yml")
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nstyles = ["house.yml"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    return tmp_path
+
+
+def test_fix_applies_safe_fixes_and_reports_the_rest(workdir):
+    path = workdir / "a.txt"
+    os.chmod(path, 0o640)
+    result = run_cli("check", "--fix", "--select", "TC3", str(path), cwd=workdir)
+    assert path.read_text(encoding="utf-8") == FIXED
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o640
+    assert "fixed 2 findings in 1 file" in result.stderr.decode()
+    out = result.stdout.decode()
+    assert "TC303" in out and "TC301" not in out and "TC304" not in out  # only the unsafe one remains
+    assert result.returncode == 1
+    assert [p.name for p in workdir.iterdir() if "transcheck-tmp" in p.name] == []
+
+
+def test_unsafe_fixes(workdir):
+    path = workdir / "a.txt"
+    run_cli("check", "--fix", "--unsafe-fixes", "--select", "TC3", str(path), cwd=workdir)
+    assert path.read_text(encoding="utf-8") == FIXED.replace("the advisor", "the adviser")
+
+
+def test_nothing_written_without_fix(workdir):
+    path = workdir / "a.txt"
+    before = os.stat(path).st_mtime_ns
+    result = run_cli("check", "--diff", "--select", "TC3", str(path), cwd=workdir)
+    assert path.read_text(encoding="utf-8") == TEXT and os.stat(path).st_mtime_ns == before
+    diff = result.stdout.decode()
+    assert "-shared power\n+Shared power\n" in diff and "+He is caretaker president." in diff
+    assert result.returncode == 1
+    run_cli("check", "--select", "TC3", str(path), cwd=workdir)
+    assert path.read_text(encoding="utf-8") == TEXT
+
+
+def test_nothing_to_fix_writes_nothing(workdir):
+    path = workdir / "a.txt"
+    path.write_text("Nothing to see.\n", encoding="utf-8")
+    before = os.stat(path).st_mtime_ns
+    result = run_cli("check", "--fix", "--select", "TC3", str(path), cwd=workdir)
+    assert result.returncode == 0 and os.stat(path).st_mtime_ns == before
+
+
+def test_stdin_is_never_fixed(workdir):
+    result = run_cli("check", "--fix", "--select", "TC3", "-", stdin=TEXT.encode(), cwd=workdir)
+    assert result.returncode == 2 and "standard input" in result.stderr.decode()
+    result = run_cli("check", "--diff", "--select", "TC3", "-", stdin=TEXT.encode(), cwd=workdir)
+    assert "+Shared power" in result.stdout.decode()
+
+
+def test_failed_write_leaves_original_intact(workdir, monkeypatch):
+    path = workdir / "a.txt"
+
+    def boom(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", boom)
+    with pytest.raises(InputError, match="cannot write fixes"):
+        write_atomic(str(path), FIXED)
+    assert path.read_text(encoding="utf-8") == TEXT
+    assert [p.name for p in workdir.iterdir() if "transcheck-tmp" in p.name] == []
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root ignores directory permissions")
+def test_read_only_directory_exit_2(workdir):
+    path = workdir / "a.txt"
+    os.chmod(workdir, 0o555)
+    try:
+        result = run_cli("check", "--fix", "--select", "TC3", str(path), cwd=workdir)
+    finally:
+        os.chmod(workdir, 0o755)
+    assert result.returncode == 2 and path.read_text(encoding="utf-8") == TEXT
+
+
+def _finding(start, end, replacement, rule="TC301", safe=True):
+    return Finding(rule, "x", "style", Severity.WARNING, "a.txt", start, end, 1, start + 1, 1, end + 1, "",
+                   "m", fix=Fix(start, end, replacement, safe))
+
+
+def test_overlapping_fixes_are_resolved_deterministically():
+    a, b, c, d = _finding(0, 5, "A"), _finding(2, 8, "B"), _finding(0, 5, "A", rule="TC201"), _finding(8, 9, "D")
+    for order in ([a, b, c, d], [d, c, b, a]):
+        chosen, skipped = select_fixes(order)
+        assert [(f.start, f.end, f.replacement) for f, _ in chosen] == [(0, 5, "A"), (8, 9, "D")]
+        assert skipped == [b]
+    assert select_fixes([_finding(0, 1, "x", safe=False)]) == ([], [])
+
+
+def test_plan_keeps_encoding_and_bom(tmp_path):
+    from checker.pipeline import load_source, Source
+
+    path = tmp_path / "b.txt"
+    path.write_bytes("\ufeffHe is president in charge.\r\n".encode("utf-8"))
+    doc = load_source(Source(str(path)), "en")
+    start = doc.text.index("president")
+    finding = _finding(start, start + 19, "caretaker president")
+    finding.path = doc.path
+    [plan] = plan_fixes([finding], [doc])
+    write_atomic(plan.path, plan.after, plan.encoding)
+    assert path.read_bytes() == "\ufeffHe is caretaker president.\r\n".encode("utf-8")

@@ -1,0 +1,123 @@
+"""Glossary and house-name loaders: TBX 2008, TBX v3, CSV/TSV, YAML; malformed files."""
+
+import time
+
+import pytest
+
+from checker.glossary import Status, load_glossary, load_house_names
+from checker.model import InputError
+from conftest import FIXTURES
+
+G = FIXTURES / "glossary"
+
+
+def terms(glossary, lang):
+    return {(t.text, t.status) for e in glossary.entries for t in e.terms if t.lang == lang}
+
+
+def test_tbx_basic_2008_statuses_tig_and_ntig():
+    g = load_glossary(str(G / "basic2008.tbx"))
+    assert len(g) == 3
+    en = terms(g, "en")
+    assert ("National Resistance Front", Status.PREFERRED) in en
+    assert ("Afghan Resistance Front", Status.DEPRECATED) in en  # ntig > termGrp, termNote beside
+    assert ("Resistance Council", Status.DEPRECATED) in en  # normativeAuthorization supersededTerm
+    assert ("Tajik", Status.PREFERRED) in en
+    nrf = g.entries[0]
+    assert nrf.id == "nrf" and nrf.note.startswith("The anti-Taliban")
+    assert [t.text for t in nrf.approved("en")] == ["National Resistance Front"]
+
+
+def test_tbx_v3_namespace_and_locales():
+    g = load_glossary(str(G / "v3.tbx"))
+    assert terms(g, "pt") == {("presidente interino", Status.PREFERRED)}
+    assert terms(g, "en") == {("caretaker president", Status.PREFERRED), ("acting president", Status.ADMITTED),
+                              ("interim president", Status.DEPRECATED)}
+    assert g.entries[0].preferred("en").text == "caretaker president"
+
+
+def test_tico19_csv_with_per_row_languages():
+    g = load_glossary(str(G / "tico19-en-pt-BR.csv"))
+    assert ("casos confirmados", Status.PREFERRED) in terms(g, "pt")
+    assert ("confirmed cases", Status.PREFERRED) in terms(g, "en")
+    assert all(e.note or True for e in g.entries)
+
+
+def test_tsv_language_headers_status_and_continuation_rows():
+    g = load_glossary(str(G / "editor.tsv"))
+    taliban = g.entries[0]
+    assert {(t.text, t.status) for t in taliban.in_lang("en")} == {("Taliban", Status.PREFERRED), ("Taleban", Status.DEPRECATED)}
+    frn = g.entries[2]
+    assert {(t.text, t.status) for t in frn.in_lang("en")} == {("NRF", Status.PREFERRED), ("FRN", Status.FORBIDDEN)}
+
+
+def test_yaml_glossary():
+    g = load_glossary(str(G / "editor.yaml"))
+    assert len(g) == 3
+    en = terms(g, "en")
+    assert ("Afghan National Resistance Front", Status.FORBIDDEN) in en
+    assert ("Tadjik", Status.DEPRECATED) in en
+    assert ("Frente de Resistência Nacional", Status.PREFERRED) in terms(g, "pt")
+
+
+def test_house_names_yaml_and_csv():
+    names = load_house_names([str(G / "names.yaml"), str(G / "names.csv")])
+    assert names.canonical_of("Taleban") == "Taliban"
+    assert names.canonical_of("Talebans", "en") == "Taliban"
+    assert names.canonical_of("Taliban") == "Taliban"
+    assert names.canonical_of("Massud") == "Massoud"
+    assert names.canonical_of("Kiev") == "Kyiv"
+    assert names.canonical_of("Kabul") is None
+    assert names.is_variant("Massud") and not names.is_variant("Massoud")
+
+
+@pytest.mark.parametrize("name, line, words", [
+    ("bad-unclosed.tbx", 5, "malformed XML"),
+    ("bad-entity.tbx", 1, "entities"),
+    ("bad-nolang.tbx", 4, "xml:lang"),
+    ("bad-status.csv", 3, "unknown term status 'wrongish'"),
+    ("bad-quote.csv", 3, "malformed CSV"),
+    ("bad-syntax.yaml", 4, "invalid YAML"),
+    ("bad-key.yaml", 4, "unknown key 'colour'"),
+])
+def test_malformed_files_give_one_line_naming_file_and_line(name, line, words):
+    path = str(G / name)
+    with pytest.raises(InputError) as info:
+        load_glossary(path)
+    message = str(info.value)
+    assert "\n" not in message
+    assert message.startswith(f"{path}:{line}: "), message
+    assert words in message
+
+
+def test_missing_and_unknown_format(tmp_path):
+    with pytest.raises(InputError, match="cannot read glossary"):
+        load_glossary(str(tmp_path / "none.tbx"))
+    odd = tmp_path / "g.docx"
+    odd.write_text("x")
+    with pytest.raises(InputError, match="unknown glossary format"):
+        load_glossary(str(odd))
+
+
+def test_entities_are_never_expanded(tmp_path):
+    with pytest.raises(InputError):
+        load_glossary(str(G / "bad-entity.tbx"))
+    external = tmp_path / "ext.tbx"
+    external.write_text('<?xml version="1.0"?>\n<!DOCTYPE martif SYSTEM "http://example.invalid/x.dtd">\n'
+                        '<martif><text><body><termEntry><langSet xml:lang="en"><tig><term>a</term></tig></langSet>'
+                        '</termEntry></body></text></martif>\n')
+    assert load_glossary(str(external)).entries[0].terms[0].text == "a"  # no DTD fetched
+
+
+def test_ten_thousand_term_tbx_loads_fast(tmp_path):
+    path = tmp_path / "big.tbx"
+    rows = "".join(
+        f'<termEntry id="e{i}"><langSet xml:lang="pt"><tig><term>termo {i}</term></tig></langSet>'
+        f'<langSet xml:lang="en"><tig><term>term number {i}</term><termNote type="administrativeStatus">'
+        f'preferredTerm-admn-sts</termNote></tig></langSet></termEntry>\n' for i in range(5000))
+    path.write_text(f'<?xml version="1.0"?>\n<martif><text><body>\n{rows}</body></text></martif>\n')
+    started = time.perf_counter()
+    g = load_glossary(str(path))
+    elapsed = time.perf_counter() - started
+    assert sum(len(e.terms) for e in g.entries) == 10_000
+    assert elapsed < 2.0  # 0.5 s on an idle machine; generous for loaded CI runners

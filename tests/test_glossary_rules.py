@@ -1,0 +1,156 @@
+"""TC102 (house names), TC201-TC203 (glossary): a failing and a passing case each, the sample."""
+
+import pytest
+
+import checker
+from checker.config import Config
+from checker.glossary import covered_spans, house_names
+from checker.pipeline import CheckContext, Options, Settings, load_text
+from conftest import FIXTURES, REPO, SAMPLE
+
+G = FIXTURES / "glossary"
+
+
+@pytest.fixture()
+def config(tmp_path):
+    def make(glossaries=(), names=(), extra=""):
+        path = tmp_path / "transcheck.toml"
+        g = ", ".join(f'"{p}"' for p in glossaries)
+        n = ", ".join(f'"{p}"' for p in names)
+        path.write_text(f"glossaries = [{g}]\nnames = [{n}]\n{extra}")
+        return str(path)
+    return make
+
+
+def run(text, cfg, select, lang="en"):
+    return checker.check_text(text, lang=lang, config=cfg, select=select)
+
+
+# ----------------------------------------------------------------------------------- TC102
+
+
+def test_tc102_reports_listed_variant_with_safe_fix(config):
+    cfg = config(names=[G / "names.yaml"])
+    found = run("The Taleban say so. TALEBAN. The Talebans too. Massud's men.", cfg, ["TC102"])
+    assert [(f.text, f.fix.replacement, f.fix.safe) for f in found] == [
+        ("Taleban", "Taliban", True), ("TALEBAN", "TALIBAN", True), ("Talebans", "Talibans", True), ("Massud", "Massoud", True)]
+    assert all(f.variant_of for f in found)
+
+
+def test_tc102_multiword_variant_narrowed_to_the_differing_word(config):
+    found = run("A hero, Ahmad Shah Massud, died.", config(names=[G / "names.yaml"]), ["TC102"])
+    assert [(f.text, f.fix.replacement) for f in found] == [("Massud", "Massoud")]
+
+
+def test_tc102_passes_house_spelling(config):
+    assert run("The Taliban say so. Ahmad Shah Massoud.", config(names=[G / "names.yaml"]), ["TC102"]) == []
+
+
+# ----------------------------------------------------------------------------------- TC202
+
+
+def test_tc202_deprecated_term_inflected_and_fix(config):
+    cfg = config(glossaries=[G / "basic2008.tbx"])
+    found = run("It is the Afghan Resistance Front. Both Afghan Resistance Fronts.", cfg, ["TC202"])
+    assert [f.text for f in found] == ["Afghan Resistance Front", "Afghan Resistance Fronts"]
+    assert found[0].suggestions == ["National Resistance Front"]
+    assert found[0].fix.replacement == "National Resistance Front" and found[0].fix.safe
+    assert not found[1].fix.safe  # inflected: the plural would be lost
+
+
+def test_tc202_forbidden_from_tsv_and_passing(config):
+    cfg = config(glossaries=[G / "editor.tsv"])
+    found = run("The FRN and the Taleban.", cfg, ["TC202"])
+    assert [(f.text, f.suggestions) for f in found] == [("FRN", ["NRF"]), ("Taleban", ["Taliban"])]
+    assert "forbidden" in found[0].message
+    assert run("The NRF and the Taliban.", cfg, ["TC202"]) == []
+
+
+# ----------------------------------------------------------------------------------- TC203
+
+
+def test_tc203_near_miss_transliteration_and_typo(config):
+    cfg = config(glossaries=[G / "basic2008.tbx"])
+    found = run("They are of the Tayika ethnic group, says the National Resistanse Front.", cfg, ["TC203"])
+    assert [(f.text, f.suggestions) for f in found] == [("Tayika", ["Tajik"]), ("Resistanse", ["National Resistance Front"])]
+    assert found[0].fix is not None and not found[0].fix.safe
+
+
+def test_tc203_source_form_left_in_translation(config):
+    cfg = config(glossaries=[G / "basic2008.tbx"])
+    found = run("The FRN says the Frente de Resistência Nacional will fight.", cfg, ["TC203"])
+    assert [(f.text, f.suggestions) for f in found] == [("FRN", ["NRF"]), ("Frente de Resistência Nacional", ["National Resistance Front"])]
+    assert found[0].fix.safe
+
+
+def test_tc203_passes_words_and_approved_terms(config):
+    cfg = config(glossaries=[G / "basic2008.tbx"])
+    assert run("The Tajik fighters of the NRF joined the National Resistance Front; Tajikistan is north; resistance is everywhere.", cfg, ["TC203"]) == []
+
+
+# ----------------------------------------------------------------------------------- TC201
+
+
+def test_tc201_missing_term_segment_by_segment(config):
+    cfg = config(glossaries=[G / "tico19-en-pt-BR.csv"])
+    source = "There are 200 confirmed cases. Stay in quarantine."
+    bad = "Há 200 casos registrados. Fique em quarentena."
+    found = checker.check_pair(source, bad, source_lang="en", lang="pt", config=cfg, select=["TC201"])
+    assert len(found) == 1
+    f = found[0]
+    assert f.text == "Há 200 casos registrados." and f.suggestions == ["casos confirmados"]
+    assert f.source is not None and f.source.column == 15
+
+
+def test_tc201_passes_inflected_and_reordered(config):
+    cfg = config(glossaries=[G / "tico19-en-pt-BR.csv"])
+    source = "The confirmed case is in quarantine. Fever and social distancing."
+    good = "O caso confirmado está em quarentena. Febre e distanciamento social."
+    assert checker.check_pair(source, good, source_lang="en", lang="pt", config=cfg, select=["TC201"]) == []
+
+
+def test_tc201_does_not_repeat_what_tc202_reports(config):
+    cfg = config(glossaries=[G / "editor.yaml"])
+    found = checker.check_pair("O Talibã avança.", "The Taleban advance.", source_lang="pt", lang="en", config=cfg,
+                               select=["TC2"])
+    assert [f.rule for f in found] == ["TC202"]
+
+
+# ------------------------------------------------------------------------------ the sample
+
+
+def test_sample_article_with_its_glossary_and_names(config):
+    sample_dir = REPO / "corpora" / "sample"
+    cfg = config(glossaries=[sample_dir / "glossary.tbx"], names=[sample_dir / "names.yaml"])
+    found = checker.check_paths([str(SAMPLE)], lang="en", config=cfg, select=["TC102", "TC2"])
+    texts = [(f.rule, f.text) for f in found]
+    assert texts.count(("TC202", "FRN")) == 7
+    assert ("TC202", "Afghan Resistance Front") in texts and ("TC202", "Afghan National Resistance Front") in texts
+    assert ("TC203", "Tayika") in texts
+    assert texts.count(("TC102", "Taleban")) == 4 and ("TC102", "Massud") in texts
+    assert not any("president in charge" in t for _, t in texts)  # left to the house style file
+    spans = [(f.start, f.end) for f in found]
+    assert len(spans) == len(set(spans))  # one finding per span
+
+
+def test_covered_spans_and_house_names_api(config):
+    cfg_path = config(glossaries=[G / "basic2008.tbx"], names=[G / "names.yaml"])
+    from checker.config import load_config
+
+    ctx = CheckContext(Settings.resolve(Options(), load_config(cfg_path)))
+    doc = load_text("The Taleban and the Tayika of the Afghan Resistance Front.", lang="en")
+    spans = covered_spans(doc, ctx)
+    assert [(doc.text[s:e], rule) for s, e, rule in spans] == [
+        ("Taleban", "TC102"), ("Tayika", "TC203"), ("Afghan Resistance Front", "TC202")]
+    assert house_names(ctx).canonical_of("Taleban") == "Taliban"
+    off = CheckContext(Settings.resolve(Options(select=["TC101"]), load_config(cfg_path)))
+    assert covered_spans(doc, off) == []  # nothing to skip when the explicit rules do not run
+    assert house_names(CheckContext(Settings.resolve(Options(), Config()))).canonical_of("Taleban") is None
+
+
+def test_rules_are_documented():
+    from checker.registry import get_rule
+
+    for code in ("TC102", "TC201", "TC202", "TC203"):
+        doc = get_rule(code).doc
+        assert doc.summary and doc.why and doc.bad and doc.good and doc.fix

@@ -1,0 +1,27 @@
+"""`transcheck init`: starter files, never overwritten without --force."""
+
+from conftest import run_cli
+
+
+def test_init_writes_working_starter_files(tmp_path):
+    result = run_cli("init", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    for name in ("transcheck.toml", "style/house.yml", "glossary.csv"):
+        assert (tmp_path / name).is_file()
+    (tmp_path / "a.txt").write_text("shared power\n\nHe is president in charge of 200 thousand people.\n",
+                                    encoding="utf-8")
+    result = run_cli("check", "--select", "TC3", "--format", "json", str(tmp_path / "a.txt"), cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert {'"TC301"', '"TC304"', '"TC305"'} <= {w.strip(",") for w in result.stdout.decode().split()}
+
+
+def test_init_refuses_to_overwrite(tmp_path):
+    (tmp_path / "transcheck.toml").write_text("# mine\n", encoding="utf-8")
+    result = run_cli("init", str(tmp_path))
+    assert result.returncode == 2
+    lines = result.stderr.decode().strip().splitlines()
+    assert len(lines) == 1 and "already exists" in lines[0] and "--force" in lines[0]
+    assert (tmp_path / "transcheck.toml").read_text(encoding="utf-8") == "# mine\n"
+    assert not (tmp_path / "glossary.csv").exists()
+    assert run_cli("init", "--force", str(tmp_path)).returncode == 0
+    assert "styles" in (tmp_path / "transcheck.toml").read_text(encoding="utf-8")

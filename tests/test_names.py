@@ -1,0 +1,200 @@
+"""TC101 name-variant and the checker.names package (no ../shared needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.names import collect, combine, finalize, find_name_clusters, norm, skel
+from checker.names.normalize import cheap_distance
+from checker.pipeline import load_text
+from checker.rules.names import NameVariantRule
+
+from pathlib import Path
+
+SAMPLE = Path(__file__).resolve().parent.parent / "corpora" / "sample" / "bbc-panjshir-en.txt"
+
+
+def findings(text: str, lang: str = "en"):
+    doc = load_text(text, "t.txt", lang)
+    return list(NameVariantRule().check_document(doc, None))
+
+
+def flagged(text: str, lang: str = "en") -> list[tuple[str, str]]:
+    return [(f.text, f.variant_of) for f in findings(text, lang)]
+
+
+# ------------------------------------------------------------------------------ normalisation
+
+
+@pytest.mark.parametrize(
+    "a,b",
+    [("Massoud", "Massud"), ("Qaddafi", "Kadhafi"), ("Kiev", "Kyiv"), ("Lavrov", "Lawrow"),
+     ("Gorbachev", "Gorbatschow"), ("José", "Jose"), ("Зеленский", "Zelenskiy")],
+)
+def test_norm_equal(a, b):
+    assert norm(a) == norm(b)
+
+
+def test_skeleton_and_cheap_edits():
+    assert skel("Taliban") == skel("Taleban")
+    assert cheap_distance(norm("Mohammed"), norm("Muhammad")) == 2
+    assert cheap_distance(norm("Sudan"), norm("Sedan")) == 2  # > 1 allowed at 5 letters
+    assert cheap_distance(norm("Austria"), norm("Australia")) is None
+
+
+# ------------------------------------------------------------------------------- acceptance
+
+
+def test_seed_article_exact_findings():
+    text = SAMPLE.read_text(encoding="utf-8")
+    got = findings(text)
+    pairs = sorted((f.text, f.variant_of) for f in got)
+    assert pairs == sorted(
+        [("Taleban", "Taliban")] * 4 + [("telebans", "Taliban"), ("Massud", "Massoud"), ("Shad", "Shah")]
+    )
+    anti = [f for f in got if text[f.start - 5 : f.start] == "anti-"]
+    assert len(anti) == 2 and all(f.text == "Taleban" for f in anti)
+    massud = next(f for f in got if f.text == "Massud")
+    assert text[massud.end] == "’"
+    first = got[0]
+    assert first.rule == "TC101" and first.name == "name-variant" and first.category == "names"
+    assert first.fix is not None and first.fix.safe is False and first.fix.replacement == "Taliban"
+    assert first.suggestions == ["Taliban"]
+    assert "variants: Taliban 10, Taleban 4, telebans 1" in first.message
+
+
+def test_find_name_clusters_api():
+    text = SAMPLE.read_text(encoding="utf-8")
+    clusters = find_name_clusters(load_text(text, "s.txt", "en"))
+    by = {c.canonical: c for c in clusters}
+    taliban = by["Taliban"]
+    spellings = {v.spelling: (v.count, v.tier) for v in taliban.variants}
+    assert spellings["Taliban"][1] is None and spellings["Taleban"] == (4, "B")
+    for v in taliban.variants:
+        for start, end in v.occurrences:
+            assert text[start:end] == v.token
+    assert by["Ahmad Shah Massoud"].multiword
+
+
+# ------------------------------------------------------------------------- positive kinds
+
+
+@pytest.mark.parametrize(
+    "text,lang,expected",
+    [
+        ("Muammar Gaddafi ruled Libya. Gaddafi was killed in 2011. Critics of Gaddafi fled. "
+         "Later, Qaddafi's son spoke.", "en", ("Qaddafi", "Gaddafi")),
+        ("The prophet Muhammad is revered. Many books tell of Muhammad and of his life in Mecca. "
+         "Scholars of Muhammad agree. The name Mohammed is also common.", "en", ("Mohammed", "Muhammad")),
+        ("O técnico José Mourinho chegou. Depois, José falou aos jornalistas. Mais tarde, Jose "
+         "saiu do estádio.", "pt", ("Jose", "José")),
+        ("Thomas Müller scored twice. The coach praised Müller after the match. Fans sang for "
+         "Muller all night.", "en", ("Muller", "Müller")),
+        ("El ministro Lavrov llegó a Madrid. Según Lavrov, la reunión fue útil. Ayer, Lawrow "
+         "volvió a Moscú.", "es", ("Lawrow", "Lavrov")),
+        ("Le président Zelensky a parlé. Selon Zelensky, la guerre continue. Plus tard, Zelenksy "
+         "a quitté Paris.", "fr", ("Zelenksy", "Zelensky")),
+        ("Bundeskanzler Scholz reiste nach Paris. Dort traf Scholz den Präsidenten. Danach sprach "
+         "Sholz mit Journalisten.", "de", ("Sholz", "Scholz")),
+    ],
+)
+def test_variants_found(text, lang, expected):
+    assert expected in flagged(text, lang)
+
+
+def test_lower_case_slip():
+    text = ("The Taliban took Kabul. Then the Taliban spoke to the press. He fought against "
+            "the telebans for years.")
+    assert ("telebans", "Taliban") in flagged(text)
+
+
+def test_one_token_inside_multiword_name():
+    text = ("Ahmad Shah Massoud led the resistance. Later, Ahmad Shah Massoud was killed. "
+            "His son admired Ahmad Shad Massoud deeply.")
+    got = findings(text)
+    assert [(f.text, f.variant_of) for f in got] == [("Shad", "Shah")]
+
+
+def test_russian_variant():
+    text = ("Президент Зеленский выступил в парламенте. Позже Зеленский встретился с министрами. "
+            "Вечером Зеленськый уехал в Киев.")
+    assert ("Зеленськый", "Зеленский") in flagged(text, "ru")
+
+
+# ------------------------------------------------------------------------- negative kinds
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        # inflection, derivation, possessives
+        ("The Afghan army left. Afghans fled while Afghanistan fell. Many Afghans stayed in "
+         "Afghanistan.", "en"),
+        ("The Soviet army withdrew. The Soviets lost. Soviet troops left in 1989.", "en"),
+        ("We met Massoud. Massoud's men and Massoud’s brother came. Later Massoud spoke.", "en"),
+        # distinct names sharing tokens: son and father
+        ("Ahmad Massoud founded the front. His father Ahmad Shah Massoud was killed. Ahmad Massoud "
+         "spoke, and people remembered Ahmad Shah Massoud.", "en"),
+        # distinct countries
+        ("Talks between Iran and Iraq resumed. Iran sent envoys while Iraq waited.", "en"),
+        ("Fans from Austria and Australia met. Austria won, Australia lost. Later Austria left.", "en"),
+        # ordinary words
+        ("They left their bags there. Their friend founded a company; the founder was there.", "en"),
+        # sentence-initial capitals
+        ("Found it yesterday. Founded in 1990, the firm grew. Later the firm was sold.", "en"),
+        # Russian inflection
+        ("Путин заявил о переговорах. Пресс-секретарь Путина ответил. Решение Путину понравилось. "
+         "Встреча с Путиным прошла.", "ru"),
+        # German compounds and umlaut plurals
+        ("Die Ausgaben stiegen. Die Verteidigungsausgaben und die Nichtverteidigungsausgaben "
+         "wuchsen. Die Unfalldaten und die Unfallraten sanken. Ein Nistkasten, zwei Nistkästen.", "de"),
+        # Gender pairs of names
+        ("Maria and Mario arrived. Later Maria left while Mario stayed.", "en"),
+    ],
+)
+def test_not_flagged(text, lang):
+    assert flagged(text, lang) == []
+
+
+def test_all_caps_heading_is_not_a_variant():
+    text = "STRELKOV SPEAKS\n\nIgor Strelkov gave an interview. Strelkov said the war was lost.\n"
+    assert flagged(text) == []
+
+
+def test_sentence_initial_ordinary_word_is_not_a_candidate():
+    text = "Thus it ended. The report on Thuss was published. Later Thuss was renamed."
+    assert ("Thus", "Thuss") not in flagged(text)
+
+
+# ---------------------------------------------------------------------- mergeable statistics
+
+
+def _summary(clusters):
+    return sorted(
+        (c.canonical, tuple(sorted((v.spelling, v.count, v.tier) for v in c.variants))) for c in clusters
+    )
+
+
+def test_combine_halves_equals_whole():
+    text = SAMPLE.read_text(encoding="utf-8")
+    doc = load_text(text, "s.txt", "en")
+    whole = collect(doc)
+    middle = len(doc.segments) // 2
+    first_half = type(doc)(doc.path, doc.text, doc.prose, doc.blocks, doc.lang, doc.segments[:middle])
+    second_half = type(doc)(doc.path, doc.text, doc.prose, doc.blocks, doc.lang, doc.segments[middle:])
+    a, b = collect(first_half), collect(second_half)
+    assert _summary(finalize(combine(a, b))) == _summary(finalize(whole))
+    assert _summary(finalize(combine(b, a))) == _summary(finalize(whole))
+    # associativity with a third (empty) part
+    c = collect(load_text("A short note about Kabul.", "c.txt", "en"))
+    left = combine(combine(a, b), c)
+    right = combine(a, combine(b, c))
+    assert _summary(finalize(left)) == _summary(finalize(right))
+
+
+def test_rule_metadata_registered():
+    from checker.registry import get_rule
+
+    rule = get_rule("TC101")
+    assert rule is NameVariantRule and get_rule("name-variant") is NameVariantRule
+    assert rule.doc.summary and rule.doc.bad and rule.doc.good and rule.doc.fix

@@ -1,0 +1,131 @@
+"""Style rules from YAML files (TC301-TC305): each type with a failing and a passing fixture,
+a Vale-format style, and one-line errors for broken styles through the real CLI."""
+
+import json
+
+import pytest
+
+import checker
+from checker.model import InputError
+from checker.style import load_style_file
+from conftest import FIXTURES, run_cli
+
+STYLE = FIXTURES / "style"
+TEXTS = STYLE / "texts"
+
+
+def check(name):
+    return checker.check_paths([str(TEXTS / name)], select=["TC3"])
+
+
+def spans(findings):
+    return [(f.rule, f.text) for f in findings]
+
+
+def test_substitution_bad_and_good():
+    found = check("substitution_bad.txt")
+    assert spans(found) == [("TC301", "president in charge"), ("TC301", "President in charge"),
+                            ("TC301", "e-mail message")]
+    assert [f.fix.replacement for f in found] == ["caretaker president", "Caretaker president", "email message"]
+    assert all(f.fix.safe for f in found)
+    assert found[0].extra["style_rule"] == "Test.Wording" and "[Test.Wording]" in found[0].message
+    assert check("substitution_good.txt") == []
+
+
+def test_substitution_several_replacements_only_suggest():
+    found = checker.check_text("We utilise it.", lang="en", select=["TC301"], config=str(STYLE / "transcheck.toml"))
+    assert found[0].suggestions == ["use", "employ"] and found[0].fix is None
+
+
+def test_existence_bad_and_good():
+    found = check("existence_bad.txt")
+    assert spans(found) == [("TC302", "Credit, Getty Images"), ("TC302", "Photo caption,")]
+    assert all(str(f.severity) == "error" for f in found)
+    assert check("existence_good.txt") == []
+
+
+def test_consistency_bad_and_good():
+    found = check("consistency_bad.txt")
+    assert spans(found) == [("TC303", "advisor")]
+    assert found[0].fix.replacement == "adviser" and not found[0].fix.safe
+    assert check("consistency_good.txt") == []
+
+
+def test_capitalization_bad_and_good():
+    found = check("capitalization_bad.txt")
+    by_rule = {f.extra["style_rule"]: f for f in found}
+    assert spans(found) == [("TC304", "shared power")] * 2 and set(by_rule) == {"Test.Headings", "Desk.Titles"}
+    assert by_rule["Test.Headings"].fix.replacement == "Shared power" and by_rule["Test.Headings"].fix.safe
+    assert by_rule["Desk.Titles"].suggestions == ["Shared Power"] and not by_rule["Desk.Titles"].fix.safe
+    # "Lion" and "Panjshir" are capitalised inside the article's sentences: names, not a fault.
+    assert check("capitalization_good.txt") == []
+
+
+def test_numbers_bad_and_good():
+    found = check("numbers_bad.txt")
+    assert spans(found) == [("TC305", "150 and 200 thousand"), ("TC305", "5 thousand")]
+    assert [f.fix.replacement for f in found] == ["150,000 and 200,000", "5,000"]
+    assert all(f.fix.safe for f in found)
+    assert check("numbers_good.txt") == []
+
+
+def test_numbers_rule_follows_language(tmp_path):
+    text = "Die Stadt hat 200 tausend Einwohner."
+    style = tmp_path / "s.yml"
+    style.write_text("rules:\n  N:\n    extends: numbers\n", encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('styles = ["s.yml"]\n', encoding="utf-8")
+    (tmp_path / "de.txt").write_text(text, encoding="utf-8")
+    found = checker.check_paths([str(tmp_path / "de.txt")], lang="de", select=["TC305"])
+    assert [f.fix.replacement for f in found] == ["200.000"]
+
+
+def test_vale_style_folder():
+    found = check("vale_bad.txt")
+    assert spans(found) == [("TC302", "arguably"), ("TC301", "Taleban")]
+    assert found[0].extra["style_rule"] == "Desk.Hedging" and str(found[0].severity) == "info"
+    assert check("vale_good.txt") == []
+
+
+def test_markdown_code_is_not_matched(tmp_path):
+    doc = tmp_path / "a.md"
+    doc.write_text("# Title\n\nThe `president in charge` flag.\n\n```\nTaleban\n```\n", encoding="utf-8")
+    assert checker.check_paths([str(doc)], select=["TC3"], config=str(STYLE / "transcheck.toml")) == []
+
+
+def test_offsets_are_those_of_the_file(tmp_path):
+    doc = tmp_path / "a.md"
+    doc.write_text("# Heading\n\nHe is **president in charge** now.\n", encoding="utf-8")
+    [f] = checker.check_paths([str(doc)], select=["TC301"], config=str(STYLE / "transcheck.toml"))
+    assert (f.line, f.column, f.text) == (3, 9, "president in charge")
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("malformed.yml", "malformed.yml:5: invalid YAML"),
+    ("bad_regex.yml", "bad_regex.yml:6: invalid regular expression in token 'broken (group'"),
+    ("unknown_key.yml", "unknown_key.yml:4: unknown key 'swapp'"),
+    ("unknown_type.yml", "unknown_type.yml:1: unknown rule type 'sequence'"),
+])
+def test_broken_style_is_one_line_exit_2(tmp_path, name, expected):
+    (tmp_path / "transcheck.toml").write_text(f'styles = ["{(STYLE / "bad" / name).as_posix()}"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Some text.\n", encoding="utf-8")
+    result = run_cli("check", str(tmp_path / "a.txt"), cwd=tmp_path)
+    assert result.returncode == 2, result.stdout
+    lines = result.stderr.decode().strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("transcheck: error: "), lines
+    assert expected in lines[0]
+    with pytest.raises(InputError):
+        load_style_file(str(STYLE / "bad" / name))
+
+
+def test_json_output_carries_style_rule_name():
+    result = run_cli("check", "--format", "json", "--select", "TC3", str(TEXTS / "existence_bad.txt"))
+    findings = json.loads(result.stdout)["findings"]
+    assert {f["style_rule"] for f in findings} == {"Test.Leftovers"}
+
+
+def test_rule_docs_are_complete():
+    from checker.registry import get_rule
+
+    for code in ("TC301", "TC302", "TC303", "TC304", "TC305", "TC002"):
+        rule = get_rule(code)
+        assert rule is not None and rule.doc.summary and rule.doc.bad and rule.doc.good and rule.doc.fix

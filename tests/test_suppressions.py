@@ -1,0 +1,65 @@
+"""Inline suppressions (HTML comments in Markdown, comment lines in plain text) and TC002."""
+
+import checker
+from conftest import FIXTURES
+
+CONFIG = str(FIXTURES / "style" / "transcheck.toml")
+
+
+def run(tmp_path, name, text, select=("TC3", "TC002")):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return checker.check_paths([str(path)], select=list(select), config=CONFIG)
+
+
+def codes(findings):
+    return [(f.rule, f.line) for f in findings]
+
+
+def test_markdown_disable_enable(tmp_path):
+    text = ("<!-- transcheck-disable TC301 -->\nHe is president in charge.\n<!-- transcheck-enable TC301 -->\n\n"
+            "He is president in charge again.\n")
+    assert codes(run(tmp_path, "a.md", text)) == [("TC301", 5)]
+
+
+def test_markdown_disable_next_line_and_line(tmp_path):
+    text = ("<!-- transcheck-disable-next-line TC301 -->\nHe is president in charge.\n\n"
+            "He is president in charge. <!-- transcheck-disable-line House.Nothing, Test.Wording -->\n")
+    found = run(tmp_path, "a.md", text)
+    # Test.Wording (a style rule's own name) suppressed line 4; House.Nothing suppressed nothing.
+    assert codes(found) == [("TC002", 4)]
+    assert "House.Nothing" in found[0].message
+
+
+def test_disable_file_and_all_rules(tmp_path):
+    text = "He is president in charge.\n\nShe is president in charge.\n<!-- transcheck-disable-file -->\n"
+    assert run(tmp_path, "a.md", text) == []
+
+
+def test_plain_text_comment_lines_are_masked_and_apply(tmp_path):
+    text = ("# transcheck-disable-next-line TC301\n\nHe is president in charge.\n\n"
+            "// transcheck-disable-next-line TC302\nHe is president in charge.\n")
+    found = run(tmp_path, "a.txt", text)
+    assert codes(found) == [("TC002", 5), ("TC301", 6)]  # the next line (blank lines skipped)
+    from checker.pipeline import load_text
+
+    doc = load_text(text, "a.txt", "en")
+    assert "transcheck" not in doc.prose
+    assert all("transcheck" not in seg.text for seg in doc.segments)
+
+
+def test_unused_suppression_only_for_rules_that_ran(tmp_path):
+    text = "<!-- transcheck-disable-next-line TC101 -->\nA clean line.\n"
+    assert run(tmp_path, "a.md", text, select=("TC3", "TC002")) == []  # TC101 did not run
+    found = run(tmp_path, "b.md", text, select=("TC1", "TC3", "TC002"))
+    assert codes(found) == [("TC002", 1)] and found[0].fix is not None and not found[0].fix.safe
+
+
+def test_unknown_code_is_reported(tmp_path):
+    found = run(tmp_path, "a.md", "<!-- transcheck-disable TC999 -->\nText.\n")
+    assert codes(found) == [("TC002", 1)] and "names no rule" in found[0].message
+
+
+def test_tc002_can_be_ignored(tmp_path):
+    text = "<!-- transcheck-disable TC301 -->\nText.\n"
+    assert run(tmp_path, "a.md", text, select=("TC3",)) == []

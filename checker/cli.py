@@ -158,43 +158,25 @@ def _fix(result: Any, sources: list, options: Any, fmt: str, color: str, diff: b
 @click.option("--lang", help="Language of the text; detected per file when omitted.")
 @click.option("--include", multiple=True, help="Glob for files found in directories.")
 @click.option("--exclude", multiple=True, help="Glob of paths to skip.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file to use.")
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def variants(paths: tuple[str, ...], lang: str | None, include: tuple[str, ...], exclude: tuple[str, ...], fmt: str) -> int:
+def variants(paths: tuple[str, ...], lang: str | None, include: tuple[str, ...], exclude: tuple[str, ...],
+             config_path: str | None, isolated: bool, fmt: str) -> int:
     """List the name clusters found in each file: canonical spelling, variants, counts, places."""
-    import json
-
     from .names import find_name_clusters
-    from .pipeline import Options, load_source
+    from .pipeline import Options, Settings, load_source, resolver_for
+    from .report.variants import render_variants
 
-    report = []
-    for source in _discover(paths, Options(include=_split(include) or None, exclude=_split(exclude))):
-        doc = load_source(source, lang)
-        clusters = find_name_clusters(doc)
-        report.append({"path": doc.path, "lang": doc.lang, "clusters": [c.to_dict(doc) for c in clusters]})
-    if fmt == "json":
-        click.echo(json.dumps({"version": 1, "files": report}, ensure_ascii=False, indent=2))
-        return EXIT_OK
-    for entry in report:
-        for cluster in entry["clusters"]:
-            click.echo(f"{entry['path']}: {cluster['canonical']}")
-            for variant in cluster["variants"]:
-                places = ", ".join(f"{loc['line']}:{loc['column']}" for loc in variant["locations"])
-                click.echo(f"  {variant['count']:>4}  {variant['spelling']}  [{variant['kind']}]  {places}")
-    return EXIT_OK
-
-
-@cli.command("init")
-@click.argument("directory", default=".", type=click.Path(file_okay=False))
-@click.option("--force", is_flag=True, help="Overwrite existing files.")
-@click.option("--lang", default="en", show_default=True, help="Language of the translations.")
-@click.option("--source-lang", default="pt", show_default=True, help="Language of the originals.")
-def init(directory: str, force: bool, lang: str, source_lang: str) -> int:
-    """Write a starter transcheck.toml, style/house.yml and glossary.csv (never overwrites without --force)."""
-    from .init import init_project
-    from .lang import normalise_lang
-
-    for path in init_project(directory, force, normalise_lang(lang), normalise_lang(source_lang)):
-        click.echo(f"wrote {path}")
+    options = Options(lang=lang, include=_split(include) or None, exclude=_split(exclude), config=config_path,
+                      isolated=isolated)
+    resolver = resolver_for(options)
+    files = []
+    for source in _discover(paths, options):
+        settings = Settings.resolve(options, resolver.for_path(source.path)) if resolver else None
+        doc = load_source(source, settings.lang if settings else lang)
+        files.append((doc, find_name_clusters(doc)))
+    click.echo(render_variants(files, fmt), nl=False)
     return EXIT_OK
 
 

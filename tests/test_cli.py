@@ -126,3 +126,17 @@ def test_rules_lists_every_rule_and_rule_shows_doc():
     assert doc.returncode == 0 and "Why:" in doc.stdout.decode()
     unknown = run_cli("rule", "TC999")
     assert unknown.returncode == 2
+
+
+def test_variants_lists_clusters_with_counts_and_places():
+    result = run_cli("variants", "--isolated", "--lang", "en", "--format", "json", str(SAMPLE))
+    assert result.returncode == 0, result.stderr
+    clusters = {c["canonical"]: c for c in json.loads(result.stdout)["files"][0]["clusters"]}
+    taliban = {v["spelling"]: v for v in clusters["Taliban"]["variants"]}
+    assert taliban["Taleban"]["count"] == 4 and taliban["telebans"]["count"] == 1
+    assert len(taliban["Taleban"]["locations"]) == 4
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    for loc in taliban["Taleban"]["locations"]:
+        assert lines[loc["line"] - 1][loc["column"] - 1:loc["end_column"] - 1] == "Taleban"
+    text = run_cli("variants", "--isolated", "--lang", "en", str(SAMPLE)).stdout.decode()
+    assert "Massoud" in text and "Massud" in text

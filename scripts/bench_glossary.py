@@ -71,7 +71,7 @@ def corpus(data: Path, megabytes: float) -> str:
     parts, size, limit = [], 0, int(megabytes * 1_000_000)
     root = data / "news" / "wmt22" / "txt"
     for path in sorted(root.rglob("*")):
-        if path.is_file() and (path.name.endswith(".en") or "-en." in path.name or path.name.endswith("en.txt")) and "en-" not in path.name.split(".")[1][:3]:
+        if path.is_file() and path.name.endswith(".en"):
             text = path.read_text(encoding="utf-8", errors="replace")
             parts.append(text)
             size += len(text.encode("utf-8"))

@@ -314,7 +314,7 @@ def near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary) -> list[Hit
             covered[m.first:m.last] = b"\x01" * (m.last - m.first)
     # 2. hyphenated words close to a hyphenated term (SARS-CCoV-2 for SARS-CoV-2)
     near = compiled.near_index(sc.lang)
-    known = known_words(sc.lang)
+    known = _Known(sc.lang, len(doc.prose))
     if near.compounds:
         starts = sc.tokens.starts
         for cm in COMPOUND_RE.finditer(doc.prose):
@@ -335,7 +335,7 @@ def near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary) -> list[Hit
     # 3. non-words close to a word of an approved term
     surfaces, keys, n = sc.tokens.surfaces, sc.keys, len(sc.tokens)
     term_keys = near.term_keys
-    known = known_words(sc.lang)
+    known = _Known(sc.lang, len(doc.prose))
     verdict: dict[str, bool] = {}
     for i, surface in enumerate(surfaces):
         worth = verdict.get(surface)
@@ -383,6 +383,22 @@ def known_words(lang: str | None, min_zipf: float = NONWORD_ZIPF) -> frozenset[s
             words = frozenset()
         _KNOWN[key] = words
     return words
+
+
+class _Known:
+    """Membership in the words of a language: per-word frequency lookups for a short text, the
+    whole word set (loaded once, ~0.1 s) for a long one."""
+
+    def __init__(self, lang: str | None, text_length: int) -> None:
+        self.lang = lang
+        self.words = known_words(lang) if text_length > 200_000 else None
+
+    def __contains__(self, word: str) -> bool:
+        if self.words is not None:
+            return word in self.words
+        from ..lexicon import zipf
+
+        return zipf(word, self.lang) >= NONWORD_ZIPF
 
 
 def _contains_only_shorter(m: Match, owner: dict[int, Match], covered: bytearray) -> bool:

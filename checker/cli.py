@@ -180,6 +180,21 @@ def variants(paths: tuple[str, ...], lang: str | None, include: tuple[str, ...],
     return EXIT_OK
 
 
+@cli.command("init")
+@click.argument("directory", default=".", type=click.Path(file_okay=False))
+@click.option("--force", is_flag=True, help="Overwrite existing files.")
+@click.option("--lang", default="en", show_default=True, help="Language of the translations.")
+@click.option("--source-lang", default="pt", show_default=True, help="Language of the originals.")
+def init(directory: str, force: bool, lang: str, source_lang: str) -> int:
+    """Write a starter transcheck.toml, style/house.yml and glossary.csv (never overwrites without --force)."""
+    from .init import init_project
+    from .lang import normalise_lang
+
+    for path in init_project(directory, force, normalise_lang(lang), normalise_lang(source_lang)):
+        click.echo(f"wrote {path}")
+    return EXIT_OK
+
+
 @cli.command("rules")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def list_rules(fmt: str = "text") -> int:

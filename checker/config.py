@@ -2,7 +2,7 @@
 ``pyproject.toml``, found by walking up from each checked file (the nearest wins; a dedicated
 file wins over ``pyproject.toml`` in the same folder). ``--config`` names one explicitly.
 
-Paths inside a configuration (styles, glossaries, name lists, baseline) are relative to the file
+Paths inside a configuration (styles, glossaries, name lists) are relative to the file
 that names them. Unknown keys and bad values are :class:`InputError`s naming the file and key.
 
 Example::
@@ -48,7 +48,6 @@ class Config:
     styles: list[str] = field(default_factory=list)  # absolute paths
     glossaries: list[str] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
-    baseline: str | None = None
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     severity: dict[str, Severity] = field(default_factory=dict)
 
@@ -115,7 +114,6 @@ _KEYS: dict[str, tuple[str, Callable[[Any, str], Any]]] = {
     "styles": ("styles", _str_list),
     "glossaries": ("glossaries", _str_list),
     "names": ("names", _str_list),
-    "baseline": ("baseline", _str),
 }
 _PATH_KEYS = ("styles", "glossaries", "names")
 
@@ -162,8 +160,6 @@ def parse_config(data: dict[str, Any], path: str, section: str = "") -> Config:
             raise InputError(message if message.startswith(path) else f"{where} {key!r}: {message}") from None
     for key in _PATH_KEYS:
         setattr(config, key, [os.path.normpath(os.path.join(root, p)) for p in getattr(config, key)])
-    if config.baseline:
-        config.baseline = os.path.normpath(os.path.join(root, config.baseline))
     return config
 
 

@@ -20,12 +20,16 @@ files give documents; the en-de and en-ru references are mapped to documents thr
 English source lines).
 
     python scripts/eval_names.py [--data ../shared/data] [--langs en,pt,es,fr,de,ru] [--seed 13]
+                                 [--split dev|heldout|all] [-v]
+
+Tune on ``--split dev``; report both dev and held-out.
 """
 
 from __future__ import annotations
 
 import argparse
 import collections
+import hashlib
 import os
 import random
 import re
@@ -238,18 +242,45 @@ def _translit(w: str, rng: random.Random) -> str | None:
     return None
 
 
+# Keyboard neighbours (QWERTY / ЙЦУКЕН rows), for adjacent-key slips.
+_ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm", "йцукенгшщзхъ", "фывапролджэ", "ячсмитьбю"]
+
+
+def _neighbours(c: str) -> str:
+    out = ""
+    for r, row in enumerate(_ROWS):
+        i = row.find(c)
+        if i < 0:
+            continue
+        out += row[max(0, i - 1) : i] + row[i + 1 : i + 2]
+        block = 3 if r >= 3 else 0
+        for other in (r - 1, r + 1):
+            if block <= other < block + 3:
+                out += _ROWS[other][max(0, i - 1) : i + 1]
+    return out
+
+
 def _typo(w: str, rng: random.Random) -> str | None:
+    """One Damerau edit of several kinds: random or keyboard-adjacent substitution, deletion,
+    insertion (random letter or a doubled letter), transposition, or a doubled letter made
+    single. Real typos rarely hit the first letter, so it is changed in 1 case out of 20."""
     alphabet = _CYRILLIC if any("\u0400" <= c <= "\u04ff" for c in w) else _LATIN
     low = w.lower()
-    op = rng.choice(["delete", "insert", "substitute", "transpose"])
-    # Real typos rarely hit the first letter; keep it.
-    pos = rng.randrange(1, len(low))
+    op = rng.choice(["delete", "insert", "double", "substitute", "adjacent", "transpose"])
+    pos = 0 if rng.random() < 0.05 else rng.randrange(1, len(low))
     if op == "delete":
+        doubled = [i for i in range(1, len(low)) if low[i] == low[i - 1]]
+        if doubled and rng.random() < 0.5:
+            pos = rng.choice(doubled)
         cand = low[:pos] + low[pos + 1 :]
     elif op == "insert":
         cand = low[:pos] + rng.choice(alphabet) + low[pos:]
-    elif op == "substitute":
+    elif op == "double":
+        cand = low[: pos + 1] + low[pos] + low[pos + 1 :]
+    elif op == "substitute" or (op == "adjacent" and not _neighbours(low[pos])):
         cand = low[:pos] + rng.choice([c for c in alphabet if c != low[pos]]) + low[pos + 1 :]
+    elif op == "adjacent":
+        cand = low[:pos] + rng.choice(_neighbours(low[pos])) + low[pos + 1 :]
     else:
         if pos >= len(low) - 1:
             pos = len(low) - 2
@@ -318,13 +349,24 @@ def is_hit(inj: Injection, findings) -> bool:
     return False
 
 
-def evaluate(data: Path, langs: list[str], seed: int, verbose: bool) -> dict[str, LangResult]:
+def in_split(doc_id: str, split: str) -> bool:
+    """Deterministic split by a hash of the document id: 1 document in 2 is held out."""
+    if split == "all":
+        return True
+    heldout = hashlib.sha1(doc_id.encode("utf-8")).digest()[0] % 2 == 1
+    return heldout == (split == "heldout")
+
+
+def evaluate(data: Path, langs: list[str], seed: int, verbose: bool, split: str = "all") -> dict[str, LangResult]:
     results = {}
     for lang in langs:
         res = LangResult()
         docs = (load_ntrex(data, lang) if lang in NTREX_FILES else []) + load_wmt(data, lang)
-        rng = random.Random(f"{seed}:{lang}")
         for doc in docs:
+            if not in_split(doc.id, split):
+                continue
+            # One generator per document: a document's injection does not depend on the split.
+            rng = random.Random(f"{seed}:{lang}:{doc.id}")
             res.docs += 1
             res.words += len(WORD.findall(doc.text))
             for f in check(doc.text, doc.id, lang):
@@ -382,16 +424,18 @@ def main(argv=None) -> int:
     ap.add_argument("--data", default=str(REPO.parent / "shared" / "data"))
     ap.add_argument("--langs", default="en,pt,es,fr,de,ru")
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--split", choices=["dev", "heldout", "all"], default="all",
+                    help="documents by a hash of their id: dev (tune here), heldout, or all")
     ap.add_argument("--write", metavar="MD", help="write the table into this Markdown file's Names section")
     ap.add_argument("-v", "--verbose", action="store_true", help="list misses and false positives")
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
-    results = evaluate(Path(args.data), [l.strip() for l in args.langs.split(",") if l.strip()], args.seed, args.verbose)
+    results = evaluate(Path(args.data), [l.strip() for l in args.langs.split(",") if l.strip()], args.seed, args.verbose, args.split)
     out = table(results)
     print(out)
     print(f"({time.perf_counter() - t0:.1f} s)")
     if args.write:
-        cmd = "python scripts/eval_names.py --langs " + args.langs + f" --seed {args.seed}"
+        cmd = "python scripts/eval_names.py --langs " + args.langs + f" --seed {args.seed} --split {args.split}"
         write_section(Path(args.write), f"Command: `{cmd}`\n\n{out}\n")
     return 0
 

@@ -20,13 +20,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from .compare import judge, name_like
-from .morph import derived, inflected, russian_known, russian_lemmas, stems
-from .normalize import delete_keys, fold, norm, skel
+from .compare import TIER_C_MAX_ZIPF, established, judge, name_like
+from .morph import derived, inflected, russian_known, russian_lemmas, stems, suspect_ending
+from .normalize import delete_keys, fold, has_diacritics, norm, skel
 from .stats import FormStat, NameStats
 
 MAX_BUCKET = 200
+WEAK_PARTNER_MAX_ZIPF = 1.0  # the mid-sentence spelling paired with a sentence-initial-only form
 INITIAL_MAX_ZIPF = 3.0  # a form seen only sentence-initially is a candidate below this
 TIE_ZIPF_MARGIN = 1.0  # 1:1 ties: the form this much more common in the language dominates  # a blocking key shared by more forms than this is too unspecific to use
 
@@ -98,6 +100,9 @@ def _first(st: FormStat) -> tuple:
 def finalize(stats: NameStats) -> list[NameCluster]:
     lang = (stats.lang or "en")[:2]
     zipf = _zipf_for(lang)
+    prefetch = getattr(zipf, "__self__", None)
+    if prefetch is not None:  # one query for every form instead of one per form
+        prefetch.prefetch(list(stats.tokens) + list(stats.lower))
     # Candidates: forms seen capitalised in running text; forms seen only sentence-initially
     # count when they are not common words (a name whose only other mention was changed).
     candidates = {
@@ -127,7 +132,7 @@ def _single_token_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
             if len(key) < 4 and not key.startswith("lemma:"):
                 continue
             other = by_stem.setdefault(key, form)
-            if other != form:
+            if other != form and (key.startswith("lemma:") or not suspect_ending(other, form, lang)):
                 groups.union(other, form)
     lower = {w: st for w, st in stats.lower.items() if w not in candidates}
     for form in lower:
@@ -136,60 +141,86 @@ def _single_token_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
     def gid(form: str) -> str:
         return groups.find(form if form in candidates else "\x00" + form)
 
-    table = {**{("\x00" + w): st for w, st in lower.items()}, **candidates}
+    # Forms seen only at sentence starts and common in the language (Londonderry, British):
+    # never a minority, but the dominant spelling of a mid-sentence capitalised form that the
+    # word list does not know (Londondgerry, Britissh).
+    weak = {w: st for w, st in stats.tokens.items() if w not in candidates and len(w) >= 4}
+    if weak:
+        unknown = [w for w in candidates if zipf(w) <= WEAK_PARTNER_MAX_ZIPF]
+        if unknown:
+            # cheap filter first: the same first letter (typos seldom hit the first letter)
+            # and a length within 2 of it
+            heads = {(w[:1].casefold(), len(w) + d) for w in unknown for d in (-2, -1, 0, 1, 2)}
+            weak = {w: st for w, st in weak.items() if (w[:1].casefold(), len(w)) in heads}
+            near = set()
+            for w in unknown:
+                near |= _block_keys(w, lang)[1]
+            weak = {w: st for w, st in weak.items() if _block_keys(w, lang)[1] & near}
+        else:
+            weak = {}
+    for w in weak:
+        groups.find(w)
+    table = {**{("\x00" + w): st for w, st in lower.items()}, **candidates, **weak}
     members: dict[str, list[str]] = defaultdict(list)
     for key in table:
         members[groups.find(key)].append(key)
     gcount = {g: sum(table[f].count for f in fs) for g, fs in members.items()}
 
-    # 3. blocking
-    buckets: dict[tuple, list[str]] = defaultdict(list)
+    # 3. blocking: forms sharing a norm, skeleton or fold key; and, for Tier C, forms sharing a
+    # SymSpell delete key with a form rare enough to be a typo (Tier C needs a minority with
+    # Zipf <= TIER_C_MAX_ZIPF, so pairs of two common forms need no delete keys).
+    buckets: dict[str, list[str]] = defaultdict(list)
+    dindex: dict[str, list[str]] = defaultdict(list)
+    keyinfo = {}
     for key in table:
         form = key.lstrip("\x00")
-        keys = set()
-        for stem in stems(form, lang):
-            n = norm(stem)
-            if len(n) < 3:
-                continue
-            keys.add(("n", n))
-            sk = skel(stem)
-            if len(sk) >= 2:
-                keys.add(("s", sk))
-            if len(n) >= 3:
-                keys.update(("d", d) for d in delete_keys(n))
-            f = fold(stem)
-            if f != n and len(f) >= 4:
-                keys.update(("d", d) for d in delete_keys(f))
-        fo = fold(form)
-        keys.add(("f", fo))
-        for k in keys:
+        exact, deletes = _block_keys(form, lang)
+        keyinfo[key] = deletes
+        for k in exact:
             buckets[k].append(key)
+        if key.startswith("\x00") or zipf(form) <= TIER_C_MAX_ZIPF:
+            for k in deletes:
+                dindex[k].append(key)
+    pairs: list[tuple[str, str]] = []
+    for bucket in buckets.values():
+        if 2 <= len(bucket) <= MAX_BUCKET:
+            pairs.extend((bucket[i], bucket[j]) for i in range(len(bucket)) for j in range(i + 1, len(bucket)))
+    if dindex:
+        dkeys = set(dindex)
+        for key, deletes in keyinfo.items():
+            for k in deletes & dkeys:
+                bucket = dindex[k]
+                if len(bucket) <= MAX_BUCKET:
+                    pairs.extend((key, other) for other in bucket if other != key)
 
     # 4. judge pairs sharing a key
     links: dict[tuple[str, str], tuple[str, str, str, str]] = {}
     seen_pairs: set[tuple[str, str]] = set()
     uf = _UnionFind()
-    for bucket in buckets.values():
-        if len(bucket) < 2 or len(bucket) > MAX_BUCKET:
+    runs = None
+    for a, b in pairs:
+        pair = (a, b) if a < b else (b, a)
+        if pair in seen_pairs:
             continue
-        for i in range(len(bucket)):
-            a = bucket[i]
-            for j in range(i + 1, len(bucket)):
-                b = bucket[j]
-                pair = (a, b) if a < b else (b, a)
-                if pair in seen_pairs:
-                    continue
-                seen_pairs.add(pair)
-                ga, gb = groups.find(a), groups.find(b)
-                if ga == gb:
-                    continue
-                verdict = _judge_forms(a, b, table, gcount[ga], gcount[gb], lang, zipf)
-                if verdict is None:
-                    continue
-                link = (ga, gb) if ga < gb else (gb, ga)
-                old = links.get(link)
-                if old is None or verdict[0] < old[0]:
-                    links[link] = verdict
+        seen_pairs.add(pair)
+        ga, gb = groups.find(a), groups.find(b)
+        if ga == gb:
+            continue
+        verdict = _judge_forms(a, b, table, gcount[ga], gcount[gb], lang, zipf, weak)
+        if verdict is not None and verdict[1] == "diacritic" and lang != "en" and stats.multi \
+                and not has_diacritics(verdict[2]):
+            # the minority spelling without diacritics used only inside English-named entities:
+            # Virginia (West Virginia Metro News) beside Virgínia
+            if runs is None:
+                runs = _run_index(stats)
+            if _in_foreign_names(verdict[2], table[_key(verdict[2], table)], runs, lang):
+                verdict = None
+        if verdict is None:
+            continue
+        link = (ga, gb) if ga < gb else (gb, ga)
+        old = links.get(link)
+        if old is None or verdict[0] < old[0]:
+            links[link] = verdict
 
     # Union the strongest links first; never join two groups whose members are inflections or
     # derivations of each other (Indonesia -- Indonessia -- Indonesian stays two names).
@@ -200,7 +231,7 @@ def _single_token_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
             continue
         ma = comp_members.get(ra, [ga])
         mb = comp_members.get(rb, [gb])
-        if _cannot_link(ma, mb, members, lang):
+        if _cannot_link(ma, mb, members, lang, table, zipf):
             continue
         uf.union(ra, rb)
         comp_members[uf.find(ra)] = ma + mb
@@ -220,24 +251,107 @@ def _single_token_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
     return out
 
 
-def _cannot_link(ga_list, gb_list, members, lang) -> bool:
+@lru_cache(maxsize=65_536)
+def _block_keys(form: str, lang: str) -> tuple[tuple[str, ...], frozenset]:
+    """Blocking keys of one form (memoised: names recur across the documents of a corpus):
+    (norm, skeleton and fold keys; SymSpell delete keys of the stems' norm and fold)."""
+    exact = set()
+    deletes = set()
+    for stem in stems(form, lang):
+        n = norm(stem)
+        if len(n) < 3:
+            continue
+        exact.add("n:" + n)
+        sk = skel(stem)
+        if len(sk) >= 2:
+            exact.add("s:" + sk)
+        deletes.update(delete_keys(n))
+        f = fold(stem)
+        if f != n and len(f) >= 4:
+            deletes.update(delete_keys(f))
+    exact.add("f:" + fold(form))
+    return tuple(sorted(exact)), frozenset(deletes)
+
+
+def _cannot_link(ga_list, gb_list, members, lang, table, zipf) -> bool:
     for ga in ga_list:
         for gb in gb_list:
             for x in members[ga]:
                 for y in members[gb]:
                     wx, wy = x.lstrip("\x00"), y.lstrip("\x00")
-                    if inflected(wx, wy, lang) or derived(wx, wy, lang):
+                    if inflected(wx, wy, lang):
+                        return True
+                    # a once-used spelling unknown to the word list is no derivation (see judge)
+                    if derived(wx, wy, lang) and not any(
+                        table[k].count == 1 and not established(w, lang) for k, w in ((x, wx), (y, wy))
+                    ):
                         return True
     return False
 
 
-def _judge_forms(a, b, table, ca, cb, lang, zipf):
+def _key(form: str, table) -> str:
+    return form if form in table else "\x00" + form
+
+
+FOREIGN_MIN_ZIPF = 3.5
+FOREIGN_MARGIN = 1.0
+_OTHER_LANGS = ("en",)  # English names are the foreign names news translations keep
+
+
+@lru_cache(maxsize=50_000)
+def _foreign_word(word: str, lang: str) -> bool:
+    """A common English word, much rarer in ``lang`` (West, Make, Fish in a Portuguese text)."""
+    from .. import lexicon
+
+    here = lexicon.zipf(word, lang)
+    for other in _OTHER_LANGS:
+        if other != lang:
+            z = lexicon.zipf(word, other)
+            if z >= FOREIGN_MIN_ZIPF and z - here >= FOREIGN_MARGIN:
+                return True
+    return False
+
+
+def _run_index(stats: NameStats) -> dict:
+    """(path, token start) -> the tokens of the multi-word run holding that token."""
+    runs = {}
+    for key, ms in stats.multi.items():
+        toks = key.split(" ")
+        for loc in ms.locations:
+            for (start, _end) in loc[4]:
+                runs[(loc[0], start)] = toks
+    return runs
+
+
+def _in_foreign_names(form: str, st: FormStat, runs: dict, lang: str) -> bool:
+    """Every occurrence of the form is inside a longer capitalised name with an English word
+    ("West Virginia Metro News", "Make America Great", "Florida Fish and Wildlife"): the name
+    of an English-named entity keeps its spelling without diacritics (Virginia beside Virgínia,
+    America beside América), so it is no variant of the translated name."""
+    if not st.locations:
+        return False
+    for loc in st.locations:
+        toks = runs.get((loc[0], loc[1]))
+        if toks is None or not any(t != form and len(t) > 2 and _foreign_word(t.casefold(), lang) for t in toks):
+            return False
+    return True
+
+
+def _judge_forms(a, b, table, ca, cb, lang, zipf, weak=()):
     """Judge two forms (keys of ``table``); returns (tier, kind, minority, dominant) or None."""
     sa, sb = table[a], table[b]
     wa, wb = a.lstrip("\x00"), b.lstrip("\x00")
     lower_a, lower_b = a.startswith("\x00"), b.startswith("\x00")
     if lower_a and lower_b:
         return None
+    if a in weak or b in weak:
+        # a sentence-initial-only form: only the dominant of an unknown capitalised spelling
+        other, ow = (b, wb) if a in weak else (a, wa)
+        if other in weak or lower_a or lower_b or zipf(ow) > WEAK_PARTNER_MAX_ZIPF:
+            return None
+        if (ca < cb) if a in weak else (cb < ca):
+            return None
+        ca, cb = (ca + 1, cb) if a in weak else (ca, cb + 1)  # ties: the known word dominates
     # Which is the minority: lower-case forms always; else the rarer group; ties: the form
     # much rarer in the language, else the one seen later.
     za, zb = zipf(wa), zipf(wb)

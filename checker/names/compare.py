@@ -21,7 +21,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Callable
 
-from .morph import derived, ending_edit, inflected, stem_pairs, stems
+from .morph import derived, ending_edit, inflected, stem_pairs, stems, suspect_ending
 from .normalize import VOWELS, cheap_distance, damerau, fold, norm, skel
 
 Zipf = Callable[[str], float]
@@ -141,9 +141,14 @@ def judge(
         return ("A", "diacritic")
     if _script(fm) != _script(fd):
         return None  # Pirelli / Пирелли: a brand written in two scripts, not a misspelling
-    if inflected(minority, dominant, lang) or derived(minority, dominant, lang):
+    if inflected(minority, dominant, lang):
         return None
-    if any(derived(x, y, lang) for x in stems(minority, lang) for y in stems(dominant, lang)):
+    # A derived word (Demokratin, Iranian) is an established word: a minority spelling used
+    # once and unknown to the word list (Raikkonin, Virginye) is no derivation but a slip.
+    der = derived if (minority_count > 1 or established(minority, lang)) else _never
+    if der(minority, dominant, lang):
+        return None
+    if any(der(x, y, lang) for x in stems(minority, lang) for y in stems(dominant, lang)):
         return None  # Demokratin / Demokraten
     if lang != "en" and _english_word(minority) and zipf(dominant) >= TRANSLATION_ZIPF:
         return None  # an English name kept beside its translation: Republican / Republikaner
@@ -152,12 +157,12 @@ def judge(
         best_a = None
         for sm in stems(minority, lang):
             for sd in stems(dominant, lang):
-                if norm(sm) == norm(sd) and not derived(sm, sd, lang):
+                if norm(sm) == norm(sd) and not der(sm, sd, lang):
                     best_a = ("A", "transliteration")
         return best_a
     for sm, sd in stem_pairs(minority, dominant, lang):
         if True:
-            verdict = _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lang, zipf, context)
+            verdict = _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lang, zipf, context, der)
             if verdict and (best is None or verdict[0] < best[0]):
                 best = verdict
                 if best[0] == "A":
@@ -165,7 +170,28 @@ def judge(
     return best
 
 
-def _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lang, zipf, context):
+@lru_cache(maxsize=50_000)
+def established(word: str, lang: str) -> bool:
+    """Known to the word list; in compounding languages also a compound whose last part (5+
+    letters, after an inflectional ending is removed) is a common word (Diffusionszyklus)."""
+    from .. import lexicon
+
+    if lexicon.zipf(word, lang) > 0:
+        return True
+    if lang not in COMPOUNDING:
+        return False
+    for stem in stems(word, lang):
+        for k in range(1, len(stem) - 4):
+            if lexicon.zipf(stem[k:], lang) >= 3.0:
+                return True
+    return False
+
+
+def _never(*_args) -> bool:
+    return False
+
+
+def _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lang, zipf, context, der=derived):
     nm, nd = norm(sm), norm(sd)
     if not nm or not nd:
         return None
@@ -180,7 +206,7 @@ def _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lan
     if both_common and dominant_count < 2:
         return None
     if nm == nd:
-        if derived(sm, sd, lang):
+        if der(sm, sd, lang):
             return None
         if length <= 4 and fm[:1] != fd[:1]:
             return None  # short names: Jong/Yong, Yury/Jury
@@ -190,7 +216,7 @@ def _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lan
         return None
     if (_final_vowel_only(nm, nd) or _final_vowel_only(fm, fd)) and min(z, zd) >= 2.0:
         return None
-    if derived(sm, sd, lang) or (lang in COMPOUNDING and _compound_part_differs(sm, sd, zipf)):
+    if der(sm, sd, lang) or (lang in COMPOUNDING and _compound_part_differs(sm, sd, zipf)):
         return None
     if skel(nm) == skel(nd):
         dist = cheap_distance(nm, nd)
@@ -201,7 +227,7 @@ def _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lan
                 return ("B", "transliteration")
     limit = 2 if length >= 10 else 1
     dl = min(damerau(nm, nd), damerau(fm, fd))
-    if 0 < dl <= limit and not ending_edit(sm, sd, lang):
+    if 0 < dl <= limit and (not ending_edit(sm, sd, lang) or suspect_ending(minority, dominant, lang)):
         if z <= (TIER_C_MAX_ZIPF_CONTEXT if context else TIER_C_MAX_ZIPF):
             # Typos are seldom repeated: a minority seen twice needs a 3x majority.
             if dominant_count >= 2 and (minority_count == 1 or dominant_count >= 3 * minority_count):

@@ -7,7 +7,7 @@
   checks on the merged statistics.
 * Runs of two or more capitalised tokens joined by spaces, hyphens or name particles
   (al, bin, de, von, van der, ...): multi-word names.
-* Lower-case tokens of 5+ letters too rare to be ordinary words (Zipf <= ``LOWER_MAX_ZIPF``):
+* Lower-case tokens of 4+ letters too rare to be ordinary words (Zipf <= ``LOWER_MAX_ZIPF``):
   possible slips such as "telebans", compared only against capitalised names.
 
 Tokens are split at apostrophes and hyphens, so "Massud’s" gives "Massud" and "anti-Taleban"
@@ -16,12 +16,14 @@ gives "Taleban".
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from ..model import BlockKind, Document
 from .stats import FormStat, NameStats
 
-TOKEN_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u0300-\u036f])*")
+# A word: letters, with combining marks inside (written so that plain words take the fast path).
+TOKEN_RE = re.compile(r"[^\W\d_]+(?:[\u0300-\u036f]+[^\W\d_]*)*")
 LOWER_MIN_LEN = 4
 LOWER_MAX_ZIPF = 2.0
 
@@ -33,7 +35,6 @@ PARTICLES = frozenset(
 _OPENERS = set("“”\"«»„‘(¿¡:;—–•*[{>|…")
 _JOINERS = frozenset({" ", "-", "\u00a0", "\u2010", "\u2011"})
 _INITIAL_GAP = re.compile("[" + re.escape("".join(sorted(_OPENERS))) + r".!?]")
-_KNOWN_LOWER: dict[str, dict[str, bool]] = {}
 
 
 def _lex(lang):
@@ -45,8 +46,62 @@ def _lex(lang):
         return None
 
 
+# Upper- and title-case letters of the Basic Multilingual Plane, as a regex class (``re`` has no
+# Unicode case classes). Built once at import (about 10 ms).
+_UPPER = "".join(
+    re.escape(ch) for ch in map(chr, range(0x10000)) if (ch.isupper() or ch.istitle()) and ch.isalpha()
+)
+_CAP = "[" + _UPPER + r"][^\W\d_]*(?:[\u0300-\u036f]+[^\W\d_]*)*"
+# A capitalised token after non-letters: (those non-letters, the token). Scanning left to right,
+# a match starts right after the previous word, so the first group holds all the non-letters
+# since that word; a letter never precedes the token ("eBay" has no match).
+_CAP_AFTER_LETTER = re.compile(r"([\W\d_]+)(" + _CAP + ")")
+# The first word of a segment when it is capitalised: (leading non-letters, the token).
+_CAP_FIRST = re.compile(r"([\W\d_]*)(" + _CAP + ")")
+_PARTICLE_GAP = re.compile(
+    "[" + "".join(sorted(_JOINERS)) + "](" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + ")"
+)
+_LETTER = re.compile(r"[^\W\d_]")
+# Lower-case words judged once per process and language: ordinary words (or not plain lower
+# case), and rare words (possible slips).
+_KNOWN: dict[str, set[str]] = {}
+_RARE: dict[str, set[str]] = {}
+
+
+def _word_char(ch: str) -> bool:
+    """Part of a word: a letter or a combining mark."""
+    return ch.isalpha() or "\u0300" <= ch <= "\u036f"
+
+
+def _rare_lower(distinct: set[str], lang: str) -> set[str]:
+    """The lower-case words of ``distinct`` (4+ letters) too rare to be ordinary words.
+    Set operations in C; only words never seen before in this process are looked up."""
+    known = _KNOWN.setdefault(lang, set())
+    rare = _RARE.setdefault(lang, set())
+    new = distinct - known
+    if new:
+        new -= rare
+        if new:
+            lex = _lex(lang)
+            if lex is not None and len(lex) == 0:
+                lex = None  # no word list: no way to tell slips from words
+            if lex is not None:
+                lex.prefetch(w for w in new if len(w) >= LOWER_MIN_LEN and w.islower())
+            for w in new:
+                if lex is None or len(w) < LOWER_MIN_LEN or not w.islower() or lex.zipf(w) > LOWER_MAX_ZIPF:
+                    known.add(w)
+                else:
+                    rare.add(w)
+    return distinct & rare
+
+
 def collect(doc: Document, stats: NameStats | None = None) -> NameStats:
-    """Statistics of one document (added to ``stats`` when given)."""
+    """Statistics of one document (added to ``stats`` when given).
+
+    The text is scanned by compiled regexes in C: one pass lists every word (for the word
+    count and the set of distinct lower-case words), and one pass per segment finds the
+    capitalised tokens with the non-letters before them; Python code runs only per
+    capitalised token and per rare lower-case word."""
     out = stats if stats is not None else NameStats(lang=doc.lang)
     if out.lang is None:
         out.lang = doc.lang
@@ -54,7 +109,6 @@ def collect(doc: Document, stats: NameStats | None = None) -> NameStats:
     text = doc.prose
     path = doc.path
     lang = doc.lang or "en"
-    lex = None
     heading_blocks = {i for i, b in enumerate(doc.blocks) if b.kind is not BlockKind.PARAGRAPH}
     segments = doc.segments
     if not segments:
@@ -62,73 +116,95 @@ def collect(doc: Document, stats: NameStats | None = None) -> NameStats:
 
         segments = [Segment(0, 0, len(text), text, 0)]
     tokens, lower, multi = out.tokens, out.lower, out.multi
-    known_lower = _KNOWN_LOWER.setdefault(lang, {})
-    words = 0
-    finditer = TOKEN_RE.finditer
-    initial_gap = _INITIAL_GAP.search
-    for seg in segments:
-        in_heading = seg.block in heading_blocks and bool(doc.blocks)
-        run: list[tuple[str, int, int]] = []  # current run of capitalised tokens and particles
-        run_start_initial = False
-        prev_end = seg.start
-        first = True
-        seg_index = seg.index
-        for m in finditer(text, seg.start, seg.end):
-            w = m.group()
-            words += 1
-            c0 = w[0]
-            if c0.islower():
-                if run:
-                    if w in PARTICLES and text[prev_end : m.start()] in _JOINERS and run[-1][0] not in PARTICLES:
-                        run.append((w, m.start(), m.end()))
-                        prev_end = m.end()
-                        first = False
-                        continue
-                    _flush(run, multi, path, seg_index, run_start_initial)
-                    run = []
-                if len(w) >= LOWER_MIN_LEN:
-                    known = known_lower.get(w)
-                    if known is None:
-                        if lex is None:
-                            lex = _lex(lang)
-                            if lex is None or len(lex) == 0:
-                                lex = False  # no word list: no way to tell slips from words
-                        known = lex is False or not w.islower() or lex.zipf(w) > LOWER_MAX_ZIPF
-                        known_lower[w] = known
-                    if not known:
-                        st = lower.get(w)
-                        if st is None:
-                            st = lower[w] = FormStat()
-                        st.add((path, m.start(), m.end(), seg_index, ()), first)
-                prev_end = m.end()
-                first = False
-                continue
-            start, end = m.span()
-            gap = text[prev_end:start]
-            # Initial: first word, in a heading, or after an opening quote, bracket, colon, dash
-            # or a sentence boundary the segmenter missed.
-            initial = first or in_heading or initial_gap(gap) is not None
-            first = False
-            prev_end = end
-            if c0.isupper() and len(w) > 1 and not w.isupper():
-                st = tokens.get(w)
+    seg_starts = [seg.start for seg in segments]
+
+    # Every word: the count, and rare lower-case words (possible slips such as "telebans").
+    all_words = TOKEN_RE.findall(text)
+    out.words += len(all_words)
+    rare = _rare_lower(set(all_words), lang)
+    if rare:
+        import bisect
+
+        letter = _LETTER.search
+        n = len(text)
+        for w in sorted(rare):
+            i = text.find(w)
+            while i >= 0:
+                p, e = i, i + len(w)
+                i = text.find(w, e)
+                if (p > 0 and _word_char(text[p - 1])) or (e < n and _word_char(text[e])):
+                    continue  # inside a longer word
+                if len(w) <= 5 and p >= 2 and text[p - 1] in "-\u2010\u2011" and text[p - 2].isalpha():
+                    continue  # a short syllable of a hyphenated name (Byeong-seug), not a slip
+                k = bisect.bisect_right(seg_starts, p) - 1
+                if k < 0 or p >= segments[k].end:
+                    continue
+                seg = segments[k]
+                st = lower.get(w)
                 if st is None:
-                    st = tokens[w] = FormStat()
-                st.add((path, start, end, seg_index, ()), initial)
-                if run and gap in _JOINERS:
-                    run.append((w, start, end))
-                else:
-                    if run:
-                        _flush(run, multi, path, seg_index, run_start_initial)
-                    run = [(w, start, end)]
-                    run_start_initial = initial
-                continue
+                    st = lower[w] = FormStat()
+                st.add((path, p, e, seg.index, ()), letter(text, seg.start, p) is None)
+
+    joiners = _JOINERS
+    particle_gap = _PARTICLE_GAP.fullmatch
+    initial_gap = _INITIAL_GAP.search
+    heading = [seg.block in heading_blocks for seg in segments] if doc.blocks else [False] * len(segments)
+    n_segs = len(segments)
+    k = 0  # current segment
+    seg_start, seg_end = segments[0].start, segments[0].end
+    run: list[tuple[str, int, int]] = []  # current run of capitalised tokens and particles
+    run_start_initial = False
+    prev_end = -1  # end of the previous capitalised token
+    m0 = _CAP_FIRST.match(text)
+    first_start = m0.start(2) if m0 is not None else -1
+    for m in itertools.chain((m0,) if m0 is not None else (), _CAP_AFTER_LETTER.finditer(text)):
+        start = m.start(2)
+        if start == first_start and m is not m0:
+            continue
+        if start >= seg_end:
             if run:
-                _flush(run, multi, path, seg_index, run_start_initial)
+                _flush(run, multi, path, segments[k].index, run_start_initial)
                 run = []
+            while k < n_segs - 1 and start >= segments[k].end:
+                k += 1
+            seg_start, seg_end = segments[k].start, segments[k].end
+            if start >= seg_end or start < seg_start:
+                continue  # outside every segment (not prose)
+        elif start < seg_start:
+            continue
+        gap = m.group(1)
+        w = m.group(2)
+        end = m.end(2)
+        # Initial: first word of the segment (the non-letters before it reach back past the
+        # segment start), in a heading, or after an opening quote, bracket, colon, dash or a
+        # sentence boundary the segmenter missed.
+        initial = m.start() <= seg_start or heading[k] or initial_gap(gap) is not None
+        adjacent = m.start() == prev_end
+        particle = None
+        if run and not adjacent and gap in joiners:
+            particle = particle_gap(text, prev_end, m.start())
+        prev_end = end
+        if len(w) > 1 and not w.isupper():
+            st = tokens.get(w)
+            if st is None:
+                st = tokens[w] = FormStat()
+            st.add((path, start, end, segments[k].index, ()), initial)
+            if run and adjacent and gap in joiners:
+                run.append((w, start, end))
+            elif particle is not None:
+                run.append((particle.group(1), particle.start(1), particle.end(1)))
+                run.append((w, start, end))
+            else:
+                if run:
+                    _flush(run, multi, path, segments[k].index, run_start_initial)
+                run = [(w, start, end)]
+                run_start_initial = initial
+            continue
         if run:
-            _flush(run, multi, path, seg_index, run_start_initial)
-    out.words += words
+            _flush(run, multi, path, segments[k].index, run_start_initial)
+            run = []
+    if run:
+        _flush(run, multi, path, segments[k].index, run_start_initial)
     return out
 
 

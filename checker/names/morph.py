@@ -80,9 +80,21 @@ def stem_endings(form: str, lang: str | None) -> tuple[tuple[str, str], ...]:
     min_stem = MIN_STEM_RU if (lang or "")[:2] in ("ru", "uk") else MIN_STEM
     out = [(f, "")]
     for ending in endings(lang):
-        if f.endswith(ending) and len(f) - len(ending) >= min_stem:
+        if f.endswith(ending) and len(f) - len(ending) >= min_stem and not _doubled_ending(f, ending, lang):
             out.append((f[: -len(ending)], ending))
     return tuple(out)
+
+
+def _doubled_ending(f: str, ending: str, lang: str | None) -> bool:
+    """Not really that ending: a doubled letter ("Chamberss" is no plural of "Chambers": plurals
+    of -s names take -es; "Дубаяя" is no case of "Дубай"); and in Spanish and Portuguese, -es
+    after a vowel ("Lewies": plurals after a vowel take -s)."""
+    if len(f) <= len(ending):
+        return False
+    before = f[-len(ending) - 1]
+    if before == ending[0] and len(set(ending)) == 1:
+        return True
+    return ending == "es" and (lang or "")[:2] in ("es", "pt") and before in "aeiouáéíóúâêôãõ"
 
 
 @lru_cache(maxsize=200_000)
@@ -92,7 +104,7 @@ def stems(form: str, lang: str | None) -> frozenset[str]:
     out = {f}
     min_stem = MIN_STEM_RU if (lang or "")[:2] in ("ru", "uk") else MIN_STEM
     for ending in endings(lang):
-        if f.endswith(ending) and len(f) - len(ending) >= min_stem:
+        if f.endswith(ending) and len(f) - len(ending) >= min_stem and not _doubled_ending(f, ending, lang):
             out.add(f[: -len(ending)])
     if (lang or "en")[:2] == "en" and f.endswith("ies") and len(f) >= 6:
         out.add(f[:-3] + "y")  # Tory / Tories
@@ -103,7 +115,8 @@ def inflected(a: str, b: str, lang: str | None) -> bool:
     """Same stem of at least 4 letters with endings from the language's set (or, for Russian,
     the same name lemma)."""
     if stems(a, lang) & stems(b, lang):
-        return True
+        if not suspect_ending(a, b, lang):
+            return True
     if (lang or "")[:2] == "ru":
         la, lb = russian_lemmas(a), russian_lemmas(b)
         if la & lb:
@@ -182,6 +195,28 @@ def ending_edit(a: str, b: str, lang: str | None) -> bool:
     """True when ``b`` is ``a`` with an inflectional ending added or dropped (in either order)."""
     fa, fb = fold(a), fold(b)
     for short, long in ((fa, fb), (fb, fa)):
-        if long.startswith(short) and long[len(short):] in endings(lang):
+        if long.startswith(short) and long[len(short):] in endings(lang) and not _doubled_ending(long, long[len(short):], lang):
             return True
     return False
+
+
+@lru_cache(maxsize=100_000)
+def russian_unknown(word: str) -> bool:
+    """pymorphy3's dictionary does not have ``word`` (Франциы, Бразилиы), so it is no case form
+    of a known name, whatever ending it seems to have."""
+    if not any("\u0400" <= ch <= "\u04ff" for ch in word):
+        return False
+    try:
+        morph = _analyzer()
+    except ImportError:
+        return False
+    return not morph.word_is_known(word.lower())
+
+
+def suspect_ending(a: str, b: str, lang: str | None) -> bool:
+    """Russian: one form unknown to the dictionary, the other a known word form, sharing a stem
+    (Франциы / Франции): a typo in the ending, not an inflection."""
+    if (lang or "")[:2] != "ru":
+        return False
+    ua, ub = russian_unknown(a), russian_unknown(b)
+    return ua != ub

@@ -8,6 +8,7 @@ from ..model import InputError
 
 # Control characters that never occur in text files (tab, newlines, form feed excepted).
 _BINARY_BYTES = set(range(0x00, 0x09)) | {0x0B, 0x0E, 0x0F} | set(range(0x10, 0x1A)) | set(range(0x1C, 0x20))
+_BINARY_DELETE = bytes(sorted(_BINARY_BYTES))
 
 
 def decode(data: bytes, path: str) -> tuple[str, str]:
@@ -20,7 +21,7 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
         raise InputError(f"{path}: binary file (contains NUL bytes); expected a text file")
     text = _strict(data, "utf-8", path)
     sample = data[:8192]
-    controls = sum(1 for byte in sample if byte in _BINARY_BYTES)
+    controls = len(sample) - len(sample.translate(None, _BINARY_DELETE))  # counted in C
     if controls and controls > len(sample) // 100:
         raise InputError(f"{path}: binary file (control characters); expected a text file")
     return text, "utf-8"

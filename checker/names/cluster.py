@@ -28,7 +28,7 @@ from .normalize import delete_keys, fold, has_diacritics, norm, skel
 from .stats import FormStat, NameStats
 
 MAX_BUCKET = 200
-WEAK_PARTNER_MAX_ZIPF = 1.0  # the mid-sentence spelling paired with a sentence-initial-only form
+WEAK_PARTNER_MAX_ZIPF = 2.0  # the mid-sentence spelling paired with a sentence-initial-only form
 INITIAL_MAX_ZIPF = 3.0  # a form seen only sentence-initially is a candidate below this
 TIE_ZIPF_MARGIN = 1.0  # 1:1 ties: the form this much more common in the language dominates  # a blocking key shared by more forms than this is too unspecific to use
 
@@ -198,6 +198,7 @@ def _single_token_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
     seen_pairs: set[tuple[str, str]] = set()
     uf = _UnionFind()
     runs = None
+    nbrs = None
     for a, b in pairs:
         pair = (a, b) if a < b else (b, a)
         if pair in seen_pairs:
@@ -206,7 +207,9 @@ def _single_token_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
         ga, gb = groups.find(a), groups.find(b)
         if ga == gb:
             continue
-        verdict = _judge_forms(a, b, table, gcount[ga], gcount[gb], lang, zipf, weak)
+        if nbrs is None:
+            nbrs = _neighbours(stats)
+        verdict = _judge_forms(a, b, table, gcount[ga], gcount[gb], lang, zipf, weak, nbrs)
         if verdict is not None and verdict[1] == "diacritic" and lang != "en" and stats.multi \
                 and not has_diacritics(verdict[2]):
             # the minority spelling without diacritics used only inside English-named entities:
@@ -337,7 +340,33 @@ def _in_foreign_names(form: str, st: FormStat, runs: dict, lang: str) -> bool:
     return True
 
 
-def _judge_forms(a, b, table, ca, cb, lang, zipf, weak=()):
+def _neighbours(stats: NameStats) -> dict[str, set]:
+    """Capitalised neighbours of each token inside multi-word names, one entry per distinct
+    name (cost per distinct spelling): "Donald Trump" gives Trump {("L", "Donald")} and Donald
+    {("R", "Trump")}. Particles are skipped ("Hernan de Diego": Diego has ("L", "Hernan"))."""
+    from .extract import PARTICLES
+
+    out: dict[str, set] = defaultdict(set)
+    for key in stats.multi:
+        toks = [t for t in key.split(" ") if t not in PARTICLES]
+        for i in range(len(toks)):
+            if i:
+                out[toks[i]].add(("L", toks[i - 1]))
+            if i + 1 < len(toks):
+                out[toks[i]].add(("R", toks[i + 1]))
+    return out
+
+
+def _shared_neighbour(x: str, y: str, nbrs) -> bool:
+    """The two spellings stand beside the same capitalised word on the same side (a first
+    name, a surname or a title): "Thom Browne" / "Thon Browne", "Mr Gills" / "Mr Gils"."""
+    if not nbrs:
+        return False
+    nx, ny = nbrs.get(x), nbrs.get(y)
+    return bool(nx and ny and not nx.isdisjoint(ny))
+
+
+def _judge_forms(a, b, table, ca, cb, lang, zipf, weak=(), nbrs=None):
     """Judge two forms (keys of ``table``); returns (tier, kind, minority, dominant) or None."""
     sa, sb = table[a], table[b]
     wa, wb = a.lstrip("\x00"), b.lstrip("\x00")
@@ -371,6 +400,8 @@ def _judge_forms(a, b, table, ca, cb, lang, zipf, weak=()):
         return None  # a lower-case Russian dictionary word (каледонцев), not a slip
     cooc = _cooccur(sa if a_minor else sb, sb if a_minor else sa)
     verdict = judge(minority, dominant, cdom, lang, zipf, minority_count=cmin, cooccur=cooc)
+    if verdict is None and not (lower_a or lower_b) and _shared_neighbour(minority, dominant, nbrs):
+        verdict = judge(minority, dominant, cdom, lang, zipf, context=True, minority_count=cmin, cooccur=cooc)
     if verdict is None:
         return None
     return (verdict[0], verdict[1], minority, dominant)

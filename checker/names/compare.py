@@ -14,10 +14,16 @@
 * Vetoes for B and C: only a final vowel differs (Mario/Maria, Christina/Christine); a whole
   compound part differs (Unfalldaten/Unfallraten); tokens of 4 letters or fewer outside a
   multi-word name.
+* Outside English, two words of the language of comparable frequency are two words (Amerika /
+  America, Unies / Unis; diacritic pairs only in a 1:1 tie); two edits only for spellings
+  unknown to the language's and the English word list.
+* ``context`` (an aligned multi-word name, or a shared capitalised neighbour found by
+  ``cluster``) relaxes length and Zipf limits and accepts a 1:1 tie.
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Callable
 
@@ -32,8 +38,10 @@ TIER_C_MAX_ZIPF_CONTEXT = 3.0
 MIN_LEN_BC = 5
 MIN_LEN_CONTEXT = 4
 COMPOUND_PART_ZIPF = 2.5
+SHORT_PART_ZIPF = 4.0  # a 3-letter compound part must be this common (Ort, Art)
 TIE_ZIPF_MARGIN = 1.0
 TIE_MAX_ZIPF = 1.0
+TIE_COMMON_MARGIN = 3.0  # a 1:1 tie whose other spelling is this much more common
 BOTH_COMMON_ZIPF = 3.0
 COOCCUR_MAX_ZIPF = 1.0
 SHORT_MAX_ZIPF = 0.0  # 4-letter tokens: only an unknown minority spelling (Rbse for Rose)
@@ -71,6 +79,11 @@ def _compound_part_differs(a: str, b: str, zipf: Zipf) -> bool:
     # Shared head: try every split inside the shared prefix (compound boundary at k).
     for k in range(4, p + 1):
         ra, rb = a[k:], b[k:]
+        # 3-letter parts after a long head: Versand|ort / Versand|art
+        # (both very common words: ten / tan, beg / berg are no compound parts)
+        if min(len(ra), len(rb)) == 3 and k >= 5 \
+                and zipf(ra) >= SHORT_PART_ZIPF and zipf(rb) >= SHORT_PART_ZIPF:
+            return True
         if len(ra) >= 4 and len(rb) >= 4 and zipf(ra) >= COMPOUND_PART_ZIPF and zipf(rb) >= COMPOUND_PART_ZIPF:
             return True
     for k in range(4, s + 1):
@@ -99,6 +112,13 @@ def _english_word(word: str) -> bool:
     from .. import lexicon
 
     return lexicon.zipf(word, "en") >= TRANSLATION_ZIPF
+
+
+@lru_cache(maxsize=50_000)
+def _known_english(word: str) -> bool:
+    from .. import lexicon
+
+    return lexicon.zipf(word, "en") > 0
 
 
 @lru_cache(maxsize=50_000)
@@ -135,6 +155,10 @@ def judge(
     if minority.casefold() == dominant.casefold():
         return None
     fm, fd = fold(minority), fold(dominant)
+    # Two words of the language (Amerika / America, Unies / Unis, Relais / Relay); diacritic
+    # pairs only in a 1:1 tie (Flórida / Florida): a majority spelling is evidence enough.
+    if lang != "en" and not context and (fm != fd or dominant_count < 2) and _two_words(minority, dominant, zipf):
+        return None
     if fm == fd:
         if lang == "de" and _umlaut_only(minority, dominant) and zipf(fm) >= 2.0 and zipf(fd) >= 2.0:
             return None
@@ -168,6 +192,28 @@ def judge(
                 if best[0] == "A":
                     return best
     return best
+
+
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+def _undouble(s: str) -> str:
+    return _DOUBLE.sub(r"\1", s)
+
+
+TWO_WORDS_ZIPF = 2.5
+TWO_WORDS_MARGIN = 1.0
+
+
+def _two_words(minority: str, dominant: str, zipf: Zipf) -> bool:
+    """Both spellings are words of the language of comparable frequency: two words (a
+    translated name and the original, a feminine and a masculine form), not a slip of one.
+    Outside English only: translations keep original names beside translated ones."""
+    a, b = fold(minority), fold(dominant)
+    if a != b and _undouble(a) == _undouble(b):
+        return False  # a doubled letter is a typo class of its own (Gerard / Gerrard)
+    z, zd = zipf(minority), zipf(dominant)
+    return z >= TWO_WORDS_ZIPF and zd >= TWO_WORDS_ZIPF and abs(z - zd) <= TWO_WORDS_MARGIN
 
 
 @lru_cache(maxsize=50_000)
@@ -227,6 +273,8 @@ def _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lan
                 return ("B", "transliteration")
     limit = 2 if length >= 10 else 1
     dl = min(damerau(nm, nd), damerau(fm, fd))
+    if dl == 2 and (z > 0 or _known_english(fold(minority))):
+        return None  # two edits: only a spelling no word list knows (not Headmistresses / Headmasters)
     if 0 < dl <= limit and (not ending_edit(sm, sd, lang) or suspect_ending(minority, dominant, lang)):
         if z <= (TIER_C_MAX_ZIPF_CONTEXT if context else TIER_C_MAX_ZIPF):
             # Typos are seldom repeated: a minority seen twice needs a 3x majority.
@@ -234,6 +282,8 @@ def _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lan
                 return ("C", "typo")
             # A 1:1 tie: an unknown spelling next to the other (the caller makes the rarer
             # one in the language the minority); a typo seldom changes the first letter.
-            if fm[:1] == fd[:1] and z <= TIE_MAX_ZIPF:
+            # (or a rare spelling beside a much more common word: Univesity / University)
+            # In a shared context (Thom Browne / Thon Browne) the tie needs no more evidence.
+            if fm[:1] == fd[:1] and (context or z <= TIE_MAX_ZIPF or zd - z >= TIE_COMMON_MARGIN):
                 return ("C", "typo")
     return None

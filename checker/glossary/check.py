@@ -21,6 +21,8 @@ from .text import TOKEN_RE, Tokens, analyzer, is_acronym, match_case, tokenize, 
 NONWORD_ZIPF = 2.0  # a token rarer than this is not a word of the language (typos score 0-2)
 LEFTOVER_ZIPF = 3.0  # a one-word source form commoner than this in the target language is a loanword
 MIN_NEAR_LEN = 4
+ACCENT_GAP = 1.5  # a form without the term's accents this much rarer (Zipf; 30 times) is a slip
+PLAIN_TYPO_LEN = 5  # term words this long are matched within one edit of their plain form or stem
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,7 @@ class Hit:
     safe: bool = False
     source_start: int | None = None  # missing: the source term's span in the source document
     source_end: int | None = None
+    counts: tuple[int, int] | None = None  # missing: (source occurrences, target renderings) when short
 
 
 def _fold_words(text: str) -> str:
@@ -68,6 +71,31 @@ def _digits(s: str) -> str:
     return "".join(ch for ch in s if ch.isdigit())
 
 
+def within_one(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` are at most one edit apart (insertion, deletion, substitution or a
+    swap of two adjacent letters: optimal string alignment distance <= 1), in pure Python: the
+    near-miss lookups need no more, and a short run need not import rapidfuzz (~18 ms)."""
+    if a == b:
+        return True
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    i = 0
+    while i < la and i < lb and a[i] == b[i]:
+        i += 1
+    if la == lb:
+        if a[i + 1:] == b[i + 1:]:
+            return True  # one substitution
+        return i + 1 < la and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2:] == b[i + 2:]  # one swap
+    if la > lb:
+        return a[i + 1:] == b[i:]  # one deletion
+    return a[i:] == b[i + 1:]  # one insertion
+
+
+def _plain_letters(s: str) -> str:
+    return "".join(ch for ch in unaccent(s).casefold() if ch.isalpha())
+
+
 def _deletes(s: str) -> set[str]:
     return {s, *(s[:i] + s[i + 1:] for i in range(len(s)))}
 
@@ -84,19 +112,25 @@ class NearMissIndex:
     memo: dict[str, list] = field(default_factory=dict)
     compounds: dict[str, list] = field(default_factory=dict)  # hyphenated words (SARS-CoV-2)
     compound_deletes: dict[str, list] = field(default_factory=dict)
+    plain_deletes: dict[str, list] = field(default_factory=dict)  # one-deletion keys of plain forms and stems
+    compound_plain_deletes: dict[str, list] = field(default_factory=dict)
 
     def lookup_compound(self, surface: str) -> list:
         """Hyphenated term words within one edit of ``surface`` (same digits, letters within one
         edit after normalisation: SARS-CCoV-2, SARS-oV-2, COVD-19)."""
-        from rapidfuzz.distance import OSA
-
         lo, digits = loose(surface), _digits(surface)
         found = [c for c in self.compounds.get(lo, ()) if c[5] == digits]
         if not found and len(lo) >= 4:
             seen = set()
             for key in _deletes(lo):
                 for c in self.compound_deletes.get(key, ()):
-                    if id(c) not in seen and c[5] == digits and len(c[4]) >= 5 and OSA.distance(lo, c[4], score_cutoff=1) <= 1:
+                    if id(c) not in seen and c[5] == digits and len(c[4]) >= 5 and within_one(lo, c[4]):
+                        seen.add(id(c))
+                        found.append(c)
+            plain = _plain_letters(surface)  # one edit from the plain letters (SARS-CV-2)
+            for key in _deletes(plain) if len(plain) >= 4 else ():
+                for c, form in self.compound_plain_deletes.get(key, ()):
+                    if id(c) not in seen and c[5] == digits and within_one(plain, form):
                         seen.add(id(c))
                         found.append(c)
         return found
@@ -106,8 +140,6 @@ class NearMissIndex:
         found = self.memo.get(surface)
         if found is not None:
             return found
-        from rapidfuzz.distance import OSA
-
         from ..names.normalize import cheap_distance, skel
 
         lo = loose(surface)
@@ -116,9 +148,20 @@ class NearMissIndex:
             seen = set()
             for key in _deletes(lo):
                 for c in self.deletes.get(key, ()):
-                    if id(c) not in seen and len(c[4]) >= 5 and OSA.distance(lo, c[4], score_cutoff=1) <= 1:
+                    if id(c) not in seen and len(c[4]) >= 5 and within_one(lo, c[4]):
                         seen.add(id(c))
                         found.append((1, c))
+            # one edit (Damerau) from a term word's plain form or stem (vacna for vacuna, where
+            # the transliteration key differs: the edit moved a letter out of its context)
+            an = analyzer(self.lang)
+            for form in {_fold_words(surface), an.key(surface)}:
+                if len(form) < 4:
+                    continue
+                for key in _deletes(form):
+                    for c, plain in self.plain_deletes.get(key, ()):
+                        if id(c) not in seen and within_one(form, plain):
+                            seen.add(id(c))
+                            found.append((1, c))
             for c in self.skel.get(skel(lo), ()) if len(lo) >= 5 else ():
                 if id(c) not in seen:
                     budget = 1 if len(lo) <= 6 else 2
@@ -126,7 +169,7 @@ class NearMissIndex:
                     if d is not None and d <= budget:
                         seen.add(id(c))
                         found.append((2, c))
-        found.sort(key=lambda x: x[0])
+        found.sort(key=lambda x: (x[0], -len(x[1][3])))  # best tier, then the longest term
         if len(self.memo) < 200_000:
             self.memo[surface] = found
         return found
@@ -144,6 +187,7 @@ class CompiledGlossary:
         self._source: dict[str | None, PatternIndex] = {}
         self._near: dict[str | None, NearMissIndex] = {}
         self._left: dict[str | None, list[tuple[str | None, PatternIndex]]] = {}
+        self._content: dict[tuple[int, str | None], list[tuple[str, bool]]] = {}
 
     def target_index(self, lang: str | None) -> PatternIndex:
         index = self._target.get(lang)
@@ -164,6 +208,13 @@ class CompiledGlossary:
                 index.add(index.pattern(term.text, (ei, term), approved=term.approved, exact=exact))
             self._target[lang] = index
         return index
+
+    def content_words(self, term: Term, lang: str | None) -> list[tuple[str, bool]]:
+        key = (id(term), lang)
+        found = self._content.get(key)
+        if found is None:
+            found = self._content[key] = _content_words(term, lang, analyzer(lang))
+        return found
 
     def source_index(self, lang: str | None) -> PatternIndex:
         index = self._source.get(lang)
@@ -235,6 +286,10 @@ class CompiledGlossary:
                         index.compounds.setdefault(lo, []).append(candidate)
                         for key in _deletes(lo):
                             index.compound_deletes.setdefault(key, []).append(candidate)
+                        plain = _plain_letters(compound)
+                        if len(plain) >= PLAIN_TYPO_LEN:
+                            for key in _deletes(plain):
+                                index.compound_plain_deletes.setdefault(key, []).append((candidate, plain))
                 for pos, word in enumerate(words):
                     if len(word) < MIN_NEAR_LEN or not word.isalpha():
                         continue
@@ -245,6 +300,11 @@ class CompiledGlossary:
                         for key in _deletes(lo):
                             index.deletes.setdefault(key, []).append(candidate)
                         index.skel.setdefault(skel(lo), []).append(candidate)
+                    if len(word) >= PLAIN_TYPO_LEN:
+                        for plain in (keys[pos],):
+                            if len(plain) >= 4:
+                                for key in _deletes(plain):
+                                    index.plain_deletes.setdefault(key, []).append((candidate, plain))
         self._near[lang] = index
         return index
 
@@ -298,6 +358,7 @@ def near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary) -> list[Hit
         owner[m.first] = m
     hits: list[Hit] = []
     entries = compiled.glossary.entries
+    known = _Known(sc.lang, sc.tokens.surfaces)  # batch word-frequency lookups for a long text
     # 1. source-language forms left in the translation
     for other, index in compiled.leftover_indexes(sc.lang):
         keys = analyzer(other).keys(sc.tokens.surfaces)
@@ -312,21 +373,54 @@ def near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary) -> list[Hit
             hits.append(Hit("leftover", m.start, m.end, entry, term, tuple(t.text for t in approved),
                             match_case(surface, approved[0].text), len(approved) == 1 and exact))
             covered[m.first:m.last] = b"\x01" * (m.last - m.first)
+    # 1b. words matched by an approved term's stem that are not words of the language: a typo or
+    # an ending the stemmer absorbs (pandéme, the English vaccines for vaccins; vacinas is a
+    # word), or the term typed without its accents where that form is no word, or a far rarer
+    # one (epidemie, transmissao; not publico, a verb, nor esta)
+    surfaces = sc.tokens.surfaces
+    for m in sc.matches:
+        if not m.pattern.approved:
+            continue
+        ei, term = m.pattern.payload
+        words = None
+        for k in range(m.last - m.first):
+            surface = surfaces[m.first + k]
+            if len(surface) < MIN_NEAR_LEN or not surface.isalpha():
+                continue
+            if words is None:
+                words = TOKEN_RE.findall(term.text)
+            word = words[k] if k < len(words) else ""
+            if surface.casefold() == word.casefold():
+                continue
+            folded, plain_word = _fold_words(surface), _fold_words(word)
+            z = zipf(surface, sc.lang)
+            if folded == plain_word:  # only accents differ
+                if z >= NONWORD_ZIPF and zipf(word, sc.lang) - z < ACCENT_GAP:
+                    continue
+            elif z >= NONWORD_ZIPF:
+                continue
+            elif folded.startswith(plain_word) and len(folded) - len(plain_word) <= 2 and not _other_lang_word(
+                    entries[ei], sc.lang, surface):
+                continue  # the term plus an ending (quarentenas, confinements): a rare inflection
+            i = m.first + k
+            hits.append(Hit("near-miss", sc.tokens.starts[i], sc.tokens.ends[i], entries[ei], term, (term.text,),
+                            match_case(surface, word) if folded == plain_word else None, False))
     # 2. hyphenated words close to a hyphenated term (SARS-CCoV-2 for SARS-CoV-2)
     near = compiled.near_index(sc.lang)
-    known = _Known(sc.lang, len(doc.prose))
     if near.compounds:
         starts = sc.tokens.starts
         for cm in COMPOUND_RE.finditer(doc.prose):
             first = bisect.bisect_left(starts, cm.start())
             last = bisect.bisect_left(starts, cm.end())
-            if any(covered[first:last]):
+            if any(covered[first:last]) and not _covered_by_shorter(first, last, owner, covered):
                 continue
             parts = [w for w in sc.tokens.surfaces[first:last] if not w.isdigit()]
-            if all(w.casefold() in known for w in parts):
+            if all(w.islower() or w.istitle() for w in parts) and all(w.casefold() in known for w in parts):
                 continue  # every part is a word (avez-vous is no misspelling of lavez-vous)
             found = near.lookup_compound(cm.group())
-            if found and loose(cm.group()) != "" and cm.group() not in {c[1].text for c in found}:
+            lo = loose(cm.group())
+            if found and lo != "" and all(c[4] != lo for c in found):  # not a term's own compound
+                found.sort(key=lambda c: (COMPOUND_RE.fullmatch(c[1].text) is None, len(c[3])))
                 ei, term = found[0][0], found[0][1]
                 word = COMPOUND_RE.findall(term.text)[0]
                 hits.append(Hit("near-miss", cm.start(), cm.end(), entries[ei], term, (term.text,),
@@ -335,15 +429,13 @@ def near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary) -> list[Hit
     # 3. non-words close to a word of an approved term
     surfaces, keys, n = sc.tokens.surfaces, sc.keys, len(sc.tokens)
     term_keys = near.term_keys
-    known = _Known(sc.lang, len(doc.prose))
-    verdict: dict[str, bool] = {}
-    for i, surface in enumerate(surfaces):
-        worth = verdict.get(surface)
-        if worth is None:
-            worth = verdict[surface] = (len(surface) >= MIN_NEAR_LEN and surface.casefold() not in known
-                                        and surface.isalpha() and bool(near.lookup(surface)))
-        if not worth or covered[i] or keys[i] in term_keys:
+    worth = {s for s in set(surfaces) if len(s) >= MIN_NEAR_LEN and s.casefold() not in known
+             and s.isalpha() and near.lookup(s)}  # the distinct non-words close to a term word
+    for i in [i for i, s in enumerate(surfaces) if s in worth] if worth else ():
+        surface = surfaces[i]
+        if covered[i] or keys[i] in term_keys:
             continue
+        proper = surface[:1].isupper() and not surface.isupper() and i > 0 and not _sentence_start(doc.prose, sc.tokens.starts[i])
         candidates = near.lookup(surface)
         for _tier, (ei, term, pos, tkeys, _lo, *_) in candidates:
             first = i - pos
@@ -354,6 +446,8 @@ def near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary) -> list[Hit
             if zipf(surface.lower(), sc.lang) >= NONWORD_ZIPF:
                 break
             word = TOKEN_RE.findall(term.text)[pos]
+            if proper and word[:1].islower():
+                continue  # a capitalised word inside a sentence close to a common noun: a name (Medicago)
             entry = entries[ei]
             hits.append(Hit("near-miss", sc.tokens.starts[i], sc.tokens.ends[i], entry, term, (term.text,),
                             match_case(surface, word), False))
@@ -362,43 +456,52 @@ def near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary) -> list[Hit
     return hits
 
 
-_KNOWN: dict[tuple[str | None, float], frozenset[str]] = {}
+class _Known:
+    """Membership in the words of a language (Zipf >= NONWORD_ZIPF), through the lexicon's public
+    lookups only: the document's candidate words (four letters or more) are looked up in batches
+    first (``Lexicon.prefetch``: one query per 500 words instead of one per word), so later
+    lookups are dictionary hits and no process loads the whole word list."""
 
-
-def known_words(lang: str | None, min_zipf: float = NONWORD_ZIPF) -> frozenset[str]:
-    """The (case-folded) words of ``lang`` at or above ``min_zipf``: one set lookup per token
-    instead of one frequency query per distinct token."""
-    key = (lang, min_zipf)
-    words = _KNOWN.get(key)
-    if words is None:
+    def __init__(self, lang: str | None, surfaces: list[str]) -> None:
         from ..lexicon import get_lexicon
 
-        lex = get_lexicon(lang)
-        con, table = getattr(lex, "_con", None), getattr(lex, "_dict", None)
-        if con is not None:
-            words = frozenset(w for (w,) in con.execute("SELECT word FROM zipf WHERE zipf >= ?", (min_zipf,)))
-        elif table is not None:
-            words = frozenset(w for w, z in table.items() if z >= min_zipf)
-        else:  # pragma: no cover - another lexicon implementation
-            words = frozenset()
-        _KNOWN[key] = words
-    return words
-
-
-class _Known:
-    """Membership in the words of a language: per-word frequency lookups for a short text, the
-    whole word set (loaded once, ~0.1 s) for a long one."""
-
-    def __init__(self, lang: str | None, text_length: int) -> None:
         self.lang = lang
-        self.words = known_words(lang) if text_length > 200_000 else None
+        if surfaces:
+            get_lexicon(lang).prefetch({w for w in set(surfaces) if len(w) >= MIN_NEAR_LEN and w.isalpha()})
 
     def __contains__(self, word: str) -> bool:
-        if self.words is not None:
-            return word in self.words
         from ..lexicon import zipf
 
         return zipf(word, self.lang) >= NONWORD_ZIPF
+
+
+def _sentence_start(text: str, offset: int) -> bool:
+    j = offset - 1
+    while j >= 0 and text[j] in " \t\"'«“‘(¿¡":
+        j -= 1
+    return j < 0 or text[j] in ".!?:;\n"
+
+
+def _other_lang_word(entry: Entry, lang: str | None, surface: str) -> bool:
+    """Whether ``surface`` is a word of one of the entry's terms in another language (the English
+    *vaccines* left in a French text, where it also reads as vaccin + es)."""
+    folded = surface.casefold()
+    return any(folded == w.casefold() for t in entry.other_langs(lang) for w in TOKEN_RE.findall(t.text))
+
+
+def _covered_by_shorter(first: int, last: int, owner: dict[int, Match], covered: bytearray) -> bool:
+    """Whether tokens [first, last) are covered only by matches lying inside them (SARS in a
+    misspelt SARS-CV-2): the compound is then still checked as a whole."""
+    i = first
+    while i < last:
+        if not covered[i]:
+            i += 1
+            continue
+        inner = owner.get(i)
+        if inner is None or inner.last > last or (inner.first == first and inner.last == last):
+            return False
+        i = inner.last
+    return True
 
 
 def _contains_only_shorter(m: Match, owner: dict[int, Match], covered: bytearray) -> bool:
@@ -423,17 +526,74 @@ def _contains_only_shorter(m: Match, owner: dict[int, Match], covered: bytearray
 FAMILY_PREFIX = 5  # a word sharing this many first letters with a term's stem is of its family
 
 
-def _family_present(term_keys: tuple[str, ...], keyset: set[str], prefixes: set[str]) -> bool:
-    """Every content word (over three letters) of a term is in the unit, as the same stem or a
-    word of the same family (infectados / infección), in any order."""
-    content = [k for k in term_keys if len(k) > 3] or list(term_keys)
-    return all(k in keyset or (len(k) >= FAMILY_PREFIX and k[:FAMILY_PREFIX] in prefixes) for k in content)
+def _occurrences(keys: list[str], lo: int, hi: int, term_keys: tuple[str, ...]) -> int:
+    """Occurrences (overlapping, nested in longer terms too) of ``term_keys`` in keys[lo:hi]."""
+    size = len(term_keys)
+    if not size:
+        return 0
+    head = term_keys[0]
+    count = 0
+    for i in range(lo, hi - size + 1):
+        if keys[i] == head and (size == 1 or tuple(keys[i:i + size]) == term_keys):
+            count += 1
+    return count
+
+
+FUNCTION_ZIPF = 6.0  # words at least this common (de, das, para, the) are not content words
+
+
+def _content_words(term: Term, lang: str | None, an) -> list[tuple[str, bool]]:
+    """(key, family allowed) for the content words of a term (words rarer than FUNCTION_ZIPF),
+    which may stand apart (FAMILY_WINDOW) and, in an ordinary term, be replaced by a word of their
+    family; the words of an identifier (digits, acronyms, hyphenated: COVID-19, SARS-CoV-2, WHO)
+    must be there as they are."""
+    from ..lexicon import zipf
+
+    words = TOKEN_RE.findall(term.text)
+    identifier = (any(ch.isdigit() for ch in term.text) or any(is_acronym(w) for w in words)
+                  or bool(COMPOUND_RE.search(term.text)))
+    out = []
+    for w in words:
+        if len(words) > 1 and zipf(w, lang) >= FUNCTION_ZIPF:
+            continue
+        out.append((an.key(w), not identifier and w.isalpha() and len(an.key(w)) >= FAMILY_PREFIX))
+    return out or [(an.key(w), False) for w in words]
+
+
+FAMILY_WINDOW = 3  # the other words of a multi-word term within this many tokens of its head word
+
+
+def _family_count(surfaces: list[str], keys: list[str], lo: int, hi: int, content: list[tuple[str, bool]],
+                  lang: str | None) -> int:
+    """How many renderings of the term the unit could hold, counted at its head word (the
+    longest key): the head word itself or a word of its family (a word of the language sharing
+    the first FAMILY_PREFIX letters: infectados / infección, not the Spanish transmisión in
+    Portuguese), with each other content word (or a word of its family) near it, in any order."""
+    from ..lexicon import zipf
+
+    def matches(i: int, key: str, family: bool) -> bool:
+        k = keys[i]
+        return k == key or (family and k.startswith(key[:FAMILY_PREFIX]) and zipf(surfaces[i], lang) >= NONWORD_ZIPF)
+
+    head = max(range(len(content)), key=lambda j: len(content[j][0]))
+    others = [c for j, c in enumerate(content) if j != head]
+    window = len(content) + FAMILY_WINDOW
+    n = 0
+    for i in range(lo, hi):
+        if not matches(i, *content[head]):
+            continue
+        a, b = max(lo, i - window), min(hi, i + window + 1)
+        if all(any(matches(x, *c) for x in range(a, b) if x != i) for c in others):
+            n += 1
+    return n
 
 
 def missing_terms(source: Document, target: Document, compiled: CompiledGlossary,
                   target_scan: Scan, target_hits: list[Hit]) -> list[Hit]:
     """Source terms whose approved translation the aligned target segment (or, when the
-    segmentations differ, the whole target) lacks, and that no wrong form stands in for."""
+    segmentations differ, the whole target) lacks, and that no wrong form stands in for; and
+    source terms that occur more often than any rendering of them in the target unit (a term
+    said twice and translated once: the second occurrence went missing or was mistranslated)."""
     s_lang, t_lang = source.lang, target.lang
     src = scan(source, s_lang, compiled, compiled.source_index(s_lang))
     if not src.matches:
@@ -447,35 +607,51 @@ def missing_terms(source: Document, target: Document, compiled: CompiledGlossary
     def unit_of(offset: int, starts: list[int]) -> int:
         return max(0, bisect.bisect_right(starts, offset) - 1)
 
-    # per target unit: entries present (approved), entries with a wrong form, the token keys
-    present: list[set[int]] = [set() for _ in t_bounds]
+    # per target unit: entries present (approved, with counts), entries with a wrong form, keys
+    present: list[dict[int, int]] = [{} for _ in t_bounds]
     wrong: list[set[int]] = [set() for _ in t_bounds]
-    keysets: list[set[str]] = [set() for _ in t_bounds]
     for m in target_scan.matches:
         ei = m.pattern.payload[0]
-        (present if m.pattern.approved else wrong)[unit_of(m.start, t_starts)].add(ei)
+        unit = unit_of(m.start, t_starts)
+        if m.pattern.approved:
+            present[unit][ei] = present[unit].get(ei, 0) + 1
+        else:
+            wrong[unit].add(ei)
     index_of = {id(e): i for i, e in enumerate(entries)}
     for hit in target_hits:
         wrong[unit_of(hit.start, t_starts)].add(index_of[id(hit.entry)])
-    for start, key in zip(target_scan.tokens.starts, target_scan.keys):
-        keysets[unit_of(start, t_starts)].add(key)
-    prefixes = [{k[:FAMILY_PREFIX] for k in keys if len(k) >= FAMILY_PREFIX} for keys in keysets]
+    t_keys, t_tok_starts, surfaces = target_scan.keys, target_scan.tokens.starts, target_scan.tokens.surfaces
+    token_bounds = [(bisect.bisect_left(t_tok_starts, a), bisect.bisect_left(t_tok_starts, b)) for a, b in t_bounds]
     an = analyzer(t_lang)
-    hits, seen = [], set()
+    # source occurrences per (entry, unit), the first one's span
+    counts: dict[tuple[int, int], list] = {}
     for m in src.matches:
         ei, term = m.pattern.payload
+        unit = unit_of(m.start, s_starts) if aligned else 0
+        slot = counts.get((ei, unit))
+        if slot is None:
+            counts[(ei, unit)] = [m, 1]
+        else:
+            slot[1] += 1
+    hits = []
+    for (ei, unit), (m, n_source) in counts.items():
+        term = m.pattern.payload[1]
         entry = entries[ei]
         approved = entry.approved(t_lang)
-        if not approved:
+        if not approved or ei in wrong[unit]:
             continue
-        unit = unit_of(m.start, s_starts) if aligned else 0
-        if (ei, unit) in seen or ei in wrong[unit]:
+        n_target = present[unit].get(ei, 0)
+        if n_target >= n_source:
             continue
-        if ei in present[unit]:
-            continue
-        if any(_family_present(an.term_keys(t.text), keysets[unit], prefixes[unit]) for t in approved):
-            continue  # the term's words are there, in another order, apart or derived
-        seen.add((ei, unit))
+        lo, hi = token_bounds[unit]
+        if n_target:
+            n_target = max(n_target, sum(_occurrences(t_keys, lo, hi, an.term_keys(t.text)) for t in approved))
+            if n_target >= n_source:
+                continue  # as many renderings, some inside longer terms
+        if max(_family_count(surfaces, t_keys, lo, hi, compiled.content_words(t, t_lang), t_lang)
+               for t in approved) >= n_source:
+            continue  # the term's words are there as often, in another order, apart or derived
+        shortfall = (n_source, n_target) if n_target else None
         start, end = t_bounds[unit]
         text = target.text
         while start < end and text[start].isspace():
@@ -483,5 +659,6 @@ def missing_terms(source: Document, target: Document, compiled: CompiledGlossary
         while end > start and text[end - 1].isspace():
             end -= 1
         hits.append(Hit("missing", start, end, entry, term, tuple(t.text for t in approved), None, False,
-                        m.start, m.end))
+                        m.start, m.end, shortfall))
+    hits.sort(key=lambda h: (h.start, h.source_start or 0))
     return hits

@@ -40,6 +40,8 @@ class PatternIndex:
     analyzer: Analyzer
     first: dict[str, list[Pattern]] = field(default_factory=dict)
     _sorted: bool = True
+    # first key -> ({second key: longer patterns}, one-token patterns), each in match order
+    _by_two: dict[str, tuple[dict[str, list[Pattern]], list[Pattern]]] = field(default_factory=dict)
 
     def pattern(self, text: str, payload: Any, approved: bool = True, exact: bool = False,
                 case_sensitive: bool = False) -> Pattern | None:
@@ -58,37 +60,48 @@ class PatternIndex:
             self._sorted = False
 
     def _sort(self) -> None:
-        for patterns in self.first.values():
+        self._by_two = {}
+        for key, patterns in self.first.items():
             patterns.sort(key=lambda p: (-len(p.keys), p.exact is None and p.case_sensitive is None, not p.approved))
+            longer: dict[str, list[Pattern]] = {}
+            single = []
+            for p in patterns:  # stays sorted within each list
+                if len(p.keys) > 1:
+                    longer.setdefault(p.keys[1], []).append(p)
+                else:
+                    single.append(p)
+            self._by_two[key] = (longer, single)
         self._sorted = True
 
     def scan(self, tokens: Tokens, keys: list[str]) -> list[Match]:
-        """Leftmost-longest, non-overlapping matches."""
+        """Leftmost-longest, non-overlapping matches. Only the positions whose key starts some
+        pattern are visited (found by one pass at C speed), so most tokens cost a set test."""
         if not self._sorted:
             self._sort()
         first = self.first
         surfaces = tokens.surfaces
         out: list[Match] = []
         n = len(keys)
-        i = 0
-        while i < n:
-            patterns = first.get(keys[i])
-            if patterns is not None:
-                for p in patterns:
+        free = 0  # the first token not inside a match already made
+        by_two = self._by_two
+        for i in [i for i, k in enumerate(keys) if k in first]:
+            if i < free:
+                continue
+            longer, single = by_two[keys[i]]
+            candidates = longer.get(keys[i + 1], ()) if longer and i + 1 < n else ()
+            for group in (candidates, single):
+                for p in group:
                     size = len(p.keys)
-                    if i + size > n:
-                        continue
-                    if size > 1 and (keys[i + 1] != p.keys[1] or tuple(keys[i:i + size]) != p.keys):
+                    if i + size > n or (size > 2 and tuple(keys[i:i + size]) != p.keys):
                         continue
                     if not _surface_ok(p, surfaces, i, size):
                         continue
                     out.append(Match(i, i + size, tokens.starts[i], tokens.ends[i + size - 1], p))
-                    i += size
+                    free = i + size
                     break
                 else:
-                    i += 1
-            else:
-                i += 1
+                    continue
+                break
         return out
 
 

@@ -78,10 +78,13 @@ class GlossaryMissingTerm(Rule):
         for hit in missing_terms(source, target, compiled, sc, others):
             src_text = source.text[hit.source_start:hit.source_end]
             line, _ = source.position(hit.source_start)
-            finding = self.finding(
-                target, hit.start, hit.end,
-                f"source term '{src_text}' (source line {line}) is not translated as {_quote(hit.suggestions)}",
-                hit.suggestions)
+            if hit.counts:
+                message = (f"source term '{src_text}' (source line {line}) occurs {hit.counts[0]} times, "
+                           f"its translation {_quote(hit.suggestions)} {hit.counts[1]} time"
+                           f"{'s' if hit.counts[1] != 1 else ''}")
+            else:
+                message = f"source term '{src_text}' (source line {line}) is not translated as {_quote(hit.suggestions)}"
+            finding = self.finding(target, hit.start, hit.end, message, hit.suggestions)
             l1, c1 = source.position(hit.source_start)
             l2, c2 = source.position(hit.source_end)
             finding.source = SourceSpan(source.path, l1, c1, l2, c2)

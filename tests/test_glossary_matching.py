@@ -1,0 +1,62 @@
+"""TC201 by counts, TC203 one-edit typos, non-words under a term's stem, misspelt identifiers (issue #4)."""
+
+import pytest
+
+import checker
+from conftest import FIXTURES
+
+G = FIXTURES / "glossary"
+
+
+@pytest.fixture()
+def config(tmp_path):
+    def make(glossary):
+        path = tmp_path / "transcheck.toml"
+        path.write_text(f'glossaries = ["{G / glossary}"]\n')
+        return str(path)
+    return make
+
+
+def pair(source, target, cfg, lang):
+    return checker.check_pair(source, target, source_lang="en", lang=lang, config=cfg, select=["TC2"])
+
+
+def test_tc201_reports_a_term_said_twice_and_translated_once(config):
+    cfg = config("tico19-en-pt-BR.csv")
+    found = pair("Quarantine is hard, and quarantine ends soon.", "A quarentena é difícil, e o isolamento termina logo.", cfg, "pt")
+    assert [(f.rule, f.suggestions) for f in found] == [("TC201", ["quarentena"])]
+    assert "occurs 2 times" in found[0].message and "1 time" in found[0].message
+    assert pair("Quarantine is hard, and quarantine ends soon.", "A quarentena é difícil, e a quarentena termina logo.", cfg, "pt") == []
+
+
+def test_tc201_family_words_count_but_not_foreign_ones(config):
+    cfg = config("tico19-en-pt-BR.csv")
+    assert pair("There are 200 confirmed cases.", "Há 200 casos, todos confirmados.", cfg, "pt") == []  # apart, near
+    found = pair("There are 200 confirmed cases.", "Há 200 casos confirmés.", cfg, "pt")  # French form: no word of pt
+    assert [(f.rule, f.suggestions) for f in found] == [("TC201", ["casos confirmados"])]
+
+
+def test_tc203_one_edit_from_a_term_word(config):
+    found = checker.check_text("Van a desarrollar una vacna contra el virus.", lang="es", config=config("terms-en-es.csv"), select=["TC203"])
+    assert [(f.text, f.suggestions) for f in found] == [("vacna", ["vacuna"])]
+
+
+def test_tc203_misspelt_identifier_partly_covered_by_a_shorter_term(config):
+    cfg = config("terms-en-es.csv")
+    found = checker.check_text("El SARS-CV-2 y el SARS son parecidos. El SARS-CoV-2 y Medicago.", lang="es", config=cfg, select=["TC203"])
+    assert [(f.text, f.suggestions) for f in found] == [("SARS-CV-2", ["SARS-CoV-2"])]  # a name inside a sentence is no typo
+
+
+def test_tc203_non_words_under_an_approved_stem(config):
+    cfg = config("terms-en-fr.csv")
+    found = checker.check_text("La pandéme de grippe et les pandémies. Les vaccines et les vaccins.", lang="fr", config=cfg, select=["TC203"])
+    assert [(f.text, f.suggestions) for f in found] == [("pandéme", ["pandémie"]), ("vaccines", ["vaccins"])]
+    assert checker.check_text("Les quarentenas e os confinamentos.", lang="pt", config=config("tico19-en-pt-BR.csv"), select=["TC203"]) == []
+
+
+def test_tc203_term_typed_without_its_accents(config):
+    fr = checker.check_text("Une epidemie de grippe, puis l'épidémie.", lang="fr", config=config("terms-en-fr.csv"), select=["TC203"])
+    assert [(f.text, f.fix.replacement) for f in fr] == [("epidemie", "épidémie")]
+    es = config("terms-en-es.csv")
+    found = checker.check_text("La transmision del virus. La salud publica y la transmisión.", lang="es", config=es, select=["TC203"])
+    assert [f.text for f in found] == ["transmision"]  # publica is a word too (a verb), as common

@@ -60,7 +60,9 @@ class GlossaryMissingTerm(Rule):
         why="A glossary fixes how the organisation's terms are translated; a sentence that "
             "renders the term otherwise (or drops it) breaks consistency across texts. Compared "
             "segment by segment when source and translation have as many segments, else over the "
-            "whole document. Wrong forms reported by TC202/TC203 are not reported again here.",
+            "whole document, by counts: a term said twice in the source and rendered once is "
+            "reported too. Inflected and reordered renderings count when their words are near each "
+            "other. Wrong forms reported by TC202/TC203 are not reported again here.",
         bad="Glossary: confirmed cases -> casos confirmados. Source: There are 200 confirmed cases. "
             "Translation: Há 200 casos registrados.",
         good="Há 200 casos confirmados.",

@@ -198,8 +198,23 @@ def other_renderings(terms_dir: Path, this: str) -> dict[str, list[str]]:
     return found
 
 
+def fp_cause(rule: str, text: str, src: str, tgt: str) -> str:
+    """A rough cause of a false positive, for the ``--show-fp`` breakdown (dev units only)."""
+    if rule == "TC201":
+        if len(tgt) < 0.6 * len(src):
+            return "target much shorter than source"
+        return "term rendered otherwise"
+    if rule == "TC203":
+        if text.casefold() in src.casefold():
+            return "word of the source segment"
+        if text[:1].isupper():
+            return "capitalised word"
+        return "lower-case word"
+    return "deprecated or forbidden term used"
+
+
 def evaluate(units, gpath: Path, lang: str, rng: random.Random, share: float, show: int,
-             other_lang: dict[str, list[str]] | None = None):
+             other_lang: dict[str, list[str]] | None = None, fp_log: list | None = None):
     """Inject into a share of the eligible units, check every unit; the row of figures, and per
     entry (index) the untouched units where it occurs and where a finding names it."""
     from checker.config import Config
@@ -294,6 +309,8 @@ def evaluate(units, gpath: Path, lang: str, rng: random.Random, share: float, sh
             fp_units += 1
             fp_units_with_terms += bool(options)
             fp_rules.update({f.rule for f in findings})
+            if fp_log is not None:
+                fp_log.append((src, tgt, [(f.rule, f.text, f.message, fp_cause(f.rule, f.text, src, tgt)) for f in findings]))
             if len(false_pos) < show:
                 false_pos.append((src, tgt, [(f.rule, f.text, f.message) for f in findings]))
     n_inj = sum(kinds.values())
@@ -311,6 +328,19 @@ def evaluate(units, gpath: Path, lang: str, rng: random.Random, share: float, sh
     for src, tgt, fs in false_pos:
         print(f"  FP {src!r}\n      -> {tgt!r}\n      {fs}")
     return row, entries, occurs, blamed
+
+
+def show_fp(pair: str, log: list, n: int) -> None:
+    """The dev half's false positives (curated run) by rule and cause, with ``n`` examples each."""
+    by_cause: dict[tuple[str, str], list] = {}
+    for src, tgt, fs in log:
+        for rule, text, message, cause in fs:
+            by_cause.setdefault((rule, cause), []).append((src, tgt, text, message))
+    print(f"{pair} curated dev: {len(log)} units with false positives, {sum(len(v) for v in by_cause.values())} findings")
+    for (rule, cause), items in sorted(by_cause.items(), key=lambda kv: (kv[0][0], -len(kv[1]))):
+        print(f"  {rule} {cause}: {len(items)}")
+        for src, tgt, text, message in items[:n]:
+            print(f"      {message}\n        SRC {src}\n        TGT {tgt}")
 
 
 def curate(gpath: Path, entries, occurs: Counter, blamed: Counter, out: Path, min_blamed: int = 3) -> tuple[Path, int]:
@@ -336,6 +366,8 @@ def main() -> int:
     parser.add_argument("--min-blamed", type=int, default=3,
                         help="curation: drop an entry contradicted on this many development units (or on > 20%% of its units)")
     parser.add_argument("--pairs", default="", help="only these target locales (comma-separated, e.g. fr,pt-BR)")
+    parser.add_argument("--show-fp", type=int, default=-1, metavar="N",
+                        help="break the dev false positives down by rule and cause, with N examples of each cause")
     parser.add_argument("--show", type=int, default=0, help="print N missed and N false-positive examples")
     args = parser.parse_args()
 
@@ -369,7 +401,11 @@ def main() -> int:
                                                     args.share, 0, foreign)
         runs.append(("raw, dev", raw_dev, 0))
         cpath, n_dropped = curate(gpath, entries, occurs, blamed, tmp / f"{locale}.curated.csv", args.min_blamed)
-        cur_dev, *_ = evaluate(dev, cpath, lang, random.Random(f"{args.seed}:dev2:{locale}"), args.share, args.show, foreign)
+        fp_log: list | None = [] if args.show_fp >= 0 else None
+        cur_dev, *_ = evaluate(dev, cpath, lang, random.Random(f"{args.seed}:dev2:{locale}"), args.share, args.show, foreign,
+                               fp_log)
+        if fp_log is not None:
+            show_fp(f"en→{locale}", fp_log, args.show_fp)
         runs.append(("curated, dev (in-sample)", cur_dev, n_dropped))
         raw_test, *_ = evaluate(test, gpath, lang, random.Random(f"{args.seed}:test:{locale}"), args.share, 0, foreign)
         runs.append(("raw, held-out", raw_test, 0))

@@ -188,6 +188,7 @@ class CompiledGlossary:
         self._near: dict[str | None, NearMissIndex] = {}
         self._left: dict[str | None, list[tuple[str | None, PatternIndex]]] = {}
         self._content: dict[tuple[int, str | None], list[tuple[str, bool]]] = {}
+        self._expansions: dict[str | None, dict[int, set[int]]] = {}
 
     def target_index(self, lang: str | None) -> PatternIndex:
         index = self._target.get(lang)
@@ -214,6 +215,31 @@ class CompiledGlossary:
         found = self._content.get(key)
         if found is None:
             found = self._content[key] = _content_words(term, lang, analyzer(lang))
+        return found
+
+    def expansions(self, lang: str | None) -> dict[int, set[int]]:
+        """Entries whose source terms are an acronym and its expansion (WHO / World Health
+        Organization), both ways: one's translation renders the other's source term."""
+        found = self._expansions.get(lang)
+        if found is None:
+            acronyms: dict[str, set[int]] = {}
+            names: dict[str, set[int]] = {}
+            for ei, entry in enumerate(self.glossary.entries):
+                for term in entry.in_lang(lang, "source"):
+                    if is_acronym(term.text):
+                        acronyms.setdefault(term.text, set()).add(ei)
+                    else:
+                        caps = initials(term.text)
+                        if len(caps) >= 2:
+                            names.setdefault(caps, set()).add(ei)
+            found = {}
+            for caps, short in acronyms.items():
+                for a in short:
+                    for b in names.get(caps, ()):
+                        if a != b:
+                            found.setdefault(a, set()).add(b)
+                            found.setdefault(b, set()).add(a)
+            self._expansions[lang] = found
         return found
 
     def source_index(self, lang: str | None) -> PatternIndex:
@@ -588,6 +614,40 @@ def _family_count(surfaces: list[str], keys: list[str], lo: int, hi: int, conten
     return n
 
 
+def _in_compound(text: str, start: int) -> bool:
+    """Whether the match at ``start`` continues a word through a hyphen (self-quarantine,
+    non-vaccine): the term is then part of a compound word, which translations often render
+    as one word (autoquarentena) or an adjective (vacinal)."""
+    return start >= 2 and text[start - 1] in "-\u2010\u2011" and text[start - 2].isalnum()
+
+
+def _in_words(surfaces: list[str], lo: int, hi: int, approved: list[Term], compiled: CompiledGlossary,
+              lang: str | None) -> int:
+    """How many words of surfaces[lo:hi] contain an approved term's head word (its longest content
+    word's stem, four letters or more) inside a longer word: autoquarentena holds quarentena."""
+    heads = set()
+    for t in approved:
+        content = compiled.content_words(t, lang)
+        head = max((c[0] for c in content), key=len)
+        if len(head) >= 4:
+            heads.add(head)
+    if not heads:
+        return 0
+    n = 0
+    for i in range(lo, hi):
+        word = unaccent(surfaces[i].casefold())
+        n += any(h in word and not word.startswith(h) for h in heads)
+    return n
+
+
+def initials(text: str) -> str:
+    """The capitals of a name's words (World Health Organization -> WHO); "" for one word."""
+    words = TOKEN_RE.findall(text)
+    if len(words) < 2:
+        return ""
+    return "".join(w[0] for w in words if w[:1].isupper())
+
+
 def missing_terms(source: Document, target: Document, compiled: CompiledGlossary,
                   target_scan: Scan, target_hits: list[Hit]) -> list[Hit]:
     """Source terms whose approved translation the aligned target segment (or, when the
@@ -625,21 +685,25 @@ def missing_terms(source: Document, target: Document, compiled: CompiledGlossary
     an = analyzer(t_lang)
     # source occurrences per (entry, unit), the first one's span
     counts: dict[tuple[int, int], list] = {}
+    s_text = source.prose
     for m in src.matches:
         ei, term = m.pattern.payload
         unit = unit_of(m.start, s_starts) if aligned else 0
         slot = counts.get((ei, unit))
         if slot is None:
-            counts[(ei, unit)] = [m, 1]
-        else:
-            slot[1] += 1
+            slot = counts[(ei, unit)] = [m, 0, 0]
+        slot[1] += 1
+        slot[2] += _in_compound(s_text, m.start)
     hits = []
-    for (ei, unit), (m, n_source) in counts.items():
+    for (ei, unit), (m, n_source, n_compound) in counts.items():
         term = m.pattern.payload[1]
         entry = entries[ei]
         approved = entry.approved(t_lang)
         if not approved or ei in wrong[unit]:
             continue
+        if any(present[unit].get(other, 0) > (counts[(other, unit)][1] if (other, unit) in counts else 0)
+               for other in compiled.expansions(s_lang).get(ei, ())):
+            continue  # the acronym rendered by its expansion's translation, or the reverse (WHO, World Health Organization)
         n_target = present[unit].get(ei, 0)
         if n_target >= n_source:
             continue
@@ -651,6 +715,8 @@ def missing_terms(source: Document, target: Document, compiled: CompiledGlossary
         if max(_family_count(surfaces, t_keys, lo, hi, compiled.content_words(t, t_lang), t_lang)
                for t in approved) >= n_source:
             continue  # the term's words are there as often, in another order, apart or derived
+        if n_compound and _in_words(surfaces, lo, hi, [t for t in approved], compiled, t_lang) >= n_compound:
+            continue  # self-quarantine rendered as one word (autoquarentena, antiSARS-CoV-2)
         shortfall = (n_source, n_target) if n_target else None
         start, end = t_bounds[unit]
         text = target.text

@@ -74,9 +74,10 @@ def cli() -> None:
               help="Report only the findings not recorded in this baseline file.")
 @click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False),
               help="Record the current findings in this file (JSON) and exit 0; --baseline is not applied.")
-@click.option("--diff-only", "diff_only", is_flag=False, flag_value="HEAD", default=None, metavar="[REV]",
-              help="Report only findings on lines changed against a git revision (default HEAD); "
-                   "untracked files count as wholly changed. Write --diff-only=REV for another revision.")
+@click.option("--diff-only", "diff_only", is_flag=True,
+              help="Report only findings on lines changed against a git revision (--diff-base, default HEAD); "
+                   "untracked files count as wholly changed.")
+@click.option("--diff-base", "diff_base", metavar="REV", help="The revision for --diff-only (implies it).")
 @click.option("--fix", is_flag=True, help="Apply the safe fixes to the files, then report what remains.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff instead of writing them.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply the unsafe fixes too.")
@@ -87,7 +88,7 @@ def check(paths: tuple[str, ...], lang: str | None, select: tuple[str, ...], ign
           include: tuple[str, ...], exclude: tuple[str, ...], fail_level: str | None, config_path: str | None,
           isolated: bool, fmt: str, color: str, stdin_filename: str | None, source_path: str | None,
           source_lang: str | None, baseline_path: str | None = None, write_baseline_path: str | None = None,
-          diff_only: str | None = None, fix: bool = False, diff: bool = False, unsafe_fixes: bool = False) -> int:
+          diff_only: bool = False, diff_base: str | None = None, fix: bool = False, diff: bool = False, unsafe_fixes: bool = False) -> int:
     """Check files, directories (recursively) or - (standard input)."""
     from .pipeline import Options, run
     from .report import FORMATS
@@ -96,7 +97,7 @@ def check(paths: tuple[str, ...], lang: str | None, select: tuple[str, ...], ign
                       fail_level=Severity.parse(fail_level) if fail_level else None,
                       include=_split(include) or None, exclude=_split(exclude), config=config_path,
                       isolated=isolated, baseline=None if write_baseline_path else baseline_path,
-                      diff_only=diff_only)
+                      diff_only=diff_base or ("HEAD" if diff_only else None))
     options.validate()
     sources = _discover(paths, options, stdin_filename)
     if source_path:

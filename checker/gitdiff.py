@@ -43,13 +43,20 @@ def repository_root(rev: str, cwd: str | None = None) -> str:
     top = _git(["rev-parse", "--show-toplevel"], cwd=where)
     if top.returncode != 0:
         raise InputError(f"--diff-only: {where} is not inside a git repository")
-    verify = _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], cwd=where)
-    if verify.returncode != 0:
-        hint = ""
-        if os.path.exists(os.path.join(where, rev)):
-            hint = f" ({rev} is a file: write --diff-only=REV, or put --diff-only after the paths)"
-        raise InputError(f"--diff-only: unknown git revision {rev!r}{hint}")
+    _resolve(rev, where)
     return top.stdout.decode("utf-8", "surrogateescape").strip()
+
+
+def _resolve(rev: str, where: str) -> str:
+    """``rev`` itself, or git's empty tree for HEAD in a repository with no commit yet (so that
+    every file counts as new); InputError for an unknown revision."""
+    verify = _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], cwd=where)
+    if verify.returncode == 0:
+        return rev
+    if rev == "HEAD" and not _git(["rev-list", "-n", "1", "--all"], cwd=where).stdout.strip():
+        empty = _git(["hash-object", "-t", "tree", os.devnull], cwd=where)
+        return empty.stdout.decode().strip()
+    raise InputError(f"--diff-only: unknown git revision {rev!r}")
 
 
 def _unquote(name: str) -> str:
@@ -117,7 +124,8 @@ def changed_lines(paths: Iterable[str], rev: str, cwd: str | None = None) -> dic
     if listed.returncode != 0:
         raise InputError(f"--diff-only: git ls-files failed: {_first_line(listed.stderr)}")
     tracked = set(listed.stdout.decode("utf-8", "surrogateescape").split("\0")) - {""}
-    diff = _git(["diff", "-U0", "--no-color", "--no-ext-diff", "--no-renames", "--no-textconv", rev, "--", *specs], cwd=where)
+    diff = _git(["diff", "-U0", "--no-color", "--no-ext-diff", "--no-renames", "--no-textconv", _resolve(rev, where),
+                 "--", *specs], cwd=where)
     if diff.returncode != 0:
         raise InputError(f"--diff-only: git diff failed: {_first_line(diff.stderr)}")
     by_file = parse_diff(diff.stdout.decode("utf-8", "surrogateescape"))

@@ -1,4 +1,4 @@
-"""--diff-only [REV] (checker/gitdiff.py): only findings on lines changed against a revision."""
+"""--diff-only [--diff-base REV] (checker/gitdiff.py): only findings on lines changed against a revision."""
 
 import json
 import os
@@ -62,10 +62,10 @@ def test_staged_changes_count_and_other_revisions_work(repo):
     head = run_cli_with_fake_rule("check", "--format", "json", "same.txt", "sub/staged.txt", "--diff-only", cwd=repo)
     assert _found(head) == [("sub/staged.txt", 1)]  # same.txt is committed: nothing changed against HEAD
     # against the first commit, same.txt moved its finding to line 2 but did not change that line
-    first = run_cli_with_fake_rule("check", "--format", "json", "same.txt", "--diff-only=HEAD~1", cwd=repo)
+    first = run_cli_with_fake_rule("check", "--format", "json", "same.txt", "--diff-only", "--diff-base", "HEAD~1", cwd=repo)
     assert _found(first) == []
     (repo / "same.txt").write_text("Intro.\nThe Taleban stayed on.\n", encoding="utf-8")
-    changed = run_cli_with_fake_rule("check", "--format", "json", "same.txt", "--diff-only=HEAD~1", cwd=repo)
+    changed = run_cli_with_fake_rule("check", "--format", "json", "same.txt", "--diff-only", "--diff-base", "HEAD~1", cwd=repo)
     assert _found(changed) == [("same.txt", 2)]
 
 
@@ -87,12 +87,12 @@ def test_outside_a_git_repository_exits_2(tmp_path, monkeypatch):
     assert "not inside a git repository" in _one_error_line(result)
 
 
-def test_unknown_revision_exits_2_with_a_hint_when_it_is_a_file(repo):
-    result = run_cli("check", "--diff-only", "old.txt", "same.txt", cwd=repo)
-    assert result.returncode == 2
-    line = _one_error_line(result)
-    assert "unknown git revision 'old.txt'" in line and "--diff-only=REV" in line
-    result = run_cli("check", "old.txt", "--diff-only=no-such-branch", cwd=repo)
+def test_diff_only_before_the_paths_and_unknown_revision(repo):
+    # --diff-only is a flag: the words after it are paths, not a revision
+    (repo / "old.txt").write_text("The Taleban came.\nThe Taleban edited this.\nThe Taleban left.\n", encoding="utf-8")
+    result = run_cli_with_fake_rule("check", "--format", "json", "--diff-only", "old.txt", "same.txt", cwd=repo)
+    assert _found(result) == [("old.txt", 2)]
+    result = run_cli("check", "old.txt", "--diff-base", "no-such-branch", cwd=repo)
     assert result.returncode == 2
     assert "unknown git revision 'no-such-branch'" in _one_error_line(result)
 
@@ -107,3 +107,12 @@ def test_parse_diff_hunks_and_quoted_paths():
     )
     assert parse_diff(text) == {"a.txt": {2, 6, 7, 8}, "té\tx.txt": {1}}
     assert _unquote('"a\\"b\\\\c"') == 'a"b\\c'
+
+
+def test_repository_without_commits_counts_every_file_as_changed(tmp_path):
+    git("init", "-q", cwd=tmp_path)
+    (tmp_path / "a.txt").write_text("The Taleban.\n", encoding="utf-8")
+    git("add", "a.txt", cwd=tmp_path)
+    result = run_cli_with_fake_rule("check", "--format", "json", "--diff-only", "a.txt", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert _found(result) == [("a.txt", 1)]

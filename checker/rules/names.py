@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable
 
 from ..model import Document, Finding, Fix, Scope, Severity
 from ..registry import Rule, RuleDoc, register
 
 if TYPE_CHECKING:
+    from ..names import NameCluster
     from ..pipeline import CheckContext
 
 
@@ -58,10 +60,10 @@ class NameVariantRule(Rule):
                 covered = covered_spans(doc, ctx)
             except ImportError:
                 covered = []
-        clusters = find_name_clusters(doc)
+        clusters = [_house_first(cluster, ctx, doc.lang) for cluster in find_name_clusters(doc)]
         # Single-token clusters first, so that a token flagged on its own is not reported again
         # as the differing token of a multi-word name.
-        for cluster in sorted(clusters, key=lambda c: c.multiword):
+        for cluster, house in sorted(clusters, key=lambda item: item[0].multiword):
             dominant = cluster.variants[0]
             listing = _variants_text(cluster)
             dom_count = sum(v.count for v in cluster.variants if v.tier is None)
@@ -71,6 +73,11 @@ class NameVariantRule(Rule):
                         f'Name spelled "{variant.spelling}" ({variant.count}×); this document mostly '
                         f'spells it "{dominant.spelling}" ({dom_count}×): "{variant.token}" should '
                         f'probably read "{variant.replacement}"; variants: {listing}'
+                    )
+                elif house:
+                    message = (
+                        f'Name spelled "{variant.spelling}" ({variant.count}×); the house spelling is '
+                        f'"{cluster.canonical}" ({dom_count}× here); variants: {listing}'
                     )
                 else:
                     message = (
@@ -97,3 +104,27 @@ class NameVariantRule(Rule):
                     )
         findings.sort(key=lambda f: f.start)
         return findings
+
+
+def _house_first(cluster: "NameCluster", ctx: "CheckContext | None", lang: str | None) -> tuple["NameCluster", bool]:
+    """The house spelling wins over the majority: when the configured list of names holds one
+    spelling of a single-token cluster as canonical, that spelling becomes the dominant one and
+    every other spelling (the former majority included) a variant of it. Returns the cluster and
+    whether the house list decided it."""
+    if ctx is None or cluster.multiword or not ctx.config.names:
+        return cluster, False
+    from ..glossary import house_names
+
+    names = house_names(ctx)
+    house = next((v for v in cluster.variants if names.canonical_of(v.spelling, lang) == v.spelling), None)
+    if house is None:
+        return cluster, False
+    if house.tier is None:  # the house spelling is already the dominant one
+        return cluster, True
+    promoted = replace(house, tier=None, kind="canonical", replacement=house.spelling)
+    others = [
+        replace(v, tier=v.tier or "house", kind=v.kind if v.tier else "house-list", token=v.spelling,
+                replacement=house.spelling)
+        for v in cluster.variants if v is not house
+    ]
+    return replace(cluster, canonical=house.spelling, variants=[promoted, *others]), True

@@ -1,0 +1,37 @@
+"""The house list of names wins over a document's majority (TC101 with TC102's list)."""
+
+import json
+
+from conftest import run_cli
+
+ARTICLE = (
+    "The Taleban took Kabul in August. Fighters of the Taleban entered the city.\n\n"
+    "Later the Taleban said the war was over, and the Taliban named a government.\n\n"
+    "Many fled from the telebans.\n"
+)
+
+
+def _check(tmp_path, names_yaml):
+    (tmp_path / "names.yaml").write_text(names_yaml, encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nnames = ["names.yaml"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    result = run_cli("check", "--format", "json", "a.txt", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    return json.loads(result.stdout)["findings"]
+
+
+def test_house_spelling_beats_the_majority(tmp_path):
+    findings = _check(tmp_path, "names:\n  - name: Taliban\n    variants: [Taleban]\n")
+    reported = sorted((f["rule"], f["text"]) for f in findings)
+    # the house spelling itself is never reported; the listed variant goes to TC102, the slip to TC101
+    assert ("TC101", "Taliban") not in reported
+    assert reported.count(("TC102", "Taleban")) == 3
+    telebans = [f for f in findings if f["text"] == "telebans"]
+    assert [f["suggestions"] for f in telebans] == [["Taliban"]]
+    assert "house spelling" in telebans[0]["message"]
+
+
+def test_without_a_house_list_the_majority_wins(tmp_path):
+    findings = _check(tmp_path, "names:\n  - name: Kabul\n    variants: [Cabul]\n")
+    taliban = [f for f in findings if f["text"] == "Taliban"]
+    assert [(f["rule"], f["suggestions"]) for f in taliban] == [("TC101", ["Taleban"])]

@@ -81,3 +81,12 @@ def test_line_and_column_count_code_points():
     doc = load_text("Ação é boa.\nMassoud 😀 Massud.\n", "a.txt", lang="pt")
     offset = doc.text.index("Massud")
     assert doc.position(offset) == (2, 11)
+
+
+def test_markdown_table_cells_are_prose_each_its_own_block():
+    text = "Intro.\n\n| Name | Note |\n|---|---|\n| Kabul | The FRN said so. It left. |\n"
+    doc = load_text(text, "a.md", lang="en")
+    assert "|" not in doc.prose and "---" not in doc.prose
+    cells = [doc.text[b.start:b.end] for b in doc.blocks]
+    assert cells == ["Intro.", "Name", "Note", "Kabul", "The FRN said so. It left."]
+    assert [s.text for s in doc.segments][-2:] == ["The FRN said so.", "It left."]

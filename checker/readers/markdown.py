@@ -9,6 +9,7 @@ import re
 from ..model import Block, BlockKind
 from .text import text_blocks
 
+_CELL_SEPARATOR = re.compile(r"(?<!\\)\|")  # between table cells
 _MASKS = [
     re.compile(r"<!--.*?-->", re.S),  # HTML comments (suppression comments are read separately)
     re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.S),  # inline code spans
@@ -20,10 +21,17 @@ _MASKS = [
     re.compile(r"^[ \t]{0,3}(?:#{1,6}(?=\s)|>[ \t>]*|[-*+](?=\s)|\d{1,9}[.)](?=\s))", re.M),  # block markers
     re.compile(r"[ \t]#+[ \t]*$", re.M),  # closing heading hashes
     re.compile(r"^[ \t]{0,3}(?:=+|-+)[ \t]*$", re.M),  # setext heading underlines
+    _CELL_SEPARATOR,
     re.compile(r"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)|~~|!\[|\[|\]"),  # emphasis and link brackets
 ]
 
 _PROSE_BLOCKS = {"paragraph_open": BlockKind.PARAGRAPH, "heading_open": BlockKind.HEADING}
+
+
+def _cells(row: str) -> list[tuple[int, int]]:
+    """Spans of the cells of a table row (between unescaped pipes)."""
+    edges = [-1, *(m.start() for m in _CELL_SEPARATOR.finditer(row)), len(row.rstrip("\n"))]
+    return [(a + 1, b) for a, b in zip(edges, edges[1:]) if row[a + 1:b].strip()]
 
 
 def _blank(chars: list[str], start: int, end: int) -> None:
@@ -46,13 +54,21 @@ def read_markdown(text: str) -> tuple[str, list[Block]]:
     chars = [ch if ch == "\n" else " " for ch in text]
     kinds: list[tuple[int, int, BlockKind]] = []
     pending: BlockKind | None = None
+    in_cell = False
+    table_rows: set[int] = set()
     for token in parser.parse(text):
         if token.type in _PROSE_BLOCKS:
-            pending = _PROSE_BLOCKS[token.type]
+            pending, in_cell = _PROSE_BLOCKS[token.type], False
+        elif token.type in ("th_open", "td_open"):
+            pending, in_cell = BlockKind.PARAGRAPH, True
         elif token.type == "inline" and token.map and pending is not None:
             start, end = offset(token.map[0]), offset(token.map[1])
             chars[start:end] = text[start:end]
-            kinds.append((start, end, pending))
+            if not in_cell:
+                kinds.append((start, end, pending))
+            elif token.map[0] not in table_rows:  # a row's cells, once, each its own block
+                table_rows.add(token.map[0])
+                kinds.extend((start + a, start + b, BlockKind.PARAGRAPH) for a, b in _cells(text[start:end]))
             pending = None
     prose_text = "".join(chars)
     masked = list(prose_text)

@@ -27,29 +27,49 @@ def _options(**kwargs: Any):
     return Options(**kwargs)
 
 
+def _text_options(options: dict[str, Any]) -> dict[str, Any]:
+    """Text given as a string has no folder to find a configuration in: none is read unless
+    ``config`` names one (``isolated=False`` reads the current directory's, as the CLI would)."""
+    options.setdefault("isolated", options.get("config") is None)
+    return options
+
+
+def _require_text(**texts: Any) -> None:
+    for name, value in texts.items():
+        if not isinstance(value, str):
+            raise TypeError(f"{name} must be a str, not {type(value).__name__}")
+
+
 def check_text(text: str, lang: str | None = None, path: str = "<text>", fmt: str | None = None, **options: Any) -> list[Finding]:
-    """Check a string (``fmt`` "txt" or "md", else from ``path``); options as for :func:`check_paths`."""
+    """Check a string (``fmt`` "txt" or "md", else from ``path``). Options as for
+    :func:`check_paths`; no configuration file is read unless ``config`` names one."""
     from .pipeline import Source, run
 
-    return run([Source(path, text.encode("utf-8"), fmt)], _options(lang=lang, **options)).findings
+    _require_text(text=text)
+    return run([Source(path, text.encode("utf-8"), fmt)], _options(lang=lang, **_text_options(options))).findings
 
 
 def check_pair(source_text: str, target_text: str, source_lang: str | None = None, lang: str | None = None,
                path: str = "<text>", **options: Any) -> list[Finding]:
-    """Check a translation against its original (bilingual rules such as the glossary's)."""
+    """Check a translation against its original (bilingual rules such as the glossary's).
+    A glossary comes from a configuration file: pass ``config="transcheck.toml"``."""
     from .pipeline import Source, run
 
+    _require_text(source_text=source_text, target_text=target_text)
     pair = Source(path, target_text.encode("utf-8"), source=Source(f"{path} (source)", source_text.encode("utf-8")))
-    return run([pair], _options(lang=lang, source_lang=source_lang, **options)).findings
+    return run([pair], _options(lang=lang, source_lang=source_lang, **_text_options(options))).findings
 
 
 def check_paths(paths: Sequence[str], lang: str | None = None, **options: Any) -> list[Finding]:
     """Check files and directories. Options: select, ignore, include, exclude, fail_level,
-    config (a configuration file), isolated (ignore configuration files).
+    config (a configuration file), isolated (ignore configuration files). As with the CLI, each
+    file's nearest configuration file applies unless ``config`` or ``isolated`` says otherwise.
 
     Raises :class:`InputError` for missing, binary or undecodable files.
     """
     from .pipeline import discover_sources, run
 
+    if isinstance(paths, str):
+        paths = [paths]
     opts = _options(lang=lang, **options)
     return run(discover_sources(paths, opts), opts).findings

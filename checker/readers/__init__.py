@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from typing import Callable
 
-from ..model import Block, Document
+from ..model import Block, Document, InputError
 from .decode import decode
 from .markdown import read_markdown
 from .text import read_text
@@ -33,6 +33,8 @@ def reader_for(path: str) -> Reader:
 def parse_document(path: str, data: bytes, lang: str | None = None, fmt: str | None = None) -> Document:
     """Decode ``data`` and build the document's prose view; raises InputError on bad input."""
     text, encoding = decode(data, path)
-    reader = READERS.get(f".{fmt}") if fmt else reader_for(path)
-    prose, blocks = (reader or read_text)(text)
+    if fmt and f".{fmt}" not in READERS:
+        raise InputError(f"unknown format {fmt!r} (expected one of: {', '.join(s[1:] for s in READERS)})")
+    reader = READERS[f".{fmt}"] if fmt else reader_for(path)
+    prose, blocks = reader(text)
     return Document(path=path, text=text, prose=prose, blocks=blocks, lang=lang, encoding=encoding)

@@ -1,0 +1,42 @@
+"""The Python API (checker.check_text / check_pair / check_paths)."""
+
+import pytest
+from conftest import SAMPLE
+
+import checker
+
+TEXT = "The Taliban came. The Taliban left. Later the Taleban returned to Kabul.\n"
+
+
+def test_check_text_returns_findings_and_reads_no_configuration(tmp_path, monkeypatch):
+    (tmp_path / "transcheck.toml").write_text('ignore = ["TC101"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    findings = checker.check_text(TEXT, lang="en")
+    assert [(f.rule, f.text, f.suggestions) for f in findings] == [("TC101", "Taleban", ["Taliban"])]
+    # asked for, the configuration applies
+    assert checker.check_text(TEXT, lang="en", config=str(tmp_path / "transcheck.toml")) == []
+
+
+def test_check_paths_accepts_one_path_and_uses_the_files_configuration():
+    findings = checker.check_paths(str(SAMPLE))
+    assert {"TC101", "TC102", "TC202", "TC302"} <= {f.rule for f in findings}
+    isolated = checker.check_paths([str(SAMPLE)], isolated=True, lang="en")
+    assert {f.rule for f in isolated} == {"TC101"}
+
+
+def test_check_pair_runs_bilingual_rules(tmp_path):
+    (tmp_path / "glossary.csv").write_text("source,target,status\nconfirmed cases,casos confirmados,preferred\n",
+                                           encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('glossaries = ["glossary.csv"]\n', encoding="utf-8")
+    findings = checker.check_pair("There are 200 confirmed cases.", "Há 200 casos registrados.",
+                                  source_lang="en", lang="pt", config=str(tmp_path / "transcheck.toml"))
+    assert [f.rule for f in findings] == ["TC201"]
+
+
+def test_bad_arguments_are_clear_errors():
+    with pytest.raises(TypeError, match="text must be a str"):
+        checker.check_text(TEXT.encode(), lang="en")
+    with pytest.raises(checker.InputError, match="unknown format 'rst'"):
+        checker.check_text(TEXT, lang="en", fmt="rst")
+    with pytest.raises(checker.InputError, match="no such file"):
+        checker.check_paths(["no/such/file.txt"])

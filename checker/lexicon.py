@@ -73,9 +73,14 @@ def _find_version() -> str:
 def _load_frequencies(lang: str) -> dict[str, float]:
     """word -> Zipf from wordfreq (imported here, lazily). Empty for unsupported languages."""
     try:
+        import logging
+
         import wordfreq
     except ImportError:
         return {}
+    # wordfreq logs a warning when it falls back to a related language (sk -> cs); only the CLI
+    # may write to standard error.
+    logging.getLogger("wordfreq").setLevel(logging.ERROR)
     freqs: dict[str, float] | None = None
     for wordlist in ("large", "best"):
         try:

@@ -236,6 +236,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         code = cli.main(args=list(argv) if argv is not None else None, prog_name="transcheck", standalone_mode=False)
     except click.exceptions.Exit as done:
         return done.exit_code
+    except click.exceptions.NoArgsIsHelpError as error:  # bare `transcheck`: the help, as usage
+        click.echo(error.format_message(), err=True)
+        return EXIT_ERROR
     except click.UsageError as error:
         click.echo(f"transcheck: error: {error.format_message()}", err=True)
         return EXIT_ERROR

@@ -140,3 +140,10 @@ def test_variants_lists_clusters_with_counts_and_places():
         assert lines[loc["line"] - 1][loc["column"] - 1:loc["end_column"] - 1] == "Taleban"
     text = run_cli("variants", "--isolated", "--lang", "en", str(SAMPLE)).stdout.decode()
     assert "Massoud" in text and "Massud" in text
+
+
+def test_bare_command_prints_usage_and_exits_2():
+    result = run_cli()
+    assert result.returncode == 2
+    err = result.stderr.decode()
+    assert err.startswith("Usage: transcheck") and "error:" not in err and "check" in err

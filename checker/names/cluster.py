@@ -147,6 +147,8 @@ def _single_token_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
     weak = {w: st for w, st in stats.tokens.items() if w not in candidates and len(w) >= 4}
     if weak:
         unknown = [w for w in candidates if zipf(w) <= WEAK_PARTNER_MAX_ZIPF]
+        # and lower-case slips beside a capitalised word ("ctedit Suisse" for Credit Suisse)
+        unknown += [w for w, st in lower.items() if any(loc[4] for loc in st.locations)]
         if unknown:
             # cheap filter first: the same first letter (typos seldom hit the first letter)
             # and a length within 2 of it
@@ -162,16 +164,23 @@ def _single_token_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
         groups.find(w)
     table = {**{("\x00" + w): st for w, st in lower.items()}, **candidates, **weak}
     members: dict[str, list[str]] = defaultdict(list)
+    gof: dict[str, str] = {}  # key -> its inflection group (computed once)
     for key in table:
-        members[groups.find(key)].append(key)
+        g = gof[key] = groups.find(key)
+        members[g].append(key)
     gcount = {g: sum(table[f].count for f in fs) for g, fs in members.items()}
 
     # 3. blocking: forms sharing a norm, skeleton or fold key; and, for Tier C, forms sharing a
     # SymSpell delete key with a form rare enough to be a typo (Tier C needs a minority with
     # Zipf <= TIER_C_MAX_ZIPF, so pairs of two common forms need no delete keys).
     buckets: dict[str, list[str]] = defaultdict(list)
-    dindex: dict[str, list[str]] = defaultdict(list)
+    # Delete keys of the rare forms: ``dfirst`` maps a key to the first rare form with it (filled
+    # with dict operations in C); ``dshared`` lists every rare form of the few keys that two or
+    # more rare forms share.
+    dfirst: dict[str, str] = {}
+    dshared: dict[str, list[str]] = {}
     keyinfo = {}
+    rare = set()
     for key in table:
         form = key.lstrip("\x00")
         exact, deletes = _block_keys(form, lang)
@@ -179,19 +188,47 @@ def _single_token_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
         for k in exact:
             buckets[k].append(key)
         if key.startswith("\x00") or zipf(form) <= TIER_C_MAX_ZIPF:
-            for k in deletes:
-                dindex[k].append(key)
+            rare.add(key)
+            common = deletes & dfirst.keys()
+            if common:
+                for k in common:
+                    shared = dshared.get(k)
+                    if shared is None:
+                        dshared[k] = [dfirst[k], key]
+                    else:
+                        shared.append(key)
+                dfirst.update(dict.fromkeys(deletes - common, key))
+            else:
+                dfirst.update(dict.fromkeys(deletes, key))
+    # Pairs of forms of different inflection groups only (forms of one group share most keys),
+    # in the order of the keys; the first occurrence of a pair is the one judged.
     pairs: list[tuple[str, str]] = []
+    append = pairs.append
     for bucket in buckets.values():
-        if 2 <= len(bucket) <= MAX_BUCKET:
-            pairs.extend((bucket[i], bucket[j]) for i in range(len(bucket)) for j in range(i + 1, len(bucket)))
-    if dindex:
-        dkeys = set(dindex)
+        n = len(bucket)
+        if 2 <= n <= MAX_BUCKET:
+            gs = [gof[x] for x in bucket]
+            for i in range(n - 1):
+                a, ga = bucket[i], gs[i]
+                for j in range(i + 1, n):
+                    if gs[j] != ga:
+                        append((a, bucket[j]))
+    if dfirst:
+        # A rare form meets other rare forms only at shared keys (its other keys lead back to
+        # itself); any other form meets every rare form with one of its keys.
+        dkeys, skeys = dfirst.keys(), dshared.keys()
         for key, deletes in keyinfo.items():
-            for k in deletes & dkeys:
-                bucket = dindex[k]
-                if len(bucket) <= MAX_BUCKET:
-                    pairs.extend((key, other) for other in bucket if other != key)
+            gk = gof[key]
+            for k in (deletes & skeys if key in rare else deletes & dkeys):
+                bucket = dshared.get(k)
+                if bucket is None:
+                    other = dfirst[k]
+                    if gof[other] != gk:
+                        append((key, other))
+                elif len(bucket) <= MAX_BUCKET:
+                    for other in bucket:
+                        if gof[other] != gk:
+                            append((key, other))
 
     # 4. judge pairs sharing a key
     links: dict[tuple[str, str], tuple[str, str, str, str]] = {}
@@ -204,9 +241,7 @@ def _single_token_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
         if pair in seen_pairs:
             continue
         seen_pairs.add(pair)
-        ga, gb = groups.find(a), groups.find(b)
-        if ga == gb:
-            continue
+        ga, gb = gof[a], gof[b]
         if nbrs is None:
             nbrs = _neighbours(stats)
         verdict = _judge_forms(a, b, table, gcount[ga], gcount[gb], lang, zipf, weak, nbrs)
@@ -343,10 +378,15 @@ def _in_foreign_names(form: str, st: FormStat, runs: dict, lang: str) -> bool:
 def _neighbours(stats: NameStats) -> dict[str, set]:
     """Capitalised neighbours of each token inside multi-word names, one entry per distinct
     name (cost per distinct spelling): "Donald Trump" gives Trump {("L", "Donald")} and Donald
-    {("R", "Trump")}. Particles are skipped ("Hernan de Diego": Diego has ("L", "Hernan"))."""
+    {("R", "Trump")}. Particles are skipped ("Hernan de Diego": Diego has ("L", "Hernan")).
+    Rare lower-case words bring the capitalised words beside them (``extract``: "trakc Palin")."""
     from .extract import PARTICLES
 
     out: dict[str, set] = defaultdict(set)
+    for word, st in stats.lower.items():  # rare lower-case words: their capitalised neighbours
+        for loc in st.locations:
+            if loc[4]:
+                out[word].update(loc[4])
     for key in stats.multi:
         toks = [t for t in key.split(" ") if t not in PARTICLES]
         for i in range(len(toks)):
@@ -376,8 +416,10 @@ def _judge_forms(a, b, table, ca, cb, lang, zipf, weak=(), nbrs=None):
     if a in weak or b in weak:
         # a sentence-initial-only form: only the dominant of an unknown capitalised spelling
         other, ow = (b, wb) if a in weak else (a, wa)
-        if other in weak or lower_a or lower_b or zipf(ow) > WEAK_PARTNER_MAX_ZIPF:
+        if other in weak or zipf(ow) > WEAK_PARTNER_MAX_ZIPF:
             return None
+        if (lower_a or lower_b) and not _shared_neighbour(wa, wb, nbrs):
+            return None  # a lower-case slip needs the rest of the name beside it
         if (ca < cb) if a in weak else (cb < ca):
             return None
         ca, cb = (ca + 1, cb) if a in weak else (ca, cb + 1)  # ties: the known word dominates
@@ -400,7 +442,7 @@ def _judge_forms(a, b, table, ca, cb, lang, zipf, weak=(), nbrs=None):
         return None  # a lower-case Russian dictionary word (каледонцев), not a slip
     cooc = _cooccur(sa if a_minor else sb, sb if a_minor else sa)
     verdict = judge(minority, dominant, cdom, lang, zipf, minority_count=cmin, cooccur=cooc)
-    if verdict is None and not (lower_a or lower_b) and _shared_neighbour(minority, dominant, nbrs):
+    if verdict is None and _shared_neighbour(minority, dominant, nbrs):
         verdict = judge(minority, dominant, cdom, lang, zipf, context=True, minority_count=cmin, cooccur=cooc)
     if verdict is None:
         return None

@@ -155,9 +155,11 @@ def judge(
     if minority.casefold() == dominant.casefold():
         return None
     fm, fd = fold(minority), fold(dominant)
+    if _stray_letter(minority, dominant, lang):
+        return None  # Durchmesserƒ, Networksâ: an encoding artefact, not another spelling
     # Two words of the language (Amerika / America, Unies / Unis, Relais / Relay); diacritic
     # pairs only in a 1:1 tie (Flórida / Florida): a majority spelling is evidence enough.
-    if lang != "en" and not context and (fm != fd or dominant_count < 2) and _two_words(minority, dominant, zipf):
+    if lang != "en" and not context and (fm != fd or dominant_count < 2) and _two_words(minority, dominant, zipf, lang):
         return None
     if fm == fd:
         if lang == "de" and _umlaut_only(minority, dominant) and zipf(fm) >= 2.0 and zipf(fd) >= 2.0:
@@ -177,7 +179,7 @@ def judge(
     if lang != "en" and _english_word(minority) and zipf(dominant) >= TRANSLATION_ZIPF:
         return None  # an English name kept beside its translation: Republican / Republikaner
     best: tuple[str, str] | None = None
-    if cooccur and zipf(minority) >= COOCCUR_MAX_ZIPF:
+    if cooccur and zipf(minority) >= COOCCUR_MAX_ZIPF and not _cooccur_slip(fm, fd, zipf(minority)):
         best_a = None
         for sm in stems(minority, lang):
             for sd in stems(dominant, lang):
@@ -186,7 +188,8 @@ def judge(
         return best_a
     for sm, sd in stem_pairs(minority, dominant, lang):
         if True:
-            verdict = _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lang, zipf, context, der)
+            verdict = _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lang, zipf, context, der,
+                                   first_letter=not cooccur)
             if verdict and (best is None or verdict[0] < best[0]):
                 best = verdict
                 if best[0] == "A":
@@ -205,7 +208,10 @@ TWO_WORDS_ZIPF = 2.5
 TWO_WORDS_MARGIN = 1.0
 
 
-def _two_words(minority: str, dominant: str, zipf: Zipf) -> bool:
+TWO_WORDS_DE_LEN = 8
+
+
+def _two_words(minority: str, dominant: str, zipf: Zipf, lang: str = "") -> bool:
     """Both spellings are words of the language of comparable frequency: two words (a
     translated name and the original, a feminine and a masculine form), not a slip of one.
     Outside English only: translations keep original names beside translated ones."""
@@ -213,7 +219,11 @@ def _two_words(minority: str, dominant: str, zipf: Zipf) -> bool:
     if a != b and _undouble(a) == _undouble(b):
         return False  # a doubled letter is a typo class of its own (Gerard / Gerrard)
     z, zd = zipf(minority), zipf(dominant)
-    return z >= TWO_WORDS_ZIPF and zd >= TWO_WORDS_ZIPF and abs(z - zd) <= TWO_WORDS_MARGIN
+    if z < TWO_WORDS_ZIPF or zd < TWO_WORDS_ZIPF:
+        return False
+    # German: two long words (Belichtung / Beleuchtung) are two compounds, whatever their
+    # frequencies.
+    return abs(z - zd) <= TWO_WORDS_MARGIN or (lang == "de" and min(len(a), len(b)) >= TWO_WORDS_DE_LEN)
 
 
 @lru_cache(maxsize=50_000)
@@ -233,11 +243,69 @@ def established(word: str, lang: str) -> bool:
     return False
 
 
+_ASCII_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+ALPHABETS = {
+    "en": _ASCII_LETTERS,
+    "de": _ASCII_LETTERS + "äöüß",
+    "fr": _ASCII_LETTERS + "àâæçéèêëîïôœùûüÿ",
+    "es": _ASCII_LETTERS + "áéíóúüñ",
+    "pt": _ASCII_LETTERS + "áâãàçéêíóôõú",
+}
+
+
+def _stray_letter(minority: str, dominant: str, lang: str) -> bool:
+    """The minority is the other spelling plus one letter at either end that the language's
+    alphabet lacks (Durchmesserƒ, Networksâ in German: mojibake of a quote or a dash)."""
+    alphabet = ALPHABETS.get(lang)
+    if alphabet is None or len(minority) != len(dominant) + 1:
+        return False
+    if minority.startswith(dominant):
+        extra = minority[-1]
+    elif minority.endswith(dominant):
+        extra = minority[0]
+    else:
+        return False
+    return extra.casefold() not in alphabet
+
+
+COOCCUR_SLIP_MAX_ZIPF = 1.5
+COOCCUR_SLIP_MIN_LEN = 7
+
+
+def _cooccur_slip(fm: str, fd: str, z: float) -> bool:
+    """A long, very rare spelling one edit from the other form of its sentence is a slip,
+    not a second name ("the University of Hong Kong and the Chinese Univesity of Hong Kong")."""
+    return z < COOCCUR_SLIP_MAX_ZIPF and min(len(fm), len(fd)) >= COOCCUR_SLIP_MIN_LEN and damerau(fm, fd) == 1
+
+
+FIRST_LETTER_MIN_LEN = 8
+LOWER_FIRST_LETTER_MIN_LEN = 6
+
+
+def _first_letter_slip(fm: str, fd: str, minority: str, dominant: str, lang: str, zipf: Zipf) -> bool:
+    """A 1:1 tie that differs only at the first letter (substituted, inserted, dropped or
+    swapped with the second: Lifracombe / Ilfracombe, Lilfracombe), 8+ letters, both rare in
+    the language and one unknown to the language's and the English word list (not Lambert /
+    Gambert); or, 6+ letters, a lower-case spelling unknown to both word lists."""
+    lower = minority[:1].islower()
+    if min(len(fm), len(fd)) < (LOWER_FIRST_LETTER_MIN_LEN if lower else FIRST_LETTER_MIN_LEN):
+        return False
+    if not (fm[1:] == fd[1:] or fm[1:] == fd or fm == fd[1:]
+            or (fm[2:] == fd[2:] and fm[:2] == fd[1::-1])):
+        return False
+    if lower:  # a lower-case spelling no word list knows: "les lscars" for "les Oscars"
+        return zipf(minority) == 0 and not _known_english(fm)
+    if max(zipf(minority), zipf(dominant)) > TIE_MAX_ZIPF:
+        return False
+    return any(zipf(w) == 0 and not _known_english(fold(w)) for w in (minority, dominant))
+
+
 def _never(*_args) -> bool:
     return False
 
 
-def _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lang, zipf, context, der=derived):
+def _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lang, zipf, context, der=derived,
+                 first_letter=True):
     nm, nd = norm(sm), norm(sd)
     if not nm or not nd:
         return None
@@ -285,5 +353,8 @@ def _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lan
             # (or a rare spelling beside a much more common word: Univesity / University)
             # In a shared context (Thom Browne / Thon Browne) the tie needs no more evidence.
             if fm[:1] == fd[:1] and (context or z <= TIE_MAX_ZIPF or zd - z >= TIE_COMMON_MARGIN):
+                return ("C", "typo")
+            # (not in one sentence: a list of names such as Хангаласским, Мегино-Кангаласским)
+            if first_letter and fm[:1] != fd[:1] and z <= TIE_MAX_ZIPF and _first_letter_slip(fm, fd, minority, dominant, lang, zipf):
                 return ("C", "typo")
     return None

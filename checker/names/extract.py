@@ -7,8 +7,9 @@
   checks on the merged statistics.
 * Runs of two or more capitalised tokens joined by spaces, hyphens or name particles
   (al, bin, de, von, van der, ...): multi-word names.
-* Lower-case tokens of 4+ letters too rare to be ordinary words (Zipf <= ``LOWER_MAX_ZIPF``):
-  possible slips such as "telebans", compared only against capitalised names.
+* Lower-case tokens of 3+ letters too rare to be ordinary words (Zipf <= ``LOWER_MAX_ZIPF``):
+  possible slips such as "telebans", compared only against capitalised names, with the
+  capitalised words right beside them ("trakc Palin").
 
 Tokens are split at apostrophes and hyphens, so "Massud’s" gives "Massud" and "anti-Taleban"
 gives "Taleban".
@@ -24,7 +25,7 @@ from .stats import FormStat, NameStats
 
 # A word: letters, with combining marks inside (written so that plain words take the fast path).
 TOKEN_RE = re.compile(r"[^\W\d_]+(?:[\u0300-\u036f]+[^\W\d_]*)*")
-LOWER_MIN_LEN = 4
+LOWER_MIN_LEN = 3
 LOWER_MAX_ZIPF = 2.0
 
 PARTICLES = frozenset(
@@ -102,6 +103,26 @@ def _rare_lower(distinct: set[str], lang: str) -> set[str]:
     return distinct & rare
 
 
+_CAP_RIGHT = re.compile(r"[ \u00a0](" + _CAP + ")")
+_CAP_LEFT = re.compile(r"(" + _CAP + r")[ \u00a0]$")
+_CONTEXT_REACH = 40
+
+
+def _lower_context(text: str, p: int, e: int, seg_start: int, seg_end: int) -> tuple:
+    """Capitalised words right beside a rare lower-case word, as (side, word) pairs: "trakc
+    Palin" gives (("R", "Palin"),). A slip inside a name keeps the rest of the name around it,
+    which ``cluster`` compares with the neighbours of capitalised spellings."""
+    out = []
+    m = _CAP_RIGHT.match(text, e, min(seg_end, e + _CONTEXT_REACH))
+    if m is not None and not m.group(1).isupper():
+        out.append(("R", m.group(1)))
+    lo = max(seg_start, p - _CONTEXT_REACH)
+    m = _CAP_LEFT.search(text, lo, p)
+    if m is not None and not m.group(1).isupper() and (m.start() == lo or not _word_char(text[m.start() - 1])):
+        out.append(("L", m.group(1)))
+    return tuple(out)
+
+
 def collect(doc: Document, stats: NameStats | None = None) -> NameStats:
     """Statistics of one document (added to ``stats`` when given).
 
@@ -150,7 +171,8 @@ def collect(doc: Document, stats: NameStats | None = None) -> NameStats:
                 st = lower.get(w)
                 if st is None:
                     st = lower[w] = FormStat()
-                st.add((path, p, e, seg.index, ()), letter(text, seg.start, p) is None)
+                st.add((path, p, e, seg.index, _lower_context(text, p, e, seg.start, seg.end)),
+                       letter(text, seg.start, p) is None)
 
     joiners = _JOINERS
     particle_gap = _PARTICLE_GAP.fullmatch

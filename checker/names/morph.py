@@ -121,7 +121,34 @@ def inflected(a: str, b: str, lang: str | None) -> bool:
         la, lb = russian_lemmas(a), russian_lemmas(b)
         if la & lb:
             return True
+        # A surname form the dictionary does not know: the other form plus a feminine or case
+        # ending, with the other form as its predicted surname lemma (Рябкова, Рябковым ->
+        # Рябков, which pymorphy3 knows only as a noun form).
+        if _surname_form(a, b) or _surname_form(b, a):
+            return True
     return False
+
+
+_SURNAME_ENDINGS = frozenset({"а", "ой", "у", "ым", "ом", "е", "ы", "ых", "ими", "ыми", "ую"})
+
+
+def _surname_form(base: str, form: str) -> bool:
+    """``form`` is ``base`` plus a surname ending and parses as a surname of lemma ``base``."""
+    fb = unicodedata.normalize("NFC", base).casefold()
+    ff = unicodedata.normalize("NFC", form).casefold()
+    if not ff.startswith(fb) or ff[len(fb):] not in _SURNAME_ENDINGS or not russian_unknown(form):
+        return False
+    return fb in russian_surname_lemmas(form)
+
+
+@lru_cache(maxsize=100_000)
+def russian_surname_lemmas(form: str) -> frozenset[str]:
+    """Normal forms of ``form``'s parses tagged as a surname."""
+    try:
+        morph = _analyzer()
+    except ImportError:
+        return frozenset()
+    return frozenset(p.normal_form for p in morph.parse(form) if "Surn" in str(p.tag))
 
 
 _VOWELS = frozenset("aeiouy")

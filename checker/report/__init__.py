@@ -1,19 +1,33 @@
-"""Renderers: each takes a :class:`~checker.pipeline.Result` and returns a string."""
+"""Renderers: each takes a :class:`~checker.pipeline.Result` and returns a string.
+
+``FORMATS`` maps a format name to its renderer; a renderer's module is imported when the format
+is first used, so that a text report does not pay for the XML and SARIF modules at start-up.
+"""
 
 from __future__ import annotations
 
-from typing import Callable
+import importlib
+from typing import Any, Callable, Iterator, Mapping
 
-from .github import render_github
-from .json_report import render_json
-from .junit import render_junit
-from .sarif import render_sarif
-from .text_report import render_text
-
-FORMATS: dict[str, Callable[..., str]] = {
-    "text": render_text,
-    "json": render_json,
-    "github": render_github,
-    "sarif": render_sarif,
-    "junit": render_junit,
+_RENDERERS = {
+    "text": ("text_report", "render_text"),
+    "json": ("json_report", "render_json"),
+    "github": ("github", "render_github"),
+    "sarif": ("sarif", "render_sarif"),
+    "junit": ("junit", "render_junit"),
 }
+
+
+class _LazyRenderers(Mapping[str, Callable[..., str]]):
+    def __getitem__(self, name: str) -> Callable[..., str]:
+        module, function = _RENDERERS[name]
+        return getattr(importlib.import_module(f".{module}", __name__), function)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_RENDERERS)
+
+    def __len__(self) -> int:
+        return len(_RENDERERS)
+
+
+FORMATS: Mapping[str, Callable[..., Any]] = _LazyRenderers()

@@ -53,13 +53,11 @@ class NameVariantRule(Rule):
         findings: list[Finding] = []
         seen: set[tuple[int, int]] = set()
         covered: list[tuple[int, int, str]] = []
-        if ctx is not None:
-            try:  # spans that the house list and glossaries (TC102, TC202, TC203) report
-                from ..glossary import covered_spans
+        if ctx is not None and (ctx.config.names or ctx.config.glossaries):
+            # spans that the house list and glossaries (TC102, TC202, TC203) report
+            from ..glossary import covered_spans
 
-                covered = covered_spans(doc, ctx)
-            except ImportError:
-                covered = []
+            covered = covered_spans(doc, ctx)
         clusters = [_house_first(cluster, ctx, doc.lang) for cluster in find_name_clusters(doc)]
         # Single-token clusters first, so that a token flagged on its own is not reported again
         # as the differing token of a multi-word name.

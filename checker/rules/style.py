@@ -12,21 +12,30 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 from ..model import Document, Finding, Fix, Scope
 from ..registry import Rule, RuleDoc, register
-from ..style import match as matchers
-from ..style.loader import StyleRule, styles_for
 
 if TYPE_CHECKING:
     from ..pipeline import CheckContext
+    from ..style import match as matchers
+    from ..style.loader import StyleRule
+
+# checker.style (YAML, regex compilation) is imported only when a configuration names a style,
+# so that a run without one starts faster.
 
 
 class _StyleRule(Rule):
     scope = Scope.DOCUMENT
     kind: str = ""
 
-    def run(self, rule: StyleRule, doc: Document, ctx: "CheckContext") -> Iterable[matchers.Hit]:
+    def run(self, rule: "StyleRule", doc: Document, ctx: "CheckContext") -> "Iterable[matchers.Hit]":
+        from ..style import match as matchers
+
         return getattr(matchers, self.kind)(rule, doc)
 
     def check_document(self, doc: Document, ctx: "CheckContext") -> Iterator[Finding]:
+        if not ctx.config.styles:
+            return
+        from ..style.loader import styles_for
+
         for rule in styles_for(ctx).of_kind(self.kind):
             if not rule.applies_to(doc.lang):
                 continue
@@ -111,7 +120,9 @@ class StyleCapitalization(_StyleRule):
         self._names: frozenset[str] | None = None
         return super().check_document(doc, ctx)
 
-    def run(self, rule: StyleRule, doc: Document, ctx: "CheckContext") -> Iterable[matchers.Hit]:
+    def run(self, rule: "StyleRule", doc: Document, ctx: "CheckContext") -> "Iterable[matchers.Hit]":
+        from ..style import match as matchers
+
         if rule.match in ("$sentence", "$title") and self._names is None:
             self._names = matchers.proper_nouns(doc)
         return matchers.capitalization(rule, doc, self._names)

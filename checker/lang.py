@@ -2,7 +2,8 @@
 
 Loading all 55 langdetect profiles costs ~0.55 s, most of it for the CJK and Indic ones. Text
 written in the Latin or Cyrillic script is compared only with the languages written in those
-scripts (35 profiles, ~0.13 s); other text gets every profile. Restricting the candidates is
+scripts (35 profiles, ~0.13 s); other text gets every profile. The built tables are cached per
+user (``checker.lexicon.cache_dir``), which halves that again. Restricting the candidates is
 also what makes short segments more accurate (see docs/benchmarks.md).
 """
 
@@ -37,24 +38,68 @@ def _latin_or_cyrillic(sample: str) -> bool:
 
 
 def _factory(profiles: str) -> Any:
-    """A langdetect factory with the given profile set ("latin-cyrillic" or "all"), built once."""
+    """A langdetect factory with the given profile set ("latin-cyrillic" or "all"), built once
+    per process; its tables come from the per-user cache when they were built before."""
     if profiles not in _factories:
         import os
 
         from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 
+        codes = sorted(os.listdir(PROFILES_DIRECTORY)) if profiles == "all" else LATIN_CYRILLIC_PROFILES
+        paths = [os.path.join(PROFILES_DIRECTORY, code) for code in codes]
         factory = DetectorFactory()
-        if profiles == "all":
-            factory.load_profile(PROFILES_DIRECTORY)
-        else:
+        if not _load_tables(factory, profiles, paths):
             texts = []
-            for code in LATIN_CYRILLIC_PROFILES:
-                with open(os.path.join(PROFILES_DIRECTORY, code), encoding="utf-8") as handle:
+            for path in paths:
+                with open(path, encoding="utf-8") as handle:
                     texts.append(handle.read())
             factory.load_json_profile(texts)
+            _store_tables(factory, profiles, paths)
         factory.set_seed(SEED)
         _factories[profiles] = factory
     return _factories[profiles]
+
+
+# Building langdetect's tables from its JSON profiles is pure Python (~0.1-0.2 s for 35
+# profiles); reading the built tables back with marshal takes half as long. The cache file is
+# keyed by the profiles' names, sizes and times, so another langdetect version builds anew.
+def _tables_path(profiles: str, paths: list[str]) -> Any:
+    import os
+    import zlib
+
+    from .lexicon import cache_dir
+
+    stamp = repr([(os.path.basename(p), os.stat(p).st_size, os.stat(p).st_mtime_ns) for p in paths])
+    return cache_dir() / f"langdetect-{profiles}-{zlib.crc32(stamp.encode()):08x}.marshal"
+
+
+def _load_tables(factory: Any, profiles: str, paths: list[str]) -> bool:
+    import marshal
+
+    try:
+        with open(_tables_path(profiles, paths), "rb") as handle:
+            data = handle.read()  # marshal.loads on bytes: marshal.load reads a file piecemeal (8x slower)
+        langlist, prob_map = marshal.loads(data)
+    except (OSError, ValueError, EOFError, TypeError):
+        return False
+    factory.langlist, factory.word_lang_prob_map = langlist, prob_map
+    return True
+
+
+def _store_tables(factory: Any, profiles: str, paths: list[str]) -> None:
+    import marshal
+    import os
+    import tempfile
+
+    try:
+        target = _tables_path(profiles, paths)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=target.name + ".", suffix=".tmp", dir=target.parent)
+        with os.fdopen(fd, "wb") as handle:
+            marshal.dump((factory.langlist, factory.word_lang_prob_map), handle)
+        os.replace(tmp, target)
+    except OSError:
+        pass  # no writable cache: the tables are built again next time
 
 
 def detect_language(text: str) -> str | None:

@@ -39,3 +39,22 @@ def test_sentence_splitting_keeps_offsets_and_abbreviations():
         "He met Dr. Jones at 3 p.m. today.",
         "Then he left.",
     ]
+
+
+def test_langdetect_tables_are_cached_and_a_broken_cache_is_rebuilt(tmp_path, monkeypatch):
+    from checker import lang
+
+    monkeypatch.setenv("TRANSCHECK_CACHE_DIR", str(tmp_path))
+    text = (FIXTURES / "ntrex" / "por.txt").read_text(encoding="utf-8")
+    monkeypatch.setattr(lang, "_factories", {})
+    assert detect_language(text) == "pt"  # built from the JSON profiles, then stored
+    cached = list(tmp_path.glob("langdetect-latin-cyrillic-*.marshal"))
+    assert len(cached) == 1
+    built = lang._factories["latin-cyrillic"]
+    monkeypatch.setattr(lang, "_factories", {})
+    assert detect_language(text) == "pt"  # read back from the cache
+    assert lang._factories["latin-cyrillic"].langlist == built.langlist
+    cached[0].write_bytes(b"not marshal data")
+    monkeypatch.setattr(lang, "_factories", {})
+    assert detect_language(text) == "pt"  # a broken cache is ignored and rewritten
+    assert cached[0].stat().st_size > 1000

@@ -2,14 +2,18 @@
 
 Every stage is a function that returns values; only ``checker.cli`` prints or exits.
 
-* **load**     ``discover`` expands paths, ``load_source`` decodes and reads one file
-               (``checker.readers``), detecting its language when none is given (``checker.lang``);
-* **segment**  ``checker.segment`` splits each prose block into sentences;
-* **check**    ``check_document`` runs the segment- and document-scope rules on one document and
-               collects the statistics of corpus-scope rules; ``run`` then combines those
-               statistics and lets each corpus rule finalize them;
-* **filter**   ``filter_findings`` drops what the options exclude and sorts deterministically;
-* **report**   ``checker.report`` renders a :class:`Result` as text or JSON.
+* **load**     ``discover_sources`` expands paths, ``load_source`` decodes and reads one file
+               (``checker.readers``); the settings in force for it come from the command line
+               over its nearest configuration file (``Settings``, ``checker.config``);
+* **segment**  ``segment`` detects the language when none is given (``checker.lang``) and
+               ``checker.segment`` splits each prose block into sentences;
+* **check**    ``check_document`` runs the segment-, pair- and document-scope rules on one
+               document and collects the statistics of corpus-scope rules; ``run`` then combines
+               those statistics and lets each corpus rule finalize them;
+* **filter**   ``filter_findings`` applies per-file ignores, deduplicates, sorts
+               deterministically, fingerprints, applies inline suppressions, the baseline and
+               ``--diff-only``;
+* **report**   ``checker.report`` renders a :class:`Result` (text, JSON, GitHub, SARIF, JUnit).
 """
 
 from __future__ import annotations

@@ -118,37 +118,22 @@ def check(paths: tuple[str, ...], lang: str | None, select: tuple[str, ...], ign
     return EXIT_FINDINGS if result.failed else EXIT_OK
 
 
-MAX_FIX_PASSES = 4  # fixes skipped for overlapping others get another pass, as with ruff
-
-
 def _fix(result: Any, sources: list, options: Any, fmt: str, color: str, diff: bool, unsafe: bool) -> int:
     """--fix: write the fixes, re-check, report what remains. --diff: print them, write nothing.
     Standard input is never fixed in place: --fix with - is a usage error (use --diff)."""
-    from .fix import plan_fixes, unified_diff, write_plans
-    from .pipeline import Source, run
+    from .fix import converge, unified_diff
     from .report import FORMATS
 
-    plans = plan_fixes(result.findings, result.documents, unsafe)
-    if diff:
-        changed = [plan for plan in plans if plan.changed]
-        click.echo("".join(unified_diff(plan) for plan in changed), nl=False)
-        count = sum(len(plan.applied) for plan in changed)
-        click.echo(f"transcheck: {count} fix{'es' if count != 1 else ''} would change {len(changed)} "
-                   f"file{'s' if len(changed) != 1 else ''}", err=True)
-        return EXIT_FINDINGS if changed else EXIT_OK
-    if any(source.data is not None for source in sources):
+    if not diff and any(source.data is not None for source in sources):
         raise click.UsageError("--fix cannot rewrite standard input; use --diff to see the fixes")
-    fixed, files = 0, set()
-    for _ in range(MAX_FIX_PASSES):
-        written = write_plans(plans)
-        if not written:
-            break
-        fixed += sum(len(plan.applied) for plan in written)
-        files.update(plan.path for plan in written)
-        result = run([Source(s.path, None, s.fmt, s.source) for s in sources], options)
-        plans = plan_fixes(result.findings, result.documents, unsafe)
-    click.echo(f"transcheck: fixed {fixed} finding{'s' if fixed != 1 else ''} in {len(files)} "
-               f"file{'s' if len(files) != 1 else ''}", err=True)
+    result, plans = converge(result, sources, options, unsafe, write=not diff)
+    count = sum(len(plan.applied) for plan in plans)
+    files = f"{len(plans)} file{'s' if len(plans) != 1 else ''}"
+    if diff:
+        click.echo("".join(unified_diff(plan) for plan in plans), nl=False)
+        click.echo(f"transcheck: {count} fix{'es' if count != 1 else ''} would change {files}", err=True)
+        return EXIT_FINDINGS if plans else EXIT_OK
+    click.echo(f"transcheck: fixed {count} finding{'s' if count != 1 else ''} in {files}", err=True)
     colored = use_color(color, sys.stdout)
     click.echo(FORMATS[fmt](result, color=colored), nl=False, color=colored)
     return EXIT_FINDINGS if result.failed else EXIT_OK

@@ -123,3 +123,42 @@ def write_plans(plans: Iterable[FilePlan]) -> list[FilePlan]:
             write_atomic(plan.path, plan.after, plan.encoding)
             written.append(plan)
     return written
+
+
+MAX_FIX_PASSES = 4  # fixes skipped for overlapping others get another pass, as with ruff
+
+
+def converge(result, sources: list, options, unsafe: bool = False, write: bool = True,
+             passes: int = MAX_FIX_PASSES) -> tuple[object, list[FilePlan]]:
+    """Apply fixes pass after pass, re-checking in between, until nothing changes.
+
+    ``write`` rewrites the files atomically after each pass (``--fix``); otherwise the texts
+    change in memory only (``--diff``), so both see the same fixes. Returns the last result and
+    one plan per changed file: its original text, its final text and every finding fixed.
+    """
+    from .pipeline import Source, run
+
+    originals: dict[str, FilePlan] = {}
+    texts: dict[str, str] = {}
+    for _ in range(passes):
+        plans = [plan for plan in plan_fixes(result.findings, result.documents, unsafe) if plan.changed]
+        if not plans:
+            break
+        for plan in plans:
+            originals.setdefault(plan.path, FilePlan(plan.path, plan.before, plan.before, plan.encoding))
+            originals[plan.path].applied.extend(plan.applied)
+            texts[plan.path] = plan.after
+        if write:
+            write_plans(plans)
+        result = run([Source(s.path, _pass_data(s, texts, write), s.fmt, s.source) for s in sources], options)
+    for path, plan in originals.items():
+        plan.after = texts[path]
+    return result, sorted(originals.values(), key=lambda plan: plan.path)
+
+
+def _pass_data(source, texts: dict[str, str], written: bool) -> bytes | None:
+    """What the next pass reads for ``source``: its file (None) once fixes are written, else
+    the fixed text in memory, or the bytes it came with (standard input)."""
+    if source.path in texts and not written:
+        return texts[source.path].encode("utf-8")
+    return None if written else source.data

@@ -120,3 +120,26 @@ def test_plan_keeps_encoding_and_bom(tmp_path):
     [plan] = plan_fixes([finding], [doc])
     write_atomic(plan.path, plan.after, plan.encoding)
     assert path.read_bytes() == "\ufeffHe is caretaker president.\r\n".encode("utf-8")
+
+
+def test_diff_shows_every_pass_that_fix_applies(tmp_path):
+    """A heading with a house spelling in it needs two passes (the capitalisation fix spans the
+    heading and overlaps the name's fix): --diff must show what --fix ends up writing."""
+    sample = FIXTURES.parent.parent / "corpora" / "sample"
+    for name in ("transcheck.toml", "glossary.tbx", "names.yaml", "bbc-panjshir-en.txt"):
+        shutil.copy(sample / name, tmp_path / name)
+    shutil.copytree(sample / "style", tmp_path / "style")
+    article = tmp_path / "bbc-panjshir-en.txt"
+    article.write_text("the Taleban valley\n\n" + article.read_text(encoding="utf-8"), encoding="utf-8")
+    original = article.read_text(encoding="utf-8")
+
+    diff = run_cli("check", "--diff", article.name, cwd=tmp_path)
+    assert article.read_text(encoding="utf-8") == original  # --diff writes nothing
+    fixed = run_cli("check", "--fix", article.name, cwd=tmp_path)
+    after = article.read_text(encoding="utf-8")
+    assert after.startswith("The Taliban valley\n")
+    would = diff.stderr.decode().strip().splitlines()[-1]
+    did = fixed.stderr.decode().strip().splitlines()[0]
+    assert would.split()[1] == did.split()[2]  # "N fixes would change" == "fixed N findings"
+    added = [line[1:] for line in diff.stdout.decode().splitlines() if line.startswith("+") and not line.startswith("+++")]
+    assert "The Taliban valley" in added

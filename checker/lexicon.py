@@ -131,6 +131,7 @@ class Lexicon:
     def __init__(self, lang: str) -> None:
         self.lang = lang
         self._memo: dict[str, float] = {}
+        self._raw: dict[str, float] = {}  # word as asked (not case-folded) -> its value
         self._con: sqlite3.Connection | None = None
         self._dict: dict[str, float] | None = None
         self._len: int | None = None
@@ -152,6 +153,13 @@ class Lexicon:
             self._dict = _load_frequencies(self.lang)
 
     def zipf(self, word: str) -> float:
+        value = self._raw.get(word)
+        if value is not None:
+            return value
+        value = self._raw[word] = self._zipf(word)
+        return value
+
+    def _zipf(self, word: str) -> float:
         key = word.casefold()
         value = self._memo.get(key)
         if value is None:

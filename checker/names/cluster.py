@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from .compare import TIER_C_MAX_ZIPF, established, judge, name_like
 from .morph import derived, inflected, russian_known, russian_lemmas, stems, suspect_ending
-from .normalize import delete_keys, fold, has_diacritics, norm, skel
+from .normalize import fold, has_diacritics, norm, skel
 from .stats import FormStat, NameStats
 
 MAX_BUCKET = 200
@@ -63,7 +63,12 @@ class _UnionFind:
 
     def find(self, x):
         parent = self.parent
-        parent.setdefault(x, x)
+        p = parent.get(x)
+        if p is None:
+            parent[x] = x
+            return x
+        if p == x:
+            return x
         root = x
         while parent[root] != root:
             root = parent[root]
@@ -154,10 +159,11 @@ def _single_token_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
             # and a length within 2 of it
             heads = {(w[:1].casefold(), len(w) + d) for w in unknown for d in (-2, -1, 0, 1, 2)}
             weak = {w: st for w, st in weak.items() if (w[:1].casefold(), len(w)) in heads}
-            near = set()
-            for w in unknown:
-                near |= _block_keys(w, lang)[1]
-            weak = {w: st for w, st in weak.items() if _block_keys(w, lang)[1] & near}
+            if weak:
+                near = set()
+                for w in unknown:
+                    near |= _block_keys(w, lang)[1]
+                weak = {w: st for w, st in weak.items() if _block_keys(w, lang)[1] & near}
         else:
             weak = {}
     for w in weak:
@@ -303,10 +309,12 @@ def _block_keys(form: str, lang: str) -> tuple[tuple[str, ...], frozenset]:
         sk = skel(stem)
         if len(sk) >= 2:
             exact.add("s:" + sk)
-        deletes.update(delete_keys(n))
+        deletes.add(n)  # delete_keys(n), inlined
+        deletes.update([n[:i] + n[i + 1 :] for i in range(len(n))])
         f = fold(stem)
         if f != n and len(f) >= 4:
-            deletes.update(delete_keys(f))
+            deletes.add(f)
+            deletes.update([f[:i] + f[i + 1 :] for i in range(len(f))])
     exact.add("f:" + fold(form))
     return tuple(sorted(exact)), frozenset(deletes)
 

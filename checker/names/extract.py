@@ -21,7 +21,7 @@ import itertools
 import re
 
 from ..model import BlockKind, Document
-from .stats import FormStat, NameStats
+from .stats import MAX_LOCATIONS, FormStat, NameStats
 
 # A word: letters, with combining marks inside (written so that plain words take the fast path).
 TOKEN_RE = re.compile(r"[^\W\d_]+(?:[\u0300-\u036f]+[^\W\d_]*)*")
@@ -94,7 +94,9 @@ def _rare_lower(distinct: set[str], lang: str) -> set[str]:
             if lex is not None and len(lex) == 0:
                 lex = None  # no word list: no way to tell slips from words
             if lex is not None:
-                lex.prefetch(w for w in new if len(w) >= LOWER_MIN_LEN and w.islower())
+                # every new word: the capitalised ones are looked up by ``finalize`` (one
+                # query per document instead of two)
+                lex.prefetch(w for w in new if len(w) >= LOWER_MIN_LEN or not w.islower())
             for w in new:
                 if lex is None or len(w) < LOWER_MIN_LEN or not w.islower() or lex.zipf(w) > LOWER_MAX_ZIPF:
                     known.add(w)
@@ -192,7 +194,8 @@ def collect(doc: Document, stats: NameStats | None = None) -> NameStats:
             continue
         if start >= seg_end:
             if run:
-                _flush(run, multi, path, segments[k].index, run_start_initial)
+                if len(run) > 1:  # (a single token is no multi-word name)
+                    _flush(run, multi, path, segments[k].index, run_start_initial)
                 run = []
             while k < n_segs - 1 and start >= segments[k].end:
                 k += 1
@@ -207,7 +210,7 @@ def collect(doc: Document, stats: NameStats | None = None) -> NameStats:
         # Initial: first word of the segment (the non-letters before it reach back past the
         # segment start), in a heading, or after an opening quote, bracket, colon, dash or a
         # sentence boundary the segmenter missed.
-        initial = m.start() <= seg_start or heading[k] or initial_gap(gap) is not None
+        initial = m.start() <= seg_start or heading[k] or (gap != " " and initial_gap(gap) is not None)
         adjacent = m.start() == prev_end
         particle = None
         if run and not adjacent and gap in joiners:
@@ -217,22 +220,27 @@ def collect(doc: Document, stats: NameStats | None = None) -> NameStats:
             st = tokens.get(w)
             if st is None:
                 st = tokens[w] = FormStat()
-            st.add((path, start, end, segments[k].index, ()), initial)
+            st.count += 1  # FormStat.add, inlined
+            if not initial:
+                st.noninitial += 1
+            if len(st.locations) < MAX_LOCATIONS:
+                st.locations.append((path, start, end, segments[k].index, ()))
             if run and adjacent and gap in joiners:
                 run.append((w, start, end))
             elif particle is not None:
                 run.append((particle.group(1), particle.start(1), particle.end(1)))
                 run.append((w, start, end))
             else:
-                if run:
+                if len(run) > 1:
                     _flush(run, multi, path, segments[k].index, run_start_initial)
                 run = [(w, start, end)]
                 run_start_initial = initial
             continue
         if run:
-            _flush(run, multi, path, segments[k].index, run_start_initial)
+            if len(run) > 1:
+                _flush(run, multi, path, segments[k].index, run_start_initial)
             run = []
-    if run:
+    if len(run) > 1:
         _flush(run, multi, path, segments[k].index, run_start_initial)
     return out
 

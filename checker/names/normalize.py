@@ -81,14 +81,38 @@ def _romanise(s: str) -> str:
 def norm(s: str) -> str:
     """Normal form for comparing spellings of one name across transliterations."""
     s = _romanise(fold(s).translate(_DROP))
-    s = "".join(ch for ch in s if ch.isalpha())
-    s = _REWRITE_RE.sub(lambda m: _REWRITES.get(m.group(0), "k"), s)
+    if not s.isalpha():
+        s = "".join(ch for ch in s if ch.isalpha())
+    s = _REWRITE_RE.sub(_rewrite, s)
     if s.startswith("y"):
         s = "j" + s[1:]
-    s = _FINAL_I.sub("i", s)
+    if s.endswith("j"):  # _FINAL_I
+        s = s[:-2] + "i" if s.endswith("ij") else s[:-1] + "i"
     s = s.replace("y", "i")
-    s = _FINAL_OV.sub("ov", s)
-    return _DOUBLE.sub(r"\1", s)
+    if s.endswith("off"):  # _FINAL_OV
+        s = s[:-3] + "ov"
+    elif s.endswith(("ow", "ew", "ev")):
+        s = s[:-2] + "ov"
+    return _undouble(s)
+
+
+def _rewrite(m, get=_REWRITES.get) -> str:
+    return get(m.group(0), "k")
+
+
+_double_search = _DOUBLE.search
+_double_sub = _DOUBLE.sub
+
+
+def _undouble(s: str) -> str:
+    """``_DOUBLE.sub(r"\\1", s)``: runs of one character collapsed to one."""
+    if _double_search(s) is None:
+        return s
+    return _double_sub(_group1, s)
+
+
+def _group1(m) -> str:
+    return m.group(1)
 
 
 @lru_cache(maxsize=200_000)
@@ -99,7 +123,7 @@ def skel(s: str) -> str:
         return ""
     first = "a" if n[0] in VOWELS else n[0]
     rest = n[1:].translate(_SKEL_DROP)
-    return _DOUBLE.sub(r"\1", (first + rest).translate(_SKEL_MAP))
+    return _undouble((first + rest).translate(_SKEL_MAP))
 
 
 _CHEAP_CLASSES = ("ae", "ou", "ei", "ijy", "au", "sz", "kgqc", "vwf")
@@ -158,9 +182,8 @@ def damerau(a: str, b: str) -> int:
 def delete_keys(s: str) -> set[str]:
     """SymSpell keys: ``s`` and ``s`` with one character removed. Strings within distance 1
     (insertion, deletion, substitution, and a transposition via the two deletions) share a key."""
-    keys = {s}
-    for i in range(len(s)):
-        keys.add(s[:i] + s[i + 1 :])
+    keys = {s[:i] + s[i + 1 :] for i in range(len(s))}
+    keys.add(s)
     return keys
 
 

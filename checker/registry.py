@@ -136,6 +136,9 @@ def all_rules() -> list[type[Rule]]:
 
 
 def get_rule(code_or_name: str) -> type[Rule] | None:
+    by_code = _REGISTRY.get(code_or_name.upper())  # the common case: a code, without a scan
+    if by_code is not None:
+        return by_code
     for rule in all_rules():
         if code_or_name.upper() == rule.code or code_or_name.lower() == rule.name:
             return rule

@@ -329,6 +329,8 @@ def run(sources: Sequence[Source], options: Options) -> Result:
         documents.append(doc)
         settings_of[doc.path] = ctx.settings
         doc_findings, doc_stats = check_document(doc, rules, ctx, original)
+        # Filtering and reports read only the text: a corpus of many files keeps no segments.
+        doc.segments, doc.blocks = [], []
         findings.extend(doc_findings)
         corpus_stats = combine_stats(rules, corpus_stats, doc_stats)
         for rule in rules:

@@ -129,22 +129,11 @@ def _single_token_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
     groups = _UnionFind()
     by_stem: dict[str, str] = {}
     for form in sorted(candidates):
-        groups.find(form)
-        keys = set(stems(form, lang))
-        if lang == "ru":
-            keys |= {"lemma:" + lemma for lemma in russian_lemmas(form)}
-        for key in keys:
-            if len(key) < 4 and not key.startswith("lemma:"):
-                continue
+        for key in _group_keys(form, lang):
             other = by_stem.setdefault(key, form)
             if other != form and (key.startswith("lemma:") or not suspect_ending(other, form, lang)):
                 groups.union(other, form)
     lower = {w: st for w, st in stats.lower.items() if w not in candidates}
-    for form in lower:
-        groups.find("\x00" + form)  # lower-case forms: a group of their own each
-
-    def gid(form: str) -> str:
-        return groups.find(form if form in candidates else "\x00" + form)
 
     # Forms seen only at sentence starts and common in the language (Londonderry, British):
     # never a minority, but the dominant spelling of a mid-sentence capitalised form that the
@@ -166,20 +155,23 @@ def _single_token_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
                 weak = {w: st for w, st in weak.items() if _block_keys(w, lang)[1] & near}
         else:
             weak = {}
-    for w in weak:
-        groups.find(w)
+    # lower-case forms ("\x00" + form) and weak forms: a group of their own each
     table = {**{("\x00" + w): st for w, st in lower.items()}, **candidates, **weak}
     members: dict[str, list[str]] = defaultdict(list)
     gof: dict[str, str] = {}  # key -> its inflection group (computed once)
+    joined = groups.parent  # only forms that were ever united are in the union-find
     for key in table:
-        g = gof[key] = groups.find(key)
+        g = gof[key] = groups.find(key) if key in joined else key
         members[g].append(key)
     gcount = {g: sum(table[f].count for f in fs) for g, fs in members.items()}
 
     # 3. blocking: forms sharing a norm, skeleton or fold key; and, for Tier C, forms sharing a
     # SymSpell delete key with a form rare enough to be a typo (Tier C needs a minority with
     # Zipf <= TIER_C_MAX_ZIPF, so pairs of two common forms need no delete keys).
-    buckets: dict[str, list[str]] = defaultdict(list)
+    # Exact keys as the delete keys below: ``bfirst`` maps a key to its first form, ``bshared``
+    # lists the forms of the few keys that two or more forms share.
+    bfirst: dict[str, str] = {}
+    bshared: dict[str, list[str]] = {}
     # Delete keys of the rare forms: ``dfirst`` maps a key to the first rare form with it (filled
     # with dict operations in C); ``dshared`` lists every rare form of the few keys that two or
     # more rare forms share.
@@ -191,8 +183,17 @@ def _single_token_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
         form = key.lstrip("\x00")
         exact, deletes = _block_keys(form, lang)
         keyinfo[key] = deletes
-        for k in exact:
-            buckets[k].append(key)
+        common = bfirst.keys() & exact
+        if common:
+            for k in common:
+                shared = bshared.get(k)
+                if shared is None:
+                    bshared[k] = [bfirst[k], key]
+                else:
+                    shared.append(key)
+            bfirst.update(dict.fromkeys(exact - common, key))
+        else:
+            bfirst.update(dict.fromkeys(exact, key))
         if key.startswith("\x00") or zipf(form) <= TIER_C_MAX_ZIPF:
             rare.add(key)
             common = deletes & dfirst.keys()
@@ -210,9 +211,12 @@ def _single_token_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
     # in the order of the keys; the first occurrence of a pair is the one judged.
     pairs: list[tuple[str, str]] = []
     append = pairs.append
-    for bucket in buckets.values():
+    for k in bfirst:  # in the order the keys first appeared
+        bucket = bshared.get(k)
+        if bucket is None:
+            continue
         n = len(bucket)
-        if 2 <= n <= MAX_BUCKET:
+        if n <= MAX_BUCKET:
             gs = [gof[x] for x in bucket]
             for i in range(n - 1):
                 a, ga = bucket[i], gs[i]
@@ -296,7 +300,17 @@ def _single_token_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
 
 
 @lru_cache(maxsize=65_536)
-def _block_keys(form: str, lang: str) -> tuple[tuple[str, ...], frozenset]:
+def _group_keys(form: str, lang: str) -> tuple[str, ...]:
+    """Keys that put inflections of one name in one group: stems of 4+ letters and, in
+    Russian, ``lemma:`` + each name lemma (memoised like ``_block_keys``)."""
+    keys = {stem for stem in stems(form, lang) if len(stem) >= 4}
+    if lang == "ru":
+        keys |= {"lemma:" + lemma for lemma in russian_lemmas(form)}
+    return tuple(sorted(keys))
+
+
+@lru_cache(maxsize=16_384)  # the keys of a form take ~1.7 KB: the cache stays under 30 MB
+def _block_keys(form: str, lang: str) -> tuple[frozenset, frozenset]:
     """Blocking keys of one form (memoised: names recur across the documents of a corpus):
     (norm, skeleton and fold keys; SymSpell delete keys of the stems' norm and fold)."""
     exact = set()
@@ -316,7 +330,7 @@ def _block_keys(form: str, lang: str) -> tuple[tuple[str, ...], frozenset]:
             deletes.add(f)
             deletes.update([f[:i] + f[i + 1 :] for i in range(len(f))])
     exact.add("f:" + fold(form))
-    return tuple(sorted(exact)), frozenset(deletes)
+    return frozenset(exact), frozenset(deletes)
 
 
 def _cannot_link(ga_list, gb_list, members, lang, table, zipf) -> bool:

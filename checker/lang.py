@@ -10,6 +10,7 @@ also what makes short segments more accurate (see docs/benchmarks.md).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from .model import InputError
@@ -21,14 +22,32 @@ LATIN_CYRILLIC_PROFILES = (
     "af ca cs cy da de en es et fi fr hr hu id it lt lv nl no pl pt ro sk sl so sq sv sw tl tr vi "
     "bg mk ru uk"
 ).split()
+# Codes accepted without a registry lookup: the languages langdetect and wordfreq know best.
+_COMMON_LANGS = frozenset(LATIN_CYRILLIC_PROFILES) | frozenset(
+    "ar bn el fa gu he hi ja kn ko ml mr ne pa ta te th ur zh ms nb".split()
+)
+_SUBTAG = re.compile(r"^(?:[A-Za-z]{2}|[0-9]{3}|[A-Za-z]{4})$")  # a region or a script
 _factories: dict[str, Any] = {}
 
 
+@lru_cache(maxsize=256)
 def normalise_lang(code: str) -> str:
-    """``pt-BR`` -> ``pt``; the checks work per language, not per locale."""
-    if not _LANG_CODE.match(code.strip()):
+    """``pt-BR`` -> ``pt``; the checks work per language, not per locale. A code that is no
+    registered language tag (``xx``, ``en-QQ``) is an error, not a silent run without a lexicon."""
+    tag = code.strip().replace("_", "-")
+    primary = tag.split("-")[0].lower()
+    common = primary in _COMMON_LANGS and all(_SUBTAG.match(sub) for sub in tag.split("-")[1:])
+    if not _LANG_CODE.match(tag) or not (common or _registered(tag)):
         raise InputError(f"invalid language code {code!r} (expected an ISO 639 code such as en, pt or pt-BR)")
-    return code.strip().replace("_", "-").split("-")[0].lower()
+    return primary
+
+
+def _registered(tag: str) -> bool:
+    # langcodes (wordfreq's own dependency) holds the IANA registry; its import costs ~50 ms,
+    # so the common codes are accepted without it
+    import langcodes
+
+    return langcodes.tag_is_valid(tag)
 
 
 def _latin_or_cyrillic(sample: str) -> bool:

@@ -31,6 +31,30 @@ def test_language_codes_are_normalised_and_validated():
         normalise_lang("english please")
 
 
+@pytest.mark.parametrize("code, lang", [("fil", "fil"), ("zh-Hant", "zh"), ("sr-Latn", "sr"), ("pt-BR", "pt")])
+def test_registered_language_codes_are_accepted(code, lang):
+    assert normalise_lang(code) == lang
+
+
+@pytest.mark.parametrize("code", ["xx", "zz", "en-abcdefg", "qqq-ZZZZZ"])
+def test_unregistered_language_codes_are_errors(code):
+    # well-formed but no language: a silent run with no word list would miss most names findings
+    with pytest.raises(InputError, match="invalid language code"):
+        normalise_lang(code)
+
+
+def test_an_unknown_lang_on_the_command_line_exits_2(tmp_path):
+    import subprocess
+    import sys
+
+    article = tmp_path / "a.txt"
+    article.write_text("The Taliban took Kabul.\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "checker", "check", "--isolated", "--lang", "xx", str(article)],
+                          capture_output=True, text=True)
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == ["transcheck: error: invalid language code 'xx' (expected an ISO 639 code such as en, pt or pt-BR)"]
+
+
 def test_sentence_splitting_keeps_offsets_and_abbreviations():
     text = "Mr. Smith went to Washington. He met Dr. Jones at 3 p.m. today.  Then he left."
     spans = split_sentences(text, "en")

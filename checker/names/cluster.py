@@ -168,13 +168,11 @@ def _single_token_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
     # 3. blocking: forms sharing a norm, skeleton or fold key; and, for Tier C, forms sharing a
     # SymSpell delete key with a form rare enough to be a typo (Tier C needs a minority with
     # Zipf <= TIER_C_MAX_ZIPF, so pairs of two common forms need no delete keys).
-    # Exact keys as the delete keys below: ``bfirst`` maps a key to its first form, ``bshared``
-    # lists the forms of the few keys that two or more forms share.
+    # Each key kind is filed in two dicts (see ``_file``): ``*first`` maps a key to its first
+    # form, ``*shared`` lists the forms of the few keys that two or more forms share. Exact keys
+    # of every form; delete keys of the rare forms only.
     bfirst: dict[str, str] = {}
     bshared: dict[str, list[str]] = {}
-    # Delete keys of the rare forms: ``dfirst`` maps a key to the first rare form with it (filled
-    # with dict operations in C); ``dshared`` lists every rare form of the few keys that two or
-    # more rare forms share.
     dfirst: dict[str, str] = {}
     dshared: dict[str, list[str]] = {}
     keyinfo = {}
@@ -183,30 +181,10 @@ def _single_token_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
         form = key.lstrip("\x00")
         exact, deletes = _block_keys(form, lang)
         keyinfo[key] = deletes
-        common = bfirst.keys() & exact
-        if common:
-            for k in common:
-                shared = bshared.get(k)
-                if shared is None:
-                    bshared[k] = [bfirst[k], key]
-                else:
-                    shared.append(key)
-            bfirst.update(dict.fromkeys(exact - common, key))
-        else:
-            bfirst.update(dict.fromkeys(exact, key))
+        _file(key, exact, bfirst, bshared)
         if key.startswith("\x00") or zipf(form) <= TIER_C_MAX_ZIPF:
             rare.add(key)
-            common = deletes & dfirst.keys()
-            if common:
-                for k in common:
-                    shared = dshared.get(k)
-                    if shared is None:
-                        dshared[k] = [dfirst[k], key]
-                    else:
-                        shared.append(key)
-                dfirst.update(dict.fromkeys(deletes - common, key))
-            else:
-                dfirst.update(dict.fromkeys(deletes, key))
+            _file(key, deletes, dfirst, dshared)
     # Pairs of forms of different inflection groups only (forms of one group share most keys),
     # in the order of the keys; the first occurrence of a pair is the one judged.
     pairs: list[tuple[str, str]] = []
@@ -297,6 +275,22 @@ def _single_token_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
         if cluster is not None:
             out.append(cluster)
     return out
+
+
+def _file(form: str, keys: frozenset, first: dict[str, str], shared: dict[str, list[str]]) -> None:
+    """File ``form`` under each of ``keys``: most keys belong to one form, so the first form of a
+    key is kept with dict operations in C and a list is made only for a key's second form."""
+    common = first.keys() & keys
+    if common:
+        for k in common:
+            forms = shared.get(k)
+            if forms is None:
+                shared[k] = [first[k], form]
+            else:
+                forms.append(form)
+        first.update(dict.fromkeys(keys - common, form))
+    else:
+        first.update(dict.fromkeys(keys, form))
 
 
 @lru_cache(maxsize=65_536)

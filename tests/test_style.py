@@ -129,3 +129,36 @@ def test_rule_docs_are_complete():
     for code in ("TC301", "TC302", "TC303", "TC304", "TC305", "TC002"):
         rule = get_rule(code)
         assert rule is not None and rule.doc.summary and rule.doc.bad and rule.doc.good and rule.doc.fix
+
+
+@pytest.mark.parametrize("source, lowered", [
+    ("(?:Tale[bv]ans?)(?![\\w-])", "(?:tale[bv]ans?)(?![\\w-])"),
+    ("U\\.S\\.\\s+Army", "u\\.s\\.\\s+army"),
+    ("(?i:Foo)", None),  # inline flags: the scope may differ
+    ("(?P<x>A)", None),  # a named group's name is no text
+    ("\\x41BC", None),  # an escape naming a character by its code
+    ("İstanbul", None),  # lower case changes the length
+])
+def test_lowered_pattern(source, lowered):
+    from checker.style.loader import lowered_pattern
+
+    assert lowered_pattern(source) == lowered
+
+
+def test_ignorecase_rules_match_any_case_and_report_the_original_text(tmp_path):
+    # An ignorecase rule runs its lower-cased pattern over the lower-cased prose; the findings
+    # carry the text as written, and the fix keeps its case. A pattern that cannot be lowered
+    # safely (an inline flag) runs as written: same findings.
+    (tmp_path / "house.yml").write_text(
+        "rules:\n"
+        "  Spelling:\n    extends: substitution\n    ignorecase: true\n    swap:\n      'tale[bv]ans?': Taliban\n"
+        "  Leftover:\n    extends: existence\n    ignorecase: true\n    tokens:\n      - '(?-i:Credit), reuters'\n"
+        "      - 'PHOTO CAPTION'\n", encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nstyles = ["house.yml"]\n', encoding="utf-8")
+    text = "The TALEBAN and the Talevans. Credit, REUTERS. credit, Reuters. Photo Caption, the taleban.\n"
+    found = checker.check_text(text, lang="en", select=["TC301", "TC302"], config=str(tmp_path / "transcheck.toml"))
+    assert [(f.rule, f.text) for f in found] == [
+        ("TC301", "TALEBAN"), ("TC301", "Talevans"), ("TC302", "Credit, REUTERS"),
+        ("TC302", "Photo Caption"), ("TC301", "taleban")]
+    assert [f.fix.replacement for f in found if f.rule == "TC301"] == ["TALIBAN", "Taliban", "Taliban"]
+    assert "Photo Caption" in found[3].message

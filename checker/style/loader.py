@@ -172,6 +172,9 @@ class StyleRule:
     langs: tuple[str, ...] = ()
     limit: int = 0  # at most this many findings per document (0: no limit)
     pattern: re.Pattern | None = None  # existence, substitution: the combined pattern
+    # ignorecase rules: the same pattern in lower case, case-sensitive, for the lower-cased prose
+    # (a case-insensitive pattern cannot skip ahead on its literal prefix: ~7x slower)
+    folded: re.Pattern | None = None
     exceptions: re.Pattern | None = None
     ignorecase: bool = False
     edge: bool = False  # the pattern's matches must not start inside a word (checked when matching)
@@ -219,6 +222,46 @@ def _translate(pattern: str) -> str:
     if m:  # "(?i)foo" inside an alternation is an error in Python: scope the flags instead
         pattern = f"(?{m.group(1)}:{pattern[m.end():]})"
     return pattern.replace(r"\z", r"\Z")
+
+
+# Escapes that mean the same in a lower-cased pattern matched against lower-cased text.
+_CASELESS_ESCAPES = frozenset("wWdDsSbBAZtnrfv123456789")
+_PLAIN_GROUPS = ("(?:", "(?=", "(?!", "(?<=", "(?<!")
+
+
+def lowered_pattern(source: str) -> str | None:
+    """``source`` in lower case, to match ``text.lower()`` case-sensitively as ``source`` matches
+    ``text`` with IGNORECASE; None where that is not sure: inline flags, named groups, escapes
+    that name a character by its code, or a pattern whose length changes in lower case."""
+    rest = source
+    for group in _PLAIN_GROUPS:
+        rest = rest.replace(group, "")
+    if "(?" in rest:
+        return None
+    out = []
+    i = 0
+    while i < len(source):
+        ch = source[i]
+        if ch == "\\":
+            escaped = source[i + 1:i + 2]
+            if escaped.isalnum() and escaped not in _CASELESS_ESCAPES:
+                return None
+            out.append(source[i:i + 2])
+            i += 2
+            continue
+        low = ch.lower()
+        if len(low) != 1:
+            return None
+        out.append(low)
+        i += 1
+    return "".join(out)
+
+
+def _compile_folded(rule: "StyleRule", source: str) -> None:
+    if rule.ignorecase:
+        lowered = lowered_pattern(source)
+        if lowered is not None:
+            rule.folded = re.compile(lowered)
 
 
 def _compile(pattern: str, flags: int, line: int, what: str) -> re.Pattern:
@@ -350,6 +393,7 @@ def _build_existence(rule: StyleRule, data: Any, at: Any, flags: int, edge: str)
     else:
         source = body or _translate(raw)
     rule.pattern = _compile(source, flags, rule.line, f"rule {rule.name!r}")
+    _compile_folded(rule, source)
 
 
 def _build_substitution(rule: StyleRule, data: Any, at: Any, flags: int, edge: str) -> None:
@@ -376,6 +420,7 @@ def _build_substitution(rule: StyleRule, data: Any, at: Any, flags: int, edge: s
     # engine from skipping ahead); which key matched is then found by re-matching the keys there.
     source = "(?:" + "|".join(f"(?:{_translate(key)})" for key, _, _ in alternatives) + ")" + edge
     rule.pattern = _compile(source, flags, rule.line, f"rule {rule.name!r}")
+    _compile_folded(rule, source)
     for index, (key, own, replacements) in enumerate(alternatives):
         rule.swaps[index] = (re.compile(f"(?:{_translate(key)}){edge}", flags), replacements)
 

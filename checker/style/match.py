@@ -87,17 +87,41 @@ def finditer_edged(pattern: re.Pattern, text: str, start: int, end: int) -> Iter
         pos = match.end() if match.end() > s else s + 1
 
 
-def _matches(rule: StyleRule, doc: Document) -> Iterator[tuple[str, re.Match]]:
+_shadow: tuple[str, str | None] = ("", "")  # (text, text.lower()) of the last text: one per document
+
+
+def _lowered(text: str) -> str | None:
+    """``text.lower()`` when it keeps every offset (same length), else None; the last one is
+    kept, since every rule of a document searches the same prose."""
+    global _shadow
+    last = _shadow  # one read: safe if threads check documents side by side
+    if last[0] is text:
+        return last[1]
+    low = text.lower()
+    result = low if len(low) == len(text) else None
+    _shadow = (text, result)
+    return result
+
+
+def _matches(rule: StyleRule, doc: Document) -> Iterator[tuple[str, int, int]]:
+    """(text, start, end) of each match of the rule's pattern in its scope; an ignorecase rule
+    searches the lower-cased prose with its lower-cased pattern where it can (same offsets)."""
     text, spans = scope_spans(doc, rule)
     assert rule.pattern is not None
+    pattern, searched = rule.pattern, text
+    if rule.folded is not None:
+        lowered = _lowered(text)
+        if lowered is not None:
+            pattern, searched = rule.folded, lowered
     for start, end in spans:
-        found = finditer_edged(rule.pattern, text, start, end) if rule.edge else rule.pattern.finditer(text, start, end)
+        found = finditer_edged(pattern, searched, start, end) if rule.edge else pattern.finditer(searched, start, end)
         for match in found:
-            if match.end() == match.start():
+            s, e = match.span()
+            if e == s:
                 continue
-            if rule.exceptions is not None and rule.exceptions.fullmatch(match.group(0)):
+            if rule.exceptions is not None and rule.exceptions.fullmatch(text[s:e]):
                 continue
-            yield text, match
+            yield text, s, e
 
 
 def _limited(rule: StyleRule, hits: Iterator[Hit]) -> Iterator[Hit]:
@@ -109,23 +133,23 @@ def _limited(rule: StyleRule, hits: Iterator[Hit]) -> Iterator[Hit]:
 
 def existence(rule: StyleRule, doc: Document) -> Iterator[Hit]:
     def hits() -> Iterator[Hit]:
-        for _, match in _matches(rule, doc):
-            yield Hit(match.start(), match.end(), rule.format(match.group(0)), [])
+        for text, start, end in _matches(rule, doc):
+            yield Hit(start, end, rule.format(text[start:end]), [])
 
     return _limited(rule, hits())
 
 
 def substitution(rule: StyleRule, doc: Document) -> Iterator[Hit]:
     def hits() -> Iterator[Hit]:
-        for text, match in _matches(rule, doc):
+        for text, start, end in _matches(rule, doc):
             key_match = None
             for own, replacements in rule.swaps.values():  # the first key that matches this span
-                key_match = own.match(text, match.start())
-                if key_match is not None and key_match.end() == match.end():
+                key_match = own.match(text, start)
+                if key_match is not None and key_match.end() == end:
                     break
             else:
                 continue
-            observed = match.group(0)
+            observed = text[start:end]
             suggestions = []
             for replacement in replacements:
                 expanded = keep_case(observed, _expand(replacement, key_match))
@@ -134,7 +158,7 @@ def substitution(rule: StyleRule, doc: Document) -> Iterator[Hit]:
             if suggestions == [observed]:
                 continue  # the key also matches the approved form
             single = len(suggestions) == 1
-            yield Hit(match.start(), match.end(), rule.format(" or ".join(suggestions), observed), suggestions,
+            yield Hit(start, end, rule.format(" or ".join(suggestions), observed), suggestions,
                       suggestions[0] if single else None, safe=single)
 
     return _limited(rule, hits())

@@ -365,6 +365,8 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=0, help="check only the first N units of each pair")
     parser.add_argument("--min-blamed", type=int, default=3,
                         help="curation: drop an entry contradicted on this many development units (or on > 20%% of its units)")
+    parser.add_argument("--show-raw", action="store_true",
+                        help="--show also prints the raw dev run's misses and false positives (first)")
     parser.add_argument("--pairs", default="", help="only these target locales (comma-separated, e.g. fr,pt-BR)")
     parser.add_argument("--show-fp", type=int, default=-1, metavar="N",
                         help="break the dev false positives down by rule and cause, with N examples of each cause")
@@ -398,7 +400,7 @@ def main() -> int:
         foreign = other_renderings(tico / "terminologies", main_tb)
         runs = []
         raw_dev, entries, occurs, blamed = evaluate(dev, gpath, lang, random.Random(f"{args.seed}:dev:{locale}"),
-                                                    args.share, 0, foreign)
+                                                    args.share, args.show if args.show_raw else 0, foreign)
         runs.append(("raw, dev", raw_dev, 0))
         cpath, n_dropped = curate(gpath, entries, occurs, blamed, tmp / f"{locale}.curated.csv", args.min_blamed)
         fp_log: list | None = [] if args.show_fp >= 0 else None

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Document
-from .index import Match, PatternIndex
+from .index import Match, PatternIndex, english_inflection, inflected_form
 from .model import Entry, Glossary, Term
 from .text import TOKEN_RE, Tokens, analyzer, is_acronym, match_case, tokenize, unaccent
 
@@ -245,7 +245,10 @@ class CompiledGlossary:
     def source_index(self, lang: str | None) -> PatternIndex:
         index = self._source.get(lang)
         if index is None:
-            index = PatternIndex(analyzer(lang))
+            # English inflects by a few endings: a source word must be a form of the term, not a
+            # derivation the stemmer joins to it (medicinal is no form of medicine)
+            english = (lang or "").split("-")[0].lower() == "en"
+            index = PatternIndex(analyzer(lang), inflects=english_inflection if english else None)
             for ei, entry in enumerate(self.glossary.entries):
                 for term in entry.in_lang(lang, "source"):
                     index.add(index.pattern(term.text, (ei, term)))
@@ -374,7 +377,51 @@ def wrong_terms(doc: Document, sc: Scan, compiled: CompiledGlossary) -> list[Hit
     return hits
 
 
-def near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary) -> list[Hit]:
+def near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Document | None = None) -> list[Hit]:
+    """TC203's hits. With ``source`` (the original, in the pair path), a near-miss spelled as a
+    word of the aligned source segment is left: the translator kept the source's word (a
+    cognate such as the French *transmissive*, a name, a prefix *pneumo-*), no misspelling."""
+    hits = _near_misses(doc, sc, compiled)
+    if source is not None and hits:
+        hits = [h for h in hits if h.kind != "near-miss" or not _in_source(doc, source, h.start, h.end)
+                or _source_term_form(doc.prose[h.start:h.end], h.entry, source.lang)]
+    return hits
+
+
+def _source_term_form(word: str, entry: Entry, lang: str | None) -> bool:
+    """Whether ``word`` is a form of a word of the entry's source term (the English *infected*
+    left untranslated for *infectado*): then it is the term left in the source language."""
+    english = (lang or "").split("-")[0].lower() == "en"
+    inflects = english_inflection if english else inflected_form
+    folded = unaccent(word.lower())
+    return any(inflects(folded, unaccent(w.lower()))
+               for t in entry.in_lang(lang, "source") for w in TOKEN_RE.findall(t.text))
+
+
+def _aligned_source(doc: Document, source: Document, offset: int) -> str:
+    """The source segment aligned with the target segment at ``offset`` (segment by segment when
+    both have as many segments, as TC201 compares them), else the whole source."""
+    if len(source.segments) == len(doc.segments) and len(doc.segments) > 1:
+        starts = [s.start for s in doc.segments]
+        seg = source.segments[max(0, bisect.bisect_right(starts, offset) - 1)]
+        return source.prose[seg.start:seg.end]
+    return source.prose
+
+
+def _in_source(doc: Document, source: Document, start: int, end: int) -> bool:
+    """Whether the word at doc.prose[start:end] stands as a word in the aligned source segment."""
+    word = doc.prose[start:end].casefold()
+    text = _aligned_source(doc, source, start).casefold()
+    i = text.find(word)
+    while i >= 0:
+        j = i + len(word)
+        if (i == 0 or not text[i - 1].isalnum()) and (j == len(text) or not text[j].isalnum()):
+            return True
+        i = text.find(word, i + 1)
+    return False
+
+
+def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary) -> list[Hit]:
     from ..lexicon import zipf
 
     covered = bytearray(len(sc.tokens))

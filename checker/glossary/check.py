@@ -597,6 +597,9 @@ def _contains_only_shorter(m: Match, owner: dict[int, Match], covered: bytearray
 
 
 FAMILY_PREFIX = 5  # a word sharing this many first letters with a term's stem is of its family
+FAMILY_MIN = 4  # a term word's stem this long may be replaced by a word of its family
+ROOT_MIN = 3  # a word whose stem begins the term word's stem (lav- for lavag-) is its root, this long
+ROOT_SHORT = 2  # ... and at most this many letters shorter than the term word's stem
 
 
 def _occurrences(keys: list[str], lo: int, hi: int, term_keys: tuple[str, ...]) -> int:
@@ -629,7 +632,7 @@ def _content_words(term: Term, lang: str | None, an) -> list[tuple[str, bool]]:
     for w in words:
         if len(words) > 1 and zipf(w, lang) >= FUNCTION_ZIPF:
             continue
-        out.append((an.key(w), not identifier and w.isalpha() and len(an.key(w)) >= FAMILY_PREFIX))
+        out.append((an.key(w), not identifier and w.isalpha() and len(an.key(w)) >= FAMILY_MIN))
     return out or [(an.key(w), False) for w in words]
 
 
@@ -637,26 +640,40 @@ FAMILY_WINDOW = 3  # the other words of a multi-word term within this many token
 
 
 def _family_count(surfaces: list[str], keys: list[str], lo: int, hi: int, content: list[tuple[str, bool]],
-                  lang: str | None) -> int:
+                  lang: str | None, taken: frozenset[int] = frozenset()) -> int:
     """How many renderings of the term the unit could hold, counted at its head word (the
     longest key): the head word itself or a word of its family (a word of the language sharing
     the first FAMILY_PREFIX letters: infectados / infección, not the Spanish transmisión in
-    Portuguese), with each other content word (or a word of its family) near it, in any order."""
+    Portuguese), with each other content word (or a word of its family) near it, in any order.
+    A word of the family is also one the term word's stem begins (febril for febr-, a
+    relational adjective), and, in a term of several words, the root the term word's stem
+    begins with (lavar, lav-, for lavagem: se laver les mains for lavage des mains), a content
+    word at most ROOT_SHORT letters shorter. Tokens in ``taken`` (another term's rendering in
+    the unit) stand for that term and are not counted as a word of the family."""
     from ..lexicon import zipf
 
-    def matches(i: int, key: str, family: bool) -> bool:
+    def matches(i: int, key: str, family: bool, root: bool = False) -> bool:
         k = keys[i]
-        return k == key or (family and k.startswith(key[:FAMILY_PREFIX]) and zipf(surfaces[i], lang) >= NONWORD_ZIPF)
+        if k == key:
+            return True
+        if not family or i in taken:
+            return False
+        if (len(key) >= FAMILY_PREFIX and k.startswith(key[:FAMILY_PREFIX])) or k.startswith(key):
+            return zipf(surfaces[i], lang) >= NONWORD_ZIPF
+        if root and len(k) >= ROOT_MIN and len(k) >= len(key) - ROOT_SHORT and key.startswith(k):
+            return NONWORD_ZIPF <= zipf(surfaces[i], lang) < FUNCTION_ZIPF
+        return False
 
     head = max(range(len(content)), key=lambda j: len(content[j][0]))
     others = [c for j, c in enumerate(content) if j != head]
     window = len(content) + FAMILY_WINDOW
+    root = bool(others)  # a root word (laver for lavage) only with the term's other words beside it
     n = 0
     for i in range(lo, hi):
-        if not matches(i, *content[head]):
+        if not matches(i, *content[head], root):
             continue
         a, b = max(lo, i - window), min(hi, i + window + 1)
-        if all(any(matches(x, *c) for x in range(a, b) if x != i) for c in others):
+        if all(any(matches(x, *c, root) for x in range(a, b) if x != i) for c in others):
             n += 1
     return n
 
@@ -685,6 +702,21 @@ def _in_words(surfaces: list[str], lo: int, hi: int, approved: list[Term], compi
         word = unaccent(surfaces[i].casefold())
         n += any(h in word and not word.startswith(h) for h in heads)
     return n
+
+
+def _renderings(keys: list[str], lo: int, hi: int, others: list[Entry], lang: str | None, an) -> frozenset[int]:
+    """The tokens of keys[lo:hi] inside an occurrence of an approved term of ``others``."""
+    out: set[int] = set()
+    for entry in others:
+        for t in entry.approved(lang):
+            tk = an.term_keys(t.text)
+            size = len(tk)
+            if not size:
+                continue
+            for i in range(lo, hi - size + 1):
+                if keys[i] == tk[0] and tuple(keys[i:i + size]) == tk:
+                    out.update(range(i, i + size))
+    return frozenset(out)
 
 
 def initials(text: str) -> str:
@@ -759,7 +791,10 @@ def missing_terms(source: Document, target: Document, compiled: CompiledGlossary
             n_target = max(n_target, sum(_occurrences(t_keys, lo, hi, an.term_keys(t.text)) for t in approved))
             if n_target >= n_source:
                 continue  # as many renderings, some inside longer terms
-        if max(_family_count(surfaces, t_keys, lo, hi, compiled.content_words(t, t_lang), t_lang)
+        # the approved rendering of another term of the source unit (lavar as mãos for wash hands)
+        # is not also a derived form of this one (lavagem das mãos for hand washing)
+        taken = _renderings(t_keys, lo, hi, [entries[o] for o, u in counts if u == unit and o != ei], t_lang, an)
+        if max(_family_count(surfaces, t_keys, lo, hi, compiled.content_words(t, t_lang), t_lang, taken)
                for t in approved) >= n_source:
             continue  # the term's words are there as often, in another order, apart or derived
         if n_compound and _in_words(surfaces, lo, hi, [t for t in approved], compiled, t_lang) >= n_compound:

@@ -1,4 +1,6 @@
-"""TC201 guards: hyphenated compounds in the source, acronyms rendered by their expansion."""
+"""TC201 guards: hyphenated compounds in the source, acronyms rendered by their expansion, source
+words that are derivations (not inflections) of a term, derived and root words in the target;
+TC203 in the pair path: a word the source itself spells so."""
 
 import checker
 from conftest import FIXTURES
@@ -45,3 +47,80 @@ def test_tc201_acronym_and_expansion_both_in_source_need_both(tmp_path):
 def test_tc201_acronym_dropped_is_reported(tmp_path):
     found = pair(cfg(tmp_path), "The WHO said so.", "O governo disse isso.")
     assert [f.suggestions for f in found] == [["OMS"]]
+
+
+# ------------------------------------------------------------------ derivations (both sides)
+
+
+def dcfg(tmp_path):
+    path = tmp_path / "transcheck.toml"
+    path.write_text(f'glossaries = ["{G / "derivations-en-pt.csv"}"]\n')
+    return str(path)
+
+
+def dpair(tmp_path, source, target, select=("TC201",)):
+    return checker.check_pair(source, target, source_lang="en", lang="pt", config=dcfg(tmp_path), select=list(select))
+
+
+def test_english_inflection_joins_inflections_not_derivations():
+    from checker.glossary.index import english_inflection
+
+    for word, form in [("infects", "infected"), ("quarantined", "quarantine"), ("viruses", "virus"),
+                       ("studies", "study"), ("stopped", "stop"), ("washing", "wash"), ("diagnoses", "diagnosis")]:
+        assert english_inflection(word, form), (word, form)
+    for word, form in [("medicinal", "medicine"), ("transmissive", "transmission"), ("isolating", "isolation"),
+                       ("infection", "infected"), ("vaccinated", "vaccine"), ("illness", "ill")]:
+        assert not english_inflection(word, form), (word, form)
+
+
+def test_tc201_source_derivation_of_a_term_is_not_the_term(tmp_path):
+    # the stemmer folds medicinal into medicine; it is an adjective, not a form of the term
+    assert dpair(tmp_path, "They scaled up from a medicinal chemist.", "Eles passaram de um químico farmacêutico.") == []
+
+
+def test_tc201_source_inflection_of_a_term_still_counts(tmp_path):
+    found = dpair(tmp_path, "Take the medicines.", "Tome os remédios.")
+    assert [f.suggestions for f in found] == [["medicamento"]]
+    found = dpair(tmp_path, "The virus infects people.", "O vírus contamina as pessoas.")
+    assert [f.suggestions for f in found] == [["infectado"]]
+
+
+def test_tc201_derived_word_beginning_with_the_term_stem_passes(tmp_path):
+    assert dpair(tmp_path, "I got a slight fever too.", "Eu fiquei febril, também.") == []
+
+
+def test_tc201_unrelated_word_for_the_term_is_reported(tmp_path):
+    found = dpair(tmp_path, "I got a slight fever too.", "Eu fiquei cansado, também.")
+    assert [f.suggestions for f in found] == [["febre"]]
+
+
+def test_tc201_root_word_with_the_other_words_renders_a_multiword_term(tmp_path):
+    # lavar (stem lav-) is the root of lavagem (lavag-): the verb renders the noun phrase
+    assert dpair(tmp_path, "Hand washing matters.", "Lavar as mãos é importante.") == []
+
+
+def test_tc201_root_word_without_the_other_words_is_reported(tmp_path):
+    found = dpair(tmp_path, "Hand washing matters.", "Lavar o carro é importante.")
+    assert [f.suggestions for f in found] == [["lavagem das mãos"]]
+
+
+def test_tc201_another_terms_rendering_is_not_also_this_terms_root_word(tmp_path):
+    # lavam as mãos renders wash hands; hand washing still lacks a rendering of its own
+    found = dpair(tmp_path, "People wash hands more often and value hand washing equipment.",
+                  "As pessoas lavam as mãos com mais frequência e valorizam equipamentos de higiene.")
+    assert [f.suggestions for f in found] == [["lavagem das mãos"]]
+    assert dpair(tmp_path, "People wash hands more often and value hand washing equipment.",
+                 "As pessoas lavam as mãos com mais frequência e valorizam equipamentos de lavagem das mãos.") == []
+
+
+def test_tc203_word_the_source_spells_so_is_left_in_the_pair_path(tmp_path):
+    source, target = "It acts against filo-, pneumo-, and corona- viruses.", "Atua contra filo, pneumo e coronavírus."
+    assert dpair(tmp_path, source, target, ("TC203",)) == []
+    # without the source, the near-miss stands
+    found = checker.check_text(target, lang="pt", config=dcfg(tmp_path), select=["TC203"])
+    assert [f.text for f in found] == ["pneumo"]
+
+
+def test_tc203_source_term_left_untranslated_is_still_reported(tmp_path):
+    found = dpair(tmp_path, "Many infected people.", "Muitas pessoas infected.", ("TC203",))
+    assert [(f.text, f.suggestions) for f in found] == [("infected", ["infectado"])]

@@ -131,11 +131,9 @@ def _lemmas(word: str) -> set[str]:
     if n > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         out.add(word[:-1])
         if word.endswith("es"):
-            out.add(word[:-2])
+            out.update((word[:-2], word[:-2] + "is"))  # viruses, diagnoses
             if word.endswith("ies") and n > 4:
                 out.add(word[:-3] + "y")
-    elif n > 4 and word.endswith("es"):  # viruses, diagnoses: -es after -s, -es for -is
-        out.update((word[:-2], word[:-2] + "is"))
     for ending in ("ed", "ing"):
         if n > len(ending) + 2 and word.endswith(ending):
             base = word[:-len(ending)]

@@ -124,3 +124,21 @@ def test_tc203_word_the_source_spells_so_is_left_in_the_pair_path(tmp_path):
 def test_tc203_source_term_left_untranslated_is_still_reported(tmp_path):
     found = dpair(tmp_path, "Many infected people.", "Muitas pessoas infected.", ("TC203",))
     assert [(f.text, f.suggestions) for f in found] == [("infected", ["infectado"])]
+
+
+def test_tc203_attested_derivation_of_a_term_is_no_misspelling(tmp_path):
+    # pandêmica is rare (Zipf 1.5) but attested; a random typo of the term is not
+    assert dpair(tmp_path, "NPIs are a component of pandemic mitigation.",
+                 "NPIs são um componente da mitigação pandêmica.", ("TC203",)) == []
+
+
+def test_tc203_unattested_form_of_a_term_is_still_a_misspelling(tmp_path):
+    found = dpair(tmp_path, "The pandemic spread.", "A pandemiia se espalhou.", ("TC203",))
+    assert [(f.text, f.suggestions) for f in found] == [("pandemiia", ["pandemia"])]
+
+
+def test_tc201_rare_attested_derived_word_renders_the_term(tmp_path):
+    # vacinal (Zipf 1.7): the relational adjective of vacina renders an attributive vaccine
+    assert dpair(tmp_path, "A vaccine strategy.", "Uma estratégia vacinal.") == []
+    found = dpair(tmp_path, "A vaccine strategy.", "Uma estratégia nova.")
+    assert [f.suggestions for f in found] == [["vacina"]]

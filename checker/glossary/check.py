@@ -19,6 +19,7 @@ from .model import Entry, Glossary, Term
 from .text import TOKEN_RE, Tokens, analyzer, is_acronym, match_case, tokenize, unaccent
 
 NONWORD_ZIPF = 2.0  # a token rarer than this is not a word of the language (typos score 0-2)
+ATTESTED_ZIPF = 1.0  # wordfreq's floor: a token this frequent is attested (random typos score 0)
 LEFTOVER_ZIPF = 3.0  # a one-word source form commoner than this in the target language is a loanword
 MIN_NEAR_LEN = 4
 ACCENT_GAP = 1.5  # a form without the term's accents this much rarer (Zipf; 30 times) is a slip
@@ -475,6 +476,8 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary) -> list[Hi
             elif folded.startswith(plain_word) and len(folded) - len(plain_word) <= 2 and not _other_lang_word(
                     entries[ei], sc.lang, surface):
                 continue  # the term plus an ending (quarentenas, confinements): a rare inflection
+            elif z >= ATTESTED_ZIPF and not _other_lang_word(entries[ei], sc.lang, surface):
+                continue  # a rare word of the term's stem (pandêmica, epidêmico): a derivation, not a typo
             i = m.first + k
             hits.append(Hit("near-miss", sc.tokens.starts[i], sc.tokens.ends[i], entries[ei], term, (term.text,),
                             match_case(surface, word) if folded == plain_word else None, False))
@@ -658,7 +661,9 @@ def _family_count(surfaces: list[str], keys: list[str], lo: int, hi: int, conten
             return True
         if not family or i in taken:
             return False
-        if (len(key) >= FAMILY_PREFIX and k.startswith(key[:FAMILY_PREFIX])) or k.startswith(key):
+        if k.startswith(key):  # the term's stem and more: a derived word, if attested (vacinal)
+            return zipf(surfaces[i], lang) >= ATTESTED_ZIPF
+        if len(key) >= FAMILY_PREFIX and k.startswith(key[:FAMILY_PREFIX]):
             return zipf(surfaces[i], lang) >= NONWORD_ZIPF
         if root and len(k) >= ROOT_MIN and len(k) >= len(key) - ROOT_SHORT and key.startswith(k):
             return NONWORD_ZIPF <= zipf(surfaces[i], lang) < FUNCTION_ZIPF

@@ -142,3 +142,21 @@ def test_tc201_rare_attested_derived_word_renders_the_term(tmp_path):
     assert dpair(tmp_path, "A vaccine strategy.", "Uma estratégia vacinal.") == []
     found = dpair(tmp_path, "A vaccine strategy.", "Uma estratégia nova.")
     assert [f.suggestions for f in found] == [["vacina"]]
+
+
+def test_source_term_inside_a_quoted_name_is_not_reported(tmp_path):
+    # the translation keeps the English name; TC203 does not call Vaccine a term left
+    # untranslated, and TC201 counts it as rendered
+    source, target = "The International Vaccine Centre began work.", "O International Vaccine Centre começou o trabalho."
+    assert dpair(tmp_path, source, target, ("TC201", "TC203")) == []
+    assert dpair(tmp_path, source, target, ("TC201",)) == []
+
+
+def test_source_term_left_untranslated_outside_a_name_is_reported(tmp_path):
+    found = dpair(tmp_path, "Take the vaccine now.", "Tome o vaccine agora.", ("TC203",))
+    assert [(f.text, f.suggestions) for f in found] == [("vaccine", ["vacina"])]
+    # a lower-case term beside an English word is no name: still reported
+    found = dpair(tmp_path, "Take the vaccine now.", "Tome the vaccine agora.", ("TC203",))
+    assert [f.text for f in found] == ["vaccine"]
+    found = dpair(tmp_path, "The International Vaccine Centre began work.", "O centro internacional começou o trabalho.")
+    assert [f.suggestions for f in found] == [["vacina"]]

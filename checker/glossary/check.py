@@ -384,9 +384,37 @@ def near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Doc
     cognate such as the French *transmissive*, a name, a prefix *pneumo-*), no misspelling."""
     hits = _near_misses(doc, sc, compiled)
     if source is not None and hits:
-        hits = [h for h in hits if h.kind != "near-miss" or not _in_source(doc, source, h.start, h.end)
-                or _source_term_form(doc.prose[h.start:h.end], h.entry, source.lang)]
+        hits = [h for h in hits if not _source_spelling(doc, source, h)]
     return hits
+
+
+def _source_spelling(doc: Document, source: Document, h: Hit) -> bool:
+    """Whether hit ``h`` is the source's own spelling: a near-miss that is a word of the aligned
+    source segment but no form of the entry's source term (pneumo-, the French transmissive for
+    transmissive), or a source term kept inside a name or title the translation quotes."""
+    if h.kind == "near-miss":
+        return (_in_source(doc, source, h.start, h.end)
+                and not _source_term_form(doc.prose[h.start:h.end], h.entry, source.lang))
+    if h.kind == "leftover":
+        s_text = _aligned_source(doc, source, h.start)
+        surface = doc.prose[h.start:h.end]
+        t_seg = _aligned_target(doc, source, h.start)
+        i = s_text.find(surface)
+        while i >= 0:
+            if kept_in_source_language(s_text, i, i + len(surface), t_seg, source.lang, doc.lang):
+                return True
+            i = s_text.find(surface, i + 1)
+    return False
+
+
+def _aligned_target(doc: Document, source: Document, offset: int) -> str:
+    """The target segment at ``offset`` when source and target align segment by segment, else
+    the whole target."""
+    if len(source.segments) == len(doc.segments) and len(doc.segments) > 1:
+        starts = [s.start for s in doc.segments]
+        seg = doc.segments[max(0, bisect.bisect_right(starts, offset) - 1)]
+        return doc.prose[seg.start:seg.end]
+    return doc.prose
 
 
 def _source_term_form(word: str, entry: Entry, lang: str | None) -> bool:
@@ -419,6 +447,44 @@ def _in_source(doc: Document, source: Document, start: int, end: int) -> bool:
         if (i == 0 or not text[i - 1].isalnum()) and (j == len(text) or not text[j].isalnum()):
             return True
         i = text.find(word, i + 1)
+    return False
+
+
+FOREIGN_GAP = 1.0  # a word this much commoner (Zipf) in the source language than in the target's is foreign to it
+
+_BEFORE_RE = re.compile(r"([^\W\d_]+)([^\w]{1,3})$")
+_AFTER_RE = re.compile(r"([^\w]{1,3})([^\W\d_]+)")
+
+
+def _word_in(text: str, phrase: str) -> bool:
+    """Whether ``phrase`` occurs in ``text`` with word boundaries on both sides."""
+    i = text.find(phrase)
+    while i >= 0:
+        j = i + len(phrase)
+        if (i == 0 or not text[i - 1].isalnum()) and (j == len(text) or not text[j].isalnum()):
+            return True
+        i = text.find(phrase, i + 1)
+    return False
+
+
+def kept_in_source_language(s_text: str, start: int, end: int, t_text: str, s_lang: str | None,
+                            t_lang: str | None) -> bool:
+    """Whether the source words s_text[start:end], capitalised, stand in ``t_text`` together with
+    a source word beside them that is foreign to the target language (a name or title the
+    translation keeps as it is: *Centre for Evidence-Based Medicine*, *International Vaccine
+    Centre*, an English title): then they are quoted, not left untranslated."""
+    from ..lexicon import zipf
+
+    surface = s_text[start:end]
+    if not surface[:1].isupper() or not _word_in(t_text, surface):
+        return False  # names and titles are capitalised; a lower-case term left as is was not quoted
+    before = _BEFORE_RE.search(s_text, max(0, start - 60), start)
+    after = _AFTER_RE.match(s_text, end)
+    for phrase, word in ((before and before.group(0) + surface, before and before.group(1)),
+                         (after and surface + after.group(0), after and after.group(2))):
+        if (word and len(word) > 1 and zipf(word, s_lang) >= zipf(word, t_lang) + FOREIGN_GAP
+                and _word_in(t_text, phrase)):
+            return True
     return False
 
 
@@ -775,11 +841,12 @@ def missing_terms(source: Document, target: Document, compiled: CompiledGlossary
         unit = unit_of(m.start, s_starts) if aligned else 0
         slot = counts.get((ei, unit))
         if slot is None:
-            slot = counts[(ei, unit)] = [m, 0, 0]
+            slot = counts[(ei, unit)] = [m, 0, 0, []]
         slot[1] += 1
         slot[2] += _in_compound(s_text, m.start)
+        slot[3].append(m)
     hits = []
-    for (ei, unit), (m, n_source, n_compound) in counts.items():
+    for (ei, unit), (m, n_source, n_compound, occurrences) in counts.items():
         term = m.pattern.payload[1]
         entry = entries[ei]
         approved = entry.approved(t_lang)
@@ -804,6 +871,10 @@ def missing_terms(source: Document, target: Document, compiled: CompiledGlossary
             continue  # the term's words are there as often, in another order, apart or derived
         if n_compound and _in_words(surfaces, lo, hi, [t for t in approved], compiled, t_lang) >= n_compound:
             continue  # self-quarantine rendered as one word (autoquarentena, antiSARS-CoV-2)
+        t_text = target.prose[t_bounds[unit][0]:t_bounds[unit][1]]
+        if n_target + sum(kept_in_source_language(s_text, o.start, o.end, t_text, s_lang, t_lang)
+                          for o in occurrences) >= n_source:
+            continue  # the rest are inside a name or title the translation keeps in the source language
         shortfall = (n_source, n_target) if n_target else None
         start, end = t_bounds[unit]
         text = target.text

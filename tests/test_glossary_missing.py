@@ -160,3 +160,25 @@ def test_source_term_left_untranslated_outside_a_name_is_reported(tmp_path):
     assert [f.text for f in found] == ["vaccine"]
     found = dpair(tmp_path, "The International Vaccine Centre began work.", "O centro internacional começou o trabalho.")
     assert [f.suggestions for f in found] == [["vacina"]]
+
+
+def test_tc203_source_term_spelled_as_in_the_source_without_accents_is_reported(tmp_path):
+    # virus is a common spelling in Portuguese text (Zipf 3.45), so alone it passes; beside an
+    # English source that says virus it is the source term left as it is
+    found = dpair(tmp_path, "The virus was isolated.", "O virus foi isolado.", ("TC203",))
+    assert [(f.text, f.suggestions) for f in found] == [("virus", ["vírus"])]
+    assert checker.check_text("O virus foi isolado.", lang="pt", config=dcfg(tmp_path), select=["TC203"]) == []
+    assert dpair(tmp_path, "The pathogen was isolated.", "O virus foi isolado.", ("TC203",)) == []
+
+
+def test_tc203_source_term_inside_a_quoted_title_is_not_reported(tmp_path):
+    assert dpair(tmp_path, "Patients with Coronavirus Disease 2019 in the United States",
+                 "Patients with Coronavirus Disease 2019 nos Estados Unidos", ("TC203",)) == []
+
+
+def test_tc203_nothing_is_reported_inside_a_url(tmp_path):
+    found = checker.check_text("Veja https://example.org/pandemic/plan e a pandemia.", lang="pt",
+                               config=dcfg(tmp_path), select=["TC203"])
+    assert found == []
+    found = checker.check_text("Veja o pandemic plan e a pandemia.", lang="pt", config=dcfg(tmp_path), select=["TC203"])
+    assert [f.text for f in found] == ["pandemic"]

@@ -382,20 +382,33 @@ def near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Doc
     """TC203's hits. With ``source`` (the original, in the pair path), a near-miss spelled as a
     word of the aligned source segment is left: the translator kept the source's word (a
     cognate such as the French *transmissive*, a name, a prefix *pneumo-*), no misspelling."""
-    hits = _near_misses(doc, sc, compiled)
+    hits = [h for h in _near_misses(doc, sc, compiled, source) if not _in_url(doc.prose, h.start, h.end)]
     if source is not None and hits:
         hits = [h for h in hits if not _source_spelling(doc, source, h)]
     return hits
+
+
+def _in_url(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] lies in a URL (a run without spaces holding :// or starting www.):
+    plain-text documents do not mask them as Markdown does (https://www.cdc.gov/coronavirus/)."""
+    a = start
+    while a > 0 and not text[a - 1].isspace():
+        a -= 1
+    b = end
+    while b < len(text) and not text[b].isspace():
+        b += 1
+    chunk = text[a:b].lstrip("(<[\"'")
+    return "://" in chunk or chunk.startswith("www.")
 
 
 def _source_spelling(doc: Document, source: Document, h: Hit) -> bool:
     """Whether hit ``h`` is the source's own spelling: a near-miss that is a word of the aligned
     source segment but no form of the entry's source term (pneumo-, the French transmissive for
     transmissive), or a source term kept inside a name or title the translation quotes."""
-    if h.kind == "near-miss":
-        return (_in_source(doc, source, h.start, h.end)
-                and not _source_term_form(doc.prose[h.start:h.end], h.entry, source.lang))
-    if h.kind == "leftover":
+    if h.kind == "near-miss" and _in_source(doc, source, h.start, h.end):
+        if not _source_term_form(doc.prose[h.start:h.end], h.entry, source.lang):
+            return True
+    if h.kind in ("near-miss", "leftover"):
         s_text = _aligned_source(doc, source, h.start)
         surface = doc.prose[h.start:h.end]
         t_seg = _aligned_target(doc, source, h.start)
@@ -488,7 +501,7 @@ def kept_in_source_language(s_text: str, start: int, end: int, t_text: str, s_la
     return False
 
 
-def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary) -> list[Hit]:
+def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Document | None = None) -> list[Hit]:
     from ..lexicon import zipf
 
     covered = bytearray(len(sc.tokens))
@@ -535,8 +548,11 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary) -> list[Hi
             folded, plain_word = _fold_words(surface), _fold_words(word)
             z = zipf(surface, sc.lang)
             if folded == plain_word:  # only accents differ
-                if z >= NONWORD_ZIPF and zipf(word, sc.lang) - z < ACCENT_GAP:
-                    continue
+                if z >= NONWORD_ZIPF and zipf(word, sc.lang) - z < ACCENT_GAP and not (
+                        source is not None and _source_term_form(surface, entries[ei], source.lang)
+                        and _in_source(doc, source, sc.tokens.starts[m.first + k], sc.tokens.ends[m.first + k])):
+                    continue  # a common spelling without the accents (publica), unless it is the
+                    # source term itself, spelled as in the source segment (virus for vírus)
             elif z >= NONWORD_ZIPF:
                 continue
             elif folded.startswith(plain_word) and len(folded) - len(plain_word) <= 2 and not _other_lang_word(

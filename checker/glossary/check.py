@@ -595,14 +595,14 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
             continue
         proper = surface[:1].isupper() and not surface.isupper() and i > 0 and not _sentence_start(doc.prose, sc.tokens.starts[i])
         candidates = near.lookup(surface)
-        for _tier, (ei, term, pos, tkeys, _lo, *_) in candidates:
+        for tier, (ei, term, pos, tkeys, _lo, *_) in candidates:
             first = i - pos
             if first < 0 or first + len(tkeys) > n:
                 continue
             if any(keys[first + k] != tkeys[k] for k in range(len(tkeys)) if k != pos):
                 continue
-            if zipf(surface.lower(), sc.lang) >= NONWORD_ZIPF:
-                break
+            if zipf(surface.lower(), sc.lang) >= (NONWORD_ZIPF if tier == 0 else ATTESTED_ZIPF):
+                break  # a word; one edit from a term, an attested word (repatrió, frotado) is a real word too
             word = TOKEN_RE.findall(term.text)[pos]
             if proper and word[:1].islower():
                 continue  # a capitalised word inside a sentence close to a common noun: a name (Medicago)

@@ -379,9 +379,12 @@ def wrong_terms(doc: Document, sc: Scan, compiled: CompiledGlossary) -> list[Hit
 
 
 def near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Document | None = None) -> list[Hit]:
-    """TC203's hits. With ``source`` (the original, in the pair path), a near-miss spelled as a
-    word of the aligned source segment is left: the translator kept the source's word (a
-    cognate such as the French *transmissive*, a name, a prefix *pneumo-*), no misspelling."""
+    """TC203's hits, none inside a URL. With ``source`` (the original, in the pair path): a
+    near-miss spelled as a word of the aligned source segment, but no form of the entry's source
+    term, is left (the translator kept the source's word: the French *transmissive*, the name
+    *vaccinia*); so is a source term inside a name or title the translation keeps in the source
+    language; and the source term spelled as in the source without the target's accents
+    (*virus* for *vírus*) is reported although that spelling is common in the target language."""
     hits = [h for h in _near_misses(doc, sc, compiled, source) if not _in_url(doc.prose, h.start, h.end)]
     if source is not None and hits:
         hits = [h for h in hits if not _source_spelling(doc, source, h)]

@@ -101,10 +101,17 @@ class CheckContext:
 
     settings: Settings
     cache: dict[str, Any] = field(default_factory=dict)
+    # id(document) -> the original it translates, while check_document runs on it: document
+    # rules may consult it (TC203 leaves a word the source itself spells that way)
+    sources: dict[int, Document] = field(default_factory=dict)
 
     @property
     def config(self) -> Config:
         return self.settings.config
+
+    def source_of(self, doc: Document) -> Document | None:
+        """The original ``doc`` translates, while ``doc`` is being checked as a pair; else None."""
+        return self.sources.get(id(doc))
 
 
 @dataclass
@@ -213,17 +220,23 @@ def check_document(
     """
     findings: list[Finding] = []
     stats: dict[str, Any] = {}
-    for rule in rules:
-        if rule.scope is Scope.PAIR:
-            if source is not None:
-                findings.extend(rule.check_pair(source, doc, ctx))
-        elif rule.scope is Scope.SEGMENT:
-            for seg in doc.segments:
-                findings.extend(rule.check_segment(doc, seg, ctx))
-        elif rule.scope is Scope.DOCUMENT:
-            findings.extend(rule.check_document(doc, ctx))
-        elif rule.scope is Scope.CORPUS:
-            stats[rule.code] = rule.collect(doc, ctx)
+    if source is not None:
+        ctx.sources[id(doc)] = source
+    try:
+        for rule in rules:
+            if rule.scope is Scope.PAIR:
+                if source is not None:
+                    findings.extend(rule.check_pair(source, doc, ctx))
+            elif rule.scope is Scope.SEGMENT:
+                for seg in doc.segments:
+                    findings.extend(rule.check_segment(doc, seg, ctx))
+            elif rule.scope is Scope.DOCUMENT:
+                findings.extend(rule.check_document(doc, ctx))
+            elif rule.scope is Scope.CORPUS:
+                stats[rule.code] = rule.collect(doc, ctx)
+    finally:
+        if source is not None:
+            ctx.sources.pop(id(doc), None)
     return findings, stats
 
 

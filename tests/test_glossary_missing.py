@@ -1,4 +1,6 @@
-"""TC201 guards: hyphenated compounds in the source, acronyms rendered by their expansion."""
+"""TC201 guards: hyphenated compounds in the source, acronyms rendered by their expansion, source
+words that are derivations (not inflections) of a term, derived and root words in the target;
+TC203 in the pair path: a word the source itself spells so."""
 
 import checker
 from conftest import FIXTURES
@@ -45,3 +47,148 @@ def test_tc201_acronym_and_expansion_both_in_source_need_both(tmp_path):
 def test_tc201_acronym_dropped_is_reported(tmp_path):
     found = pair(cfg(tmp_path), "The WHO said so.", "O governo disse isso.")
     assert [f.suggestions for f in found] == [["OMS"]]
+
+
+# ------------------------------------------------------------------ derivations (both sides)
+
+
+def dcfg(tmp_path):
+    path = tmp_path / "transcheck.toml"
+    path.write_text(f'glossaries = ["{G / "derivations-en-pt.csv"}"]\n')
+    return str(path)
+
+
+def dpair(tmp_path, source, target, select=("TC201",)):
+    return checker.check_pair(source, target, source_lang="en", lang="pt", config=dcfg(tmp_path), select=list(select))
+
+
+def test_english_inflection_joins_inflections_not_derivations():
+    from checker.glossary.index import english_inflection
+
+    for word, form in [("infects", "infected"), ("quarantined", "quarantine"), ("viruses", "virus"),
+                       ("studies", "study"), ("stopped", "stop"), ("washing", "wash"), ("diagnoses", "diagnosis")]:
+        assert english_inflection(word, form), (word, form)
+    for word, form in [("medicinal", "medicine"), ("transmissive", "transmission"), ("isolating", "isolation"),
+                       ("infection", "infected"), ("vaccinated", "vaccine"), ("illness", "ill")]:
+        assert not english_inflection(word, form), (word, form)
+
+
+def test_tc201_source_derivation_of_a_term_is_not_the_term(tmp_path):
+    # the stemmer folds medicinal into medicine; it is an adjective, not a form of the term
+    assert dpair(tmp_path, "They scaled up from a medicinal chemist.", "Eles passaram de um químico farmacêutico.") == []
+
+
+def test_tc201_source_inflection_of_a_term_still_counts(tmp_path):
+    found = dpair(tmp_path, "Take the medicines.", "Tome os remédios.")
+    assert [f.suggestions for f in found] == [["medicamento"]]
+    found = dpair(tmp_path, "The virus infects people.", "O vírus contamina as pessoas.")
+    assert [f.suggestions for f in found] == [["infectado"]]
+
+
+def test_tc201_derived_word_beginning_with_the_term_stem_passes(tmp_path):
+    assert dpair(tmp_path, "I got a slight fever too.", "Eu fiquei febril, também.") == []
+
+
+def test_tc201_unrelated_word_for_the_term_is_reported(tmp_path):
+    found = dpair(tmp_path, "I got a slight fever too.", "Eu fiquei cansado, também.")
+    assert [f.suggestions for f in found] == [["febre"]]
+
+
+def test_tc201_root_word_with_the_other_words_renders_a_multiword_term(tmp_path):
+    # lavar (stem lav-) is the root of lavagem (lavag-): the verb renders the noun phrase
+    assert dpair(tmp_path, "Hand washing matters.", "Lavar as mãos é importante.") == []
+
+
+def test_tc201_root_word_without_the_other_words_is_reported(tmp_path):
+    found = dpair(tmp_path, "Hand washing matters.", "Lavar o carro é importante.")
+    assert [f.suggestions for f in found] == [["lavagem das mãos"]]
+
+
+def test_tc201_another_terms_rendering_is_not_also_this_terms_root_word(tmp_path):
+    # lavam as mãos renders wash hands; hand washing still lacks a rendering of its own
+    found = dpair(tmp_path, "People wash hands more often and value hand washing equipment.",
+                  "As pessoas lavam as mãos com mais frequência e valorizam equipamentos de higiene.")
+    assert [f.suggestions for f in found] == [["lavagem das mãos"]]
+    assert dpair(tmp_path, "People wash hands more often and value hand washing equipment.",
+                 "As pessoas lavam as mãos com mais frequência e valorizam equipamentos de lavagem das mãos.") == []
+
+
+def test_tc203_word_the_source_spells_so_is_left_in_the_pair_path(tmp_path):
+    # vaccinia (a virus) is no form of the source term vaccine: the translator kept the name
+    source, target = "It protects against the vaccinia virus.", "Protege contra o vírus vaccinia."
+    assert dpair(tmp_path, source, target, ("TC203",)) == []
+    # without the source, the near-miss stands
+    found = checker.check_text(target, lang="pt", config=dcfg(tmp_path), select=["TC203"])
+    assert [f.text for f in found] == ["vaccinia"]
+
+
+def test_tc203_source_term_left_untranslated_is_still_reported(tmp_path):
+    found = dpair(tmp_path, "Many infected people.", "Muitas pessoas infected.", ("TC203",))
+    assert [(f.text, f.suggestions) for f in found] == [("infected", ["infectado"])]
+
+
+def test_tc203_attested_derivation_of_a_term_is_no_misspelling(tmp_path):
+    # pandêmica is rare (Zipf 1.5) but attested; a random typo of the term is not
+    assert dpair(tmp_path, "NPIs are a component of pandemic mitigation.",
+                 "NPIs são um componente da mitigação pandêmica.", ("TC203",)) == []
+
+
+def test_tc203_unattested_form_of_a_term_is_still_a_misspelling(tmp_path):
+    found = dpair(tmp_path, "The pandemic spread.", "A pandemiia se espalhou.", ("TC203",))
+    assert [(f.text, f.suggestions) for f in found] == [("pandemiia", ["pandemia"])]
+
+
+def test_tc201_rare_attested_derived_word_renders_the_term(tmp_path):
+    # vacinal (Zipf 1.7): the relational adjective of vacina renders an attributive vaccine
+    assert dpair(tmp_path, "A vaccine strategy.", "Uma estratégia vacinal.") == []
+    found = dpair(tmp_path, "A vaccine strategy.", "Uma estratégia nova.")
+    assert [f.suggestions for f in found] == [["vacina"]]
+
+
+def test_source_term_inside_a_quoted_name_is_not_reported(tmp_path):
+    # the translation keeps the English name; TC203 does not call Vaccine a term left
+    # untranslated, and TC201 counts it as rendered
+    source, target = "The International Vaccine Centre began work.", "O International Vaccine Centre começou o trabalho."
+    assert dpair(tmp_path, source, target, ("TC201", "TC203")) == []
+    assert dpair(tmp_path, source, target, ("TC201",)) == []
+
+
+def test_source_term_left_untranslated_outside_a_name_is_reported(tmp_path):
+    found = dpair(tmp_path, "Take the vaccine now.", "Tome o vaccine agora.", ("TC203",))
+    assert [(f.text, f.suggestions) for f in found] == [("vaccine", ["vacina"])]
+    # a lower-case term beside an English word is no name: still reported
+    found = dpair(tmp_path, "Take the vaccine now.", "Tome the vaccine agora.", ("TC203",))
+    assert [f.text for f in found] == ["vaccine"]
+    found = dpair(tmp_path, "The International Vaccine Centre began work.", "O centro internacional começou o trabalho.")
+    assert [f.suggestions for f in found] == [["vacina"]]
+
+
+def test_tc203_source_term_spelled_as_in_the_source_without_accents_is_reported(tmp_path):
+    # virus is a common spelling in Portuguese text (Zipf 3.45), so alone it passes; beside an
+    # English source that says virus it is the source term left as it is
+    found = dpair(tmp_path, "The virus was isolated.", "O virus foi isolado.", ("TC203",))
+    assert [(f.text, f.suggestions) for f in found] == [("virus", ["vírus"])]
+    assert checker.check_text("O virus foi isolado.", lang="pt", config=dcfg(tmp_path), select=["TC203"]) == []
+    assert dpair(tmp_path, "The pathogen was isolated.", "O virus foi isolado.", ("TC203",)) == []
+
+
+def test_tc203_source_term_inside_a_quoted_title_is_not_reported(tmp_path):
+    assert dpair(tmp_path, "Patients with Coronavirus Disease 2019 in the United States",
+                 "Patients with Coronavirus Disease 2019 nos Estados Unidos", ("TC203",)) == []
+
+
+def test_tc203_nothing_is_reported_inside_a_url(tmp_path):
+    found = checker.check_text("Veja https://example.org/pandemic/plan e a pandemia.", lang="pt",
+                               config=dcfg(tmp_path), select=["TC203"])
+    assert found == []
+    found = checker.check_text("Veja o pandemic plan e a pandemia.", lang="pt", config=dcfg(tmp_path), select=["TC203"])
+    assert [f.text for f in found] == ["pandemic"]
+
+
+def test_tc203_attested_word_one_edit_from_a_term_is_no_misspelling(tmp_path):
+    path = tmp_path / "es.toml"
+    path.write_text(f'glossaries = ["{G / "derivations-en-es.csv"}"]\n')
+    # repatrió (Zipf 1.5) is a form of the verb, one edit from its stem; repatrair is a typo
+    assert checker.check_text("Un avión repatrió a 112 ciudadanos.", lang="es", config=str(path), select=["TC203"]) == []
+    found = checker.check_text("Un avión va a repatrair a 112 ciudadanos.", lang="es", config=str(path), select=["TC203"])
+    assert [(f.text, f.suggestions) for f in found] == [("repatrair", ["repatriar"])]

@@ -14,11 +14,12 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Document
-from .index import Match, PatternIndex
+from .index import Match, PatternIndex, english_inflection, inflected_form
 from .model import Entry, Glossary, Term
 from .text import TOKEN_RE, Tokens, analyzer, is_acronym, match_case, tokenize, unaccent
 
 NONWORD_ZIPF = 2.0  # a token rarer than this is not a word of the language (typos score 0-2)
+ATTESTED_ZIPF = 1.0  # wordfreq's floor: a token this frequent is attested (random typos score 0)
 LEFTOVER_ZIPF = 3.0  # a one-word source form commoner than this in the target language is a loanword
 MIN_NEAR_LEN = 4
 ACCENT_GAP = 1.5  # a form without the term's accents this much rarer (Zipf; 30 times) is a slip
@@ -245,7 +246,10 @@ class CompiledGlossary:
     def source_index(self, lang: str | None) -> PatternIndex:
         index = self._source.get(lang)
         if index is None:
-            index = PatternIndex(analyzer(lang))
+            # English inflects by a few endings: a source word must be a form of the term, not a
+            # derivation the stemmer joins to it (medicinal is no form of medicine)
+            english = (lang or "").split("-")[0].lower() == "en"
+            index = PatternIndex(analyzer(lang), inflects=english_inflection if english else None)
             for ei, entry in enumerate(self.glossary.entries):
                 for term in entry.in_lang(lang, "source"):
                     index.add(index.pattern(term.text, (ei, term)))
@@ -374,7 +378,133 @@ def wrong_terms(doc: Document, sc: Scan, compiled: CompiledGlossary) -> list[Hit
     return hits
 
 
-def near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary) -> list[Hit]:
+def near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Document | None = None) -> list[Hit]:
+    """TC203's hits, none inside a URL. With ``source`` (the original, in the pair path): a
+    near-miss spelled as a word of the aligned source segment, but no form of the entry's source
+    term, is left (the translator kept the source's word: the French *transmissive*, the name
+    *vaccinia*); so is a source term inside a name or title the translation keeps in the source
+    language; and the source term spelled as in the source without the target's accents
+    (*virus* for *vírus*) is reported although that spelling is common in the target language."""
+    hits = [h for h in _near_misses(doc, sc, compiled, source) if not _in_url(doc.prose, h.start, h.end)]
+    if source is not None and hits:
+        hits = [h for h in hits if not _source_spelling(doc, source, h)]
+    return hits
+
+
+def _in_url(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] lies in a URL (a run without spaces holding :// or starting www.):
+    plain-text documents do not mask them as Markdown does (https://www.cdc.gov/coronavirus/)."""
+    a = start
+    while a > 0 and not text[a - 1].isspace():
+        a -= 1
+    b = end
+    while b < len(text) and not text[b].isspace():
+        b += 1
+    chunk = text[a:b].lstrip("(<[\"'")
+    return "://" in chunk or chunk.startswith("www.")
+
+
+def _source_spelling(doc: Document, source: Document, h: Hit) -> bool:
+    """Whether hit ``h`` is the source's own spelling: a near-miss that is a word of the aligned
+    source segment but no form of the entry's source term (pneumo-, the French transmissive for
+    transmissive), or a source term kept inside a name or title the translation quotes."""
+    if h.kind == "near-miss" and _in_source(doc, source, h.start, h.end):
+        if not _source_term_form(doc.prose[h.start:h.end], h.entry, source.lang):
+            return True
+    if h.kind in ("near-miss", "leftover"):
+        s_text = _aligned_source(doc, source, h.start)
+        surface = doc.prose[h.start:h.end]
+        t_seg = _aligned_target(doc, source, h.start)
+        i = s_text.find(surface)
+        while i >= 0:
+            if kept_in_source_language(s_text, i, i + len(surface), t_seg, source.lang, doc.lang):
+                return True
+            i = s_text.find(surface, i + 1)
+    return False
+
+
+def _aligned_target(doc: Document, source: Document, offset: int) -> str:
+    """The target segment at ``offset`` when source and target align segment by segment, else
+    the whole target."""
+    if len(source.segments) == len(doc.segments) and len(doc.segments) > 1:
+        starts = [s.start for s in doc.segments]
+        seg = doc.segments[max(0, bisect.bisect_right(starts, offset) - 1)]
+        return doc.prose[seg.start:seg.end]
+    return doc.prose
+
+
+def _source_term_form(word: str, entry: Entry, lang: str | None) -> bool:
+    """Whether ``word`` is a form of a word of the entry's source term (the English *infected*
+    left untranslated for *infectado*): then it is the term left in the source language."""
+    english = (lang or "").split("-")[0].lower() == "en"
+    inflects = english_inflection if english else inflected_form
+    folded = unaccent(word.lower())
+    return any(inflects(folded, unaccent(w.lower()))
+               for t in entry.in_lang(lang, "source") for w in TOKEN_RE.findall(t.text))
+
+
+def _aligned_source(doc: Document, source: Document, offset: int) -> str:
+    """The source segment aligned with the target segment at ``offset`` (segment by segment when
+    both have as many segments, as TC201 compares them), else the whole source."""
+    if len(source.segments) == len(doc.segments) and len(doc.segments) > 1:
+        starts = [s.start for s in doc.segments]
+        seg = source.segments[max(0, bisect.bisect_right(starts, offset) - 1)]
+        return source.prose[seg.start:seg.end]
+    return source.prose
+
+
+def _in_source(doc: Document, source: Document, start: int, end: int) -> bool:
+    """Whether the word at doc.prose[start:end] stands as a word in the aligned source segment."""
+    word = doc.prose[start:end].casefold()
+    text = _aligned_source(doc, source, start).casefold()
+    i = text.find(word)
+    while i >= 0:
+        j = i + len(word)
+        if (i == 0 or not text[i - 1].isalnum()) and (j == len(text) or not text[j].isalnum()):
+            return True
+        i = text.find(word, i + 1)
+    return False
+
+
+FOREIGN_GAP = 1.0  # a word this much commoner (Zipf) in the source language than in the target's is foreign to it
+
+_BEFORE_RE = re.compile(r"([^\W\d_]+)([^\w]{1,3})$")
+_AFTER_RE = re.compile(r"([^\w]{1,3})([^\W\d_]+)")
+
+
+def _word_in(text: str, phrase: str) -> bool:
+    """Whether ``phrase`` occurs in ``text`` with word boundaries on both sides."""
+    i = text.find(phrase)
+    while i >= 0:
+        j = i + len(phrase)
+        if (i == 0 or not text[i - 1].isalnum()) and (j == len(text) or not text[j].isalnum()):
+            return True
+        i = text.find(phrase, i + 1)
+    return False
+
+
+def kept_in_source_language(s_text: str, start: int, end: int, t_text: str, s_lang: str | None,
+                            t_lang: str | None) -> bool:
+    """Whether the source words s_text[start:end], capitalised, stand in ``t_text`` together with
+    a source word beside them that is foreign to the target language (a name or title the
+    translation keeps as it is: *Centre for Evidence-Based Medicine*, *International Vaccine
+    Centre*, an English title): then they are quoted, not left untranslated."""
+    from ..lexicon import zipf
+
+    surface = s_text[start:end]
+    if not surface[:1].isupper() or not _word_in(t_text, surface):
+        return False  # names and titles are capitalised; a lower-case term left as is was not quoted
+    before = _BEFORE_RE.search(s_text, max(0, start - 60), start)
+    after = _AFTER_RE.match(s_text, end)
+    for phrase, word in ((before and before.group(0) + surface, before and before.group(1)),
+                         (after and surface + after.group(0), after and after.group(2))):
+        if (word and len(word) > 1 and zipf(word, s_lang) >= zipf(word, t_lang) + FOREIGN_GAP
+                and _word_in(t_text, phrase)):
+            return True
+    return False
+
+
+def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Document | None = None) -> list[Hit]:
     from ..lexicon import zipf
 
     covered = bytearray(len(sc.tokens))
@@ -421,13 +551,18 @@ def near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary) -> list[Hit
             folded, plain_word = _fold_words(surface), _fold_words(word)
             z = zipf(surface, sc.lang)
             if folded == plain_word:  # only accents differ
-                if z >= NONWORD_ZIPF and zipf(word, sc.lang) - z < ACCENT_GAP:
-                    continue
+                if z >= NONWORD_ZIPF and zipf(word, sc.lang) - z < ACCENT_GAP and not (
+                        source is not None and _source_term_form(surface, entries[ei], source.lang)
+                        and _in_source(doc, source, sc.tokens.starts[m.first + k], sc.tokens.ends[m.first + k])):
+                    continue  # a common spelling without the accents (publica), unless it is the
+                    # source term itself, spelled as in the source segment (virus for vírus)
             elif z >= NONWORD_ZIPF:
                 continue
             elif folded.startswith(plain_word) and len(folded) - len(plain_word) <= 2 and not _other_lang_word(
                     entries[ei], sc.lang, surface):
                 continue  # the term plus an ending (quarentenas, confinements): a rare inflection
+            elif z >= ATTESTED_ZIPF and not _other_lang_word(entries[ei], sc.lang, surface):
+                continue  # a rare word of the term's stem (pandêmica, epidêmico): a derivation, not a typo
             i = m.first + k
             hits.append(Hit("near-miss", sc.tokens.starts[i], sc.tokens.ends[i], entries[ei], term, (term.text,),
                             match_case(surface, word) if folded == plain_word else None, False))
@@ -463,14 +598,14 @@ def near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary) -> list[Hit
             continue
         proper = surface[:1].isupper() and not surface.isupper() and i > 0 and not _sentence_start(doc.prose, sc.tokens.starts[i])
         candidates = near.lookup(surface)
-        for _tier, (ei, term, pos, tkeys, _lo, *_) in candidates:
+        for tier, (ei, term, pos, tkeys, _lo, *_) in candidates:
             first = i - pos
             if first < 0 or first + len(tkeys) > n:
                 continue
             if any(keys[first + k] != tkeys[k] for k in range(len(tkeys)) if k != pos):
                 continue
-            if zipf(surface.lower(), sc.lang) >= NONWORD_ZIPF:
-                break
+            if zipf(surface.lower(), sc.lang) >= (NONWORD_ZIPF if tier == 0 else ATTESTED_ZIPF):
+                break  # a word; one edit from a term, an attested word (repatrió, frotado) is a real word too
             word = TOKEN_RE.findall(term.text)[pos]
             if proper and word[:1].islower():
                 continue  # a capitalised word inside a sentence close to a common noun: a name (Medicago)
@@ -550,6 +685,9 @@ def _contains_only_shorter(m: Match, owner: dict[int, Match], covered: bytearray
 
 
 FAMILY_PREFIX = 5  # a word sharing this many first letters with a term's stem is of its family
+FAMILY_MIN = 4  # a term word's stem this long may be replaced by a word of its family
+ROOT_MIN = 3  # a word whose stem begins the term word's stem (lav- for lavag-) is its root, this long
+ROOT_SHORT = 2  # ... and at most this many letters shorter than the term word's stem
 
 
 def _occurrences(keys: list[str], lo: int, hi: int, term_keys: tuple[str, ...]) -> int:
@@ -582,7 +720,7 @@ def _content_words(term: Term, lang: str | None, an) -> list[tuple[str, bool]]:
     for w in words:
         if len(words) > 1 and zipf(w, lang) >= FUNCTION_ZIPF:
             continue
-        out.append((an.key(w), not identifier and w.isalpha() and len(an.key(w)) >= FAMILY_PREFIX))
+        out.append((an.key(w), not identifier and w.isalpha() and len(an.key(w)) >= FAMILY_MIN))
     return out or [(an.key(w), False) for w in words]
 
 
@@ -590,26 +728,42 @@ FAMILY_WINDOW = 3  # the other words of a multi-word term within this many token
 
 
 def _family_count(surfaces: list[str], keys: list[str], lo: int, hi: int, content: list[tuple[str, bool]],
-                  lang: str | None) -> int:
+                  lang: str | None, taken: frozenset[int] = frozenset()) -> int:
     """How many renderings of the term the unit could hold, counted at its head word (the
     longest key): the head word itself or a word of its family (a word of the language sharing
     the first FAMILY_PREFIX letters: infectados / infección, not the Spanish transmisión in
-    Portuguese), with each other content word (or a word of its family) near it, in any order."""
+    Portuguese), with each other content word (or a word of its family) near it, in any order.
+    A word of the family is also one the term word's stem begins (febril for febr-, a
+    relational adjective), and, in a term of several words, the root the term word's stem
+    begins with (lavar, lav-, for lavagem: se laver les mains for lavage des mains), a content
+    word at most ROOT_SHORT letters shorter. Tokens in ``taken`` (another term's rendering in
+    the unit) stand for that term and are not counted as a word of the family."""
     from ..lexicon import zipf
 
-    def matches(i: int, key: str, family: bool) -> bool:
+    def matches(i: int, key: str, family: bool, root: bool = False) -> bool:
         k = keys[i]
-        return k == key or (family and k.startswith(key[:FAMILY_PREFIX]) and zipf(surfaces[i], lang) >= NONWORD_ZIPF)
+        if k == key:
+            return True
+        if not family or i in taken:
+            return False
+        if k.startswith(key):  # the term's stem and more: a derived word, if attested (vacinal)
+            return zipf(surfaces[i], lang) >= ATTESTED_ZIPF
+        if len(key) >= FAMILY_PREFIX and k.startswith(key[:FAMILY_PREFIX]):
+            return zipf(surfaces[i], lang) >= NONWORD_ZIPF
+        if root and len(k) >= ROOT_MIN and len(k) >= len(key) - ROOT_SHORT and key.startswith(k):
+            return NONWORD_ZIPF <= zipf(surfaces[i], lang) < FUNCTION_ZIPF
+        return False
 
     head = max(range(len(content)), key=lambda j: len(content[j][0]))
     others = [c for j, c in enumerate(content) if j != head]
     window = len(content) + FAMILY_WINDOW
+    root = bool(others)  # a root word (laver for lavage) only with the term's other words beside it
     n = 0
     for i in range(lo, hi):
-        if not matches(i, *content[head]):
+        if not matches(i, *content[head], root):
             continue
         a, b = max(lo, i - window), min(hi, i + window + 1)
-        if all(any(matches(x, *c) for x in range(a, b) if x != i) for c in others):
+        if all(any(matches(x, *c, root) for x in range(a, b) if x != i) for c in others):
             n += 1
     return n
 
@@ -638,6 +792,21 @@ def _in_words(surfaces: list[str], lo: int, hi: int, approved: list[Term], compi
         word = unaccent(surfaces[i].casefold())
         n += any(h in word and not word.startswith(h) for h in heads)
     return n
+
+
+def _renderings(keys: list[str], lo: int, hi: int, others: list[Entry], lang: str | None, an) -> frozenset[int]:
+    """The tokens of keys[lo:hi] inside an occurrence of an approved term of ``others``."""
+    out: set[int] = set()
+    for entry in others:
+        for t in entry.approved(lang):
+            tk = an.term_keys(t.text)
+            size = len(tk)
+            if not size:
+                continue
+            for i in range(lo, hi - size + 1):
+                if keys[i] == tk[0] and tuple(keys[i:i + size]) == tk:
+                    out.update(range(i, i + size))
+    return frozenset(out)
 
 
 def initials(text: str) -> str:
@@ -691,11 +860,12 @@ def missing_terms(source: Document, target: Document, compiled: CompiledGlossary
         unit = unit_of(m.start, s_starts) if aligned else 0
         slot = counts.get((ei, unit))
         if slot is None:
-            slot = counts[(ei, unit)] = [m, 0, 0]
+            slot = counts[(ei, unit)] = [m, 0, 0, []]
         slot[1] += 1
         slot[2] += _in_compound(s_text, m.start)
+        slot[3].append(m)
     hits = []
-    for (ei, unit), (m, n_source, n_compound) in counts.items():
+    for (ei, unit), (m, n_source, n_compound, occurrences) in counts.items():
         term = m.pattern.payload[1]
         entry = entries[ei]
         approved = entry.approved(t_lang)
@@ -712,11 +882,18 @@ def missing_terms(source: Document, target: Document, compiled: CompiledGlossary
             n_target = max(n_target, sum(_occurrences(t_keys, lo, hi, an.term_keys(t.text)) for t in approved))
             if n_target >= n_source:
                 continue  # as many renderings, some inside longer terms
-        if max(_family_count(surfaces, t_keys, lo, hi, compiled.content_words(t, t_lang), t_lang)
+        # the approved rendering of another term of the source unit (lavar as mãos for wash hands)
+        # is not also a derived form of this one (lavagem das mãos for hand washing)
+        taken = _renderings(t_keys, lo, hi, [entries[o] for o, u in counts if u == unit and o != ei], t_lang, an)
+        if max(_family_count(surfaces, t_keys, lo, hi, compiled.content_words(t, t_lang), t_lang, taken)
                for t in approved) >= n_source:
             continue  # the term's words are there as often, in another order, apart or derived
         if n_compound and _in_words(surfaces, lo, hi, [t for t in approved], compiled, t_lang) >= n_compound:
             continue  # self-quarantine rendered as one word (autoquarentena, antiSARS-CoV-2)
+        t_text = target.prose[t_bounds[unit][0]:t_bounds[unit][1]]
+        if n_target + sum(kept_in_source_language(s_text, o.start, o.end, t_text, s_lang, t_lang)
+                          for o in occurrences) >= n_source:
+            continue  # the rest are inside a name or title the translation keeps in the source language
         shortfall = (n_source, n_target) if n_target else None
         start, end = t_bounds[unit]
         text = target.text

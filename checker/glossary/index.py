@@ -10,7 +10,7 @@ deprecated ones.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 from .text import TOKEN_RE, Analyzer, Tokens, is_acronym, unaccent
 
@@ -39,6 +39,8 @@ class Match:
 class PatternIndex:
     analyzer: Analyzer
     first: dict[str, list[Pattern]] = field(default_factory=dict)
+    # the form guard: whether a word with a term word's key is a form of it (word, form)
+    inflects: Callable[[str, str], bool] | None = None
     _sorted: bool = True
     # first key -> ({second key: longer patterns}, one-token patterns), each in match order
     _by_two: dict[str, tuple[dict[str, list[Pattern]], list[Pattern]]] = field(default_factory=dict)
@@ -84,6 +86,7 @@ class PatternIndex:
         n = len(keys)
         free = 0  # the first token not inside a match already made
         by_two = self._by_two
+        inflects = self.inflects or inflected_form
         for i in [i for i, k in enumerate(keys) if k in first]:
             if i < free:
                 continue
@@ -94,7 +97,7 @@ class PatternIndex:
                     size = len(p.keys)
                     if i + size > n or (size > 2 and tuple(keys[i:i + size]) != p.keys):
                         continue
-                    if not _surface_ok(p, surfaces, i, size):
+                    if not _surface_ok(p, surfaces, i, size, inflects):
                         continue
                     out.append(Match(i, i + size, tokens.starts[i], tokens.ends[i + size - 1], p))
                     free = i + size
@@ -118,10 +121,48 @@ def inflected_form(word: str, form: str) -> bool:
     return OSA.distance(word, form, score_cutoff=2) <= 2
 
 
-def _surface_ok(p: Pattern, surfaces: list[str], i: int, size: int) -> bool:
+def _lemmas(word: str) -> set[str]:
+    """What an English word can be an inflection of: itself, less a plural or third-person -s
+    (-es, -ies -> -y), a past -ed (-d, -ied -> -y, a doubled consonant undone) or an -ing (with
+    the -e it drops, a doubled consonant undone). Over-generates (cases -> cas, case), which is
+    harmless: two words are forms of one another when their candidates meet."""
+    out = {word}
+    n = len(word)
+    if n > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        out.add(word[:-1])
+        if word.endswith("es"):
+            out.update((word[:-2], word[:-2] + "is"))  # viruses, diagnoses
+            if word.endswith("ies") and n > 4:
+                out.add(word[:-3] + "y")
+    for ending in ("ed", "ing"):
+        if n > len(ending) + 2 and word.endswith(ending):
+            base = word[:-len(ending)]
+            out.update((base, base + "e"))
+            if ending == "ed":
+                out.add(word[:-1])
+                if base.endswith("i"):
+                    out.add(base[:-1] + "y")
+            if len(base) > 2 and base[-1] == base[-2] and base[-1] not in "aeiouls":
+                out.add(base[:-1])  # stopped, planning
+    return out
+
+
+def english_inflection(word: str, form: str) -> bool:
+    """The form guard for English, which inflects by a few endings: a word and a term word are
+    forms of one another only when both can be inflections of one word (infects / infected,
+    quarantined / quarantine, viruses / virus), not a derivation the stemmer joins to it
+    (medicinal / medicine, transmissive / transmission, isolating / isolation, infection /
+    infected)."""
+    if word == form:
+        return True
+    return not _lemmas(word).isdisjoint(_lemmas(form))
+
+
+def _surface_ok(p: Pattern, surfaces: list[str], i: int, size: int,
+                inflects: Callable[[str, str], bool] = inflected_form) -> bool:
     for k in range(size):
         word = unaccent(surfaces[i + k].lower())
-        if word != p.forms[k] and not inflected_form(word, p.forms[k]):
+        if word != p.forms[k] and not inflects(word, p.forms[k]):
             return False
     if True in p.caps:
         for k in range(size):

@@ -101,17 +101,10 @@ class CheckContext:
 
     settings: Settings
     cache: dict[str, Any] = field(default_factory=dict)
-    # id(document) -> the original it translates, while check_document runs on it: document
-    # rules may consult it (TC203 leaves a word the source itself spells that way)
-    sources: dict[int, Document] = field(default_factory=dict)
 
     @property
     def config(self) -> Config:
         return self.settings.config
-
-    def source_of(self, doc: Document) -> Document | None:
-        """The original ``doc`` translates, while ``doc`` is being checked as a pair; else None."""
-        return self.sources.get(id(doc))
 
 
 @dataclass
@@ -210,33 +203,26 @@ def instantiate_rules(settings: Settings) -> list[Rule]:
     return rules
 
 
-def check_document(
-    doc: Document, rules: Sequence[Rule], ctx: CheckContext, source: Document | None = None
-) -> tuple[list[Finding], dict[str, Any]]:
+def check_document(doc: Document, rules: Sequence[Rule], ctx: CheckContext) -> tuple[list[Finding], dict[str, Any]]:
     """Run the segment-, pair- and document-scope rules; return findings and corpus statistics.
 
-    ``source`` is the original that ``doc`` translates, when there is one. Top-level and free of
-    side effects, so that a process pool or a cluster can run it.
+    Pair rules run when ``doc.source`` (the original ``doc`` translates) is set; document rules
+    may consult it too (TC203 leaves a word the source itself spells that way). Top-level and
+    free of side effects, so that a process pool or a cluster can run it.
     """
     findings: list[Finding] = []
     stats: dict[str, Any] = {}
-    if source is not None:
-        ctx.sources[id(doc)] = source
-    try:
-        for rule in rules:
-            if rule.scope is Scope.PAIR:
-                if source is not None:
-                    findings.extend(rule.check_pair(source, doc, ctx))
-            elif rule.scope is Scope.SEGMENT:
-                for seg in doc.segments:
-                    findings.extend(rule.check_segment(doc, seg, ctx))
-            elif rule.scope is Scope.DOCUMENT:
-                findings.extend(rule.check_document(doc, ctx))
-            elif rule.scope is Scope.CORPUS:
-                stats[rule.code] = rule.collect(doc, ctx)
-    finally:
-        if source is not None:
-            ctx.sources.pop(id(doc), None)
+    for rule in rules:
+        if rule.scope is Scope.PAIR:
+            if doc.source is not None:
+                findings.extend(rule.check_pair(doc.source, doc, ctx))
+        elif rule.scope is Scope.SEGMENT:
+            for seg in doc.segments:
+                findings.extend(rule.check_segment(doc, seg, ctx))
+        elif rule.scope is Scope.DOCUMENT:
+            findings.extend(rule.check_document(doc, ctx))
+        elif rule.scope is Scope.CORPUS:
+            stats[rule.code] = rule.collect(doc, ctx)
     return findings, stats
 
 
@@ -338,12 +324,14 @@ def run(sources: Sequence[Source], options: Options) -> Result:
             contexts[id(config)] = (CheckContext(settings), instantiate_rules(settings))
         ctx, rules = contexts[id(config)]
         doc = load_source(source, ctx.settings.lang)
-        original = load_source(source.source, ctx.settings.source_lang) if source.source else None
+        if source.source:
+            doc.source = load_source(source.source, ctx.settings.source_lang)
         documents.append(doc)
         settings_of[doc.path] = ctx.settings
-        doc_findings, doc_stats = check_document(doc, rules, ctx, original)
+        doc_findings, doc_stats = check_document(doc, rules, ctx)
         # Filtering and reports read only the text: a corpus of many files keeps no segments.
-        doc.segments, doc.blocks = [], []
+        for checked in (doc, doc.source) if doc.source else (doc,):
+            checked.segments, checked.blocks = [], []
         findings.extend(doc_findings)
         corpus_stats = combine_stats(rules, corpus_stats, doc_stats)
         for rule in rules:

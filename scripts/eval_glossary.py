@@ -294,7 +294,8 @@ def evaluate(units, gpath: Path, lang: str, rng: random.Random, share: float, sh
             kinds[kind] += 1
         s_doc = load_text(src, f"{tuid} (source)", "en", "txt")
         t_doc = load_text(target_text, tuid, lang, "txt")
-        findings, _ = check_document(t_doc, rules, ctx, s_doc)
+        t_doc.source = s_doc
+        findings, _ = check_document(t_doc, rules, ctx)
         if expected is not None:
             if any(points_at(f, expected, region) for f in findings):
                 found_by_kind[kind] += 1

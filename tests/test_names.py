@@ -386,3 +386,19 @@ def test_german_long_words_of_the_language_are_two_words():
     text = ("Im Raum ist die Beleuchtung hell. Neu ist die Beleuchtung auch. Geprüft wird die "
             "Beleuchtnug der Halle.")
     assert ("Beleuchtnug", "Beleuchtung") in flagged(text, "de")
+
+
+# ------------------------------------------------------------------------------- round 4
+
+
+def test_german_added_or_dropped_umlaut_is_a_slip():
+    # an umlaut added to a name (Londön: unknown) or dropped from a word (Europaischen: far
+    # rarer than Europäischen) is a variant
+    text = ("Die Geschenkbox von Haryali London ist schön. Für Instrumente von Haryali Londön gilt "
+            "eine lebenslange Garantie.")
+    assert ("Londön", "London") in flagged(text, "de")
+    text = ("Sie sprach mit der Europäischen Union. Danach kam ein Streit mit der Europaischen "
+            "Kommission auf.")
+    assert ("Europaischen", "Europäischen") in flagged(text, "de")
+    # umlaut plurals are words of comparable frequency: inflection
+    assert flagged("Der Vater kam spät. Die beiden Väter kamen früh. Ein Vater blieb.", "de") == []

@@ -66,6 +66,22 @@ def _umlaut_only(a: str, b: str) -> bool:
     return all(x == y or _UMLAUTS.get(x) == y or _UMLAUTS.get(y) == x for x, y in zip(la, lb))
 
 
+UMLAUT_MIN_ZIPF = 2.0
+UMLAUT_MARGIN = 1.5
+
+
+def _umlaut_pair(a: str, b: str, zipf: Zipf) -> bool:
+    """German umlaut inflection (Nistkasten / Nistkästen, Vater / Väter): both spellings are
+    words of comparable frequency (umlaut plurals are within ~1.2 Zipf of the singular in
+    wordfreq's German list). A dropped umlaut leaves a much rarer spelling (Europaischen 2.3 /
+    Europäischen 5.0), and an added one an unknown spelling (Jöng, Londön): slips.
+    (Until round 4 this compared the folded forms, i.e. one word with itself.)"""
+    if not _umlaut_only(a, b):
+        return False
+    za, zb = zipf(a), zipf(b)
+    return min(za, zb) >= UMLAUT_MIN_ZIPF and abs(za - zb) <= UMLAUT_MARGIN
+
+
 def _compound_part_differs(a: str, b: str, zipf: Zipf) -> bool:
     """Forms sharing a head or a tail whose differing parts are both ordinary words:
     Unfall|daten / Unfall|raten, Bundes|bank / Landes|bank."""
@@ -162,7 +178,7 @@ def judge(
     if lang != "en" and not context and (fm != fd or dominant_count < 2) and _two_words(minority, dominant, zipf, lang):
         return None
     if fm == fd:
-        if lang == "de" and _umlaut_only(minority, dominant) and zipf(fm) >= 2.0 and zipf(fd) >= 2.0:
+        if lang == "de" and _umlaut_pair(minority, dominant, zipf):
             return None
         return ("A", "diacritic")
     if _script(fm) != _script(fd):
@@ -310,7 +326,7 @@ def _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lan
     if not nm or not nd:
         return None
     fm, fd = fold(sm), fold(sd)
-    if lang == "de" and fm == fd and _umlaut_only(sm, sd) and zipf(sm) >= 2.0 and zipf(sd) >= 2.0:
+    if lang == "de" and fm == fd and _umlaut_pair(sm, sd, zipf):
         return None
     length = min(len(fm), len(fd))
     z, zd = zipf(minority), zipf(dominant)

@@ -402,3 +402,12 @@ def test_german_added_or_dropped_umlaut_is_a_slip():
     assert ("Europaischen", "Europäischen") in flagged(text, "de")
     # umlaut plurals are words of comparable frequency: inflection
     assert flagged("Der Vater kam spät. Die beiden Väter kamen früh. Ein Vater blieb.", "de") == []
+
+
+def test_short_transliteration_with_another_first_letter_when_unknown():
+    # 4 letters, Tier A (same norm), first letter differs: a spelling no word list knows
+    text = ("Police said the man was found near Grayson Mews on John Street. Anyone who was near "
+            "Djohn Street last night should call.")
+    assert ("Djohn", "John") in flagged(text)
+    # two known names of 4 letters stay apart (Jong / Yong)
+    assert flagged("The talks with Kim Jong went well. Later the minister Yong arrived.") == []

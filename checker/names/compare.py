@@ -338,8 +338,8 @@ def _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lan
     if nm == nd:
         if der(sm, sd, lang):
             return None
-        if length <= 4 and fm[:1] != fd[:1]:
-            return None  # short names: Jong/Yong, Yury/Jury
+        if length <= 4 and fm[:1] != fd[:1] and (z > 0 or _known_english(fold(minority))):
+            return None  # short names: Jong/Yong, Yury/Jury (not Djohn, Qris: no word list knows them)
         return ("A", "transliteration")
     min_len = MIN_LEN_CONTEXT if context or z <= SHORT_MAX_ZIPF else MIN_LEN_BC
     if length < min_len:

@@ -411,3 +411,16 @@ def test_short_transliteration_with_another_first_letter_when_unknown():
     assert ("Djohn", "John") in flagged(text)
     # two known names of 4 letters stay apart (Jong / Yong)
     assert flagged("The talks with Kim Jong went well. Later the minister Yong arrived.") == []
+
+
+def test_german_endings_follow_german_sound_rules():
+    # -e/-en after a single vowel and -n after anything but e, l, r are no German endings, so
+    # these are spellings, not case forms (Magonie is no "Magoni" + e)
+    text = "Die Polizei sucht Magoni seit Jahren. Zeugen sahen Magonie gestern in Rom."
+    assert ("Magonie", "Magoni") in flagged(text, "de")
+    text = "Meine Partnerin und ich gründen eine Firma. Meine Partnerien und ich planen viel."
+    assert ("Partnerien", "Partnerin") in flagged(text, "de")
+    # after a diphthong (Frau / Frauen) or -e (Reihe / Reihen) they are endings; -ie / -en are
+    # two derivations of one root (Transphobie / Transphoben)
+    assert flagged("Die Frau kam. Zwei Frauen gingen. Eine Reihe, zwei Reihen.", "de") == []
+    assert flagged("Sie sprach über Transphobie im Sport. Die Transphoben schwiegen dazu.", "de") == []

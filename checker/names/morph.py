@@ -44,7 +44,7 @@ DERIVATIONS: dict[str, tuple[str, ...]] = {
     "en": ("ian", "ians", "an", "ans", "i", "is", "ese", "ish", "istan", "ism", "ist", "ists", "ite", "ites",
            "ic", "n", "ns", "ia", "a"),
     "de": ("er", "ern", "erin", "erinnen", "isch", "ische", "ischen", "ischer", "isches", "ismus", "ist",
-           "isten", "ien", "e", "en", "in", "innen", "land", "stan", "chen", "lein"),
+           "isten", "ie", "ien", "e", "en", "in", "innen", "land", "stan", "chen", "lein"),
     "fr": ("ien", "iens", "ienne", "iennes", "ais", "aise", "aises", "ois", "oise", "oises", "ain", "aine",
            "ains", "aines", "an", "ane", "ans", "isme", "iste", "istes", "ie", "e", "es", "stan", "n", "ne", "nne",
            "nnes", "ns"),
@@ -87,14 +87,32 @@ def stem_endings(form: str, lang: str | None) -> tuple[tuple[str, str], ...]:
 
 def _doubled_ending(f: str, ending: str, lang: str | None) -> bool:
     """Not really that ending: a doubled letter ("Chamberss" is no plural of "Chambers": plurals
-    of -s names take -es; "Дубаяя" is no case of "Дубай"); and in Spanish and Portuguese, -es
-    after a vowel ("Lewies": plurals after a vowel take -s)."""
+    of -s names take -es; "Дубаяя" is no case of "Дубай"); in Spanish and Portuguese, -es
+    after a vowel ("Lewies": plurals after a vowel take -s); German, see ``_not_german_ending``."""
     if len(f) <= len(ending):
         return False
     before = f[-len(ending) - 1]
     if before == ending[0] and len(set(ending)) == 1:
         return True
+    if (lang or "")[:2] == "de":
+        return _not_german_ending(f, ending, before)
     return ending == "es" and (lang or "")[:2] in ("es", "pt") and before in "aeiouáéíóúâêôãõ"
+
+
+_DE_VOWELS = frozenset("aeiouyäöü")
+_DE_DIPHTHONGS = frozenset({"au", "ei", "eu", "äu", "ai"})
+
+
+def _not_german_ending(f: str, ending: str, before: str) -> bool:
+    """German: an ending in -e (-e, -en, -er, -es, -em, -ern) does not follow a single vowel
+    (Magoni / "Magonie", Partneri- / "Partnerien"; after a diphthong it does: Frauen, Parteien),
+    and -n / -ns follow only -e, -el, -er (Reihen, Kugeln, Bauern; not "Partnerin" as a case
+    of a stem "Partneri")."""
+    if ending[0] == "e":
+        return before in _DE_VOWELS and f[-len(ending) - 2 : -len(ending)] not in _DE_DIPHTHONGS
+    if ending in ("n", "ns"):
+        return before not in "elr"
+    return False
 
 
 @lru_cache(maxsize=200_000)

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .compare import TIER_C_MAX_ZIPF, established, judge, name_like
-from .morph import derived, inflected, russian_known, russian_lemmas, stems, suspect_ending
+from .morph import derived, inflected, russian_known, russian_lemmas, russian_stem_slip, stems, suspect_ending
 from .normalize import fold, has_diacritics, norm, skel
 from .stats import FormStat, NameStats
 
@@ -137,7 +137,8 @@ def _single_token_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
             if len(key) < 4 and not key.startswith("lemma:"):
                 continue
             other = by_stem.setdefault(key, form)
-            if other != form and (key.startswith("lemma:") or not suspect_ending(other, form, lang)):
+            if other != form and (not russian_stem_slip(other, form) if key.startswith("lemma:")
+                                  else not suspect_ending(other, form, lang)):
                 groups.union(other, form)
     lower = {w: st for w, st in stats.lower.items() if w not in candidates}
     for form in lower:

@@ -137,7 +137,7 @@ def inflected(a: str, b: str, lang: str | None) -> bool:
             return True
     if (lang or "")[:2] == "ru":
         la, lb = russian_lemmas(a), russian_lemmas(b)
-        if la & lb:
+        if la & lb and not russian_stem_slip(a, b):
             return True
         # A surname form the dictionary does not know: the other form plus a feminine or case
         # ending, with the other form as its predicted surname lemma (Рябкова, Рябковым ->
@@ -256,6 +256,25 @@ def russian_unknown(word: str) -> bool:
     except ImportError:
         return False
     return not morph.word_is_known(word.lower())
+
+
+STEM_SLIP_TAIL = 3
+
+
+def russian_stem_slip(a: str, b: str) -> bool:
+    """One form unknown to pymorphy3's dictionary, the other known, differing left of their
+    last three letters (Бёрлина / Берлина, Сёрбии / Сербии): a slip in the stem, not a case
+    form, whatever lemma pymorphy3 guesses for the unknown spelling (case endings change only
+    the end of a word: the notes' "difference left of the last three letters" rule)."""
+    if russian_unknown(a) == russian_unknown(b):
+        return False
+    fa = unicodedata.normalize("NFC", a).casefold()
+    fb = unicodedata.normalize("NFC", b).casefold()
+    n = min(len(fa), len(fb))
+    p = 0
+    while p < n and fa[p] == fb[p]:
+        p += 1
+    return p < n - STEM_SLIP_TAIL
 
 
 def suspect_ending(a: str, b: str, lang: str | None) -> bool:

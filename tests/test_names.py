@@ -433,3 +433,11 @@ def test_russian_unknown_spelling_differing_in_the_stem_is_no_case_form():
     assert ("Бёрлина", "Берлина") in flagged(text, "ru")
     # a case ending of a known name stays inflection
     assert flagged("Киеву не стоит ждать помощи от Берлина. В Берлине об этом молчат.", "ru") == []
+
+
+def test_lower_case_slip_after_a_lower_case_hyphenated_prefix():
+    text = ("Nurses at NHS Scotland voiced their Brexit fears. The health secretary thanked staff "
+            "and wished them to stay on post-brext.")
+    assert ("brext", "Brexit") in flagged(text)
+    # after a capitalised syllable it is part of a name, not a slip
+    assert flagged("Minister Lee Byeong-brex spoke. Lee Byeong-brex is new. The Brexit talks went on.") == []

@@ -265,7 +265,11 @@ def russian_stem_slip(a: str, b: str) -> bool:
     """One form unknown to pymorphy3's dictionary, the other known, differing left of their
     last three letters (Бёрлина / Берлина, Сёрбии / Сербии): a slip in the stem, not a case
     form, whatever lemma pymorphy3 guesses for the unknown spelling (case endings change only
-    the end of a word: the notes' "difference left of the last three letters" rule)."""
+    the end of a word: the notes' "difference left of the last three letters" rule). Two
+    spellings that differ only in a diacritic (Боннёль / Боннель: ё written or not) are never
+    two case forms."""
+    if a != b and fold(a) == fold(b):
+        return True
     if russian_unknown(a) == russian_unknown(b):
         return False
     fa = unicodedata.normalize("NFC", a).casefold()

@@ -441,3 +441,14 @@ def test_lower_case_slip_after_a_lower_case_hyphenated_prefix():
     assert ("brext", "Brexit") in flagged(text)
     # after a capitalised syllable it is part of a name, not a slip
     assert flagged("Minister Lee Byeong-brex spoke. Lee Byeong-brex is new. The Brexit talks went on.") == []
+
+
+def test_russian_unknown_case_ending_and_yo_spellings_are_slips():
+    # an unknown form beside a known one is no case form, even when only the ending differs
+    text = ("Власти Бразилии обязали граждан. Суд Бразилии решил. Ясно, что Бразилия является "
+            "популярной страной. В Бразилий обязали граждан.")
+    assert ("Бразилий", "Бразилии") in flagged(text, "ru")
+    # ё written in one spelling of an unknown name and not in the other: one spelling, not two
+    # case forms
+    text = "Блок Боннель надёжен. Пружины блока соединены, и Боннёль служит долго."
+    assert ("Боннёль", "Боннель") in flagged(text, "ru")

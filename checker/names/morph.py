@@ -258,27 +258,16 @@ def russian_unknown(word: str) -> bool:
     return not morph.word_is_known(word.lower())
 
 
-STEM_SLIP_TAIL = 3
-
-
 def russian_stem_slip(a: str, b: str) -> bool:
-    """One form unknown to pymorphy3's dictionary, the other known, differing left of their
-    last three letters (Бёрлина / Берлина, Сёрбии / Сербии): a slip in the stem, not a case
-    form, whatever lemma pymorphy3 guesses for the unknown spelling (case endings change only
-    the end of a word: the notes' "difference left of the last three letters" rule). Two
-    spellings that differ only in a diacritic (Боннёль / Боннель: ё written or not) are never
-    two case forms."""
+    """The lemma pymorphy3 guesses is no evidence of inflection here: one form unknown to its
+    dictionary and the other known (Бёрлина / Берлина, Бразилий / Бразилии: the dictionary has
+    every case form of a name it knows, so an unknown spelling beside a known one is a slip,
+    as ``suspect_ending`` says for shared stems; unknown surname forms are judged by
+    ``_surname_form``), or two spellings that differ only in a diacritic (Боннёль / Боннель: ё
+    written or not), which are never two case forms."""
     if a != b and fold(a) == fold(b):
         return True
-    if russian_unknown(a) == russian_unknown(b):
-        return False
-    fa = unicodedata.normalize("NFC", a).casefold()
-    fb = unicodedata.normalize("NFC", b).casefold()
-    n = min(len(fa), len(fb))
-    p = 0
-    while p < n and fa[p] == fb[p]:
-        p += 1
-    return p < n - STEM_SLIP_TAIL
+    return russian_unknown(a) != russian_unknown(b)
 
 
 def suspect_ending(a: str, b: str, lang: str | None) -> bool:

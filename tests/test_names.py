@@ -452,3 +452,14 @@ def test_russian_unknown_case_ending_and_yo_spellings_are_slips():
     # case forms
     text = "Блок Боннель надёжен. Пружины блока соединены, и Боннёль служит долго."
     assert ("Боннёль", "Боннель") in flagged(text, "ru")
+
+
+def test_german_compound_parts_are_german_words():
+    # "lend" / "land", "end" / "and", "amer" / "amar": English (or no) words, so no two
+    # compound parts, and the spelling is a slip
+    text = ("Die Emirate planen mehr Handel mit Russland. Sie investieren stark in Russland. Auch "
+            "der Export nach Russland wächst. Man plant den Ausbau des Handels mit Russlend.")
+    assert ("Russlend", "Russland") in flagged(text, "de")
+    text = ("Die Amerikaner wählen im Herbst. Viele Amerikaner sind unzufrieden. Laut Umfrage sind "
+            "die Amarikaner gespalten.")
+    assert ("Amarikaner", "Amerikaner") in flagged(text, "de")

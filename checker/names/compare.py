@@ -84,7 +84,9 @@ def _umlaut_pair(a: str, b: str, zipf: Zipf) -> bool:
 
 def _compound_part_differs(a: str, b: str, zipf: Zipf) -> bool:
     """Forms sharing a head or a tail whose differing parts are both ordinary words:
-    Unfall|daten / Unfall|raten, Bundes|bank / Landes|bank."""
+    Unfall|daten / Unfall|raten, Bundes|bank / Landes|bank. A part must be a word of the
+    language, not an English word that its word list holds from quoted text (Russ|land /
+    Russ|lend: "end", "and" and "lend" are commoner in English)."""
     n = min(len(a), len(b))
     p = 0
     while p < n and a[p] == b[p]:
@@ -98,15 +100,27 @@ def _compound_part_differs(a: str, b: str, zipf: Zipf) -> bool:
         # 3-letter parts after a long head: Versand|ort / Versand|art
         # (both very common words: ten / tan, beg / berg are no compound parts)
         if min(len(ra), len(rb)) == 3 and k >= 5 \
-                and zipf(ra) >= SHORT_PART_ZIPF and zipf(rb) >= SHORT_PART_ZIPF:
+                and _part(ra, zipf, SHORT_PART_ZIPF) and _part(rb, zipf, SHORT_PART_ZIPF):
             return True
-        if len(ra) >= 4 and len(rb) >= 4 and zipf(ra) >= COMPOUND_PART_ZIPF and zipf(rb) >= COMPOUND_PART_ZIPF:
+        if len(ra) >= 4 and len(rb) >= 4 and _part(ra, zipf, COMPOUND_PART_ZIPF) and _part(rb, zipf, COMPOUND_PART_ZIPF):
             return True
     for k in range(4, s + 1):
         ha, hb = a[:-k], b[:-k]
-        if len(ha) >= 4 and len(hb) >= 4 and zipf(ha) >= COMPOUND_PART_ZIPF and zipf(hb) >= COMPOUND_PART_ZIPF:
+        if len(ha) >= 4 and len(hb) >= 4 and _part(ha, zipf, COMPOUND_PART_ZIPF) and _part(hb, zipf, COMPOUND_PART_ZIPF):
             return True
     return False
+
+
+def _part(word: str, zipf: Zipf, minimum: float) -> bool:
+    z = zipf(word)
+    return z >= minimum and z >= _english_zipf(word)
+
+
+@lru_cache(maxsize=50_000)
+def _english_zipf(word: str) -> float:
+    from .. import lexicon
+
+    return lexicon.zipf(word, "en")
 
 
 TRANSLATION_ZIPF = 3.0

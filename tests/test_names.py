@@ -463,3 +463,16 @@ def test_german_compound_parts_are_german_words():
     text = ("Die Amerikaner wählen im Herbst. Viele Amerikaner sind unzufrieden. Laut Umfrage sind "
             "die Amarikaner gespalten.")
     assert ("Amarikaner", "Amerikaner") in flagged(text, "de")
+
+
+def test_strong_majority_is_evidence_for_a_short_slip():
+    # once-used "Trum" (Zipf 1.7) beside "Trump" 4x (4.9): a slip even at 4 letters
+    text = ("Why Trump will win. By that logic, Mr. Trump would win. Many would vote for Mr. Trump. "
+            "Polls favour Trump. He spoke about the Trum show's rotating cast.")
+    assert ("Trum", "Trump") in flagged(text)
+    # two uses are not enough for a 4-letter word the word list knows
+    text = "Why Trump will win. By that logic, Mr. Trump would win. He spoke about the Trum show."
+    assert flagged(text) == []
+    # nor is a spelling about as common as the majority one (Omar / Oman: two names)
+    text = ("Oman signed the deal. Later Oman left. Then Oman returned. The minister met Omar there.")
+    assert flagged(text) == []

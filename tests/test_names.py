@@ -476,3 +476,11 @@ def test_strong_majority_is_evidence_for_a_short_slip():
     # nor is a spelling about as common as the majority one (Omar / Oman: two names)
     text = ("Oman signed the deal. Later Oman left. Then Oman returned. The minister met Omar there.")
     assert flagged(text) == []
+
+
+def test_recurring_final_vowel_spellings_are_two_forms():
+    base = "Der Portulak wächst schnell. Den Portulak gießt man selten. Der Portulak blüht gelb. "
+    # once: a slip
+    assert ("Portulaca", "Portulak") in flagged(base + "Die Portulaca blüht im Sommer.", "de")
+    # twice or more: the Latin name beside the German one, not a slip
+    assert flagged(base + "Die Portulaca blüht im Sommer. Die Portulaca mag Sonne.", "de") == []

@@ -484,3 +484,14 @@ def test_recurring_final_vowel_spellings_are_two_forms():
     assert ("Portulaca", "Portulak") in flagged(base + "Die Portulaca blüht im Sommer.", "de")
     # twice or more: the Latin name beside the German one, not a slip
     assert flagged(base + "Die Portulaca blüht im Sommer. Die Portulaca mag Sonne.", "de") == []
+
+
+def test_two_established_names_need_substitutions_only():
+    # Brittany / Britain: both common names, and the letters differ by a moved letter, not by
+    # transliteration substitutions
+    text = "Britain left the union. Officials in Britain spoke. The ferry leaves from Brittany."
+    assert flagged(text) == []
+    # established transliterations that differ by substitutions stay variants
+    text = ("Muhammad spoke first. Later Muhammad left the hall. Then Muhammad came back. "
+            "His brother Mohammed stayed.")
+    assert ("Mohammed", "Muhammad") in flagged(text)

@@ -28,7 +28,7 @@ from functools import lru_cache
 from typing import Callable
 
 from .morph import derived, ending_edit, inflected, stem_pairs, stems, suspect_ending
-from .normalize import VOWELS, cheap_distance, damerau, fold, norm, skel
+from .normalize import VOWELS, cheap_distance, cheap_substitutions_only, damerau, fold, norm, skel
 
 Zipf = Callable[[str], float]
 
@@ -372,8 +372,9 @@ def _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lan
         return None
     if skel(nm) == skel(nd):
         dist = cheap_distance(nm, nd)
-        if both_common and len(nm) != len(nd):
-            dist = None  # established spellings differ by substitutions only (Mohammed/Muhammad)
+        if both_common and not cheap_substitutions_only(nm, nd):
+            dist = None  # established spellings differ by substitutions only (Mohammed/Muhammad;
+            # not Brittany / Britain, "britani" / "britain": a letter moved)
         if dist is not None and dist <= (1 if length <= 6 else 2):
             if z < TIER_B_MAX_ZIPF or name_like(fold(minority), lang):
                 return ("B", "transliteration")

@@ -495,3 +495,15 @@ def test_two_established_names_need_substitutions_only():
     text = ("Muhammad spoke first. Later Muhammad left the hall. Then Muhammad came back. "
             "His brother Mohammed stayed.")
     assert ("Mohammed", "Muhammad") in flagged(text)
+
+
+def test_first_letter_slip_of_a_known_name():
+    # an unknown spelling (5+ letters) beside a known name that differs only at the first letter
+    text = ("Pupils reported fake Insta accounts. Teachers saw a rise in so-called Ynsta accounts "
+            "at school.")
+    assert ("Ynsta", "Insta") in flagged(text)
+    text = "Commentators Sascha Roos and Ralf Schumacher spoke. Later Ralf Zchumacher laughed."
+    assert ("Zchumacher", "Schumacher") in flagged(text)
+    # two known names (Lambert / Gambert) or two unknown ones of 7 letters stay apart
+    assert flagged("Lambert spoke first. Then the host, Gambert, replied.") == []
+    assert flagged("Instruments by Haryali are sold here. The firm Aryalik makes boxes.") == []

@@ -315,6 +315,9 @@ def _cooccur_slip(fm: str, fd: str, z: float) -> bool:
 
 
 FIRST_LETTER_MIN_LEN = 8
+FIRST_LETTER_KNOWN_MIN_LEN = 5
+_CHEAP_FIRST = frozenset((a, b) for cls in ("ae", "ou", "ei", "ijy", "au", "sz", "kgqc", "vwf")
+                         for a in cls for b in cls if a != b)
 LOWER_FIRST_LETTER_MIN_LEN = 6
 
 
@@ -324,13 +327,26 @@ def _first_letter_slip(fm: str, fd: str, minority: str, dominant: str, lang: str
     the language and one unknown to the language's and the English word list (not Lambert /
     Gambert); or, 6+ letters, a lower-case spelling unknown to both word lists."""
     lower = minority[:1].islower()
-    if min(len(fm), len(fd)) < (LOWER_FIRST_LETTER_MIN_LEN if lower else FIRST_LETTER_MIN_LEN):
+    if min(len(fm), len(fd)) < (LOWER_FIRST_LETTER_MIN_LEN if lower else FIRST_LETTER_KNOWN_MIN_LEN):
         return False
     if not (fm[1:] == fd[1:] or fm[1:] == fd or fm == fd[1:]
             or (fm[2:] == fd[2:] and fm[:2] == fd[1::-1])):
         return False
     if lower:  # a lower-case spelling no word list knows: "les lscars" for "les Oscars"
         return zipf(minority) == 0 and not _known_english(fm)
+    # A spelling no word list knows beside a known name, 5+ letters: a letter added, dropped or
+    # swapped at the start (Bvaltteri / Valtteri, Nista / Insta), or one substituted by a
+    # transliteration alternative (Ynsta / Insta, Zchumacher / Schumacher, Ырина / Ирина);
+    # another substituted letter only from 8 letters (Knstagram; not Gambert / Lambert).
+    if min(len(fm), len(fd)) >= FIRST_LETTER_KNOWN_MIN_LEN and zipf(minority) == 0 and not _known_english(fm) \
+            and (zipf(dominant) > 0 or _known_english(fd)):
+        if len(fm) != len(fd) or fm[:2] == fd[1::-1] or min(len(fm), len(fd)) >= FIRST_LETTER_MIN_LEN:
+            return True
+        nm, nd = norm(minority), norm(dominant)
+        if nm[:1] != nd[:1] and (nm[:1], nd[:1]) in _CHEAP_FIRST:
+            return True
+    if min(len(fm), len(fd)) < FIRST_LETTER_MIN_LEN:
+        return False
     if max(zipf(minority), zipf(dominant)) > TIE_MAX_ZIPF:
         return False
     return any(zipf(w) == 0 and not _known_english(fold(w)) for w in (minority, dominant))

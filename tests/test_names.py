@@ -507,3 +507,10 @@ def test_first_letter_slip_of_a_known_name():
     # two known names (Lambert / Gambert) or two unknown ones of 7 letters stay apart
     assert flagged("Lambert spoke first. Then the host, Gambert, replied.") == []
     assert flagged("Instruments by Haryali are sold here. The firm Aryalik makes boxes.") == []
+
+
+def test_rare_spelling_beside_a_much_commoner_one_in_its_sentence():
+    text = "In Ukraina they report that the Czech envoy arrived in Ukraine on Monday."
+    assert ("Ukraina", "Ukraine") in flagged(text)
+    # two established names of one sentence stay apart
+    assert flagged("Fans from Iran and Iraq met in Basra. Iran won.") == []

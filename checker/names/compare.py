@@ -211,7 +211,7 @@ def judge(
     if lang != "en" and _english_word(minority) and zipf(dominant) >= TRANSLATION_ZIPF:
         return None  # an English name kept beside its translation: Republican / Republikaner
     best: tuple[str, str] | None = None
-    if cooccur and zipf(minority) >= COOCCUR_MAX_ZIPF and not _cooccur_slip(fm, fd, zipf(minority)):
+    if cooccur and zipf(minority) >= COOCCUR_MAX_ZIPF and not _cooccur_slip(fm, fd, zipf(minority), zipf(dominant)):
         best_a = None
         for sm in stems(minority, lang):
             for sd in stems(dominant, lang):
@@ -308,10 +308,16 @@ COOCCUR_SLIP_MAX_ZIPF = 1.5
 COOCCUR_SLIP_MIN_LEN = 7
 
 
-def _cooccur_slip(fm: str, fd: str, z: float) -> bool:
+def _cooccur_slip(fm: str, fd: str, z: float, zd: float) -> bool:
     """A long, very rare spelling one edit from the other form of its sentence is a slip,
-    not a second name ("the University of Hong Kong and the Chinese Univesity of Hong Kong")."""
-    return z < COOCCUR_SLIP_MAX_ZIPF and min(len(fm), len(fd)) >= COOCCUR_SLIP_MIN_LEN and damerau(fm, fd) == 1
+    not a second name ("the University of Hong Kong and the Chinese Univesity of Hong Kong");
+    so is a rare spelling (5+ letters, Zipf < 2) beside a name 2+ Zipf more common ("In
+    Ukraina they report ... Ukraine": two names of one sentence are both established)."""
+    if damerau(fm, fd) != 1:
+        return False
+    if z < COOCCUR_SLIP_MAX_ZIPF and min(len(fm), len(fd)) >= COOCCUR_SLIP_MIN_LEN:
+        return True
+    return z < TIER_C_MAX_ZIPF and zd - z >= STRONG_MARGIN and min(len(fm), len(fd)) >= MIN_LEN_BC
 
 
 FIRST_LETTER_MIN_LEN = 8

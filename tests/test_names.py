@@ -514,3 +514,14 @@ def test_rare_spelling_beside_a_much_commoner_one_in_its_sentence():
     assert ("Ukraina", "Ukraine") in flagged(text)
     # two established names of one sentence stay apart
     assert flagged("Fans from Iran and Iraq met in Basra. Iran won.") == []
+
+
+def test_lower_case_unknown_slip_of_a_sentence_initial_name():
+    # "Londonderry" only opens sentences; "londondery" (unknown to every word list) is its slip
+    text = ("Londonderry: men arrested after a car was rammed into a house. Police said a house in "
+            "londondery was damaged.")
+    assert ("londondery", "Londonderry") in flagged(text)
+    # a lower-case word that a word list knows is not
+    text = ("Londonderry: men arrested after a car was rammed into a house. Police said a house in "
+            "londoner style was damaged.")
+    assert flagged(text) == []

@@ -358,6 +358,14 @@ def _first_letter_slip(fm: str, fd: str, minority: str, dominant: str, lang: str
     return any(zipf(w) == 0 and not _known_english(fold(w)) for w in (minority, dominant))
 
 
+UNKNOWN_WORD_MIN_LEN = 6
+
+
+def unknown_word(word: str, zipf: Zipf) -> bool:
+    """6+ letters and unknown to the language's and the English word list (britlish)."""
+    return len(word) >= UNKNOWN_WORD_MIN_LEN and zipf(word) == 0 and not _known_english(fold(word))
+
+
 def _never(*_args) -> bool:
     return False
 

@@ -525,3 +525,11 @@ def test_lower_case_unknown_slip_of_a_sentence_initial_name():
     text = ("Londonderry: men arrested after a car was rammed into a house. Police said a house in "
             "londoner style was damaged.")
     assert flagged(text) == []
+
+
+def test_much_commoner_spelling_is_evidence_for_a_short_slip_in_a_tie():
+    # 1:1, 4 letters: "Rocc" (Zipf 1.4) beside "Rock" (5.0), 3+ Zipf apart
+    text = "West mocked the comedian Chris Rock. It is unclear if Rocc was trying to mock him."
+    assert ("Rocc", "Rock") in flagged(text)
+    # a known name of comparable frequency is another person
+    assert flagged("West mocked the comedian Chris Rock. It is unclear if Rick was trying to mock him.") == []

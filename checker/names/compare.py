@@ -44,7 +44,7 @@ TIE_MAX_ZIPF = 1.0
 TIE_COMMON_MARGIN = 3.0  # a 1:1 tie whose other spelling is this much more common
 BOTH_COMMON_ZIPF = 3.0
 COOCCUR_MAX_ZIPF = 1.0
-STRONG_MAJORITY = 3  # occurrences of the dominant spelling beside a once-used one
+STRONG_MAJORITY = 2  # occurrences of the dominant spelling beside a once-used one
 STRONG_MARGIN = 2.0  # Zipf by which the dominant spelling is the more common word
 SHORT_MAX_ZIPF = 0.0  # 4-letter tokens: only an unknown minority spelling (Rbse for Rose)
 COMPOUNDING = frozenset({"de", "nl", "sv", "da", "no", "nb", "nn", "is", "fi", "et", "hu"})
@@ -220,8 +220,9 @@ def judge(
         return best_a
     # A spelling used once beside one used 3+ times that is far more common in the language:
     # the majority is evidence like a shared context (Trum / Trump x4, Rece / Rice x6).
-    strong = context or (minority_count == 1 and dominant_count >= STRONG_MAJORITY
-                         and fm[:1] == fd[:1] and zipf(dominant) - zipf(minority) >= STRONG_MARGIN)
+    gap = zipf(dominant) - zipf(minority)
+    strong = context or (minority_count == 1 and fm[:1] == fd[:1]
+                         and ((dominant_count >= STRONG_MAJORITY and gap >= STRONG_MARGIN) or gap >= TIE_COMMON_MARGIN))
     for sm, sd in stem_pairs(minority, dominant, lang):
         if True:
             verdict = _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lang, zipf, strong, der,

@@ -470,8 +470,8 @@ def test_strong_majority_is_evidence_for_a_short_slip():
     text = ("Why Trump will win. By that logic, Mr. Trump would win. Many would vote for Mr. Trump. "
             "Polls favour Trump. He spoke about the Trum show's rotating cast.")
     assert ("Trum", "Trump") in flagged(text)
-    # two uses are not enough for a 4-letter word the word list knows
-    text = "Why Trump will win. By that logic, Mr. Trump would win. He spoke about the Trum show."
+    # two uses and a gap under 2 Zipf are not enough for a 4-letter word the word list knows
+    text = "The bag came in Green. Later Green was dropped. The colour Gren was new."
     assert flagged(text) == []
     # nor is a spelling about as common as the majority one (Omar / Oman: two names)
     text = ("Oman signed the deal. Later Oman left. Then Oman returned. The minister met Omar there.")

@@ -471,7 +471,7 @@ def test_strong_majority_is_evidence_for_a_short_slip():
             "Polls favour Trump. He spoke about the Trum show's rotating cast.")
     assert ("Trum", "Trump") in flagged(text)
     # two uses and a gap under 2 Zipf are not enough for a 4-letter word the word list knows
-    text = "The bag came in Green. Later Green was dropped. The colour Gren was new."
+    text = "The man, Yuan, was seen on Thursday. The car belonged to Yuan. The neighbour Yuna saw it."
     assert flagged(text) == []
     # nor is a spelling about as common as the majority one (Omar / Oman: two names)
     text = ("Oman signed the deal. Later Oman left. Then Oman returned. The minister met Omar there.")

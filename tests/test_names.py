@@ -286,7 +286,9 @@ def test_shared_neighbour_is_context_evidence():
     # "Trump" stands (after "Donald"), although the multi-word names differ in length.
     text = "Donald Trump spoke. Later Donald Trump left. Then Donald Trum Jr arrived."
     assert ("Trum", "Trump") in flagged(text)
-    assert flagged("Trump spoke. Later Trump left. Then Trum arrived.") == []
+    # (alone, a 4-letter known word needs a dominant spelling far more common: Yuna 2.7 /
+    # Yuan 3.7 is no slip; Trum 1.7 / Trump 4.9 now is, see the strong-majority tests)
+    assert flagged("Yuan spoke. Later Yuan left. Then Yuna arrived.") == []
     assert flagged("Mark Smith spoke. Later Mark Smith left. Then Mary Smith arrived.") == []
 
 

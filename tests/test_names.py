@@ -545,3 +545,12 @@ def test_accented_derivational_suffixes_keep_their_accent():
     # with the accent it is a derivation (Israel / Israelí)
     assert flagged("El gobierno de Israel habló. El embajador de Israel y el ministro Israelí "
                    "llegaron.", "es") == []
+
+
+def test_final_vowel_slip_of_a_far_commoner_name():
+    # "Chila" (Zipf 2.3 in Spanish) beside "Chile" (5.2): a slip, not a second name
+    text = ("Bolivia demandó a Chile ante la corte. Según el fallo, Chile no está obligado. Tras "
+            "décadas de conversaciones, Chila tenga la obligación de negociar.")
+    assert ("Chila", "Chile") in flagged(text, "es")
+    # names of comparable frequency stay apart (Maria / Mario: see test_not_flagged)
+    assert flagged("Bruno habló ayer. Luego Bruno salió. Después Bruna llegó.", "es") == []

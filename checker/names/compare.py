@@ -397,7 +397,9 @@ def _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lan
         return None
     # A final vowel is a gender or language ending: two names when both spellings are words
     # (Mario / Maria) or both recur (Portulaca 3x / Portulak 8x: Latin and German).
-    if (_final_vowel_only(nm, nd) or _final_vowel_only(fm, fd)) and (min(z, zd) >= 2.0 or minority_count >= 2):
+    # (Chila 2.3 / Chile 5.2: a word far rarer than the name is a slip, not a second name)
+    if (_final_vowel_only(nm, nd) or _final_vowel_only(fm, fd)) \
+            and ((min(z, zd) >= 2.0 and zd - z < STRONG_MARGIN) or minority_count >= 2):
         return None
     if der(sm, sd, lang) or (lang in COMPOUNDING and _compound_part_differs(sm, sd, zipf)):
         return None

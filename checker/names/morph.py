@@ -174,31 +174,12 @@ _VOWELS = frozenset("aeiouy")
 
 @lru_cache(maxsize=64)
 def _folded_suffixes(lang: str | None) -> frozenset[str]:
-    """The language's derivational suffixes without diacritics (compared on folded forms)."""
-    return frozenset(s for s in DERIVATIONS.get((lang or "en")[:2], DERIVATIONS["en"]) if fold(s) == s)
-
-
-@lru_cache(maxsize=64)
-def _accented_suffixes(lang: str | None) -> frozenset[str]:
-    """Suffixes with a diacritic (es -í, -és, pt -ês, -istão): they keep it (marroquí,
-    francés), so they are compared on forms that keep theirs; Moral|i-s, Mor|ales are no -í,
-    -és derivations."""
-    return frozenset(s for s in DERIVATIONS.get((lang or "en")[:2], DERIVATIONS["en"]) if fold(s) != s)
+    return frozenset(fold(s) for s in DERIVATIONS.get((lang or "en")[:2], DERIVATIONS["en"]))
 
 
 def derived(a: str, b: str, lang: str | None) -> bool:
     """One form is the other (or one of its stems) plus a derivational suffix."""
-    if _derived(fold(a), fold(b), _folded_suffixes(lang)):
-        return True
-    accented = _accented_suffixes(lang)
-    if not accented:
-        return False
-    ca = unicodedata.normalize("NFC", a).casefold()
-    cb = unicodedata.normalize("NFC", b).casefold()
-    return _derived(ca, cb, accented)
-
-
-def _derived(fa: str, fb: str, suffixes: frozenset[str]) -> bool:
+    fa, fb = fold(a), fold(b)
     for short, long in ((fa, fb), (fb, fa)):
         if len(long) <= len(short):
             continue
@@ -208,7 +189,7 @@ def _derived(fa: str, fb: str, suffixes: frozenset[str]) -> bool:
                 # A suffix that starts with a consonant follows a vowel (Russia/Russian).
                 if rest[:1] not in _VOWELS and base[-1] not in _VOWELS:
                     continue
-                if rest in suffixes:
+                if rest in _folded_suffixes(lang):
                     return True
     return False
 

@@ -286,7 +286,9 @@ def test_shared_neighbour_is_context_evidence():
     # "Trump" stands (after "Donald"), although the multi-word names differ in length.
     text = "Donald Trump spoke. Later Donald Trump left. Then Donald Trum Jr arrived."
     assert ("Trum", "Trump") in flagged(text)
-    assert flagged("Trump spoke. Later Trump left. Then Trum arrived.") == []
+    # (alone, a 4-letter known word needs a dominant spelling far more common: Yuna 2.7 /
+    # Yuan 3.7 is no slip; Trum 1.7 / Trump 4.9 now is, see the strong-majority tests)
+    assert flagged("Yuan spoke. Later Yuan left. Then Yuna arrived.") == []
     assert flagged("Mark Smith spoke. Later Mark Smith left. Then Mary Smith arrived.") == []
 
 
@@ -386,3 +388,159 @@ def test_german_long_words_of_the_language_are_two_words():
     text = ("Im Raum ist die Beleuchtung hell. Neu ist die Beleuchtung auch. Geprüft wird die "
             "Beleuchtnug der Halle.")
     assert ("Beleuchtnug", "Beleuchtung") in flagged(text, "de")
+
+
+# ------------------------------------------------------------------------------- round 4
+
+
+def test_german_added_or_dropped_umlaut_is_a_slip():
+    # an umlaut added to a name (Londön: unknown) or dropped from a word (Europaischen: far
+    # rarer than Europäischen) is a variant
+    text = ("Die Geschenkbox von Haryali London ist schön. Für Instrumente von Haryali Londön gilt "
+            "eine lebenslange Garantie.")
+    assert ("Londön", "London") in flagged(text, "de")
+    text = ("Sie sprach mit der Europäischen Union. Danach kam ein Streit mit der Europaischen "
+            "Kommission auf.")
+    assert ("Europaischen", "Europäischen") in flagged(text, "de")
+    # umlaut plurals are words of comparable frequency: inflection
+    assert flagged("Der Vater kam spät. Die beiden Väter kamen früh. Ein Vater blieb.", "de") == []
+
+
+def test_short_transliteration_with_another_first_letter_when_unknown():
+    # 4 letters, Tier A (same norm), first letter differs: a spelling no word list knows
+    text = ("Police said the man was found near Grayson Mews on John Street. Anyone who was near "
+            "Djohn Street last night should call.")
+    assert ("Djohn", "John") in flagged(text)
+    # two known names of 4 letters stay apart (Jong / Yong)
+    assert flagged("The talks with Kim Jong went well. Later the minister Yong arrived.") == []
+
+
+def test_german_endings_follow_german_sound_rules():
+    # -e/-en after a single vowel and -n after anything but e, l, r are no German endings, so
+    # these are spellings, not case forms (Magonie is no "Magoni" + e)
+    text = "Die Polizei sucht Magoni seit Jahren. Zeugen sahen Magonie gestern in Rom."
+    assert ("Magonie", "Magoni") in flagged(text, "de")
+    text = "Meine Partnerin und ich gründen eine Firma. Meine Partnerien und ich planen viel."
+    assert ("Partnerien", "Partnerin") in flagged(text, "de")
+    # after a diphthong (Frau / Frauen) or -e (Reihe / Reihen) they are endings; -ie / -en are
+    # two derivations of one root (Transphobie / Transphoben)
+    assert flagged("Die Frau kam. Zwei Frauen gingen. Eine Reihe, zwei Reihen.", "de") == []
+    assert flagged("Sie sprach über Transphobie im Sport. Die Transphoben schwiegen dazu.", "de") == []
+
+
+def test_russian_unknown_spelling_differing_in_the_stem_is_no_case_form():
+    # pymorphy3 guesses the lemma "берлин" for the unknown "Бёрлина", but case endings change
+    # only the end of a word: a difference in the stem is a slip
+    text = "Киеву не стоит ждать от Берлина поставок оружия. Киев ожидает помощи от Бёрлина."
+    assert ("Бёрлина", "Берлина") in flagged(text, "ru")
+    # a case ending of a known name stays inflection
+    assert flagged("Киеву не стоит ждать помощи от Берлина. В Берлине об этом молчат.", "ru") == []
+
+
+def test_lower_case_slip_after_a_lower_case_hyphenated_prefix():
+    text = ("Nurses at NHS Scotland voiced their Brexit fears. The health secretary thanked staff "
+            "and wished them to stay on post-brext.")
+    assert ("brext", "Brexit") in flagged(text)
+    # after a capitalised syllable it is part of a name, not a slip
+    assert flagged("Minister Lee Byeong-brex spoke. Lee Byeong-brex is new. The Brexit talks went on.") == []
+
+
+def test_russian_unknown_case_ending_and_yo_spellings_are_slips():
+    # an unknown form beside a known one is no case form, even when only the ending differs
+    text = ("Власти Бразилии обязали граждан. Суд Бразилии решил. Ясно, что Бразилия является "
+            "популярной страной. В Бразилий обязали граждан.")
+    assert ("Бразилий", "Бразилии") in flagged(text, "ru")
+    # ё written in one spelling of an unknown name and not in the other: one spelling, not two
+    # case forms
+    text = "Блок Боннель надёжен. Пружины блока соединены, и Боннёль служит долго."
+    assert ("Боннёль", "Боннель") in flagged(text, "ru")
+
+
+def test_german_compound_parts_are_german_words():
+    # "lend" / "land", "end" / "and", "amer" / "amar": English (or no) words, so no two
+    # compound parts, and the spelling is a slip
+    text = ("Die Emirate planen mehr Handel mit Russland. Sie investieren stark in Russland. Auch "
+            "der Export nach Russland wächst. Man plant den Ausbau des Handels mit Russlend.")
+    assert ("Russlend", "Russland") in flagged(text, "de")
+    text = ("Die Amerikaner wählen im Herbst. Viele Amerikaner sind unzufrieden. Laut Umfrage sind "
+            "die Amarikaner gespalten.")
+    assert ("Amarikaner", "Amerikaner") in flagged(text, "de")
+
+
+def test_strong_majority_is_evidence_for_a_short_slip():
+    # once-used "Trum" (Zipf 1.7) beside "Trump" 4x (4.9): a slip even at 4 letters
+    text = ("Why Trump will win. By that logic, Mr. Trump would win. Many would vote for Mr. Trump. "
+            "Polls favour Trump. He spoke about the Trum show's rotating cast.")
+    assert ("Trum", "Trump") in flagged(text)
+    # two uses and a gap under 2 Zipf are not enough for a 4-letter word the word list knows
+    text = "The man, Yuan, was seen on Thursday. The car belonged to Yuan. The neighbour Yuna saw it."
+    assert flagged(text) == []
+    # nor is a spelling about as common as the majority one (Omar / Oman: two names)
+    text = ("Oman signed the deal. Later Oman left. Then Oman returned. The minister met Omar there.")
+    assert flagged(text) == []
+
+
+def test_recurring_final_vowel_spellings_are_two_forms():
+    base = "Der Portulak wächst schnell. Den Portulak gießt man selten. Der Portulak blüht gelb. "
+    # once: a slip
+    assert ("Portulaca", "Portulak") in flagged(base + "Die Portulaca blüht im Sommer.", "de")
+    # twice or more: the Latin name beside the German one, not a slip
+    assert flagged(base + "Die Portulaca blüht im Sommer. Die Portulaca mag Sonne.", "de") == []
+
+
+def test_two_established_names_need_substitutions_only():
+    # Brittany / Britain: both common names, and the letters differ by a moved letter, not by
+    # transliteration substitutions
+    text = "Britain left the union. Officials in Britain spoke. The ferry leaves from Brittany."
+    assert flagged(text) == []
+    # established transliterations that differ by substitutions stay variants
+    text = ("Muhammad spoke first. Later Muhammad left the hall. Then Muhammad came back. "
+            "His brother Mohammed stayed.")
+    assert ("Mohammed", "Muhammad") in flagged(text)
+
+
+def test_first_letter_slip_of_a_known_name():
+    # an unknown spelling (5+ letters) beside a known name that differs only at the first letter
+    text = ("Pupils reported fake Insta accounts. Teachers saw a rise in so-called Ynsta accounts "
+            "at school.")
+    assert ("Ynsta", "Insta") in flagged(text)
+    text = "Commentators Sascha Roos and Ralf Schumacher spoke. Later Ralf Zchumacher laughed."
+    assert ("Zchumacher", "Schumacher") in flagged(text)
+    # two known names (Lambert / Gambert) or two unknown ones of 7 letters stay apart
+    assert flagged("Lambert spoke first. Then the host, Gambert, replied.") == []
+    assert flagged("Instruments by Haryali are sold here. The firm Aryalik makes boxes.") == []
+
+
+def test_rare_spelling_beside_a_much_commoner_one_in_its_sentence():
+    text = "In Ukraina they report that the Czech envoy arrived in Ukraine on Monday."
+    assert ("Ukraina", "Ukraine") in flagged(text)
+    # two established names of one sentence stay apart
+    assert flagged("Fans from Iran and Iraq met in Basra. Iran won.") == []
+
+
+def test_lower_case_unknown_slip_of_a_sentence_initial_name():
+    # "Londonderry" only opens sentences; "londondery" (unknown to every word list) is its slip
+    text = ("Londonderry: men arrested after a car was rammed into a house. Police said a house in "
+            "londondery was damaged.")
+    assert ("londondery", "Londonderry") in flagged(text)
+    # a lower-case word that a word list knows is not
+    text = ("Londonderry: men arrested after a car was rammed into a house. Police said a house in "
+            "londoner style was damaged.")
+    assert flagged(text) == []
+
+
+def test_much_commoner_spelling_is_evidence_for_a_short_slip_in_a_tie():
+    # 1:1, 4 letters: "Rocc" (Zipf 1.4) beside "Rock" (5.0), 3+ Zipf apart
+    text = "West mocked the comedian Chris Rock. It is unclear if Rocc was trying to mock him."
+    assert ("Rocc", "Rock") in flagged(text)
+    # a known name of comparable frequency is another person
+    assert flagged("West mocked the comedian Chris Rock. It is unclear if Rick was trying to mock him.") == []
+
+
+def test_final_vowel_slip_of_a_far_commoner_name():
+    # "Chila" (Zipf 2.3 in Spanish) beside "Chile" (5.2): a slip, not a second name
+    text = ("Bolivia demandó a Chile ante la corte. Según el fallo, Chile no está obligado. Tras "
+            "décadas de conversaciones, Chila tenga la obligación de negociar.")
+    assert ("Chila", "Chile") in flagged(text, "es")
+    # names of comparable frequency stay apart (Maria / Mario: see test_not_flagged)
+    assert flagged("Bruno habló ayer. Luego Bruno salió. Después Bruna llegó.", "es") == []

@@ -22,13 +22,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .compare import TIER_C_MAX_ZIPF, established, judge, name_like
-from .morph import derived, inflected, russian_known, russian_lemmas, stems, suspect_ending
+from .compare import TIER_C_MAX_ZIPF, established, judge, name_like, unknown_word
+from .morph import derived, inflected, russian_known, russian_lemmas, russian_stem_slip, stems, suspect_ending
 from .normalize import fold, has_diacritics, norm, skel
 from .stats import FormStat, NameStats
 
 MAX_BUCKET = 200
 WEAK_PARTNER_MAX_ZIPF = 2.0  # the mid-sentence spelling paired with a sentence-initial-only form
+WEAK_LOWER_MAX_ZIPF = 4.0  # ... and with an unknown lower-case spelling without a shared neighbour
 INITIAL_MAX_ZIPF = 3.0  # a form seen only sentence-initially is a candidate below this
 TIE_ZIPF_MARGIN = 1.0  # 1:1 ties: the form this much more common in the language dominates  # a blocking key shared by more forms than this is too unspecific to use
 
@@ -131,7 +132,8 @@ def _single_token_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
     for form in sorted(candidates):
         for key in _group_keys(form, lang):
             other = by_stem.setdefault(key, form)
-            if other != form and (key.startswith("lemma:") or not suspect_ending(other, form, lang)):
+            if other != form and (not russian_stem_slip(other, form) if key.startswith("lemma:")
+                                  else not suspect_ending(other, form, lang)):
                 groups.union(other, form)
     lower = {w: st for w, st in stats.lower.items() if w not in candidates}
 
@@ -142,7 +144,8 @@ def _single_token_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
     if weak:
         unknown = [w for w in candidates if zipf(w) <= WEAK_PARTNER_MAX_ZIPF]
         # and lower-case slips beside a capitalised word ("ctedit Suisse" for Credit Suisse)
-        unknown += [w for w, st in lower.items() if any(loc[4] for loc in st.locations)]
+        # (or no word list knows them: "the britlish healthcare system")
+        unknown += [w for w, st in lower.items() if any(loc[4] for loc in st.locations) or unknown_word(w, zipf)]
         if unknown:
             # cheap filter first: the same first letter (typos seldom hit the first letter)
             # and a length within 2 of it
@@ -434,8 +437,11 @@ def _judge_forms(a, b, table, ca, cb, lang, zipf, weak=(), nbrs=None):
         other, ow = (b, wb) if a in weak else (a, wa)
         if other in weak or zipf(ow) > WEAK_PARTNER_MAX_ZIPF:
             return None
-        if (lower_a or lower_b) and not _shared_neighbour(wa, wb, nbrs):
-            return None  # a lower-case slip needs the rest of the name beside it
+        if (lower_a or lower_b) and not _shared_neighbour(wa, wb, nbrs) \
+                and not (unknown_word(wa if lower_a else wb, zipf) and zipf(wb if lower_a else wa) < WEAK_LOWER_MAX_ZIPF):
+            # a lower-case slip needs the rest of the name beside it; or no word list knows it
+            # and the capitalised word is no very common word (Londonderry; not Credit, ctedit)
+            return None
         if (ca < cb) if a in weak else (cb < ca):
             return None
         ca, cb = (ca + 1, cb) if a in weak else (ca, cb + 1)  # ties: the known word dominates

@@ -28,7 +28,7 @@ from functools import lru_cache
 from typing import Callable
 
 from .morph import derived, ending_edit, inflected, stem_pairs, stems, suspect_ending
-from .normalize import VOWELS, cheap_distance, damerau, fold, norm, skel
+from .normalize import VOWELS, cheap_distance, cheap_substitutions_only, damerau, fold, norm, skel
 
 Zipf = Callable[[str], float]
 
@@ -44,6 +44,8 @@ TIE_MAX_ZIPF = 1.0
 TIE_COMMON_MARGIN = 3.0  # a 1:1 tie whose other spelling is this much more common
 BOTH_COMMON_ZIPF = 3.0
 COOCCUR_MAX_ZIPF = 1.0
+STRONG_MAJORITY = 2  # occurrences of the dominant spelling beside a once-used one
+STRONG_MARGIN = 2.0  # Zipf by which the dominant spelling is the more common word
 SHORT_MAX_ZIPF = 0.0  # 4-letter tokens: only an unknown minority spelling (Rbse for Rose)
 COMPOUNDING = frozenset({"de", "nl", "sv", "da", "no", "nb", "nn", "is", "fi", "et", "hu"})
 _NAME_LANGS = ("en", "de", "fr", "es", "pt")
@@ -66,9 +68,27 @@ def _umlaut_only(a: str, b: str) -> bool:
     return all(x == y or _UMLAUTS.get(x) == y or _UMLAUTS.get(y) == x for x, y in zip(la, lb))
 
 
+UMLAUT_MIN_ZIPF = 2.0
+UMLAUT_MARGIN = 1.5
+
+
+def _umlaut_pair(a: str, b: str, zipf: Zipf) -> bool:
+    """German umlaut inflection (Nistkasten / Nistkästen, Vater / Väter): both spellings are
+    words of comparable frequency (umlaut plurals are within ~1.2 Zipf of the singular in
+    wordfreq's German list). A dropped umlaut leaves a much rarer spelling (Europaischen 2.3 /
+    Europäischen 5.0), and an added one an unknown spelling (Jöng, Londön): slips.
+    (Until round 4 this compared the folded forms, i.e. one word with itself.)"""
+    if not _umlaut_only(a, b):
+        return False
+    za, zb = zipf(a), zipf(b)
+    return min(za, zb) >= UMLAUT_MIN_ZIPF and abs(za - zb) <= UMLAUT_MARGIN
+
+
 def _compound_part_differs(a: str, b: str, zipf: Zipf) -> bool:
     """Forms sharing a head or a tail whose differing parts are both ordinary words:
-    Unfall|daten / Unfall|raten, Bundes|bank / Landes|bank."""
+    Unfall|daten / Unfall|raten, Bundes|bank / Landes|bank. A part must be a word of the
+    language, not an English word that its word list holds from quoted text (Russ|land /
+    Russ|lend: "end", "and" and "lend" are commoner in English)."""
     n = min(len(a), len(b))
     p = 0
     while p < n and a[p] == b[p]:
@@ -82,15 +102,27 @@ def _compound_part_differs(a: str, b: str, zipf: Zipf) -> bool:
         # 3-letter parts after a long head: Versand|ort / Versand|art
         # (both very common words: ten / tan, beg / berg are no compound parts)
         if min(len(ra), len(rb)) == 3 and k >= 5 \
-                and zipf(ra) >= SHORT_PART_ZIPF and zipf(rb) >= SHORT_PART_ZIPF:
+                and _part(ra, zipf, SHORT_PART_ZIPF) and _part(rb, zipf, SHORT_PART_ZIPF):
             return True
-        if len(ra) >= 4 and len(rb) >= 4 and zipf(ra) >= COMPOUND_PART_ZIPF and zipf(rb) >= COMPOUND_PART_ZIPF:
+        if len(ra) >= 4 and len(rb) >= 4 and _part(ra, zipf, COMPOUND_PART_ZIPF) and _part(rb, zipf, COMPOUND_PART_ZIPF):
             return True
     for k in range(4, s + 1):
         ha, hb = a[:-k], b[:-k]
-        if len(ha) >= 4 and len(hb) >= 4 and zipf(ha) >= COMPOUND_PART_ZIPF and zipf(hb) >= COMPOUND_PART_ZIPF:
+        if len(ha) >= 4 and len(hb) >= 4 and _part(ha, zipf, COMPOUND_PART_ZIPF) and _part(hb, zipf, COMPOUND_PART_ZIPF):
             return True
     return False
+
+
+def _part(word: str, zipf: Zipf, minimum: float) -> bool:
+    z = zipf(word)
+    return z >= minimum and z >= _english_zipf(word)
+
+
+@lru_cache(maxsize=50_000)
+def _english_zipf(word: str) -> float:
+    from .. import lexicon
+
+    return lexicon.zipf(word, "en")
 
 
 TRANSLATION_ZIPF = 3.0
@@ -162,7 +194,7 @@ def judge(
     if lang != "en" and not context and (fm != fd or dominant_count < 2) and _two_words(minority, dominant, zipf, lang):
         return None
     if fm == fd:
-        if lang == "de" and _umlaut_only(minority, dominant) and zipf(fm) >= 2.0 and zipf(fd) >= 2.0:
+        if lang == "de" and _umlaut_pair(minority, dominant, zipf):
             return None
         return ("A", "diacritic")
     if _script(fm) != _script(fd):
@@ -179,16 +211,21 @@ def judge(
     if lang != "en" and _english_word(minority) and zipf(dominant) >= TRANSLATION_ZIPF:
         return None  # an English name kept beside its translation: Republican / Republikaner
     best: tuple[str, str] | None = None
-    if cooccur and zipf(minority) >= COOCCUR_MAX_ZIPF and not _cooccur_slip(fm, fd, zipf(minority)):
+    if cooccur and zipf(minority) >= COOCCUR_MAX_ZIPF and not _cooccur_slip(fm, fd, zipf(minority), zipf(dominant)):
         best_a = None
         for sm in stems(minority, lang):
             for sd in stems(dominant, lang):
                 if norm(sm) == norm(sd) and not der(sm, sd, lang):
                     best_a = ("A", "transliteration")
         return best_a
+    # A spelling used once beside one used 3+ times that is far more common in the language:
+    # the majority is evidence like a shared context (Trum / Trump x4, Rece / Rice x6).
+    gap = zipf(dominant) - zipf(minority)
+    strong = context or (minority_count == 1 and fm[:1] == fd[:1]
+                         and ((dominant_count >= STRONG_MAJORITY and gap >= STRONG_MARGIN) or gap >= TIE_COMMON_MARGIN))
     for sm, sd in stem_pairs(minority, dominant, lang):
         if True:
-            verdict = _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lang, zipf, context, der,
+            verdict = _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lang, zipf, strong, der,
                                    first_letter=not cooccur)
             if verdict and (best is None or verdict[0] < best[0]):
                 best = verdict
@@ -272,13 +309,22 @@ COOCCUR_SLIP_MAX_ZIPF = 1.5
 COOCCUR_SLIP_MIN_LEN = 7
 
 
-def _cooccur_slip(fm: str, fd: str, z: float) -> bool:
+def _cooccur_slip(fm: str, fd: str, z: float, zd: float) -> bool:
     """A long, very rare spelling one edit from the other form of its sentence is a slip,
-    not a second name ("the University of Hong Kong and the Chinese Univesity of Hong Kong")."""
-    return z < COOCCUR_SLIP_MAX_ZIPF and min(len(fm), len(fd)) >= COOCCUR_SLIP_MIN_LEN and damerau(fm, fd) == 1
+    not a second name ("the University of Hong Kong and the Chinese Univesity of Hong Kong");
+    so is a rare spelling (5+ letters, Zipf < 2) beside a name 2+ Zipf more common ("In
+    Ukraina they report ... Ukraine": two names of one sentence are both established)."""
+    if damerau(fm, fd) != 1:
+        return False
+    if z < COOCCUR_SLIP_MAX_ZIPF and min(len(fm), len(fd)) >= COOCCUR_SLIP_MIN_LEN:
+        return True
+    return z < TIER_C_MAX_ZIPF and zd - z >= STRONG_MARGIN and min(len(fm), len(fd)) >= MIN_LEN_BC
 
 
 FIRST_LETTER_MIN_LEN = 8
+FIRST_LETTER_KNOWN_MIN_LEN = 5
+_CHEAP_FIRST = frozenset((a, b) for cls in ("ae", "ou", "ei", "ijy", "au", "sz", "kgqc", "vwf")
+                         for a in cls for b in cls if a != b)
 LOWER_FIRST_LETTER_MIN_LEN = 6
 
 
@@ -288,16 +334,37 @@ def _first_letter_slip(fm: str, fd: str, minority: str, dominant: str, lang: str
     the language and one unknown to the language's and the English word list (not Lambert /
     Gambert); or, 6+ letters, a lower-case spelling unknown to both word lists."""
     lower = minority[:1].islower()
-    if min(len(fm), len(fd)) < (LOWER_FIRST_LETTER_MIN_LEN if lower else FIRST_LETTER_MIN_LEN):
+    if min(len(fm), len(fd)) < (LOWER_FIRST_LETTER_MIN_LEN if lower else FIRST_LETTER_KNOWN_MIN_LEN):
         return False
     if not (fm[1:] == fd[1:] or fm[1:] == fd or fm == fd[1:]
             or (fm[2:] == fd[2:] and fm[:2] == fd[1::-1])):
         return False
     if lower:  # a lower-case spelling no word list knows: "les lscars" for "les Oscars"
         return zipf(minority) == 0 and not _known_english(fm)
+    # A spelling no word list knows beside a known name, 5+ letters: a letter added, dropped or
+    # swapped at the start (Bvaltteri / Valtteri, Nista / Insta), or one substituted by a
+    # transliteration alternative (Ynsta / Insta, Zchumacher / Schumacher, Ырина / Ирина);
+    # another substituted letter only from 8 letters (Knstagram; not Gambert / Lambert).
+    if min(len(fm), len(fd)) >= FIRST_LETTER_KNOWN_MIN_LEN and zipf(minority) == 0 and not _known_english(fm) \
+            and (zipf(dominant) > 0 or _known_english(fd)):
+        if len(fm) != len(fd) or fm[:2] == fd[1::-1] or min(len(fm), len(fd)) >= FIRST_LETTER_MIN_LEN:
+            return True
+        nm, nd = norm(minority), norm(dominant)
+        if nm[:1] != nd[:1] and (nm[:1], nd[:1]) in _CHEAP_FIRST:
+            return True
+    if min(len(fm), len(fd)) < FIRST_LETTER_MIN_LEN:
+        return False
     if max(zipf(minority), zipf(dominant)) > TIE_MAX_ZIPF:
         return False
     return any(zipf(w) == 0 and not _known_english(fold(w)) for w in (minority, dominant))
+
+
+UNKNOWN_WORD_MIN_LEN = 6
+
+
+def unknown_word(word: str, zipf: Zipf) -> bool:
+    """6+ letters and unknown to the language's and the English word list (britlish)."""
+    return len(word) >= UNKNOWN_WORD_MIN_LEN and zipf(word) == 0 and not _known_english(fold(word))
 
 
 def _never(*_args) -> bool:
@@ -310,7 +377,7 @@ def _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lan
     if not nm or not nd:
         return None
     fm, fd = fold(sm), fold(sd)
-    if lang == "de" and fm == fd and _umlaut_only(sm, sd) and zipf(sm) >= 2.0 and zipf(sd) >= 2.0:
+    if lang == "de" and fm == fd and _umlaut_pair(sm, sd, zipf):
         return None
     length = min(len(fm), len(fd))
     z, zd = zipf(minority), zipf(dominant)
@@ -322,20 +389,25 @@ def _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lan
     if nm == nd:
         if der(sm, sd, lang):
             return None
-        if length <= 4 and fm[:1] != fd[:1]:
-            return None  # short names: Jong/Yong, Yury/Jury
+        if length <= 4 and fm[:1] != fd[:1] and (z > 0 or _known_english(fold(minority))):
+            return None  # short names: Jong/Yong, Yury/Jury (not Djohn, Qris: no word list knows them)
         return ("A", "transliteration")
     min_len = MIN_LEN_CONTEXT if context or z <= SHORT_MAX_ZIPF else MIN_LEN_BC
     if length < min_len:
         return None
-    if (_final_vowel_only(nm, nd) or _final_vowel_only(fm, fd)) and min(z, zd) >= 2.0:
+    # A final vowel is a gender or language ending: two names when both spellings are words
+    # (Mario / Maria) or both recur (Portulaca 3x / Portulak 8x: Latin and German).
+    # (Chila 2.3 / Chile 5.2: a word far rarer than the name is a slip, not a second name)
+    if (_final_vowel_only(nm, nd) or _final_vowel_only(fm, fd)) \
+            and ((min(z, zd) >= 2.0 and zd - z < STRONG_MARGIN) or minority_count >= 2):
         return None
     if der(sm, sd, lang) or (lang in COMPOUNDING and _compound_part_differs(sm, sd, zipf)):
         return None
     if skel(nm) == skel(nd):
         dist = cheap_distance(nm, nd)
-        if both_common and len(nm) != len(nd):
-            dist = None  # established spellings differ by substitutions only (Mohammed/Muhammad)
+        if both_common and not cheap_substitutions_only(nm, nd):
+            dist = None  # established spellings differ by substitutions only (Mohammed/Muhammad;
+            # not Brittany / Britain, "britani" / "britain": a letter moved)
         if dist is not None and dist <= (1 if length <= 6 else 2):
             if z < TIER_B_MAX_ZIPF or name_like(fold(minority), lang):
                 return ("B", "transliteration")

@@ -105,6 +105,15 @@ def _rare_lower(distinct: set[str], lang: str) -> set[str]:
     return distinct & rare
 
 
+def _capitalised_before(text: str, hyphen: int) -> bool:
+    """The word ending right before ``hyphen`` starts with a capital (Byeong-seug; not
+    post-brext)."""
+    i = hyphen
+    while i > 0 and _word_char(text[i - 1]):
+        i -= 1
+    return text[i].isupper()
+
+
 _CAP_RIGHT = re.compile(r"[ \u00a0](" + _CAP + ")")
 _CAP_LEFT = re.compile(r"(" + _CAP + r")[ \u00a0]$")
 _CONTEXT_REACH = 40
@@ -164,7 +173,8 @@ def collect(doc: Document, stats: NameStats | None = None) -> NameStats:
                 i = text.find(w, e)
                 if (p > 0 and _word_char(text[p - 1])) or (e < n and _word_char(text[e])):
                     continue  # inside a longer word
-                if len(w) <= 5 and p >= 2 and text[p - 1] in "-\u2010\u2011" and text[p - 2].isalpha():
+                if len(w) <= 5 and p >= 2 and text[p - 1] in "-\u2010\u2011" and text[p - 2].isalpha() \
+                        and _capitalised_before(text, p - 1):
                     continue  # a short syllable of a hyphenated name (Byeong-seug), not a slip
                 k = bisect.bisect_right(seg_starts, p) - 1
                 if k < 0 or p >= segments[k].end:

@@ -44,7 +44,7 @@ DERIVATIONS: dict[str, tuple[str, ...]] = {
     "en": ("ian", "ians", "an", "ans", "i", "is", "ese", "ish", "istan", "ism", "ist", "ists", "ite", "ites",
            "ic", "n", "ns", "ia", "a"),
     "de": ("er", "ern", "erin", "erinnen", "isch", "ische", "ischen", "ischer", "isches", "ismus", "ist",
-           "isten", "ien", "e", "en", "in", "innen", "land", "stan", "chen", "lein"),
+           "isten", "ie", "ien", "e", "en", "in", "innen", "land", "stan", "chen", "lein"),
     "fr": ("ien", "iens", "ienne", "iennes", "ais", "aise", "aises", "ois", "oise", "oises", "ain", "aine",
            "ains", "aines", "an", "ane", "ans", "isme", "iste", "istes", "ie", "e", "es", "stan", "n", "ne", "nne",
            "nnes", "ns"),
@@ -87,14 +87,32 @@ def stem_endings(form: str, lang: str | None) -> tuple[tuple[str, str], ...]:
 
 def _doubled_ending(f: str, ending: str, lang: str | None) -> bool:
     """Not really that ending: a doubled letter ("Chamberss" is no plural of "Chambers": plurals
-    of -s names take -es; "Дубаяя" is no case of "Дубай"); and in Spanish and Portuguese, -es
-    after a vowel ("Lewies": plurals after a vowel take -s)."""
+    of -s names take -es; "Дубаяя" is no case of "Дубай"); in Spanish and Portuguese, -es
+    after a vowel ("Lewies": plurals after a vowel take -s); German, see ``_not_german_ending``."""
     if len(f) <= len(ending):
         return False
     before = f[-len(ending) - 1]
     if before == ending[0] and len(set(ending)) == 1:
         return True
+    if (lang or "")[:2] == "de":
+        return _not_german_ending(f, ending, before)
     return ending == "es" and (lang or "")[:2] in ("es", "pt") and before in "aeiouáéíóúâêôãõ"
+
+
+_DE_VOWELS = frozenset("aeiouyäöü")
+_DE_DIPHTHONGS = frozenset({"au", "ei", "eu", "äu", "ai"})
+
+
+def _not_german_ending(f: str, ending: str, before: str) -> bool:
+    """German: an ending in -e (-e, -en, -er, -es, -em, -ern) does not follow a single vowel
+    (Magoni / "Magonie", Partneri- / "Partnerien"; after a diphthong it does: Frauen, Parteien),
+    and -n / -ns follow only -e, -el, -er (Reihen, Kugeln, Bauern; not "Partnerin" as a case
+    of a stem "Partneri")."""
+    if ending[0] == "e":
+        return before in _DE_VOWELS and f[-len(ending) - 2 : -len(ending)] not in _DE_DIPHTHONGS
+    if ending in ("n", "ns"):
+        return before not in "elr"
+    return False
 
 
 @lru_cache(maxsize=200_000)
@@ -119,7 +137,7 @@ def inflected(a: str, b: str, lang: str | None) -> bool:
             return True
     if (lang or "")[:2] == "ru":
         la, lb = russian_lemmas(a), russian_lemmas(b)
-        if la & lb:
+        if la & lb and not russian_stem_slip(a, b):
             return True
         # A surname form the dictionary does not know: the other form plus a feminine or case
         # ending, with the other form as its predicted surname lemma (Рябкова, Рябковым ->
@@ -238,6 +256,18 @@ def russian_unknown(word: str) -> bool:
     except ImportError:
         return False
     return not morph.word_is_known(word.lower())
+
+
+def russian_stem_slip(a: str, b: str) -> bool:
+    """The lemma pymorphy3 guesses is no evidence of inflection here: one form unknown to its
+    dictionary and the other known (Бёрлина / Берлина, Бразилий / Бразилии: the dictionary has
+    every case form of a name it knows, so an unknown spelling beside a known one is a slip,
+    as ``suspect_ending`` says for shared stems; unknown surname forms are judged by
+    ``_surname_form``), or two spellings that differ only in a diacritic (Боннёль / Боннель: ё
+    written or not), which are never two case forms."""
+    if a != b and fold(a) == fold(b):
+        return True
+    return russian_unknown(a) != russian_unknown(b)
 
 
 def suspect_ending(a: str, b: str, lang: str | None) -> bool:

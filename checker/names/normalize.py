@@ -158,6 +158,12 @@ def cheap_distance(a: str, b: str) -> int | None:
     return prev[m] if prev[m] < inf else None
 
 
+def cheap_substitutions_only(a: str, b: str) -> bool:
+    """``a`` and ``b`` (``norm`` forms) have the same length and differ only by cheap
+    substitutions, position by position (mohamed / muhamad; not britani / britain)."""
+    return len(a) == len(b) and all(x == y or (x, y) in _CHEAP_SUB for x, y in zip(a, b))
+
+
 def damerau(a: str, b: str) -> int:
     """Optimal-string-alignment distance (adjacent transpositions count 1)."""
     if a == b:

@@ -44,6 +44,22 @@ def test_plain_text_headings_and_paragraphs():
     assert [s.text for s in doc.segments] == ["natural fortress", "The valley lies north of Kabul.", "It is steep."]
 
 
+
+@pytest.mark.parametrize("path", ["a.txt", "a.md"])
+def test_web_and_email_addresses_are_not_prose(path):
+    text = ("Email jo@samaritans.org or visit https://www.samaritans.org/help, or www.bbc.co.uk/news.\n"
+            "The Samaritans answer at all hours.\n")
+    doc = load_text(text, path, lang="en")
+    assert len(doc.prose) == len(doc.text)
+    assert "samaritans" not in doc.prose and "bbc" not in doc.prose
+    # the punctuation after an address still ends the clause and the sentence
+    assert "Email " in doc.prose and ", or " in doc.prose and "." in doc.prose.splitlines()[0]
+    assert [s.text for s in doc.segments][-1] == "The Samaritans answer at all hours."
+    # not addresses: a handle, a bare "@", an unfinished domain
+    text = "Ask @transcheck or x@y, then leave.\n"
+    assert load_text(text, path, lang="en").prose == text
+
+
 MARKDOWN = """---
 title: Taleban in front matter
 ---

@@ -1,13 +1,13 @@
 """Markdown: only prose is checked. markdown-it-py finds the block structure (front matter,
-fenced and indented code, HTML blocks, tables); inline code, URLs, HTML comments and tags, link
-targets and markup characters are masked with spaces so offsets stay those of the file."""
+fenced and indented code, HTML blocks, tables); inline code, web and e-mail addresses, HTML comments
+and tags, link targets and markup characters are masked with spaces so offsets stay those of the file."""
 
 from __future__ import annotations
 
 import re
 
 from ..model import Block, BlockKind
-from .text import text_blocks
+from .text import EMAIL_RE, URL_RE, text_blocks
 
 _CELL_SEPARATOR = re.compile(r"(?<!\\)\|")  # between table cells
 _MASKS = [
@@ -16,7 +16,8 @@ _MASKS = [
     re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"),  # link targets: ](url "title")
     re.compile(r"^\s*\[[^\]]+\]:\s*\S+.*$", re.M),  # reference definitions
     re.compile(r"<(?:https?|mailto|ftp):[^>\s]*>"),  # autolinks
-    re.compile(r"\b(?:https?|ftp)://[^\s<>()\[\]]+|\bwww\.[^\s<>()\[\]]+"),  # bare URLs
+    URL_RE,  # bare URLs
+    EMAIL_RE,
     re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"),  # inline HTML tags
     re.compile(r"^[ \t]{0,3}(?:#{1,6}(?=\s)|>[ \t>]*|[-*+](?=\s)|\d{1,9}[.)](?=\s))", re.M),  # block markers
     re.compile(r"[ \t]#+[ \t]*$", re.M),  # closing heading hashes

@@ -1,5 +1,7 @@
 """Plain text: paragraphs are runs of non-blank lines; a short one-line paragraph with no
-closing punctuation is a heading (news articles scraped to text keep their sub-headings so)."""
+closing punctuation is a heading (news articles scraped to text keep their sub-headings so).
+Web and e-mail addresses are masked with spaces, as in Markdown: "jo@samaritans.org" holds no
+name spelled in lower case, and no word a style or glossary rule should read."""
 
 from __future__ import annotations
 
@@ -10,6 +12,20 @@ from ..model import Block, BlockKind
 _PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
 _CLOSING = ".!?…:;,\"'”’»)]"
 HEADING_MAX_WORDS = 10
+# Bare web addresses (scheme or www.) and e-mail addresses: not prose, in any format.
+# A final stop, comma or quote ends the sentence, not the address.
+_URL_TAIL = r"[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"”’»]"
+URL_RE = re.compile(r"\b(?:https?|ftp)://" + _URL_TAIL + r"|\bwww\." + _URL_TAIL)
+EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[^\W_](?:[\w-]*[^\W_])?(?:\.[^\W_](?:[\w-]*[^\W_])?)+")
+
+
+def mask_addresses(text: str) -> str:
+    """``text`` with web and e-mail addresses replaced by spaces (offsets unchanged)."""
+    if "@" not in text and "://" not in text and "www." not in text:
+        return text  # the common case: no regex pass over the whole text
+    for pattern in (URL_RE, EMAIL_RE):
+        text = pattern.sub(lambda m: " " * len(m.group(0)), text)
+    return text
 
 
 def looks_like_heading(line: str) -> bool:
@@ -39,9 +55,11 @@ def text_blocks(prose: str) -> list[Block]:
 
 def read_text(text: str) -> tuple[str, list[Block]]:
     """Return the prose view (the text, with suppression comment lines such as
-    ``# transcheck-disable-next-line TC101`` masked: see checker.suppress) and its blocks."""
+    ``# transcheck-disable-next-line TC101`` and web and e-mail addresses masked) and its
+    blocks."""
     if "transcheck-" in text:
         from ..suppress import DIRECTIVE_LINE
 
         text = DIRECTIVE_LINE.sub(lambda m: " " * len(m.group(0)), text)
+    text = mask_addresses(text)
     return text, text_blocks(text)

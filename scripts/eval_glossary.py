@@ -228,10 +228,7 @@ def evaluate(units, gpath: Path, lang: str, rng: random.Random, share: float, sh
     compiled = glossary_for(ctx)
     src_index, tgt_index = compiled.source_index("en"), compiled.target_index(lang)
     entries = compiled.glossary.entries
-    approved_text = {}
-    for ei, entry in enumerate(entries):
-        for t in entry.approved(lang):
-            approved_text.setdefault(t.text, ei)
+    entry_at = {entry.origin: ei for ei, entry in enumerate(entries)}  # a finding's glossary_entry -> entry
     other_lang = other_lang or {}
     plans = []
     for tuid, src, tgt in units:
@@ -305,7 +302,9 @@ def evaluate(units, gpath: Path, lang: str, rng: random.Random, share: float, sh
         untouched += 1
         untouched_with_terms += bool(options)
         occurs.update(src_entries)
-        blamed.update({approved_text[s] for f in findings for s in f.suggestions if s in approved_text})
+        # the entry each finding names (not the first entry with the suggested term: two entries
+        # may share a translation, and the curation must drop the one the finding comes from)
+        blamed.update({entry_at[f.extra["glossary_entry"]] for f in findings if "glossary_entry" in f.extra})
         if findings:
             fp_units += 1
             fp_units_with_terms += bool(options)

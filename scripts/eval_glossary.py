@@ -113,21 +113,31 @@ def misaligned_documents(units: list[tuple[str, str, str]], min_units: int = 10,
             if n >= min_units and agreeing[doc] / n < min_agreement}
 
 
-def build_glossary(terms_dir: Path, main: str, other: str, out: Path, avoided: str) -> tuple[Path, int]:
+def build_glossary(terms_dir: Path, main: str, other: str, out: Path, lang: str, dev_targets: list[str]) -> tuple[Path, int]:
     """The pair's termbase as is, plus the other termbase's different renderings of the same
     source term as deprecated rows (a CSV with source,target,status,note columns) -- only those
-    the memory's translators avoided (absent from ``avoided``, the targets' text): a house does
-    not deprecate the form its own translators use throughout."""
+    the dev half's translators avoid: a house does not deprecate the form its own translators use
+    throughout. "Use" is decided by the checker's own matching (TC202 over the dev targets,
+    inflection-aware: *infetados* uses *infetado*, *vacunación* does not use *vacuna*), not by a
+    substring test."""
     rows = list(csv.DictReader(open(terms_dir / main, encoding="utf-8")))
     approved_by_source: dict[str, set[str]] = {}
     for row in rows:
         approved_by_source.setdefault(row["sourceString"].strip().casefold(), set()).add(row["targetString"].strip().casefold())
     all_targets = {t for ts in approved_by_source.values() for t in ts}
-    deprecated = []
+    candidates = []
     for row in csv.DictReader(open(terms_dir / other, encoding="utf-8")):
         src, tgt = row["sourceString"].strip(), row["targetString"].strip()
-        if src.casefold() in approved_by_source and tgt.casefold() not in all_targets and tgt.casefold() not in avoided:
-            deprecated.append((src, tgt))
+        if src.casefold() in approved_by_source and tgt.casefold() not in all_targets:
+            candidates.append((src, tgt))
+    write_glossary(out, rows, candidates, other)
+    used = deprecated_used(out, lang, dev_targets)
+    deprecated = [(src, tgt) for src, tgt in candidates if tgt not in used]
+    write_glossary(out, rows, deprecated, other)
+    return out, len(deprecated)
+
+
+def write_glossary(out: Path, rows: list[dict], deprecated: list[tuple[str, str]], other: str) -> None:
     with open(out, "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["source", "target", "status", "note"])
@@ -135,7 +145,20 @@ def build_glossary(terms_dir: Path, main: str, other: str, out: Path, avoided: s
             writer.writerow([row["sourceString"], row["targetString"], "preferred", row.get("description", "")])
         for src, tgt in deprecated:
             writer.writerow([src, tgt, "deprecated", f"from {other}"])
-    return out, len(deprecated)
+
+
+def deprecated_used(gpath: Path, lang: str, texts: list[str]) -> set[str]:
+    """The deprecated terms of the glossary at ``gpath`` that TC202's matching finds in ``texts``."""
+    from checker.glossary import CompiledGlossary, load_glossary
+    from checker.glossary.check import scan, wrong_terms
+    from checker.pipeline import load_text
+
+    compiled = CompiledGlossary(load_glossary(str(gpath)))
+    used: set[str] = set()
+    for i, text in enumerate(texts):
+        doc = load_text(text, f"dev {i}", lang, "txt")
+        used.update(h.term.text for h in wrong_terms(doc, scan(doc, lang, compiled), compiled))
+    return used
 
 
 def unaccent(s: str) -> str:
@@ -434,8 +457,8 @@ def main() -> int:
         random.Random(f"{args.seed}:split:{locale}").shuffle(order)
         dev = [units[i] for i in sorted(order[: len(units) // 2])]
         test = [units[i] for i in sorted(order[len(units) // 2:])]
-        avoided = "\n".join(t for _, _, t in dev).casefold()
-        gpath, n_deprecated = build_glossary(tico / "terminologies", main_tb, other_tb, tmp / f"{locale}.csv", avoided)
+        gpath, n_deprecated = build_glossary(tico / "terminologies", main_tb, other_tb, tmp / f"{locale}.csv", lang,
+                                             [t for _, _, t in dev])
         foreign = other_renderings(tico / "terminologies", main_tb)
         runs = []
         raw_dev, entries, occurs, blamed = evaluate(dev, gpath, lang, random.Random(f"{args.seed}:dev:{locale}"),

@@ -192,3 +192,35 @@ def test_tc203_attested_word_one_edit_from_a_term_is_no_misspelling(tmp_path):
     assert checker.check_text("Un avión repatrió a 112 ciudadanos.", lang="es", config=str(path), select=["TC203"]) == []
     found = checker.check_text("Un avión va a repatrair a 112 ciudadanos.", lang="es", config=str(path), select=["TC203"])
     assert [(f.text, f.suggestions) for f in found] == [("repatrair", ["repatriar"])]
+
+
+# ------------------------------------------------- a term rendered by its parts' approved terms
+
+
+def ccfg(tmp_path):
+    path = tmp_path / "transcheck.toml"
+    path.write_text(f'glossaries = ["{G / "compositions-en-fr.csv"}"]\n')
+    return str(path)
+
+
+def cpair(tmp_path, source, target):
+    return checker.check_pair(source, target, source_lang="en", lang="fr", config=ccfg(tmp_path), select=["TC201"])
+
+
+def test_tc201_term_rendered_by_its_parts_terms_passes(tmp_path):
+    # covid-19 deaths = covid-19 + deaths: décès liés à la covid-19 carries both approved renderings
+    assert cpair(tmp_path, "Not all COVID-19 deaths were counted.",
+                 "Tous les décès liés à la COVID-19 n'ont pas été comptés.") == []
+
+
+def test_tc201_parts_needed_by_their_own_occurrences_do_not_count(tmp_path):
+    # the one décès renders the standalone Deaths; the covid-19 deaths went untranslated
+    found = cpair(tmp_path, "Deaths rose, and not all COVID-19 deaths were counted.",
+                  "Les décès ont augmenté, et tous ne sont pas comptés pour la COVID-19.")
+    assert [f.suggestions for f in found] == [["morts du covid-19"]]
+
+
+def test_tc201_a_term_with_a_part_that_is_no_term_is_not_composed(tmp_path):
+    # hay is no term: fièvre (fever's rendering) does not render hay fever
+    found = cpair(tmp_path, "I have hay fever.", "J'ai de la fièvre.")
+    assert [f.suggestions for f in found] == [["rhume des foins"]]

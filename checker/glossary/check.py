@@ -190,6 +190,7 @@ class CompiledGlossary:
         self._left: dict[str | None, list[tuple[str | None, PatternIndex]]] = {}
         self._content: dict[tuple[int, str | None], list[tuple[str, bool]]] = {}
         self._expansions: dict[str | None, dict[int, set[int]]] = {}
+        self._compositions: dict[str | None, dict[tuple[int, tuple[str, ...]], list[list[frozenset[int]]]]] = {}
 
     def target_index(self, lang: str | None) -> PatternIndex:
         index = self._target.get(lang)
@@ -241,6 +242,31 @@ class CompiledGlossary:
                             found.setdefault(a, set()).add(b)
                             found.setdefault(b, set()).add(a)
             self._expansions[lang] = found
+        return found
+
+    def compositions(self, lang: str | None) -> dict[tuple[int, tuple[str, ...]], list[list[frozenset[int]]]]:
+        """Multi-word source terms made of two or more other entries' source terms, function words
+        aside (covid-19 deaths = covid-19 + deaths): (entry, the term's keys) -> its ways to split,
+        each a list of parts, a part the entries whose source term it is. Built on first use."""
+        found = self._compositions.get(lang)
+        if found is None:
+            an = analyzer(lang)
+            by_keys: dict[tuple[str, ...], set[int]] = {}
+            terms = []
+            for ei, entry in enumerate(self.glossary.entries):
+                for term in entry.in_lang(lang, "source"):
+                    words = TOKEN_RE.findall(term.text)
+                    keys = tuple(an.key(w) for w in words)
+                    if keys:
+                        by_keys.setdefault(keys, set()).add(ei)
+                        if len(keys) > 1:
+                            terms.append((ei, words, keys))
+            found = {}
+            for ei, words, keys in terms:
+                parts = _split_into_terms(words, keys, by_keys, ei, lang)
+                if parts is not None and len(parts) >= 2:
+                    found.setdefault((ei, keys), []).append(parts)
+            self._compositions[lang] = found
         return found
 
     def source_index(self, lang: str | None) -> PatternIndex:
@@ -809,6 +835,39 @@ def _renderings(keys: list[str], lo: int, hi: int, others: list[Entry], lang: st
     return frozenset(out)
 
 
+def _split_into_terms(words: list[str], keys: tuple[str, ...], by_keys: dict[tuple[str, ...], set[int]],
+                      own: int, lang: str | None) -> list[frozenset[int]] | None:
+    """keys as a sequence of other entries' source terms (the longest first at each word), a
+    function word (of, and) skipped where no term starts; None when some content word is in none."""
+    from ..lexicon import zipf
+
+    parts: list[frozenset[int]] = []
+    i, n = 0, len(keys)
+    while i < n:
+        for j in range(n if i else n - 1, i, -1):  # never the whole term itself
+            others = by_keys.get(keys[i:j], set()) - {own}
+            if others:
+                parts.append(frozenset(others))
+                i = j
+                break
+        else:
+            if zipf(words[i], lang) < FUNCTION_ZIPF:
+                return None
+            i += 1
+    return parts
+
+
+def _composed(ways: list[list[frozenset[int]]], present: dict[int, int], spoken: dict[int, int]) -> int:
+    """How many renderings of a term made of other terms the unit holds as its parts' approved
+    renderings (covid-19 deaths as décès liés à la covid-19): per part, its renderings beyond
+    those its own source occurrences (``spoken``) need; the fewest over the parts, the best way."""
+    best = 0
+    for parts in ways:
+        spare = min(max(present.get(e, 0) - spoken.get(e, 0) for e in part) for part in parts)
+        best = max(best, spare)
+    return best
+
+
 def initials(text: str) -> str:
     """The capitals of a name's words (World Health Organization -> WHO); "" for one word."""
     words = TOKEN_RE.findall(text)
@@ -864,6 +923,11 @@ def missing_terms(source: Document, target: Document, compiled: CompiledGlossary
         slot[1] += 1
         slot[2] += _in_compound(s_text, m.start)
         slot[3].append(m)
+    spoken: list[dict[int, int]] = [{} for _ in t_bounds]  # per unit: source occurrences of each entry
+    for (ei, unit), slot in counts.items():
+        spoken[unit][ei] = slot[1]
+    compositions = compiled.compositions(s_lang)
+    s_an = analyzer(s_lang)
     hits = []
     for (ei, unit), (m, n_source, n_compound, occurrences) in counts.items():
         term = m.pattern.payload[1]
@@ -882,6 +946,9 @@ def missing_terms(source: Document, target: Document, compiled: CompiledGlossary
             n_target = max(n_target, sum(_occurrences(t_keys, lo, hi, an.term_keys(t.text)) for t in approved))
             if n_target >= n_source:
                 continue  # as many renderings, some inside longer terms
+        ways = compositions.get((ei, s_an.term_keys(term.text)))
+        if ways and n_target + _composed(ways, present[unit], spoken[unit]) >= n_source:
+            continue  # rendered word by word, by its parts' approved terms (décès liés à la covid-19)
         # the approved rendering of another term of the source unit (lavar as mãos for wash hands)
         # is not also a derived form of this one (lavagem das mãos for hand washing)
         taken = _renderings(t_keys, lo, hi, [entries[o] for o, u in counts if u == unit and o != ei], t_lang, an)

@@ -224,3 +224,21 @@ def test_tc201_a_term_with_a_part_that_is_no_term_is_not_composed(tmp_path):
     # hay is no term: fièvre (fever's rendering) does not render hay fever
     found = cpair(tmp_path, "I have hay fever.", "J'ai de la fièvre.")
     assert [f.suggestions for f in found] == [["rhume des foins"]]
+
+
+# -------------------------------------------------- the target language's acronym, reordered
+
+
+def test_tc201_acronym_with_its_letters_reordered_passes(tmp_path):
+    # AIDS is kept as AIDS in this glossary; SIDA is the French acronym of the same words
+    assert cpair(tmp_path, "AIDS is a disease.", "Le SIDA est une maladie.") == []
+    assert cpair(tmp_path, "Some develop ARDS.", "Certains développent un SDRA.") == []
+
+
+def test_tc201_acronym_left_in_the_source_order_or_other_letters_is_reported(tmp_path):
+    # ARDS -> SDRA: ARDS is the source acronym left untranslated (TC203 says so), SIA other letters
+    found = checker.check_pair("Some develop ARDS.", "Certains développent un ARDS.", source_lang="en", lang="fr",
+                               config=ccfg(tmp_path), select=["TC2"])
+    assert [(f.rule, f.text) for f in found] == [("TC203", "ARDS")]
+    found = cpair(tmp_path, "AIDS is a disease.", "Le SIA est une maladie.")
+    assert [f.suggestions for f in found] == [["AIDS"]]

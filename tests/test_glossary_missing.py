@@ -242,3 +242,9 @@ def test_tc201_acronym_left_in_the_source_order_or_other_letters_is_reported(tmp
     assert [(f.rule, f.text) for f in found] == [("TC203", "ARDS")]
     found = cpair(tmp_path, "AIDS is a disease.", "Le SIA est une maladie.")
     assert [f.suggestions for f in found] == [["AIDS"]]
+
+
+def test_tc201_acronym_with_two_letters_swapped_is_a_typo(tmp_path):
+    # SDAR is one swap from SDRA and no word: a typo, not the target language's acronym
+    found = cpair(tmp_path, "Some develop ARDS.", "Certains développent un SDAR.")
+    assert [f.suggestions for f in found] == [["SDRA"]]

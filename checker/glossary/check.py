@@ -857,15 +857,25 @@ def _split_into_terms(words: list[str], keys: tuple[str, ...], by_keys: dict[tup
     return parts
 
 
-def _reordered_acronyms(surfaces: list[str], lo: int, hi: int, term: Term, approved: list[Term]) -> int:
+def _reordered_acronyms(surfaces: list[str], lo: int, hi: int, term: Term, approved: list[Term],
+                        lang: str | None) -> int:
     """Acronyms in surfaces[lo:hi] with the letters of the source acronym or of an approved one in
     another order: the target language's own acronym, its words' initials in its word order (SDRA
-    for ARDS, SIDA for AIDS, UE for EU). Never the source acronym itself (left untranslated)."""
+    for ARDS, SIDA for AIDS, UE for EU). Never the source acronym itself (left untranslated), nor
+    one swap of two letters unless the result is a word of the language (SDAR for SDRA is a typo)."""
+    from ..lexicon import zipf
+
     forms = {t.text for t in (term, *approved) if is_acronym(t.text)}
     if not forms:
         return 0
     letters = {"".join(sorted(f)) for f in forms}
-    return sum(1 for w in surfaces[lo:hi] if is_acronym(w) and w not in forms and "".join(sorted(w)) in letters)
+
+    def reordered(w: str) -> bool:
+        if not is_acronym(w) or w in forms or "".join(sorted(w)) not in letters:
+            return False
+        return not any(within_one(w, f) for f in forms) or zipf(w, lang) >= NONWORD_ZIPF
+
+    return sum(1 for w in surfaces[lo:hi] if reordered(w))
 
 
 def _composed(ways: list[list[frozenset[int]]], present: dict[int, int], spoken: dict[int, int]) -> int:
@@ -960,7 +970,7 @@ def missing_terms(source: Document, target: Document, compiled: CompiledGlossary
         ways = compositions.get((ei, s_an.term_keys(term.text)))
         if ways and n_target + _composed(ways, present[unit], spoken[unit]) >= n_source:
             continue  # rendered word by word, by its parts' approved terms (décès liés à la covid-19)
-        if n_target + _reordered_acronyms(surfaces, lo, hi, term, approved) >= n_source:
+        if n_target + _reordered_acronyms(surfaces, lo, hi, term, approved, t_lang) >= n_source:
             continue  # the target language's acronym, the same letters in its own order (SDRA for ARDS)
         # the approved rendering of another term of the source unit (lavar as mãos for wash hands)
         # is not also a derived form of this one (lavagem das mãos for hand washing)

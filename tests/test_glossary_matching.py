@@ -60,30 +60,3 @@ def test_tc203_term_typed_without_its_accents(config):
     es = config("terms-en-es.csv")
     found = checker.check_text("La transmision del virus. La salud publica y la transmisión.", lang="es", config=es, select=["TC203"])
     assert [f.text for f in found] == ["transmision"]  # publica is a word too (a verb), as common
-
-
-def test_portuguese_plurals_key_like_their_singular():
-    # Snowball stems infecções/infecção and faciais/facial apart; the analyzer joins them
-    from checker.glossary.text import analyzer
-
-    pt = analyzer("pt")
-    for singular, plural in [("infecção", "infecções"), ("facial", "faciais"), ("transmissão", "transmissões"),
-                             ("possível", "possíveis"), ("papel", "papéis"), ("hospital", "hospitais")]:
-        assert pt.key(singular) == pt.key(plural), (singular, plural)
-    assert pt.keys([*["faciais"] * 1001])[0] == pt.key("facial")  # the batch path too
-    assert pt.key("mais") != pt.key("mal")  # short words are no such plurals
-
-
-def test_tc201_portuguese_plural_of_an_al_adjective_renders_the_term(tmp_path):
-    import checker
-
-    path = tmp_path / "g.csv"
-    path.write_text("source,target\nface mask,máscara facial\n", encoding="utf-8")
-    cfg = tmp_path / "transcheck.toml"
-    cfg.write_text(f'glossaries = ["{path}"]\n')
-
-    def pair(source, target):
-        return checker.check_pair(source, target, source_lang="en", lang="pt", config=str(cfg), select=["TC201"])
-
-    assert pair("Wear face masks.", "Use máscaras faciais.") == []
-    assert [f.suggestions for f in pair("Wear face masks.", "Use máscaras cirúrgicas.")] == [["máscara facial"]]

@@ -65,23 +65,6 @@ def tokenize(text: str) -> Tokens:
     return Tokens(TOKEN_RE.findall(text), text)
 
 
-# Portuguese plurals the Snowball stemmer stems apart from their singular (infecções -> infecco,
-# infecção -> infecca; faciais -> fac, facial -> facial): the singular's ending, longest first.
-_PT_PLURALS = (("ções", "ção"), ("ões", "ão"), ("ães", "ão"), ("ais", "al"), ("éis", "el"), ("óis", "ol"),
-               ("veis", "vel"))
-_PT_MIN = 5  # shorter words keep their form (mais, pais, leis are no plurals of mal, pal, lel)
-
-
-def pt_singular(word: str) -> str:
-    """A lower-case Portuguese plural whose stem Snowball splits from the singular's, as that
-    singular (máscaras faciais / máscara facial, infecções / infecção); other words unchanged."""
-    if len(word) >= _PT_MIN:
-        for plural, singular in _PT_PLURALS:
-            if word.endswith(plural):
-                return word[: -len(plural)] + singular
-    return word
-
-
 class Analyzer:
     """Match keys for one language."""
 
@@ -97,14 +80,11 @@ class Analyzer:
             except (ImportError, KeyError):  # pragma: no cover - PyStemmer is a dependency
                 self._stem = None
         self._memo: dict[str, str] = {}
-        self._prepare = pt_singular if lang == "pt" else None
 
     def key(self, surface: str) -> str:
         key = self._memo.get(surface)
         if key is None:
             low = surface.lower()
-            if self._prepare is not None:
-                low = self._prepare(low)
             key = unaccent(self._stem(low) if self._stem else low)
             if len(self._memo) < 500_000:
                 self._memo[surface] = key
@@ -118,8 +98,7 @@ class Analyzer:
             if new:
                 import Stemmer
 
-                prepare = self._prepare or str
-                stems = Stemmer.Stemmer(SNOWBALL[self.lang]).stemWords([prepare(s.lower()) for s in new])
+                stems = Stemmer.Stemmer(SNOWBALL[self.lang]).stemWords([s.lower() for s in new])
                 for surface, stem in zip(new, stems):
                     memo[surface] = unaccent(stem)
         try:

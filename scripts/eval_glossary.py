@@ -4,8 +4,8 @@ was injected, false positives on untouched units, per language pair.
 
 For each pair (en->pt-BR, en->es-419, en->fr) the script reads the TMX translation memory with
 an XML parser, leaves out documents whose units are not translations of each other (checked
-without the glossary, by the numbers the source and target share: TICO-19's en->fr PubMed_8 and
-Wikinews_3), and splits the units into two seeded halves, **dev** and **held-out**, before
+without the glossary, by the numbers the source and target share: TICO-19's en->fr PubMed_8,
+Wikinews_3 and Wikinews_1), and splits the units into two seeded halves, **dev** and **held-out**, before
 anything else. The glossary is the pair's termbase CSV (``terminologies/g_en_*.csv``) loaded
 through transcheck's own loader, plus, as *deprecated* rows, the other TICO-19 termbase's
 (``f_en-*``) different renderings of the same source terms that the dev half's translators never
@@ -92,12 +92,14 @@ def read_tmx(path: Path, target: str) -> list[tuple[str, str, str]]:
 NUMBER_RE = re.compile(r"\d+")
 
 
-def misaligned_documents(units: list[tuple[str, str, str]], min_units: int = 10, min_agreement: float = 0.5) -> dict[str, int]:
+def misaligned_documents(units: list[tuple[str, str, str]], min_units: int = 5, min_agreement: float = 0.5) -> dict[str, int]:
     """Documents (the tuid before ":") whose translation units are not translations of each other,
-    found without the glossary: in a document, among the units whose source has numbers, the share
-    whose target has mostly the same numbers (Jaccard >= 0.5 over digit runs). Aligned documents
-    score 60-100%; TICO-19's en->fr PubMed_8 and Wikinews_3 score 19% and 0% (their French units
-    are in another order). Returns {document: units}."""
+    found without the glossary: in a document, among the units whose source has numbers (at least
+    ``min_units`` of them), the share whose target has mostly the same numbers (Jaccard >= 0.5 over
+    digit runs). Aligned documents score 60-100%; TICO-19's en->fr PubMed_8, Wikinews_3 and
+    Wikinews_1 score 19%, 0% and 44% (their French units are in another order: Wikinews_1's from
+    its sixth unit on; with 9 numbered units it escaped the earlier bar of 10). Returns
+    {document: units}."""
     with_numbers: Counter = Counter()
     agreeing: Counter = Counter()
     sizes: Counter = Counter()

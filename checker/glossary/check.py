@@ -897,6 +897,9 @@ def initials(text: str) -> str:
     return "".join(w[0] for w in words if w[:1].isupper())
 
 
+PRONOUN_FROM = 3  # a term said this often may be taken up once by a pronoun or an ellipsis
+
+
 def missing_terms(source: Document, target: Document, compiled: CompiledGlossary,
                   target_scan: Scan, target_hits: list[Hit]) -> list[Hit]:
     """Source terms whose approved translation the aligned target segment (or, when the
@@ -968,7 +971,10 @@ def missing_terms(source: Document, target: Document, compiled: CompiledGlossary
         n_target = max(n_target, sum(_occurrences(t_keys, lo, hi, an.term_keys(t.text)) for t in approved))
         if n_target >= n_source:
             continue
-        needed = n_source
+        # a term said three times or more is taken up once by a pronoun (celle-ci) or an ellipsis
+        needed = n_source - 1 if n_source >= PRONOUN_FROM and n_target else n_source
+        if n_target >= needed:
+            continue
         ways = compositions.get((ei, s_an.term_keys(term.text)))
         if ways and n_target + _composed(ways, present[unit], spoken[unit]) >= needed:
             continue  # rendered word by word, by its parts' approved terms (décès liés à la covid-19)

@@ -248,37 +248,3 @@ def test_tc201_acronym_with_two_letters_swapped_is_a_typo(tmp_path):
     # SDAR is one swap from SDRA and no word: a typo, not the target language's acronym
     found = cpair(tmp_path, "Some develop ARDS.", "Certains développent un SDAR.")
     assert [f.suggestions for f in found] == [["SDRA"]]
-
-
-# ------------------------------------------------- counts: shared translations, pronouns
-
-
-def shared_cfg(tmp_path):
-    path = tmp_path / "shared.csv"
-    # two entries with one translation: a target match of épidémie goes to the first
-    path.write_text("source,target\nepidemic,épidémie\noutbreak,épidémie\n", encoding="utf-8")
-    cfg = tmp_path / "transcheck.toml"
-    cfg.write_text(f'glossaries = ["{path}"]\n')
-    return str(cfg)
-
-
-def spair(tmp_path, source, target):
-    return checker.check_pair(source, target, source_lang="en", lang="fr", config=shared_cfg(tmp_path),
-                              select=["TC201"])
-
-
-def test_tc201_counts_renderings_shared_with_another_entry(tmp_path):
-    found = spair(tmp_path, "The outbreak grew and the outbreak spread.", "L'épidémie a grandi et elle s'est étendue.")
-    assert len(found) == 1
-    assert "occurs 2 times, its translation 'épidémie' 1 time" in found[0].message
-
-
-def test_tc201_a_term_said_three_times_may_be_taken_up_by_a_pronoun(tmp_path):
-    assert spair(tmp_path, "The outbreak grew, the outbreak spread and the outbreak ended.",
-                 "L'épidémie a grandi, l'épidémie s'est étendue et celle-ci a pris fin.") == []
-
-
-def test_tc201_a_term_said_three_times_and_rendered_once_is_reported(tmp_path):
-    found = spair(tmp_path, "The outbreak grew, the outbreak spread and the outbreak ended.",
-                  "L'épidémie a grandi, elle s'est étendue et a pris fin.")
-    assert len(found) == 1 and "occurs 3 times, its translation 'épidémie' 1 time" in found[0].message

@@ -897,9 +897,6 @@ def initials(text: str) -> str:
     return "".join(w[0] for w in words if w[:1].isupper())
 
 
-PRONOUN_FROM = 3  # a term said this often may be taken up once by a pronoun or an ellipsis
-
-
 def missing_terms(source: Document, target: Document, compiled: CompiledGlossary,
                   target_scan: Scan, target_hits: list[Hit]) -> list[Hit]:
     """Source terms whose approved translation the aligned target segment (or, when the
@@ -966,31 +963,26 @@ def missing_terms(source: Document, target: Document, compiled: CompiledGlossary
         if n_target >= n_source:
             continue
         lo, hi = token_bounds[unit]
-        # renderings inside longer terms, or matched for another entry with the same translation
-        # (outbreak and epidemic are both épidémie: the match goes to one of them)
-        n_target = max(n_target, sum(_occurrences(t_keys, lo, hi, an.term_keys(t.text)) for t in approved))
-        if n_target >= n_source:
-            continue
-        # a term said three times or more is taken up once by a pronoun (celle-ci) or an ellipsis
-        needed = n_source - 1 if n_source >= PRONOUN_FROM and n_target else n_source
-        if n_target >= needed:
-            continue
+        if n_target:
+            n_target = max(n_target, sum(_occurrences(t_keys, lo, hi, an.term_keys(t.text)) for t in approved))
+            if n_target >= n_source:
+                continue  # as many renderings, some inside longer terms
         ways = compositions.get((ei, s_an.term_keys(term.text)))
-        if ways and n_target + _composed(ways, present[unit], spoken[unit]) >= needed:
+        if ways and n_target + _composed(ways, present[unit], spoken[unit]) >= n_source:
             continue  # rendered word by word, by its parts' approved terms (décès liés à la covid-19)
-        if n_target + _reordered_acronyms(surfaces, lo, hi, term, approved, t_lang) >= needed:
+        if n_target + _reordered_acronyms(surfaces, lo, hi, term, approved, t_lang) >= n_source:
             continue  # the target language's acronym, the same letters in its own order (SDRA for ARDS)
         # the approved rendering of another term of the source unit (lavar as mãos for wash hands)
         # is not also a derived form of this one (lavagem das mãos for hand washing)
         taken = _renderings(t_keys, lo, hi, [entries[o] for o, u in counts if u == unit and o != ei], t_lang, an)
         if max(_family_count(surfaces, t_keys, lo, hi, compiled.content_words(t, t_lang), t_lang, taken)
-               for t in approved) >= needed:
+               for t in approved) >= n_source:
             continue  # the term's words are there as often, in another order, apart or derived
         if n_compound and _in_words(surfaces, lo, hi, [t for t in approved], compiled, t_lang) >= n_compound:
             continue  # self-quarantine rendered as one word (autoquarentena, antiSARS-CoV-2)
         t_text = target.prose[t_bounds[unit][0]:t_bounds[unit][1]]
         if n_target + sum(kept_in_source_language(s_text, o.start, o.end, t_text, s_lang, t_lang)
-                          for o in occurrences) >= needed:
+                          for o in occurrences) >= n_source:
             continue  # the rest are inside a name or title the translation keeps in the source language
         shortfall = (n_source, n_target) if n_target else None
         start, end = t_bounds[unit]

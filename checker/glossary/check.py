@@ -190,7 +190,8 @@ class CompiledGlossary:
         self._left: dict[str | None, list[tuple[str | None, PatternIndex]]] = {}
         self._content: dict[tuple[int, str | None], list[tuple[str, bool]]] = {}
         self._expansions: dict[str | None, dict[int, set[int]]] = {}
-        self._compositions: dict[str | None, dict[tuple[int, tuple[str, ...]], list[list[frozenset[int]]]]] = {}
+        self._compositions: dict[tuple, list[frozenset[int]] | None] = {}
+        self._by_keys: dict[str | None, dict[tuple[str, ...], set[int]]] = {}
 
     def target_index(self, lang: str | None) -> PatternIndex:
         index = self._target.get(lang)
@@ -244,30 +245,21 @@ class CompiledGlossary:
             self._expansions[lang] = found
         return found
 
-    def compositions(self, lang: str | None) -> dict[tuple[int, tuple[str, ...]], list[list[frozenset[int]]]]:
-        """Multi-word source terms made of two or more other entries' source terms, function words
-        aside (covid-19 deaths = covid-19 + deaths): (entry, the term's keys) -> its ways to split,
-        each a list of parts, a part the entries whose source term it is. Built on first use."""
-        found = self._compositions.get(lang)
-        if found is None:
-            an = analyzer(lang)
-            by_keys: dict[tuple[str, ...], set[int]] = {}
-            terms = []
-            for ei, entry in enumerate(self.glossary.entries):
-                for term in entry.in_lang(lang, "source"):
-                    words = TOKEN_RE.findall(term.text)
-                    keys = tuple(an.key(w) for w in words)
-                    if keys:
-                        by_keys.setdefault(keys, set()).add(ei)
-                        if len(keys) > 1:
-                            terms.append((ei, words, keys))
-            found = {}
-            for ei, words, keys in terms:
-                parts = _split_into_terms(words, keys, by_keys, ei, lang)
-                if parts is not None and len(parts) >= 2:
-                    found.setdefault((ei, keys), []).append(parts)
-            self._compositions[lang] = found
-        return found
+    def composition(self, lang: str | None, ei: int, term: Term, keys: tuple[str, ...]) -> list[frozenset[int]] | None:
+        """A multi-word source term as two or more other entries' source terms, function words
+        aside (covid-19 deaths = covid-19 + deaths): its parts, a part the entries whose source
+        term it is; None when it is not made of other terms. Worked out on first need, per term."""
+        memo_key = (lang, ei, keys)
+        if memo_key not in self._compositions:
+            by_keys = self._by_keys.get(lang)
+            if by_keys is None:  # the source terms by their keys, from the source index (no stemming)
+                by_keys = self._by_keys[lang] = {}
+                for patterns in self.source_index(lang).first.values():
+                    for p in patterns:
+                        by_keys.setdefault(p.keys, set()).add(p.payload[0])
+            parts = _split_into_terms(TOKEN_RE.findall(term.text), keys, by_keys, ei, lang) if len(keys) > 1 else None
+            self._compositions[memo_key] = parts if parts is not None and len(parts) >= 2 else None
+        return self._compositions[memo_key]
 
     def source_index(self, lang: str | None) -> PatternIndex:
         index = self._source.get(lang)
@@ -878,15 +870,11 @@ def _reordered_acronyms(surfaces: list[str], lo: int, hi: int, term: Term, appro
     return sum(1 for w in surfaces[lo:hi] if reordered(w))
 
 
-def _composed(ways: list[list[frozenset[int]]], present: dict[int, int], spoken: dict[int, int]) -> int:
+def _composed(parts: list[frozenset[int]], present: dict[int, int], spoken: dict[int, int]) -> int:
     """How many renderings of a term made of other terms the unit holds as its parts' approved
     renderings (covid-19 deaths as décès liés à la covid-19): per part, its renderings beyond
-    those its own source occurrences (``spoken``) need; the fewest over the parts, the best way."""
-    best = 0
-    for parts in ways:
-        spare = min(max(present.get(e, 0) - spoken.get(e, 0) for e in part) for part in parts)
-        best = max(best, spare)
-    return best
+    those its own source occurrences (``spoken``) need; the fewest over the parts."""
+    return max(0, min(max(present.get(e, 0) - spoken.get(e, 0) for e in part) for part in parts))
 
 
 def initials(text: str) -> str:
@@ -947,8 +935,6 @@ def missing_terms(source: Document, target: Document, compiled: CompiledGlossary
     spoken: list[dict[int, int]] = [{} for _ in t_bounds]  # per unit: source occurrences of each entry
     for (ei, unit), slot in counts.items():
         spoken[unit][ei] = slot[1]
-    compositions = compiled.compositions(s_lang)
-    s_an = analyzer(s_lang)
     hits = []
     for (ei, unit), (m, n_source, n_compound, occurrences) in counts.items():
         term = m.pattern.payload[1]
@@ -967,8 +953,8 @@ def missing_terms(source: Document, target: Document, compiled: CompiledGlossary
             n_target = max(n_target, sum(_occurrences(t_keys, lo, hi, an.term_keys(t.text)) for t in approved))
             if n_target >= n_source:
                 continue  # as many renderings, some inside longer terms
-        ways = compositions.get((ei, s_an.term_keys(term.text)))
-        if ways and n_target + _composed(ways, present[unit], spoken[unit]) >= n_source:
+        parts = compiled.composition(s_lang, ei, term, m.pattern.keys)
+        if parts and n_target + _composed(parts, present[unit], spoken[unit]) >= n_source:
             continue  # rendered word by word, by its parts' approved terms (décès liés à la covid-19)
         if n_target + _reordered_acronyms(surfaces, lo, hi, term, approved, t_lang) >= n_source:
             continue  # the target language's acronym, the same letters in its own order (SDRA for ARDS)

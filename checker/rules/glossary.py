@@ -75,7 +75,10 @@ class GlossaryMissingTerm(Rule):
             "segment by segment when source and translation have as many segments, else over the "
             "whole document, by counts: a term said twice in the source and rendered once is "
             "reported too. Inflected and reordered renderings count when their words are near each "
-            "other. Wrong forms reported by TC202/TC203 are not reported again here.",
+            "other; so do a term made of other glossary terms rendered by their translations "
+            "(covid-19 deaths as décès liés à la covid-19) and the target language's acronym with the "
+            "same letters reordered (SDRA for ARDS). Wrong forms reported by TC202/TC203 are not "
+            "reported again here.",
         bad="Glossary: confirmed cases -> casos confirmados. Source: There are 200 confirmed cases. "
             "Translation: Há 200 casos registrados.",
         good="Há 200 casos confirmados.",

@@ -192,3 +192,59 @@ def test_tc203_attested_word_one_edit_from_a_term_is_no_misspelling(tmp_path):
     assert checker.check_text("Un avión repatrió a 112 ciudadanos.", lang="es", config=str(path), select=["TC203"]) == []
     found = checker.check_text("Un avión va a repatrair a 112 ciudadanos.", lang="es", config=str(path), select=["TC203"])
     assert [(f.text, f.suggestions) for f in found] == [("repatrair", ["repatriar"])]
+
+
+# ------------------------------------------------- a term rendered by its parts' approved terms
+
+
+def ccfg(tmp_path):
+    path = tmp_path / "transcheck.toml"
+    path.write_text(f'glossaries = ["{G / "compositions-en-fr.csv"}"]\n')
+    return str(path)
+
+
+def cpair(tmp_path, source, target):
+    return checker.check_pair(source, target, source_lang="en", lang="fr", config=ccfg(tmp_path), select=["TC201"])
+
+
+def test_tc201_term_rendered_by_its_parts_terms_passes(tmp_path):
+    # covid-19 deaths = covid-19 + deaths: décès liés à la covid-19 carries both approved renderings
+    assert cpair(tmp_path, "Not all COVID-19 deaths were counted.",
+                 "Tous les décès liés à la COVID-19 n'ont pas été comptés.") == []
+
+
+def test_tc201_parts_needed_by_their_own_occurrences_do_not_count(tmp_path):
+    # the one décès renders the standalone Deaths; the covid-19 deaths went untranslated
+    found = cpair(tmp_path, "Deaths rose, and not all COVID-19 deaths were counted.",
+                  "Les décès ont augmenté, et tous ne sont pas comptés pour la COVID-19.")
+    assert [f.suggestions for f in found] == [["morts du covid-19"]]
+
+
+def test_tc201_a_term_with_a_part_that_is_no_term_is_not_composed(tmp_path):
+    # hay is no term: fièvre (fever's rendering) does not render hay fever
+    found = cpair(tmp_path, "I have hay fever.", "J'ai de la fièvre.")
+    assert [f.suggestions for f in found] == [["rhume des foins"]]
+
+
+# -------------------------------------------------- the target language's acronym, reordered
+
+
+def test_tc201_acronym_with_its_letters_reordered_passes(tmp_path):
+    # AIDS is kept as AIDS in this glossary; SIDA is the French acronym of the same words
+    assert cpair(tmp_path, "AIDS is a disease.", "Le SIDA est une maladie.") == []
+    assert cpair(tmp_path, "Some develop ARDS.", "Certains développent un SDRA.") == []
+
+
+def test_tc201_acronym_left_in_the_source_order_or_other_letters_is_reported(tmp_path):
+    # ARDS -> SDRA: ARDS is the source acronym left untranslated (TC203 says so), SIA other letters
+    found = checker.check_pair("Some develop ARDS.", "Certains développent un ARDS.", source_lang="en", lang="fr",
+                               config=ccfg(tmp_path), select=["TC2"])
+    assert [(f.rule, f.text) for f in found] == [("TC203", "ARDS")]
+    found = cpair(tmp_path, "AIDS is a disease.", "Le SIA est une maladie.")
+    assert [f.suggestions for f in found] == [["AIDS"]]
+
+
+def test_tc201_acronym_with_two_letters_swapped_is_a_typo(tmp_path):
+    # SDAR is one swap from SDRA and no word: a typo, not the target language's acronym
+    found = cpair(tmp_path, "Some develop ARDS.", "Certains développent un SDAR.")
+    assert [f.suggestions for f in found] == [["SDRA"]]

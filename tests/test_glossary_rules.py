@@ -154,3 +154,38 @@ def test_rules_are_documented():
     for code in ("TC102", "TC201", "TC202", "TC203"):
         doc = get_rule(code).doc
         assert doc.summary and doc.why and doc.bad and doc.good and doc.fix
+
+
+# ------------------------------------------------------------------- the entry behind a finding
+
+
+def test_glossary_findings_name_their_entry_in_json(config, tmp_path):
+    import json
+
+    from checker.report.json_report import render_json
+
+    path = tmp_path / "two.csv"
+    # two entries share the approved term 'quarentena': each finding names its own row
+    path.write_text("source,target,status\nlockdown,quarentena,preferred\nquarantine,quarentena,preferred\n"
+                    ",quarentenamento,deprecated\n", encoding="utf-8")
+    cfg = config(glossaries=[path])
+    found = checker.check_pair("Stay in quarantine.", "Fique em quarentenamento ou quarentna.", source_lang="en",
+                               lang="pt", config=cfg, select=["TC2"])
+    by_rule = {f.rule: f.extra.get("glossary_entry") for f in found}
+    assert by_rule["TC202"] == f"{path}:3"  # quarentenamento is deprecated in the second entry only
+    assert by_rule["TC203"] in (f"{path}:2", f"{path}:3")  # quarentna: either entry's term
+
+    class Result:
+        findings = found
+
+    payload = json.loads(render_json(Result()))
+    assert [f["glossary_entry"] for f in payload["findings"]] == [by_rule[f.rule] for f in found]
+    missing = checker.check_pair("Stay in quarantine.", "Fique em casa.", source_lang="en", lang="pt", config=cfg,
+                                 select=["TC201"])
+    # the missing term is quarantine's (line 3), not the first entry with its translation (line 2)
+    assert [f.to_dict()["glossary_entry"] for f in missing] == [f"{path}:3"]
+
+
+def test_findings_of_other_rules_carry_no_glossary_entry(config):
+    found = run("The Taleban say so.", config(names=[G / "names.yaml"]), ["TC102"])
+    assert found and all("glossary_entry" not in f.to_dict() for f in found)

@@ -190,6 +190,8 @@ class CompiledGlossary:
         self._left: dict[str | None, list[tuple[str | None, PatternIndex]]] = {}
         self._content: dict[tuple[int, str | None], list[tuple[str, bool]]] = {}
         self._expansions: dict[str | None, dict[int, set[int]]] = {}
+        self._compositions: dict[tuple, list[frozenset[int]] | None] = {}
+        self._by_keys: dict[str | None, dict[tuple[str, ...], set[int]]] = {}
 
     def target_index(self, lang: str | None) -> PatternIndex:
         index = self._target.get(lang)
@@ -242,6 +244,22 @@ class CompiledGlossary:
                             found.setdefault(b, set()).add(a)
             self._expansions[lang] = found
         return found
+
+    def composition(self, lang: str | None, ei: int, term: Term, keys: tuple[str, ...]) -> list[frozenset[int]] | None:
+        """A multi-word source term as two or more other entries' source terms, function words
+        aside (covid-19 deaths = covid-19 + deaths): its parts, a part the entries whose source
+        term it is; None when it is not made of other terms. Worked out on first need, per term."""
+        memo_key = (lang, ei, keys)
+        if memo_key not in self._compositions:
+            by_keys = self._by_keys.get(lang)
+            if by_keys is None:  # the source terms by their keys, from the source index (no stemming)
+                by_keys = self._by_keys[lang] = {}
+                for patterns in self.source_index(lang).first.values():
+                    for p in patterns:
+                        by_keys.setdefault(p.keys, set()).add(p.payload[0])
+            parts = _split_into_terms(TOKEN_RE.findall(term.text), keys, by_keys, ei, lang) if len(keys) > 1 else None
+            self._compositions[memo_key] = parts if parts is not None and len(parts) >= 2 else None
+        return self._compositions[memo_key]
 
     def source_index(self, lang: str | None) -> PatternIndex:
         index = self._source.get(lang)
@@ -809,6 +827,56 @@ def _renderings(keys: list[str], lo: int, hi: int, others: list[Entry], lang: st
     return frozenset(out)
 
 
+def _split_into_terms(words: list[str], keys: tuple[str, ...], by_keys: dict[tuple[str, ...], set[int]],
+                      own: int, lang: str | None) -> list[frozenset[int]] | None:
+    """keys as a sequence of other entries' source terms (the longest first at each word), a
+    function word (of, and) skipped where no term starts; None when some content word is in none."""
+    from ..lexicon import zipf
+
+    parts: list[frozenset[int]] = []
+    i, n = 0, len(keys)
+    while i < n:
+        for j in range(n if i else n - 1, i, -1):  # never the whole term itself
+            others = by_keys.get(keys[i:j], set()) - {own}
+            if others:
+                parts.append(frozenset(others))
+                i = j
+                break
+        else:
+            if zipf(words[i], lang) < FUNCTION_ZIPF:
+                return None
+            i += 1
+    return parts
+
+
+def _reordered_acronyms(surfaces: list[str], lo: int, hi: int, term: Term, approved: list[Term],
+                        lang: str | None) -> int:
+    """Acronyms in surfaces[lo:hi] with the letters of the source acronym or of an approved one in
+    another order: the target language's own acronym, its words' initials in its word order (SDRA
+    for ARDS, SIDA for AIDS, UE for EU). Never the source acronym itself (left untranslated), nor
+    one swap of two letters unless the result is a word of the language (SDAR for SDRA is a typo)."""
+    from ..lexicon import zipf
+
+    forms = {t.text for t in (term, *approved) if is_acronym(t.text)}
+    if not forms:
+        return 0
+    letters = {"".join(sorted(f)) for f in forms}
+
+    def reordered(w: str) -> bool:
+        if not is_acronym(w) or w in forms or "".join(sorted(w)) not in letters:
+            return False
+        return not any(within_one(w, f) for f in forms) or zipf(w, lang) >= NONWORD_ZIPF
+
+    return sum(1 for w in surfaces[lo:hi] if reordered(w))
+
+
+def _composed(parts: list[frozenset[int]], present: dict[int, int], spoken: dict[int, int]) -> int:
+    """How many renderings of a term made of other terms the unit holds as its parts' approved
+    renderings (covid-19 deaths as décès liés à la covid-19): per part, its renderings beyond
+    those its own source occurrences (``spoken``) need; the fewest over the parts."""
+    return max(0, min(max(present.get(e, 0) - spoken.get(e, 0) for e in part) for part in parts))
+
+
 def initials(text: str) -> str:
     """The capitals of a name's words (World Health Organization -> WHO); "" for one word."""
     words = TOKEN_RE.findall(text)
@@ -864,6 +932,9 @@ def missing_terms(source: Document, target: Document, compiled: CompiledGlossary
         slot[1] += 1
         slot[2] += _in_compound(s_text, m.start)
         slot[3].append(m)
+    spoken: list[dict[int, int]] = [{} for _ in t_bounds]  # per unit: source occurrences of each entry
+    for (ei, unit), slot in counts.items():
+        spoken[unit][ei] = slot[1]
     hits = []
     for (ei, unit), (m, n_source, n_compound, occurrences) in counts.items():
         term = m.pattern.payload[1]
@@ -882,6 +953,11 @@ def missing_terms(source: Document, target: Document, compiled: CompiledGlossary
             n_target = max(n_target, sum(_occurrences(t_keys, lo, hi, an.term_keys(t.text)) for t in approved))
             if n_target >= n_source:
                 continue  # as many renderings, some inside longer terms
+        parts = compiled.composition(s_lang, ei, term, m.pattern.keys)
+        if parts and n_target + _composed(parts, present[unit], spoken[unit]) >= n_source:
+            continue  # rendered word by word, by its parts' approved terms (décès liés à la covid-19)
+        if n_target + _reordered_acronyms(surfaces, lo, hi, term, approved, t_lang) >= n_source:
+            continue  # the target language's acronym, the same letters in its own order (SDRA for ARDS)
         # the approved rendering of another term of the source unit (lavar as mãos for wash hands)
         # is not also a derived form of this one (lavagem das mãos for hand washing)
         taken = _renderings(t_keys, lo, hi, [entries[o] for o, u in counts if u == unit and o != ei], t_lang, an)

@@ -13,6 +13,7 @@ from ..model import Document, Finding, Fix, Scope, Severity, SourceSpan
 from ..registry import Rule, RuleDoc, register
 
 if TYPE_CHECKING:
+    from ..glossary.model import Entry
     from ..pipeline import CheckContext
 
 # checker.glossary (XML, stemmers, matchers) is imported only when a configuration names a
@@ -21,6 +22,12 @@ if TYPE_CHECKING:
 
 def _quote(items: Iterable[str]) -> str:
     return " or ".join(f"'{s}'" for s in items)
+
+
+def _entry_field(entry: "Entry") -> dict[str, str]:
+    """The JSON field naming the glossary entry behind a finding (``file:line``), so that an
+    editor (or an evaluation) fixes the entry the finding comes from, not one with the same term."""
+    return {"glossary_entry": entry.origin} if entry.origin else {}
 
 
 @register
@@ -68,7 +75,10 @@ class GlossaryMissingTerm(Rule):
             "segment by segment when source and translation have as many segments, else over the "
             "whole document, by counts: a term said twice in the source and rendered once is "
             "reported too. Inflected and reordered renderings count when their words are near each "
-            "other. Wrong forms reported by TC202/TC203 are not reported again here.",
+            "other; so do a term made of other glossary terms rendered by their translations "
+            "(covid-19 deaths as décès liés à la covid-19) and the target language's acronym with the "
+            "same letters reordered (SDRA for ARDS). Wrong forms reported by TC202/TC203 are not "
+            "reported again here.",
         bad="Glossary: confirmed cases -> casos confirmados. Source: There are 200 confirmed cases. "
             "Translation: Há 200 casos registrados.",
         good="Há 200 casos confirmados.",
@@ -96,7 +106,7 @@ class GlossaryMissingTerm(Rule):
                            f"{'s' if hit.counts[1] != 1 else ''}")
             else:
                 message = f"source term '{src_text}' (source line {line}) is not translated as {_quote(hit.suggestions)}"
-            finding = self.finding(target, hit.start, hit.end, message, hit.suggestions)
+            finding = self.finding(target, hit.start, hit.end, message, hit.suggestions, **_entry_field(hit.entry))
             l1, c1 = source.position(hit.source_start)
             l2, c2 = source.position(hit.source_end)
             finding.source = SourceSpan(source.path, l1, c1, l2, c2)
@@ -133,7 +143,7 @@ class GlossaryForbiddenTerm(Rule):
             use = f"; use {_quote(hit.suggestions)}" if hit.suggestions else ""
             fix = Fix(hit.start, hit.end, hit.replacement, safe=hit.safe) if hit.replacement else None
             yield self.finding(doc, hit.start, hit.end, f"'{text}' is a {hit.kind} term{use}",
-                               hit.suggestions, fix, term_status=hit.kind)
+                               hit.suggestions, fix, term_status=hit.kind, **_entry_field(hit.entry))
 
 
 @register
@@ -169,4 +179,5 @@ class GlossaryNearMiss(Rule):
             else:
                 message = f"'{text}' looks like a misspelling of the glossary term '{hit.term.text}'"
             fix = Fix(hit.start, hit.end, hit.replacement, safe=hit.safe) if hit.replacement else None
-            yield self.finding(doc, hit.start, hit.end, message, hit.suggestions, fix, glossary_kind=hit.kind)
+            yield self.finding(doc, hit.start, hit.end, message, hit.suggestions, fix, glossary_kind=hit.kind,
+                               **_entry_field(hit.entry))

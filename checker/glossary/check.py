@@ -473,15 +473,7 @@ def _aligned_source(doc: Document, source: Document, offset: int) -> str:
 
 def _in_source(doc: Document, source: Document, start: int, end: int) -> bool:
     """Whether the word at doc.prose[start:end] stands as a word in the aligned source segment."""
-    word = doc.prose[start:end].casefold()
-    text = _aligned_source(doc, source, start).casefold()
-    i = text.find(word)
-    while i >= 0:
-        j = i + len(word)
-        if (i == 0 or not text[i - 1].isalnum()) and (j == len(text) or not text[j].isalnum()):
-            return True
-        i = text.find(word, i + 1)
-    return False
+    return _word_in(_aligned_source(doc, source, start).casefold(), doc.prose[start:end].casefold())
 
 
 FOREIGN_GAP = 1.0  # a word this much commoner (Zipf) in the source language than in the target's is foreign to it

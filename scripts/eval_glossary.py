@@ -246,6 +246,7 @@ def evaluate(units, gpath: Path, lang: str, rng: random.Random, share: float, sh
     from checker.glossary import glossary_for
     from checker.glossary.check import scan
     from checker.pipeline import CheckContext, Options, Settings, check_document, instantiate_rules, load_text
+    from checker.rules.glossary import entry_reference
 
     config = Config(lang=lang, source_lang="en", glossaries=[str(gpath)])
     ctx = CheckContext(Settings.resolve(Options(select=["TC2"]), config))
@@ -253,7 +254,7 @@ def evaluate(units, gpath: Path, lang: str, rng: random.Random, share: float, sh
     compiled = glossary_for(ctx)
     src_index, tgt_index = compiled.source_index("en"), compiled.target_index(lang)
     entries = compiled.glossary.entries
-    entry_at = {entry.origin: ei for ei, entry in enumerate(entries)}  # a finding's glossary_entry -> entry
+    entry_at = {entry_reference(entry): ei for ei, entry in enumerate(entries)}  # a finding's glossary_entry -> entry
     other_lang = other_lang or {}
     plans = []
     for tuid, src, tgt in units:

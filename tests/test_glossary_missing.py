@@ -220,6 +220,17 @@ def test_tc201_parts_needed_by_their_own_occurrences_do_not_count(tmp_path):
     assert [f.suggestions for f in found] == [["morts du covid-19"]]
 
 
+def test_tc201_function_word_between_two_parts_is_skipped(tmp_path):
+    # deaths from COVID-19 = deaths + COVID-19, "from" joining them
+    assert cpair(tmp_path, "Deaths from COVID-19 fell.", "Les décès liés à la COVID-19 ont baissé.") == []
+
+
+def test_tc201_common_word_at_the_edge_is_no_function_word(tmp_path):
+    # "new" is common (Zipf >= 6) but no joiner: new AIDS deaths is not AIDS + deaths
+    found = cpair(tmp_path, "New AIDS deaths were reported.", "Des décès dus au AIDS ont été signalés.")
+    assert [f.suggestions for f in found] == [["nouveaux décès du AIDS"]]
+
+
 def test_tc201_a_term_with_a_part_that_is_no_term_is_not_composed(tmp_path):
     # hay is no term: fièvre (fever's rendering) does not render hay fever
     found = cpair(tmp_path, "I have hay fever.", "J'ai de la fièvre.")
@@ -248,3 +259,15 @@ def test_tc201_acronym_with_two_letters_swapped_is_a_typo(tmp_path):
     # SDAR is one swap from SDRA and no word: a typo, not the target language's acronym
     found = cpair(tmp_path, "Some develop ARDS.", "Certains développent un SDAR.")
     assert [f.suggestions for f in found] == [["SDRA"]]
+
+
+def test_tc201_acronym_named_by_the_glossary_is_followed_to_the_letter(tmp_path):
+    # ARDS -> SDRA: the glossary names the French acronym; another order of its letters is wrong
+    found = cpair(tmp_path, "Some develop ARDS.", "Certains développent un DRAS.")
+    assert [f.suggestions for f in found] == [["SDRA"]]
+
+
+def test_tc201_acronym_kept_with_two_letters_swapped_is_a_typo(tmp_path):
+    # AIDS -> AIDS: SIDA is French, ADIS (one swap, no word) a typo
+    found = cpair(tmp_path, "AIDS is a disease.", "Le ADIS est une maladie.")
+    assert [f.suggestions for f in found] == [["AIDS"]]

@@ -159,7 +159,7 @@ def test_rules_are_documented():
 # ------------------------------------------------------------------- the entry behind a finding
 
 
-def test_glossary_findings_name_their_entry_in_json(config, tmp_path):
+def test_glossary_findings_name_their_entry_in_json(config, tmp_path, monkeypatch):
     import json
 
     from checker.report.json_report import render_json
@@ -169,11 +169,13 @@ def test_glossary_findings_name_their_entry_in_json(config, tmp_path):
     path.write_text("source,target,status\nlockdown,quarentena,preferred\nquarantine,quarentena,preferred\n"
                     ",quarentenamento,deprecated\n", encoding="utf-8")
     cfg = config(glossaries=[path])
+    monkeypatch.chdir(tmp_path)  # the entry's file is given relative to the current directory
     found = checker.check_pair("Stay in quarantine.", "Fique em quarentenamento ou quarentna.", source_lang="en",
                                lang="pt", config=cfg, select=["TC2"])
+    assert sorted(f.rule for f in found) == ["TC202", "TC203"]
     by_rule = {f.rule: f.extra.get("glossary_entry") for f in found}
-    assert by_rule["TC202"] == f"{path}:3"  # quarentenamento is deprecated in the second entry only
-    assert by_rule["TC203"] in (f"{path}:2", f"{path}:3")  # quarentna: either entry's term
+    assert by_rule["TC202"] == "two.csv:3"  # quarentenamento is deprecated in the second entry only
+    assert by_rule["TC203"] in ("two.csv:2", "two.csv:3")  # quarentna: either entry's term
 
     class Result:
         findings = found
@@ -183,7 +185,7 @@ def test_glossary_findings_name_their_entry_in_json(config, tmp_path):
     missing = checker.check_pair("Stay in quarantine.", "Fique em casa.", source_lang="en", lang="pt", config=cfg,
                                  select=["TC201"])
     # the missing term is quarantine's (line 3), not the first entry with its translation (line 2)
-    assert [f.to_dict()["glossary_entry"] for f in missing] == [f"{path}:3"]
+    assert [f.to_dict()["glossary_entry"] for f in missing] == ["two.csv:3"]
 
 
 def test_findings_of_other_rules_carry_no_glossary_entry(config):

@@ -822,36 +822,40 @@ def _renderings(keys: list[str], lo: int, hi: int, others: list[Entry], lang: st
 def _split_into_terms(words: list[str], keys: tuple[str, ...], by_keys: dict[tuple[str, ...], set[int]],
                       own: int, lang: str | None) -> list[frozenset[int]] | None:
     """keys as a sequence of other entries' source terms (the longest first at each word), a
-    function word (of, and) skipped where no term starts; None when some content word is in none."""
+    function word (of, and) skipped between two of them; None when some word is in none, or
+    when a common word stands first or last (new covid-19 cases is not covid-19 + cases)."""
     from ..lexicon import zipf
 
     parts: list[frozenset[int]] = []
     i, n = 0, len(keys)
+    skipped_last = False
     while i < n:
         for j in range(n if i else n - 1, i, -1):  # never the whole term itself
             others = by_keys.get(keys[i:j], set()) - {own}
             if others:
                 parts.append(frozenset(others))
-                i = j
+                i, skipped_last = j, False
                 break
         else:
-            if zipf(words[i], lang) < FUNCTION_ZIPF:
+            if not parts or zipf(words[i], lang) < FUNCTION_ZIPF:
                 return None
-            i += 1
-    return parts
+            i, skipped_last = i + 1, True
+    return None if skipped_last else parts
 
 
 def _reordered_acronyms(surfaces: list[str], lo: int, hi: int, term: Term, approved: list[Term],
                         lang: str | None) -> int:
-    """Acronyms in surfaces[lo:hi] with the letters of the source acronym or of an approved one in
-    another order: the target language's own acronym, its words' initials in its word order (SDRA
-    for ARDS, SIDA for AIDS, UE for EU). Never the source acronym itself (left untranslated), nor
-    one swap of two letters unless the result is a word of the language (SDAR for SDRA is a typo)."""
+    """Acronyms in surfaces[lo:hi] with the letters of the source acronym in another order, where
+    the glossary approves the source acronym as it is (ARDS -> ARDS): the target language's own
+    acronym, its words' initials in its word order (SDRA for ARDS, SIDA for AIDS, UE for EU).
+    A glossary that names the target's acronym (ARDS -> SDRA) is followed to the letter (SDAR is
+    a typo). Never one swap of two letters unless the result is a word of the language (ADRS is a
+    typo of ARDS, not French)."""
     from ..lexicon import zipf
 
-    forms = {t.text for t in (term, *approved) if is_acronym(t.text)}
-    if not forms:
+    if not is_acronym(term.text) or all(t.text != term.text for t in approved):
         return 0
+    forms = {term.text}
     letters = {"".join(sorted(f)) for f in forms}
 
     def reordered(w: str) -> bool:

@@ -24,10 +24,21 @@ def _quote(items: Iterable[str]) -> str:
     return " or ".join(f"'{s}'" for s in items)
 
 
+def entry_reference(entry: "Entry") -> str:
+    """The glossary entry behind a finding as ``file:line`` (the file relative to the current
+    directory, like a finding's path), so that an editor (or an evaluation) fixes the entry the
+    finding comes from, not one with the same term; "" when the entry has no file."""
+    if not entry.origin:
+        return ""
+    from ..fingerprint import normalise_path
+
+    path, _, line = entry.origin.rpartition(":")
+    return f"{normalise_path(path)}:{line}"
+
+
 def _entry_field(entry: "Entry") -> dict[str, str]:
-    """The JSON field naming the glossary entry behind a finding (``file:line``), so that an
-    editor (or an evaluation) fixes the entry the finding comes from, not one with the same term."""
-    return {"glossary_entry": entry.origin} if entry.origin else {}
+    reference = entry_reference(entry)
+    return {"glossary_entry": reference} if reference else {}
 
 
 @register

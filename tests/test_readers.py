@@ -58,6 +58,16 @@ def test_web_and_email_addresses_are_not_prose(path):
     # not addresses: a handle, a bare "@", an unfinished domain
     text = "Ask @transcheck or x@y, then leave.\n"
     assert load_text(text, path, lang="en").prose == text
+    # any case; an address glued to a script written without spaces does not swallow its words
+    prose = load_text("See WWW.BBC.CO.UK/News. 请发邮件至jo@x.org请联系。访问https://x.org/a请联系。\n", path, lang="en").prose
+    assert "BBC" not in prose and "x.org" not in prose
+    assert "See " in prose and "请发邮件至" in prose and "请联系。访问" in prose and prose.rstrip().endswith("请联系。")
+
+
+def test_a_paragraph_that_is_only_an_address_keeps_its_block():
+    doc = load_text("Intro.\n\nwww.example.com\n\nEmail: jo@example.org\n\nThe end.\n", "a.txt", lang="en")
+    assert [doc.text[b.start:b.end] for b in doc.blocks] == ["Intro.", "www.example.com", "Email: jo@example.org", "The end."]
+    assert "example" not in doc.prose
 
 
 MARKDOWN = """---

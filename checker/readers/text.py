@@ -12,16 +12,22 @@ from ..model import Block, BlockKind
 _PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
 _CLOSING = ".!?…:;,\"'”’»)]"
 HEADING_MAX_WORDS = 10
-# Bare web addresses (scheme or www.) and e-mail addresses: not prose, in any format.
-# A final stop, comma or quote ends the sentence, not the address.
-_URL_TAIL = r"[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"”’»]"
-URL_RE = re.compile(r"\b(?:https?|ftp)://" + _URL_TAIL + r"|\bwww\." + _URL_TAIL)
-EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[^\W_](?:[\w-]*[^\W_])?(?:\.[^\W_](?:[\w-]*[^\W_])?)+")
+# Bare web addresses (scheme or www., any case) and e-mail addresses: not prose, in any format.
+# An address ends at a space, at a character of a script written without spaces (CJK, Thai: 访问
+# https://x.org请联系) and before a final stop, comma, quote or ellipsis, which end the sentence.
+_URL_CHAR = r"[^\s<>()\[\]\u0E00-\u0E7F\u2026\u2E80-\uFFFF]"
+_URL_TAIL = _URL_CHAR + r"*[^\s<>()\[\]\u0E00-\u0E7F\u2026\u2E80-\uFFFF.,;:!?'\"”’»]"
+URL_RE = re.compile(r"(?i:(?:https?|ftp)://|(?<![\w.])www\.)" + _URL_TAIL)
+# E-mail addresses in ASCII (the local part and the domain): an address glued to words of other
+# scripts does not swallow them.
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+EMAIL_RE = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@" + _LABEL + r"(?:\." + _LABEL + r")*"
+                      r"\.[A-Za-z]{2,}(?![A-Za-z0-9-])")
 
 
 def mask_addresses(text: str) -> str:
     """``text`` with web and e-mail addresses replaced by spaces (offsets unchanged)."""
-    if "@" not in text and "://" not in text and "www." not in text:
+    if "@" not in text and "://" not in text and "www." not in text.lower():
         return text  # the common case: no regex pass over the whole text
     for pattern in (URL_RE, EMAIL_RE):
         text = pattern.sub(lambda m: " " * len(m.group(0)), text)
@@ -61,5 +67,6 @@ def read_text(text: str) -> tuple[str, list[Block]]:
         from ..suppress import DIRECTIVE_LINE
 
         text = DIRECTIVE_LINE.sub(lambda m: " " * len(m.group(0)), text)
-    text = mask_addresses(text)
-    return text, text_blocks(text)
+    # Blocks come from the text before the addresses are masked: a paragraph that is only an
+    # address stays a paragraph, so a source and its translation keep as many segments.
+    return mask_addresses(text), text_blocks(text)

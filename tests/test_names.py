@@ -544,3 +544,15 @@ def test_final_vowel_slip_of_a_far_commoner_name():
     assert ("Chila", "Chile") in flagged(text, "es")
     # names of comparable frequency stay apart (Maria / Mario: see test_not_flagged)
     assert flagged("Bruno habló ayer. Luego Bruno salió. Después Bruna llegó.", "es") == []
+
+
+def test_rare_once_used_base_of_a_far_commoner_derivation_is_a_slip():
+    # "Europea" (Zipf 1.8) is European minus its -n, "Badin" Bade(n) plus -in: used once and
+    # 3+ Zipf rarer than the other spelling, these are slips, not derived words
+    text = "Members of the European Parliament met on Monday. Later the Europea delegation left."
+    assert ("Europea", "European") in flagged(text)
+    text = "Die Fregatte lag in Baden vor Anker. Das Land Baden zahlt. Die Schiffe aus Badin kamen."
+    assert ("Badin", "Baden") in flagged(text, "de")
+    # derivations in use (Korea / Korean, Algeria / Algerian) stay derivations
+    assert flagged("Members of the Korean parliament met in Seoul. Later the Korea delegation left.") == []
+    assert flagged("The Algerian army moved. Later Algeria said so.") == []

@@ -22,7 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .compare import TIER_C_MAX_ZIPF, established, judge, name_like, unknown_word
+from .compare import TIER_C_MAX_ZIPF, derivation_slip, judge, name_like, unknown_word
 from .morph import derived, inflected, russian_known, russian_lemmas, russian_stem_slip, stems, suspect_ending
 from .normalize import fold, has_diacritics, norm, skel
 from .stats import FormStat, NameStats
@@ -338,9 +338,10 @@ def _cannot_link(ga_list, gb_list, members, lang, table, zipf) -> bool:
                     wx, wy = x.lstrip("\x00"), y.lstrip("\x00")
                     if inflected(wx, wy, lang):
                         return True
-                    # a once-used spelling unknown to the word list is no derivation (see judge)
-                    if derived(wx, wy, lang) and not any(
-                        table[k].count == 1 and not established(w, lang) for k, w in ((x, wx), (y, wy))
+                    # a once-used slip is no derivation (see judge)
+                    if derived(wx, wy, lang) and not (
+                        derivation_slip(wx, wy, table[x].count, lang, zipf)
+                        or derivation_slip(wy, wx, table[y].count, lang, zipf)
                     ):
                         return True
     return False

@@ -203,7 +203,7 @@ def judge(
         return None
     # A derived word (Demokratin, Iranian) is an established word: a minority spelling used
     # once and unknown to the word list (Raikkonin, Virginye) is no derivation but a slip.
-    der = derived if (minority_count > 1 or established(minority, lang)) else _never
+    der = _never if derivation_slip(minority, dominant, minority_count, lang, zipf) else derived
     if der(minority, dominant, lang):
         return None
     if any(der(x, y, lang) for x in stems(minority, lang) for y in stems(dominant, lang)):
@@ -357,6 +357,19 @@ def _first_letter_slip(fm: str, fd: str, minority: str, dominant: str, lang: str
     if max(zipf(minority), zipf(dominant)) > TIE_MAX_ZIPF:
         return False
     return any(zipf(w) == 0 and not _known_english(fold(w)) for w in (minority, dominant))
+
+
+def derivation_slip(minority: str, dominant: str, minority_count: int, lang: str, zipf: Zipf) -> bool:
+    """A once-used spelling that looks like a derivation of the other is a slip when no word
+    list knows it (Raikkonin, Virginye) or when it is a rare word (Zipf < 2) 3+ Zipf rarer than
+    the other (Europea / European, Badin / Baden: a truncated or mistyped name that happens to
+    be a base plus a suffix, not a derived word in use)."""
+    if minority_count > 1:
+        return False
+    if not established(minority, lang):
+        return True
+    z = zipf(minority)
+    return z < TIER_C_MAX_ZIPF and zipf(dominant) - z >= TIE_COMMON_MARGIN
 
 
 UNKNOWN_WORD_MIN_LEN = 6

@@ -556,3 +556,18 @@ def test_rare_once_used_base_of_a_far_commoner_derivation_is_a_slip():
     # derivations in use (Korea / Korean, Algeria / Algerian) stay derivations
     assert flagged("Members of the Korean parliament met in Seoul. Later the Korea delegation left.") == []
     assert flagged("The Algerian army moved. Later Algeria said so.") == []
+
+
+def test_all_capitals_neighbour_is_shared_context():
+    # "KAISER Sena" / "KAISER Seena": the brand in capitals beside both spellings is context
+    text = "KAISER Sena (74182) Shower System. Buy the KAISER Seena shower now."
+    assert ("Seena", "Sena") in flagged(text)
+    assert flagged("Sena (74182) Shower System. Buy the Seena shower now.") == []  # no context
+    # the context does not make an ordinary word (Sera, Zipf 3.1) a slip
+    assert flagged("KAISER Sena (74182) Shower System. Buy the KAISER Sera shower now.") == []
+
+
+def test_all_capitals_neighbour_on_the_right_is_recorded():
+    stats = collect(load_text("Buy Sena MAX now. The KAISER Sena shower.", "t.txt", "en"))
+    sides = {loc[4] for loc in stats.tokens["Sena"].locations}
+    assert sides == {(("R", "MAX"),), (("L", "KAISER"),)}

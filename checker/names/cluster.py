@@ -403,10 +403,11 @@ def _neighbours(stats: NameStats) -> dict[str, set]:
     from .extract import PARTICLES
 
     out: dict[str, set] = defaultdict(set)
-    for word, st in stats.lower.items():  # rare lower-case words: their capitalised neighbours
-        for loc in st.locations:
-            if loc[4]:
-                out[word].update(loc[4])
+    for table in (stats.lower, stats.tokens):  # rare lower-case words: their capitalised
+        for word, st in table.items():  # neighbours; capitalised ones: all-capitals neighbours
+            for loc in st.locations:
+                if loc[4]:
+                    out[word].update(loc[4])
     for key in stats.multi:
         toks = [t for t in key.split(" ") if t not in PARTICLES]
         for i in range(len(toks)):

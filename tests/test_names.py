@@ -571,3 +571,14 @@ def test_all_capitals_neighbour_on_the_right_is_recorded():
     stats = collect(load_text("Buy Sena MAX now. The KAISER Sena shower.", "t.txt", "en"))
     sides = {loc[4] for loc in stats.tokens["Sena"].locations}
     assert sides == {(("R", "MAX"),), (("L", "KAISER"),)}
+
+
+def test_three_letter_slip_dropping_a_letter_in_a_shared_context():
+    # "Die Zet" / "Die Zeit", "The Hih Breed" / "The High Breed": a letter dropped from a
+    # 4-letter name beside the same neighbour
+    text = "According to the weekly Die Zeit, the plan failed. A spokesman told Die Zet on Monday."
+    assert ("Zet", "Zeit") in flagged(text)
+    assert ("Hih", "High") in flagged("The band The High Breed played. Fans of The Hih Breed cheered.")
+    # not without the context, and not a substituted letter in a 3-letter name (Zat / Zet)
+    assert flagged("According to the weekly Zeit, the plan failed. A spokesman told the Zet on Monday.") == []
+    assert flagged("According to the weekly Die Zat, the plan failed. A spokesman told Die Zet on Monday.") == []

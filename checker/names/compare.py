@@ -18,7 +18,8 @@
   America, Unies / Unis; diacritic pairs only in a 1:1 tie); two edits only for spellings
   unknown to the language's and the English word list.
 * ``context`` (an aligned multi-word name, or a shared capitalised neighbour found by
-  ``cluster``) relaxes length and Zipf limits and accepts a 1:1 tie.
+  ``cluster``) relaxes length and Zipf limits and accepts a 1:1 tie; with it, a rare 3-letter
+  spelling is judged when it drops a letter of a 4-letter one (Die Zet / Die Zeit).
 """
 
 from __future__ import annotations
@@ -372,6 +373,17 @@ def derivation_slip(minority: str, dominant: str, minority_count: int, lang: str
     return z < TIER_C_MAX_ZIPF and zipf(dominant) - z >= TIE_COMMON_MARGIN
 
 
+def _dropped_letter(a: str, b: str) -> bool:
+    """One spelling has 3 letters and is the other, of 4, with a letter after the first
+    dropped (Zet / Zeit, Hih / High, jng / Jong; either may be the minority: Sena / Sea): the
+    commonest typo; a substituted letter in a 3-letter word (Lee / Leo) makes another name too
+    often to be judged."""
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    if len(short) != MIN_LEN_CONTEXT - 1 or len(long) != MIN_LEN_CONTEXT or short[:1] != long[:1]:
+        return False
+    return any(long[:i] + long[i + 1:] == short for i in range(1, len(long)))
+
+
 UNKNOWN_WORD_MIN_LEN = 6
 
 
@@ -406,7 +418,7 @@ def _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lan
             return None  # short names: Jong/Yong, Yury/Jury (not Djohn, Qris: no word list knows them)
         return ("A", "transliteration")
     min_len = MIN_LEN_CONTEXT if context or z <= SHORT_MAX_ZIPF else MIN_LEN_BC
-    if length < min_len:
+    if length < min_len and not (context and z <= TIER_C_MAX_ZIPF and _dropped_letter(fm, fd)):
         return None
     # A final vowel is a gender or language ending: two names when both spellings are words
     # (Mario / Maria) or both recur (Portulaca 3x / Portulak 8x: Latin and German).

@@ -582,3 +582,15 @@ def test_three_letter_slip_dropping_a_letter_in_a_shared_context():
     # not without the context, and not a substituted letter in a 3-letter name (Zat / Zet)
     assert flagged("According to the weekly Zeit, the plan failed. A spokesman told the Zet on Monday.") == []
     assert flagged("According to the weekly Die Zat, the plan failed. A spokesman told Die Zet on Monday.") == []
+
+
+def test_once_used_spelling_up_to_zipf_3_is_indexed_outside_german():
+    # "Franca" (Zipf 2.7) and "Segado" (2.1 in Spanish), used once beside a far commoner name:
+    # the rare-form index now holds them, so the pair is built and judged
+    text = "France voted. Paris said France would act. Officials in France agreed. Later the choice of Franca was clear."
+    assert ("Franca", "France") in flagged(text)
+    text = "El Senado votó. El Senado aprobó la ley. Luego el Segado rechazó la moción."
+    assert ("Segado", "Senado") in flagged(text, "es")
+    # German capitalises nouns: a once-used noun (Tragens, 2.2) beside another (Tagen) is no name slip
+    text = "In den letzten Tagen wurde viel gesagt. Seit Tagen regnet es. Die Kosten des Tragens sind hoch."
+    assert flagged(text, "de") == []

@@ -594,3 +594,19 @@ def test_once_used_spelling_up_to_zipf_3_is_indexed_outside_german():
     # German capitalises nouns: a once-used noun (Tragens, 2.2) beside another (Tagen) is no name slip
     text = "In den letzten Tagen wurde viel gesagt. Seit Tagen regnet es. Die Kosten des Tragens sind hoch."
     assert flagged(text, "de") == []
+
+
+def test_first_letter_slip_giving_an_opening_no_word_has():
+    # "Nlake": no common English word starts with "nla", so the substituted first letter is a slip
+    assert ("Nlake", "Flake") in flagged("Senator Jeff Flake spoke on Monday. Later Nlake said he would vote no.")
+    # "Glake" opens like "glad", "Gambert" like "gamble": possible names, left alone
+    assert flagged("Senator Jeff Flake spoke on Monday. Later Glake said he would vote no.") == []
+    assert flagged("The company Lambert sold shares. Later Gambert bought them.") == []
+
+
+def test_lexicon_starts_word():
+    from checker import lexicon
+
+    lex = lexicon.get_lexicon("en")
+    assert lex.starts_word("gam", 3.0) and lex.starts_word("Gam", 3.0)
+    assert not lex.starts_word("nla", 3.0)

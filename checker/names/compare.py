@@ -327,6 +327,16 @@ FIRST_LETTER_KNOWN_MIN_LEN = 5
 _CHEAP_FIRST = frozenset((a, b) for cls in ("ae", "ou", "ei", "ijy", "au", "sz", "kgqc", "vwf")
                          for a in cls for b in cls if a != b)
 LOWER_FIRST_LETTER_MIN_LEN = 6
+ONSET_LEN = 3
+ONSET_MIN_ZIPF = 3.0  # a common word
+
+
+@lru_cache(maxsize=50_000)
+def _opening_of_a_word(onset: str, lang: str) -> bool:
+    """Some common word of ``lang`` or of English starts with ``onset``."""
+    from .. import lexicon
+
+    return any(lexicon.get_lexicon(l).starts_word(onset, ONSET_MIN_ZIPF) for l in {lang, "en"})
 
 
 def _first_letter_slip(fm: str, fd: str, minority: str, dominant: str, lang: str, zipf: Zipf) -> bool:
@@ -352,6 +362,10 @@ def _first_letter_slip(fm: str, fd: str, minority: str, dominant: str, lang: str
             return True
         nm, nd = norm(minority), norm(dominant)
         if nm[:1] != nd[:1] and (nm[:1], nd[:1]) in _CHEAP_FIRST:
+            return True
+        # or a substituted letter that gives an opening no common word of the language or of
+        # English has (Nlake / Flake, Eübeck / Lübeck, Ufizer / Pfizer; not Gambert: gamble)
+        if not _opening_of_a_word(fm[:ONSET_LEN], lang):
             return True
     if min(len(fm), len(fd)) < FIRST_LETTER_MIN_LEN:
         return False

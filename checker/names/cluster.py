@@ -22,7 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .compare import TIER_C_MAX_ZIPF, TIER_C_MAX_ZIPF_CONTEXT, derivation_slip, judge, name_like, unknown_word
+from .compare import TIER_C_MAX_ZIPF, TIER_C_MAX_ZIPF_CONTEXT, derivation_slip, truncation_slip, judge, name_like, unknown_word
 from .morph import derived, inflected, russian_known, russian_lemmas, russian_stem_slip, stems, suspect_ending
 from .normalize import fold, has_diacritics, norm, skel
 from .stats import FormStat, NameStats
@@ -136,7 +136,8 @@ def _single_token_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
         for key in _group_keys(form, lang):
             other = by_stem.setdefault(key, form)
             if other != form and (not russian_stem_slip(other, form) if key.startswith("lemma:")
-                                  else not suspect_ending(other, form, lang)):
+                                  else not suspect_ending(other, form, lang)
+                                  and not _truncated(other, form, candidates, lang, zipf)):
                 groups.union(other, form)
     lower = {w: st for w, st in stats.lower.items() if w not in candidates}
 
@@ -340,7 +341,7 @@ def _cannot_link(ga_list, gb_list, members, lang, table, zipf) -> bool:
             for x in members[ga]:
                 for y in members[gb]:
                     wx, wy = x.lstrip("\x00"), y.lstrip("\x00")
-                    if inflected(wx, wy, lang):
+                    if inflected(wx, wy, lang) and not _truncated(x, y, table, lang, zipf):
                         return True
                     # a once-used slip is no derivation (see judge)
                     if derived(wx, wy, lang) and not (
@@ -349,6 +350,12 @@ def _cannot_link(ga_list, gb_list, members, lang, table, zipf) -> bool:
                     ):
                         return True
     return False
+
+
+def _truncated(x: str, y: str, table, lang: str, zipf) -> bool:
+    """One of two keys of ``table`` is the other cut short (``compare.truncation_slip``)."""
+    wx, wy = x.lstrip("\x00"), y.lstrip("\x00")
+    return truncation_slip(wx, wy, table[x].count, lang, zipf) or truncation_slip(wy, wx, table[y].count, lang, zipf)
 
 
 def _key(form: str, table) -> str:

@@ -200,7 +200,8 @@ def judge(
         return ("A", "diacritic")
     if _script(fm) != _script(fd):
         return None  # Pirelli / Пирелли: a brand written in two scripts, not a misspelling
-    if inflected(minority, dominant, lang):
+    truncated = truncation_slip(minority, dominant, minority_count, lang, zipf)
+    if not truncated and inflected(minority, dominant, lang):
         return None
     # A derived word (Demokratin, Iranian) is an established word: a minority spelling used
     # once and unknown to the word list (Raikkonin, Virginye) is no derivation but a slip.
@@ -227,7 +228,7 @@ def judge(
     for sm, sd in stem_pairs(minority, dominant, lang):
         if True:
             verdict = _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lang, zipf, strong, der,
-                                   first_letter=not cooccur)
+                                   first_letter=not cooccur, truncated=truncated)
             if verdict and (best is None or verdict[0] < best[0]):
                 best = verdict
                 if best[0] == "A":
@@ -374,6 +375,20 @@ def _first_letter_slip(fm: str, fd: str, minority: str, dominant: str, lang: str
     return any(zipf(w) == 0 and not _known_english(fold(w)) for w in (minority, dominant))
 
 
+def truncation_slip(minority: str, dominant: str, minority_count: int, lang: str, zipf: Zipf) -> bool:
+    """A once-used spelling that is the other cut short where an inflectional ending seems to
+    start (Netfli / Netflix, Thuring / Thuringe, Prese / Presse), rare (Zipf < 2) and 3+ Zipf
+    rarer than the longer spelling: a base form is seldom that much rarer than its inflected
+    form, so this is a truncated name, not its stem. (Not Russian, whose case forms
+    ``morph`` judges with its dictionary; and never a longer minority: Bidens / Biden.)"""
+    if minority_count > 1 or lang in ("ru", "uk") or len(fold(minority)) >= len(fold(dominant)):
+        return False
+    z, zd = zipf(minority), zipf(dominant)
+    if z == 0 and zd > 0 and not _known_english(fold(minority)):
+        return True  # no word list knows the short spelling, the language's knows the long one
+    return z < TIER_C_MAX_ZIPF and zd - z >= TIE_COMMON_MARGIN
+
+
 def derivation_slip(minority: str, dominant: str, minority_count: int, lang: str, zipf: Zipf) -> bool:
     """A once-used spelling that looks like a derivation of the other is a slip when no word
     list knows it (Raikkonin, Virginye) or when it is a rare word (Zipf < 2) 3+ Zipf rarer than
@@ -411,7 +426,7 @@ def _never(*_args) -> bool:
 
 
 def _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lang, zipf, context, der=derived,
-                 first_letter=True):
+                 first_letter=True, truncated=False):
     nm, nd = norm(sm), norm(sd)
     if not nm or not nd:
         return None
@@ -454,7 +469,7 @@ def _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lan
     dl = min(damerau(nm, nd), damerau(fm, fd))
     if dl == 2 and (z > 0 or _known_english(fold(minority))):
         return None  # two edits: only a spelling no word list knows (not Headmistresses / Headmasters)
-    if 0 < dl <= limit and (not ending_edit(sm, sd, lang) or suspect_ending(minority, dominant, lang)):
+    if 0 < dl <= limit and (truncated or not ending_edit(sm, sd, lang) or suspect_ending(minority, dominant, lang)):
         if z <= (TIER_C_MAX_ZIPF_CONTEXT if context else TIER_C_MAX_ZIPF):
             # Typos are seldom repeated: a minority seen twice needs a 3x majority.
             if dominant_count >= 2 and (minority_count == 1 or dominant_count >= 3 * minority_count):

@@ -623,3 +623,11 @@ def test_once_used_spelling_cut_short_at_an_ending_is_a_slip():
     # either form (Dbeibah / Dbeibahs)
     assert flagged("Bidens Regierung plant viel. Bidens Plan ist teuer. Dann sagte Biden nichts.", "de") == []
     assert flagged("Dbeibahs Regierung plant viel. Dbeibahs Plan ist teuer. Dann sagte Dbeibah nichts.", "de") == []
+
+
+def test_tie_with_a_far_commoner_spelling_needs_two_zipf():
+    # 1:1, "Muon" (Zipf 2.4) beside "Moon" (4.7): 2+ Zipf apart is evidence enough (was 3)
+    text = "President Moon Jae-in met Kim on Monday. Later Muon said the talks went well."
+    assert ("Muon", "Moon") in flagged(text)
+    # a spelling of comparable frequency is another name (Yuna 2.7 / Yuan 3.7)
+    assert flagged("Singer Yuan Li spoke on Monday. Later Yuna said the show went well.") == []

@@ -631,3 +631,10 @@ def test_tie_with_a_far_commoner_spelling_needs_two_zipf():
     assert ("Muon", "Moon") in flagged(text)
     # a spelling of comparable frequency is another name (Yuna 2.7 / Yuan 3.7)
     assert flagged("Singer Yuan Li spoke on Monday. Later Yuna said the show went well.") == []
+
+
+def test_rare_word_beside_a_much_commoner_name_in_its_sentence():
+    # "Koren" (Zipf 2.3) and "Korean" (4.5) in one sentence: a slip, not a list of two names
+    assert ("Koren", "Korean") in flagged("Kim met the Korean leader Moon, a Koren official said.")
+    # two established names in one sentence stay apart (Sedan 3.6 / Sudan)
+    assert flagged("Fans from Sudan and Sedan met in Paris. Sudan won.") == []

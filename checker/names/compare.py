@@ -313,13 +313,15 @@ COOCCUR_SLIP_MIN_LEN = 7
 def _cooccur_slip(fm: str, fd: str, z: float, zd: float) -> bool:
     """A long, very rare spelling one edit from the other form of its sentence is a slip,
     not a second name ("the University of Hong Kong and the Chinese Univesity of Hong Kong");
-    so is a rare spelling (5+ letters, Zipf < 2) beside a name 2+ Zipf more common ("In
+    so is a rare spelling (5+ letters, Zipf < 3) beside a name 2+ Zipf more common ("In
     Ukraina they report ... Ukraine": two names of one sentence are both established)."""
     if damerau(fm, fd) != 1:
         return False
     if z < COOCCUR_SLIP_MAX_ZIPF and min(len(fm), len(fd)) >= COOCCUR_SLIP_MIN_LEN:
         return True
-    return z < TIER_C_MAX_ZIPF and zd - z >= STRONG_MARGIN and min(len(fm), len(fd)) >= MIN_LEN_BC
+    # (a rare word such as Koren 2.3 beside Korean 4.5: below the context limit, Zipf 3, since
+    # round 5; it was Zipf 2)
+    return z < TIER_C_MAX_ZIPF_CONTEXT and zd - z >= STRONG_MARGIN and min(len(fm), len(fd)) >= MIN_LEN_BC
 
 
 FIRST_LETTER_MIN_LEN = 8

@@ -638,3 +638,12 @@ def test_rare_word_beside_a_much_commoner_name_in_its_sentence():
     assert ("Koren", "Korean") in flagged("Kim met the Korean leader Moon, a Koren official said.")
     # two established names in one sentence stay apart (Sedan 3.6 / Sudan)
     assert flagged("Fans from Sudan and Sedan met in Paris. Sudan won.") == []
+
+
+def test_shared_neighbour_lifts_the_same_sentence_veto():
+    # "Arte Lamp ... Arta Lamp" in one sentence: the shared neighbour says one name
+    text = "The wall lamp Arte Lamp A9566 is made by the manufacturer Arta Lamp."
+    assert ("Arta", "Arte") in flagged(text)
+    assert flagged("The wall lamp Arte Lamp A9566 is made by the manufacturer Arta.") == []
+    # two people of one surname in one sentence stay apart (Gina / Gino: final vowel)
+    assert flagged("The award went to Gina Smith and Gino Smith on Monday.") == []

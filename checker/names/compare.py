@@ -212,7 +212,9 @@ def judge(
     if lang != "en" and _english_word(minority) and zipf(dominant) >= TRANSLATION_ZIPF:
         return None  # an English name kept beside its translation: Republican / Republikaner
     best: tuple[str, str] | None = None
-    if cooccur and zipf(minority) >= COOCCUR_MAX_ZIPF and not _cooccur_slip(fm, fd, zipf(minority), zipf(dominant)):
+    # One sentence: two names ("Iran and Iraq"), unless the two spellings share a neighbour,
+    # which lists do not repeat ("Arte Lamp ... the maker Arta Lamp", "Royal Meil ... Royal Mail")
+    if cooccur and not context and zipf(minority) >= COOCCUR_MAX_ZIPF and not _cooccur_slip(fm, fd, zipf(minority), zipf(dominant)):
         best_a = None
         for sm in stems(minority, lang):
             for sd in stems(dominant, lang):

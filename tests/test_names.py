@@ -582,6 +582,10 @@ def test_three_letter_slip_dropping_a_letter_in_a_shared_context():
     # not without the context, and not a substituted letter in a 3-letter name (Zat / Zet)
     assert flagged("According to the weekly Zeit, the plan failed. A spokesman told the Zet on Monday.") == []
     assert flagged("According to the weekly Die Zat, the plan failed. A spokesman told Die Zet on Monday.") == []
+    # and not a rare 4-letter name beside a common 3-letter word (DALYs / Day: TICO-19)
+    text = ("Global Hand Washing Day is an awareness campaign. Every year Global Hand Washing Day is "
+            "held in October. A study measured its cost in relation to DALYs averted.")
+    assert flagged(text) == []
 
 
 def test_once_used_spelling_up_to_zipf_3_is_indexed_outside_german():

@@ -405,15 +405,15 @@ def derivation_slip(minority: str, dominant: str, minority_count: int, lang: str
     return z < TIER_C_MAX_ZIPF and zipf(dominant) - z >= TIE_COMMON_MARGIN
 
 
-def _dropped_letter(a: str, b: str) -> bool:
-    """One spelling has 3 letters and is the other, of 4, with a letter after the first
-    dropped (Zet / Zeit, Hih / High, jng / Jong; either may be the minority: Sena / Sea): the
-    commonest typo; a substituted letter in a 3-letter word (Lee / Leo) makes another name too
-    often to be judged."""
-    short, long = (a, b) if len(a) < len(b) else (b, a)
-    if len(short) != MIN_LEN_CONTEXT - 1 or len(long) != MIN_LEN_CONTEXT or short[:1] != long[:1]:
+def _dropped_letter(fm: str, fd: str) -> bool:
+    """The minority spelling has 3 letters and is the 4-letter one with a letter after the first
+    dropped (Zet / Zeit, Hih / High, jng / Jong): the commonest typo. Not the other way round
+    (a rare "DALYs" is no slip of "Day"; round 5 first allowed it, for Sea / Sena, and dropped
+    it on a TICO-19 false positive), and not a substituted letter in a 3-letter word (Lee /
+    Leo), which makes another name too often to be judged."""
+    if len(fm) != MIN_LEN_CONTEXT - 1 or len(fd) != MIN_LEN_CONTEXT or fm[:1] != fd[:1]:
         return False
-    return any(long[:i] + long[i + 1:] == short for i in range(1, len(long)))
+    return any(fd[:i] + fd[i + 1:] == fm for i in range(1, len(fd)))
 
 
 UNKNOWN_WORD_MIN_LEN = 6

@@ -387,8 +387,9 @@ def truncation_slip(minority: str, dominant: str, minority_count: int, lang: str
     if minority_count > 1 or lang in ("ru", "uk") or len(fold(minority)) >= len(fold(dominant)):
         return False
     z, zd = zipf(minority), zipf(dominant)
-    if z == 0 and zd > 0 and not _known_english(fold(minority)):
-        return True  # no word list knows the short spelling, the language's knows the long one
+    if z == 0 and zd >= TIER_C_MAX_ZIPF and not _known_english(fold(minority)):
+        return True  # no word list knows the short spelling; the long one is a word (Zipf >= 2;
+        # not Fusstapfe / Fusstapfen 1.3 in Text+Berg: a rare Swiss spelling of a German noun)
     return z < TIER_C_MAX_ZIPF and zd - z >= TIE_COMMON_MARGIN
 
 

@@ -544,3 +544,117 @@ def test_final_vowel_slip_of_a_far_commoner_name():
     assert ("Chila", "Chile") in flagged(text, "es")
     # names of comparable frequency stay apart (Maria / Mario: see test_not_flagged)
     assert flagged("Bruno habló ayer. Luego Bruno salió. Después Bruna llegó.", "es") == []
+
+
+def test_rare_once_used_base_of_a_far_commoner_derivation_is_a_slip():
+    # "Europea" (Zipf 1.8) is European minus its -n, "Badin" Bade(n) plus -in: used once and
+    # 3+ Zipf rarer than the other spelling, these are slips, not derived words
+    text = "Members of the European Parliament met on Monday. Later the Europea delegation left."
+    assert ("Europea", "European") in flagged(text)
+    text = "Die Fregatte lag in Baden vor Anker. Das Land Baden zahlt. Die Schiffe aus Badin kamen."
+    assert ("Badin", "Baden") in flagged(text, "de")
+    # derivations in use (Korea / Korean, Algeria / Algerian) stay derivations
+    assert flagged("Members of the Korean parliament met in Seoul. Later the Korea delegation left.") == []
+    assert flagged("The Algerian army moved. Later Algeria said so.") == []
+
+
+def test_all_capitals_neighbour_is_shared_context():
+    # "KAISER Sena" / "KAISER Seena": the brand in capitals beside both spellings is context
+    text = "KAISER Sena (74182) Shower System. Buy the KAISER Seena shower now."
+    assert ("Seena", "Sena") in flagged(text)
+    assert flagged("Sena (74182) Shower System. Buy the Seena shower now.") == []  # no context
+    # the context does not make an ordinary word (Sera, Zipf 3.1) a slip
+    assert flagged("KAISER Sena (74182) Shower System. Buy the KAISER Sera shower now.") == []
+
+
+def test_all_capitals_neighbour_on_the_right_is_recorded():
+    stats = collect(load_text("Buy Sena MAX now. The KAISER Sena shower.", "t.txt", "en"))
+    sides = {loc[4] for loc in stats.tokens["Sena"].locations}
+    assert sides == {(("R", "MAX"),), (("L", "KAISER"),)}
+
+
+def test_three_letter_slip_dropping_a_letter_in_a_shared_context():
+    # "Die Zet" / "Die Zeit", "The Hih Breed" / "The High Breed": a letter dropped from a
+    # 4-letter name beside the same neighbour
+    text = "According to the weekly Die Zeit, the plan failed. A spokesman told Die Zet on Monday."
+    assert ("Zet", "Zeit") in flagged(text)
+    assert ("Hih", "High") in flagged("The band The High Breed played. Fans of The Hih Breed cheered.")
+    # not without the context, and not a substituted letter in a 3-letter name (Zat / Zet)
+    assert flagged("According to the weekly Zeit, the plan failed. A spokesman told the Zet on Monday.") == []
+    assert flagged("According to the weekly Die Zat, the plan failed. A spokesman told Die Zet on Monday.") == []
+    # and not a rare 4-letter name beside a common 3-letter word (DALYs / Day: TICO-19)
+    text = ("Global Hand Washing Day is an awareness campaign. Every year Global Hand Washing Day is "
+            "held in October. A study measured its cost in relation to DALYs averted.")
+    assert flagged(text) == []
+
+
+def test_once_used_spelling_up_to_zipf_3_is_indexed_outside_german():
+    # "Franca" (Zipf 2.7) and "Segado" (2.1 in Spanish), used once beside a far commoner name:
+    # the rare-form index now holds them, so the pair is built and judged
+    text = "France voted. Paris said France would act. Officials in France agreed. Later the choice of Franca was clear."
+    assert ("Franca", "France") in flagged(text)
+    text = "El Senado votó. El Senado aprobó la ley. Luego el Segado rechazó la moción."
+    assert ("Segado", "Senado") in flagged(text, "es")
+    # German capitalises nouns: a once-used noun (Tragens, 2.2) beside another (Tagen) is no name slip
+    text = "In den letzten Tagen wurde viel gesagt. Seit Tagen regnet es. Die Kosten des Tragens sind hoch."
+    assert flagged(text, "de") == []
+
+
+def test_first_letter_slip_giving_an_opening_no_word_has():
+    # "Nlake": no common English word starts with "nla", so the substituted first letter is a slip
+    assert ("Nlake", "Flake") in flagged("Senator Jeff Flake spoke on Monday. Later Nlake said he would vote no.")
+    # "Glake" opens like "glad", "Gambert" like "gamble": possible names, left alone
+    assert flagged("Senator Jeff Flake spoke on Monday. Later Glake said he would vote no.") == []
+    assert flagged("The company Lambert sold shares. Later Gambert bought them.") == []
+
+
+def test_lexicon_starts_word():
+    from checker import lexicon
+
+    lex = lexicon.get_lexicon("en")
+    assert lex.starts_word("gam", 3.0) and lex.starts_word("Gam", 3.0)
+    assert not lex.starts_word("nla", 3.0)
+
+
+def test_once_used_spelling_cut_short_at_an_ending_is_a_slip():
+    # "Prese" (Zipf 1.5) is no inflection of "Presse" (4.7), nor "Thuring" (no word list knows
+    # it) of "Thuringe": a base form is not that much rarer than its inflected form
+    text = "Die Presse berichtete am Montag. Laut der Presse ist das falsch. Die Prese schrieb weiter."
+    assert ("Prese", "Presse") in flagged(text, "de")
+    text = "La Thuringe vote dimanche. En Thuringe, le parti mène. Le Thuring est une région."
+    assert ("Thuring", "Thuringe") in flagged(text, "fr")
+    # real inflection stays: a known base (Biden / Bidens), or a name no word list knows in
+    # either form (Dbeibah / Dbeibahs)
+    assert flagged("Bidens Regierung plant viel. Bidens Plan ist teuer. Dann sagte Biden nichts.", "de") == []
+    assert flagged("Dbeibahs Regierung plant viel. Dbeibahs Plan ist teuer. Dann sagte Dbeibah nichts.", "de") == []
+
+
+def test_tie_with_a_far_commoner_spelling_needs_two_zipf():
+    # 1:1, "Muon" (Zipf 2.4) beside "Moon" (4.7): 2+ Zipf apart is evidence enough (was 3)
+    text = "President Moon Jae-in met Kim on Monday. Later Muon said the talks went well."
+    assert ("Muon", "Moon") in flagged(text)
+    # a spelling of comparable frequency is another name (Yuna 2.7 / Yuan 3.7)
+    assert flagged("Singer Yuan Li spoke on Monday. Later Yuna said the show went well.") == []
+
+
+def test_rare_word_beside_a_much_commoner_name_in_its_sentence():
+    # "Koren" (Zipf 2.3) and "Korean" (4.5) in one sentence: a slip, not a list of two names
+    assert ("Koren", "Korean") in flagged("Kim met the Korean leader Moon, a Koren official said.")
+    # two established names in one sentence stay apart (Sedan 3.6 / Sudan)
+    assert flagged("Fans from Sudan and Sedan met in Paris. Sudan won.") == []
+
+
+def test_shared_neighbour_lifts_the_same_sentence_veto():
+    # "Arte Lamp ... Arta Lamp" in one sentence: the shared neighbour says one name
+    text = "The wall lamp Arte Lamp A9566 is made by the manufacturer Arta Lamp."
+    assert ("Arta", "Arte") in flagged(text)
+    assert flagged("The wall lamp Arte Lamp A9566 is made by the manufacturer Arta.") == []
+    # two people of one surname in one sentence stay apart (Gina / Gino: final vowel)
+    assert flagged("The award went to Gina Smith and Gino Smith on Monday.") == []
+
+
+def test_unknown_short_form_beside_a_rare_long_form_stays_inflection():
+    # Text+Berg: "Fusstapfe" (unknown) beside "Fusstapfen" (Zipf 1.3): no evidence of a slip
+    text = ("Wir folgten den Fusstapfen der Pioniere. Die Fusstapfen waren tief. "
+            "Jede Fusstapfe war mit Schnee gefüllt.")
+    assert flagged(text, "de") == []

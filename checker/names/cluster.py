@@ -22,12 +22,15 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .compare import TIER_C_MAX_ZIPF, established, judge, name_like, unknown_word
+from .compare import TIER_C_MAX_ZIPF, TIER_C_MAX_ZIPF_CONTEXT, derivation_slip, truncation_slip, judge, name_like, unknown_word
 from .morph import derived, inflected, russian_known, russian_lemmas, russian_stem_slip, stems, suspect_ending
 from .normalize import fold, has_diacritics, norm, skel
 from .stats import FormStat, NameStats
 
 MAX_BUCKET = 200
+# Languages that capitalise every noun: a once-used capitalised word there is mostly a noun
+# (Spieth / Spieler, Tragens / Tagen), so their rarer-form index stops at Tier C's Zipf limit.
+NOUN_CAPITALS = frozenset({"de", "lb"})
 WEAK_PARTNER_MAX_ZIPF = 2.0  # the mid-sentence spelling paired with a sentence-initial-only form
 WEAK_LOWER_MAX_ZIPF = 4.0  # ... and with an unknown lower-case spelling without a shared neighbour
 INITIAL_MAX_ZIPF = 3.0  # a form seen only sentence-initially is a candidate below this
@@ -133,7 +136,8 @@ def _single_token_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
         for key in _group_keys(form, lang):
             other = by_stem.setdefault(key, form)
             if other != form and (not russian_stem_slip(other, form) if key.startswith("lemma:")
-                                  else not suspect_ending(other, form, lang)):
+                                  else not suspect_ending(other, form, lang)
+                                  and not _truncated(other, form, candidates, lang, zipf)):
                 groups.union(other, form)
     lower = {w: st for w, st in stats.lower.items() if w not in candidates}
 
@@ -185,7 +189,8 @@ def _single_token_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
         exact, deletes = _block_keys(form, lang)
         keyinfo[key] = deletes
         _file(key, exact, bfirst, bshared)
-        if key.startswith("\x00") or zipf(form) <= TIER_C_MAX_ZIPF:
+        if key.startswith("\x00") or zipf(form) <= TIER_C_MAX_ZIPF \
+                or (lang not in NOUN_CAPITALS and table[key].count == 1 and zipf(form) <= TIER_C_MAX_ZIPF_CONTEXT):
             rare.add(key)
             _file(key, deletes, dfirst, dshared)
     # Pairs of forms of different inflection groups only (forms of one group share most keys),
@@ -336,14 +341,21 @@ def _cannot_link(ga_list, gb_list, members, lang, table, zipf) -> bool:
             for x in members[ga]:
                 for y in members[gb]:
                     wx, wy = x.lstrip("\x00"), y.lstrip("\x00")
-                    if inflected(wx, wy, lang):
+                    if inflected(wx, wy, lang) and not _truncated(x, y, table, lang, zipf):
                         return True
-                    # a once-used spelling unknown to the word list is no derivation (see judge)
-                    if derived(wx, wy, lang) and not any(
-                        table[k].count == 1 and not established(w, lang) for k, w in ((x, wx), (y, wy))
+                    # a once-used slip is no derivation (see judge)
+                    if derived(wx, wy, lang) and not (
+                        derivation_slip(wx, wy, table[x].count, lang, zipf)
+                        or derivation_slip(wy, wx, table[y].count, lang, zipf)
                     ):
                         return True
     return False
+
+
+def _truncated(x: str, y: str, table, lang: str, zipf) -> bool:
+    """One of two keys of ``table`` is the other cut short (``compare.truncation_slip``)."""
+    wx, wy = x.lstrip("\x00"), y.lstrip("\x00")
+    return truncation_slip(wx, wy, table[x].count, lang, zipf) or truncation_slip(wy, wx, table[y].count, lang, zipf)
 
 
 def _key(form: str, table) -> str:
@@ -402,10 +414,11 @@ def _neighbours(stats: NameStats) -> dict[str, set]:
     from .extract import PARTICLES
 
     out: dict[str, set] = defaultdict(set)
-    for word, st in stats.lower.items():  # rare lower-case words: their capitalised neighbours
-        for loc in st.locations:
-            if loc[4]:
-                out[word].update(loc[4])
+    for table in (stats.lower, stats.tokens):  # rare lower-case words: their capitalised
+        for word, st in table.items():  # neighbours; capitalised ones: all-capitals neighbours
+            for loc in st.locations:
+                if loc[4]:
+                    out[word].update(loc[4])
     for key in stats.multi:
         toks = [t for t in key.split(" ") if t not in PARTICLES]
         for i in range(len(toks)):

@@ -196,6 +196,11 @@ def collect(doc: Document, stats: NameStats | None = None) -> NameStats:
     run: list[tuple[str, int, int]] = []  # current run of capitalised tokens and particles
     run_start_initial = False
     prev_end = -1  # end of the previous capitalised token
+    # All-capitals words are no candidates, but a brand or a heading word right beside a name
+    # ("KAISER Sena") is context like a first name: (word, end) of the last one, and the
+    # location list and index of the last capitalised token, to give it a right neighbour.
+    caps_end, caps_word = -2, ""
+    last_locs, last_i = None, -1
     m0 = _CAP_FIRST.match(text)
     first_start = m0.start(2) if m0 is not None else -1
     for m in itertools.chain((m0,) if m0 is not None else (), _CAP_AFTER_LETTER.finditer(text)):
@@ -234,7 +239,11 @@ def collect(doc: Document, stats: NameStats | None = None) -> NameStats:
             if not initial:
                 st.noninitial += 1
             if len(st.locations) < MAX_LOCATIONS:
-                st.locations.append((path, start, end, segments[k].index, ()))
+                side = (("L", caps_word),) if caps_end == m.start() and gap in joiners else ()
+                st.locations.append((path, start, end, segments[k].index, side))
+                last_locs, last_i = st.locations, len(st.locations) - 1
+            else:
+                last_locs = None
             if run and adjacent and gap in joiners:
                 run.append((w, start, end))
             elif particle is not None:
@@ -246,6 +255,11 @@ def collect(doc: Document, stats: NameStats | None = None) -> NameStats:
                 run = [(w, start, end)]
                 run_start_initial = initial
             continue
+        if len(w) > 1:  # all capitals
+            caps_end, caps_word = end, w
+            if adjacent and gap in joiners and last_locs is not None and last_locs[last_i][2] == m.start():
+                loc = last_locs[last_i]
+                last_locs[last_i] = loc[:4] + (loc[4] + (("R", w),),)
         if run:
             if len(run) > 1:
                 _flush(run, multi, path, segments[k].index, run_start_initial)

@@ -42,9 +42,10 @@ COMPOUND_PART_ZIPF = 2.5
 SHORT_PART_ZIPF = 4.0  # a 3-letter compound part must be this common (Ort, Art)
 TIE_ZIPF_MARGIN = 1.0
 TIE_MAX_ZIPF = 1.0
-TIE_COMMON_MARGIN = 3.0  # a once-used spelling this much rarer than its partner: a slip (derivation_slip)
+TIE_COMMON_MARGIN = 3.0  # a 1:1 tie whose other spelling is this much more common
 BOTH_COMMON_ZIPF = 3.0
 COOCCUR_MAX_ZIPF = 1.0
+STRONG_MAJORITY = 2  # occurrences of the dominant spelling beside a once-used one
 STRONG_MARGIN = 2.0  # Zipf by which the dominant spelling is the more common word
 SHORT_MAX_ZIPF = 0.0  # 4-letter tokens: only an unknown minority spelling (Rbse for Rose)
 COMPOUNDING = frozenset({"de", "nl", "sv", "da", "no", "nb", "nn", "is", "fi", "et", "hu"})
@@ -221,11 +222,11 @@ def judge(
                 if norm(sm) == norm(sd) and not der(sm, sd, lang):
                     best_a = ("A", "transliteration")
         return best_a
-    # A spelling used once beside one far more common in the language: the frequency gap is
-    # evidence like a shared context (Trum / Trump x4, Rece / Rice x6; in a 1:1 tie too, Muon /
-    # Moon, Mosi / Modi: until round 5 a tie needed a 3-Zipf gap).
+    # A spelling used once beside one used 3+ times that is far more common in the language:
+    # the majority is evidence like a shared context (Trum / Trump x4, Rece / Rice x6).
     gap = zipf(dominant) - zipf(minority)
-    strong = context or (minority_count == 1 and fm[:1] == fd[:1] and gap >= STRONG_MARGIN)
+    strong = context or (minority_count == 1 and fm[:1] == fd[:1]
+                         and ((dominant_count >= STRONG_MAJORITY and gap >= STRONG_MARGIN) or gap >= TIE_COMMON_MARGIN))
     for sm, sd in stem_pairs(minority, dominant, lang):
         if True:
             verdict = _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lang, zipf, strong, der,
@@ -482,7 +483,7 @@ def _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lan
             # one in the language the minority); a typo seldom changes the first letter.
             # (or a rare spelling beside a much more common word: Univesity / University)
             # In a shared context (Thom Browne / Thon Browne) the tie needs no more evidence.
-            if fm[:1] == fd[:1] and (context or z <= TIE_MAX_ZIPF or zd - z >= STRONG_MARGIN):
+            if fm[:1] == fd[:1] and (context or z <= TIE_MAX_ZIPF or zd - z >= TIE_COMMON_MARGIN):
                 return ("C", "typo")
             # (not in one sentence: a list of names such as Хангаласским, Мегино-Кангаласским)
             if first_letter and fm[:1] != fd[:1] and z <= TIE_MAX_ZIPF and _first_letter_slip(fm, fd, minority, dominant, lang, zipf):

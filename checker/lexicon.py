@@ -132,7 +132,6 @@ class Lexicon:
         self.lang = lang
         self._memo: dict[str, float] = {}
         self._raw: dict[str, float] = {}  # word as asked (not case-folded) -> its value
-        self._starts: dict[tuple[str, float], bool] = {}  # (prefix, min Zipf) -> starts_word
         self._con: sqlite3.Connection | None = None
         self._dict: dict[str, float] | None = None
         self._len: int | None = None
@@ -171,25 +170,6 @@ class Lexicon:
                 row = self._con.execute("SELECT zipf FROM zipf WHERE word = ?", (key,)).fetchone()
                 value = row[0] if row else 0.0
             self._memo[key] = value
-        return value
-
-    def starts_word(self, prefix: str, min_zipf: float) -> bool:
-        """Does a word of at least ``min_zipf`` start with ``prefix`` (case-folded)? A range
-        query on the primary key, memoised."""
-        key = (prefix.casefold(), min_zipf)
-        value = self._starts.get(key)
-        if value is None:
-            p = key[0]
-            if self._dict is not None:
-                value = any(w.startswith(p) and z >= min_zipf for w, z in self._dict.items())
-            else:
-                assert self._con is not None
-                row = self._con.execute(
-                    "SELECT 1 FROM zipf WHERE word >= ? AND word < ? AND zipf >= ? LIMIT 1",
-                    (p, p + "\U0010ffff", min_zipf),
-                ).fetchone()
-                value = row is not None
-            self._starts[key] = value
         return value
 
     def prefetch(self, words) -> None:

@@ -22,15 +22,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .compare import TIER_C_MAX_ZIPF, TIER_C_MAX_ZIPF_CONTEXT, derivation_slip, truncation_slip, judge, name_like, unknown_word
+from .compare import TIER_C_MAX_ZIPF, derivation_slip, truncation_slip, judge, name_like, unknown_word
 from .morph import derived, inflected, russian_known, russian_lemmas, russian_stem_slip, stems, suspect_ending
 from .normalize import fold, has_diacritics, norm, skel
 from .stats import FormStat, NameStats
 
 MAX_BUCKET = 200
-# Languages that capitalise every noun: a once-used capitalised word there is mostly a noun
-# (Spieth / Spieler, Tragens / Tagen), so their rarer-form index stops at Tier C's Zipf limit.
-NOUN_CAPITALS = frozenset({"de", "lb"})
 WEAK_PARTNER_MAX_ZIPF = 2.0  # the mid-sentence spelling paired with a sentence-initial-only form
 WEAK_LOWER_MAX_ZIPF = 4.0  # ... and with an unknown lower-case spelling without a shared neighbour
 INITIAL_MAX_ZIPF = 3.0  # a form seen only sentence-initially is a candidate below this
@@ -189,8 +186,7 @@ def _single_token_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
         exact, deletes = _block_keys(form, lang)
         keyinfo[key] = deletes
         _file(key, exact, bfirst, bshared)
-        if key.startswith("\x00") or zipf(form) <= TIER_C_MAX_ZIPF \
-                or (lang not in NOUN_CAPITALS and table[key].count == 1 and zipf(form) <= TIER_C_MAX_ZIPF_CONTEXT):
+        if key.startswith("\x00") or zipf(form) <= TIER_C_MAX_ZIPF:
             rare.add(key)
             _file(key, deletes, dfirst, dshared)
     # Pairs of forms of different inflection groups only (forms of one group share most keys),

@@ -316,15 +316,13 @@ COOCCUR_SLIP_MIN_LEN = 7
 def _cooccur_slip(fm: str, fd: str, z: float, zd: float) -> bool:
     """A long, very rare spelling one edit from the other form of its sentence is a slip,
     not a second name ("the University of Hong Kong and the Chinese Univesity of Hong Kong");
-    so is a rare spelling (5+ letters, Zipf < 3) beside a name 2+ Zipf more common ("In
+    so is a rare spelling (5+ letters, Zipf < 2) beside a name 2+ Zipf more common ("In
     Ukraina they report ... Ukraine": two names of one sentence are both established)."""
     if damerau(fm, fd) != 1:
         return False
     if z < COOCCUR_SLIP_MAX_ZIPF and min(len(fm), len(fd)) >= COOCCUR_SLIP_MIN_LEN:
         return True
-    # (a rare word such as Koren 2.3 beside Korean 4.5: below the context limit, Zipf 3, since
-    # round 5; it was Zipf 2)
-    return z < TIER_C_MAX_ZIPF_CONTEXT and zd - z >= STRONG_MARGIN and min(len(fm), len(fd)) >= MIN_LEN_BC
+    return z < TIER_C_MAX_ZIPF and zd - z >= STRONG_MARGIN and min(len(fm), len(fd)) >= MIN_LEN_BC
 
 
 FIRST_LETTER_MIN_LEN = 8
@@ -332,16 +330,6 @@ FIRST_LETTER_KNOWN_MIN_LEN = 5
 _CHEAP_FIRST = frozenset((a, b) for cls in ("ae", "ou", "ei", "ijy", "au", "sz", "kgqc", "vwf")
                          for a in cls for b in cls if a != b)
 LOWER_FIRST_LETTER_MIN_LEN = 6
-ONSET_LEN = 3
-ONSET_MIN_ZIPF = 3.0  # a common word
-
-
-@lru_cache(maxsize=50_000)
-def _opening_of_a_word(onset: str, lang: str) -> bool:
-    """Some common word of ``lang`` or of English starts with ``onset``."""
-    from .. import lexicon
-
-    return any(lexicon.get_lexicon(l).starts_word(onset, ONSET_MIN_ZIPF) for l in {lang, "en"})
 
 
 def _first_letter_slip(fm: str, fd: str, minority: str, dominant: str, lang: str, zipf: Zipf) -> bool:
@@ -367,10 +355,6 @@ def _first_letter_slip(fm: str, fd: str, minority: str, dominant: str, lang: str
             return True
         nm, nd = norm(minority), norm(dominant)
         if nm[:1] != nd[:1] and (nm[:1], nd[:1]) in _CHEAP_FIRST:
-            return True
-        # or a substituted letter that gives an opening no common word of the language or of
-        # English has (Nlake / Flake, Eübeck / Lübeck, Ufizer / Pfizer; not Gambert: gamble)
-        if not _opening_of_a_word(fm[:ONSET_LEN], lang):
             return True
     if min(len(fm), len(fd)) < FIRST_LETTER_MIN_LEN:
         return False

@@ -599,6 +599,11 @@ def test_once_used_spelling_cut_short_at_an_ending_is_a_slip():
     # either form (Dbeibah / Dbeibahs)
     assert flagged("Bidens Regierung plant viel. Bidens Plan ist teuer. Dann sagte Biden nichts.", "de") == []
     assert flagged("Dbeibahs Regierung plant viel. Dbeibahs Plan ist teuer. Dann sagte Dbeibah nichts.", "de") == []
+    # German capitalises nouns: a rare lower-case stem is a verb form, not a noun cut short
+    # (a WMT22 second reference: "wenn ich Wasser aufheize ... dass Aufheizen ineffizient ist")
+    text = ("Ich frage, ob ich Strom spare, wenn ich Wasser aufheize. Der Kommentar, dass Aufheizen "
+            "ineffizient ist, stimmt. Das Aufheizen dauert.")
+    assert flagged(text, "de") == []
 
 
 def test_shared_neighbour_lifts_the_same_sentence_veto():

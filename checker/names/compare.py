@@ -371,6 +371,8 @@ def truncation_slip(minority: str, dominant: str, minority_count: int, lang: str
     ``morph`` judges with its dictionary; and never a longer minority: Bidens / Biden.)"""
     if minority_count > 1 or lang in ("ru", "uk") or len(fold(minority)) >= len(fold(dominant)):
         return False
+    if lang == "de" and minority[:1].islower() and dominant[:1].isupper():
+        return False  # German capitalises nouns: a lower-case stem is a verb form (aufheize / Aufheizen)
     z, zd = zipf(minority), zipf(dominant)
     if z == 0 and zd >= TIER_C_MAX_ZIPF and not _known_english(fold(minority)):
         return True  # no word list knows the short spelling; the long one is a word (Zipf >= 2;

@@ -39,3 +39,39 @@ def test_prefetch_name_like_changes_no_answer(fresh_lexica, monkeypatch):
 def test_prefetch_name_like_skips_languages_it_never_compares(fresh_lexica):
     compare.prefetch_name_like(WORDS, "ru")  # name_like is False outside its five languages
     assert lexicon._LEXICA == {}
+
+
+def _eager_neighbours(stats) -> dict[str, set]:
+    """The neighbours of every word at once: what ``_Neighbours`` must answer word by word."""
+    from checker.names.extract import PARTICLES
+
+    out: dict[str, set] = {}
+    for table in (stats.lower, stats.tokens):
+        for word, st in table.items():
+            for loc in st.locations:
+                if loc[4]:
+                    out.setdefault(word, set()).update(loc[4])
+    for key in stats.multi:
+        toks = [t for t in key.split(" ") if t not in PARTICLES]
+        for i, tok in enumerate(toks):
+            if i:
+                out.setdefault(tok, set()).add(("L", toks[i - 1]))
+            if i + 1 < len(toks):
+                out.setdefault(tok, set()).add(("R", toks[i + 1]))
+    return out
+
+
+def test_lazy_neighbours_equal_the_eager_ones():
+    from checker.names import collect
+    from checker.names.cluster import _Neighbours
+    from checker.pipeline import load_text
+
+    text = ("Donald Trump met Hernan de Diego and KAISER Sena. Later trakc Palin spoke.\n\n"
+            "Trump said the talks with Diego went well; Sena agreed and Palin left.\n")
+    stats = collect(load_text(text, "t.txt", "en"))
+    eager = _eager_neighbours(stats)
+    lazy = _Neighbours(stats)
+    words = set(stats.tokens) | set(stats.lower) | {"Nobody"}
+    assert {w: lazy.get(w) for w in words} == {w: eager.get(w) for w in words}
+    assert eager["Trump"] == {("L", "Donald")} and eager["Diego"] == {("L", "Hernan")}
+    assert ("R", "Palin") in eager["trakc"] and ("L", "KAISER") in eager["Sena"]

@@ -240,7 +240,7 @@ def _single_token_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
         seen_pairs.add(pair)
         ga, gb = gof[a], gof[b]
         if nbrs is None:
-            nbrs = _neighbours(stats)
+            nbrs = _Neighbours(stats)
         verdict = _judge_forms(a, b, table, gcount[ga], gcount[gb], lang, zipf, weak, nbrs)
         if verdict is not None and verdict[1] == "diacritic" and lang != "en" and stats.multi \
                 and not has_diacritics(verdict[2]):
@@ -407,19 +407,43 @@ def _in_foreign_names(form: str, st: FormStat, runs: dict, lang: str) -> bool:
     return True
 
 
-def _neighbours(stats: NameStats) -> dict[str, set]:
+class _Neighbours:
     """Capitalised neighbours of each token inside multi-word names, one entry per distinct
     name (cost per distinct spelling): "Donald Trump" gives Trump {("L", "Donald")} and Donald
     {("R", "Trump")}. Particles are skipped ("Hernan de Diego": Diego has ("L", "Hernan")).
-    Rare lower-case words bring the capitalised words beside them (``extract``: "trakc Palin")."""
+    Rare lower-case words bring the capitalised words beside them (``extract``: "trakc Palin").
+
+    Built per word on demand: only the few forms of judged pairs are ever asked for, so the
+    locations of every other form are never read."""
+
+    def __init__(self, stats: NameStats) -> None:
+        self._stats = stats
+        self._multi: dict[str, set] | None = None
+        self._memo: dict[str, set | None] = {}
+
+    def get(self, word: str) -> set | None:
+        """The neighbours of ``word`` (a spelling without the lower-case marker); None if none."""
+        if word in self._memo:
+            return self._memo[word]
+        if self._multi is None:
+            self._multi = _multi_neighbours(self._stats)
+        out = set()
+        for table in (self._stats.lower, self._stats.tokens):  # rare lower-case words: their
+            st = table.get(word)  # capitalised neighbours; capitalised ones: all-capitals ones
+            if st is not None:
+                for loc in st.locations:
+                    if loc[4]:
+                        out.update(loc[4])
+        out.update(self._multi.get(word, ()))
+        result = self._memo[word] = out or None
+        return result
+
+
+def _multi_neighbours(stats: NameStats) -> dict[str, set]:
+    """The neighbours of each token inside the multi-word names of ``stats``."""
     from .extract import PARTICLES
 
     out: dict[str, set] = defaultdict(set)
-    for table in (stats.lower, stats.tokens):  # rare lower-case words: their capitalised
-        for word, st in table.items():  # neighbours; capitalised ones: all-capitals neighbours
-            for loc in st.locations:
-                if loc[4]:
-                    out[word].update(loc[4])
     for key in stats.multi:
         toks = [t for t in key.split(" ") if t not in PARTICLES]
         for i in range(len(toks)):

@@ -75,3 +75,17 @@ def test_lazy_neighbours_equal_the_eager_ones():
     assert {w: lazy.get(w) for w in words} == {w: eager.get(w) for w in words}
     assert eager["Trump"] == {("L", "Donald")} and eager["Diego"] == {("L", "Hernan")}
     assert ("R", "Palin") in eager["trakc"] and ("L", "KAISER") in eager["Sena"]
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "fr", "es", "pt", "it", "nl", "ru", "uk", "pl", None])
+def test_endings_by_last_letter_keep_every_stem(lang):
+    """``stems`` and ``stem_endings`` try only the endings a form can have: the same result as
+    trying every ending of the language, in the same order."""
+    from checker.names import morph
+
+    words = ["Soviets", "Deutschlands", "Bauern", "Parteien", "Chamberss", "Lewies", "Путина",
+             "Путиным", "Яхью", "Дубаяя", "Києва", "Tories", "Maisons", "x", "Marx"]
+    for word in words:
+        f = word.casefold()
+        expected = [e for e in morph.endings(lang) if f.endswith(e)]
+        assert [e for e in morph._possible_endings(f, lang) if f.endswith(e)] == expected

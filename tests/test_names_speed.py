@@ -67,13 +67,15 @@ def test_lazy_neighbours_equal_the_eager_ones():
     from checker.pipeline import load_text
 
     text = ("Donald Trump met Hernan de Diego and KAISER Sena. Later trakc Palin spoke.\n\n"
-            "Trump said the talks with Diego went well; Sena agreed and Palin left.\n")
+            "Trump said the talks with Diego went well; Sena agreed and Palin left.\n\n"
+            "Then came Diego Costa and Senator Sena Quast.\n")
     stats = collect(load_text(text, "t.txt", "en"))
     eager = _eager_neighbours(stats)
     lazy = _Neighbours(stats)
     words = set(stats.tokens) | set(stats.lower) | {"Nobody"}
     assert {w: lazy.get(w) for w in words} == {w: eager.get(w) for w in words}
-    assert eager["Trump"] == {("L", "Donald")} and eager["Diego"] == {("L", "Hernan")}
+    assert eager["Trump"] == {("L", "Donald")} and eager["Diego"] == {("L", "Hernan"), ("R", "Costa")}
+    assert ("L", "Senator") in eager["Sena"] and ("R", "Sena") in eager["Senator"]
     assert ("R", "Palin") in eager["trakc"] and ("L", "KAISER") in eager["Sena"]
 
 

@@ -414,19 +414,16 @@ class _Neighbours:
     Rare lower-case words bring the capitalised words beside them (``extract``: "trakc Palin").
 
     Built per word on demand: only the few forms of judged pairs are ever asked for, so the
-    locations of every other form are never read."""
+    locations and multi-word names of every other form are never read."""
 
     def __init__(self, stats: NameStats) -> None:
         self._stats = stats
-        self._multi: dict[str, set] | None = None
         self._memo: dict[str, set | None] = {}
 
     def get(self, word: str) -> set | None:
         """The neighbours of ``word`` (a spelling without the lower-case marker); None if none."""
         if word in self._memo:
             return self._memo[word]
-        if self._multi is None:
-            self._multi = _multi_neighbours(self._stats)
         out = set()
         for table in (self._stats.lower, self._stats.tokens):  # rare lower-case words: their
             st = table.get(word)  # capitalised neighbours; capitalised ones: all-capitals ones
@@ -434,24 +431,25 @@ class _Neighbours:
                 for loc in st.locations:
                     if loc[4]:
                         out.update(loc[4])
-        out.update(self._multi.get(word, ()))
+        _add_multi_neighbours(word, self._stats.multi, out)
         result = self._memo[word] = out or None
         return result
 
 
-def _multi_neighbours(stats: NameStats) -> dict[str, set]:
-    """The neighbours of each token inside the multi-word names of ``stats``."""
+def _add_multi_neighbours(word: str, multi, out: set) -> None:
+    """Add to ``out`` the neighbours of ``word`` inside the multi-word names ``multi``."""
     from .extract import PARTICLES
 
-    out: dict[str, set] = defaultdict(set)
-    for key in stats.multi:
+    for key in multi:
+        if word not in key:  # a substring test in C first: most names do not hold the word
+            continue
         toks = [t for t in key.split(" ") if t not in PARTICLES]
-        for i in range(len(toks)):
-            if i:
-                out[toks[i]].add(("L", toks[i - 1]))
-            if i + 1 < len(toks):
-                out[toks[i]].add(("R", toks[i + 1]))
-    return out
+        for i, tok in enumerate(toks):
+            if tok == word:
+                if i:
+                    out.add(("L", toks[i - 1]))
+                if i + 1 < len(toks):
+                    out.add(("R", toks[i + 1]))
 
 
 def _shared_neighbour(x: str, y: str, nbrs) -> bool:

@@ -22,8 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .compare import (TIER_C_MAX_ZIPF, derivation_slip, truncation_slip, judge, name_like, prefetch_name_like,
-                      unknown_word)
+from .compare import TIER_C_MAX_ZIPF, derivation_slip, truncation_slip, judge, name_like, unknown_word
 from .morph import derived, inflected, russian_known, russian_lemmas, russian_stem_slip, stems, suspect_ending
 from .normalize import fold, has_diacritics, norm, skel
 from .stats import FormStat, NameStats
@@ -112,10 +111,6 @@ def finalize(stats: NameStats) -> list[NameCluster]:
         prefetch.prefetch(list(stats.tokens) + list(stats.lower))
     # Candidates: forms seen capitalised in running text; forms seen only sentence-initially
     # count when they are not common words (a name whose only other mention was changed).
-    # forms seen only sentence-initially that are common words: ``name_like`` looks them up
-    # in five word lists, batched here
-    prefetch_name_like([fold(w) for w, st in stats.tokens.items()
-                        if st.noninitial == 0 and len(w) >= 4 and zipf(w) >= INITIAL_MAX_ZIPF], lang)
     candidates = {
         w: st
         for w, st in stats.tokens.items()

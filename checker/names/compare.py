@@ -154,20 +154,6 @@ def _known_english(word: str) -> bool:
     return lexicon.zipf(word, "en") > 0
 
 
-def prefetch_name_like(words: list[str], lang: str) -> None:
-    """Batch the word-list lookups ``name_like`` makes for ``words`` (one query per language
-    for a document instead of one per word and language); the values are the same."""
-    if not words or lang not in _NAME_LANGS:
-        return
-    from .. import lexicon
-
-    for other in _NAME_LANGS:
-        try:
-            lexicon.get_lexicon(other).prefetch(words)
-        except Exception:  # no word list: ``name_like`` meets the same error itself
-            return
-
-
 @lru_cache(maxsize=50_000)
 def name_like(word: str, lang: str) -> bool:
     """A common word that is about as common in other languages is an international name

@@ -235,7 +235,7 @@ def _single_token_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
         seen_pairs.add(pair)
         ga, gb = gof[a], gof[b]
         if nbrs is None:
-            nbrs = _neighbours(stats)
+            nbrs = _Neighbours(stats)
         verdict = _judge_forms(a, b, table, gcount[ga], gcount[gb], lang, zipf, weak, nbrs)
         if verdict is not None and verdict[1] == "diacritic" and lang != "en" and stats.multi \
                 and not has_diacritics(verdict[2]):
@@ -402,27 +402,49 @@ def _in_foreign_names(form: str, st: FormStat, runs: dict, lang: str) -> bool:
     return True
 
 
-def _neighbours(stats: NameStats) -> dict[str, set]:
+class _Neighbours:
     """Capitalised neighbours of each token inside multi-word names, one entry per distinct
     name (cost per distinct spelling): "Donald Trump" gives Trump {("L", "Donald")} and Donald
     {("R", "Trump")}. Particles are skipped ("Hernan de Diego": Diego has ("L", "Hernan")).
-    Rare lower-case words bring the capitalised words beside them (``extract``: "trakc Palin")."""
+    Rare lower-case words bring the capitalised words beside them (``extract``: "trakc Palin").
+
+    Built per word on demand: only the few forms of judged pairs are ever asked for, so the
+    locations and multi-word names of every other form are never read."""
+
+    def __init__(self, stats: NameStats) -> None:
+        self._stats = stats
+        self._memo: dict[str, set | None] = {}
+
+    def get(self, word: str) -> set | None:
+        """The neighbours of ``word`` (a spelling without the lower-case marker); None if none."""
+        if word in self._memo:
+            return self._memo[word]
+        out = set()
+        for table in (self._stats.lower, self._stats.tokens):  # rare lower-case words: their
+            st = table.get(word)  # capitalised neighbours; capitalised ones: all-capitals ones
+            if st is not None:
+                for loc in st.locations:
+                    if loc[4]:
+                        out.update(loc[4])
+        _add_multi_neighbours(word, self._stats.multi, out)
+        result = self._memo[word] = out or None
+        return result
+
+
+def _add_multi_neighbours(word: str, multi, out: set) -> None:
+    """Add to ``out`` the neighbours of ``word`` inside the multi-word names ``multi``."""
     from .extract import PARTICLES
 
-    out: dict[str, set] = defaultdict(set)
-    for table in (stats.lower, stats.tokens):  # rare lower-case words: their capitalised
-        for word, st in table.items():  # neighbours; capitalised ones: all-capitals neighbours
-            for loc in st.locations:
-                if loc[4]:
-                    out[word].update(loc[4])
-    for key in stats.multi:
+    for key in multi:
+        if word not in key:  # a substring test in C first: most names do not hold the word
+            continue
         toks = [t for t in key.split(" ") if t not in PARTICLES]
-        for i in range(len(toks)):
-            if i:
-                out[toks[i]].add(("L", toks[i - 1]))
-            if i + 1 < len(toks):
-                out[toks[i]].add(("R", toks[i + 1]))
-    return out
+        for i, tok in enumerate(toks):
+            if tok == word:
+                if i:
+                    out.add(("L", toks[i - 1]))
+                if i + 1 < len(toks):
+                    out.add(("R", toks[i + 1]))
 
 
 def _shared_neighbour(x: str, y: str, nbrs) -> bool:

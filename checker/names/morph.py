@@ -61,6 +61,21 @@ def endings(lang: str | None) -> tuple[str, ...]:
     return ENDINGS.get((lang or "en")[:2], _DEFAULT_ENDINGS)
 
 
+@lru_cache(maxsize=64)
+def _endings_by_last(lang: str | None) -> dict[str, tuple[str, ...]]:
+    """The endings of ``lang`` by their last letter, in their order: a form is tried only with
+    the endings it can have (Russian has 53)."""
+    out: dict[str, list[str]] = {}
+    for ending in endings(lang):
+        out.setdefault(ending[-1:], []).append(ending)
+    return {last: tuple(group) for last, group in out.items()}
+
+
+def _possible_endings(f: str, lang: str | None) -> tuple[str, ...]:
+    """The endings of ``lang`` that end with the last letter of ``f``, in their order."""
+    return _endings_by_last(lang).get(f[-1:], ())
+
+
 def stem_pairs(a: str, b: str, lang: str | None):
     """Pairs of stems of ``a`` and ``b`` worth comparing: the same ending removed from both,
     or one form whole and the other without a plural -s/-es (Taleban / telebans)."""
@@ -79,7 +94,7 @@ def stem_endings(form: str, lang: str | None) -> tuple[tuple[str, str], ...]:
     f = unicodedata.normalize("NFC", form).casefold()
     min_stem = MIN_STEM_RU if (lang or "")[:2] in ("ru", "uk") else MIN_STEM
     out = [(f, "")]
-    for ending in endings(lang):
+    for ending in _possible_endings(f, lang):
         if f.endswith(ending) and len(f) - len(ending) >= min_stem and not _doubled_ending(f, ending, lang):
             out.append((f[: -len(ending)], ending))
     return tuple(out)
@@ -121,7 +136,7 @@ def stems(form: str, lang: str | None) -> frozenset[str]:
     f = unicodedata.normalize("NFC", form).casefold()
     out = {f}
     min_stem = MIN_STEM_RU if (lang or "")[:2] in ("ru", "uk") else MIN_STEM
-    for ending in endings(lang):
+    for ending in _possible_endings(f, lang):
         if f.endswith(ending) and len(f) - len(ending) >= min_stem and not _doubled_ending(f, ending, lang):
             out.add(f[: -len(ending)])
     if (lang or "en")[:2] == "en" and f.endswith("ies") and len(f) >= 6:

@@ -11,6 +11,10 @@
    translations, then WMT22 references and system outputs into en/pt/es/fr/de/ru), at 1/4, 1/2
    and all of --mb megabytes: MB/s, peak memory (max RSS), and how the time grows (linear:
    doubling the corpus doubles the time).
+3. With ``--instructions``: the instructions the names check executes (valgrind's callgrind, the
+   same count on a busy or a quiet host, unlike CPU time on this virtual machine) on every
+   ``--every``-th document of the --mb corpus (all six languages), minus a run that only builds
+   the corpus and warms up. Compare two versions with this, not with seconds.
 """
 
 from __future__ import annotations
@@ -88,13 +92,15 @@ def build_corpus(data: Path, megabytes: float) -> list[tuple[str, str]]:
     sys.exit(f"bench: only {size / 1e6:.1f} MB of news text under {data}; ask for less with --mb")
 
 
-def names_child(data: str, megabytes: float) -> None:
-    """Runs in a child process: check the corpus with TC101 alone; print JSON figures."""
+def names_child(data: str, megabytes: float, every: int = 1, setup_only: bool = False) -> None:
+    """Runs in a child process: check the corpus (every ``every``-th document) with TC101 alone;
+    print JSON figures. ``setup_only``: build and warm up, check nothing (the baseline that
+    ``instructions`` subtracts)."""
     import resource
 
     from checker.pipeline import Options, Source, run
 
-    docs = build_corpus(Path(data), megabytes)
+    docs = build_corpus(Path(data), megabytes)[::every]
     total = sum(len(text.encode("utf-8")) for _, text in docs)
     # Warm the per-language caches (word frequencies, splitter) outside the timing.
     for lang in sorted({lang for lang, _ in docs}):
@@ -104,7 +110,7 @@ def names_child(data: str, megabytes: float) -> None:
         by_lang.setdefault(lang, []).append(Source(f"doc{i:06d}.txt", text.encode("utf-8")))
     start = time.process_time()
     findings = 0
-    for lang, sources in by_lang.items():
+    for lang, sources in by_lang.items() if not setup_only else ():
         findings += len(run(sources, Options(lang=lang, select=["TC101"], isolated=True)).findings)
     seconds = time.process_time() - start
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -119,6 +125,23 @@ def names_throughput(data: Path, megabytes: float) -> dict:
     return json.loads(out.strip().splitlines()[-1])
 
 
+def instructions(data: Path, megabytes: float, every: int) -> tuple[int, int, dict]:
+    """(instructions of the check, bytes checked, the child's figures) under callgrind."""
+    import re
+
+    counts = []
+    figures: dict = {}
+    for setup_only in (True, False):
+        command = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, __file__,
+                   "--child", "--data", str(data), "--mb", str(megabytes), "--every", str(every)]
+        command += ["--setup-only"] if setup_only else []
+        env = {**os.environ, "PYTHONHASHSEED": "0", "OMP_NUM_THREADS": "1"}
+        done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=REPO, check=True)
+        counts.append(int(re.search(r"Collected : (\d+)", done.stderr).group(1)))
+        figures = json.loads(done.stdout.strip().splitlines()[-1])
+    return counts[1] - counts[0], figures["bytes"], figures
+
+
 def _have(program: str) -> bool:
     return any(os.access(os.path.join(d, program), os.X_OK) for d in os.environ.get("PATH", "").split(os.pathsep))
 
@@ -131,9 +154,21 @@ def main() -> None:
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--skip-startup", action="store_true")
     parser.add_argument("--skip-names", action="store_true")
+    parser.add_argument("--instructions", action="store_true", help="count the names check's instructions (valgrind)")
+    parser.add_argument("--every", type=int, help="with --instructions: every N-th document (default 20)")
+    parser.add_argument("--setup-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        names_child(args.data, args.mb)
+        names_child(args.data, args.mb, args.every or 1, args.setup_only)
+        return
+    if args.instructions:
+        if not _have("valgrind"):
+            sys.exit("bench: --instructions needs valgrind")
+        every = args.every or 20
+        count, size, figures = instructions(Path(args.data), args.mb, every)
+        print(f"names check, every {every}th document of {args.mb:g} MB ({figures['documents']} documents, "
+              f"{size / 1e6:.2f} MB, {figures['findings']} findings): {count / 1e6:,.0f} M instructions, "
+              f"{count / size:,.0f} per byte")
         return
 
     rows = []

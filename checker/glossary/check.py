@@ -853,15 +853,15 @@ def _reordered_acronyms(surfaces: list[str], lo: int, hi: int, term: Term, appro
     typo of ARDS, not French)."""
     from ..lexicon import zipf
 
-    if not is_acronym(term.text) or all(t.text != term.text for t in approved):
+    acronym = term.text
+    if not is_acronym(acronym) or all(t.text != acronym for t in approved):
         return 0
-    forms = {term.text}
-    letters = {"".join(sorted(f)) for f in forms}
+    letters = sorted(acronym)
 
     def reordered(w: str) -> bool:
-        if not is_acronym(w) or w in forms or "".join(sorted(w)) not in letters:
+        if not is_acronym(w) or w == acronym or sorted(w) != letters:
             return False
-        return not any(within_one(w, f) for f in forms) or zipf(w, lang) >= NONWORD_ZIPF
+        return not within_one(w, acronym) or zipf(w, lang) >= NONWORD_ZIPF
 
     return sum(1 for w in surfaces[lo:hi] if reordered(w))
 

@@ -377,6 +377,12 @@ def truncation_slip(minority: str, dominant: str, minority_count: int, lang: str
     if z == 0 and zd >= TIER_C_MAX_ZIPF and not _known_english(fold(minority)):
         return True  # no word list knows the short spelling; the long one is a word (Zipf >= 2;
         # not Fusstapfe / Fusstapfen 1.3 in Text+Berg: a rare Swiss spelling of a German noun)
+    return _far_rarer(z, zd)
+
+
+def _far_rarer(z: float, zd: float) -> bool:
+    """A rare word (Zipf < 2) 3+ Zipf rarer than the other spelling: a slip of it rather than
+    its base or derived form (truncation_slip, derivation_slip)."""
     return z < TIER_C_MAX_ZIPF and zd - z >= TIE_COMMON_MARGIN
 
 
@@ -387,10 +393,7 @@ def derivation_slip(minority: str, dominant: str, minority_count: int, lang: str
     be a base plus a suffix, not a derived word in use)."""
     if minority_count > 1:
         return False
-    if not established(minority, lang):
-        return True
-    z = zipf(minority)
-    return z < TIER_C_MAX_ZIPF and zipf(dominant) - z >= TIE_COMMON_MARGIN
+    return not established(minority, lang) or _far_rarer(zipf(minority), zipf(dominant))
 
 
 def _dropped_letter(fm: str, fd: str) -> bool:

@@ -133,12 +133,9 @@ def _not_german_ending(f: str, ending: str, before: str) -> bool:
 @lru_cache(maxsize=200_000)
 def stems(form: str, lang: str | None) -> frozenset[str]:
     """The case-folded form and its stems after removing one inflectional ending."""
-    f = unicodedata.normalize("NFC", form).casefold()
-    out = {f}
-    min_stem = MIN_STEM_RU if (lang or "")[:2] in ("ru", "uk") else MIN_STEM
-    for ending in _possible_endings(f, lang):
-        if f.endswith(ending) and len(f) - len(ending) >= min_stem and not _doubled_ending(f, ending, lang):
-            out.add(f[: -len(ending)])
+    pairs = stem_endings(form, lang)
+    out = {stem for stem, _ in pairs}
+    f = pairs[0][0]  # the whole form, case-folded
     if (lang or "en")[:2] == "en" and f.endswith("ies") and len(f) >= 6:
         out.add(f[:-3] + "y")  # Tory / Tories
     return frozenset(out)

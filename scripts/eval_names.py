@@ -149,24 +149,31 @@ def load_wmt(data: Path, lang: str) -> list[Doc]:
         ref_f = base / "txt" / "references" / f"generaltest2022.{pair}.ref.A.{l}"
         if not (xml.exists() and src_f.exists() and ref_f.exists()):
             continue
-        doc_of: dict[str, str] = {}
-        order: list[str] = []
-        for doc_id, src, _ in _xml_docs(xml):
-            order.append(doc_id)
-            for s in src:
-                doc_of.setdefault(s.strip(), doc_id)
-        groups: dict[str, tuple[list, list]] = {}
-        for s, r in zip(src_f.read_text(encoding="utf-8").split("\n"), ref_f.read_text(encoding="utf-8").split("\n")):
-            d = doc_of.get(s.strip())
-            if d is None:
-                continue
-            g = groups.setdefault(d, ([], []))
-            g[0].append(r)
-            g[1].append(s)
+        order, groups = by_document(xml, src_f.read_text(encoding="utf-8").split("\n"),
+                                    ref_f.read_text(encoding="utf-8").split("\n"))
         for d in order:
             if d in groups:
-                out.append(Doc(f"wmt22/{pair}/ref/{d}", lang, _join(groups[d][0]), _join(groups[d][1])))
+                out.append(Doc(f"wmt22/{pair}/ref/{d}", lang, _join([r for r, _ in groups[d]]),
+                               _join([s for _, s in groups[d]])))
     return out
+
+
+def by_document(xml: Path, sources: list[str], lines: list[str]) -> tuple[list[str], dict[str, list[tuple[str, str]]]]:
+    """The lines of a plain-text translation grouped by document, through the source sentences of
+    the XML file that gives the documents: (the XML's document order, {document: [(line, source
+    line)]}). Lines whose source is in no document are left out."""
+    doc_of: dict[str, str] = {}
+    order: list[str] = []
+    for doc_id, src, _ in _xml_docs(xml):
+        order.append(doc_id)
+        for s in src:
+            doc_of.setdefault(s.strip(), doc_id)
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for s, line in zip(sources, lines):
+        d = doc_of.get(s.strip())
+        if d is not None:
+            groups.setdefault(d, []).append((line, s))
+    return order, groups
 
 
 # ---------------------------------------------------------------------------------- injection

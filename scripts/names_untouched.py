@@ -49,10 +49,6 @@ def translations(data: Path) -> list[eval_names.Doc]:
         src_file = base / "txt" / "sources" / f"generaltest2022.{pair}.src.{src_lang}"
         if not (base / "xml" / xml).exists() or not src_file.exists():
             continue
-        doc_of: dict[str, str] = {}
-        for doc_id, src, _ in eval_names._xml_docs(base / "xml" / xml):
-            for line in src:
-                doc_of.setdefault(line.strip(), doc_id)
         sources = src_file.read_text(encoding="utf-8").split("\n")
         files = sorted((base / "txt" / "system-outputs").glob(f"generaltest2022.{pair}.hyp.*.{lang}"))
         files += [f for f in sorted((base / "txt" / "references").glob(f"generaltest2022.{pair}.ref.*.{lang}"))
@@ -60,14 +56,11 @@ def translations(data: Path) -> list[eval_names.Doc]:
         for path in files:
             kind, name = path.name.split(".")[2:4]
             system = name if kind == "hyp" else f"ref-{name}"
-            groups: dict[str, list[str]] = defaultdict(list)
-            for source, line in zip(sources, path.read_text(encoding="utf-8").split("\n")):
-                doc_id = doc_of.get(source.strip())
-                if doc_id is not None:
-                    groups[doc_id].append(line)
-            for doc_id, lines in groups.items():
+            _, groups = eval_names.by_document(base / "xml" / xml, sources, path.read_text(encoding="utf-8").split("\n"))
+            for doc_id, pairs in groups.items():
                 if eval_names.in_split(f"wmt22/{pair}/ref/{doc_id}", "dev"):
-                    out.append(eval_names.Doc(f"wmt22/{pair}/{system}/{doc_id}", lang, eval_names._join(lines), ""))
+                    text = eval_names._join([line for line, _ in pairs])
+                    out.append(eval_names.Doc(f"wmt22/{pair}/{system}/{doc_id}", lang, text, ""))
     return out
 
 

@@ -620,3 +620,26 @@ def test_unknown_short_form_beside_a_rare_long_form_stays_inflection():
     text = ("Wir folgten den Fusstapfen der Pioniere. Die Fusstapfen waren tief. "
             "Jede Fusstapfe war mit Schnee gefüllt.")
     assert flagged(text, "de") == []
+
+
+def test_recurring_diacritic_pair_of_two_words_is_not_a_slip():
+    # "Gales" (Wales, in "País de Gales") and "Galês" (Welsh): two Portuguese words of comparable
+    # frequency, each used several times
+    text = ("O País de Gales venceu. O treinador galês falou. O País de Gales joga amanhã. O Governo "
+            "Galês reagiu. O time Galês treinou. Os adeptos do País de Gales cantaram. O capitão "
+            "Galês marcou. O hino Galês soou.")
+    assert [t for t, _ in flagged(text, "pt") if t in ("Gales", "Galês")] == []
+    # a diacritic dropped once beside a majority is still a slip
+    text = ("O México venceu. O presidente do México falou. O povo do México votou. Mexico "
+            "respondeu ontem.")
+    assert ("Mexico", "México") in flagged(text, "pt")
+
+
+def test_lower_case_word_in_another_vowel_is_the_names_adjective():
+    # "macedónio" (Macedonian, a word of the language) beside "Macedónia": not a slip
+    text = ("A Macedónia do Norte votou. Na Macedónia, o governo caiu. O primeiro-ministro "
+            "macedónio demitiu-se.")
+    assert flagged(text, "pt") == []
+    # an unknown lower-case form ending in another vowel is a slip (beattia for Beattie)
+    text = "Beattie spoke first. Then Beattie left. Later beattia came back alone."
+    assert ("beattia", "Beattie") in flagged(text)

@@ -191,8 +191,10 @@ def judge(
     if _stray_letter(minority, dominant, lang):
         return None  # Durchmesserƒ, Networksâ: an encoding artefact, not another spelling
     # Two words of the language (Amerika / America, Unies / Unis, Relais / Relay); diacritic
-    # pairs only in a 1:1 tie (Flórida / Florida): a majority spelling is evidence enough.
-    if lang != "en" and not context and (fm != fd or dominant_count < 2) and _two_words(minority, dominant, zipf, lang):
+    # pairs only in a 1:1 tie (Flórida / Florida) or when both recur (Gales 3x / Galês 4x:
+    # Wales and Welsh): a majority over a spelling used once is evidence enough.
+    if lang != "en" and not context and (fm != fd or dominant_count < 2 or minority_count >= 2) \
+            and _two_words(minority, dominant, zipf, lang):
         return None
     if fm == fd:
         if lang == "de" and _umlaut_pair(minority, dominant, zipf):
@@ -448,6 +450,10 @@ def _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lan
     # (Chila 2.3 / Chile 5.2: a word far rarer than the name is a slip, not a second name)
     if (_final_vowel_only(nm, nd) or _final_vowel_only(fm, fd)) \
             and ((min(z, zd) >= 2.0 and zd - z < STRONG_MARGIN) or minority_count >= 2):
+        return None
+    # A lower-case word of the language ending in another vowel is the name's adjective in a
+    # gendered language (macedónio / Macedónia), not a slip (beattia, unknown: a slip).
+    if _final_vowel_only(fm, fd) and z > 0 and minority.islower() and not dominant.islower():
         return None
     if der(sm, sd, lang) or (lang in COMPOUNDING and _compound_part_differs(sm, sd, zipf)):
         return None

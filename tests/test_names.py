@@ -643,3 +643,16 @@ def test_lower_case_word_in_another_vowel_is_the_names_adjective():
     # an unknown lower-case form ending in another vowel is a slip (beattia for Beattie)
     text = "Beattie spoke first. Then Beattie left. Later beattia came back alone."
     assert ("beattia", "Beattie") in flagged(text)
+
+
+def test_spelling_judged_apart_is_not_reported_through_a_third():
+    # "Novi" links to both "Novo" and "Nova", but Novo / Nova (two words, each 3x) were judged
+    # apart: Novo is no variant of Nova
+    text = ("A cidade de Nova York fechou. O estado de Nova York reabriu. Em Nova York, os casos "
+            "subiram. O feriado do Ano Novo foi adiado. As festas do Ano Novo acabaram. O Ano Novo "
+            "chinês passou. Os evacuados foram para Novi Sanzhary.")
+    assert "Novo" not in [t for t, _ in flagged(text, "pt")]
+    # spellings linked to the dominant one directly are all reported
+    text = ("Gaddafi spoke first. Then Gaddafi left. Later Gaddafi returned. Reporters wrote "
+            "Qaddafi once and Kadhafi once.")
+    assert {t for t, _ in flagged(text)} == {"Qaddafi", "Kadhafi"}

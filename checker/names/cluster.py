@@ -224,6 +224,7 @@ def _single_token_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
 
     # 4. judge pairs sharing a key
     links: dict[tuple[str, str], tuple[str, str, str, str]] = {}
+    judged_apart: set[tuple[str, str]] = set()  # group pairs with a pair of forms judged apart
     seen_pairs: set[tuple[str, str]] = set()
     uf = _UnionFind()
     runs = None
@@ -245,9 +246,10 @@ def _single_token_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
                 runs = _run_index(stats)
             if _in_foreign_names(verdict[2], table[_key(verdict[2], table)], runs, lang):
                 verdict = None
-        if verdict is None:
-            continue
         link = (ga, gb) if ga < gb else (gb, ga)
+        if verdict is None:
+            judged_apart.add(link)
+            continue
         old = links.get(link)
         if old is None or verdict[0] < old[0]:
             links[link] = verdict
@@ -275,7 +277,7 @@ def _single_token_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
     for comp in comps.values():
         if len(comp) < 2:
             continue
-        cluster = _make_cluster(comp, members, table, gcount, links, zipf)
+        cluster = _make_cluster(comp, members, table, gcount, links, zipf, judged_apart - links.keys())
         if cluster is not None:
             out.append(cluster)
     return out
@@ -514,7 +516,10 @@ def _neg(first: tuple) -> tuple:
     return (tuple(-ord(c) for c in path), -start)
 
 
-def _make_cluster(comp, members, table, gcount, links, zipf) -> NameCluster | None:
+def _make_cluster(comp, members, table, gcount, links, zipf, apart=frozenset()) -> NameCluster | None:
+    """``apart``: group pairs judged two names (no pair of their forms linked): a minority
+    joined to the dominant spelling only through a third spelling is not reported when the two
+    were judged apart (Novo -- Novi -- Nova: Novo and Nova are two words)."""
     def group_first(g):
         return min(_first(table[f]) for f in members[g])
 
@@ -536,7 +541,7 @@ def _make_cluster(comp, members, table, gcount, links, zipf) -> NameCluster | No
     ]
     minority = []
     for g in comp:
-        if g == dom:
+        if g == dom or ((g, dom) if g < dom else (dom, g)) in apart:
             continue
         link = _best_link(g, dom, comp, links)
         tier, kind = link if link else ("C", "typo")

@@ -224,7 +224,7 @@ def _single_token_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
 
     # 4. judge pairs sharing a key
     links: dict[tuple[str, str], tuple[str, str, str, str]] = {}
-    judged_apart: set[tuple[str, str]] = set()  # group pairs with a pair of forms judged apart
+    judged_apart: dict[tuple[str, str], tuple[str, str]] = {}  # group pair -> forms judged apart
     seen_pairs: set[tuple[str, str]] = set()
     uf = _UnionFind()
     runs = None
@@ -248,7 +248,7 @@ def _single_token_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
                 verdict = None
         link = (ga, gb) if ga < gb else (gb, ga)
         if verdict is None:
-            judged_apart.add(link)
+            judged_apart.setdefault(link, (a, b))
             continue
         old = links.get(link)
         if old is None or verdict[0] < old[0]:
@@ -268,6 +268,17 @@ def _single_token_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
         uf.union(ra, rb)
         comp_members[uf.find(ra)] = ma + mb
 
+    def apart(g: str, dom: str) -> bool:
+        """The two groups were judged two names, and not only because they share a sentence
+        (Taliban beside Taleban in one sentence may still be its variant through "telebans")."""
+        link = (g, dom) if g < dom else (dom, g)
+        forms = judged_apart.get(link) if link not in links else None
+        if forms is None:
+            return False
+        a, b = forms
+        return _judge_forms(a, b, table, gcount[gof[a]], gcount[gof[b]], lang, zipf, weak, nbrs,
+                            cooccur_veto=False) is None
+
     # 5. clusters
     comps: dict[str, list[str]] = defaultdict(list)
     for g in members:
@@ -277,7 +288,7 @@ def _single_token_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
     for comp in comps.values():
         if len(comp) < 2:
             continue
-        cluster = _make_cluster(comp, members, table, gcount, links, zipf, judged_apart - links.keys())
+        cluster = _make_cluster(comp, members, table, gcount, links, zipf, apart)
         if cluster is not None:
             out.append(cluster)
     return out
@@ -458,7 +469,7 @@ def _shared_neighbour(x: str, y: str, nbrs) -> bool:
     return bool(nx and ny and not nx.isdisjoint(ny))
 
 
-def _judge_forms(a, b, table, ca, cb, lang, zipf, weak=(), nbrs=None):
+def _judge_forms(a, b, table, ca, cb, lang, zipf, weak=(), nbrs=None, cooccur_veto=True):
     """Judge two forms (keys of ``table``); returns (tier, kind, minority, dominant) or None."""
     sa, sb = table[a], table[b]
     wa, wb = a.lstrip("\x00"), b.lstrip("\x00")
@@ -495,7 +506,7 @@ def _judge_forms(a, b, table, ca, cb, lang, zipf, weak=(), nbrs=None):
         minority, dominant, cdom, cmin = wb, wa, ca, cb
     if (lower_a or lower_b) and lang == "ru" and russian_known(minority):
         return None  # a lower-case Russian dictionary word (каледонцев), not a slip
-    cooc = _cooccur(sa if a_minor else sb, sb if a_minor else sa)
+    cooc = cooccur_veto and _cooccur(sa if a_minor else sb, sb if a_minor else sa)
     verdict = judge(minority, dominant, cdom, lang, zipf, minority_count=cmin, cooccur=cooc)
     if verdict is None and _shared_neighbour(minority, dominant, nbrs):
         verdict = judge(minority, dominant, cdom, lang, zipf, context=True, minority_count=cmin, cooccur=cooc)
@@ -516,10 +527,10 @@ def _neg(first: tuple) -> tuple:
     return (tuple(-ord(c) for c in path), -start)
 
 
-def _make_cluster(comp, members, table, gcount, links, zipf, apart=frozenset()) -> NameCluster | None:
-    """``apart``: group pairs judged two names (no pair of their forms linked): a minority
-    joined to the dominant spelling only through a third spelling is not reported when the two
-    were judged apart (Novo -- Novi -- Nova: Novo and Nova are two words)."""
+def _make_cluster(comp, members, table, gcount, links, zipf, apart=None) -> NameCluster | None:
+    """``apart(group, dominant)``: the two groups were judged two names. A minority joined to
+    the dominant spelling only through a third spelling is then not reported (Novo -- Novi --
+    Nova: Novo and Nova are two words)."""
     def group_first(g):
         return min(_first(table[f]) for f in members[g])
 
@@ -541,7 +552,7 @@ def _make_cluster(comp, members, table, gcount, links, zipf, apart=frozenset()) 
     ]
     minority = []
     for g in comp:
-        if g == dom or ((g, dom) if g < dom else (dom, g)) in apart:
+        if g == dom or (apart is not None and apart(g, dom)):
             continue
         link = _best_link(g, dom, comp, links)
         tier, kind = link if link else ("C", "typo")

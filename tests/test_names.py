@@ -656,3 +656,14 @@ def test_spelling_judged_apart_is_not_reported_through_a_third():
     text = ("Gaddafi spoke first. Then Gaddafi left. Later Gaddafi returned. Reporters wrote "
             "Qaddafi once and Kadhafi once.")
     assert {t for t, _ in flagged(text)} == {"Qaddafi", "Kadhafi"}
+
+
+def test_changed_capital_of_a_code_names_something_else():
+    # abbreviations with two or more capitals, and Greek letters in Latin words, are codes:
+    # one changed capital or symbol names another thing (human, canine, feline coronavirus)
+    text = ("O HCoV infecta humanos. O HCoV causa resfriados. O CCoV infecta cães. O FCoV infecta "
+            "gatos. O IFNβ foi testado. O IFNβ reduziu a carga viral. O IFNα também.")
+    assert flagged(text, "pt") == []
+    # a spelling that loses the capitals of the code is a slip (Comptia for CompTIA)
+    text = "CompTIA offers exams. The CompTIA exam is hard. Many pass the Comptis exam."
+    assert ("Comptis", "CompTIA") in flagged(text)

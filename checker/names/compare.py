@@ -202,6 +202,8 @@ def judge(
         return ("A", "diacritic")
     if _script(fm) != _script(fd):
         return None  # Pirelli / Пирелли: a brand written in two scripts, not a misspelling
+    if _code_letter_differs(minority, dominant):
+        return None  # CCoV / HCoV, NMEs / NCEs, BioNTech / Biotech, IFNα / IFNβ: other codes
     truncated = truncation_slip(minority, dominant, minority_count, lang, zipf)
     if not truncated and inflected(minority, dominant, lang):
         return None
@@ -294,6 +296,35 @@ ALPHABETS = {
     "es": _ASCII_LETTERS + "áéíóúüñ",
     "pt": _ASCII_LETTERS + "áâãàçéêíóôõú",
 }
+
+
+def _code_letter_differs(a: str, b: str) -> bool:
+    """The spellings differ by one letter (changed, added or dropped, not moved) that is a
+    capital of two abbreviations or codes with two or more capitals each (CCoV / HCoV, NMEs /
+    NCEs, NATO / NAT), or a letter of another script (IFNα / IFNβ, IFNs): in such spellings each
+    capital or symbol carries a meaning, so a changed one names something else. (A spelling
+    that loses the capitals, Comptia for CompTIA, is a slip.)"""
+    mixed = _mixed_script(a) or _mixed_script(b)
+    if not mixed and (sum(ch.isupper() for ch in a) < 2 or sum(ch.isupper() for ch in b) < 2):
+        return False
+    la, lb = a.casefold(), b.casefold()
+    if len(la) == len(lb):
+        diff = [i for i in range(len(la)) if la[i] != lb[i]]
+        if len(diff) != 1:
+            return False  # a transposition (KPMG / KMPG) or more: a slip, or unrelated
+        i = diff[0]
+        return mixed or (a[i].isupper() and b[i].isupper())
+    if abs(len(la) - len(lb)) != 1:
+        return False
+    longer, short, lo = (a, lb, la) if len(la) > len(lb) else (b, la, lb)
+    i = next((k for k in range(len(short)) if short[k] != lo[k]), len(short))
+    return lo[:i] + lo[i + 1:] == short and (mixed or longer[i].isupper())
+
+
+def _mixed_script(word: str) -> bool:
+    """Latin letters and letters of another script in one word (IFNα, not Пирелли)."""
+    letters = [ch for ch in word if ch.isalpha()]
+    return any(ch < "\u0250" for ch in letters) and any(ch >= "\u0370" for ch in letters)
 
 
 def _stray_letter(minority: str, dominant: str, lang: str) -> bool:

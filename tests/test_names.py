@@ -667,3 +667,13 @@ def test_changed_capital_of_a_code_names_something_else():
     # a spelling that loses the capitals of the code is a slip (Comptia for CompTIA)
     text = "CompTIA offers exams. The CompTIA exam is hard. Many pass the Comptis exam."
     assert ("Comptis", "CompTIA") in flagged(text)
+
+
+def test_lower_case_word_repeated_as_often_as_the_name_is_a_word():
+    # "virológica" 3x beside "Virologia" once (a unit's name): a word of the text, not a slip
+    text = ("A vigilância virológica começou. A Unidade de Virologia testa amostras. A evidência "
+            "virológica é clara. A amostragem virológica foi estendida.")
+    assert flagged(text, "pt") == []
+    # a lower-case slip used once beside the name once is still a slip (1:1)
+    text = "Washington said no. The wshington office closed."
+    assert ("wshington", "Washington") in flagged(text)

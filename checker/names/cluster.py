@@ -506,6 +506,9 @@ def _judge_forms(a, b, table, ca, cb, lang, zipf, weak=(), nbrs=None, cooccur_ve
         minority, dominant, cdom, cmin = wb, wa, ca, cb
     if (lower_a or lower_b) and lang == "ru" and russian_known(minority):
         return None  # a lower-case Russian dictionary word (каледонцев), not a slip
+    if (lower_a or lower_b) and cmin >= max(2, cdom):
+        return None  # a lower-case word repeated as often as the name: a word (virológica 6x
+        # beside the Unidade de Virologia once), not a slip, which is seldom repeated
     cooc = cooccur_veto and _cooccur(sa if a_minor else sb, sb if a_minor else sa)
     verdict = judge(minority, dominant, cdom, lang, zipf, minority_count=cmin, cooccur=cooc)
     if verdict is None and _shared_neighbour(minority, dominant, nbrs):

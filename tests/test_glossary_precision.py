@@ -48,3 +48,24 @@ def test_tc201_short_word_one_consonant_away_is_still_reported(tmp_path):
     found = gpair(tmp_path, [("transmission", "transmisión")], "Transmission was confirmed.",
                   "Se confirmó la transmsión.", "es", ("TC201", "TC203"))
     assert [(f.rule, f.suggestions) for f in found] == [("TC203", ["transmisión"])]
+
+
+# ------------------------------------------------- a hyphenated source compound written as one word
+
+SELF = [("self quarantine", "quarentena voluntária"), ("quarantine", "quarentena")]
+
+
+def test_tc201_hyphenated_source_term_written_as_one_word_passes(tmp_path):
+    # the glossary writes self quarantine; the source self-quarantine; the translation one word
+    assert gpair(tmp_path, SELF, "The strongest self-quarantine instructions were issued.",
+                 "As instruções mais incisivas de autoquarentena foram emitidas.", "pt") == []
+
+
+def test_tc201_hyphenated_source_term_lost_or_unhyphenated_is_reported(tmp_path):
+    found = gpair(tmp_path, SELF, "The strongest self-quarantine instructions were issued.",
+                  "As instruções mais incisivas de isolamento foram emitidas.", "pt")
+    assert [f.suggestions for f in found] == [["quarentena voluntária"]]
+    # without the hyphen the source says two words; a free-standing term needs a word of its own
+    found = gpair(tmp_path, SELF, "The strongest self quarantine instructions were issued.",
+                  "As instruções mais incisivas de autoquarentena foram emitidas.", "pt")
+    assert [f.suggestions for f in found] == [["quarentena voluntária"]]

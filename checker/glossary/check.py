@@ -817,6 +817,13 @@ def _in_compound(text: str, start: int) -> bool:
     return start >= 2 and text[start - 1] in "-\u2010\u2011" and text[start - 2].isalnum()
 
 
+def _word_compound(text: str) -> bool:
+    """Whether a source term's occurrence is itself a compound of words joined by a hyphen (self-quarantine,
+    self-isolation), which translations often write as one word (autoquarentena, autoaislamiento);
+    not an identifier (COVID-19, SARS-CoV-2: digits or capitals), whose letters must stand apart."""
+    return any(all(w.isalpha() and w.islower() for w in TOKEN_RE.findall(c)) for c in COMPOUND_RE.findall(text))
+
+
 def _in_words(surfaces: list[str], lo: int, hi: int, approved: list[Term], compiled: CompiledGlossary,
               lang: str | None) -> int:
     """How many words of surfaces[lo:hi] contain an approved term's head word (its longest content
@@ -958,7 +965,7 @@ def missing_terms(source: Document, target: Document, compiled: CompiledGlossary
         if slot is None:
             slot = counts[(ei, unit)] = [m, 0, 0, []]
         slot[1] += 1
-        slot[2] += _in_compound(s_text, m.start)
+        slot[2] += _in_compound(s_text, m.start) or _word_compound(s_text[m.start:m.end])
         slot[3].append(m)
     spoken: list[dict[int, int]] = [{} for _ in t_bounds]  # per unit: source occurrences of each entry
     for (ei, unit), slot in counts.items():

@@ -4,12 +4,12 @@ exact words (each case with one that must still be reported)."""
 import checker
 
 
-def gpair(tmp_path, rows, source, target, lang, select=("TC201",)):
+def gpair(tmp_path, rows, source, target, lang):
     glossary = tmp_path / "terms.csv"
     glossary.write_text("source,target,status,note\n" + "".join(f"{s},{t},preferred,\n" for s, t in rows), encoding="utf-8")
     config = tmp_path / "transcheck.toml"
     config.write_text(f'glossaries = ["{glossary}"]\n')
-    return checker.check_pair(source, target, source_lang="en", lang=lang, config=str(config), select=list(select))
+    return checker.check_pair(source, target, source_lang="en", lang=lang, config=str(config), select=["TC201"])
 
 
 # ------------------------------------------------- an ordinary word beside an identifier
@@ -27,27 +27,6 @@ def test_tc201_identifier_word_itself_must_be_there(tmp_path):
     assert [f.suggestions for f in found] == [["respirateur N95"]]
     found = gpair(tmp_path, N95, "N95 respirators are approved.", "Les masques N95 sont approuvés.", "fr")
     assert [f.suggestions for f in found] == [["respirateur N95"]]
-
-
-# ------------------------------------------------- one spelling with and without a cluster's consonant
-
-
-def test_tc201_spelling_without_a_clusters_consonant_renders_the_term(tmp_path):
-    # Spanish tras-/trans-, Portuguese spellings before/after the 1990 agreement (infetado, infectado)
-    assert gpair(tmp_path, [("transmission", "transmisión")], "A case of human-to-human transmission was confirmed.",
-                 "Se confirmó un caso de trasmisión entre humanos.", "es") == []
-    assert gpair(tmp_path, [("infected", "infetado")], "Someone on the flight may be infected.",
-                 "Alguém no voo pode estar infectado.", "pt") == []
-
-
-def test_tc201_short_word_one_consonant_away_is_still_reported(tmp_path):
-    # maque is a French word one letter from masque: in a short word that is a typo, not a variant
-    found = gpair(tmp_path, [("face mask", "masque")], "Wear a face mask in public.", "Portez un maque en public.", "fr")
-    assert [f.suggestions for f in found] == [["masque"]]
-    # a vowel dropped is no variant: a misspelling (TC203 reports it; TC201 does not repeat it)
-    found = gpair(tmp_path, [("transmission", "transmisión")], "Transmission was confirmed.",
-                  "Se confirmó la transmsión.", "es", ("TC201", "TC203"))
-    assert [(f.rule, f.suggestions) for f in found] == [("TC203", ["transmisión"])]
 
 
 # ------------------------------------------------- a hyphenated source compound written as one word

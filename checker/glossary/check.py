@@ -736,34 +736,6 @@ def _content_words(term: Term, lang: str | None, an) -> list[tuple[str, bool]]:
     return out or [(an.key(w), False) for w in words]
 
 
-VOWELS = frozenset("aeiouy")
-
-
-def _cluster_variant(a: str, b: str) -> bool:
-    """Whether ``a`` and ``b`` (unaccented keys) are one spelling with and without one consonant
-    of a consonant cluster: Spanish tras-/trans- (trasmisión, transmisión), Portuguese spellings
-    before and after the 1990 agreement (infectado, infetado; objecto, objeto). The consonant
-    dropped stands next to another consonant; a vowel dropped, or a consonant between vowels, makes
-    another word or a typo, not a variant spelling (casos, cass); so may a short word, where words
-    one letter apart are many (maque for masque): both keys are FAMILY_PREFIX letters or more."""
-    if abs(len(a) - len(b)) != 1:
-        return False
-    long, short = (a, b) if len(a) > len(b) else (b, a)
-    if len(short) < FAMILY_PREFIX:
-        return False
-    i = 0
-    while i < len(short) and long[i] == short[i]:
-        i += 1
-    if long[i + 1:] != short[i:] or long[i] in VOWELS or not long[i].isalpha():
-        return False
-    # the dropped consonant touches another consonant (ns, ct, pt), not at the word's edge
-    before = long[i - 1] if i > 0 else ""
-    after = long[i + 1] if i + 1 < len(long) else ""
-    if not before or not after:
-        return False
-    return (before.isalpha() and before not in VOWELS) or (after.isalpha() and after not in VOWELS)
-
-
 FAMILY_WINDOW = 3  # the other words of a multi-word term within this many tokens of its head word
 
 
@@ -792,8 +764,6 @@ def _family_count(surfaces: list[str], keys: list[str], lo: int, hi: int, conten
             return zipf(surfaces[i], lang) >= NONWORD_ZIPF
         if root and len(k) >= ROOT_MIN and len(k) >= len(key) - ROOT_SHORT and key.startswith(k):
             return NONWORD_ZIPF <= zipf(surfaces[i], lang) < FUNCTION_ZIPF
-        if _cluster_variant(k, key):  # trasmisión for transmisión, infectado for infetado
-            return zipf(surfaces[i], lang) >= NONWORD_ZIPF
         return False
 
     head = max(range(len(content)), key=lambda j: len(content[j][0]))

@@ -720,17 +720,19 @@ def _content_words(term: Term, lang: str | None, an) -> list[tuple[str, bool]]:
     """(key, family allowed) for the content words of a term (words rarer than FUNCTION_ZIPF),
     which may stand apart (FAMILY_WINDOW) and, in an ordinary term, be replaced by a word of their
     family; the words of an identifier (digits, acronyms, hyphenated: COVID-19, SARS-CoV-2, WHO)
-    must be there as they are."""
+    must be there as they are. Only those words: the ordinary words beside an identifier take
+    their family too (masques respiratoires N95 for respirateur N95: the model is N95, the kind of
+    mask an ordinary noun the translation may render by its adjective)."""
     from ..lexicon import zipf
 
     words = TOKEN_RE.findall(term.text)
-    identifier = (any(ch.isdigit() for ch in term.text) or any(is_acronym(w) for w in words)
-                  or bool(COMPOUND_RE.search(term.text)))
+    fixed = {w for c in COMPOUND_RE.findall(term.text) for w in TOKEN_RE.findall(c)}  # inside a hyphenated identifier
     out = []
     for w in words:
         if len(words) > 1 and zipf(w, lang) >= FUNCTION_ZIPF:
             continue
-        out.append((an.key(w), not identifier and w.isalpha() and len(an.key(w)) >= FAMILY_MIN))
+        identifier = w in fixed or is_acronym(w) or not w.isalpha()
+        out.append((an.key(w), not identifier and len(an.key(w)) >= FAMILY_MIN))
     return out or [(an.key(w), False) for w in words]
 
 
@@ -783,6 +785,13 @@ def _in_compound(text: str, start: int) -> bool:
     non-vaccine): the term is then part of a compound word, which translations often render
     as one word (autoquarentena) or an adjective (vacinal)."""
     return start >= 2 and text[start - 1] in "-\u2010\u2011" and text[start - 2].isalnum()
+
+
+def _word_compound(text: str) -> bool:
+    """Whether a source term's occurrence is itself a compound of words joined by a hyphen (self-quarantine,
+    self-isolation), which translations often write as one word (autoquarentena, autoaislamiento);
+    not an identifier (COVID-19, SARS-CoV-2: digits or capitals), whose letters must stand apart."""
+    return any(all(w.isalpha() and w.islower() for w in TOKEN_RE.findall(c)) for c in COMPOUND_RE.findall(text))
 
 
 def _in_words(surfaces: list[str], lo: int, hi: int, approved: list[Term], compiled: CompiledGlossary,
@@ -926,7 +935,7 @@ def missing_terms(source: Document, target: Document, compiled: CompiledGlossary
         if slot is None:
             slot = counts[(ei, unit)] = [m, 0, 0, []]
         slot[1] += 1
-        slot[2] += _in_compound(s_text, m.start)
+        slot[2] += _in_compound(s_text, m.start) or _word_compound(s_text[m.start:m.end])
         slot[3].append(m)
     spoken: list[dict[int, int]] = [{} for _ in t_bounds]  # per unit: source occurrences of each entry
     for (ei, unit), slot in counts.items():

@@ -1,0 +1,50 @@
+"""TC201 precision: renderings a translator legitimately uses that are not the approved term's
+exact words (each case with one that must still be reported)."""
+
+import checker
+
+
+def gpair(tmp_path, rows, source, target, lang):
+    glossary = tmp_path / "terms.csv"
+    glossary.write_text("source,target,status,note\n" + "".join(f"{s},{t},preferred,\n" for s, t in rows), encoding="utf-8")
+    config = tmp_path / "transcheck.toml"
+    config.write_text(f'glossaries = ["{glossary}"]\n')
+    return checker.check_pair(source, target, source_lang="en", lang=lang, config=str(config), select=["TC201"])
+
+
+# ------------------------------------------------- an ordinary word beside an identifier
+
+N95 = [("N95 respirators", "respirateur N95")]
+
+
+def test_tc201_ordinary_word_beside_an_identifier_may_be_its_adjective(tmp_path):
+    # the model (N95) is there as it is; respirateur is rendered by its adjective respiratoires
+    assert gpair(tmp_path, N95, "N95 respirators are approved.", "Les masques respiratoires N95 sont approuvés.", "fr") == []
+
+
+def test_tc201_identifier_word_itself_must_be_there(tmp_path):
+    found = gpair(tmp_path, N95, "N95 respirators are approved.", "Les masques respiratoires N99 sont approuvés.", "fr")
+    assert [f.suggestions for f in found] == [["respirateur N95"]]
+    found = gpair(tmp_path, N95, "N95 respirators are approved.", "Les masques N95 sont approuvés.", "fr")
+    assert [f.suggestions for f in found] == [["respirateur N95"]]
+
+
+# ------------------------------------------------- a hyphenated source compound written as one word
+
+SELF = [("self quarantine", "quarentena voluntária"), ("quarantine", "quarentena")]
+
+
+def test_tc201_hyphenated_source_term_written_as_one_word_passes(tmp_path):
+    # the glossary writes self quarantine; the source self-quarantine; the translation one word
+    assert gpair(tmp_path, SELF, "The strongest self-quarantine instructions were issued.",
+                 "As instruções mais incisivas de autoquarentena foram emitidas.", "pt") == []
+
+
+def test_tc201_hyphenated_source_term_lost_or_unhyphenated_is_reported(tmp_path):
+    found = gpair(tmp_path, SELF, "The strongest self-quarantine instructions were issued.",
+                  "As instruções mais incisivas de isolamento foram emitidas.", "pt")
+    assert [f.suggestions for f in found] == [["quarentena voluntária"]]
+    # without the hyphen the source says two words; a free-standing term needs a word of its own
+    found = gpair(tmp_path, SELF, "The strongest self quarantine instructions were issued.",
+                  "As instruções mais incisivas de autoquarentena foram emitidas.", "pt")
+    assert [f.suggestions for f in found] == [["quarentena voluntária"]]

@@ -17,6 +17,11 @@ Data: ``../shared/data/news/wmt22`` (``--data``): the sources and outputs in ``t
 documents through the XML files, as eval_names.py maps its references. German, French and
 Russian only: the data has no system outputs of ru-en or uk-en, and no XML for the other pairs
 into English.
+
+Since round 6 also the translations of TICO-19 (``terminology/tico19/TM``: pt-BR, es-419, fr;
+each document's units joined in order), another domain (medicine, COVID-19: codes such as HCoV
+and IFNβ, Latin taxa, currencies) and the only untouched Portuguese and Spanish text beside
+eval_names.py's own. Rows are per corpus and language.
 """
 
 from __future__ import annotations
@@ -64,6 +69,26 @@ def translations(data: Path) -> list[eval_names.Doc]:
     return out
 
 
+TICO19 = [("pt", "pt-BR", "all.en-pt-BR.tmx"), ("es", "es-419", "all.en-es-419.tmx"), ("fr", "fr", "all.en-fr.tmx")]
+
+
+def tico19(data: Path) -> list[eval_names.Doc]:
+    """Each TICO-19 document's target units (tuid ``DOC:N``), joined, as one document."""
+    from eval_glossary import read_tmx
+
+    out = []
+    for lang, locale, name in TICO19:
+        path = data / "terminology" / "tico19" / "TM" / name
+        if not path.exists():
+            continue
+        docs: dict[str, list[str]] = defaultdict(list)
+        for tuid, _, target in read_tmx(path, locale):
+            docs[tuid.split(":")[0]].append(target)
+        for doc_id, units in docs.items():
+            out.append(eval_names.Doc(f"tico19/{lang}/{doc_id}", lang, eval_names._join(units), ""))
+    return out
+
+
 def findings(docs: list[eval_names.Doc]) -> list[tuple[str, str, str, str]]:
     """(language, document, spelling, dominant spelling) of every finding, in order."""
     return [(doc.lang, doc.id, f.text, f.variant_of or "") for doc in docs for f in eval_names.check(doc.text, doc.id, doc.lang)]
@@ -77,19 +102,20 @@ def main(argv=None) -> int:
     ap.add_argument("-v", "--verbose", action="store_true", help="list every finding")
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
-    docs = translations(Path(args.data))
+    docs = translations(Path(args.data)) + tico19(Path(args.data))
     found = findings(docs)
-    words: dict[str, int] = defaultdict(int)
-    ndocs: dict[str, int] = defaultdict(int)
+    words: dict[tuple[str, str], int] = defaultdict(int)
+    ndocs: dict[tuple[str, str], int] = defaultdict(int)
     for doc in docs:
-        words[doc.lang] += len(eval_names.WORD.findall(doc.text))
-        ndocs[doc.lang] += 1
-    per_lang: dict[str, int] = defaultdict(int)
-    for lang, *_ in found:
-        per_lang[lang] += 1
-    print("| lang | translations | words | findings | findings / 10k words |\n|---|---|---|---|---|")
-    for lang in sorted(ndocs):
-        print(f"| {lang} | {ndocs[lang]} | {words[lang]:,} | {per_lang[lang]} | {per_lang[lang] / words[lang] * 10_000:.2f} |")
+        words[_row(doc.id, doc.lang)] += len(eval_names.WORD.findall(doc.text))
+        ndocs[_row(doc.id, doc.lang)] += 1
+    per_row: dict[tuple[str, str], int] = defaultdict(int)
+    for lang, doc_id, *_ in found:
+        per_row[_row(doc_id, lang)] += 1
+    print("| corpus | lang | documents | words | findings | findings / 10k words |\n|---|---|---|---|---|---|")
+    for row in sorted(ndocs):
+        n = per_row[row]
+        print(f"| {row[0]} | {row[1]} | {ndocs[row]} | {words[row]:,} | {n} | {n / words[row] * 10_000:.2f} |")
     rows = ["\t".join(f) for f in found]
     if args.verbose:
         print("\n".join(rows))
@@ -104,6 +130,10 @@ def main(argv=None) -> int:
         print("\n".join(sorted(old - new)) or "  none")
     print(f"({time.perf_counter() - t0:.1f} s)")
     return 0
+
+
+def _row(doc_id: str, lang: str) -> tuple[str, str]:
+    return (doc_id.split("/")[0], lang)
 
 
 if __name__ == "__main__":

@@ -677,12 +677,3 @@ def test_lower_case_word_repeated_as_often_as_the_name_is_a_word():
     # a lower-case slip used once beside the name once is still a slip (1:1)
     text = "Washington said no. The wshington office closed."
     assert ("wshington", "Washington") in flagged(text)
-
-
-def test_brand_spelling_beside_the_ordinary_word_it_holds():
-    # BioNTech (capitals inside the word) beside the word "Biotech": two words, not a slip
-    text = "A vacina da BioNTech foi aprovada. O setor de Biotech cresceu."
-    assert flagged(text, "pt") == []
-    # a camel-case brand beside an unknown spelling is still a slip (SpeedClean / Speedcleean)
-    text = "The SpeedClean filter is new. Buy the Speedcleean filter now."
-    assert {t for t, _ in flagged(text)} & {"SpeedClean", "Speedcleean"}

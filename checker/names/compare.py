@@ -203,10 +203,7 @@ def judge(
     if _script(fm) != _script(fd):
         return None  # Pirelli / Пирелли: a brand written in two scripts, not a misspelling
     if _code_letter_differs(minority, dominant):
-        return None  # CCoV / HCoV, NMEs / NCEs, IFNα / IFNβ: other codes
-    if (_camel_capitals(minority) > _camel_capitals(dominant) and zipf(dominant) > 0) or \
-            (_camel_capitals(dominant) > _camel_capitals(minority) and zipf(minority) > 0):
-        return None  # BioNTech / Biotech: a brand's spelling and the ordinary word it holds
+        return None  # CCoV / HCoV, NMEs / NCEs, BioNTech / Biotech, IFNα / IFNβ: other codes
     truncated = truncation_slip(minority, dominant, minority_count, lang, zipf)
     if not truncated and inflected(minority, dominant, lang):
         return None
@@ -322,18 +319,6 @@ def _code_letter_differs(a: str, b: str) -> bool:
     longer, short, lo = (a, lb, la) if len(la) > len(lb) else (b, la, lb)
     i = next((k for k in range(len(short)) if short[k] != lo[k]), len(short))
     return lo[:i] + lo[i + 1:] == short and (mixed or longer[i].isupper())
-
-
-def _camel_capitals(word: str) -> int:
-    """Capitals after a lower-case letter of the word (BioNTech: 2; AUSSENDURCHMESSERmm: 0): a
-    brand's or a code's deliberate spelling."""
-    seen_lower, count = False, 0
-    for ch in word:
-        if ch.islower():
-            seen_lower = True
-        elif seen_lower and ch.isupper():
-            count += 1
-    return count
 
 
 def _mixed_script(word: str) -> bool:

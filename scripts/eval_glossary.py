@@ -51,7 +51,6 @@ from __future__ import annotations
 import argparse
 import csv
 import unicodedata
-import os
 import random
 import re
 import sys

@@ -33,7 +33,6 @@ from __future__ import annotations
 import argparse
 import collections
 import hashlib
-import os
 import random
 import re
 import sys

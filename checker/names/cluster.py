@@ -27,11 +27,11 @@ from .morph import derived, inflected, russian_known, russian_lemmas, russian_st
 from .normalize import fold, has_diacritics, norm, skel
 from .stats import FormStat, NameStats
 
-MAX_BUCKET = 200
+MAX_BUCKET = 200  # a blocking key shared by more forms than this is too unspecific to use
 WEAK_PARTNER_MAX_ZIPF = 2.0  # the mid-sentence spelling paired with a sentence-initial-only form
 WEAK_LOWER_MAX_ZIPF = 4.0  # ... and with an unknown lower-case spelling without a shared neighbour
 INITIAL_MAX_ZIPF = 3.0  # a form seen only sentence-initially is a candidate below this
-TIE_ZIPF_MARGIN = 1.0  # 1:1 ties: the form this much more common in the language dominates  # a blocking key shared by more forms than this is too unspecific to use
+TIE_ZIPF_MARGIN = 1.0  # 1:1 ties: the form this much more common in the language dominates
 
 
 @dataclass

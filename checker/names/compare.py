@@ -29,7 +29,7 @@ from functools import lru_cache
 from typing import Callable
 
 from .morph import derived, ending_edit, inflected, stem_pairs, stems, suspect_ending
-from .normalize import VOWELS, cheap_distance, cheap_substitutions_only, damerau, fold, norm, skel
+from .normalize import cheap_distance, cheap_substitutions_only, damerau, fold, norm, skel
 
 Zipf = Callable[[str], float]
 

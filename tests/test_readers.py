@@ -68,6 +68,11 @@ def test_a_paragraph_that_is_only_an_address_keeps_its_block():
     doc = load_text("Intro.\n\nwww.example.com\n\nEmail: jo@example.org\n\nThe end.\n", "a.txt", lang="en")
     assert [doc.text[b.start:b.end] for b in doc.blocks] == ["Intro.", "www.example.com", "Email: jo@example.org", "The end."]
     assert "example" not in doc.prose
+    # in Markdown too, and a heading's block still starts at its words, not at "# "
+    text = "# Title\n\nIntro.\n\nwww.example.com\n\n`code only`\n\nThe end.\n"
+    doc = load_text(text, "a.md", lang="en")
+    assert [doc.text[b.start:b.end] for b in doc.blocks] == ["Title", "Intro.", "www.example.com", "`code only`", "The end."]
+    assert "example" not in doc.prose and "code only" not in doc.prose
 
 
 MARKDOWN = """---

@@ -78,8 +78,18 @@ def read_markdown(text: str) -> tuple[str, list[Block]]:
             _blank(masked, *match.span())
     prose = "".join(masked)
 
+    # Blocks come from the prose before masking, as in plain text: a paragraph that is only an
+    # address or inline code stays a paragraph, so a source and its translation keep as many
+    # segments. Their edges are then trimmed to the visible prose (not the "# " of a heading).
     blocks = []
     for start, end, kind in kinds:
-        for block in text_blocks(prose[start:end]):
-            blocks.append(Block(start + block.start, start + block.end, kind))
+        for block in text_blocks(prose_text[start:end]):
+            b_start, b_end = start + block.start, start + block.end
+            while b_start < b_end and prose[b_start].isspace():
+                b_start += 1
+            while b_end > b_start and prose[b_end - 1].isspace():
+                b_end -= 1
+            if b_start == b_end:  # nothing visible: the whole (masked) span
+                b_start, b_end = start + block.start, start + block.end
+            blocks.append(Block(b_start, b_end, kind))
     return prose, blocks

@@ -9,7 +9,9 @@
    grows with the number of forms, not with its square.
 4. Union-find over accepted pairs; vetoes: forms of a pair that share a sentence.
 5. Dominant group: most frequent (ties: first seen); every other group of the cluster is a
-   minority, reported with the tier of its best link.
+   minority, reported with the tier of its best link, unless it was judged apart from the
+   dominant group itself (Novo -- Novi -- Nova: Novo is no variant of Nova). A lower-case word
+   repeated as often as the name is a word, not a slip (virológica 6x / Virologia).
 6. Multi-word names: runs with the same number of tokens that differ in exactly one token,
    the others equal after ``norm``, are judged the same way with the relaxed ``context`` rules
    (Ahmad Shad Massoud / Ahmad Shah Massoud); a token added or dropped (Ahmad Massoud /

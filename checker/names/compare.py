@@ -15,8 +15,12 @@
   compound part differs (Unfalldaten/Unfallraten); tokens of 4 letters or fewer outside a
   multi-word name.
 * Outside English, two words of the language of comparable frequency are two words (Amerika /
-  America, Unies / Unis; diacritic pairs only in a 1:1 tie); two edits only for spellings
-  unknown to the language's and the English word list.
+  America, Unies / Unis; diacritic pairs only in a 1:1 tie or when both recur, Gales / Galês);
+  two edits only for spellings unknown to the language's and the English word list.
+* Codes: one changed capital of two spellings with 2+ capitals each (CCoV / HCoV), or a changed
+  letter of another script (IFNα / IFNβ), names something else.
+* A lower-case word of the language in another final vowel is a name's adjective (macedónio /
+  Macedónia).
 * ``context`` (an aligned multi-word name, or a shared capitalised neighbour found by
   ``cluster``) relaxes length and Zipf limits and accepts a 1:1 tie; with it, a rare 3-letter
   spelling is judged when it drops a letter of a 4-letter one (Die Zet / Die Zeit).
@@ -203,7 +207,7 @@ def judge(
     if _script(fm) != _script(fd):
         return None  # Pirelli / Пирелли: a brand written in two scripts, not a misspelling
     if _code_letter_differs(minority, dominant):
-        return None  # CCoV / HCoV, NMEs / NCEs, BioNTech / Biotech, IFNα / IFNβ: other codes
+        return None  # CCoV / HCoV, NMEs / NCEs, IFNα / IFNβ: other codes, not slips
     truncated = truncation_slip(minority, dominant, minority_count, lang, zipf)
     if not truncated and inflected(minority, dominant, lang):
         return None

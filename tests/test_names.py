@@ -620,3 +620,15 @@ def test_unknown_short_form_beside_a_rare_long_form_stays_inflection():
     text = ("Wir folgten den Fusstapfen der Pioniere. Die Fusstapfen waren tief. "
             "Jede Fusstapfe war mit Schnee gefüllt.")
     assert flagged(text, "de") == []
+
+
+def test_commoner_lower_case_slip_beside_the_rest_of_the_name():
+    # "jhonny" (Zipf 2.65 in Spanish: too common to be collected as a rare word) stands where
+    # "Johnny" stands in "Johnny English": a slip of the name
+    text = ("La película Johnny English se estrenó en 2003. Johnny English vuelve ahora. "
+            "Empezó en 2003 con jhonny English y siguió en 2011.")
+    assert ("jhonny", "Johnny") in flagged(text, "es")
+    # the same word without the rest of the name is no slip of it
+    text = ("La película Johnny English se estrenó en 2003. Johnny English vuelve ahora. "
+            "Empezó en 2003 con jhonny y siguió en 2011.")
+    assert flagged(text, "es") == []

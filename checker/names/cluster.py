@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from .compare import TIER_C_MAX_ZIPF, derivation_slip, truncation_slip, judge, name_like, unknown_word
 from .morph import derived, inflected, russian_known, russian_lemmas, russian_stem_slip, stems, suspect_ending
+from .extract import LOWER_MAX_ZIPF
 from .normalize import fold, has_diacritics, norm, skel
 from .stats import FormStat, NameStats
 
@@ -463,6 +464,8 @@ def _judge_forms(a, b, table, ca, cb, lang, zipf, weak=(), nbrs=None):
     lower_a, lower_b = a.startswith("\x00"), b.startswith("\x00")
     if lower_a and lower_b:
         return None
+    if (lower_a or lower_b) and zipf(wa if lower_a else wb) > LOWER_MAX_ZIPF and not _shared_neighbour(wa, wb, nbrs):
+        return None  # a lower-case word of some use (``extract``: "jhonny English") needs the rest of the name
     if a in weak or b in weak:
         # a sentence-initial-only form: only the dominant of an unknown capitalised spelling
         other, ow = (b, wb) if a in weak else (a, wa)

@@ -9,7 +9,10 @@
   (al, bin, de, von, van der, ...): multi-word names.
 * Lower-case tokens of 3+ letters too rare to be ordinary words (Zipf <= ``LOWER_MAX_ZIPF``):
   possible slips such as "telebans", compared only against capitalised names, with the
-  capitalised words right beside them ("trakc Palin").
+  capitalised words right beside them ("trakc Palin"). Somewhat commoner lower-case words
+  (Zipf <= ``LOWER_CONTEXT_MAX_ZIPF``) only when one of their occurrences in the document
+  stands beside a capitalised word ("jhonny English"): ``cluster`` judges them only against a
+  spelling that shares that neighbour.
 
 Tokens are split at apostrophes and hyphens, so "Massud’s" gives "Massud" and "anti-Taleban"
 gives "Taleban".
@@ -27,6 +30,7 @@ from .stats import MAX_LOCATIONS, FormStat, NameStats
 TOKEN_RE = re.compile(r"[^\W\d_]+(?:[\u0300-\u036f]+[^\W\d_]*)*")
 LOWER_MIN_LEN = 3
 LOWER_MAX_ZIPF = 2.0
+LOWER_CONTEXT_MAX_ZIPF = 3.0  # ... and beside a capitalised word (see ``collect``)
 
 PARTICLES = frozenset(
     "al el ul ad ar as ash at az an bin ibn ben bint abu de da das do dos del della di du des "
@@ -74,6 +78,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 # case), and rare words (possible slips).
 _KNOWN: dict[str, set[str]] = {}
 _RARE: dict[str, set[str]] = {}
+_RARE_CONTEXT: dict[str, set[str]] = {}  # rare words above LOWER_MAX_ZIPF (kept only beside a capital)
 
 
 def _word_char(ch: str) -> bool:
@@ -81,14 +86,17 @@ def _word_char(ch: str) -> bool:
     return ch.isalpha() or "\u0300" <= ch <= "\u036f"
 
 
-def _rare_lower(distinct: set[str], lang: str) -> set[str]:
-    """The lower-case words of ``distinct`` (4+ letters) too rare to be ordinary words.
+def _rare_lower(distinct: set[str], lang: str) -> tuple[set[str], set[str]]:
+    """The lower-case words of ``distinct`` (3+ letters) too rare to be ordinary words
+    (Zipf <= LOWER_MAX_ZIPF), and those a little commoner (<= LOWER_CONTEXT_MAX_ZIPF).
     Set operations in C; only words never seen before in this process are looked up."""
     known = _KNOWN.setdefault(lang, set())
     rare = _RARE.setdefault(lang, set())
+    rare_ctx = _RARE_CONTEXT.setdefault(lang, set())
     new = distinct - known
     if new:
         new -= rare
+        new -= rare_ctx
         if new:
             lex = _lex(lang)
             if lex is not None and len(lex) == 0:
@@ -98,11 +106,17 @@ def _rare_lower(distinct: set[str], lang: str) -> set[str]:
                 # query per document instead of two)
                 lex.prefetch(w for w in new if len(w) >= LOWER_MIN_LEN or not w.islower())
             for w in new:
-                if lex is None or len(w) < LOWER_MIN_LEN or not w.islower() or lex.zipf(w) > LOWER_MAX_ZIPF:
+                if lex is None or len(w) < LOWER_MIN_LEN or not w.islower():
                     known.add(w)
-                else:
+                    continue
+                z = lex.zipf(w)
+                if z <= LOWER_MAX_ZIPF:
                     rare.add(w)
-    return distinct & rare
+                elif z <= LOWER_CONTEXT_MAX_ZIPF:
+                    rare_ctx.add(w)
+                else:
+                    known.add(w)
+    return distinct & rare, distinct & rare_ctx
 
 
 def _capitalised_before(text: str, hyphen: int) -> bool:
@@ -160,13 +174,14 @@ def collect(doc: Document, stats: NameStats | None = None) -> NameStats:
     # Every word: the count, and rare lower-case words (possible slips such as "telebans").
     all_words = TOKEN_RE.findall(text)
     out.words += len(all_words)
-    rare = _rare_lower(set(all_words), lang)
-    if rare:
+    rare, rare_ctx = _rare_lower(set(all_words), lang)
+    if rare or rare_ctx:
         import bisect
 
         letter = _LETTER.search
         n = len(text)
-        for w in sorted(rare):
+        for w in sorted(rare | rare_ctx):
+            occurrences = []
             i = text.find(w)
             while i >= 0:
                 p, e = i, i + len(w)
@@ -180,11 +195,15 @@ def collect(doc: Document, stats: NameStats | None = None) -> NameStats:
                 if k < 0 or p >= segments[k].end:
                     continue
                 seg = segments[k]
+                occurrences.append(((path, p, e, seg.index, _lower_context(text, p, e, seg.start, seg.end)),
+                                    letter(text, seg.start, p) is None))
+            # a commoner word (rare_ctx) only when it stands beside a capitalised word once
+            if occurrences and (w in rare or any(loc[4] for loc, _ in occurrences)):
                 st = lower.get(w)
                 if st is None:
                     st = lower[w] = FormStat()
-                st.add((path, p, e, seg.index, _lower_context(text, p, e, seg.start, seg.end)),
-                       letter(text, seg.start, p) is None)
+                for loc, initial in occurrences:
+                    st.add(loc, initial)
 
     joiners = _JOINERS
     particle_gap = _PARTICLE_GAP.fullmatch

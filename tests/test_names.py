@@ -632,3 +632,16 @@ def test_commoner_lower_case_slip_beside_the_rest_of_the_name():
     text = ("La película Johnny English se estrenó en 2003. Johnny English vuelve ahora. "
             "Empezó en 2003 con jhonny y siguió en 2011.")
     assert flagged(text, "es") == []
+
+
+def test_first_letter_slip_after_the_rest_of_the_name():
+    # "giego" (no word list knows it) stands where "Diego" stands in "San Diego": a slip at the
+    # first letter, judged from 5 letters when the word before it is shared
+    text = "The boy was taken to a hospital in San Diego. The San giego hospital said he was fine."
+    assert ("giego", "Diego") in flagged(text)
+    text = "Die Firma Wave Space baut Lampen. Die Lampe von Wave Epace ist hell."
+    assert ("Epace", "Space") in flagged(text, "de")
+    # not a shared word after them: a surname is shared by people whose first names differ
+    assert flagged("Lambert Smith spoke first. Then the host, Gambert Smith, replied.") == []
+    # and without the neighbour the unknown 5-letter spelling is not judged
+    assert flagged("The boy was taken to a hospital in San Diego. The giego hospital said he was fine.") == []

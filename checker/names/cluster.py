@@ -448,13 +448,18 @@ def _add_multi_neighbours(word: str, multi, out: set) -> None:
                     out.add(("R", toks[i + 1]))
 
 
-def _shared_neighbour(x: str, y: str, nbrs) -> bool:
+def _shared_neighbour(x: str, y: str, nbrs, side: str | None = None) -> bool:
     """The two spellings stand beside the same capitalised word on the same side (a first
-    name, a surname or a title): "Thom Browne" / "Thon Browne", "Mr Gills" / "Mr Gils"."""
+    name, a surname or a title): "Thom Browne" / "Thon Browne", "Mr Gills" / "Mr Gils";
+    with ``side`` ("L" or "R"), on that side only."""
     if not nbrs:
         return False
     nx, ny = nbrs.get(x), nbrs.get(y)
-    return bool(nx and ny and not nx.isdisjoint(ny))
+    if not (nx and ny):
+        return False
+    if side is None:
+        return not nx.isdisjoint(ny)
+    return any(n[0] == side for n in nx & ny)
 
 
 def _judge_forms(a, b, table, ca, cb, lang, zipf, weak=(), nbrs=None):
@@ -499,7 +504,8 @@ def _judge_forms(a, b, table, ca, cb, lang, zipf, weak=(), nbrs=None):
     cooc = _cooccur(sa if a_minor else sb, sb if a_minor else sa)
     verdict = judge(minority, dominant, cdom, lang, zipf, minority_count=cmin, cooccur=cooc)
     if verdict is None and _shared_neighbour(minority, dominant, nbrs):
-        verdict = judge(minority, dominant, cdom, lang, zipf, context=True, minority_count=cmin, cooccur=cooc)
+        verdict = judge(minority, dominant, cdom, lang, zipf, context=True, minority_count=cmin, cooccur=cooc,
+                        lead=_shared_neighbour(minority, dominant, nbrs, "L"))
     if verdict is None:
         return None
     return (verdict[0], verdict[1], minority, dominant)
@@ -641,7 +647,7 @@ def _multiword_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
                     mi, do = b, a
                 cooc = {(l[0], l[3]) for l in forms[mi]} <= {(l[0], l[3]) for l in forms[do]}
                 verdict = judge(mi[i], do[i], len(forms[do]), lang, zipf, context=True,
-                                minority_count=len(forms[mi]), cooccur=cooc)
+                                minority_count=len(forms[mi]), cooccur=cooc, lead=i > 0)
                 if verdict is None:
                     continue
                 uf.union(a, b)

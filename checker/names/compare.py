@@ -177,13 +177,16 @@ def judge(
     context: bool = False,
     minority_count: int = 1,
     cooccur: bool = False,
+    lead: bool = False,
 ) -> tuple[str, str] | None:
     """Is ``minority`` a variant spelling of ``dominant``? ``(tier, kind)`` or None.
 
     ``context`` is True when the two tokens sit at the same place in two multi-word names whose
     other tokens agree (Ahmad Shad Massoud / Ahmad Shah Massoud). ``cooccur`` is True when
     every sentence with the minority form also has the dominant one ("Iran and Iraq"): then only
-    Tier A, or a minority form unknown to the word list, is accepted."""
+    Tier A, or a minority form unknown to the word list, is accepted. ``lead`` is True when the
+    shared context is the word before the two spellings (San Diego / San giego): then a
+    spelling no word list knows may differ at the first letter (``_first_letter_slip``)."""
     lang = (lang or "en")[:2]
     if minority.casefold() == dominant.casefold():
         return None
@@ -230,7 +233,7 @@ def judge(
     for sm, sd in stem_pairs(minority, dominant, lang):
         if True:
             verdict = _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lang, zipf, strong, der,
-                                   first_letter=not cooccur, truncated=truncated)
+                                   first_letter=not cooccur, truncated=truncated, lead=lead)
             if verdict and (best is None or verdict[0] < best[0]):
                 best = verdict
                 if best[0] == "A":
@@ -332,16 +335,23 @@ _CHEAP_FIRST = frozenset((a, b) for cls in ("ae", "ou", "ei", "ijy", "au", "sz",
 LOWER_FIRST_LETTER_MIN_LEN = 6
 
 
-def _first_letter_slip(fm: str, fd: str, minority: str, dominant: str, lang: str, zipf: Zipf) -> bool:
+def _first_letter_slip(fm: str, fd: str, minority: str, dominant: str, lang: str, zipf: Zipf,
+                       lead: bool = False) -> bool:
     """A 1:1 tie that differs only at the first letter (substituted, inserted, dropped or
     swapped with the second: Lifracombe / Ilfracombe, Lilfracombe), 8+ letters, both rare in
     the language and one unknown to the language's and the English word list (not Lambert /
-    Gambert); or, 6+ letters, a lower-case spelling unknown to both word lists."""
+    Gambert); or, 6+ letters, a lower-case spelling unknown to both word lists; or, 5+ letters,
+    a spelling unknown to both word lists after the same word as the other (``lead``: San
+    giego / San Diego, Wave epace / Wave Space). Not a shared word after them: a surname is
+    shared by people whose first names differ (Gambert Smith / Lambert Smith)."""
     lower = minority[:1].islower()
-    if min(len(fm), len(fd)) < (LOWER_FIRST_LETTER_MIN_LEN if lower else FIRST_LETTER_KNOWN_MIN_LEN):
-        return False
     if not (fm[1:] == fd[1:] or fm[1:] == fd or fm == fd[1:]
             or (fm[2:] == fd[2:] and fm[:2] == fd[1::-1])):
+        return False
+    if lead and min(len(fm), len(fd)) >= FIRST_LETTER_KNOWN_MIN_LEN and zipf(minority) == 0 \
+            and not _known_english(fm):
+        return True
+    if min(len(fm), len(fd)) < (LOWER_FIRST_LETTER_MIN_LEN if lower else FIRST_LETTER_KNOWN_MIN_LEN):
         return False
     if lower:  # a lower-case spelling no word list knows: "les lscars" for "les Oscars"
         return zipf(minority) == 0 and not _known_english(fm)
@@ -420,7 +430,7 @@ def _never(*_args) -> bool:
 
 
 def _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lang, zipf, context, der=derived,
-                 first_letter=True, truncated=False):
+                 first_letter=True, truncated=False, lead=False):
     nm, nd = norm(sm), norm(sd)
     if not nm or not nd:
         return None
@@ -475,6 +485,6 @@ def _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lan
             if fm[:1] == fd[:1] and (context or z <= TIE_MAX_ZIPF or zd - z >= TIE_COMMON_MARGIN):
                 return ("C", "typo")
             # (not in one sentence: a list of names such as Хангаласским, Мегино-Кангаласским)
-            if first_letter and fm[:1] != fd[:1] and z <= TIE_MAX_ZIPF and _first_letter_slip(fm, fd, minority, dominant, lang, zipf):
+            if first_letter and fm[:1] != fd[:1] and z <= TIE_MAX_ZIPF and _first_letter_slip(fm, fd, minority, dominant, lang, zipf, lead):
                 return ("C", "typo")
     return None

@@ -645,3 +645,14 @@ def test_first_letter_slip_after_the_rest_of_the_name():
     assert flagged("Lambert Smith spoke first. Then the host, Gambert Smith, replied.") == []
     # and without the neighbour the unknown 5-letter spelling is not judged
     assert flagged("The boy was taken to a hospital in San Diego. The giego hospital said he was fine.") == []
+
+
+def test_compound_part_needs_a_head_that_is_a_word():
+    # "Villeurb|anni" / "Villeurb|anne": "anni" and "anne" are words, but "villeurb" is no head
+    # of a compound, so this is no compound part but a slip
+    text = ("Der Bürgermeister von Villeurbanne sprach. In Villeurbanne wurde gewählt. "
+            "Die Stadt Villeurbanni liegt bei Lyon.")
+    assert ("Villeurbanni", "Villeurbanne") in flagged(text, "de")
+    # a head that is a word keeps two compounds apart (Versand|art / Versand|ort)
+    text = "Wählen Sie die Versandart aus. Die Versandart ist frei. Die Versandorte sind in Berlin."
+    assert flagged(text, "de") == []

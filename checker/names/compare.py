@@ -97,8 +97,12 @@ def _compound_part_differs(a: str, b: str, zipf: Zipf) -> bool:
     s = 0
     while s < n - p and a[-1 - s] == b[-1 - s]:
         s += 1
-    # Shared head: try every split inside the shared prefix (compound boundary at k).
+    # Shared head: try every split inside the shared prefix (compound boundary at k) where the
+    # head is a word, or a word and a linking s (Frank|reich / Frank|raich; not Frankr|eich /
+    # Frankr|aich: "aich" and "eich" are words, "frankr" is none).
     for k in range(4, p + 1):
+        if not (_head(a[:k], zipf)):
+            continue
         ra, rb = a[k:], b[k:]
         # 3-letter parts after a long head: Versand|ort / Versand|art
         # (both very common words: ten / tan, beg / berg are no compound parts)
@@ -112,6 +116,12 @@ def _compound_part_differs(a: str, b: str, zipf: Zipf) -> bool:
         if len(ha) >= 4 and len(hb) >= 4 and _part(ha, zipf, COMPOUND_PART_ZIPF) and _part(hb, zipf, COMPOUND_PART_ZIPF):
             return True
     return False
+
+
+def _head(head: str, zipf: Zipf) -> bool:
+    """A possible first part of a compound: a word of the language, or one plus a linking s
+    (Arbeits|platz)."""
+    return zipf(head) > 0 or (head[-1:] == "s" and zipf(head[:-1]) > 0)
 
 
 def _part(word: str, zipf: Zipf, minimum: float) -> bool:

@@ -656,3 +656,15 @@ def test_compound_part_needs_a_head_that_is_a_word():
     # a head that is a word keeps two compounds apart (Versand|art / Versand|ort)
     text = "Wählen Sie die Versandart aus. Die Versandart ist frei. Die Versandorte sind in Berlin."
     assert flagged(text, "de") == []
+
+
+def test_slip_in_the_second_part_of_a_hyphenated_name():
+    # "Rheinland-pfalx": a short lower-case word after a capitalised word and a hyphen is judged
+    # against a spelling that follows the same word (Rheinland-Pfalz)
+    text = ("Die Fregatte „Rheinland-Pfalz“ ist zu schwer. Die 7000 Tonnen schwere "
+            "„Rheinland-pfalx“ war doppelt so schwer wie andere Schiffe.")
+    assert ("pfalx", "Pfalz") in flagged(text, "de")
+    # a syllable of a hyphenated name after another word is no slip of a name
+    text = ("In der Pfalz wird gewählt. Die Pfalz ist schön. Der Abgeordnete Kim Young-pfalx "
+            "sprach.")
+    assert flagged(text, "de") == []

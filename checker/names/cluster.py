@@ -426,7 +426,7 @@ class _Neighbours:
             if st is not None:
                 for loc in st.locations:
                     if loc[4]:
-                        out.update(loc[4])
+                        out.update(("L", n[1]) if n[0] == "-" else n for n in loc[4])
         _add_multi_neighbours(word, self._stats.multi, out)
         result = self._memo[word] = out or None
         return result
@@ -469,8 +469,11 @@ def _judge_forms(a, b, table, ca, cb, lang, zipf, weak=(), nbrs=None):
     lower_a, lower_b = a.startswith("\x00"), b.startswith("\x00")
     if lower_a and lower_b:
         return None
-    if (lower_a or lower_b) and zipf(wa if lower_a else wb) > LOWER_MAX_ZIPF and not _shared_neighbour(wa, wb, nbrs):
-        return None  # a lower-case word of some use (``extract``: "jhonny English") needs the rest of the name
+    if (lower_a or lower_b) and not _shared_neighbour(wa, wb, nbrs) \
+            and (zipf(wa if lower_a else wb) > LOWER_MAX_ZIPF or _syllable(sa if lower_a else sb)):
+        # a lower-case word of some use (``extract``: "jhonny English"), or a syllable after a
+        # hyphen (Byeong-seug, Rheinland-pfalx), needs the rest of the name
+        return None
     if a in weak or b in weak:
         # a sentence-initial-only form: only the dominant of an unknown capitalised spelling
         other, ow = (b, wb) if a in weak else (a, wa)
@@ -509,6 +512,11 @@ def _judge_forms(a, b, table, ca, cb, lang, zipf, weak=(), nbrs=None):
     if verdict is None:
         return None
     return (verdict[0], verdict[1], minority, dominant)
+
+
+def _syllable(st: FormStat) -> bool:
+    """Every occurrence of a lower-case form follows a capitalised word and a hyphen."""
+    return all(any(n[0] == "-" for n in loc[4]) for loc in st.locations)
 
 
 def _cooccur(minority: FormStat, dominant: FormStat) -> bool:

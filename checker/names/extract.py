@@ -119,13 +119,13 @@ def _rare_lower(distinct: set[str], lang: str) -> tuple[set[str], set[str]]:
     return distinct & rare, distinct & rare_ctx
 
 
-def _capitalised_before(text: str, hyphen: int) -> bool:
-    """The word ending right before ``hyphen`` starts with a capital (Byeong-seug; not
-    post-brext)."""
+def _capitalised_before(text: str, hyphen: int) -> str | None:
+    """The word ending right before ``hyphen`` when it starts with a capital (Byeong-seug; not
+    post-brext), else None."""
     i = hyphen
     while i > 0 and _word_char(text[i - 1]):
         i -= 1
-    return text[i].isupper()
+    return text[i:hyphen] if text[i].isupper() else None
 
 
 _CAP_RIGHT = re.compile(r"[ \u00a0](" + _CAP + ")")
@@ -188,15 +188,20 @@ def collect(doc: Document, stats: NameStats | None = None) -> NameStats:
                 i = text.find(w, e)
                 if (p > 0 and _word_char(text[p - 1])) or (e < n and _word_char(text[e])):
                     continue  # inside a longer word
-                if len(w) <= 5 and p >= 2 and text[p - 1] in "-\u2010\u2011" and text[p - 2].isalpha() \
-                        and _capitalised_before(text, p - 1):
-                    continue  # a short syllable of a hyphenated name (Byeong-seug), not a slip
+                syllable = None
+                if len(w) <= 5 and p >= 2 and text[p - 1] in "-\u2010\u2011" and text[p - 2].isalpha():
+                    # a short syllable of a hyphenated name (Byeong-seug) or a slip in the
+                    # second part of one (Rheinland-pfalx): kept with the word before the
+                    # hyphen ("-", word), which ``cluster`` requires the other spelling to follow
+                    syllable = _capitalised_before(text, p - 1)
                 k = bisect.bisect_right(seg_starts, p) - 1
                 if k < 0 or p >= segments[k].end:
                     continue
                 seg = segments[k]
-                occurrences.append(((path, p, e, seg.index, _lower_context(text, p, e, seg.start, seg.end)),
-                                    letter(text, seg.start, p) is None))
+                context = _lower_context(text, p, e, seg.start, seg.end)
+                if syllable is not None:
+                    context += (("-", syllable),)
+                occurrences.append(((path, p, e, seg.index, context), letter(text, seg.start, p) is None))
             # a commoner word (rare_ctx) only when it stands beside a capitalised word once
             if occurrences and (w in rare or any(loc[4] for loc, _ in occurrences)):
                 st = lower.get(w)

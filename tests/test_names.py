@@ -656,6 +656,10 @@ def test_compound_part_needs_a_head_that_is_a_word():
     # a head that is a word keeps two compounds apart (Versand|art / Versand|ort)
     text = "Wählen Sie die Versandart aus. Die Versandart ist frei. Die Versandorte sind in Berlin."
     assert flagged(text, "de") == []
+    # and two words of the word list keep every split (Umzugsk|isten / Umzugsk|osten)
+    text = ("Die Umzugskosten steigen. Die Umzugskosten zahlt die Firma. Die Umzugskisten "
+            "stehen im Flur.")
+    assert flagged(text, "de") == []
 
 
 def test_slip_in_the_second_part_of_a_hyphenated_name():

@@ -85,7 +85,7 @@ def _umlaut_pair(a: str, b: str, zipf: Zipf) -> bool:
     return min(za, zb) >= UMLAUT_MIN_ZIPF and abs(za - zb) <= UMLAUT_MARGIN
 
 
-def _compound_part_differs(a: str, b: str, zipf: Zipf) -> bool:
+def _compound_part_differs(a: str, b: str, zipf: Zipf, unknown: bool = False) -> bool:
     """Forms sharing a head or a tail whose differing parts are both ordinary words:
     Unfall|daten / Unfall|raten, Bundes|bank / Landes|bank. A part must be a word of the
     language, not an English word that its word list holds from quoted text (Russ|land /
@@ -97,11 +97,14 @@ def _compound_part_differs(a: str, b: str, zipf: Zipf) -> bool:
     s = 0
     while s < n - p and a[-1 - s] == b[-1 - s]:
         s += 1
-    # Shared head: try every split inside the shared prefix (compound boundary at k) where the
-    # head is a word, or a word and a linking s (Frank|reich / Frank|raich; not Frankr|eich /
-    # Frankr|aich: "aich" and "eich" are words, "frankr" is none).
+    # Shared head: try every split inside the shared prefix (compound boundary at k). For a
+    # spelling no word list knows (``unknown``: the whole minority spelling, not only its stem),
+    # only where the head is a word, or a word and a linking s:
+    # Villeurbanni is no compound Villeurb|anni beside Villeurb|anne ("anni" and "anne" are
+    # words, "villeurb" is none). (Known words keep every split: Umzugskisten / Umzugskosten,
+    # Sporttaschen / Sporttauchen are told apart only at a split inside a part.)
     for k in range(4, p + 1):
-        if not (_head(a[:k], zipf)):
+        if unknown and not _head(a[:k], zipf):
             continue
         ra, rb = a[k:], b[k:]
         # 3-letter parts after a long head: Versand|ort / Versand|art
@@ -469,7 +472,7 @@ def _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lan
     if (_final_vowel_only(nm, nd) or _final_vowel_only(fm, fd)) \
             and ((min(z, zd) >= 2.0 and zd - z < STRONG_MARGIN) or minority_count >= 2):
         return None
-    if der(sm, sd, lang) or (lang in COMPOUNDING and _compound_part_differs(sm, sd, zipf)):
+    if der(sm, sd, lang) or (lang in COMPOUNDING and _compound_part_differs(sm, sd, zipf, z == 0)):
         return None
     if skel(nm) == skel(nd):
         dist = cheap_distance(nm, nd)

@@ -138,6 +138,16 @@ def _single_token_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
                                   and not _truncated(other, form, candidates, lang, zipf)):
                 groups.union(other, form)
     lower = {w: st for w, st in stats.lower.items() if w not in candidates}
+    # A lower-case form that is judged only beside the rest of the name (``_judge_forms``: a
+    # word of some use, a syllable after a hyphen) needs a neighbour that stands in a
+    # multi-word name (the only place a capitalised spelling has such neighbours): the others
+    # are dropped before blocking.
+    needy = [w for w, st in lower.items() if zipf(w) > LOWER_MAX_ZIPF or _syllable(st)]
+    if needy:
+        in_names = {t for key in stats.multi for t in key.split(" ")}
+        for w in needy:
+            if not any(n[1] in in_names for loc in lower[w].locations for n in loc[4]):
+                del lower[w]
 
     # Forms seen only at sentence starts and common in the language (Londonderry, British):
     # never a minority, but the dominant spelling of a mid-sentence capitalised form that the

@@ -119,6 +119,32 @@ def _rare_lower(distinct: set[str], lang: str) -> tuple[set[str], set[str]]:
     return distinct & rare, distinct & rare_ctx
 
 
+def _capital_beside(text: str, p: int, e: int, lo: int) -> bool:
+    """A cheap necessary condition of ``_lower_context`` finding a neighbour of text[p:e]: a
+    space and a capital after it, or a space before it and a word before that which starts with
+    a capital (or with a non-letter: the regexes decide)."""
+    if e + 1 < len(text) and text[e] in " \u00a0" and (text[e + 1].isupper() or text[e + 1].istitle()):
+        return True
+    if p >= 2 and text[p - 1] in " \u00a0" and text[p - 2] not in " \u00a0":
+        j = max(text.rfind(" ", lo, p - 1), text.rfind("\u00a0", lo, p - 1))
+        ch = text[j + 1]
+        return j < 0 or ch.isupper() or ch.istitle() or not ch.isalpha()
+    return False
+
+
+def _maybe_beside_capital(text: str, w: str) -> bool:
+    """Some occurrence of ``w`` may stand beside a capitalised word or follow one and a hyphen
+    (a cheap test before the occurrences of a commoner lower-case word are scanned)."""
+    i = text.find(w)
+    while i >= 0:
+        e = i + len(w)
+        if _capital_beside(text, i, e, max(0, i - _CONTEXT_REACH)) \
+                or (i >= 2 and text[i - 1] in "-\u2010\u2011" and text[i - 2].isalpha()):
+            return True
+        i = text.find(w, e)
+    return False
+
+
 def _capitalised_before(text: str, hyphen: int) -> str | None:
     """The word ending right before ``hyphen`` when it starts with a capital (Byeong-seug; not
     post-brext), else None."""
@@ -181,6 +207,8 @@ def collect(doc: Document, stats: NameStats | None = None) -> NameStats:
         letter = _LETTER.search
         n = len(text)
         for w in sorted(rare | rare_ctx):
+            if w not in rare and not _maybe_beside_capital(text, w):
+                continue  # a commoner word never beside a capital: not kept (below), not scanned
             occurrences = []
             i = text.find(w)
             while i >= 0:
@@ -198,17 +226,19 @@ def collect(doc: Document, stats: NameStats | None = None) -> NameStats:
                 if k < 0 or p >= segments[k].end:
                     continue
                 seg = segments[k]
-                context = _lower_context(text, p, e, seg.start, seg.end)
+                # (the regexes of _lower_context only where a capital may be right beside it)
+                context = _lower_context(text, p, e, seg.start, seg.end) \
+                    if _capital_beside(text, p, e, max(seg.start, p - _CONTEXT_REACH)) else ()
                 if syllable is not None:
                     context += (("-", syllable),)
-                occurrences.append(((path, p, e, seg.index, context), letter(text, seg.start, p) is None))
+                occurrences.append(((path, p, e, seg.index, context), seg.start))
             # a commoner word (rare_ctx) only when it stands beside a capitalised word once
             if occurrences and (w in rare or any(loc[4] for loc, _ in occurrences)):
                 st = lower.get(w)
                 if st is None:
                     st = lower[w] = FormStat()
-                for loc, initial in occurrences:
-                    st.add(loc, initial)
+                for loc, seg_start in occurrences:
+                    st.add(loc, letter(text, seg_start, loc[1]) is None)
 
     joiners = _JOINERS
     particle_gap = _PARTICLE_GAP.fullmatch

@@ -672,3 +672,15 @@ def test_slip_in_the_second_part_of_a_hyphenated_name():
     text = ("In der Pfalz wird gewählt. Die Pfalz ist schön. Der Abgeordnete Kim Young-pfalx "
             "sprach.")
     assert flagged(text, "de") == []
+
+
+def test_lower_case_english_word_in_the_place_of_a_name():
+    # "weep" is an English word, but written in lower case where "Week" stands in "Paris
+    # Fashion Week" it is a slip of the name, not an English name kept beside a translation
+    text = ("A coleção foi mostrada na Paris Fashion Week. O público da Paris Fashion Week "
+            "aplaudiu. Depois da Paris Fashion weep, as vendas subiram.")
+    assert ("weep", "Week") in flagged(text, "pt")
+    # the same word elsewhere is no slip of the name
+    text = ("A coleção foi mostrada na Paris Fashion Week. O público da Paris Fashion Week "
+            "aplaudiu. A canção weep tocou depois.")
+    assert flagged(text, "pt") == []

@@ -226,8 +226,11 @@ def judge(
         return None
     if any(der(x, y, lang) for x in stems(minority, lang) for y in stems(dominant, lang)):
         return None  # Demokratin / Demokraten
-    if lang != "en" and _english_word(minority) and zipf(dominant) >= TRANSLATION_ZIPF:
-        return None  # an English name kept beside its translation: Republican / Republikaner
+    if lang != "en" and _english_word(minority) and zipf(dominant) >= TRANSLATION_ZIPF \
+            and not (context and minority[:1].islower()):
+        # an English name kept beside its translation: Republican / Republikaner (not a
+        # lower-case word in the name's place: "Paris Fashion weep", "Kim jog")
+        return None
     best: tuple[str, str] | None = None
     # One sentence: two names ("Iran and Iraq"), unless the two spellings share a neighbour,
     # which lists do not repeat ("Arte Lamp ... the maker Arta Lamp", "Royal Meil ... Royal Mail")

@@ -677,3 +677,67 @@ def test_lower_case_word_repeated_as_often_as_the_name_is_a_word():
     # a lower-case slip used once beside the name once is still a slip (1:1)
     text = "Washington said no. The wshington office closed."
     assert ("wshington", "Washington") in flagged(text)
+
+
+def test_commoner_lower_case_slip_beside_the_rest_of_the_name():
+    # "jhonny" (Zipf 2.65 in Spanish: too common to be collected as a rare word) stands where
+    # "Johnny" stands in "Johnny English": a slip of the name
+    text = ("La película Johnny English se estrenó en 2003. Johnny English vuelve ahora. "
+            "Empezó en 2003 con jhonny English y siguió en 2011.")
+    assert ("jhonny", "Johnny") in flagged(text, "es")
+    # the same word without the rest of the name is no slip of it
+    text = ("La película Johnny English se estrenó en 2003. Johnny English vuelve ahora. "
+            "Empezó en 2003 con jhonny y siguió en 2011.")
+    assert flagged(text, "es") == []
+
+
+def test_first_letter_slip_after_the_rest_of_the_name():
+    # "giego" (no word list knows it) stands where "Diego" stands in "San Diego": a slip at the
+    # first letter, judged from 5 letters when the word before it is shared
+    text = "The boy was taken to a hospital in San Diego. The San giego hospital said he was fine."
+    assert ("giego", "Diego") in flagged(text)
+    text = "Die Firma Wave Space baut Lampen. Die Lampe von Wave Epace ist hell."
+    assert ("Epace", "Space") in flagged(text, "de")
+    # not a shared word after them: a surname is shared by people whose first names differ
+    assert flagged("Lambert Smith spoke first. Then the host, Gambert Smith, replied.") == []
+    # and without the neighbour the unknown 5-letter spelling is not judged
+    assert flagged("The boy was taken to a hospital in San Diego. The giego hospital said he was fine.") == []
+
+
+def test_compound_part_needs_a_head_that_is_a_word():
+    # "Villeurb|anni" / "Villeurb|anne": "anni" and "anne" are words, but "villeurb" is no head
+    # of a compound, so this is no compound part but a slip
+    text = ("Der Bürgermeister von Villeurbanne sprach. In Villeurbanne wurde gewählt. "
+            "Die Stadt Villeurbanni liegt bei Lyon.")
+    assert ("Villeurbanni", "Villeurbanne") in flagged(text, "de")
+    # a head that is a word keeps two compounds apart (Versand|art / Versand|ort)
+    text = "Wählen Sie die Versandart aus. Die Versandart ist frei. Die Versandorte sind in Berlin."
+    assert flagged(text, "de") == []
+    # and two words of the word list keep every split (Umzugsk|isten / Umzugsk|osten)
+    text = ("Die Umzugskosten steigen. Die Umzugskosten zahlt die Firma. Die Umzugskisten "
+            "stehen im Flur.")
+    assert flagged(text, "de") == []
+
+
+def test_slip_in_the_second_part_of_a_hyphenated_name():
+    # "Rheinland-pfalx": a short lower-case word after a capitalised word and a hyphen is judged
+    # against a spelling that follows the same word (Rheinland-Pfalz)
+    text = ("Die Fregatte „Rheinland-Pfalz“ ist zu schwer. Die 7000 Tonnen schwere "
+            "„Rheinland-pfalx“ war doppelt so schwer wie andere Schiffe.")
+    assert ("pfalx", "Pfalz") in flagged(text, "de")
+    # a syllable of a hyphenated name after another word is no slip of a name
+    text = ("In der Pfalz wird gewählt. Die Pfalz ist schön. Der Abgeordnete Kim Young-pfalx "
+            "sprach.")
+    assert flagged(text, "de") == []
+
+
+def test_lower_case_english_word_in_the_place_of_a_name():
+    # "weep" is an English word, but written in lower case where "Week" stands in "Paris
+    # Fashion Week" it is a slip of the name, not an English name kept beside a translation
+    text = ("A coleção foi mostrada na Paris Fashion Week. O público da Paris Fashion Week "
+            "aplaudiu. Depois da Paris Fashion weep, as vendas subiram.")
+    assert ("weep", "Week") in flagged(text, "pt")
+    # the same word elsewhere is no slip of the name
+    text = ("A coleção foi mostrada na Paris Fashion Week. O público da Paris Fashion Week "
+            "aplaudiu. A canção weep tocou depois.")
+    assert flagged(text, "pt") == []

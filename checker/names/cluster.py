@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from .compare import TIER_C_MAX_ZIPF, derivation_slip, truncation_slip, judge, name_like, unknown_word
 from .morph import derived, inflected, russian_known, russian_lemmas, russian_stem_slip, stems, suspect_ending
+from .extract import LOWER_MAX_ZIPF
 from .normalize import fold, has_diacritics, norm, skel
 from .stats import FormStat, NameStats
 
@@ -139,6 +140,16 @@ def _single_token_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
                                   and not _truncated(other, form, candidates, lang, zipf)):
                 groups.union(other, form)
     lower = {w: st for w, st in stats.lower.items() if w not in candidates}
+    # A lower-case form that is judged only beside the rest of the name (``_judge_forms``: a
+    # word of some use, a syllable after a hyphen) needs a neighbour that stands in a
+    # multi-word name (the only place a capitalised spelling has such neighbours): the others
+    # are dropped before blocking.
+    needy = [w for w, st in lower.items() if zipf(w) > LOWER_MAX_ZIPF or _syllable(st)]
+    if needy:
+        in_names = {t for key in stats.multi for t in key.split(" ")}
+        for w in needy:
+            if not any(n[1] in in_names for loc in lower[w].locations for n in loc[4]):
+                del lower[w]
 
     # Forms seen only at sentence starts and common in the language (Londonderry, British):
     # never a minority, but the dominant spelling of a mid-sentence capitalised form that the
@@ -440,7 +451,7 @@ class _Neighbours:
             if st is not None:
                 for loc in st.locations:
                     if loc[4]:
-                        out.update(loc[4])
+                        out.update(("L", n[1]) if n[0] == "-" else n for n in loc[4])
         _add_multi_neighbours(word, self._stats.multi, out)
         result = self._memo[word] = out or None
         return result
@@ -462,13 +473,18 @@ def _add_multi_neighbours(word: str, multi, out: set) -> None:
                     out.add(("R", toks[i + 1]))
 
 
-def _shared_neighbour(x: str, y: str, nbrs) -> bool:
+def _shared_neighbour(x: str, y: str, nbrs, side: str | None = None) -> bool:
     """The two spellings stand beside the same capitalised word on the same side (a first
-    name, a surname or a title): "Thom Browne" / "Thon Browne", "Mr Gills" / "Mr Gils"."""
+    name, a surname or a title): "Thom Browne" / "Thon Browne", "Mr Gills" / "Mr Gils";
+    with ``side`` ("L" or "R"), on that side only."""
     if not nbrs:
         return False
     nx, ny = nbrs.get(x), nbrs.get(y)
-    return bool(nx and ny and not nx.isdisjoint(ny))
+    if not (nx and ny):
+        return False
+    if side is None:
+        return not nx.isdisjoint(ny)
+    return any(n[0] == side for n in nx & ny)
 
 
 def _judge_forms(a, b, table, ca, cb, lang, zipf, weak=(), nbrs=None, cooccur_veto=True):
@@ -477,6 +493,11 @@ def _judge_forms(a, b, table, ca, cb, lang, zipf, weak=(), nbrs=None, cooccur_ve
     wa, wb = a.lstrip("\x00"), b.lstrip("\x00")
     lower_a, lower_b = a.startswith("\x00"), b.startswith("\x00")
     if lower_a and lower_b:
+        return None
+    if (lower_a or lower_b) and not _shared_neighbour(wa, wb, nbrs) \
+            and (zipf(wa if lower_a else wb) > LOWER_MAX_ZIPF or _syllable(sa if lower_a else sb)):
+        # a lower-case word of some use (``extract``: "jhonny English"), or a syllable after a
+        # hyphen (Byeong-seug, Rheinland-pfalx), needs the rest of the name
         return None
     if a in weak or b in weak:
         # a sentence-initial-only form: only the dominant of an unknown capitalised spelling
@@ -514,10 +535,16 @@ def _judge_forms(a, b, table, ca, cb, lang, zipf, weak=(), nbrs=None, cooccur_ve
     cooc = cooccur_veto and _cooccur(sa if a_minor else sb, sb if a_minor else sa)
     verdict = judge(minority, dominant, cdom, lang, zipf, minority_count=cmin, cooccur=cooc)
     if verdict is None and _shared_neighbour(minority, dominant, nbrs):
-        verdict = judge(minority, dominant, cdom, lang, zipf, context=True, minority_count=cmin, cooccur=cooc)
+        verdict = judge(minority, dominant, cdom, lang, zipf, context=True, minority_count=cmin, cooccur=cooc,
+                        lead=_shared_neighbour(minority, dominant, nbrs, "L"))
     if verdict is None:
         return None
     return (verdict[0], verdict[1], minority, dominant)
+
+
+def _syllable(st: FormStat) -> bool:
+    """Every occurrence of a lower-case form follows a capitalised word and a hyphen."""
+    return all(any(n[0] == "-" for n in loc[4]) for loc in st.locations)
 
 
 def _cooccur(minority: FormStat, dominant: FormStat) -> bool:
@@ -659,7 +686,7 @@ def _multiword_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
                     mi, do = b, a
                 cooc = {(l[0], l[3]) for l in forms[mi]} <= {(l[0], l[3]) for l in forms[do]}
                 verdict = judge(mi[i], do[i], len(forms[do]), lang, zipf, context=True,
-                                minority_count=len(forms[mi]), cooccur=cooc)
+                                minority_count=len(forms[mi]), cooccur=cooc, lead=i > 0)
                 if verdict is None:
                     continue
                 uf.union(a, b)

@@ -89,7 +89,7 @@ def _umlaut_pair(a: str, b: str, zipf: Zipf) -> bool:
     return min(za, zb) >= UMLAUT_MIN_ZIPF and abs(za - zb) <= UMLAUT_MARGIN
 
 
-def _compound_part_differs(a: str, b: str, zipf: Zipf) -> bool:
+def _compound_part_differs(a: str, b: str, zipf: Zipf, unknown: bool = False) -> bool:
     """Forms sharing a head or a tail whose differing parts are both ordinary words:
     Unfall|daten / Unfall|raten, Bundes|bank / Landes|bank. A part must be a word of the
     language, not an English word that its word list holds from quoted text (Russ|land /
@@ -101,8 +101,15 @@ def _compound_part_differs(a: str, b: str, zipf: Zipf) -> bool:
     s = 0
     while s < n - p and a[-1 - s] == b[-1 - s]:
         s += 1
-    # Shared head: try every split inside the shared prefix (compound boundary at k).
+    # Shared head: try every split inside the shared prefix (compound boundary at k). For a
+    # spelling no word list knows (``unknown``: the whole minority spelling, not only its stem),
+    # only where the head is a word, or a word and a linking s:
+    # Villeurbanni is no compound Villeurb|anni beside Villeurb|anne ("anni" and "anne" are
+    # words, "villeurb" is none). (Known words keep every split: Umzugskisten / Umzugskosten,
+    # Sporttaschen / Sporttauchen are told apart only at a split inside a part.)
     for k in range(4, p + 1):
+        if unknown and not _head(a[:k], zipf):
+            continue
         ra, rb = a[k:], b[k:]
         # 3-letter parts after a long head: Versand|ort / Versand|art
         # (both very common words: ten / tan, beg / berg are no compound parts)
@@ -116,6 +123,12 @@ def _compound_part_differs(a: str, b: str, zipf: Zipf) -> bool:
         if len(ha) >= 4 and len(hb) >= 4 and _part(ha, zipf, COMPOUND_PART_ZIPF) and _part(hb, zipf, COMPOUND_PART_ZIPF):
             return True
     return False
+
+
+def _head(head: str, zipf: Zipf) -> bool:
+    """A possible first part of a compound: a word of the language, or one plus a linking s
+    (Arbeits|platz)."""
+    return zipf(head) > 0 or (head[-1:] == "s" and zipf(head[:-1]) > 0)
 
 
 def _part(word: str, zipf: Zipf, minimum: float) -> bool:
@@ -181,13 +194,16 @@ def judge(
     context: bool = False,
     minority_count: int = 1,
     cooccur: bool = False,
+    lead: bool = False,
 ) -> tuple[str, str] | None:
     """Is ``minority`` a variant spelling of ``dominant``? ``(tier, kind)`` or None.
 
     ``context`` is True when the two tokens sit at the same place in two multi-word names whose
     other tokens agree (Ahmad Shad Massoud / Ahmad Shah Massoud). ``cooccur`` is True when
     every sentence with the minority form also has the dominant one ("Iran and Iraq"): then only
-    Tier A, or a minority form unknown to the word list, is accepted."""
+    Tier A, or a minority form unknown to the word list, is accepted. ``lead`` is True when the
+    shared context is the word before the two spellings (San Diego / San giego): then a
+    spelling no word list knows may differ at the first letter (``_first_letter_slip``)."""
     lang = (lang or "en")[:2]
     if minority.casefold() == dominant.casefold():
         return None
@@ -218,8 +234,11 @@ def judge(
         return None
     if any(der(x, y, lang) for x in stems(minority, lang) for y in stems(dominant, lang)):
         return None  # Demokratin / Demokraten
-    if lang != "en" and _english_word(minority) and zipf(dominant) >= TRANSLATION_ZIPF:
-        return None  # an English name kept beside its translation: Republican / Republikaner
+    if lang != "en" and _english_word(minority) and zipf(dominant) >= TRANSLATION_ZIPF \
+            and not (context and minority[:1].islower()):
+        # an English name kept beside its translation: Republican / Republikaner (not a
+        # lower-case word in the name's place: "Paris Fashion weep", "Kim jog")
+        return None
     best: tuple[str, str] | None = None
     # One sentence: two names ("Iran and Iraq"), unless the two spellings share a neighbour,
     # which lists do not repeat ("Arte Lamp ... the maker Arta Lamp", "Royal Meil ... Royal Mail")
@@ -238,7 +257,7 @@ def judge(
     for sm, sd in stem_pairs(minority, dominant, lang):
         if True:
             verdict = _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lang, zipf, strong, der,
-                                   first_letter=not cooccur, truncated=truncated)
+                                   first_letter=not cooccur, truncated=truncated, lead=lead)
             if verdict and (best is None or verdict[0] < best[0]):
                 best = verdict
                 if best[0] == "A":
@@ -369,16 +388,23 @@ _CHEAP_FIRST = frozenset((a, b) for cls in ("ae", "ou", "ei", "ijy", "au", "sz",
 LOWER_FIRST_LETTER_MIN_LEN = 6
 
 
-def _first_letter_slip(fm: str, fd: str, minority: str, dominant: str, lang: str, zipf: Zipf) -> bool:
+def _first_letter_slip(fm: str, fd: str, minority: str, dominant: str, lang: str, zipf: Zipf,
+                       lead: bool = False) -> bool:
     """A 1:1 tie that differs only at the first letter (substituted, inserted, dropped or
     swapped with the second: Lifracombe / Ilfracombe, Lilfracombe), 8+ letters, both rare in
     the language and one unknown to the language's and the English word list (not Lambert /
-    Gambert); or, 6+ letters, a lower-case spelling unknown to both word lists."""
+    Gambert); or, 6+ letters, a lower-case spelling unknown to both word lists; or, 5+ letters,
+    a spelling unknown to both word lists after the same word as the other (``lead``: San
+    giego / San Diego, Wave epace / Wave Space). Not a shared word after them: a surname is
+    shared by people whose first names differ (Gambert Smith / Lambert Smith)."""
     lower = minority[:1].islower()
-    if min(len(fm), len(fd)) < (LOWER_FIRST_LETTER_MIN_LEN if lower else FIRST_LETTER_KNOWN_MIN_LEN):
-        return False
     if not (fm[1:] == fd[1:] or fm[1:] == fd or fm == fd[1:]
             or (fm[2:] == fd[2:] and fm[:2] == fd[1::-1])):
+        return False
+    if lead and min(len(fm), len(fd)) >= FIRST_LETTER_KNOWN_MIN_LEN and zipf(minority) == 0 \
+            and not _known_english(fm):
+        return True
+    if min(len(fm), len(fd)) < (LOWER_FIRST_LETTER_MIN_LEN if lower else FIRST_LETTER_KNOWN_MIN_LEN):
         return False
     if lower:  # a lower-case spelling no word list knows: "les lscars" for "les Oscars"
         return zipf(minority) == 0 and not _known_english(fm)
@@ -457,7 +483,7 @@ def _never(*_args) -> bool:
 
 
 def _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lang, zipf, context, der=derived,
-                 first_letter=True, truncated=False):
+                 first_letter=True, truncated=False, lead=False):
     nm, nd = norm(sm), norm(sd)
     if not nm or not nd:
         return None
@@ -490,7 +516,7 @@ def _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lan
     # gendered language (macedónio / Macedónia), not a slip (beattia, unknown: a slip).
     if _final_vowel_only(fm, fd) and z > 0 and minority.islower() and not dominant.islower():
         return None
-    if der(sm, sd, lang) or (lang in COMPOUNDING and _compound_part_differs(sm, sd, zipf)):
+    if der(sm, sd, lang) or (lang in COMPOUNDING and _compound_part_differs(sm, sd, zipf, z == 0)):
         return None
     if skel(nm) == skel(nd):
         dist = cheap_distance(nm, nd)
@@ -516,6 +542,6 @@ def _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lan
             if fm[:1] == fd[:1] and (context or z <= TIE_MAX_ZIPF or zd - z >= TIE_COMMON_MARGIN):
                 return ("C", "typo")
             # (not in one sentence: a list of names such as Хангаласским, Мегино-Кангаласским)
-            if first_letter and fm[:1] != fd[:1] and z <= TIE_MAX_ZIPF and _first_letter_slip(fm, fd, minority, dominant, lang, zipf):
+            if first_letter and fm[:1] != fd[:1] and z <= TIE_MAX_ZIPF and _first_letter_slip(fm, fd, minority, dominant, lang, zipf, lead):
                 return ("C", "typo")
     return None

@@ -9,7 +9,10 @@
   (al, bin, de, von, van der, ...): multi-word names.
 * Lower-case tokens of 3+ letters too rare to be ordinary words (Zipf <= ``LOWER_MAX_ZIPF``):
   possible slips such as "telebans", compared only against capitalised names, with the
-  capitalised words right beside them ("trakc Palin").
+  capitalised words right beside them ("trakc Palin"). Somewhat commoner lower-case words
+  (Zipf <= ``LOWER_CONTEXT_MAX_ZIPF``) only when one of their occurrences in the document
+  stands beside a capitalised word ("jhonny English"): ``cluster`` judges them only against a
+  spelling that shares that neighbour.
 
 Tokens are split at apostrophes and hyphens, so "Massud’s" gives "Massud" and "anti-Taleban"
 gives "Taleban".
@@ -27,6 +30,7 @@ from .stats import MAX_LOCATIONS, FormStat, NameStats
 TOKEN_RE = re.compile(r"[^\W\d_]+(?:[\u0300-\u036f]+[^\W\d_]*)*")
 LOWER_MIN_LEN = 3
 LOWER_MAX_ZIPF = 2.0
+LOWER_CONTEXT_MAX_ZIPF = 3.0  # ... and beside a capitalised word (see ``collect``)
 
 PARTICLES = frozenset(
     "al el ul ad ar as ash at az an bin ibn ben bint abu de da das do dos del della di du des "
@@ -74,6 +78,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 # case), and rare words (possible slips).
 _KNOWN: dict[str, set[str]] = {}
 _RARE: dict[str, set[str]] = {}
+_RARE_CONTEXT: dict[str, set[str]] = {}  # rare words above LOWER_MAX_ZIPF (kept only beside a capital)
 
 
 def _word_char(ch: str) -> bool:
@@ -81,14 +86,17 @@ def _word_char(ch: str) -> bool:
     return ch.isalpha() or "\u0300" <= ch <= "\u036f"
 
 
-def _rare_lower(distinct: set[str], lang: str) -> set[str]:
-    """The lower-case words of ``distinct`` (4+ letters) too rare to be ordinary words.
+def _rare_lower(distinct: set[str], lang: str) -> tuple[set[str], set[str]]:
+    """The lower-case words of ``distinct`` (3+ letters) too rare to be ordinary words
+    (Zipf <= LOWER_MAX_ZIPF), and those a little commoner (<= LOWER_CONTEXT_MAX_ZIPF).
     Set operations in C; only words never seen before in this process are looked up."""
     known = _KNOWN.setdefault(lang, set())
     rare = _RARE.setdefault(lang, set())
+    rare_ctx = _RARE_CONTEXT.setdefault(lang, set())
     new = distinct - known
     if new:
         new -= rare
+        new -= rare_ctx
         if new:
             lex = _lex(lang)
             if lex is not None and len(lex) == 0:
@@ -98,20 +106,52 @@ def _rare_lower(distinct: set[str], lang: str) -> set[str]:
                 # query per document instead of two)
                 lex.prefetch(w for w in new if len(w) >= LOWER_MIN_LEN or not w.islower())
             for w in new:
-                if lex is None or len(w) < LOWER_MIN_LEN or not w.islower() or lex.zipf(w) > LOWER_MAX_ZIPF:
+                if lex is None or len(w) < LOWER_MIN_LEN or not w.islower():
                     known.add(w)
-                else:
+                    continue
+                z = lex.zipf(w)
+                if z <= LOWER_MAX_ZIPF:
                     rare.add(w)
-    return distinct & rare
+                elif z <= LOWER_CONTEXT_MAX_ZIPF:
+                    rare_ctx.add(w)
+                else:
+                    known.add(w)
+    return distinct & rare, distinct & rare_ctx
 
 
-def _capitalised_before(text: str, hyphen: int) -> bool:
-    """The word ending right before ``hyphen`` starts with a capital (Byeong-seug; not
-    post-brext)."""
+def _capital_beside(text: str, p: int, e: int, lo: int) -> bool:
+    """A cheap necessary condition of ``_lower_context`` finding a neighbour of text[p:e]: a
+    space and a capital after it, or a space before it and a word before that which starts with
+    a capital (or with a non-letter: the regexes decide)."""
+    if e + 1 < len(text) and text[e] in " \u00a0" and (text[e + 1].isupper() or text[e + 1].istitle()):
+        return True
+    if p >= 2 and text[p - 1] in " \u00a0" and text[p - 2] not in " \u00a0":
+        j = max(text.rfind(" ", lo, p - 1), text.rfind("\u00a0", lo, p - 1))
+        ch = text[j + 1]
+        return j < 0 or ch.isupper() or ch.istitle() or not ch.isalpha()
+    return False
+
+
+def _maybe_beside_capital(text: str, w: str) -> bool:
+    """Some occurrence of ``w`` may stand beside a capitalised word or follow one and a hyphen
+    (a cheap test before the occurrences of a commoner lower-case word are scanned)."""
+    i = text.find(w)
+    while i >= 0:
+        e = i + len(w)
+        if _capital_beside(text, i, e, max(0, i - _CONTEXT_REACH)) \
+                or (i >= 2 and text[i - 1] in "-\u2010\u2011" and text[i - 2].isalpha()):
+            return True
+        i = text.find(w, e)
+    return False
+
+
+def _capitalised_before(text: str, hyphen: int) -> str | None:
+    """The word ending right before ``hyphen`` when it starts with a capital (Byeong-seug; not
+    post-brext), else None."""
     i = hyphen
     while i > 0 and _word_char(text[i - 1]):
         i -= 1
-    return text[i].isupper()
+    return text[i:hyphen] if text[i].isupper() else None
 
 
 _CAP_RIGHT = re.compile(r"[ \u00a0](" + _CAP + ")")
@@ -160,31 +200,45 @@ def collect(doc: Document, stats: NameStats | None = None) -> NameStats:
     # Every word: the count, and rare lower-case words (possible slips such as "telebans").
     all_words = TOKEN_RE.findall(text)
     out.words += len(all_words)
-    rare = _rare_lower(set(all_words), lang)
-    if rare:
+    rare, rare_ctx = _rare_lower(set(all_words), lang)
+    if rare or rare_ctx:
         import bisect
 
         letter = _LETTER.search
         n = len(text)
-        for w in sorted(rare):
+        for w in sorted(rare | rare_ctx):
+            if w not in rare and not _maybe_beside_capital(text, w):
+                continue  # a commoner word never beside a capital: not kept (below), not scanned
+            occurrences = []
             i = text.find(w)
             while i >= 0:
                 p, e = i, i + len(w)
                 i = text.find(w, e)
                 if (p > 0 and _word_char(text[p - 1])) or (e < n and _word_char(text[e])):
                     continue  # inside a longer word
-                if len(w) <= 5 and p >= 2 and text[p - 1] in "-\u2010\u2011" and text[p - 2].isalpha() \
-                        and _capitalised_before(text, p - 1):
-                    continue  # a short syllable of a hyphenated name (Byeong-seug), not a slip
+                syllable = None
+                if len(w) <= 5 and p >= 2 and text[p - 1] in "-\u2010\u2011" and text[p - 2].isalpha():
+                    # a short syllable of a hyphenated name (Byeong-seug) or a slip in the
+                    # second part of one (Rheinland-pfalx): kept with the word before the
+                    # hyphen ("-", word), which ``cluster`` requires the other spelling to follow
+                    syllable = _capitalised_before(text, p - 1)
                 k = bisect.bisect_right(seg_starts, p) - 1
                 if k < 0 or p >= segments[k].end:
                     continue
                 seg = segments[k]
+                # (the regexes of _lower_context only where a capital may be right beside it)
+                context = _lower_context(text, p, e, seg.start, seg.end) \
+                    if _capital_beside(text, p, e, max(seg.start, p - _CONTEXT_REACH)) else ()
+                if syllable is not None:
+                    context += (("-", syllable),)
+                occurrences.append(((path, p, e, seg.index, context), seg.start))
+            # a commoner word (rare_ctx) only when it stands beside a capitalised word once
+            if occurrences and (w in rare or any(loc[4] for loc, _ in occurrences)):
                 st = lower.get(w)
                 if st is None:
                     st = lower[w] = FormStat()
-                st.add((path, p, e, seg.index, _lower_context(text, p, e, seg.start, seg.end)),
-                       letter(text, seg.start, p) is None)
+                for loc, seg_start in occurrences:
+                    st.add(loc, letter(text, seg_start, loc[1]) is None)
 
     joiners = _JOINERS
     particle_gap = _PARTICLE_GAP.fullmatch

@@ -106,6 +106,7 @@ class Document:
     lang: str | None = None
     segments: list[Segment] = field(default_factory=list)
     encoding: str = "utf-8"
+    fmt: str = "txt"  # the reader that built the prose view: "txt" or "md"
     # the original this document translates, when it is checked as one side of a pair
     source: "Document | None" = field(default=None, repr=False, compare=False)
     _lines: LineIndex | None = field(default=None, repr=False, compare=False)

@@ -8,6 +8,10 @@ Markdown (and any file) -- an HTML comment, as markdownlint writes them::
     <!-- transcheck-disable-line TC302 -->      the comment's own line
     <!-- transcheck-disable-file TC3 -->        the whole file
 
+In Markdown only an HTML comment outside code, inline code and front matter counts: a
+directive shown in a code sample (or a ``# transcheck-...`` line, a heading or a shell comment
+in a fence) suppresses nothing.
+
 Plain text -- the same words on a comment line of their own, starting with ``#`` or ``//``::
 
     # transcheck-disable-next-line TC101
@@ -55,20 +59,52 @@ class Region:
     last: int
 
 
-def parse_directives(text: str) -> list[Directive]:
+def parse_directives(text: str, markdown: bool = False) -> list[Directive]:
+    """The suppression comments of a file; in Markdown, HTML comments outside code only."""
     if "transcheck-" not in text:
         return []
     from .model import LineIndex
 
     lines = LineIndex(text)
     found = []
-    for pattern in (HTML_DIRECTIVE, LINE_DIRECTIVE):
+    code = _markdown_code(text) if markdown else []
+    for pattern in (HTML_DIRECTIVE,) if markdown else (HTML_DIRECTIVE, LINE_DIRECTIVE):
         for match in pattern.finditer(text):
+            if any(start <= match.start() < end for start, end in code):
+                continue  # a directive quoted in code or front matter
             codes = tuple(c for c in re.split(r"[\s,]+", match.group("codes").strip()) if c)
             found.append(Directive(match.group(1), codes or (ALL,), lines.position(match.start())[0],
                                    match.start(), match.end()))
     found.sort(key=lambda d: d.start)
     return found
+
+
+_INLINE_CODE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.S)
+
+
+def _markdown_code(text: str) -> list[tuple[int, int]]:
+    """Spans of a Markdown file that are code or front matter: fenced and indented code blocks,
+    front matter (by markdown-it-py's block map) and inline code spans of prose blocks."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    from .model import LineIndex
+
+    lines = LineIndex(text)
+
+    def offset(line: int) -> int:  # 0-based line -> offset of its start (or the end of text)
+        return lines.line_bounds(line + 1)[0] if line < lines.line_count else len(text)
+
+    spans = []
+    for token in MarkdownIt("commonmark").use(front_matter_plugin).enable("table").parse(text):
+        if not token.map:
+            continue
+        start, end = offset(token.map[0]), offset(token.map[1])
+        if token.type in ("fence", "code_block", "front_matter"):
+            spans.append((start, end))
+        elif token.type == "inline":
+            spans.extend((start + m.start(), start + m.end()) for m in _INLINE_CODE.finditer(text[start:end]))
+    return spans
 
 
 def regions(directives: list[Directive], last_line: int, lines: list[str] | None = None) -> list[Region]:
@@ -118,7 +154,7 @@ def apply(findings: Iterable[Finding], documents: dict[str, Document]) -> tuple[
     directives_of: dict[str, list[Directive]] = {}
     regions_of: dict[str, list[Region]] = {}
     for path, doc in documents.items():
-        directives = parse_directives(doc.text)
+        directives = parse_directives(doc.text, markdown=doc.fmt == "md")
         if directives:
             directives_of[path] = directives
             regions_of[path] = regions(directives, doc.lines.line_count, doc.text.split("\n"))

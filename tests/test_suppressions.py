@@ -36,6 +36,21 @@ def test_disable_file_and_all_rules(tmp_path):
     assert run(tmp_path, "a.md", text) == []
 
 
+def test_markdown_directive_in_code_or_front_matter_suppresses_nothing(tmp_path):
+    # a directive shown in inline code, a fence, an indented block or front matter is an
+    # example, not a suppression; nor is a "#" line (a heading, or a shell comment in a fence)
+    for quoted in ("Write `<!-- transcheck-disable-file -->` to disable.\n",
+                   "```sh\n# transcheck-disable-file\n<!-- transcheck-disable-file -->\n```\n",
+                   "    <!-- transcheck-disable-file -->\n",
+                   "# transcheck-disable-file\n"):
+        text = "He is president in charge.\n\n" + quoted
+        assert ("TC301", 1) in codes(run(tmp_path, "a.md", text)), quoted
+    text = "---\nnote: <!-- transcheck-disable-file -->\n---\nHe is president in charge.\n"
+    assert codes(run(tmp_path, "a.md", text)) == [("TC301", 4)]
+    # the same comment outside code still applies
+    assert run(tmp_path, "a.md", "He is president in charge.\n\n<!-- transcheck-disable-file -->\n") == []
+
+
 def test_plain_text_comment_lines_are_masked_and_apply(tmp_path):
     text = ("# transcheck-disable-next-line TC301\n\nHe is president in charge.\n\n"
             "// transcheck-disable-next-line TC302\nHe is president in charge.\n")

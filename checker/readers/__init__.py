@@ -37,4 +37,5 @@ def parse_document(path: str, data: bytes, lang: str | None = None, fmt: str | N
         raise InputError(f"unknown format {fmt!r} (expected one of: {', '.join(s[1:] for s in READERS)})")
     reader = READERS[f".{fmt}"] if fmt else reader_for(path)
     prose, blocks = reader(text)
-    return Document(path=path, text=text, prose=prose, blocks=blocks, lang=lang, encoding=encoding)
+    return Document(path=path, text=text, prose=prose, blocks=blocks, lang=lang, encoding=encoding,
+                    fmt="md" if reader is read_markdown else "txt")

@@ -88,8 +88,10 @@ def unified_diff(plan: FilePlan) -> str:
 
 
 def write_atomic(path: str, text: str, encoding: str = "utf-8") -> None:
-    """Replace ``path`` by ``text`` through a temporary file renamed over it; InputError on failure."""
-    directory = os.path.dirname(os.path.abspath(path))
+    """Replace ``path`` by ``text`` through a temporary file renamed over it; InputError on failure.
+    A symbolic link is followed: its target is replaced and the link stays a link."""
+    path = os.path.realpath(path)
+    directory = os.path.dirname(path)
     try:
         mode = os.stat(path).st_mode & 0o7777
     except OSError as error:

@@ -37,6 +37,15 @@ def test_fix_applies_safe_fixes_and_reports_the_rest(workdir):
     assert [p.name for p in workdir.iterdir() if "transcheck-tmp" in p.name] == []
 
 
+def test_fix_through_a_symbolic_link_fixes_its_target(workdir):
+    target = workdir / "a.txt"
+    link = workdir / "link.txt"
+    link.symlink_to(target.name)
+    run_cli("check", "--fix", "--select", "TC3", str(link), cwd=workdir)
+    assert link.is_symlink() and os.readlink(link) == "a.txt"
+    assert target.read_text(encoding="utf-8") == FIXED
+
+
 def test_unsafe_fixes(workdir):
     path = workdir / "a.txt"
     run_cli("check", "--fix", "--unsafe-fixes", "--select", "TC3", str(path), cwd=workdir)

@@ -37,6 +37,19 @@ def test_substitution_several_replacements_only_suggest():
     assert found[0].suggestions == ["use", "employ"] and found[0].fix is None
 
 
+def test_substitution_whose_replacement_holds_the_match(tmp_path):
+    # Kabul -> Kabul city: "Kabul city" is the approved form, not a new match; --fix converges
+    (tmp_path / "House.yml").write_text("extends: substitution\nmessage: \"Use %s, not %s\"\n"
+                                        "swap:\n  Kabul: Kabul city\n", encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nstyles = ["House.yml"]\n', encoding="utf-8")
+    doc = tmp_path / "a.txt"
+    doc.write_text("He went to Kabul today. He lives in Kabul city now.\n", encoding="utf-8")
+    found = checker.check_paths([str(doc)], select=["TC3"])
+    assert [(f.text, f.column) for f in found] == [("Kabul", 12)]
+    run_cli("check", "--fix", str(doc), cwd=tmp_path)
+    assert doc.read_text(encoding="utf-8") == "He went to Kabul city today. He lives in Kabul city now.\n"
+
+
 def test_existence_bad_and_good():
     found = check("existence_bad.txt")
     assert spans(found) == [("TC302", "Credit, Getty Images"), ("TC302", "Photo caption,")]

@@ -139,6 +139,20 @@ def existence(rule: StyleRule, doc: Document) -> Iterator[Hit]:
     return _limited(rule, hits())
 
 
+def _inside_replacement(text: str, start: int, end: int, replacements: list[str]) -> bool:
+    """The match is part of a replacement already written out: "Kabul" in "Kabul city" for
+    Kabul -> Kabul city (else a fix would apply again on every pass: Kabul city city ...)."""
+    observed = text[start:end].casefold()
+    for replacement in replacements:
+        folded = replacement.casefold()
+        at = folded.find(observed)
+        while at >= 0:
+            if start - at >= 0 and text[start - at:start - at + len(folded)].casefold() == folded:
+                return True
+            at = folded.find(observed, at + 1)
+    return False
+
+
 def substitution(rule: StyleRule, doc: Document) -> Iterator[Hit]:
     def hits() -> Iterator[Hit]:
         for text, start, end in _matches(rule, doc):
@@ -155,8 +169,8 @@ def substitution(rule: StyleRule, doc: Document) -> Iterator[Hit]:
                 expanded = keep_case(observed, _expand(replacement, key_match))
                 if expanded not in suggestions:
                     suggestions.append(expanded)
-            if suggestions == [observed]:
-                continue  # the key also matches the approved form
+            if suggestions == [observed] or _inside_replacement(text, start, end, suggestions):
+                continue  # the key also matches the approved form, or sits inside it (Kabul city)
             single = len(suggestions) == 1
             yield Hit(start, end, rule.format(" or ".join(suggestions), observed), suggestions,
                       suggestions[0] if single else None, safe=single)

@@ -20,6 +20,16 @@ def test_utf16_with_bom():
     assert decode(data, "a.txt")[0] == "Ahmad Shah Massoud"
 
 
+def test_utf32_with_bom_is_not_read_as_utf16():
+    # UTF-32-LE's mark starts with UTF-16-LE's: it was decoded as UTF-16 full of NULs (a silent pass)
+    for encoding in ("utf-32", "utf-32-le", "utf-32-be"):
+        data = ("\ufeff" if encoding != "utf-32" else "") + "The Taleban came."
+        assert decode(data.encode(encoding), "a.txt") == ("The Taleban came.", "utf-32")
+    # text that decodes but holds NUL characters is binary
+    with pytest.raises(InputError, match="binary"):
+        decode(codecs.BOM_UTF16_LE + "a\x00b".encode("utf-16-le"), "a.txt")
+
+
 def test_latin1_is_an_error_naming_the_file():
     with pytest.raises(InputError, match=r"a\.txt: cannot decode as UTF-8"):
         decode("Panjshir é".encode("latin-1"), "a.txt")

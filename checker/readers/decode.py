@@ -1,4 +1,4 @@
-"""Bytes to text: UTF-8 (with or without BOM) and UTF-16 with BOM; anything else is an error."""
+"""Bytes to text: UTF-8 (with or without BOM), UTF-16 and UTF-32 with BOM; anything else is an error."""
 
 from __future__ import annotations
 
@@ -15,8 +15,15 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     """Return ``(text, encoding)``; raise :class:`InputError` for binary or undecodable data."""
     if data.startswith(codecs.BOM_UTF8):
         return _strict(data[3:], "utf-8", path), "utf-8-sig"
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _strict(data, "utf-16", path), "utf-16"
+    # UTF-32 first: its little-endian mark (FF FE 00 00) starts with UTF-16's (FF FE)
+    for boms, encoding in (((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE), "utf-32"),
+                           ((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE), "utf-16")):
+        if data.startswith(boms):
+            text = _strict(data, encoding, path)
+            if "\x00" in text:
+                raise InputError(f"{path}: binary file (NUL characters after decoding {encoding.upper()}); "
+                                 "expected a text file")
+            return text, encoding
     if b"\x00" in data[:8192]:
         raise InputError(f"{path}: binary file (contains NUL bytes); expected a text file")
     text = _strict(data, "utf-8", path)

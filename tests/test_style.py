@@ -117,6 +117,7 @@ def test_offsets_are_those_of_the_file(tmp_path):
     ("bad_regex.yml", "bad_regex.yml:6: invalid regular expression in token 'broken (group'"),
     ("unknown_key.yml", "unknown_key.yml:4: unknown key 'swapp'"),
     ("unknown_type.yml", "unknown_type.yml:1: unknown rule type 'sequence'"),
+    ("bad_group.yml", "bad_group.yml:5: swap '(Tal)iban': $2 refers to a group the key does not have"),
 ])
 def test_broken_style_is_one_line_exit_2(tmp_path, name, expected):
     (tmp_path / "transcheck.toml").write_text(f'styles = ["{(STYLE / "bad" / name).as_posix()}"]\n', encoding="utf-8")

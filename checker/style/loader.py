@@ -58,6 +58,7 @@ _SCOPES = {
 _STYLE_FILE_KEYS = {"style", "rules", "description", "version"}
 # A match never begins or ends inside a word (Vale's \b, without its quirk at non-word edges).
 EDGE = r"(?!(?<=\w)\w)"
+GROUP_REF = re.compile(r"\$(\d+)|\$\{(\d+)\}")  # $1 or ${1} in a replacement: the key's group
 _GLOBAL_FLAGS = re.compile(r"^\(\?([aiLmsux]+)\)")
 
 
@@ -412,6 +413,10 @@ def _build_substitution(rule: StyleRule, data: Any, at: Any, flags: int, edge: s
             value = ""
         replacement = _as_str(value, f"swap.{key}", line, empty=True)
         key_pattern = _compile(_translate(key), flags, line, f"swap key {key!r}")
+        for ref in GROUP_REF.finditer(replacement if key_pattern.groups else ""):  # ($5 without groups: text)
+            if int(ref.group(1) or ref.group(2)) > key_pattern.groups:
+                raise StyleError(line, f"swap {key!r}: {ref.group(0)} refers to a group the key does not have "
+                                       f"(it has {key_pattern.groups})")
         own = key_pattern if "$" in replacement and key_pattern.groups else None
         alternatives.append((key, own, [r.strip() for r in replacement.split("|")] if replacement else [""]))
     alternatives.sort(key=lambda item: len(item[0]), reverse=True)

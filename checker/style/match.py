@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from ..model import BlockKind, Document
-from .loader import StyleRule
+from .loader import GROUP_REF, StyleRule
 
 
 @dataclass
@@ -54,9 +54,6 @@ def keep_case(matched: str, replacement: str) -> str:
     return replacement
 
 
-_GROUP_REF = re.compile(r"\$(\d+)|\$\{(\d+)\}")
-
-
 def _expand(replacement: str, match: re.Match | None) -> str:
     if match is None or "$" not in replacement:
         return replacement
@@ -65,7 +62,7 @@ def _expand(replacement: str, match: re.Match | None) -> str:
         index = int(ref.group(1) or ref.group(2))
         return (match.group(index) or "") if index <= (match.re.groups or 0) else ref.group(0)
 
-    return _GROUP_REF.sub(group, replacement)
+    return GROUP_REF.sub(group, replacement)
 
 
 _WORD_CHAR = re.compile(r"\w")

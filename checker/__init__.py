@@ -23,7 +23,13 @@ def _options(**kwargs: Any):
     from .pipeline import Options
 
     if isinstance(kwargs.get("fail_level"), str):
-        kwargs["fail_level"] = Severity.parse(kwargs["fail_level"])
+        try:
+            kwargs["fail_level"] = Severity.parse(kwargs["fail_level"])
+        except ValueError as error:
+            raise InputError(str(error)) from None
+    for key in ("select", "ignore", "include", "exclude"):
+        if isinstance(kwargs.get(key), str):  # one selector or glob, as in a configuration file
+            kwargs[key] = [kwargs[key]]
     return Options(**kwargs)
 
 

@@ -40,3 +40,10 @@ def test_bad_arguments_are_clear_errors():
         checker.check_text(TEXT, lang="en", fmt="rst")
     with pytest.raises(checker.InputError, match="no such file"):
         checker.check_paths(["no/such/file.txt"])
+    with pytest.raises(checker.InputError, match="unknown severity 'bogus'"):
+        checker.check_text(TEXT, lang="en", fail_level="bogus")
+
+
+def test_one_selector_may_be_a_string_as_in_a_configuration_file():
+    assert [f.rule for f in checker.check_text(TEXT, lang="en", select="TC1")] == ["TC101"]
+    assert checker.check_text(TEXT, lang="en", ignore="TC101") == []

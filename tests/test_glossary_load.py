@@ -71,6 +71,18 @@ def test_house_names_yaml_and_csv():
     assert names.is_variant("Massud") and not names.is_variant("Massoud")
 
 
+@pytest.mark.parametrize("text, words", [
+    ("names: 5\n", "names.yaml:1: 'names' must be a list of names"),
+    ("Taleban: [Taleban]\n", "names.yaml:1: the variant 'Taleban' is the name itself"),
+    ("Taliban: [Taleban]\nTalib: [Taleban]\n", "names.yaml:2: the variant 'Taleban' is also listed under 'Taliban'"),
+])
+def test_broken_house_name_lists_are_errors(tmp_path, text, words):
+    (tmp_path / "names.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_house_names([str(tmp_path / "names.yaml")])
+    assert words in str(info.value) and "\n" not in str(info.value)
+
+
 @pytest.mark.parametrize("name, line, words", [
     ("bad-unclosed.tbx", 5, "malformed XML"),
     ("bad-entity.tbx", 1, "entities"),

@@ -173,7 +173,22 @@ def load_house_names(paths: list[str]) -> HouseNames:
     names: list[HouseName] = []
     for path in paths:
         names.extend(_load_one(path))
+    _validate(names)
     return HouseNames(names, list(paths))
+
+
+def _validate(names: list[HouseName]) -> None:
+    """A variant that is its own name, or one listed under two names, is a mistake in the list:
+    the first would report the house spelling itself, the second suggest two spellings."""
+    owner: dict[str, HouseName] = {}
+    for name in names:
+        for variant in name.variants:
+            if variant == name.canonical:
+                raise InputError(f"{name.origin}: the variant {variant!r} is the name itself")
+            other = owner.setdefault(variant, name)
+            if other.canonical != name.canonical:
+                raise InputError(f"{name.origin}: the variant {variant!r} is also listed under "
+                                 f"{other.canonical!r} ({other.origin})")
 
 
 def _load_one(path: str) -> list[HouseName]:
@@ -211,6 +226,8 @@ def _yaml_names(text: str, path: str) -> list[HouseName]:
             elif key == "names" and kind(value) == "mapping":
                 for canonical, v in mapping(value, "names"):
                     names.append(HouseName(canonical, strings(v, canonical), f"{path}:{line_of(v)}"))
+            elif key == "names":
+                raise YamlError(line_of(value), "'names' must be a list of names or a mapping name: variants")
             else:
                 names.append(HouseName(key, strings(value, key), f"{path}:{line_of(value)}"))
     except YamlError as error:

@@ -94,6 +94,17 @@ def test_text_format_and_stdin():
     assert "\x1b[" not in out  # NO_COLOR
 
 
+def test_text_output_is_terminal_safe_and_carets_count_wide_characters(tmp_path):
+    filler = "Some filler text for the sake of length. " * 20
+    text = filler + "\n\nThe Taliban came to 北京. The Taliban left \x1b]0;pwned\x07 now. Then 北京 saw the Taleban.\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    out = run_cli("check", "--isolated", "--lang", "en", str(tmp_path / "a.txt")).stdout.decode()
+    assert "\x1b" not in out and "\x07" not in out and "\ufffd]0;pwned\ufffd" in out
+    excerpt, caret = [line for line in out.splitlines() if line.startswith("  ")][:2]
+    # 北京 twice before the match: two columns each
+    assert caret.index("^") == excerpt.index("Taleban") + 4 and caret.strip() == "^" * 7
+
+
 def test_color_always_wins_over_no_color():
     result = run_cli("check", "--isolated", "--lang", "en", "--color", "always", str(SAMPLE))
     assert "\x1b[" in result.stdout.decode()

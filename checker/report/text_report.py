@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from typing import Any
 
 from ..model import Finding, Severity
@@ -13,6 +15,27 @@ MAX_EXCERPT = 160
 
 def _paint(text: str, style: str, color: bool) -> str:
     return f"\x1b[{_STYLES[style]}m{text}\x1b[0m" if color else text
+
+
+# Control characters (C0 but tab, DEL, C1) a file may hold: printed raw they could move the cursor or
+# set the terminal's title (an OSC sequence); each becomes one replacement character, so columns hold.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_BREAKS = re.compile("[\t\n\r\x0b\x0c\x85\u2028\u2029]+")
+
+
+def _safe(text: str) -> str:
+    return _CONTROL.sub("\ufffd", text)
+
+
+def _one_line(text: str) -> str:
+    """A message or a path on one line (a match may span a line break), safe for a terminal."""
+    return _safe(_BREAKS.sub(" ", text))
+
+
+def _width(text: str) -> int:
+    """Terminal columns of ``text``: wide (CJK, most emoji) characters take two, marks none."""
+    return sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+               for ch in text)
 
 
 def _excerpt(line_text: str, finding: Finding) -> tuple[str, int, int]:
@@ -33,16 +56,19 @@ def render_text(result: Any, color: bool = False, **_: Any) -> str:
     lines: list[str] = []
     documents = {doc.path: doc for doc in result.documents}
     for finding in result.findings:
-        location = _paint(f"{finding.path}:{finding.line}:{finding.column}:", "bold", color)
+        location = _paint(f"{_one_line(finding.path)}:{finding.line}:{finding.column}:", "bold", color)
         code = _paint(finding.rule, _SEVERITY_COLOUR[finding.severity], color)
-        lines.append(f"{location} {code} {finding.message}")
+        lines.append(f"{location} {code} {_one_line(finding.message)}")
         doc = documents.get(finding.path)
         if doc is not None:
             excerpt, start, width = _excerpt(doc.line_text(finding.line), finding)
+            excerpt = _safe(excerpt)
+            marked = excerpt[start:start + min(width, len(excerpt) - start or 1)] or " "
             lines.append(f"  {excerpt}")
-            lines.append("  " + " " * start + _paint("^" * min(width, len(excerpt) - start or 1), "red", color))
+            lines.append("  " + " " * _width(excerpt[:start]) + _paint("^" * max(1, _width(marked)), "red", color))
         if finding.suggestions:
-            lines.append("  " + _paint("suggestion: " + " | ".join(finding.suggestions), "green", color))
+            suggestion = " | ".join(_one_line(s) for s in finding.suggestions)
+            lines.append("  " + _paint("suggestion: " + suggestion, "green", color))
     lines.append(_summary(result.findings, len(result.documents), color))
     return "\n".join(lines) + "\n"
 

@@ -59,7 +59,8 @@ def cli() -> None:
 @click.option("--select", multiple=True, help="Rules to run: codes, code prefixes (TC1), names or categories.")
 @click.option("--ignore", multiple=True, help="Rules to skip (same forms as --select).")
 @click.option("--include", multiple=True, help="Glob for files found in directories (default: *.txt, *.md, ...).")
-@click.option("--exclude", multiple=True, help="Glob of paths to skip.")
+@click.option("--exclude", multiple=True,
+              help="Glob of paths to skip: a name anywhere (node_modules) or a path below the directory (archive/*).")
 @click.option("--fail-level", type=click.Choice(SEVERITIES),
               help="Lowest severity that makes the exit code 1 [default: warning].")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False),

@@ -122,39 +122,82 @@ class Result:
 # ---------------------------------------------------------------------------------------- load
 
 
-def discover(paths: Sequence[str], include: Sequence[str] | None = None, exclude: Sequence[str] = ()) -> list[Source]:
-    """Expand files, directories (recursively) and ``-`` into sources, in a stable order."""
+@dataclass(frozen=True)
+class Glob:
+    """An exclude glob. One without a ``/`` matches any component of a path (``node_modules``,
+    ``*.bak``); one with a ``/`` matches the whole path relative to ``root`` (a configuration's
+    folder) or, when ``root`` is None (``--exclude``), relative to the directory named on the
+    command line or to the current directory."""
+
+    pattern: str
+    root: str | None = None
+
+
+def discover(paths: Sequence[str], include: Sequence[str] | None = None,
+             exclude: Sequence[str | Glob] = ()) -> list[Source]:
+    """Expand files, directories (recursively) and ``-`` into sources, in a stable order.
+    A plain string in ``exclude`` is a ``Glob`` without a root."""
     from .readers import DEFAULT_INCLUDE
 
     include = list(include) if include else list(DEFAULT_INCLUDE)
+    globs = [g if isinstance(g, Glob) else Glob(g) for g in exclude]
     sources: list[Source] = []
     for path in paths:
         if path == STDIN:
             sources.append(Source(STDIN))
         elif os.path.isdir(path):
-            found = [Source(p) for p in _walk(path, include, exclude)]
+            found = [Source(p) for p in _walk(path, include, globs)]
             if not found:
                 raise InputError(f"{path}: no text files found (looked for {', '.join(include)})")
             sources.extend(found)
         elif os.path.exists(path):
-            if not _excluded(path, exclude):
+            if not _excluded(path, os.curdir, globs):
                 sources.append(Source(path))
         else:
             raise InputError(f"{path}: no such file or directory")
     return sources
 
 
-def _excluded(path: str, exclude: Sequence[str]) -> bool:
-    norm = path.replace(os.sep, "/")
-    return any(fnmatch.fnmatch(norm, g) or fnmatch.fnmatch(os.path.basename(norm), g) for g in exclude)
+def _relative(path: str, base: str) -> str | None:
+    """``path`` relative to ``base`` with ``/`` separators (no ``./``); None when outside it."""
+    rel = os.path.relpath(os.path.abspath(path), os.path.abspath(base or ".")).replace(os.sep, "/")
+    return None if rel == ".." or rel.startswith("../") else rel
 
 
-def _walk(root: str, include: Sequence[str], exclude: Sequence[str]) -> Iterable[str]:
+def _glob_matches(glob: Glob, path: str, top: str) -> bool:
+    pattern = glob.pattern.replace(os.sep, "/").rstrip("/")
+    while pattern.startswith("./"):
+        pattern = pattern[2:]
+    if os.path.isabs(pattern):
+        return fnmatch.fnmatch(os.path.abspath(path).replace(os.sep, "/"), pattern)
+    if "/" not in pattern:
+        # components below ``top`` only: a directory named on the command line is checked anyway
+        rel = _relative(path, top) or os.path.basename(path)
+        return any(fnmatch.fnmatch(part, pattern) for part in rel.split("/"))
+    bases = [glob.root] if glob.root is not None else [top, os.curdir]
+    return any(rel and _matches_or_parent(rel, pattern) for rel in (_relative(path, base) for base in bases))
+
+
+def _matches_or_parent(rel: str, pattern: str) -> bool:
+    """A file named on the command line is excluded with its folder (``a/b`` skips a/b/c.txt)."""
+    parts = rel.split("/")
+    return any(fnmatch.fnmatch("/".join(parts[:i]), pattern) for i in range(1, len(parts) + 1))
+
+
+def _excluded(path: str, top: str, exclude: Sequence[Glob]) -> bool:
+    """Whether ``path``, found under ``top`` (a directory named on the command line, or the
+    current directory for a file named there), matches an exclude glob."""
+    return any(_glob_matches(glob, path, top) for glob in exclude)
+
+
+def _walk(root: str, include: Sequence[str], exclude: Sequence[Glob]) -> Iterable[str]:
     for directory, subdirs, files in os.walk(root):
-        subdirs[:] = sorted(d for d in subdirs if not d.startswith(".") and not _excluded(os.path.join(directory, d), exclude))
+        # pruning an excluded directory here keeps the walk out of it (node_modules, archives)
+        subdirs[:] = sorted(d for d in subdirs
+                            if not d.startswith(".") and not _excluded(os.path.join(directory, d), root, exclude))
         for name in sorted(files):
             path = os.path.join(directory, name)
-            if any(fnmatch.fnmatch(name, g) for g in include) and not _excluded(path, exclude):
+            if any(fnmatch.fnmatch(name, g) for g in include) and not _excluded(path, root, exclude):
                 yield os.path.normpath(path)
 
 
@@ -300,12 +343,23 @@ def resolver_for(options: Options) -> ConfigResolver | None:
 
 
 def discover_sources(paths: Sequence[str], options: Options) -> list[Source]:
-    """``discover`` with include/exclude from the options, else from the configuration in force
-    for the current directory."""
+    """``discover`` each path with include/exclude from the options, else from the configuration
+    in force for that path (a directory's own, a file's folder's; the current directory's for -)."""
     resolver = resolver_for(options)
-    config = resolver.for_path(os.path.join(os.getcwd(), ".")) if resolver else Config()
-    include = options.include or config.include
-    return discover(paths, include, [*config.exclude, *options.exclude])
+    sources: list[Source] = []
+    for path in paths:
+        config = _discovery_config(resolver, path)
+        include = options.include or config.include
+        # a configuration's globs are relative to its folder, the command line's to the paths it names
+        exclude = [*(Glob(g, config.root) for g in config.exclude), *(Glob(g) for g in options.exclude)]
+        sources.extend(discover([path], include, exclude))
+    return sources
+
+
+def _discovery_config(resolver: ConfigResolver | None, path: str) -> Config:
+    if resolver is None:
+        return Config()
+    return resolver.for_directory(path) if os.path.isdir(path) else resolver.for_path(path)
 
 
 def run(sources: Sequence[Source], options: Options) -> Result:

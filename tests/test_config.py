@@ -111,3 +111,18 @@ def test_resolver_caches_per_directory(tmp_path):
     a, b = _article(tmp_path, "a.txt"), _article(tmp_path, "b.txt")
     resolver = ConfigResolver()
     assert resolver.for_path(str(a)) is resolver.for_path(str(b))
+
+
+def test_config_exclude_is_relative_to_the_config_folder(tmp_path):
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nexclude = ["archive/*", "./a/b/"]\n', encoding="utf-8")
+    for folder in ("a", "a/b", "archive"):
+        _article(tmp_path / folder)
+
+    def checked(path, cwd):
+        result = run_cli("check", "--format", "json", path, cwd=cwd)
+        return sorted({f["path"] for f in json.loads(result.stdout)["findings"]})
+
+    assert checked(".", tmp_path) == ["a/a.txt"]  # the current directory's own configuration
+    assert checked(".", tmp_path / "a") == ["a.txt"]  # from a subfolder: still relative to the file's folder
+    assert checked(str(tmp_path), tmp_path.parent) == [str(tmp_path / "a" / "a.txt")]
+    assert checked("archive/a.txt", tmp_path) == []  # a file named on the command line too

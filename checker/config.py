@@ -16,6 +16,7 @@ Example::
     styles = ["style/house.yml"]
     glossaries = ["glossary.tbx"]
     names = ["names.yml"]       # house spellings of names
+    include = ["*.po"]          # added to *.txt, *.md, ... (and to --include)
     exclude = ["archive/*"]     # not checked; see checker.pipeline.Glob
     [per-file-ignores]
     "archive/*.md" = ["TC101"]

@@ -40,7 +40,7 @@ class Options:
     select: list[str] | None = None  # rule codes, prefixes, names or categories; None = all
     ignore: list[str] = field(default_factory=list)
     fail_level: Severity | None = None
-    include: list[str] | None = None  # globs for files found in directories
+    include: list[str] | None = None  # globs for files found in directories, besides *.txt, *.md, ...
     exclude: list[str] = field(default_factory=list)
     config: str | None = None  # an explicit configuration file (--config)
     isolated: bool = False  # ignore configuration files (--isolated)
@@ -136,10 +136,11 @@ class Glob:
 def discover(paths: Sequence[str], include: Sequence[str] | None = None,
              exclude: Sequence[str | Glob] = ()) -> list[Source]:
     """Expand files, directories (recursively) and ``-`` into sources, in a stable order.
-    A plain string in ``exclude`` is a ``Glob`` without a root."""
+    ``include`` adds globs to the readers' suffixes; a plain string in ``exclude`` is a ``Glob``
+    without a root."""
     from .readers import DEFAULT_INCLUDE
 
-    include = list(include) if include else list(DEFAULT_INCLUDE)
+    include = [*DEFAULT_INCLUDE, *(glob for glob in include or () if glob not in DEFAULT_INCLUDE)]
     globs = [g if isinstance(g, Glob) else Glob(g) for g in exclude]
     sources: list[Source] = []
     for path in paths:
@@ -343,13 +344,13 @@ def resolver_for(options: Options) -> ConfigResolver | None:
 
 
 def discover_sources(paths: Sequence[str], options: Options) -> list[Source]:
-    """``discover`` each path with include/exclude from the options, else from the configuration
+    """``discover`` each path with include/exclude from the options and from the configuration
     in force for that path (a directory's own, a file's folder's; the current directory's for -)."""
     resolver = resolver_for(options)
     sources: list[Source] = []
     for path in paths:
         config = _discovery_config(resolver, path)
-        include = options.include or config.include
+        include = [*(config.include or ()), *(options.include or ())]  # both add to the defaults
         # a configuration's globs are relative to its folder, the command line's to the paths it names
         exclude = [*(Glob(g, config.root) for g in config.exclude), *(Glob(g) for g in options.exclude)]
         sources.extend(discover([path], include, exclude))

@@ -113,7 +113,7 @@ def test_directory_include_exclude(tmp_path):
     (tmp_path / "sub" / "b.md").write_text("Nothing to see here.\n", encoding="utf-8")
     result = run_cli("check", "--isolated", "--lang", "en", "--format", "json", "--exclude", "a.txt", str(tmp_path))
     assert result.returncode == 0, result.stderr
-    result = run_cli("check", "--isolated", "--lang", "en", "--format", "json", "--include", "*.md", str(tmp_path))
+    result = run_cli("check", "--isolated", "--lang", "en", "--format", "json", "--exclude", "*.txt", str(tmp_path))
     assert result.returncode == 0
     result = run_cli("check", "--isolated", "--lang", "en", "--format", "json", str(tmp_path))
     assert result.returncode == 1
@@ -178,3 +178,14 @@ def test_exclude_glob_with_slash_is_relative_to_the_directory_named(tmp_path):
     named = ("archive/old.md", "a/b/y.txt", "node_modules/n.md", "top.txt")
     globs = ("--exclude", "archive/*", "--exclude", "a/b", "--exclude", "node_modules")
     assert _checked(*globs, *named, cwd=tmp_path) == ["top.txt"]
+
+
+def test_include_adds_to_the_default_suffixes(tmp_path):
+    article = "The Taliban came. The Taliban left. The Taleban stayed.\n"
+    for name in ("a.txt", "b.md", "c.po", "d.xml"):
+        (tmp_path / name).write_text(article, encoding="utf-8")
+    assert _checked("--include", "*.po", ".", cwd=tmp_path) == ["a.txt", "b.md", "c.po"]
+    assert _checked(".", cwd=tmp_path) == ["a.txt", "b.md"]
+    (tmp_path / "transcheck.toml").write_text('include = ["*.xml"]\n', encoding="utf-8")
+    result = run_cli("check", "--lang", "en", "--format", "json", "--include", "*.po", ".", cwd=tmp_path)
+    assert sorted({f["path"] for f in json.loads(result.stdout)["findings"]}) == ["a.txt", "b.md", "c.po", "d.xml"]

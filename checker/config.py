@@ -20,8 +20,9 @@ Example::
     exclude = ["archive/*"]     # not checked; see checker.pipeline.Glob
     [per-file-ignores]
     "archive/*.md" = ["TC101"]
-    [severity]
-    TC101 = "error"
+    [severity]                  # keys are selectors; the most specific wins
+    TC101 = "error"             # (code, name, longer prefix, category, ALL:
+    names = "info"              # checker.pipeline.severity_for)
 """
 
 from __future__ import annotations
@@ -148,7 +149,7 @@ def parse_config(data: dict[str, Any], path: str, section: str = "") -> Config:
                 config.per_file_ignores = {g: _selectors(v, f"{where} 'per-file-ignores.{g}'") for g, v in value.items()}
             elif key == "severity":
                 if not isinstance(value, dict):
-                    raise ValueError(f"{where} 'severity' must be a table of RULE = level")
+                    raise ValueError(f"{where} 'severity' must be a table of rule selector = level")
                 config.severity = {code.upper(): _severity(v, f"{where} 'severity.{code}'") for code, v in value.items()}
                 for code in config.severity:
                     _selectors([code], f"{where} 'severity'")

@@ -25,7 +25,7 @@ from typing import Any, Iterable, Sequence
 
 from .config import Config, ConfigResolver
 from .model import Document, Finding, InputError, Scope, Severity
-from .registry import Rule, get_rule, iter_selected, known_selector, matches
+from .registry import Rule, get_rule, iter_selected, known_selector, matches, specificity
 
 STDIN = "-"
 
@@ -242,9 +242,17 @@ def segment(doc: Document) -> Document:
 def instantiate_rules(settings: Settings) -> list[Rule]:
     rules = [cls() for cls in iter_selected(settings.select, settings.ignore)]
     for rule in rules:
-        if rule.code in settings.config.severity:
-            rule.severity = settings.config.severity[rule.code]
+        level = severity_for(type(rule), settings.config.severity)
+        if level is not None:
+            rule.severity = level
     return rules
+
+
+def severity_for(rule: type[Rule], severity: dict[str, Severity]) -> Severity | None:
+    """The ``[severity]`` level for a rule: its keys are selectors, as in ``select``; when several
+    name the rule the most specific wins (code, name, longer prefix, category, ALL)."""
+    keys = [key for key in severity if matches(rule, [key])]
+    return severity[max(keys, key=lambda key: specificity(rule, key))] if keys else None
 
 
 def check_document(doc: Document, rules: Sequence[Rule], ctx: CheckContext) -> tuple[list[Finding], dict[str, Any]]:
@@ -327,6 +335,9 @@ def _apply_suppressions(findings: list[Finding], documents: dict[str, Document],
               for path in directives_of if path in settings_of}
     unused = [f for f in unused_suppressions(directives_of, documents, ran_of)
               if not any(matches(cls, settings_of[f.path].config.ignored_for(f.path)) for cls in _rule_class(f.rule))]
+    for finding in unused:  # TC002 runs outside instantiate_rules: apply [severity] here
+        for cls in _rule_class(finding.rule):
+            finding.severity = severity_for(cls, settings_of[finding.path].config.severity) or finding.severity
     assign(unused)
     return sorted([*kept, *unused], key=Finding.sort_key)
 

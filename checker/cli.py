@@ -58,8 +58,10 @@ def cli() -> None:
 @click.option("--lang", help="Language of the text (en, pt, pt-BR, ...); detected per file when omitted.")
 @click.option("--select", multiple=True, help="Rules to run: codes, code prefixes (TC1), names or categories.")
 @click.option("--ignore", multiple=True, help="Rules to skip (same forms as --select).")
-@click.option("--include", multiple=True, help="Glob for files found in directories (default: *.txt, *.md, ...).")
-@click.option("--exclude", multiple=True, help="Glob of paths to skip.")
+@click.option("--include", multiple=True,
+              help="Glob for more files to check in directories (*.po), besides *.txt, *.md, ...")
+@click.option("--exclude", multiple=True,
+              help="Glob of paths to skip: a name anywhere (node_modules) or a path below the directory (archive/*).")
 @click.option("--fail-level", type=click.Choice(SEVERITIES),
               help="Lowest severity that makes the exit code 1 [default: warning].")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False),
@@ -141,7 +143,7 @@ def _fix(result: Any, sources: list, options: Any, fmt: str, color: str, diff: b
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--lang", help="Language of the text; detected per file when omitted.")
-@click.option("--include", multiple=True, help="Glob for files found in directories.")
+@click.option("--include", multiple=True, help="Glob for more files to read in directories, besides *.txt, *.md, ...")
 @click.option("--exclude", multiple=True, help="Glob of paths to skip.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file to use.")
 @click.option("--isolated", is_flag=True, help="Ignore all configuration files.")

@@ -3,7 +3,8 @@
 file wins over ``pyproject.toml`` in the same folder). ``--config`` names one explicitly.
 
 Paths inside a configuration (styles, glossaries, name lists) are relative to the file
-that names them. Unknown keys and bad values are :class:`InputError`s naming the file and key.
+that names them, and so are the globs with a ``/`` in ``exclude`` and ``per-file-ignores``.
+Unknown keys and bad values are :class:`InputError`s naming the file and key.
 
 Example::
 
@@ -15,10 +16,13 @@ Example::
     styles = ["style/house.yml"]
     glossaries = ["glossary.tbx"]
     names = ["names.yml"]       # house spellings of names
+    include = ["*.po"]          # added to *.txt, *.md, ... (and to --include)
+    exclude = ["archive/*"]     # not checked; see checker.pipeline.Glob
     [per-file-ignores]
     "archive/*.md" = ["TC101"]
-    [severity]
-    TC101 = "error"
+    [severity]                  # keys are selectors; the most specific wins
+    TC101 = "error"             # (code, name, longer prefix, category, ALL:
+    names = "info"              # checker.pipeline.severity_for)
 """
 
 from __future__ import annotations
@@ -145,7 +149,7 @@ def parse_config(data: dict[str, Any], path: str, section: str = "") -> Config:
                 config.per_file_ignores = {g: _selectors(v, f"{where} 'per-file-ignores.{g}'") for g, v in value.items()}
             elif key == "severity":
                 if not isinstance(value, dict):
-                    raise ValueError(f"{where} 'severity' must be a table of RULE = level")
+                    raise ValueError(f"{where} 'severity' must be a table of rule selector = level")
                 config.severity = {code.upper(): _severity(v, f"{where} 'severity.{code}'") for code, v in value.items()}
                 for code in config.severity:
                     _selectors([code], f"{where} 'severity'")
@@ -207,9 +211,14 @@ class ConfigResolver:
         self._by_file: dict[str, Config] = {}
 
     def for_path(self, path: str) -> Config:
+        """The configuration of a file (the current directory's for one that does not exist: -)."""
+        return self.for_directory(os.path.dirname(os.path.abspath(path)) if os.path.exists(path) else os.getcwd())
+
+    def for_directory(self, directory: str) -> Config:
+        """The configuration in force in ``directory`` (its own file, else the nearest above)."""
         if self._explicit is not None:
             return self._explicit
-        directory = os.path.dirname(os.path.abspath(path)) if os.path.exists(path) else os.getcwd()
+        directory = os.path.abspath(directory)
         if directory not in self._by_dir:
             found = find_config(directory)
             if found is None:

@@ -26,7 +26,7 @@ glossaries = ["glossary.csv"]
 # [per-file-ignores]
 # "archive/*.md" = ["TC101"]
 
-# [severity]
+# [severity]                   # codes, prefixes, names or categories; the most specific wins
 # TC302 = "error"
 """
 

@@ -25,7 +25,7 @@ from typing import Any, Iterable, Sequence
 
 from .config import Config, ConfigResolver
 from .model import Document, Finding, InputError, Scope, Severity
-from .registry import Rule, get_rule, iter_selected, known_selector, matches
+from .registry import Rule, get_rule, iter_selected, known_selector, matches, specificity
 
 STDIN = "-"
 
@@ -40,7 +40,7 @@ class Options:
     select: list[str] | None = None  # rule codes, prefixes, names or categories; None = all
     ignore: list[str] = field(default_factory=list)
     fail_level: Severity | None = None
-    include: list[str] | None = None  # globs for files found in directories
+    include: list[str] | None = None  # globs for files found in directories, besides *.txt, *.md, ...
     exclude: list[str] = field(default_factory=list)
     config: str | None = None  # an explicit configuration file (--config)
     isolated: bool = False  # ignore configuration files (--isolated)
@@ -122,39 +122,83 @@ class Result:
 # ---------------------------------------------------------------------------------------- load
 
 
-def discover(paths: Sequence[str], include: Sequence[str] | None = None, exclude: Sequence[str] = ()) -> list[Source]:
-    """Expand files, directories (recursively) and ``-`` into sources, in a stable order."""
+@dataclass(frozen=True)
+class Glob:
+    """An exclude glob. One without a ``/`` matches any component of a path (``node_modules``,
+    ``*.bak``); one with a ``/`` matches the whole path relative to ``root`` (a configuration's
+    folder) or, when ``root`` is None (``--exclude``), relative to the directory named on the
+    command line or to the current directory."""
+
+    pattern: str
+    root: str | None = None
+
+
+def discover(paths: Sequence[str], include: Sequence[str] | None = None,
+             exclude: Sequence[str | Glob] = ()) -> list[Source]:
+    """Expand files, directories (recursively) and ``-`` into sources, in a stable order.
+    ``include`` adds globs to the readers' suffixes; a plain string in ``exclude`` is a ``Glob``
+    without a root."""
     from .readers import DEFAULT_INCLUDE
 
-    include = list(include) if include else list(DEFAULT_INCLUDE)
+    include = [*DEFAULT_INCLUDE, *(glob for glob in include or () if glob not in DEFAULT_INCLUDE)]
+    globs = [g if isinstance(g, Glob) else Glob(g) for g in exclude]
     sources: list[Source] = []
     for path in paths:
         if path == STDIN:
             sources.append(Source(STDIN))
         elif os.path.isdir(path):
-            found = [Source(p) for p in _walk(path, include, exclude)]
+            found = [Source(p) for p in _walk(path, include, globs)]
             if not found:
                 raise InputError(f"{path}: no text files found (looked for {', '.join(include)})")
             sources.extend(found)
         elif os.path.exists(path):
-            if not _excluded(path, exclude):
+            if not _excluded(path, os.curdir, globs):
                 sources.append(Source(path))
         else:
             raise InputError(f"{path}: no such file or directory")
     return sources
 
 
-def _excluded(path: str, exclude: Sequence[str]) -> bool:
-    norm = path.replace(os.sep, "/")
-    return any(fnmatch.fnmatch(norm, g) or fnmatch.fnmatch(os.path.basename(norm), g) for g in exclude)
+def _relative(path: str, base: str) -> str | None:
+    """``path`` relative to ``base`` with ``/`` separators (no ``./``); None when outside it."""
+    rel = os.path.relpath(os.path.abspath(path), os.path.abspath(base or ".")).replace(os.sep, "/")
+    return None if rel == ".." or rel.startswith("../") else rel
 
 
-def _walk(root: str, include: Sequence[str], exclude: Sequence[str]) -> Iterable[str]:
+def _glob_matches(glob: Glob, path: str, top: str) -> bool:
+    pattern = glob.pattern.replace(os.sep, "/").rstrip("/")
+    while pattern.startswith("./"):
+        pattern = pattern[2:]
+    if os.path.isabs(pattern):
+        return fnmatch.fnmatch(os.path.abspath(path).replace(os.sep, "/"), pattern)
+    if "/" not in pattern:
+        # components below ``top`` only: a directory named on the command line is checked anyway
+        rel = _relative(path, top) or os.path.basename(path)
+        return any(fnmatch.fnmatch(part, pattern) for part in rel.split("/"))
+    bases = [glob.root] if glob.root is not None else [top, os.curdir]
+    return any(rel and _matches_or_parent(rel, pattern) for rel in (_relative(path, base) for base in bases))
+
+
+def _matches_or_parent(rel: str, pattern: str) -> bool:
+    """A file named on the command line is excluded with its folder (``a/b`` skips a/b/c.txt)."""
+    parts = rel.split("/")
+    return any(fnmatch.fnmatch("/".join(parts[:i]), pattern) for i in range(1, len(parts) + 1))
+
+
+def _excluded(path: str, top: str, exclude: Sequence[Glob]) -> bool:
+    """Whether ``path``, found under ``top`` (a directory named on the command line, or the
+    current directory for a file named there), matches an exclude glob."""
+    return any(_glob_matches(glob, path, top) for glob in exclude)
+
+
+def _walk(root: str, include: Sequence[str], exclude: Sequence[Glob]) -> Iterable[str]:
     for directory, subdirs, files in os.walk(root):
-        subdirs[:] = sorted(d for d in subdirs if not d.startswith(".") and not _excluded(os.path.join(directory, d), exclude))
+        # pruning an excluded directory here keeps the walk out of it (node_modules, archives)
+        subdirs[:] = sorted(d for d in subdirs
+                            if not d.startswith(".") and not _excluded(os.path.join(directory, d), root, exclude))
         for name in sorted(files):
             path = os.path.join(directory, name)
-            if any(fnmatch.fnmatch(name, g) for g in include) and not _excluded(path, exclude):
+            if any(fnmatch.fnmatch(name, g) for g in include) and not _excluded(path, root, exclude):
                 yield os.path.normpath(path)
 
 
@@ -198,9 +242,17 @@ def segment(doc: Document) -> Document:
 def instantiate_rules(settings: Settings) -> list[Rule]:
     rules = [cls() for cls in iter_selected(settings.select, settings.ignore)]
     for rule in rules:
-        if rule.code in settings.config.severity:
-            rule.severity = settings.config.severity[rule.code]
+        level = severity_for(type(rule), settings.config.severity)
+        if level is not None:
+            rule.severity = level
     return rules
+
+
+def severity_for(rule: type[Rule], severity: dict[str, Severity]) -> Severity | None:
+    """The ``[severity]`` level for a rule: its keys are selectors, as in ``select``; when several
+    name the rule the most specific wins (code, name, longer prefix, category, ALL)."""
+    keys = [key for key in severity if matches(rule, [key])]
+    return severity[max(keys, key=lambda key: specificity(rule, key))] if keys else None
 
 
 def check_document(doc: Document, rules: Sequence[Rule], ctx: CheckContext) -> tuple[list[Finding], dict[str, Any]]:
@@ -283,6 +335,9 @@ def _apply_suppressions(findings: list[Finding], documents: dict[str, Document],
               for path in directives_of if path in settings_of}
     unused = [f for f in unused_suppressions(directives_of, documents, ran_of)
               if not any(matches(cls, settings_of[f.path].config.ignored_for(f.path)) for cls in _rule_class(f.rule))]
+    for finding in unused:  # TC002 runs outside instantiate_rules: apply [severity] here
+        for cls in _rule_class(finding.rule):
+            finding.severity = severity_for(cls, settings_of[finding.path].config.severity) or finding.severity
     assign(unused)
     return sorted([*kept, *unused], key=Finding.sort_key)
 
@@ -300,12 +355,23 @@ def resolver_for(options: Options) -> ConfigResolver | None:
 
 
 def discover_sources(paths: Sequence[str], options: Options) -> list[Source]:
-    """``discover`` with include/exclude from the options, else from the configuration in force
-    for the current directory."""
+    """``discover`` each path with include/exclude from the options and from the configuration
+    in force for that path (a directory's own, a file's folder's; the current directory's for -)."""
     resolver = resolver_for(options)
-    config = resolver.for_path(os.path.join(os.getcwd(), ".")) if resolver else Config()
-    include = options.include or config.include
-    return discover(paths, include, [*config.exclude, *options.exclude])
+    sources: list[Source] = []
+    for path in paths:
+        config = _discovery_config(resolver, path)
+        include = [*(config.include or ()), *(options.include or ())]  # both add to the defaults
+        # a configuration's globs are relative to its folder, the command line's to the paths it names
+        exclude = [*(Glob(g, config.root) for g in config.exclude), *(Glob(g) for g in options.exclude)]
+        sources.extend(discover([path], include, exclude))
+    return sources
+
+
+def _discovery_config(resolver: ConfigResolver | None, path: str) -> Config:
+    if resolver is None:
+        return Config()
+    return resolver.for_directory(path) if os.path.isdir(path) else resolver.for_path(path)
 
 
 def run(sources: Sequence[Source], options: Options) -> Result:

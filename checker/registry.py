@@ -156,6 +156,19 @@ def matches(rule: type[Rule], selectors: Iterable[str]) -> bool:
     return False
 
 
+def specificity(rule: type[Rule], selector: str) -> tuple[int, int]:
+    """How narrowly a selector that ``matches`` the rule names it, for ``[severity]``: the exact
+    code, then the name, then code prefixes (the longer first), then the category, then ALL."""
+    sel = selector.strip()
+    if sel.upper() == rule.code:
+        return (4, 0)
+    if sel.lower() == rule.name:
+        return (3, 0)
+    if sel.upper() != "ALL" and rule.code.startswith(sel.upper()):
+        return (2, len(sel))
+    return (1, 0) if sel.lower() == rule.category else (0, 0)
+
+
 def known_selector(selector: str) -> bool:
     sel = selector.strip()
     return any(matches(rule, [sel]) for rule in all_rules())

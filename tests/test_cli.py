@@ -124,7 +124,7 @@ def test_directory_include_exclude(tmp_path):
     (tmp_path / "sub" / "b.md").write_text("Nothing to see here.\n", encoding="utf-8")
     result = run_cli("check", "--isolated", "--lang", "en", "--format", "json", "--exclude", "a.txt", str(tmp_path))
     assert result.returncode == 0, result.stderr
-    result = run_cli("check", "--isolated", "--lang", "en", "--format", "json", "--include", "*.md", str(tmp_path))
+    result = run_cli("check", "--isolated", "--lang", "en", "--format", "json", "--exclude", "*.txt", str(tmp_path))
     assert result.returncode == 0
     result = run_cli("check", "--isolated", "--lang", "en", "--format", "json", str(tmp_path))
     assert result.returncode == 1
@@ -158,3 +158,45 @@ def test_bare_command_prints_usage_and_exits_2():
     assert result.returncode == 2
     err = result.stderr.decode()
     assert err.startswith("Usage: transcheck") and "error:" not in err and "check" in err
+
+
+def _tree(root):
+    """a/, a/b/, archive/ and node_modules/, each with an article that has findings."""
+    article = "The Taliban came. The Taliban left. The Taleban stayed.\n"
+    for rel in ("top.txt", "a/x.txt", "a/b/y.txt", "archive/old.md", "node_modules/n.md"):
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(article, encoding="utf-8")
+
+
+def _checked(*args, cwd):
+    result = run_cli("check", "--isolated", "--lang", "en", "--format", "json", *args, cwd=cwd)
+    assert result.returncode in (0, 1), result.stderr
+    return sorted({f["path"] for f in json.loads(result.stdout)["findings"]})
+
+
+def test_exclude_glob_with_slash_is_relative_to_the_directory_named(tmp_path):
+    _tree(tmp_path)
+    everything_but_archive = ["a/b/y.txt", "a/x.txt", "node_modules/n.md", "top.txt"]
+    assert _checked("--exclude", "archive/*", ".", cwd=tmp_path) == everything_but_archive
+    assert _checked("--exclude", "./archive/*", "--exclude", "a/b/", ".", cwd=tmp_path) == [
+        "a/x.txt", "node_modules/n.md", "top.txt"]
+    assert _checked("--exclude", "a/b", "a", cwd=tmp_path) == ["a/x.txt"]  # relative to the current directory
+    assert _checked("--exclude", "b", "a", cwd=tmp_path) == ["a/x.txt"]  # no "/": any component
+    # an absolute directory on the command line: the glob is relative to it, not to the cwd
+    absolute = _checked("--exclude", "archive/*", "--exclude", "node_modules", str(tmp_path), cwd=tmp_path.parent)
+    assert [p[len(str(tmp_path)) + 1:] for p in absolute] == ["a/b/y.txt", "a/x.txt", "top.txt"]
+    # files named on the command line (as pre-commit names them) are skipped with their folder
+    named = ("archive/old.md", "a/b/y.txt", "node_modules/n.md", "top.txt")
+    globs = ("--exclude", "archive/*", "--exclude", "a/b", "--exclude", "node_modules")
+    assert _checked(*globs, *named, cwd=tmp_path) == ["top.txt"]
+
+
+def test_include_adds_to_the_default_suffixes(tmp_path):
+    article = "The Taliban came. The Taliban left. The Taleban stayed.\n"
+    for name in ("a.txt", "b.md", "c.po", "d.xml"):
+        (tmp_path / name).write_text(article, encoding="utf-8")
+    assert _checked("--include", "*.po", ".", cwd=tmp_path) == ["a.txt", "b.md", "c.po"]
+    assert _checked(".", cwd=tmp_path) == ["a.txt", "b.md"]
+    (tmp_path / "transcheck.toml").write_text('include = ["*.xml"]\n', encoding="utf-8")
+    result = run_cli("check", "--lang", "en", "--format", "json", "--include", "*.po", ".", cwd=tmp_path)
+    assert sorted({f["path"] for f in json.loads(result.stdout)["findings"]}) == ["a.txt", "b.md", "c.po", "d.xml"]

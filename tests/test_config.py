@@ -111,3 +111,43 @@ def test_resolver_caches_per_directory(tmp_path):
     a, b = _article(tmp_path, "a.txt"), _article(tmp_path, "b.txt")
     resolver = ConfigResolver()
     assert resolver.for_path(str(a)) is resolver.for_path(str(b))
+
+
+def test_config_exclude_is_relative_to_the_config_folder(tmp_path):
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nexclude = ["archive/*", "./a/b/"]\n', encoding="utf-8")
+    for folder in ("a", "a/b", "archive"):
+        _article(tmp_path / folder)
+
+    def checked(path, cwd):
+        result = run_cli("check", "--format", "json", path, cwd=cwd)
+        return sorted({f["path"] for f in json.loads(result.stdout)["findings"]})
+
+    assert checked(".", tmp_path) == ["a/a.txt"]  # the current directory's own configuration
+    assert checked(".", tmp_path / "a") == ["a.txt"]  # from a subfolder: still relative to the file's folder
+    assert checked(str(tmp_path), tmp_path.parent) == [str(tmp_path / "a" / "a.txt")]
+    assert checked("archive/a.txt", tmp_path) == []  # a file named on the command line too
+
+
+@pytest.mark.parametrize("table, expected", [
+    ('TC1 = "info"', "info"),  # a code prefix
+    ('names = "error"', "error"),  # a category
+    ('name-variant = "error"', "error"),  # a rule name
+    ('TC101 = "info"', "info"),  # the exact code, as before
+    # the most specific key wins, whatever the order: code, name, longer prefix, category, ALL
+    ('ALL = "error"\nnames = "info"\nTC1 = "error"\nTC10 = "info"', "info"),
+    ('TC101 = "error"\nname-variant = "info"\nTC1 = "info"\nnames = "info"', "error"),
+    ('names = "error"\nALL = "info"', "error"),
+])
+def test_severity_keys_are_selectors(tmp_path, table, expected):
+    (tmp_path / "transcheck.toml").write_text(f'lang = "en"\n[severity]\n{table}\n', encoding="utf-8")
+    _article(tmp_path)
+    result = run_cli("check", "--format", "json", "--select", "TC101", str(tmp_path))
+    findings = json.loads(result.stdout)["findings"]
+    assert findings and {f["severity"] for f in findings} == {expected}
+
+
+def test_severity_applies_to_unused_suppressions(tmp_path):
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\n[severity]\nstyle = "error"\n', encoding="utf-8")
+    (tmp_path / "a.md").write_text("<!-- transcheck-disable-next-line TC305 -->\nHello there.\n", encoding="utf-8")
+    findings = json.loads(run_cli("check", "--format", "json", str(tmp_path)).stdout)["findings"]
+    assert [(f["rule"], f["severity"]) for f in findings] == [("TC002", "error")]

@@ -40,6 +40,8 @@ def _discover(paths: Sequence[str], options: Any, stdin_filename: str | None = N
     from .pipeline import STDIN, discover_sources
 
     sources = discover_sources(paths, options)
+    if sum(source.path == STDIN for source in sources) > 1:
+        raise InputError("standard input ('-') is given more than once")
     for source in sources:
         if source.path == STDIN:
             source.data = sys.stdin.buffer.read()

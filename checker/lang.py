@@ -17,7 +17,7 @@ from .model import InputError
 
 SAMPLE_CHARS = 1500  # langdetect is stable well before this on prose; cost grows with it
 SEED = 0
-_LANG_CODE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
+_LANG_CODE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")  # tags ignore case: EN, pt_BR
 LATIN_CYRILLIC_PROFILES = (
     "af ca cs cy da de en es et fi fr hr hu id it lt lv nl no pl pt ro sk sl so sq sv sw tl tr vi "
     "bg mk ru uk"

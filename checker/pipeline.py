@@ -198,7 +198,7 @@ def _walk(root: str, include: Sequence[str], exclude: Sequence[Glob]) -> Iterabl
                             if not d.startswith(".") and not _excluded(os.path.join(directory, d), root, exclude))
         for name in sorted(files):
             path = os.path.join(directory, name)
-            if any(fnmatch.fnmatch(name, g) for g in include) and not _excluded(path, root, exclude):
+            if any(fnmatch.fnmatch(name.lower(), g.lower()) for g in include) and not _excluded(path, root, exclude):
                 yield os.path.normpath(path)
 
 
@@ -215,7 +215,7 @@ def load_source(source: Source, lang: str | None = None) -> Document:
             raise InputError(f"{source.path}: cannot read ({error.strerror})") from None
     from .lang import normalise_lang
 
-    doc = parse_document(source.path, data, normalise_lang(lang) if lang else None, source.fmt)
+    doc = parse_document(source.path, data, normalise_lang(lang) if lang is not None else None, source.fmt)
     return segment(doc)
 
 

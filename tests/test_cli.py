@@ -200,3 +200,15 @@ def test_include_adds_to_the_default_suffixes(tmp_path):
     (tmp_path / "transcheck.toml").write_text('include = ["*.xml"]\n', encoding="utf-8")
     result = run_cli("check", "--lang", "en", "--format", "json", "--include", "*.po", ".", cwd=tmp_path)
     assert sorted({f["path"] for f in json.loads(result.stdout)["findings"]}) == ["a.txt", "b.md", "c.po", "d.xml"]
+
+
+def test_standard_input_given_twice_is_an_error():
+    result = run_cli("check", "--lang", "en", "-", "-", stdin=b"The Taliban came.\n")
+    assert result.returncode == 2 and "more than once" in _one_error_line(result)
+
+
+def test_language_tags_ignore_case_and_suffixes_ignore_case(tmp_path):
+    (tmp_path / "A.MD").write_text("The Taliban came. The Taliban left. Then the Taleban returned.\n", encoding="utf-8")
+    result = run_cli("check", "--isolated", "--lang", "EN", "--format", "json", str(tmp_path))
+    assert result.returncode == 1, result.stderr
+    assert [f["text"] for f in json.loads(result.stdout)["findings"]] == ["Taleban"]

@@ -44,6 +44,10 @@ def _require_text(**texts: Any) -> None:
     for name, value in texts.items():
         if not isinstance(value, str):
             raise TypeError(f"{name} must be a str, not {type(value).__name__}")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as error:  # a lone surrogate: no text a file could hold
+            raise InputError(f"{name}: not valid Unicode (character {error.start}: {error.reason})") from None
 
 
 def check_text(text: str, lang: str | None = None, path: str = "<text>", fmt: str | None = None, **options: Any) -> list[Finding]:

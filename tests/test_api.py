@@ -47,3 +47,8 @@ def test_bad_arguments_are_clear_errors():
 def test_one_selector_may_be_a_string_as_in_a_configuration_file():
     assert [f.rule for f in checker.check_text(TEXT, lang="en", select="TC1")] == ["TC101"]
     assert checker.check_text(TEXT, lang="en", ignore="TC101") == []
+
+
+def test_text_with_a_lone_surrogate_is_an_input_error():
+    with pytest.raises(checker.InputError, match="not valid Unicode"):
+        checker.check_text("The Taliban \ud800 came.", lang="en")

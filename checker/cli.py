@@ -129,6 +129,8 @@ def _fix(result: Any, sources: list, options: Any, fmt: str, color: str, diff: b
 
     if not diff and any(source.data is not None for source in sources):
         raise click.UsageError("--fix cannot rewrite standard input; use --diff to see the fixes")
+    if diff and fmt != "text":
+        raise click.UsageError(f"--diff prints a unified diff; it does not combine with --format {fmt}")
     result, plans = converge(result, sources, options, unsafe, write=not diff)
     count = sum(len(plan.applied) for plan in plans)
     files = f"{len(plans)} file{'s' if len(plans) != 1 else ''}"

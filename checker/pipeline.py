@@ -48,6 +48,12 @@ class Options:
     diff_only: str | None = None  # a git revision (--diff-only): report only findings on changed lines
 
     def validate(self) -> None:
+        if self.config is not None and self.isolated:
+            raise InputError("--config and --isolated contradict each other (one names a configuration, "
+                             "the other ignores them all)")
+        for name, code in (("lang", self.lang), ("source-lang", self.source_lang)):
+            if code is not None and not code.strip():
+                raise InputError(f"--{name} is empty (expected a language code such as en or pt-BR)")
         for selector in [*(self.select or []), *self.ignore]:
             if not known_selector(selector):
                 raise InputError(f"unknown rule selector {selector!r} (see `transcheck rules`)")

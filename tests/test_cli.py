@@ -212,3 +212,13 @@ def test_language_tags_ignore_case_and_suffixes_ignore_case(tmp_path):
     result = run_cli("check", "--isolated", "--lang", "EN", "--format", "json", str(tmp_path))
     assert result.returncode == 1, result.stderr
     assert [f["text"] for f in json.loads(result.stdout)["findings"]] == ["Taleban"]
+
+
+def test_contradictory_or_empty_options_are_usage_errors(tmp_path):
+    (tmp_path / "a.txt").write_text("The Taliban came.\n", encoding="utf-8")
+    path = str(tmp_path / "a.txt")
+    for args, words in ((("--isolated", "--config", str(tmp_path / "none.toml")), "contradict"),
+                        (("--lang", ""), "--lang is empty"),
+                        (("--lang", "en", "--diff", "--format", "json"), "does not combine with --format json")):
+        result = run_cli("check", *args, path, cwd=tmp_path)
+        assert result.returncode == 2 and words in _one_error_line(result), args

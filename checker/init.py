@@ -17,7 +17,8 @@ source-lang = "{source_lang}"          # the language they are translated from (
 # House style: YAML rule files (transcheck's or Vale's format), rules TC301-TC305.
 styles = ["style/house.yml"]
 
-# Approved translations of terms (CSV, TSV, TBX or YAML), rules TC2xx.
+# Approved translations of terms (CSV, TSV, TBX or YAML), rules TC2xx. The starter glossary
+# holds Portuguese/English examples: replace its rows with your own terms.
 glossaries = ["glossary.csv"]
 
 # fail-level = "warning"        # lowest severity that makes the exit code 1
@@ -86,6 +87,12 @@ source,target,status,note
 Frente de Resistência Nacional,National Resistance Front,preferred,NRF; not "FRN" (the Portuguese acronym)
 talibã,Taliban,preferred,
 """
+# The same examples for a project translating English into Portuguese (columns swapped).
+GLOSSARY_EN_PT = """\
+source,target,status,note
+National Resistance Front,Frente de Resistência Nacional,preferred,FRN in Portuguese
+Taliban,talibã,preferred,
+"""
 
 FILES = {"transcheck.toml": CONFIG, os.path.join("style", "house.yml"): STYLE, "glossary.csv": GLOSSARY}
 
@@ -105,7 +112,11 @@ def init_project(directory: str = ".", force: bool = False, lang: str = "en", so
         try:
             os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
             with open(path, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(text.format(lang=lang, source_lang=source_lang) if path.endswith(".toml") else text)
+                if path.endswith(".toml"):
+                    text = text.format(lang=lang, source_lang=source_lang)
+                elif path.endswith("glossary.csv") and (source_lang, lang) == ("en", "pt"):
+                    text = GLOSSARY_EN_PT
+                handle.write(text)
         except OSError as error:
             raise InputError(f"{path}: cannot write ({error.strerror})") from None
         written.append(path)

@@ -25,3 +25,13 @@ def test_init_refuses_to_overwrite(tmp_path):
     assert not (tmp_path / "glossary.csv").exists()
     assert run_cli("init", "--force", str(tmp_path)).returncode == 0
     assert "styles" in (tmp_path / "transcheck.toml").read_text(encoding="utf-8")
+
+
+def test_init_orients_the_sample_glossary_to_the_pair(tmp_path):
+    assert run_cli("init", "--lang", "pt", "--source-lang", "en", str(tmp_path)).returncode == 0
+    rows = (tmp_path / "glossary.csv").read_text(encoding="utf-8").splitlines()
+    assert rows[1].startswith("National Resistance Front,Frente de Resistência Nacional,")
+    (tmp_path / "src.txt").write_text("The National Resistance Front grew.\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("A Frente Nacional cresceu.\n", encoding="utf-8")
+    result = run_cli("check", "--select", "TC201", "--source", "src.txt", "a.txt", cwd=tmp_path)
+    assert result.returncode == 1 and "Frente de Resistência Nacional" in result.stdout.decode()

@@ -50,6 +50,15 @@ def test_substitution_whose_replacement_holds_the_match(tmp_path):
     assert doc.read_text(encoding="utf-8") == "He went to Kabul city today. He lives in Kabul city now.\n"
 
 
+def test_message_percent_escape_as_in_vale(tmp_path):
+    (tmp_path / "House.yml").write_text("extends: existence\nmessage: \"'%s' is 100%% banned.\"\n"
+                                        "tokens:\n  - Taleban\n", encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nstyles = ["House.yml"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("The Taleban came.\n", encoding="utf-8")
+    [found] = checker.check_paths([str(tmp_path / "a.txt")], select=["TC3"])
+    assert found.message.startswith("'Taleban' is 100% banned.")
+
+
 def test_existence_bad_and_good():
     found = check("existence_bad.txt")
     assert spans(found) == [("TC302", "Credit, Getty Images"), ("TC302", "Photo caption,")]

@@ -58,6 +58,7 @@ _SCOPES = {
 _STYLE_FILE_KEYS = {"style", "rules", "description", "version"}
 # A match never begins or ends inside a word (Vale's \b, without its quirk at non-word edges).
 EDGE = r"(?!(?<=\w)\w)"
+_PLACEHOLDER = re.compile(r"%%|%s")  # in a rule's message
 GROUP_REF = re.compile(r"\$(\d+)|\$\{(\d+)\}")  # $1 or ${1} in a replacement: the key's group
 _GLOBAL_FLAGS = re.compile(r"^\(\?([aiLmsux]+)\)")
 
@@ -201,11 +202,10 @@ class StyleRule:
         return not self.langs or (lang or "").split("-")[0] in self.langs
 
     def format(self, *args: str) -> str:
-        """Vale's ``%s`` placeholders, filled in order; the rule's name follows in brackets."""
-        parts = self.message.split("%s")
-        text = parts[0]
-        for i, part in enumerate(parts[1:]):
-            text += (args[i] if i < len(args) else "") + part
+        """Vale's ``%s`` placeholders, filled in order, and ``%%`` for a percent sign (Go's
+        printf, which Vale uses); the rule's name follows in brackets."""
+        filled = iter(args)
+        text = _PLACEHOLDER.sub(lambda m: "%" if m.group(0) == "%%" else next(filled, ""), self.message)
         return f"{text} [{self.name}]"
 
 

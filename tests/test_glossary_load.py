@@ -133,3 +133,14 @@ def test_ten_thousand_term_tbx_loads_fast(tmp_path):
     elapsed = time.perf_counter() - started
     assert sum(len(e.terms) for e in g.entries) == 10_000
     assert elapsed < 2.0  # 0.5 s on an idle machine; generous for loaded CI runners
+
+
+@pytest.mark.parametrize("text, words", [
+    ("source-lang: xx\nentries:\n  - source: a\n    target: b\n", "g.yaml:1: source-lang: invalid language code 'xx'"),
+    ("entries:\n  - source: Taliban\n    target: \"\"\n", "g.yaml:3: 'target' is empty"),
+])
+def test_yaml_glossary_bad_language_or_empty_term(tmp_path, text, words):
+    (tmp_path / "g.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_glossary(str(tmp_path / "g.yaml"))
+    assert words in str(info.value)

@@ -96,9 +96,9 @@ def parse_yaml_glossary(text: str, path: str) -> Glossary:
         entries_node = None
         for key, value in mapping(root, "the glossary"):
             if key in ("source-lang", "source_lang"):
-                source_lang = primary_lang(scalar(value, key))
+                source_lang = _language(value, key)
             elif key in ("target-lang", "target_lang"):
-                target_lang = primary_lang(scalar(value, key))
+                target_lang = _language(value, key)
             elif key in ("entries", "terms"):
                 entries_node = value
             else:
@@ -126,6 +126,8 @@ def _entry(node, path: str, source_lang: str | None, target_lang: str | None) ->
             side = "any" if target_lang else "target"
             entry.terms += [Term(t, target_lang, _STATUS_KEYS[lower], side) for t in strings(value, key)]
         elif lower in ("source", "target"):
+            if kind(value) == "scalar" and not value.tag.endswith(":null") and not str(value.value).strip():
+                raise YamlError(line_of(value), f"{key!r} is empty")
             lang = source_lang if lower == "source" else target_lang
             entry.terms += _terms(value, lang, "any" if lang else lower, key)
         elif _LANG_CODE.match(key):
@@ -136,6 +138,19 @@ def _entry(node, path: str, source_lang: str | None, target_lang: str | None) ->
     if not entry.terms:
         raise YamlError(line, "an entry without terms")
     return entry
+
+
+def _language(node, key: str) -> str | None:
+    """A glossary's language: a registered code (pt, pt-BR), not a typo that would match nothing."""
+    from ..lang import normalise_lang
+    from ..model import InputError
+
+    code = scalar(node, key)
+    try:
+        normalise_lang(code)
+    except InputError as error:
+        raise YamlError(line_of(node), f"{key}: {error}") from None
+    return primary_lang(code)
 
 
 def _terms(node, lang: str | None, side: str, what: str) -> list[Term]:

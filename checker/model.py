@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import enum
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -70,11 +71,17 @@ class Segment:
     block: int = 0  # index into Document.blocks
 
 
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+
+
 class LineIndex:
     """Maps character offsets to 1-based (line, column); columns count code points."""
 
     def __init__(self, text: str) -> None:
         self._starts = [0]
+        if "\r" in text.replace("\r\n", ""):  # a lone CR ends a line too (old Mac files)
+            self._starts += [m.end() for m in _LINE_BREAK.finditer(text)]
+            return
         pos = text.find("\n")
         while pos != -1:
             self._starts.append(pos + 1)

@@ -222,3 +222,15 @@ def test_contradictory_or_empty_options_are_usage_errors(tmp_path):
                         (("--lang", "en", "--diff", "--format", "json"), "does not combine with --format json")):
         result = run_cli("check", *args, path, cwd=tmp_path)
         assert result.returncode == 2 and words in _one_error_line(result), args
+
+
+def test_old_mac_line_endings_count_as_lines_and_survive_fix(tmp_path):
+    (tmp_path / "House.yml").write_text("extends: substitution\nmessage: \"Use %s, not %s\"\nswap:\n  Taleban: Taliban\n",
+                                        encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nstyles = ["House.yml"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_bytes(b"First line.\rThe Taleban came.\r")
+    result = run_cli("check", "--select", "TC3", "--format", "json", "a.txt", cwd=tmp_path)
+    [finding] = json.loads(result.stdout)["findings"]
+    assert (finding["line"], finding["column"]) == (2, 5)
+    run_cli("check", "--fix", "--select", "TC3", "a.txt", cwd=tmp_path)
+    assert (tmp_path / "a.txt").read_bytes() == b"First line.\rThe Taliban came.\r"

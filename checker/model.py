@@ -79,7 +79,7 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         self._starts = [0]
-        if "\r" in text.replace("\r\n", ""):  # a lone CR ends a line too (old Mac files)
+        if "\r" in text and text.count("\r") != text.count("\r\n"):  # a lone CR ends a line too (old Mac files)
             self._starts += [m.end() for m in _LINE_BREAK.finditer(text)]
             return
         pos = text.find("\n")

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from .model import Document, Finding
+from .readers.markdown import code_spans
 
 KINDS = ("disable-next-line", "disable-line", "disable-file", "disable", "enable")
 _KIND = r"transcheck-(disable-next-line|disable-line|disable-file|disable|enable)(?![\w-])"
@@ -67,7 +68,7 @@ def parse_directives(text: str, markdown: bool = False) -> list[Directive]:
 
     lines = LineIndex(text)
     found = []
-    code = _markdown_code(text) if markdown else []
+    code = code_spans(text) if markdown else []
     for pattern in (HTML_DIRECTIVE,) if markdown else (HTML_DIRECTIVE, LINE_DIRECTIVE):
         for match in pattern.finditer(text):
             if any(start <= match.start() < end for start, end in code):
@@ -77,34 +78,6 @@ def parse_directives(text: str, markdown: bool = False) -> list[Directive]:
                                    match.start(), match.end()))
     found.sort(key=lambda d: d.start)
     return found
-
-
-_INLINE_CODE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.S)
-
-
-def _markdown_code(text: str) -> list[tuple[int, int]]:
-    """Spans of a Markdown file that are code or front matter: fenced and indented code blocks,
-    front matter (by markdown-it-py's block map) and inline code spans of prose blocks."""
-    from markdown_it import MarkdownIt
-    from mdit_py_plugins.front_matter import front_matter_plugin
-
-    from .model import LineIndex
-
-    lines = LineIndex(text)
-
-    def offset(line: int) -> int:  # 0-based line -> offset of its start (or the end of text)
-        return lines.line_bounds(line + 1)[0] if line < lines.line_count else len(text)
-
-    spans = []
-    for token in MarkdownIt("commonmark").use(front_matter_plugin).enable("table").parse(text):
-        if not token.map:
-            continue
-        start, end = offset(token.map[0]), offset(token.map[1])
-        if token.type in ("fence", "code_block", "front_matter"):
-            spans.append((start, end))
-        elif token.type == "inline":
-            spans.extend((start + m.start(), start + m.end()) for m in _INLINE_CODE.finditer(text[start:end]))
-    return spans
 
 
 def regions(directives: list[Directive], last_line: int, lines: list[str] | None = None) -> list[Region]:

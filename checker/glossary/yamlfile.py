@@ -145,12 +145,10 @@ def _language(node, key: str) -> str | None:
     from ..lang import normalise_lang
     from ..model import InputError
 
-    code = scalar(node, key)
     try:
-        normalise_lang(code)
+        return normalise_lang(scalar(node, key))
     except InputError as error:
         raise YamlError(line_of(node), f"{key}: {error}") from None
-    return primary_lang(code)
 
 
 def _terms(node, lang: str | None, side: str, what: str) -> list[Term]:

@@ -144,7 +144,7 @@ def _single_token_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
     # word of some use, a syllable after a hyphen) needs a neighbour that stands in a
     # multi-word name (the only place a capitalised spelling has such neighbours): the others
     # are dropped before blocking.
-    needy = [w for w, st in lower.items() if zipf(w) > LOWER_MAX_ZIPF or _syllable(st)]
+    needy = [w for w, st in lower.items() if _needs_the_name_beside(w, st, zipf)]
     if needy:
         in_names = {t for key in stats.multi for t in key.split(" ")}
         for w in needy:
@@ -494,11 +494,10 @@ def _judge_forms(a, b, table, ca, cb, lang, zipf, weak=(), nbrs=None, cooccur_ve
     lower_a, lower_b = a.startswith("\x00"), b.startswith("\x00")
     if lower_a and lower_b:
         return None
-    if (lower_a or lower_b) and not _shared_neighbour(wa, wb, nbrs) \
-            and (zipf(wa if lower_a else wb) > LOWER_MAX_ZIPF or _syllable(sa if lower_a else sb)):
-        # a lower-case word of some use (``extract``: "jhonny English"), or a syllable after a
-        # hyphen (Byeong-seug, Rheinland-pfalx), needs the rest of the name
-        return None
+    if lower_a or lower_b:
+        word, st = (wa, sa) if lower_a else (wb, sb)
+        if not _shared_neighbour(wa, wb, nbrs) and _needs_the_name_beside(word, st, zipf):
+            return None
     if a in weak or b in weak:
         # a sentence-initial-only form: only the dominant of an unknown capitalised spelling
         other, ow = (b, wb) if a in weak else (a, wa)
@@ -540,6 +539,12 @@ def _judge_forms(a, b, table, ca, cb, lang, zipf, weak=(), nbrs=None, cooccur_ve
     if verdict is None:
         return None
     return (verdict[0], verdict[1], minority, dominant)
+
+
+def _needs_the_name_beside(word: str, st: FormStat, zipf) -> bool:
+    """A lower-case word of some use (``extract``: "jhonny English"), or a syllable after a
+    hyphen (Byeong-seug, Rheinland-pfalx), is a slip of a name only beside the rest of it."""
+    return zipf(word) > LOWER_MAX_ZIPF or _syllable(st)
 
 
 def _syllable(st: FormStat) -> bool:

@@ -509,12 +509,13 @@ def _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lan
     # A final vowel is a gender or language ending: two names when both spellings are words
     # (Mario / Maria) or both recur (Portulaca 3x / Portulak 8x: Latin and German).
     # (Chila 2.3 / Chile 5.2: a word far rarer than the name is a slip, not a second name)
-    if (_final_vowel_only(nm, nd) or _final_vowel_only(fm, fd)) \
+    final_vowel = _final_vowel_only(fm, fd)
+    if (final_vowel or _final_vowel_only(nm, nd)) \
             and ((min(z, zd) >= 2.0 and zd - z < STRONG_MARGIN) or minority_count >= 2):
         return None
     # A lower-case word of the language ending in another vowel is the name's adjective in a
     # gendered language (macedónio / Macedónia), not a slip (beattia, unknown: a slip).
-    if _final_vowel_only(fm, fd) and z > 0 and minority.islower() and not dominant.islower():
+    if final_vowel and z > 0 and minority.islower() and not dominant.islower():
         return None
     if der(sm, sd, lang) or (lang in COMPOUNDING and _compound_part_differs(sm, sd, zipf, z == 0)):
         return None

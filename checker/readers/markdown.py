@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import re
 
+from typing import Callable
+
 from ..model import Block, BlockKind
-from .text import EMAIL_RE, URL_RE, text_blocks
+from .text import EMAIL_RE, URL_RE, text_blocks, trim_span
 
 _CELL_SEPARATOR = re.compile(r"(?<!\\)\|")  # between table cells
+_INLINE_CODE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.S)
 _MASKS = [
     re.compile(r"<!--.*?-->", re.S),  # HTML comments (suppression comments are read separately)
-    re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.S),  # inline code spans
+    _INLINE_CODE,  # inline code spans
     re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"),  # link targets: ](url "title")
     re.compile(r"^\s*\[[^\]]+\]:\s*\S+.*$", re.M),  # reference definitions
     re.compile(r"<(?:https?|mailto|ftp):[^>\s]*>"),  # autolinks
@@ -41,23 +44,50 @@ def _blank(chars: list[str], start: int, end: int) -> None:
             chars[i] = " "
 
 
-def read_markdown(text: str) -> tuple[str, list[Block]]:
+def _parse(text: str) -> list:
+    """markdown-it-py's block tokens (CommonMark, front matter, tables)."""
     from markdown_it import MarkdownIt
     from mdit_py_plugins.front_matter import front_matter_plugin
 
-    parser = MarkdownIt("commonmark").use(front_matter_plugin).enable("table")
+    return MarkdownIt("commonmark").use(front_matter_plugin).enable("table").parse(text)
+
+
+def _line_offsets(text: str) -> Callable[[int], int]:
+    """0-based line number (a token's ``map``) -> offset of the line's start, or the text's end."""
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     line_starts.append(len(text) + 1)
 
     def offset(line: int) -> int:
         return min(line_starts[min(line, len(line_starts) - 1)], len(text))
 
+    return offset
+
+
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of a Markdown file that are code or front matter: fenced and indented code blocks,
+    front matter and the inline code spans of prose blocks (where a suppression comment is an
+    example, not a directive)."""
+    offset = _line_offsets(text)
+    spans = []
+    for token in _parse(text):
+        if not token.map:
+            continue
+        start, end = offset(token.map[0]), offset(token.map[1])
+        if token.type in ("fence", "code_block", "front_matter"):
+            spans.append((start, end))
+        elif token.type == "inline":
+            spans.extend((start + m.start(), start + m.end()) for m in _INLINE_CODE.finditer(text[start:end]))
+    return spans
+
+
+def read_markdown(text: str) -> tuple[str, list[Block]]:
+    offset = _line_offsets(text)
     chars = [ch if ch == "\n" else " " for ch in text]
     kinds: list[tuple[int, int, BlockKind]] = []
     pending: BlockKind | None = None
     in_cell = False
     table_rows: set[int] = set()
-    for token in parser.parse(text):
+    for token in _parse(text):
         if token.type in _PROSE_BLOCKS:
             pending, in_cell = _PROSE_BLOCKS[token.type], False
         elif token.type in ("th_open", "td_open"):
@@ -84,11 +114,7 @@ def read_markdown(text: str) -> tuple[str, list[Block]]:
     blocks = []
     for start, end, kind in kinds:
         for block in text_blocks(prose_text[start:end]):
-            b_start, b_end = start + block.start, start + block.end
-            while b_start < b_end and prose[b_start].isspace():
-                b_start += 1
-            while b_end > b_start and prose[b_end - 1].isspace():
-                b_end -= 1
+            b_start, b_end = trim_span(prose, start + block.start, start + block.end)
             if b_start == b_end:  # nothing visible: the whole (masked) span
                 b_start, b_end = start + block.start, start + block.end
             blocks.append(Block(b_start, b_end, kind))

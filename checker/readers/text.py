@@ -45,15 +45,20 @@ def looks_like_heading(line: str) -> bool:
     )
 
 
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start``/``end`` moved past surrounding spaces, so that offsets point at the first and
+    after the last visible character (equal when there is none)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def text_blocks(prose: str) -> list[Block]:
     blocks = []
     for match in _PARAGRAPH.finditer(prose):
-        start, end = match.span()
-        # Trim surrounding spaces so that block offsets point at the first visible character.
-        while start < end and prose[start].isspace():
-            start += 1
-        while end > start and prose[end - 1].isspace():
-            end -= 1
+        start, end = trim_span(prose, *match.span())
         kind = BlockKind.HEADING if looks_like_heading(prose[start:end]) else BlockKind.PARAGRAPH
         blocks.append(Block(start, end, kind))
     return blocks

@@ -5,27 +5,60 @@
     {"version": 1, "tool": "transcheck",
      "findings": [{"fingerprint": "…", "rule": "TC101", "path": "a.md", "text": "Taleban"}, …]}
 
-``--baseline FILE`` drops every finding whose fingerprint (``checker.fingerprint``) is listed.
-The ``rule``, ``path`` and ``text`` entries are context for people reviewing the file; only the
-fingerprint is matched.
+Each entry also has ``context``, a hash of the line(s) the finding is on (whitespace collapsed).
+``--baseline FILE`` matches in two passes, per rule, path and matched text: first a finding whose
+line is unchanged takes an entry with the same context, wherever the line moved; then the findings
+left take the entries left by their fingerprint (``checker.fingerprint``: the occurrence index of
+that rule and text in the file). So an identical finding inserted above a recorded one is the one
+reported as new, and a recorded finding whose line was edited is still recognised by its
+occurrence. Entries without ``context`` (baselines of older versions) match by fingerprint only.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
-from typing import Iterable
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Iterable, Mapping
 
-from .fingerprint import assign, normalise_path
-from .model import Finding, InputError
+from .fingerprint import assign, normalise_path, normalise_text
+from .model import Document, Finding, InputError
 
 BASELINE_VERSION = 1
 
-_cache: dict[tuple[str, int, int], frozenset[str]] = {}
+# (rule, normalised path, normalised text): the findings one entry can stand for
+GroupKey = tuple[str, str, str]
 
 
-def load_baseline(path: str) -> frozenset[str]:
-    """The fingerprints recorded in ``path``; InputError (one line naming the file) when invalid."""
+@dataclass(frozen=True)
+class Entry:
+    fingerprint: str
+    context: str | None
+
+
+Baseline = dict[GroupKey | None, list[Entry]]  # None: entries without rule, path and text
+
+_cache: dict[tuple[str, int, int], Baseline] = {}
+
+
+def _group_key(finding: Finding) -> GroupKey:
+    return finding.rule, normalise_path(finding.path), normalise_text(finding.text)
+
+
+def line_context(finding: Finding, documents: Mapping[str, Document] | None) -> str | None:
+    """A hash of the line(s) ``finding`` is on, whitespace collapsed; None without its document."""
+    document = documents.get(finding.path) if documents else None
+    if document is None:
+        return None
+    lines = " ".join(document.line_text(line) for line in range(finding.line, finding.end_line + 1))
+    return hashlib.sha256(normalise_text(lines).encode("utf-8")).hexdigest()[:16]
+
+
+def load_baseline(path: str) -> Baseline:
+    """The entries recorded in ``path``, by rule, path and text; InputError (one line naming the
+    file) when invalid."""
     try:
         stat = os.stat(path)
     except OSError as error:
@@ -47,34 +80,69 @@ def load_baseline(path: str) -> frozenset[str]:
     entries = data.get("findings")
     if not isinstance(entries, list):
         raise InputError(f"{path}: not a transcheck baseline (\"findings\" must be a list)")
-    found = set()
+    baseline: Baseline = defaultdict(list)
     for index, entry in enumerate(entries):
         value = entry.get("fingerprint") if isinstance(entry, dict) else None
         if not isinstance(value, str) or not value:
             raise InputError(f"{path}: not a transcheck baseline (entry {index} has no \"fingerprint\" string)")
-        found.add(value)
-    _cache[key] = frozenset(found)
+        rule, where, text, context = (entry.get(name) for name in ("rule", "path", "text", "context"))
+        if isinstance(rule, str) and isinstance(where, str) and isinstance(text, str):
+            baseline[(rule, where, normalise_text(text))].append(Entry(value, context if isinstance(context, str) else None))
+        else:
+            baseline[None].append(Entry(value, None))
+    _cache[key] = dict(baseline)
     return _cache[key]
 
 
-def apply_baseline(findings: Iterable[Finding], known: frozenset[str]) -> list[Finding]:
-    """The findings whose fingerprints are not in ``known`` (fingerprints must be assigned)."""
-    return [finding for finding in findings if finding.fingerprint not in known]
+def apply_baseline(findings: Iterable[Finding], baseline: Baseline,
+                   documents: Mapping[str, Document] | None = None) -> list[Finding]:
+    """The findings the baseline does not record (fingerprints must be assigned; ``findings`` in
+    file order). Two passes per group: same line context, then fingerprint among the entries left."""
+    findings = list(findings)
+    groups: dict[GroupKey, list[int]] = defaultdict(list)
+    for index, finding in enumerate(findings):
+        groups[_group_key(finding)].append(index)
+    loose = {entry.fingerprint for entry in baseline.get(None, ())}
+    new: set[int] = set()
+    for key, indexes in groups.items():
+        entries = baseline.get(key, [])
+        by_context: dict[str, list[int]] = defaultdict(list)
+        for position, entry in enumerate(entries):
+            if entry.context is not None:
+                by_context[entry.context].append(position)
+        taken: set[int] = set()  # entries matched by context
+        unmatched = []
+        for index in indexes:
+            candidates = by_context.get(line_context(findings[index], documents) or "")
+            if candidates:
+                taken.add(candidates.pop(0))
+            else:
+                unmatched.append(index)
+        left = {entry.fingerprint for position, entry in enumerate(entries) if position not in taken} | loose
+        for index in unmatched:
+            if findings[index].fingerprint in left:
+                left.discard(findings[index].fingerprint)
+            else:
+                new.add(index)
+    return [finding for index, finding in enumerate(findings) if index in new]
 
 
-def baseline_document(findings: list[Finding]) -> dict:
+def baseline_document(findings: list[Finding], documents: Mapping[str, Document] | None = None) -> dict:
     if any(finding.fingerprint is None for finding in findings):
         assign(findings)
-    entries = [
-        {"fingerprint": f.fingerprint, "rule": f.rule, "path": normalise_path(f.path), "text": f.text}
-        for f in sorted(findings, key=lambda f: (normalise_path(f.path), f.start, f.rule))
-    ]
+    entries = []
+    for f in sorted(findings, key=lambda f: (normalise_path(f.path), f.start, f.rule)):
+        entry = {"fingerprint": f.fingerprint, "rule": f.rule, "path": normalise_path(f.path), "text": f.text}
+        context = line_context(f, documents)
+        if context is not None:
+            entry["context"] = context
+        entries.append(entry)
     return {"version": BASELINE_VERSION, "tool": "transcheck", "findings": entries}
 
 
-def write_baseline(path: str, findings: list[Finding]) -> int:
+def write_baseline(path: str, findings: list[Finding], documents: Iterable[Document] = ()) -> int:
     """Write the baseline of ``findings`` to ``path``; returns how many were recorded."""
-    document = baseline_document(findings)
+    document = baseline_document(findings, {doc.path: doc for doc in documents})
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     try:
         with open(path, "w", encoding="utf-8", newline="\n") as handle:

@@ -111,7 +111,7 @@ def check(paths: tuple[str, ...], lang: str | None, select: tuple[str, ...], ign
     if write_baseline_path:
         from .baseline import write_baseline
 
-        count = write_baseline(write_baseline_path, result.findings)
+        count = write_baseline(write_baseline_path, result.findings, result.documents)
         click.echo(f"transcheck: recorded {count} finding{'s' if count != 1 else ''} in {write_baseline_path}", err=True)
         return EXIT_OK
     if fix or diff:

@@ -317,7 +317,7 @@ def filter_findings(findings: Iterable[Finding], settings_of: dict[str, Settings
     if options is not None and options.baseline:
         from .baseline import apply_baseline, load_baseline
 
-        result = apply_baseline(result, load_baseline(options.baseline))
+        result = apply_baseline(result, load_baseline(options.baseline), documents)
     if options is not None and options.diff_only and result:
         from .gitdiff import changed_lines
 

@@ -89,6 +89,43 @@ def test_baseline_survives_edits_above_its_findings(tmp_path):
     assert _texts_and_lines(new.stdout) == [("Taleban", 11)]
 
 
+def test_baseline_reports_the_inserted_occurrence_not_a_later_one(tmp_path):
+    article = tmp_path / "article.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    assert run_cli_with_fake_rule("check", "--write-baseline", "baseline.json", "article.txt", cwd=tmp_path).returncode == 0
+    entries = json.loads((tmp_path / "baseline.json").read_text(encoding="utf-8"))["findings"]
+    assert all(len(entry["context"]) == 16 for entry in entries)
+
+    # An identical finding inserted above the recorded ones is the new one (occurrence indexes
+    # alone would have blamed the last "Taleban", whose index moved from 1 to 2).
+    article.write_text("The Taleban arrived first.\n\n" + ARTICLE, encoding="utf-8")
+    inserted = run_cli_with_fake_rule("check", "--format", "json", "--baseline", "baseline.json", "article.txt", cwd=tmp_path)
+    assert inserted.returncode == 1
+    assert _texts_and_lines(inserted.stdout) == [("Taleban", 1)]
+
+    # A recorded finding whose own line was edited is still recorded: the entry its line no
+    # longer matches is taken by occurrence.
+    article.write_text(ARTICLE.replace("Later the Taleban left.", "Later that week the Taleban left."), encoding="utf-8")
+    edited = run_cli_with_fake_rule("check", "--format", "json", "--baseline", "baseline.json", "article.txt", cwd=tmp_path)
+    assert edited.returncode == 0, edited.stdout
+    assert _texts_and_lines(edited.stdout) == []
+
+
+def test_baseline_without_contexts_matches_by_fingerprint(tmp_path):
+    """Baselines written before entries had a ``context`` keep working by occurrence."""
+    article = tmp_path / "article.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    assert run_cli_with_fake_rule("check", "--write-baseline", "baseline.json", "article.txt", cwd=tmp_path).returncode == 0
+    data = json.loads((tmp_path / "baseline.json").read_text(encoding="utf-8"))
+    for entry in data["findings"]:
+        del entry["context"]
+    (tmp_path / "baseline.json").write_text(json.dumps(data), encoding="utf-8")
+    article.write_text("Breaking\n\n" + ARTICLE + "\nThe Taleban are back.\n", encoding="utf-8")
+    result = run_cli_with_fake_rule("check", "--format", "json", "--baseline", "baseline.json", "article.txt", cwd=tmp_path)
+    assert result.returncode == 1
+    assert _texts_and_lines(result.stdout) == [("Taleban", 9)]
+
+
 def test_write_baseline_ignores_the_old_baseline(tmp_path):
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     assert run_cli_with_fake_rule("check", "--write-baseline", "b.json", "a.txt", cwd=tmp_path).returncode == 0

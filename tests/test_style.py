@@ -185,3 +185,22 @@ def test_ignorecase_rules_match_any_case_and_report_the_original_text(tmp_path):
         ("TC302", "Photo Caption"), ("TC301", "taleban")]
     assert [f.fix.replacement for f in found if f.rule == "TC301"] == ["TALIBAN", "Taliban", "Taliban"]
     assert "Photo Caption" in found[3].message
+
+
+def test_multi_word_tokens_match_a_wrapped_line_but_not_across_a_blank_line(tmp_path):
+    # A space in a token or swap key also matches one line break and the indentation after it
+    # (a hard-wrapped paragraph, a Markdown list item or quote); a blank line ends the phrase.
+    (tmp_path / "house.yml").write_text(
+        "rules:\n"
+        "  Wording:\n    extends: substitution\n    swap:\n      president in charge: caretaker president\n"
+        "  Leftover:\n    extends: existence\n    tokens:\n      - 'Credit, Reuters'\n      - 'a [ ]b'\n",
+        encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nstyles = ["house.yml"]\n', encoding="utf-8")
+    doc = tmp_path / "a.md"
+    doc.write_text("The president in\ncharge spoke.\n\n- Credit,\n  Reuters\n\n> the president\n> in charge\n\n"
+                   "Credit,\n\nReuters. Not a  b, a  b.\n", encoding="utf-8")
+    found = checker.check_paths([str(doc)], select=["TC3"])
+    assert [(f.rule, f.line, f.end_line) for f in found] == [
+        ("TC301", 1, 2), ("TC302", 4, 5), ("TC301", 7, 8), ("TC302", 12, 12), ("TC302", 12, 12)]
+    run_cli("check", "--fix", str(doc), cwd=tmp_path)
+    assert doc.read_text(encoding="utf-8").startswith("The caretaker president spoke.\n")

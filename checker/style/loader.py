@@ -218,11 +218,61 @@ class StyleSet:
 
 
 def _translate(pattern: str) -> str:
-    """Go/Vale regular-expression spellings that Python writes differently."""
+    """Go/Vale regular-expression spellings that Python writes differently, and literal spaces
+    that also match a wrapped line (``_wrap_spaces``)."""
     m = _GLOBAL_FLAGS.match(pattern)
+    verbose = bool(m and "x" in m.group(1))
     if m:  # "(?i)foo" inside an alternation is an error in Python: scope the flags instead
         pattern = f"(?{m.group(1)}:{pattern[m.end():]})"
-    return pattern.replace(r"\z", r"\Z")
+    pattern = pattern.replace(r"\z", r"\Z")
+    return pattern if verbose else _wrap_spaces(pattern)
+
+
+# A space between two words of a token also matches a wrapped line (and a double space or a
+# no-break space); checker.style.match drops a match that runs over a blank line.
+_ANY_SPACE = r"\s+"
+_QUANTIFIERS = "*+?{"
+
+
+def _wrap_spaces(pattern: str) -> str:
+    r"""``pattern`` with each run of literal spaces (outside character classes, not quantified)
+    matching any whitespace: "president in charge" also finds "president in\ncharge". Vale keeps
+    the author's line breaks, so its multi-word tokens miss a wrapped phrase unless written with
+    ``\s+``. (A pattern that keeps the single space and adds "or one line break" doubles the
+    time to compile a style.)"""
+    out = []
+    i, in_class = 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            if pattern[i + 1:i + 2] == "^":
+                out.append(ch)
+                i += 1
+                ch = pattern[i]
+            if pattern[i + 1:i + 2] == "]":  # a "]" first in a class is literal
+                out.append(ch)
+                i += 1
+                ch = pattern[i]
+        elif ch == " ":
+            end = i
+            while end < len(pattern) and pattern[end] == " ":
+                end += 1
+            if end < len(pattern) and pattern[end] in _QUANTIFIERS:
+                out.append(pattern[i:end])  # "a ?b", "a {2}b": the author counts the spaces
+            else:
+                out.append(_ANY_SPACE)
+            i = end
+            continue
+        out.append(ch)
+        i += 1
+    return "".join(out)
 
 
 # Escapes that mean the same in a lower-cased pattern matched against lower-cased text.

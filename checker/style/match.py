@@ -100,6 +100,15 @@ def _lowered(text: str) -> str | None:
     return result
 
 
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+
+
+def across_paragraphs(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` holds a blank line: a space of a token matches a wrapped line
+    (checker.style.loader), never the gap between two paragraphs."""
+    return "\n" in text[start:end] and _BLANK_LINE.search(text, start, end) is not None
+
+
 def _matches(rule: StyleRule, doc: Document) -> Iterator[tuple[str, int, int]]:
     """(text, start, end) of each match of the rule's pattern in its scope; an ignorecase rule
     searches the lower-cased prose with its lower-cased pattern where it can (same offsets)."""
@@ -117,6 +126,8 @@ def _matches(rule: StyleRule, doc: Document) -> Iterator[tuple[str, int, int]]:
             if e == s:
                 continue
             if rule.exceptions is not None and rule.exceptions.fullmatch(text[s:e]):
+                continue
+            if across_paragraphs(text, s, e):
                 continue
             yield text, s, e
 
@@ -185,6 +196,8 @@ def consistency(rule: StyleRule, doc: Document) -> Iterator[Hit]:
             for match in pattern.finditer(text, start, end):
                 form = "a" if match.group("a") is not None else "b"
                 if rule.exceptions is not None and rule.exceptions.fullmatch(match.group(0)):
+                    continue
+                if across_paragraphs(text, match.start(), match.end()):
                     continue
                 if chosen is None:
                     chosen, chosen_text = form, match.group(0)

@@ -17,10 +17,7 @@ source-lang = "{source_lang}"          # the language they are translated from (
 # House style: YAML rule files (transcheck's or Vale's format), rules TC301-TC305.
 styles = ["style/house.yml"]
 
-# Approved translations of terms (CSV, TSV, TBX or YAML), rules TC2xx. The starter glossary
-# holds Portuguese/English examples: replace its rows with your own terms.
-glossaries = ["glossary.csv"]
-
+{glossary_setting}
 # fail-level = "warning"        # lowest severity that makes the exit code 1
 # ignore = ["TC304"]            # rules to turn off (codes, prefixes such as "TC3", names)
 
@@ -94,7 +91,30 @@ National Resistance Front,Frente de Resistência Nacional,preferred,FRN in Portu
 Taliban,talibã,preferred,
 """
 
-FILES = {"transcheck.toml": CONFIG, os.path.join("style", "house.yml"): STYLE, "glossary.csv": GLOSSARY}
+GLOSSARY_SETTING = """\
+# Approved translations of terms (CSV, TSV, TBX or YAML), rules TC2xx. The starter glossary
+# holds Portuguese/English examples: replace its rows with your own terms.
+glossaries = ["glossary.csv"]
+"""
+# Other pairs get no sample rows in languages they do not use: the setting waits, commented.
+NO_GLOSSARY_SETTING = """\
+# Approved translations of terms (CSV, TSV, TBX or YAML), rules TC2xx. A CSV has the header
+# "source,target,status,note" and one term per row; status is preferred, admitted, deprecated
+# or forbidden.
+# glossaries = ["glossary.csv"]
+"""
+SAMPLE_GLOSSARIES = {("pt", "en"): GLOSSARY, ("en", "pt"): GLOSSARY_EN_PT}
+
+
+def starter_files(lang: str = "en", source_lang: str = "pt") -> dict[str, str]:
+    """The files ``init`` writes, by path relative to the project folder, for this pair."""
+    glossary = SAMPLE_GLOSSARIES.get((source_lang.split("-")[0].lower(), lang.split("-")[0].lower()))
+    config = CONFIG.format(lang=lang, source_lang=source_lang,
+                           glossary_setting=GLOSSARY_SETTING if glossary else NO_GLOSSARY_SETTING)
+    files = {"transcheck.toml": config, os.path.join("style", "house.yml"): STYLE}
+    if glossary:
+        files["glossary.csv"] = glossary
+    return files
 
 
 def init_project(directory: str = ".", force: bool = False, lang: str = "en", source_lang: str = "pt") -> list[str]:
@@ -103,7 +123,7 @@ def init_project(directory: str = ".", force: bool = False, lang: str = "en", so
 
     if not os.path.isdir(directory):
         raise InputError(f"{directory}: no such directory")
-    targets = {os.path.join(directory, name): text for name, text in FILES.items()}
+    targets = {os.path.join(directory, name): text for name, text in starter_files(lang, source_lang).items()}
     existing = [path for path in targets if os.path.exists(path)]
     if existing and not force:
         raise InputError(f"{existing[0]} already exists (use --force to overwrite)")
@@ -112,10 +132,6 @@ def init_project(directory: str = ".", force: bool = False, lang: str = "en", so
         try:
             os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
             with open(path, "w", encoding="utf-8", newline="\n") as handle:
-                if path.endswith(".toml"):
-                    text = text.format(lang=lang, source_lang=source_lang)
-                elif path.endswith("glossary.csv") and (source_lang, lang) == ("en", "pt"):
-                    text = GLOSSARY_EN_PT
                 handle.write(text)
         except OSError as error:
             raise InputError(f"{path}: cannot write ({error.strerror})") from None

@@ -35,3 +35,15 @@ def test_init_orients_the_sample_glossary_to_the_pair(tmp_path):
     (tmp_path / "a.txt").write_text("A Frente Nacional cresceu.\n", encoding="utf-8")
     result = run_cli("check", "--select", "TC201", "--source", "src.txt", "a.txt", cwd=tmp_path)
     assert result.returncode == 1 and "Frente de Resistência Nacional" in result.stdout.decode()
+
+
+def test_init_for_another_pair_writes_no_portuguese_sample_rows(tmp_path):
+    result = run_cli("init", "--lang", "fr", "--source-lang", "de", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert not (tmp_path / "glossary.csv").exists()
+    config = (tmp_path / "transcheck.toml").read_text(encoding="utf-8")
+    assert 'lang = "fr"' in config and '# glossaries = ["glossary.csv"]' in config
+    (tmp_path / "a.txt").write_text("Le président en exercice a parlé.\n", encoding="utf-8")
+    assert run_cli("check", "a.txt", cwd=tmp_path).returncode == 0
+    assert run_cli("init", "--force", "--lang", "EN", "--source-lang", "pt-BR", str(tmp_path)).returncode == 0
+    assert (tmp_path / "glossary.csv").read_text(encoding="utf-8").splitlines()[1].startswith("Frente de")

@@ -60,13 +60,18 @@ def check_text(text: str, lang: str | None = None, path: str = "<text>", fmt: st
 
 
 def check_pair(source_text: str, target_text: str, source_lang: str | None = None, lang: str | None = None,
-               path: str = "<text>", **options: Any) -> list[Finding]:
-    """Check a translation against its original (bilingual rules such as the glossary's).
-    A glossary comes from a configuration file: pass ``config="transcheck.toml"``."""
+               path: str = "<text>", fmt: str | None = None, **options: Any) -> list[Finding]:
+    """Check a translation against its original (bilingual rules such as the glossary's); both
+    are read as ``fmt`` ("txt" or "md", else from ``path``). A glossary comes from a
+    configuration file: pass ``config="transcheck.toml"``."""
     from .pipeline import Source, run
+    from .readers import read_markdown, reader_for
 
     _require_text(source_text=source_text, target_text=target_text)
-    pair = Source(path, target_text.encode("utf-8"), source=Source(f"{path} (source)", source_text.encode("utf-8")))
+    if fmt is None:  # the original's display path ends in " (source)": the format is ``path``'s
+        fmt = "md" if reader_for(path) is read_markdown else "txt"
+    pair = Source(path, target_text.encode("utf-8"), fmt,
+                  source=Source(f"{path} (source)", source_text.encode("utf-8"), fmt))
     return run([pair], _options(lang=lang, source_lang=source_lang, **_text_options(options))).findings
 
 

@@ -33,6 +33,18 @@ def test_check_pair_runs_bilingual_rules(tmp_path):
     assert [f.rule for f in findings] == ["TC201"]
 
 
+def test_check_pair_reads_both_sides_as_markdown(tmp_path):
+    # Code in the original is not prose: its terms need no translation.
+    (tmp_path / "glossary.csv").write_text("source,target,status\nconfirmed cases,casos confirmados,preferred\n",
+                                           encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('glossaries = ["glossary.csv"]\n', encoding="utf-8")
+    source, target = "Run `confirmed cases` now.\n", "Execute `cases` agora.\n"
+    options = dict(source_lang="en", lang="pt", config=str(tmp_path / "transcheck.toml"), select=["TC201"])
+    assert [f.rule for f in checker.check_pair(source, target, **options)] == ["TC201"]
+    assert checker.check_pair(source, target, fmt="md", **options) == []
+    assert checker.check_pair(source, target, path="a.md", **options) == []
+
+
 def test_bad_arguments_are_clear_errors():
     with pytest.raises(TypeError, match="text must be a str"):
         checker.check_text(TEXT.encode(), lang="en")

@@ -60,13 +60,11 @@ class Region:
     last: int
 
 
-def parse_directives(text: str, markdown: bool = False) -> list[Directive]:
+def parse_directives(doc: Document) -> list[Directive]:
     """The suppression comments of a file; in Markdown, HTML comments outside code only."""
+    text, markdown = doc.text, doc.fmt == "md"
     if "transcheck-" not in text:
         return []
-    from .model import LineIndex
-
-    lines = LineIndex(text)
     found = []
     code = code_spans(text) if markdown else []
     for pattern in (HTML_DIRECTIVE,) if markdown else (HTML_DIRECTIVE, LINE_DIRECTIVE):
@@ -74,7 +72,7 @@ def parse_directives(text: str, markdown: bool = False) -> list[Directive]:
             if any(start <= match.start() < end for start, end in code):
                 continue  # a directive quoted in code or front matter
             codes = tuple(c for c in re.split(r"[\s,]+", match.group("codes").strip()) if c)
-            found.append(Directive(match.group(1), codes or (ALL,), lines.position(match.start())[0],
+            found.append(Directive(match.group(1), codes or (ALL,), doc.position(match.start())[0],
                                    match.start(), match.end()))
     found.sort(key=lambda d: d.start)
     return found
@@ -127,10 +125,11 @@ def apply(findings: Iterable[Finding], documents: dict[str, Document]) -> tuple[
     directives_of: dict[str, list[Directive]] = {}
     regions_of: dict[str, list[Region]] = {}
     for path, doc in documents.items():
-        directives = parse_directives(doc.text, markdown=doc.fmt == "md")
+        directives = parse_directives(doc)
         if directives:
             directives_of[path] = directives
-            regions_of[path] = regions(directives, doc.lines.line_count, doc.text.split("\n"))
+            lines = [doc.line_text(line) for line in range(1, doc.lines.line_count + 1)]
+            regions_of[path] = regions(directives, len(lines), lines)
     if not regions_of:
         return list(findings), directives_of
     kept = []

@@ -118,6 +118,16 @@ def test_markdown_masks_everything_but_prose_and_keeps_offsets():
     assert doc.prose[link:link + 4] == "link"
 
 
+def test_markdown_footnotes_are_prose_without_their_markers():
+    text = ("The valley fell[^1] in 2021[^note].\n\n[^1]: The Taleban said so.\n    Its second line.\n\n"
+            "[^note]: Reuters.\n\n[ref]: https://example.com/Taleban\n")
+    doc = load_text(text, "a.md", lang="en")
+    assert [doc.text[b.start:b.end] for b in doc.blocks] == [
+        "The valley fell[^1] in 2021[^note].", "The Taleban said so.\n    Its second line.", "Reuters."]
+    assert "^" not in doc.prose and "note" not in doc.prose
+    assert "Taleban" in doc.prose and doc.prose.count("Taleban") == 1  # not the reference definition
+
+
 def test_line_and_column_count_code_points():
     doc = load_text("Ação é boa.\nMassoud 😀 Massud.\n", "a.txt", lang="pt")
     offset = doc.text.index("Massud")

@@ -1,5 +1,5 @@
 """Markdown: only prose is checked. markdown-it-py finds the block structure (front matter,
-fenced and indented code, HTML blocks, tables); inline code, web and e-mail addresses, HTML comments
+fenced and indented code, HTML blocks, tables, footnotes); inline code, web and e-mail addresses, HTML comments
 and tags, link targets and markup characters are masked with spaces so offsets stay those of the file."""
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ _MASKS = [
     re.compile(r"<!--.*?-->", re.S),  # HTML comments (suppression comments are read separately)
     _INLINE_CODE,  # inline code spans
     re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"),  # link targets: ](url "title")
-    re.compile(r"^\s*\[[^\]]+\]:\s*\S+.*$", re.M),  # reference definitions
+    re.compile(r"^\s*\[(?!\^)[^\]]+\]:\s*\S+.*$", re.M),  # reference definitions (not footnotes)
+    re.compile(r"\[\^[^\]\s]+\]:?"),  # footnote references and labels: [^1], [^note]:
     re.compile(r"<(?:https?|mailto|ftp):[^>\s]*>"),  # autolinks
     URL_RE,  # bare URLs
     EMAIL_RE,
@@ -45,11 +46,12 @@ def _blank(chars: list[str], start: int, end: int) -> None:
 
 
 def _parse(text: str) -> list:
-    """markdown-it-py's block tokens (CommonMark, front matter, tables)."""
+    """markdown-it-py's block tokens (CommonMark, front matter, tables, footnotes)."""
     from markdown_it import MarkdownIt
+    from mdit_py_plugins.footnote import footnote_plugin
     from mdit_py_plugins.front_matter import front_matter_plugin
 
-    return MarkdownIt("commonmark").use(front_matter_plugin).enable("table").parse(text)
+    return MarkdownIt("commonmark").use(front_matter_plugin).use(footnote_plugin).enable("table").parse(text)
 
 
 def _line_offsets(text: str) -> Callable[[int], int]:

@@ -132,6 +132,26 @@ def detect_language(text: str) -> str | None:
     detector = factory.create()
     detector.append(sample)
     try:
-        return normalise_lang(detector.detect())
+        detected = normalise_lang(detector.detect())
     except LangDetectException:
         return None
+    return _by_cyrillic_letters(detected, sample) if detected in _CYRILLIC_LETTERS else detected
+
+
+# Letters that only one of langdetect's Cyrillic languages writes. Its character n-grams confuse
+# a short Russian or Ukrainian sentence with Bulgarian or Macedonian (docs/benchmarks.md); a
+# letter the detected language never uses settles it.
+_CYRILLIC_LETTERS = {
+    "ru": frozenset("ыэё"),
+    "uk": frozenset("іїєґ"),
+    "mk": frozenset("ѓќѕљњџј"),
+    "bg": frozenset(),
+}
+
+
+def _by_cyrillic_letters(detected: str, sample: str) -> str:
+    letters = set(sample.lower())
+    if letters & _CYRILLIC_LETTERS[detected]:
+        return detected
+    owners = [lang for lang, own in _CYRILLIC_LETTERS.items() if letters & own]
+    return owners[0] if len(owners) == 1 else detected

@@ -82,3 +82,12 @@ def test_langdetect_tables_are_cached_and_a_broken_cache_is_rebuilt(tmp_path, mo
     monkeypatch.setattr(lang, "_factories", {})
     assert detect_language(text) == "pt"  # a broken cache is ignored and rewritten
     assert cached[0].stat().st_size > 1000
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ви не знаєте коли можна жити там?", "uk"),  # langdetect alone: mk (є is Ukrainian only)
+    ("Вибачте, але ми трохи запізнилися.", "uk"),  # langdetect alone: ru (ї)
+    ("Мы тоже были там вчера, это было хорошо.", "ru"),
+])
+def test_a_letter_only_one_cyrillic_language_writes_settles_short_text(text, expected):
+    assert detect_language(text) == expected

@@ -21,7 +21,7 @@ from __future__ import annotations
 import fnmatch
 import os
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 from .config import Config, ConfigResolver
 from .model import Document, Finding, InputError, Scope, Severity
@@ -139,11 +139,16 @@ class Glob:
     root: str | None = None
 
 
+# A directory -> the include and exclude globs in force there (a nested configuration's own)
+GlobsIn = Callable[[str], "tuple[list[str], list[Glob]]"]
+
+
 def discover(paths: Sequence[str], include: Sequence[str] | None = None,
-             exclude: Sequence[str | Glob] = ()) -> list[Source]:
+             exclude: Sequence[str | Glob] = (), globs_in: GlobsIn | None = None) -> list[Source]:
     """Expand files, directories (recursively) and ``-`` into sources, in a stable order.
     ``include`` adds globs to the readers' suffixes; a plain string in ``exclude`` is a ``Glob``
-    without a root."""
+    without a root. ``globs_in``, when given, replaces both inside the directories walked, so
+    that a folder's own configuration decides what is checked below it."""
     from .readers import DEFAULT_INCLUDE
 
     include = [*DEFAULT_INCLUDE, *(glob for glob in include or () if glob not in DEFAULT_INCLUDE)]
@@ -153,7 +158,7 @@ def discover(paths: Sequence[str], include: Sequence[str] | None = None,
         if path == STDIN:
             sources.append(Source(STDIN))
         elif os.path.isdir(path):
-            found = [Source(p) for p in _walk(path, include, globs)]
+            found = [Source(p) for p in _walk(path, globs_in or (lambda _directory: (include, globs)))]
             if not found:
                 raise InputError(f"{path}: no text files found (looked for {', '.join(include)})")
             sources.extend(found)
@@ -197,8 +202,9 @@ def _excluded(path: str, top: str, exclude: Sequence[Glob]) -> bool:
     return any(_glob_matches(glob, path, top) for glob in exclude)
 
 
-def _walk(root: str, include: Sequence[str], exclude: Sequence[Glob]) -> Iterable[str]:
+def _walk(root: str, globs_in: GlobsIn) -> Iterable[str]:
     for directory, subdirs, files in os.walk(root):
+        include, exclude = globs_in(directory)
         # pruning an excluded directory here keeps the walk out of it (node_modules, archives)
         subdirs[:] = sorted(d for d in subdirs
                             if not d.startswith(".") and not _excluded(os.path.join(directory, d), root, exclude))
@@ -363,21 +369,33 @@ def resolver_for(options: Options) -> ConfigResolver | None:
 def discover_sources(paths: Sequence[str], options: Options) -> list[Source]:
     """``discover`` each path with include/exclude from the options and from the configuration
     in force for that path (a directory's own, a file's folder's; the current directory's for -)."""
+    from .readers import DEFAULT_INCLUDE
+
     resolver = resolver_for(options)
+    by_config: dict[int, tuple[list[str], list[Glob]]] = {}
+
+    def globs_of(config: Config) -> tuple[list[str], list[Glob]]:
+        if id(config) not in by_config:
+            # both add to the readers' suffixes
+            include = [*DEFAULT_INCLUDE, *(g for g in (*(config.include or ()), *(options.include or ()))
+                                           if g not in DEFAULT_INCLUDE)]
+            # a configuration's globs are relative to its folder, the command line's to the paths it names
+            exclude = [*(Glob(g, config.root) for g in config.exclude), *(Glob(g) for g in options.exclude)]
+            by_config[id(config)] = include, exclude
+        return by_config[id(config)]
+
+    no_config = Config()  # --isolated
+
+    def globs_in(directory: str) -> tuple[list[str], list[Glob]]:
+        return globs_of(resolver.for_directory(directory) if resolver else no_config)
+
     sources: list[Source] = []
     for path in paths:
-        config = _discovery_config(resolver, path)
-        include = [*(config.include or ()), *(options.include or ())]  # both add to the defaults
-        # a configuration's globs are relative to its folder, the command line's to the paths it names
-        exclude = [*(Glob(g, config.root) for g in config.exclude), *(Glob(g) for g in options.exclude)]
-        sources.extend(discover([path], include, exclude))
+        config = no_config if resolver is None else (
+            resolver.for_directory(path) if os.path.isdir(path) else resolver.for_path(path))
+        include, exclude = globs_of(config)
+        sources.extend(discover([path], include, exclude, globs_in))
     return sources
-
-
-def _discovery_config(resolver: ConfigResolver | None, path: str) -> Config:
-    if resolver is None:
-        return Config()
-    return resolver.for_directory(path) if os.path.isdir(path) else resolver.for_path(path)
 
 
 def run(sources: Sequence[Source], options: Options) -> Result:

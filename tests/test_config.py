@@ -128,6 +128,21 @@ def test_config_exclude_is_relative_to_the_config_folder(tmp_path):
     assert checked("archive/a.txt", tmp_path) == []  # a file named on the command line too
 
 
+def test_a_nested_configuration_decides_what_is_checked_below_it(tmp_path):
+    # Walking a directory, each folder's own configuration (the nearest one) gives its include
+    # and exclude globs, relative to that configuration's folder, as ruff does.
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nexclude = ["old"]\n', encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "transcheck.toml").write_text('lang = "en"\nexclude = ["drafts/*"]\ninclude = ["*.po"]\n',
+                                                     encoding="utf-8")
+    for folder, name in [(".", "a.txt"), ("old", "a.txt"), ("sub", "b.txt"), ("sub/drafts", "c.txt"),
+                         ("sub", "d.po"), (".", "e.po")]:
+        _article(tmp_path / folder, name)
+    result = run_cli("check", "--format", "json", ".", cwd=tmp_path)
+    checked = sorted({f["path"] for f in json.loads(result.stdout)["findings"]})
+    assert checked == ["a.txt", "sub/b.txt", "sub/d.po"]
+
+
 @pytest.mark.parametrize("table, expected", [
     ('TC1 = "info"', "info"),  # a code prefix
     ('names = "error"', "error"),  # a category

@@ -846,14 +846,12 @@ def _word_compound(text: str) -> bool:
 
 def _in_words(surfaces: list[str], lo: int, hi: int, approved: list[Term], compiled: CompiledGlossary,
               lang: str | None) -> int:
-    """How many words of surfaces[lo:hi] contain an approved term's head word (its longest content
-    word's stem, four letters or more) inside a longer word: autoquarentena holds quarentena."""
-    heads = set()
-    for t in approved:
-        content = compiled.content_words(t, lang)
-        head = max((c[0] for c in content), key=len)
-        if len(head) >= 4:
-            heads.add(head)
+    """How many words of surfaces[lo:hi] contain a content word of an approved term (its stem, four
+    letters or more) inside a longer word: autoquarentena holds quarentena (quarentena voluntária),
+    autoisolamento isolamento (isolamento voluntário). Any content word, not the longest: which
+    word is the head depends on the language's word order, and the stemmer may cut the head
+    shorter than its modifier (isolamento: isol-, voluntário: voluntari-)."""
+    heads = {c[0] for t in approved for c in compiled.content_words(t, lang) if len(c[0]) >= 4}
     if not heads:
         return 0
     n = 0

@@ -48,3 +48,46 @@ def test_tc201_hyphenated_source_term_lost_or_unhyphenated_is_reported(tmp_path)
     found = gpair(tmp_path, SELF, "The strongest self quarantine instructions were issued.",
                   "As instruções mais incisivas de autoquarentena foram emitidas.", "pt")
     assert [f.suggestions for f in found] == [["quarentena voluntária"]]
+
+
+ISOLATION = [("self isolation", "isolamento voluntário"), ("isolation", "isolamento")]
+
+
+def test_tc201_hyphenated_source_term_one_word_holding_any_content_word_passes(tmp_path):
+    # the stemmer cuts isolamento to isol-, shorter than voluntári-: the one word may hold either
+    assert gpair(tmp_path, ISOLATION, "Health agencies issued instructions for proper self-isolation.",
+                 "As agências de saúde emitiram instruções para o autoisolamento adequado.", "pt") == []
+    found = gpair(tmp_path, ISOLATION, "Health agencies issued instructions for proper self-isolation.",
+                  "As agências de saúde emitiram instruções para o distanciamento adequado.", "pt")
+    assert [f.suggestions for f in found] == [["isolamento voluntário"]]
+    found = gpair(tmp_path, ISOLATION, "Health agencies issued instructions for proper self isolation.",
+                  "As agências de saúde emitiram instruções para o autoisolamento adequado.", "pt")
+    assert [f.suggestions for f in found] == [["isolamento voluntário"]]
+
+
+# ------------------------------------------------- variants of one source term
+
+WASH = [("hand-washing", "lavagem das mãos"), ("washing hands", "lavar as mãos"), ("wash your hands", "lave as mãos")]
+
+
+def test_tc201_variant_of_the_term_rendered_by_its_own_translation_passes(tmp_path):
+    # washing hands and hand-washing are the same words: the glossary's rendering of either counts
+    assert gpair(tmp_path, WASH, "Hot water that is comfortable for washing hands is not hot enough.",
+                 "Água quente que seja confortável para a lavagem das mãos não é quente o bastante.", "pt") == []
+
+
+def test_tc201_variant_rendering_counts_once_and_never_for_other_words(tmp_path):
+    # one rendering for two occurrences of the variants: the other is still missing
+    found = gpair(tmp_path, WASH, "People wash hands, and value hand washing equipment.",
+                  "As pessoas lavam as mãos e dão valor a equipamentos para outras coisas.", "pt")
+    assert [f.suggestions for f in found] == [["lavagem das mãos"]]
+    # said twice, rendered once by a variant: still short
+    found = gpair(tmp_path, WASH, "Hand washing taps are scarce; build hand washing stations.",
+                  "Há poucas torneiras para lavar as mãos; construa estações de água.", "pt")
+    assert [f.suggestions for f in found] == [["lavagem das mãos"]]
+    # a common word first or last is part of the term: new coronavirus pneumonia is no variant
+    rows = [("new coronavirus pneumonia", "pneumonia do recente coronavírus"),
+            ("coronavirus pneumonia", "pneumonia devido ao coronavírus")]
+    found = gpair(tmp_path, rows, "Cases of new coronavirus pneumonia rose.",
+                  "Os casos de pneumonia devido ao coronavírus aumentaram.", "pt")
+    assert [f.suggestions for f in found] == [["pneumonia do recente coronavírus"]]

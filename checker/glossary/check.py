@@ -190,6 +190,8 @@ class CompiledGlossary:
         self._left: dict[str | None, list[tuple[str | None, PatternIndex]]] = {}
         self._content: dict[tuple[int, str | None], list[tuple[str, bool]]] = {}
         self._expansions: dict[str | None, dict[int, set[int]]] = {}
+        self._variants: dict[tuple[str | None, int], set[int]] = {}
+        self._by_key: dict[str | None, dict[str, set[int]]] = {}
         self._compositions: dict[tuple, list[frozenset[int]] | None] = {}
         self._by_keys: dict[str | None, dict[tuple[str, ...], set[int]]] = {}
 
@@ -244,6 +246,54 @@ class CompiledGlossary:
                             found.setdefault(b, set()).add(a)
             self._expansions[lang] = found
         return found
+
+    def variants(self, lang: str | None, ei: int) -> set[int]:
+        """Entries whose multi-word source terms are the same words as entry ``ei``'s, inflected or
+        in another order, function words between them aside (washing hands / hand-washing / wash
+        your hands, virus spread / spread of virus): one concept, so one's translation renders the
+        other's source term (lavagem das mãos for washing hands, where the glossary gives lavar as
+        mãos). Two content words at least, and a common word first or last is part of the term
+        (new coronavirus pneumonia is no variant of coronavirus pneumonia). Worked out on first
+        need, per entry, among the entries that have all its words' keys."""
+        memo_key = (lang, ei)
+        found = self._variants.get(memo_key)
+        if found is None:
+            by_key = self._by_key.get(lang)
+            if by_key is None:  # entries by each key of their source terms, from the source index
+                by_key = self._by_key[lang] = {}
+                for patterns in self.source_index(lang).first.values():
+                    for p in patterns:
+                        for k in p.keys:
+                            by_key.setdefault(k, set()).add(p.payload[0])
+            english = (lang or "").split("-")[0].lower() == "en"
+            inflects = english_inflection if english else inflected_form
+            found = set()
+            for term in self.glossary.entries[ei].in_lang(lang, "source"):
+                words = self._variant_words(term, lang)
+                if words is None:
+                    continue
+                others = set.intersection(*(by_key.get(k, set()) for k in words)) - {ei}
+                for other in others:
+                    for t in self.glossary.entries[other].in_lang(lang, "source"):
+                        theirs = self._variant_words(t, lang)
+                        if theirs is not None and theirs.keys() == words.keys() and all(
+                                inflects(words[k], theirs[k]) for k in words):
+                            found.add(other)
+            self._variants[memo_key] = found
+        return found
+
+    def _variant_words(self, term: Term, lang: str | None) -> dict[str, str] | None:
+        """key -> word of a source term's content words, for ``variants``; None for a term with
+        fewer than two, a key twice, or a common word first or last."""
+        from ..lexicon import zipf
+
+        an = analyzer(lang)
+        words = TOKEN_RE.findall(term.text)
+        content = [w for w in words if is_acronym(w) or not w.isalpha() or zipf(w, lang) < FUNCTION_ZIPF]
+        if len(content) < 2 or content[0] != words[0] or content[-1] != words[-1]:
+            return None
+        keyed = {an.key(w): unaccent(w.casefold()) for w in content}
+        return keyed if len(keyed) == len(content) else None
 
     def composition(self, lang: str | None, ei: int, term: Term, keys: tuple[str, ...]) -> list[frozenset[int]] | None:
         """A multi-word source term as two or more other entries' source terms, function words
@@ -796,14 +846,12 @@ def _word_compound(text: str) -> bool:
 
 def _in_words(surfaces: list[str], lo: int, hi: int, approved: list[Term], compiled: CompiledGlossary,
               lang: str | None) -> int:
-    """How many words of surfaces[lo:hi] contain an approved term's head word (its longest content
-    word's stem, four letters or more) inside a longer word: autoquarentena holds quarentena."""
-    heads = set()
-    for t in approved:
-        content = compiled.content_words(t, lang)
-        head = max((c[0] for c in content), key=len)
-        if len(head) >= 4:
-            heads.add(head)
+    """How many words of surfaces[lo:hi] contain a content word of an approved term (its stem, four
+    letters or more) inside a longer word: autoquarentena holds quarentena (quarentena voluntária),
+    autoisolamento isolamento (isolamento voluntário). Any content word, not the longest: which
+    word is the head depends on the language's word order, and the stemmer may cut the head
+    shorter than its modifier (isolamento: isol-, voluntário: voluntari-)."""
+    heads = {c[0] for t in approved for c in compiled.content_words(t, lang) if len(c[0]) >= 4}
     if not heads:
         return 0
     n = 0
@@ -950,14 +998,20 @@ def missing_terms(source: Document, target: Document, compiled: CompiledGlossary
         if any(present[unit].get(other, 0) > (counts[(other, unit)][1] if (other, unit) in counts else 0)
                for other in compiled.expansions(s_lang).get(ei, ())):
             continue  # the acronym rendered by its expansion's translation, or the reverse (WHO, World Health Organization)
+        # renderings of the term, and of its variants beyond what their own source occurrences
+        # need, all variants together (lavagem das mãos, hand-washing's, for washing hands)
         n_target = present[unit].get(ei, 0)
-        if n_target >= n_source:
+        n_variants = max(0, sum(present[unit].get(o, 0) - spoken[unit].get(o, 0)
+                                for o in compiled.variants(s_lang, ei)))
+        if n_target + n_variants >= n_source:
             continue
         lo, hi = token_bounds[unit]
         if n_target:
             n_target = max(n_target, sum(_occurrences(t_keys, lo, hi, an.term_keys(t.text)) for t in approved))
-            if n_target >= n_source:
-                continue  # as many renderings, some inside longer terms
+        shortfall = (n_source, n_target) if n_target else None
+        n_target += n_variants
+        if n_target >= n_source:
+            continue  # as many renderings, some inside longer terms
         parts = compiled.composition(s_lang, ei, term, m.pattern.keys)
         if parts and n_target + _composed(parts, present[unit], spoken[unit]) >= n_source:
             continue  # rendered word by word, by its parts' approved terms (décès liés à la covid-19)
@@ -975,7 +1029,6 @@ def missing_terms(source: Document, target: Document, compiled: CompiledGlossary
         if n_target + sum(kept_in_source_language(s_text, o.start, o.end, t_text, s_lang, t_lang)
                           for o in occurrences) >= n_source:
             continue  # the rest are inside a name or title the translation keeps in the source language
-        shortfall = (n_source, n_target) if n_target else None
         start, end = t_bounds[unit]
         text = target.text
         while start < end and text[start].isspace():

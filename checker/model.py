@@ -127,6 +127,12 @@ class Document:
     def position(self, offset: int) -> tuple[int, int]:
         return self.lines.position(offset)
 
+    def visible(self, start: int, end: int) -> str:
+        """The prose of ``[start, end)`` as a reader sees it, for messages: markup (masked in the
+        prose view) left out and white space collapsed ("[president](url) in charge" reads
+        "president in charge")."""
+        return " ".join(self.prose[start:end].split())
+
     def line_text(self, line: int) -> str:
         start, end = self.lines.line_bounds(line)
         return self.text[start:] if end < 0 else self.text[start:end]

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Sequence
 
 from .config import Config, ConfigResolver
-from .model import Document, Finding, InputError, Scope, Severity
+from .model import Document, Finding, Fix, InputError, Scope, Severity
 from .registry import Rule, get_rule, iter_selected, known_selector, matches, specificity
 
 STDIN = "-"
@@ -287,7 +287,34 @@ def check_document(doc: Document, rules: Sequence[Rule], ctx: CheckContext) -> t
             findings.extend(rule.check_document(doc, ctx))
         elif rule.scope is Scope.CORPUS:
             stats[rule.code] = rule.collect(doc, ctx)
+    for finding in findings:
+        if finding.fix is not None and not fix_keeps_markup(doc, finding.fix):
+            finding.fix = None  # the suggestion stays; the edit is the editor's
     return findings, stats
+
+
+def fix_keeps_markup(doc: Document, fix: Fix) -> bool:
+    """Whether ``fix`` keeps, in order, every piece of markup (what the prose view masks: Markdown
+    link targets, emphasis, inline code, URLs) inside the span it replaces. A substitution over
+    "[president](url) in charge" would delete the link, and rules match on the prose view."""
+    text, prose = doc.text, doc.prose
+    start, end = fix.start, fix.end
+    if text[start:end] == prose[start:end]:
+        return True
+    pos = 0
+    i = start
+    while i < end:
+        if text[i] == prose[i]:
+            i += 1
+            continue
+        j = i
+        while j < end and text[j] != prose[j]:
+            j += 1
+        found = fix.replacement.find(text[i:j], pos)
+        if found < 0:
+            return False
+        pos, i = found + (j - i), j
+    return True
 
 
 def combine_stats(rules: Sequence[Rule], left: dict[str, Any], right: dict[str, Any]) -> dict[str, Any]:

@@ -1,6 +1,7 @@
 """--fix, --diff and --unsafe-fixes: safe fixes only by default, atomic writes, nothing written
 without --fix, standard input never rewritten."""
 
+import json
 import os
 import shutil
 import stat
@@ -35,6 +36,22 @@ def test_fix_applies_safe_fixes_and_reports_the_rest(workdir):
     assert "TC303" in out and "TC301" not in out and "TC304" not in out  # only the unsafe one remains
     assert result.returncode == 1
     assert [p.name for p in workdir.iterdir() if "transcheck-tmp" in p.name] == []
+
+
+def test_fixes_never_delete_markdown_markup(workdir):
+    # A phrase matched across a link keeps its finding (read as the reader sees it) but loses its
+    # fix, which would delete the link; a heading is re-cased in the file's own text, so its
+    # emphasis and code stay.
+    path = workdir / "a.md"
+    path.write_text("## *shared* power\n\nThe [president](https://x.org/p) in charge spoke.\n\n"
+                    "# the `code` part\n\nThe president in charge spoke.\n", encoding="utf-8")
+    result = run_cli("check", "--fix", "--select", "TC301,TC304", "--format", "json", str(path), cwd=workdir)
+    assert path.read_text(encoding="utf-8") == (
+        "## *Shared* power\n\nThe [president](https://x.org/p) in charge spoke.\n\n"
+        "# The `code` part\n\nThe caretaker president spoke.\n")
+    [left] = json.loads(result.stdout)["findings"]
+    assert left["rule"] == "TC301" and "fix" not in left and left["suggestions"] == ["caretaker president"]
+    assert "'president in charge'" in left["message"]
 
 
 def test_fix_through_a_symbolic_link_fixes_its_target(workdir):

@@ -68,7 +68,7 @@ class HouseNameSpelling(Rule):
         for m in house_matches(doc, ctx):
             fix = Fix(m.start, m.end, m.replacement, safe=m.safe)
             yield self.finding(doc, m.start, m.end,
-                               f"'{doc.text[m.start:m.end]}': the house spelling is '{m.canonical}'",
+                               f"'{doc.visible(m.start, m.end)}': the house spelling is '{m.canonical}'",
                                [m.replacement], fix, variant_of=m.canonical)
 
 
@@ -150,7 +150,7 @@ class GlossaryForbiddenTerm(Rule):
         from ..glossary import wrong_term_hits
 
         for hit in wrong_term_hits(doc, ctx):
-            text = doc.text[hit.start:hit.end]
+            text = doc.visible(hit.start, hit.end)
             use = f"; use {_quote(hit.suggestions)}" if hit.suggestions else ""
             fix = Fix(hit.start, hit.end, hit.replacement, safe=hit.safe) if hit.replacement else None
             yield self.finding(doc, hit.start, hit.end, f"'{text}' is a {hit.kind} term{use}",
@@ -184,7 +184,7 @@ class GlossaryNearMiss(Rule):
         from ..glossary import near_miss_hits
 
         for hit in near_miss_hits(doc, ctx):
-            text = doc.text[hit.start:hit.end]
+            text = doc.visible(hit.start, hit.end)
             if hit.kind == "leftover":
                 message = f"'{text}' is the {hit.term.lang or 'source'} term; the translation uses {_quote(hit.suggestions)}"
             else:

@@ -204,7 +204,7 @@ class StyleRule:
     def format(self, *args: str) -> str:
         """Vale's ``%s`` placeholders, filled in order, and ``%%`` for a percent sign (Go's
         printf, which Vale uses); the rule's name follows in brackets."""
-        filled = iter(args)
+        filled = iter(" ".join(arg.split()) for arg in args)  # masked markup and line breaks read as one space
         text = _PLACEHOLDER.sub(lambda m: "%" if m.group(0) == "%%" else next(filled, ""), self.message)
         return f"{text} [{self.name}]"
 

@@ -302,21 +302,34 @@ def capitalization(rule: StyleRule, doc: Document, names: frozenset[str] | None 
         ratio_ok = not others or good / len(others) >= rule.threshold
         if first_ok and ratio_ok:
             continue
+        # The words are re-cased in the file's own text, so that Markdown inside the heading
+        # (*emphasis*, `code`, links) stays; the suggestion is the heading as a reader sees it.
+        original = doc.text[start:start + len(heading)]
         if rule.match == "$sentence" and ratio_ok:
             # Only the first letter is wrong: capitalising it is safe.
-            m = matches[0]
-            fixed = heading[:body_offset + m.start()] + _capitalise(words[0]) + heading[body_offset + m.end():]
-            yield Hit(start, start + len(heading), rule.format(heading), [fixed], fixed, safe=True)
-            continue
-        pieces, pos = [], 0
+            recased = {0: _capitalise(words[0])}
+        else:
+            recased = {i: expected[i] for i in range(len(words))
+                       if not (i != 0 and (i in skip or _is_exempt(words[i], rule, names)))}
+        fixed, pos = [], 0
         for i, m in enumerate(matches):
-            pieces.append(body[pos:m.start()])
-            keep = i in skip and i != 0 or _is_exempt(words[i], rule, names) and i != 0
-            pieces.append(words[i] if keep else expected[i])
-            pos = m.end()
-        fixed = heading[:body_offset] + "".join(pieces) + body[pos:]
-        yield Hit(start, start + len(heading), rule.format(heading), [fixed], fixed if fixed != heading else None,
-                  safe=False)
+            fixed += [original[pos:body_offset + m.start()], recased.get(i, words[i])]
+            pos = body_offset + m.end()
+        replacement = "".join(fixed) + original[pos:]
+        suggestion = " ".join(_recase_prose(heading, body_offset, matches, recased).split())
+        if rule.match == "$sentence" and ratio_ok:
+            yield Hit(start, start + len(heading), rule.format(heading), [suggestion], replacement, safe=True)
+        else:
+            yield Hit(start, start + len(heading), rule.format(heading), [suggestion],
+                      replacement if replacement != original else None, safe=False)
+
+
+def _recase_prose(heading: str, body_offset: int, matches: list[re.Match], recased: dict[int, str]) -> str:
+    out, pos = [], 0
+    for i, m in enumerate(matches):
+        out += [heading[pos:body_offset + m.start()], recased.get(i, m.group(0))]
+        pos = body_offset + m.end()
+    return "".join(out) + heading[pos:]
 
 
 # -------------------------------------------------------------------------------- numbers

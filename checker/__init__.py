@@ -50,13 +50,21 @@ def _require_text(**texts: Any) -> None:
             raise InputError(f"{name}: not valid Unicode (character {error.start}: {error.reason})") from None
 
 
+def _findings(result: Any) -> list[Finding]:
+    """The findings; InputError for the first file that could not be read (the CLI reports every
+    such file and checks the others)."""
+    if result.errors:
+        raise InputError(result.errors[0])
+    return result.findings
+
+
 def check_text(text: str, lang: str | None = None, path: str = "<text>", fmt: str | None = None, **options: Any) -> list[Finding]:
     """Check a string (``fmt`` "txt" or "md", else from ``path``). Options as for
     :func:`check_paths`; no configuration file is read unless ``config`` names one."""
     from .pipeline import Source, run
 
     _require_text(text=text)
-    return run([Source(path, text.encode("utf-8"), fmt)], _options(lang=lang, **_text_options(options))).findings
+    return _findings(run([Source(path, text.encode("utf-8"), fmt)], _options(lang=lang, **_text_options(options))))
 
 
 def check_pair(source_text: str, target_text: str, source_lang: str | None = None, lang: str | None = None,
@@ -72,7 +80,7 @@ def check_pair(source_text: str, target_text: str, source_lang: str | None = Non
         fmt = "md" if reader_for(path) is read_markdown else "txt"
     pair = Source(path, target_text.encode("utf-8"), fmt,
                   source=Source(f"{path} (source)", source_text.encode("utf-8"), fmt))
-    return run([pair], _options(lang=lang, source_lang=source_lang, **_text_options(options))).findings
+    return _findings(run([pair], _options(lang=lang, source_lang=source_lang, **_text_options(options))))
 
 
 def check_paths(paths: Sequence[str], lang: str | None = None, **options: Any) -> list[Finding]:
@@ -87,4 +95,4 @@ def check_paths(paths: Sequence[str], lang: str | None = None, **options: Any) -
     if isinstance(paths, str):
         paths = [paths]
     opts = _options(lang=lang, **options)
-    return run(discover_sources(paths, opts), opts).findings
+    return _findings(run(discover_sources(paths, opts), opts))

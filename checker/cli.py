@@ -113,12 +113,22 @@ def check(paths: tuple[str, ...], lang: str | None, select: tuple[str, ...], ign
 
         count = write_baseline(write_baseline_path, result.findings, result.documents)
         click.echo(f"transcheck: recorded {count} finding{'s' if count != 1 else ''} in {write_baseline_path}", err=True)
-        return EXIT_OK
+        return _file_errors(result) or EXIT_OK
     if fix or diff:
-        return _fix(result, sources, options, fmt, color, diff, unsafe_fixes)
+        code = _fix(result, sources, options, fmt, color, diff, unsafe_fixes)
+        return _file_errors(result) or code
     colored = use_color(color, sys.stdout)
-    click.echo(FORMATS[fmt](result, color=colored), nl=False, color=colored)
-    return EXIT_FINDINGS if result.failed else EXIT_OK
+    if result.documents or not result.errors or fmt != "text":  # a lone bad file: its error line only
+        click.echo(FORMATS[fmt](result, color=colored), nl=False, color=colored)
+    return _file_errors(result) or (EXIT_FINDINGS if result.failed else EXIT_OK)
+
+
+def _file_errors(result: Any) -> int:
+    """One line on standard error per file that could not be read (the others were checked and
+    reported); EXIT_ERROR when there was one, else 0."""
+    for error in result.errors:
+        click.echo(f"transcheck: error: {error}", err=True)
+    return EXIT_ERROR if result.errors else 0
 
 
 def _fix(result: Any, sources: list, options: Any, fmt: str, color: str, diff: bool, unsafe: bool) -> int:
@@ -162,13 +172,19 @@ def variants(paths: tuple[str, ...], lang: str | None, include: tuple[str, ...],
     options = Options(lang=lang, include=_split(include) or None, exclude=_split(exclude), config=config_path,
                       isolated=isolated)
     resolver = resolver_for(options)
-    files = []
+    files, errors = [], []
     for source in _discover(paths, options):
         settings = Settings.resolve(options, resolver.for_path(source.path)) if resolver else None
-        doc = load_source(source, settings.lang if settings else lang)
+        try:
+            doc = load_source(source, settings.lang if settings else lang)
+        except InputError as error:  # reported after the others, as `check` does
+            errors.append(str(error))
+            continue
         files.append((doc, find_name_clusters(doc)))
     click.echo(render_variants(files, fmt), nl=False)
-    return EXIT_OK
+    for error in errors:
+        click.echo(f"transcheck: error: {error}", err=True)
+    return EXIT_ERROR if errors else EXIT_OK
 
 
 @cli.command("init")

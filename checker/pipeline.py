@@ -118,6 +118,9 @@ class Result:
     findings: list[Finding]
     documents: list[Document]
     fail_levels: dict[str, Severity] = field(default_factory=dict)  # per path, from its settings
+    # one line per file that could not be read (binary, undecodable, unreadable): the others are
+    # still checked, so that one bad file in an audit of thousands does not hide every finding
+    errors: list[str] = field(default_factory=list)
 
     @property
     def failed(self) -> bool:
@@ -432,6 +435,7 @@ def run(sources: Sequence[Source], options: Options) -> Result:
     settings_of: dict[str, Settings] = {}
     documents: list[Document] = []
     findings: list[Finding] = []
+    errors: list[str] = []
     corpus_stats: dict[str, Any] = {}
     corpus_context: dict[str, tuple[Rule, CheckContext]] = {}
     for source in sources:
@@ -440,9 +444,13 @@ def run(sources: Sequence[Source], options: Options) -> Result:
             settings = Settings.resolve(options, config)
             contexts[id(config)] = (CheckContext(settings), instantiate_rules(settings))
         ctx, rules = contexts[id(config)]
-        doc = load_source(source, ctx.settings.lang)
-        if source.source:
-            doc.source = load_source(source.source, ctx.settings.source_lang)
+        try:
+            doc = load_source(source, ctx.settings.lang)
+            if source.source:
+                doc.source = load_source(source.source, ctx.settings.source_lang)
+        except InputError as error:
+            errors.append(str(error))
+            continue
         documents.append(doc)
         settings_of[doc.path] = ctx.settings
         doc_findings, doc_stats = check_document(doc, rules, ctx)
@@ -459,4 +467,4 @@ def run(sources: Sequence[Source], options: Options) -> Result:
         rule, ctx = corpus_context[code]
         findings.extend(rule.finalize(stats, by_path, ctx))
     fail_levels = {path: settings.fail_level for path, settings in settings_of.items()}
-    return Result(filter_findings(findings, settings_of, options, documents=by_path), documents, fail_levels)
+    return Result(filter_findings(findings, settings_of, options, documents=by_path), documents, fail_levels, errors)

@@ -34,6 +34,25 @@ def test_binary_file_exits_2(tmp_path):
     assert "article.txt" in line and ("binary" in line or "cannot decode" in line)
 
 
+def test_a_bad_file_in_a_tree_is_reported_and_the_others_are_checked(tmp_path):
+    # An audit of thousands of files keeps every finding it can make: each unreadable file gets
+    # its line on standard error (and in the JSON's "errors"), and the exit code is still 2.
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "a.txt").write_bytes(SAMPLE.read_bytes())
+    (tmp_path / "sub" / "z.txt").write_bytes(gzip.compress(b"The Taliban said so. " * 50))
+    (tmp_path / "sub" / "latin.txt").write_bytes("A região do Panjshir.".encode("latin-1"))
+    result = run_cli("check", "--isolated", "--lang", "en", "--format", "json", ".", cwd=tmp_path)
+    assert result.returncode == 2
+    payload = json.loads(result.stdout)
+    assert {f["path"] for f in payload["findings"]} == {"a.txt"} and len(payload["findings"]) == 7
+    assert [e.split(":")[0] for e in payload["errors"]] == ["sub/latin.txt", "sub/z.txt"]
+    lines = result.stderr.decode().strip().splitlines()
+    assert [line.split(":")[2].strip() for line in lines] == ["sub/latin.txt", "sub/z.txt"]
+    assert all(line.startswith("transcheck: error: ") for line in lines)
+    text = run_cli("check", "--isolated", "--lang", "en", ".", cwd=tmp_path)
+    assert text.returncode == 2 and "Found 7 findings in 1 file" in text.stdout.decode()
+
+
 def test_undecodable_file_exits_2(tmp_path):
     path = tmp_path / "article.txt"
     path.write_bytes("A região do Panjshir é conhecida.".encode("latin-1"))

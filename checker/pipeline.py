@@ -373,7 +373,8 @@ def _apply_suppressions(findings: list[Finding], documents: dict[str, Document],
     kept, directives_of = suppress.apply(findings, documents)
     if not directives_of:
         return kept
-    ran_of = {path: {cls.code for cls in iter_selected(settings_of[path].select, settings_of[path].ignore)}
+    ran_of = {path: {cls.code for cls in iter_selected(settings_of[path].select, settings_of[path].ignore)
+                     if not matches(cls, settings_of[path].config.ignored_for(path))}  # per-file-ignores
               for path in directives_of if path in settings_of}
     unused = [f for f in unused_suppressions(directives_of, documents, ran_of)
               if not any(matches(cls, settings_of[f.path].config.ignored_for(f.path)) for cls in _rule_class(f.rule))]

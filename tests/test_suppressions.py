@@ -70,6 +70,19 @@ def test_unused_suppression_only_for_rules_that_ran(tmp_path):
     assert codes(found) == [("TC002", 1)] and found[0].fix is not None and not found[0].fix.safe
 
 
+def test_a_rule_per_file_ignores_turns_off_did_not_run(tmp_path):
+    # per-file-ignores, like --ignore, means the rule did not run on that file: its suppression
+    # comment is not "unused" (TC002 would fail a pre-commit hook on an untouched file)
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\n[per-file-ignores]\n"notes/*" = ["TC1"]\n',
+                                              encoding="utf-8")
+    (tmp_path / "notes").mkdir()
+    text = "<!-- transcheck-disable-next-line TC101 -->\nA clean line.\n"
+    for path in (tmp_path / "notes" / "a.md", tmp_path / "b.md"):
+        path.write_text(text, encoding="utf-8")
+    found = checker.check_paths([str(tmp_path)], select=["TC1", "TC002"])
+    assert [(f.rule, f.path.endswith("b.md")) for f in found] == [("TC002", True)]
+
+
 def test_unknown_code_is_reported(tmp_path):
     found = run(tmp_path, "a.md", "<!-- transcheck-disable TC999 -->\nText.\n")
     assert codes(found) == [("TC002", 1)] and "names no rule" in found[0].message

@@ -63,6 +63,7 @@ def precommit(tmp_path_factory):
     shutil.copy(SAMPLE, user_repo / "bad.txt")
     (user_repo / "good.md").write_text(GOOD, encoding="utf-8")
     (user_repo / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    shutil.copy(SAMPLE, user_repo / "catalogue.po")  # a format transcheck does not read yet
     _git("add", "-A", cwd=user_repo)
     env = {**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(tmp_path_factory.mktemp("pre-commit-home")),
            "NO_COLOR": "1", "PRE_COMMIT_COLOR": "never"}
@@ -93,7 +94,9 @@ def test_good_article_passes(precommit):
 
 
 def test_hook_selects_text_files_only(precommit):
-    # photo.png is not passed to transcheck (it would exit 2 on a binary file): only the articles are
+    # photo.png is not passed to transcheck (it would exit 2 on a binary file), nor a PO catalogue
+    # (it would be read as plain text): only the articles are
     result = precommit("--all-files")
     assert result.returncode == 1, result.output
     assert "bad.txt:3:9: TC101" in result.output and "photo.png" not in result.output
+    assert "catalogue.po" not in result.output

@@ -5,13 +5,15 @@
     {"version": 1, "tool": "transcheck",
      "findings": [{"fingerprint": "…", "rule": "TC101", "path": "a.md", "text": "Taleban"}, …]}
 
-Each entry also has ``context``, a hash of the line(s) the finding is on (whitespace collapsed).
-``--baseline FILE`` matches in two passes, per rule, path and matched text: first a finding whose
-line is unchanged takes an entry with the same context, wherever the line moved; then the findings
+Each entry also has ``context``, a hash of the line(s) the finding is on (whitespace collapsed),
+and ``near``, a hash of the three words before and after it on its line. ``--baseline FILE``
+matches in three passes, per rule, path and matched text: a finding whose line is unchanged takes
+an entry with the same ``context``, wherever the line moved; then one whose neighbouring words are
+unchanged (its sentence was edited elsewhere) takes an entry with the same ``near``; the findings
 left take the entries left by their fingerprint (``checker.fingerprint``: the occurrence index of
 that rule and text in the file). So an identical finding inserted above a recorded one is the one
-reported as new, and a recorded finding whose line was edited is still recognised by its
-occurrence. Entries without ``context`` (baselines of older versions) match by fingerprint only.
+reported as new, also when the recorded one's line was edited. Entries without ``context`` or
+``near`` (baselines of older versions) match by fingerprint only.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Mapping
@@ -36,6 +39,7 @@ GroupKey = tuple[str, str, str]
 class Entry:
     fingerprint: str
     context: str | None
+    near: str | None = None
 
 
 Baseline = dict[GroupKey | None, list[Entry]]  # None: entries without rule, path and text
@@ -54,6 +58,25 @@ def line_context(finding: Finding, documents: Mapping[str, Document] | None) -> 
         return None
     lines = " ".join(document.line_text(line) for line in range(finding.line, finding.end_line + 1))
     return hashlib.sha256(normalise_text(lines).encode("utf-8")).hexdigest()[:16]
+
+
+_WORD = re.compile(r"\w+")
+_NEAR_WORDS = 3
+
+
+def near_context(finding: Finding, documents: Mapping[str, Document] | None) -> str | None:
+    """A hash of the words around ``finding`` on its first and last lines (three each side)."""
+    document = documents.get(finding.path) if documents else None
+    if document is None:
+        return None
+    lines = document.lines
+    line_start, _ = lines.line_bounds(finding.line)
+    _, line_end = lines.line_bounds(finding.end_line)
+    text = document.text
+    before = _WORD.findall(text[line_start:finding.start])[-_NEAR_WORDS:]
+    after = _WORD.findall(text[finding.end:len(text) if line_end < 0 else line_end])[:_NEAR_WORDS]
+    key = " ".join(before) + "\x1f" + " ".join(after)
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
 def load_baseline(path: str) -> Baseline:
@@ -85,9 +108,10 @@ def load_baseline(path: str) -> Baseline:
         value = entry.get("fingerprint") if isinstance(entry, dict) else None
         if not isinstance(value, str) or not value:
             raise InputError(f"{path}: not a transcheck baseline (entry {index} has no \"fingerprint\" string)")
-        rule, where, text, context = (entry.get(name) for name in ("rule", "path", "text", "context"))
+        rule, where, text, context, near = (entry.get(name) for name in ("rule", "path", "text", "context", "near"))
         if isinstance(rule, str) and isinstance(where, str) and isinstance(text, str):
-            baseline[(rule, where, normalise_text(text))].append(Entry(value, context if isinstance(context, str) else None))
+            baseline[(rule, where, normalise_text(text))].append(
+                Entry(value, context if isinstance(context, str) else None, near if isinstance(near, str) else None))
         else:
             baseline[None].append(Entry(value, None))
     _cache[key] = dict(baseline)
@@ -97,7 +121,8 @@ def load_baseline(path: str) -> Baseline:
 def apply_baseline(findings: Iterable[Finding], baseline: Baseline,
                    documents: Mapping[str, Document] | None = None) -> list[Finding]:
     """The findings the baseline does not record (fingerprints must be assigned; ``findings`` in
-    file order). Two passes per group: same line context, then fingerprint among the entries left."""
+    file order). Per rule, path and text: same line, then same neighbouring words, then the
+    fingerprint (occurrence) among the entries left."""
     findings = list(findings)
     groups: dict[GroupKey, list[int]] = defaultdict(list)
     for index, finding in enumerate(findings):
@@ -106,18 +131,21 @@ def apply_baseline(findings: Iterable[Finding], baseline: Baseline,
     new: set[int] = set()
     for key, indexes in groups.items():
         entries = baseline.get(key, [])
-        by_context: dict[str, list[int]] = defaultdict(list)
-        for position, entry in enumerate(entries):
-            if entry.context is not None:
-                by_context[entry.context].append(position)
-        taken: set[int] = set()  # entries matched by context
-        unmatched = []
-        for index in indexes:
-            candidates = by_context.get(line_context(findings[index], documents) or "")
-            if candidates:
-                taken.add(candidates.pop(0))
-            else:
-                unmatched.append(index)
+        taken: set[int] = set()  # entries matched so far
+        unmatched = indexes
+        for context_of, attribute in ((line_context, "context"), (near_context, "near")):
+            by_context: dict[str, list[int]] = defaultdict(list)
+            for position, entry in enumerate(entries):
+                if position not in taken and getattr(entry, attribute) is not None:
+                    by_context[getattr(entry, attribute)].append(position)
+            left_over = []
+            for index in unmatched:
+                candidates = by_context.get(context_of(findings[index], documents) or "") if by_context else None
+                if candidates:
+                    taken.add(candidates.pop(0))
+                else:
+                    left_over.append(index)
+            unmatched = left_over
         left = {entry.fingerprint for position, entry in enumerate(entries) if position not in taken} | loose
         for index in unmatched:
             if findings[index].fingerprint in left:
@@ -133,9 +161,9 @@ def baseline_document(findings: list[Finding], documents: Mapping[str, Document]
     entries = []
     for f in sorted(findings, key=lambda f: (normalise_path(f.path), f.start, f.rule)):
         entry = {"fingerprint": f.fingerprint, "rule": f.rule, "path": normalise_path(f.path), "text": f.text}
-        context = line_context(f, documents)
+        context, near = line_context(f, documents), near_context(f, documents)
         if context is not None:
-            entry["context"] = context
+            entry["context"], entry["near"] = context, near
         entries.append(entry)
     return {"version": BASELINE_VERSION, "tool": "transcheck", "findings": entries}
 

@@ -111,6 +111,19 @@ def test_baseline_reports_the_inserted_occurrence_not_a_later_one(tmp_path):
     assert _texts_and_lines(edited.stdout) == []
 
 
+def test_baseline_recognises_an_edited_sentence_by_its_neighbouring_words(tmp_path):
+    # The recorded "Taleban" has its sentence edited (its line changes) and a new one is inserted
+    # above it: the words around the recorded one are unchanged, so the new one is reported.
+    article = tmp_path / "article.txt"
+    article.write_text("Intro.\n\nThe Taleban were not mentioned.\n", encoding="utf-8")
+    assert run_cli_with_fake_rule("check", "--write-baseline", "baseline.json", "article.txt", cwd=tmp_path).returncode == 0
+    article.write_text("Intro.\n\nA new line: the Taleban again.\n\nThe Taleban were not mentioned at all.\n",
+                       encoding="utf-8")
+    result = run_cli_with_fake_rule("check", "--format", "json", "--baseline", "baseline.json", "article.txt", cwd=tmp_path)
+    assert result.returncode == 1
+    assert _texts_and_lines(result.stdout) == [("Taleban", 3)]
+
+
 def test_baseline_without_contexts_matches_by_fingerprint(tmp_path):
     """Baselines written before entries had a ``context`` keep working by occurrence."""
     article = tmp_path / "article.txt"
@@ -118,7 +131,7 @@ def test_baseline_without_contexts_matches_by_fingerprint(tmp_path):
     assert run_cli_with_fake_rule("check", "--write-baseline", "baseline.json", "article.txt", cwd=tmp_path).returncode == 0
     data = json.loads((tmp_path / "baseline.json").read_text(encoding="utf-8"))
     for entry in data["findings"]:
-        del entry["context"]
+        del entry["context"], entry["near"]
     (tmp_path / "baseline.json").write_text(json.dumps(data), encoding="utf-8")
     article.write_text("Breaking\n\n" + ARTICLE + "\nThe Taleban are back.\n", encoding="utf-8")
     result = run_cli_with_fake_rule("check", "--format", "json", "--baseline", "baseline.json", "article.txt", cwd=tmp_path)

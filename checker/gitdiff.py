@@ -1,8 +1,9 @@
 """``--diff-only [REV]``: which lines of which files changed against a git revision.
 
-Uses ``git diff -U0 REV -- paths`` (the working tree against REV, so staged and unstaged edits
-both count) in the current directory's repository. Files git does not track (untracked, or
-outside the repository) count as wholly changed.
+Uses ``git diff -U0 -M REV -- paths`` (the working tree against REV, so staged and unstaged
+edits both count) in the current directory's repository; a file renamed since REV is compared
+with its old path, so renaming an article does not make every line new. Files git does not track
+(untracked, or outside the repository) count as wholly changed.
 """
 
 from __future__ import annotations
@@ -100,6 +101,25 @@ def parse_diff(text: str) -> dict[str, set[int]]:
     return changed
 
 
+def _renamed_from(base: str, paths: set[str], where: str) -> list[str]:
+    """The old paths (relative to the repository root) of those of ``paths`` that git sees as
+    renamed since ``base``."""
+    names = _git(["diff", "--name-status", "-z", "-M", "--no-color", base], cwd=where)
+    if names.returncode != 0:
+        raise InputError(f"--diff-only: git diff failed: {_first_line(names.stderr)}")
+    fields = names.stdout.decode("utf-8", "surrogateescape").split("\0")
+    old_paths, i = [], 0
+    while i < len(fields) and fields[i]:
+        status = fields[i]
+        if status[:1] in ("R", "C"):  # status, old path, new path
+            if fields[i + 2] in paths and status[:1] == "R":
+                old_paths.append(fields[i + 1])
+            i += 3
+        else:
+            i += 2
+    return old_paths
+
+
 def changed_lines(paths: Iterable[str], rev: str, cwd: str | None = None) -> dict[str, set[int] | None]:
     """For each path (as given): the set of changed 1-based line numbers, or None when wholly changed.
 
@@ -124,8 +144,12 @@ def changed_lines(paths: Iterable[str], rev: str, cwd: str | None = None) -> dic
     if listed.returncode != 0:
         raise InputError(f"--diff-only: git ls-files failed: {_first_line(listed.stderr)}")
     tracked = set(listed.stdout.decode("utf-8", "surrogateescape").split("\0")) - {""}
-    diff = _git(["diff", "-U0", "--no-color", "--no-ext-diff", "--no-renames", "--no-textconv", _resolve(rev, where),
-                 "--", *specs], cwd=where)
+    base = _resolve(rev, where)
+    # A file renamed since ``rev`` (git mv, a new slug) is compared with its old self, so only
+    # what was edited counts: rename detection needs the old path in the pathspec too.
+    origins = _renamed_from(base, set(inside.values()), where)
+    specs += [f":(literal,top){old}" for old in origins]
+    diff = _git(["diff", "-U0", "--no-color", "--no-ext-diff", "-M", "--no-textconv", base, "--", *specs], cwd=where)
     if diff.returncode != 0:
         raise InputError(f"--diff-only: git diff failed: {_first_line(diff.stderr)}")
     by_file = parse_diff(diff.stdout.decode("utf-8", "surrogateescape"))

@@ -69,6 +69,16 @@ def test_staged_changes_count_and_other_revisions_work(repo):
     assert _found(changed) == [("same.txt", 2)]
 
 
+def test_a_renamed_file_counts_only_its_edits(repo):
+    # git mv (a new slug for an article), staged: no line of it is new, except the one edited
+    git("mv", "old.txt", "renamed.txt", cwd=repo)
+    pure = run_cli_with_fake_rule("check", "--format", "json", "renamed.txt", "--diff-only", cwd=repo)
+    assert pure.returncode == 0 and _found(pure) == []
+    (repo / "renamed.txt").write_text("The Taleban came.\nQuiet line.\nThe Taleban left at once.\n", encoding="utf-8")
+    edited = run_cli_with_fake_rule("check", "--format", "json", "renamed.txt", "--diff-only", cwd=repo)
+    assert _found(edited) == [("renamed.txt", 3)]
+
+
 def test_run_from_a_subdirectory(repo):
     (repo / "sub").mkdir()
     (repo / "sub" / "a.txt").write_text("The Taleban.\n", encoding="utf-8")

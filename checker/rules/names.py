@@ -66,10 +66,12 @@ class NameVariantRule(Rule):
             listing = _variants_text(cluster)
             dom_count = sum(v.count for v in cluster.variants if v.tier is None)
             for variant in cluster.minority:
+                # a tie (Bjorn 3, Bjørn 3) has no majority: the preferred spelling is a guess
+                spells = "mostly spells it" if dom_count > variant.count else "also spells it"
                 if cluster.multiword:
                     message = (
-                        f'Name spelled "{variant.spelling}" ({variant.count}×); this document mostly '
-                        f'spells it "{dominant.spelling}" ({dom_count}×): "{variant.token}" should '
+                        f'Name spelled "{variant.spelling}" ({variant.count}×); this document {spells} '
+                        f'"{dominant.spelling}" ({dom_count}×): "{variant.token}" should '
                         f'probably read "{variant.replacement}"; variants: {listing}'
                     )
                 elif house:
@@ -79,8 +81,8 @@ class NameVariantRule(Rule):
                     )
                 else:
                     message = (
-                        f'Name spelled "{variant.spelling}" ({variant.count}×); this document mostly '
-                        f'spells it "{cluster.canonical}" ({dom_count}×); variants: {listing}'
+                        f'Name spelled "{variant.spelling}" ({variant.count}×); this document {spells} '
+                        f'"{cluster.canonical}" ({dom_count}×); variants: {listing}'
                     )
                 for start, end in variant.occurrences:
                     if (start, end) in seen or any(s < end and start < e for s, e, _ in covered):

@@ -35,8 +35,23 @@ ENDINGS: dict[str, tuple[str, ...]] = {
         "ых", "их", "ыми", "ими", "ам", "ям", "ами", "ями", "ах", "ях", "ь", "ью", "й", "ин", "ина",
         "ину", "ины", "ой", "ом",
     ),
-    "uk": ("а", "я", "у", "ю", "ом", "ем", "ім", "ий", "ій", "ого", "ому", "і", "и", "ів", "ої", "ою"),
+    "uk": ("а", "я", "у", "ю", "ом", "ем", "ім", "ий", "ій", "ого", "ому", "і", "и", "ів", "ої", "ою",
+           "ї", "ія", "ії", "ію", "ією", "ею", "ові", "еві", "ам", "ям", "ами", "ями", "ах", "ях"),
+    # Other Slavic languages decline names too (Trump, Trumpa, Trumpu; Ardernová, Ardernové)
+    "be": ("а", "я", "у", "ю", "ам", "ем", "ым", "ім", "ы", "і", "е", "ай", "ой", "ою", "ей", "ая", "ага",
+           "аму", "ых", "іх", "ах", "ях", "ў"),
+    "cs": ("a", "á", "o", "ý", "u", "e", "ě", "y", "i", "ovi", "em", "ou", "ů", "ům", "ech", "ích", "ami", "ové", "ou",
+           "é", "ého", "ému", "ém", "ým", "ými", "ých", "í", "ím", "ími", "ách", "ám"),
+    "sk": ("a", "á", "o", "ý", "u", "e", "y", "i", "ovi", "om", "ou", "ov", "och", "ami", "é", "ého", "ému", "ej", "ým",
+           "ými", "ých", "í", "ím", "ách", "ám", "ia", "iu"),
+    "pl": ("a", "o", "u", "owi", "em", "ie", "e", "ę", "ą", "y", "i", "ów", "om", "ami", "ach", "ego", "emu",
+           "ym", "ej", "im", "ich", "imi", "ymi", "ych"),
+    "hr": ("a", "o", "u", "om", "em", "e", "i", "ima", "ama", "ovi", "ove", "ova", "evi", "eve", "ih", "im",
+           "oj", "og", "ome", "ega", "emu", "ogu"),
+    "sl": ("a", "u", "om", "em", "i", "e", "ih", "im", "ov", "ev", "ama", "ema", "ami", "ah", "o"),
 }
+# Serbian and Bosnian decline as Croatian does (Serbian in either script: Latin here).
+ENDINGS["sr"] = ENDINGS["bs"] = ENDINGS["hr"]
 _DEFAULT_ENDINGS: tuple[str, ...] = ("s",)
 
 # Derivational suffixes: a form that is another form plus one of these is a different word.
@@ -87,12 +102,13 @@ def stem_pairs(a: str, b: str, lang: str | None):
 
 
 _PLURAL = frozenset({"s", "es"})
+_SHORT_STEMS = frozenset({"ru", "uk", "be", "cs", "sk", "pl", "hr", "sr", "bs", "sl"})  # Яхья / Яхью, Praha / Prahy
 
 
 @lru_cache(maxsize=200_000)
 def stem_endings(form: str, lang: str | None) -> tuple[tuple[str, str], ...]:
     f = unicodedata.normalize("NFC", form).casefold()
-    min_stem = MIN_STEM_RU if (lang or "")[:2] in ("ru", "uk") else MIN_STEM
+    min_stem = MIN_STEM_RU if (lang or "")[:2] in _SHORT_STEMS else MIN_STEM
     out = [(f, "")]
     for ending in _possible_endings(f, lang):
         if f.endswith(ending) and len(f) - len(ending) >= min_stem and not _doubled_ending(f, ending, lang):

@@ -37,7 +37,9 @@ class NameVariantRule(Rule):
         "Taliban/Taleban, Mohammed/Muhammad) and rare one-letter slips of a name seen at least "
         "twice (Tier C: telebans). Inflection and derivation (Afghan/Afghans/Afghanistan, "
         "Путин/Путина), different names (Iran/Iraq, Ahmad Massoud/Ahmad Shah Massoud) and "
-        "ordinary words are not reported.",
+        "ordinary words are not reported. Measured in English, Portuguese, Spanish, French, "
+        "German and Russian; the case endings of Ukrainian, Belarusian, Czech, Slovak, Polish, "
+        "Croatian, Serbian, Bosnian and Slovene names are known too (Trump/Trumpa).",
         bad="The Taliban took Kabul. ... The Taleban say they have surrounded the valley. "
         "... the hero of the resistance, Ahmad Shad Massoud.",
         good="The Taliban took Kabul. ... The Taliban say they have surrounded the valley. "

@@ -253,3 +253,16 @@ def test_old_mac_line_endings_count_as_lines_and_survive_fix(tmp_path):
     assert (finding["line"], finding["column"]) == (2, 5)
     run_cli("check", "--fix", "--select", "TC3", "a.txt", cwd=tmp_path)
     assert (tmp_path / "a.txt").read_bytes() == b"First line.\rThe Taliban came.\r"
+
+
+def test_text_output_marks_safe_fixes_and_counts_them(tmp_path):
+    # ruff's [*]: a finding --fix repairs; the summary says how many, and how many more are unsafe
+    (tmp_path / "house.yml").write_text("extends: substitution\nmessage: Use '%s', not '%s'.\n"
+                                        "swap:\n  president in charge: caretaker president\n", encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nstyles = ["house.yml"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("The president in charge met Massoud.\n\nMassoud spoke. Massud left.\n",
+                                    encoding="utf-8")
+    out = run_cli("check", "--color", "never", "a.txt", cwd=tmp_path).stdout.decode()
+    lines = out.splitlines()
+    assert [line.split()[1:3] for line in lines if line.startswith("a.txt:")] == [["TC301", "[*]"], ["TC101", "Name"]]
+    assert lines[-1] == "[*] 1 fixable with --fix (1 more with --unsafe-fixes)."

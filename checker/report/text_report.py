@@ -58,7 +58,8 @@ def render_text(result: Any, color: bool = False, **_: Any) -> str:
     for finding in result.findings:
         location = _paint(f"{_one_line(finding.path)}:{finding.line}:{finding.column}:", "bold", color)
         code = _paint(finding.rule, _SEVERITY_COLOUR[finding.severity], color)
-        lines.append(f"{location} {code} {_one_line(finding.message)}")
+        fixable = " [*]" if finding.fix is not None and finding.fix.safe else ""  # as ruff marks them
+        lines.append(f"{location} {code}{fixable} {_one_line(finding.message)}")
         doc = documents.get(finding.path)
         if doc is not None:
             excerpt, start, width = _excerpt(doc.line_text(finding.line), finding)
@@ -80,4 +81,10 @@ def _summary(findings: list[Finding], documents: int, color: bool) -> str:
     counts = {severity: sum(1 for f in findings if f.severity is severity) for severity in Severity}
     parts = [f"{n} {str(sev)}{'s' if n != 1 else ''}" for sev, n in sorted(counts.items(), reverse=True) if n]
     total = len(findings)
-    return _paint(f"Found {total} finding{'s' if total != 1 else ''} in {files} ({', '.join(parts)}).", "bold", color)
+    summary = _paint(f"Found {total} finding{'s' if total != 1 else ''} in {files} ({', '.join(parts)}).", "bold", color)
+    safe = sum(1 for f in findings if f.fix is not None and f.fix.safe)
+    unsafe = sum(1 for f in findings if f.fix is not None and not f.fix.safe)
+    if safe or unsafe:
+        hidden = f" ({unsafe} more with --unsafe-fixes)" if unsafe else ""
+        summary += f"\n[*] {safe} fixable with --fix{hidden}." if safe else f"\n{unsafe} fixable with --fix --unsafe-fixes."
+    return summary

@@ -161,7 +161,8 @@ def _fix(result: Any, sources: list, options: Any, fmt: str, color: str, diff: b
 @click.option("--exclude", multiple=True, help="Glob of paths to skip.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file to use.")
 @click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "names"]), default="text", show_default=True,
+              help="text; json; names: a draft house list of names (YAML) merging every file's clusters.")
 def variants(paths: tuple[str, ...], lang: str | None, include: tuple[str, ...], exclude: tuple[str, ...],
              config_path: str | None, isolated: bool, fmt: str) -> int:
     """List the name clusters found in each file: canonical spelling, variants, counts, places."""

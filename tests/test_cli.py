@@ -158,6 +158,23 @@ def test_rules_lists_every_rule_and_rule_shows_doc():
     assert unknown.returncode == 2
 
 
+def test_variants_drafts_a_house_list_that_check_reads(tmp_path):
+    # Clusters of several files merge through a shared spelling; the most frequent spelling
+    # overall is the name (b.txt alone prefers "Taleban"); the draft loads as `names`.
+    (tmp_path / "a.txt").write_bytes(SAMPLE.read_bytes())
+    (tmp_path / "b.txt").write_text("The Taleban came. The Taleban left. The Taliban stayed.\n\nThe Taleban won.\n",
+                                    encoding="utf-8")
+    draft = run_cli("variants", "--isolated", "--lang", "en", "--format", "names", ".", cwd=tmp_path)
+    assert draft.returncode == 0, draft.stderr
+    (tmp_path / "names.yaml").write_bytes(draft.stdout)
+    text = draft.stdout.decode()
+    assert '- name: "Taliban"  # Taliban 11×, Taleban 7×, telebans 1×\n    variants: ["Taleban", "telebans"]' in text
+    assert '- name: "Ahmad Shah Massoud"' in text and "Taleban" not in text.split("name:")[2]
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nnames = ["names.yaml"]\n', encoding="utf-8")
+    result = run_cli("check", "--select", "TC102", "--format", "json", "b.txt", cwd=tmp_path)
+    assert [(f["text"], f["suggestions"]) for f in json.loads(result.stdout)["findings"]] == [(("Taleban", ["Taliban"]))] * 3
+
+
 def test_variants_lists_clusters_with_counts_and_places():
     result = run_cli("variants", "--isolated", "--lang", "en", "--format", "json", str(SAMPLE))
     assert result.returncode == 0, result.stderr

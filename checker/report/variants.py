@@ -29,8 +29,49 @@ def cluster_dict(cluster: Any, doc: Document) -> dict[str, Any]:
     return {"canonical": cluster.canonical, "count": cluster.count, "variants": variants}
 
 
+def house_list(files: list[tuple[Document, list[Any]]]) -> str:
+    """A house list of names (YAML, the format of ``names = [...]``) from the clusters of every
+    file: clusters that share a spelling are merged across files (Taliban/Taleban in one article,
+    Taleban/Talebans in another), and the spelling used most often overall is the name. A draft
+    for an editor: each entry shows its counts, and the choice of spelling is the house's."""
+    parent: dict[str, str] = {}
+
+    def root(spelling: str) -> str:
+        while parent.setdefault(spelling, spelling) != spelling:
+            parent[spelling] = parent[parent[spelling]]
+            spelling = parent[spelling]
+        return spelling
+
+    counts: dict[str, int] = {}
+    for _, clusters in files:
+        for cluster in clusters:
+            spellings = [v.spelling for v in cluster.variants]
+            for spelling, variant in zip(spellings, cluster.variants):
+                counts[spelling] = counts.get(spelling, 0) + variant.count
+                parent[root(spelling)] = root(spellings[0])
+    groups: dict[str, list[str]] = {}
+    for spelling in counts:
+        groups.setdefault(root(spelling), []).append(spelling)
+    entries = sorted((sorted(group, key=lambda s: (-counts[s], s)) for group in groups.values()),
+                     key=lambda group: (-sum(counts[s] for s in group), group[0]))
+    lines = [f"# House spellings of names: a draft from `transcheck variants --format names` over {len(files)} "
+             f"file{'s' if len(files) != 1 else ''}.",
+             "# The most frequent spelling is the name; keep the one your house uses and delete the entries",
+             "# that are two different names. Use it as `names = [\"names.yaml\"]` in transcheck.toml (TC102).",
+             "names:"]
+    for name, *variants in entries:
+        seen = ", ".join(f"{s} {counts[s]}×" for s in (name, *variants))
+        lines += [f"  - name: {json.dumps(name, ensure_ascii=False)}  # {seen}",
+                  f"    variants: [{', '.join(json.dumps(v, ensure_ascii=False) for v in variants)}]"]
+    if not entries:
+        lines[-1] = "names: []"
+    return "\n".join(lines) + "\n"
+
+
 def render_variants(files: list[tuple[Document, list[Any]]], fmt: str) -> str:
     """``files`` holds each document with its clusters."""
+    if fmt == "names":
+        return house_list(files)
     if fmt == "json":
         payload = {
             "version": VARIANTS_JSON_VERSION,

@@ -741,3 +741,12 @@ def test_lower_case_english_word_in_the_place_of_a_name():
     text = ("A coleção foi mostrada na Paris Fashion Week. O público da Paris Fashion Week "
             "aplaudiu. A canção weep tocou depois.")
     assert flagged(text, "pt") == []
+
+
+def test_tripled_letter_is_no_inflectional_ending():
+    # "Vertesssen" shares the stem "vertess" with "Vertessen" only through -sen / -en with a
+    # letter tripled across the boundary: a slip, not a case form
+    text = ("Der Spieler Yorbe Vertessen traf zweimal. Danach wurde Vertessen ausgewechselt. "
+            "Trainer Smits lobte Yorbe Vertesssen.")
+    assert ("Vertesssen", "Vertessen") in flagged(text, "de")
+

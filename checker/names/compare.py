@@ -125,6 +125,17 @@ def _compound_part_differs(a: str, b: str, zipf: Zipf, unknown: bool = False) ->
     return False
 
 
+COMMON_WORD_ZIPF = 4.0
+
+
+def _slip_of_common_word(minority: str, minority_count: int, z: float, zd: float) -> bool:
+    """A spelling used once that no word list knows beside a common word (Zipf >= 4: Russland,
+    Frankreich, Standort) is a slip of it, not another compound that shares a part with it
+    (Russlang, Frankweich: "lang" and "weich" are words too, but a new compound that close to
+    a common word would be a word list entry)."""
+    return minority_count == 1 and z == 0 and zd >= COMMON_WORD_ZIPF and not _known_english(fold(minority))
+
+
 def _head(head: str, zipf: Zipf) -> bool:
     """A possible first part of a compound: a word of the language, or one plus a linking s
     (Arbeits|platz)."""
@@ -517,7 +528,8 @@ def _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lan
     # gendered language (macedónio / Macedónia), not a slip (beattia, unknown: a slip).
     if final_vowel and z > 0 and minority.islower() and not dominant.islower():
         return None
-    if der(sm, sd, lang) or (lang in COMPOUNDING and _compound_part_differs(sm, sd, zipf, z == 0)):
+    if der(sm, sd, lang) or (lang in COMPOUNDING and not _slip_of_common_word(minority, minority_count, z, zd)
+                             and _compound_part_differs(sm, sd, zipf, z == 0)):
         return None
     if skel(nm) == skel(nd):
         dist = cheap_distance(nm, nd)

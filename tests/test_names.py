@@ -761,3 +761,13 @@ def test_unknown_spelling_of_a_common_compound_is_a_slip():
     text = ("Die Umzugskosten steigen. Die Umzugskosten zahlt die Firma. Die Umzugskisten "
             "stehen im Flur.")
     assert flagged(text, "de") == []
+
+
+def test_swapped_ending_unknown_to_the_word_list_is_a_slip():
+    # "Pausse" shares the stem "paus" with "Pause" only through -se / -e; no word list knows it
+    # while "Pause" is a word: the word list would have an inflected form of it
+    text = "Nach der ersten Halbzeit kam die Pause. Die Pausse dauerte zehn Minuten."
+    assert ("Pausse", "Pause") in flagged(text, "de")
+    # the word plus an ending stays an inflection (a genitive, Merkels / Merkel)
+    text = "Angela Merkel sprach lange. Die Rede Merkels wurde gelobt."
+    assert flagged(text, "de") == []

@@ -32,7 +32,7 @@ import re
 from functools import lru_cache
 from typing import Callable
 
-from .morph import derived, ending_edit, inflected, stem_pairs, stems, suspect_ending
+from .morph import derived, ending_edit, inflected, stem_endings, stem_pairs, stems, suspect_ending
 from .normalize import cheap_distance, cheap_substitutions_only, damerau, fold, norm, skel
 
 Zipf = Callable[[str], float]
@@ -443,15 +443,34 @@ def truncation_slip(minority: str, dominant: str, minority_count: int, lang: str
     rarer than the longer spelling: a base form is seldom that much rarer than its inflected
     form, so this is a truncated name, not its stem. (Not Russian, whose case forms
     ``morph`` judges with its dictionary; and never a longer minority: Bidens / Biden.)"""
-    if minority_count > 1 or lang in ("ru", "uk") or len(fold(minority)) >= len(fold(dominant)):
+    if minority_count > 1 or lang in ("ru", "uk"):
         return False
     if lang == "de" and minority[:1].islower() and dominant[:1].isupper():
         return False  # German capitalises nouns: a lower-case stem is a verb form (aufheize / Aufheizen)
     z, zd = zipf(minority), zipf(dominant)
+    if len(fold(minority)) >= len(fold(dominant)):
+        # Not a shorter spelling: one whose ending only replaces another ending of the word
+        # (Pausse / Pause: paus-se / paus-e; Françaies / Français: -es / -s), that no word list
+        # knows, beside a word (Zipf >= 2): the word list has the inflected forms of a word.
+        # (The word plus an ending, Bidens / Biden, stays an inflection.)
+        return z == 0 and zd >= TIER_C_MAX_ZIPF and _swapped_ending(minority, dominant, lang) \
+            and not _known_english(fold(minority))
     if z == 0 and zd >= TIER_C_MAX_ZIPF and not _known_english(fold(minority)):
         return True  # no word list knows the short spelling; the long one is a word (Zipf >= 2;
         # not Fusstapfe / Fusstapfen 1.3 in Text+Berg: a rare Swiss spelling of a German noun)
     return _far_rarer(z, zd)
+
+
+def _swapped_ending(a: str, b: str, lang: str) -> bool:
+    """``a`` and ``b`` share a stem only through two different, non-empty endings, and neither
+    is the other plus an ending."""
+    if ending_edit(a, b, lang):
+        return False
+    ends_b = {}
+    for stem, e in stem_endings(b, lang):
+        if e:
+            ends_b.setdefault(stem, set()).add(e)
+    return any(e and stem in ends_b and ends_b[stem] - {e} for stem, e in stem_endings(a, lang))
 
 
 def _far_rarer(z: float, zd: float) -> bool:

@@ -771,3 +771,11 @@ def test_swapped_ending_unknown_to_the_word_list_is_a_slip():
     # the word plus an ending stays an inflection (a genitive, Merkels / Merkel)
     text = "Angela Merkel sprach lange. Die Rede Merkels wurde gelobt."
     assert flagged(text, "de") == []
+
+
+def test_short_norm_still_blocks_on_the_folded_spelling():
+    # "Zhou" normalises to "ju" (zh -> j, ou -> u), too short for norm keys; the folded
+    # spellings zhou / zhlu still share a delete key, so the pair is judged
+    text = ("Les auteurs Zhou et Li ont publié une étude. Selon Zhlu, le virus circule "
+            "depuis décembre.")
+    assert ("Zhlu", "Zhou") in flagged(text, "fr")

@@ -341,14 +341,14 @@ def _block_keys(form: str, lang: str) -> tuple[frozenset, frozenset]:
     deletes = set()
     for stem in stems(form, lang):
         n = norm(stem)
-        if len(n) < 3:
-            continue
-        exact.add("n:" + n)
-        sk = skel(stem)
-        if len(sk) >= 2:
-            exact.add("s:" + sk)
-        deletes.add(n)  # delete_keys(n), inlined
-        deletes.update([n[:i] + n[i + 1 :] for i in range(len(n))])
+        if len(n) >= 3:
+            exact.add("n:" + n)
+            sk = skel(stem)
+            if len(sk) >= 2:
+                exact.add("s:" + sk)
+            deletes.add(n)  # delete_keys(n), inlined
+            deletes.update([n[:i] + n[i + 1 :] for i in range(len(n))])
+        # (the fold keys also when the norm is short: Zhou is "ju", Zhlu "jlu"; they share "zhu")
         f = fold(stem)
         if f != n and len(f) >= 4:
             deletes.add(f)

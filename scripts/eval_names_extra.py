@@ -8,6 +8,7 @@ scores them with its own ``is_hit``, into other corpora:
 
 * ``tico19``: the TICO-19 translations (``terminology/tico19/TM``: pt-BR, es-419, fr), one
   document per TICO-19 document; medical and COVID-19 text (parallel: the English units);
+  and the English source (parallel: the Portuguese);
 * ``textberg``: Text+Berg German and French alpine prose (``alignment/textberg``), lightly
   detokenised and cut into pseudo-documents of ``CHUNK`` consecutive lines (parallel: the lines
   of the other language aligned to them by the gold ``.defr`` file);
@@ -61,6 +62,8 @@ def tico19(data: Path) -> list[Doc]:
             d[1].append(en)
         for doc_id, (tgt, src) in docs.items():
             out.append(Doc(f"tico19/{lang}/{doc_id}", lang, eval_names._join(tgt), eval_names._join(src)))
+            if lang == "pt":  # the English source once (the same in every TMX file)
+                out.append(Doc(f"tico19/en/{doc_id}", "en", eval_names._join(src), eval_names._join(tgt)))
     return out
 
 

@@ -779,3 +779,15 @@ def test_short_norm_still_blocks_on_the_folded_spelling():
     text = ("Les auteurs Zhou et Li ont publié une étude. Selon Zhlu, le virus circule "
             "depuis décembre.")
     assert ("Zhlu", "Zhou") in flagged(text, "fr")
+
+
+def test_english_word_one_keyboard_slip_from_the_name():
+    # "Pairs" is an English word, but two letters swapped from "Paris" are a typo, not an
+    # English name kept beside its translation
+    text = ("O presidente chegou a Paris ontem. Em Paris, ele se reuniu com o primeiro-ministro. "
+            "Depois de Pairs, ele segue para Berlim.")
+    assert ("Pairs", "Paris") in flagged(text, "pt")
+    # a doubled letter with a diacritic dropped is no such slip (Press / Près)
+    text = ("Il habite près de Lyon. Il travaille près du centre. Selon Associated Press, "
+            "il est parti.")
+    assert flagged(text, "fr") == []

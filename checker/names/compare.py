@@ -246,9 +246,11 @@ def judge(
     if any(der(x, y, lang) for x in stems(minority, lang) for y in stems(dominant, lang)):
         return None  # Demokratin / Demokraten
     if lang != "en" and _english_word(minority) and zipf(dominant) >= TRANSLATION_ZIPF \
-            and not (context and minority[:1].islower()):
+            and not (context and minority[:1].islower()) \
+            and not _keyboard_slip(minority.casefold(), dominant.casefold()):
         # an English name kept beside its translation: Republican / Republikaner (not a
-        # lower-case word in the name's place: "Paris Fashion weep", "Kim jog")
+        # lower-case word in the name's place: "Paris Fashion weep", "Kim jog"; nor a letter
+        # doubled or two swapped, Gilles / Giles, Pairs / Paris: typos, not translations)
         return None
     best: tuple[str, str] | None = None
     # One sentence: two names ("Iran and Iraq"), unless the two spellings share a neighbour,
@@ -281,6 +283,19 @@ _DOUBLE = re.compile(r"(.)\1+")
 
 def _undouble(s: str) -> str:
     return _DOUBLE.sub(r"\1", s)
+
+
+def _keyboard_slip(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ only in a doubled letter (Gilles / Giles) or in two adjacent
+    letters swapped (Pairs / Paris)."""
+    if a == b:
+        return False
+    if _undouble(a) == _undouble(b):
+        return True
+    if len(a) != len(b):
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
 TWO_WORDS_ZIPF = 2.5

@@ -791,3 +791,11 @@ def test_english_word_one_keyboard_slip_from_the_name():
     text = ("Il habite près de Lyon. Il travaille près du centre. Selon Associated Press, "
             "il est parti.")
     assert flagged(text, "fr") == []
+
+
+def test_lower_case_name_with_its_final_vowel_dropped():
+    # "repúblic" drops the final vowel of "República": a truncated name in lower case, not the
+    # name's adjective in another vowel (macedónio / Macedónia stays apart)
+    text = ("La República Popular China informó. En la repúblic Popular China se registraron "
+            "nuevos casos.")
+    assert ("repúblic", "República") in flagged(text, "es")

@@ -560,7 +560,8 @@ def _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lan
         return None
     # A lower-case word of the language ending in another vowel is the name's adjective in a
     # gendered language (macedónio / Macedónia), not a slip (beattia, unknown: a slip).
-    if final_vowel and z > 0 and minority.islower() and not dominant.islower():
+    # (another vowel: a dropped one is a truncated name, repúblic / República)
+    if final_vowel and z > 0 and minority.islower() and not dominant.islower() and fm[-1:] in "aeiouy":
         return None
     if der(sm, sd, lang) or (lang in COMPOUNDING and not _slip_of_common_word(minority, minority_count, z, zd)
                              and _compound_part_differs(sm, sd, zipf, z == 0)):

@@ -119,6 +119,8 @@ def _compound_part_differs(a: str, b: str, zipf: Zipf, unknown: bool = False) ->
         if len(ra) >= 4 and len(rb) >= 4 and _part(ra, zipf, COMPOUND_PART_ZIPF) and _part(rb, zipf, COMPOUND_PART_ZIPF):
             return True
     for k in range(4, s + 1):
+        if unknown and zipf(a[-k:]) == 0:
+            continue  # (likewise the shared tail: Mischa|belhütte / Misch-e|belhütte, no word)
         ha, hb = a[:-k], b[:-k]
         if len(ha) >= 4 and len(hb) >= 4 and _part(ha, zipf, COMPOUND_PART_ZIPF) and _part(hb, zipf, COMPOUND_PART_ZIPF):
             return True

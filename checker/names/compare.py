@@ -12,11 +12,17 @@
   (Zipf <= 2.0, or 3.0 inside an aligned multi-word name), and the dominant form seen at least
   twice (typos: telebans, Zelenksy).
 * Vetoes for B and C: only a final vowel differs (Mario/Maria, Christina/Christine); a whole
-  compound part differs (Unfalldaten/Unfallraten); tokens of 4 letters or fewer outside a
-  multi-word name.
+  compound part differs (Unfalldaten/Unfallraten; not for a once-used spelling no word list
+  knows beside a common word, Russlang / Russland, nor at a head or tail that is no word,
+  Mischebelhütte / Mischabelhütte); tokens of 4 letters or fewer outside a multi-word name.
+* Slips that look like inflection: a once-used spelling no word list knows that is the other
+  cut short (Netfli / Netflix) or whose ending only replaces another ending of a word (Pausse /
+  Pause); a letter tripled at an ending is no ending (Vertesssen).
 * Outside English, two words of the language of comparable frequency are two words (Amerika /
   America, Unies / Unis; diacritic pairs only in a 1:1 tie or when both recur, Gales / Galês);
-  two edits only for spellings unknown to the language's and the English word list.
+  two edits only for spellings unknown to the language's and the English word list. An
+  English word beside a common name is its English form kept (Republican / Republikaner),
+  unless it is one doubled letter or one swap away (Gilles / Giles, Pairs / Paris).
 * Codes: one changed capital of two spellings with 2+ capitals each (CCoV / HCoV), or a changed
   letter of another script (IFNα / IFNβ), names something else.
 * A lower-case word of the language in another final vowel is a name's adjective (macedónio /

@@ -161,9 +161,11 @@ def _single_token_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
         # (or no word list knows them: "the britlish healthcare system")
         unknown += [w for w, st in lower.items() if any(loc[4] for loc in st.locations) or unknown_word(w, zipf)]
         if unknown:
-            # cheap filter first: the same first letter (typos seldom hit the first letter)
-            # and a length within 2 of it
-            heads = {(w[:1].casefold(), len(w) + d) for w in unknown for d in (-2, -1, 0, 1, 2)}
+            # cheap filter first: the same first letter (typos seldom hit the first letter),
+            # or one of its transliteration class (Kentro / Centro, Aurope / Europe), and a
+            # length within 2 of it
+            heads = {(c, len(w) + d) for w in unknown for c in _first_letters(w)
+                     for d in (-2, -1, 0, 1, 2)}
             weak = {w: st for w, st in weak.items() if (w[:1].casefold(), len(w)) in heads}
             if weak:
                 near = set()
@@ -305,6 +307,15 @@ def _single_token_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
         if cluster is not None:
             out.append(cluster)
     return out
+
+
+_FIRST_CLASSES = ("ae", "ou", "ei", "ijy", "au", "sz", "kgqc", "vwf")
+
+
+def _first_letters(word: str) -> set[str]:
+    """The first letter of ``word`` (case-folded) and the letters of its cheap classes."""
+    c = word[:1].casefold()
+    return {c}.union(*(cls for cls in _FIRST_CLASSES if c in cls))
 
 
 def _file(form: str, keys: frozenset, first: dict[str, str], shared: dict[str, list[str]]) -> None:

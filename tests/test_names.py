@@ -820,3 +820,11 @@ def test_sentence_initial_name_beside_a_slip_in_its_first_letter_class():
     text = ("Europe : la crise continue. Les dirigeants de l'Aurope se réunissent demain "
             "à Bruxelles.")
     assert ("Aurope", "Europe") in flagged(text, "fr")
+
+
+def test_german_lower_case_truncation_of_an_international_name():
+    # a lower-case stem in German is usually a verb form (aufheize / Aufheizen), but not
+    # beside an international name (Wagner is as common in other languages)
+    text = ("Die Gruppe Wagner ist in Mali aktiv. Frankreich drängt auf Sanktionen gegen die "
+            "Gruppe wagne.")
+    assert ("wagne", "Wagner") in flagged(text, "de")

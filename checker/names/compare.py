@@ -468,8 +468,9 @@ def truncation_slip(minority: str, dominant: str, minority_count: int, lang: str
     ``morph`` judges with its dictionary; and never a longer minority: Bidens / Biden.)"""
     if minority_count > 1 or lang in ("ru", "uk"):
         return False
-    if lang == "de" and minority[:1].islower() and dominant[:1].isupper():
-        return False  # German capitalises nouns: a lower-case stem is a verb form (aufheize / Aufheizen)
+    if lang == "de" and minority[:1].islower() and dominant[:1].isupper() and not name_like(fold(dominant), lang):
+        return False  # German capitalises nouns: a lower-case stem is a verb form (aufheize / Aufheizen);
+        # not of an international name (wagne / Wagner)
     z, zd = zipf(minority), zipf(dominant)
     if len(fold(minority)) >= len(fold(dominant)):
         # Not a shorter spelling: one whose ending only replaces another ending of the word

@@ -161,9 +161,11 @@ def _single_token_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
         # (or no word list knows them: "the britlish healthcare system")
         unknown += [w for w, st in lower.items() if any(loc[4] for loc in st.locations) or unknown_word(w, zipf)]
         if unknown:
-            # cheap filter first: the same first letter (typos seldom hit the first letter)
-            # and a length within 2 of it
-            heads = {(w[:1].casefold(), len(w) + d) for w in unknown for d in (-2, -1, 0, 1, 2)}
+            # cheap filter first: the same first letter (typos seldom hit the first letter),
+            # or one of its transliteration class (Kentro / Centro, Aurope / Europe), and a
+            # length within 2 of it
+            heads = {(c, len(w) + d) for w in unknown for c in _first_letters(w)
+                     for d in (-2, -1, 0, 1, 2)}
             weak = {w: st for w, st in weak.items() if (w[:1].casefold(), len(w)) in heads}
             if weak:
                 near = set()
@@ -307,6 +309,15 @@ def _single_token_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
     return out
 
 
+_FIRST_CLASSES = ("ae", "ou", "ei", "ijy", "au", "sz", "kgqc", "vwf")
+
+
+def _first_letters(word: str) -> set[str]:
+    """The first letter of ``word`` (case-folded) and the letters of its cheap classes."""
+    c = word[:1].casefold()
+    return {c}.union(*(cls for cls in _FIRST_CLASSES if c in cls))
+
+
 def _file(form: str, keys: frozenset, first: dict[str, str], shared: dict[str, list[str]]) -> None:
     """File ``form`` under each of ``keys``: most keys belong to one form, so the first form of a
     key is kept with dict operations in C and a list is made only for a key's second form."""
@@ -341,14 +352,14 @@ def _block_keys(form: str, lang: str) -> tuple[frozenset, frozenset]:
     deletes = set()
     for stem in stems(form, lang):
         n = norm(stem)
-        if len(n) < 3:
-            continue
-        exact.add("n:" + n)
-        sk = skel(stem)
-        if len(sk) >= 2:
-            exact.add("s:" + sk)
-        deletes.add(n)  # delete_keys(n), inlined
-        deletes.update([n[:i] + n[i + 1 :] for i in range(len(n))])
+        if len(n) >= 3:
+            exact.add("n:" + n)
+            sk = skel(stem)
+            if len(sk) >= 2:
+                exact.add("s:" + sk)
+            deletes.add(n)  # delete_keys(n), inlined
+            deletes.update([n[:i] + n[i + 1 :] for i in range(len(n))])
+        # (the fold keys also when the norm is short: Zhou is "ju", Zhlu "jlu"; they share "zhu")
         f = fold(stem)
         if f != n and len(f) >= 4:
             deletes.add(f)

@@ -12,11 +12,17 @@
   (Zipf <= 2.0, or 3.0 inside an aligned multi-word name), and the dominant form seen at least
   twice (typos: telebans, Zelenksy).
 * Vetoes for B and C: only a final vowel differs (Mario/Maria, Christina/Christine); a whole
-  compound part differs (Unfalldaten/Unfallraten); tokens of 4 letters or fewer outside a
-  multi-word name.
+  compound part differs (Unfalldaten/Unfallraten; not for a once-used spelling no word list
+  knows beside a common word, Russlang / Russland, nor at a head or tail that is no word,
+  Mischebelhütte / Mischabelhütte); tokens of 4 letters or fewer outside a multi-word name.
+* Slips that look like inflection: a once-used spelling no word list knows that is the other
+  cut short (Netfli / Netflix) or whose ending only replaces another ending of a word (Pausse /
+  Pause); a letter tripled at an ending is no ending (Vertesssen).
 * Outside English, two words of the language of comparable frequency are two words (Amerika /
   America, Unies / Unis; diacritic pairs only in a 1:1 tie or when both recur, Gales / Galês);
-  two edits only for spellings unknown to the language's and the English word list.
+  two edits only for spellings unknown to the language's and the English word list. An
+  English word beside a common name is its English form kept (Republican / Republikaner),
+  unless it is one doubled letter or one swap away (Gilles / Giles, Pairs / Paris).
 * Codes: one changed capital of two spellings with 2+ capitals each (CCoV / HCoV), or a changed
   letter of another script (IFNα / IFNβ), names something else.
 * A lower-case word of the language in another final vowel is a name's adjective (macedónio /
@@ -32,7 +38,7 @@ import re
 from functools import lru_cache
 from typing import Callable
 
-from .morph import derived, ending_edit, inflected, stem_pairs, stems, suspect_ending
+from .morph import derived, ending_edit, inflected, stem_endings, stem_pairs, stems, suspect_ending
 from .normalize import cheap_distance, cheap_substitutions_only, damerau, fold, norm, skel
 
 Zipf = Callable[[str], float]
@@ -119,10 +125,23 @@ def _compound_part_differs(a: str, b: str, zipf: Zipf, unknown: bool = False) ->
         if len(ra) >= 4 and len(rb) >= 4 and _part(ra, zipf, COMPOUND_PART_ZIPF) and _part(rb, zipf, COMPOUND_PART_ZIPF):
             return True
     for k in range(4, s + 1):
+        if unknown and zipf(a[-k:]) == 0:
+            continue  # (likewise the shared tail: Mischa|belhütte / Misch-e|belhütte, no word)
         ha, hb = a[:-k], b[:-k]
         if len(ha) >= 4 and len(hb) >= 4 and _part(ha, zipf, COMPOUND_PART_ZIPF) and _part(hb, zipf, COMPOUND_PART_ZIPF):
             return True
     return False
+
+
+COMMON_WORD_ZIPF = 4.0
+
+
+def _slip_of_common_word(minority: str, minority_count: int, z: float, zd: float) -> bool:
+    """A spelling used once that no word list knows beside a common word (Zipf >= 4: Russland,
+    Frankreich, Standort) is a slip of it, not another compound that shares a part with it
+    (Russlang, Frankweich: "lang" and "weich" are words too, but a new compound that close to
+    a common word would be a word list entry)."""
+    return minority_count == 1 and z == 0 and zd >= COMMON_WORD_ZIPF and not _known_english(fold(minority))
 
 
 def _head(head: str, zipf: Zipf) -> bool:
@@ -235,9 +254,11 @@ def judge(
     if any(der(x, y, lang) for x in stems(minority, lang) for y in stems(dominant, lang)):
         return None  # Demokratin / Demokraten
     if lang != "en" and _english_word(minority) and zipf(dominant) >= TRANSLATION_ZIPF \
-            and not (context and minority[:1].islower()):
+            and not (context and minority[:1].islower()) \
+            and not _keyboard_slip(minority.casefold(), dominant.casefold()):
         # an English name kept beside its translation: Republican / Republikaner (not a
-        # lower-case word in the name's place: "Paris Fashion weep", "Kim jog")
+        # lower-case word in the name's place: "Paris Fashion weep", "Kim jog"; nor a letter
+        # doubled or two swapped, Gilles / Giles, Pairs / Paris: typos, not translations)
         return None
     best: tuple[str, str] | None = None
     # One sentence: two names ("Iran and Iraq"), unless the two spellings share a neighbour,
@@ -270,6 +291,19 @@ _DOUBLE = re.compile(r"(.)\1+")
 
 def _undouble(s: str) -> str:
     return _DOUBLE.sub(r"\1", s)
+
+
+def _keyboard_slip(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ only in a doubled letter (Gilles / Giles) or in two adjacent
+    letters swapped (Pairs / Paris)."""
+    if a == b:
+        return False
+    if _undouble(a) == _undouble(b):
+        return True
+    if len(a) != len(b):
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
 TWO_WORDS_ZIPF = 2.5
@@ -432,15 +466,35 @@ def truncation_slip(minority: str, dominant: str, minority_count: int, lang: str
     rarer than the longer spelling: a base form is seldom that much rarer than its inflected
     form, so this is a truncated name, not its stem. (Not Russian, whose case forms
     ``morph`` judges with its dictionary; and never a longer minority: Bidens / Biden.)"""
-    if minority_count > 1 or lang in ("ru", "uk") or len(fold(minority)) >= len(fold(dominant)):
+    if minority_count > 1 or lang in ("ru", "uk"):
         return False
-    if lang == "de" and minority[:1].islower() and dominant[:1].isupper():
-        return False  # German capitalises nouns: a lower-case stem is a verb form (aufheize / Aufheizen)
+    if lang == "de" and minority[:1].islower() and dominant[:1].isupper() and not name_like(fold(dominant), lang):
+        return False  # German capitalises nouns: a lower-case stem is a verb form (aufheize / Aufheizen);
+        # not of an international name (wagne / Wagner)
     z, zd = zipf(minority), zipf(dominant)
+    if len(fold(minority)) >= len(fold(dominant)):
+        # Not a shorter spelling: one whose ending only replaces another ending of the word
+        # (Pausse / Pause: paus-se / paus-e; Françaies / Français: -es / -s), that no word list
+        # knows, beside a word (Zipf >= 2): the word list has the inflected forms of a word.
+        # (The word plus an ending, Bidens / Biden, stays an inflection.)
+        return z == 0 and zd >= TIER_C_MAX_ZIPF and _swapped_ending(minority, dominant, lang) \
+            and not _known_english(fold(minority))
     if z == 0 and zd >= TIER_C_MAX_ZIPF and not _known_english(fold(minority)):
         return True  # no word list knows the short spelling; the long one is a word (Zipf >= 2;
         # not Fusstapfe / Fusstapfen 1.3 in Text+Berg: a rare Swiss spelling of a German noun)
     return _far_rarer(z, zd)
+
+
+def _swapped_ending(a: str, b: str, lang: str) -> bool:
+    """``a`` and ``b`` share a stem only through two different, non-empty endings, and neither
+    is the other plus an ending."""
+    if ending_edit(a, b, lang):
+        return False
+    ends_b = {}
+    for stem, e in stem_endings(b, lang):
+        if e:
+            ends_b.setdefault(stem, set()).add(e)
+    return any(e and stem in ends_b and ends_b[stem] - {e} for stem, e in stem_endings(a, lang))
 
 
 def _far_rarer(z: float, zd: float) -> bool:
@@ -515,9 +569,11 @@ def _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lan
         return None
     # A lower-case word of the language ending in another vowel is the name's adjective in a
     # gendered language (macedónio / Macedónia), not a slip (beattia, unknown: a slip).
-    if final_vowel and z > 0 and minority.islower() and not dominant.islower():
+    # (another vowel: a dropped one is a truncated name, repúblic / República)
+    if final_vowel and z > 0 and minority.islower() and not dominant.islower() and fm[-1:] in "aeiouy":
         return None
-    if der(sm, sd, lang) or (lang in COMPOUNDING and _compound_part_differs(sm, sd, zipf, z == 0)):
+    if der(sm, sd, lang) or (lang in COMPOUNDING and not _slip_of_common_word(minority, minority_count, z, zd)
+                             and _compound_part_differs(sm, sd, zipf, z == 0)):
         return None
     if skel(nm) == skel(nd):
         dist = cheap_distance(nm, nd)

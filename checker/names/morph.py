@@ -118,13 +118,16 @@ def stem_endings(form: str, lang: str | None) -> tuple[tuple[str, str], ...]:
 
 def _doubled_ending(f: str, ending: str, lang: str | None) -> bool:
     """Not really that ending: a doubled letter ("Chamberss" is no plural of "Chambers": plurals
-    of -s names take -es; "Дубаяя" is no case of "Дубай"); in Spanish and Portuguese, -es
+    of -s names take -es; "Дубаяя" is no case of "Дубай") or a tripled one (Vertesssen is no
+    Vertess + -sen beside Vertess + -en: a slip of Vertessen); in Spanish and Portuguese, -es
     after a vowel ("Lewies": plurals after a vowel take -s); German, see ``_not_german_ending``."""
     if len(f) <= len(ending):
         return False
     before = f[-len(ending) - 1]
     if before == ending[0] and len(set(ending)) == 1:
         return True
+    if f[-len(ending) - 2 : -len(ending)] == ending[0] * 2:
+        return True  # a letter tripled across the boundary ("Vertesssen" is no Vertess-sen)
     if (lang or "")[:2] == "de":
         return _not_german_ending(f, ending, before)
     return ending == "es" and (lang or "")[:2] in ("es", "pt") and before in "aeiouáéíóúâêôãõ"

@@ -38,7 +38,7 @@ import re
 from functools import lru_cache
 from typing import Callable
 
-from .morph import derived, ending_edit, inflected, stem_endings, stem_pairs, stems, suspect_ending
+from .morph import CASE_LANGUAGES, derived, ending_edit, inflected, stem_endings, stem_pairs, stems, suspect_ending
 from .normalize import cheap_distance, cheap_substitutions_only, damerau, fold, norm, skel
 
 Zipf = Callable[[str], float]
@@ -464,9 +464,10 @@ def truncation_slip(minority: str, dominant: str, minority_count: int, lang: str
     """A once-used spelling that is the other cut short where an inflectional ending seems to
     start (Netfli / Netflix, Thuring / Thuringe, Prese / Presse), rare (Zipf < 2) and 3+ Zipf
     rarer than the longer spelling: a base form is seldom that much rarer than its inflected
-    form, so this is a truncated name, not its stem. (Not Russian, whose case forms
-    ``morph`` judges with its dictionary; and never a longer minority: Bidens / Biden.)"""
-    if minority_count > 1 or lang in ("ru", "uk"):
+    form, so this is a truncated name, not its stem. (Not in languages with many cases, whose
+    rare case forms no word list knows, ``morph.CASE_LANGUAGES``; and never a longer minority:
+    Bidens / Biden.)"""
+    if minority_count > 1 or lang in CASE_LANGUAGES:
         return False
     if lang == "de" and minority[:1].islower() and dominant[:1].isupper() and not name_like(fold(dominant), lang):
         return False  # German capitalises nouns: a lower-case stem is a verb form (aufheize / Aufheizen);

@@ -102,13 +102,15 @@ def stem_pairs(a: str, b: str, lang: str | None):
 
 
 _PLURAL = frozenset({"s", "es"})
-_SHORT_STEMS = frozenset({"ru", "uk", "be", "cs", "sk", "pl", "hr", "sr", "bs", "sl"})  # Яхья / Яхью, Praha / Prahy
+# Languages that decline names in many cases: stems may be short (Яхья / Яхью, Praha / Prahy),
+# and a case form no word list knows is still no slip (cjepivom / cjepivo)
+CASE_LANGUAGES = frozenset({"ru", "uk", "be", "cs", "sk", "pl", "hr", "sr", "bs", "sl"})
 
 
 @lru_cache(maxsize=200_000)
 def stem_endings(form: str, lang: str | None) -> tuple[tuple[str, str], ...]:
     f = unicodedata.normalize("NFC", form).casefold()
-    min_stem = MIN_STEM_RU if (lang or "")[:2] in _SHORT_STEMS else MIN_STEM
+    min_stem = MIN_STEM_RU if (lang or "")[:2] in CASE_LANGUAGES else MIN_STEM
     out = [(f, "")]
     for ending in _possible_endings(f, lang):
         if f.endswith(ending) and len(f) - len(ending) >= min_stem and not _doubled_ending(f, ending, lang):

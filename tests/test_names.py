@@ -828,3 +828,10 @@ def test_german_lower_case_truncation_of_an_international_name():
     text = ("Die Gruppe Wagner ist in Mali aktiv. Frankreich drängt auf Sanktionen gegen die "
             "Gruppe wagne.")
     assert ("wagne", "Wagner") in flagged(text, "de")
+
+
+def test_a_typo_on_the_normalised_form_is_no_typo_when_the_letters_differ_more():
+    # norm folds "ěj" and "ley" alike (matei / malei: one edit), but as written Matěj and Malley
+    # are three edits apart: two names, not a slip (a new-user tester's corpus)
+    text = "Matěj spoke.\n\nSean O'Malley won.\n"
+    assert checker.check_text(text, lang="en", isolated=True, select=["TC101"]) == []

@@ -586,6 +586,9 @@ def _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lan
                 return ("B", "transliteration")
     limit = 2 if length >= 10 else 1
     dl = min(damerau(nm, nd), damerau(fm, fd))
+    if damerau(fm, fd) > limit + 1:
+        return None  # a typo is an edit of the letters as written: one on the normalised form
+        # that takes three on the letters is two spellings (Matěj / Malley: matei / malei)
     if dl == 2 and (z > 0 or _known_english(fold(minority))):
         return None  # two edits: only a spelling no word list knows (not Headmistresses / Headmasters)
     if 0 < dl <= limit and (truncated or not ending_edit(sm, sd, lang) or suspect_ending(minority, dominant, lang)):

@@ -834,4 +834,4 @@ def test_a_typo_on_the_normalised_form_is_no_typo_when_the_letters_differ_more()
     # norm folds "ěj" and "ley" alike (matei / malei: one edit), but as written Matěj and Malley
     # are three edits apart: two names, not a slip (a new-user tester's corpus)
     text = "Matěj spoke.\n\nSean O'Malley won.\n"
-    assert checker.check_text(text, lang="en", isolated=True, select=["TC101"]) == []
+    assert find_name_clusters(load_text(text, "a.txt", lang="en")) == []

@@ -835,3 +835,21 @@ def test_a_typo_on_the_normalised_form_is_no_typo_when_the_letters_differ_more()
     # are three edits apart: two names, not a slip (a new-user tester's corpus)
     text = "Matěj spoke.\n\nSean O'Malley won.\n"
     assert find_name_clusters(load_text(text, "a.txt", lang="en")) == []
+
+
+def test_an_english_word_commoner_than_the_spelling_it_would_slip_from_is_no_slip():
+    # Princess (Zipf 4.5) beside Princes (3.7), the plural of Prince: a doubled letter, but a
+    # slip seldom makes a commoner word. Five sentences of WMT22's cs-en reference B
+    # (generaltest2022, wmt-conference/wmt22-news-systems; research use), one per paragraph.
+    text = "\n\n".join([
+        "Britain's Prince William and his wife, Kate, have chosen a family photo taken during a trip "
+        "to Jordan as this year's Christmas card.",
+        "Prince Charles also published his seasonal wishes, using a photo of him helping his wife "
+        "Camilla to put on a mask at the races.",
+        "The Duchess of Cambridge wears a long, khaki summer dress and Princess Charlotte also has a dress on.",
+        "Prince William, Duke of Cambridge, and Princes George and Louis are wearing shorts and a polo shirt.",
+        "The image, which will be used for the Christmas card, was also posted by the heir to the "
+        "throne, Prince Charles, and his wife, Camilla.",
+    ])
+    clusters = find_name_clusters(load_text(text, "a.txt", lang="en"))
+    assert all("Princess" not in [v.spelling for v in c.variants] for c in clusters)

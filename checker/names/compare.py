@@ -241,6 +241,9 @@ def judge(
         return ("A", "diacritic")
     if _script(fm) != _script(fd):
         return None  # Pirelli / Пирелли: a brand written in two scripts, not a misspelling
+    if lang == "en" and _commoner_word(fm, fd, lang, zipf):
+        return None  # Princess / Princes: a slip seldom makes a commoner word of the language
+        # (English only: elsewhere _two_words judges pairs of words)
     if _code_letter_differs(minority, dominant):
         return None  # CCoV / HCoV, NMEs / NCEs, IFNα / IFNβ: other codes, not slips
     truncated = truncation_slip(minority, dominant, minority_count, lang, zipf)
@@ -306,11 +309,20 @@ def _keyboard_slip(a: str, b: str) -> bool:
     return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
+COMMONER_WORD_ZIPF = 3.0
+COMMONER_WORD_MARGIN = 0.5
 TWO_WORDS_ZIPF = 2.5
 TWO_WORDS_MARGIN = 1.0
 
 
 TWO_WORDS_DE_LEN = 8
+
+
+def _commoner_word(fm: str, fd: str, lang: str, zipf: Zipf) -> bool:
+    """The minority spelling is an ordinary word of the language (Zipf >= 3, not an
+    international name) clearly commoner than the spelling it would be a slip of."""
+    z = zipf(fm)
+    return z >= COMMONER_WORD_ZIPF and z - zipf(fd) >= COMMONER_WORD_MARGIN and not name_like(fm, lang)
 
 
 def _two_words(minority: str, dominant: str, zipf: Zipf, lang: str = "") -> bool:

@@ -853,3 +853,15 @@ def test_an_english_word_commoner_than_the_spelling_it_would_slip_from_is_no_sli
     ])
     clusters = find_name_clusters(load_text(text, "a.txt", lang="en"))
     assert all("Princess" not in [v.spelling for v in c.variants] for c in clusters)
+
+
+def test_two_recurring_diacritic_spellings_stay_apart_inside_a_shared_name():
+    # Galês (Welsh) and Gales (Wales) both recur; one "Parlamento de Gales" beside three
+    # "Parlamento Galês" shares a neighbour, but does not make the adjective a slip of the country
+    text = ("Os deputados do País de Gales querem o nome Parlamento Galês.\n\n"
+            "A Lei do País de Gales deu poderes à assembleia.\n\n"
+            "A comissão prefere Parlamento Galês para a assembleia.\n\n"
+            "O governo do País de Gales apoia o Parlamento de Gales.\n\n"
+            "Os membros do Parlamento Galês votam amanhã.\n")
+    clusters = find_name_clusters(load_text(text, "a.txt", lang="pt"))
+    assert all({"Gales", "Galês"} - {v.spelling for v in c.variants} for c in clusters)

@@ -232,7 +232,10 @@ def judge(
     # Two words of the language (Amerika / America, Unies / Unis, Relais / Relay); diacritic
     # pairs only in a 1:1 tie (Flórida / Florida) or when both recur (Gales 3x / Galês 4x:
     # Wales and Welsh): a majority over a spelling used once is evidence enough.
-    if lang != "en" and not context and (fm != fd or dominant_count < 2 or minority_count >= 2) \
+    # (Inside a shared name too when both diacritic spellings recur: "Parlamento Galês" 3x and
+    # "Parlamento de Gales" 1x beside "País de Gales" 3x are the adjective and the country.)
+    if lang != "en" and (not context or (fm == fd and minority_count >= 2)) \
+            and (fm != fd or dominant_count < 2 or minority_count >= 2) \
             and _two_words(minority, dominant, zipf, lang):
         return None
     if fm == fd:

@@ -133,27 +133,10 @@ def ntrex2(data: Path) -> list[Doc]:
 
 
 def wmt22sys(data: Path) -> list[Doc]:
-    from names_untouched import PAIRS
+    """WMT22 system outputs and second references of dev documents, with their sources."""
+    from names_untouched import translations
 
-    base = data / "news" / "wmt22"
-    out = []
-    for pair, src_lang, lang, xml in PAIRS:
-        src_file = base / "txt" / "sources" / f"generaltest2022.{pair}.src.{src_lang}"
-        if not (base / "xml" / xml).exists() or not src_file.exists():
-            continue
-        sources = src_file.read_text(encoding="utf-8").split("\n")
-        files = sorted((base / "txt" / "system-outputs").glob(f"generaltest2022.{pair}.hyp.*.{lang}"))
-        files += [f for f in sorted((base / "txt" / "references").glob(f"generaltest2022.{pair}.ref.*.{lang}"))
-                  if ".ref.A." not in f.name]
-        for path in files:
-            kind, name = path.name.split(".")[2:4]
-            system = name if kind == "hyp" else f"ref-{name}"
-            _, groups = eval_names.by_document(base / "xml" / xml, sources, path.read_text(encoding="utf-8").split("\n"))
-            for doc_id, pairs in groups.items():
-                if eval_names.in_split(f"wmt22/{pair}/ref/{doc_id}", "dev"):
-                    out.append(Doc(f"wmt22sys/{pair}/{system}/{doc_id}", lang,
-                                   eval_names._join([l for l, _ in pairs]), eval_names._join([s for _, s in pairs])))
-    return out
+    return translations(data, prefix="wmt22sys", parallel=True)
 
 
 CORPORA = {"tico19": (tico19, 5), "textberg": (textberg, 3), "ntrex2": (ntrex2, 1), "wmt22sys": (wmt22sys, 1)}

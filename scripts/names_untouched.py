@@ -46,8 +46,10 @@ PAIRS = [
 ]
 
 
-def translations(data: Path) -> list[eval_names.Doc]:
-    """Each system output and second reference of each dev document, as one document."""
+def translations(data: Path, prefix: str = "wmt22", parallel: bool = False) -> list[eval_names.Doc]:
+    """Each system output and second reference of each dev document, as one document (ids
+    ``prefix/pair/system/doc``; with ``parallel``, the source text as its parallel text, which
+    eval_names_extra.py's injector needs)."""
     base = data / "news" / "wmt22"
     out = []
     for pair, src_lang, lang, xml in PAIRS:
@@ -65,7 +67,8 @@ def translations(data: Path) -> list[eval_names.Doc]:
             for doc_id, pairs in groups.items():
                 if eval_names.in_split(f"wmt22/{pair}/ref/{doc_id}", "dev"):
                     text = eval_names._join([line for line, _ in pairs])
-                    out.append(eval_names.Doc(f"wmt22/{pair}/{system}/{doc_id}", lang, text, ""))
+                    source = eval_names._join([src for _, src in pairs]) if parallel else ""
+                    out.append(eval_names.Doc(f"{prefix}/{pair}/{system}/{doc_id}", lang, text, source))
     return out
 
 

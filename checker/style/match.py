@@ -311,12 +311,8 @@ def capitalization(rule: StyleRule, doc: Document, names: frozenset[str] | None 
         else:
             recased = {i: expected[i] for i in range(len(words))
                        if not (i != 0 and (i in skip or _is_exempt(words[i], rule, names)))}
-        fixed, pos = [], 0
-        for i, m in enumerate(matches):
-            fixed += [original[pos:body_offset + m.start()], recased.get(i, words[i])]
-            pos = body_offset + m.end()
-        replacement = "".join(fixed) + original[pos:]
-        suggestion = " ".join(_recase_prose(heading, body_offset, matches, recased).split())
+        replacement = _recase(original, body_offset, matches, recased)
+        suggestion = " ".join(_recase(heading, body_offset, matches, recased).split())
         if rule.match == "$sentence" and ratio_ok:
             yield Hit(start, start + len(heading), rule.format(heading), [suggestion], replacement, safe=True)
         else:
@@ -324,7 +320,8 @@ def capitalization(rule: StyleRule, doc: Document, names: frozenset[str] | None 
                       replacement if replacement != original else None, safe=False)
 
 
-def _recase_prose(heading: str, body_offset: int, matches: list[re.Match], recased: dict[int, str]) -> str:
+def _recase(heading: str, body_offset: int, matches: list[re.Match], recased: dict[int, str]) -> str:
+    """``heading`` (the prose or the file's text: same offsets) with the words ``recased``."""
     out, pos = [], 0
     for i, m in enumerate(matches):
         out += [heading[pos:body_offset + m.start()], recased.get(i, m.group(0))]

@@ -57,7 +57,11 @@ def line_context(finding: Finding, documents: Mapping[str, Document] | None) -> 
     if document is None:
         return None
     lines = " ".join(document.line_text(line) for line in range(finding.line, finding.end_line + 1))
-    return hashlib.sha256(normalise_text(lines).encode("utf-8")).hexdigest()[:16]
+    return _digest(normalise_text(lines))
+
+
+def _digest(key: str) -> str:
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
 _WORD = re.compile(r"\w+")
@@ -75,8 +79,7 @@ def near_context(finding: Finding, documents: Mapping[str, Document] | None) -> 
     text = document.text
     before = _WORD.findall(text[line_start:finding.start])[-_NEAR_WORDS:]
     after = _WORD.findall(text[finding.end:len(text) if line_end < 0 else line_end])[:_NEAR_WORDS]
-    key = " ".join(before) + "\x1f" + " ".join(after)
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+    return _digest(" ".join(before) + "\x1f" + " ".join(after))
 
 
 def load_baseline(path: str) -> Baseline:

@@ -865,3 +865,15 @@ def test_two_recurring_diacritic_spellings_stay_apart_inside_a_shared_name():
             "Os membros do Parlamento Galês votam amanhã.\n")
     clusters = find_name_clusters(load_text(text, "a.txt", lang="pt"))
     assert all({"Gales", "Galês"} - {v.spelling for v in c.variants} for c in clusters)
+
+
+def test_a_very_long_document_is_indexed_in_one_pass_with_the_same_result(monkeypatch):
+    # Above LONG_DOCUMENT characters the rare words are found through one token index instead of
+    # str.find per word (whose cost is words x length); the clusters must not change.
+    from checker.names import extract
+
+    text = (Path(__file__).resolve().parent.parent / "corpora" / "sample" / "bbc-panjshir-en.txt").read_text(encoding="utf-8")
+    by_find = find_name_clusters(load_text(text, "a.txt", lang="en"))
+    monkeypatch.setattr(extract, "LONG_DOCUMENT", 0)
+    by_index = find_name_clusters(load_text(text, "a.txt", lang="en"))
+    assert by_find and by_index == by_find

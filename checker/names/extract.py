@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from typing import Iterable
 
 from ..model import BlockKind, Document
 from .stats import MAX_LOCATIONS, FormStat, NameStats
@@ -174,6 +175,25 @@ def _lower_context(text: str, p: int, e: int, seg_start: int, seg_end: int) -> t
     return tuple(out)
 
 
+LONG_DOCUMENT = 200_000  # characters
+
+
+def _find_all(text: str, word: str) -> Iterable[int]:
+    i = text.find(word)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + len(word))
+
+
+def _token_index(text: str, words: set[str]) -> dict[str, list[int]]:
+    """Start offsets of each of ``words`` as a whole token, in one pass over the text."""
+    out: dict[str, list[int]] = {}
+    for m in TOKEN_RE.finditer(text):
+        if m.group() in words:
+            out.setdefault(m.group(), []).append(m.start())
+    return out
+
+
 def collect(doc: Document, stats: NameStats | None = None) -> NameStats:
     """Statistics of one document (added to ``stats`` when given).
 
@@ -206,14 +226,15 @@ def collect(doc: Document, stats: NameStats | None = None) -> NameStats:
 
         letter = _LETTER.search
         n = len(text)
+        # Where each word stands: str.find per word is fastest on an article, but its cost is
+        # words x length; a very long document (one 4 MB paragraph) is indexed in one pass.
+        index = _token_index(text, rare | rare_ctx) if n > LONG_DOCUMENT else None
         for w in sorted(rare | rare_ctx):
             if w not in rare and not _maybe_beside_capital(text, w):
                 continue  # a commoner word never beside a capital: not kept (below), not scanned
             occurrences = []
-            i = text.find(w)
-            while i >= 0:
-                p, e = i, i + len(w)
-                i = text.find(w, e)
+            for p in index.get(w, ()) if index is not None else _find_all(text, w):
+                e = p + len(w)
                 if (p > 0 and _word_char(text[p - 1])) or (e < n and _word_char(text[e])):
                     continue  # inside a longer word
                 syllable = None

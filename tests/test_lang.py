@@ -91,3 +91,15 @@ def test_langdetect_tables_are_cached_and_a_broken_cache_is_rebuilt(tmp_path, mo
 ])
 def test_a_letter_only_one_cyrillic_language_writes_settles_short_text(text, expected):
     assert detect_language(text) == expected
+
+
+def test_a_very_long_block_is_split_window_by_window_with_the_same_sentences(monkeypatch):
+    # sentencex's cost grows with the square of a block's length; above WINDOW characters the
+    # block is read in windows that each end where a sentence starts
+    from checker import segment
+
+    text = " ".join(f"Sentence {i} tells of Dr. Smith in Kabul, says the U.N. report." for i in range(400))
+    whole = split_sentences(text, "en")
+    monkeypatch.setattr(segment, "WINDOW", 1000)
+    windowed = split_sentences(text, "en")
+    assert len(whole) == 400 and windowed == whole

@@ -152,9 +152,7 @@ def discover(paths: Sequence[str], include: Sequence[str] | None = None,
     ``include`` adds globs to the readers' suffixes; a plain string in ``exclude`` is a ``Glob``
     without a root. ``globs_in``, when given, replaces both inside the directories walked, so
     that a folder's own configuration decides what is checked below it."""
-    from .readers import DEFAULT_INCLUDE
-
-    include = [*DEFAULT_INCLUDE, *(glob for glob in include or () if glob not in DEFAULT_INCLUDE)]
+    include = _with_default_suffixes(include or ())
     globs = [g if isinstance(g, Glob) else Glob(g) for g in exclude]
     sources: list[Source] = []
     for path in paths:
@@ -171,6 +169,13 @@ def discover(paths: Sequence[str], include: Sequence[str] | None = None,
         else:
             raise InputError(f"{path}: no such file or directory")
     return sources
+
+
+def _with_default_suffixes(include: Iterable[str]) -> list[str]:
+    """The readers' suffixes (*.txt, *.md, ...) and ``include``'s globs: include adds, never replaces."""
+    from .readers import DEFAULT_INCLUDE
+
+    return [*DEFAULT_INCLUDE, *(glob for glob in include if glob not in DEFAULT_INCLUDE)]
 
 
 def _relative(path: str, base: str) -> str | None:
@@ -400,16 +405,12 @@ def resolver_for(options: Options) -> ConfigResolver | None:
 def discover_sources(paths: Sequence[str], options: Options) -> list[Source]:
     """``discover`` each path with include/exclude from the options and from the configuration
     in force for that path (a directory's own, a file's folder's; the current directory's for -)."""
-    from .readers import DEFAULT_INCLUDE
-
     resolver = resolver_for(options)
     by_config: dict[int, tuple[list[str], list[Glob]]] = {}
 
     def globs_of(config: Config) -> tuple[list[str], list[Glob]]:
         if id(config) not in by_config:
-            # both add to the readers' suffixes
-            include = [*DEFAULT_INCLUDE, *(g for g in (*(config.include or ()), *(options.include or ()))
-                                           if g not in DEFAULT_INCLUDE)]
+            include = _with_default_suffixes([*(config.include or ()), *(options.include or ())])
             # a configuration's globs are relative to its folder, the command line's to the paths it names
             exclude = [*(Glob(g, config.root) for g in config.exclude), *(Glob(g) for g in options.exclude)]
             by_config[id(config)] = include, exclude

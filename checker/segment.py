@@ -4,6 +4,7 @@ pysbd). Blocks are split separately, so a heading never joins the sentence after
 from __future__ import annotations
 
 from .model import Document, Segment
+from .readers.text import trim_span
 
 
 # sentencex's cost grows with the square of a block's length (0.03 s for 250 KB, 5 s for 4 MB in
@@ -15,10 +16,7 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     """Return (start, end) spans of the sentences of ``text``, trimmed of surrounding spaces."""
     spans = []
     for start, end in _pieces(text, lang or "en"):
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
+        start, end = trim_span(text, start, end)
         if start < end:
             spans.append((start, end))
     return spans

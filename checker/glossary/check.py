@@ -265,8 +265,7 @@ class CompiledGlossary:
                     for p in patterns:
                         for k in p.keys:
                             by_key.setdefault(k, set()).add(p.payload[0])
-            english = (lang or "").split("-")[0].lower() == "en"
-            inflects = english_inflection if english else inflected_form
+            inflects = _word_forms(lang)
             found = set()
             for term in self.glossary.entries[ei].in_lang(lang, "source"):
                 words = self._variant_words(term, lang)
@@ -316,8 +315,7 @@ class CompiledGlossary:
         if index is None:
             # English inflects by a few endings: a source word must be a form of the term, not a
             # derivation the stemmer joins to it (medicinal is no form of medicine)
-            english = (lang or "").split("-")[0].lower() == "en"
-            index = PatternIndex(analyzer(lang), inflects=english_inflection if english else None)
+            index = PatternIndex(analyzer(lang), inflects=english_inflection if _english(lang) else None)
             for ei, entry in enumerate(self.glossary.entries):
                 for term in entry.in_lang(lang, "source"):
                     index.add(index.pattern(term.text, (ei, term)))
@@ -501,11 +499,19 @@ def _aligned_target(doc: Document, source: Document, offset: int) -> str:
     return doc.prose
 
 
+def _english(lang: str | None) -> bool:
+    return (lang or "").split("-")[0].lower() == "en"
+
+
+def _word_forms(lang: str | None):
+    """The test that two (case-folded, unaccented) words are forms of one word in ``lang``."""
+    return english_inflection if _english(lang) else inflected_form
+
+
 def _source_term_form(word: str, entry: Entry, lang: str | None) -> bool:
     """Whether ``word`` is a form of a word of the entry's source term (the English *infected*
     left untranslated for *infectado*): then it is the term left in the source language."""
-    english = (lang or "").split("-")[0].lower() == "en"
-    inflects = english_inflection if english else inflected_form
+    inflects = _word_forms(lang)
     folded = unaccent(word.lower())
     return any(inflects(folded, unaccent(w.lower()))
                for t in entry.in_lang(lang, "source") for w in TOKEN_RE.findall(t.text))

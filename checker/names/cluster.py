@@ -24,7 +24,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .compare import TIER_C_MAX_ZIPF, derivation_slip, truncation_slip, judge, name_like, unknown_word
+from .compare import (FIRST_LETTER_CLASSES, TIER_C_MAX_ZIPF, derivation_slip, judge, name_like, truncation_slip,
+                      unknown_word)
 from .morph import derived, inflected, russian_known, russian_lemmas, russian_stem_slip, stems, suspect_ending
 from .extract import LOWER_MAX_ZIPF
 from .normalize import fold, has_diacritics, norm, skel
@@ -309,13 +310,10 @@ def _single_token_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
     return out
 
 
-_FIRST_CLASSES = ("ae", "ou", "ei", "ijy", "au", "sz", "kgqc", "vwf")
-
-
 def _first_letters(word: str) -> set[str]:
     """The first letter of ``word`` (case-folded) and the letters of its cheap classes."""
     c = word[:1].casefold()
-    return {c}.union(*(cls for cls in _FIRST_CLASSES if c in cls))
+    return {c}.union(*(cls for cls in FIRST_LETTER_CLASSES if c in cls))
 
 
 def _file(form: str, keys: frozenset, first: dict[str, str], shared: dict[str, list[str]]) -> None:

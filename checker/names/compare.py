@@ -432,8 +432,9 @@ def _cooccur_slip(fm: str, fd: str, z: float, zd: float) -> bool:
 
 FIRST_LETTER_MIN_LEN = 8
 FIRST_LETTER_KNOWN_MIN_LEN = 5
-_CHEAP_FIRST = frozenset((a, b) for cls in ("ae", "ou", "ei", "ijy", "au", "sz", "kgqc", "vwf")
-                         for a in cls for b in cls if a != b)
+# Letters a transliteration swaps at the start of a name (Kentro / Centro, Aurope / Europe)
+FIRST_LETTER_CLASSES = ("ae", "ou", "ei", "ijy", "au", "sz", "kgqc", "vwf")
+_CHEAP_FIRST = frozenset((a, b) for cls in FIRST_LETTER_CLASSES for a in cls for b in cls if a != b)
 LOWER_FIRST_LETTER_MIN_LEN = 6
 
 
@@ -600,8 +601,9 @@ def _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lan
             if z < TIER_B_MAX_ZIPF or name_like(fold(minority), lang):
                 return ("B", "transliteration")
     limit = 2 if length >= 10 else 1
-    dl = min(damerau(nm, nd), damerau(fm, fd))
-    if damerau(fm, fd) > limit + 1:
+    written = damerau(fm, fd)
+    dl = min(damerau(nm, nd), written)
+    if written > limit + 1:
         return None  # a typo is an edit of the letters as written: one on the normalised form
         # that takes three on the letters is two spellings (Matěj / Malley: matei / malei)
     if dl == 2 and (z > 0 or _known_english(fold(minority))):

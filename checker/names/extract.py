@@ -133,17 +133,13 @@ def _capital_beside(text: str, p: int, e: int, lo: int) -> bool:
     return False
 
 
-def _maybe_beside_capital(text: str, w: str) -> bool:
-    """Some occurrence of ``w`` may stand beside a capitalised word or follow one and a hyphen
-    (a cheap test before the occurrences of a commoner lower-case word are scanned)."""
-    i = text.find(w)
-    while i >= 0:
-        e = i + len(w)
-        if _capital_beside(text, i, e, max(0, i - _CONTEXT_REACH)) \
-                or (i >= 2 and text[i - 1] in "-\u2010\u2011" and text[i - 2].isalpha()):
-            return True
-        i = text.find(w, e)
-    return False
+def _maybe_beside_capital(text: str, w: str, positions: Iterable[int]) -> bool:
+    """Some occurrence of ``w`` (at ``positions``) may stand beside a capitalised word or follow
+    one and a hyphen (a cheap test before the occurrences of a commoner lower-case word are
+    scanned)."""
+    return any(_capital_beside(text, i, i + len(w), max(0, i - _CONTEXT_REACH))
+               or (i >= 2 and text[i - 1] in "-\u2010\u2011" and text[i - 2].isalpha())
+               for i in positions)
 
 
 def _capitalised_before(text: str, hyphen: int) -> str | None:
@@ -230,10 +226,11 @@ def collect(doc: Document, stats: NameStats | None = None) -> NameStats:
         # words x length; a very long document (one 4 MB paragraph) is indexed in one pass.
         index = _token_index(text, rare | rare_ctx) if n > LONG_DOCUMENT else None
         for w in sorted(rare | rare_ctx):
-            if w not in rare and not _maybe_beside_capital(text, w):
+            positions = index.get(w, ()) if index is not None else list(_find_all(text, w))
+            if w not in rare and not _maybe_beside_capital(text, w, positions):
                 continue  # a commoner word never beside a capital: not kept (below), not scanned
             occurrences = []
-            for p in index.get(w, ()) if index is not None else _find_all(text, w):
+            for p in positions:
                 e = p + len(w)
                 if (p > 0 and _word_char(text[p - 1])) or (e < n and _word_char(text[e])):
                     continue  # inside a longer word

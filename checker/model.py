@@ -137,6 +137,12 @@ class Document:
         start, end = self.lines.line_bounds(line)
         return self.text[start:] if end < 0 else self.text[start:end]
 
+    def without_text(self) -> "Document":
+        """This document's path, language, encoding and format, with no text: what a run keeps of
+        a file it has nothing to report on, so that an audit of many files holds only the texts
+        it reports (and fixes) in memory."""
+        return Document(self.path, "", "", lang=self.lang, encoding=self.encoding, fmt=self.fmt)
+
 
 @dataclass(frozen=True)
 class Fix:

@@ -116,6 +116,7 @@ class CheckContext:
 @dataclass
 class Result:
     findings: list[Finding]
+    # every file read, in order; a file with nothing to report keeps no text (Document.without_text)
     documents: list[Document]
     fail_levels: dict[str, Severity] = field(default_factory=dict)  # per path, from its settings
     # one line per file that could not be read (binary, undecodable, unreadable): the others are
@@ -430,6 +431,9 @@ def discover_sources(paths: Sequence[str], options: Options) -> list[Source]:
     return sources
 
 
+DIRECTIVE_MARK = "transcheck-"  # in every suppression comment (checker.suppress)
+
+
 def run(sources: Sequence[Source], options: Options) -> Result:
     options.validate()
     resolver = resolver_for(options)
@@ -453,12 +457,15 @@ def run(sources: Sequence[Source], options: Options) -> Result:
         except InputError as error:
             errors.append(str(error))
             continue
-        documents.append(doc)
         settings_of[doc.path] = ctx.settings
         doc_findings, doc_stats = check_document(doc, rules, ctx)
-        # Filtering and reports read only the text: a corpus of many files keeps no segments.
+        # Filtering and reports read only the text: a corpus of many files keeps no segments,
+        # and no text of a file with no findings and no suppression comments (TC002 reads them),
+        # unless a corpus rule may still report in it.
         for checked in (doc, doc.source) if doc.source else (doc,):
             checked.segments, checked.blocks = [], []
+        needs_text = doc_findings or DIRECTIVE_MARK in doc.text or any(r.scope is Scope.CORPUS for r in rules)
+        documents.append(doc if needs_text else doc.without_text())
         findings.extend(doc_findings)
         corpus_stats = combine_stats(rules, corpus_stats, doc_stats)
         for rule in rules:

@@ -64,3 +64,18 @@ def test_one_selector_may_be_a_string_as_in_a_configuration_file():
 def test_text_with_a_lone_surrogate_is_an_input_error():
     with pytest.raises(checker.InputError, match="not valid Unicode"):
         checker.check_text("The Taliban \ud800 came.", lang="en")
+
+
+def test_a_run_keeps_the_text_only_of_files_it_reports_on():
+    # An audit of many files must not hold every text in memory: a clean file keeps its path
+    # and language only; a file with findings, or with a suppression comment (TC002 may quote
+    # it), keeps its text for the report, the baseline and --fix.
+    from checker.pipeline import Options, Source, run
+
+    clean = "The Taliban came. The Taliban left.\n"
+    unused = "<!-- transcheck-disable TC101 -->\n\n" + clean
+    result = run([Source("dirty.txt", TEXT.encode()), Source("clean.txt", clean.encode()),
+                  Source("unused.md", unused.encode())], Options(lang="en", isolated=True))
+    texts = {doc.path: (doc.text, doc.lang) for doc in result.documents}
+    assert texts == {"dirty.txt": (TEXT, "en"), "clean.txt": ("", "en"), "unused.md": (unused, "en")}
+    assert [(f.path, f.rule, f.line) for f in result.findings] == [("dirty.txt", "TC101", 1), ("unused.md", "TC002", 1)]

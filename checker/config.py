@@ -6,8 +6,14 @@ Paths inside a configuration (styles, glossaries, name lists) are relative to th
 that names them, and so are the globs with a ``/`` in ``exclude`` and ``per-file-ignores``.
 Unknown keys and bad values are :class:`InputError`s naming the file and key.
 
+The nearest file is the whole configuration, as in ruff, unless it names another with
+``extend``: then it starts from that one and each key it sets replaces the inherited value (a
+folder's ``lang = "pt"`` over the newsroom's styles and glossaries). Inherited paths and globs
+stay relative to the file that wrote them.
+
 Example::
 
+    extend = "../transcheck.toml"  # start from this configuration (optional)
     lang = "en"                 # the translation's language
     source-lang = "pt"          # the source's language (bilingual checks)
     select = ["ALL"]
@@ -54,6 +60,13 @@ class Config:
     names: list[str] = field(default_factory=list)
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     severity: dict[str, Severity] = field(default_factory=dict)
+    # the folder the globs of ``exclude`` or ``per_file_ignores`` start from when a base
+    # configuration (``extend``) in another folder wrote them; else ``root``
+    glob_roots: dict[str, str] = field(default_factory=dict)
+
+    def root_of(self, attribute: str) -> str:
+        """The folder the globs of ``attribute`` ("exclude", "per_file_ignores") start from."""
+        return self.glob_roots.get(attribute, self.root)
 
     def ignored_for(self, path: str) -> list[str]:
         """Rule selectors that ``per-file-ignores`` turns off for ``path``."""
@@ -61,7 +74,7 @@ class Config:
 
         if not self.per_file_ignores:
             return []
-        rel = os.path.relpath(os.path.abspath(path), self.root).replace(os.sep, "/")
+        rel = os.path.relpath(os.path.abspath(path), self.root_of("per_file_ignores")).replace(os.sep, "/")
         return [sel for glob, sels in self.per_file_ignores.items()
                 if fnmatch.fnmatch(rel, glob) or fnmatch.fnmatch(os.path.basename(rel), glob) for sel in sels]
 
@@ -136,13 +149,16 @@ def _load_toml(path: str) -> dict[str, Any]:
         raise InputError(f"{path}: invalid TOML: {error}") from None
 
 
-def parse_config(data: dict[str, Any], path: str, section: str = "") -> Config:
-    """Validate a configuration table; ``section`` names it in messages ("[tool.transcheck]")."""
+def parse_config(data: dict[str, Any], path: str, section: str = "", extending: tuple[str, ...] = ()) -> Config:
+    """Validate a configuration table; ``section`` names it in messages ("[tool.transcheck]");
+    ``extending``: the files that extend this one (to refuse a cycle)."""
     root = os.path.dirname(os.path.abspath(path))
     config = Config(path=path, root=root)
     where = f"{path}: {section + ' ' if section else ''}key"
     for key, value in data.items():
         try:
+            if key == "extend":
+                continue  # read last, below: every other key is checked first
             if key == "per-file-ignores":
                 if not isinstance(value, dict):
                     raise ValueError(f"{where} 'per-file-ignores' must be a table of glob = [rules]")
@@ -157,27 +173,54 @@ def parse_config(data: dict[str, Any], path: str, section: str = "") -> Config:
                 attribute, parser = _KEYS[key]
                 setattr(config, attribute, parser(value, f"{where} '{key}'"))
             else:
-                expected = ", ".join([*_KEYS, "per-file-ignores", "severity"])
+                expected = ", ".join(["extend", *_KEYS, "per-file-ignores", "severity"])
                 raise ValueError(f"{where} {key!r} is unknown (expected one of: {expected})")
         except ValueError as error:
             message = str(error)
             raise InputError(message if message.startswith(path) else f"{where} {key!r}: {message}") from None
     for key in _PATH_KEYS:
         setattr(config, key, [os.path.normpath(os.path.join(root, p)) for p in getattr(config, key)])
+    if "extend" in data:
+        try:
+            base_path = os.path.normpath(os.path.join(root, _str(data["extend"], f"{where} 'extend'")))
+        except ValueError as error:
+            raise InputError(f"{where} 'extend': {error}") from None
+        if os.path.abspath(base_path) in (os.path.abspath(p) for p in (*extending, path)):
+            raise InputError(f"{where} 'extend': {base_path} extends this file again (a cycle)")
+        config = _extended(load_config(base_path, (*extending, path)), config, set(data))
     return config
 
 
-def load_config(path: str) -> Config:
-    """Read a configuration file named by the user (``--config``) or found by :func:`find_config`."""
+# key -> the Config attributes it sets (what a file that extends another replaces)
+_ATTRIBUTES = {**{key: (attribute,) for key, (attribute, _) in _KEYS.items()},
+               "per-file-ignores": ("per_file_ignores",), "severity": ("severity",)}
+
+
+def _extended(base: Config, own: Config, keys: set[str]) -> Config:
+    """``own`` (a file's configuration, its ``keys`` as written) over ``base``, the file it extends."""
+    merged = Config(path=own.path, root=own.root)
+    for key, attributes in _ATTRIBUTES.items():
+        for attribute in attributes:
+            setattr(merged, attribute, getattr(own if key in keys else base, attribute))
+    for attribute, key in (("exclude", "exclude"), ("per_file_ignores", "per-file-ignores")):
+        if key not in keys:
+            merged.glob_roots[attribute] = base.root_of(attribute)
+    return merged
+
+
+def load_config(path: str, extending: tuple[str, ...] = ()) -> Config:
+    """Read a configuration file named by the user (``--config``), found by :func:`find_config`
+    or named by ``extend`` in the files ``extending`` it."""
     if not os.path.isfile(path):
-        raise InputError(f"{path}: configuration file not found")
+        named_by = f" (named by 'extend' in {extending[-1]})" if extending else ""
+        raise InputError(f"{path}: configuration file not found{named_by}")
     data = _load_toml(path)
     if os.path.basename(path) == PYPROJECT:
         table = data.get("tool", {}).get("transcheck")
         if table is None:
             raise InputError(f"{path}: no [tool.transcheck] table")
-        return parse_config(table, path, "[tool.transcheck]")
-    return parse_config(data, path)
+        return parse_config(table, path, "[tool.transcheck]", extending)
+    return parse_config(data, path, "", extending)
 
 
 def find_config(directory: str) -> str | None:

@@ -413,7 +413,7 @@ def discover_sources(paths: Sequence[str], options: Options) -> list[Source]:
         if id(config) not in by_config:
             include = _with_default_suffixes([*(config.include or ()), *(options.include or ())])
             # a configuration's globs are relative to its folder, the command line's to the paths it names
-            exclude = [*(Glob(g, config.root) for g in config.exclude), *(Glob(g) for g in options.exclude)]
+            exclude = [*(Glob(g, config.root_of("exclude")) for g in config.exclude), *(Glob(g) for g in options.exclude)]
             by_config[id(config)] = include, exclude
         return by_config[id(config)]
 

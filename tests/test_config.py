@@ -166,3 +166,43 @@ def test_severity_applies_to_unused_suppressions(tmp_path):
     (tmp_path / "a.md").write_text("<!-- transcheck-disable-next-line TC305 -->\nHello there.\n", encoding="utf-8")
     findings = json.loads(run_cli("check", "--format", "json", str(tmp_path)).stdout)["findings"]
     assert [(f["rule"], f["severity"]) for f in findings] == [("TC002", "error")]
+
+
+def test_extend_starts_from_another_configuration_and_replaces_only_the_keys_it_sets(tmp_path):
+    # The newsroom's configuration at the top; a Portuguese desk sets only its language.
+    (tmp_path / "style").mkdir()
+    (tmp_path / "style" / "house.yml").write_text(
+        "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\nswap:\n  Taleban: Taliban\n", encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text(
+        'lang = "en"\nselect = ["TC3"]\nstyles = ["style/house.yml"]\nexclude = ["desk/archive/*"]\n'
+        '[per-file-ignores]\n"desk/old.txt" = ["TC301"]\n', encoding="utf-8")
+    desk = tmp_path / "desk"
+    desk.mkdir()
+    (desk / "transcheck.toml").write_text('extend = "../transcheck.toml"\nlang = "pt"\n', encoding="utf-8")
+    config = load_config(str(desk / "transcheck.toml"))
+    assert (config.lang, config.select, config.styles) == ("pt", ["TC3"], [str(tmp_path / "style" / "house.yml")])
+    # inherited globs stay relative to the file that wrote them
+    assert config.ignored_for(str(desk / "old.txt")) == ["TC301"]
+    assert config.ignored_for(str(desk / "new.txt")) == []
+    _article(desk, "new.txt")
+    _article(desk, "old.txt")
+    _article(desk / "archive", "gone.txt")
+    proc = run_cli("check", "--format", "json", str(desk))
+    found = json.loads(proc.stdout)["findings"]
+    assert proc.returncode == 1 and {(f["path"].split("/")[-1], f["rule"]) for f in found} == {("new.txt", "TC301")}
+
+
+def test_extend_errors_name_the_file_and_refuse_a_cycle(tmp_path):
+    a, b = tmp_path / "a.toml", tmp_path / "b.toml"
+    a.write_text('extend = "b.toml"\n', encoding="utf-8")
+    b.write_text('extend = "a.toml"\n', encoding="utf-8")
+    with pytest.raises(InputError, match="a cycle"):
+        load_config(str(a))
+    a.write_text('extend = "missing.toml"\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"missing\.toml: configuration file not found \(named by 'extend' in .*a\.toml\)"):
+        load_config(str(a))
+    a.write_text('extend = 3\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"a\.toml: key 'extend': .*non-empty string"):
+        load_config(str(a))
+    proc = run_cli("check", "--config", str(a), str(_article(tmp_path / "x")))
+    assert proc.returncode == 2 and len(proc.stderr.strip().splitlines()) == 1 and b"extend" in proc.stderr

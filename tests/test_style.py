@@ -83,6 +83,22 @@ def test_capitalization_bad_and_good():
     assert check("capitalization_good.txt") == []
 
 
+def test_sentence_case_keeps_names_only_the_heading_uses(tmp_path):
+    # No sentence of the article names Kabul, Massoud or Panjshir, but the word lists tell them
+    # from ordinary words: the suggestion keeps them capitalised, and a heading already in
+    # sentence case is no finding. Ordinary words ("Valley", "Role") are still lower-cased.
+    (tmp_path / "Headings.yml").write_text("extends: capitalization\nmessage: \"'%s' should be in sentence case\"\n"
+                                           "scope: heading\nmatch: $sentence\n", encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nstyles = ["Headings.yml"]\n', encoding="utf-8")
+    doc = tmp_path / "a.md"
+    doc.write_text("# Why The Taliban Returned To Kabul\n\nThe group entered the city.\n\n"
+                   "## Life under Ahmad Shah Massoud in Panjshir\n\nHe fought there.\n\n"
+                   "## The Role Of The Valley\n\nNothing more.\n", encoding="utf-8")
+    found = checker.check_paths([str(doc)], select=["TC3"])
+    assert [(f.line, f.suggestions) for f in found] == [(1, ["Why the Taliban returned to Kabul"]),
+                                                        (9, ["The role of the valley"])]
+
+
 def test_numbers_bad_and_good():
     found = check("numbers_bad.txt")
     assert spans(found) == [("TC305", "150 and 200 thousand"), ("TC305", "5 thousand")]

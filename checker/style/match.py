@@ -237,12 +237,32 @@ def proper_nouns(doc: Document) -> frozenset[str]:
     return frozenset(found)
 
 
-def _is_exempt(word: str, rule: StyleRule, names: frozenset[str]) -> bool:
+# A heading word the document does not use elsewhere is still taken for a name, and kept
+# capitalised, when the language's word list finds it rare (Panjshir, Massoud), or finds it about
+# as common in other languages and not among the commonest words (Taliban, Kabul, Biden; not
+# Valley or Natural, which the other languages' lists also hold).
+NAME_MAX_ZIPF = 2.5
+NAME_LIKE_MAX_ZIPF = 4.5
+
+
+def _likely_name(word: str, lang: str | None) -> bool:
+    from .. import lexicon
+    from ..names.compare import name_like
+    from ..names.normalize import fold
+
+    if not word[:1].isupper() or not lexicon.has_language(lang):
+        return False
+    z = lexicon.zipf(word, lang)
+    return z < NAME_MAX_ZIPF or (z < NAME_LIKE_MAX_ZIPF and name_like(fold(word), lang or "en"))
+
+
+def _is_exempt(word: str, rule: StyleRule, names: frozenset[str], lang: str | None = None) -> bool:
     bare = word.strip(".'’-")
     letters = [ch for ch in bare if ch.isalpha()]
     return (bare in rule.words or word in rule.words or bare in names
             or (len(letters) > 1 and all(ch.isupper() for ch in letters))  # acronyms
-            or any(ch.isupper() for ch in bare[1:]))  # iPhone, McDonald, al-Qaeda's inner capitals
+            or any(ch.isupper() for ch in bare[1:])  # iPhone, McDonald, al-Qaeda's inner capitals
+            or (rule.match == "$sentence" and _likely_name(bare, lang)))
 
 
 def _capitalise(word: str) -> str:
@@ -298,7 +318,7 @@ def capitalization(rule: StyleRule, doc: Document, names: frozenset[str] | None 
                 skip.add(i)
         first_ok = words[0] == expected[0] or (rule.match == "$sentence" and not words[0][:1].islower())
         others = [i for i in range(len(words)) if i not in skip and i != 0]
-        good = sum(1 for i in others if words[i] == expected[i] or _is_exempt(words[i], rule, names))
+        good = sum(1 for i in others if words[i] == expected[i] or _is_exempt(words[i], rule, names, doc.lang))
         ratio_ok = not others or good / len(others) >= rule.threshold
         if first_ok and ratio_ok:
             continue
@@ -310,7 +330,7 @@ def capitalization(rule: StyleRule, doc: Document, names: frozenset[str] | None 
             recased = {0: _capitalise(words[0])}
         else:
             recased = {i: expected[i] for i in range(len(words))
-                       if not (i != 0 and (i in skip or _is_exempt(words[i], rule, names)))}
+                       if not (i != 0 and (i in skip or _is_exempt(words[i], rule, names, doc.lang)))}
         replacement = _recase(original, body_offset, matches, recased)
         suggestion = " ".join(_recase(heading, body_offset, matches, recased).split())
         if rule.match == "$sentence" and ratio_ok:

@@ -68,6 +68,7 @@ rules:
     message: "Heading '%s' should be in sentence case."
     scope: heading
     match: $sentence
+    indicators: [":"]   # the word after a colon may start with a capital ("Timeline: From ...")
 
   # numbers: "200 thousand" -> "200,000" (multipliers and separator per language).
   Numbers:

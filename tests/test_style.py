@@ -86,17 +86,65 @@ def test_capitalization_bad_and_good():
 def test_sentence_case_keeps_names_only_the_heading_uses(tmp_path):
     # No sentence of the article names Kabul, Massoud or Panjshir, but the word lists tell them
     # from ordinary words: the suggestion keeps them capitalised, and a heading already in
-    # sentence case is no finding. Ordinary words ("Valley", "Role") are still lower-cased.
+    # sentence case is no finding. Ordinary words ("Role"; "Valley", which the article writes in
+    # lower case) are still lower-cased.
     (tmp_path / "Headings.yml").write_text("extends: capitalization\nmessage: \"'%s' should be in sentence case\"\n"
                                            "scope: heading\nmatch: $sentence\n", encoding="utf-8")
     (tmp_path / "transcheck.toml").write_text('lang = "en"\nstyles = ["Headings.yml"]\n', encoding="utf-8")
     doc = tmp_path / "a.md"
     doc.write_text("# Why The Taliban Returned To Kabul\n\nThe group entered the city.\n\n"
                    "## Life under Ahmad Shah Massoud in Panjshir\n\nHe fought there.\n\n"
-                   "## The Role Of The Valley\n\nNothing more.\n", encoding="utf-8")
+                   "## The Role Of The Valley\n\nThe valley is narrow.\n", encoding="utf-8")
     found = checker.check_paths([str(doc)], select=["TC3"])
     assert [(f.line, f.suggestions) for f in found] == [(1, ["Why the Taliban returned to Kabul"]),
                                                         (9, ["The role of the valley"])]
+
+
+def _headings(tmp_path, text, lang="en", rule="match: $sentence\n", names=""):
+    (tmp_path / "Headings.yml").write_text("extends: capitalization\nmessage: \"'%s' is off\"\nscope: heading\n" + rule,
+                                           encoding="utf-8")
+    config = f'lang = "{lang}"\nstyles = ["Headings.yml"]\n'
+    if names:
+        (tmp_path / "names.yaml").write_text(names, encoding="utf-8")
+        config += 'names = ["names.yaml"]\n'
+    (tmp_path / "transcheck.toml").write_text(config, encoding="utf-8")
+    doc = tmp_path / "a.md"
+    doc.write_text(text, encoding="utf-8")
+    return doc, checker.check_paths([str(doc)], select=["TC304"])
+
+
+def test_sentence_case_first_word_as_written(tmp_path):
+    # eBay keeps its case; after a number or inline code the next word is not the heading's first.
+    text = "## eBay profits rise\n\nBody.\n\n## 2024 was a hard year\n\n## `transcheck` first release\n\n## shared power\n"
+    doc, found = _headings(tmp_path, text)
+    assert [(f.line, f.fix.replacement, f.fix.safe) for f in found] == [(9, "Shared power", True)]
+    run_cli("check", "--fix", str(doc), cwd=tmp_path)
+    assert doc.read_text(encoding="utf-8") == text.replace("shared power", "Shared power")
+
+
+def test_capitalization_exceptions_hold_for_the_first_word(tmp_path):
+    _, found = _headings(tmp_path, "# iPhone sales fall\n\nBody.\n", rule="match: $sentence\nexceptions: [iPhone]\n")
+    assert found == []
+    _, found = _headings(tmp_path, "# iphone sales in the city\n\nBody.\n",
+                         rule="match: $title\nstyle: Chicago\nexceptions: [iphone]\n")
+    assert [f.suggestions for f in found] == [["iphone Sales in the City"]]
+
+
+def test_sentence_case_keeps_countries_months_and_house_names(tmp_path):
+    # CLDR names (Egypt, Israel, October, United States) and the house list's names (Taliban,
+    # Kyiv, also as the variants it corrects) keep their capitals; "Valley" does not.
+    text = ("## Why Egypt and Israel disagree\n\nBody.\n\n## From October to now in the United States\n\n"
+            "## the Taleban Return To Kiev\n\nThe valley is far.\n\n## The Valley Is Far\n")
+    names = "names:\n  - name: Taliban\n    variants: [Taleban]\n  - name: Kyiv\n    variants: [Kiev]\n"
+    _, found = _headings(tmp_path, text, names=names)
+    assert [(f.line, f.suggestions) for f in found] == [(7, ["The Taleban return to Kiev"]), (11, ["The valley is far"])]
+
+
+def test_sentence_case_in_german_keeps_nouns(tmp_path):
+    # German capitalises every noun: only a word the article writes in lower case is wrong.
+    text = "# Landwirte warten auf Saatgut und Wasser\n\nDie Lage ist ernst.\n\n# Die Lage Ist Ernst\n"
+    _, found = _headings(tmp_path, text, lang="de")
+    assert [(f.line, f.suggestions) for f in found] == [(5, ["Die Lage ist ernst"])]
 
 
 def test_numbers_bad_and_good():

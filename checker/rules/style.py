@@ -113,19 +113,32 @@ class StyleCapitalization(_StyleRule):
         good="Shared power",
         fix="Safe when only the first letter of a sentence-case heading is wrong (it is capitalised); otherwise "
             "the re-cased heading is an unsafe fix, since names may need their capitals. Words the document "
-            "capitalises inside its sentences count as names.",
+            "capitalises inside its sentences, house names, approved terms, CLDR names of countries, languages, "
+            "months and days, and words the word lists take for names keep their capitals.",
     )
 
     def check_document(self, doc: Document, ctx: "CheckContext") -> Iterator[Finding]:
-        self._names: frozenset[str] | None = None
+        self._evidence: "matchers.CaseEvidence | None" = None
         return super().check_document(doc, ctx)
 
     def run(self, rule: "StyleRule", doc: Document, ctx: "CheckContext") -> "Iterable[matchers.Hit]":
         from ..style import match as matchers
 
-        if rule.match in ("$sentence", "$title") and self._names is None:
-            self._names = matchers.proper_nouns(doc)
-        return matchers.capitalization(rule, doc, self._names)
+        if rule.match in ("$sentence", "$title") and self._evidence is None:
+            self._evidence = matchers.case_evidence(doc, _known_names(doc, ctx))
+        return matchers.capitalization(rule, doc, self._evidence)
+
+
+def _known_names(doc: Document, ctx: "CheckContext") -> list[str]:
+    """The house's spellings of names (and the variants it corrects) and its approved glossary
+    terms in the document's language: their capitalised words keep their capitals in headings."""
+    from ..glossary import glossary_for, house_names
+
+    known = [spelling for name in house_names(ctx).names for spelling in (name.canonical, *name.variants)]
+    compiled = glossary_for(ctx)
+    if compiled is not None:
+        known += [term.text for entry in compiled.glossary.entries for term in entry.approved(doc.lang)]
+    return known
 
 
 @register

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from ..model import BlockKind, Document
+from .cldr import capitalised_names
 from .loader import GROUP_REF, StyleRule
 
 
@@ -222,27 +223,44 @@ _CHICAGO_SMALL = _AP_SMALL | frozenset(
 _SENTENCE_END = re.compile(r"[.!?…:;]\s+$|^\s*$|[“\"'‘(«]\s*$")
 
 
-def proper_nouns(doc: Document) -> frozenset[str]:
-    """Capitalised words that the document also uses inside its sentences (not first in one):
-    the names a heading in sentence case may keep capitalised ("The Lion of Panjshir")."""
-    found = set()
+@dataclass(frozen=True)
+class CaseEvidence:
+    """What the document tells about the case of its words, outside its headings.
+
+    ``names``: capitalised words it uses inside its sentences (not first in one), the names a
+    heading in sentence case may keep capitalised ("The Lion of Panjshir"), with the words of the
+    house's names and approved glossary terms; ``lower``: words it writes in lower case, which are
+    ordinary words wherever they appear (the valley)."""
+
+    names: frozenset[str]
+    lower: frozenset[str]
+
+
+def case_evidence(doc: Document, known_names: Iterable[str] = ()) -> CaseEvidence:
+    names, lower = set(), set()
     for block in doc.blocks:
         if block.kind is BlockKind.HEADING:
             continue
         text = doc.prose[block.start:block.end]
         for match in _WORD.finditer(text):
             word = match.group(0)
-            if word[:1].isupper() and not _SENTENCE_END.search(text[max(0, match.start() - 3):match.start()]):
-                found.add(word.strip(".'’-"))
-    return frozenset(found)
+            if word[:1].islower():
+                lower.add(word.strip(".'’-"))
+            elif word[:1].isupper() and not _SENTENCE_END.search(text[max(0, match.start() - 3):match.start()]):
+                names.add(word.strip(".'’-"))
+    for name in known_names:
+        names.update(word.strip(".'’-") for word in _WORD.findall(name) if word[:1].isupper())
+    return CaseEvidence(frozenset(names), frozenset(lower))
 
 
 # A heading word the document does not use elsewhere is still taken for a name, and kept
-# capitalised, when the language's word list finds it rare (Panjshir, Massoud), or finds it about
-# as common in other languages and not among the commonest words (Taliban, Kabul, Biden; not
-# Valley or Natural, which the other languages' lists also hold).
+# capitalised, when the language's word list finds it rare (Panjshir, Massoud), or about as
+# common in other languages and not among the commonest words (Taliban, Kabul, Israel; Valley
+# and Natural pass this test too, unless the document writes them in lower case). In German,
+# which capitalises every noun, any capitalised word the document never writes in lower case.
 NAME_MAX_ZIPF = 2.5
-NAME_LIKE_MAX_ZIPF = 4.5
+NAME_LIKE_MAX_ZIPF = 5.0
+_NOUNS_CAPITALISED = frozenset({"de", "lb"})
 
 
 def _likely_name(word: str, lang: str | None) -> bool:
@@ -250,19 +268,48 @@ def _likely_name(word: str, lang: str | None) -> bool:
     from ..names.compare import name_like
     from ..names.normalize import fold
 
-    if not word[:1].isupper() or not lexicon.has_language(lang):
+    if not word[:1].isupper():
+        return False
+    if (lang or "").split("-")[0] in _NOUNS_CAPITALISED:
+        return True
+    if not lexicon.has_language(lang):
         return False
     z = lexicon.zipf(word, lang)
     return z < NAME_MAX_ZIPF or (z < NAME_LIKE_MAX_ZIPF and name_like(fold(word), lang or "en"))
 
 
-def _is_exempt(word: str, rule: StyleRule, names: frozenset[str], lang: str | None = None) -> bool:
+def _is_exempt(word: str, rule: StyleRule, evidence: CaseEvidence, lang: str | None = None) -> bool:
     bare = word.strip(".'’-")
     letters = [ch for ch in bare if ch.isalpha()]
-    return (bare in rule.words or word in rule.words or bare in names
+    return (bare in rule.words or word in rule.words or bare in evidence.names
             or (len(letters) > 1 and all(ch.isupper() for ch in letters))  # acronyms
             or any(ch.isupper() for ch in bare[1:])  # iPhone, McDonald, al-Qaeda's inner capitals
-            or (rule.match == "$sentence" and _likely_name(bare, lang)))
+            or (rule.match == "$sentence" and bare.lower() not in evidence.lower
+                and (bare in capitalised_names(lang).words or _likely_name(bare, lang))))
+
+
+def _in_named_phrases(body: str, matches: list[re.Match], lang: str | None) -> set[int]:
+    """Indexes of the words of ``body`` inside a CLDR name of several words (United States)."""
+    covered: set[int] = set()
+    for phrase in capitalised_names(lang).phrases:
+        at = body.find(phrase)
+        while at >= 0:
+            end = at + len(phrase)
+            covered.update(i for i, m in enumerate(matches) if at <= m.start() and m.end() <= end)
+            at = body.find(phrase, end)
+    return covered
+
+
+_HEADING_MARK = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+")
+
+
+def _starts_heading(doc: Document, offset: int) -> bool:
+    """Nothing but a Markdown heading marker, spaces and punctuation stands before ``offset`` on
+    its line: no number ("2024 was a hard year") and no code ("`transcheck` first release"),
+    after which the next word is not the first of the heading."""
+    line_start = doc.text.rfind("\n", 0, offset) + 1
+    before = _HEADING_MARK.sub("", doc.text[line_start:offset], count=1)
+    return not any(ch.isalnum() or ch == "`" for ch in before)
 
 
 def _capitalise(word: str) -> str:
@@ -281,7 +328,7 @@ def _expected_words(words: list[str], rule: StyleRule) -> list[str]:
     return expected
 
 
-def capitalization(rule: StyleRule, doc: Document, names: frozenset[str] | None = None) -> Iterator[Hit]:
+def capitalization(rule: StyleRule, doc: Document, evidence: CaseEvidence | None = None) -> Iterator[Hit]:
     text, spans = scope_spans(doc, rule)
     for start, end in spans:
         heading = text[start:end]
@@ -304,8 +351,8 @@ def capitalization(rule: StyleRule, doc: Document, names: frozenset[str] | None 
             if any(word != want(word) for word in words):
                 yield Hit(start, start + len(heading), rule.format(heading), [])
             continue
-        if names is None:
-            names = proper_nouns(doc)
+        if evidence is None:
+            evidence = case_evidence(doc)
         matches = list(_WORD.finditer(body))
         if not matches:
             continue
@@ -316,9 +363,15 @@ def capitalization(rule: StyleRule, doc: Document, names: frozenset[str] | None 
             before = body[:m.start()].rstrip()
             if any(before.endswith(ind) for ind in rule.indicators):
                 skip.add(i)
-        first_ok = words[0] == expected[0] or (rule.match == "$sentence" and not words[0][:1].islower())
+        if rule.match == "$sentence":
+            skip |= _in_named_phrases(body, matches, doc.lang)
+        # the first word as written: an exception, an acronym or inner capitals (eBay, iPhone);
+        # or not the heading's first word (after a number or code), which sentence case leaves free
+        first_ok = (words[0] == expected[0] or _is_exempt(words[0], rule, evidence, doc.lang)
+                    or (rule.match == "$sentence" and (not words[0][:1].islower()
+                                                       or not _starts_heading(doc, start + body_offset + matches[0].start()))))
         others = [i for i in range(len(words)) if i not in skip and i != 0]
-        good = sum(1 for i in others if words[i] == expected[i] or _is_exempt(words[i], rule, names, doc.lang))
+        good = sum(1 for i in others if words[i] == expected[i] or _is_exempt(words[i], rule, evidence, doc.lang))
         ratio_ok = not others or good / len(others) >= rule.threshold
         if first_ok and ratio_ok:
             continue
@@ -330,7 +383,8 @@ def capitalization(rule: StyleRule, doc: Document, names: frozenset[str] | None 
             recased = {0: _capitalise(words[0])}
         else:
             recased = {i: expected[i] for i in range(len(words))
-                       if not (i != 0 and (i in skip or _is_exempt(words[i], rule, names, doc.lang)))}
+                       if (i == 0 and not first_ok)
+                       or (i != 0 and i not in skip and not _is_exempt(words[i], rule, evidence, doc.lang))}
         replacement = _recase(original, body_offset, matches, recased)
         suggestion = " ".join(_recase(heading, body_offset, matches, recased).split())
         if rule.match == "$sentence" and ratio_ok:

@@ -114,6 +114,7 @@ class Document:
     segments: list[Segment] = field(default_factory=list)
     encoding: str = "utf-8"
     fmt: str = "txt"  # the reader that built the prose view: "txt" or "md"
+    lang_detected: bool = False  # ``lang`` was guessed from the text (no --lang, no configuration)
     # the original this document translates, when it is checked as one side of a pair
     source: "Document | None" = field(default=None, repr=False, compare=False)
     _lines: LineIndex | None = field(default=None, repr=False, compare=False)
@@ -141,7 +142,8 @@ class Document:
         """This document's path, language, encoding and format, with no text: what a run keeps of
         a file it has nothing to report on, so that an audit of many files holds only the texts
         it reports (and fixes) in memory."""
-        return Document(self.path, "", "", lang=self.lang, encoding=self.encoding, fmt=self.fmt)
+        return Document(self.path, "", "", lang=self.lang, encoding=self.encoding, fmt=self.fmt,
+                        lang_detected=self.lang_detected)
 
 
 @dataclass(frozen=True)

@@ -253,7 +253,8 @@ def segment(doc: Document) -> Document:
     from .segment import segment_document
 
     if doc.lang is None:
-        doc.lang = detect_language(doc.prose) or "en"
+        detected = detect_language(doc.prose)
+        doc.lang, doc.lang_detected = detected or "en", detected is not None  # too little text: English
     return segment_document(doc)
 
 

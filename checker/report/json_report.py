@@ -12,4 +12,7 @@ def render_json(result: Any, **_: Any) -> str:
     payload: dict[str, Any] = {"version": JSON_VERSION, "findings": [finding.to_dict() for finding in result.findings]}
     if getattr(result, "errors", None):  # files that could not be read (also on standard error)
         payload["errors"] = list(result.errors)
+    # the language each file was checked as: a detected one can be wrong on a short text
+    payload["files"] = [{"path": doc.path, "lang": doc.lang, "lang_detected": doc.lang_detected}
+                        for doc in getattr(result, "documents", ())]
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

@@ -71,7 +71,27 @@ def render_text(result: Any, color: bool = False, **_: Any) -> str:
             suggestion = " | ".join(_one_line(s) for s in finding.suggestions)
             lines.append("  " + _paint("suggestion: " + suggestion, "green", color))
     lines.append(_summary(result.findings, len(result.documents), color))
+    detected = _detected_languages(result.documents)
+    if detected:
+        lines.append(detected)
     return "\n".join(lines) + "\n"
+
+
+def _detected_languages(documents: list) -> str:
+    """'Language detected: en (...)' when some file's language was guessed: a short text can be
+    guessed wrong, and every language-dependent check then judges it as that language."""
+    counts: dict[str, int] = {}
+    for doc in documents:
+        if doc.lang_detected:
+            counts[doc.lang] = counts.get(doc.lang, 0) + 1
+    if not counts:
+        return ""
+    if len(documents) == 1:
+        listed = next(iter(counts))
+    else:
+        listed = ", ".join(f"{lang} {n} file{'s' if n != 1 else ''}" for lang, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    plural = "s" if len(counts) > 1 else ""
+    return f"Language{plural} detected: {listed} (set with --lang or `lang` in the configuration)."
 
 
 def _summary(findings: list[Finding], documents: int, color: bool) -> str:

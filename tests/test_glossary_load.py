@@ -144,3 +144,16 @@ def test_yaml_glossary_bad_language_or_empty_term(tmp_path, text, words):
     with pytest.raises(InputError) as info:
         load_glossary(str(tmp_path / "g.yaml"))
     assert words in str(info.value)
+
+
+def test_glossaries_and_styles_saved_as_utf16_load(tmp_path):
+    # Spreadsheets export "Unicode text" as UTF-16 with a BOM; a Latin-1 file names its line.
+    (tmp_path / "g.tsv").write_bytes("source\ttarget\tstatus\r\nFrente\tFront\tpreferred\r\n".encode("utf-16"))
+    assert [t.text for t in load_glossary(str(tmp_path / "g.tsv")).entries[0].terms] == ["Frente", "Front"]
+    from checker.style import load_style_file
+
+    (tmp_path / "House.yml").write_bytes("extends: existence\nmessage: \"Avoid '%s'\"\ntokens: [Credit]\n".encode("utf-16"))
+    assert [rule.name for rule in load_style_file(str(tmp_path / "House.yml"))] != []
+    (tmp_path / "bad.csv").write_bytes("source,target\nFrente,Résistance\n".encode("latin-1"))
+    with pytest.raises(InputError, match=r"bad\.csv:2:9: cannot decode as UTF-8"):
+        load_glossary(str(tmp_path / "bad.csv"))

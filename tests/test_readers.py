@@ -30,9 +30,9 @@ def test_utf32_with_bom_is_not_read_as_utf16():
         decode(codecs.BOM_UTF16_LE + "a\x00b".encode("utf-16-le"), "a.txt")
 
 
-def test_latin1_is_an_error_naming_the_file():
-    with pytest.raises(InputError, match=r"a\.txt: cannot decode as UTF-8"):
-        decode("Panjshir é".encode("latin-1"), "a.txt")
+def test_latin1_is_an_error_naming_the_file_line_and_column():
+    with pytest.raises(InputError, match=r"a\.txt:2:10: cannot decode as UTF-8 \(byte 0xe9"):
+        decode("Taliban\nPanjshir é".encode("latin-1"), "a.txt")
 
 
 def test_binary_is_an_error():

@@ -24,12 +24,9 @@ def read_bytes(path: str, what: str = "glossary") -> bytes:
 
 
 def decode(data: bytes, path: str) -> str:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise InputError(f"{path}:{line}: not UTF-8 text (byte {data[error.start]:#04x})") from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    from ..readers.decode import decode_config_text
+
+    return decode_config_text(data, path)
 
 
 def load_glossary(path: str) -> Glossary:

@@ -38,7 +38,17 @@ def _strict(data: bytes, encoding: str, path: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as error:
+        before = data[:error.start].decode(encoding, errors="replace")
+        line = before.count("\n") + 1
+        column = len(before) - before.rfind("\n")  # 1-based, in characters
         raise InputError(
-            f"{path}: cannot decode as {encoding.upper()} (byte {error.start}: {error.reason}); "
-            "save the file as UTF-8"
+            f"{path}:{line}:{column}: cannot decode as {encoding.upper()} (byte {data[error.start]:#04x}: "
+            f"{error.reason}); save the file as UTF-8"
         ) from None
+
+
+def decode_config_text(data: bytes, path: str) -> str:
+    """A style, glossary or name list: decoded as an article is (UTF-8 with or without BOM,
+    UTF-16 or UTF-32 with BOM, as spreadsheets export "Unicode text"), with Unix newlines."""
+    text, _ = decode(data, path)
+    return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -540,13 +540,13 @@ def _style_name(path: str) -> str:
 
 
 def _parse_file(path: str, vale_style: str | None = None) -> list[StyleRule]:
+    from ..readers.decode import decode_config_text
+
     try:
         with open(path, "rb") as handle:
-            text = handle.read().decode("utf-8-sig")
+            text = decode_config_text(handle.read(), path)
     except OSError as error:
         raise StyleError(0, f"cannot read style ({error.strerror})") from None
-    except UnicodeDecodeError:
-        raise StyleError(0, "cannot decode style as UTF-8") from None
     data = parse_yaml(text)
     if data is None:
         return []

@@ -97,6 +97,8 @@ def check(paths: tuple[str, ...], lang: str | None, select: tuple[str, ...], ign
     from .pipeline import Options, run
     from .report import FORMATS
 
+    if source_lang and not source_path:
+        raise click.UsageError("--source-lang is the language of --source: give the original with --source")
     options = Options(lang=lang, source_lang=source_lang, select=_split(select) or None, ignore=_split(ignore),
                       fail_level=Severity.parse(fail_level) if fail_level else None,
                       include=_split(include) or None, exclude=_split(exclude), config=config_path,

@@ -254,8 +254,11 @@ class ConfigResolver:
         self._by_file: dict[str, Config] = {}
 
     def for_path(self, path: str) -> Config:
-        """The configuration of a file (the current directory's for one that does not exist: -)."""
-        return self.for_directory(os.path.dirname(os.path.abspath(path)) if os.path.exists(path) else os.getcwd())
+        """The configuration of a file, also of one that does not exist yet (standard input
+        reported as ``--stdin-filename articles/new.md`` takes the configuration of articles/);
+        the current directory's when its folder does not exist either."""
+        folder = os.path.dirname(os.path.abspath(path))
+        return self.for_directory(folder if os.path.isdir(folder) else os.getcwd())
 
     def for_directory(self, directory: str) -> Config:
         """The configuration in force in ``directory`` (its own file, else the nearest above)."""

@@ -295,3 +295,22 @@ def test_text_output_marks_safe_fixes_and_counts_them(tmp_path):
     lines = out.splitlines()
     assert [line.split()[1:3] for line in lines if line.startswith("a.txt:")] == [["TC301", "[*]"], ["TC101", "Name"]]
     assert lines[-1] == "[*] 1 fixable with --fix (1 more with --unsafe-fixes)."
+
+
+def test_stdin_filename_takes_the_configuration_of_its_folder(tmp_path):
+    # An editor pipes a new, unsaved article: its configuration is the one of the folder it names.
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "transcheck.toml").write_text('lang = "en"\nignore = ["TC101"]\n', encoding="utf-8")
+    data = b"The Taliban came. The Taliban left. Later the Taleban returned to Kabul.\n"
+    result = run_cli("check", "--format", "json", "--stdin-filename", str(articles / "new.txt"), "-",
+                     stdin=data, cwd=tmp_path)
+    assert result.returncode == 0 and json.loads(result.stdout)["findings"] == []
+    result = run_cli("check", "--format", "json", "--stdin-filename", str(tmp_path / "new.txt"), "-",
+                     stdin=data, cwd=tmp_path)
+    assert [f["rule"] for f in json.loads(result.stdout)["findings"]] == ["TC101"]
+
+
+def test_source_lang_without_source_is_a_usage_error(tmp_path):
+    result = run_cli("check", "--source-lang", "pt", str(SAMPLE))
+    assert result.returncode == 2 and "--source" in _one_error_line(result)

@@ -138,6 +138,8 @@ def test_ten_thousand_term_tbx_loads_fast(tmp_path):
 @pytest.mark.parametrize("text, words", [
     ("source-lang: xx\nentries:\n  - source: a\n    target: b\n", "g.yaml:1: source-lang: invalid language code 'xx'"),
     ("entries:\n  - source: Taliban\n    target: \"\"\n", "g.yaml:3: 'target' is empty"),
+    ("entries:\n  - pt: seca\n    en: \"\"\n", "g.yaml:3: 'en' is empty"),
+    ("entries:\n  - pt: seca\n    xx: drought\n", "g.yaml:3: invalid language code 'xx'"),
 ])
 def test_yaml_glossary_bad_language_or_empty_term(tmp_path, text, words):
     (tmp_path / "g.yaml").write_text(text, encoding="utf-8")
@@ -157,3 +159,13 @@ def test_glossaries_and_styles_saved_as_utf16_load(tmp_path):
     (tmp_path / "bad.csv").write_bytes("source,target\nFrente,Résistance\n".encode("latin-1"))
     with pytest.raises(InputError, match=r"bad\.csv:2:9: cannot decode as UTF-8"):
         load_glossary(str(tmp_path / "bad.csv"))
+
+
+def test_csv_header_of_unknown_words_is_an_error(tmp_path):
+    # "foo,bar" is no pair of languages: its terms would never apply. Other columns beside
+    # source,target may have any name.
+    (tmp_path / "g.csv").write_text("foo,bar\nseca,drought\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"g\.csv:1: 'foo' in the header is no language code"):
+        load_glossary(str(tmp_path / "g.csv"))
+    (tmp_path / "g.csv").write_text("source,target,pos\nseca,drought,noun\n", encoding="utf-8")
+    assert [t.text for t in load_glossary(str(tmp_path / "g.csv")).entries[0].terms] == ["seca", "drought"]

@@ -76,6 +76,19 @@ def read_rows(text: str, suffix: str) -> tuple[list[str], list[tuple[int, list[s
     return header, rows
 
 
+def _registered(code: str) -> str:
+    """A header's language code, when it is a registered one (``foo`` is no language: a header
+    of unknown words is an error, not a glossary whose terms never apply)."""
+    from ..lang import normalise_lang
+    from ..model import InputError
+
+    try:
+        return normalise_lang(code)
+    except InputError:
+        raise TableError(1, f"{code!r} in the header is no language code (expected source,target[,status,note] "
+                            "or language codes such as pt,en)") from None
+
+
 def parse_table(text: str, path: str, suffix: str) -> Glossary:
     header, rows = read_rows(text, suffix)
     roles: dict[str, int] = {}
@@ -85,13 +98,14 @@ def parse_table(text: str, path: str, suffix: str) -> Glossary:
         if role and role not in roles:
             roles[role] = index
         elif role is None and _LANG_CODE.match(name.strip()):
-            lang_columns.append((index, primary_lang(name)))
+            lang_columns.append((index, name.strip()))
     if "source" in roles or "target" in roles:
         if "source" not in roles or "target" not in roles:
             raise TableError(1, "the header needs both a source and a target column (or language codes such as pt,en)")
         columns = [(roles["source"], None, "source"), (roles["target"], None, "target")]
     elif len(lang_columns) >= 2:
-        columns = [(lang_columns[0][0], lang_columns[0][1], "source")] + [(i, code, "target") for i, code in lang_columns[1:]]
+        codes = [(i, primary_lang(_registered(name))) for i, name in lang_columns]
+        columns = [(codes[0][0], codes[0][1], "source")] + [(i, code, "target") for i, code in codes[1:]]
     else:
         raise TableError(1, f"no source and target columns in the header {','.join(header)!r} "
                             "(expected source,target[,status,note] or language codes such as pt,en)")

@@ -125,19 +125,30 @@ def _entry(node, path: str, source_lang: str | None, target_lang: str | None) ->
         elif lower in _STATUS_KEYS:
             side = "any" if target_lang else "target"
             entry.terms += [Term(t, target_lang, _STATUS_KEYS[lower], side) for t in strings(value, key)]
-        elif lower in ("source", "target"):
+        elif lower in ("source", "target") or _LANG_CODE.match(key):
             if kind(value) == "scalar" and not value.tag.endswith(":null") and not str(value.value).strip():
                 raise YamlError(line_of(value), f"{key!r} is empty")
-            lang = source_lang if lower == "source" else target_lang
-            entry.terms += _terms(value, lang, "any" if lang else lower, key)
-        elif _LANG_CODE.match(key):
-            entry.terms += _terms(value, primary_lang(key), "any", key)
+            if lower in ("source", "target"):
+                lang = source_lang if lower == "source" else target_lang
+                entry.terms += _terms(value, lang, "any" if lang else lower, key)
+            else:  # a language code: a registered one, not a typo that would match nothing
+                entry.terms += _terms(value, primary_lang(_language_code(key, value)), "any", key)
         else:
             raise YamlError(line_of(value), f"unknown key {key!r} in an entry (expected a language code, source, "
                                             "target, preferred, admitted, deprecated, forbidden, note or id)")
     if not entry.terms:
         raise YamlError(line, "an entry without terms")
     return entry
+
+
+def _language_code(code: str, node) -> str:
+    from ..lang import normalise_lang
+    from ..model import InputError
+
+    try:
+        return normalise_lang(code)
+    except InputError as error:
+        raise YamlError(line_of(node), str(error)) from None
 
 
 def _language(node, key: str) -> str | None:

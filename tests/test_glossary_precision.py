@@ -91,3 +91,24 @@ def test_tc201_variant_rendering_counts_once_and_never_for_other_words(tmp_path)
     found = gpair(tmp_path, rows, "Cases of new coronavirus pneumonia rose.",
                   "Os casos de pneumonia devido ao coronavírus aumentaram.", "pt")
     assert [f.suggestions for f in found] == [["pneumonia do recente coronavírus"]]
+
+
+# ------------------------------------------------- a form the stemmer cuts shorter than the term
+
+REPATRIATE = [("repatriated", "repatriar")]
+
+
+def test_tc201_verb_form_stemmed_shorter_than_the_term_passes(tmp_path):
+    # Snowball stems repatriar to repatri- but repatrió to repatr-: the word still begins with
+    # the term's stem, and it is a word of the language
+    assert gpair(tmp_path, REPATRIATE, "On 14 March an aircraft repatriated 112 citizens.",
+                 "El 14 de marzo, un avión repatrió a 112 ciudadanos.", "es") == []
+
+
+def test_tc201_verb_form_stemmed_shorter_needs_the_stem_and_a_word(tmp_path):
+    found = gpair(tmp_path, REPATRIATE, "On 14 March an aircraft repatriated 112 citizens.",
+                  "El 14 de marzo, un avión trajo a 112 ciudadanos.", "es")
+    assert [f.suggestions for f in found] == [["repatriar"]]
+    found = gpair(tmp_path, REPATRIATE, "On 14 March an aircraft repatriated 112 citizens.",
+                  "El 14 de marzo, un avión repatrixq a 112 ciudadanos.", "es")
+    assert [f.suggestions for f in found] == [["repatriar"]]

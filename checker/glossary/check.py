@@ -814,7 +814,9 @@ def _family_count(surfaces: list[str], keys: list[str], lo: int, hi: int, conten
             return True
         if not family or i in taken:
             return False
-        if k.startswith(key):  # the term's stem and more: a derived word, if attested (vacinal)
+        if k.startswith(key) or unaccent(surfaces[i].lower()).startswith(key):
+            # the term's stem and more (vacinal), or a form the stemmer cut shorter than the
+            # term's (repatrió, repatr-, for repatriar, repatri-): a word of the stem, if attested
             return zipf(surfaces[i], lang) >= ATTESTED_ZIPF
         if len(key) >= FAMILY_PREFIX and k.startswith(key[:FAMILY_PREFIX]):
             return zipf(surfaces[i], lang) >= NONWORD_ZIPF

@@ -112,3 +112,24 @@ def test_tc201_verb_form_stemmed_shorter_needs_the_stem_and_a_word(tmp_path):
     found = gpair(tmp_path, REPATRIATE, "On 14 March an aircraft repatriated 112 citizens.",
                   "El 14 de marzo, un avión repatrixq a 112 ciudadanos.", "es")
     assert [f.suggestions for f in found] == [["repatriar"]]
+
+
+# ------------------------------------------------- a term word agreeing in number or gender
+
+FACE = [("face masks", "máscara facial")]
+
+
+def test_tc201_term_adjective_agreeing_in_number_passes(tmp_path):
+    # Snowball stems faciais to fac- and facial to facial: the plural is still the term's word
+    assert gpair(tmp_path, FACE, "Surgical face masks keep droplets from spreading.",
+                 "Máscaras faciais cirúrgicas impedem a propagação de gotículas.", "pt") == []
+
+
+def test_tc201_term_word_changed_inside_is_no_agreement(tmp_path):
+    # only the last letter may change: a swap inside the word is a typo (fieber for fiebre)
+    found = gpair(tmp_path, [("fever", "fiebre")], "Symptoms such as fever and a sore throat.",
+                  "Síntomas como fieber y dolor de garganta.", "es")
+    assert [f.suggestions for f in found] == [["fiebre"]]
+    found = gpair(tmp_path, FACE, "Surgical face masks keep droplets from spreading.",
+                  "Máscaras cirúrgicas impedem a propagação de gotículas.", "pt")
+    assert [f.suggestions for f in found] == [["máscara facial"]]

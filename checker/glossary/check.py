@@ -215,7 +215,7 @@ class CompiledGlossary:
             self._target[lang] = index
         return index
 
-    def content_words(self, term: Term, lang: str | None) -> list[tuple[str, bool]]:
+    def content_words(self, term: Term, lang: str | None) -> list[tuple[str, bool, str]]:
         key = (id(term), lang)
         found = self._content.get(key)
         if found is None:
@@ -772,9 +772,9 @@ def _occurrences(keys: list[str], lo: int, hi: int, term_keys: tuple[str, ...]) 
 FUNCTION_ZIPF = 6.0  # words at least this common (de, das, para, the) are not content words
 
 
-def _content_words(term: Term, lang: str | None, an) -> list[tuple[str, bool]]:
-    """(key, family allowed) for the content words of a term (words rarer than FUNCTION_ZIPF),
-    which may stand apart (FAMILY_WINDOW) and, in an ordinary term, be replaced by a word of their
+def _content_words(term: Term, lang: str | None, an) -> list[tuple[str, bool, str]]:
+    """(key, family allowed, lower-cased unaccented form) for the content words of a term (words
+    rarer than FUNCTION_ZIPF), which may stand apart (FAMILY_WINDOW) and, in an ordinary term, be replaced by a word of their
     family; the words of an identifier (digits, acronyms, hyphenated: COVID-19, SARS-CoV-2, WHO)
     must be there as they are. Only those words: the ordinary words beside an identifier take
     their family too (masques respiratoires N95 for respirateur N95: the model is N95, the kind of
@@ -788,14 +788,14 @@ def _content_words(term: Term, lang: str | None, an) -> list[tuple[str, bool]]:
         if len(words) > 1 and zipf(w, lang) >= FUNCTION_ZIPF:
             continue
         identifier = w in fixed or is_acronym(w) or not w.isalpha()
-        out.append((an.key(w), not identifier and len(an.key(w)) >= FAMILY_MIN))
-    return out or [(an.key(w), False) for w in words]
+        out.append((an.key(w), not identifier and len(an.key(w)) >= FAMILY_MIN, unaccent(w.lower())))
+    return out or [(an.key(w), False, unaccent(w.lower())) for w in words]
 
 
 FAMILY_WINDOW = 3  # the other words of a multi-word term within this many tokens of its head word
 
 
-def _family_count(surfaces: list[str], keys: list[str], lo: int, hi: int, content: list[tuple[str, bool]],
+def _family_count(surfaces: list[str], keys: list[str], lo: int, hi: int, content: list[tuple[str, bool, str]],
                   lang: str | None, taken: frozenset[int] = frozenset()) -> int:
     """How many renderings of the term the unit could hold, counted at its head word (the
     longest key): the head word itself or a word of its family (a word of the language sharing
@@ -808,12 +808,14 @@ def _family_count(surfaces: list[str], keys: list[str], lo: int, hi: int, conten
     the unit) stand for that term and are not counted as a word of the family."""
     from ..lexicon import zipf
 
-    def matches(i: int, key: str, family: bool, root: bool = False) -> bool:
+    def matches(i: int, key: str, family: bool, form: str, root: bool = False) -> bool:
         k = keys[i]
         if k == key:
             return True
         if not family or i in taken:
             return False
+        if _reinflected(unaccent(surfaces[i].lower()), form):
+            return zipf(surfaces[i], lang) >= ATTESTED_ZIPF
         if k.startswith(key) or unaccent(surfaces[i].lower()).startswith(key):
             # the term's stem and more (vacinal), or a form the stemmer cut shorter than the
             # term's (repatrió, repatr-, for repatriar, repatri-): a word of the stem, if attested
@@ -836,6 +838,19 @@ def _family_count(surfaces: list[str], keys: list[str], lo: int, hi: int, conten
         if all(any(matches(x, *c, root) for x in range(a, b) if x != i) for c in others):
             n += 1
     return n
+
+
+REINFLECT_MIN = 6  # a term word this long keeps its identity through a change of its last letter
+
+
+def _reinflected(word: str, form: str) -> bool:
+    """Whether ``word`` is the term word ``form`` with another ending the stemmer keys apart: all
+    its letters but the last, then at most two letters more (Portuguese faciais / facial,
+    respiratório / respiratória: number and gender agreement of a term's adjective). Not a change
+    inside the word (fieber is a typo of fiebre)."""
+    stem = len(form) - 1
+    return (len(form) >= REINFLECT_MIN and word != form and word[:stem] == form[:stem]
+            and len(word) - stem <= 3)
 
 
 def _in_compound(text: str, start: int) -> bool:

@@ -133,3 +133,19 @@ def test_tc201_term_word_changed_inside_is_no_agreement(tmp_path):
     found = gpair(tmp_path, FACE, "Surgical face masks keep droplets from spreading.",
                   "Máscaras cirúrgicas impedem a propagação de gotículas.", "pt")
     assert [f.suggestions for f in found] == [["máscara facial"]]
+
+
+# ------------------------------------------------- another term's rendering, inflected, is taken
+
+EPIDEMIC = [("epidemic", "epidemia"), ("epidemic disease", "enfermedad epidémica")]
+
+
+def test_tc201_plural_rendering_of_another_term_is_not_a_word_of_the_family(tmp_path):
+    # enfermedades epidémicas renders epidemic diseases (Snowball keys enfermedades apart from
+    # enfermedad); its epidémicas is not also the rendering of the epidemic said before
+    source = "They must contain a potential epidemic early and raise awareness about epidemic diseases."
+    found = gpair(tmp_path, EPIDEMIC, source,
+                  "Deben contener una posible crisis pronto y concienciar sobre las enfermedades epidémicas.", "es")
+    assert [f.suggestions for f in found] == [["epidemia"]]
+    assert gpair(tmp_path, EPIDEMIC, source,
+                 "Deben contener una posible epidemia pronto y concienciar sobre las enfermedades epidémicas.", "es") == []

@@ -884,8 +884,11 @@ def _in_words(surfaces: list[str], lo: int, hi: int, approved: list[Term], compi
     return n
 
 
-def _renderings(keys: list[str], lo: int, hi: int, others: list[Entry], lang: str | None, an) -> frozenset[int]:
-    """The tokens of keys[lo:hi] inside an occurrence of an approved term of ``others``."""
+def _renderings(keys: list[str], surfaces: list[str], lo: int, hi: int, others: list[Entry], lang: str | None,
+                an) -> frozenset[int]:
+    """The tokens of keys[lo:hi] inside an occurrence of an approved term of ``others``, its words
+    in any form beginning with their stem (enfermedades epidémicas for enfermedad epidémica, where
+    Snowball keys enfermedades apart from enfermedad)."""
     out: set[int] = set()
     for entry in others:
         for t in entry.approved(lang):
@@ -894,9 +897,15 @@ def _renderings(keys: list[str], lo: int, hi: int, others: list[Entry], lang: st
             if not size:
                 continue
             for i in range(lo, hi - size + 1):
-                if keys[i] == tk[0] and tuple(keys[i:i + size]) == tk:
+                if all(_form_of(keys[i + j], surfaces[i + j], tk[j]) for j in range(size)):
                     out.update(range(i, i + size))
     return frozenset(out)
+
+
+def _form_of(key: str, surface: str, term_key: str) -> bool:
+    """Whether a token is a form of the term word keyed ``term_key``: the same key, or, for a
+    content word's stem (FAMILY_MIN letters or more), the word as written begins with it."""
+    return key == term_key or (len(term_key) >= FAMILY_MIN and unaccent(surface.lower()).startswith(term_key))
 
 
 def _split_into_terms(words: list[str], keys: tuple[str, ...], by_keys: dict[tuple[str, ...], set[int]],
@@ -1042,7 +1051,7 @@ def missing_terms(source: Document, target: Document, compiled: CompiledGlossary
             continue  # the target language's acronym, the same letters in its own order (SDRA for ARDS)
         # the approved rendering of another term of the source unit (lavar as mãos for wash hands)
         # is not also a derived form of this one (lavagem das mãos for hand washing)
-        taken = _renderings(t_keys, lo, hi, [entries[o] for o, u in counts if u == unit and o != ei], t_lang, an)
+        taken = _renderings(t_keys, surfaces, lo, hi, [entries[o] for o, u in counts if u == unit and o != ei], t_lang, an)
         if max(_family_count(surfaces, t_keys, lo, hi, compiled.content_words(t, t_lang), t_lang, taken)
                for t in approved) >= n_source:
             continue  # the term's words are there as often, in another order, apart or derived

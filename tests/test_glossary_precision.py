@@ -91,3 +91,61 @@ def test_tc201_variant_rendering_counts_once_and_never_for_other_words(tmp_path)
     found = gpair(tmp_path, rows, "Cases of new coronavirus pneumonia rose.",
                   "Os casos de pneumonia devido ao coronavírus aumentaram.", "pt")
     assert [f.suggestions for f in found] == [["pneumonia do recente coronavírus"]]
+
+
+# ------------------------------------------------- a form the stemmer cuts shorter than the term
+
+REPATRIATE = [("repatriated", "repatriar")]
+
+
+def test_tc201_verb_form_stemmed_shorter_than_the_term_passes(tmp_path):
+    # Snowball stems repatriar to repatri- but repatrió to repatr-: the word still begins with
+    # the term's stem, and it is a word of the language
+    assert gpair(tmp_path, REPATRIATE, "On 14 March an aircraft repatriated 112 citizens.",
+                 "El 14 de marzo, un avión repatrió a 112 ciudadanos.", "es") == []
+
+
+def test_tc201_verb_form_stemmed_shorter_needs_the_stem_and_a_word(tmp_path):
+    found = gpair(tmp_path, REPATRIATE, "On 14 March an aircraft repatriated 112 citizens.",
+                  "El 14 de marzo, un avión trajo a 112 ciudadanos.", "es")
+    assert [f.suggestions for f in found] == [["repatriar"]]
+    found = gpair(tmp_path, REPATRIATE, "On 14 March an aircraft repatriated 112 citizens.",
+                  "El 14 de marzo, un avión repatrixq a 112 ciudadanos.", "es")
+    assert [f.suggestions for f in found] == [["repatriar"]]
+
+
+# ------------------------------------------------- a term word agreeing in number or gender
+
+FACE = [("face masks", "máscara facial")]
+
+
+def test_tc201_term_adjective_agreeing_in_number_passes(tmp_path):
+    # Snowball stems faciais to fac- and facial to facial: the plural is still the term's word
+    assert gpair(tmp_path, FACE, "Surgical face masks keep droplets from spreading.",
+                 "Máscaras faciais cirúrgicas impedem a propagação de gotículas.", "pt") == []
+
+
+def test_tc201_term_word_changed_inside_is_no_agreement(tmp_path):
+    # only the last letter may change: a swap inside the word is a typo (fieber for fiebre)
+    found = gpair(tmp_path, [("fever", "fiebre")], "Symptoms such as fever and a sore throat.",
+                  "Síntomas como fieber y dolor de garganta.", "es")
+    assert [f.suggestions for f in found] == [["fiebre"]]
+    found = gpair(tmp_path, FACE, "Surgical face masks keep droplets from spreading.",
+                  "Máscaras cirúrgicas impedem a propagação de gotículas.", "pt")
+    assert [f.suggestions for f in found] == [["máscara facial"]]
+
+
+# ------------------------------------------------- another term's rendering, inflected, is taken
+
+EPIDEMIC = [("epidemic", "epidemia"), ("epidemic disease", "enfermedad epidémica")]
+
+
+def test_tc201_plural_rendering_of_another_term_is_not_a_word_of_the_family(tmp_path):
+    # enfermedades epidémicas renders epidemic diseases (Snowball keys enfermedades apart from
+    # enfermedad); its epidémicas is not also the rendering of the epidemic said before
+    source = "They must contain a potential epidemic early and raise awareness about epidemic diseases."
+    found = gpair(tmp_path, EPIDEMIC, source,
+                  "Deben contener una posible crisis pronto y concienciar sobre las enfermedades epidémicas.", "es")
+    assert [f.suggestions for f in found] == [["epidemia"]]
+    assert gpair(tmp_path, EPIDEMIC, source,
+                 "Deben contener una posible epidemia pronto y concienciar sobre las enfermedades epidémicas.", "es") == []

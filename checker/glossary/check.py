@@ -215,7 +215,7 @@ class CompiledGlossary:
             self._target[lang] = index
         return index
 
-    def content_words(self, term: Term, lang: str | None) -> list[tuple[str, bool]]:
+    def content_words(self, term: Term, lang: str | None) -> list[tuple[str, bool, str]]:
         key = (id(term), lang)
         found = self._content.get(key)
         if found is None:
@@ -772,9 +772,9 @@ def _occurrences(keys: list[str], lo: int, hi: int, term_keys: tuple[str, ...]) 
 FUNCTION_ZIPF = 6.0  # words at least this common (de, das, para, the) are not content words
 
 
-def _content_words(term: Term, lang: str | None, an) -> list[tuple[str, bool]]:
-    """(key, family allowed) for the content words of a term (words rarer than FUNCTION_ZIPF),
-    which may stand apart (FAMILY_WINDOW) and, in an ordinary term, be replaced by a word of their
+def _content_words(term: Term, lang: str | None, an) -> list[tuple[str, bool, str]]:
+    """(key, family allowed, lower-cased unaccented form) for the content words of a term (words
+    rarer than FUNCTION_ZIPF), which may stand apart (FAMILY_WINDOW) and, in an ordinary term, be replaced by a word of their
     family; the words of an identifier (digits, acronyms, hyphenated: COVID-19, SARS-CoV-2, WHO)
     must be there as they are. Only those words: the ordinary words beside an identifier take
     their family too (masques respiratoires N95 for respirateur N95: the model is N95, the kind of
@@ -788,14 +788,14 @@ def _content_words(term: Term, lang: str | None, an) -> list[tuple[str, bool]]:
         if len(words) > 1 and zipf(w, lang) >= FUNCTION_ZIPF:
             continue
         identifier = w in fixed or is_acronym(w) or not w.isalpha()
-        out.append((an.key(w), not identifier and len(an.key(w)) >= FAMILY_MIN))
-    return out or [(an.key(w), False) for w in words]
+        out.append((an.key(w), not identifier and len(an.key(w)) >= FAMILY_MIN, unaccent(w.lower())))
+    return out or [(an.key(w), False, unaccent(w.lower())) for w in words]
 
 
 FAMILY_WINDOW = 3  # the other words of a multi-word term within this many tokens of its head word
 
 
-def _family_count(surfaces: list[str], keys: list[str], lo: int, hi: int, content: list[tuple[str, bool]],
+def _family_count(surfaces: list[str], keys: list[str], lo: int, hi: int, content: list[tuple[str, bool, str]],
                   lang: str | None, taken: frozenset[int] = frozenset()) -> int:
     """How many renderings of the term the unit could hold, counted at its head word (the
     longest key): the head word itself or a word of its family (a word of the language sharing
@@ -808,13 +808,17 @@ def _family_count(surfaces: list[str], keys: list[str], lo: int, hi: int, conten
     the unit) stand for that term and are not counted as a word of the family."""
     from ..lexicon import zipf
 
-    def matches(i: int, key: str, family: bool, root: bool = False) -> bool:
+    def matches(i: int, key: str, family: bool, form: str, root: bool = False) -> bool:
         k = keys[i]
         if k == key:
             return True
         if not family or i in taken:
             return False
-        if k.startswith(key):  # the term's stem and more: a derived word, if attested (vacinal)
+        if _reinflected(unaccent(surfaces[i].lower()), form):
+            return zipf(surfaces[i], lang) >= ATTESTED_ZIPF
+        if k.startswith(key) or unaccent(surfaces[i].lower()).startswith(key):
+            # the term's stem and more (vacinal), or a form the stemmer cut shorter than the
+            # term's (repatrió, repatr-, for repatriar, repatri-): a word of the stem, if attested
             return zipf(surfaces[i], lang) >= ATTESTED_ZIPF
         if len(key) >= FAMILY_PREFIX and k.startswith(key[:FAMILY_PREFIX]):
             return zipf(surfaces[i], lang) >= NONWORD_ZIPF
@@ -834,6 +838,19 @@ def _family_count(surfaces: list[str], keys: list[str], lo: int, hi: int, conten
         if all(any(matches(x, *c, root) for x in range(a, b) if x != i) for c in others):
             n += 1
     return n
+
+
+REINFLECT_MIN = 6  # a term word this long keeps its identity through a change of its last letter
+
+
+def _reinflected(word: str, form: str) -> bool:
+    """Whether ``word`` is the term word ``form`` with another ending the stemmer keys apart: all
+    its letters but the last, then at most two letters more (Portuguese faciais / facial,
+    respiratório / respiratória: number and gender agreement of a term's adjective). Not a change
+    inside the word (fieber is a typo of fiebre)."""
+    stem = len(form) - 1
+    return (len(form) >= REINFLECT_MIN and word != form and word[:stem] == form[:stem]
+            and len(word) - stem <= 3)
 
 
 def _in_compound(text: str, start: int) -> bool:
@@ -867,8 +884,11 @@ def _in_words(surfaces: list[str], lo: int, hi: int, approved: list[Term], compi
     return n
 
 
-def _renderings(keys: list[str], lo: int, hi: int, others: list[Entry], lang: str | None, an) -> frozenset[int]:
-    """The tokens of keys[lo:hi] inside an occurrence of an approved term of ``others``."""
+def _renderings(keys: list[str], surfaces: list[str], lo: int, hi: int, others: list[Entry], lang: str | None,
+                an) -> frozenset[int]:
+    """The tokens of keys[lo:hi] inside an occurrence of an approved term of ``others``, its words
+    in any form beginning with their stem (enfermedades epidémicas for enfermedad epidémica, where
+    Snowball keys enfermedades apart from enfermedad)."""
     out: set[int] = set()
     for entry in others:
         for t in entry.approved(lang):
@@ -877,9 +897,15 @@ def _renderings(keys: list[str], lo: int, hi: int, others: list[Entry], lang: st
             if not size:
                 continue
             for i in range(lo, hi - size + 1):
-                if keys[i] == tk[0] and tuple(keys[i:i + size]) == tk:
+                if all(_form_of(keys[i + j], surfaces[i + j], tk[j]) for j in range(size)):
                     out.update(range(i, i + size))
     return frozenset(out)
+
+
+def _form_of(key: str, surface: str, term_key: str) -> bool:
+    """Whether a token is a form of the term word keyed ``term_key``: the same key, or, for a
+    content word's stem (FAMILY_MIN letters or more), the word as written begins with it."""
+    return key == term_key or (len(term_key) >= FAMILY_MIN and unaccent(surface.lower()).startswith(term_key))
 
 
 def _split_into_terms(words: list[str], keys: tuple[str, ...], by_keys: dict[tuple[str, ...], set[int]],
@@ -1025,7 +1051,7 @@ def missing_terms(source: Document, target: Document, compiled: CompiledGlossary
             continue  # the target language's acronym, the same letters in its own order (SDRA for ARDS)
         # the approved rendering of another term of the source unit (lavar as mãos for wash hands)
         # is not also a derived form of this one (lavagem das mãos for hand washing)
-        taken = _renderings(t_keys, lo, hi, [entries[o] for o, u in counts if u == unit and o != ei], t_lang, an)
+        taken = _renderings(t_keys, surfaces, lo, hi, [entries[o] for o, u in counts if u == unit and o != ei], t_lang, an)
         if max(_family_count(surfaces, t_keys, lo, hi, compiled.content_words(t, t_lang), t_lang, taken)
                for t in approved) >= n_source:
             continue  # the term's words are there as often, in another order, apart or derived

@@ -69,6 +69,16 @@ def test_tc202_forbidden_from_tsv_and_passing(config):
 # ----------------------------------------------------------------------------------- TC203
 
 
+def test_tc202_terms_that_differ_only_in_case_or_hyphens(config, tmp_path):
+    # Matching ignores case and hyphens: the letters written decide between an entry's forms.
+    (tmp_path / "g.tsv").write_text("pt\ten\tstatus\nsecretário-geral\tsecretary-general\tpreferred\n"
+                                    "\tSecretary General\tforbidden\ncovid-19\tCovid-19\tpreferred\n"
+                                    "\tCOVID-19\tforbidden\n", encoding="utf-8")
+    cfg = config(glossaries=[str(tmp_path / "g.tsv")])
+    text = "The secretary-general and the Secretary-General spoke of Covid-19. The Secretary General spoke of COVID-19.\n"
+    assert [f.text for f in run(text, cfg, ["TC202"])] == ["Secretary General", "COVID-19"]
+
+
 def test_tc203_near_miss_transliteration_and_typo(config):
     cfg = config(glossaries=[G / "basic2008.tbx"])
     found = run("They are of the Tayika ethnic group, says the National Resistanse Front.", cfg, ["TC203"])

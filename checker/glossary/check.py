@@ -437,11 +437,27 @@ def wrong_terms(doc: Document, sc: Scan, compiled: CompiledGlossary) -> list[Hit
         entry = compiled.glossary.entries[ei]
         approved = entry.approved(sc.lang)
         surface = _surface(doc, sc, m)
+        if _written_as_approved(" ".join(doc.prose[m.start:m.end].split()), term, approved):
+            continue  # the entry's approved form, which the matcher cannot tell from this one
         replacement = match_case(surface, approved[0].text) if approved else None
         safe = len(approved) == 1 and _fold_words(surface) == _fold_words(" ".join(TOKEN_RE.findall(term.text)))
         hits.append(Hit(term.status.value, m.start, m.end, entry, term, tuple(t.text for t in approved),
                         replacement, safe))
     return hits
+
+
+def _likeness(surface: str, text: str) -> int:
+    """2 when ``surface`` is ``text`` as written, 1 when only its case differs, else 0."""
+    return 2 if surface == text else 1 if surface.casefold() == text.casefold() else 0
+
+
+def _written_as_approved(surface: str, wrong: Term, approved: list[Term]) -> bool:
+    """Whether ``surface``, matched as the deprecated or forbidden ``wrong``, is written at least
+    as exactly as one of the entry's approved terms. Matching ignores case and hyphens, so an
+    entry whose terms differ only there ('Secretary General' forbidden, 'secretary-general'
+    preferred; 'COVID-19' forbidden, 'Covid-19' preferred) is judged on the letters written."""
+    best = max((_likeness(surface, t.text) for t in approved), default=0)
+    return best > 0 and best >= _likeness(surface, wrong.text)
 
 
 def near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Document | None = None) -> list[Hit]:

@@ -110,6 +110,8 @@ def check(paths: tuple[str, ...], lang: str | None, select: tuple[str, ...], ign
             raise click.UsageError("--source pairs an original with exactly one translated file")
         sources[0].source = _discover([source_path], options)[0]
     result = run(sources, options)
+    for notice in result.notices:
+        click.echo(f"transcheck: warning: {notice}", err=True)
     if write_baseline_path:
         from .baseline import write_baseline
 

@@ -107,6 +107,8 @@ class CheckContext:
 
     settings: Settings
     cache: dict[str, Any] = field(default_factory=dict)
+    # what the run should tell the user without failing it (a Vale rule it cannot run), one line each
+    notices: list[str] = field(default_factory=list)
 
     @property
     def config(self) -> Config:
@@ -122,6 +124,7 @@ class Result:
     # one line per file that could not be read (binary, undecodable, unreadable): the others are
     # still checked, so that one bad file in an audit of thousands does not hide every finding
     errors: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)  # CheckContext.notices of the run, each once
 
     @property
     def failed(self) -> bool:
@@ -477,4 +480,6 @@ def run(sources: Sequence[Source], options: Options) -> Result:
         rule, ctx = corpus_context[code]
         findings.extend(rule.finalize(stats, by_path, ctx))
     fail_levels = {path: settings.fail_level for path, settings in settings_of.items()}
-    return Result(filter_findings(findings, settings_of, options, documents=by_path), documents, fail_levels, errors)
+    notices = list(dict.fromkeys(notice for ctx, _ in contexts.values() for notice in ctx.notices))
+    return Result(filter_findings(findings, settings_of, options, documents=by_path), documents, fail_levels, errors,
+                  notices)

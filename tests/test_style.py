@@ -172,6 +172,28 @@ def test_vale_style_folder():
     assert check("vale_good.txt") == []
 
 
+def test_vale_folder_skips_the_types_it_cannot_run_with_a_notice(tmp_path):
+    # A Vale style folder (Google, Microsoft) mixes types: the ones transcheck runs still run, the
+    # others are named once on standard error (and in the JSON), and do not stop the run. Named on
+    # its own, such a file is still an error.
+    vale = tmp_path / "styles" / "Desk"
+    vale.mkdir(parents=True)
+    (vale / "Spelling.yml").write_text("extends: spelling\nmessage: \"Did you really mean '%s'?\"\n", encoding="utf-8")
+    (vale / "Taleban.yml").write_text("extends: substitution\nmessage: \"Use '%s', not '%s'\"\nswap:\n  Taleban: Taliban\n",
+                                      encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nstyles = ["styles/Desk"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("The Taleban came.\n", encoding="utf-8")
+    result = run_cli("check", "--format", "json", "a.txt", cwd=tmp_path)
+    warnings = result.stderr.decode().splitlines()
+    assert result.returncode == 1 and [f["text"] for f in json.loads(result.stdout)["findings"]] == ["Taleban"]
+    assert len(warnings) == 1 and warnings[0].startswith("transcheck: warning: ") and "Spelling.yml:1:" in warnings[0]
+    assert "'spelling'" in warnings[0] and "skipped" in warnings[0]
+    assert json.loads(result.stdout)["notices"] == [warnings[0].removeprefix("transcheck: warning: ")]
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nstyles = ["styles/Desk/Spelling.yml"]\n', encoding="utf-8")
+    result = run_cli("check", "a.txt", cwd=tmp_path)
+    assert result.returncode == 2 and "Spelling.yml:1: unknown rule type 'spelling'" in result.stderr.decode()
+
+
 def test_markdown_code_is_not_matched(tmp_path):
     doc = tmp_path / "a.md"
     doc.write_text("# Title\n\nThe `president in charge` flag.\n\n```\nTaleban\n```\n", encoding="utf-8")

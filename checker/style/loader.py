@@ -70,6 +70,11 @@ class StyleError(Exception):
         self.problem = problem
 
 
+class ValeOnlyType(StyleError):
+    """A Vale rule type transcheck does not run: an error in a file named on its own, a skipped
+    file (with a notice) inside a Vale style folder, so that the rest of the style still runs."""
+
+
 # ------------------------------------------------------------------------------- YAML with lines
 
 
@@ -212,6 +217,7 @@ class StyleRule:
 @dataclass
 class StyleSet:
     rules: list[StyleRule] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # Vale rules of a style folder not run, one line each
 
     def of_kind(self, kind: str) -> list[StyleRule]:
         return [rule for rule in self.rules if rule.kind == kind]
@@ -383,8 +389,9 @@ def build_rule(name: str, data: Any, path: str, line: int) -> StyleRule:
     kind = _as_str(data["extends"], "extends", line).strip()
     if kind not in RULE_TYPES:
         hint = " (a Vale type that transcheck does not run)" if kind in VALE_ONLY_TYPES else ""
-        raise StyleError(key_lines.get("extends", line),
-                         f"unknown rule type {kind!r}{hint}; expected one of: {', '.join(RULE_TYPES)}")
+        error = ValeOnlyType if kind in VALE_ONLY_TYPES else StyleError
+        raise error(key_lines.get("extends", line),
+                    f"unknown rule type {kind!r}{hint}; expected one of: {', '.join(RULE_TYPES)}")
     allowed = _COMMON_KEYS | _TYPE_KEYS[kind]
     for key in data:
         if key not in allowed:
@@ -572,11 +579,14 @@ def _parse_file(path: str, vale_style: str | None = None) -> list[StyleRule]:
 _FILE_CACHE: dict[tuple[str, int, int], list[StyleRule]] = {}
 
 
-def load_style_file(path: str) -> list[StyleRule]:
-    """The rules of one style file, or of every ``*.yml`` in a folder (a Vale style)."""
+def load_style_file(path: str, skipped: list[str] | None = None) -> list[StyleRule]:
+    """The rules of one style file, or of every ``*.yml`` in a folder (a Vale style). A file of a
+    Vale type transcheck does not run is an error, except inside a folder: there it is skipped,
+    with one line in ``skipped`` (given or not)."""
     if os.path.isdir(path):
         names = sorted(n for n in os.listdir(path) if n.endswith((".yml", ".yaml")))
-        return [rule for name in names for rule in load_style_file(os.path.join(path, name))]
+        in_folder = skipped if skipped is not None else []
+        return [rule for name in names for rule in load_style_file(os.path.join(path, name), in_folder)]
     try:
         stat = os.stat(path)
     except OSError as error:
@@ -586,27 +596,37 @@ def load_style_file(path: str) -> list[StyleRule]:
         try:
             _FILE_CACHE[key] = _parse_file(path)
         except StyleError as error:
-            where = f"{path}:{error.line}" if error.line else path
-            raise InputError(f"{where}: {' '.join(error.problem.split())}") from None
-    return _FILE_CACHE[key]
+            _FILE_CACHE[key] = error  # (kept: a skipped file is noticed in every run)
+    loaded = _FILE_CACHE[key]
+    if isinstance(loaded, StyleError):
+        where = f"{path}:{loaded.line}" if loaded.line else path
+        problem = " ".join(loaded.problem.split())
+        if isinstance(loaded, ValeOnlyType) and skipped is not None:
+            skipped.append(f"{where}: {problem}; this rule is skipped")
+            return []
+        raise InputError(f"{where}: {problem}")
+    return loaded
 
 
 def load_styles(paths: list[str]) -> StyleSet:
     rules: list[StyleRule] = []
     seen: dict[str, StyleRule] = {}
+    skipped: list[str] = []
     for path in paths:
-        for rule in load_style_file(path):
+        for rule in load_style_file(path, skipped if os.path.isdir(path) else None):
             if rule.name in seen and seen[rule.name].path != rule.path:
                 raise InputError(f"{rule.path}:{rule.line}: rule {rule.name!r} is already defined in {seen[rule.name].path}")
             seen[rule.name] = rule
             rules.append(rule)
-    return StyleSet(rules)
+    return StyleSet(rules, skipped)
 
 
 def styles_for(ctx: Any) -> StyleSet:
-    """The compiled styles of a run's configuration, loaded once and kept in ``ctx.cache``."""
+    """The compiled styles of a run's configuration, loaded once and kept in ``ctx.cache``; the
+    rules it skipped become the run's notices."""
     paths = tuple(ctx.config.styles)
     key = ("style", paths)
     if key not in ctx.cache:
         ctx.cache[key] = load_styles(list(paths)) if paths else StyleSet()
+        ctx.notices.extend(ctx.cache[key].skipped)
     return ctx.cache[key]

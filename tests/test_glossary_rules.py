@@ -201,3 +201,17 @@ def test_glossary_findings_name_their_entry_in_json(config, tmp_path, monkeypatc
 def test_findings_of_other_rules_carry_no_glossary_entry(config):
     found = run("The Taleban say so.", config(names=[G / "names.yaml"]), ["TC102"])
     assert found and all("glossary_entry" not in f.to_dict() for f in found)
+
+
+def test_a_glossary_without_terms_in_the_documents_language_gives_a_notice(tmp_path):
+    # target-lang: de for an English desk: nothing would apply and nothing would be said.
+    from checker.pipeline import Options, Source, run
+
+    (tmp_path / "g.yaml").write_text("source-lang: pt\ntarget-lang: de\nentries:\n  - source: seca\n    target: Dürre\n",
+                                     encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('glossaries = ["g.yaml"]\n', encoding="utf-8")
+    sources = [Source(str(tmp_path / f"{n}.txt"), b"The drought came.\n") for n in "ab"]
+    result = run(sources, Options(lang="en", config=str(tmp_path / "transcheck.toml")))
+    assert result.notices == [f"{tmp_path / 'g.yaml'}: no terms in en (the glossary's languages: de, pt); "
+                              "its checks do nothing for the en files"]
+    assert run(sources, Options(lang="de", config=str(tmp_path / "transcheck.toml"))).notices == []

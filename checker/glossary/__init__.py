@@ -86,10 +86,24 @@ def per_document(doc: "Document", ctx: "CheckContext", name: str, compute: Calla
     return values[name]
 
 
+def notice_other_languages(doc: "Document", ctx: "CheckContext", compiled: CompiledGlossary) -> None:
+    """A glossary with terms in named languages but none in the document's does nothing for it:
+    a notice, once per language (a target-lang of de for an English desk is a slip, not a pass)."""
+    languages = compiled.glossary.languages
+    key = ("glossary-language-noticed", doc.lang)
+    if not languages or doc.lang in languages or key in ctx.cache:
+        return
+    ctx.cache[key] = True
+    files = ", ".join(compiled.glossary.paths)
+    ctx.notices.append(f"{files}: no terms in {doc.lang} (the glossary's languages: {', '.join(sorted(languages))}); "
+                       f"its checks do nothing for the {doc.lang} files")
+
+
 def target_scan(doc: "Document", ctx: "CheckContext") -> Scan | None:
     compiled = glossary_for(ctx)
     if compiled is None:
         return None
+    notice_other_languages(doc, ctx, compiled)
     from .check import scan
 
     return per_document(doc, ctx, "scan", lambda: scan(doc, doc.lang, compiled))

@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from .model import InputError, Severity
+from .registry import is_style_rule_selector
 
 CONFIG_NAMES = ("transcheck.toml", ".transcheck.toml")
 PYPROJECT = "pyproject.toml"
@@ -169,6 +170,9 @@ def parse_config(data: dict[str, Any], path: str, section: str = "", extending: 
                 config.severity = {code.upper(): _severity(v, f"{where} 'severity.{code}'") for code, v in value.items()}
                 for code in config.severity:
                     _selectors([code], f"{where} 'severity'")
+                    if is_style_rule_selector(code):
+                        raise ValueError(f"{where} 'severity': {code!r} is a style's rule; set its level with "
+                                         "'level:' in the style file")
             elif key in _KEYS:
                 attribute, parser = _KEYS[key]
                 setattr(config, attribute, parser(value, f"{where} '{key}'"))

@@ -25,7 +25,7 @@ from typing import Any, Callable, Iterable, Sequence
 
 from .config import Config, ConfigResolver
 from .model import Document, Finding, Fix, InputError, Scope, Severity
-from .registry import Rule, get_rule, iter_selected, known_selector, matches, specificity
+from .registry import Rule, get_rule, iter_selected, known_selector, matches, specificity, style_rule_selected
 
 STDIN = "-"
 
@@ -352,6 +352,10 @@ def filter_findings(findings: Iterable[Finding], settings_of: dict[str, Settings
         if settings is not None:
             ignored = settings.config.ignored_for(finding.path)
             if ignored and any(matches(rule_class, ignored) for rule_class in _rule_class(finding.rule)):
+                continue
+            style_rule = finding.extra.get("style_rule")
+            if style_rule and not style_rule_selected(finding.rule, style_rule, settings.select,
+                                                      [*settings.ignore, *ignored]):
                 continue
         kept[(finding.rule, finding.path, finding.start, finding.end, finding.message)] = finding
     result = sorted(kept.values(), key=Finding.sort_key)

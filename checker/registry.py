@@ -145,11 +145,21 @@ def get_rule(code_or_name: str) -> type[Rule] | None:
     return None
 
 
+_STYLE_RULE = re.compile(r"^[A-Za-z0-9_-]+\.[A-Za-z0-9_.-]+$")
+STYLE_FAMILY = "TC3"  # the rules that run the house style's own rules
+
+
+def is_style_rule_selector(selector: str) -> bool:
+    """``House.Wording``: one rule of a style file (as Vale names them), not a transcheck rule."""
+    return bool(_STYLE_RULE.match(selector.strip()))
+
+
 def matches(rule: type[Rule], selectors: Iterable[str]) -> bool:
-    """True when a selector names the rule: a code prefix (``TC1``), a full code, a name, or ALL."""
+    """True when a selector names the rule: a code prefix (``TC1``), a full code, a name, or ALL.
+    A style rule's name (``House.Wording``) names no transcheck rule (see ``style_rule_selected``)."""
     for selector in selectors:
         sel = selector.strip()
-        if not sel:
+        if not sel or is_style_rule_selector(sel):
             continue
         if sel.upper() == "ALL" or rule.code.startswith(sel.upper()) or sel.lower() in (rule.name, rule.category):
             return True
@@ -171,12 +181,28 @@ def specificity(rule: type[Rule], selector: str) -> tuple[int, int]:
 
 def known_selector(selector: str) -> bool:
     sel = selector.strip()
-    return any(matches(rule, [sel]) for rule in all_rules())
+    return is_style_rule_selector(sel) or any(matches(rule, [sel]) for rule in all_rules())
 
 
 def iter_selected(select: Iterable[str] | None, ignore: Iterable[str]) -> Iterator[type[Rule]]:
+    """The rules to run; selecting one style rule (``House.Wording``) runs the style rules, whose
+    findings ``style_rule_selected`` then narrows."""
     select = list(select) if select else ["ALL"]
     ignore = list(ignore)
+    some_style_rule = any(is_style_rule_selector(sel) for sel in select)
     for rule in all_rules():
-        if matches(rule, select) and not matches(rule, ignore):
+        if (matches(rule, select) or (some_style_rule and rule.code.startswith(STYLE_FAMILY))) \
+                and not matches(rule, ignore):
             yield rule
+
+
+def style_rule_selected(code: str, style_rule: str, select: Iterable[str] | None, ignore: Iterable[str]) -> bool:
+    """Whether a finding of the style's rule ``style_rule`` (reported as ``code``) stays: not
+    ignored by that name, and, when the selection names style rules, named there or selected by
+    its code (``--select House.Wording`` keeps House.Wording alone; ``TC3,House.Wording`` all)."""
+    if style_rule in (sel.strip() for sel in ignore):
+        return False
+    select = [sel.strip() for sel in select or ()]
+    named = [sel for sel in select if is_style_rule_selector(sel)]
+    rule = get_rule(code)
+    return not named or style_rule in named or (rule is not None and matches(rule, select))

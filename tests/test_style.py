@@ -290,3 +290,29 @@ def test_multi_word_tokens_match_a_wrapped_line_but_not_across_a_blank_line(tmp_
         ("TC301", 1, 2), ("TC302", 4, 5), ("TC301", 7, 8), ("TC302", 12, 12), ("TC302", 12, 12)]
     run_cli("check", "--fix", str(doc), cwd=tmp_path)
     assert doc.read_text(encoding="utf-8").startswith("The caretaker president spoke.\n")
+
+
+def test_style_rules_are_selected_and_ignored_by_name(tmp_path):
+    # Vale users turn one rule of a style off (Google.Latin = NO): --ignore, per-file-ignores and
+    # --select take a style's rule name as they take a code.
+    (tmp_path / "House.yml").write_text(
+        "rules:\n  Taleban:\n    extends: substitution\n    message: \"Use '%s', not '%s'\"\n    swap:\n      Taleban: Taliban\n"
+        "  Hedging:\n    extends: existence\n    message: \"Avoid '%s'\"\n    tokens: [arguably]\n", encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text(
+        'lang = "en"\nstyles = ["House.yml"]\n[per-file-ignores]\n"old.txt" = ["House.Hedging"]\n', encoding="utf-8")
+    for name in ("a.txt", "old.txt"):
+        (tmp_path / name).write_text("The Taleban came, arguably.\n", encoding="utf-8")
+
+    def rules(*args):
+        result = run_cli("check", "--format", "json", *args, cwd=tmp_path)
+        assert result.returncode in (0, 1), result.stderr
+        return sorted((f["path"], f["style_rule"]) for f in json.loads(result.stdout)["findings"])
+
+    assert rules("a.txt", "old.txt") == [("a.txt", "House.Hedging"), ("a.txt", "House.Taleban"), ("old.txt", "House.Taleban")]
+    assert rules("--ignore", "House.Taleban", "a.txt") == [("a.txt", "House.Hedging")]
+    assert rules("--select", "House.Taleban", "a.txt") == [("a.txt", "House.Taleban")]
+    assert rules("--select", "TC302,House.Taleban", "a.txt") == [("a.txt", "House.Hedging"), ("a.txt", "House.Taleban")]
+    (tmp_path / "transcheck.toml").write_text('styles = ["House.yml"]\n[severity]\n"House.Taleban" = "error"\n',
+                                              encoding="utf-8")
+    result = run_cli("check", "a.txt", cwd=tmp_path)
+    assert result.returncode == 2 and "set its level with 'level:'" in result.stderr.decode()

@@ -5,6 +5,7 @@ Returns what it wrote; refuses (InputError) to overwrite an existing file unless
 
 from __future__ import annotations
 
+import json
 import os
 
 CONFIG = """\
@@ -74,10 +75,16 @@ rules:
   Numbers:
     extends: numbers
     message: "Write '%s' rather than '%s'."
-    lang: en
-    separator: ","
-    multipliers:
-      thousand: 1000
+"""
+# The number rule of the project's language: its separator and multiplier words, written out so
+# that the house can change them.
+NUMBERS = """    lang: {lang}
+    separator: {separator}
+    multipliers: {{{multipliers}}}   # word: value ("200 {example}" -> "200{shown}000")
+"""
+NUMBERS_WITHOUT_MULTIPLIERS = """    lang: {lang}
+    separator: {separator}
+    # multipliers: {{}}   # add the house's, e.g. {{word: 1000}}: "200 word" -> "200{shown}000"
 """
 
 GLOSSARY = """\
@@ -107,12 +114,25 @@ NO_GLOSSARY_SETTING = """\
 SAMPLE_GLOSSARIES = {("pt", "en"): GLOSSARY, ("en", "pt"): GLOSSARY_EN_PT}
 
 
+def _numbers(lang: str) -> str:
+    from .style.match import NUMBER_DEFAULTS
+
+    primary = lang.split("-")[0].lower()
+    separator, _, multipliers, _ = NUMBER_DEFAULTS.get(primary, NUMBER_DEFAULTS["en"])
+    # a JSON string is a YAML double-quoted one: the narrow no-break space of French shows as \u202f
+    quoted, shown = json.dumps(separator), separator if separator.isprintable() and separator != "\u202f" else " "
+    if not multipliers:
+        return NUMBERS_WITHOUT_MULTIPLIERS.format(lang=primary, separator=quoted, shown=shown)
+    words = ", ".join(f"{word}: {value}" for word, value in multipliers.items())
+    return NUMBERS.format(lang=primary, separator=quoted, shown=shown, multipliers=words, example=next(iter(multipliers)))
+
+
 def starter_files(lang: str = "en", source_lang: str = "pt") -> dict[str, str]:
     """The files ``init`` writes, by path relative to the project folder, for this pair."""
     glossary = SAMPLE_GLOSSARIES.get((source_lang.split("-")[0].lower(), lang.split("-")[0].lower()))
     config = CONFIG.format(lang=lang, source_lang=source_lang,
                            glossary_setting=GLOSSARY_SETTING if glossary else NO_GLOSSARY_SETTING)
-    files = {"transcheck.toml": config, os.path.join("style", "house.yml"): STYLE}
+    files = {"transcheck.toml": config, os.path.join("style", "house.yml"): STYLE + _numbers(lang)}
     if glossary:
         files["glossary.csv"] = glossary
     return files

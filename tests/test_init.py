@@ -1,5 +1,7 @@
 """`transcheck init`: starter files, never overwritten without --force."""
 
+import json
+
 from conftest import run_cli
 
 
@@ -47,3 +49,12 @@ def test_init_for_another_pair_writes_no_portuguese_sample_rows(tmp_path):
     assert run_cli("check", "a.txt", cwd=tmp_path).returncode == 0
     assert run_cli("init", "--force", "--lang", "EN", "--source-lang", "pt-BR", str(tmp_path)).returncode == 0
     assert (tmp_path / "glossary.csv").read_text(encoding="utf-8").splitlines()[1].startswith("Frente de")
+
+
+def test_init_writes_the_number_rule_of_the_projects_language(tmp_path):
+    # A German desk's starter style reads "200 Tausend", not the English "thousand".
+    result = run_cli("init", str(tmp_path), "--lang", "de", "--source-lang", "en")
+    assert result.returncode == 0, result.stderr
+    (tmp_path / "a.md").write_text("# Lage\n\nRund 200 Tausend Menschen sind betroffen.\n", encoding="utf-8")
+    found = json.loads(run_cli("check", "--format", "json", "a.md", cwd=tmp_path).stdout)["findings"]
+    assert [(f["rule"], f["text"], f["suggestions"]) for f in found] == [("TC305", "200 Tausend", ["200.000"])]

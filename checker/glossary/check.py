@@ -428,6 +428,13 @@ def _surface(doc: Document, sc: Scan, m: Match) -> str:
     return " ".join(sc.tokens.surfaces[m.first:m.last])
 
 
+def _is_approved_spelling(written: str, wrong: str, approved) -> bool:
+    """The text is an approved term in some case while the wrong term differs from it by more
+    than case (a case-only entry, COVID-19 forbidden for Covid-19, makes its case the point)."""
+    folded = written.casefold()
+    return any(folded == t.text.casefold() != wrong.casefold() for t in approved)
+
+
 def wrong_terms(doc: Document, sc: Scan, compiled: CompiledGlossary) -> list[Hit]:
     hits = []
     for m in sc.matches:
@@ -437,7 +444,10 @@ def wrong_terms(doc: Document, sc: Scan, compiled: CompiledGlossary) -> list[Hit
         entry = compiled.glossary.entries[ei]
         approved = entry.approved(sc.lang)
         surface = _surface(doc, sc, m)
-        replacement = match_case(surface, approved[0].text) if approved else None
+        written = doc.visible(m.start, m.end)
+        if _is_approved_spelling(written, term.text, approved):
+            continue  # Secretary-General matched by the forbidden 'secretary general' token for token
+        replacement = match_case(written, approved[0].text) if approved else None
         safe = len(approved) == 1 and _fold_words(surface) == _fold_words(" ".join(TOKEN_RE.findall(term.text)))
         hits.append(Hit(term.status.value, m.start, m.end, entry, term, tuple(t.text for t in approved),
                         replacement, safe))
@@ -593,7 +603,7 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
             surface = _surface(doc, sc, m)
             exact = _fold_words(surface) == _fold_words(" ".join(TOKEN_RE.findall(term.text)))
             hits.append(Hit("leftover", m.start, m.end, entry, term, tuple(t.text for t in approved),
-                            match_case(surface, approved[0].text), len(approved) == 1 and exact))
+                            match_case(doc.visible(m.start, m.end), approved[0].text), len(approved) == 1 and exact))
             covered[m.first:m.last] = b"\x01" * (m.last - m.first)
     # 1b. words matched by an approved term's stem that are not words of the language: a typo or
     # an ending the stemmer absorbs (pandéme, the English vaccines for vaccins; vacinas is a

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from ..model import BlockKind, Document
+from ..casing import transfer_case
 from .loader import GROUP_REF, StyleRule
 
 
@@ -44,14 +45,8 @@ def scope_spans(doc: Document, rule: StyleRule) -> tuple[str, list[tuple[int, in
 
 
 def keep_case(matched: str, replacement: str) -> str:
-    """Carry the case of the matched text over: TALEBAN -> TALIBAN, President in charge -> Caretaker
-    president; a replacement written with capitals (a proper noun) keeps them."""
-    letters = [ch for ch in matched if ch.isalpha()]
-    if len(letters) > 1 and all(ch.isupper() for ch in letters) and any(ch.islower() for ch in replacement):
-        return replacement.upper()
-    if letters and matched.lstrip()[:1].isupper() and replacement[:1].islower():
-        return replacement[:1].upper() + replacement[1:]
-    return replacement
+    """Carry the case pattern of the matched text over (see ``checker.casing``)."""
+    return transfer_case(matched, replacement)
 
 
 def _expand(replacement: str, match: re.Match | None) -> str:

@@ -194,13 +194,20 @@ def load_house_names(paths: list[str]) -> HouseNames:
 
 
 def _validate(names: list[HouseName]) -> None:
-    """A variant that is its own name, or one listed under two names, is a mistake in the list:
-    the first would report the house spelling itself, the second suggest two spellings."""
+    """A variant that is its own name, one that is another name of the list, or one listed under
+    two names is a mistake in the list: the first would report the house spelling itself, the
+    second have two fixes undo each other, the third suggest two spellings."""
     owner: dict[str, HouseName] = {}
+    canonical = {_fold(name.canonical): name for name in names}
     for name in names:
         for variant in name.variants:
             if variant == name.canonical:
                 raise InputError(f"{name.origin}: the variant {variant!r} is the name itself")
+            other_name = canonical.get(_fold(variant))
+            if other_name is not None and other_name.canonical != name.canonical:
+                # Taliban: [Taleban] beside Taleban: [Taliban]: each fix would undo the other
+                raise InputError(f"{name.origin}: the variant {variant!r} of {name.canonical!r} is itself a "
+                                 f"name in the list ({other_name.origin})")
             other = owner.setdefault(variant, name)
             if other.canonical != name.canonical:
                 raise InputError(f"{name.origin}: the variant {variant!r} is also listed under "

@@ -220,3 +220,17 @@ def test_multi_word_tokens_match_a_wrapped_line_but_not_across_a_blank_line(tmp_
         ("TC301", 1, 2), ("TC302", 4, 5), ("TC301", 7, 8), ("TC302", 12, 12), ("TC302", 12, 12)]
     run_cli("check", "--fix", str(doc), cwd=tmp_path)
     assert doc.read_text(encoding="utf-8").startswith("The caretaker president spoke.\n")
+
+
+def test_numbers_leave_identifiers_and_mixed_forms_alone(tmp_path):
+    """A leading zero (a telephone number) would be dropped by grouping, a postcode before its town
+    is no quantity, and "1 thousand 500" must not become "1,000 500"."""
+    (tmp_path / "s.yml").write_text(
+        "style: Num\nrules:\n  N:\n    extends: numbers\n    message: \"Write %s rather than %s.\"\n    group: 5\n",
+        encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nstyles = ["s.yml"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text(
+        "Call 08001234567 for help. The office is at 10115 Berlin, the other at 75001 Paris. "
+        "About 1 thousand 500 people came, 25000 in all.\n", encoding="utf-8")
+    found = checker.check_paths([str(tmp_path / "a.txt")], config=str(tmp_path / "transcheck.toml"), select=["TC305"])
+    assert [(f.text, f.suggestions) for f in found] == [("25000", ["25,000"])]

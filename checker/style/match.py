@@ -391,6 +391,19 @@ def _value(number: str, dec: str, factor: int) -> int | None:
     return int(value) if value == value.to_integral_value() else None
 
 
+_NUMBER_AFTER = re.compile(r"[ \u00a0]+\d")
+_WORD_AFTER = re.compile(r"[ \u00a0]+([^\W\d_])")
+
+
+def _is_identifier(digits: str, text: str, end: int) -> bool:
+    """Digits an editor leaves ungrouped: a leading zero (a telephone number, 08001234567, whose
+    leading zero grouping would drop) or a five-digit postcode before its town (10115 Berlin, 75001 Paris)."""
+    if digits.startswith("0"):
+        return True
+    word = _WORD_AFTER.match(text, end)
+    return len(digits) == 5 and word is not None and word.group(1).isupper()
+
+
 def group_digits(value: int, sep: str) -> str:
     return f"{value:,}".replace(",", sep)
 
@@ -403,6 +416,8 @@ def numbers(rule: StyleRule, doc: Document) -> Iterator[Hit]:
     for start, end in spans:
         if pattern is not None:
             for match in pattern.finditer(text, start, end):
+                if _NUMBER_AFTER.match(text, match.end()):
+                    continue  # "1 thousand 500": 1,500 written in words and digits, no "1,000 500"
                 factor = mult[match.group("word").lower()]
                 value = _value(match.group("n"), dec, factor)
                 if value is None:
@@ -423,6 +438,8 @@ def numbers(rule: StyleRule, doc: Document) -> Iterator[Hit]:
         if rule.group:
             for match in re.finditer(rf"(?<![\w.,]){'[0-9]'}{{{rule.group},}}(?![\w]|[.,][0-9])", text[start:end]):
                 digits = match.group(0)
+                if _is_identifier(digits, text, start + match.end()):
+                    continue
                 suggestion = group_digits(int(digits), sep)
                 s, e = start + match.start(), start + match.end()
                 found.append(Hit(s, e, rule.format(suggestion, digits), [suggestion], suggestion, safe=False))

@@ -54,6 +54,8 @@ def _expand(replacement: str, match: re.Match | None) -> str:
         return replacement
 
     def group(ref: re.Match) -> str:
+        if ref.group(0) == "$$":
+            return "$"
         index = int(ref.group(1) or ref.group(2))
         return (match.group(index) or "") if index <= (match.re.groups or 0) else ref.group(0)
 

@@ -25,7 +25,7 @@ from typing import Any, Callable, Iterable, Sequence
 
 from .config import Config, ConfigResolver
 from .model import Document, Finding, Fix, InputError, Scope, Severity
-from .registry import Rule, get_rule, iter_selected, known_selector, matches, specificity
+from .registry import Rule, all_rules, get_rule, iter_selected, known_selector, matches, specificity
 
 STDIN = "-"
 
@@ -382,13 +382,27 @@ def _apply_suppressions(findings: list[Finding], documents: dict[str, Document],
     ran_of = {path: {cls.code for cls in iter_selected(settings_of[path].select, settings_of[path].ignore)
                      if not matches(cls, settings_of[path].config.ignored_for(path))}  # per-file-ignores
               for path in directives_of if path in settings_of}
-    unused = [f for f in unused_suppressions(directives_of, documents, ran_of)
+    styles_ran_of = {path: _styles_ran(settings_of[path], ran_of[path], documents[path].lang)
+                     for path in ran_of}
+    unused = [f for f in unused_suppressions(directives_of, documents, ran_of, styles_ran_of)
               if not any(matches(cls, settings_of[f.path].config.ignored_for(f.path)) for cls in _rule_class(f.rule))]
     for finding in unused:  # TC002 runs outside instantiate_rules: apply [severity] here
         for cls in _rule_class(finding.rule):
             finding.severity = severity_for(cls, settings_of[finding.path].config.severity) or finding.severity
     assign(unused)
     return sorted([*kept, *unused], key=Finding.sort_key)
+
+
+def _styles_ran(settings: Settings, ran: set[str], lang: str | None) -> dict[str, bool]:
+    """Each configured style rule's name (lower case) and whether it ran on a file in ``lang``
+    whose selected rule codes are ``ran``: a suppression of a rule that did not run is not unused."""
+    if not settings.config.styles:
+        return {}
+    from .style.loader import load_styles
+
+    code_of = {getattr(cls, "kind", None): cls.code for cls in all_rules() if getattr(cls, "kind", None)}
+    return {rule.name.lower(): code_of.get(rule.kind) in ran and rule.applies_to(lang)
+            for rule in load_styles(list(settings.config.styles)).rules}
 
 
 def _rule_class(code: str) -> list[type[Rule]]:

@@ -54,7 +54,7 @@ def _findings(result: Any) -> list[Finding]:
     """The findings; InputError for the first file that could not be read (the CLI reports every
     such file and checks the others)."""
     if result.errors:
-        raise InputError(result.errors[0])
+        raise InputError(str(result.errors[0]))
     return result.findings
 
 

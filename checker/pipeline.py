@@ -113,6 +113,18 @@ class CheckContext:
         return self.settings.config
 
 
+@dataclass(frozen=True)
+class FileError:
+    """A file that could not be read: its path and the one line that says why ("path: problem",
+    as printed on standard error and listed in the JSON's "errors")."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return self.message
+
+
 @dataclass
 class Result:
     findings: list[Finding]
@@ -121,7 +133,7 @@ class Result:
     fail_levels: dict[str, Severity] = field(default_factory=dict)  # per path, from its settings
     # one line per file that could not be read (binary, undecodable, unreadable): the others are
     # still checked, so that one bad file in an audit of thousands does not hide every finding
-    errors: list[str] = field(default_factory=list)
+    errors: list[FileError] = field(default_factory=list)
 
     @property
     def failed(self) -> bool:
@@ -455,7 +467,7 @@ def run(sources: Sequence[Source], options: Options) -> Result:
     settings_of: dict[str, Settings] = {}
     documents: list[Document] = []
     findings: list[Finding] = []
-    errors: list[str] = []
+    errors: list[FileError] = []
     corpus_stats: dict[str, Any] = {}
     corpus_context: dict[str, tuple[Rule, CheckContext]] = {}
     for source in sources:
@@ -464,12 +476,14 @@ def run(sources: Sequence[Source], options: Options) -> Result:
             settings = Settings.resolve(options, config)
             contexts[id(config)] = (CheckContext(settings), instantiate_rules(settings))
         ctx, rules = contexts[id(config)]
+        reading = source
         try:
             doc = load_source(source, ctx.settings.lang)
             if source.source:
+                reading = source.source
                 doc.source = load_source(source.source, ctx.settings.source_lang)
         except InputError as error:
-            errors.append(str(error))
+            errors.append(FileError(reading.path, str(error)))
             continue
         settings_of[doc.path] = ctx.settings
         doc_findings, doc_stats = check_document(doc, rules, ctx)

@@ -181,7 +181,24 @@ def discover(paths: Sequence[str], include: Sequence[str] | None = None,
                 sources.append(Source(path))
         else:
             raise InputError(f"{path}: no such file or directory")
-    return sources
+    return unique_sources(sources)
+
+
+def unique_sources(sources: Iterable[Source]) -> list[Source]:
+    """Each file once, under the first spelling it was named by (articles/d.txt and
+    ./articles/d.txt, a folder and a file in it, a symbolic link and its target): checking a
+    file twice would report and fix every finding twice."""
+    seen: set[str] = set()
+    out = []
+    for source in sources:
+        if source.path == STDIN:  # "-" twice is the CLI's usage error, not a duplicate to drop
+            out.append(source)
+            continue
+        key = os.path.normcase(os.path.realpath(source.path))
+        if key not in seen:
+            seen.add(key)
+            out.append(source)
+    return out
 
 
 def _with_default_suffixes(include: Iterable[str]) -> list[str]:
@@ -454,7 +471,7 @@ def discover_sources(paths: Sequence[str], options: Options) -> list[Source]:
             resolver.for_directory(path) if os.path.isdir(path) else resolver.for_path(path))
         include, exclude = globs_of(config)
         sources.extend(discover([path], include, exclude, globs_in))
-    return sources
+    return unique_sources(sources)
 
 
 DIRECTIVE_MARK = "transcheck-"  # in every suppression comment (checker.suppress)

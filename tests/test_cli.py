@@ -283,3 +283,16 @@ def test_text_output_marks_safe_fixes_and_counts_them(tmp_path):
     lines = out.splitlines()
     assert [line.split()[1:3] for line in lines if line.startswith("a.txt:")] == [["TC301", "[*]"], ["TC101", "Name"]]
     assert lines[-1] == "[*] 1 fixable with --fix (1 more with --unsafe-fixes)."
+
+
+def test_a_file_named_twice_is_checked_once(tmp_path):
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "d.txt").write_text("The Taleban left. The Taleban came back.\n", encoding="utf-8")
+    (tmp_path / "names.yaml").write_text("names:\n  - name: Taliban\n    variants: [Taleban]\n", encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nnames = ["names.yaml"]\n', encoding="utf-8")
+    names = ("articles/d.txt", "./articles/d.txt", "articles")
+    report = json.loads(run_cli("check", "--format", "json", *names, cwd=tmp_path).stdout)
+    assert [(f["path"], f["line"], f["column"]) for f in report["findings"]] == [
+        ("articles/d.txt", 1, 5), ("articles/d.txt", 1, 23)]  # the first spelling, once
+    result = run_cli("check", "--fix", *names, cwd=tmp_path)
+    assert "fixed 2 findings in 1 file" in result.stderr.decode()

@@ -19,6 +19,23 @@ __version__ = "0.1.0"
 __all__ = ["check_text", "check_pair", "check_paths", "Finding", "Fix", "Document", "InputError", "Severity", "__version__"]
 
 
+def _check_keywords(function: str, options: dict[str, Any], own: Sequence[str]) -> None:
+    """A clear TypeError for a mistyped option (``selct=``) instead of the dataclass's own,
+    which names ``Options.__init__``, a class the caller never used."""
+    from dataclasses import fields
+    from difflib import get_close_matches
+
+    from .pipeline import Options
+
+    valid = sorted({*own, *(f.name for f in fields(Options))})
+    for name in options:
+        if name not in valid:
+            close = get_close_matches(name, valid, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise TypeError(f"{function}() got an unexpected keyword argument {name!r}{hint}; "
+                            f"valid keywords: {', '.join(valid)}")
+
+
 def _options(**kwargs: Any):
     from .pipeline import Options
 
@@ -54,7 +71,7 @@ def _findings(result: Any) -> list[Finding]:
     """The findings; InputError for the first file that could not be read (the CLI reports every
     such file and checks the others)."""
     if result.errors:
-        raise InputError(result.errors[0])
+        raise InputError(str(result.errors[0]))
     return result.findings
 
 
@@ -64,6 +81,7 @@ def check_text(text: str, lang: str | None = None, path: str = "<text>", fmt: st
     from .pipeline import Source, run
 
     _require_text(text=text)
+    _check_keywords("check_text", options, ("text", "lang", "path", "fmt"))
     return _findings(run([Source(path, text.encode("utf-8"), fmt)], _options(lang=lang, **_text_options(options))))
 
 
@@ -76,6 +94,7 @@ def check_pair(source_text: str, target_text: str, source_lang: str | None = Non
     from .readers import read_markdown, reader_for
 
     _require_text(source_text=source_text, target_text=target_text)
+    _check_keywords("check_pair", options, ("source_text", "target_text", "source_lang", "lang", "path", "fmt"))
     if fmt is None:  # the original's display path ends in " (source)": the format is ``path``'s
         fmt = "md" if reader_for(path) is read_markdown else "txt"
     pair = Source(path, target_text.encode("utf-8"), fmt,
@@ -94,5 +113,6 @@ def check_paths(paths: Sequence[str], lang: str | None = None, **options: Any) -
 
     if isinstance(paths, str):
         paths = [paths]
+    _check_keywords("check_paths", options, ("paths", "lang"))
     opts = _options(lang=lang, **options)
     return _findings(run(discover_sources(paths, opts), opts))

@@ -145,13 +145,16 @@ def _fix(result: Any, sources: list, options: Any, fmt: str, color: str, diff: b
         raise click.UsageError("--fix cannot rewrite standard input; use --diff to see the fixes")
     if diff and fmt != "text":
         raise click.UsageError(f"--diff prints a unified diff; it does not combine with --format {fmt}")
-    result, plans = converge(result, sources, options, unsafe, write=not diff)
+    result, plans, conflicts = converge(result, sources, options, unsafe, write=not diff)
+    for conflict in conflicts:  # one line each: the rules to reconcile in the configuration
+        click.echo(f"transcheck: fixes in {conflict.path} do not settle: {' and '.join(conflict.rules)} "
+                   "undo each other's fixes", err=True)
     count = sum(len(plan.applied) for plan in plans)
     files = f"{len(plans)} file{'s' if len(plans) != 1 else ''}"
     if diff:
         click.echo("".join(unified_diff(plan) for plan in plans), nl=False)
         click.echo(f"transcheck: {count} fix{'es' if count != 1 else ''} would change {files}", err=True)
-        return EXIT_FINDINGS if plans else EXIT_OK
+        return EXIT_FINDINGS if plans or conflicts else EXIT_OK
     click.echo(f"transcheck: fixed {count} finding{'s' if count != 1 else ''} in {files}", err=True)
     colored = use_color(color, sys.stdout)
     click.echo(FORMATS[fmt](result, color=colored), nl=False, color=colored)

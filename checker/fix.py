@@ -130,32 +130,76 @@ def write_plans(plans: Iterable[FilePlan]) -> list[FilePlan]:
 MAX_FIX_PASSES = 4  # fixes skipped for overlapping others get another pass, as with ruff
 
 
+@dataclass
+class Conflict:
+    """Fixes in one file that do not settle: a pass brought back an earlier text (Kiev -> Kyiv by
+    a style rule, Kyiv -> Kiev by a glossary), or the passes ran out with fixes still pending."""
+
+    path: str
+    rules: list[str]  # "TC301 (House.W)", "TC202", in code order
+
+
 def converge(result, sources: list, options, unsafe: bool = False, write: bool = True,
-             passes: int = MAX_FIX_PASSES) -> tuple[object, list[FilePlan]]:
+             passes: int = MAX_FIX_PASSES) -> tuple[object, list[FilePlan], list[Conflict]]:
     """Apply fixes pass after pass, re-checking in between, until nothing changes.
 
     ``write`` rewrites the files atomically after each pass (``--fix``); otherwise the texts
-    change in memory only (``--diff``), so both see the same fixes. Returns the last result and
-    one plan per changed file: its original text, its final text and every finding fixed.
+    change in memory only (``--diff``), so both see the same fixes. Returns the last result, one
+    plan per changed file (its original text, its final text and every finding fixed) and the
+    files whose fixes undo each other (no further pass touches those). A file that ends as it
+    began has no plan: nothing was fixed there.
     """
     from .pipeline import Source, run
 
     originals: dict[str, FilePlan] = {}
     texts: dict[str, str] = {}
+    history: dict[str, list[tuple[str, list[Finding]]]] = {}  # each text a file had, and the fixes that made it
+    conflicts: dict[str, Conflict] = {}
     for _ in range(passes):
-        plans = [plan for plan in plan_fixes(result.findings, result.documents, unsafe) if plan.changed]
+        plans = [plan for plan in _changing(result, unsafe) if plan.path not in conflicts]
         if not plans:
             break
         for plan in plans:
             originals.setdefault(plan.path, FilePlan(plan.path, plan.before, plan.before, plan.encoding))
             originals[plan.path].applied.extend(plan.applied)
             texts[plan.path] = plan.after
+            conflict = _cycle(history.setdefault(plan.path, [(plan.before, [])]), plan)
+            if conflict is not None:
+                conflicts[plan.path] = conflict
         if write:
             write_plans(plans)
         result = run([Source(s.path, _pass_data(s, texts, write), s.fmt, s.source) for s in sources], options)
+    else:  # the passes ran out: a file that would still change has not settled
+        for plan in _changing(result, unsafe):
+            if plan.path not in conflicts:
+                conflicts[plan.path] = Conflict(plan.path, _rule_names(originals[plan.path].applied + plan.applied))
     for path, plan in originals.items():
         plan.after = texts[path]
-    return result, sorted(originals.values(), key=lambda plan: plan.path)
+    changed = [plan for plan in originals.values() if plan.changed]
+    return result, sorted(changed, key=lambda plan: plan.path), sorted(conflicts.values(), key=lambda c: c.path)
+
+
+def _changing(result, unsafe: bool) -> list[FilePlan]:
+    return [plan for plan in plan_fixes(result.findings, result.documents, unsafe) if plan.changed]
+
+
+def _cycle(history: list[tuple[str, list[Finding]]], plan: FilePlan) -> Conflict | None:
+    """A conflict when ``plan`` brings its file back to an earlier text, naming the rules whose
+    fixes went round; else None (and the new text joins the history)."""
+    earlier = [i for i, (text, _) in enumerate(history) if text == plan.after]
+    history.append((plan.after, plan.applied))
+    if not earlier:
+        return None
+    went_round = [finding for _, applied in history[earlier[0] + 1:] for finding in applied]
+    return Conflict(plan.path, _rule_names(went_round))
+
+
+def _rule_names(findings: list[Finding]) -> list[str]:
+    names = set()
+    for finding in findings:
+        style = finding.extra.get("style_rule")
+        names.add(f"{finding.rule} ({style})" if style else finding.rule)
+    return sorted(names)
 
 
 def _pass_data(source, texts: dict[str, str], written: bool) -> bytes | None:

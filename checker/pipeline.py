@@ -25,7 +25,8 @@ from typing import Any, Callable, Iterable, Sequence
 
 from .config import Config, ConfigResolver
 from .model import Document, Finding, Fix, InputError, Scope, Severity
-from .registry import Rule, get_rule, iter_selected, known_selector, matches, specificity, style_rule_selected
+from .registry import (Rule, all_rules, get_rule, iter_selected, known_selector, matches, specificity,
+                       style_rule_selected)
 
 STDIN = "-"
 
@@ -115,6 +116,18 @@ class CheckContext:
         return self.settings.config
 
 
+@dataclass(frozen=True)
+class FileError:
+    """A file that could not be read: its path and the one line that says why ("path: problem",
+    as printed on standard error and listed in the JSON's "errors")."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return self.message
+
+
 @dataclass
 class Result:
     findings: list[Finding]
@@ -123,7 +136,7 @@ class Result:
     fail_levels: dict[str, Severity] = field(default_factory=dict)  # per path, from its settings
     # one line per file that could not be read (binary, undecodable, unreadable): the others are
     # still checked, so that one bad file in an audit of thousands does not hide every finding
-    errors: list[str] = field(default_factory=list)
+    errors: list[FileError] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)  # CheckContext.notices of the run, each once
 
     @property
@@ -172,7 +185,24 @@ def discover(paths: Sequence[str], include: Sequence[str] | None = None,
                 sources.append(Source(path))
         else:
             raise InputError(f"{path}: no such file or directory")
-    return sources
+    return unique_sources(sources)
+
+
+def unique_sources(sources: Iterable[Source]) -> list[Source]:
+    """Each file once, under the first spelling it was named by (articles/d.txt and
+    ./articles/d.txt, a folder and a file in it, a symbolic link and its target): checking a
+    file twice would report and fix every finding twice."""
+    seen: set[str] = set()
+    out = []
+    for source in sources:
+        if source.path == STDIN:  # "-" twice is the CLI's usage error, not a duplicate to drop
+            out.append(source)
+            continue
+        key = os.path.normcase(os.path.realpath(source.path))
+        if key not in seen:
+            seen.add(key)
+            out.append(source)
+    return out
 
 
 def _with_default_suffixes(include: Iterable[str]) -> list[str]:
@@ -390,13 +420,27 @@ def _apply_suppressions(findings: list[Finding], documents: dict[str, Document],
     ran_of = {path: {cls.code for cls in iter_selected(settings_of[path].select, settings_of[path].ignore)
                      if not matches(cls, settings_of[path].config.ignored_for(path))}  # per-file-ignores
               for path in directives_of if path in settings_of}
-    unused = [f for f in unused_suppressions(directives_of, documents, ran_of)
+    styles_ran_of = {path: _styles_ran(settings_of[path], ran_of[path], documents[path].lang)
+                     for path in ran_of}
+    unused = [f for f in unused_suppressions(directives_of, documents, ran_of, styles_ran_of)
               if not any(matches(cls, settings_of[f.path].config.ignored_for(f.path)) for cls in _rule_class(f.rule))]
     for finding in unused:  # TC002 runs outside instantiate_rules: apply [severity] here
         for cls in _rule_class(finding.rule):
             finding.severity = severity_for(cls, settings_of[finding.path].config.severity) or finding.severity
     assign(unused)
     return sorted([*kept, *unused], key=Finding.sort_key)
+
+
+def _styles_ran(settings: Settings, ran: set[str], lang: str | None) -> dict[str, bool]:
+    """Each configured style rule's name (lower case) and whether it ran on a file in ``lang``
+    whose selected rule codes are ``ran``: a suppression of a rule that did not run is not unused."""
+    if not settings.config.styles:
+        return {}
+    from .style.loader import load_styles
+
+    code_of = {getattr(cls, "kind", None): cls.code for cls in all_rules() if getattr(cls, "kind", None)}
+    return {rule.name.lower(): code_of.get(rule.kind) in ran and rule.applies_to(lang)
+            for rule in load_styles(list(settings.config.styles)).rules}
 
 
 def _rule_class(code: str) -> list[type[Rule]]:
@@ -436,7 +480,7 @@ def discover_sources(paths: Sequence[str], options: Options) -> list[Source]:
             resolver.for_directory(path) if os.path.isdir(path) else resolver.for_path(path))
         include, exclude = globs_of(config)
         sources.extend(discover([path], include, exclude, globs_in))
-    return sources
+    return unique_sources(sources)
 
 
 DIRECTIVE_MARK = "transcheck-"  # in every suppression comment (checker.suppress)
@@ -449,7 +493,7 @@ def run(sources: Sequence[Source], options: Options) -> Result:
     settings_of: dict[str, Settings] = {}
     documents: list[Document] = []
     findings: list[Finding] = []
-    errors: list[str] = []
+    errors: list[FileError] = []
     corpus_stats: dict[str, Any] = {}
     corpus_context: dict[str, tuple[Rule, CheckContext]] = {}
     for source in sources:
@@ -458,12 +502,14 @@ def run(sources: Sequence[Source], options: Options) -> Result:
             settings = Settings.resolve(options, config)
             contexts[id(config)] = (CheckContext(settings), instantiate_rules(settings))
         ctx, rules = contexts[id(config)]
+        reading = source
         try:
             doc = load_source(source, ctx.settings.lang)
             if source.source:
+                reading = source.source
                 doc.source = load_source(source.source, ctx.settings.source_lang)
         except InputError as error:
-            errors.append(str(error))
+            errors.append(FileError(reading.path, str(error)))
             continue
         settings_of[doc.path] = ctx.settings
         doc_findings, doc_stats = check_document(doc, rules, ctx)

@@ -103,7 +103,7 @@ class Rule:
             text=doc.text[start:end],
             message=message,
             suggestions=list(suggestions),
-            fix=fix,
+            fix=fix if fix is None or fix.replacement != doc.text[fix.start:fix.end] else None,  # no no-op fixes
             variant_of=variant_of,
             extra=extra,
         )

@@ -144,14 +144,16 @@ def apply(findings: Iterable[Finding], documents: dict[str, Document]) -> tuple[
     return kept, directives_of
 
 
-def selector_ran(selector: str, ran: set[str]) -> bool | None:
-    """Whether a rule the selector names ran on the file: None when it names no rule at all."""
+def selector_ran(selector: str, ran: set[str], styles_ran: dict[str, bool] | None = None) -> bool | None:
+    """Whether a rule the selector names ran on the file: None when it names no rule at all.
+    ``styles_ran`` maps each configured style rule's name (lower case) to whether it ran: its
+    rule code was selected and not ignored for the file, and its ``lang`` admits the file's."""
     from .registry import all_rules, matches
 
     if selector == ALL:
         return bool(ran)
-    if "." in selector:  # a style rule's name: ran when the style rules did
-        return any(code.startswith("TC30") for code in ran)
+    if "." in selector:  # a style rule's name (House.Wording)
+        return (styles_ran or {}).get(selector.lower())
     named = [rule.code for rule in all_rules() if matches(rule, [selector])]
     if not named:
         return None

@@ -79,3 +79,17 @@ def test_a_run_keeps_the_text_only_of_files_it_reports_on():
     texts = {doc.path: (doc.text, doc.lang) for doc in result.documents}
     assert texts == {"dirty.txt": (TEXT, "en"), "clean.txt": ("", "en"), "unused.md": (unused, "en")}
     assert [(f.path, f.rule, f.line) for f in result.findings] == [("dirty.txt", "TC101", 1), ("unused.md", "TC002", 1)]
+
+
+def test_a_mistyped_keyword_names_itself_and_the_valid_ones(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("The Taliban came.\n", encoding="utf-8")
+    calls = (("check_text", lambda: checker.check_text("The Taliban came.", lang="en", selct=["TC1"])),
+             ("check_paths", lambda: checker.check_paths([str(article)], lang="en", selct=["TC1"])),
+             ("check_pair", lambda: checker.check_pair("O Talibã.", "The Taliban.", selct=["TC1"])))
+    for name, call in calls:
+        with pytest.raises(TypeError) as caught:
+            call()
+        message = str(caught.value)
+        assert message.startswith(f"{name}() got an unexpected keyword argument 'selct' (did you mean 'select'?)")
+        assert "Options" not in message and "ignore" in message and "isolated" in message

@@ -5,6 +5,7 @@ import json
 import xml.etree.ElementTree as ET
 
 import pytest
+from conftest import run_cli
 from fake_rules import fake_rule, run_cli_with_fake_rule  # noqa: F401  (fixture)
 
 from checker.cli import REPORT_FORMATS
@@ -181,3 +182,38 @@ def test_junit_strips_characters_xml_cannot_carry():
     result = Result([_finding(message="bell \x07 here")], [])
     root = ET.fromstring(render_junit(result))
     assert "bell \ufffd here" in root.find("testcase/failure").text
+
+
+def _mixed_folder(tmp_path):
+    (tmp_path / "mix").mkdir()
+    (tmp_path / "mix" / "ok.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "mix" / "bin.txt").write_bytes(b"The\x00Taleban\x00")
+    (tmp_path / "mix" / "latin1.txt").write_bytes("Caf\u00e9 S\u00e3o Paulo.\n".encode("latin-1"))
+
+
+def test_unreadable_files_are_junit_errors(tmp_path):
+    _mixed_folder(tmp_path)
+    result = run_cli("check", "--isolated", "--format", "junit", "mix", cwd=tmp_path)
+    assert result.returncode == 2
+    suite = ET.fromstring(result.stdout)
+    assert (suite.get("tests"), suite.get("errors")) == ("3", "2")
+    errors = {case.get("name"): case.find("error") for case in suite.iter("testcase") if case.find("error") is not None}
+    assert sorted(errors) == ["mix/bin.txt", "mix/latin1.txt"]
+    assert "binary file" in errors["mix/bin.txt"].get("message")
+
+
+def test_unreadable_files_are_sarif_notifications(tmp_path):
+    import jsonschema
+
+    _mixed_folder(tmp_path)
+    result = run_cli("check", "--isolated", "--format", "sarif", "mix", cwd=tmp_path)
+    assert result.returncode == 2
+    document = json.loads(result.stdout)
+    [invocation] = document["runs"][0]["invocations"]
+    assert invocation["executionSuccessful"] is False
+    uris = sorted(n["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                  for n in invocation["toolExecutionNotifications"])
+    assert uris == ["mix/bin.txt", "mix/latin1.txt"]
+    assert not list(jsonschema.Draft4Validator(_schema()).iter_errors(document))
+    json_errors = json.loads(run_cli("check", "--isolated", "--format", "json", "mix", cwd=tmp_path).stdout)["errors"]
+    assert [e.split(":")[0] for e in json_errors] == ["mix/bin.txt", "mix/latin1.txt"]  # unchanged: strings

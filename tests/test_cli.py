@@ -314,3 +314,16 @@ def test_stdin_filename_takes_the_configuration_of_its_folder(tmp_path):
 def test_source_lang_without_source_is_a_usage_error(tmp_path):
     result = run_cli("check", "--source-lang", "pt", str(SAMPLE))
     assert result.returncode == 2 and "--source" in _one_error_line(result)
+
+
+def test_a_file_named_twice_is_checked_once(tmp_path):
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "d.txt").write_text("The Taleban left. The Taleban came back.\n", encoding="utf-8")
+    (tmp_path / "names.yaml").write_text("names:\n  - name: Taliban\n    variants: [Taleban]\n", encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nnames = ["names.yaml"]\n', encoding="utf-8")
+    names = ("articles/d.txt", "./articles/d.txt", "articles")
+    report = json.loads(run_cli("check", "--format", "json", *names, cwd=tmp_path).stdout)
+    assert [(f["path"], f["line"], f["column"]) for f in report["findings"]] == [
+        ("articles/d.txt", 1, 5), ("articles/d.txt", 1, 23)]  # the first spelling, once
+    result = run_cli("check", "--fix", *names, cwd=tmp_path)
+    assert "fixed 2 findings in 1 file" in result.stderr.decode()

@@ -35,3 +35,18 @@ def test_without_a_house_list_the_majority_wins(tmp_path):
     findings = _check(tmp_path, "names:\n  - name: Kabul\n    variants: [Cabul]\n")
     taliban = [f for f in findings if f["text"] == "Taliban"]
     assert [(f["rule"], f["suggestions"]) for f in taliban] == [("TC101", ["Taleban"])]
+
+
+def test_variant_of_one_word_of_a_longer_name_fixes_that_word(tmp_path):
+    """Zelenskiy is listed under Volodymyr Zelensky: the fix writes Zelensky, not the whole name
+    after the first name the text already has (Volodymyr Volodymyr Zelensky)."""
+    (tmp_path / "names.yaml").write_text(
+        "names:\n  - name: Volodymyr Zelensky\n    variants: [Zelenskyy, Zelenskiy]\n", encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nnames = ["names.yaml"]\n', encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("Guterres met Volodymyr Zelenskiy in Kyiv.\n", encoding="utf-8")
+    findings = json.loads(run_cli("check", "--format", "json", "a.txt", cwd=tmp_path).stdout)["findings"]
+    assert [(f["text"], f["suggestions"]) for f in findings] == [("Zelenskiy", ["Zelensky"])]
+    assert "house spelling is 'Zelensky'" in findings[0]["message"]
+    run_cli("check", "--fix", "a.txt", cwd=tmp_path)
+    assert article.read_text(encoding="utf-8") == "Guterres met Volodymyr Zelensky in Kyiv.\n"

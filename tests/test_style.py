@@ -213,6 +213,8 @@ def test_offsets_are_those_of_the_file(tmp_path):
     ("unknown_key.yml", "unknown_key.yml:4: unknown key 'swapp'"),
     ("unknown_type.yml", "unknown_type.yml:1: unknown rule type 'sequence'"),
     ("bad_group.yml", "bad_group.yml:5: swap '(Tal)iban': $2 refers to a group the key does not have"),
+    ("group_without_groups.yml", "group_without_groups.yml:4: swap 'Kabul': $1 refers to a group the key does "
+                                 "not have (it has none"),
 ])
 def test_broken_style_is_one_line_exit_2(tmp_path, name, expected):
     (tmp_path / "transcheck.toml").write_text(f'styles = ["{(STYLE / "bad" / name).as_posix()}"]\n', encoding="utf-8")
@@ -316,3 +318,26 @@ def test_style_rules_are_selected_and_ignored_by_name(tmp_path):
                                               encoding="utf-8")
     result = run_cli("check", "a.txt", cwd=tmp_path)
     assert result.returncode == 2 and "set its level with 'level:'" in result.stderr.decode()
+
+
+def test_numbers_leave_identifiers_and_mixed_forms_alone(tmp_path):
+    """A leading zero (a telephone number) would be dropped by grouping, a postcode before its town
+    is no quantity, and "1 thousand 500" must not become "1,000 500"."""
+    (tmp_path / "s.yml").write_text(
+        "style: Num\nrules:\n  N:\n    extends: numbers\n    message: \"Write %s rather than %s.\"\n    group: 5\n",
+        encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nstyles = ["s.yml"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text(
+        "Call 08001234567 for help. The office is at 10115 Berlin, the other at 75001 Paris. "
+        "About 1 thousand 500 people came, 25000 in all.\n", encoding="utf-8")
+    found = checker.check_paths([str(tmp_path / "a.txt")], config=str(tmp_path / "transcheck.toml"), select=["TC305"])
+    assert [(f.text, f.suggestions) for f in found] == [("25000", ["25,000"])]
+
+
+def test_swap_double_dollar_writes_a_dollar_sign(tmp_path):
+    (tmp_path / "s.yml").write_text('extends: substitution\nmessage: "Use %s, not %s."\nswap:\n'
+                                    '  five dollars: "$$5"\n  (\\d+) bucks: "$$$1"\n', encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nstyles = ["s.yml"]\n', encoding="utf-8")
+    found = checker.check_text("It cost five dollars, then 7 bucks.", config=str(tmp_path / "transcheck.toml"),
+                               select=["TC301"])
+    assert [f.fix.replacement for f in found] == ["$5", "$7"]

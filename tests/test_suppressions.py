@@ -91,3 +91,31 @@ def test_unknown_code_is_reported(tmp_path):
 def test_tc002_can_be_ignored(tmp_path):
     text = "<!-- transcheck-disable TC301 -->\nText.\n"
     assert run(tmp_path, "a.md", text, select=("TC3",)) == []
+
+
+HOUSE = ("style: House\nrules:\n  Wording:\n    extends: substitution\n    message: \"Use '%s'.\"\n"
+         "    ignorecase: true\n    swap:\n      president in charge: caretaker president\n"
+         "  Numbers:\n    extends: numbers\n    message: \"Write '%s'.\"\n    lang: en\n")
+
+
+def _house_project(tmp_path, extra_config=""):
+    (tmp_path / "house.yml").write_text(HOUSE, encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text(f'lang = "en"\nstyles = ["house.yml"]\n{extra_config}', encoding="utf-8")
+    return str(tmp_path / "transcheck.toml")
+
+
+def test_a_style_rule_that_did_not_run_has_no_unused_suppression(tmp_path):
+    """A style rule's name is not "unused" when its code is ignored, when per-file-ignores turns
+    it off, or when its lang leaves the file out; a name no style defines names no rule."""
+    config = _house_project(tmp_path, '[per-file-ignores]\n"pfi.md" = ["TC301"]\n')
+    wording = "Intro.\n\n<!-- transcheck-disable-next-line House.Wording -->\nThe president in charge left.\n"
+    (tmp_path / "a.md").write_text(wording, encoding="utf-8")
+    (tmp_path / "pfi.md").write_text(wording, encoding="utf-8")
+    assert checker.check_paths([str(tmp_path / "a.md")], config=config, ignore=["TC301"]) == []
+    assert checker.check_paths([str(tmp_path / "pfi.md")], config=config) == []
+    (tmp_path / "pt.md").write_text("<!-- transcheck-disable-next-line House.Numbers -->\nSome 200 fled.\n",
+                                    encoding="utf-8")
+    assert checker.check_paths([str(tmp_path / "pt.md")], config=config, lang="pt") == []
+    (tmp_path / "nope.md").write_text("<!-- transcheck-disable-next-line House.Nope -->\nThe end.\n", encoding="utf-8")
+    [found] = checker.check_paths([str(tmp_path / "nope.md")], config=config)
+    assert found.rule == "TC002" and "House.Nope names no rule" in found.message

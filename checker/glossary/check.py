@@ -437,9 +437,10 @@ def wrong_terms(doc: Document, sc: Scan, compiled: CompiledGlossary) -> list[Hit
         entry = compiled.glossary.entries[ei]
         approved = entry.approved(sc.lang)
         surface = _surface(doc, sc, m)
-        if _written_as_approved(" ".join(doc.prose[m.start:m.end].split()), term, approved):
+        written = doc.visible(m.start, m.end)
+        if _written_as_approved(written, term, approved):
             continue  # the entry's approved form, which the matcher cannot tell from this one
-        replacement = match_case(surface, approved[0].text) if approved else None
+        replacement = match_case(written, approved[0].text) if approved else None
         safe = len(approved) == 1 and _fold_words(surface) == _fold_words(" ".join(TOKEN_RE.findall(term.text)))
         hits.append(Hit(term.status.value, m.start, m.end, entry, term, tuple(t.text for t in approved),
                         replacement, safe))
@@ -609,7 +610,7 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
             surface = _surface(doc, sc, m)
             exact = _fold_words(surface) == _fold_words(" ".join(TOKEN_RE.findall(term.text)))
             hits.append(Hit("leftover", m.start, m.end, entry, term, tuple(t.text for t in approved),
-                            match_case(surface, approved[0].text), len(approved) == 1 and exact))
+                            match_case(doc.visible(m.start, m.end), approved[0].text), len(approved) == 1 and exact))
             covered[m.first:m.last] = b"\x01" * (m.last - m.first)
     # 1b. words matched by an approved term's stem that are not words of the language: a typo or
     # an ending the stemmer absorbs (pandéme, the English vaccines for vaccins; vacinas is a

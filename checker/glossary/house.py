@@ -19,6 +19,7 @@ variant that is an ordinary word in lower case (``Shad``, ``Bush``) is matched o
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 from dataclasses import dataclass, field
@@ -50,6 +51,7 @@ class HouseMatch:
     canonical: str
     replacement: str  # what replaces text[start:end]
     safe: bool  # the replacement keeps any ending the text adds (Talebans -> Talibans)
+    part: str = ""  # the words of the canonical spelling a shorter variant stands for (Zelensky)
 
 
 def _fold(s: str) -> str:
@@ -132,10 +134,22 @@ def _is_common(spelling: str, lang: str | None) -> bool:
     return zipf(spelling.lower(), lang) >= COMMON_WORD_ZIPF
 
 
+def _corresponding_words(canonical_words: list[str], variant: str) -> list[str]:
+    """The run of the canonical spelling's words that ``variant`` stands for when the variant
+    has fewer words (Zelenskiy -> Zelensky of Volodymyr Zelensky): the most alike run of as many
+    words. Replacing the variant by the whole name would repeat words the text already has."""
+    count = len(re.findall(r"[^\W_]+", variant))
+    if count == 0 or count >= len(canonical_words):
+        return canonical_words
+    runs = [canonical_words[i:i + count] for i in range(len(canonical_words) - count + 1)]
+    folded = _fold(variant)
+    return max(runs, key=lambda run: difflib.SequenceMatcher(None, _fold(" ".join(run)), folded).ratio())
+
+
 def _house_match(m: Match, tokens, text: str) -> HouseMatch:
     name, variant = m.pattern.payload
     surface_tokens = tokens.surfaces[m.first:m.last]
-    canonical_words = re.findall(r"[^\W_]+", name.canonical)
+    canonical_words = _corresponding_words(re.findall(r"[^\W_]+", name.canonical), variant)
     start, end = m.start, m.end
     first, last = m.first, m.last
     if len(canonical_words) == m.last - m.first and m.last - m.first > 1:
@@ -148,8 +162,10 @@ def _house_match(m: Match, tokens, text: str) -> HouseMatch:
             replacement, safe = _replace(surface, canonical_part, " ".join(surface_tokens[differing[0]:differing[-1] + 1]))
             return HouseMatch(start, end, surface, name.canonical, replacement, safe)
     surface = text[start:end]
-    replacement, safe = _replace(surface, name.canonical, variant)
-    return HouseMatch(start, end, surface, name.canonical, replacement, safe)
+    whole = len(canonical_words) == len(re.findall(r"[^\W_]+", name.canonical))
+    part = name.canonical if whole else " ".join(canonical_words)
+    replacement, safe = _replace(surface, part, variant)
+    return HouseMatch(start, end, surface, name.canonical, replacement, safe, part)
 
 
 def _replace(surface: str, canonical: str, variant: str) -> tuple[str, bool]:
@@ -178,13 +194,20 @@ def load_house_names(paths: list[str]) -> HouseNames:
 
 
 def _validate(names: list[HouseName]) -> None:
-    """A variant that is its own name, or one listed under two names, is a mistake in the list:
-    the first would report the house spelling itself, the second suggest two spellings."""
+    """A variant that is its own name, one that is another name of the list, or one listed under
+    two names is a mistake in the list: the first would report the house spelling itself, the
+    second have two fixes undo each other, the third suggest two spellings."""
     owner: dict[str, HouseName] = {}
+    canonical = {_fold(name.canonical): name for name in names}
     for name in names:
         for variant in name.variants:
             if variant == name.canonical:
                 raise InputError(f"{name.origin}: the variant {variant!r} is the name itself")
+            other_name = canonical.get(_fold(variant))
+            if other_name is not None and other_name.canonical != name.canonical:
+                # Taliban: [Taleban] beside Taleban: [Taliban]: each fix would undo the other
+                raise InputError(f"{name.origin}: the variant {variant!r} of {name.canonical!r} is itself a "
+                                 f"name in the list ({other_name.origin})")
             other = owner.setdefault(variant, name)
             if other.canonical != name.canonical:
                 raise InputError(f"{name.origin}: the variant {variant!r} is also listed under "

@@ -133,9 +133,7 @@ def is_acronym(token: str) -> bool:
 
 
 def match_case(surface: str, replacement: str) -> str:
-    """``replacement`` with the capitalisation pattern of ``surface`` (ALL CAPS, Initial)."""
-    if len(surface) > 1 and surface.isupper() and not is_acronym(replacement.replace(" ", "")):
-        return replacement.upper()
-    if surface[:1].isupper() and replacement[:1].islower():
-        return replacement[:1].upper() + replacement[1:]
-    return replacement
+    """``replacement`` with the capitalisation pattern of ``surface`` (see ``checker.casing``)."""
+    from ..casing import transfer_case
+
+    return transfer_case(surface, replacement)

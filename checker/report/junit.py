@@ -3,7 +3,8 @@
 One ``testsuite`` named ``transcheck``; one ``testcase`` per checked file (``classname``
 ``transcheck``, ``name`` the path). A file with findings at or above the fail level gets one
 ``failure`` whose ``message`` counts them and whose text lists them in the ``path:line:col:
-CODE message`` shape; findings below the fail level go to the test case's ``system-out``.
+CODE message`` shape; findings below the fail level go to the test case's ``system-out``. A file
+that could not be read (binary, undecodable) is a test case with one ``error``.
 """
 
 from __future__ import annotations
@@ -54,9 +55,12 @@ def render_junit(result: Any, **_: Any) -> str:
             failure.text = "\n".join(_line(f) for f in failing)
         if other:
             ET.SubElement(case, "system-out").text = "\n".join(_line(f) for f in other)
-    suite.set("tests", str(len(by_path)))
+    for error in result.errors:  # unreadable files: the run could not check them
+        case = ET.SubElement(suite, "testcase", classname="transcheck", name=_clean(error.path))
+        ET.SubElement(case, "error", message=_clean(str(error)), type="unreadable").text = _clean(str(error))
+    suite.set("tests", str(len(by_path) + len(result.errors)))
     suite.set("failures", str(failures))
-    suite.set("errors", "0")
+    suite.set("errors", str(len(result.errors)))
     suite.set("skipped", "0")
     ET.indent(suite)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suite, encoding="unicode") + "\n"

@@ -100,8 +100,24 @@ def sarif_document(result: Any) -> dict[str, Any]:
             "columnKind": "unicodeCodePoints",
             "originalUriBaseIds": {"%SRCROOT%": {"description": {"text": "The directory transcheck ran in."}}},
             "results": results,
+            **_invocations(result),
         }],
     }
+
+
+def _invocations(result: Any) -> dict[str, Any]:
+    """Files that could not be read, as tool execution notifications of an unsuccessful run (a
+    SARIF viewer would otherwise show a clean run); nothing when every file was read."""
+    errors = getattr(result, "errors", None) or []
+    if not errors:
+        return {}
+    notifications = [{
+        "level": "error",
+        "message": {"text": str(error)},
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(error.path),
+                                                                 "uriBaseId": "%SRCROOT%"}}}],
+    } for error in errors]
+    return {"invocations": [{"executionSuccessful": False, "toolExecutionNotifications": notifications}]}
 
 
 def render_sarif(result: Any, **_: Any) -> str:

@@ -41,6 +41,13 @@ def _entry_field(entry: "Entry") -> dict[str, str]:
     return {"glossary_entry": reference} if reference else {}
 
 
+def _house_message(surface: str, part: str, canonical: str) -> str:
+    """A variant of one word of a longer name gets that word (Zelensky), with the name."""
+    if part and part != canonical:
+        return f"'{surface}': the house spelling is '{part}' (as in '{canonical}')"
+    return f"'{surface}': the house spelling is '{canonical}'"
+
+
 @register
 class HouseNameSpelling(Rule):
     code = "TC102"
@@ -57,7 +64,9 @@ class HouseNameSpelling(Rule):
         bad="names.yaml lists Taleban as a variant of Taliban; the text says: The Taleban say they have surrounded the group.",
         good="The Taliban say they have surrounded the group.",
         fix="Safe: replaces the variant by the house spelling, keeping an ending the text adds "
-            "(Talebans -> Talibans) and capitals. Inflected inside the word: suggestion only.",
+            "(Talebans -> Talibans) and capitals; a variant of one word of a longer name gets that "
+            "word (Zelenskiy -> Zelensky of Volodymyr Zelensky). Inflected inside the word: "
+            "suggestion only.",
     )
 
     def check_document(self, doc: Document, ctx: "CheckContext") -> Iterable[Finding]:
@@ -68,7 +77,7 @@ class HouseNameSpelling(Rule):
         for m in house_matches(doc, ctx):
             fix = Fix(m.start, m.end, m.replacement, safe=m.safe)
             yield self.finding(doc, m.start, m.end,
-                               f"'{doc.visible(m.start, m.end)}': the house spelling is '{m.canonical}'",
+                               _house_message(doc.visible(m.start, m.end), m.part, m.canonical),
                                [m.replacement], fix, variant_of=m.canonical)
 
 

@@ -33,12 +33,15 @@ class UnusedSuppression(Rule):
 
 
 def unused_suppressions(directives_of: dict[str, list[Directive]], documents: dict[str, Document],
-                        ran_of: dict[str, set[str]]) -> Iterable[Finding]:
-    """Findings for the directives (per code) that suppressed nothing among the rules that ran."""
+                        ran_of: dict[str, set[str]], styles_ran_of: dict[str, dict[str, bool]] | None = None,
+                        ) -> Iterable[Finding]:
+    """Findings for the directives (per code) that suppressed nothing among the rules that ran
+    (``ran_of``: the codes per file; ``styles_ran_of``: per file, whether each style rule ran)."""
     rule = UnusedSuppression()
     for path, directives in directives_of.items():
         doc = documents[path]
         ran = ran_of.get(path, set())
+        styles_ran = (styles_ran_of or {}).get(path, {})
         if rule.code not in ran:
             continue
         for directive in directives:
@@ -48,7 +51,7 @@ def unused_suppressions(directives_of: dict[str, list[Directive]], documents: di
             for selector in directive.selectors:
                 if selector in directive.used:
                     continue
-                state = selector_ran(selector, ran)
+                state = selector_ran(selector, ran, styles_ran)
                 if state is None:
                     unused.append((selector, "names no rule"))
                 elif state:

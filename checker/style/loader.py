@@ -59,7 +59,7 @@ _STYLE_FILE_KEYS = {"style", "rules", "description", "version"}
 # A match never begins or ends inside a word (Vale's \b, without its quirk at non-word edges).
 EDGE = r"(?!(?<=\w)\w)"
 _PLACEHOLDER = re.compile(r"%%|%s")  # in a rule's message
-GROUP_REF = re.compile(r"\$(\d+)|\$\{(\d+)\}")  # $1 or ${1} in a replacement: the key's group
+GROUP_REF = re.compile(r"\$\$|\$(\d+)|\$\{(\d+)\}")  # $1 or ${1} in a replacement: the key's group; $$: a $
 _GLOBAL_FLAGS = re.compile(r"^\(\?([aiLmsux]+)\)")
 
 
@@ -470,10 +470,7 @@ def _build_substitution(rule: StyleRule, data: Any, at: Any, flags: int, edge: s
             value = ""
         replacement = _as_str(value, f"swap.{key}", line, empty=True)
         key_pattern = _compile(_translate(key), flags, line, f"swap key {key!r}")
-        for ref in GROUP_REF.finditer(replacement if key_pattern.groups else ""):  # ($5 without groups: text)
-            if int(ref.group(1) or ref.group(2)) > key_pattern.groups:
-                raise StyleError(line, f"swap {key!r}: {ref.group(0)} refers to a group the key does not have "
-                                       f"(it has {key_pattern.groups})")
+        _check_group_refs(key, replacement, key_pattern.groups, line)
         own = key_pattern if "$" in replacement and key_pattern.groups else None
         alternatives.append((key, own, [r.strip() for r in replacement.split("|")] if replacement else [""]))
     alternatives.sort(key=lambda item: len(item[0]), reverse=True)
@@ -485,6 +482,15 @@ def _build_substitution(rule: StyleRule, data: Any, at: Any, flags: int, edge: s
     _compile_folded(rule, source)
     for index, (key, own, replacements) in enumerate(alternatives):
         rule.swaps[index] = (re.compile(f"(?:{_translate(key)}){edge}", flags), replacements)
+
+
+def _check_group_refs(key: str, replacement: str, groups: int, line: int) -> None:
+    """A $N beyond the key's groups would be written as it stands ("took $1 city"): an error,
+    also for a key without groups; $$ writes a literal dollar sign."""
+    for ref in GROUP_REF.finditer(replacement):
+        if ref.group(0) != "$$" and int(ref.group(1) or ref.group(2)) > groups:
+            raise StyleError(line, f"swap {key!r}: {ref.group(0)} refers to a group the key does not have "
+                                   f"(it has {groups or 'none'}; $$ writes a literal $)")
 
 
 def _build_consistency(rule: StyleRule, data: Any, at: Any, flags: int, edge: str) -> None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from ..model import BlockKind, Document
+from ..casing import transfer_case
 from .cldr import capitalised_names
 from .loader import GROUP_REF, StyleRule
 
@@ -45,14 +46,8 @@ def scope_spans(doc: Document, rule: StyleRule) -> tuple[str, list[tuple[int, in
 
 
 def keep_case(matched: str, replacement: str) -> str:
-    """Carry the case of the matched text over: TALEBAN -> TALIBAN, President in charge -> Caretaker
-    president; a replacement written with capitals (a proper noun) keeps them."""
-    letters = [ch for ch in matched if ch.isalpha()]
-    if len(letters) > 1 and all(ch.isupper() for ch in letters) and any(ch.islower() for ch in replacement):
-        return replacement.upper()
-    if letters and matched.lstrip()[:1].isupper() and replacement[:1].islower():
-        return replacement[:1].upper() + replacement[1:]
-    return replacement
+    """Carry the case pattern of the matched text over (see ``checker.casing``)."""
+    return transfer_case(matched, replacement)
 
 
 def _expand(replacement: str, match: re.Match | None) -> str:
@@ -60,6 +55,8 @@ def _expand(replacement: str, match: re.Match | None) -> str:
         return replacement
 
     def group(ref: re.Match) -> str:
+        if ref.group(0) == "$$":
+            return "$"
         index = int(ref.group(1) or ref.group(2))
         return (match.group(index) or "") if index <= (match.re.groups or 0) else ref.group(0)
 
@@ -450,6 +447,19 @@ def _value(number: str, dec: str, factor: int) -> int | None:
     return int(value) if value == value.to_integral_value() else None
 
 
+_NUMBER_AFTER = re.compile(r"[ \u00a0]+\d")
+_WORD_AFTER = re.compile(r"[ \u00a0]+([^\W\d_])")
+
+
+def _is_identifier(digits: str, text: str, end: int) -> bool:
+    """Digits an editor leaves ungrouped: a leading zero (a telephone number, 08001234567, whose
+    leading zero grouping would drop) or a five-digit postcode before its town (10115 Berlin, 75001 Paris)."""
+    if digits.startswith("0"):
+        return True
+    word = _WORD_AFTER.match(text, end)
+    return len(digits) == 5 and word is not None and word.group(1).isupper()
+
+
 def group_digits(value: int, sep: str) -> str:
     return f"{value:,}".replace(",", sep)
 
@@ -462,6 +472,8 @@ def numbers(rule: StyleRule, doc: Document) -> Iterator[Hit]:
     for start, end in spans:
         if pattern is not None:
             for match in pattern.finditer(text, start, end):
+                if _NUMBER_AFTER.match(text, match.end()):
+                    continue  # "1 thousand 500": 1,500 written in words and digits, no "1,000 500"
                 factor = mult[match.group("word").lower()]
                 value = _value(match.group("n"), dec, factor)
                 if value is None:
@@ -482,6 +494,8 @@ def numbers(rule: StyleRule, doc: Document) -> Iterator[Hit]:
         if rule.group:
             for match in re.finditer(rf"(?<![\w.,]){'[0-9]'}{{{rule.group},}}(?![\w]|[.,][0-9])", text[start:end]):
                 digits = match.group(0)
+                if _is_identifier(digits, text, start + match.end()):
+                    continue
                 suggestion = group_digits(int(digits), sep)
                 s, e = start + match.start(), start + match.end()
                 found.append(Hit(s, e, rule.format(suggestion, digits), [suggestion], suggestion, safe=False))

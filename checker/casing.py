@@ -1,0 +1,42 @@
+"""Carrying the capitalisation of a matched text over to its replacement (style and glossary fixes).
+
+Only a case pattern is carried: ALL CAPS, Title Case (every word capitalised) or a first capital.
+A replacement that differs from the text only by case is itself the correction (COVID-19 ->
+Covid-19), so its own case wins.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WORD = re.compile(r"[^\W\d_]+")
+_WORD_START = re.compile(r"(?<![^\W\d_])[^\W\d_]")  # a letter with no letter before it
+
+
+def case_pattern(surface: str) -> str | None:
+    """"upper", "title", "initial" or None (lower case, or mixed like eBay)."""
+    letters = [ch for ch in surface if ch.isalpha()]
+    if len(letters) > 1 and all(ch.isupper() for ch in letters):
+        return "upper"
+    words = _WORD.findall(surface)
+    if not words or not words[0][0].isupper():
+        return None
+    if len(words) > 1 and all(w[0].isupper() and (len(w) == 1 or w[1:].islower()) for w in words):
+        return "title"
+    return "initial"
+
+
+def transfer_case(surface: str, replacement: str) -> str:
+    """``replacement`` in the case pattern of ``surface``: TALEBAN -> TALIBAN, Secretary General
+    -> Secretary-General, President in charge -> Caretaker president; capitals the replacement
+    writes itself (a proper noun) stay."""
+    if surface.casefold() == replacement.casefold():
+        return replacement
+    pattern = case_pattern(surface)
+    if pattern == "upper" and any(ch.islower() for ch in replacement):
+        return replacement.upper()
+    if pattern == "title":
+        return _WORD_START.sub(lambda m: m.group(0).upper(), replacement)
+    if pattern in ("title", "initial") and replacement[:1].islower():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement

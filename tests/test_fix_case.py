@@ -1,0 +1,60 @@
+"""Fixes carry a case pattern of the text (ALL CAPS, Title Case, first capital), never undo a
+correction that is about case, and a fix that would write the text unchanged is not offered."""
+
+import json
+
+from conftest import run_cli
+from fake_rules import MarkerRule
+
+from checker.casing import transfer_case
+from checker.model import Document, Fix
+
+
+def _project(tmp_path, text: str, glossary: str, style: str = "") -> None:
+    (tmp_path / "g.csv").write_text(glossary, encoding="utf-8")
+    styles = ""
+    if style:
+        (tmp_path / "s.yml").write_text(style, encoding="utf-8")
+        styles = 'styles = ["s.yml"]\n'
+    (tmp_path / "transcheck.toml").write_text(
+        f'lang = "en"\nsource-lang = "pt"\nglossaries = ["g.csv"]\n{styles}', encoding="utf-8")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+
+
+def test_a_case_only_glossary_correction_is_written(tmp_path):
+    _project(tmp_path, "COVID-19 cases fell.\n",
+             "source,target,status\ncovid-19,Covid-19,preferred\ncovid-19,COVID-19,forbidden\n")
+    found = json.loads(run_cli("check", "--format", "json", "a.txt", cwd=tmp_path).stdout)["findings"]
+    assert [f["fix"]["replacement"] for f in found] == ["Covid-19"]
+    result = run_cli("check", "--fix", "a.txt", cwd=tmp_path)
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "Covid-19 cases fell.\n"
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_title_case_is_carried_over(tmp_path):
+    style = ("style: House\nrules:\n  Wording:\n    extends: substitution\n    message: \"Use %s rather than %s.\"\n"
+             "    ignorecase: true\n    swap:\n      president in charge: caretaker president\n")
+    glossary = ("source,target,status\nsecretário-geral,secretary-general,preferred\n"
+                "secretário-geral,secretary general,forbidden\n")
+    _project(tmp_path, "The President In Charge met UN Secretary General Guterres.\n", glossary, style)
+    run_cli("check", "--fix", "a.txt", cwd=tmp_path)
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == \
+        "The Caretaker President met UN Secretary-General Guterres.\n"
+    again = json.loads(run_cli("check", "--format", "json", "a.txt", cwd=tmp_path).stdout)
+    assert again["findings"] == []  # Secretary-General is the approved term, in title case
+
+
+def test_transfer_case_patterns():
+    assert transfer_case("TALEBAN", "Taliban") == "TALIBAN"
+    assert transfer_case("President in charge", "caretaker president") == "Caretaker president"
+    assert transfer_case("President In Charge", "caretaker president") == "Caretaker President"
+    assert transfer_case("eBay", "ebay inc") == "ebay inc"  # mixed case is no pattern
+    assert transfer_case("COVID-19", "Covid-19") == "Covid-19"  # the case is the correction
+    assert transfer_case("kabul", "Kabul") == "Kabul"
+
+
+def test_a_fix_that_changes_nothing_is_not_offered():
+    doc = Document("a.txt", "The Taleban left.", "The Taleban left.")
+    finding = MarkerRule().finding(doc, 4, 11, "x", ["Taleban"], Fix(4, 11, "Taleban", safe=True))
+    assert finding.fix is None
+    assert MarkerRule().finding(doc, 4, 11, "x", ["Taliban"], Fix(4, 11, "Taliban", safe=True)).fix is not None

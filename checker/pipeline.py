@@ -420,7 +420,8 @@ def _apply_suppressions(findings: list[Finding], documents: dict[str, Document],
     ran_of = {path: {cls.code for cls in iter_selected(settings_of[path].select, settings_of[path].ignore)
                      if not matches(cls, settings_of[path].config.ignored_for(path))}  # per-file-ignores
               for path in directives_of if path in settings_of}
-    styles_ran_of = {path: _styles_ran(settings_of[path], ran_of[path], documents[path].lang)
+    styles_ran_of = {path: _styles_ran(settings_of[path], ran_of[path], documents[path].lang,
+                                       settings_of[path].config.ignored_for(path))
                      for path in ran_of}
     unused = [f for f in unused_suppressions(directives_of, documents, ran_of, styles_ran_of)
               if not any(matches(cls, settings_of[f.path].config.ignored_for(f.path)) for cls in _rule_class(f.rule))]
@@ -431,15 +432,19 @@ def _apply_suppressions(findings: list[Finding], documents: dict[str, Document],
     return sorted([*kept, *unused], key=Finding.sort_key)
 
 
-def _styles_ran(settings: Settings, ran: set[str], lang: str | None) -> dict[str, bool]:
+def _styles_ran(settings: Settings, ran: set[str], lang: str | None, ignored: list[str]) -> dict[str, bool]:
     """Each configured style rule's name (lower case) and whether it ran on a file in ``lang``
-    whose selected rule codes are ``ran``: a suppression of a rule that did not run is not unused."""
+    whose selected rule codes are ``ran`` and per-file ignores ``ignored``: selected by its code
+    and its own name, and its ``lang`` admitting the file. A suppression of a rule that did not
+    run is not unused."""
     if not settings.config.styles:
         return {}
     from .style.loader import load_styles
 
     code_of = {getattr(cls, "kind", None): cls.code for cls in all_rules() if getattr(cls, "kind", None)}
+    ignore = [*settings.ignore, *ignored]
     return {rule.name.lower(): code_of.get(rule.kind) in ran and rule.applies_to(lang)
+            and style_rule_selected(code_of[rule.kind], rule.name, settings.select, ignore)
             for rule in load_styles(list(settings.config.styles)).rules}
 
 

@@ -119,3 +119,16 @@ def test_a_style_rule_that_did_not_run_has_no_unused_suppression(tmp_path):
     (tmp_path / "nope.md").write_text("<!-- transcheck-disable-next-line House.Nope -->\nThe end.\n", encoding="utf-8")
     [found] = checker.check_paths([str(tmp_path / "nope.md")], config=config)
     assert found.rule == "TC002" and "House.Nope names no rule" in found.message
+
+
+def test_suppressing_a_style_rule_ignored_by_name_is_not_unused(tmp_path):
+    # --ignore House.Wording: the rule did not run, so its suppression comment suppresses nothing
+    # only because there was nothing to run; TC002 stays quiet, as for an ignored code.
+    (tmp_path / "House.yml").write_text('rules:\n  Wording:\n    extends: substitution\n    message: "Use %s"\n'
+                                        "    swap:\n      Taleban: Taliban\n", encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nstyles = ["House.yml"]\n', encoding="utf-8")
+    (tmp_path / "a.md").write_text("<!-- transcheck-disable-next-line House.Wording -->\nThe Taliban came.\n",
+                                   encoding="utf-8")
+    found = checker.check_paths([str(tmp_path / "a.md")])
+    assert [f.rule for f in found] == ["TC002"]
+    assert checker.check_paths([str(tmp_path / "a.md")], ignore=["House.Wording"]) == []

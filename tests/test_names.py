@@ -877,3 +877,18 @@ def test_a_very_long_document_is_indexed_in_one_pass_with_the_same_result(monkey
     monkeypatch.setattr(extract, "LONG_DOCUMENT", 0)
     by_index = find_name_clusters(load_text(text, "a.txt", lang="en"))
     assert by_find and by_index == by_find
+
+
+def test_first_letter_transliteration_alternative_as_written_and_at_four_letters():
+    # "kh" is rewritten to "h" by norm, so Khina / China differ in h / c there; as written the
+    # first letters are k / c, one transliteration class (Khrushchev / Chruschtschow)
+    text = ("The first cases were reported in China in December. Researchers in Khina later "
+            "sequenced the virus.")
+    assert ("Khina", "China") in flagged(text)
+    # 4 letters: an unknown spelling in the i / y class of a known name
+    text = ("Les sanctions contre l'Iran ont été renforcées. Le ministre a rappelé que l'Yran "
+            "refuse toute inspection.")
+    assert ("Yran", "Iran") in flagged(text, "fr")
+    # not two known 4-letter names (Cate / Kate), nor another first letter (Iran / Bran)
+    assert flagged("Kate arrived first. Then Cate sat down.") == []
+    assert flagged("Les sanctions contre l'Iran ont été renforcées. Le ministre Hran refuse.", "fr") == []

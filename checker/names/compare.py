@@ -438,6 +438,21 @@ _CHEAP_FIRST = frozenset((a, b) for cls in FIRST_LETTER_CLASSES for a in cls for
 LOWER_FIRST_LETTER_MIN_LEN = 6
 
 
+def _cheap_first_letter(a: str, b: str) -> bool:
+    """The first letters differ within a transliteration class (k / c, y / i, z / s)."""
+    return a[:1] != b[:1] and (a[:1], b[:1]) in _CHEAP_FIRST
+
+
+SHORT_FIRST_LETTER_LEN = 4
+
+
+def _short_first_letter_slip(fm: str, fd: str, minority: str, dominant: str, zipf: Zipf) -> bool:
+    """4 letters: only a first letter substituted by its transliteration alternative (Yran /
+    Iran, Kity / City), the spelling unknown to both word lists, the other known to one."""
+    return zipf(minority) == 0 and not _known_english(fm) and (zipf(dominant) > 0 or _known_english(fd)) \
+        and (_cheap_first_letter(fm, fd) or _cheap_first_letter(norm(minority), norm(dominant)))
+
+
 def _first_letter_slip(fm: str, fd: str, minority: str, dominant: str, lang: str, zipf: Zipf,
                        lead: bool = False) -> bool:
     """A 1:1 tie that differs only at the first letter (substituted, inserted, dropped or
@@ -454,20 +469,22 @@ def _first_letter_slip(fm: str, fd: str, minority: str, dominant: str, lang: str
     if lead and min(len(fm), len(fd)) >= FIRST_LETTER_KNOWN_MIN_LEN and zipf(minority) == 0 \
             and not _known_english(fm):
         return True
+    if not lower and len(fm) == len(fd) == SHORT_FIRST_LETTER_LEN:
+        return _short_first_letter_slip(fm, fd, minority, dominant, zipf)
     if min(len(fm), len(fd)) < (LOWER_FIRST_LETTER_MIN_LEN if lower else FIRST_LETTER_KNOWN_MIN_LEN):
         return False
     if lower:  # a lower-case spelling no word list knows: "les lscars" for "les Oscars"
         return zipf(minority) == 0 and not _known_english(fm)
     # A spelling no word list knows beside a known name, 5+ letters: a letter added, dropped or
     # swapped at the start (Bvaltteri / Valtteri, Nista / Insta), or one substituted by a
-    # transliteration alternative (Ynsta / Insta, Zchumacher / Schumacher, Ырина / Ирина);
+    # transliteration alternative (Ynsta / Insta, Zchumacher / Schumacher, Ырина / Ирина),
+    # also as written when ``norm`` rewrites a digraph (Khina / China: kh -> h);
     # another substituted letter only from 8 letters (Knstagram; not Gambert / Lambert).
     if min(len(fm), len(fd)) >= FIRST_LETTER_KNOWN_MIN_LEN and zipf(minority) == 0 and not _known_english(fm) \
             and (zipf(dominant) > 0 or _known_english(fd)):
         if len(fm) != len(fd) or fm[:2] == fd[1::-1] or min(len(fm), len(fd)) >= FIRST_LETTER_MIN_LEN:
             return True
-        nm, nd = norm(minority), norm(dominant)
-        if nm[:1] != nd[:1] and (nm[:1], nd[:1]) in _CHEAP_FIRST:
+        if _cheap_first_letter(fm, fd) or _cheap_first_letter(norm(minority), norm(dominant)):
             return True
     if min(len(fm), len(fd)) < FIRST_LETTER_MIN_LEN:
         return False

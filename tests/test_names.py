@@ -892,3 +892,16 @@ def test_first_letter_transliteration_alternative_as_written_and_at_four_letters
     # not two known 4-letter names (Cate / Kate), nor another first letter (Iran / Bran)
     assert flagged("Kate arrived first. Then Cate sat down.") == []
     assert flagged("Les sanctions contre l'Iran ont été renforcées. Le ministre Hran refuse.", "fr") == []
+
+
+def test_a_respelling_beside_the_rest_of_the_name_is_a_variant_even_when_short_or_english():
+    # "Hong Cong" beside "Hong Kong": Cong is a 4-letter spelling of another first letter that
+    # the English word list knows, both vetoes for a lone token (Jong / Yong; an English name
+    # kept beside a translation); after the same word, and equal once normalised, a variant.
+    # (TICO-19-style Spanish, after its wiki_9 document.)
+    text = ("En un estudio de Hong Cong, se tomaron muestras de saliva dos días después del inicio "
+            "de los síntomas.\n\nLa Autoridad de Hospitales de Hong Kong encontró una disminución "
+            "de la capacidad pulmonar en algunos pacientes.")
+    assert flagged(text, "es") == [("Cong", "Kong")]
+    # alone, the two short spellings stay apart
+    assert flagged("La Autoridad de Kong habló. El ministro Cong respondió.", "es") == []

@@ -260,10 +260,11 @@ def judge(
     if any(der(x, y, lang) for x in stems(minority, lang) for y in stems(dominant, lang)):
         return None  # Demokratin / Demokraten
     if lang != "en" and _english_word(minority) and zipf(dominant) >= TRANSLATION_ZIPF \
-            and not (context and minority[:1].islower()) \
+            and not (context and (minority[:1].islower() or norm(minority) == norm(dominant))) \
             and not _keyboard_slip(minority.casefold(), dominant.casefold()):
         # an English name kept beside its translation: Republican / Republikaner (not a
-        # lower-case word in the name's place: "Paris Fashion weep", "Kim jog"; nor a letter
+        # lower-case word in the name's place: "Paris Fashion weep", "Kim jog"; nor a
+        # respelling beside the rest of the name, Hong Cong / Hong Kong; nor a letter
         # doubled or two swapped, Gilles / Giles, Pairs / Paris: typos, not translations)
         return None
     best: tuple[str, str] | None = None
@@ -588,8 +589,9 @@ def _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lan
     if nm == nd:
         if der(sm, sd, lang):
             return None
-        if length <= 4 and fm[:1] != fd[:1] and (z > 0 or _known_english(fold(minority))):
-            return None  # short names: Jong/Yong, Yury/Jury (not Djohn, Qris: no word list knows them)
+        if length <= 4 and fm[:1] != fd[:1] and not context and (z > 0 or _known_english(fold(minority))):
+            return None  # short names: Jong/Yong, Yury/Jury (not Djohn, Qris: no word list knows them;
+            # nor beside the rest of the name: Hong Cong / Hong Kong)
         return ("A", "transliteration")
     min_len = MIN_LEN_CONTEXT if context or z <= SHORT_MAX_ZIPF else MIN_LEN_BC
     if length < min_len and not (context and z <= TIER_C_MAX_ZIPF and _dropped_letter(fm, fd)):

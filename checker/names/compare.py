@@ -634,11 +634,9 @@ def _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lan
                 return ("C", "typo")
             # A 1:1 tie: an unknown spelling next to the other (the caller makes the rarer
             # one in the language the minority); a typo seldom changes the first letter.
-            # (or a rare spelling beside a much more common word: Univesity / University;
-            # or one of Zipf <= 2 beside a word 2+ Zipf commoner: Intagram / Instagram)
+            # (or a rare spelling beside a much more common word: Univesity / University)
             # In a shared context (Thom Browne / Thon Browne) the tie needs no more evidence.
-            if fm[:1] == fd[:1] and (context or z <= TIE_MAX_ZIPF or zd - z >= TIE_COMMON_MARGIN
-                                     or (z <= TIER_C_MAX_ZIPF and zd - z >= STRONG_MARGIN)):
+            if fm[:1] == fd[:1] and (context or z <= TIE_MAX_ZIPF or zd - z >= TIE_COMMON_MARGIN):
                 return ("C", "typo")
             # (not in one sentence: a list of names such as Хангаласским, Мегино-Кангаласским)
             if first_letter and fm[:1] != fd[:1] and z <= TIE_MAX_ZIPF and _first_letter_slip(fm, fd, minority, dominant, lang, zipf, lead):

@@ -905,3 +905,16 @@ def test_a_respelling_beside_the_rest_of_the_name_is_a_variant_even_when_short_o
     assert flagged(text, "es") == [("Cong", "Kong")]
     # alone, the two short spellings stay apart
     assert flagged("La Autoridad de Kong habló. El ministro Cong respondió.", "es") == []
+
+
+def test_first_letter_transliteration_of_a_name_rare_in_english():
+    # Celly and Yohn are unknown to the Spanish / French word list and rare in English (Zipf
+    # < 2): a transliteration slip at the first letter (c / k, y / j) of a known name
+    text = ("El capitán Craig Halkett dijo que el club habló con Kelly.\n\n"
+            "Según el club, Celly no quiso hacer comentarios.")
+    assert ("Celly", "Kelly") in flagged(text, "es")
+    text = ("La police a interrogé John sur l'incident.\n\n"
+            "Selon son avocat, Yohn n'était pas présent ce soir-là.")
+    assert ("Yohn", "John") in flagged(text, "fr")
+    # two spellings the English list knows well stay apart (Cate / Kate)
+    assert flagged("La actriz Kate llegó primero.\n\nDespués llegó Cate con su hermana.", "es") == []

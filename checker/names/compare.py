@@ -444,13 +444,20 @@ def _cheap_first_letter(a: str, b: str) -> bool:
     return a[:1] != b[:1] and (a[:1], b[:1]) in _CHEAP_FIRST
 
 
-SHORT_FIRST_LETTER_LEN = 4
+SHORT_FIRST_LETTER_LEN = 4  # at 4 letters only a transliteration alternative (Yran / Iran)
+RARE_ENGLISH_ZIPF = 2.0
 
 
-def _short_first_letter_slip(fm: str, fd: str, minority: str, dominant: str, zipf: Zipf) -> bool:
-    """4 letters: only a first letter substituted by its transliteration alternative (Yran /
-    Iran, Kity / City), the spelling unknown to both word lists, the other known to one."""
-    return zipf(minority) == 0 and not _known_english(fm) and (zipf(dominant) > 0 or _known_english(fd)) \
+def _unknown_here(word: str, zipf: Zipf) -> bool:
+    """Unknown to the language's word list and rare in English (Zipf < 2): a transliteration
+    slip of a name the English list happens to hold (Yohn, Celly) counts as unknown."""
+    return zipf(word) == 0 and _english_zipf(fold(word)) < RARE_ENGLISH_ZIPF
+
+
+def _transliterated_first_letter(fm: str, fd: str, minority: str, dominant: str, zipf: Zipf) -> bool:
+    """The first letter substituted by its transliteration alternative (Yran / Iran, Celly /
+    Kelly), the spelling unknown here (``_unknown_here``), the other known to a word list."""
+    return _unknown_here(minority, zipf) and (zipf(dominant) > 0 or _known_english(fd)) \
         and (_cheap_first_letter(fm, fd) or _cheap_first_letter(norm(minority), norm(dominant)))
 
 
@@ -471,7 +478,7 @@ def _first_letter_slip(fm: str, fd: str, minority: str, dominant: str, lang: str
             and not _known_english(fm):
         return True
     if not lower and len(fm) == len(fd) == SHORT_FIRST_LETTER_LEN:
-        return _short_first_letter_slip(fm, fd, minority, dominant, zipf)
+        return _transliterated_first_letter(fm, fd, minority, dominant, zipf)
     if min(len(fm), len(fd)) < (LOWER_FIRST_LETTER_MIN_LEN if lower else FIRST_LETTER_KNOWN_MIN_LEN):
         return False
     if lower:  # a lower-case spelling no word list knows: "les lscars" for "les Oscars"
@@ -485,8 +492,9 @@ def _first_letter_slip(fm: str, fd: str, minority: str, dominant: str, lang: str
             and (zipf(dominant) > 0 or _known_english(fd)):
         if len(fm) != len(fd) or fm[:2] == fd[1::-1] or min(len(fm), len(fd)) >= FIRST_LETTER_MIN_LEN:
             return True
-        if _cheap_first_letter(fm, fd) or _cheap_first_letter(norm(minority), norm(dominant)):
-            return True
+    if min(len(fm), len(fd)) >= FIRST_LETTER_KNOWN_MIN_LEN and len(fm) == len(fd) \
+            and _transliterated_first_letter(fm, fd, minority, dominant, zipf):
+        return True
     if min(len(fm), len(fd)) < FIRST_LETTER_MIN_LEN:
         return False
     if max(zipf(minority), zipf(dominant)) > TIE_MAX_ZIPF:
@@ -589,8 +597,8 @@ def _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lan
     if nm == nd:
         if der(sm, sd, lang):
             return None
-        if length <= 4 and fm[:1] != fd[:1] and not context and (z > 0 or _known_english(fold(minority))):
-            return None  # short names: Jong/Yong, Yury/Jury (not Djohn, Qris: no word list knows them;
+        if length <= 4 and fm[:1] != fd[:1] and not context and not _unknown_here(minority, zipf):
+            return None  # short names: Jong/Yong, Yury/Jury (not Djohn, Qris, Yohn: unknown here;
             # nor beside the rest of the name: Hong Cong / Hong Kong)
         return ("A", "transliteration")
     min_len = MIN_LEN_CONTEXT if context or z <= SHORT_MAX_ZIPF else MIN_LEN_BC

@@ -918,3 +918,12 @@ def test_first_letter_transliteration_of_a_name_rare_in_english():
     assert ("Yohn", "John") in flagged(text, "fr")
     # two spellings the English list knows well stay apart (Cate / Kate)
     assert flagged("La actriz Kate llegó primero.\n\nDespués llegó Cate con su hermana.", "es") == []
+
+
+def test_a_letter_added_before_a_name_no_word_list_knows():
+    # both spellings unknown to the word lists, one an initial longer: a slip, not two names
+    text = ("The company Haryali makes handmade wooden boxes.\n\n"
+            "Each set from Aryali comes with a printed card.")
+    assert flagged(text) == [("Aryali", "Haryali")]
+    # a letter substituted at the start of two unknown names stays two names
+    assert flagged("The company Haryali makes boxes.\n\nEach set from Taryali comes with a card.") == []

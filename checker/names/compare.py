@@ -446,6 +446,7 @@ def _cheap_first_letter(a: str, b: str) -> bool:
 
 SHORT_FIRST_LETTER_LEN = 4  # at 4 letters only a transliteration alternative (Yran / Iran)
 RARE_ENGLISH_ZIPF = 2.0
+UNKNOWN_PAIR_MIN_LEN = 6
 
 
 def _unknown_here(word: str, zipf: Zipf) -> bool:
@@ -495,6 +496,10 @@ def _first_letter_slip(fm: str, fd: str, minority: str, dominant: str, lang: str
     if min(len(fm), len(fd)) >= FIRST_LETTER_KNOWN_MIN_LEN and len(fm) == len(fd) \
             and _transliterated_first_letter(fm, fd, minority, dominant, zipf):
         return True
+    if len(fm) != len(fd) and min(len(fm), len(fd)) >= UNKNOWN_PAIR_MIN_LEN \
+            and all(zipf(w) == 0 and not _known_english(fold(w)) for w in (minority, dominant)):
+        return True  # a letter added or dropped before a name no word list knows (Zplyamka /
+        # Plyamka, Aryali / Haryali): two unknown names one initial apart are seldom two names
     if min(len(fm), len(fd)) < FIRST_LETTER_MIN_LEN:
         return False
     if max(zipf(minority), zipf(dominant)) > TIE_MAX_ZIPF:

@@ -927,3 +927,19 @@ def test_a_letter_added_before_a_name_no_word_list_knows():
     assert flagged(text) == [("Aryali", "Haryali")]
     # a letter substituted at the start of two unknown names stays two names
     assert flagged("The company Haryali makes boxes.\n\nEach set from Taryali comes with a card.") == []
+
+
+def test_a_vowel_respelling_is_no_derivation_through_a_stem_stripped_twice():
+    # Kanye -> stem "kany" -> "kan" + the suffix "ie" made Kanie a derivation of Kanye; a stem
+    # that lost its ending does not lose a final vowel too when the spellings differ in one
+    # vowel (after NTREX's newsweek.51329, French)
+    text = ("Coiffé d'une casquette, Kanye West s'est lancé dans une diatribe.\n\n"
+            "Kanie West s'est fait huer sur le plateau après une performance.")
+    assert ("Kanie", "Kanye") in flagged(text, "fr")
+    # a derivation stays one: Demokratin / Demokraten (one vowel apart, no stem stripped twice)
+    text = "Die Demokraten stimmten zu. Die Demokraten jubelten. Eine Demokratin sprach dagegen."
+    assert flagged(text, "de") == []
+    # and a consonant apart, two words: des Rasierens / des Rasierers (WMT22 system outputs)
+    text = ("Der Rasierer ist leicht. Der Rasierer hat drei Klingen. Der Kopf des Rasierers "
+            "dreht sich. Nach dem Ende des Rasierens den Rasierer abspülen.")
+    assert flagged(text, "de") == []

@@ -257,7 +257,7 @@ def judge(
     der = _never if derivation_slip(minority, dominant, minority_count, lang, zipf) else derived
     if der(minority, dominant, lang):
         return None
-    if any(der(x, y, lang) for x in stems(minority, lang) for y in stems(dominant, lang)):
+    if _stem_derived(der, minority, dominant, lang):
         return None  # Demokratin / Demokraten
     if lang != "en" and _english_word(minority) and zipf(dominant) >= TRANSLATION_ZIPF \
             and not (context and (minority[:1].islower() or norm(minority) == norm(dominant))) \
@@ -580,8 +580,32 @@ def unknown_word(word: str, zipf: Zipf) -> bool:
     return len(word) >= UNKNOWN_WORD_MIN_LEN and zipf(word) == 0 and not _known_english(fold(word))
 
 
-def _never(*_args) -> bool:
+def _never(*_args, **_kwargs) -> bool:
     return False
+
+
+def _stem_derived(der, minority: str, dominant: str, lang: str) -> bool:
+    """A stem of one spelling plus a derivational suffix gives a stem of the other
+    (Demokratin / Demokraten: demokrat + in). Between two capitalised spellings one vowel
+    apart, a stem that lost its ending already does not lose a final vowel too (Kanie / Kanye
+    is no kan + ie, Grein / Green no gre + in; Rasierens / Rasierers stays a derivation)."""
+    whole = {fold(minority), fold(dominant)}
+    respelling = _one_vowel_substitution(minority, dominant) and minority[:1].isupper() and dominant[:1].isupper()
+    for x in stems(minority, lang):
+        for y in stems(dominant, lang):
+            short = x if len(x) < len(y) else y
+            if der(x, y, lang, strip_vowel=not respelling or short in whole):
+                return True
+    return False
+
+
+def _one_vowel_substitution(a: str, b: str) -> bool:
+    """The spellings differ in one vowel (y counted), nothing else: a transliteration shape."""
+    fa, fb = fold(a), fold(b)
+    if len(fa) != len(fb):
+        return False
+    diff = [(x, y) for x, y in zip(fa, fb) if x != y]
+    return len(diff) == 1 and diff[0][0] in "aeiouy" and diff[0][1] in "aeiouy"
 
 
 def _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lang, zipf, context, der=derived,

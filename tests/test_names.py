@@ -877,3 +877,69 @@ def test_a_very_long_document_is_indexed_in_one_pass_with_the_same_result(monkey
     monkeypatch.setattr(extract, "LONG_DOCUMENT", 0)
     by_index = find_name_clusters(load_text(text, "a.txt", lang="en"))
     assert by_find and by_index == by_find
+
+
+def test_first_letter_transliteration_alternative_as_written_and_at_four_letters():
+    # "kh" is rewritten to "h" by norm, so Khina / China differ in h / c there; as written the
+    # first letters are k / c, one transliteration class (Khrushchev / Chruschtschow)
+    text = ("The first cases were reported in China in December. Researchers in Khina later "
+            "sequenced the virus.")
+    assert ("Khina", "China") in flagged(text)
+    # 4 letters: an unknown spelling in the i / y class of a known name
+    text = ("Les sanctions contre l'Iran ont été renforcées. Le ministre a rappelé que l'Yran "
+            "refuse toute inspection.")
+    assert ("Yran", "Iran") in flagged(text, "fr")
+    # not two known 4-letter names (Cate / Kate), nor another first letter (Iran / Bran)
+    assert flagged("Kate arrived first. Then Cate sat down.") == []
+    assert flagged("Les sanctions contre l'Iran ont été renforcées. Le ministre Hran refuse.", "fr") == []
+
+
+def test_a_respelling_beside_the_rest_of_the_name_is_a_variant_even_when_short_or_english():
+    # "Hong Cong" beside "Hong Kong": Cong is a 4-letter spelling of another first letter that
+    # the English word list knows, both vetoes for a lone token (Jong / Yong; an English name
+    # kept beside a translation); after the same word, and equal once normalised, a variant.
+    # (TICO-19-style Spanish, after its wiki_9 document.)
+    text = ("En un estudio de Hong Cong, se tomaron muestras de saliva dos días después del inicio "
+            "de los síntomas.\n\nLa Autoridad de Hospitales de Hong Kong encontró una disminución "
+            "de la capacidad pulmonar en algunos pacientes.")
+    assert flagged(text, "es") == [("Cong", "Kong")]
+    # alone, the two short spellings stay apart
+    assert flagged("La Autoridad de Kong habló. El ministro Cong respondió.", "es") == []
+
+
+def test_first_letter_transliteration_of_a_name_rare_in_english():
+    # Celly and Yohn are unknown to the Spanish / French word list and rare in English (Zipf
+    # < 2): a transliteration slip at the first letter (c / k, y / j) of a known name
+    text = ("El capitán Craig Halkett dijo que el club habló con Kelly.\n\n"
+            "Según el club, Celly no quiso hacer comentarios.")
+    assert ("Celly", "Kelly") in flagged(text, "es")
+    text = ("La police a interrogé John sur l'incident.\n\n"
+            "Selon son avocat, Yohn n'était pas présent ce soir-là.")
+    assert ("Yohn", "John") in flagged(text, "fr")
+    # two spellings the English list knows well stay apart (Cate / Kate)
+    assert flagged("La actriz Kate llegó primero.\n\nDespués llegó Cate con su hermana.", "es") == []
+
+
+def test_a_letter_added_before_a_name_no_word_list_knows():
+    # both spellings unknown to the word lists, one an initial longer: a slip, not two names
+    text = ("The company Haryali makes handmade wooden boxes.\n\n"
+            "Each set from Aryali comes with a printed card.")
+    assert flagged(text) == [("Aryali", "Haryali")]
+    # a letter substituted at the start of two unknown names stays two names
+    assert flagged("The company Haryali makes boxes.\n\nEach set from Taryali comes with a card.") == []
+
+
+def test_a_vowel_respelling_is_no_derivation_through_a_stem_stripped_twice():
+    # Kanye -> stem "kany" -> "kan" + the suffix "ie" made Kanie a derivation of Kanye; a stem
+    # that lost its ending does not lose a final vowel too when the spellings differ in one
+    # vowel (after NTREX's newsweek.51329, French)
+    text = ("Coiffé d'une casquette, Kanye West s'est lancé dans une diatribe.\n\n"
+            "Kanie West s'est fait huer sur le plateau après une performance.")
+    assert ("Kanie", "Kanye") in flagged(text, "fr")
+    # a derivation stays one: Demokratin / Demokraten (one vowel apart, no stem stripped twice)
+    text = "Die Demokraten stimmten zu. Die Demokraten jubelten. Eine Demokratin sprach dagegen."
+    assert flagged(text, "de") == []
+    # and a consonant apart, two words: des Rasierens / des Rasierers (WMT22 system outputs)
+    text = ("Der Rasierer ist leicht. Der Rasierer hat drei Klingen. Der Kopf des Rasierers "
+            "dreht sich. Nach dem Ende des Rasierens den Rasierer abspülen.")
+    assert flagged(text, "de") == []

@@ -257,13 +257,14 @@ def judge(
     der = _never if derivation_slip(minority, dominant, minority_count, lang, zipf) else derived
     if der(minority, dominant, lang):
         return None
-    if any(der(x, y, lang) for x in stems(minority, lang) for y in stems(dominant, lang)):
+    if _stem_derived(der, minority, dominant, lang):
         return None  # Demokratin / Demokraten
     if lang != "en" and _english_word(minority) and zipf(dominant) >= TRANSLATION_ZIPF \
-            and not (context and minority[:1].islower()) \
+            and not (context and (minority[:1].islower() or norm(minority) == norm(dominant))) \
             and not _keyboard_slip(minority.casefold(), dominant.casefold()):
         # an English name kept beside its translation: Republican / Republikaner (not a
-        # lower-case word in the name's place: "Paris Fashion weep", "Kim jog"; nor a letter
+        # lower-case word in the name's place: "Paris Fashion weep", "Kim jog"; nor a
+        # respelling beside the rest of the name, Hong Cong / Hong Kong; nor a letter
         # doubled or two swapped, Gilles / Giles, Pairs / Paris: typos, not translations)
         return None
     best: tuple[str, str] | None = None
@@ -438,6 +439,29 @@ _CHEAP_FIRST = frozenset((a, b) for cls in FIRST_LETTER_CLASSES for a in cls for
 LOWER_FIRST_LETTER_MIN_LEN = 6
 
 
+def _cheap_first_letter(a: str, b: str) -> bool:
+    """The first letters differ within a transliteration class (k / c, y / i, z / s)."""
+    return a[:1] != b[:1] and (a[:1], b[:1]) in _CHEAP_FIRST
+
+
+SHORT_FIRST_LETTER_LEN = 4  # at 4 letters only a transliteration alternative (Yran / Iran)
+RARE_ENGLISH_ZIPF = 2.0
+UNKNOWN_PAIR_MIN_LEN = 6
+
+
+def _unknown_here(word: str, zipf: Zipf) -> bool:
+    """Unknown to the language's word list and rare in English (Zipf < 2): a transliteration
+    slip of a name the English list happens to hold (Yohn, Celly) counts as unknown."""
+    return zipf(word) == 0 and _english_zipf(fold(word)) < RARE_ENGLISH_ZIPF
+
+
+def _transliterated_first_letter(fm: str, fd: str, minority: str, dominant: str, zipf: Zipf) -> bool:
+    """The first letter substituted by its transliteration alternative (Yran / Iran, Celly /
+    Kelly), the spelling unknown here (``_unknown_here``), the other known to a word list."""
+    return _unknown_here(minority, zipf) and (zipf(dominant) > 0 or _known_english(fd)) \
+        and (_cheap_first_letter(fm, fd) or _cheap_first_letter(norm(minority), norm(dominant)))
+
+
 def _first_letter_slip(fm: str, fd: str, minority: str, dominant: str, lang: str, zipf: Zipf,
                        lead: bool = False) -> bool:
     """A 1:1 tie that differs only at the first letter (substituted, inserted, dropped or
@@ -454,21 +478,28 @@ def _first_letter_slip(fm: str, fd: str, minority: str, dominant: str, lang: str
     if lead and min(len(fm), len(fd)) >= FIRST_LETTER_KNOWN_MIN_LEN and zipf(minority) == 0 \
             and not _known_english(fm):
         return True
+    if not lower and len(fm) == len(fd) == SHORT_FIRST_LETTER_LEN:
+        return _transliterated_first_letter(fm, fd, minority, dominant, zipf)
     if min(len(fm), len(fd)) < (LOWER_FIRST_LETTER_MIN_LEN if lower else FIRST_LETTER_KNOWN_MIN_LEN):
         return False
     if lower:  # a lower-case spelling no word list knows: "les lscars" for "les Oscars"
         return zipf(minority) == 0 and not _known_english(fm)
     # A spelling no word list knows beside a known name, 5+ letters: a letter added, dropped or
     # swapped at the start (Bvaltteri / Valtteri, Nista / Insta), or one substituted by a
-    # transliteration alternative (Ynsta / Insta, Zchumacher / Schumacher, Ырина / Ирина);
+    # transliteration alternative (Ynsta / Insta, Zchumacher / Schumacher, Ырина / Ирина),
+    # also as written when ``norm`` rewrites a digraph (Khina / China: kh -> h);
     # another substituted letter only from 8 letters (Knstagram; not Gambert / Lambert).
     if min(len(fm), len(fd)) >= FIRST_LETTER_KNOWN_MIN_LEN and zipf(minority) == 0 and not _known_english(fm) \
             and (zipf(dominant) > 0 or _known_english(fd)):
         if len(fm) != len(fd) or fm[:2] == fd[1::-1] or min(len(fm), len(fd)) >= FIRST_LETTER_MIN_LEN:
             return True
-        nm, nd = norm(minority), norm(dominant)
-        if nm[:1] != nd[:1] and (nm[:1], nd[:1]) in _CHEAP_FIRST:
-            return True
+    if min(len(fm), len(fd)) >= FIRST_LETTER_KNOWN_MIN_LEN and len(fm) == len(fd) \
+            and _transliterated_first_letter(fm, fd, minority, dominant, zipf):
+        return True
+    if len(fm) != len(fd) and min(len(fm), len(fd)) >= UNKNOWN_PAIR_MIN_LEN \
+            and all(zipf(w) == 0 and not _known_english(fold(w)) for w in (minority, dominant)):
+        return True  # a letter added or dropped before a name no word list knows (Zplyamka /
+        # Plyamka, Aryali / Haryali): two unknown names one initial apart are seldom two names
     if min(len(fm), len(fd)) < FIRST_LETTER_MIN_LEN:
         return False
     if max(zipf(minority), zipf(dominant)) > TIE_MAX_ZIPF:
@@ -549,8 +580,32 @@ def unknown_word(word: str, zipf: Zipf) -> bool:
     return len(word) >= UNKNOWN_WORD_MIN_LEN and zipf(word) == 0 and not _known_english(fold(word))
 
 
-def _never(*_args) -> bool:
+def _never(*_args, **_kwargs) -> bool:
     return False
+
+
+def _stem_derived(der, minority: str, dominant: str, lang: str) -> bool:
+    """A stem of one spelling plus a derivational suffix gives a stem of the other
+    (Demokratin / Demokraten: demokrat + in). Between two capitalised spellings one vowel
+    apart, a stem that lost its ending already does not lose a final vowel too (Kanie / Kanye
+    is no kan + ie, Grein / Green no gre + in; Rasierens / Rasierers stays a derivation)."""
+    whole = {fold(minority), fold(dominant)}
+    respelling = _one_vowel_substitution(minority, dominant) and minority[:1].isupper() and dominant[:1].isupper()
+    for x in stems(minority, lang):
+        for y in stems(dominant, lang):
+            short = x if len(x) < len(y) else y
+            if der(x, y, lang, strip_vowel=not respelling or short in whole):
+                return True
+    return False
+
+
+def _one_vowel_substitution(a: str, b: str) -> bool:
+    """The spellings differ in one vowel (y counted), nothing else: a transliteration shape."""
+    fa, fb = fold(a), fold(b)
+    if len(fa) != len(fb):
+        return False
+    diff = [(x, y) for x, y in zip(fa, fb) if x != y]
+    return len(diff) == 1 and diff[0][0] in "aeiouy" and diff[0][1] in "aeiouy"
 
 
 def _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lang, zipf, context, der=derived,
@@ -571,8 +626,9 @@ def _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lan
     if nm == nd:
         if der(sm, sd, lang):
             return None
-        if length <= 4 and fm[:1] != fd[:1] and (z > 0 or _known_english(fold(minority))):
-            return None  # short names: Jong/Yong, Yury/Jury (not Djohn, Qris: no word list knows them)
+        if length <= 4 and fm[:1] != fd[:1] and not context and not _unknown_here(minority, zipf):
+            return None  # short names: Jong/Yong, Yury/Jury (not Djohn, Qris, Yohn: unknown here;
+            # nor beside the rest of the name: Hong Cong / Hong Kong)
         return ("A", "transliteration")
     min_len = MIN_LEN_CONTEXT if context or z <= SHORT_MAX_ZIPF else MIN_LEN_BC
     if length < min_len and not (context and z <= TIER_C_MAX_ZIPF and _dropped_letter(fm, fd)):

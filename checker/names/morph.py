@@ -210,13 +210,15 @@ def _folded_suffixes(lang: str | None) -> frozenset[str]:
     return frozenset(fold(s) for s in DERIVATIONS.get((lang or "en")[:2], DERIVATIONS["en"]))
 
 
-def derived(a: str, b: str, lang: str | None) -> bool:
-    """One form is the other (or one of its stems) plus a derivational suffix."""
+def derived(a: str, b: str, lang: str | None, strip_vowel: bool = True) -> bool:
+    """One form is the other (or one of its stems) plus a derivational suffix. ``strip_vowel``:
+    the shorter form may lose a final vowel first (Russia / Russian); not for a stem, which
+    has lost its ending already (Kanye -> kany -> kan + ie is no base of Kanie)."""
     fa, fb = fold(a), fold(b)
     for short, long in ((fa, fb), (fb, fa)):
         if len(long) <= len(short):
             continue
-        for base in (short, short[:-1] if short[-1:] in "aeiouy" else None):
+        for base in (short, short[:-1] if strip_vowel and short[-1:] in "aeiouy" else None):
             if base and len(base) >= 3 and long.startswith(base):
                 rest = long[len(base):]
                 # A suffix that starts with a consonant follows a vowel (Russia/Russian).

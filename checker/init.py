@@ -78,11 +78,13 @@ rules:
 """
 # The number rule of the project's language: its separator and multiplier words, written out so
 # that the house can change them.
-NUMBERS = """    lang: {lang}
+NUMBERS = """\
+    lang: {lang}
     separator: {separator}
     multipliers: {{{multipliers}}}   # word: value ("200 {example}" -> "200{shown}000")
 """
-NUMBERS_WITHOUT_MULTIPLIERS = """    lang: {lang}
+NUMBERS_WITHOUT_MULTIPLIERS = """\
+    lang: {lang}
     separator: {separator}
     # multipliers: {{}}   # add the house's, e.g. {{word: 1000}}: "200 word" -> "200{shown}000"
 """

@@ -200,9 +200,10 @@ def style_rule_selected(code: str, style_rule: str, select: Iterable[str] | None
     """Whether a finding of the style's rule ``style_rule`` (reported as ``code``) stays: not
     ignored by that name, and, when the selection names style rules, named there or selected by
     its code (``--select House.Wording`` keeps House.Wording alone; ``TC3,House.Wording`` all)."""
-    if style_rule in (sel.strip() for sel in ignore):
+    name = style_rule.lower()  # as suppression comments, whatever the case it is written in
+    if name in (sel.strip().lower() for sel in ignore):
         return False
     select = [sel.strip() for sel in select or ()]
-    named = [sel for sel in select if is_style_rule_selector(sel)]
+    named = [sel.lower() for sel in select if is_style_rule_selector(sel)]
     rule = get_rule(code)
-    return not named or style_rule in named or (rule is not None and matches(rule, select))
+    return not named or name in named or (rule is not None and matches(rule, select))

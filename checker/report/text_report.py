@@ -89,7 +89,8 @@ def _detected_languages(documents: list) -> str:
     if len(documents) == 1:
         listed = next(iter(counts))
     else:
-        listed = ", ".join(f"{lang} {n} file{'s' if n != 1 else ''}" for lang, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+        by_count = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        listed = ", ".join(f"{lang} {n} file{'s' if n != 1 else ''}" for lang, n in by_count)
     plural = "s" if len(counts) > 1 else ""
     return f"Language{plural} detected: {listed} (set with --lang or `lang` in the configuration)."
 

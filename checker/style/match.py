@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from ..model import BlockKind, Document
 from ..casing import transfer_case
+from ..model import BlockKind, Document
 from .cldr import capitalised_names
 from .loader import GROUP_REF, StyleRule
 

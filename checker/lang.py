@@ -132,10 +132,46 @@ def detect_language(text: str) -> str | None:
     detector = factory.create()
     detector.append(sample)
     try:
-        detected = normalise_lang(detector.detect())
+        ranked = detector.get_probabilities()
     except LangDetectException:
         return None
+    if not ranked:
+        return None
+    detected = normalise_lang(ranked[0].lang)
+    if len(sample) < SHORT_SAMPLE:
+        detected = _by_common_words(sample, detected, [normalise_lang(p.lang) for p in ranked[1:5] if p.prob >= 0.01])
     return _by_cyrillic_letters(detected, sample) if detected in _CYRILLIC_LETTERS else detected
+
+
+# A short text gives langdetect's character n-grams little to go on ("Pedro Sánchez sent
+# messages. Later Pedro Sanchez visited Brazil." reads as Italian); its words settle it: the
+# candidate whose word list holds clearly more of them as common words (Zipf >= 3) wins.
+# Candidates: langdetect's next few and the languages whose names the names check knows best.
+# On WMT22 and NTREX sentences of 20-120 characters this gains 0-3 points per language
+# (docs/benchmarks.md).
+SHORT_SAMPLE = 300  # characters
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_COMMON_ZIPF = 3.0
+_CLEARLY_MORE = 0.15  # share of the words
+_USUAL_LANGS = ("en", "de", "fr", "es", "pt", "ru")
+
+
+def _by_common_words(sample: str, detected: str, others: list[str]) -> str:
+    from . import lexicon
+
+    words = [w.lower() for w in _WORD.findall(sample)]
+    if not words or not lexicon.has_language(detected):
+        return detected
+
+    def common_share(lang: str) -> float:
+        return sum(1 for w in words if lexicon.zipf(w, lang) >= _COMMON_ZIPF) / len(words)
+
+    candidates = [lang for lang in dict.fromkeys([*others, *_USUAL_LANGS])
+                  if lang != detected and lexicon.has_language(lang)]
+    if not candidates:
+        return detected
+    best = max(candidates, key=common_share)
+    return best if common_share(best) >= common_share(detected) + _CLEARLY_MORE else detected
 
 
 # Letters that only one of langdetect's Cyrillic languages writes. Its character n-grams confuse

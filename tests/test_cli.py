@@ -71,12 +71,12 @@ def test_empty_file_is_clean(tmp_path):
 
 
 def test_the_language_a_file_was_checked_as_is_reported(tmp_path):
-    # A short text can be guessed wrong (this one as Italian) and the names rule then judges it
-    # with the wrong word list: the output says which language was detected.
+    # A short text can be guessed wrong, and the names rule then judges it with the wrong word
+    # list: the output says which language was detected.
     path = tmp_path / "a.txt"
     path.write_text("Pedro Sánchez sent messages. Later Pedro Sanchez visited Brazil.\n", encoding="utf-8")
     result = run_cli("check", "--isolated", str(path))
-    assert result.stdout.decode().splitlines()[-1].startswith("Language detected: it (set with --lang")
+    assert result.stdout.decode().splitlines()[-1] == "Language detected: en (set with --lang or `lang` in the configuration)."
     result = run_cli("check", "--isolated", "--format", "json", "--lang", "en", str(path))
     assert json.loads(result.stdout)["files"] == [{"path": str(path), "lang": "en", "lang_detected": False}]
 

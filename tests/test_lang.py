@@ -103,3 +103,18 @@ def test_a_very_long_block_is_split_window_by_window_with_the_same_sentences(mon
     monkeypatch.setattr(segment, "WINDOW", 1000)
     windowed = split_sentences(text, "en")
     assert len(whole) == 400 and windowed == whole
+
+
+@pytest.mark.parametrize("text, expected", [
+    # langdetect alone: it, it, bg, it (NTREX-128 and WMT22 sentences)
+    ("Pedro Sánchez sent messages. Later Pedro Sanchez visited Brazil.", "en"),
+    ("Assista: Daniel Sturridge do Liverpool garante empate contra o Chelsea", "pt"),
+    ("Отличная зимняя забава, не правда ли?", "ru"),
+    ("Reuters no pudo validar el material de inmediato.", "es"),
+    # a language outside the usual ones keeps langdetect's answer when it is right
+    ("Després, Erdogan es va dirigir a Colònia per inaugurar una gran mesquita nova.", "ca"),
+])
+def test_the_words_of_a_short_text_settle_its_language(text, expected):
+    # Character n-grams are unsure on a line or two; the candidate whose word list holds clearly
+    # more of its words as common words wins.
+    assert detect_language(text) == expected

@@ -130,9 +130,18 @@ class Document:
 
     def visible(self, start: int, end: int) -> str:
         """The prose of ``[start, end)`` as a reader sees it, for messages: markup (masked in the
-        prose view) left out and white space collapsed ("[president](url) in charge" reads
-        "president in charge")."""
-        return " ".join(self.prose[start:end].split())
+        prose view) left out, white space collapsed ("[president](url) in charge" reads
+        "president in charge") and, in Markdown, character references read (Q&amp;A: Q&A)."""
+        return self.as_read(self.prose[start:end])
+
+    def as_read(self, prose: str) -> str:
+        """``prose`` (a slice of the prose view) as a reader sees it: see ``visible``."""
+        shown = " ".join(prose.split())
+        if self.fmt == "md" and "&" in shown:
+            import html
+
+            shown = html.unescape(shown)
+        return shown
 
     def line_text(self, line: int) -> str:
         start, end = self.lines.line_bounds(line)

@@ -341,3 +341,10 @@ def test_swap_double_dollar_writes_a_dollar_sign(tmp_path):
     found = checker.check_text("It cost five dollars, then 7 bucks.", config=str(tmp_path / "transcheck.toml"),
                                select=["TC301"])
     assert [f.fix.replacement for f in found] == ["$5", "$7"]
+
+
+def test_headings_read_character_references_and_ampersand_words(tmp_path):
+    # Messages quote a heading as a reader sees it (Q&A, not Q&amp;A); Q&A and AT&T are one word.
+    _, found = _headings(tmp_path, "## Q&amp;A With The Minister\n\nText.\n\n## AT&T profits rise\n")
+    assert [(f.line, f.message.split(" [")[0], f.suggestions) for f in found] == [
+        (1, "'Q&A With The Minister' is off", ["Q&A with the minister"])]

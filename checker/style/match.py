@@ -211,7 +211,8 @@ def consistency(rule: StyleRule, doc: Document) -> Iterator[Hit]:
 
 # --------------------------------------------------------------------------- capitalization
 
-_WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
+# A word of a heading; an ampersand between letters joins them (Q&A, AT&amp;T in Markdown).
+_WORD = re.compile(r"[^\W\d_](?:[\w'’.-]|&(?:amp;)?(?=[^\W\d_]))*", re.UNICODE)
 _AP_SMALL = frozenset("a an and as at but by en for if in nor of off on or per so the to up via vs vs. yet".split())
 _CHICAGO_SMALL = _AP_SMALL | frozenset(
     "about above across after against along amid among around before behind below beneath beside between beyond "
@@ -276,7 +277,7 @@ def _likely_name(word: str, lang: str | None) -> bool:
 
 
 def _is_exempt(word: str, rule: StyleRule, evidence: CaseEvidence, lang: str | None = None) -> bool:
-    bare = word.strip(".'’-")
+    bare = word.replace("&amp;", "&").strip(".'’-")
     letters = [ch for ch in bare if ch.isalpha()]
     return (bare in rule.words or word in rule.words or bare in evidence.names
             or (len(letters) > 1 and all(ch.isupper() for ch in letters))  # acronyms
@@ -340,13 +341,13 @@ def capitalization(rule: StyleRule, doc: Document, evidence: CaseEvidence | None
         body = heading[body_offset:]
         if rule.match_pattern is not None:
             if not rule.match_pattern.fullmatch(body):
-                yield Hit(start, start + len(heading), rule.format(heading), [])
+                yield Hit(start, start + len(heading), rule.format(doc.as_read(heading)), [])
             continue
         if rule.match in ("$lower", "$upper"):
             words = [m.group(0) for m in _WORD.finditer(body) if m.group(0) not in rule.words]
             want = str.lower if rule.match == "$lower" else str.upper
             if any(word != want(word) for word in words):
-                yield Hit(start, start + len(heading), rule.format(heading), [])
+                yield Hit(start, start + len(heading), rule.format(doc.as_read(heading)), [])
             continue
         if evidence is None:
             evidence = case_evidence(doc)
@@ -383,11 +384,11 @@ def capitalization(rule: StyleRule, doc: Document, evidence: CaseEvidence | None
                        if (i == 0 and not first_ok)
                        or (i != 0 and i not in skip and not _is_exempt(words[i], rule, evidence, doc.lang))}
         replacement = _recase(original, body_offset, matches, recased)
-        suggestion = " ".join(_recase(heading, body_offset, matches, recased).split())
+        suggestion = doc.as_read(_recase(heading, body_offset, matches, recased))
         if rule.match == "$sentence" and ratio_ok:
-            yield Hit(start, start + len(heading), rule.format(heading), [suggestion], replacement, safe=True)
+            yield Hit(start, start + len(heading), rule.format(doc.as_read(heading)), [suggestion], replacement, safe=True)
         else:
-            yield Hit(start, start + len(heading), rule.format(heading), [suggestion],
+            yield Hit(start, start + len(heading), rule.format(doc.as_read(heading)), [suggestion],
                       replacement if replacement != original else None, safe=False)
 
 

@@ -106,7 +106,8 @@ def test_sarif_required_structure(tmp_path, monkeypatch, fake_rule):
     assert document["version"] == "2.1.0" and document["$schema"].startswith("https://")
     (run_,) = document["runs"]
     driver = run_["tool"]["driver"]
-    assert driver["name"] == "transcheck" and driver["version"] and driver["informationUri"].startswith("https://")
+    # no informationUri until the project has a page: a link to nothing helps no one
+    assert driver["name"] == "transcheck" and driver["version"] and "informationUri" not in driver
     registered = [rule.code for rule in all_rules()]
     assert [rule["id"] for rule in driver["rules"]] == registered and "TC900" in registered
     for rule in driver["rules"]:

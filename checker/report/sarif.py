@@ -15,7 +15,6 @@ from typing import Any
 from ..model import Severity
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://pypi.org/project/transcheck/"
 FINGERPRINT_KEY = "transcheckFingerprint/v1"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 MAX_DESCRIPTION = 1024
@@ -94,7 +93,6 @@ def sarif_document(result: Any) -> dict[str, Any]:
                 "name": "transcheck",
                 "version": __version__,
                 "semanticVersion": __version__,
-                "informationUri": INFORMATION_URI,
                 "rules": descriptors,
             }},
             "columnKind": "unicodeCodePoints",

@@ -144,8 +144,8 @@ def detect_language(text: str) -> str | None:
 
 
 # A short text gives langdetect's character n-grams little to go on ("Pedro Sánchez sent
-# messages. Later Pedro Sanchez visited Brazil." reads as Italian); its words settle it: the
-# candidate whose word list holds clearly more of them as common words (Zipf >= 3) wins.
+# messages. Later Pedro Sanchez visited Brazil." reads as Italian); its lower-case words settle it:
+# the candidate whose word list holds clearly more of them as common words (Zipf >= 3) wins.
 # Candidates: langdetect's next few and the languages whose names the names check knows best.
 # On WMT22 and NTREX sentences of 20-120 characters this gains 0-3 points per language
 # (docs/benchmarks.md).
@@ -159,7 +159,9 @@ _USUAL_LANGS = ("en", "de", "fr", "es", "pt", "ru")
 def _by_common_words(sample: str, detected: str, others: list[str]) -> str:
     from . import lexicon
 
-    words = [w.lower() for w in _WORD.findall(sample)]
+    # names (Macron, Scholz) say nothing of the language around them, and wordfreq lists many
+    # as common words of other languages: only the lower-case words vote
+    words = [w for w in _WORD.findall(sample) if w.islower()]
     if not words or not lexicon.has_language(detected):
         return detected
 

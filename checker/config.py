@@ -167,12 +167,13 @@ def parse_config(data: dict[str, Any], path: str, section: str = "", extending: 
             elif key == "severity":
                 if not isinstance(value, dict):
                     raise ValueError(f"{where} 'severity' must be a table of rule selector = level")
-                config.severity = {code.upper(): _severity(v, f"{where} 'severity.{code}'") for code, v in value.items()}
-                for code in config.severity:
-                    _selectors([code], f"{where} 'severity'")
+                for code in value:
                     if is_style_rule_selector(code):
                         raise ValueError(f"{where} 'severity': {code!r} is a style's rule; set its level with "
                                          "'level:' in the style file")
+                config.severity = {code.upper(): _severity(v, f"{where} 'severity.{code}'") for code, v in value.items()}
+                for code in config.severity:
+                    _selectors([code], f"{where} 'severity'")
             elif key in _KEYS:
                 attribute, parser = _KEYS[key]
                 setattr(config, attribute, parser(value, f"{where} '{key}'"))
@@ -186,9 +187,9 @@ def parse_config(data: dict[str, Any], path: str, section: str = "", extending: 
         setattr(config, key, [os.path.normpath(os.path.join(root, p)) for p in getattr(config, key)])
     if "extend" in data:
         try:
-            base_path = os.path.normpath(os.path.join(root, _str(data["extend"], f"{where} 'extend'")))
+            base_path = os.path.normpath(os.path.join(root, os.path.expanduser(_str(data["extend"], f"{where} 'extend'"))))
         except ValueError as error:
-            raise InputError(f"{where} 'extend': {error}") from None
+            raise InputError(str(error)) from None
         if os.path.abspath(base_path) in (os.path.abspath(p) for p in (*extending, path)):
             raise InputError(f"{where} 'extend': {base_path} extends this file again (a cycle)")
         config = _extended(load_config(base_path, (*extending, path)), config, set(data))
@@ -260,9 +261,11 @@ class ConfigResolver:
     def for_path(self, path: str) -> Config:
         """The configuration of a file, also of one that does not exist yet (standard input
         reported as ``--stdin-filename articles/new.md`` takes the configuration of articles/);
-        the current directory's when its folder does not exist either."""
+        then the nearest existing folder above it, as ruff does."""
         folder = os.path.dirname(os.path.abspath(path))
-        return self.for_directory(folder if os.path.isdir(folder) else os.getcwd())
+        while not os.path.isdir(folder) and os.path.dirname(folder) != folder:
+            folder = os.path.dirname(folder)  # the nearest folder that exists (desk/new/x.md: desk)
+        return self.for_directory(folder)
 
     def for_directory(self, directory: str) -> Config:
         """The configuration in force in ``directory`` (its own file, else the nearest above)."""

@@ -83,6 +83,11 @@ NUMBERS = """\
     separator: {separator}
     multipliers: {{{multipliers}}}   # word: value ("200 {example}" -> "200{shown}000")
 """
+NUMBERS_UNKNOWN = """\
+    lang: {lang}
+    multipliers: {{}}   # the house's words and values, e.g. {{word: 1000}}: "200 word" -> "200 000"
+    # separator: " "    # the house's thousands separator
+"""
 NUMBERS_WITHOUT_MULTIPLIERS = """\
     lang: {lang}
     separator: {separator}
@@ -120,7 +125,9 @@ def _numbers(lang: str) -> str:
     from .style.match import NUMBER_DEFAULTS
 
     primary = lang.split("-")[0].lower()
-    separator, _, multipliers, _ = NUMBER_DEFAULTS.get(primary, NUMBER_DEFAULTS["en"])
+    if primary not in NUMBER_DEFAULTS:  # no known style: the house writes its own
+        return NUMBERS_UNKNOWN.format(lang=primary)
+    separator, _, multipliers, _ = NUMBER_DEFAULTS[primary]
     # a JSON string is a YAML double-quoted one: the narrow no-break space of French shows as \u202f
     quoted, shown = json.dumps(separator), separator if separator.isprintable() and separator != "\u202f" else " "
     if not multipliers:

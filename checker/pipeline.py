@@ -25,8 +25,8 @@ from typing import Any, Callable, Iterable, Sequence
 
 from .config import Config, ConfigResolver
 from .model import Document, Finding, Fix, InputError, Scope, Severity
-from .registry import (Rule, all_rules, get_rule, iter_selected, known_selector, matches, specificity,
-                       style_rule_selected)
+from .registry import (Rule, all_rules, get_rule, is_style_rule_selector, iter_selected, known_selector, matches,
+                       specificity, style_rule_selected)
 
 STDIN = "-"
 
@@ -432,6 +432,24 @@ def _apply_suppressions(findings: list[Finding], documents: dict[str, Document],
     return sorted([*kept, *unused], key=Finding.sort_key)
 
 
+def _check_style_rule_selectors(ctx: CheckContext) -> None:
+    """A selector shaped like a style's rule (House.Wording) must name a rule of the configured
+    styles: a typo (Tc1.01, House.Wordnig) would otherwise select nothing and pass every file."""
+    settings = ctx.settings
+    pfi = [sel for sels in settings.config.per_file_ignores.values() for sel in sels]
+    named = [sel for sel in (*(settings.select or ()), *settings.ignore, *pfi) if is_style_rule_selector(sel)]
+    if not named:
+        return
+    from .style.loader import styles_for
+
+    known = {rule.name.lower() for rule in styles_for(ctx).rules}
+    for selector in named:
+        if selector.strip().lower() not in known:
+            styles = "the configured styles" if settings.config.styles else "any style (none is configured)"
+            raise InputError(f"unknown rule selector {selector!r}: no rule of transcheck or of {styles} "
+                             "has that name (see `transcheck rules`)")
+
+
 def _styles_ran(settings: Settings, ran: set[str], lang: str | None, ignored: list[str]) -> dict[str, bool]:
     """Each configured style rule's name (lower case) and whether it ran on a file in ``lang``
     whose selected rule codes are ``ran`` and per-file ignores ``ignored``: selected by its code
@@ -506,6 +524,7 @@ def run(sources: Sequence[Source], options: Options) -> Result:
         if id(config) not in contexts:
             settings = Settings.resolve(options, config)
             contexts[id(config)] = (CheckContext(settings), instantiate_rules(settings))
+            _check_style_rule_selectors(contexts[id(config)][0])
         ctx, rules = contexts[id(config)]
         reading = source
         try:

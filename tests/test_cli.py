@@ -306,6 +306,10 @@ def test_stdin_filename_takes_the_configuration_of_its_folder(tmp_path):
     result = run_cli("check", "--format", "json", "--stdin-filename", str(articles / "new.txt"), "-",
                      stdin=data, cwd=tmp_path)
     assert result.returncode == 0 and json.loads(result.stdout)["findings"] == []
+    # in a folder not made yet, the nearest existing one decides, as in ruff
+    result = run_cli("check", "--format", "json", "--stdin-filename", str(articles / "2027" / "new.txt"), "-",
+                     stdin=data, cwd=tmp_path)
+    assert result.returncode == 0 and json.loads(result.stdout)["findings"] == []
     result = run_cli("check", "--format", "json", "--stdin-filename", str(tmp_path / "new.txt"), "-",
                      stdin=data, cwd=tmp_path)
     assert [f["rule"] for f in json.loads(result.stdout)["findings"]] == ["TC101"]

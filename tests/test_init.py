@@ -58,3 +58,11 @@ def test_init_writes_the_number_rule_of_the_projects_language(tmp_path):
     (tmp_path / "a.md").write_text("# Lage\n\nRund 200 Tausend Menschen sind betroffen.\n", encoding="utf-8")
     found = json.loads(run_cli("check", "--format", "json", "a.md", cwd=tmp_path).stdout)["findings"]
     assert [(f["rule"], f["text"], f["suggestions"]) for f in found] == [("TC305", "200 Tausend", ["200.000"])]
+
+
+def test_init_for_a_language_without_a_known_number_style_asks_the_house(tmp_path):
+    # Polish: no English 'thousand' and ',' (a safe fix to '3,000' in a Polish text).
+    assert run_cli("init", str(tmp_path), "--lang", "pl", "--source-lang", "en").returncode == 0
+    (tmp_path / "a.txt").write_text("Przyjechało 3 thousand ludzi.\n", encoding="utf-8")
+    found = json.loads(run_cli("check", "--format", "json", "a.txt", cwd=tmp_path).stdout)["findings"]
+    assert [f["rule"] for f in found if f["rule"] == "TC305"] == []

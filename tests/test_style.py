@@ -314,10 +314,14 @@ def test_style_rules_are_selected_and_ignored_by_name(tmp_path):
     assert rules("--ignore", "House.Taleban", "a.txt") == [("a.txt", "House.Hedging")]
     assert rules("--select", "House.Taleban", "a.txt") == [("a.txt", "House.Taleban")]
     assert rules("--select", "TC302,House.Taleban", "a.txt") == [("a.txt", "House.Hedging"), ("a.txt", "House.Taleban")]
+    # a typo shaped like a style's rule is an error, not a selection of nothing that passes
+    for typo in (["--select", "House.Talebn"], ["--ignore", "Tc1.01"], ["--isolated", "--select", "House.Taleban"]):
+        result = run_cli("check", *typo, "a.txt", cwd=tmp_path)
+        assert result.returncode == 2 and "unknown rule selector" in result.stderr.decode(), typo
     (tmp_path / "transcheck.toml").write_text('styles = ["House.yml"]\n[severity]\n"House.Taleban" = "error"\n',
                                               encoding="utf-8")
     result = run_cli("check", "a.txt", cwd=tmp_path)
-    assert result.returncode == 2 and "set its level with 'level:'" in result.stderr.decode()
+    assert result.returncode == 2 and "'House.Taleban' is a style's rule; set its level with 'level:'" in result.stderr.decode()
 
 
 def test_numbers_leave_identifiers_and_mixed_forms_alone(tmp_path):
@@ -348,3 +352,18 @@ def test_headings_read_character_references_and_ampersand_words(tmp_path):
     _, found = _headings(tmp_path, "## Q&amp;A With The Minister\n\nText.\n\n## AT&T profits rise\n")
     assert [(f.line, f.message.split(" [")[0], f.suggestions) for f in found] == [
         (1, "'Q&A With The Minister' is off", ["Q&A with the minister"])]
+
+
+@pytest.mark.parametrize("lang, heading, suggestion", [
+    # cognates other languages share are still ordinary words; Sun is no day of the week
+    ("en", "Students Decide To Boycott Exams", "Students decide to boycott exams"),
+    ("en", "Why The Sun Sets Early", "Why the sun sets early"),
+    # a CLDR name of several words, in any case, as CLDR writes it
+    ("en", "Voters In The Isle Of Man Decide", "Voters in the Isle of Man decide"),
+    ("en", "Aid For Bosnia And Herzegovina", "Aid for Bosnia and Herzegovina"),
+    # German: nouns keep their capital, articles and prepositions do not
+    ("de", "Warum Scholz Im Oktober Nach Ägypten Reist", "Warum Scholz im Oktober nach Ägypten Reist"),
+])
+def test_title_case_headings_in_sentence_case(tmp_path, lang, heading, suggestion):
+    _, found = _headings(tmp_path, f"# {heading}\n\nA body that names none of them.\n", lang=lang)
+    assert [f.suggestions for f in found] == [[suggestion]]

@@ -31,11 +31,11 @@ def capitalised_names(lang: str | None) -> CapitalisedNames:
     names: set[str] = set()
     names.update(locale.territories.values())
     names.update(locale.languages.values())
-    for table in (locale.months, locale.days):
+    for table in (locale.months, locale.days):  # full names only: Sun, Wed and Mar are words
         for context in table.values():
-            for width in ("wide", "abbreviated"):
-                names.update(context.get(width, {}).values())
+            names.update(context.get("wide", {}).values())
     names = {name for name in names if name[:1].isupper() and "(" not in name}
+    names |= {name.replace(" & ", " and ") for name in names if " & " in name}  # Bosnia and Herzegovina
     words = frozenset(name for name in names if " " not in name and "-" not in name)
     phrases = tuple(sorted((name for name in names if " " in name or "-" in name), key=len, reverse=True))
     return CapitalisedNames(words, phrases)

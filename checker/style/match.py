@@ -253,11 +253,13 @@ def case_evidence(doc: Document, known_names: Iterable[str] = ()) -> CaseEvidenc
 
 # A heading word the document does not use elsewhere is still taken for a name, and kept
 # capitalised, when the language's word list finds it rare (Panjshir, Massoud), or about as
-# common in other languages and not among the commonest words (Taliban, Kabul, Israel; Valley
-# and Natural pass this test too, unless the document writes them in lower case). In German,
-# which capitalises every noun, any capitalised word the document never writes in lower case.
+# common in other languages and not common (Taliban, Kabul, Biden; not the cognates decide,
+# élections or pension, which are commoner). In German, which capitalises every noun, any
+# capitalised word but the commonest (articles, prepositions: die, im, nach, gegen, warum; a
+# name as common, Berlin, too: the fix is unsafe).
 NAME_MAX_ZIPF = 2.5
-NAME_LIKE_MAX_ZIPF = 5.0
+NAME_LIKE_MAX_ZIPF = 4.0
+NOUN_MAX_ZIPF = 5.5
 _NOUNS_CAPITALISED = frozenset({"de", "lb"})
 
 
@@ -266,13 +268,11 @@ def _likely_name(word: str, lang: str | None) -> bool:
     from ..names.compare import name_like
     from ..names.normalize import fold
 
-    if not word[:1].isupper():
-        return False
-    if (lang or "").split("-")[0] in _NOUNS_CAPITALISED:
-        return True
-    if not lexicon.has_language(lang):
+    if not word[:1].isupper() or not lexicon.has_language(lang):
         return False
     z = lexicon.zipf(word, lang)
+    if (lang or "").split("-")[0] in _NOUNS_CAPITALISED:
+        return z < NOUN_MAX_ZIPF
     return z < NAME_MAX_ZIPF or (z < NAME_LIKE_MAX_ZIPF and name_like(fold(word), lang or "en"))
 
 
@@ -286,16 +286,25 @@ def _is_exempt(word: str, rule: StyleRule, evidence: CaseEvidence, lang: str | N
                 and (bare in capitalised_names(lang).words or _likely_name(bare, lang))))
 
 
-def _in_named_phrases(body: str, matches: list[re.Match], lang: str | None) -> set[int]:
-    """Indexes of the words of ``body`` inside a CLDR name of several words (United States)."""
-    covered: set[int] = set()
+def _in_named_phrases(body: str, matches: list[re.Match], lang: str | None) -> dict[int, str]:
+    """The words of ``body`` inside a CLDR name of several words (United States; Isle Of Man in a
+    title-case heading), by index, each as the name writes it (Isle of Man)."""
+    folded = _fold_phrase(body)
+    covered: dict[int, str] = {}
     for phrase in capitalised_names(lang).phrases:
-        at = body.find(phrase)
+        at = folded.find(_fold_phrase(phrase))
         while at >= 0:
             end = at + len(phrase)
-            covered.update(i for i, m in enumerate(matches) if at <= m.start() and m.end() <= end)
-            at = body.find(phrase, end)
+            inside = [i for i, m in enumerate(matches) if at <= m.start() and m.end() <= end]
+            for i, word in zip(inside, _WORD.findall(phrase)):
+                covered.setdefault(i, word)
+            at = folded.find(_fold_phrase(phrase), end)
     return covered
+
+
+def _fold_phrase(text: str) -> str:
+    """Case and apostrophes aside, the same length (offsets into ``text`` hold)."""
+    return text.casefold().replace("’", "'") if len(text.casefold()) == len(text) else text.replace("’", "'")
 
 
 _HEADING_MARK = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+")
@@ -361,8 +370,8 @@ def capitalization(rule: StyleRule, doc: Document, evidence: CaseEvidence | None
             before = body[:m.start()].rstrip()
             if any(before.endswith(ind) for ind in rule.indicators):
                 skip.add(i)
-        if rule.match == "$sentence":
-            skip |= _in_named_phrases(body, matches, doc.lang)
+        named = _in_named_phrases(body, matches, doc.lang) if rule.match == "$sentence" else {}
+        skip |= set(named)
         # the first word as written: an exception, an acronym or inner capitals (eBay, iPhone);
         # or not the heading's first word (after a number or code), which sentence case leaves free
         first_ok = (words[0] == expected[0] or _is_exempt(words[0], rule, evidence, doc.lang)
@@ -383,6 +392,7 @@ def capitalization(rule: StyleRule, doc: Document, evidence: CaseEvidence | None
             recased = {i: expected[i] for i in range(len(words))
                        if (i == 0 and not first_ok)
                        or (i != 0 and i not in skip and not _is_exempt(words[i], rule, evidence, doc.lang))}
+            recased.update({i: word for i, word in named.items() if i != 0})  # Isle Of Man -> Isle of Man
         replacement = _recase(original, body_offset, matches, recased)
         suggestion = doc.as_read(_recase(heading, body_offset, matches, recased))
         if rule.match == "$sentence" and ratio_ok:

@@ -308,3 +308,24 @@ def test_romance_inflection_joins_number_and_gender_not_the_verb():
     french = romance_inflection("fr")
     assert french("infectieuse", "infectieux") and french("active", "actif") and french("animaux", "animal")
     assert not french("malade", "maladie")
+
+
+# ------------------------------------------------------------ a common verb inside a term
+
+
+def verb_pair(tmp_path, target):
+    (tmp_path / "g.csv").write_text("source,target\nbe infected,estar infectado\n", encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('glossaries = ["g.csv"]\n', encoding="utf-8")
+    return checker.check_pair("He may be infected.", target, source_lang="en", lang="pt",
+                              config=str(tmp_path / "transcheck.toml"), select=["TC201"])
+
+
+def test_tc201_conjugated_common_verb_of_a_term_renders_it(tmp_path):
+    # está (Zipf 6.2) is as common as a function word, and Snowball keys it apart from estar
+    for target in ("Ele está infectado.", "Eles estão infectados.", "Ela esteve infectada.", "Ele estava infectado."):
+        assert verb_pair(tmp_path, target) == [], target
+
+
+def test_tc201_word_beginning_like_the_verb_is_not_its_form(tmp_path):
+    found = verb_pair(tmp_path, "Ele pode estudar infectologia.")
+    assert [f.suggestions for f in found] == [["estar infectado"]]

@@ -839,6 +839,8 @@ def _family_count(surfaces: list[str], keys: list[str], lo: int, hi: int, conten
             return zipf(surfaces[i], lang) >= ATTESTED_ZIPF
         if len(key) >= FAMILY_PREFIX and k.startswith(key[:FAMILY_PREFIX]):
             return zipf(surfaces[i], lang) >= NONWORD_ZIPF
+        if root and _conjugated(unaccent(surfaces[i].lower()), form, lang):
+            return zipf(surfaces[i], lang) >= NONWORD_ZIPF  # however common: está for estar
         if root and len(k) >= ROOT_MIN and len(k) >= len(key) - ROOT_SHORT and key.startswith(k):
             return NONWORD_ZIPF <= zipf(surfaces[i], lang) < FUNCTION_ZIPF
         return False
@@ -855,6 +857,32 @@ def _family_count(surfaces: list[str], keys: list[str], lo: int, hi: int, conten
         if all(any(matches(x, *c, root) for x in range(a, b) if x != i) for c in others):
             n += 1
     return n
+
+
+VERB_STEM_MIN = 3  # an infinitive's stem this long (est- of estar) identifies its verb
+# What follows an infinitive's stem in its conjugated forms (unaccented; Portuguese, Spanish,
+# French, Italian): the present, past, imperfect, future, conditional and subjunctive endings,
+# the participles and gerunds, and those of estar/estar-like irregular pasts (estive, estuvo).
+VERB_ENDINGS = frozenset("""
+    o a as amos ais am an ao ava avas avam aba aban ei e ou aste aram aron ara arao ase asse assem
+    arei aremos aria ariam ando ado ada ados adas es em emos eis en ia iam eu i io ieron iu iram era
+    eram ese esse essem erei eria endo iendo ido ida idos idas imos is ir ire iva ons ez ent ait
+    aient ai ee ees ant erai erait iamo ate ano ato ata ati ive eve ivemos iveram ivera ivesse iver
+    eja ejam uve uvo uvieron oy
+""".split())
+
+
+def _conjugated(word: str, form: str, lang: str | None) -> bool:
+    """Whether ``word`` is a conjugated form of the term word ``form`` when that is a Romance
+    infinitive: its stem, then a conjugation ending (está, estão, estava, esteve for estar; not
+    estudar). Snowball keys the commonest verbs' forms apart (estar, esta-), and they are too
+    common to pass for the term's root word, so they are told by their stem and ending."""
+    from .index import ROMANCE, is_infinitive
+
+    if lang not in ROMANCE or not is_infinitive(form) or word == form:
+        return False
+    stem = form[:-2]
+    return len(stem) >= VERB_STEM_MIN and word.startswith(stem) and word[len(stem):] in VERB_ENDINGS
 
 
 REINFLECT_MIN = 6  # a term word this long keeps its identity through a change of its last letter

@@ -141,6 +141,13 @@ _GENDERS = (("ive", "if"), ("euse", "eux"), ("elle", "el"), ("enne", "en"), ("on
 _INFINITIVES = ("ar", "er", "ir", "re")  # a term word ending so is taken for a verb: it conjugates
 
 
+def is_infinitive(form: str) -> bool:
+    """Whether a (lower-cased, unaccented) Romance word looks like an infinitive (lavar, infecter,
+    prendre): a verb, which conjugates. Nouns end so too (lugar, dossier): the guards that take it
+    for a verb only admit more forms."""
+    return form.endswith(_INFINITIVES)
+
+
 def _nominal_bases(word: str) -> set[str]:
     """What a Romance noun or adjective can be a number or gender form of: itself, its singular,
     each without a gender ending. Two words are nominal forms of one another when these meet."""
@@ -172,7 +179,7 @@ def romance_inflection(lang: str | None) -> Callable[[str, str], bool]:
         if found is None:
             if not inflected_form(word, form):
                 found = False
-            elif form.endswith(_INFINITIVES) or not _nominal_bases(word).isdisjoint(_nominal_bases(form)):
+            elif is_infinitive(form) or not _nominal_bases(word).isdisjoint(_nominal_bases(form)):
                 found = True
             else:
                 found = zipf(word, lang) < NONWORD_ZIPF

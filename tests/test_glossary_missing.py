@@ -329,3 +329,15 @@ def test_tc201_conjugated_common_verb_of_a_term_renders_it(tmp_path):
 def test_tc201_word_beginning_like_the_verb_is_not_its_form(tmp_path):
     found = verb_pair(tmp_path, "Ele pode estudar infectologia.")
     assert [f.suggestions for f in found] == [["estar infectado"]]
+
+
+def test_source_term_with_a_common_verb_is_found_conjugated(tmp_path):
+    # the source term's verb conjugated (está, esteve: Snowball keys them apart from estar) is
+    # the term, so a translation without its rendering is reported
+    (tmp_path / "g.csv").write_text("source,target\nestar infectado,be infected\n", encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('glossaries = ["g.csv"]\n', encoding="utf-8")
+    found = checker.check_pair("O paciente está infectado. Ela esteve infectada.", "The patient is sick. She was ill.",
+                               source_lang="pt", lang="en", config=str(tmp_path / "transcheck.toml"), select=["TC201"])
+    assert [f.message.split(" (")[0] for f in found] == ["source term 'está infectado'", "source term 'esteve infectada'"]
+    assert checker.check_pair("Ele vai estudar infectologia.", "He will study infectious diseases.", source_lang="pt",
+                              lang="en", config=str(tmp_path / "transcheck.toml"), select=["TC201"]) == []

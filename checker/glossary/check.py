@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Document
-from .index import NONWORD_ZIPF, Match, PatternIndex, english_inflection, inflected_form, one_word_guard
+from .index import (NONWORD_ZIPF, ROMANCE, Match, PatternIndex, conjugated, english_inflection, inflected_form,
+                    multiword_guard, one_word_guard)
 from .model import Entry, Glossary, Term
 from .text import TOKEN_RE, Tokens, analyzer, is_acronym, match_case, tokenize, unaccent
 
@@ -198,7 +199,8 @@ class CompiledGlossary:
         index = self._target.get(lang)
         if index is None:
             an = analyzer(lang)
-            index = PatternIndex(an, alone=one_word_guard(lang))
+            index = PatternIndex(an, inflects=multiword_guard(lang), alone=one_word_guard(lang),
+                                 conjugates=lang in ROMANCE)
             items = []
             approved_keys = set()
             for ei, entry in enumerate(self.glossary.entries):
@@ -314,8 +316,8 @@ class CompiledGlossary:
         if index is None:
             # English inflects by a few endings: a source word must be a form of the term, not a
             # derivation the stemmer joins to it (medicinal is no form of medicine)
-            index = PatternIndex(analyzer(lang), inflects=english_inflection if _english(lang) else None,
-                                 alone=one_word_guard(lang))
+            index = PatternIndex(analyzer(lang), inflects=english_inflection if _english(lang) else multiword_guard(lang),
+                                 alone=one_word_guard(lang), conjugates=lang in ROMANCE)
             for ei, entry in enumerate(self.glossary.entries):
                 for term in entry.in_lang(lang, "source"):
                     index.add(index.pattern(term.text, (ei, term)))
@@ -355,7 +357,8 @@ class CompiledGlossary:
                         continue
                 index = by_lang.get(term.lang)
                 if index is None:
-                    index = by_lang[term.lang] = PatternIndex(analyzer(term.lang), alone=one_word_guard(term.lang))
+                    index = by_lang[term.lang] = PatternIndex(analyzer(term.lang), inflects=multiword_guard(term.lang),
+                                                                 alone=one_word_guard(term.lang), conjugates=term.lang in ROMANCE)
                 index.add(index.pattern(term.text, (ei, term)))
         found = self._left[lang] = sorted(by_lang.items(), key=lambda kv: kv[0] or "")
         return found
@@ -839,7 +842,7 @@ def _family_count(surfaces: list[str], keys: list[str], lo: int, hi: int, conten
             return zipf(surfaces[i], lang) >= ATTESTED_ZIPF
         if len(key) >= FAMILY_PREFIX and k.startswith(key[:FAMILY_PREFIX]):
             return zipf(surfaces[i], lang) >= NONWORD_ZIPF
-        if root and _conjugated(unaccent(surfaces[i].lower()), form, lang):
+        if root and lang in ROMANCE and conjugated(unaccent(surfaces[i].lower()), form):
             return zipf(surfaces[i], lang) >= NONWORD_ZIPF  # however common: está for estar
         if root and len(k) >= ROOT_MIN and len(k) >= len(key) - ROOT_SHORT and key.startswith(k):
             return NONWORD_ZIPF <= zipf(surfaces[i], lang) < FUNCTION_ZIPF
@@ -857,32 +860,6 @@ def _family_count(surfaces: list[str], keys: list[str], lo: int, hi: int, conten
         if all(any(matches(x, *c, root) for x in range(a, b) if x != i) for c in others):
             n += 1
     return n
-
-
-VERB_STEM_MIN = 3  # an infinitive's stem this long (est- of estar) identifies its verb
-# What follows an infinitive's stem in its conjugated forms (unaccented; Portuguese, Spanish,
-# French, Italian): the present, past, imperfect, future, conditional and subjunctive endings,
-# the participles and gerunds, and those of estar/estar-like irregular pasts (estive, estuvo).
-VERB_ENDINGS = frozenset("""
-    o a as amos ais am an ao ava avas avam aba aban ei e ou aste aram aron ara arao ase asse assem
-    arei aremos aria ariam ando ado ada ados adas es em emos eis en ia iam eu i io ieron iu iram era
-    eram ese esse essem erei eria endo iendo ido ida idos idas imos is ir ire iva ons ez ent ait
-    aient ai ee ees ant erai erait iamo ate ano ato ata ati ive eve ivemos iveram ivera ivesse iver
-    eja ejam uve uvo uvieron oy
-""".split())
-
-
-def _conjugated(word: str, form: str, lang: str | None) -> bool:
-    """Whether ``word`` is a conjugated form of the term word ``form`` when that is a Romance
-    infinitive: its stem, then a conjugation ending (está, estão, estava, esteve for estar; not
-    estudar). Snowball keys the commonest verbs' forms apart (estar, esta-), and they are too
-    common to pass for the term's root word, so they are told by their stem and ending."""
-    from .index import ROMANCE, is_infinitive
-
-    if lang not in ROMANCE or not is_infinitive(form) or word == form:
-        return False
-    stem = form[:-2]
-    return len(stem) >= VERB_STEM_MIN and word.startswith(stem) and word[len(stem):] in VERB_ENDINGS
 
 
 REINFLECT_MIN = 6  # a term word this long keeps its identity through a change of its last letter

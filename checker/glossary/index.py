@@ -9,6 +9,7 @@ deprecated ones.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -45,6 +46,7 @@ class PatternIndex:
     # the form guard: whether a word with a term word's key is a form of it (word, form)
     inflects: Callable[[str, str], bool] | None = None
     alone: Callable[[str, str], bool] | None = None  # the form guard of one-word terms (default: inflects)
+    conjugates: bool = False  # a multi-word term's Romance verb also matches its conjugated forms
     _sorted: bool = True
     # first key -> ({second key: longer patterns}, one-token patterns), each in match order
     _by_two: dict[str, tuple[dict[str, list[Pattern]], list[Pattern]]] = field(default_factory=dict)
@@ -62,8 +64,23 @@ class PatternIndex:
 
     def add(self, pattern: Pattern | None) -> None:
         if pattern is not None:
-            self.first.setdefault(pattern.keys[0], []).append(pattern)
+            for variant in [pattern, *self._conjugations(pattern)]:
+                self.first.setdefault(variant.keys[0], []).append(variant)
             self._sorted = False
+
+    def _conjugations(self, pattern: Pattern) -> list[Pattern]:
+        """The pattern with its verb's key replaced by the keys of the verb's conjugated forms,
+        which Snowball may key apart from the infinitive (está, esta-, for estar); the form
+        guard then checks the word written (``conjugated``)."""
+        if not self.conjugates or len(pattern.keys) < 2:
+            return []
+        out = []
+        for k, form in enumerate(pattern.forms):
+            if is_infinitive(form) and len(form) - 2 >= VERB_STEM_MIN:
+                stem = form[:-2]
+                for key in sorted({self.analyzer.key(stem + ending) for ending in VERB_ENDINGS} - {pattern.keys[k]}):
+                    out.append(dataclasses.replace(pattern, keys=pattern.keys[:k] + (key,) + pattern.keys[k + 1:]))
+        return out
 
     def _sort(self) -> None:
         self._by_two = {}
@@ -163,6 +180,36 @@ def _nominal_bases(word: str) -> set[str]:
     return bases
 
 
+VERB_STEM_MIN = 3  # an infinitive's stem this long (est- of estar) identifies its verb
+# What follows an infinitive's stem in its conjugated forms (unaccented; Portuguese, Spanish,
+# French, Italian): the present, past, imperfect, future, conditional and subjunctive endings,
+# the participles and gerunds, and those of estar/estar-like irregular pasts (estive, estuvo).
+VERB_ENDINGS = frozenset("""
+    o a as amos ais am an ao ava avas avam aba aban ei e ou aste aram aron ara arao ase asse assem
+    arei aremos aria ariam ando ado ada ados adas es em emos eis en ia iam eu i io ieron iu iram era
+    eram ese esse essem erei eria endo iendo ido ida idos idas imos is ir ire iva ons ez ent ait
+    aient ai ee ees ant erai erait iamo ate ano ato ata ati ive eve ivemos iveram ivera ivesse iver
+    eja ejam uve uvo uvieron oy
+""".split())
+
+
+def conjugated(word: str, form: str) -> bool:
+    """Whether ``word`` is a conjugated form of the term word ``form`` when that is a Romance
+    infinitive: its stem, then a conjugation ending (está, estão, estava, esteve for estar; not
+    estudar). Snowball keys the commonest verbs' forms apart (estar, esta-), and they are too
+    common to pass for the term's root word, so they are told by their stem and ending."""
+    if not is_infinitive(form) or word == form:
+        return False
+    stem = form[:-2]
+    return len(stem) >= VERB_STEM_MIN and word.startswith(stem) and word[len(stem):] in VERB_ENDINGS
+
+
+def multiword_inflection(word: str, form: str) -> bool:
+    """The form guard of a Romance multi-word term's words: the loose guard, or a conjugated form
+    of the term's verb (esteve for estar: three edits from it)."""
+    return inflected_form(word, form) or conjugated(word, form)
+
+
 def romance_inflection(lang: str | None) -> Callable[[str, str], bool]:
     """The form guard for a Romance language: a word is a form of a term's noun or adjective when
     it is one by number or gender (secas, confirmadas, vacinações, infectieuse), not another word
@@ -188,6 +235,11 @@ def romance_inflection(lang: str | None) -> Callable[[str, str], bool]:
         return found
 
     return inflects
+
+
+def multiword_guard(lang: str | None) -> Callable[[str, str], bool] | None:
+    """The form guard of multi-word terms in ``lang`` (None: the index's default)."""
+    return multiword_inflection if lang in ROMANCE else None
 
 
 @functools.lru_cache(maxsize=None)

@@ -112,10 +112,14 @@ def _selectors(value: Any, where: str) -> list[str]:
 
 
 def _lang(value: Any, where: str) -> str:
+    """A registered language tag, as written (``pt-BR``): documents take its primary language,
+    glossaries its region too (``checker.glossary.glossary_for``)."""
     from .lang import normalise_lang
 
     try:
-        return normalise_lang(_str(value, where))
+        code = _str(value, where).strip().replace("_", "-")
+        normalise_lang(code)
+        return code
     except InputError as error:
         raise ValueError(f"{where}: {error}") from None
 

@@ -40,7 +40,7 @@ def test_values_are_parsed_and_paths_are_relative_to_the_file(tmp_path):
         encoding="utf-8",
     )
     config = load_config(str(path))
-    assert config.lang == "pt" and config.select == ["TC1"] and config.fail_level is Severity.ERROR
+    assert config.lang == "pt-BR" and config.select == ["TC1"] and config.fail_level is Severity.ERROR
     assert config.styles == [str(tmp_path / "style" / "house.yml")]
     assert config.severity == {"TC101": Severity.ERROR}
     assert config.ignored_for(str(tmp_path / "archive" / "old.txt")) == ["TC101"]

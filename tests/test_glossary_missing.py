@@ -271,3 +271,73 @@ def test_tc201_acronym_kept_with_two_letters_swapped_is_a_typo(tmp_path):
     # AIDS -> AIDS: SIDA is French, ADIS (one swap, no word) a typo
     found = cpair(tmp_path, "AIDS is a disease.", "Le ADIS est une maladie.")
     assert [f.suggestions for f in found] == [["AIDS"]]
+
+
+# ------------------------------------------------- Romance nouns and the verbs that share their stem
+
+
+def pt_source_pair(tmp_path, source, target):
+    (tmp_path / "g.csv").write_text("source,target\nseca,drought\nagricultor,farmer\n", encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('glossaries = ["g.csv"]\n', encoding="utf-8")
+    return checker.check_pair(source, target, source_lang="pt", lang="en", config=str(tmp_path / "transcheck.toml"),
+                              select=["TC201"])
+
+
+def test_tc201_verb_sharing_a_nouns_stem_is_not_the_noun(tmp_path):
+    # Snowball stems secaram (dried) and seca (drought) alike: the verb is no form of the noun
+    found = pt_source_pair(tmp_path, "Os agricultores secaram o milho. O sol secou tudo.",
+                           "The farmers dried the maize. The sun dried everything.")
+    assert found == []
+
+
+def test_tc201_nouns_own_inflections_still_count(tmp_path):
+    found = pt_source_pair(tmp_path, "As secas atingiram os agricultores.", "The dry spells hit the farmers.")
+    assert [f.suggestions for f in found] == [["drought"]]
+
+
+def test_romance_inflection_joins_number_and_gender_not_the_verb():
+    from checker.glossary.index import romance_inflection
+
+    inflects = romance_inflection("pt")
+    for word, form in [("secas", "seca"), ("confirmadas", "confirmado"), ("vacinas", "vacina"),
+                       ("faciais", "facial"), ("homens", "homem"), ("lavam", "lavar"), ("pandmia", "pandemia")]:
+        assert inflects(word, form), (word, form)
+    for word, form in [("secaram", "seca"), ("secou", "seca"), ("secam", "seca"), ("secar", "seca"),
+                       ("medica", "medicamento")]:
+        assert not inflects(word, form), (word, form)
+    french = romance_inflection("fr")
+    assert french("infectieuse", "infectieux") and french("active", "actif") and french("animaux", "animal")
+    assert not french("malade", "maladie")
+
+
+# ------------------------------------------------------------ a common verb inside a term
+
+
+def verb_pair(tmp_path, target):
+    (tmp_path / "g.csv").write_text("source,target\nbe infected,estar infectado\n", encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('glossaries = ["g.csv"]\n', encoding="utf-8")
+    return checker.check_pair("He may be infected.", target, source_lang="en", lang="pt",
+                              config=str(tmp_path / "transcheck.toml"), select=["TC201"])
+
+
+def test_tc201_conjugated_common_verb_of_a_term_renders_it(tmp_path):
+    # está (Zipf 6.2) is as common as a function word, and Snowball keys it apart from estar
+    for target in ("Ele está infectado.", "Eles estão infectados.", "Ela esteve infectada.", "Ele estava infectado."):
+        assert verb_pair(tmp_path, target) == [], target
+
+
+def test_tc201_word_beginning_like_the_verb_is_not_its_form(tmp_path):
+    found = verb_pair(tmp_path, "Ele pode estudar infectologia.")
+    assert [f.suggestions for f in found] == [["estar infectado"]]
+
+
+def test_source_term_with_a_common_verb_is_found_conjugated(tmp_path):
+    # the source term's verb conjugated (está, esteve: Snowball keys them apart from estar) is
+    # the term, so a translation without its rendering is reported
+    (tmp_path / "g.csv").write_text("source,target\nestar infectado,be infected\n", encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('glossaries = ["g.csv"]\n', encoding="utf-8")
+    found = checker.check_pair("O paciente está infectado. Ela esteve infectada.", "The patient is sick. She was ill.",
+                               source_lang="pt", lang="en", config=str(tmp_path / "transcheck.toml"), select=["TC201"])
+    assert [f.message.split(" (")[0] for f in found] == ["source term 'está infectado'", "source term 'esteve infectada'"]
+    assert checker.check_pair("Ele vai estudar infectologia.", "He will study infectious diseases.", source_lang="pt",
+                              lang="en", config=str(tmp_path / "transcheck.toml"), select=["TC201"]) == []

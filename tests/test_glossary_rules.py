@@ -215,3 +215,78 @@ def test_a_glossary_without_terms_in_the_documents_language_gives_a_notice(tmp_p
     assert result.notices == [f"{tmp_path / 'g.yaml'}: no terms in en (the glossary's languages: de, pt); "
                               "its checks do nothing for the en files"]
     assert run(sources, Options(lang="de", config=str(tmp_path / "transcheck.toml"))).notices == []
+
+
+# ------------------------------------------------------------------------- regional variants
+
+REGIONAL_TBX = """<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX-Basic" xml:lang="en"><text><body>
+<termEntry id="1">
+ <langSet xml:lang="pt"><tig><term>organização</term></tig></langSet>
+ <langSet xml:lang="en-GB">
+  <tig><term>organisation</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig>
+  <tig><term>organization</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></tig>
+ </langSet>
+ <langSet xml:lang="en-US">
+  <tig><term>organization</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig>
+  <tig><term>organisation</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></tig>
+ </langSet>
+</termEntry>
+<termEntry id="2">
+ <langSet xml:lang="pt"><tig><term>organograma</term></tig></langSet>
+ <langSet xml:lang="en"><tig><term>organisational chart</term></tig>
+  <tig><term>org chart</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></tig></langSet>
+</termEntry>
+</body></text></martif>
+"""
+REGIONAL_TEXT = "The organisation said. The organization said. See the org chart."
+
+
+def _tc202_texts(tmp_path, lang, config_lang=None):
+    (tmp_path / "g.tbx").write_text(REGIONAL_TBX, encoding="utf-8")
+    extra = f'lang = "{config_lang}"\n' if config_lang else ""
+    (tmp_path / "transcheck.toml").write_text(f'glossaries = ["g.tbx"]\n{extra}', encoding="utf-8")
+    found = checker.check_text(REGIONAL_TEXT, lang=lang, config=str(tmp_path / "transcheck.toml"), select=["TC202"])
+    return [(f.text, f.suggestions) for f in found]
+
+
+@pytest.mark.parametrize("lang, config_lang, expected", [
+    # the project's region: the other region's terms are neither approved nor deprecated; a
+    # term without a region (en's org chart) applies to every region
+    ("en-GB", None, [("organization", ["organisation"]), ("org chart", ["organisational chart"])]),
+    (None, "en-GB", [("organization", ["organisation"]), ("org chart", ["organisational chart"])]),
+    ("en-US", None, [("organisation", ["organization"]), ("org chart", ["organisational chart"])]),
+    ("en_us", None, [("organisation", ["organization"]), ("org chart", ["organisational chart"])]),
+])
+def test_regional_terms_apply_to_their_region_only(tmp_path, lang, config_lang, expected):
+    assert _tc202_texts(tmp_path, lang, config_lang) == expected
+
+
+def test_without_a_region_every_regions_terms_apply(tmp_path):
+    # as before: both spellings approved somewhere, so neither is reported
+    assert _tc202_texts(tmp_path, "en") == [("org chart", ["organisational chart"])]
+
+
+def test_regions_from_csv_headers_rows_and_yaml_keys(tmp_path):
+    from checker.glossary import load_glossary
+
+    (tmp_path / "h.csv").write_text("pt,pt-BR,pt-PT\nônibus,ônibus,autocarro\n", encoding="utf-8")
+    (tmp_path / "r.csv").write_text("source,target,sourceLang,targetLang\nbus,ônibus,en,pt-BR\n", encoding="utf-8")
+    (tmp_path / "y.yaml").write_text("target-lang: en-GB\nentries:\n  - pt: cor\n    target: colour\n"
+                                     "    deprecated: color\n  - pt: trem\n    en-US: train car\n", encoding="utf-8")
+    regions = {name: [(t.text, t.lang, t.region) for e in load_glossary(str(tmp_path / name)).entries for t in e.terms]
+               for name in ("h.csv", "r.csv", "y.yaml")}
+    assert regions["h.csv"] == [("ônibus", "pt", None), ("ônibus", "pt", "BR"), ("autocarro", "pt", "PT")]
+    assert regions["r.csv"] == [("bus", "en", None), ("ônibus", "pt", "BR")]
+    assert regions["y.yaml"] == [("cor", "pt", None), ("colour", "en", "GB"), ("color", "en", "GB"),
+                                 ("trem", "pt", None), ("train car", "en", "US")]
+
+
+def test_tc201_requires_the_regions_term_only(tmp_path):
+    (tmp_path / "g.csv").write_text("en,pt-BR,pt-PT\nbus,ônibus,autocarro\n", encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('glossaries = ["g.csv"]\nsource-lang = "en"\n', encoding="utf-8")
+    cfg = str(tmp_path / "transcheck.toml")
+    pairs = {lang: checker.check_pair("The bus left.", "O autocarro partiu.", lang=lang, config=cfg, select=["TC201"])
+             for lang in ("pt-PT", "pt-BR")}
+    assert pairs["pt-PT"] == []
+    assert [f.suggestions for f in pairs["pt-BR"]] == [["ônibus"]]

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from .check import CompiledGlossary, Hit, Scan
 from .house import HouseMatch, HouseName, HouseNames, load_house_names
 from .load import load_glossaries, load_glossary
-from .model import Entry, Glossary, Status, Term
+from .model import Entry, Glossary, Status, Term, primary_lang, region_of
 
 if TYPE_CHECKING:
     from ..model import Document
@@ -36,14 +36,28 @@ _DOC_CACHE_SIZE = 8
 
 
 def glossary_for(ctx: "CheckContext") -> CompiledGlossary | None:
+    """The compiled glossaries, less the terms of other regions than the settings' languages
+    (``lang = "en-GB"``: no en-US term applies, neither approved nor deprecated)."""
     paths = tuple(ctx.config.glossaries)
     if not paths:
         return None
-    key = ("glossary", paths)
+    regions = settings_regions(ctx.settings.lang, ctx.settings.source_lang)
+    key = ("glossary", paths, tuple(sorted(regions.items())))
     compiled = ctx.cache.get(key)
     if compiled is None:
-        compiled = ctx.cache[key] = CompiledGlossary(load_glossaries(list(paths)))
+        compiled = ctx.cache[key] = CompiledGlossary(load_glossaries(list(paths)).for_regions(regions))
     return compiled
+
+
+def settings_regions(*tags: str | None) -> dict[str, str]:
+    """Language -> region of the tags that name one (``en-GB``, ``pt``) -> ``{"en": "GB"}``. The
+    translation's tag comes first and wins when both sides are one language in two regions."""
+    regions: dict[str, str] = {}
+    for tag in tags:
+        lang, region = primary_lang(tag), region_of(tag)
+        if lang and region:
+            regions.setdefault(lang, region)
+    return regions
 
 
 def house_names(ctx: "CheckContext") -> HouseNames:

@@ -14,11 +14,11 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Document
-from .index import Match, PatternIndex, english_inflection, inflected_form
+from .index import (NONWORD_ZIPF, ROMANCE, Match, PatternIndex, conjugated, english_inflection, inflected_form,
+                    multiword_guard, one_word_guard)
 from .model import Entry, Glossary, Term
 from .text import TOKEN_RE, Tokens, analyzer, is_acronym, match_case, tokenize, unaccent
 
-NONWORD_ZIPF = 2.0  # a token rarer than this is not a word of the language (typos score 0-2)
 ATTESTED_ZIPF = 1.0  # wordfreq's floor: a token this frequent is attested (random typos score 0)
 LEFTOVER_ZIPF = 3.0  # a one-word source form commoner than this in the target language is a loanword
 MIN_NEAR_LEN = 4
@@ -199,7 +199,8 @@ class CompiledGlossary:
         index = self._target.get(lang)
         if index is None:
             an = analyzer(lang)
-            index = PatternIndex(an)
+            index = PatternIndex(an, inflects=multiword_guard(lang), alone=one_word_guard(lang),
+                                 conjugates=lang in ROMANCE)
             items = []
             approved_keys = set()
             for ei, entry in enumerate(self.glossary.entries):
@@ -315,7 +316,8 @@ class CompiledGlossary:
         if index is None:
             # English inflects by a few endings: a source word must be a form of the term, not a
             # derivation the stemmer joins to it (medicinal is no form of medicine)
-            index = PatternIndex(analyzer(lang), inflects=english_inflection if _english(lang) else None)
+            index = PatternIndex(analyzer(lang), inflects=english_inflection if _english(lang) else multiword_guard(lang),
+                                 alone=one_word_guard(lang), conjugates=lang in ROMANCE)
             for ei, entry in enumerate(self.glossary.entries):
                 for term in entry.in_lang(lang, "source"):
                     index.add(index.pattern(term.text, (ei, term)))
@@ -355,7 +357,8 @@ class CompiledGlossary:
                         continue
                 index = by_lang.get(term.lang)
                 if index is None:
-                    index = by_lang[term.lang] = PatternIndex(analyzer(term.lang))
+                    index = by_lang[term.lang] = PatternIndex(analyzer(term.lang), inflects=multiword_guard(term.lang),
+                                                                 alone=one_word_guard(term.lang), conjugates=term.lang in ROMANCE)
                 index.add(index.pattern(term.text, (ei, term)))
         found = self._left[lang] = sorted(by_lang.items(), key=lambda kv: kv[0] or "")
         return found
@@ -839,6 +842,8 @@ def _family_count(surfaces: list[str], keys: list[str], lo: int, hi: int, conten
             return zipf(surfaces[i], lang) >= ATTESTED_ZIPF
         if len(key) >= FAMILY_PREFIX and k.startswith(key[:FAMILY_PREFIX]):
             return zipf(surfaces[i], lang) >= NONWORD_ZIPF
+        if root and lang in ROMANCE and conjugated(unaccent(surfaces[i].lower()), form):
+            return zipf(surfaces[i], lang) >= NONWORD_ZIPF  # however common: está for estar
         if root and len(k) >= ROOT_MIN and len(k) >= len(key) - ROOT_SHORT and key.startswith(k):
             return NONWORD_ZIPF <= zipf(surfaces[i], lang) < FUNCTION_ZIPF
         return False

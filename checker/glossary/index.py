@@ -9,10 +9,14 @@ deprecated ones.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from .text import TOKEN_RE, Analyzer, Tokens, is_acronym, unaccent
+
+NONWORD_ZIPF = 2.0  # a token rarer than this is not a word of the language (typos score 0-2)
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,8 @@ class PatternIndex:
     first: dict[str, list[Pattern]] = field(default_factory=dict)
     # the form guard: whether a word with a term word's key is a form of it (word, form)
     inflects: Callable[[str, str], bool] | None = None
+    alone: Callable[[str, str], bool] | None = None  # the form guard of one-word terms (default: inflects)
+    conjugates: bool = False  # a multi-word term's Romance verb also matches its conjugated forms
     _sorted: bool = True
     # first key -> ({second key: longer patterns}, one-token patterns), each in match order
     _by_two: dict[str, tuple[dict[str, list[Pattern]], list[Pattern]]] = field(default_factory=dict)
@@ -58,8 +64,23 @@ class PatternIndex:
 
     def add(self, pattern: Pattern | None) -> None:
         if pattern is not None:
-            self.first.setdefault(pattern.keys[0], []).append(pattern)
+            for variant in [pattern, *self._conjugations(pattern)]:
+                self.first.setdefault(variant.keys[0], []).append(variant)
             self._sorted = False
+
+    def _conjugations(self, pattern: Pattern) -> list[Pattern]:
+        """The pattern with its verb's key replaced by the keys of the verb's conjugated forms,
+        which Snowball may key apart from the infinitive (está, esta-, for estar); the form
+        guard then checks the word written (``conjugated``)."""
+        if not self.conjugates or len(pattern.keys) < 2:
+            return []
+        out = []
+        for k, form in enumerate(pattern.forms):
+            if is_infinitive(form) and len(form) - 2 >= VERB_STEM_MIN:
+                stem = form[:-2]
+                for key in sorted({self.analyzer.key(stem + ending) for ending in VERB_ENDINGS} - {pattern.keys[k]}):
+                    out.append(dataclasses.replace(pattern, keys=pattern.keys[:k] + (key,) + pattern.keys[k + 1:]))
+        return out
 
     def _sort(self) -> None:
         self._by_two = {}
@@ -87,6 +108,7 @@ class PatternIndex:
         free = 0  # the first token not inside a match already made
         by_two = self._by_two
         inflects = self.inflects or inflected_form
+        alone = self.alone or inflects
         for i in [i for i, k in enumerate(keys) if k in first]:
             if i < free:
                 continue
@@ -97,7 +119,7 @@ class PatternIndex:
                     size = len(p.keys)
                     if i + size > n or (size > 2 and tuple(keys[i:i + size]) != p.keys):
                         continue
-                    if not _surface_ok(p, surfaces, i, size, inflects):
+                    if not _surface_ok(p, surfaces, i, size, alone if size == 1 else inflects):
                         continue
                     out.append(Match(i, i + size, tokens.starts[i], tokens.ends[i + size - 1], p))
                     free = i + size
@@ -119,6 +141,113 @@ def inflected_form(word: str, form: str) -> bool:
     from rapidfuzz.distance import OSA
 
     return OSA.distance(word, form, score_cutoff=2) <= 2
+
+
+# Romance languages inflect nouns and adjectives by number and gender only, and their verbs by
+# many endings: Snowball gives a noun and its verb one stem (seca, secaram: sec-), so the noun's
+# forms are told from the verb's by the endings that nominal inflection allows.
+ROMANCE = frozenset({"pt", "es", "fr", "it", "ca", "gl"})
+# plural endings (unaccented) -> the singular's ending: -ões/-ães -> -ão, -éis -> -el, -ais -> -al,
+# -ns -> -m, -ces -> -z, -aux -> -al, Italian -chi -> -co ...
+_PLURALS = (("oes", "ao"), ("aes", "ao"), ("aos", "ao"), ("eis", "el"), ("ais", "al"), ("ois", "ol"),
+            ("uis", "ul"), ("is", "il"), ("ns", "m"), ("ces", "z"), ("eaux", "eau"), ("aux", "al"),
+            ("chi", "co"), ("ghi", "go"), ("che", "ca"), ("ghe", "ga"), ("es", ""), ("s", ""), ("x", ""))
+# feminine (or masculine) endings -> the shared base: actif/active, infectieux/infectieuse, o/a/e
+_GENDERS = (("ive", "if"), ("euse", "eux"), ("elle", "el"), ("enne", "en"), ("onne", "on"), ("ette", "et"),
+            ("a", ""), ("o", ""), ("e", ""), ("i", ""))
+_INFINITIVES = ("ar", "er", "ir", "re")  # a term word ending so is taken for a verb: it conjugates
+
+
+def is_infinitive(form: str) -> bool:
+    """Whether a (lower-cased, unaccented) Romance word looks like an infinitive (lavar, infecter,
+    prendre): a verb, which conjugates. Nouns end so too (lugar, dossier): the guards that take it
+    for a verb only admit more forms."""
+    return form.endswith(_INFINITIVES)
+
+
+def _nominal_bases(word: str) -> set[str]:
+    """What a Romance noun or adjective can be a number or gender form of: itself, its singular,
+    each without a gender ending. Two words are nominal forms of one another when these meet."""
+    singulars = {word}
+    for plural, singular in _PLURALS:
+        if word.endswith(plural) and len(word) > len(plural) + 1:
+            singulars.add(word[:-len(plural)] + singular)
+    bases = set(singulars)
+    for w in singulars:
+        for ending, base in _GENDERS:
+            if w.endswith(ending) and len(w) > len(ending) + 1:
+                bases.add(w[:-len(ending)] + base)
+    return bases
+
+
+VERB_STEM_MIN = 3  # an infinitive's stem this long (est- of estar) identifies its verb
+# What follows an infinitive's stem in its conjugated forms (unaccented; Portuguese, Spanish,
+# French, Italian): the present, past, imperfect, future, conditional and subjunctive endings,
+# the participles and gerunds, and those of estar/estar-like irregular pasts (estive, estuvo).
+VERB_ENDINGS = frozenset("""
+    o a as amos ais am an ao ava avas avam aba aban ei e ou aste aram aron ara arao ase asse assem
+    arei aremos aria ariam ando ado ada ados adas es em emos eis en ia iam eu i io ieron iu iram era
+    eram ese esse essem erei eria endo iendo ido ida idos idas imos is ir ire iva ons ez ent ait
+    aient ai ee ees ant erai erait iamo ate ano ato ata ati ive eve ivemos iveram ivera ivesse iver
+    eja ejam uve uvo uvieron oy
+""".split())
+
+
+def conjugated(word: str, form: str) -> bool:
+    """Whether ``word`` is a conjugated form of the term word ``form`` when that is a Romance
+    infinitive: its stem, then a conjugation ending (está, estão, estava, esteve for estar; not
+    estudar). Snowball keys the commonest verbs' forms apart (estar, esta-), and they are too
+    common to pass for the term's root word, so they are told by their stem and ending."""
+    if not is_infinitive(form) or word == form:
+        return False
+    stem = form[:-2]
+    return len(stem) >= VERB_STEM_MIN and word.startswith(stem) and word[len(stem):] in VERB_ENDINGS
+
+
+def multiword_inflection(word: str, form: str) -> bool:
+    """The form guard of a Romance multi-word term's words: the loose guard, or a conjugated form
+    of the term's verb (esteve for estar: three edits from it)."""
+    return inflected_form(word, form) or conjugated(word, form)
+
+
+def romance_inflection(lang: str | None) -> Callable[[str, str], bool]:
+    """The form guard for a Romance language: a word is a form of a term's noun or adjective when
+    it is one by number or gender (secas, confirmadas, vacinações, infectieuse), not another word
+    of the language that Snowball joins to it (the verb's secaram, secou for seca; malade for
+    maladie). A non-word keeps the loose guard (``inflected_form``): a typo of the term, or the
+    English *infected* left for *infectado*, which the near-miss check then reports. A term word
+    that looks like an infinitive (lavar) is a verb, whose conjugated forms the loose guard admits."""
+    from ..lexicon import zipf
+
+    memo: dict[tuple[str, str], bool] = {}
+
+    def inflects(word: str, form: str) -> bool:
+        found = memo.get((word, form))
+        if found is None:
+            if not inflected_form(word, form):
+                found = False
+            elif is_infinitive(form) or not _nominal_bases(word).isdisjoint(_nominal_bases(form)):
+                found = True
+            else:
+                found = zipf(word, lang) < NONWORD_ZIPF
+            if len(memo) < 100_000:
+                memo[(word, form)] = found
+        return found
+
+    return inflects
+
+
+def multiword_guard(lang: str | None) -> Callable[[str, str], bool] | None:
+    """The form guard of multi-word terms in ``lang`` (None: the index's default)."""
+    return multiword_inflection if lang in ROMANCE else None
+
+
+@functools.lru_cache(maxsize=None)
+def one_word_guard(lang: str | None) -> Callable[[str, str], bool] | None:
+    """The form guard of one-word terms in ``lang`` (None: the index's guard). Only they: a word
+    alone cannot tell the noun (seca) from the verb that shares its stem, while in a longer term
+    the words around it do (lave as mãos, whose verb conjugates: lavem as mãos)."""
+    return romance_inflection(lang) if lang in ROMANCE else None
 
 
 def _lemmas(word: str) -> set[str]:

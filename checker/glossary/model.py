@@ -1,7 +1,7 @@
 """The glossary's data: entries (concepts) holding terms in several languages, each with a status.
 
-A term's ``lang`` is the primary language subtag (``pt-BR`` -> ``pt``); ``None`` when the file
-does not say (a CSV with plain ``source``/``target`` columns), in which case ``side`` tells
+A term's ``lang`` is the primary language subtag (``pt-BR`` -> ``pt``) and its ``region`` the
+region subtag (``BR``; ``None`` for a plain ``pt``); ``lang`` is ``None`` when the file does not say (a CSV with plain ``source``/``target`` columns), in which case ``side`` tells
 whether the term is on the source or on the target side of the glossary.
 """
 
@@ -75,6 +75,19 @@ def primary_lang(code: str | None) -> str | None:
     return code or None
 
 
+def region_of(code: str | None) -> str | None:
+    """The region subtag of a language tag, upper-cased: ``pt-BR`` -> ``BR``, ``es-419`` ->
+    ``419``, ``zh-Hant-TW`` -> ``TW``; None without one (``pt``, ``sr-Latn``)."""
+    if code is None:
+        return None
+    for subtag in code.strip().replace("_", "-").split("-")[1:]:
+        if (len(subtag) == 2 and subtag.isalpha()) or (len(subtag) == 3 and subtag.isdigit()):
+            return subtag.upper()
+        if len(subtag) != 4:  # past the script subtag: variants and extensions name no region
+            return None
+    return None
+
+
 @dataclass(slots=True)
 class Term:
     text: str
@@ -82,10 +95,18 @@ class Term:
     status: Status = Status.PREFERRED
     side: str = "any"  # "source", "target" (files without languages) or "any"
     note: str | None = None
+    region: str | None = None  # en-GB's GB; None: the term serves every region of its language
 
     @property
     def approved(self) -> bool:
         return self.status.approved
+
+    def serves(self, regions: dict[str, str]) -> bool:
+        """Whether the term is used where ``regions`` (language -> the region checked) holds: a
+        term of another region of a checked language is not (organization in an en-GB text)."""
+        wanted = regions.get(self.lang or "")
+        return wanted is None or self.region is None or self.region == wanted
+
 
 
 @dataclass
@@ -123,6 +144,15 @@ class Glossary:
     def extend(self, other: "Glossary") -> None:
         self.entries.extend(other.entries)
         self.paths.extend(other.paths)
+
+    def for_regions(self, regions: dict[str, str]) -> "Glossary":
+        """The glossary as used where ``regions`` (language -> region: ``{"en": "GB"}``) holds: the
+        terms of another region of those languages left out, the entries kept in their order (so
+        an entry's index is the same as in the whole glossary)."""
+        if not regions:
+            return self
+        entries = [Entry(e.id, [t for t in e.terms if t.serves(regions)], e.origin, e.note) for e in self.entries]
+        return Glossary(entries, list(self.paths))
 
     @property
     def languages(self) -> set[str]:

@@ -17,7 +17,7 @@ import csv
 import io
 import re
 
-from .model import Entry, Glossary, Status, Term, parse_status, primary_lang
+from .model import Entry, Glossary, Status, Term, parse_status, primary_lang, region_of
 
 _ALIASES = {
     "source": ("source", "sourcestring", "sourceterm", "src", "term", "sourcetext"),
@@ -77,13 +77,15 @@ def read_rows(text: str, suffix: str) -> tuple[list[str], list[tuple[int, list[s
 
 
 def _registered(code: str) -> str:
-    """A header's language code, when it is a registered one (``foo`` is no language: a header
-    of unknown words is an error, not a glossary whose terms never apply)."""
+    """A header's language code as written (``pt-BR``: the region is kept), when it is a
+    registered one (``foo`` is no language: a header of unknown words is an error, not a
+    glossary whose terms never apply)."""
     from ..lang import normalise_lang
     from ..model import InputError
 
     try:
-        return normalise_lang(code)
+        normalise_lang(code)
+        return code
     except InputError:
         raise TableError(1, f"{code!r} in the header is no language code (expected source,target[,status,note] "
                             "or language codes such as pt,en)") from None
@@ -104,7 +106,7 @@ def parse_table(text: str, path: str, suffix: str) -> Glossary:
             raise TableError(1, "the header needs both a source and a target column (or language codes such as pt,en)")
         columns = [(roles["source"], None, "source"), (roles["target"], None, "target")]
     elif len(lang_columns) >= 2:
-        codes = [(i, primary_lang(_registered(name))) for i, name in lang_columns]
+        codes = [(i, _registered(name)) for i, name in lang_columns]
         columns = [(codes[0][0], codes[0][1], "source")] + [(i, code, "target") for i, code in codes[1:]]
     else:
         raise TableError(1, f"no source and target columns in the header {','.join(header)!r} "
@@ -141,11 +143,12 @@ def parse_table(text: str, path: str, suffix: str) -> Glossary:
             text = " ".join(cells[index].split())
             if not text:
                 continue
-            if code is None:
-                code = primary_lang(cell("source_lang" if side == "source" else "target_lang"))
+            tag = code if code is not None else cell("source_lang" if side == "source" else "target_lang")
+            lang = primary_lang(tag)
             term_status = status if side == "target" else Status.PREFERRED
-            term = Term(text, code, term_status, side if code is None else "any", cell("note") or None)
-            if side == "source" and any(t.text == text and t.lang == code for t in entry.terms):
+            term = Term(text, lang, term_status, side if lang is None else "any", cell("note") or None, region_of(tag))
+            if side == "source" and any(t.text == text and t.lang == lang and t.region == term.region
+                                        for t in entry.terms):
                 continue
             terms.append(term)
         if not any(side == "target" and cells[index].strip() for index, _, side in columns):

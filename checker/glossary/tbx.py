@@ -13,7 +13,7 @@ declaring entities is refused outright.
 
 from __future__ import annotations
 
-from .model import Entry, Glossary, Status, Term, parse_status, primary_lang
+from .model import Entry, Glossary, Status, Term, parse_status, primary_lang, region_of
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 ENTRY_TAGS = ("termEntry", "conceptEntry")
@@ -111,6 +111,9 @@ def _lang_terms(lang_el) -> list[Term]:
         raise TbxError(lang_el.sourceline, f"<{_local(lang_el.tag)}> without xml:lang")
     terms: list[Term] = []
     _collect(lang_el, lang, None, terms, 0)
+    region = region_of(code)  # en-GB's terms apply to en-GB texts only (docs/style.md, Glossaries)
+    for term in terms:
+        term.region = region
     return terms
 
 

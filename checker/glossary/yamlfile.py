@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .model import Entry, Glossary, Status, Term, parse_status, primary_lang
+from .model import Entry, Glossary, Status, Term, parse_status, primary_lang, region_of
 
 _LANG_CODE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 _STATUS_KEYS = {s.value: s for s in Status}
@@ -124,15 +124,16 @@ def _entry(node, path: str, source_lang: str | None, target_lang: str | None) ->
             entry.note = scalar(value, "note")
         elif lower in _STATUS_KEYS:
             side = "any" if target_lang else "target"
-            entry.terms += [Term(t, target_lang, _STATUS_KEYS[lower], side) for t in strings(value, key)]
+            entry.terms += [Term(t, primary_lang(target_lang), _STATUS_KEYS[lower], side, region=region_of(target_lang))
+                            for t in strings(value, key)]
         elif lower in ("source", "target") or _LANG_CODE.match(key):
             if kind(value) == "scalar" and not value.tag.endswith(":null") and not str(value.value).strip():
                 raise YamlError(line_of(value), f"{key!r} is empty")
             if lower in ("source", "target"):
-                lang = source_lang if lower == "source" else target_lang
-                entry.terms += _terms(value, lang, "any" if lang else lower, key)
+                tag = source_lang if lower == "source" else target_lang
+                entry.terms += _terms(value, tag, "any" if tag else lower, key)
             else:  # a language code: a registered one, not a typo that would match nothing
-                entry.terms += _terms(value, primary_lang(_language_code(key, value)), "any", key)
+                entry.terms += _terms(value, _language_code(key, value), "any", key)
         else:
             raise YamlError(line_of(value), f"unknown key {key!r} in an entry (expected a language code, source, "
                                             "target, preferred, admitted, deprecated, forbidden, note or id)")
@@ -146,23 +147,28 @@ def _language_code(code: str, node) -> str:
     from ..model import InputError
 
     try:
-        return normalise_lang(code)
+        normalise_lang(code)
+        return code  # as written: its region (pt-BR) is the terms' region
     except InputError as error:
         raise YamlError(line_of(node), str(error)) from None
 
 
 def _language(node, key: str) -> str | None:
-    """A glossary's language: a registered code (pt, pt-BR), not a typo that would match nothing."""
+    """A glossary's language: a registered code (pt, pt-BR) as written, not a typo that would match nothing."""
     from ..lang import normalise_lang
     from ..model import InputError
 
     try:
-        return normalise_lang(scalar(node, key))
+        code = scalar(node, key)
+        normalise_lang(code)
+        return code
     except InputError as error:
         raise YamlError(line_of(node), f"{key}: {error}") from None
 
 
-def _terms(node, lang: str | None, side: str, what: str) -> list[Term]:
+def _terms(node, tag: str | None, side: str, what: str) -> list[Term]:
+    """The terms under a key of language ``tag`` (pt-BR: language pt, region BR)."""
+    lang, region = primary_lang(tag), region_of(tag)
     if kind(node) == "mapping":
         terms = []
         for status_key, value in mapping(node, what):
@@ -170,6 +176,7 @@ def _terms(node, lang: str | None, side: str, what: str) -> list[Term]:
                 status = parse_status(status_key)
             except ValueError as error:
                 raise YamlError(line_of(value), str(error)) from None
-            terms += [Term(t, lang, status or Status.PREFERRED, side) for t in strings(value, f"{what}.{status_key}")]
+            terms += [Term(t, lang, status or Status.PREFERRED, side, region=region)
+                      for t in strings(value, f"{what}.{status_key}")]
         return terms
-    return [Term(t, lang, Status.PREFERRED, side) for t in strings(node, what)]
+    return [Term(t, lang, Status.PREFERRED, side, region=region) for t in strings(node, what)]

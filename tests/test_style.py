@@ -361,6 +361,8 @@ def test_headings_read_character_references_and_ampersand_words(tmp_path):
     # a CLDR name of several words, in any case, as CLDR writes it
     ("en", "Voters In The Isle Of Man Decide", "Voters in the Isle of Man decide"),
     ("en", "Aid For Bosnia And Herzegovina", "Aid for Bosnia and Herzegovina"),
+    # French: an elided article mid-heading goes lower case, the name after it keeps its capital
+    ("fr", "Pourquoi L'Allemagne Hésite", "Pourquoi l'Allemagne hésite"),
     # German: nouns keep their capital, articles and prepositions do not
     ("de", "Warum Scholz Im Oktober Nach Ägypten Reist", "Warum Scholz im Oktober nach Ägypten Reist"),
 ])

@@ -278,6 +278,9 @@ def _likely_name(word: str, lang: str | None) -> bool:
 
 def _is_exempt(word: str, rule: StyleRule, evidence: CaseEvidence, lang: str | None = None) -> bool:
     bare = word.replace("&amp;", "&").strip(".'’-")
+    elision = _ELISION.match(bare)
+    if elision and bare[:1].isupper():
+        return False  # L'Allemagne mid-heading: an article to lower-case (the name after it stays)
     letters = [ch for ch in bare if ch.isalpha()]
     return (bare in rule.words or word in rule.words or bare in evidence.names
             or (len(letters) > 1 and all(ch.isupper() for ch in letters))  # acronyms
@@ -331,8 +334,17 @@ def _expected_words(words: list[str], rule: StyleRule) -> list[str]:
             first_or_last = i == 0 or i == len(words) - 1
             expected.append(word.lower() if word.lower() in small and not first_or_last else _capitalise(word.lower()))
         else:  # $sentence
-            expected.append(_capitalise(word) if i == 0 else word.lower())
+            elision = _ELISION.match(word)
+            if i and elision and word[elision.end():][:1].isupper():
+                # l'Allemagne: the article goes lower case, the name after it is judged alone
+                expected.append(word[:elision.end()].lower() + word[elision.end():])
+            else:
+                expected.append(_capitalise(word) if i == 0 else word.lower())
     return expected
+
+
+# An elided article or pronoun before a word (French and Italian l', d', qu', Catalan l').
+_ELISION = re.compile(r"(?:[A-Za-z]|Qu|qu)['’](?=[^\W\d_])")
 
 
 def capitalization(rule: StyleRule, doc: Document, evidence: CaseEvidence | None = None) -> Iterator[Hit]:

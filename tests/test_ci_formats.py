@@ -218,3 +218,21 @@ def test_unreadable_files_are_sarif_notifications(tmp_path):
     assert not list(jsonschema.Draft4Validator(_schema()).iter_errors(document))
     json_errors = json.loads(run_cli("check", "--isolated", "--format", "json", "mix", cwd=tmp_path).stdout)["errors"]
     assert [e.split(":")[0] for e in json_errors] == ["mix/bin.txt", "mix/latin1.txt"]  # unchanged: strings
+
+
+def test_notices_are_sarif_configuration_notifications(tmp_path):
+    # A Vale rule of a type transcheck does not run: the run succeeds, and says what it skipped.
+    import jsonschema
+
+    vale = tmp_path / "styles" / "Desk"
+    vale.mkdir(parents=True)
+    (vale / "Spelling.yml").write_text("extends: spelling\nmessage: \"'%s'?\"\n", encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nstyles = ["styles/Desk"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("The Taliban came.\n", encoding="utf-8")
+    result = run_cli("check", "--format", "sarif", "a.txt", cwd=tmp_path)
+    document = json.loads(result.stdout)
+    [invocation] = document["runs"][0]["invocations"]
+    assert result.returncode == 0 and invocation["executionSuccessful"] is True
+    [notice] = invocation["toolConfigurationNotifications"]
+    assert notice["level"] == "warning" and "Spelling.yml:1:" in notice["message"]["text"]
+    assert not list(jsonschema.Draft4Validator(_schema()).iter_errors(document))

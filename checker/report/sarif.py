@@ -105,17 +105,24 @@ def sarif_document(result: Any) -> dict[str, Any]:
 
 def _invocations(result: Any) -> dict[str, Any]:
     """Files that could not be read, as tool execution notifications of an unsuccessful run (a
-    SARIF viewer would otherwise show a clean run); nothing when every file was read."""
+    SARIF viewer would otherwise show a clean run), and the run's notices (a Vale rule not run)
+    as configuration notifications; nothing when there is neither."""
     errors = getattr(result, "errors", None) or []
-    if not errors:
+    notices = getattr(result, "notices", None) or []
+    if not errors and not notices:
         return {}
-    notifications = [{
-        "level": "error",
-        "message": {"text": str(error)},
-        "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(error.path),
-                                                                 "uriBaseId": "%SRCROOT%"}}}],
-    } for error in errors]
-    return {"invocations": [{"executionSuccessful": False, "toolExecutionNotifications": notifications}]}
+    invocation: dict[str, Any] = {"executionSuccessful": not errors}
+    if errors:
+        invocation["toolExecutionNotifications"] = [{
+            "level": "error",
+            "message": {"text": str(error)},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(error.path),
+                                                                     "uriBaseId": "%SRCROOT%"}}}],
+        } for error in errors]
+    if notices:
+        invocation["toolConfigurationNotifications"] = [{"level": "warning", "message": {"text": notice}}
+                                                        for notice in notices]
+    return {"invocations": [invocation]}
 
 
 def render_sarif(result: Any, **_: Any) -> str:

@@ -191,7 +191,7 @@ def test_vale_folder_skips_the_types_it_cannot_run_with_a_notice(tmp_path):
     assert json.loads(result.stdout)["notices"] == [warnings[0].removeprefix("transcheck: warning: ")]
     (tmp_path / "transcheck.toml").write_text('lang = "en"\nstyles = ["styles/Desk/Spelling.yml"]\n', encoding="utf-8")
     result = run_cli("check", "a.txt", cwd=tmp_path)
-    assert result.returncode == 2 and "Spelling.yml:1: unknown rule type 'spelling'" in result.stderr.decode()
+    assert result.returncode == 2 and "Spelling.yml:1: Vale's rule type 'spelling' is one transcheck does not run" in result.stderr.decode()
 
 
 def test_markdown_code_is_not_matched(tmp_path):
@@ -211,7 +211,7 @@ def test_offsets_are_those_of_the_file(tmp_path):
     ("malformed.yml", "malformed.yml:5: invalid YAML"),
     ("bad_regex.yml", "bad_regex.yml:6: invalid regular expression in token 'broken (group'"),
     ("unknown_key.yml", "unknown_key.yml:4: unknown key 'swapp'"),
-    ("unknown_type.yml", "unknown_type.yml:1: unknown rule type 'sequence'"),
+    ("unknown_type.yml", "unknown_type.yml:1: Vale's rule type 'sequence' is one transcheck does not run"),
     ("bad_group.yml", "bad_group.yml:5: swap '(Tal)iban': $2 refers to a group the key does not have"),
     ("group_without_groups.yml", "group_without_groups.yml:4: swap 'Kabul': $1 refers to a group the key does "
                                  "not have (it has none"),

@@ -387,11 +387,12 @@ def build_rule(name: str, data: Any, path: str, line: int) -> StyleRule:
     if "extends" not in data:
         raise StyleError(line, f"rule {name!r} has no 'extends' (one of: {', '.join(RULE_TYPES)})")
     kind = _as_str(data["extends"], "extends", line).strip()
+    if kind in VALE_ONLY_TYPES:
+        raise ValeOnlyType(key_lines.get("extends", line),
+                           f"Vale's rule type {kind!r} is one transcheck does not run (it runs: {', '.join(RULE_TYPES)})")
     if kind not in RULE_TYPES:
-        hint = " (a Vale type that transcheck does not run)" if kind in VALE_ONLY_TYPES else ""
-        error = ValeOnlyType if kind in VALE_ONLY_TYPES else StyleError
-        raise error(key_lines.get("extends", line),
-                    f"unknown rule type {kind!r}{hint}; expected one of: {', '.join(RULE_TYPES)}")
+        raise StyleError(key_lines.get("extends", line),
+                         f"unknown rule type {kind!r}; expected one of: {', '.join(RULE_TYPES)}")
     allowed = _COMMON_KEYS | _TYPE_KEYS[kind]
     for key in data:
         if key not in allowed:

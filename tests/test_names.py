@@ -943,3 +943,64 @@ def test_a_vowel_respelling_is_no_derivation_through_a_stem_stripped_twice():
     text = ("Der Rasierer ist leicht. Der Rasierer hat drei Klingen. Der Kopf des Rasierers "
             "dreht sich. Nach dem Ende des Rasierens den Rasierer abspülen.")
     assert flagged(text, "de") == []
+
+
+# ------------------------------------------------------------- ties of accent twins (round 9)
+
+FAVARO = {
+    "en": "Minister Carlos Fávaro spoke on Monday. Later, Carlos Favaro left for Recife.",
+    "de": "Minister Carlos Fávaro sprach am Montag. Später reiste Carlos Favaro nach Recife.",
+    "es": "El ministro Carlos Fávaro habló el lunes. Más tarde, Carlos Favaro partió hacia Recife.",
+    "fr": "Le ministre Carlos Fávaro a parlé lundi. Plus tard, Carlos Favaro est parti pour Recife.",
+    "pt": "O ministro Carlos Fávaro falou na segunda. Mais tarde, Carlos Favaro partiu para Recife.",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(FAVARO))
+@pytest.mark.parametrize("plain_first", [False, True])
+def test_accent_twin_wins_a_tie_in_every_language(lang, plain_first):
+    """1:1, the accented spelling is the dominant one whatever the language or the order (the
+    accent-less twin is the common slip); one finding, never a fix in each direction, and the
+    multi-word cluster (what ``variants`` shows) agrees with the single token."""
+    text = FAVARO[lang]
+    if plain_first:
+        text = text.replace("Fávaro", "\0").replace("Favaro", "Fávaro").replace("\0", "Favaro")
+    assert flagged(text, lang) == [("Favaro", "Fávaro")]
+    clusters = find_name_clusters(load_text(text, "t.txt", lang))
+    assert clusters and all("Fávaro" in c.canonical for c in clusters)
+
+
+def test_variants_house_list_draft_keeps_the_accent_twin_of_a_tie():
+    from checker.report.variants import house_list
+
+    doc = load_text(FAVARO["en"], "t.txt", "en")
+    draft = house_list([(doc, find_name_clusters(doc))])
+    assert '- name: "Carlos Fávaro"' in draft and '- name: "Fávaro"' in draft
+    assert '- name: "Favaro"' not in draft
+
+
+def test_accent_tie_goes_to_the_plain_spelling_only_where_the_language_writes_it():
+    # the accent wins though English knows Jose better (4.2 / 3.6), and though Jose came first
+    assert flagged("Coach Jose Mourinho spoke on Monday. Later, José Mourinho left for Rome.") == [
+        ("Jose", "José")]
+    # English writes Canada (a common word far commoner than Canadá): the accented twin is the slip
+    assert flagged("Canadá signed the deal on Monday. Later, officials in Canada said it would "
+                   "ratify it.") == [("Canadá", "Canada")]
+    # an English word is never the minority: the tie is judged the other way, still a pair
+    assert flagged("Selon Guiyang Evening News, M. Wu, le cousin de l’éleveur, a parlé. Un responsable "
+                   "du marché a confié au Evêning News que l’animal était enfermé.", "fr") == [
+        ("Evêning", "Evening")]
+
+
+def test_multiword_name_never_contradicts_the_house_spelling(tmp_path):
+    """The house list makes Favaro the dominant single token: the multi-word cluster Carlos
+    Fávaro / Carlos Favaro must not suggest the opposite fix in the same run."""
+    import json
+
+    from conftest import run_cli
+
+    (tmp_path / "names.yaml").write_text("names:\n  - name: Favaro\n", encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nnames = ["names.yaml"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text(FAVARO["en"] + "\n", encoding="utf-8")
+    findings = json.loads(run_cli("check", "--format", "json", "a.txt", cwd=tmp_path).stdout)["findings"]
+    assert [(f["text"], f["suggestions"]) for f in findings] == [("Fávaro", ["Favaro"])]

@@ -24,7 +24,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .compare import (FIRST_LETTER_CLASSES, TIER_C_MAX_ZIPF, derivation_slip, judge, name_like, truncation_slip,
+from .compare import (BOTH_COMMON_ZIPF, FIRST_LETTER_CLASSES, TIER_C_MAX_ZIPF, derivation_slip, judge, name_like, truncation_slip,
                       unknown_word)
 from .morph import derived, inflected, russian_known, russian_lemmas, russian_stem_slip, stems, suspect_ending
 from .extract import LOWER_MAX_ZIPF
@@ -561,7 +561,24 @@ def _judge_forms(a, b, table, ca, cb, lang, zipf, weak=(), nbrs=None, cooccur_ve
             # other order stays a pair (Evening / Evêning: an English word is never the minority)
             return _judge_forms(a, b, table, *counts, lang, zipf, weak, nbrs, cooccur_veto, accents=False)
         return None
+    if not (lower_a or lower_b) and _different_people(minority, dominant, nbrs, zipf):
+        return None  # (asked only of accepted pairs: the neighbours are read for few forms)
     return (verdict[0], verdict[1], minority, dominant)
+
+
+def _different_people(x: str, y: str, nbrs, zipf) -> bool:
+    """Two first names of two people: both spellings are established names (words of the
+    language, Zipf >= BOTH_COMMON_ZIPF: Anna, Ana), each stands before a capitalised word (a
+    surname) somewhere, and the two share no neighbour on either side ("Anna Schmidt ... Ana
+    Smith"; not "Anna Schmidt ... Ana Schmidt", nor "Anna Schmidt ... Ana said", which may be
+    her). A spelling no list knows stays a slip even of another person's first name (Hernaan
+    Ferruchi beside Hernan Diego Mendoza: one of two Hernans misspelt)."""
+    if not nbrs or min(zipf(x), zipf(y)) < BOTH_COMMON_ZIPF:
+        return False
+    nx, ny = nbrs.get(x), nbrs.get(y)
+    if not (nx and ny) or not nx.isdisjoint(ny):
+        return False
+    return any(n[0] == "R" for n in nx) and any(n[0] == "R" for n in ny)
 
 
 def _needs_the_name_beside(word: str, st: FormStat, zipf) -> bool:

@@ -1021,3 +1021,9 @@ def test_two_first_names_before_different_surnames_are_two_people():
     # a spelling no word list knows is a slip, even of another person's first name
     assert flagged("The winners were Ariel Erlij, Hernaan Ferruchi, Hernan Diego Mendoza and "
                    "Alejandro Pagnucco. Hernan Ferruchi said nothing.") == [("Hernaan", "Hernan")]
+
+
+def test_two_established_names_in_one_sentence_are_two():
+    """The one-sentence path ("Iran and Iraq") accepted spellings equal once normalised without
+    the both-common veto of the other sentences: Ana was a variant of Anna beside it."""
+    assert flagged("Anna and Ana went home on Monday.") == []

@@ -271,6 +271,9 @@ def judge(
     # One sentence: two names ("Iran and Iraq"), unless the two spellings share a neighbour,
     # which lists do not repeat ("Arte Lamp ... the maker Arta Lamp", "Royal Meil ... Royal Mail")
     if cooccur and not context and zipf(minority) >= COOCCUR_MAX_ZIPF and not _cooccur_slip(fm, fd, zipf(minority), zipf(dominant)):
+        if min(zipf(minority), zipf(dominant)) >= BOTH_COMMON_ZIPF and dominant_count < 2:
+            return None  # two established names in one sentence, neither repeated, are two
+            # ("Anna and Ana"), as they are in two sentences (``_judge_stems``)
         best_a = None
         for sm in stems(minority, lang):
             for sd in stems(dominant, lang):

@@ -1027,3 +1027,11 @@ def test_two_established_names_in_one_sentence_are_two():
     """The one-sentence path ("Iran and Iraq") accepted spellings equal once normalised without
     the both-common veto of the other sentences: Ana was a variant of Anna beside it."""
     assert flagged("Anna and Ana went home on Monday.") == []
+
+
+def test_a_word_written_without_its_accent_before_another_name_is_still_a_variant():
+    # Agência Farmacêutica / Agencia Italiana: one word with and without its accent, not the
+    # first names of two people (the two-people rule is for two names: Anna / Ana)
+    text = ("A Agência Farmacêutica Italiana lembrou a população do uso. O remédio levou a Agencia "
+            "Italiana de Medicamentos a publicar orientações.")
+    assert flagged(text, "pt") == [("Agencia", "Agência")]

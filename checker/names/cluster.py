@@ -572,8 +572,9 @@ def _different_people(x: str, y: str, nbrs, zipf) -> bool:
     surname) somewhere, and the two share no neighbour on either side ("Anna Schmidt ... Ana
     Smith"; not "Anna Schmidt ... Ana Schmidt", nor "Anna Schmidt ... Ana said", which may be
     her). A spelling no list knows stays a slip even of another person's first name (Hernaan
-    Ferruchi beside Hernan Diego Mendoza: one of two Hernans misspelt)."""
-    if not nbrs or min(zipf(x), zipf(y)) < BOTH_COMMON_ZIPF:
+    Ferruchi beside Hernan Diego Mendoza: one of two Hernans misspelt); so does one written
+    without its accent (Agencia Nacional beside Agência Brasil: one word, not two names)."""
+    if not nbrs or min(zipf(x), zipf(y)) < BOTH_COMMON_ZIPF or fold(x) == fold(y):
         return False
     nx, ny = nbrs.get(x), nbrs.get(y)
     if not (nx and ny) or not nx.isdisjoint(ny):

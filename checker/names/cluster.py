@@ -24,11 +24,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .compare import (FIRST_LETTER_CLASSES, TIER_C_MAX_ZIPF, derivation_slip, judge, name_like, truncation_slip,
+from .compare import (BOTH_COMMON_ZIPF, FIRST_LETTER_CLASSES, TIER_C_MAX_ZIPF, derivation_slip, judge, name_like, truncation_slip,
                       unknown_word)
 from .morph import derived, inflected, russian_known, russian_lemmas, russian_stem_slip, stems, suspect_ending
 from .extract import LOWER_MAX_ZIPF
-from .normalize import fold, has_diacritics, norm, skel
+from .normalize import fold, has_diacritics, more_accented, norm, skel
 from .stats import FormStat, NameStats
 
 MAX_BUCKET = 200  # a blocking key shared by more forms than this is too unspecific to use
@@ -36,6 +36,7 @@ WEAK_PARTNER_MAX_ZIPF = 2.0  # the mid-sentence spelling paired with a sentence-
 WEAK_LOWER_MAX_ZIPF = 4.0  # ... and with an unknown lower-case spelling without a shared neighbour
 INITIAL_MAX_ZIPF = 3.0  # a form seen only sentence-initially is a candidate below this
 TIE_ZIPF_MARGIN = 1.0  # 1:1 ties: the form this much more common in the language dominates
+PLAIN_WORD_ZIPF = 3.0  # ... and of two accent twins, the plain one only when a common word
 
 
 @dataclass
@@ -121,7 +122,7 @@ def finalize(stats: NameStats) -> list[NameCluster]:
         if st.noninitial > 0 or (len(w) >= 4 and (zipf(w) < INITIAL_MAX_ZIPF or name_like(fold(w), lang)))
     }
     clusters = _single_token_clusters(stats, candidates, lang, zipf)
-    clusters += _multiword_clusters(stats, candidates, lang, zipf)
+    clusters += _multiword_clusters(stats, candidates, lang, zipf, _single_ranks(clusters))
     clusters.sort(key=lambda c: (-c.count, c.canonical))
     return clusters
 
@@ -261,7 +262,11 @@ def _single_token_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
             if runs is None:
                 runs = _run_index(stats)
             if _in_foreign_names(verdict[2], table[_key(verdict[2], table)], runs, lang):
-                verdict = None
+                # a tie ordered by the accent: in the other order the plain spelling, that of
+                # the English-named entity, dominates (Midsomér / Midsomer Norton)
+                verdict = _judge_forms(a, b, table, gcount[ga], gcount[gb], lang, zipf, weak, nbrs, accents=False)
+                if verdict is not None and not has_diacritics(verdict[2]):
+                    verdict = None
         link = (ga, gb) if ga < gb else (gb, ga)
         if verdict is None:
             judged_apart.setdefault(link, (a, b))
@@ -496,8 +501,10 @@ def _shared_neighbour(x: str, y: str, nbrs, side: str | None = None) -> bool:
     return any(n[0] == side for n in nx & ny)
 
 
-def _judge_forms(a, b, table, ca, cb, lang, zipf, weak=(), nbrs=None, cooccur_veto=True):
-    """Judge two forms (keys of ``table``); returns (tier, kind, minority, dominant) or None."""
+def _judge_forms(a, b, table, ca, cb, lang, zipf, weak=(), nbrs=None, cooccur_veto=True, accents=True):
+    """Judge two forms (keys of ``table``); returns (tier, kind, minority, dominant) or None.
+    ``accents``: a tie of accent twins is ordered by ``_diacritic_tie`` (else as other ties)."""
+    counts = (ca, cb)
     sa, sb = table[a], table[b]
     wa, wb = a.lstrip("\x00"), b.lstrip("\x00")
     lower_a, lower_b = a.startswith("\x00"), b.startswith("\x00")
@@ -520,13 +527,17 @@ def _judge_forms(a, b, table, ca, cb, lang, zipf, weak=(), nbrs=None, cooccur_ve
         if (ca < cb) if a in weak else (cb < ca):
             return None
         ca, cb = (ca + 1, cb) if a in weak else (ca, cb + 1)  # ties: the known word dominates
-    # Which is the minority: lower-case forms always; else the rarer group; ties: the form
-    # much rarer in the language, else the one seen later.
+    # Which is the minority: lower-case forms always; else the rarer group; ties: of two
+    # spellings that differ in accents, as ``_diacritic_tie``; else the form much rarer in the
+    # language, else the one seen later.
     za, zb = zipf(wa), zipf(wb)
+    accent_winner = None if not accents or lower_a or lower_b or ca != cb else _diacritic_tie(wa, wb, zipf)
     if lower_a or lower_b:
         a_minor = lower_a
     elif ca != cb:
         a_minor = ca < cb
+    elif accent_winner is not None:
+        a_minor = accent_winner == wb
     elif abs(za - zb) >= TIE_ZIPF_MARGIN:
         a_minor = za < zb
     else:
@@ -546,8 +557,29 @@ def _judge_forms(a, b, table, ca, cb, lang, zipf, weak=(), nbrs=None, cooccur_ve
         verdict = judge(minority, dominant, cdom, lang, zipf, context=True, minority_count=cmin, cooccur=cooc,
                         lead=_shared_neighbour(minority, dominant, nbrs, "L"))
     if verdict is None:
+        if accent_winner is not None:  # the accent only orders the tie: a pair judged in the
+            # other order stays a pair (Evening / Evêning: an English word is never the minority)
+            return _judge_forms(a, b, table, *counts, lang, zipf, weak, nbrs, cooccur_veto, accents=False)
         return None
+    if not (lower_a or lower_b) and _different_people(minority, dominant, nbrs, zipf):
+        return None  # (asked only of accepted pairs: the neighbours are read for few forms)
     return (verdict[0], verdict[1], minority, dominant)
+
+
+def _different_people(x: str, y: str, nbrs, zipf) -> bool:
+    """Two first names of two people: both spellings are established names (words of the
+    language, Zipf >= BOTH_COMMON_ZIPF: Anna, Ana), each stands before a capitalised word (a
+    surname) somewhere, and the two share no neighbour on either side ("Anna Schmidt ... Ana
+    Smith"; not "Anna Schmidt ... Ana Schmidt", nor "Anna Schmidt ... Ana said", which may be
+    her). A spelling no list knows stays a slip even of another person's first name (Hernaan
+    Ferruchi beside Hernan Diego Mendoza: one of two Hernans misspelt); so does one written
+    without its accent (Agencia Nacional beside Agência Brasil: one word, not two names)."""
+    if not nbrs or min(zipf(x), zipf(y)) < BOTH_COMMON_ZIPF or fold(x) == fold(y):
+        return False
+    nx, ny = nbrs.get(x), nbrs.get(y)
+    if not (nx and ny) or not nx.isdisjoint(ny):
+        return False
+    return any(n[0] == "R" for n in nx) and any(n[0] == "R" for n in ny)
 
 
 def _needs_the_name_beside(word: str, st: FormStat, zipf) -> bool:
@@ -585,11 +617,7 @@ def _make_cluster(comp, members, table, gcount, links, zipf, apart=None) -> Name
         return None
     top = max(gcount[g] for g in capital)
     tied = sorted((g for g in capital if gcount[g] == top), key=group_first)
-    dom = tied[0]
-    # Ties: the first seen, unless another tied spelling is much more common in the language.
-    best = max(tied, key=lambda g: zipf(g.lstrip("\x00")))
-    if zipf(best) >= zipf(dom) + TIE_ZIPF_MARGIN:
-        dom = best
+    dom = _tie_winner(tied, zipf, links)
     dom_forms = sorted(members[dom], key=lambda f: (-table[f].count, _first(table[f])))
     canonical = dom_forms[0]
     variants = [
@@ -613,6 +641,38 @@ def _make_cluster(comp, members, table, gcount, links, zipf, apart=None) -> Name
     minority.sort(key=lambda v: (-v.count, v.locations[0] if v.locations else ("", 0)))
     total = sum(v.count for v in variants) + sum(v.count for v in minority)
     return NameCluster(canonical, total, variants + minority)
+
+
+def _diacritic_tie(a: str, b: str, zipf) -> str | None:
+    """The dominant one of two spellings used equally often that differ only in accents; None
+    for other pairs. The accented one (Fávaro / Favaro), in every language: dropping an accent
+    is the common slip, and word lists seldom know the accented name, so frequency would pick
+    the slip. Unless the language writes the word without it: the accent-less twin is a common
+    word (Zipf >= PLAIN_WORD_ZIPF) far commoner than the accented one (Canada / Canadá,
+    Coronavirus / Coronavírus in English; Michael / Michaël in German; Show / Shôw)."""
+    accented = more_accented(a, b)
+    if accented is None:
+        return None
+    plain = b if accented == a else a
+    z_plain = zipf(plain)
+    if z_plain >= PLAIN_WORD_ZIPF and z_plain >= zipf(accented) + TIE_ZIPF_MARGIN:
+        return plain
+    return accented
+
+
+def _tie_winner(tied: list[str], zipf, links) -> str:
+    """The dominant one of groups used equally often (``tied``, in the order first seen): of
+    spellings that differ in accents, the dominant one of their link (``_judge_forms``: as
+    ``_diacritic_tie`` unless only the other order was a pair); else the first seen, unless
+    another is much more common in the language."""
+    first = tied[0]
+    for other in tied[1:]:
+        winner = _diacritic_tie(other, first, zipf)
+        if winner is not None:
+            link = links.get((other, first) if other < first else (first, other))
+            return link[3] if link is not None and link[3] in (other, first) else winner
+    best = max(tied, key=zipf)
+    return best if zipf(best) >= zipf(first) + TIE_ZIPF_MARGIN else first
 
 
 def _best_link(g, dom, comp, links):
@@ -666,7 +726,66 @@ def _particles():
     return PARTICLES
 
 
-def _multiword_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
+def _single_ranks(clusters: list[NameCluster]) -> dict[str, tuple[int, bool]]:
+    """Each spelling of the single-token clusters -> (its cluster, whether it is dominant)."""
+    ranks: dict[str, tuple[int, bool]] = {}
+    for k, cluster in enumerate(clusters):
+        for v in cluster.variants:
+            ranks.setdefault(v.spelling, (k, v.tier is None))
+    return ranks
+
+
+def _single_prefers(x: str, y: str, ranks: dict[str, tuple[int, bool]]) -> bool:
+    """The single-token clusters hold ``x`` for the dominant spelling and ``y`` for its variant."""
+    rx, ry = ranks.get(x), ranks.get(y)
+    return rx is not None and ry is not None and rx[0] == ry[0] and rx[1] and not ry[1]
+
+
+def _only_difference(a: tuple[str, ...], b: tuple[str, ...]) -> int | None:
+    """The position of the one token in which two equally long names differ, else None."""
+    if len(a) != len(b):
+        return None
+    diff = [k for k in range(len(a)) if a[k] != b[k]]
+    return diff[0] if len(diff) == 1 else None
+
+
+def _multi_order(a, b, i, forms, mscore, zipf) -> tuple[tuple, tuple]:
+    """(minority, dominant) of two names differing at token ``i``: the commoner is dominant;
+    ties: of accent twins, as ``_diacritic_tie``; else the one seen first."""
+    score_a, score_b = mscore(a), mscore(b)
+    if score_a == score_b:
+        winner = _diacritic_tie(a[i], b[i], zipf)
+        if winner is not None:
+            return (b, a) if winner == a[i] else (a, b)
+    if (score_a, _neg(forms[a][0][:2])) < (score_b, _neg(forms[b][0][:2])):
+        return a, b
+    return b, a
+
+
+def _agreeing_dominant(dom: tuple, comp: list[tuple], mscore, ranks, zipf) -> tuple:
+    """Move the dominance of a multi-word cluster to the spelling whose differing token the
+    single-token clusters hold dominant, or, in a tie, to the accent twin that
+    ``_diacritic_tie`` prefers, so that the two
+    kinds of cluster never suggest opposite fixes in one run (Carlos Favaro -> Carlos Fávaro
+    beside Fávaro -> Favaro)."""
+    for _ in range(len(comp)):  # each move makes one more token agree; bounded all the same
+        for toks in comp:
+            i = _only_difference(toks, dom)
+            if i is None or _single_prefers(dom[i], toks[i], ranks):
+                continue
+            if _single_prefers(toks[i], dom[i], ranks) or (
+                    mscore(toks) == mscore(dom) and _diacritic_tie(toks[i], dom[i], zipf) == toks[i]):
+                dom = toks
+                break
+        else:
+            return dom
+    return dom
+
+
+def _multiword_clusters(stats, candidates, lang, zipf, ranks=None) -> list[NameCluster]:
+    """``ranks``: the single-token clusters' spellings (``_single_ranks``), whose dominance
+    a multi-word cluster follows."""
+    ranks = ranks or {}
     forms = _trimmed_multi(stats, candidates)
     if len(forms) < 2:
         return []
@@ -693,11 +812,7 @@ def _multiword_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
                 ta, tb = a[i], b[i]
                 if ta == tb or len(ta) < 3 or len(tb) < 3:
                     continue
-                la, lb = forms[a], forms[b]
-                if (mscore(a), _neg(la[0][:2])) < (mscore(b), _neg(lb[0][:2])):
-                    mi, do = a, b
-                else:
-                    mi, do = b, a
+                mi, do = _multi_order(a, b, i, forms, mscore, zipf)
                 cooc = {(l[0], l[3]) for l in forms[mi]} <= {(l[0], l[3]) for l in forms[do]}
                 verdict = judge(mi[i], do[i], len(forms[do]), lang, zipf, context=True,
                                 minority_count=len(forms[mi]), cooccur=cooc, lead=i > 0)
@@ -713,6 +828,7 @@ def _multiword_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
         if len(comp) < 2:
             continue
         dom = min(comp, key=lambda t: (tuple(-x for x in mscore(t)), forms[t][0][:2]))
+        dom = _agreeing_dominant(dom, comp, mscore, ranks, zipf)
         dl = forms[dom]
         variants = [
             NameVariant(" ".join(dom), len(dl), None, "canonical", " ".join(dom), " ".join(dom),

@@ -195,3 +195,19 @@ def delete_keys(s: str) -> set[str]:
 
 def has_diacritics(s: str) -> bool:
     return any(unicodedata.combining(ch) for ch in unicodedata.normalize("NFD", s))
+
+
+def _marks(s: str) -> int:
+    """Diacritic marks in ``s`` (ß counts as one: Straße / Strasse; ё none: Russian print
+    writes е for it as a rule, so Боннель is no slip of Боннёль)."""
+    s = s.replace("ё", "е").replace("Ё", "Е")
+    return sum(1 for ch in unicodedata.normalize("NFD", s) if unicodedata.combining(ch)) + s.count("ß")
+
+
+def more_accented(a: str, b: str) -> str | None:
+    """Of two spellings that differ only in diacritics (Fávaro / Favaro), the one with more
+    marks; None when they differ otherwise or carry as many (ties: ``cluster._diacritic_tie``)."""
+    if a == b or fold(a) != fold(b):
+        return None
+    ma, mb = _marks(a), _marks(b)
+    return a if ma > mb else b if mb > ma else None

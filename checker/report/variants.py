@@ -32,7 +32,8 @@ def cluster_dict(cluster: Any, doc: Document) -> dict[str, Any]:
 def house_list(files: list[tuple[Document, list[Any]]]) -> str:
     """A house list of names (YAML, the format of ``names = [...]``) from the clusters of every
     file: clusters that share a spelling are merged across files (Taliban/Taleban in one article,
-    Taleban/Talebans in another), and the spelling used most often overall is the name. A draft
+    Taleban/Talebans in another), and the spelling used most often overall is the name (ties:
+    the one the clusters hold dominant, as ``check`` suggests it). A draft
     for an editor: each entry shows its counts, and the choice of spelling is the house's."""
     parent: dict[str, str] = {}
 
@@ -43,16 +44,19 @@ def house_list(files: list[tuple[Document, list[Any]]]) -> str:
         return spelling
 
     counts: dict[str, int] = {}
+    canonical: dict[str, int] = {}  # clusters that hold the spelling dominant: ties go to it
     for _, clusters in files:
         for cluster in clusters:
             spellings = [v.spelling for v in cluster.variants]
             for spelling, variant in zip(spellings, cluster.variants):
                 counts[spelling] = counts.get(spelling, 0) + variant.count
+                canonical[spelling] = canonical.get(spelling, 0) + (variant.tier is None)
                 parent[root(spelling)] = root(spellings[0])
     groups: dict[str, list[str]] = {}
     for spelling in counts:
         groups.setdefault(root(spelling), []).append(spelling)
-    entries = sorted((sorted(group, key=lambda s: (-counts[s], s)) for group in groups.values()),
+    # ties of counts: the spelling the clusters chose (the check's suggestion), then A-Z
+    entries = sorted((sorted(group, key=lambda s: (-counts[s], -canonical[s], s)) for group in groups.values()),
                      key=lambda group: (-sum(counts[s] for s in group), group[0]))
     lines = [f"# House spellings of names: a draft from `transcheck variants --format names` over {len(files)} "
              f"file{'s' if len(files) != 1 else ''}.",

@@ -46,7 +46,13 @@ class NameVariantRule(Rule):
         "... the hero of the resistance, Ahmad Shah Massoud.",
         fix="Replaces the minority spelling by the dominant one. The fix is marked unsafe "
         "(a guess from this document alone), so --fix does not apply it unless a house name "
-        "list confirms the spelling.",
+        "list confirms the spelling. The dominant spelling is the most frequent; in a tie of two "
+        "spellings that differ only in accents, the accented one in every language (Fávaro over "
+        "Favaro: dropping an accent is the common slip; not Russian ё, which print writes е), unless the language writes the word "
+        "without it (a common word far commoner than its accented twin: Canada over Canadá in "
+        "English); other ties go to a spelling much commoner in the language, else to the first "
+        "seen. A multi-word name (Carlos Fávaro) follows its single token, so the two never "
+        "suggest opposite fixes, and `transcheck variants` shows the same dominant spelling.",
     )
 
     def check_document(self, doc: Document, ctx: "CheckContext | None" = None) -> Iterable[Finding]:
@@ -63,11 +69,16 @@ class NameVariantRule(Rule):
         clusters = [_house_first(cluster, ctx, doc.lang) for cluster in find_name_clusters(doc)]
         # Single-token clusters first, so that a token flagged on its own is not reported again
         # as the differing token of a multi-word name.
+        fixed: set[tuple[str, str]] = set()  # (spelling, replacement) of the single tokens
         for cluster, house in sorted(clusters, key=lambda item: item[0].multiword):
             dominant = cluster.variants[0]
             listing = _variants_text(cluster)
             dom_count = sum(v.count for v in cluster.variants if v.tier is None)
             for variant in cluster.minority:
+                if not cluster.multiword:
+                    fixed.add((variant.spelling, variant.replacement))
+                elif (variant.replacement, variant.token) in fixed:
+                    continue  # the opposite of a single token's fix (a house spelling): never both
                 # a tie (Bjorn 3, Bjørn 3) has no majority: the preferred spelling is a guess
                 spells = "mostly spells it" if dom_count > variant.count else "also spells it"
                 if cluster.multiword:

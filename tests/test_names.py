@@ -1035,13 +1035,3 @@ def test_a_word_written_without_its_accent_before_another_name_is_still_a_varian
     text = ("A Agência Farmacêutica Italiana lembrou a população do uso. O remédio levou a Agencia "
             "Italiana de Medicamentos a publicar orientações.")
     assert flagged(text, "pt") == [("Agencia", "Agência")]
-
-
-def test_portuguese_accent_dropped_from_the_languages_own_spelling_in_a_tie():
-    # Califórnia is the Portuguese spelling (Zipf 4.4 against 3.7): in a 1:1 tie the plain twin
-    # is its accent dropped, not the English name (that one stands in an English-named entity)
-    text = ("O governador da Califórnia anunciou novas medidas contra o vírus. Na California, os "
-            "hospitais estão cheios.")
-    assert flagged(text, "pt") == [("California", "Califórnia")]
-    # two words of the language stay two (Secretaria, the office, is the commoner one)
-    assert flagged("A Secretária da Saúde falou ontem. A Secretaria publicou os dados.", "pt") == []

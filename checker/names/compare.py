@@ -39,7 +39,7 @@ from functools import lru_cache
 from typing import Callable
 
 from .morph import CASE_LANGUAGES, derived, ending_edit, inflected, stem_endings, stem_pairs, stems, suspect_ending
-from .normalize import cheap_distance, cheap_substitutions_only, damerau, fold, has_diacritics, norm, skel
+from .normalize import cheap_distance, cheap_substitutions_only, damerau, fold, norm, skel
 
 Zipf = Callable[[str], float]
 
@@ -236,7 +236,6 @@ def judge(
     # "Parlamento de Gales" 1x beside "País de Gales" 3x are the adjective and the country.)
     if lang != "en" and (not context or (fm == fd and minority_count >= 2)) \
             and (fm != fd or dominant_count < 2 or minority_count >= 2) \
-            and not _plain_twin_of_the_language_spelling(minority, dominant, minority_count, zipf) \
             and _two_words(minority, dominant, zipf, lang):
         return None
     if fm == fd:
@@ -295,16 +294,6 @@ def judge(
                 if best[0] == "A":
                     return best
     return best
-
-
-ACCENT_TWIN_MARGIN = 0.7
-
-
-def _plain_twin_of_the_language_spelling(minority: str, dominant: str, minority_count: int, zipf: Zipf) -> bool:
-    """A 1:1 tie of Califórnia / California in Portuguese: the accented spelling is the
-    language's, clearly commoner in it, and the plain one, used once, its accent dropped."""
-    return minority_count == 1 and not has_diacritics(minority) and has_diacritics(dominant) \
-        and fold(minority) == fold(dominant) and zipf(dominant) - zipf(minority) >= ACCENT_TWIN_MARGIN
 
 
 _DOUBLE = re.compile(r"(.)\1+")

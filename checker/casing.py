@@ -37,6 +37,6 @@ def transfer_case(surface: str, replacement: str) -> str:
         return replacement.upper()
     if pattern == "title":
         return _WORD_START.sub(lambda m: m.group(0).upper(), replacement)
-    if pattern in ("title", "initial") and replacement[:1].islower():
+    if pattern == "initial" and replacement[:1].islower():
         return replacement[:1].upper() + replacement[1:]
     return replacement

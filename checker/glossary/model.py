@@ -1,8 +1,9 @@
 """The glossary's data: entries (concepts) holding terms in several languages, each with a status.
 
 A term's ``lang`` is the primary language subtag (``pt-BR`` -> ``pt``) and its ``region`` the
-region subtag (``BR``; ``None`` for a plain ``pt``); ``lang`` is ``None`` when the file does not say (a CSV with plain ``source``/``target`` columns), in which case ``side`` tells
-whether the term is on the source or on the target side of the glossary.
+region subtag (``BR``; ``None`` for a plain ``pt``); ``lang`` is ``None`` when the file does not
+say (a CSV with plain ``source``/``target`` columns), in which case ``side`` tells whether the
+term is on the source or on the target side of the glossary.
 """
 
 from __future__ import annotations

@@ -200,17 +200,16 @@ def parse_config(data: dict[str, Any], path: str, section: str = "", extending: 
     return config
 
 
-# key -> the Config attributes it sets (what a file that extends another replaces)
-_ATTRIBUTES = {**{key: (attribute,) for key, (attribute, _) in _KEYS.items()},
-               "per-file-ignores": ("per_file_ignores",), "severity": ("severity",)}
+# key -> the Config attribute it sets (what a file that extends another replaces)
+_ATTRIBUTES = {**{key: attribute for key, (attribute, _) in _KEYS.items()},
+               "per-file-ignores": "per_file_ignores", "severity": "severity"}
 
 
 def _extended(base: Config, own: Config, keys: set[str]) -> Config:
     """``own`` (a file's configuration, its ``keys`` as written) over ``base``, the file it extends."""
     merged = Config(path=own.path, root=own.root)
-    for key, attributes in _ATTRIBUTES.items():
-        for attribute in attributes:
-            setattr(merged, attribute, getattr(own if key in keys else base, attribute))
+    for key, attribute in _ATTRIBUTES.items():
+        setattr(merged, attribute, getattr(own if key in keys else base, attribute))
     for attribute, key in (("exclude", "exclude"), ("per_file_ignores", "per-file-ignores")):
         if key not in keys:
             merged.glob_roots[attribute] = base.root_of(attribute)

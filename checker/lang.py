@@ -168,12 +168,12 @@ def _by_common_words(sample: str, detected: str, others: list[str]) -> str:
     def common_share(lang: str) -> float:
         return sum(1 for w in words if lexicon.zipf(w, lang) >= _COMMON_ZIPF) / len(words)
 
-    candidates = [lang for lang in dict.fromkeys([*others, *_USUAL_LANGS])
-                  if lang != detected and lexicon.has_language(lang)]
-    if not candidates:
+    shares = {lang: common_share(lang) for lang in dict.fromkeys([*others, *_USUAL_LANGS])
+              if lang != detected and lexicon.has_language(lang)}
+    if not shares:
         return detected
-    best = max(candidates, key=common_share)
-    return best if common_share(best) >= common_share(detected) + _CLEARLY_MORE else detected
+    best = max(shares, key=shares.__getitem__)
+    return best if shares[best] >= common_share(detected) + _CLEARLY_MORE else detected
 
 
 # Letters that only one of langdetect's Cyrillic languages writes. Its character n-grams confuse

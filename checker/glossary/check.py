@@ -13,11 +13,12 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from ..casing import transfer_case
 from ..model import Document
 from .index import (NONWORD_ZIPF, ROMANCE, Match, PatternIndex, conjugated, english_inflection, inflected_form,
-                    multiword_guard, one_word_guard)
+                    language_index)
 from .model import Entry, Glossary, Term
-from .text import TOKEN_RE, Tokens, analyzer, is_acronym, match_case, tokenize, unaccent
+from .text import TOKEN_RE, Tokens, analyzer, is_acronym, tokenize, unaccent
 
 ATTESTED_ZIPF = 1.0  # wordfreq's floor: a token this frequent is attested (random typos score 0)
 LEFTOVER_ZIPF = 3.0  # a one-word source form commoner than this in the target language is a loanword
@@ -198,9 +199,8 @@ class CompiledGlossary:
     def target_index(self, lang: str | None) -> PatternIndex:
         index = self._target.get(lang)
         if index is None:
-            an = analyzer(lang)
-            index = PatternIndex(an, inflects=multiword_guard(lang), alone=one_word_guard(lang),
-                                 conjugates=lang in ROMANCE)
+            index = language_index(lang)
+            an = index.analyzer
             items = []
             approved_keys = set()
             for ei, entry in enumerate(self.glossary.entries):
@@ -316,8 +316,7 @@ class CompiledGlossary:
         if index is None:
             # English inflects by a few endings: a source word must be a form of the term, not a
             # derivation the stemmer joins to it (medicinal is no form of medicine)
-            index = PatternIndex(analyzer(lang), inflects=english_inflection if _english(lang) else multiword_guard(lang),
-                                 alone=one_word_guard(lang), conjugates=lang in ROMANCE)
+            index = language_index(lang, english_inflection if _english(lang) else None)
             for ei, entry in enumerate(self.glossary.entries):
                 for term in entry.in_lang(lang, "source"):
                     index.add(index.pattern(term.text, (ei, term)))
@@ -357,8 +356,7 @@ class CompiledGlossary:
                         continue
                 index = by_lang.get(term.lang)
                 if index is None:
-                    index = by_lang[term.lang] = PatternIndex(analyzer(term.lang), inflects=multiword_guard(term.lang),
-                                                                 alone=one_word_guard(term.lang), conjugates=term.lang in ROMANCE)
+                    index = by_lang[term.lang] = language_index(term.lang)
                 index.add(index.pattern(term.text, (ei, term)))
         found = self._left[lang] = sorted(by_lang.items(), key=lambda kv: kv[0] or "")
         return found
@@ -443,7 +441,7 @@ def wrong_terms(doc: Document, sc: Scan, compiled: CompiledGlossary) -> list[Hit
         written = doc.visible(m.start, m.end)
         if _written_as_approved(written, term, approved):
             continue  # the entry's approved form, which the matcher cannot tell from this one
-        replacement = match_case(written, approved[0].text) if approved else None
+        replacement = transfer_case(written, approved[0].text) if approved else None
         safe = len(approved) == 1 and _fold_words(surface) == _fold_words(" ".join(TOKEN_RE.findall(term.text)))
         hits.append(Hit(term.status.value, m.start, m.end, entry, term, tuple(t.text for t in approved),
                         replacement, safe))
@@ -613,7 +611,7 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
             surface = _surface(doc, sc, m)
             exact = _fold_words(surface) == _fold_words(" ".join(TOKEN_RE.findall(term.text)))
             hits.append(Hit("leftover", m.start, m.end, entry, term, tuple(t.text for t in approved),
-                            match_case(doc.visible(m.start, m.end), approved[0].text), len(approved) == 1 and exact))
+                            transfer_case(doc.visible(m.start, m.end), approved[0].text), len(approved) == 1 and exact))
             covered[m.first:m.last] = b"\x01" * (m.last - m.first)
     # 1b. words matched by an approved term's stem that are not words of the language: a typo or
     # an ending the stemmer absorbs (pandéme, the English vaccines for vaccins; vacinas is a
@@ -651,7 +649,7 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
                 continue  # a rare word of the term's stem (pandêmica, epidêmico): a derivation, not a typo
             i = m.first + k
             hits.append(Hit("near-miss", sc.tokens.starts[i], sc.tokens.ends[i], entries[ei], term, (term.text,),
-                            match_case(surface, word) if folded == plain_word else None, False))
+                            transfer_case(surface, word) if folded == plain_word else None, False))
     # 2. hyphenated words close to a hyphenated term (SARS-CCoV-2 for SARS-CoV-2)
     near = compiled.near_index(sc.lang)
     if near.compounds:
@@ -697,7 +695,7 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
                 continue  # a capitalised word inside a sentence close to a common noun: a name (Medicago)
             entry = entries[ei]
             hits.append(Hit("near-miss", sc.tokens.starts[i], sc.tokens.ends[i], entry, term, (term.text,),
-                            match_case(surface, word), False))
+                            transfer_case(surface, word), False))
             break
     hits.sort(key=lambda h: h.start)
     return hits
@@ -834,15 +832,16 @@ def _family_count(surfaces: list[str], keys: list[str], lo: int, hi: int, conten
             return True
         if not family or i in taken:
             return False
-        if _reinflected(unaccent(surfaces[i].lower()), form):
+        written = unaccent(surfaces[i].lower())
+        if _reinflected(written, form):
             return zipf(surfaces[i], lang) >= ATTESTED_ZIPF
-        if k.startswith(key) or unaccent(surfaces[i].lower()).startswith(key):
+        if k.startswith(key) or written.startswith(key):
             # the term's stem and more (vacinal), or a form the stemmer cut shorter than the
             # term's (repatrió, repatr-, for repatriar, repatri-): a word of the stem, if attested
             return zipf(surfaces[i], lang) >= ATTESTED_ZIPF
         if len(key) >= FAMILY_PREFIX and k.startswith(key[:FAMILY_PREFIX]):
             return zipf(surfaces[i], lang) >= NONWORD_ZIPF
-        if root and lang in ROMANCE and conjugated(unaccent(surfaces[i].lower()), form):
+        if root and lang in ROMANCE and conjugated(written, form):
             return zipf(surfaces[i], lang) >= NONWORD_ZIPF  # however common: está for estar
         if root and len(k) >= ROOT_MIN and len(k) >= len(key) - ROOT_SHORT and key.startswith(k):
             return NONWORD_ZIPF <= zipf(surfaces[i], lang) < FUNCTION_ZIPF

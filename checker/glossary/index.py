@@ -76,8 +76,8 @@ class PatternIndex:
             return []
         out = []
         for k, form in enumerate(pattern.forms):
-            if is_infinitive(form) and len(form) - 2 >= VERB_STEM_MIN:
-                stem = form[:-2]
+            stem = verb_stem(form)
+            if stem is not None:
                 for key in sorted({self.analyzer.key(stem + ending) for ending in VERB_ENDINGS} - {pattern.keys[k]}):
                     out.append(dataclasses.replace(pattern, keys=pattern.keys[:k] + (key,) + pattern.keys[k + 1:]))
         return out
@@ -193,15 +193,18 @@ VERB_ENDINGS = frozenset("""
 """.split())
 
 
+def verb_stem(form: str) -> str | None:
+    """The stem of a Romance infinitive long enough to identify its verb (est- of estar), else None."""
+    return form[:-2] if is_infinitive(form) and len(form) - 2 >= VERB_STEM_MIN else None
+
+
 def conjugated(word: str, form: str) -> bool:
     """Whether ``word`` is a conjugated form of the term word ``form`` when that is a Romance
     infinitive: its stem, then a conjugation ending (está, estão, estava, esteve for estar; not
     estudar). Snowball keys the commonest verbs' forms apart (estar, esta-), and they are too
     common to pass for the term's root word, so they are told by their stem and ending."""
-    if not is_infinitive(form) or word == form:
-        return False
-    stem = form[:-2]
-    return len(stem) >= VERB_STEM_MIN and word.startswith(stem) and word[len(stem):] in VERB_ENDINGS
+    stem = verb_stem(form)
+    return stem is not None and word != form and word.startswith(stem) and word[len(stem):] in VERB_ENDINGS
 
 
 def multiword_inflection(word: str, form: str) -> bool:
@@ -240,6 +243,15 @@ def romance_inflection(lang: str | None) -> Callable[[str, str], bool]:
 def multiword_guard(lang: str | None) -> Callable[[str, str], bool] | None:
     """The form guard of multi-word terms in ``lang`` (None: the index's default)."""
     return multiword_inflection if lang in ROMANCE else None
+
+
+def language_index(lang: str | None, inflects: Callable[[str, str], bool] | None = None) -> PatternIndex:
+    """An empty index of terms in ``lang`` with that language's form guards: ``inflects`` (else
+    the language's multi-word guard), its one-word guard, and conjugated verbs in a Romance one."""
+    from .text import analyzer
+
+    return PatternIndex(analyzer(lang), inflects=inflects or multiword_guard(lang), alone=one_word_guard(lang),
+                        conjugates=lang in ROMANCE)
 
 
 @functools.lru_cache(maxsize=None)

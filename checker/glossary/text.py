@@ -130,10 +130,3 @@ def analyzer(lang: str | None) -> Analyzer:
 
 def is_acronym(token: str) -> bool:
     return len(token) >= 2 and token.isupper() and token.isalpha()
-
-
-def match_case(surface: str, replacement: str) -> str:
-    """``replacement`` with the capitalisation pattern of ``surface`` (see ``checker.casing``)."""
-    from ..casing import transfer_case
-
-    return transfer_case(surface, replacement)

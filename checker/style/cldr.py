@@ -14,7 +14,14 @@ from functools import lru_cache
 @dataclass(frozen=True)
 class CapitalisedNames:
     words: frozenset[str]  # one-word names (Egypt, October, English)
-    phrases: tuple[str, ...]  # names of several words (United States, Saudi Arabia), longest first
+    # names of several words (United States, Saudi Arabia), longest first, each with its
+    # ``fold_name`` (to find it in a heading whatever its case)
+    phrases: tuple[tuple[str, str], ...]
+
+
+def fold_name(text: str) -> str:
+    """Case and apostrophes aside, the same length (offsets into ``text`` hold)."""
+    return text.casefold().replace("’", "'") if len(text.casefold()) == len(text) else text.replace("’", "'")
 
 
 @lru_cache(maxsize=16)
@@ -37,5 +44,5 @@ def capitalised_names(lang: str | None) -> CapitalisedNames:
     names = {name for name in names if name[:1].isupper() and "(" not in name}
     names |= {name.replace(" & ", " and ") for name in names if " & " in name}  # Bosnia and Herzegovina
     words = frozenset(name for name in names if " " not in name and "-" not in name)
-    phrases = tuple(sorted((name for name in names if " " in name or "-" in name), key=len, reverse=True))
-    return CapitalisedNames(words, phrases)
+    phrases = sorted((name for name in names if " " in name or "-" in name), key=len, reverse=True)
+    return CapitalisedNames(words, tuple((phrase, fold_name(phrase)) for phrase in phrases))

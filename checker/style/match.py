@@ -14,7 +14,7 @@ from typing import Iterable, Iterator
 
 from ..casing import transfer_case
 from ..model import BlockKind, Document
-from .cldr import capitalised_names
+from .cldr import capitalised_names, fold_name
 from .loader import GROUP_REF, StyleRule
 
 
@@ -43,11 +43,6 @@ def scope_spans(doc: Document, rule: StyleRule) -> tuple[str, list[tuple[int, in
         if ("text" in rule.scopes or kind in rule.scopes) and kind not in rule.excluded_scopes:
             spans.append((block.start, block.end))
     return doc.prose, spans
-
-
-def keep_case(matched: str, replacement: str) -> str:
-    """Carry the case pattern of the matched text over (see ``checker.casing``)."""
-    return transfer_case(matched, replacement)
 
 
 def _expand(replacement: str, match: re.Match | None) -> str:
@@ -172,7 +167,7 @@ def substitution(rule: StyleRule, doc: Document) -> Iterator[Hit]:
             observed = text[start:end]
             suggestions = []
             for replacement in replacements:
-                expanded = keep_case(observed, _expand(replacement, key_match))
+                expanded = transfer_case(observed, _expand(replacement, key_match))
                 if expanded not in suggestions:
                     suggestions.append(expanded)
             if suggestions == [observed] or _inside_replacement(text, start, end, suggestions):
@@ -200,7 +195,7 @@ def consistency(rule: StyleRule, doc: Document) -> Iterator[Hit]:
                 if chosen is None:
                     chosen, chosen_text = form, match.group(0)
                 elif form != chosen:
-                    suggestion = keep_case(match.group(0), chosen_text.lower() if chosen_text[:1].isupper()
+                    suggestion = transfer_case(match.group(0), chosen_text.lower() if chosen_text[:1].isupper()
                                            and not match.group(0)[:1].isupper() else chosen_text)
                     # The first form used wins; which one the house prefers is a choice: unsafe fix.
                     out.append(Hit(match.start(), match.end(), rule.format(match.group(0), chosen_text), [suggestion],
@@ -292,22 +287,17 @@ def _is_exempt(word: str, rule: StyleRule, evidence: CaseEvidence, lang: str | N
 def _in_named_phrases(body: str, matches: list[re.Match], lang: str | None) -> dict[int, str]:
     """The words of ``body`` inside a CLDR name of several words (United States; Isle Of Man in a
     title-case heading), by index, each as the name writes it (Isle of Man)."""
-    folded = _fold_phrase(body)
+    folded = fold_name(body)
     covered: dict[int, str] = {}
-    for phrase in capitalised_names(lang).phrases:
-        at = folded.find(_fold_phrase(phrase))
+    for phrase, folded_phrase in capitalised_names(lang).phrases:
+        at = folded.find(folded_phrase)
         while at >= 0:
             end = at + len(phrase)
             inside = [i for i, m in enumerate(matches) if at <= m.start() and m.end() <= end]
             for i, word in zip(inside, _WORD.findall(phrase)):
                 covered.setdefault(i, word)
-            at = folded.find(_fold_phrase(phrase), end)
+            at = folded.find(folded_phrase, end)
     return covered
-
-
-def _fold_phrase(text: str) -> str:
-    """Case and apostrophes aside, the same length (offsets into ``text`` hold)."""
-    return text.casefold().replace("’", "'") if len(text.casefold()) == len(text) else text.replace("’", "'")
 
 
 _HEADING_MARK = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+")

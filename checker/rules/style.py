@@ -125,20 +125,26 @@ class StyleCapitalization(_StyleRule):
         from ..style import match as matchers
 
         if rule.match in ("$sentence", "$title") and self._evidence is None:
-            self._evidence = matchers.case_evidence(doc, _known_names(doc, ctx))
+            self._evidence = matchers.case_evidence(doc, _known_name_words(doc.lang, ctx))
         return matchers.capitalization(rule, doc, self._evidence)
 
 
-def _known_names(doc: Document, ctx: "CheckContext") -> list[str]:
-    """The house's spellings of names (and the variants it corrects) and its approved glossary
-    terms in the document's language: their capitalised words keep their capitals in headings."""
-    from ..glossary import glossary_for, house_names
+def _known_name_words(lang: str | None, ctx: "CheckContext") -> frozenset[str]:
+    """The capitalised words of the house's spellings of names (and the variants it corrects)
+    and of its approved glossary terms in ``lang``, which keep their capitals in headings; once
+    per run and language (a glossary of 10,000 terms is not read again for every document)."""
+    key = ("known-name-words", lang)
+    words = ctx.cache.get(key)
+    if words is None:
+        from ..glossary import glossary_for, house_names
+        from ..style.match import capitalised_words
 
-    known = [spelling for name in house_names(ctx).names for spelling in (name.canonical, *name.variants)]
-    compiled = glossary_for(ctx)
-    if compiled is not None:
-        known += [term.text for entry in compiled.glossary.entries for term in entry.approved(doc.lang)]
-    return known
+        known = [spelling for name in house_names(ctx).names for spelling in (name.canonical, *name.variants)]
+        compiled = glossary_for(ctx)
+        if compiled is not None:
+            known += [term.text for entry in compiled.glossary.entries for term in entry.approved(lang)]
+        words = ctx.cache[key] = capitalised_words(known)
+    return words
 
 
 @register

@@ -229,8 +229,14 @@ class CaseEvidence:
     lower: frozenset[str]
 
 
-def case_evidence(doc: Document, known_names: Iterable[str] = ()) -> CaseEvidence:
-    names, lower = set(), set()
+def capitalised_words(names: Iterable[str]) -> frozenset[str]:
+    """The capitalised words of ``names`` (house spellings, approved terms), for ``case_evidence``."""
+    return frozenset(word.strip(".'’-") for name in names for word in _WORD.findall(name) if word[:1].isupper())
+
+
+def case_evidence(doc: Document, known_words: frozenset[str] = frozenset()) -> CaseEvidence:
+    """``known_words``: capitalised words of names the house knows (``capitalised_words``)."""
+    names, lower = set(known_words), set()
     for block in doc.blocks:
         if block.kind is BlockKind.HEADING:
             continue
@@ -241,8 +247,6 @@ def case_evidence(doc: Document, known_names: Iterable[str] = ()) -> CaseEvidenc
                 lower.add(word.strip(".'’-"))
             elif word[:1].isupper() and not _SENTENCE_END.search(text[max(0, match.start() - 3):match.start()]):
                 names.add(word.strip(".'’-"))
-    for name in known_names:
-        names.update(word.strip(".'’-") for word in _WORD.findall(name) if word[:1].isupper())
     return CaseEvidence(frozenset(names), frozenset(lower))
 
 

@@ -1035,3 +1035,16 @@ def test_a_word_written_without_its_accent_before_another_name_is_still_a_varian
     text = ("A Agência Farmacêutica Italiana lembrou a população do uso. O remédio levou a Agencia "
             "Italiana de Medicamentos a publicar orientações.")
     assert flagged(text, "pt") == [("Agencia", "Agência")]
+
+
+def test_a_short_name_recurring_is_evidence_for_a_changed_vowel():
+    # "Pelu" once beside "Palu" 3x: a 4-letter name has no neighbours or word list to tell
+    # it by, so the majority is the evidence
+    text = ("O sismo atingiu Palu na sexta. Em Palu faltou água. Os moradores de Palu dormem na "
+            "rua. A ajuda chegou a Pelu no domingo.")
+    assert ("Pelu", "Palu") in flagged(text, "pt")
+    # twice is no majority
+    assert flagged("O sismo atingiu Palu. Em Palu faltou água. A ajuda chegou a Pelu.", "pt") == []
+    # nor is a spelling the language uses (Sara / Sera)
+    text = "Sara ligou. Depois Sara saiu. Então Sara voltou. A amiga Sera ficou."
+    assert flagged(text, "pt") == []

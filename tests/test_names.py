@@ -1048,3 +1048,11 @@ def test_a_short_name_recurring_is_evidence_for_a_changed_vowel():
     # nor is a spelling the language uses (Sara / Sera)
     text = "Sara ligou. Depois Sara saiu. Então Sara voltou. A amiga Sera ficou."
     assert flagged(text, "pt") == []
+
+
+def test_a_long_rare_spelling_tied_with_a_common_word_is_a_slip():
+    # 1:1 tie; "Intagram" (Zipf 1.6 in Portuguese) is under 3 Zipf below "Instagram" (4.4),
+    # but a slip of 6+ letters seldom makes another word
+    text = ("Cresceram as páginas falsas no Intagram. A notícia agrava a crise do site de "
+            "fotografias Instagram.")
+    assert ("Intagram", "Instagram") in flagged(text, "pt")

@@ -53,6 +53,8 @@ SHORT_PART_ZIPF = 4.0  # a 3-letter compound part must be this common (Ort, Art)
 TIE_ZIPF_MARGIN = 1.0
 TIE_MAX_ZIPF = 1.0
 TIE_COMMON_MARGIN = 3.0  # a 1:1 tie whose other spelling is this much more common
+TIE_LONG_LEN = 6
+TIE_LONG_MARGIN = 2.0  # ... or this much, for 6+ letters: a long slip seldom makes another word
 BOTH_COMMON_ZIPF = 3.0
 COOCCUR_MAX_ZIPF = 1.0
 STRONG_MAJORITY = 2  # occurrences of the dominant spelling beside a once-used one
@@ -688,9 +690,10 @@ def _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lan
                 return ("C", "typo")
             # A 1:1 tie: an unknown spelling next to the other (the caller makes the rarer
             # one in the language the minority); a typo seldom changes the first letter.
-            # (or a rare spelling beside a much more common word: Univesity / University)
+            # (or a rare spelling beside a much more common word: Univesity / University; a
+            # long one beside a word less far ahead: Intagram 1.6 / Instagram 4.4)
             # In a shared context (Thom Browne / Thon Browne) the tie needs no more evidence.
-            if fm[:1] == fd[:1] and (context or z <= TIE_MAX_ZIPF or zd - z >= TIE_COMMON_MARGIN):
+            if fm[:1] == fd[:1] and (context or z <= TIE_MAX_ZIPF or zd - z >= (TIE_COMMON_MARGIN if length < TIE_LONG_LEN else TIE_LONG_MARGIN)):
                 return ("C", "typo")
             # (not in one sentence: a list of names such as Хангаласским, Мегино-Кангаласским)
             if first_letter and fm[:1] != fd[:1] and z <= TIE_MAX_ZIPF and _first_letter_slip(fm, fd, minority, dominant, lang, zipf, lead):

@@ -1056,3 +1056,6 @@ def test_a_long_rare_spelling_tied_with_a_common_word_is_a_slip():
     text = ("Cresceram as páginas falsas no Intagram. A notícia agrava a crise do site de "
             "fotografias Instagram.")
     assert ("Intagram", "Instagram") in flagged(text, "pt")
+    # not a common word of another language: the Italian name beside the German word
+    text = "Das Spiel fand im Stadio Olimpico statt. Das neue Stadion wird im Mai eröffnet."
+    assert flagged(text, "de") == []

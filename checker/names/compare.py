@@ -54,7 +54,7 @@ TIE_ZIPF_MARGIN = 1.0
 TIE_MAX_ZIPF = 1.0
 TIE_COMMON_MARGIN = 3.0  # a 1:1 tie whose other spelling is this much more common
 TIE_LONG_LEN = 6
-TIE_LONG_MARGIN = 2.0  # ... or this much, for 6+ letters: a long slip seldom makes another word
+TIE_LONG_MARGIN = 2.0  # ... or this much, for 6+ letters (``_long_rare_slip``)
 BOTH_COMMON_ZIPF = 3.0
 COOCCUR_MAX_ZIPF = 1.0
 STRONG_MAJORITY = 2  # occurrences of the dominant spelling beside a once-used one
@@ -190,6 +190,26 @@ def _known_english(word: str) -> bool:
     from .. import lexicon
 
     return lexicon.zipf(word, "en") > 0
+
+
+_WORD_LANGS = ("en", "de", "fr", "es", "pt", "it", "nl")
+
+
+@lru_cache(maxsize=50_000)
+def _word_elsewhere(word: str, lang: str) -> bool:
+    """A common word of another language written with the Latin alphabet (Stadio in a
+    German text: the Italian name of a stadium, not a slip of Stadion)."""
+    from .. import lexicon
+
+    folded = word.casefold()
+    return any(lexicon.zipf(folded, other) >= TRANSLATION_ZIPF for other in _WORD_LANGS if other != lang)
+
+
+def _long_rare_slip(minority: str, lang: str, length: int, gap: float) -> bool:
+    """A 1:1 tie of spellings of 6+ letters, the minority 2 Zipf rarer and no word of another
+    language: a long slip seldom makes a word (Intagram 1.6 / Instagram 4.4), so a smaller
+    margin than ``TIE_COMMON_MARGIN`` is evidence enough."""
+    return length >= TIE_LONG_LEN and gap >= TIE_LONG_MARGIN and not _word_elsewhere(minority, lang)
 
 
 @lru_cache(maxsize=50_000)
@@ -690,10 +710,10 @@ def _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lan
                 return ("C", "typo")
             # A 1:1 tie: an unknown spelling next to the other (the caller makes the rarer
             # one in the language the minority); a typo seldom changes the first letter.
-            # (or a rare spelling beside a much more common word: Univesity / University; a
-            # long one beside a word less far ahead: Intagram 1.6 / Instagram 4.4)
+            # (or a rare spelling beside a much more common word: Univesity / University)
             # In a shared context (Thom Browne / Thon Browne) the tie needs no more evidence.
-            if fm[:1] == fd[:1] and (context or z <= TIE_MAX_ZIPF or zd - z >= (TIE_COMMON_MARGIN if length < TIE_LONG_LEN else TIE_LONG_MARGIN)):
+            if fm[:1] == fd[:1] and (context or z <= TIE_MAX_ZIPF or zd - z >= TIE_COMMON_MARGIN
+                                     or _long_rare_slip(minority, lang, length, zd - z)):
                 return ("C", "typo")
             # (not in one sentence: a list of names such as Хангаласским, Мегино-Кангаласским)
             if first_letter and fm[:1] != fd[:1] and z <= TIE_MAX_ZIPF and _first_letter_slip(fm, fd, minority, dominant, lang, zipf, lead):

@@ -1059,3 +1059,14 @@ def test_a_long_rare_spelling_tied_with_a_common_word_is_a_slip():
     # not a common word of another language: the Italian name beside the German word
     text = "Das Spiel fand im Stadio Olimpico statt. Das neue Stadion wird im Mai eröffnet."
     assert flagged(text, "de") == []
+
+
+def test_two_spellings_far_apart_in_one_run_on_sentence_are_not_a_list():
+    # a table row the splitter leaves whole: the two spellings are 200+ characters apart, so
+    # they are not two names listed together ("Iran and Iraq")
+    filler = ", ".join(["fièvre", "toux", "fatigue", "maux de tête", "douleurs musculaires"] * 6)
+    text = (f"Critères : symptômes respiratoires de la ville de Wuhan ou des zones voisines, {filler}, "
+            "antécédent de voyage dans la ville de Uwhan et dans les zones voisines.")
+    assert ("Uwhan", "Wuhan") in flagged(text, "fr")
+    # written close together they are a list
+    assert flagged("Les villes de Wuhan et de Uwhan.", "fr") == []

@@ -1070,3 +1070,15 @@ def test_two_spellings_far_apart_in_one_run_on_sentence_are_not_a_list():
     assert ("Uwhan", "Wuhan") in flagged(text, "fr")
     # written close together they are a list
     assert flagged("Les villes de Wuhan et de Uwhan.", "fr") == []
+
+
+def test_a_spelling_the_language_knows_is_compared_on_a_majority():
+    # "Senao" (Zipf 2.4: known, but rare) once beside "Senado" twice: the two are compared
+    # (delete keys for forms up to Zipf 3) and the majority makes it a slip
+    text = ("O voto antecipado do Senado foi suspenso. Eles querem as maiorias que detêm no Senado "
+            "e na Câmara. Trump ajuda o candidato ao Senao na Virgínia.")
+    assert ("Senao", "Senado") in flagged(text, "pt")
+    # a known word only near once stemmed is two words (Tragens / Tagen: trag / tag)
+    text = ("Nach wenigen Tagen ist alles fertig. In zwei Tagen kommt das Paket. Der Komfort des "
+            "Tragens ist hoch.")
+    assert flagged(text, "de") == []

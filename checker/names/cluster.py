@@ -24,7 +24,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .compare import (BOTH_COMMON_ZIPF, FIRST_LETTER_CLASSES, TIER_C_MAX_ZIPF, derivation_slip, judge, name_like, truncation_slip,
+from .compare import (BOTH_COMMON_ZIPF, FIRST_LETTER_CLASSES, TIER_C_MAX_ZIPF_CONTEXT, derivation_slip, judge, name_like, truncation_slip,
                       unknown_word)
 from .morph import derived, inflected, russian_known, russian_lemmas, russian_stem_slip, stems, suspect_ending
 from .extract import LOWER_MAX_ZIPF
@@ -184,7 +184,7 @@ def _single_token_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
 
     # 3. blocking: forms sharing a norm, skeleton or fold key; and, for Tier C, forms sharing a
     # SymSpell delete key with a form rare enough to be a typo (Tier C needs a minority with
-    # Zipf <= TIER_C_MAX_ZIPF, so pairs of two common forms need no delete keys).
+    # Zipf <= TIER_C_MAX_ZIPF_CONTEXT, so pairs of two common forms need no delete keys).
     # Each key kind is filed in two dicts (see ``_file``): ``*first`` maps a key to its first
     # form, ``*shared`` lists the forms of the few keys that two or more forms share. Exact keys
     # of every form; delete keys of the rare forms only.
@@ -199,7 +199,7 @@ def _single_token_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
         exact, deletes = _block_keys(form, lang)
         keyinfo[key] = deletes
         _file(key, exact, bfirst, bshared)
-        if key.startswith("\x00") or zipf(form) <= TIER_C_MAX_ZIPF:
+        if key.startswith("\x00") or zipf(form) <= TIER_C_MAX_ZIPF_CONTEXT:
             rare.add(key)
             _file(key, deletes, dfirst, dshared)
     # Pairs of forms of different inflection groups only (forms of one group share most keys),

@@ -704,7 +704,10 @@ def _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lan
     if dl == 2 and (z > 0 or _known_english(fold(minority))):
         return None  # two edits: only a spelling no word list knows (not Headmistresses / Headmasters)
     if 0 < dl <= limit and (truncated or not ending_edit(sm, sd, lang) or suspect_ending(minority, dominant, lang)):
-        if z <= (TIER_C_MAX_ZIPF_CONTEXT if context else TIER_C_MAX_ZIPF):
+        # a spelling the language knows (Zipf above TIER_C_MAX_ZIPF, allowed on evidence) must
+        # be the slip as written, not only once stemmed (Tragens / Tagen: trag / tag)
+        if z <= TIER_C_MAX_ZIPF or (context and z <= TIER_C_MAX_ZIPF_CONTEXT
+                                    and damerau(fold(minority), fold(dominant)) <= limit):
             # Typos are seldom repeated: a minority seen twice needs a 3x majority.
             if dominant_count >= 2 and (minority_count == 1 or dominant_count >= 3 * minority_count):
                 return ("C", "typo")

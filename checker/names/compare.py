@@ -312,7 +312,7 @@ def judge(
     for sm, sd in stem_pairs(minority, dominant, lang):
         if True:
             verdict = _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lang, zipf, strong, der,
-                                   first_letter=not cooccur, truncated=truncated, lead=lead)
+                                   first_letter=not cooccur, truncated=truncated, lead=lead, named=context)
             if verdict and (best is None or verdict[0] < best[0]):
                 best = verdict
                 if best[0] == "A":
@@ -648,7 +648,9 @@ def _one_vowel_substitution(a: str, b: str) -> bool:
 
 
 def _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lang, zipf, context, der=derived,
-                 first_letter=True, truncated=False, lead=False):
+                 first_letter=True, truncated=False, lead=False, named=False):
+    """``context``: evidence beyond the spellings (a shared neighbour or a strong majority);
+    ``named``: the shared neighbour (Ahmad Shad Massoud / Ahmad Shah Massoud)."""
     nm, nd = norm(sm), norm(sd)
     if not nm or not nd:
         return None
@@ -704,10 +706,11 @@ def _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lan
     if dl == 2 and (z > 0 or _known_english(fold(minority))):
         return None  # two edits: only a spelling no word list knows (not Headmistresses / Headmasters)
     if 0 < dl <= limit and (truncated or not ending_edit(sm, sd, lang) or suspect_ending(minority, dominant, lang)):
-        # a spelling the language knows (Zipf above TIER_C_MAX_ZIPF, allowed on evidence) must
-        # be the slip as written, not only once stemmed (Tragens / Tagen: trag / tag)
-        if z <= TIER_C_MAX_ZIPF or (context and z <= TIER_C_MAX_ZIPF_CONTEXT
-                                    and damerau(fold(minority), fold(dominant)) <= limit):
+        # a spelling the language knows (Zipf above TIER_C_MAX_ZIPF) is a slip beside the
+        # rest of the name; on a majority only as written, not once stemmed (Tragens / Tagen:
+        # trag / tag), and at 5+ letters (Wilk / Will: two names)
+        if z <= TIER_C_MAX_ZIPF or (context and z <= TIER_C_MAX_ZIPF_CONTEXT and (named or (
+                length >= MIN_LEN_BC and damerau(fold(minority), fold(dominant)) <= limit))):
             # Typos are seldom repeated: a minority seen twice needs a 3x majority.
             if dominant_count >= 2 and (minority_count == 1 or dominant_count >= 3 * minority_count):
                 return ("C", "typo")

@@ -708,9 +708,9 @@ def _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lan
     if 0 < dl <= limit and (truncated or not ending_edit(sm, sd, lang) or suspect_ending(minority, dominant, lang)):
         # a spelling the language knows (Zipf above TIER_C_MAX_ZIPF) is a slip beside the
         # rest of the name; on a majority only as written, not once stemmed (Tragens / Tagen:
-        # trag / tag), and at 5+ letters (Wilk / Will: two names)
+        # trag / tag), and in a 1:1 tie at 5+ letters (Wilk / Will: two names)
         if z <= TIER_C_MAX_ZIPF or (context and z <= TIER_C_MAX_ZIPF_CONTEXT and (named or (
-                length >= MIN_LEN_BC and damerau(fold(minority), fold(dominant)) <= limit))):
+                (length >= MIN_LEN_BC or dominant_count >= 2) and damerau(fold(minority), fold(dominant)) <= limit))):
             # Typos are seldom repeated: a minority seen twice needs a 3x majority.
             if dominant_count >= 2 and (minority_count == 1 or dominant_count >= 3 * minority_count):
                 return ("C", "typo")

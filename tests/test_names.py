@@ -1084,3 +1084,12 @@ def test_a_spelling_the_language_knows_is_compared_on_a_majority():
     assert flagged(text, "de") == []
     # nor, in a 1:1 tie, is a 4-letter one far rarer than a very common word (Wilk / Will)
     assert flagged("Prince Will met the team. The coach, Tomasz Wilk, said nothing.") == []
+
+
+def test_one_vowel_apart_beside_the_rest_of_the_name_is_a_transliteration():
+    # "Kung" is a word (kung fu) and the tie is 1:1, but beside "Hong" both times the two
+    # spellings are one name
+    text = "Les vaccins de l'université de Hong Kong sont prêts. À l'université de Hong Kung le 28 janvier."
+    assert ("Kung", "Kong") in flagged(text, "fr")
+    # without the shared neighbour, two established words stay two
+    assert flagged("Les vaccins de Hong Kong sont prêts. Le maître de kung-fu Kung arrive.", "fr") == []

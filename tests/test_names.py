@@ -1093,3 +1093,12 @@ def test_one_vowel_apart_beside_the_rest_of_the_name_is_a_transliteration():
     assert ("Kung", "Kong") in flagged(text, "fr")
     # without the shared neighbour, two established words stay two
     assert flagged("Les vaccins de Hong Kong sont prêts. Le maître de kung-fu Kung arrive.", "fr") == []
+
+
+def test_a_vowel_and_a_consonant_swapped_at_the_start_of_a_known_name():
+    # 7 letters (under the 8 another first letter needs), but a consonant for the vowel that
+    # starts a name the language uses much is no other name
+    text = "Ils ont gravi l'Everest en mai. Le sommet du Dverest est à 8 849 mètres."
+    assert ("Dverest", "Everest") in flagged(text, "fr")
+    # a consonant for a consonant stays two names (Lambert / Gambert, tested above)
+    assert flagged("Le consul Pompeo est venu. Le marchand Lompeo est parti.", "fr") == []

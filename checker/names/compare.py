@@ -39,7 +39,7 @@ from functools import lru_cache
 from typing import Callable
 
 from .morph import CASE_LANGUAGES, derived, ending_edit, inflected, stem_endings, stem_pairs, stems, suspect_ending
-from .normalize import cheap_distance, cheap_substitutions_only, damerau, fold, norm, skel
+from .normalize import VOWELS, cheap_distance, cheap_substitutions_only, damerau, fold, norm, skel
 
 Zipf = Callable[[str], float]
 
@@ -473,6 +473,8 @@ def _cooccur_slip(fm: str, fd: str, z: float, zd: float) -> bool:
 
 FIRST_LETTER_MIN_LEN = 8
 FIRST_LETTER_KNOWN_MIN_LEN = 5
+FIRST_LETTER_COMMON_MIN_LEN = 6
+FIRST_LETTER_COMMON_ZIPF = 2.5
 # Letters a transliteration swaps at the start of a name (Kentro / Centro, Aurope / Europe)
 FIRST_LETTER_CLASSES = ("ae", "ou", "ei", "ijy", "au", "sz", "kgqc", "vwf")
 _CHEAP_FIRST = frozenset((a, b) for cls in FIRST_LETTER_CLASSES for a in cls for b in cls if a != b)
@@ -528,10 +530,14 @@ def _first_letter_slip(fm: str, fd: str, minority: str, dominant: str, lang: str
     # swapped at the start (Bvaltteri / Valtteri, Nista / Insta), or one substituted by a
     # transliteration alternative (Ynsta / Insta, Zchumacher / Schumacher, Ырина / Ирина),
     # also as written when ``norm`` rewrites a digraph (Khina / China: kh -> h);
-    # another substituted letter only from 8 letters (Knstagram; not Gambert / Lambert).
+    # another substituted letter only from 8 letters (Knstagram; not Gambert / Lambert), or
+    # from 6 beside a name the language uses much when a vowel and a consonant swap places
+    # (Dverest / Everest, Auebec / Quebec: a name seldom differs from another so).
     if min(len(fm), len(fd)) >= FIRST_LETTER_KNOWN_MIN_LEN and zipf(minority) == 0 and not _known_english(fm) \
             and (zipf(dominant) > 0 or _known_english(fd)):
-        if len(fm) != len(fd) or fm[:2] == fd[1::-1] or min(len(fm), len(fd)) >= FIRST_LETTER_MIN_LEN:
+        if len(fm) != len(fd) or fm[:2] == fd[1::-1] or min(len(fm), len(fd)) >= FIRST_LETTER_MIN_LEN \
+                or (min(len(fm), len(fd)) >= FIRST_LETTER_COMMON_MIN_LEN and zipf(dominant) >= FIRST_LETTER_COMMON_ZIPF
+                    and (fm[:1] in VOWELS) != (fd[:1] in VOWELS)):
             return True
     if min(len(fm), len(fd)) >= FIRST_LETTER_KNOWN_MIN_LEN and len(fm) == len(fd) \
             and _transliterated_first_letter(fm, fd, minority, dominant, zipf):

@@ -60,3 +60,15 @@ def test_tc203_term_typed_without_its_accents(config):
     es = config("terms-en-es.csv")
     found = checker.check_text("La transmision del virus. La salud publica y la transmisión.", lang="es", config=es, select=["TC203"])
     assert [f.text for f in found] == ["transmision"]  # publica is a word too (a verb), as common
+
+
+def test_tc203_accents_dropped_inside_a_multiword_term(tmp_path):
+    # confirmes is a French verb form, but after cas it can only be confirmés without its accent
+    glossary = tmp_path / "terms.csv"
+    glossary.write_text("source,target,status\nconfirmed cases,cas confirmés,preferred\n", encoding="utf-8")
+    cfg = tmp_path / "transcheck.toml"
+    cfg.write_text(f'glossaries = ["{glossary}"]\n')
+    found = checker.check_text("Il y a 200 cas confirmes.", lang="fr", config=str(cfg), select=["TC203"])
+    assert [(f.text, f.fix.replacement) for f in found] == [("confirmes", "confirmés")]
+    # capitals often go without their accents
+    assert checker.check_text("IL Y A 200 CAS CONFIRMES.", lang="fr", config=str(cfg), select=["TC203"]) == []

@@ -24,6 +24,10 @@ ATTESTED_ZIPF = 1.0  # wordfreq's floor: a token this frequent is attested (rand
 LEFTOVER_ZIPF = 3.0  # a one-word source form commoner than this in the target language is a loanword
 MIN_NEAR_LEN = 4
 ACCENT_GAP = 1.5  # a form without the term's accents this much rarer (Zipf; 30 times) is a slip
+# ... and 10 times rarer inside a multi-word term, whose other words vouch for the accented
+# reading (cas confirmes: confirmes is a verb form, but not after cas); lower case only, as
+# capitals often go without their accents (CAS CONFIRMES)
+PHRASE_ACCENT_GAP = 1.0
 PLAIN_TYPO_LEN = 5  # term words this long are matched within one edit of their plain form or stem
 
 
@@ -635,7 +639,8 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
             folded, plain_word = _fold_words(surface), _fold_words(word)
             z = zipf(surface, sc.lang)
             if folded == plain_word:  # only accents differ
-                if z >= NONWORD_ZIPF and zipf(word, sc.lang) - z < ACCENT_GAP and not (
+                gap = ACCENT_GAP if m.last - m.first == 1 or not surface.islower() else PHRASE_ACCENT_GAP
+                if z >= NONWORD_ZIPF and zipf(word, sc.lang) - z < gap and not (
                         source is not None and _source_term_form(surface, entries[ei], source.lang)
                         and _in_source(doc, source, sc.tokens.starts[m.first + k], sc.tokens.ends[m.first + k])):
                     continue  # a common spelling without the accents (publica), unless it is the

@@ -341,3 +341,22 @@ def test_source_term_with_a_common_verb_is_found_conjugated(tmp_path):
     assert [f.message.split(" (")[0] for f in found] == ["source term 'está infectado'", "source term 'esteve infectada'"]
     assert checker.check_pair("Ele vai estudar infectologia.", "He will study infectious diseases.", source_lang="pt",
                               lang="en", config=str(tmp_path / "transcheck.toml"), select=["TC201"]) == []
+
+
+# ------------------------------------------------- the source term left untranslated is no word of its family
+
+
+def medicine_pair(tmp_path, target):
+    (tmp_path / "g.csv").write_text("source,target\nmedicine,médicament\n", encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('glossaries = ["g.csv"]\n', encoding="utf-8")
+    return checker.check_pair("Follow up on these medicines and vaccines.", target, source_lang="en", lang="fr",
+                              config=str(tmp_path / "transcheck.toml"), select=["TC201"])
+
+
+def test_tc201_english_term_left_in_the_translation_is_not_a_family_word(tmp_path):
+    # medicine shares médicament's first letters (medic-), but it is the English word left as is
+    found = medicine_pair(tmp_path, "Assurer le suivi de ces medicine et vaccins.")
+    assert [f.suggestions for f in found] == [["médicament"]]
+    assert medicine_pair(tmp_path, "Assurer le suivi de ces médicaments et vaccins.") == []
+    # capitalised, it may be part of a name the translation keeps
+    assert medicine_pair(tmp_path, "Assurer le suivi de ces Medicine et vaccins.") == []

@@ -928,6 +928,20 @@ def _renderings(keys: list[str], surfaces: list[str], lo: int, hi: int, others: 
     return frozenset(out)
 
 
+def _left_in_source(surfaces: list[str], lo: int, hi: int, entry: Entry, s_lang: str | None,
+                    t_lang: str | None) -> frozenset[int]:
+    """The lower-case tokens of surfaces[lo:hi] that are a form of a word of the entry's source
+    term and a word of the source language foreign to the target's (the English medicine left in
+    a French translation of medicines): the term left untranslated, not a word of its rendering's
+    family (médicament), however the stem joins them. Capitalised, it may be a name the
+    translation keeps (London School of Hygiene & Tropical Medicine)."""
+    from ..lexicon import zipf
+
+    return frozenset(i for i in range(lo, hi) if surfaces[i].isalpha() and surfaces[i].islower()
+                     and _source_term_form(surfaces[i], entry, s_lang)
+                     and zipf(surfaces[i], s_lang) >= zipf(surfaces[i], t_lang) + FOREIGN_GAP)
+
+
 def _form_of(key: str, surface: str, term_key: str) -> bool:
     """Whether a token is a form of the term word keyed ``term_key``: the same key, or, for a
     content word's stem (FAMILY_MIN letters or more), the word as written begins with it."""
@@ -1078,6 +1092,7 @@ def missing_terms(source: Document, target: Document, compiled: CompiledGlossary
         # the approved rendering of another term of the source unit (lavar as mãos for wash hands)
         # is not also a derived form of this one (lavagem das mãos for hand washing)
         taken = _renderings(t_keys, surfaces, lo, hi, [entries[o] for o, u in counts if u == unit and o != ei], t_lang, an)
+        taken |= _left_in_source(surfaces, lo, hi, entry, s_lang, t_lang)
         if max(_family_count(surfaces, t_keys, lo, hi, compiled.content_words(t, t_lang), t_lang, taken)
                for t in approved) >= n_source:
             continue  # the term's words are there as often, in another order, apart or derived

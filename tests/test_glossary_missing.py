@@ -33,6 +33,15 @@ def test_tc201_prefix_inside_a_word_does_not_count_without_hyphen(tmp_path):
     assert [f.suggestions for f in found] == [["quarentena"]]
 
 
+def test_tc201_verb_done_to_oneself_rendered_as_one_self_compound_passes(tmp_path):
+    # quarantined themselves: the self- compound (autoquarentena) renders the reflexive verb
+    assert pair(cfg(tmp_path), "Those infected quarantined themselves for 14 days.",
+                "Os infectados fizeram autoquarentena por 14 dias.") == []
+    found = pair(cfg(tmp_path), "Those infected quarantined themselves for 14 days.",
+                 "Os infectados ficaram em casa por 14 dias.")
+    assert [f.suggestions for f in found] == [["quarentena"]]
+
+
 def test_tc201_acronym_rendered_by_its_expansion_passes(tmp_path):
     assert pair(cfg(tmp_path), "The WHO said so.", "A Organização Mundial da Saúde disse isso.") == []
     assert pair(cfg(tmp_path), "The World Health Organization said so.", "A OMS disse isso.") == []

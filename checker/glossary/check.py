@@ -886,6 +886,17 @@ def _in_compound(text: str, start: int) -> bool:
     return start >= 2 and text[start - 1] in "-\u2010\u2011" and text[start - 2].isalnum()
 
 
+_REFLEXIVE_RE = re.compile(r"\s+(?:myself|yourself|himself|herself|itself|oneself|ourselves|yourselves|themselves)\b",
+                           re.IGNORECASE)
+
+
+def _reflexive_after(text: str, end: int) -> bool:
+    """Whether an English reflexive pronoun follows the source term ending at ``end`` (quarantined
+    themselves, isolate yourself): the verb done to oneself, which translations render as the
+    self- compound (autoquarentena, auto-isolement) as often as by the verb and a pronoun."""
+    return _REFLEXIVE_RE.match(text, end) is not None
+
+
 def _word_compound(text: str) -> bool:
     """Whether a source term's occurrence is itself a compound of words joined by a hyphen (self-quarantine,
     self-isolation), which translations often write as one word (autoquarentena, autoaislamiento);
@@ -1079,7 +1090,8 @@ def missing_terms(source: Document, target: Document, compiled: CompiledGlossary
         if slot is None:
             slot = counts[(ei, unit)] = [m, 0, 0, []]
         slot[1] += 1
-        slot[2] += _in_compound(s_text, m.start) or _word_compound(s_text[m.start:m.end])
+        slot[2] += (_in_compound(s_text, m.start) or _word_compound(s_text[m.start:m.end])
+                    or (_english(s_lang) and _reflexive_after(s_text, m.end)))
         slot[3].append(m)
     spoken: list[dict[int, int]] = [{} for _ in t_bounds]  # per unit: source occurrences of each entry
     for (ei, unit), slot in counts.items():

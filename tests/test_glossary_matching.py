@@ -72,3 +72,15 @@ def test_tc203_accents_dropped_inside_a_multiword_term(tmp_path):
     assert [(f.text, f.fix.replacement) for f in found] == [("confirmes", "confirmés")]
     # capitals often go without their accents
     assert checker.check_text("IL Y A 200 CAS CONFIRMES.", lang="fr", config=str(cfg), select=["TC203"]) == []
+
+
+def test_tc203_rare_inflection_must_keep_the_terms_accents(tmp_path):
+    # pandemies is no French word: pandémie's plural without its é, a slip, not a rare inflection
+    glossary = tmp_path / "terms.csv"
+    glossary.write_text("source,target\npandemic,pandémie\ntransmission,transmisión\n", encoding="utf-8")
+    cfg = tmp_path / "transcheck.toml"
+    cfg.write_text(f'glossaries = ["{glossary}"]\n')
+    found = checker.check_text("Face aux pandemies et aux pandémies.", lang="fr", config=str(cfg), select=["TC203"])
+    assert [(f.text, f.suggestions) for f in found] == [("pandemies", ["pandémie"])]
+    # an ending may move the accent of the last syllable (transmisión, transmisiones)
+    assert checker.check_text("Las transmisiones.", lang="es", config=str(cfg), select=["TC203"]) == []

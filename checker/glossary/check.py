@@ -648,7 +648,7 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
             elif z >= NONWORD_ZIPF:
                 continue
             elif folded.startswith(plain_word) and len(folded) - len(plain_word) <= 2 and not _other_lang_word(
-                    entries[ei], sc.lang, surface):
+                    entries[ei], sc.lang, surface) and _keeps_accents(surface, word):
                 continue  # the term plus an ending (quarentenas, confinements): a rare inflection
             elif z >= ATTESTED_ZIPF and not _other_lang_word(entries[ei], sc.lang, surface):
                 continue  # a rare word of the term's stem (pandêmica, epidêmico): a derivation, not a typo
@@ -704,6 +704,14 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
             break
     hits.sort(key=lambda h: h.start)
     return hits
+
+
+def _keeps_accents(surface: str, word: str) -> bool:
+    """Whether ``surface`` writes the term word ``word``'s letters with their accents, but for its
+    last two, where an ending may move the accent (transmisión, transmisiones): pandemies drops
+    pandémie's é, a slip rather than an inflection."""
+    n = max(0, len(word) - 2)
+    return surface[:n].casefold() == word[:n].casefold()
 
 
 class _Known:

@@ -390,3 +390,21 @@ def test_tc201_english_term_left_in_the_translation_is_not_a_family_word(tmp_pat
     assert medicine_pair(tmp_path, "Assurer le suivi de ces médicaments et vaccins.") == []
     # capitalised, it may be part of a name the translation keeps
     assert medicine_pair(tmp_path, "Assurer le suivi de ces Medicine et vaccins.") == []
+
+
+# ------------------------------------------------- a term's words inside a longer term's rendering
+
+
+def nested_pair(tmp_path, target):
+    (tmp_path / "g.csv").write_text("source,target\nCOVID-19,COVID-19\nCOVID-19 pandemic,pandémie de COVID-19\n",
+                                    encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('glossaries = ["g.csv"]\n', encoding="utf-8")
+    return checker.check_pair("After China, COVID-19 spread, and the COVID-19 pandemic grew.", target, source_lang="en",
+                              lang="fr", config=str(tmp_path / "transcheck.toml"), select=["TC201"])
+
+
+def test_tc201_term_inside_a_longer_terms_rendering_renders_that_term_only(tmp_path):
+    # pandémie de COVID-19 renders COVID-19 pandemic; the COVID-19 said apart went missing
+    found = nested_pair(tmp_path, "Après la Chine, la maladie s'est propagée, et la pandémie de COVID-19 a grandi.")
+    assert [f.suggestions for f in found] == [["COVID-19"]]
+    assert nested_pair(tmp_path, "Après la Chine, la COVID-19 s'est propagée, et la pandémie de COVID-19 a grandi.") == []

@@ -947,6 +947,18 @@ def _renderings(keys: list[str], surfaces: list[str], lo: int, hi: int, others: 
     return frozenset(out)
 
 
+def _holds_rendering(other: Entry, approved: list[Term], lang: str | None, an) -> bool:
+    """Whether an approved term of ``other`` holds one of ``approved`` and more words (pandémie de
+    COVID-19 holds COVID-19): a longer term's rendering, not one both entries share."""
+    for t in other.approved(lang):
+        ok = an.term_keys(t.text)
+        for a in approved:
+            tk = an.term_keys(a.text)
+            if 0 < len(tk) < len(ok) and any(ok[i:i + len(tk)] == tk for i in range(len(ok) - len(tk) + 1)):
+                return True
+    return False
+
+
 def _left_in_source(surfaces: list[str], lo: int, hi: int, entry: Entry, s_lang: str | None,
                     t_lang: str | None) -> frozenset[int]:
     """The lower-case tokens of surfaces[lo:hi] that are a form of a word of the entry's source
@@ -1140,8 +1152,12 @@ def missing_terms(source: Document, target: Document, compiled: CompiledGlossary
         # is not also a derived form of this one (lavagem das mãos for hand washing)
         taken = _renderings(t_keys, surfaces, lo, hi, [entries[o] for o, u in counts if u == unit and o != ei], t_lang, an)
         taken |= _left_in_source(surfaces, lo, hi, entry, s_lang, t_lang)
+        # the term's words inside the renderings of longer terms of the unit that hold its own
+        # (pandémie de COVID-19 for COVID-19 pandemic) render those, as many as the source says them
+        nested = sum(min(present[unit].get(o, 0), spoken[unit][o]) for o, u in counts
+                     if u == unit and o != ei and _holds_rendering(entries[o], approved, t_lang, an))
         if max(_family_count(surfaces, t_keys, lo, hi, compiled.content_words(t, t_lang), t_lang, taken)
-               for t in approved) >= n_source:
+               for t in approved) - nested >= n_source:
             continue  # the term's words are there as often, in another order, apart or derived
         if n_compound and _in_words(surfaces, lo, hi, [t for t in approved], compiled, t_lang) >= n_compound:
             continue  # self-quarantine rendered as one word (autoquarentena, antiSARS-CoV-2)

@@ -408,3 +408,21 @@ def test_tc201_term_inside_a_longer_terms_rendering_renders_that_term_only(tmp_p
     found = nested_pair(tmp_path, "Après la Chine, la maladie s'est propagée, et la pandémie de COVID-19 a grandi.")
     assert [f.suggestions for f in found] == [["COVID-19"]]
     assert nested_pair(tmp_path, "Après la Chine, la COVID-19 s'est propagée, et la pandémie de COVID-19 a grandi.") == []
+
+
+# ------------------------------------------------- a self- compound rendered as an auto- compound
+
+
+def self_pair(tmp_path, target):
+    (tmp_path / "g.csv").write_text("source,target\nisolation,isolement\nlockdown,confinement\n", encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('glossaries = ["g.csv"]\n', encoding="utf-8")
+    return checker.check_pair("The strategy relies on testing plus self-isolation.", target, source_lang="en", lang="fr",
+                              config=str(tmp_path / "transcheck.toml"), select=["TC201"])
+
+
+def test_tc201_self_compound_rendered_as_an_auto_compound_of_a_glossary_word_passes(tmp_path):
+    # auto- renders self-; its head is another approved term (confinement), a near concept
+    assert self_pair(tmp_path, "La stratégie repose sur le dépistage et l'auto-confinement.") == []
+    # a head that is no word of the glossary does not stand for the term
+    found = self_pair(tmp_path, "La stratégie repose sur le dépistage et l'auto-relevé.")
+    assert [f.suggestions for f in found] == [["isolement"]]

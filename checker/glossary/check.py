@@ -929,6 +929,24 @@ def _in_words(surfaces: list[str], lo: int, hi: int, approved: list[Term], compi
     return n
 
 
+_SELF_RE = re.compile(r"\bself[-\u2010\u2011]$", re.IGNORECASE)
+_AUTO_RE = re.compile(r"\bauto[-\u2010\u2011]?([^\W\d_]{4,})", re.IGNORECASE)
+
+
+def _self_compound(text: str, start: int, end: int) -> bool:
+    """Whether the source term at text[start:end] is the head of a self- compound (self-isolation)
+    or a verb done to oneself (quarantined themselves)."""
+    return _SELF_RE.search(text, max(0, start - 6), start) is not None or _reflexive_after(text, end)
+
+
+def _auto_compounds(text: str, term_keys: set[str], an) -> int:
+    """How many auto- compounds (auto-confinement, autoisolamento) in ``text`` have a word of the
+    glossary's target terms for their head: the Romance rendering of an English self- compound,
+    whose head translators choose among the near concepts the glossary approves (auto-confinement
+    for self-isolation). A head that is no term word (auto-relevés) is not counted."""
+    return sum(1 for m in _AUTO_RE.finditer(text) if an.key(m.group(1)) in term_keys)
+
+
 def _renderings(keys: list[str], surfaces: list[str], lo: int, hi: int, others: list[Entry], lang: str | None,
                 an) -> frozenset[int]:
     """The tokens of keys[lo:hi] inside an occurrence of an approved term of ``others``, its words
@@ -1162,6 +1180,9 @@ def missing_terms(source: Document, target: Document, compiled: CompiledGlossary
         if n_compound and _in_words(surfaces, lo, hi, [t for t in approved], compiled, t_lang) >= n_compound:
             continue  # self-quarantine rendered as one word (autoquarentena, antiSARS-CoV-2)
         t_text = target.prose[t_bounds[unit][0]:t_bounds[unit][1]]
+        n_self = sum(_self_compound(s_text, o.start, o.end) for o in occurrences) if t_lang in ROMANCE else 0
+        if n_self and n_target + min(n_self, _auto_compounds(t_text, compiled.near_index(t_lang).term_keys, an)) >= n_source:
+            continue  # self-isolation rendered as an auto- compound of another approved term (auto-confinement)
         if n_target + sum(kept_in_source_language(s_text, o.start, o.end, t_text, s_lang, t_lang)
                           for o in occurrences) >= n_source:
             continue  # the rest are inside a name or title the translation keeps in the source language

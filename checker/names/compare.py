@@ -205,6 +205,22 @@ def _word_elsewhere(word: str, lang: str) -> bool:
     return any(lexicon.zipf(folded, other) >= TRANSLATION_ZIPF for other in _WORD_LANGS if other != lang)
 
 
+INTERNATIONAL_ZIPF = 1.5
+INTERNATIONAL_LANGS = 3
+
+
+@lru_cache(maxsize=50_000)
+def _international(word: str, lang: str) -> bool:
+    """Known (Zipf >= 1.5) to the word lists of 3+ other languages: a name of its own, written
+    alike everywhere (Mavic, Mainz, Guterres), not a slip that one language's text happens to
+    hold (Senao, an unaccented senão)."""
+    from .. import lexicon
+
+    folded = word.casefold()
+    known = sum(1 for other in _WORD_LANGS if other != lang and lexicon.zipf(folded, other) >= INTERNATIONAL_ZIPF)
+    return known >= INTERNATIONAL_LANGS
+
+
 def _long_rare_slip(minority: str, lang: str, length: int, gap: float) -> bool:
     """A 1:1 tie of spellings of 6+ letters, the minority 2 Zipf rarer and no word of another
     language: a long slip seldom makes a word (Intagram 1.6 / Instagram 4.4), so a smaller
@@ -717,9 +733,11 @@ def _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lan
     if 0 < dl <= limit and (truncated or not ending_edit(sm, sd, lang) or suspect_ending(minority, dominant, lang)):
         # a spelling the language knows (Zipf above TIER_C_MAX_ZIPF) is a slip beside the
         # rest of the name; on a majority only as written, not once stemmed (Tragens / Tagen:
-        # trag / tag), and in a 1:1 tie at 5+ letters (Wilk / Will: two names)
+        # trag / tag), in a 1:1 tie at 5+ letters (Wilk / Will: two names), and when other
+        # languages do not know it too (Mavic / Magic, Mainz / Main: names of their own)
         if z <= TIER_C_MAX_ZIPF or (context and z <= TIER_C_MAX_ZIPF_CONTEXT and (named or (
-                (length >= MIN_LEN_BC or dominant_count >= 2) and damerau(fold(minority), fold(dominant)) <= limit))):
+                (length >= MIN_LEN_BC or dominant_count >= 2) and damerau(fold(minority), fold(dominant)) <= limit
+                and not _international(minority, lang)))):
             # Typos are seldom repeated: a minority seen twice needs a 3x majority.
             if dominant_count >= 2 and (minority_count == 1 or dominant_count >= 3 * minority_count):
                 return ("C", "typo")

@@ -327,13 +327,12 @@ def judge(
     strong = context or (minority_count == 1 and fm[:1] == fd[:1]
                          and ((dominant_count >= STRONG_MAJORITY and gap >= STRONG_MARGIN) or gap >= TIE_COMMON_MARGIN))
     for sm, sd in stem_pairs(minority, dominant, lang):
-        if True:
-            verdict = _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lang, zipf, strong, der,
-                                   first_letter=not cooccur, truncated=truncated, lead=lead, named=context)
-            if verdict and (best is None or verdict[0] < best[0]):
-                best = verdict
-                if best[0] == "A":
-                    return best
+        verdict = _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lang, zipf, strong, der,
+                               first_letter=not cooccur, truncated=truncated, lead=lead, named=context)
+        if verdict and (best is None or verdict[0] < best[0]):
+            best = verdict
+            if best[0] == "A":
+                return best
     return best
 
 

@@ -1090,19 +1090,16 @@ def test_a_spelling_the_language_knows_is_compared_on_a_majority():
     assert flagged("Prince Will met the team. The coach, Tomasz Wilk, said nothing.") == []
 
 
-def test_one_vowel_apart_beside_the_rest_of_the_name_is_a_transliteration():
-    # "Kung" is a word (kung fu) and the tie is 1:1, but beside "Hong" both times the two
-    # spellings are one name
-    text = "Les vaccins de l'université de Hong Kong sont prêts. À l'université de Hong Kung le 28 janvier."
-    assert ("Kung", "Kong") in flagged(text, "fr")
-    # without the shared neighbour, two established words stay two
-    assert flagged("Les vaccins de Hong Kong sont prêts. Le maître de kung-fu Kung arrive.", "fr") == []
-
-
 def test_a_vowel_and_a_consonant_swapped_at_the_start_of_a_known_name():
     # 7 letters (under the 8 another first letter needs), but a consonant for the vowel that
     # starts a name the language uses much is no other name
     text = "Ils ont gravi l'Everest en mai. Le sommet du Dverest est à 8 849 mètres."
     assert ("Dverest", "Everest") in flagged(text, "fr")
     # a consonant for a consonant stays two names (Lambert / Gambert, tested above)
-    assert flagged("Le consul Pompeo est venu. Le marchand Lompeo est parti.", "fr") == []
+    assert flagged("Le club de Madrid est venu. Le marchand Badrid est parti.", "fr") == []
+
+
+def test_two_people_with_one_first_name_and_surnames_one_vowel_apart():
+    # a shared first name does not make two established surnames one
+    assert flagged("John Bell spoke first. Later John Ball spoke too.") == []
+    assert flagged("Maria Silva chegou. Mais tarde, Maria Selva falou.", "pt") == []

@@ -298,12 +298,11 @@ def judge(
     if _stem_derived(der, minority, dominant, lang):
         return None  # Demokratin / Demokraten
     if lang != "en" and _english_word(minority) and zipf(dominant) >= TRANSLATION_ZIPF \
-            and not (context and (minority[:1].islower() or norm(minority) == norm(dominant)
-                                  or _one_vowel_substitution(minority, dominant))) \
+            and not (context and (minority[:1].islower() or norm(minority) == norm(dominant))) \
             and not _keyboard_slip(minority.casefold(), dominant.casefold()):
         # an English name kept beside its translation: Republican / Republikaner (not a
         # lower-case word in the name's place: "Paris Fashion weep", "Kim jog"; nor a
-        # respelling beside the rest of the name, Hong Cong or Hong Kung / Hong Kong; nor a letter
+        # respelling beside the rest of the name, Hong Cong / Hong Kong; nor a letter
         # doubled or two swapped, Gilles / Giles, Pairs / Paris: typos, not translations)
         return None
     best: tuple[str, str] | None = None
@@ -684,9 +683,7 @@ def _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lan
     # Two established spellings (both common words or names), neither repeated: no evidence
     # that they are one name (Alan/Allan, Brittany/Britain).
     both_common = z >= BOTH_COMMON_ZIPF and zd >= BOTH_COMMON_ZIPF
-    # (but beside the rest of the name, one vowel apart is a transliteration: Hong Kung / Hong Kong)
-    vowel_in_name = named and _one_vowel_substitution(sm, sd)
-    if both_common and dominant_count < 2 and not vowel_in_name:
+    if both_common and dominant_count < 2:
         return None
     if nm == nd:
         if der(sm, sd, lang):
@@ -719,7 +716,7 @@ def _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lan
             dist = None  # established spellings differ by substitutions only (Mohammed/Muhammad;
             # not Brittany / Britain, "britani" / "britain": a letter moved)
         if dist is not None and dist <= (1 if length <= 6 else 2):
-            if z < TIER_B_MAX_ZIPF or name_like(fold(minority), lang) or vowel_in_name:
+            if z < TIER_B_MAX_ZIPF or name_like(fold(minority), lang):
                 return ("B", "transliteration")
     limit = 2 if length >= 10 else 1
     written = damerau(fm, fd)

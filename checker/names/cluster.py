@@ -100,6 +100,10 @@ def _zipf_for(lang):
     return lex.zipf
 
 
+def _sentences(st: FormStat) -> set:
+    return {(loc[0], loc[3]) for loc in st.locations}
+
+
 def _first(st: FormStat) -> tuple:
     return st.locations[0][:2] if st.locations else ("\uffff", 0)
 
@@ -589,19 +593,10 @@ def _syllable(st: FormStat) -> bool:
     return all(any(n[0] == "-" for n in loc[4]) for loc in st.locations)
 
 
-COOCCUR_REACH = 200  # characters: a list of names is written close together
-
-
 def _cooccur(minority: FormStat, dominant: FormStat) -> bool:
-    """Veto: every sentence with the minority form also has the other form, near it ("Iran and
-    Iraq"); not across a long run-on sentence (a table row the splitter did not cut)."""
-    if not minority.locations:
-        return False
-    near = defaultdict(list)
-    for loc in dominant.locations:
-        near[(loc[0], loc[3])].append(loc[1])
-    return all(any(abs(start - loc[1]) <= COOCCUR_REACH for start in near.get((loc[0], loc[3]), ()))
-               for loc in minority.locations)
+    """Veto: every sentence with the minority form also has the other form ("Iran and Iraq")."""
+    mine = _sentences(minority)
+    return bool(mine) and mine <= _sentences(dominant)
 
 
 def _neg(first: tuple) -> tuple:

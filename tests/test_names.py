@@ -1045,8 +1045,8 @@ def test_a_short_name_recurring_is_evidence_for_a_changed_vowel():
     assert ("Pelu", "Palu") in flagged(text, "pt")
     # twice is no majority
     assert flagged("O sismo atingiu Palu. Em Palu faltou água. A ajuda chegou a Pelu.", "pt") == []
-    # nor is a spelling the language uses (Sara / Sera)
-    text = "Sara ligou. Depois Sara saiu. Então Sara voltou. A amiga Sera ficou."
+    # nor is a name other languages know (Yara / Yura: two people)
+    text = "Yara ligou. Depois Yara saiu. Então Yara voltou. A amiga Yura ficou."
     assert flagged(text, "pt") == []
 
 

@@ -318,7 +318,8 @@ def judge(
                 if norm(sm) == norm(sd) and not der(sm, sd, lang):
                     best_a = ("A", "transliteration")
         return best_a
-    if _short_majority_slip(fm, fd, zipf(minority), dominant_count, minority_count):
+    if _short_majority_slip(fm, fd, zipf(minority), dominant_count, minority_count) \
+            and not _international(minority, lang):
         return ("B", "transliteration")
     # A spelling used once beside one used 3+ times that is far more common in the language:
     # the majority is evidence like a shared context (Trum / Trump x4, Rece / Rice x6).
@@ -341,8 +342,9 @@ SHORT_MAJORITY_MAX_ZIPF = 2.5
 
 def _short_majority_slip(fm: str, fd: str, z: float, dominant_count: int, minority_count: int) -> bool:
     """A 4-letter name used 3+ times and once with one vowel changed, a spelling the language
-    seldom uses (Pelu beside Palu x4, Hert beside Hart x3): the majority is the evidence a
-    short name otherwise lacks (4-letter pairs of words are too often two names: Sara / Sera)."""
+    seldom uses (Pelu beside Palu x4): the majority is the evidence a short name otherwise lacks
+    (4-letter pairs of words are too often two names: Sara / Sera; and the caller spares a name
+    other languages know, Luca x3 / Luci, Yara / Yura)."""
     return (len(fm) == len(fd) == 4 and minority_count == 1 and dominant_count >= SHORT_MAJORITY
             and z < SHORT_MAJORITY_MAX_ZIPF and fm[:1] == fd[:1] and _one_vowel_substitution(fm, fd))
 

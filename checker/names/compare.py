@@ -196,29 +196,29 @@ _WORD_LANGS = ("en", "de", "fr", "es", "pt", "it", "nl")
 
 
 @lru_cache(maxsize=50_000)
-def _word_elsewhere(word: str, lang: str) -> bool:
-    """A common word of another language written with the Latin alphabet (Stadio in a
-    German text: the Italian name of a stadium, not a slip of Stadion)."""
+def _languages_knowing(word: str, lang: str, floor: float) -> int:
+    """How many other languages written with the Latin alphabet know ``word`` at Zipf >= floor."""
     from .. import lexicon
 
     folded = word.casefold()
-    return any(lexicon.zipf(folded, other) >= TRANSLATION_ZIPF for other in _WORD_LANGS if other != lang)
+    return sum(1 for other in _WORD_LANGS if other != lang and lexicon.zipf(folded, other) >= floor)
+
+
+def _word_elsewhere(word: str, lang: str) -> bool:
+    """A common word of another language (Stadio in a German text: the Italian name of a
+    stadium, not a slip of Stadion)."""
+    return _languages_knowing(word, lang, TRANSLATION_ZIPF) > 0
 
 
 INTERNATIONAL_ZIPF = 1.5
 INTERNATIONAL_LANGS = 3
 
 
-@lru_cache(maxsize=50_000)
 def _international(word: str, lang: str) -> bool:
     """Known (Zipf >= 1.5) to the word lists of 3+ other languages: a name of its own, written
-    alike everywhere (Mavic, Mainz, Guterres), not a slip that one language's text happens to
-    hold (Senao, an unaccented senão)."""
-    from .. import lexicon
-
-    folded = word.casefold()
-    known = sum(1 for other in _WORD_LANGS if other != lang and lexicon.zipf(folded, other) >= INTERNATIONAL_ZIPF)
-    return known >= INTERNATIONAL_LANGS
+    alike everywhere (Mavic, Mainz, Guterres, Luci), not a slip that one language's text happens
+    to hold (Senao, an unaccented senão)."""
+    return _languages_knowing(word, lang, INTERNATIONAL_ZIPF) >= INTERNATIONAL_LANGS
 
 
 def _long_rare_slip(minority: str, lang: str, length: int, gap: float) -> bool:
@@ -527,8 +527,10 @@ def _first_letter_slip(fm: str, fd: str, minority: str, dominant: str, lang: str
     the language and one unknown to the language's and the English word list (not Lambert /
     Gambert); or, 6+ letters, a lower-case spelling unknown to both word lists; or, 5+ letters,
     a spelling unknown to both word lists after the same word as the other (``lead``: San
-    giego / San Diego, Wave epace / Wave Space). Not a shared word after them: a surname is
-    shared by people whose first names differ (Gambert Smith / Lambert Smith)."""
+    giego / San Diego, Wave epace / Wave Space); or, 6+ letters, a vowel and a consonant
+    swapped at the start of a spelling no word list knows beside a name the language uses much
+    (Dverest / Everest). Not a shared word after them: a surname is shared by people whose
+    first names differ (Gambert Smith / Lambert Smith)."""
     lower = minority[:1].islower()
     if not (fm[1:] == fd[1:] or fm[1:] == fd or fm == fd[1:]
             or (fm[2:] == fd[2:] and fm[:2] == fd[1::-1])):
@@ -667,7 +669,7 @@ def _one_vowel_substitution(a: str, b: str) -> bool:
     if len(fa) != len(fb):
         return False
     diff = [(x, y) for x, y in zip(fa, fb) if x != y]
-    return len(diff) == 1 and diff[0][0] in "aeiouy" and diff[0][1] in "aeiouy"
+    return len(diff) == 1 and diff[0][0] in VOWELS and diff[0][1] in VOWELS
 
 
 def _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lang, zipf, context, der=derived,

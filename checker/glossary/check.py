@@ -28,6 +28,8 @@ ACCENT_GAP = 1.5  # a form without the term's accents this much rarer (Zipf; 30 
 # reading (cas confirmes: confirmes is a verb form, but not after cas); lower case only, as
 # capitals often go without their accents (CAS CONFIRMES)
 PHRASE_ACCENT_GAP = 1.0
+PHRASE_PLAIN_MAX_ZIPF = 4.0  # ... unless the plain form is a common word (publica, a verb: "a
+# Secretaria de Saúde publica os dados" is no slip of saúde pública)
 PLAIN_TYPO_LEN = 5  # term words this long are matched within one edit of their plain form or stem
 
 
@@ -639,7 +641,8 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
             folded, plain_word = _fold_words(surface), _fold_words(word)
             z = zipf(surface, sc.lang)
             if folded == plain_word:  # only accents differ
-                gap = ACCENT_GAP if m.last - m.first == 1 or not surface.islower() else PHRASE_ACCENT_GAP
+                gap = ACCENT_GAP if m.last - m.first == 1 or not surface.islower() \
+                    or z >= PHRASE_PLAIN_MAX_ZIPF else PHRASE_ACCENT_GAP
                 if z >= NONWORD_ZIPF and zipf(word, sc.lang) - z < gap and not (
                         source is not None and _source_term_form(surface, entries[ei], source.lang)
                         and _in_source(doc, source, sc.tokens.starts[m.first + k], sc.tokens.ends[m.first + k])):

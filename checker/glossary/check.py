@@ -1047,29 +1047,6 @@ def _reordered_acronyms(surfaces: list[str], lo: int, hi: int, term: Term, appro
     return sum(1 for w in surfaces[lo:hi] if reordered(w))
 
 
-def _spelled_out(words: list[str], acronym: str, lang: str | None) -> int:
-    """How many names in ``words`` spell ``acronym`` (three letters or more) out: runs of
-    capitalised words, common words between them aside, holding a stretch whose initials are the
-    acronym's letters in any order, with at most one more (Centro de Prevenção e Controle de
-    Doenças, Centers for Disease Control and Prevention for CDC): a translation may name a body
-    in full where the source gives its acronym."""
-    from collections import Counter
-
-    from ..lexicon import zipf
-
-    if len(acronym) < 3:
-        return 0
-    need = Counter(acronym)
-    runs: list[list[str]] = [[]]
-    for w in words:
-        if w.isalpha() and w[:1].isupper() and not is_acronym(w):
-            runs[-1].append(unaccent(w[0]))
-        elif not (runs[-1] and w.islower() and zipf(w, lang) >= FUNCTION_ZIPF):
-            runs.append([])  # a word that is neither part of a name nor a joiner (de, for) ends it
-    return sum(any(not need - Counter(run[i:i + size]) for size in (len(acronym), len(acronym) + 1)
-                   for i in range(len(run) - size + 1)) for run in runs)
-
-
 def _composed(parts: list[frozenset[int]], present: dict[int, int], spoken: dict[int, int]) -> int:
     """How many renderings of a term made of other terms the unit holds as its parts' approved
     renderings (covid-19 deaths as décès liés à la covid-19): per part, its renderings beyond
@@ -1099,7 +1076,6 @@ def missing_terms(source: Document, target: Document, compiled: CompiledGlossary
     aligned = len(source.segments) == len(target.segments) and len(target.segments) > 1
     t_bounds = [(s.start, s.end) for s in target.segments] if aligned else [(0, len(target.text))]
     s_starts = [s.start for s in source.segments]
-    s_bounds = [(s.start, s.end) for s in source.segments] if aligned else [(0, len(source.prose))]
     t_starts = [b[0] for b in t_bounds]
 
     def unit_of(offset: int, starts: list[int]) -> int:
@@ -1166,9 +1142,6 @@ def missing_terms(source: Document, target: Document, compiled: CompiledGlossary
             continue  # rendered word by word, by its parts' approved terms (décès liés à la covid-19)
         if n_target + _reordered_acronyms(surfaces, lo, hi, term, approved, t_lang) >= n_source:
             continue  # the target language's acronym, the same letters in its own order (SDRA for ARDS)
-        if is_acronym(term.text) and n_target + _spelled_out(surfaces[lo:hi], term.text, t_lang) - _spelled_out(
-                TOKEN_RE.findall(s_text[s_bounds[unit][0]:s_bounds[unit][1]]), term.text, s_lang) >= n_source:
-            continue  # the acronym spelled out, where the source does not (Centro de Controle de Doenças for CDC)
         # the approved rendering of another term of the source unit (lavar as mãos for wash hands)
         # is not also a derived form of this one (lavagem das mãos for hand washing)
         taken = _renderings(t_keys, surfaces, lo, hi, [entries[o] for o, u in counts if u == unit and o != ei], t_lang, an)

@@ -405,3 +405,25 @@ def test_tc201_self_compound_rendered_as_an_auto_compound_of_a_glossary_word_pas
     # a head that is no word of the glossary does not stand for the term
     found = self_pair(tmp_path, "La stratégie repose sur le dépistage et l'auto-relevé.")
     assert [f.suggestions for f in found] == [["isolement"]]
+
+
+def test_tc201_auto_compound_renders_one_self_term_and_only_with_an_approved_head(tmp_path):
+    (tmp_path / "g.csv").write_text("source,target,status\nisolation,isolement\ntesting,dépistage\n"
+                                    "lockdown,confinement,forbidden\n", encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('glossaries = ["g.csv"]\n', encoding="utf-8")
+    config = str(tmp_path / "transcheck.toml")
+
+    def missing(source, target):
+        found = checker.check_pair(source, target, source_lang="en", lang="fr", config=config, select=["TC201"])
+        return [f.suggestions for f in found]
+
+    # one auto- compound renders one self- term, not both
+    assert missing("Use self-testing and self-isolation.", "Utilisez l'auto-dépistage.") == [["isolement"]]
+    # a head only a forbidden term holds is no approved concept
+    assert missing("Use self-isolation.", "Utilisez l'auto-confinement.") == [["isolement"]]
+
+
+def test_tc201_a_pronoun_stressing_a_noun_is_no_reflexive_verb(tmp_path):
+    # "the quarantine itself": the noun, stressed; the compound elsewhere does not render it
+    found = pair(cfg(tmp_path), "The quarantine itself was short.", "A autoquarentena foi curta.")
+    assert [f.suggestions for f in found] == [["quarentena"]]

@@ -117,6 +117,7 @@ class NearMissIndex:
     deletes: dict[str, list] = field(default_factory=dict)
     skel: dict[str, list] = field(default_factory=dict)
     term_keys: set[str] = field(default_factory=set)  # match keys of every term word (any status)
+    approved_keys: set[str] = field(default_factory=set)  # ... of approved terms' words
     memo: dict[str, list] = field(default_factory=dict)
     compounds: dict[str, list] = field(default_factory=dict)  # hyphenated words (SARS-CoV-2)
     compound_deletes: dict[str, list] = field(default_factory=dict)
@@ -382,6 +383,7 @@ class CompiledGlossary:
                 index.term_keys.update(keys)
                 if not term.approved:
                     continue
+                index.approved_keys.update(keys)
                 for compound in COMPOUND_RE.findall(term.text):
                     lo = loose(compound)
                     if len(lo) >= 4:
@@ -901,11 +903,20 @@ _REFLEXIVE_RE = re.compile(r"\s+(?:myself|yourself|himself|herself|itself|onesel
                            re.IGNORECASE)
 
 
-def _reflexive_after(text: str, end: int) -> bool:
+_DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|a|an|this|that|these|those|its|their|his|her|our|your)\s+$",
+                                   re.IGNORECASE)
+
+
+def _reflexive_after(text: str, end: int, start: int | None = None) -> bool:
     """Whether an English reflexive pronoun follows the source term ending at ``end`` (quarantined
     themselves, isolate yourself): the verb done to oneself, which translations render as the
-    self- compound (autoquarentena, auto-isolement) as often as by the verb and a pronoun."""
-    return _REFLEXIVE_RE.match(text, end) is not None
+    self- compound (autoquarentena, auto-isolement) as often as by the verb and a pronoun. Not a
+    noun the pronoun stresses ("the quarantine itself"): no determiner before the term (from
+    ``start``), and not "itself"."""
+    m = _REFLEXIVE_RE.match(text, end)
+    if m is None or m.group(0).strip().casefold() == "itself":
+        return False
+    return start is None or _DETERMINER_BEFORE_RE.search(text, max(0, start - 12), start) is None
 
 
 def _word_compound(text: str) -> bool:
@@ -939,15 +950,18 @@ _AUTO_RE = re.compile(r"\bauto[-\u2010\u2011]?([^\W\d_]{4,})", re.IGNORECASE)
 def _self_compound(text: str, start: int, end: int) -> bool:
     """Whether the source term at text[start:end] is the head of a self- compound (self-isolation)
     or a verb done to oneself (quarantined themselves)."""
-    return _SELF_RE.search(text, max(0, start - 6), start) is not None or _reflexive_after(text, end)
+    return _SELF_RE.search(text, max(0, start - 6), start) is not None or _reflexive_after(text, end, start)
 
 
-def _auto_compounds(text: str, term_keys: set[str], an) -> int:
+def _auto_compounds(text: str, approved_keys: set[str], an, spoken_keys: frozenset[str] = frozenset()) -> int:
     """How many auto- compounds (auto-confinement, autoisolamento) in ``text`` have a word of the
-    glossary's target terms for their head: the Romance rendering of an English self- compound,
-    whose head translators choose among the near concepts the glossary approves (auto-confinement
-    for self-isolation). A head that is no term word (auto-relevés) is not counted."""
-    return sum(1 for m in _AUTO_RE.finditer(text) if an.key(m.group(1)) in term_keys)
+    glossary's approved target terms for their head: the Romance rendering of an English self-
+    compound, whose head translators choose among the near concepts the glossary approves
+    (auto-confinement for self-isolation). A head that is no such word (auto-relevés) is not
+    counted, nor one of ``spoken_keys``, the approved words of the unit's other source terms:
+    such a compound renders its own term (auto-dépistage for self-testing)."""
+    return sum(1 for m in _AUTO_RE.finditer(text)
+               if (key := an.key(m.group(1))) in approved_keys and key not in spoken_keys)
 
 
 def _renderings(keys: list[str], surfaces: list[str], lo: int, hi: int, others: list[Entry], lang: str | None,
@@ -1108,12 +1122,13 @@ def missing_terms(source: Document, target: Document, compiled: CompiledGlossary
             slot = counts[(ei, unit)] = [m, 0, 0, []]
         slot[1] += 1
         slot[2] += (_in_compound(s_text, m.start) or _word_compound(s_text[m.start:m.end])
-                    or (_english(s_lang) and _reflexive_after(s_text, m.end)))
+                    or (_english(s_lang) and _reflexive_after(s_text, m.end, m.start)))
         slot[3].append(m)
     spoken: list[dict[int, int]] = [{} for _ in t_bounds]  # per unit: source occurrences of each entry
     for (ei, unit), slot in counts.items():
         spoken[unit][ei] = slot[1]
     hits = []
+    auto_used: dict[int, int] = {}  # per unit: auto- compounds already taken as a self- term's rendering
     for (ei, unit), (m, n_source, n_compound, occurrences) in counts.items():
         term = m.pattern.payload[1]
         entry = entries[ei]
@@ -1157,8 +1172,14 @@ def missing_terms(source: Document, target: Document, compiled: CompiledGlossary
             continue  # self-quarantine rendered as one word (autoquarentena, antiSARS-CoV-2)
         t_text = target.prose[t_bounds[unit][0]:t_bounds[unit][1]]
         n_self = sum(_self_compound(s_text, o.start, o.end) for o in occurrences) if t_lang in ROMANCE else 0
-        if n_self and n_target + min(n_self, _auto_compounds(t_text, compiled.near_index(t_lang).term_keys, an)) >= n_source:
-            continue  # self-isolation rendered as an auto- compound of another approved term (auto-confinement)
+        if n_self:
+            spoken_keys = frozenset(k for o, u in counts if u == unit and o != ei
+                                    for t in entries[o].approved(t_lang) for k in an.term_keys(t.text))
+            auto_left = _auto_compounds(t_text, compiled.near_index(t_lang).approved_keys, an, spoken_keys) \
+                - auto_used.get(unit, 0)
+            if n_target + min(n_self, auto_left) >= n_source:
+                auto_used[unit] = auto_used.get(unit, 0) + n_source - n_target  # one compound, one term
+                continue  # self-isolation rendered as an auto- compound of another approved term (auto-confinement)
         if n_target + sum(kept_in_source_language(s_text, o.start, o.end, t_text, s_lang, t_lang)
                           for o in occurrences) >= n_source:
             continue  # the rest are inside a name or title the translation keeps in the source language

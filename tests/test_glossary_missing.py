@@ -18,6 +18,14 @@ def cfg(tmp_path):
     return str(path)
 
 
+def glossary_pair(tmp_path, csv, source, target, source_lang="en", lang="pt"):
+    """TC201 on one source/target pair with a glossary of ``csv`` rows (a header first)."""
+    (tmp_path / "g.csv").write_text(csv, encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('glossaries = ["g.csv"]\n', encoding="utf-8")
+    return checker.check_pair(source, target, source_lang=source_lang, lang=lang,
+                              config=str(tmp_path / "transcheck.toml"), select=["TC201"])
+
+
 def test_tc201_compound_rendered_as_one_word_passes(tmp_path):
     assert pair(cfg(tmp_path), "Stay in self-quarantine for 14 days.", "Fique em autoquarentena por 14 dias.") == []
 
@@ -286,10 +294,8 @@ def test_tc201_acronym_kept_with_two_letters_swapped_is_a_typo(tmp_path):
 
 
 def pt_source_pair(tmp_path, source, target):
-    (tmp_path / "g.csv").write_text("source,target\nseca,drought\nagricultor,farmer\n", encoding="utf-8")
-    (tmp_path / "transcheck.toml").write_text('glossaries = ["g.csv"]\n', encoding="utf-8")
-    return checker.check_pair(source, target, source_lang="pt", lang="en", config=str(tmp_path / "transcheck.toml"),
-                              select=["TC201"])
+    return glossary_pair(tmp_path, "source,target\nseca,drought\nagricultor,farmer\n", source, target,
+                         source_lang="pt", lang="en")
 
 
 def test_tc201_verb_sharing_a_nouns_stem_is_not_the_noun(tmp_path):
@@ -323,10 +329,7 @@ def test_romance_inflection_joins_number_and_gender_not_the_verb():
 
 
 def verb_pair(tmp_path, target):
-    (tmp_path / "g.csv").write_text("source,target\nbe infected,estar infectado\n", encoding="utf-8")
-    (tmp_path / "transcheck.toml").write_text('glossaries = ["g.csv"]\n', encoding="utf-8")
-    return checker.check_pair("He may be infected.", target, source_lang="en", lang="pt",
-                              config=str(tmp_path / "transcheck.toml"), select=["TC201"])
+    return glossary_pair(tmp_path, "source,target\nbe infected,estar infectado\n", "He may be infected.", target)
 
 
 def test_tc201_conjugated_common_verb_of_a_term_renders_it(tmp_path):
@@ -356,10 +359,8 @@ def test_source_term_with_a_common_verb_is_found_conjugated(tmp_path):
 
 
 def medicine_pair(tmp_path, target):
-    (tmp_path / "g.csv").write_text("source,target\nmedicine,médicament\n", encoding="utf-8")
-    (tmp_path / "transcheck.toml").write_text('glossaries = ["g.csv"]\n', encoding="utf-8")
-    return checker.check_pair("Follow up on these medicines and vaccines.", target, source_lang="en", lang="fr",
-                              config=str(tmp_path / "transcheck.toml"), select=["TC201"])
+    return glossary_pair(tmp_path, "source,target\nmedicine,médicament\n", "Follow up on these medicines and vaccines.",
+                         target, lang="fr")
 
 
 def test_tc201_english_term_left_in_the_translation_is_not_a_family_word(tmp_path):
@@ -375,11 +376,8 @@ def test_tc201_english_term_left_in_the_translation_is_not_a_family_word(tmp_pat
 
 
 def nested_pair(tmp_path, target):
-    (tmp_path / "g.csv").write_text("source,target\nCOVID-19,COVID-19\nCOVID-19 pandemic,pandémie de COVID-19\n",
-                                    encoding="utf-8")
-    (tmp_path / "transcheck.toml").write_text('glossaries = ["g.csv"]\n', encoding="utf-8")
-    return checker.check_pair("After China, COVID-19 spread, and the COVID-19 pandemic grew.", target, source_lang="en",
-                              lang="fr", config=str(tmp_path / "transcheck.toml"), select=["TC201"])
+    return glossary_pair(tmp_path, "source,target\nCOVID-19,COVID-19\nCOVID-19 pandemic,pandémie de COVID-19\n",
+                         "After China, COVID-19 spread, and the COVID-19 pandemic grew.", target, lang="fr")
 
 
 def test_tc201_term_inside_a_longer_terms_rendering_renders_that_term_only(tmp_path):
@@ -393,10 +391,8 @@ def test_tc201_term_inside_a_longer_terms_rendering_renders_that_term_only(tmp_p
 
 
 def self_pair(tmp_path, target):
-    (tmp_path / "g.csv").write_text("source,target\nisolation,isolement\nlockdown,confinement\n", encoding="utf-8")
-    (tmp_path / "transcheck.toml").write_text('glossaries = ["g.csv"]\n', encoding="utf-8")
-    return checker.check_pair("The strategy relies on testing plus self-isolation.", target, source_lang="en", lang="fr",
-                              config=str(tmp_path / "transcheck.toml"), select=["TC201"])
+    return glossary_pair(tmp_path, "source,target\nisolation,isolement\nlockdown,confinement\n",
+                         "The strategy relies on testing plus self-isolation.", target, lang="fr")
 
 
 def test_tc201_self_compound_rendered_as_an_auto_compound_of_a_glossary_word_passes(tmp_path):
@@ -408,14 +404,10 @@ def test_tc201_self_compound_rendered_as_an_auto_compound_of_a_glossary_word_pas
 
 
 def test_tc201_auto_compound_renders_one_self_term_and_only_with_an_approved_head(tmp_path):
-    (tmp_path / "g.csv").write_text("source,target,status\nisolation,isolement\ntesting,dépistage\n"
-                                    "lockdown,confinement,forbidden\n", encoding="utf-8")
-    (tmp_path / "transcheck.toml").write_text('glossaries = ["g.csv"]\n', encoding="utf-8")
-    config = str(tmp_path / "transcheck.toml")
+    rows = "source,target,status\nisolation,isolement\ntesting,dépistage\nlockdown,confinement,forbidden\n"
 
     def missing(source, target):
-        found = checker.check_pair(source, target, source_lang="en", lang="fr", config=config, select=["TC201"])
-        return [f.suggestions for f in found]
+        return [f.suggestions for f in glossary_pair(tmp_path, rows, source, target, lang="fr")]
 
     # one auto- compound renders one self- term, not both
     assert missing("Use self-testing and self-isolation.", "Utilisez l'auto-dépistage.") == [["isolement"]]

@@ -1092,13 +1092,3 @@ def test_two_people_with_one_first_name_and_surnames_one_vowel_apart():
     # a shared first name does not make two established surnames one
     assert flagged("John Bell spoke first. Later John Ball spoke too.") == []
     assert flagged("Maria Silva chegou. Mais tarde, Maria Selva falou.", "pt") == []
-
-
-def test_the_english_name_of_a_country_left_in_a_translation():
-    # Syria is no French spelling of Syrie: the source's name of the country left as it was
-    text = "La guerre en Syrie continue. Les réfugiés quittent la Syrie. Le conflit en Syria dure."
-    assert ("Syria", "Syrie") in flagged(text, "fr")
-    # inside an English-named entity it stays (South China Morning Post, ABC Australia)
-    text = "La Chine grandit. La Chine exporte. Selon le South China Morning Post, la Chine recule."
-    assert flagged(text, "fr") == []
-    assert flagged("L'Australie brûle. Selon ABC Australia, l'Australie a chaud.", "fr") == []

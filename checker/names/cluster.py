@@ -44,7 +44,7 @@ class NameVariant:
     spelling: str  # the whole name as written (a multi-word name for multi-word clusters)
     count: int
     tier: str | None  # "A", "B", "C"; None for the canonical spelling
-    kind: str  # "canonical", "diacritic", "transliteration", "translation", "typo"
+    kind: str  # "canonical", "diacritic", "transliteration", "typo"
     token: str  # the differing token (== spelling for single tokens)
     replacement: str  # what the differing token should read
     occurrences: list[tuple[int, int]] = field(default_factory=list)  # spans of ``token``
@@ -267,12 +267,6 @@ def _single_token_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
                 verdict = _judge_forms(a, b, table, gcount[ga], gcount[gb], lang, zipf, weak, nbrs, accents=False)
                 if verdict is not None and not has_diacritics(verdict[2]):
                     verdict = None
-        if verdict is not None and verdict[1] == "translation":
-            # an English country name inside a longer name keeps it (China Daily, ABC Australia)
-            if runs is None:
-                runs = _run_index(stats)
-            if _inside_names(table[_key(verdict[2], table)], runs):
-                verdict = None
         link = (ga, gb) if ga < gb else (gb, ga)
         if verdict is None:
             judged_apart.setdefault(link, (a, b))
@@ -446,12 +440,6 @@ def _in_foreign_names(form: str, st: FormStat, runs: dict, lang: str) -> bool:
         if toks is None or not any(t != form and len(t) > 2 and _foreign_word(t.casefold(), lang) for t in toks):
             return False
     return True
-
-
-def _inside_names(st: FormStat, runs: dict) -> bool:
-    """Every occurrence of the form stands inside a multi-word capitalised name, or beside an
-    all-capitals word (ABC Australia)."""
-    return bool(st.locations) and all((loc[0], loc[1]) in runs or loc[4] for loc in st.locations)
 
 
 class _Neighbours:

@@ -221,16 +221,6 @@ def _international(word: str, lang: str) -> bool:
     return _languages_knowing(word, lang, INTERNATIONAL_ZIPF) >= INTERNATIONAL_LANGS
 
 
-@lru_cache(maxsize=50_000)
-def _english_country_name(minority: str, dominant: str, lang: str) -> bool:
-    """``minority`` is the English (CLDR) name of the country ``dominant`` names in ``lang``
-    (Syria beside Syrie, Brazil beside Brasil): the source's spelling left in a translation."""
-    from ..style.cldr import territory_codes
-
-    english = territory_codes("en").get(minority.casefold())
-    return bool(english) and bool(english & territory_codes(lang).get(dominant.casefold(), frozenset()))
-
-
 def _long_rare_slip(minority: str, lang: str, length: int, gap: float) -> bool:
     """A 1:1 tie of spellings of 6+ letters, the minority 2 Zipf rarer and no word of another
     language: a long slip seldom makes a word (Intagram 1.6 / Instagram 4.4), so a smaller
@@ -277,9 +267,6 @@ def judge(
     fm, fd = fold(minority), fold(dominant)
     if _stray_letter(minority, dominant, lang):
         return None  # Durchmesserƒ, Networksâ: an encoding artefact, not another spelling
-    if lang != "en" and _english_country_name(minority, dominant, lang):
-        return ("A", "translation")  # the source's name of the country left in a translation
-        # (the caller spares one inside a longer name: South China Morning Post)
     # Two words of the language (Amerika / America, Unies / Unis, Relais / Relay); diacritic
     # pairs only in a 1:1 tie (Flórida / Florida) or when both recur (Gales 3x / Galês 4x:
     # Wales and Welsh): a majority over a spelling used once is evidence enough.

@@ -46,22 +46,3 @@ def capitalised_names(lang: str | None) -> CapitalisedNames:
     words = frozenset(name for name in names if " " not in name and "-" not in name)
     phrases = sorted((name for name in names if " " in name or "-" in name), key=len, reverse=True)
     return CapitalisedNames(words, tuple((phrase, fold_name(phrase)) for phrase in phrases))
-
-
-@lru_cache(maxsize=16)
-def territory_codes(lang: str | None) -> dict[str, frozenset[str]]:
-    """The CLDR names of countries and territories in ``lang``, case-folded, each with the codes
-    of the territories so named ({} for an unknown locale)."""
-    try:
-        from babel import Locale, UnknownLocaleError
-    except ImportError:  # pragma: no cover - babel is a dependency
-        return {}
-    try:
-        locale = Locale.parse((lang or "en").replace("-", "_"))
-    except (UnknownLocaleError, ValueError, TypeError):
-        return {}
-    codes: dict[str, set[str]] = {}
-    for code, name in locale.territories.items():
-        if code.isalpha():  # countries, not regions (419: Latin America)
-            codes.setdefault(name.casefold(), set()).add(code)
-    return {name: frozenset(c) for name, c in codes.items()}

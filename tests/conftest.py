@@ -18,6 +18,15 @@ def _cache_dir(tmp_path_factory):
     yield
 
 
+def glossary_config(tmp_path: Path, csv: str) -> Path:
+    """A transcheck.toml in ``tmp_path`` naming one CSV glossary of ``csv`` (rows under a header)."""
+    glossary = tmp_path / "terms.csv"
+    glossary.write_text(csv, encoding="utf-8")
+    config = tmp_path / "transcheck.toml"
+    config.write_text(f'glossaries = ["{glossary.as_posix()}"]\n', encoding="utf-8")
+    return config
+
+
 def run_cli(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
     """Run the real `transcheck` entry point in a subprocess."""
     return subprocess.run(

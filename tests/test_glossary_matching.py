@@ -3,7 +3,7 @@
 import pytest
 
 import checker
-from conftest import FIXTURES
+from conftest import FIXTURES, glossary_config
 
 G = FIXTURES / "glossary"
 
@@ -62,31 +62,22 @@ def test_tc203_term_typed_without_its_accents(config):
     assert [f.text for f in found] == ["transmision"]  # publica is a word too (a verb), as common
 
 
-def csv_config(tmp_path, csv):
-    """A configuration naming one CSV glossary of ``csv`` (rows under a header)."""
-    glossary = tmp_path / "terms.csv"
-    glossary.write_text(csv, encoding="utf-8")
-    cfg = tmp_path / "transcheck.toml"
-    cfg.write_text(f'glossaries = ["{glossary}"]\n')
-    return cfg
-
-
 def test_tc203_accents_dropped_inside_a_multiword_term(tmp_path):
     # confirmes is a French verb form, but after cas it can only be confirmés without its accent
-    cfg = csv_config(tmp_path, "source,target,status\nconfirmed cases,cas confirmés,preferred\n")
+    cfg = glossary_config(tmp_path, "source,target,status\nconfirmed cases,cas confirmés,preferred\n")
     found = checker.check_text("Il y a 200 cas confirmes.", lang="fr", config=str(cfg), select=["TC203"])
     assert [(f.text, f.fix.replacement) for f in found] == [("confirmes", "confirmés")]
     # capitals often go without their accents
     assert checker.check_text("IL Y A 200 CAS CONFIRMES.", lang="fr", config=str(cfg), select=["TC203"]) == []
     # a plain form that is a common word keeps the one-word bar: publica, a verb after a subject
-    cfg = csv_config(tmp_path, "source,target\npublic health,saúde pública\n")
+    cfg = glossary_config(tmp_path, "source,target\npublic health,saúde pública\n")
     text = "A Secretaria de Saúde publica os dados diariamente."
     assert checker.check_text(text, lang="pt", config=str(cfg), select=["TC203"]) == []
 
 
 def test_tc203_rare_inflection_must_keep_the_terms_accents(tmp_path):
     # pandemies is no French word: pandémie's plural without its é, a slip, not a rare inflection
-    cfg = csv_config(tmp_path, "source,target\npandemic,pandémie\ntransmission,transmisión\n")
+    cfg = glossary_config(tmp_path, "source,target\npandemic,pandémie\ntransmission,transmisión\n")
     found = checker.check_text("Face aux pandemies et aux pandémies.", lang="fr", config=str(cfg), select=["TC203"])
     assert [(f.text, f.suggestions) for f in found] == [("pandemies", ["pandémie"])]
     # an ending may move the accent of the last syllable (transmisión, transmisiones)

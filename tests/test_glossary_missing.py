@@ -3,7 +3,7 @@ words that are derivations (not inflections) of a term, derived and root words i
 TC203 in the pair path: a word the source itself spells so."""
 
 import checker
-from conftest import FIXTURES
+from conftest import FIXTURES, glossary_config
 
 G = FIXTURES / "glossary"
 
@@ -20,10 +20,8 @@ def cfg(tmp_path):
 
 def glossary_pair(tmp_path, csv, source, target, source_lang="en", lang="pt"):
     """TC201 on one source/target pair with a glossary of ``csv`` rows (a header first)."""
-    (tmp_path / "g.csv").write_text(csv, encoding="utf-8")
-    (tmp_path / "transcheck.toml").write_text('glossaries = ["g.csv"]\n', encoding="utf-8")
     return checker.check_pair(source, target, source_lang=source_lang, lang=lang,
-                              config=str(tmp_path / "transcheck.toml"), select=["TC201"])
+                              config=str(glossary_config(tmp_path, csv)), select=["TC201"])
 
 
 def test_tc201_compound_rendered_as_one_word_passes(tmp_path):

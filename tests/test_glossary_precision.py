@@ -2,14 +2,13 @@
 exact words (each case with one that must still be reported)."""
 
 import checker
+from conftest import glossary_config
 
 
 def gpair(tmp_path, rows, source, target, lang):
-    glossary = tmp_path / "terms.csv"
-    glossary.write_text("source,target,status,note\n" + "".join(f"{s},{t},preferred,\n" for s, t in rows), encoding="utf-8")
-    config = tmp_path / "transcheck.toml"
-    config.write_text(f'glossaries = ["{glossary}"]\n')
-    return checker.check_pair(source, target, source_lang="en", lang=lang, config=str(config), select=["TC201"])
+    csv = "source,target,status,note\n" + "".join(f"{s},{t},preferred,\n" for s, t in rows)
+    return checker.check_pair(source, target, source_lang="en", lang=lang, config=str(glossary_config(tmp_path, csv)),
+                              select=["TC201"])
 
 
 # ------------------------------------------------- an ordinary word beside an identifier

@@ -907,16 +907,16 @@ _DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|a|an|this|that|these|those|its|the
                                    re.IGNORECASE)
 
 
-def _reflexive_after(text: str, end: int, start: int | None = None) -> bool:
+def _reflexive_after(text: str, start: int, end: int) -> bool:
     """Whether an English reflexive pronoun follows the source term ending at ``end`` (quarantined
     themselves, isolate yourself): the verb done to oneself, which translations render as the
     self- compound (autoquarentena, auto-isolement) as often as by the verb and a pronoun. Not a
-    noun the pronoun stresses ("the quarantine itself"): no determiner before the term (from
-    ``start``), and not "itself"."""
+    noun the pronoun stresses ("the quarantine itself"): no determiner before the term (at
+    text[start:end]), and not "itself"."""
     m = _REFLEXIVE_RE.match(text, end)
     if m is None or m.group(0).strip().casefold() == "itself":
         return False
-    return start is None or _DETERMINER_BEFORE_RE.search(text, max(0, start - 12), start) is None
+    return _DETERMINER_BEFORE_RE.search(text, max(0, start - 12), start) is None
 
 
 def _word_compound(text: str) -> bool:
@@ -950,10 +950,10 @@ _AUTO_RE = re.compile(r"\bauto[-\u2010\u2011]?([^\W\d_]{4,})", re.IGNORECASE)
 def _self_compound(text: str, start: int, end: int) -> bool:
     """Whether the source term at text[start:end] is the head of a self- compound (self-isolation)
     or a verb done to oneself (quarantined themselves)."""
-    return _SELF_RE.search(text, max(0, start - 6), start) is not None or _reflexive_after(text, end, start)
+    return _SELF_RE.search(text, max(0, start - 6), start) is not None or _reflexive_after(text, start, end)
 
 
-def _auto_compounds(text: str, approved_keys: set[str], an, spoken_keys: frozenset[str] = frozenset()) -> int:
+def _auto_compounds(text: str, approved_keys: set[str], an, spoken_keys: frozenset[str]) -> int:
     """How many auto- compounds (auto-confinement, autoisolamento) in ``text`` have a word of the
     glossary's approved target terms for their head: the Romance rendering of an English self-
     compound, whose head translators choose among the near concepts the glossary approves
@@ -1122,7 +1122,7 @@ def missing_terms(source: Document, target: Document, compiled: CompiledGlossary
             slot = counts[(ei, unit)] = [m, 0, 0, []]
         slot[1] += 1
         slot[2] += (_in_compound(s_text, m.start) or _word_compound(s_text[m.start:m.end])
-                    or (_english(s_lang) and _reflexive_after(s_text, m.end, m.start)))
+                    or (_english(s_lang) and _reflexive_after(s_text, m.start, m.end)))
         slot[3].append(m)
     spoken: list[dict[int, int]] = [{} for _ in t_bounds]  # per unit: source occurrences of each entry
     for (ei, unit), slot in counts.items():
@@ -1159,7 +1159,8 @@ def missing_terms(source: Document, target: Document, compiled: CompiledGlossary
             continue  # the target language's acronym, the same letters in its own order (SDRA for ARDS)
         # the approved rendering of another term of the source unit (lavar as mãos for wash hands)
         # is not also a derived form of this one (lavagem das mãos for hand washing)
-        taken = _renderings(t_keys, surfaces, lo, hi, [entries[o] for o, u in counts if u == unit and o != ei], t_lang, an)
+        others = [entries[o] for o, u in counts if u == unit and o != ei]  # the unit's other source terms
+        taken = _renderings(t_keys, surfaces, lo, hi, others, t_lang, an)
         taken |= _left_in_source(surfaces, lo, hi, entry, s_lang, t_lang)
         # the term's words inside the renderings of longer terms of the unit that hold its own
         # (pandémie de COVID-19 for COVID-19 pandemic) render those, as many as the source says them
@@ -1173,8 +1174,7 @@ def missing_terms(source: Document, target: Document, compiled: CompiledGlossary
         t_text = target.prose[t_bounds[unit][0]:t_bounds[unit][1]]
         n_self = sum(_self_compound(s_text, o.start, o.end) for o in occurrences) if t_lang in ROMANCE else 0
         if n_self:
-            spoken_keys = frozenset(k for o, u in counts if u == unit and o != ei
-                                    for t in entries[o].approved(t_lang) for k in an.term_keys(t.text))
+            spoken_keys = frozenset(k for other in others for t in other.approved(t_lang) for k in an.term_keys(t.text))
             auto_left = _auto_compounds(t_text, compiled.near_index(t_lang).approved_keys, an, spoken_keys) \
                 - auto_used.get(unit, 0)
             if n_target + min(n_self, auto_left) >= n_source:

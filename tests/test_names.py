@@ -1092,3 +1092,28 @@ def test_two_people_with_one_first_name_and_surnames_one_vowel_apart():
     # a shared first name does not make two established surnames one
     assert flagged("John Bell spoke first. Later John Ball spoke too.") == []
     assert flagged("Maria Silva chegou. Mais tarde, Maria Selva falou.", "pt") == []
+
+
+def test_a_near_spelling_of_a_country_name_is_a_slip():
+    # "Chia" is a Spanish word (Zipf 2.8), but beside the CLDR name "China" used twice, one
+    # edit inside the word is a slip: a country's name is fixed
+    text = ("El gobierno de China cerró las fronteras. Las fábricas de China reabrieron. El virus "
+            "salió de Chia en diciembre.")
+    assert ("Chia", "China") in flagged(text, "es")
+    # a word of a country's multi-word name, beside the rest of it (Hong Kung / Hong Kong)
+    text = ("Os protestos em Hong Kong continuam. A polícia de Hong Kong prendeu dez pessoas. "
+            "O governo de Hong Kung negou.")
+    assert ("Kung", "Kong") in flagged(text, "pt")
+
+
+@pytest.mark.parametrize("text, lang", [
+    # a derivation or another name: the last letter differs (Chino, Omar)
+    ("El gobierno de China cerró las fronteras. Las fábricas de China reabrieron. "
+     "El ministro Chino habló en Pekín.", "es"),
+    ("Oman closed its border. Flights to Oman resumed. The minister, Omar, spoke later.", "en"),
+    # two countries (Iran / Iraq), and a word of a longer country name alone (Kung)
+    ("Iran said no. Iran and its allies met. Later Iraq agreed.", "en"),
+    ("Hong Kong voted. Hong Kong counted. Kung said so.", "en"),
+])
+def test_country_names_keep_their_derivations_and_neighbours(text, lang):
+    assert flagged(text, lang) == []

@@ -221,6 +221,27 @@ def _international(word: str, lang: str) -> bool:
     return _languages_knowing(word, lang, INTERNATIONAL_ZIPF) >= INTERNATIONAL_LANGS
 
 
+TERRITORY_MIN_LEN = 4
+
+
+def _territory_slip(minority: str, dominant: str, lang: str, context: bool) -> bool:
+    """``dominant`` is the CLDR name of a country in ``lang`` (or, beside the rest of the name,
+    a word of one: Hong Kung / Hong Kong) and ``minority`` names no country in ``lang`` or
+    English and is one edit away inside the word (Chia / China, Chira / China): a country's name
+    is fixed, so a near spelling is a slip even where it makes a word (chia). The first and
+    last letters must agree: China / Chino, Germany / German, Oman / Omar are derivations or
+    other names."""
+    from ..style.cldr import territory_words
+
+    fm, fd = fold(minority.casefold()), fold(dominant.casefold())
+    if len(fd) < TERRITORY_MIN_LEN or fm[0] != fd[0] or fm[-1] != fd[-1] or damerau(fm, fd) > 1:
+        return False  # (checked first: the CLDR tables load only for such a pair)
+    whole, parts = territory_words(lang)
+    if not (dominant.casefold() in whole or context and dominant.casefold() in parts):
+        return False
+    return not any(minority.casefold() in names for names in (*territory_words(lang), *territory_words("en")))
+
+
 def _long_rare_slip(minority: str, lang: str, length: int, gap: float) -> bool:
     """A 1:1 tie of spellings of 6+ letters, the minority 2 Zipf rarer and no word of another
     language: a long slip seldom makes a word (Intagram 1.6 / Instagram 4.4), so a smaller
@@ -267,6 +288,12 @@ def judge(
     fm, fd = fold(minority), fold(dominant)
     if _stray_letter(minority, dominant, lang):
         return None  # Durchmesserƒ, Networksâ: an encoding artefact, not another spelling
+    # A country's name nearly spelled, once beside a majority or beside the rest of the name (not
+    # in the other's sentence: "Mali and Malta" are two)
+    if (context or not cooccur and minority_count == 1 and dominant_count >= 2) \
+            and _territory_slip(minority, dominant, lang, context) \
+            and not inflected(minority, dominant, lang) and not derived(minority, dominant, lang):
+        return ("A", "diacritic") if fm == fd else ("B", "typo")
     # Two words of the language (Amerika / America, Unies / Unis, Relais / Relay); diacritic
     # pairs only in a 1:1 tie (Flórida / Florida) or when both recur (Gales 3x / Galês 4x:
     # Wales and Welsh): a majority over a spelling used once is evidence enough.

@@ -46,3 +46,29 @@ def capitalised_names(lang: str | None) -> CapitalisedNames:
     words = frozenset(name for name in names if " " not in name and "-" not in name)
     phrases = sorted((name for name in names if " " in name or "-" in name), key=len, reverse=True)
     return CapitalisedNames(words, tuple((phrase, fold_name(phrase)) for phrase in phrases))
+
+
+@lru_cache(maxsize=16)
+def territory_words(lang: str | None) -> tuple[frozenset[str], frozenset[str]]:
+    """The CLDR names of countries and territories in ``lang``, case-folded: the one-word names
+    (China, Chine), and the words of 4+ letters of the longer ones (Hong, Kong from "Hong Kong,
+    RAE da China"); empty for an unknown locale."""
+    try:
+        from babel import Locale, UnknownLocaleError
+    except ImportError:  # pragma: no cover - babel is a dependency
+        return frozenset(), frozenset()
+    try:
+        locale = Locale.parse((lang or "en").replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return frozenset(), frozenset()
+    whole: set[str] = set()
+    parts: set[str] = set()
+    for code, name in locale.territories.items():
+        if not code.isalpha():  # countries, not regions (419: Latin America)
+            continue
+        words = name.split(",")[0].split("(")[0].replace("-", " ").split()
+        if len(words) == 1:
+            whole.add(words[0].casefold())
+        else:
+            parts.update(w.casefold() for w in words if len(w) >= 4)
+    return frozenset(whole), frozenset(parts)

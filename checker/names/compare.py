@@ -294,6 +294,8 @@ def judge(
             and _territory_slip(minority, dominant, lang, context) \
             and not inflected(minority, dominant, lang) and not derived(minority, dominant, lang):
         return ("A", "diacritic") if fm == fd else ("B", "typo")
+    if not cooccur and _vowelless_slip(minority, dominant, fm, fd, zipf):
+        return ("B", "typo")
     # Two words of the language (Amerika / America, Unies / Unis, Relais / Relay); diacritic
     # pairs only in a 1:1 tie (Flórida / Florida) or when both recur (Gales 3x / Galês 4x:
     # Wales and Welsh): a majority over a spelling used once is evidence enough.
@@ -374,6 +376,19 @@ def _short_majority_slip(fm: str, fd: str, z: float, dominant_count: int, minori
     other languages know, Luca x3 / Luci, Yara / Yura)."""
     return (len(fm) == len(fd) == 4 and minority_count == 1 and dominant_count >= SHORT_MAJORITY
             and z < SHORT_MAJORITY_MAX_ZIPF and fm[:1] == fd[:1] and _one_vowel_substitution(fm, fd))
+
+
+VOWELLESS_MAX_ZIPF = 2.5
+VOWELLESS_MAX_ENGLISH_ZIPF = 3.0  # English abbreviations: Bldg 2.6, Smg 2.65 (SMG); Ctr 2.97
+
+
+def _vowelless_slip(minority: str, dominant: str, fm: str, fd: str, zipf: Zipf) -> bool:
+    """A capitalised spelling with no vowel left, the other with one more (Smg / Smeg, Wss /
+    Wyss): a word has a vowel, so this is a name that lost its vowel, not an abbreviation,
+    which a word list knows (Mrs, Std) or which is written in capitals (SMG)."""
+    return (len(fm) >= 3 and minority[1:].islower() and not VOWELS & set(fm) and len(fd) == len(fm) + 1
+            and len(VOWELS & set(fd)) >= 1 and damerau(fm, fd) == 1 and zipf(minority) < VOWELLESS_MAX_ZIPF
+            and _english_zipf(minority) < VOWELLESS_MAX_ENGLISH_ZIPF)
 
 
 _DOUBLE = re.compile(r"(.)\1+")

@@ -267,7 +267,9 @@ def evaluate(units, gpath: Path, lang: str, rng: random.Random, share: float, sh
                 if tm.pattern.payload[0] == ei:
                     options.append((ei, s_term, tm))
                     break
-        plans.append((tuid, src, tgt, options, {sm.pattern.payload[0] for sm in s_matches}))
+        # the entries a source term occurs for: the matched one and those with the same source term
+        said = {ei for sm in s_matches for ei in [sm.pattern.payload[0], *compiled.twins("en", sm.pattern.payload[0], sm.pattern.keys)]}
+        plans.append((tuid, src, tgt, options, said))
     eligible = [i for i, p in enumerate(plans) if p[3]]
     injected = set(rng.sample(eligible, int(len(eligible) * share)))
     kinds, found_by_kind, fp_rules = Counter(), Counter(), Counter()
@@ -329,7 +331,9 @@ def evaluate(units, gpath: Path, lang: str, rng: random.Random, share: float, sh
         occurs.update(src_entries)
         # the entry each finding names (not the first entry with the suggested term: two entries
         # may share a translation, and the curation must drop the one the finding comes from)
-        blamed.update({entry_at[f.extra["glossary_entry"]] for f in findings if "glossary_entry" in f.extra})
+        # (every entry it names, where rows with the same source term share it)
+        blamed.update({entry_at[ref] for f in findings
+                       for ref in f.extra.get("glossary_entries", [f.extra["glossary_entry"]] if "glossary_entry" in f.extra else [])})
         if findings:
             fp_units += 1
             fp_units_with_terms += bool(options)

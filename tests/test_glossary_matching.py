@@ -24,7 +24,8 @@ def pair(source, target, cfg, lang):
 def test_tc201_reports_a_term_said_twice_and_translated_once(config):
     cfg = config("tico19-en-pt-BR.csv")
     found = pair("Quarantine is hard, and quarantine ends soon.", "A quarentena é difícil, e o isolamento termina logo.", cfg, "pt")
-    assert [(f.rule, f.suggestions) for f in found] == [("TC201", ["quarentena"])]
+    # (the termbase has a noun row and a verb row for quarantine: either translation counts)
+    assert [(f.rule, f.suggestions) for f in found] == [("TC201", ["quarentena", "fazer quarentena"])]
     assert "occurs 2 times" in found[0].message and "1 time" in found[0].message
     assert pair("Quarantine is hard, and quarantine ends soon.", "A quarentena é difícil, e a quarentena termina logo.", cfg, "pt") == []
 

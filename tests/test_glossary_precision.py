@@ -148,3 +148,28 @@ def test_tc201_plural_rendering_of_another_term_is_not_a_word_of_the_family(tmp_
     assert [f.suggestions for f in found] == [["epidemia"]]
     assert gpair(tmp_path, EPIDEMIC, source,
                  "Deben contener una posible epidemia pronto y concienciar sobre las enfermedades epidémicas.", "es") == []
+
+
+# ------------------------------------------------- two rows with the same source term
+
+TWINS = [("alcohol based hand sanitizer", "desinfetante das mãos à base de álcool"),
+         ("alcohol-based hand sanitizer", "desinfetante para as mãos à base de álcool")]
+
+
+def test_tc201_either_row_of_one_source_term_renders_it(tmp_path):
+    # the stemmer joins medicine and medicines, so the source matches one row: the other row's
+    # translation is approved as well
+    rows = [("medicine", "medicamento"), ("medicines", "fármacos")]
+    for source in ("The medicine arrived.", "The medicine's price rose."):
+        assert gpair(tmp_path, rows, source, "O fármaco chegou.", "pt") == []
+        assert gpair(tmp_path, rows, source, "O medicamento chegou.", "pt") == []
+    assert gpair(tmp_path, rows, "The medicine arrived.", "O remédio chegou.", "pt") != []
+
+
+def test_tc201_names_every_row_of_the_missing_source_term(tmp_path):
+    found = gpair(tmp_path, TWINS, "Use an alcohol-based hand sanitizer.", "Use um higienizador.", "pt")
+    assert len(found) == 1
+    assert sorted(found[0].suggestions) == sorted(t for _, t in TWINS)
+    entries = found[0].extra["glossary_entries"]
+    assert entries[0] == found[0].extra["glossary_entry"]
+    assert sorted(int(e.rpartition(":")[2]) for e in entries) == [2, 3]

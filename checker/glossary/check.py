@@ -46,6 +46,7 @@ class Hit:
     source_start: int | None = None  # missing: the source term's span in the source document
     source_end: int | None = None
     counts: tuple[int, int] | None = None  # missing: (source occurrences, target renderings) when short
+    twins: tuple[Entry, ...] = ()  # missing: other entries with the same source term
 
 
 def _fold_words(text: str) -> str:
@@ -302,19 +303,30 @@ class CompiledGlossary:
         keyed = {an.key(w): unaccent(w.casefold()) for w in content}
         return keyed if len(keyed) == len(content) else None
 
+    def _entries_by_keys(self, lang: str | None) -> dict[tuple[str, ...], set[int]]:
+        """The source terms' entries by the terms' keys, from the source index (no stemming)."""
+        by_keys = self._by_keys.get(lang)
+        if by_keys is None:
+            by_keys = self._by_keys[lang] = {}
+            for patterns in self.source_index(lang).first.values():
+                for p in patterns:
+                    by_keys.setdefault(p.keys, set()).add(p.payload[0])
+        return by_keys
+
+    def twins(self, lang: str | None, ei: int, keys: tuple[str, ...]) -> list[int]:
+        """The other entries whose source term has the same keys as entry ``ei``'s matched one
+        (alcohol based hand sanitizer / alcohol-based hand sanitizer, two rows with two
+        translations): the source matches one of them, so the others' translations count too."""
+        return sorted(self._entries_by_keys(lang).get(keys, set()) - {ei})
+
     def composition(self, lang: str | None, ei: int, term: Term, keys: tuple[str, ...]) -> list[frozenset[int]] | None:
         """A multi-word source term as two or more other entries' source terms, function words
         aside (covid-19 deaths = covid-19 + deaths): its parts, a part the entries whose source
         term it is; None when it is not made of other terms. Worked out on first need, per term."""
         memo_key = (lang, ei, keys)
         if memo_key not in self._compositions:
-            by_keys = self._by_keys.get(lang)
-            if by_keys is None:  # the source terms by their keys, from the source index (no stemming)
-                by_keys = self._by_keys[lang] = {}
-                for patterns in self.source_index(lang).first.values():
-                    for p in patterns:
-                        by_keys.setdefault(p.keys, set()).add(p.payload[0])
-            parts = _split_into_terms(TOKEN_RE.findall(term.text), keys, by_keys, ei, lang) if len(keys) > 1 else None
+            parts = _split_into_terms(TOKEN_RE.findall(term.text), keys, self._entries_by_keys(lang), ei, lang) \
+                if len(keys) > 1 else None
             self._compositions[memo_key] = parts if parts is not None and len(parts) >= 2 else None
         return self._compositions[memo_key]
 
@@ -1132,7 +1144,10 @@ def missing_terms(source: Document, target: Document, compiled: CompiledGlossary
     for (ei, unit), (m, n_source, n_compound, occurrences) in counts.items():
         term = m.pattern.payload[1]
         entry = entries[ei]
+        twins = compiled.twins(s_lang, ei, m.pattern.keys)
         approved = entry.approved(t_lang)
+        if twins:  # one source term, two rows: either row's translation renders it
+            approved = list({t.text: t for t in [*approved, *(a for o in twins for a in entries[o].approved(t_lang))]}.values())
         if not approved or ei in wrong[unit]:
             continue
         if any(present[unit].get(other, 0) > (counts[(other, unit)][1] if (other, unit) in counts else 0)
@@ -1140,7 +1155,7 @@ def missing_terms(source: Document, target: Document, compiled: CompiledGlossary
             continue  # the acronym rendered by its expansion's translation, or the reverse (WHO, World Health Organization)
         # renderings of the term, and of its variants beyond what their own source occurrences
         # need, all variants together (lavagem das mãos, hand-washing's, for washing hands)
-        n_target = present[unit].get(ei, 0)
+        n_target = present[unit].get(ei, 0) + sum(present[unit].get(o, 0) for o in twins)
         n_variants = max(0, sum(present[unit].get(o, 0) - spoken[unit].get(o, 0)
                                 for o in compiled.variants(s_lang, ei)))
         if n_target + n_variants >= n_source:
@@ -1190,6 +1205,6 @@ def missing_terms(source: Document, target: Document, compiled: CompiledGlossary
         while end > start and text[end - 1].isspace():
             end -= 1
         hits.append(Hit("missing", start, end, entry, term, tuple(t.text for t in approved), None, False,
-                        m.start, m.end, shortfall))
+                        m.start, m.end, shortfall, tuple(entries[o] for o in twins)))
     hits.sort(key=lambda h: (h.start, h.source_start or 0))
     return hits

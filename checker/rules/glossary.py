@@ -36,9 +36,14 @@ def entry_reference(entry: "Entry") -> str:
     return f"{normalise_path(path)}:{line}"
 
 
-def _entry_field(entry: "Entry") -> dict[str, str]:
+def _entry_field(entry: "Entry", twins: Iterable["Entry"] = ()) -> dict:
+    """``glossary_entry``; and ``glossary_entries`` (that one first) when rows with the same
+    source term share the finding."""
     reference = entry_reference(entry)
-    return {"glossary_entry": reference} if reference else {}
+    if not reference:
+        return {}
+    references = [reference] + [r for r in map(entry_reference, twins) if r and r != reference]
+    return {"glossary_entry": reference, "glossary_entries": references} if len(references) > 1 else {"glossary_entry": reference}
 
 
 def _house_message(surface: str, part: str, canonical: str) -> str:
@@ -126,7 +131,8 @@ class GlossaryMissingTerm(Rule):
                            f"{'s' if hit.counts[1] != 1 else ''}")
             else:
                 message = f"source term '{src_text}' (source line {line}) is not translated as {_quote(hit.suggestions)}"
-            finding = self.finding(target, hit.start, hit.end, message, hit.suggestions, **_entry_field(hit.entry))
+            finding = self.finding(target, hit.start, hit.end, message, hit.suggestions,
+                                   **_entry_field(hit.entry, hit.twins))
             l1, c1 = source.position(hit.source_start)
             l2, c2 = source.position(hit.source_end)
             finding.source = SourceSpan(source.path, l1, c1, l2, c2)

@@ -40,7 +40,9 @@ Four runs per pair:
 * ``curated, dev (in-sample)`` / ``curated, held-out``: a simulation of a maintained glossary.
   Entries that the untouched dev units contradict (a finding naming them on at least
   ``--min-blamed`` units, default 3, or on more than 20% of the units where their source term
-  occurs) are dropped, as an editor would fix them; the held-out half never informs this (nor
+  occurs) are dropped, as an editor would fix them. A finding names every row with its source
+  term (``glossary_entries``: *medicine* and *medicines*, two rows with two translations, share
+  one finding), so those rows go together. The held-out half never informs this (nor
   the checker's development: ``--show`` prints examples from the dev half only).
 
     python scripts/eval_glossary.py [--data ../shared/data] [--seed 13] [--share 0.5] [--min-blamed 3]

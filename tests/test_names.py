@@ -1100,10 +1100,6 @@ def test_a_near_spelling_of_a_country_name_is_a_slip():
     text = ("El gobierno de China cerró las fronteras. Las fábricas de China reabrieron. El virus "
             "salió de Chia en diciembre.")
     assert ("Chia", "China") in flagged(text, "es")
-    # the last letter changed, to a spelling the language seldom uses (Franca, Zipf 2.7; not
-    # Chino, the adjective, below)
-    text = "France voted. Voters in France were calm. Later Franca counted the ballots."
-    assert ("Franca", "France") in flagged(text)
     # a word of a country's multi-word name, beside the rest of it (Hong Kung / Hong Kong)
     text = ("Os protestos em Hong Kong continuam. A polícia de Hong Kong prendeu dez pessoas. "
             "O governo de Hong Kung negou.")

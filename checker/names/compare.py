@@ -222,24 +222,20 @@ def _international(word: str, lang: str) -> bool:
 
 
 TERRITORY_MIN_LEN = 4
-TERRITORY_LAST_MAX_ZIPF = 3.0
 
 
-def _territory_slip(minority: str, dominant: str, lang: str, context: bool, zipf: Zipf) -> bool:
+def _territory_slip(minority: str, dominant: str, lang: str, context: bool) -> bool:
     """``dominant`` is the CLDR name of a country in ``lang`` (or, beside the rest of the name,
     a word of one: Hong Kung / Hong Kong) and ``minority`` names no country in ``lang`` or
     English and is one edit away inside the word (Chia / China, Chira / China): a country's name
-    is fixed, so a near spelling is a slip even where it makes a word (chia). The first letters
-    must agree, and the last ones too unless a spelling the language seldom uses (Zipf < 3)
-    replaces it (Franca / France): China / Chino, Germany / German, Oman / Omar are
-    derivations or other names."""
+    is fixed, so a near spelling is a slip even where it makes a word (chia). The first and
+    last letters must agree: China / Chino, Germany / German, Oman / Omar are derivations or
+    other names."""
     from ..style.cldr import territory_words
 
     fm, fd = fold(minority.casefold()), fold(dominant.casefold())
-    if len(fd) < TERRITORY_MIN_LEN or fm[0] != fd[0] or damerau(fm, fd) > 1:
+    if len(fd) < TERRITORY_MIN_LEN or fm[0] != fd[0] or fm[-1] != fd[-1] or damerau(fm, fd) > 1:
         return False  # (checked first: the CLDR tables load only for such a pair)
-    if fm[-1] != fd[-1] and not (len(fm) == len(fd) and zipf(minority) < TERRITORY_LAST_MAX_ZIPF):
-        return False
     whole, parts = territory_words(lang)
     if not (dominant.casefold() in whole or context and dominant.casefold() in parts):
         return False
@@ -295,7 +291,7 @@ def judge(
     # A country's name nearly spelled, once beside a majority or beside the rest of the name (not
     # in the other's sentence: "Mali and Malta" are two)
     if (context or not cooccur and minority_count == 1 and dominant_count >= 2) \
-            and _territory_slip(minority, dominant, lang, context, zipf) \
+            and _territory_slip(minority, dominant, lang, context) \
             and not inflected(minority, dominant, lang) and not derived(minority, dominant, lang):
         return ("A", "diacritic") if fm == fd else ("B", "typo")
     if not cooccur and _vowelless_slip(minority, dominant, fm, fd, zipf):

@@ -815,7 +815,8 @@ def _multiword_clusters(stats, candidates, lang, zipf, ranks=None) -> list[NameC
                 mi, do = _multi_order(a, b, i, forms, mscore, zipf)
                 cooc = {(l[0], l[3]) for l in forms[mi]} <= {(l[0], l[3]) for l in forms[do]}
                 verdict = judge(mi[i], do[i], len(forms[do]), lang, zipf, context=True,
-                                minority_count=len(forms[mi]), cooccur=cooc, lead=i > 0)
+                                minority_count=len(forms[mi]), cooccur=cooc, lead=i > 0,
+                                name=do)
                 if verdict is None:
                     continue
                 uf.union(a, b)

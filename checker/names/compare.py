@@ -221,25 +221,23 @@ def _international(word: str, lang: str) -> bool:
     return _languages_knowing(word, lang, INTERNATIONAL_ZIPF) >= INTERNATIONAL_LANGS
 
 
-TERRITORY_MIN_LEN = 4
+COUNTRY_WORD_MIN_LEN = 4
 
 
-def _territory_slip(minority: str, dominant: str, lang: str, context: bool) -> bool:
-    """``dominant`` is the CLDR name of a country in ``lang`` (or, beside the rest of the name,
-    a word of one: Hong Kung / Hong Kong) and ``minority`` names no country in ``lang`` or
-    English and is one edit away inside the word (Chia / China, Chira / China): a country's name
-    is fixed, so a near spelling is a slip even where it makes a word (chia). The first and
-    last letters must agree: China / Chino, Germany / German, Oman / Omar are derivations or
-    other names."""
-    from ..style.cldr import territory_words
-
+def _country_name_slip(minority: str, dominant: str, name: tuple[str, ...], lang: str) -> bool:
+    """One word of a country's multi-word name misspelt beside the rest of it (Hong Kung / Hong
+    Kong, Costa Rika / Costa Rica): ``name``, where ``dominant`` stands, is a CLDR name of a
+    country in ``lang``. A country's name is fixed, so one edit inside the word is a slip even
+    where it makes a word (kung) or another name; the first and last letters agree, and the
+    spelling names no country itself."""
     fm, fd = fold(minority.casefold()), fold(dominant.casefold())
-    if len(fd) < TERRITORY_MIN_LEN or fm[0] != fd[0] or fm[-1] != fd[-1] or damerau(fm, fd) > 1:
-        return False  # (checked first: the CLDR tables load only for such a pair)
-    whole, parts = territory_words(lang)
-    if not (dominant.casefold() in whole or context and dominant.casefold() in parts):
+    if len(fd) < COUNTRY_WORD_MIN_LEN or fm[0] != fd[0] or fm[-1] != fd[-1] or damerau(fm, fd) > 1:
+        return False  # (first: the CLDR tables load only for such a pair)
+    from ..style.cldr import country_names
+
+    if " ".join(name).casefold() not in country_names(lang)[1]:
         return False
-    return not any(minority.casefold() in names for names in (*territory_words(lang), *territory_words("en")))
+    return not any(minority.casefold() in names for names in (*country_names(lang), *country_names("en")))
 
 
 def _long_rare_slip(minority: str, lang: str, length: int, gap: float) -> bool:
@@ -273,6 +271,7 @@ def judge(
     minority_count: int = 1,
     cooccur: bool = False,
     lead: bool = False,
+    name: tuple[str, ...] = (),
 ) -> tuple[str, str] | None:
     """Is ``minority`` a variant spelling of ``dominant``? ``(tier, kind)`` or None.
 
@@ -281,18 +280,16 @@ def judge(
     every sentence with the minority form also has the dominant one ("Iran and Iraq"): then only
     Tier A, or a minority form unknown to the word list, is accepted. ``lead`` is True when the
     shared context is the word before the two spellings (San Diego / San giego): then a
-    spelling no word list knows may differ at the first letter (``_first_letter_slip``)."""
+    spelling no word list knows may differ at the first letter (``_first_letter_slip``).
+    ``name`` is the multi-word name the dominant spelling stands in, when the caller has it (a
+    country's name is fixed: ``_country_name_slip``, Hong Kung / Hong Kong)."""
     lang = (lang or "en")[:2]
     if minority.casefold() == dominant.casefold():
         return None
     fm, fd = fold(minority), fold(dominant)
     if _stray_letter(minority, dominant, lang):
         return None  # Durchmesserƒ, Networksâ: an encoding artefact, not another spelling
-    # A country's name nearly spelled, once beside a majority or beside the rest of the name (not
-    # in the other's sentence: "Mali and Malta" are two)
-    if (context or not cooccur and minority_count == 1 and dominant_count >= 2) \
-            and _territory_slip(minority, dominant, lang, context) \
-            and not inflected(minority, dominant, lang) and not derived(minority, dominant, lang):
+    if name and _country_name_slip(minority, dominant, name, lang) and not inflected(minority, dominant, lang):
         return ("A", "diacritic") if fm == fd else ("B", "typo")
     if not cooccur and _vowelless_slip(minority, dominant, fm, fd, zipf):
         return ("B", "typo")
@@ -379,14 +376,16 @@ def _short_majority_slip(fm: str, fd: str, z: float, dominant_count: int, minori
 
 
 VOWELLESS_MAX_ZIPF = 2.5
+SYLLABIC = frozenset("rl")
 VOWELLESS_MAX_ENGLISH_ZIPF = 3.0  # English abbreviations: Bldg 2.6, Smg 2.65 (SMG); Ctr 2.97
 
 
 def _vowelless_slip(minority: str, dominant: str, fm: str, fd: str, zipf: Zipf) -> bool:
     """A capitalised spelling with no vowel left, the other with one more (Smg / Smeg, Wss /
     Wyss): a word has a vowel, so this is a name that lost its vowel, not an abbreviation,
-    which a word list knows (Mrs, Std) or which is written in capitals (SMG)."""
-    return (len(fm) >= 3 and minority[1:].islower() and not VOWELS & set(fm) and len(fd) == len(fm) + 1
+    which a word list knows (Mrs, Std) or which is written in capitals (SMG). Not with an r or
+    an l, which make a syllable in Czech, Slovak and Croatian names (Krk, Vlk, Brno, Smrt)."""
+    return (len(fm) >= 3 and minority[1:].islower() and not (VOWELS | SYLLABIC) & set(fm) and len(fd) == len(fm) + 1
             and len(VOWELS & set(fd)) >= 1 and damerau(fm, fd) == 1 and zipf(minority) < VOWELLESS_MAX_ZIPF
             and _english_zipf(minority) < VOWELLESS_MAX_ENGLISH_ZIPF)
 

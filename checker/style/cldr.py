@@ -48,11 +48,15 @@ def capitalised_names(lang: str | None) -> CapitalisedNames:
     return CapitalisedNames(words, tuple((phrase, fold_name(phrase)) for phrase in phrases))
 
 
+NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})  # unions, pseudo-locales, unknown
+
+
 @lru_cache(maxsize=16)
-def territory_words(lang: str | None) -> tuple[frozenset[str], frozenset[str]]:
+def country_names(lang: str | None) -> tuple[frozenset[str], frozenset[str]]:
     """The CLDR names of countries and territories in ``lang``, case-folded: the one-word names
-    (China, Chine), and the words of 4+ letters of the longer ones (Hong, Kong from "Hong Kong,
-    RAE da China"); empty for an unknown locale."""
+    (china, chine) and those of several words (estados unidos), with the words that start or
+    end a longer one (hong kong, from "Hong Kong SAR China" and "R.A.S. chinoise de Hong Kong":
+    the short forms Babel does not give); empty for an unknown locale."""
     try:
         from babel import Locale, UnknownLocaleError
     except ImportError:  # pragma: no cover - babel is a dependency
@@ -61,14 +65,14 @@ def territory_words(lang: str | None) -> tuple[frozenset[str], frozenset[str]]:
         locale = Locale.parse((lang or "en").replace("-", "_"))
     except (UnknownLocaleError, ValueError, TypeError):
         return frozenset(), frozenset()
-    whole: set[str] = set()
-    parts: set[str] = set()
+    one: set[str] = set()
+    several: set[str] = set()
     for code, name in locale.territories.items():
-        if not code.isalpha():  # countries, not regions (419: Latin America)
+        if not code.isalpha() or code in NOT_COUNTRIES:  # countries, not regions (419: Latin America)
             continue
-        words = name.split(",")[0].split("(")[0].replace("-", " ").split()
+        words = name.split(",")[0].split("(")[0].casefold().split()
         if len(words) == 1:
-            whole.add(words[0].casefold())
-        else:
-            parts.update(w.casefold() for w in words if len(w) >= 4)
-    return frozenset(whole), frozenset(parts)
+            one.add(words[0])
+        several.update(" ".join(words[:n]) for n in range(2, len(words) + 1))
+        several.update(" ".join(words[-n:]) for n in range(2, len(words)))
+    return frozenset(one), frozenset(several)

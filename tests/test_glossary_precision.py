@@ -173,3 +173,35 @@ def test_tc201_names_every_row_of_the_missing_source_term(tmp_path):
     entries = found[0].extra["glossary_entries"]
     assert entries[0] == found[0].extra["glossary_entry"]
     assert sorted(int(e.rpartition(":")[2]) for e in entries) == [2, 3]
+
+
+def ypair(tmp_path, entries_yaml, source, target):
+    """TC201 on one pair with a YAML glossary whose entries are ``entries_yaml``."""
+    glossary = tmp_path / "terms.yaml"
+    glossary.write_text("source-lang: en\ntarget-lang: pt\nentries:\n"
+                        + "".join(f"  {line}\n" for line in entries_yaml.splitlines()), encoding="utf-8")
+    config = tmp_path / "transcheck.toml"
+    config.write_text(f'glossaries = ["{glossary.as_posix()}"]\n', encoding="utf-8")
+    return checker.check_pair(source, target, source_lang="en", lang="pt", config=str(config), select=["TC201"])
+
+
+def test_tc201_rows_that_match_differently_are_no_twins(tmp_path):
+    # an acronym row and a word row share a key, not a match (AIDS only in capitals)
+    rows = "- en: AIDS\n  pt: aids\n- en: aid\n  pt: ajuda\n"
+    assert [f.suggestions for f in ypair(tmp_path, rows, "AIDS kills millions.", "A ajuda mata milhões.")] == [["aids"]]
+    assert [f.suggestions for f in ypair(tmp_path, rows, "The aid arrived.", "A aids chegou.")] == [["ajuda"]]
+
+
+def test_tc201_a_twin_said_by_its_own_synonym_keeps_its_translation(tmp_path):
+    # isolamento renders isolation, which the source says; quarantine is still missing
+    rows = "- en: quarantine\n  pt: quarentena\n- en: [quarantine, isolation]\n  pt: isolamento\n"
+    found = ypair(tmp_path, rows, "Quarantine and isolation are different.", "O isolamento é diferente.")
+    assert [f.suggestions for f in found] == [["quarentena"]]
+
+
+def test_tc201_names_the_twin_with_a_translation(tmp_path):
+    # the matched row has only a French term: the finding names the Portuguese row
+    rows = "- en: quarantine\n  fr: quarantaine\n- en: quarantine\n  pt: quarentena\n"
+    found = ypair(tmp_path, rows, "Quarantine is hard.", "O confinamento é difícil.")
+    assert [f.suggestions for f in found] == [["quarentena"]]
+    assert found[0].extra["glossary_entry"].endswith(":6") and "glossary_entries" not in found[0].extra

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 
 from ..casing import transfer_case
 from ..model import Document
-from .index import (NONWORD_ZIPF, ROMANCE, Match, PatternIndex, conjugated, english_inflection, inflected_form,
-                    language_index)
+from .index import (NONWORD_ZIPF, ROMANCE, Match, Pattern, PatternIndex, conjugated, english_inflection,
+                    inflected_form, language_index)
 from .model import Entry, Glossary, Term
 from .text import TOKEN_RE, Tokens, analyzer, is_acronym, tokenize, unaccent
 
@@ -188,6 +188,11 @@ class NearMissIndex:
 # ------------------------------------------------------------------------------- the compiled
 
 
+def _match_rule(p: Pattern) -> tuple:
+    """What decides where a source pattern matches: its keys and its case and surface needs."""
+    return p.keys, p.caps, p.exact, p.case_sensitive
+
+
 class CompiledGlossary:
     """A glossary and its matchers, built per language on first use."""
 
@@ -203,6 +208,7 @@ class CompiledGlossary:
         self._by_key: dict[str | None, dict[str, set[int]]] = {}
         self._compositions: dict[tuple, list[frozenset[int]] | None] = {}
         self._by_keys: dict[str | None, dict[tuple[str, ...], set[int]]] = {}
+        self._twins: dict[str | None, dict[tuple, set[int]]] = {}
 
     def target_index(self, lang: str | None) -> PatternIndex:
         index = self._target.get(lang)
@@ -304,7 +310,7 @@ class CompiledGlossary:
         return keyed if len(keyed) == len(content) else None
 
     def _entries_by_keys(self, lang: str | None) -> dict[tuple[str, ...], set[int]]:
-        """The source terms' entries by the terms' keys, from the source index (no stemming)."""
+        """The source terms' entries by the terms' keys, from the source index."""
         by_keys = self._by_keys.get(lang)
         if by_keys is None:
             by_keys = self._by_keys[lang] = {}
@@ -313,11 +319,18 @@ class CompiledGlossary:
                     by_keys.setdefault(p.keys, set()).add(p.payload[0])
         return by_keys
 
-    def twins(self, lang: str | None, ei: int, keys: tuple[str, ...]) -> list[int]:
-        """The other entries whose source term has the same keys as entry ``ei``'s matched one
-        (alcohol based hand sanitizer / alcohol-based hand sanitizer, two rows with two
-        translations): the source matches one of them, so the others' translations count too."""
-        return sorted(self._entries_by_keys(lang).get(keys, set()) - {ei})
+    def twins(self, lang: str | None, ei: int, pattern: Pattern) -> list[int]:
+        """The other entries whose source term matches as entry ``ei``'s matched ``pattern``
+        does: the same keys (the stemmer joins medicine and medicines; alcohol based / alcohol-
+        based hand sanitizer) and the same case and surface requirements (not AIDS / aid).
+        The source matches only the first of them, so the others' translations count too."""
+        by_pattern = self._twins.get(lang)
+        if by_pattern is None:
+            by_pattern = self._twins[lang] = {}
+            for patterns in self.source_index(lang).first.values():
+                for p in patterns:
+                    by_pattern.setdefault(_match_rule(p), set()).add(p.payload[0])
+        return sorted(by_pattern.get(_match_rule(pattern), set()) - {ei})
 
     def composition(self, lang: str | None, ei: int, term: Term, keys: tuple[str, ...]) -> list[frozenset[int]] | None:
         """A multi-word source term as two or more other entries' source terms, function words
@@ -1144,10 +1157,15 @@ def missing_terms(source: Document, target: Document, compiled: CompiledGlossary
     for (ei, unit), (m, n_source, n_compound, occurrences) in counts.items():
         term = m.pattern.payload[1]
         entry = entries[ei]
-        twins = compiled.twins(s_lang, ei, m.pattern.keys)
-        approved = entry.approved(t_lang)
-        if twins:  # one source term, two rows: either row's translation renders it
-            approved = list({t.text: t for t in [*approved, *(a for o in twins for a in entries[o].approved(t_lang))]}.values())
+        # rows the source matches the same way (one source term, two rows): either row's
+        # translation renders it, the matched row's first; not a row the unit says by another
+        # of its source terms (quarantine / isolation -> isolamento), whose translation is its own
+        twins = [o for o in compiled.twins(s_lang, ei, m.pattern)
+                 if entries[o].approved(t_lang) and o not in spoken[unit]]
+        if twins and not entry.approved(t_lang):
+            entry, twins = entries[twins[0]], twins[1:]  # the finding names a row with a translation
+        approved = list({t.text: t for e in (entry, *(entries[o] for o in twins))
+                         for t in e.approved(t_lang)}.values())
         if not approved or ei in wrong[unit]:
             continue
         if any(present[unit].get(other, 0) > (counts[(other, unit)][1] if (other, unit) in counts else 0)

@@ -36,14 +36,16 @@ def entry_reference(entry: "Entry") -> str:
     return f"{normalise_path(path)}:{line}"
 
 
-def _entry_field(entry: "Entry", twins: Iterable["Entry"] = ()) -> dict:
+def _entry_field(entry: "Entry", twins: Iterable["Entry"] = ()) -> dict[str, str | list[str]]:
     """``glossary_entry``; and ``glossary_entries`` (that one first) when rows with the same
     source term share the finding."""
     reference = entry_reference(entry)
     if not reference:
         return {}
     references = [reference] + [r for r in map(entry_reference, twins) if r and r != reference]
-    return {"glossary_entry": reference, "glossary_entries": references} if len(references) > 1 else {"glossary_entry": reference}
+    if len(references) == 1:
+        return {"glossary_entry": reference}
+    return {"glossary_entry": reference, "glossary_entries": references}
 
 
 def _house_message(surface: str, part: str, canonical: str) -> str:

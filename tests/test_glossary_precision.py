@@ -205,3 +205,11 @@ def test_tc201_names_the_twin_with_a_translation(tmp_path):
     found = ypair(tmp_path, rows, "Quarantine is hard.", "O confinamento é difícil.")
     assert [f.suggestions for f in found] == [["quarentena"]]
     assert found[0].extra["glossary_entry"].endswith(":6") and "glossary_entries" not in found[0].extra
+
+
+def test_tc201_one_translation_in_two_rows_counts_once(tmp_path):
+    # TICO-19 lists coronavirus -> coronavirus twice: one rendering must not count for two
+    rows = [("coronavirus", "coronavirus"), ("coronavirus", "coronavirus")]
+    source = "A bat coronavirus and a pangolin coronavirus are related."
+    found = gpair(tmp_path, rows, source, "Um coronavírus de morcego e um de pangolim são parentes.", "pt")
+    assert [f.suggestions for f in found] == [["coronavirus"]] and "occurs 2 times" in found[0].message

@@ -104,6 +104,8 @@ def check(paths: tuple[str, ...], lang: str | None, select: tuple[str, ...], ign
                       include=_split(include) or None, exclude=_split(exclude), config=config_path,
                       isolated=isolated, baseline=None if write_baseline_path else baseline_path,
                       diff_only=diff_base or ("HEAD" if diff_only else None))
+    if source_path == "-" and "-" in paths:
+        raise click.UsageError("standard input ('-') can be the translation or --source, not both")
     sources = _discover(paths, options, stdin_filename)
     if source_path:
         if len(sources) != 1:

@@ -79,6 +79,18 @@ def test_the_language_a_file_was_checked_as_is_reported(tmp_path):
     assert result.stdout.decode().splitlines()[-1] == "Language detected: en (set with --lang or `lang` in the configuration)."
     result = run_cli("check", "--isolated", "--format", "json", "--lang", "en", str(path))
     assert json.loads(result.stdout)["files"] == [{"path": str(path), "lang": "en", "lang_detected": False}]
+    # several files: the count of each language in brackets
+    other = tmp_path / "b.txt"
+    other.write_text("The council met on Monday. Members agreed to meet again next week.\n", encoding="utf-8")
+    result = run_cli("check", "--isolated", str(path), str(other))
+    assert result.stdout.decode().splitlines()[-1] == \
+        "Language detected: en in 2 files (set with --lang or `lang` in the configuration)."
+
+
+def test_standard_input_cannot_be_both_the_translation_and_the_source():
+    result = run_cli("check", "--source", "-", "-", stdin=b"Some text.\n")
+    assert result.returncode == 2 and "not both" in result.stderr.decode()
+    assert "Traceback" not in result.stderr.decode()
 
 
 def test_unknown_rule_selector_exits_2():

@@ -90,7 +90,7 @@ def _detected_languages(documents: list) -> str:
         listed = next(iter(counts))
     else:
         by_count = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-        listed = ", ".join(f"{lang} {n} file{'s' if n != 1 else ''}" for lang, n in by_count)
+        listed = ", ".join(f"{lang} in {n} file{'s' if n != 1 else ''}" for lang, n in by_count)
     plural = "s" if len(counts) > 1 else ""
     return f"Language{plural} detected: {listed} (set with --lang or `lang` in the configuration)."
 

@@ -397,7 +397,8 @@ def build_rule(name: str, data: Any, path: str, line: int) -> StyleRule:
     for key in data:
         if key not in allowed:
             raise StyleError(key_lines.get(key, line),
-                             f"unknown key {key!r} for a {kind} rule (expected: {', '.join(sorted(allowed))})")
+                             f"unknown key {key!r} for {'an' if kind[:1] in 'aeiou' else 'a'} {kind} rule "
+                             f"(expected: {', '.join(sorted(allowed))})")
 
     def at(key: str) -> int:
         return key_lines.get(key, line)

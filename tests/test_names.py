@@ -1127,3 +1127,11 @@ def test_a_name_that_lost_its_only_vowel_is_a_slip():
     # an r or an l makes a syllable: Croatian and Czech names (Krk, Vlk)
     assert flagged("The island of Krk is in Croatia. Captain Kirk sailed there.") == []
     assert flagged("Der Torwart Vlk hielt den Ball. Das Volk jubelte.", "de") == []
+
+
+def test_a_lower_case_use_of_a_name_does_not_keep_its_variant_from_it():
+    # "zelensky" is the name in lower case: it must not pull "Zelenskiy" away from the
+    # majority "Zelensky" (a new user's report: the lower-case form was told to become Zelenskiy)
+    text = ("Zelensky met leaders in Brussels. Zelensky said talks were good. Zelensky added more. "
+            "Later zelensky spoke. Zelenskiy thanked allies.")
+    assert flagged(text) == [("Zelenskiy", "Zelensky")]

@@ -377,6 +377,9 @@ def _cannot_link(ga_list, gb_list, members, lang, table, zipf) -> bool:
             for x in members[ga]:
                 for y in members[gb]:
                     wx, wy = x.lstrip("\x00"), y.lstrip("\x00")
+                    if wx.casefold() == wy.casefold():
+                        continue  # the name in lower case (zelensky) is the name, not an inflection
+                        # of it: it must not keep its other spellings (Zelenskiy) from it
                     if inflected(wx, wy, lang) and not _truncated(x, y, table, lang, zipf):
                         return True
                     # a once-used slip is no derivation (see judge)

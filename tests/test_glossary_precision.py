@@ -213,3 +213,12 @@ def test_tc201_one_translation_in_two_rows_counts_once(tmp_path):
     source = "A bat coronavirus and a pangolin coronavirus are related."
     found = gpair(tmp_path, rows, source, "Um coronavírus de morcego e um de pangolim são parentes.", "pt")
     assert [f.suggestions for f in found] == [["coronavirus"]] and "occurs 2 times" in found[0].message
+
+
+def test_tc201_portuguese_spellings_before_and_after_1990_are_one_word(tmp_path):
+    # a European (pre-agreement) term in a Brazilian text: the silent c or p comes and goes
+    rows = [("infected", "infetado"), ("contact", "contacto")]
+    assert gpair(tmp_path, rows, "Two people were infected.", "Duas pessoas foram infectadas.", "pt") == []
+    assert gpair(tmp_path, rows, "Avoid contact.", "Evite o contato.", "pt") == []
+    # not in short words: pacto is no pato
+    assert gpair(tmp_path, [("pact", "pacto")], "The pact holds.", "O pato resiste.", "pt") != []

@@ -65,6 +65,20 @@ def tokenize(text: str) -> Tokens:
     return Tokens(TOKEN_RE.findall(text), text)
 
 
+# Portuguese before and after the 1990 spelling agreement, and Portugal beside Brazil: a c or a
+# p after a vowel and before t or ç, silent in one spelling, absent in the other (infectado /
+# infetado, contacto / contato, direcção / direção). Only from 7 letters: pacto is no pato.
+_PT_SILENT = re.compile(r"(?<=[aeiouáéíóúâêô])[cp](?=[tç])")
+PT_SILENT_MIN_LEN = 7
+
+
+def _respell(lang: str | None, low: str) -> str:
+    """One spelling of a word whose spellings differ by convention (``_PT_SILENT``)."""
+    if (lang or "")[:2] == "pt" and len(low) >= PT_SILENT_MIN_LEN:
+        return _PT_SILENT.sub("", low)
+    return low
+
+
 class Analyzer:
     """Match keys for one language."""
 
@@ -84,7 +98,7 @@ class Analyzer:
     def key(self, surface: str) -> str:
         key = self._memo.get(surface)
         if key is None:
-            low = surface.lower()
+            low = _respell(self.lang, surface.lower())
             key = unaccent(self._stem(low) if self._stem else low)
             if len(self._memo) < 500_000:
                 self._memo[surface] = key
@@ -98,7 +112,7 @@ class Analyzer:
             if new:
                 import Stemmer
 
-                stems = Stemmer.Stemmer(SNOWBALL[self.lang]).stemWords([s.lower() for s in new])
+                stems = Stemmer.Stemmer(SNOWBALL[self.lang]).stemWords([_respell(self.lang, s.lower()) for s in new])
                 for surface, stem in zip(new, stems):
                     memo[surface] = unaccent(stem)
         try:

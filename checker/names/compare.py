@@ -385,9 +385,9 @@ def _vowelless_slip(minority: str, dominant: str, fm: str, fd: str, zipf: Zipf) 
     Wyss): a word has a vowel, so this is a name that lost its vowel, not an abbreviation,
     which a word list knows (Mrs, Std) or which is written in capitals (SMG). Not with an r or
     an l, which make a syllable in Czech, Slovak and Croatian names (Krk, Vlk, Brno, Smrt)."""
-    return (len(fm) >= 3 and minority[1:].islower() and not (VOWELS | SYLLABIC) & set(fm) and len(fd) == len(fm) + 1
-            and len(VOWELS & set(fd)) >= 1 and damerau(fm, fd) == 1 and zipf(minority) < VOWELLESS_MAX_ZIPF
-            and _english_zipf(minority) < VOWELLESS_MAX_ENGLISH_ZIPF)
+    return (len(fm) >= 3 and minority[1:].islower() and not (VOWELS | SYLLABIC) & set(fm)
+            and len(fd) == len(fm) + 1 and bool(VOWELS & set(fd)) and damerau(fm, fd) == 1
+            and zipf(minority) < VOWELLESS_MAX_ZIPF and _english_zipf(minority) < VOWELLESS_MAX_ENGLISH_ZIPF)
 
 
 _DOUBLE = re.compile(r"(.)\1+")

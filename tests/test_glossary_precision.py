@@ -175,13 +175,19 @@ def test_tc201_names_every_row_of_the_missing_source_term(tmp_path):
     assert sorted(int(e.rpartition(":")[2]) for e in entries) == [2, 3]
 
 
-def ypair(tmp_path, entries_yaml, source, target):
-    """TC201 on one pair with a YAML glossary whose entries are ``entries_yaml``."""
+def _yaml_config(tmp_path, entries_yaml):
+    """A transcheck.toml naming one en -> pt YAML glossary whose entries are ``entries_yaml``."""
     glossary = tmp_path / "terms.yaml"
     glossary.write_text("source-lang: en\ntarget-lang: pt\nentries:\n"
                         + "".join(f"  {line}\n" for line in entries_yaml.splitlines()), encoding="utf-8")
     config = tmp_path / "transcheck.toml"
     config.write_text(f'glossaries = ["{glossary.as_posix()}"]\n', encoding="utf-8")
+    return config
+
+
+def ypair(tmp_path, entries_yaml, source, target):
+    """TC201 on one pair with a YAML glossary whose entries are ``entries_yaml``."""
+    config = _yaml_config(tmp_path, entries_yaml)
     return checker.check_pair(source, target, source_lang="en", lang="pt", config=str(config), select=["TC201"])
 
 
@@ -197,6 +203,17 @@ def test_tc201_a_twin_said_by_its_own_synonym_keeps_its_translation(tmp_path):
     rows = "- en: quarantine\n  pt: quarentena\n- en: [quarantine, isolation]\n  pt: isolamento\n"
     found = ypair(tmp_path, rows, "Quarantine and isolation are different.", "O isolamento é diferente.")
     assert [f.suggestions for f in found] == [["quarentena"]]
+    # ... but a rendering its own occurrences leave over renders the term (two isolamento)
+    assert ypair(tmp_path, rows, "Quarantine is hard. Isolation is worse.",
+                 "O isolamento é difícil e o isolamento é pior.") == []
+
+
+def test_tc201_a_wrong_form_of_a_twin_is_reported_once(tmp_path):
+    # the deprecated term of the row with a translation is TC202's; TC201 does not repeat it
+    rows = "- en: quarantine\n  fr: quarantaine\n- en: quarantine\n  pt: {preferred: quarentena, deprecated: isolamento}\n"
+    found = checker.check_pair("Quarantine is hard.", "O isolamento é difícil.", source_lang="en", lang="pt",
+                               config=str(_yaml_config(tmp_path, rows)))
+    assert [f.rule for f in found] == ["TC202"]
 
 
 def test_tc201_names_the_twin_with_a_translation(tmp_path):

@@ -1110,6 +1110,8 @@ def test_a_word_of_a_country_name_misspelt_beside_the_rest_is_a_slip():
     ("Angola voted. Angola counted. Angela Merkel arrived.", "en"),
     ("La Grèce vote. La Grèce compte. Grâce à l'aide européenne, tout va mieux.", "fr"),
     ("Oman voted. Oman counted. Osman Ali arrived.", "en"),
+    # a common word beside the rest of a country's name is another name (a second review)
+    ("La Corée du Sud a voté. La Corée du Sud a gagné. La Corse du Sud est un département.", "fr"),
     # two countries (Iran / Iraq)
     ("Iran said no. Iran and its allies met. Later Iraq agreed.", "en"),
 ])
@@ -1135,3 +1137,12 @@ def test_a_lower_case_use_of_a_name_does_not_keep_its_variant_from_it():
     text = ("Zelensky met leaders in Brussels. Zelensky said talks were good. Zelensky added more. "
             "Later zelensky spoke. Zelenskiy thanked allies.")
     assert flagged(text) == [("Zelenskiy", "Zelensky")]
+
+
+def test_a_latin_name_typed_with_a_cyrillic_look_alike_letter_is_a_slip():
+    # "Chinа" ends in a Cyrillic а: it looks right and matches nothing
+    assert flagged("China grew. China traded. Chin\u0430 answered.") == [("Chin\u0430", "China")]
+    # judged as the Latin word it looks like: Kоng is Kong, no slip of Hong
+    assert flagged("Hong Kong voted. Hong Kong counted. Hong K\u043eng answered.") == [("K\u043eng", "Kong")]
+    # two codes that differ by a Greek letter stay apart (IFNα / IFNβ)
+    assert flagged("The IFN\u03b1 level rose. The IFN\u03b1 dose. The IFN\u03b2 response.") == []

@@ -1158,22 +1158,25 @@ def missing_terms(source: Document, target: Document, compiled: CompiledGlossary
         term = m.pattern.payload[1]
         entry = entries[ei]
         # rows the source matches the same way (one source term, two rows): either row's
-        # translation renders it, the matched row's first; not a row the unit says by another
-        # of its source terms (quarantine / isolation -> isolamento), whose translation is its own
-        twins = [o for o in compiled.twins(s_lang, ei, m.pattern)
-                 if entries[o].approved(t_lang) and o not in spoken[unit]]
+        # translation renders it, the matched row's first; a row the unit also says by another
+        # of its source terms (quarantine / [quarantine, isolation] -> isolamento) renders it
+        # only with what its own occurrences leave over
+        twins = [o for o in compiled.twins(s_lang, ei, m.pattern) if entries[o].approved(t_lang)]
+        rows = [ei, *twins]
         if twins and not entry.approved(t_lang):
             entry, twins = entries[twins[0]], twins[1:]  # the finding names a row with a translation
-        approved = list({t.text: t for e in (entry, *(entries[o] for o in twins))
+        free = [o for o in twins if o not in spoken[unit]]
+        approved = list({t.text: t for e in (entry, *(entries[o] for o in free))
                          for t in e.approved(t_lang)}.values())
-        if not approved or ei in wrong[unit]:
+        if not approved or any(o in wrong[unit] for o in rows):
             continue
         if any(present[unit].get(other, 0) > (counts[(other, unit)][1] if (other, unit) in counts else 0)
                for other in compiled.expansions(s_lang).get(ei, ())):
             continue  # the acronym rendered by its expansion's translation, or the reverse (WHO, World Health Organization)
         # renderings of the term, and of its variants beyond what their own source occurrences
         # need, all variants together (lavagem das mãos, hand-washing's, for washing hands)
-        n_target = present[unit].get(ei, 0) + sum(present[unit].get(o, 0) for o in twins)
+        n_target = present[unit].get(ei, 0) + sum(max(0, present[unit].get(o, 0) - spoken[unit].get(o, 0))
+                                                  for o in rows[1:])
         n_variants = max(0, sum(present[unit].get(o, 0) - spoken[unit].get(o, 0)
                                 for o in compiled.variants(s_lang, ei)))
         if n_target + n_variants >= n_source:

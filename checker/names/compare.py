@@ -222,17 +222,21 @@ def _international(word: str, lang: str) -> bool:
 
 
 COUNTRY_WORD_MIN_LEN = 4
+COUNTRY_WORD_MAX_ZIPF = 4.3  # a common word is more likely another name beside the same words
+# (la Corse du Sud beside la Corée du Sud; Hong King): kung 3.5, hung 4.2 in English
 
 
-def _country_name_slip(minority: str, dominant: str, name: tuple[str, ...], lang: str) -> bool:
+def _country_name_slip(minority: str, dominant: str, name: tuple[str, ...], lang: str, zipf: Zipf) -> bool:
     """One word of a country's multi-word name misspelt beside the rest of it (Hong Kung / Hong
     Kong, Costa Rika / Costa Rica): ``name``, where ``dominant`` stands, is a CLDR name of a
     country in ``lang``. A country's name is fixed, so one edit inside the word is a slip even
-    where it makes a word (kung) or another name; the first and last letters agree, and the
-    spelling names no country itself."""
+    where it makes a word (kung), though not a common one (Corse du Sud is a place of its own);
+    the first and last letters agree, and the spelling names no country itself."""
     fm, fd = fold(minority.casefold()), fold(dominant.casefold())
     if len(fd) < COUNTRY_WORD_MIN_LEN or fm[0] != fd[0] or fm[-1] != fd[-1] or damerau(fm, fd) > 1:
         return False  # (first: the CLDR tables load only for such a pair)
+    if zipf(minority) >= COUNTRY_WORD_MAX_ZIPF:
+        return False
     from ..style.cldr import country_names
 
     if " ".join(name).casefold() not in country_names(lang)[1]:
@@ -289,7 +293,14 @@ def judge(
     fm, fd = fold(minority), fold(dominant)
     if _stray_letter(minority, dominant, lang):
         return None  # Durchmesserƒ, Networksâ: an encoding artefact, not another spelling
-    if name and _country_name_slip(minority, dominant, name, lang) and not inflected(minority, dominant, lang):
+    if _mixed_script(minority) and not _mixed_script(dominant) and dominant.translate(_LOOKALIKES) == dominant \
+            and minority.translate(_LOOKALIKES) != minority:  # a Latin name (not Москва with a Latin o)
+        latin = minority.translate(_LOOKALIKES)
+        if latin == dominant:
+            return ("A", "typo")  # (before the script and code tests, which take IFNα / IFNβ apart)
+        # judged as the Latin word it looks like (Kоng is Kong, no slip of Hong)
+        return judge(latin, dominant, dominant_count, lang, zipf, context, minority_count, cooccur, lead, name)
+    if name and _country_name_slip(minority, dominant, name, lang, zipf) and not inflected(minority, dominant, lang):
         return ("A", "diacritic") if fm == fd else ("B", "typo")
     if not cooccur and _vowelless_slip(minority, dominant, fm, fd, zipf):
         return ("B", "typo")
@@ -489,6 +500,13 @@ def _code_letter_differs(a: str, b: str) -> bool:
     longer, short, lo = (a, lb, la) if len(la) > len(lb) else (b, la, lb)
     i = next((k for k in range(len(short)) if short[k] != lo[k]), len(short))
     return lo[:i] + lo[i + 1:] == short and (mixed or longer[i].isupper())
+
+
+# Cyrillic letters drawn like Latin ones: a Latin word typed with one of them (Chinа with a
+# Cyrillic а, from a keyboard layout or a pasted source) looks right and matches nothing
+# (``judge`` reads such a word as the Latin word it looks like). Not Greek: IFNα, TNF-β are
+# written so on purpose.
+_LOOKALIKES = str.maketrans("аеорсухіјѕԁАВЕКМНОРСТХІЈЅ", "aeopcyxijsdABEKMHOPCTXIJS")
 
 
 def _mixed_script(word: str) -> bool:

@@ -293,7 +293,8 @@ def judge(
     fm, fd = fold(minority), fold(dominant)
     if _stray_letter(minority, dominant, lang):
         return None  # Durchmesserƒ, Networksâ: an encoding artefact, not another spelling
-    if _mixed_script(minority) and not _mixed_script(dominant) and dominant.translate(_LOOKALIKES) == dominant \
+    if not minority.isascii() and _mixed_script(minority) and not _mixed_script(dominant) \
+            and dominant.translate(_LOOKALIKES) == dominant \
             and minority.translate(_LOOKALIKES) != minority:  # a Latin name (not Москва with a Latin o)
         latin = minority.translate(_LOOKALIKES)
         if latin == dominant:

@@ -270,7 +270,8 @@ def evaluate(units, gpath: Path, lang: str, rng: random.Random, share: float, sh
                     options.append((ei, s_term, tm))
                     break
         # the entries a source term occurs for: the matched one and those with the same source term
-        said = {ei for sm in s_matches for ei in [sm.pattern.payload[0], *compiled.twins("en", sm.pattern.payload[0], sm.pattern)]}
+        said = {ei for sm in s_matches
+                for ei in [sm.pattern.payload[0], *compiled.twins("en", sm.pattern.payload[0], sm.pattern)]}
         plans.append((tuid, src, tgt, options, said))
     eligible = [i for i, p in enumerate(plans) if p[3]]
     injected = set(rng.sample(eligible, int(len(eligible) * share)))

@@ -309,14 +309,24 @@ class CompiledGlossary:
         keyed = {an.key(w): unaccent(w.casefold()) for w in content}
         return keyed if len(keyed) == len(content) else None
 
+    def _entries_by_match_rule(self, lang: str | None) -> dict[tuple, set[int]]:
+        """The source terms' entries by what decides where they match (``_match_rule``), from
+        the source index."""
+        by_rule = self._twins.get(lang)
+        if by_rule is None:
+            by_rule = self._twins[lang] = {}
+            for patterns in self.source_index(lang).first.values():
+                for p in patterns:
+                    by_rule.setdefault(_match_rule(p), set()).add(p.payload[0])
+        return by_rule
+
     def _entries_by_keys(self, lang: str | None) -> dict[tuple[str, ...], set[int]]:
-        """The source terms' entries by the terms' keys, from the source index."""
+        """The source terms' entries by the terms' keys alone."""
         by_keys = self._by_keys.get(lang)
         if by_keys is None:
             by_keys = self._by_keys[lang] = {}
-            for patterns in self.source_index(lang).first.values():
-                for p in patterns:
-                    by_keys.setdefault(p.keys, set()).add(p.payload[0])
+            for (keys, *_), entries in self._entries_by_match_rule(lang).items():
+                by_keys.setdefault(keys, set()).update(entries)
         return by_keys
 
     def twins(self, lang: str | None, ei: int, pattern: Pattern) -> list[int]:
@@ -324,13 +334,7 @@ class CompiledGlossary:
         does: the same keys (the stemmer joins medicine and medicines; alcohol based / alcohol-
         based hand sanitizer) and the same case and surface requirements (not AIDS / aid).
         The source matches only the first of them, so the others' translations count too."""
-        by_pattern = self._twins.get(lang)
-        if by_pattern is None:
-            by_pattern = self._twins[lang] = {}
-            for patterns in self.source_index(lang).first.values():
-                for p in patterns:
-                    by_pattern.setdefault(_match_rule(p), set()).add(p.payload[0])
-        return sorted(by_pattern.get(_match_rule(pattern), set()) - {ei})
+        return sorted(self._entries_by_match_rule(lang).get(_match_rule(pattern), set()) - {ei})
 
     def composition(self, lang: str | None, ei: int, term: Term, keys: tuple[str, ...]) -> list[frozenset[int]] | None:
         """A multi-word source term as two or more other entries' source terms, function words

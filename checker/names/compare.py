@@ -293,10 +293,9 @@ def judge(
     fm, fd = fold(minority), fold(dominant)
     if _stray_letter(minority, dominant, lang):
         return None  # Durchmesserƒ, Networksâ: an encoding artefact, not another spelling
-    if not minority.isascii() and _mixed_script(minority) and not _mixed_script(dominant) \
-            and dominant.translate(_LOOKALIKES) == dominant \
-            and minority.translate(_LOOKALIKES) != minority:  # a Latin name (not Москва with a Latin o)
-        latin = minority.translate(_LOOKALIKES)
+    latin = minority if minority.isascii() else minority.translate(_LOOKALIKES)
+    if latin != minority and _mixed_script(minority) and not _mixed_script(dominant) \
+            and dominant.translate(_LOOKALIKES) == dominant:  # a Latin name (not Москва with a Latin o)
         if latin == dominant:
             return ("A", "typo")  # (before the script and code tests, which take IFNα / IFNβ apart)
         # judged as the Latin word it looks like (Kоng is Kong, no slip of Hong)

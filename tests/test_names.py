@@ -245,6 +245,18 @@ def test_english_name_keeps_its_spelling_inside_a_translation():
     text = ("O governador da Virgínia falou. A Virgínia tem eleições. Depois, a Virginia votou "
             "contra.")
     assert ("Virginia", "Virgínia") in flagged(text, "pt")
+    # a 1:1 tie beside the same word, the accented spelling first: the entity's spelling wins
+    text = "Attaque à Midsômer Norton : quatre arrestations. Le Midsomer Norton Town Council a réagi."
+    assert flagged(text, "fr") == [("Midsômer", "Midsomer")]
+    # ... but not without the shared word: two words
+    ok = "O governador da Virgínia falou. Segundo a West Virginia Metro News, o resultado saiu."
+    assert flagged(ok, "pt") == []
+
+
+def test_multiword_tie_ordered_by_word_frequency():
+    # "Salt Lake Ciy" seen first, once, beside "Salt Lake City" once: the rarer token is the slip
+    text = "Phoenix, Las Vegas et Salt Lake Ciy sont menacées. Les pluies toucheront Salt Lake City mardi."
+    assert flagged(text, "fr") == [("Ciy", "City")]
 
 
 def test_hyphenated_lower_case_name_part_is_not_a_slip():
@@ -516,6 +528,12 @@ def test_rare_spelling_beside_a_much_commoner_one_in_its_sentence():
     assert ("Ukraina", "Ukraine") in flagged(text)
     # two established names of one sentence stay apart
     assert flagged("Fans from Iran and Iraq met in Basra. Iran won.") == []
+    # a 4-letter spelling that lost a letter of a name used 3+ times, in one sentence with it
+    text = "Warren criticised Donald Trum and the Trump campaign. Trump replied. Trump left."
+    assert flagged(text) == [("Trum", "Trump")]
+    # ... not a letter swapped (IRNA, the news agency)
+    ok = "L'agence Irna cite un diplomate de l'Iran. Selon Téhéran, l'Iran refuse. L'Iran attend."
+    assert flagged(ok, "fr") == []
 
 
 def test_lower_case_unknown_slip_of_a_sentence_initial_name():

@@ -266,7 +266,11 @@ def _single_token_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
                 # the English-named entity, dominates (Midsomér / Midsomer Norton)
                 verdict = _judge_forms(a, b, table, gcount[ga], gcount[gb], lang, zipf, weak, nbrs, accents=False)
                 if verdict is not None and not has_diacritics(verdict[2]):
-                    verdict = None
+                    # seen first, the accented spelling still dominates by position; beside
+                    # the same words it is the slip of the entity's spelling (Midsômer Norton
+                    # / Midsomer Norton), else two words (Virgínia / West Virginia)
+                    tie = gcount[ga] == gcount[gb] and _shared_neighbour(verdict[2], verdict[3], nbrs)
+                    verdict = (verdict[0], verdict[1], verdict[3], verdict[2]) if tie else None
         link = (ga, gb) if ga < gb else (gb, ga)
         if verdict is None:
             judged_apart.setdefault(link, (a, b))
@@ -754,12 +758,16 @@ def _only_difference(a: tuple[str, ...], b: tuple[str, ...]) -> int | None:
 
 def _multi_order(a, b, i, forms, mscore, zipf) -> tuple[tuple, tuple]:
     """(minority, dominant) of two names differing at token ``i``: the commoner is dominant;
-    ties: of accent twins, as ``_diacritic_tie``; else the one seen first."""
+    ties: of accent twins, as ``_diacritic_tie``; else the token much rarer in the language is
+    the minority; else the one seen later."""
     score_a, score_b = mscore(a), mscore(b)
     if score_a == score_b:
         winner = _diacritic_tie(a[i], b[i], zipf)
         if winner is not None:
             return (b, a) if winner == a[i] else (a, b)
+        za, zb = zipf(a[i]), zipf(b[i])
+        if abs(za - zb) >= TIE_ZIPF_MARGIN:  # as single tokens: the much rarer spelling is
+            return (a, b) if za < zb else (b, a)  # the slip (Salt Lake Ciy / Salt Lake City)
     if (score_a, _neg(forms[a][0][:2])) < (score_b, _neg(forms[b][0][:2])):
         return a, b
     return b, a
@@ -827,11 +835,14 @@ def _multiword_clusters(stats, candidates, lang, zipf, ranks=None) -> list[NameC
     comps: dict = defaultdict(list)
     for toks in list(uf.parent):
         comps[uf.find(toks)].append(toks)
+    minors = {mi for mi, _ in links}
     out = []
     for comp in comps.values():
         if len(comp) < 2:
             continue
-        dom = min(comp, key=lambda t: (tuple(-x for x in mscore(t)), forms[t][0][:2]))
+        # the most used spelling; in a tie, one that no link makes the minority (a tie is
+        # ordered by the words' frequency before position: ``_multi_order``)
+        dom = min(comp, key=lambda t: (tuple(-x for x in mscore(t)), t in minors, forms[t][0][:2]))
         dom = _agreeing_dominant(dom, comp, mscore, ranks, zipf)
         dl = forms[dom]
         variants = [

@@ -345,7 +345,7 @@ def judge(
     best: tuple[str, str] | None = None
     # One sentence: two names ("Iran and Iraq"), unless the two spellings share a neighbour,
     # which lists do not repeat ("Arte Lamp ... the maker Arta Lamp", "Royal Meil ... Royal Mail")
-    if cooccur and not context and zipf(minority) >= COOCCUR_MAX_ZIPF and not _cooccur_slip(fm, fd, zipf(minority), zipf(dominant)):
+    if cooccur and not context and zipf(minority) >= COOCCUR_MAX_ZIPF and not _cooccur_slip(fm, fd, zipf(minority), zipf(dominant), dominant_count):
         if min(zipf(minority), zipf(dominant)) >= BOTH_COMMON_ZIPF and dominant_count < 2:
             return None  # two established names in one sentence, neither repeated, are two
             # ("Anna and Ana"), as they are in two sentences (``_judge_stems``)
@@ -534,16 +534,23 @@ COOCCUR_SLIP_MAX_ZIPF = 1.5
 COOCCUR_SLIP_MIN_LEN = 7
 
 
-def _cooccur_slip(fm: str, fd: str, z: float, zd: float) -> bool:
+def _cooccur_slip(fm: str, fd: str, z: float, zd: float, dominant_count: int = 1) -> bool:
     """A long, very rare spelling one edit from the other form of its sentence is a slip,
     not a second name ("the University of Hong Kong and the Chinese Univesity of Hong Kong");
     so is a rare spelling (5+ letters, Zipf < 2) beside a name 2+ Zipf more common ("In
-    Ukraina they report ... Ukraine": two names of one sentence are both established)."""
+    Ukraina they report ... Ukraine": two names of one sentence are both established); and a
+    4-letter one that lost a letter of such a name the text uses 3+ times ("Donald Trum ...
+    the Trump campaign", Trump x3): the majority is the evidence a short spelling otherwise
+    lacks (not a letter swapped: IRNA, the agency, written Irna beside Iran x3)."""
     if damerau(fm, fd) != 1:
         return False
     if z < COOCCUR_SLIP_MAX_ZIPF and min(len(fm), len(fd)) >= COOCCUR_SLIP_MIN_LEN:
         return True
-    return z < TIER_C_MAX_ZIPF and zd - z >= STRONG_MARGIN and min(len(fm), len(fd)) >= MIN_LEN_BC
+    if z >= TIER_C_MAX_ZIPF or zd - z < STRONG_MARGIN:
+        return False
+    if len(fm) == MIN_LEN_BC - 1 and len(fd) == MIN_LEN_BC and dominant_count >= SHORT_MAJORITY:
+        return True
+    return min(len(fm), len(fd)) >= MIN_LEN_BC
 
 
 FIRST_LETTER_MIN_LEN = 8

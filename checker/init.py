@@ -148,11 +148,12 @@ def starter_files(lang: str = "en", source_lang: str = "pt") -> dict[str, str]:
 
 
 def init_project(directory: str = ".", force: bool = False, lang: str = "en", source_lang: str = "pt") -> list[str]:
-    """Write the starter files into ``directory``; return their paths."""
+    """Write the starter files into ``directory`` (created if missing, as ``git init`` does);
+    return their paths."""
     from .model import InputError
 
-    if not os.path.isdir(directory):
-        raise InputError(f"{directory}: no such directory")
+    if os.path.exists(directory) and not os.path.isdir(directory):
+        raise InputError(f"{directory}: not a directory")
     targets = {os.path.join(directory, name): text for name, text in starter_files(lang, source_lang).items()}
     existing = [path for path in targets if os.path.exists(path)]
     if existing and not force:

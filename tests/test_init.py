@@ -17,6 +17,18 @@ def test_init_writes_working_starter_files(tmp_path):
     assert {'"TC301"', '"TC304"', '"TC305"'} <= {w.strip(",") for w in result.stdout.decode().split()}
 
 
+def test_init_creates_a_missing_folder_and_refuses_a_file(tmp_path):
+    target = tmp_path / "project" / "docs"
+    result = run_cli("init", str(target))
+    assert result.returncode == 0, result.stderr
+    assert (target / "transcheck.toml").is_file() and (target / "style" / "house.yml").is_file()
+    (tmp_path / "notes.txt").write_text("x\n", encoding="utf-8")
+    result = run_cli("init", str(tmp_path / "notes.txt"))
+    assert result.returncode == 2
+    assert len(result.stderr.decode().strip().splitlines()) == 1
+    assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "x\n"
+
+
 def test_init_refuses_to_overwrite(tmp_path):
     (tmp_path / "transcheck.toml").write_text("# mine\n", encoding="utf-8")
     result = run_cli("init", str(tmp_path))

@@ -257,6 +257,11 @@ def test_multiword_tie_ordered_by_word_frequency():
     # "Salt Lake Ciy" seen first, once, beside "Salt Lake City" once: the rarer token is the slip
     text = "Phoenix, Las Vegas et Salt Lake Ciy sont menacées. Les pluies toucheront Salt Lake City mardi."
     assert flagged(text, "fr") == [("Ciy", "City")]
+    # a tie judged apart in that order is judged in the other (Barnard, an English word, is no
+    # slip of Bernard in a Spanish text; Bernard may be one of Barnard): either way a pair
+    for text in ("Barnard Vann: el clérigo que ganó una Cruz Victoria. El capellán Bernard Vann murió.",
+                 "El capellán Bernard Vann murió. Barnard Vann: el clérigo que ganó una Cruz Victoria."):
+        assert [set(pair) for pair in flagged(text, "es")] == [{"Bernard", "Barnard"}]
 
 
 def test_hyphenated_lower_case_name_part_is_not_a_slip():

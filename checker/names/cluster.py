@@ -756,6 +756,13 @@ def _only_difference(a: tuple[str, ...], b: tuple[str, ...]) -> int | None:
     return diff[0] if len(diff) == 1 else None
 
 
+def _judge_multi(mi: tuple, do: tuple, i: int, forms, lang: str, zipf):
+    """``judge`` of the tokens at ``i`` of two multi-word names, the rest of them shared."""
+    cooc = {(l[0], l[3]) for l in forms[mi]} <= {(l[0], l[3]) for l in forms[do]}
+    return judge(mi[i], do[i], len(forms[do]), lang, zipf, context=True,
+                 minority_count=len(forms[mi]), cooccur=cooc, lead=i > 0, name=do)
+
+
 def _multi_order(a, b, i, forms, mscore, zipf) -> tuple[tuple, tuple]:
     """(minority, dominant) of two names differing at token ``i``: the commoner is dominant;
     ties: of accent twins, as ``_diacritic_tie``; else the token much rarer in the language is
@@ -824,10 +831,13 @@ def _multiword_clusters(stats, candidates, lang, zipf, ranks=None) -> list[NameC
                 if ta == tb or len(ta) < 3 or len(tb) < 3:
                     continue
                 mi, do = _multi_order(a, b, i, forms, mscore, zipf)
-                cooc = {(l[0], l[3]) for l in forms[mi]} <= {(l[0], l[3]) for l in forms[do]}
-                verdict = judge(mi[i], do[i], len(forms[do]), lang, zipf, context=True,
-                                minority_count=len(forms[mi]), cooccur=cooc, lead=i > 0,
-                                name=do)
+                verdict = _judge_multi(mi, do, i, forms, lang, zipf)
+                if verdict is None and mscore(mi) == mscore(do):
+                    # a tie's order is a guess: a pair in the other order is a pair all the
+                    # same (Barnard Vann / Bernard Vann: Barnard, an English word, is no slip
+                    # of Bernard, but Bernard may be one of Barnard)
+                    mi, do = do, mi
+                    verdict = _judge_multi(mi, do, i, forms, lang, zipf)
                 if verdict is None:
                     continue
                 uf.union(a, b)

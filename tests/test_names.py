@@ -251,17 +251,23 @@ def test_english_name_keeps_its_spelling_inside_a_translation():
     # ... but not without the shared word: two words
     ok = "O governador da Virgínia falou. Segundo a West Virginia Metro News, o resultado saiu."
     assert flagged(ok, "pt") == []
+    # ... nor when the accented spelling is the commoner word: the language's own name, which
+    # an English brand writes without the accent
+    ok = "O governo de São Paulo anunciou medidas. A Sao Paulo Fashion Week foi adiada."
+    assert flagged(ok, "pt") == []
 
 
 def test_multiword_tie_ordered_by_word_frequency():
     # "Salt Lake Ciy" seen first, once, beside "Salt Lake City" once: the rarer token is the slip
     text = "Phoenix, Las Vegas et Salt Lake Ciy sont menacées. Les pluies toucheront Salt Lake City mardi."
     assert flagged(text, "fr") == [("Ciy", "City")]
-    # a tie judged apart in that order is judged in the other (Barnard, an English word, is no
-    # slip of Bernard in a Spanish text; Bernard may be one of Barnard): either way a pair
-    for text in ("Barnard Vann: el clérigo que ganó una Cruz Victoria. El capellán Bernard Vann murió.",
-                 "El capellán Bernard Vann murió. Barnard Vann: el clérigo que ganó una Cruz Victoria."):
-        assert [set(pair) for pair in flagged(text, "es")] == [{"Bernard", "Barnard"}]
+    # a tie ordered by position only, judged apart in that order, is judged in the other
+    text = "Les manifestations à Hong Kung continuent. Le gouvernement de Hong Kong a réagi."
+    assert flagged(text, "fr") == [("Kung", "Kong")]
+    # ... not one ordered by frequency: Trump is never made a slip of Tramp, an English word
+    for text in ("Donald Trump est arrivé lundi. Plus tard, Donald Tramp a prononcé un discours.",
+                 "Plus tard, Donald Tramp a prononcé un discours. Donald Trump est arrivé lundi."):
+        assert ("Trump", "Tramp") not in flagged(text, "fr")
 
 
 def test_hyphenated_lower_case_name_part_is_not_a_slip():
@@ -1169,3 +1175,21 @@ def test_a_latin_name_typed_with_a_cyrillic_look_alike_letter_is_a_slip():
     assert flagged("Hong Kong voted. Hong Kong counted. Hong K\u043eng answered.") == [("K\u043eng", "Kong")]
     # two codes that differ by a Greek letter stay apart (IFNα / IFNβ)
     assert flagged("The IFN\u03b1 level rose. The IFN\u03b1 dose. The IFN\u03b2 response.") == []
+
+
+def suggestions(text: str, lang: str = "en") -> list[tuple[str, str]]:
+    return [(f.text, f.suggestions[0]) for f in findings(text, lang)]
+
+
+def test_the_fix_keeps_the_minority_forms_ending():
+    # an inflected form of the minority spelling: its group's base (Taleban) against the name
+    text = ("The Taleban said. The Taleban won. Two Talebans were seen. The Taliban came. The Taliban left. "
+            "The Taliban hid.")
+    assert ("Talebans", "Talibans") in suggestions(text)
+    # a form alone in its group: the ending of a form of the name the document uses
+    text = "The Taliban said. The Taliban won. The Taliban left. Two Talebans were seen. The Talibans came."
+    assert suggestions(text) == [("Talebans", "Talibans")]
+    # ... and none the document does not use: the name as it is
+    text = "The Taliban said. The Taliban won. The Taliban left. Two Talebans were seen."
+    assert suggestions(text) == [("Talebans", "Taliban")]
+

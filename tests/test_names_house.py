@@ -50,3 +50,41 @@ def test_variant_of_one_word_of_a_longer_name_fixes_that_word(tmp_path):
     assert "house spelling is 'Zelensky'" in findings[0]["message"]
     run_cli("check", "--fix", "a.txt", cwd=tmp_path)
     assert article.read_text(encoding="utf-8") == "Guterres met Volodymyr Zelensky in Kyiv.\n"
+
+
+RUSSIAN = ("Президент Зеленський выступил в Киеве. Сторонники Зеленського поддержали его. "
+           "Зеленському пообещали помощь.\n")
+
+
+def test_a_russian_case_form_of_a_listed_variant_keeps_its_ending(tmp_path):
+    (tmp_path / "names.yaml").write_text("names:\n  - name: Зеленский\n    variants: [Зеленський]\n",
+                                         encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "ru"\nnames = ["names.yaml"]\n', encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text(RUSSIAN, encoding="utf-8")
+    findings = json.loads(run_cli("check", "--format", "json", "a.txt", cwd=tmp_path).stdout)["findings"]
+    assert [(f["rule"], f["text"], f["suggestions"]) for f in findings] == [
+        ("TC102", "Зеленський", ["Зеленский"]),
+        ("TC102", "Зеленського", ["Зеленского"]),  # genitive for genitive
+        ("TC102", "Зеленському", ["Зеленскому"]),
+    ]
+    # the nominative's fix is safe; a case form's is a guess at the paradigm, applied only when asked
+    run_cli("check", "--fix", "a.txt", cwd=tmp_path)
+    assert article.read_text(encoding="utf-8") == RUSSIAN.replace("Зеленський ", "Зеленский ", 1)
+    run_cli("check", "--fix", "--unsafe-fixes", "a.txt", cwd=tmp_path)
+    assert article.read_text(encoding="utf-8") == RUSSIAN.replace("Зеленськ", "Зеленск")
+
+
+def test_house_spelling_in_the_minority_leaves_its_own_case_forms_alone(tmp_path):
+    # the document's majority is Зеленський (3 forms); the house spelling Зеленский wins, its
+    # genitive Зеленского is no variant, and the majority's case forms take the house stem
+    (tmp_path / "names.yaml").write_text("names:\n  - name: Зеленский\n    variants: []\n", encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "ru"\nnames = ["names.yaml"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text(
+        "Зеленський выступил. Зеленський уехал. Зеленський вернулся. Сторонники Зеленського ждали. "
+        "Позже Зеленский ответил. Речь Зеленского была короткой.\n", encoding="utf-8")
+    findings = json.loads(run_cli("check", "--select", "TC101", "--format", "json", "a.txt",
+                                  cwd=tmp_path).stdout)["findings"]
+    reported = {(f["text"], f["suggestions"][0]) for f in findings}
+    assert reported == {("Зеленський", "Зеленский"), ("Зеленського", "Зеленского")}
+

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import InputError
-from .index import Match, PatternIndex
+from .index import CASE_ENDINGS, Match, PatternIndex, case_inflection
 from .load import decode, read_bytes, where
 from .text import Analyzer, analyzer, unaccent
 
@@ -104,7 +104,9 @@ class HouseNames:
         if cached is not None:
             return cached[0]
         an = analyzer(lang)
-        index = PatternIndex(an)
+        # names decline like nouns: a Russian case ending replaces the nominative's (Зеленського)
+        guard = case_inflection if lang in CASE_ENDINGS else None
+        index = PatternIndex(an, inflects=guard, alone=guard)
         canonical_keys = {an.term_keys(n.canonical) for n in self.names}
         for name in self.names:
             for variant in name.variants:
@@ -179,7 +181,11 @@ def _replace(surface: str, canonical: str, variant: str) -> tuple[str, bool]:
         if len(surface) > 1 and surface.replace(" ", "").isupper() and not canonical.isupper():
             replacement = replacement.upper()
         return replacement, True
-    return canonical, False
+    # an ending in place of the variant's (Зеленського for Зеленський): the house spelling takes
+    # it where it ends as the variant does (Зеленского); a guess at the paradigm, so unsafe
+    from ..names.morph import carry_ending
+
+    return carry_ending(surface, variant, canonical), False
 
 
 # ------------------------------------------------------------------------------------ loading

@@ -26,7 +26,8 @@ from functools import lru_cache
 
 from .compare import (BOTH_COMMON_ZIPF, FIRST_LETTER_CLASSES, TIER_C_MAX_ZIPF_CONTEXT, derivation_slip, judge, name_like, truncation_slip,
                       unknown_word)
-from .morph import derived, inflected, russian_known, russian_lemmas, russian_stem_slip, stems, suspect_ending
+from .morph import (MAX_ENDING, carry_ending, derived, ending_pair, inflected, russian_known, russian_lemmas,
+                    russian_stem_slip, stems, suspect_ending)
 from .extract import LOWER_MAX_ZIPF
 from .normalize import fold, has_diacritics, more_accented, norm, skel
 from .stats import FormStat, NameStats
@@ -49,6 +50,7 @@ class NameVariant:
     replacement: str  # what the differing token should read
     occurrences: list[tuple[int, int]] = field(default_factory=list)  # spans of ``token``
     locations: list[tuple[str, int, int]] = field(default_factory=list)  # (path, start, end)
+    base: str = ""  # the form of its inflection group that the fix's ending is measured from
 
 
 @dataclass
@@ -267,9 +269,11 @@ def _single_token_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
                 verdict = _judge_forms(a, b, table, gcount[ga], gcount[gb], lang, zipf, weak, nbrs, accents=False)
                 if verdict is not None and not has_diacritics(verdict[2]):
                     # seen first, the accented spelling still dominates by position; beside
-                    # the same words it is the slip of the entity's spelling (Midsômer Norton
-                    # / Midsomer Norton), else two words (Virgínia / West Virginia)
-                    tie = gcount[ga] == gcount[gb] and _shared_neighbour(verdict[2], verdict[3], nbrs)
+                    # the same words, and no commoner in the language, it is the slip of the
+                    # entity's spelling (Midsômer Norton / Midsomer Norton); else two words
+                    # (Virgínia / West Virginia; São Paulo / the Sao Paulo Fashion Week)
+                    tie = gcount[ga] == gcount[gb] and _shared_neighbour(verdict[2], verdict[3], nbrs) \
+                        and zipf(verdict[3]) <= zipf(verdict[2])
                     verdict = (verdict[0], verdict[1], verdict[3], verdict[2]) if tie else None
         link = (ga, gb) if ga < gb else (gb, ga)
         if verdict is None:
@@ -628,7 +632,7 @@ def _make_cluster(comp, members, table, gcount, links, zipf, apart=None) -> Name
     dom_forms = sorted(members[dom], key=lambda f: (-table[f].count, _first(table[f])))
     canonical = dom_forms[0]
     variants = [
-        NameVariant(f, table[f].count, None, "canonical", f, f, _spans(table[f]), _locs(table[f]))
+        NameVariant(f, table[f].count, None, "canonical", f, f, _spans(table[f]), _locs(table[f]), canonical)
         for f in dom_forms
     ]
     minority = []
@@ -637,11 +641,15 @@ def _make_cluster(comp, members, table, gcount, links, zipf, apart=None) -> Name
             continue
         link = _best_link(g, dom, comp, links)
         tier, kind = link if link else ("C", "typo")
+        # the group's most used form (ties: the shortest) stands for the name; the others are
+        # its inflections and keep their ending in the fix
+        base = min(members[g], key=lambda f: (-table[f].count, len(f), f)).lstrip("\x00")
         for f in members[g]:
             word = f.lstrip("\x00")
-            replacement = _replacement(word, dom_forms, canonical)
+            replacement = carry_ending(word, base, canonical) if word != base else _attested_ending(word, dom_forms)
             minority.append(
-                NameVariant(word, table[f].count, tier, kind, word, replacement, _spans(table[f]), _locs(table[f]))
+                NameVariant(word, table[f].count, tier, kind, word, replacement, _spans(table[f]), _locs(table[f]),
+                            base)
             )
     if not minority:
         return None
@@ -693,10 +701,18 @@ def _best_link(g, dom, comp, links):
     return best
 
 
-def _replacement(word: str, dom_forms: list[str], canonical: str) -> str:
-    """The dominant spelling, with the minority form's inflectional ending when the document
-    has that form too (Talebans -> Talibans)."""
-    return canonical
+def _attested_ending(word: str, dom_forms: list[str]) -> str:
+    """The dominant spelling's form with the ending ``word`` ends in, when the document uses
+    it (Talebans -> Talibans beside Taliban x3, Talibans x1); else the dominant spelling."""
+    canonical = dom_forms[0]
+    best = canonical
+    longest = 0
+    for form in dom_forms[1:]:
+        form_end, canonical_end = ending_pair(form, canonical)
+        if longest < len(form_end) <= MAX_ENDING and len(canonical_end) <= MAX_ENDING \
+                and word.endswith(form_end) and len(word) - len(form_end) >= 3:
+            best, longest = form, len(form_end)
+    return best
 
 
 def _spans(st: FormStat) -> list[tuple[int, int]]:
@@ -832,10 +848,12 @@ def _multiword_clusters(stats, candidates, lang, zipf, ranks=None) -> list[NameC
                     continue
                 mi, do = _multi_order(a, b, i, forms, mscore, zipf)
                 verdict = _judge_multi(mi, do, i, forms, lang, zipf)
-                if verdict is None and mscore(mi) == mscore(do):
-                    # a tie's order is a guess: a pair in the other order is a pair all the
-                    # same (Barnard Vann / Bernard Vann: Barnard, an English word, is no slip
-                    # of Bernard, but Bernard may be one of Barnard)
+                if verdict is None and mscore(mi) == mscore(do) \
+                        and abs(zipf(mi[i]) - zipf(do[i])) < TIE_ZIPF_MARGIN:
+                    # a tie ordered by position only is a guess: a pair in the other order is
+                    # a pair all the same (Hong Kung seen before Hong Kong). Not a tie ordered
+                    # by frequency: Donald Tramp is no slip of Trump's (an English word), and
+                    # Trump none of Tramp's
                     mi, do = do, mi
                     verdict = _judge_multi(mi, do, i, forms, lang, zipf)
                 if verdict is None:

@@ -312,3 +312,29 @@ def suspect_ending(a: str, b: str, lang: str | None) -> bool:
         return False
     ua, ub = russian_unknown(a), russian_unknown(b)
     return ua != ub
+
+
+MAX_ENDING = 4  # letters of an inflectional ending (Russian -ами, -ому; German -en, -s)
+
+
+def ending_pair(form: str, base: str) -> tuple[str, str]:
+    """(the end of ``form``, the end of ``base``) after their common beginning."""
+    stem = 0
+    for a, b in zip(form, base):
+        if a != b:
+            break
+        stem += 1
+    return form[stem:], base[stem:]
+
+
+def carry_ending(word: str, base: str, target: str) -> str:
+    """``target`` with the ending that ``word`` has where its base form ``base`` has another:
+    Talebans (base Taleban) -> Talibans, Зеленському (Зеленський) -> Зеленскому. ``target``
+    itself when the two forms differ by more than an ending or ``target`` lacks the base's."""
+    if word == base:
+        return target
+    word_end, base_end = ending_pair(word, base)
+    if len(word) - len(word_end) < 3 or len(word_end) > MAX_ENDING or len(base_end) > MAX_ENDING \
+            or not target.endswith(base_end):
+        return target
+    return target[: len(target) - len(base_end)] + word_end

@@ -45,6 +45,10 @@ def house_list(files: list[tuple[Document, list[Any]]]) -> str:
 
     counts: dict[str, int] = {}
     canonical: dict[str, int] = {}  # clusters that hold the spelling dominant: ties go to it
+    # Inflections of a cluster's name (Зеленского beside Зеленский, Selenskyjs beside
+    # Selenskyj) are no other spellings: the house list matches a name's inflections itself,
+    # and listing them as variants would have --fix rewrite a case form to the nominative.
+    spelling_of_a_name: set[str] = set()
     for _, clusters in files:
         for cluster in clusters:
             spellings = [v.spelling for v in cluster.variants]
@@ -52,9 +56,13 @@ def house_list(files: list[tuple[Document, list[Any]]]) -> str:
                 counts[spelling] = counts.get(spelling, 0) + variant.count
                 canonical[spelling] = canonical.get(spelling, 0) + (variant.tier is None)
                 parent[root(spelling)] = root(spellings[0])
+                if cluster.multiword or variant.tier is not None or spelling == cluster.canonical \
+                        or (variant.base and variant.base == spelling):
+                    spelling_of_a_name.add(spelling)
     groups: dict[str, list[str]] = {}
     for spelling in counts:
-        groups.setdefault(root(spelling), []).append(spelling)
+        if spelling in spelling_of_a_name:
+            groups.setdefault(root(spelling), []).append(spelling)
     # ties of counts: the spelling the clusters chose (the check's suggestion), then A-Z
     entries = sorted((sorted(group, key=lambda s: (-counts[s], -canonical[s], s)) for group in groups.values()),
                      key=lambda group: (-sum(counts[s] for s in group), group[0]))

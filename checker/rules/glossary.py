@@ -72,8 +72,9 @@ class HouseNameSpelling(Rule):
         good="The Taliban say they have surrounded the group.",
         fix="Safe: replaces the variant by the house spelling, keeping an ending the text adds "
             "(Talebans -> Talibans) and capitals; a variant of one word of a longer name gets that "
-            "word (Zelenskiy -> Zelensky of Volodymyr Zelensky). Inflected inside the word: "
-            "suggestion only.",
+            "word (Zelenskiy -> Zelensky of Volodymyr Zelensky). Inflected inside the word, the "
+            "suggestion takes the text's ending where the house spelling ends as the variant does "
+            "(Зеленського -> Зеленского for Зеленський -> Зеленский): suggestion only, --unsafe-fixes.",
     )
 
     def check_document(self, doc: Document, ctx: "CheckContext") -> Iterable[Finding]:

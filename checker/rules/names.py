@@ -44,7 +44,8 @@ class NameVariantRule(Rule):
         "... the hero of the resistance, Ahmad Shad Massoud.",
         good="The Taliban took Kabul. ... The Taliban say they have surrounded the valley. "
         "... the hero of the resistance, Ahmad Shah Massoud.",
-        fix="Replaces the minority spelling by the dominant one. The fix is marked unsafe "
+        fix="Replaces the minority spelling by the dominant one, with the minority form's "
+        "inflectional ending (Talebans -> Talibans, Зеленського -> Зеленского). The fix is marked unsafe "
         "(a guess from this document alone), so --fix does not apply it unless a house name "
         "list confirms the spelling. The dominant spelling is the most frequent; in a tie of two "
         "spellings that differ only in accents, the accented one in every language (Fávaro over "
@@ -134,10 +135,17 @@ def _house_first(cluster: "NameCluster", ctx: "CheckContext | None", lang: str |
         return cluster, False
     if house.tier is None:  # the house spelling is already the dominant one
         return cluster, True
+    from ..names.morph import carry_ending
+
     promoted = replace(house, tier=None, kind="canonical", replacement=house.spelling)
+    # the house spelling's inflections stay (Зеленского beside the house's Зеленский); the
+    # other spellings take the house spelling with their own ending (Зеленського -> Зеленского)
+    inflections = [replace(v, tier=None, kind="canonical", replacement=v.spelling)
+                   for v in cluster.variants if v is not house and v.tier is not None and v.base == house.base]
     others = [
         replace(v, tier=v.tier or "house", kind=v.kind if v.tier else "house-list", token=v.spelling,
-                replacement=house.spelling)
-        for v in cluster.variants if v is not house
+                replacement=carry_ending(v.spelling, v.base or v.spelling, house.spelling))
+        for v in cluster.variants
+        if v is not house and not (v.tier is not None and v.base == house.base)
     ]
-    return replace(cluster, canonical=house.spelling, variants=[promoted, *others]), True
+    return replace(cluster, canonical=house.spelling, variants=[promoted, *inflections, *others]), True

@@ -104,6 +104,8 @@ def check(paths: tuple[str, ...], lang: str | None, select: tuple[str, ...], ign
                       include=_split(include) or None, exclude=_split(exclude), config=config_path,
                       isolated=isolated, baseline=None if write_baseline_path else baseline_path,
                       diff_only=diff_base or ("HEAD" if diff_only else None))
+    if stdin_filename and "-" not in paths and source_path != "-":
+        raise click.UsageError("--stdin-filename names the text read from '-': give '-' among the paths")
     if source_path == "-" and "-" in paths:
         raise click.UsageError("standard input ('-') can be the translation or --source, not both")
     sources = _discover(paths, options, stdin_filename)
@@ -209,6 +211,13 @@ def init(directory: str, force: bool, lang: str, source_lang: str) -> int:
 
     for path in init_project(directory, force, normalise_lang(lang), normalise_lang(source_lang)):
         click.echo(f"wrote {path}")
+    given = click.get_current_context().get_parameter_source
+    defaults = [f'{key} = "{value}"'
+                for key, name, value in (("lang", "lang", lang), ("source-lang", "source_lang", source_lang))
+                if given(name) is click.core.ParameterSource.DEFAULT]
+    if defaults:  # a Spanish desk that ran plain `init` would have its articles checked as English
+        click.echo(f"transcheck: {' and '.join(defaults)} (the default{'s' if len(defaults) > 1 else ''}): "
+                   "edit transcheck.toml, or run init --force with --lang and --source-lang", err=True)
     return EXIT_OK
 
 

@@ -17,6 +17,13 @@ def test_init_writes_working_starter_files(tmp_path):
     assert {'"TC301"', '"TC304"', '"TC305"'} <= {w.strip(",") for w in result.stdout.decode().split()}
 
 
+def test_init_says_which_languages_it_assumed(tmp_path):
+    result = run_cli("init", str(tmp_path / "a"))
+    assert 'lang = "en" and source-lang = "pt" (the defaults)' in result.stderr.decode()
+    result = run_cli("init", "--lang", "es", "--source-lang", "en", str(tmp_path / "b"))
+    assert result.returncode == 0 and result.stderr.decode() == ""
+
+
 def test_init_creates_a_missing_folder_and_refuses_a_file(tmp_path):
     target = tmp_path / "project" / "docs"
     result = run_cli("init", str(target))

@@ -200,6 +200,23 @@ def test_markdown_code_is_not_matched(tmp_path):
     assert checker.check_paths([str(doc)], select=["TC3"], config=str(STYLE / "transcheck.toml")) == []
 
 
+@pytest.mark.parametrize("content", ["", "# only a comment\n", "rules: {}\n", None])
+def test_a_style_without_rules_is_an_error_not_a_silent_pass(tmp_path, content):
+    # as an empty glossary or name list: a style that checks nothing is a mistake in the setup
+    if content is None:
+        (tmp_path / "empty").mkdir()
+        style = "empty"
+    else:
+        (tmp_path / "s.yml").write_text(content, encoding="utf-8")
+        style = "s.yml"
+    (tmp_path / "transcheck.toml").write_text(f'lang = "en"\nstyles = ["{style}"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("The Taleban said so.\n", encoding="utf-8")
+    result = run_cli("check", "a.txt", cwd=tmp_path)
+    assert result.returncode == 2, result.stdout
+    lines = result.stderr.decode().strip().splitlines()
+    assert len(lines) == 1 and f"{style}: no style rules" in lines[0]
+
+
 def test_offsets_are_those_of_the_file(tmp_path):
     doc = tmp_path / "a.md"
     doc.write_text("# Heading\n\nHe is **president in charge** now.\n", encoding="utf-8")

@@ -70,7 +70,7 @@ def render_text(result: Any, color: bool = False, **_: Any) -> str:
         if finding.suggestions:
             suggestion = " | ".join(_one_line(s) for s in finding.suggestions)
             lines.append("  " + _paint("suggestion: " + suggestion, "green", color))
-    lines.append(_summary(result.findings, len(result.documents), color))
+    lines.append(_summary(result.findings, len(result.documents), color, len(result.errors)))
     detected = _detected_languages(result.documents)
     if detected:
         lines.append(detected)
@@ -95,10 +95,12 @@ def _detected_languages(documents: list) -> str:
     return f"Language{plural} detected: {listed} (set with --lang or `lang` in the configuration)."
 
 
-def _summary(findings: list[Finding], documents: int, color: bool) -> str:
+def _summary(findings: list[Finding], documents: int, color: bool, unreadable: int = 0) -> str:
     files = f"{documents} file{'s' if documents != 1 else ''}"
+    if unreadable:  # their error lines are on standard error; the count belongs with the others
+        files += f" ({unreadable} more could not be read)"
     if not findings:
-        return _paint(f"No findings in {files}.", "green", color)
+        return _paint(f"No findings in {files}.", "green" if not unreadable else "bold", color)
     counts = {severity: sum(1 for f in findings if f.severity is severity) for severity in Severity}
     parts = [f"{n} {str(sev)}{'s' if n != 1 else ''}" for sev, n in sorted(counts.items(), reverse=True) if n]
     total = len(findings)

@@ -193,7 +193,8 @@ def variants(paths: tuple[str, ...], lang: str | None, include: tuple[str, ...],
             errors.append(str(error))
             continue
         files.append((doc, find_name_clusters(doc)))
-    click.echo(render_variants(files, fmt), nl=False)
+    if files or not errors:  # no draft of nothing: redirected, it would be an empty name list
+        click.echo(render_variants(files, fmt), nl=False)
     for error in errors:
         click.echo(f"transcheck: error: {error}", err=True)
     return EXIT_ERROR if errors else EXIT_OK

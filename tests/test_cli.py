@@ -221,6 +221,13 @@ def test_variants_draft_leaves_out_a_names_case_forms(tmp_path):
         assert entry in draft.stdout.decode()
 
 
+def test_variants_of_only_unreadable_files_prints_no_draft(tmp_path):
+    (tmp_path / "latin.txt").write_bytes("A região do Panjshir.".encode("latin-1"))
+    result = run_cli("variants", "--isolated", "--lang", "pt", "--format", "names", "latin.txt", cwd=tmp_path)
+    assert result.returncode == 2 and result.stdout == b""
+    assert "latin.txt" in _one_error_line(result)
+
+
 def test_variants_lists_clusters_with_counts_and_places():
     result = run_cli("variants", "--isolated", "--lang", "en", "--format", "json", str(SAMPLE))
     assert result.returncode == 0, result.stderr

@@ -520,12 +520,6 @@ def test_two_established_names_need_substitutions_only():
     text = ("Muhammad spoke first. Later Muhammad left the hall. Then Muhammad came back. "
             "His brother Mohammed stayed.")
     assert ("Mohammed", "Muhammad") in flagged(text)
-    # ... and in a 1:1 tie beside the rest of one name (a new user's report)
-    text = ("Crown Prince Mohammed bin Salman arrived on Tuesday. Officials said Muhammad bin Salman "
-            "would meet the president.")
-    assert flagged(text) == [("Muhammad", "Mohammed")]
-    # two established names with a moved letter stay two, beside a shared surname too
-    assert flagged("Brittany Smith spoke first. Later Britain Smith left the hall.") == []
 
 
 def test_first_letter_slip_of_a_known_name():

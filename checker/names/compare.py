@@ -738,12 +738,6 @@ def _one_vowel_substitution(a: str, b: str) -> bool:
     return len(diff) == 1 and diff[0][0] in VOWELS and diff[0][1] in VOWELS
 
 
-def _transliterated(nm: str, nd: str) -> bool:
-    """Two ``norm`` forms with one skeleton that differ by cheap substitutions only (mohamed /
-    muhamad), or none."""
-    return skel(nm) == skel(nd) and cheap_substitutions_only(nm, nd)
-
-
 def _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lang, zipf, context, der=derived,
                  first_letter=True, truncated=False, lead=False, named=False):
     """``context``: evidence beyond the spellings (a shared neighbour or a strong majority);
@@ -759,9 +753,8 @@ def _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lan
     # Two established spellings (both common words or names), neither repeated: no evidence
     # that they are one name (Alan/Allan, Brittany/Britain).
     both_common = z >= BOTH_COMMON_ZIPF and zd >= BOTH_COMMON_ZIPF
-    if both_common and dominant_count < 2 and not (named and not lead and _transliterated(nm, nd)):
-        return None  # (before the rest of one name, a transliteration is one: Mohammed bin
-        # Salman / Muhammad bin Salman; not after a shared first name: John Bell / John Ball)
+    if both_common and dominant_count < 2:
+        return None
     if nm == nd:
         if der(sm, sd, lang):
             return None
@@ -789,7 +782,7 @@ def _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lan
         return None
     if skel(nm) == skel(nd):
         dist = cheap_distance(nm, nd)
-        if both_common and not _transliterated(nm, nd):
+        if both_common and not cheap_substitutions_only(nm, nd):
             dist = None  # established spellings differ by substitutions only (Mohammed/Muhammad;
             # not Brittany / Britain, "britani" / "britain": a letter moved)
         if dist is not None and dist <= (1 if length <= 6 else 2):

@@ -83,3 +83,18 @@ def test_tc203_rare_inflection_must_keep_the_terms_accents(tmp_path):
     assert [(f.text, f.suggestions) for f in found] == [("pandemies", ["pandémie"])]
     # an ending may move the accent of the last syllable (transmisión, transmisiones)
     assert checker.check_text("Las transmisiones.", lang="es", config=str(cfg), select=["TC203"]) == []
+
+
+def test_russian_derivations_sharing_a_stem_are_not_a_terms_forms(tmp_path):
+    # права (rights) is no form of правило (rule), ценный (valuable) none of цена (price): the
+    # house names' case-ending guard is not the glossary's (a reviewer's report)
+    (tmp_path / "g.csv").write_text("source,target,status\nrule,правило,forbidden\nprice,цена,deprecated\n",
+                                    encoding="utf-8")
+    cfg = tmp_path / "transcheck.toml"
+    cfg.write_text('glossaries = ["g.csv"]\n', encoding="utf-8")
+    for target in ("Права человека важны.", "Это ценный урок."):
+        assert checker.check_pair("Human rights matter.", target, source_lang="en", lang="ru", config=str(cfg),
+                                  select=["TC202"]) == []
+    assert [f.rule for f in checker.check_pair("This rule matters.", "Это правило важно.", source_lang="en",
+                                               lang="ru", config=str(cfg), select=["TC202"])] == ["TC202"]
+

@@ -1192,4 +1192,12 @@ def test_the_fix_keeps_the_minority_forms_ending():
     # ... and none the document does not use: the name as it is
     text = "The Taliban said. The Taliban won. The Taliban left. Two Talebans were seen."
     assert suggestions(text) == [("Talebans", "Taliban")]
+    # the majority's most used form inflected: endings go onto its base form, not onto the plural
+    # (a reviewer's report: Talebans -> Talibanss, Шолцем -> Шольцаем)
+    text = ("Les Talibans sont arrivés. Les Talibans ont parlé. Les Talibans ont fui. Un Taliban a parlé. "
+            "Un Taleban a fui. Les Talebans sont partis.")
+    assert suggestions(text, "fr") == [("Taleban", "Taliban"), ("Talebans", "Talibans")]
+    text = ("Речь Шольца была долгой. Сторонники Шольца ждали. Мы видели Шольца. Вчера Шольц пришёл. "
+            "Вчера Шолц пришёл. Все гордились Шолцем. Звонили Шолцу.")
+    assert suggestions(text, "ru") == [("Шолц", "Шольц"), ("Шолцем", "Шольцем"), ("Шолцу", "Шольцу")]
 

@@ -88,3 +88,28 @@ def test_house_spelling_in_the_minority_leaves_its_own_case_forms_alone(tmp_path
     reported = {(f["text"], f["suggestions"][0]) for f in findings}
     assert reported == {("Зеленський", "Зеленский"), ("Зеленського", "Зеленского")}
 
+
+def test_house_spelling_in_the_text_only_inflected_still_wins(tmp_path):
+    # the text has the house's Taliban only as Talibans: that is the house's, Taleban the variant
+    (tmp_path / "names.yaml").write_text("names:\n  - name: Taliban\n    variants: []\n", encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nnames = ["names.yaml"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("The Taleban came. The Taleban left. The Taleban won. Some Talibans left.\n",
+                                    encoding="utf-8")
+    findings = json.loads(run_cli("check", "--format", "json", "a.txt", cwd=tmp_path).stdout)["findings"]
+    assert [(f["text"], f["suggestions"]) for f in findings] == [("Taleban", ["Taliban"])] * 3
+
+
+def test_house_spelling_beside_a_majority_whose_most_used_form_is_a_case_form(tmp_path):
+    (tmp_path / "names.yaml").write_text("names:\n  - name: Зеленский\n    variants: []\n", encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "ru"\nnames = ["names.yaml"]\n', encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("Сторонники Зеленського ждали. Мы видели Зеленського вчера. Речь Зеленського была "
+                       "долгой. Потом Зеленський ответил. Вчера Зеленский пришёл. Потом Зеленскому сказали.\n",
+                       encoding="utf-8")
+    findings = json.loads(run_cli("check", "--format", "json", "a.txt", cwd=tmp_path).stdout)["findings"]
+    assert [(f["text"], f["suggestions"]) for f in findings] == [("Зеленського", ["Зеленского"])] * 3 + [
+        ("Зеленський", ["Зеленский"])]
+    run_cli("check", "--fix", "--unsafe-fixes", "a.txt", cwd=tmp_path)
+    assert "Зеленськ" not in article.read_text(encoding="utf-8")
+    assert "Сторонники Зеленского ждали" in article.read_text(encoding="utf-8")
+

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import InputError
-from .index import CASE_ENDINGS, Match, PatternIndex, case_inflection
+from .index import Match, PatternIndex, inflected_form
 from .load import decode, read_bytes, where
 from .text import Analyzer, analyzer, unaccent
 
@@ -88,6 +88,21 @@ class HouseNames:
                 return canonical
         return None
 
+    def name_of_form(self, spelling: str, lang: str | None = None) -> str | None:
+        """The house spelling of which ``spelling`` is the spelling itself or an inflection
+        (Talibans -> Taliban), not a listed variant; None otherwise."""
+        canonical = self.canonical_of(spelling, lang)
+        if canonical is None or canonical == spelling:
+            return canonical
+        from ..names.morph import MAX_ENDING, ending_pair
+
+        # the letters as written up to an ending (Fávaro is a variant of Favaro, not a form)
+        ending, name_ending = ending_pair(spelling.casefold(), canonical.casefold())
+        if len(spelling) - len(ending) < 3 or len(ending) > MAX_ENDING or len(name_ending) > MAX_ENDING:
+            return None
+        an = analyzer(lang)
+        return canonical if an.term_keys(spelling) == an.term_keys(canonical) else None
+
     def is_variant(self, spelling: str, lang: str | None = None) -> bool:
         canonical = self.canonical_of(spelling, lang)
         return canonical is not None and _fold(canonical) != _fold(spelling)
@@ -125,6 +140,25 @@ class HouseNames:
         for m in self._index(lang).scan(tokens, keys):
             out.append(_house_match(m, tokens, text))
         return out
+
+
+# Languages whose names decline by endings of up to three letters that replace the
+# nominative's (Зеленский, Зеленского, Зеленскому): two edits are too few for -ий / -ому.
+CASE_ENDINGS = frozenset({"ru", "uk", "be"})
+MAX_CASE_ENDING = 3
+
+
+def case_inflection(word: str, form: str) -> bool:
+    """The form guard of house names in a language of case endings: the two words (which share
+    a Snowball stem) differ only in their last three letters or fewer (Зеленського /
+    Зеленський), or as the default guard allows. Names only: among common words it joins
+    derivations (права / правило, цена / ценный), so glossary terms keep the default guard."""
+    if inflected_form(word, form):
+        return True
+    from ..names.morph import ending_pair
+
+    word_end, form_end = ending_pair(word, form)
+    return len(word) - len(word_end) >= 3 and len(word_end) <= MAX_CASE_ENDING and len(form_end) <= MAX_CASE_ENDING
 
 
 def _is_common(spelling: str, lang: str | None) -> bool:

@@ -242,27 +242,7 @@ def romance_inflection(lang: str | None) -> Callable[[str, str], bool]:
 
 def multiword_guard(lang: str | None) -> Callable[[str, str], bool] | None:
     """The form guard of multi-word terms in ``lang`` (None: the index's default)."""
-    if lang in CASE_ENDINGS:
-        return case_inflection
     return multiword_inflection if lang in ROMANCE else None
-
-
-# Languages whose nouns decline by endings of up to three letters that replace the nominative's
-# (Зеленский, Зеленского, Зеленскому): two edits are too few for -ий / -ому.
-CASE_ENDINGS = frozenset({"ru", "uk", "be"})
-MAX_CASE_ENDING = 3
-
-
-def case_inflection(word: str, form: str) -> bool:
-    """The form guard for a language of case endings: the two words (which share a Snowball
-    stem) differ only in their last three letters or fewer (Зеленського / Зеленський), or as
-    the default guard allows."""
-    if inflected_form(word, form):
-        return True
-    from ..names.morph import ending_pair
-
-    word_end, form_end = ending_pair(word, form)
-    return len(word) - len(word_end) >= 3 and len(word_end) <= MAX_CASE_ENDING and len(form_end) <= MAX_CASE_ENDING
 
 
 def language_index(lang: str | None, inflects: Callable[[str, str], bool] | None = None) -> PatternIndex:
@@ -279,8 +259,6 @@ def one_word_guard(lang: str | None) -> Callable[[str, str], bool] | None:
     """The form guard of one-word terms in ``lang`` (None: the index's guard). Only they: a word
     alone cannot tell the noun (seca) from the verb that shares its stem, while in a longer term
     the words around it do (lave as mãos, whose verb conjugates: lavem as mãos)."""
-    if lang in CASE_ENDINGS:
-        return case_inflection
     return romance_inflection(lang) if lang in ROMANCE else None
 
 

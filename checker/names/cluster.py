@@ -631,8 +631,15 @@ def _make_cluster(comp, members, table, gcount, links, zipf, apart=None) -> Name
     dom = _tie_winner(tied, zipf, links)
     dom_forms = sorted(members[dom], key=lambda f: (-table[f].count, _first(table[f])))
     canonical = dom_forms[0]
+
+    def base_form(forms: list[str]) -> str:
+        # an inflection group's shortest form stands for the name (Taliban beside Talibans x3,
+        # Шольц beside Шольца x3): fixes carry endings from it (``carry_ending``)
+        return min(forms, key=lambda f: (len(f), -table[f].count, f)).lstrip("\x00")
+
+    dom_base = base_form(dom_forms)
     variants = [
-        NameVariant(f, table[f].count, None, "canonical", f, f, _spans(table[f]), _locs(table[f]), canonical)
+        NameVariant(f, table[f].count, None, "canonical", f, f, _spans(table[f]), _locs(table[f]), dom_base)
         for f in dom_forms
     ]
     minority = []
@@ -641,12 +648,11 @@ def _make_cluster(comp, members, table, gcount, links, zipf, apart=None) -> Name
             continue
         link = _best_link(g, dom, comp, links)
         tier, kind = link if link else ("C", "typo")
-        # the group's most used form (ties: the shortest) stands for the name; the others are
-        # its inflections and keep their ending in the fix
-        base = min(members[g], key=lambda f: (-table[f].count, len(f), f)).lstrip("\x00")
+        base = base_form(members[g])
         for f in members[g]:
             word = f.lstrip("\x00")
-            replacement = carry_ending(word, base, canonical) if word != base else _attested_ending(word, dom_forms)
+            replacement = carry_ending(word, base, dom_base) if word != base \
+                else _attested_ending(word, dom_forms, dom_base)
             minority.append(
                 NameVariant(word, table[f].count, tier, kind, word, replacement, _spans(table[f]), _locs(table[f]),
                             base)
@@ -701,15 +707,15 @@ def _best_link(g, dom, comp, links):
     return best
 
 
-def _attested_ending(word: str, dom_forms: list[str]) -> str:
+def _attested_ending(word: str, dom_forms: list[str], base: str) -> str:
     """The dominant spelling's form with the ending ``word`` ends in, when the document uses
-    it (Talebans -> Talibans beside Taliban x3, Talibans x1); else the dominant spelling."""
-    canonical = dom_forms[0]
-    best = canonical
+    it (Talebans -> Talibans beside Taliban x3, Talibans x1); else the dominant spelling's base
+    form ``base``."""
+    best = base
     longest = 0
-    for form in dom_forms[1:]:
-        form_end, canonical_end = ending_pair(form, canonical)
-        if longest < len(form_end) <= MAX_ENDING and len(canonical_end) <= MAX_ENDING \
+    for form in dom_forms:
+        form_end, base_end = ending_pair(form, base)
+        if longest < len(form_end) <= MAX_ENDING and len(base_end) <= MAX_ENDING \
                 and word.endswith(form_end) and len(word) - len(form_end) >= 3:
             best, longest = form, len(form_end)
     return best

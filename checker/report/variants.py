@@ -32,8 +32,8 @@ def cluster_dict(cluster: Any, doc: Document) -> dict[str, Any]:
 def house_list(files: list[tuple[Document, list[Any]]]) -> str:
     """A house list of names (YAML, the format of ``names = [...]``) from the clusters of every
     file: clusters that share a spelling are merged across files (Taliban/Taleban in one article,
-    Taleban/Talebans in another), and the spelling used most often overall is the name (ties:
-    the one the clusters hold dominant, as ``check`` suggests it). A draft
+    Taleban/Talebans in another), and the spelling used most often overall, with its
+    inflections, is the name (ties: the one the clusters hold dominant, as ``check`` suggests it). A draft
     for an editor: each entry shows its counts, and the choice of spelling is the house's."""
     parent: dict[str, str] = {}
 
@@ -43,26 +43,22 @@ def house_list(files: list[tuple[Document, list[Any]]]) -> str:
             spelling = parent[spelling]
         return spelling
 
+    # A name's inflections (Зеленского beside Зеленский, Selenskyjs beside Selenskyj) are no
+    # other spellings: each counts toward its inflection group's base form, which alone is
+    # listed (the house list matches a name's inflections by itself, and a listed case form
+    # would have --fix rewrite it to the name).
     counts: dict[str, int] = {}
     canonical: dict[str, int] = {}  # clusters that hold the spelling dominant: ties go to it
-    # Inflections of a cluster's name (Зеленского beside Зеленский, Selenskyjs beside
-    # Selenskyj) are no other spellings: the house list matches a name's inflections itself,
-    # and listing them as variants would have --fix rewrite a case form to the nominative.
-    spelling_of_a_name: set[str] = set()
     for _, clusters in files:
         for cluster in clusters:
-            spellings = [v.spelling for v in cluster.variants]
-            for spelling, variant in zip(spellings, cluster.variants):
-                counts[spelling] = counts.get(spelling, 0) + variant.count
-                canonical[spelling] = canonical.get(spelling, 0) + (variant.tier is None)
-                parent[root(spelling)] = root(spellings[0])
-                if cluster.multiword or variant.tier is not None or spelling == cluster.canonical \
-                        or (variant.base and variant.base == spelling):
-                    spelling_of_a_name.add(spelling)
+            bases = [v.base or v.spelling for v in cluster.variants]
+            for base, variant in zip(bases, cluster.variants):
+                counts[base] = counts.get(base, 0) + variant.count
+                canonical[base] = canonical.get(base, 0) + (variant.tier is None)
+                parent[root(base)] = root(bases[0])
     groups: dict[str, list[str]] = {}
     for spelling in counts:
-        if spelling in spelling_of_a_name:
-            groups.setdefault(root(spelling), []).append(spelling)
+        groups.setdefault(root(spelling), []).append(spelling)
     # ties of counts: the spelling the clusters chose (the check's suggestion), then A-Z
     entries = sorted((sorted(group, key=lambda s: (-counts[s], -canonical[s], s)) for group in groups.values()),
                      key=lambda group: (-sum(counts[s] for s in group), group[0]))

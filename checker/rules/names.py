@@ -122,30 +122,33 @@ class NameVariantRule(Rule):
 
 def _house_first(cluster: "NameCluster", ctx: "CheckContext | None", lang: str | None) -> tuple["NameCluster", bool]:
     """The house spelling wins over the majority: when the configured list of names holds one
-    spelling of a single-token cluster as canonical, that spelling becomes the dominant one and
-    every other spelling (the former majority included) a variant of it. Returns the cluster and
-    whether the house list decided it."""
+    spelling of a single-token cluster as canonical (or an inflection of it: Talibans for
+    Taliban), that spelling's forms become the dominant ones and every other spelling (the former
+    majority included) a variant of it, whose fix keeps its ending (Зеленського -> Зеленского).
+    Returns the cluster and whether the house list decided it."""
     if ctx is None or cluster.multiword or not ctx.config.names:
         return cluster, False
     from ..glossary import house_names
+    from ..names.morph import carry_ending
 
     names = house_names(ctx)
-    house = next((v for v in cluster.variants if names.canonical_of(v.spelling, lang) == v.spelling), None)
+    house, name = None, None
+    for variant in cluster.variants:
+        name = names.name_of_form(variant.spelling, lang)
+        if name is not None:
+            house = variant
+            break
     if house is None:
         return cluster, False
     if house.tier is None:  # the house spelling is already the dominant one
         return cluster, True
-    from ..names.morph import carry_ending
-
-    promoted = replace(house, tier=None, kind="canonical", replacement=house.spelling)
-    # the house spelling's inflections stay (Зеленского beside the house's Зеленский); the
-    # other spellings take the house spelling with their own ending (Зеленського -> Зеленского)
-    inflections = [replace(v, tier=None, kind="canonical", replacement=v.spelling)
-                   for v in cluster.variants if v is not house and v.tier is not None and v.base == house.base]
+    # the house spelling's inflection group (one base form) stays; the rest carry their ending
+    # from their own base form onto the house spelling
+    own = [replace(v, tier=None, kind="canonical", replacement=v.spelling)
+           for v in cluster.variants if v.base == house.base]
     others = [
         replace(v, tier=v.tier or "house", kind=v.kind if v.tier else "house-list", token=v.spelling,
-                replacement=carry_ending(v.spelling, v.base or v.spelling, house.spelling))
-        for v in cluster.variants
-        if v is not house and not (v.tier is not None and v.base == house.base)
+                replacement=carry_ending(v.spelling, v.base or v.spelling, name))
+        for v in cluster.variants if v.base != house.base
     ]
-    return replace(cluster, canonical=house.spelling, variants=[promoted, *inflections, *others]), True
+    return replace(cluster, canonical=name, variants=[*own, *others]), True

@@ -624,8 +624,8 @@ def load_styles(paths: list[str]) -> StyleSet:
         before = len(skipped)
         loaded = load_style_file(path, skipped if os.path.isdir(path) else None)
         if not loaded and len(skipped) == before:  # as an empty glossary or name list: a mistake
-            raise InputError(f"{path}: no style rules (an empty {'folder' if os.path.isdir(path) else 'file'}); "
-                             "remove it from `styles` or add rules")
+            where = "no .yml file in the folder holds one" if os.path.isdir(path) else "an empty file"
+            raise InputError(f"{path}: no style rules ({where}); remove it from `styles` or add rules")
         for rule in loaded:
             if rule.name in seen and seen[rule.name].path != rule.path:
                 raise InputError(f"{rule.path}:{rule.line}: rule {rule.name!r} is already defined in {seen[rule.name].path}")

@@ -94,11 +94,10 @@ class HouseNames:
         canonical = self.canonical_of(spelling, lang)
         if canonical is None or canonical == spelling:
             return canonical
-        from ..names.morph import MAX_ENDING, ending_pair
+        from ..names.morph import ending_change
 
         # the letters as written up to an ending (Fávaro is a variant of Favaro, not a form)
-        ending, name_ending = ending_pair(spelling.casefold(), canonical.casefold())
-        if len(spelling) - len(ending) < 3 or len(ending) > MAX_ENDING or len(name_ending) > MAX_ENDING:
+        if ending_change(spelling.casefold(), canonical.casefold()) is None:
             return None
         an = analyzer(lang)
         return canonical if an.term_keys(spelling) == an.term_keys(canonical) else None
@@ -155,10 +154,9 @@ def case_inflection(word: str, form: str) -> bool:
     derivations (права / правило, цена / ценный), so glossary terms keep the default guard."""
     if inflected_form(word, form):
         return True
-    from ..names.morph import ending_pair
+    from ..names.morph import ending_change
 
-    word_end, form_end = ending_pair(word, form)
-    return len(word) - len(word_end) >= 3 and len(word_end) <= MAX_CASE_ENDING and len(form_end) <= MAX_CASE_ENDING
+    return ending_change(word, form, MAX_CASE_ENDING) is not None
 
 
 def _is_common(spelling: str, lang: str | None) -> bool:

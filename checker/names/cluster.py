@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from .compare import (BOTH_COMMON_ZIPF, FIRST_LETTER_CLASSES, TIER_C_MAX_ZIPF_CONTEXT, derivation_slip, judge, name_like, truncation_slip,
                       unknown_word)
-from .morph import (MAX_ENDING, carry_ending, derived, ending_pair, inflected, russian_known, russian_lemmas,
+from .morph import (carry_ending, derived, ending_change, inflected, russian_known, russian_lemmas,
                     russian_stem_slip, stems, suspect_ending)
 from .extract import LOWER_MAX_ZIPF
 from .normalize import fold, has_diacritics, more_accented, norm, skel
@@ -714,10 +714,9 @@ def _attested_ending(word: str, dom_forms: list[str], base: str) -> str:
     best = base
     longest = 0
     for form in dom_forms:
-        form_end, base_end = ending_pair(form, base)
-        if longest < len(form_end) <= MAX_ENDING and len(base_end) <= MAX_ENDING \
-                and word.endswith(form_end) and len(word) - len(form_end) >= 3:
-            best, longest = form, len(form_end)
+        pair = ending_change(form, base)
+        if pair is not None and longest < len(pair[0]) and word.endswith(pair[0]) and len(word) - len(pair[0]) >= 3:
+            best, longest = form, len(pair[0])
     return best
 
 

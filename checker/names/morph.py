@@ -317,14 +317,18 @@ def suspect_ending(a: str, b: str, lang: str | None) -> bool:
 MAX_ENDING = 4  # letters of an inflectional ending (Russian -ами, -ому; German -en, -s)
 
 
-def ending_pair(form: str, base: str) -> tuple[str, str]:
-    """(the end of ``form``, the end of ``base``) after their common beginning."""
+def ending_change(word: str, base: str, longest: int = MAX_ENDING) -> tuple[str, str] | None:
+    """(the end of ``word``, the end of ``base``) after their common beginning, when that
+    beginning has 3+ letters and neither end more than ``longest`` (Зеленського / Зеленський:
+    ("ого", "ий")); None when the two differ by more than endings."""
     stem = 0
-    for a, b in zip(form, base):
+    for a, b in zip(word, base):
         if a != b:
             break
         stem += 1
-    return form[stem:], base[stem:]
+    if stem < 3 or len(word) - stem > longest or len(base) - stem > longest:
+        return None
+    return word[stem:], base[stem:]
 
 
 def carry_ending(word: str, base: str, target: str) -> str:
@@ -333,8 +337,7 @@ def carry_ending(word: str, base: str, target: str) -> str:
     itself when the two forms differ by more than an ending or ``target`` lacks the base's."""
     if word == base:
         return target
-    word_end, base_end = ending_pair(word, base)
-    if len(word) - len(word_end) < 3 or len(word_end) > MAX_ENDING or len(base_end) > MAX_ENDING \
-            or not target.endswith(base_end):
+    pair = ending_change(word, base)
+    if pair is None or not target.endswith(pair[1]):
         return target
-    return target[: len(target) - len(base_end)] + word_end
+    return target[: len(target) - len(pair[1])] + pair[0]

@@ -90,13 +90,19 @@ def unified_diff(plan: FilePlan) -> str:
 def write_atomic(path: str, text: str, encoding: str = "utf-8") -> None:
     """Replace ``path`` by ``text`` through a temporary file renamed over it; InputError on failure.
     A symbolic link is followed: its target is replaced and the link stays a link."""
+    from .readers.decode import encode
+
     path = os.path.realpath(path)
     directory = os.path.dirname(path)
     try:
-        mode = os.stat(path).st_mode & 0o7777
+        status = os.stat(path)
     except OSError as error:
         raise InputError(f"{path}: cannot write fixes ({error.strerror})") from None
-    data = text.encode(encoding)  # utf-8-sig writes the BOM back; utf-16 its own
+    mode = status.st_mode & 0o7777
+    # a read-only file stays as it is: the rename would replace it all the same
+    if not mode & 0o222 or not os.access(path, os.W_OK):
+        raise InputError(f"{path}: read-only, not fixed (make it writable to apply the fixes)")
+    data = encode(text, encoding)
     tmp = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".transcheck-tmp", dir=directory)
@@ -105,6 +111,10 @@ def write_atomic(path: str, text: str, encoding: str = "utf-8") -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)
+        try:  # the owner too, where this user may give it (the file's owner or root)
+            os.chown(tmp, status.st_uid, status.st_gid)
+        except OSError:
+            pass
         os.replace(tmp, path)
         tmp = None
     except OSError as error:

@@ -50,7 +50,7 @@ def test_a_bad_file_in_a_tree_is_reported_and_the_others_are_checked(tmp_path):
     assert [line.split(":")[2].strip() for line in lines] == ["sub/latin.txt", "sub/z.txt"]
     assert all(line.startswith("transcheck: error: ") for line in lines)
     text = run_cli("check", "--isolated", "--lang", "en", ".", cwd=tmp_path)
-    assert text.returncode == 2 and "Found 7 findings in 1 file (2 more could not be read)" in text.stdout.decode()
+    assert text.returncode == 2 and "Found 7 findings in 1 file (7 warnings); 2 more could not be read." in text.stdout.decode()
 
 
 def test_stdin_filename_without_stdin_is_a_usage_error(tmp_path):

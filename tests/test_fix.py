@@ -120,6 +120,25 @@ def test_read_only_directory_exit_2(workdir):
     assert result.returncode == 2 and path.read_text(encoding="utf-8") == TEXT
 
 
+def test_read_only_file_is_not_fixed(workdir):
+    # the temporary file renamed over it would replace it all the same: refused, one line
+    path = workdir / "a.txt"
+    os.chmod(path, 0o444)
+    try:
+        result = run_cli("check", "--fix", "--select", "TC3", str(path), cwd=workdir)
+    finally:
+        os.chmod(path, 0o644)
+    assert result.returncode == 2 and path.read_text(encoding="utf-8") == TEXT
+    assert "read-only" in result.stderr.decode()
+
+
+def test_fix_keeps_a_utf16_big_endian_file_big_endian(workdir):
+    path = workdir / "a.txt"
+    path.write_bytes(("\ufeff" + TEXT).encode("utf-16-be"))
+    assert run_cli("check", "--fix", "--select", "TC3", str(path), cwd=workdir).returncode == 1  # (unsafe left)
+    assert path.read_bytes() == ("\ufeff" + FIXED).encode("utf-16-be")
+
+
 def _finding(start, end, replacement, rule="TC301", safe=True):
     return Finding(rule, "x", "style", Severity.WARNING, "a.txt", start, end, 1, start + 1, 1, end + 1, "",
                    "m", fix=Fix(start, end, replacement, safe))

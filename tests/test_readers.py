@@ -20,11 +20,21 @@ def test_utf16_with_bom():
     assert decode(data, "a.txt")[0] == "Ahmad Shah Massoud"
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_a_byte_order_is_written_back_as_it_was_read(encoding):
+    from checker.readers.decode import encode
+
+    data = ("\ufeffThe Taleban came.\n").encode(encoding)
+    text, named = decode(data, "a.txt")
+    assert text == "The Taleban came.\n" and encode(text, named) == data
+
+
 def test_utf32_with_bom_is_not_read_as_utf16():
     # UTF-32-LE's mark starts with UTF-16-LE's: it was decoded as UTF-16 full of NULs (a silent pass)
     for encoding in ("utf-32", "utf-32-le", "utf-32-be"):
         data = ("\ufeff" if encoding != "utf-32" else "") + "The Taleban came."
-        assert decode(data.encode(encoding), "a.txt") == ("The Taleban came.", "utf-32")
+        text, named = decode(data.encode(encoding), "a.txt")
+        assert text == "The Taleban came." and named.startswith("utf-32")
     # text that decodes but holds NUL characters is binary
     with pytest.raises(InputError, match="binary"):
         decode(codecs.BOM_UTF16_LE + "a\x00b".encode("utf-16-le"), "a.txt")

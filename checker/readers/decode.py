@@ -11,17 +11,29 @@ _BINARY_BYTES = set(range(0x00, 0x09)) | {0x0B, 0x0E, 0x0F} | set(range(0x10, 0x
 _BINARY_DELETE = bytes(sorted(_BINARY_BYTES))
 
 
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+         (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+
+
+def encode(text: str, encoding: str) -> bytes:
+    """``text`` in the ``encoding`` that ``decode`` named, with the byte-order mark it read."""
+    for bom, name in _BOMS:
+        if encoding == name:
+            return bom + text.encode(name)
+    return text.encode(encoding)  # utf-8-sig writes its BOM back
+
+
 def decode(data: bytes, path: str) -> tuple[str, str]:
     """Return ``(text, encoding)``; raise :class:`InputError` for binary or undecodable data."""
     if data.startswith(codecs.BOM_UTF8):
         return _strict(data[3:], "utf-8", path), "utf-8-sig"
-    # UTF-32 first: its little-endian mark (FF FE 00 00) starts with UTF-16's (FF FE)
-    for boms, encoding in (((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE), "utf-32"),
-                           ((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE), "utf-16")):
-        if data.startswith(boms):
-            text = _strict(data, encoding, path)
+    # UTF-32 first: its little-endian mark (FF FE 00 00) starts with UTF-16's (FF FE). The
+    # encoding named keeps the byte order, so that a fixed file is written back as it was read.
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            text = _strict(data, encoding[:6], path)
             if "\x00" in text:
-                raise InputError(f"{path}: binary file (NUL characters after decoding {encoding.upper()}); "
+                raise InputError(f"{path}: binary file (NUL characters after decoding {encoding[:6].upper()}); "
                                  "expected a text file")
             return text, encoding
     if b"\x00" in data[:8192]:

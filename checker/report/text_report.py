@@ -97,14 +97,15 @@ def _detected_languages(documents: list) -> str:
 
 def _summary(findings: list[Finding], documents: int, color: bool, unreadable: int = 0) -> str:
     files = f"{documents} file{'s' if documents != 1 else ''}"
-    if unreadable:  # their error lines are on standard error; the count belongs with the others
-        files += f" ({unreadable} more could not be read)"
+    # the unreadable files' error lines are on standard error; their count belongs here too
+    unread = f"; {unreadable} more could not be read" if unreadable else ""
     if not findings:
-        return _paint(f"No findings in {files}.", "green" if not unreadable else "bold", color)
+        return _paint(f"No findings in {files}{unread}.", "green" if not unreadable else "bold", color)
     counts = {severity: sum(1 for f in findings if f.severity is severity) for severity in Severity}
     parts = [f"{n} {str(sev)}{'s' if n != 1 else ''}" for sev, n in sorted(counts.items(), reverse=True) if n]
     total = len(findings)
-    summary = _paint(f"Found {total} finding{'s' if total != 1 else ''} in {files} ({', '.join(parts)}).", "bold", color)
+    summary = _paint(f"Found {total} finding{'s' if total != 1 else ''} in {files} ({', '.join(parts)}){unread}.",
+                     "bold", color)
     safe = sum(1 for f in findings if f.fix is not None and f.fix.safe)
     unsafe = sum(1 for f in findings if f.fix is not None and not f.fix.safe)
     if safe or unsafe:

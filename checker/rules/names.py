@@ -35,7 +35,7 @@ class NameVariantRule(Rule):
         "needs no list: it groups spellings that normalise alike (Tier A: Massoud/Massud, "
         "José/Jose), transliteration variants with the same consonant skeleton (Tier B: "
         "Taliban/Taleban, Mohammed/Muhammad) and rare one-letter slips of a name seen at least "
-        "twice (Tier C: telebans). Inflection and derivation (Afghan/Afghans/Afghanistan, "
+        "twice (Tier C: Kabyl beside Kabul). Inflection and derivation (Afghan/Afghans/Afghanistan, "
         "Путин/Путина), different names (Iran/Iraq, Ahmad Massoud/Ahmad Shah Massoud) and "
         "ordinary words are not reported. Measured in English, Portuguese, Spanish, French, "
         "German and Russian; the case endings of Ukrainian, Belarusian, Czech, Slovak, Polish, "

@@ -192,8 +192,13 @@ def variants(paths: tuple[str, ...], lang: str | None, include: tuple[str, ...],
         except InputError as error:  # reported after the others, as `check` does
             errors.append(str(error))
             continue
-        files.append((doc, find_name_clusters(doc)))
-    if files or not errors:  # no draft of nothing: redirected, it would be an empty name list
+        files.append((doc, find_name_clusters(doc) if fmt != "names" else []))
+    if fmt == "names":  # one draft for the corpus: its statistics merged, not file by file
+        from .report.variants import house_list, corpus_clusters
+
+        if files:
+            click.echo(house_list([(files[0][0], corpus_clusters([doc for doc, _ in files]))], len(files)), nl=False)
+    elif files or not errors:  # no draft of nothing: redirected, it would be an empty name list
         click.echo(render_variants(files, fmt), nl=False)
     for error in errors:
         click.echo(f"transcheck: error: {error}", err=True)

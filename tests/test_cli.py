@@ -223,6 +223,18 @@ def test_variants_draft_leaves_out_a_names_case_forms(tmp_path):
         assert entry in draft.stdout.decode()
 
 
+def test_variants_draft_finds_a_spelling_that_each_file_uses_alone(tmp_path):
+    # each file is consistent; the corpus is not: its statistics are merged, counts are the corpus's
+    for name, text in (("a.txt", "President Zelensky spoke. Zelensky left. Later Zelensky came back.\n"),
+                       ("b.txt", "Officials met Zelensky in Kyiv. Zelensky thanked them.\n"),
+                       ("c.txt", "Officials met Zelenskyy in Kyiv on Monday.\n")):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert run_cli("variants", "--isolated", "--lang", "en", ".", cwd=tmp_path).stdout.decode().startswith(
+        "No name variants")  # file by file: none
+    draft = run_cli("variants", "--isolated", "--lang", "en", "--format", "names", ".", cwd=tmp_path)
+    assert '- name: "Zelensky"  # Zelensky 5×, Zelenskyy 1×\n    variants: ["Zelenskyy"]' in draft.stdout.decode()
+
+
 def test_variants_of_only_unreadable_files_prints_no_draft(tmp_path):
     (tmp_path / "latin.txt").write_bytes("A região do Panjshir.".encode("latin-1"))
     result = run_cli("variants", "--isolated", "--lang", "pt", "--format", "names", "latin.txt", cwd=tmp_path)

@@ -29,7 +29,7 @@ def cluster_dict(cluster: Any, doc: Document) -> dict[str, Any]:
     return {"canonical": cluster.canonical, "count": cluster.count, "variants": variants}
 
 
-def house_list(files: list[tuple[Document, list[Any]]]) -> str:
+def house_list(files: list[tuple[Document, list[Any]]], file_count: int | None = None) -> str:
     """A house list of names (YAML, the format of ``names = [...]``) from the clusters of every
     file: clusters that share a spelling are merged across files (Taliban/Taleban in one article,
     Taleban/Talebans in another), and the spelling used most often overall, with its
@@ -49,8 +49,11 @@ def house_list(files: list[tuple[Document, list[Any]]]) -> str:
     # would have --fix rewrite it to the name).
     counts: dict[str, int] = {}
     canonical: dict[str, int] = {}  # clusters that hold the spelling dominant: ties go to it
+    multiword: set[str] = set()
     for _, clusters in files:
         for cluster in clusters:
+            if cluster.multiword:
+                multiword.update(v.spelling for v in cluster.variants)
             bases = [v.base or v.spelling for v in cluster.variants]
             for base, variant in zip(bases, cluster.variants):
                 counts[base] = counts.get(base, 0) + variant.count
@@ -59,11 +62,19 @@ def house_list(files: list[tuple[Document, list[Any]]]) -> str:
     groups: dict[str, list[str]] = {}
     for spelling in counts:
         groups.setdefault(root(spelling), []).append(spelling)
-    # ties of counts: the spelling the clusters chose (the check's suggestion), then A-Z
-    entries = sorted((sorted(group, key=lambda s: (-counts[s], -canonical[s], s)) for group in groups.values()),
+    # ties of counts: the spelling the clusters chose (the check's suggestion), then A-Z; a
+    # multi-word name is the one its clusters chose, which follows the single tokens ("The
+    # Taliban" 1x over "The Taleban" 4x beside Taliban 11x / Taleban 7x), as ``check`` does
+    def order(spelling: str) -> tuple:
+        if spelling in multiword:
+            return (-canonical[spelling], -counts[spelling], spelling)
+        return (-counts[spelling], -canonical[spelling], spelling)
+
+    entries = sorted((sorted(group, key=order) for group in groups.values()),
                      key=lambda group: (-sum(counts[s] for s in group), group[0]))
-    lines = [f"# House spellings of names: a draft from `transcheck variants --format names` over {len(files)} "
-             f"file{'s' if len(files) != 1 else ''}.",
+    count = len(files) if file_count is None else file_count
+    lines = [f"# House spellings of names: a draft from `transcheck variants --format names` over {count} "
+             f"file{'s' if count != 1 else ''}.",
              "# The most frequent spelling is the name; keep the one your house uses and delete the entries",
              "# that are two different names. Use it as `names = [\"names.yaml\"]` in transcheck.toml (TC102).",
              "names:"]
@@ -76,8 +87,23 @@ def house_list(files: list[tuple[Document, list[Any]]]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def corpus_clusters(docs: list[Document]) -> list[Any]:
+    """The name clusters of a corpus, language by language: the documents' statistics merged
+    (``collect`` / ``combine`` / ``finalize``), so that a spelling each file uses alone
+    (Zelenskyy in some files, Zelensky in most) is a variant, and every count is the corpus's."""
+    from ..names import collect, combine, finalize
+
+    by_lang: dict[str | None, Any] = {}
+    for doc in docs:
+        stats = collect(doc)
+        key = (doc.lang or "")[:2] or None
+        by_lang[key] = combine(by_lang[key], stats) if key in by_lang else stats
+    return [cluster for key in sorted(by_lang, key=str) for cluster in finalize(by_lang[key])]
+
+
 def render_variants(files: list[tuple[Document, list[Any]]], fmt: str) -> str:
-    """``files`` holds each document with its clusters."""
+    """``files`` holds each document with its clusters (for ``names``: the corpus's clusters,
+    ``corpus_clusters``, with the first document)."""
     if fmt == "names":
         return house_list(files)
     if fmt == "json":

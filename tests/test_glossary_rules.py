@@ -55,7 +55,10 @@ def test_tc202_deprecated_term_inflected_and_fix(config):
     assert [f.text for f in found] == ["Afghan Resistance Front", "Afghan Resistance Fronts"]
     assert found[0].suggestions == ["National Resistance Front"]
     assert found[0].fix.replacement == "National Resistance Front" and found[0].fix.safe
-    assert not found[1].fix.safe  # inflected: the plural would be lost
+    assert not found[1].fix.safe  # inflected: a guess at the plural, so unsafe
+    # ... which keeps the text's ending (a tester's report: the plural was dropped)
+    assert found[1].fix.replacement == "National Resistance Fronts"
+    assert found[1].suggestions == ["National Resistance Fronts", "National Resistance Front"]
 
 
 def test_tc202_forbidden_from_tsv_and_passing(config):

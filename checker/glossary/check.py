@@ -478,11 +478,23 @@ def wrong_terms(doc: Document, sc: Scan, compiled: CompiledGlossary) -> list[Hit
         written = doc.visible(m.start, m.end)
         if _written_as_approved(written, term, approved):
             continue  # the entry's approved form, which the matcher cannot tell from this one
-        replacement = transfer_case(written, approved[0].text) if approved else None
+        replacement = _inflected_like(written, term.text, transfer_case(written, approved[0].text)) \
+            if approved else None
         safe = len(approved) == 1 and _fold_words(surface) == _fold_words(" ".join(TOKEN_RE.findall(term.text)))
         hits.append(Hit(term.status.value, m.start, m.end, entry, term, tuple(t.text for t in approved),
                         replacement, safe))
     return hits
+
+
+def _inflected_like(written: str, term: str, replacement: str) -> str:
+    """``replacement`` with the ending ``written`` adds to or puts in place of the term's
+    (cease-fires for cease-fire -> ceasefires); as it is when the two differ otherwise."""
+    from ..names.morph import ending_change
+
+    pair = ending_change(written.casefold(), term.casefold())
+    if pair is None or not pair[0] or not replacement.casefold().endswith(pair[1]):
+        return replacement
+    return replacement[: len(replacement) - len(pair[1])] + written[len(written) - len(pair[0]):]
 
 
 def _likeness(surface: str, text: str) -> int:

@@ -159,7 +159,9 @@ class GlossaryForbiddenTerm(Rule):
             "Text: It is the Afghan Resistance Front.",
         good="It is the National Resistance Front.",
         fix="Safe when the entry has exactly one approved term and the text has the deprecated "
-            "term uninflected; otherwise the approved term(s) are suggested only.",
+            "term uninflected; an inflected one gets the approved term with the text's ending "
+            "(cease-fires -> ceasefires) as an unsafe fix (--unsafe-fixes); with several approved "
+            "terms, the first is the unsafe fix and all are suggested.",
     )
 
     def check_document(self, doc: Document, ctx: "CheckContext") -> Iterable[Finding]:
@@ -171,8 +173,11 @@ class GlossaryForbiddenTerm(Rule):
             text = doc.visible(hit.start, hit.end)
             use = f"; use {_quote(hit.suggestions)}" if hit.suggestions else ""
             fix = Fix(hit.start, hit.end, hit.replacement, safe=hit.safe) if hit.replacement else None
+            # the fix's form first when it carries the text's ending (ceasefires for cease-fires)
+            inflected = [hit.replacement] if hit.replacement and hit.replacement.casefold() not in {
+                s.casefold() for s in hit.suggestions} else []
             yield self.finding(doc, hit.start, hit.end, f"'{text}' is a {hit.kind} term{use}",
-                               hit.suggestions, fix, term_status=hit.kind, **_entry_field(hit.entry))
+                               [*inflected, *hit.suggestions], fix, term_status=hit.kind, **_entry_field(hit.entry))
 
 
 @register

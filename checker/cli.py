@@ -173,7 +173,7 @@ def _fix(result: Any, sources: list, options: Any, fmt: str, color: str, diff: b
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file to use.")
 @click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "names"]), default="text", show_default=True,
-              help="text; json; names: a draft house list of names (YAML) merging every file's clusters.")
+              help="text; json; names: a draft house list of names (YAML) from the corpus's merged name statistics.")
 def variants(paths: tuple[str, ...], lang: str | None, include: tuple[str, ...], exclude: tuple[str, ...],
              config_path: str | None, isolated: bool, fmt: str) -> int:
     """List the name clusters found in each file: canonical spelling, variants, counts, places."""
@@ -184,22 +184,34 @@ def variants(paths: tuple[str, ...], lang: str | None, include: tuple[str, ...],
     options = Options(lang=lang, include=_split(include) or None, exclude=_split(exclude), config=config_path,
                       isolated=isolated)
     resolver = resolver_for(options)
-    files, errors = [], []
-    for source in _discover(paths, options):
-        settings = Settings.resolve(options, resolver.for_path(source.path)) if resolver else None
-        try:
-            doc = load_source(source, settings.lang if settings else lang)
-        except InputError as error:  # reported after the others, as `check` does
-            errors.append(str(error))
-            continue
-        files.append((doc, find_name_clusters(doc) if fmt != "names" else []))
-    if fmt == "names":  # one draft for the corpus: its statistics merged, not file by file
-        from .report.variants import house_list, corpus_clusters
+    errors: list[str] = []
 
-        if files:
-            click.echo(house_list([(files[0][0], corpus_clusters([doc for doc, _ in files]))], len(files)), nl=False)
-    elif files or not errors:  # no draft of nothing: redirected, it would be an empty name list
-        click.echo(render_variants(files, fmt), nl=False)
+    def documents():
+        for source in _discover(paths, options):
+            settings = Settings.resolve(options, resolver.for_path(source.path)) if resolver else None
+            try:
+                yield load_source(source, settings.lang if settings else lang)
+            except InputError as error:  # reported after the others, as `check` does
+                errors.append(str(error))
+
+    if fmt == "names":  # one draft for the corpus: its statistics merged, no text kept
+        from .report.variants import corpus_clusters, house_list
+
+        count = 0
+
+        def counted():
+            nonlocal count
+            for doc in documents():
+                count += 1
+                yield doc
+
+        clusters = corpus_clusters(counted())
+        if count:  # no draft of nothing: redirected, it would be an empty name list
+            click.echo(house_list([(None, clusters)], count), nl=False)
+    else:
+        files = [(doc, find_name_clusters(doc)) for doc in documents()]
+        if files or not errors:
+            click.echo(render_variants(files, fmt), nl=False)
     for error in errors:
         click.echo(f"transcheck: error: {error}", err=True)
     return EXIT_ERROR if errors else EXIT_OK

@@ -4,7 +4,7 @@ can turn them into a house list of names."""
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Iterable
 
 from ..model import Document
 
@@ -29,7 +29,7 @@ def cluster_dict(cluster: Any, doc: Document) -> dict[str, Any]:
     return {"canonical": cluster.canonical, "count": cluster.count, "variants": variants}
 
 
-def house_list(files: list[tuple[Document, list[Any]]], file_count: int | None = None) -> str:
+def house_list(files: list[tuple[Document | None, list[Any]]], file_count: int | None = None) -> str:
     """A house list of names (YAML, the format of ``names = [...]``) from the clusters of every
     file: clusters that share a spelling are merged across files (Taliban/Taleban in one article,
     Taleban/Talebans in another), and the spelling used most often overall, with its
@@ -87,7 +87,7 @@ def house_list(files: list[tuple[Document, list[Any]]], file_count: int | None =
     return "\n".join(lines) + "\n"
 
 
-def corpus_clusters(docs: list[Document]) -> list[Any]:
+def corpus_clusters(docs: Iterable[Document]) -> list[Any]:
     """The name clusters of a corpus, language by language: the documents' statistics merged
     (``collect`` / ``combine`` / ``finalize``), so that a spelling each file uses alone
     (Zelenskyy in some files, Zelensky in most) is a variant, and every count is the corpus's."""
@@ -102,8 +102,7 @@ def corpus_clusters(docs: list[Document]) -> list[Any]:
 
 
 def render_variants(files: list[tuple[Document, list[Any]]], fmt: str) -> str:
-    """``files`` holds each document with its clusters (for ``names``: the corpus's clusters,
-    ``corpus_clusters``, with the first document)."""
+    """``files`` holds each document with its clusters (``names``: see ``house_list``)."""
     if fmt == "names":
         return house_list(files)
     if fmt == "json":

@@ -96,19 +96,6 @@ def test_tc203_source_form_left_in_translation(config):
     assert found[0].fix.safe
 
 
-def test_tc203_source_form_in_a_sentence_left_untranslated(tmp_path):
-    # with the original beside it: the source words around the term are not a quoted title when
-    # the sentence itself was left in the source language (a tester's report: no finding)
-    (tmp_path / "g.csv").write_text("pt,en,status\nFrente de Resistência Nacional,National Resistance Front,"
-                                    "preferred\n", encoding="utf-8")
-    cfg = tmp_path / "transcheck.toml"
-    cfg.write_text('glossaries = ["g.csv"]\n', encoding="utf-8")
-    found = checker.check_pair("A Frente de Resistência Nacional não aceitará agressões.",
-                               "Segundo Ali Nazary, a Frente de Resistência Nacional não aceitará agressões.",
-                               source_lang="pt", lang="en", config=str(cfg), select=["TC203"])
-    assert [f.text for f in found] == ["Frente de Resistência Nacional"]
-
-
 def test_tc203_passes_words_and_approved_terms(config):
     cfg = config(glossaries=[G / "basic2008.tbx"])
     assert run("The Tajik fighters of the NRF joined the National Resistance Front; Tajikistan is north; resistance is everywhere.", cfg, ["TC203"]) == []

@@ -633,24 +633,8 @@ def kept_in_source_language(s_text: str, start: int, end: int, t_text: str, s_la
                          (after and surface + after.group(0), after and after.group(2))):
         if (word and len(word) > 1 and zipf(word, s_lang) >= zipf(word, t_lang) + FOREIGN_GAP
                 and _word_in(t_text, phrase)):
-            # ... unless the translation's sentence is itself mostly source-language words: a
-            # sentence left untranslated ("a Frente de Resistência Nacional não aceitará"), not
-            # a title quoted in a translated one
-            return not _mostly_in(t_text.replace(surface, " "), s_lang, t_lang)
+            return True
     return False
-
-
-def _mostly_in(text: str, s_lang: str | None, t_lang: str | None) -> bool:
-    """More than half of the words of ``text`` (of 2+ letters) are words of ``s_lang`` foreign
-    to ``t_lang``, and it is written as a sentence, not in title case (a paper's title kept in
-    English is quoted, however long)."""
-    from ..lexicon import zipf
-
-    words = re.findall(r"[^\W\d_]{2,}", text)
-    if not words or sum(1 for w in words if w[:1].isupper()) * 2 > len(words):
-        return False
-    foreign = sum(1 for w in words if zipf(w.lower(), s_lang) >= zipf(w.lower(), t_lang) + FOREIGN_GAP)
-    return foreign * 2 > len(words)
 
 
 def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Document | None = None) -> list[Hit]:

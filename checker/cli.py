@@ -173,7 +173,7 @@ def _fix(result: Any, sources: list, options: Any, fmt: str, color: str, diff: b
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file to use.")
 @click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "names"]), default="text", show_default=True,
-              help="text; json; names: a draft house list of names (YAML) from the corpus's merged name statistics.")
+              help="text; json; names: a draft house list of names (YAML) merging every file's clusters.")
 def variants(paths: tuple[str, ...], lang: str | None, include: tuple[str, ...], exclude: tuple[str, ...],
              config_path: str | None, isolated: bool, fmt: str) -> int:
     """List the name clusters found in each file: canonical spelling, variants, counts, places."""
@@ -194,20 +194,12 @@ def variants(paths: tuple[str, ...], lang: str | None, include: tuple[str, ...],
             except InputError as error:  # reported after the others, as `check` does
                 errors.append(str(error))
 
-    if fmt == "names":  # one draft for the corpus: its statistics merged, no text kept
-        from .report.variants import corpus_clusters, house_list
+    if fmt == "names":  # one draft from every file's clusters; no text kept
+        from .report.variants import house_list
 
-        count = 0
-
-        def counted():
-            nonlocal count
-            for doc in documents():
-                count += 1
-                yield doc
-
-        clusters = corpus_clusters(counted())
-        if count:  # no draft of nothing: redirected, it would be an empty name list
-            click.echo(house_list([(None, clusters)], count), nl=False)
+        clusters = [(doc.lang, find_name_clusters(doc)) for doc in documents()]
+        if clusters:  # no draft of nothing: redirected, it would be an empty name list
+            click.echo(house_list(clusters), nl=False)
     else:
         files = [(doc, find_name_clusters(doc)) for doc in documents()]
         if files or not errors:

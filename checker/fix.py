@@ -99,9 +99,7 @@ def write_atomic(path: str, text: str, encoding: str = "utf-8") -> None:
     except OSError as error:
         raise InputError(f"{path}: cannot write fixes ({error.strerror})") from None
     mode = status.st_mode & 0o7777
-    # a read-only file stays as it is: the rename would replace it all the same
-    if not mode & 0o222 or not os.access(path, os.W_OK):
-        raise InputError(f"{path}: read-only, not fixed (make it writable to apply the fixes)")
+    _refuse_read_only(path, mode)
     data = encode(text, encoding)
     tmp = None
     try:
@@ -111,10 +109,12 @@ def write_atomic(path: str, text: str, encoding: str = "utf-8") -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)
-        try:  # the owner too, where this user may give it (the file's owner or root)
-            os.chown(tmp, status.st_uid, status.st_gid)
-        except OSError:
-            pass
+        for uid in (status.st_uid, -1):  # the owner and group where this user may give them
+            try:  # (root), else the group alone (a member of it)
+                os.chown(tmp, uid, status.st_gid)
+                break
+            except OSError:
+                continue
         os.replace(tmp, path)
         tmp = None
     except OSError as error:
@@ -125,6 +125,13 @@ def write_atomic(path: str, text: str, encoding: str = "utf-8") -> None:
                 os.unlink(tmp)
             except OSError:
                 pass
+
+
+def _refuse_read_only(path: str, mode: int) -> None:
+    """A read-only file stays as it is: the rename would replace it all the same."""
+    if not mode & 0o222 or not os.access(path, os.W_OK):
+        raise InputError(f"{path}: read-only, not fixed (make it writable to apply the fixes); "
+                         "no file was changed")
 
 
 def write_plans(plans: Iterable[FilePlan]) -> list[FilePlan]:
@@ -165,6 +172,13 @@ def converge(result, sources: list, options, unsafe: bool = False, write: bool =
     texts: dict[str, str] = {}
     history: dict[str, list[tuple[str, list[Finding]]]] = {}  # each text a file had, and the fixes that made it
     conflicts: dict[str, Conflict] = {}
+    if write:  # every file to fix is writable, or none is written (not half a run)
+        for plan in _changing(result, unsafe):
+            path = os.path.realpath(plan.path)
+            try:
+                _refuse_read_only(path, os.stat(path).st_mode)
+            except OSError as error:
+                raise InputError(f"{path}: cannot write fixes ({error.strerror})") from None
     for _ in range(passes):
         plans = [plan for plan in _changing(result, unsafe) if plan.path not in conflicts]
         if not plans:

@@ -223,16 +223,20 @@ def test_variants_draft_leaves_out_a_names_case_forms(tmp_path):
         assert entry in draft.stdout.decode()
 
 
-def test_variants_draft_finds_a_spelling_that_each_file_uses_alone(tmp_path):
-    # each file is consistent; the corpus is not: its statistics are merged, counts are the corpus's
-    for name, text in (("a.txt", "President Zelensky spoke. Zelensky left. Later Zelensky came back.\n"),
-                       ("b.txt", "Officials met Zelensky in Kyiv. Zelensky thanked them.\n"),
-                       ("c.txt", "Officials met Zelenskyy in Kyiv on Monday.\n")):
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    assert run_cli("variants", "--isolated", "--lang", "en", ".", cwd=tmp_path).stdout.decode().startswith(
-        "No name variants")  # file by file: none
-    draft = run_cli("variants", "--isolated", "--lang", "en", "--format", "names", ".", cwd=tmp_path)
-    assert '- name: "Zelensky"  # Zelensky 5×, Zelenskyy 1×\n    variants: ["Zelenskyy"]' in draft.stdout.decode()
+def test_variants_draft_never_merges_two_languages(tmp_path):
+    # (Zelensky is the English name and a Portuguese variant: two entries, not one)
+    for folder, lang, texts in (("en", "en", ["President Zelensky spoke. Zelensky left. Zelensky came back. "
+                                              "Officials met Zelenskyy in Kyiv.\n"]),
+                                ("pt", "pt", ["O presidente Zelenski falou. Zelenski saiu. Zelenski voltou. "
+                                              "Autoridades encontraram Zelensky em Kiev.\n"])):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "transcheck.toml").write_text(f'lang = "{lang}"\n', encoding="utf-8")
+        for i, text in enumerate(texts):
+            (tmp_path / folder / f"{i}.txt").write_text(text, encoding="utf-8")
+    draft = run_cli("variants", "--format", "names", "en", "pt", cwd=tmp_path).stdout.decode()
+    assert '- name: "Zelensky"  # en: Zelensky 3×, Zelenskyy 1×\n    variants: ["Zelenskyy"]' in draft
+    assert '- name: "Zelenski"  # pt: Zelenski 3×, Zelensky 1×\n    variants: ["Zelensky"]' in draft
+    assert "Several languages" in draft
 
 
 def test_variants_of_only_unreadable_files_prints_no_draft(tmp_path):

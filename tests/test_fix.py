@@ -121,15 +121,19 @@ def test_read_only_directory_exit_2(workdir):
 
 
 def test_read_only_file_is_not_fixed(workdir):
-    # the temporary file renamed over it would replace it all the same: refused, one line
+    # the temporary file renamed over it would replace it all the same: refused, one line, and
+    # the other files are not left half fixed
     path = workdir / "a.txt"
+    (workdir / "b.txt").write_text(TEXT, encoding="utf-8")
     os.chmod(path, 0o444)
     try:
-        result = run_cli("check", "--fix", "--select", "TC3", str(path), cwd=workdir)
+        result = run_cli("check", "--fix", "--select", "TC3", "b.txt", "a.txt", cwd=workdir)
     finally:
         os.chmod(path, 0o644)
     assert result.returncode == 2 and path.read_text(encoding="utf-8") == TEXT
-    assert "read-only" in result.stderr.decode()
+    assert (workdir / "b.txt").read_text(encoding="utf-8") == TEXT
+    lines = result.stderr.decode().strip().splitlines()
+    assert len(lines) == 1 and "read-only" in lines[0]
 
 
 def test_fix_keeps_a_utf16_big_endian_file_big_endian(workdir):

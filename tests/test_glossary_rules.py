@@ -61,6 +61,17 @@ def test_tc202_deprecated_term_inflected_and_fix(config):
     assert found[1].suggestions == ["National Resistance Fronts", "National Resistance Front"]
 
 
+def test_tc202_carries_no_ending_onto_a_term_that_inflects_otherwise(tmp_path):
+    # Kriegern is the dative plural of Krieger; Soldat does not end alike: no "Soldatn"
+    (tmp_path / "g.yml").write_text("source-lang: en\ntarget-lang: de\nentries:\n"
+                                    "  - en: soldier\n    de: {preferred: Soldat, deprecated: Krieger}\n",
+                                    encoding="utf-8")
+    (tmp_path / "t.toml").write_text('glossaries = ["g.yml"]\n', encoding="utf-8")
+    [found] = checker.check_text("Mit den Kriegern sprach er.", lang="de", config=str(tmp_path / "t.toml"),
+                                 select=["TC202"])
+    assert found.suggestions == ["Soldat"] and found.fix.replacement == "Soldat" and not found.fix.safe
+
+
 def test_tc202_forbidden_from_tsv_and_passing(config):
     cfg = config(glossaries=[G / "editor.tsv"])
     found = run("The FRN and the Taleban.", cfg, ["TC202"])

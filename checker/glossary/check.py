@@ -486,15 +486,21 @@ def wrong_terms(doc: Document, sc: Scan, compiled: CompiledGlossary) -> list[Hit
     return hits
 
 
+INFLECTED_LIKE_TAIL = 2  # letters the term and its replacement must end in alike
+
+
 def _inflected_like(written: str, term: str, replacement: str) -> str:
-    """``replacement`` with the ending ``written`` adds to or puts in place of the term's
-    (cease-fires for cease-fire -> ceasefires); as it is when the two differ otherwise."""
+    """``replacement`` with the ending ``written`` adds to the term, when the two terms end in
+    the same letters and so likely inflect alike (cease-fires for cease-fire -> ceasefires,
+    Resistance Fronts -> National Resistance Fronts); as it is otherwise (Kriegern for Krieger
+    is no Soldatn, treguas no alto el fuegos)."""
     from ..names.morph import ending_change
 
     pair = ending_change(written.casefold(), term.casefold())
-    if pair is None or not pair[0] or not replacement.casefold().endswith(pair[1]):
+    tail = term.casefold()[-INFLECTED_LIKE_TAIL:]
+    if pair is None or not pair[0] or pair[1] or not replacement.casefold().endswith(tail):
         return replacement
-    return replacement[: len(replacement) - len(pair[1])] + written[len(written) - len(pair[0]):]
+    return replacement + written[len(written) - len(pair[0]):]
 
 
 def _likeness(surface: str, text: str) -> int:

@@ -4,7 +4,7 @@ can turn them into a house list of names."""
 from __future__ import annotations
 
 import json
-from typing import Any, Iterable
+from typing import Any
 
 from ..model import Document
 
@@ -29,76 +29,73 @@ def cluster_dict(cluster: Any, doc: Document) -> dict[str, Any]:
     return {"canonical": cluster.canonical, "count": cluster.count, "variants": variants}
 
 
-def house_list(files: list[tuple[Document | None, list[Any]]], file_count: int | None = None) -> str:
+def house_list(files: list[tuple[Any, list[Any]]], file_count: int | None = None) -> str:
     """A house list of names (YAML, the format of ``names = [...]``) from the clusters of every
-    file: clusters that share a spelling are merged across files (Taliban/Taleban in one article,
-    Taleban/Talebans in another), and the spelling used most often overall, with its
-    inflections, is the name (ties: the one the clusters hold dominant, as ``check`` suggests it). A draft
-    for an editor: each entry shows its counts, and the choice of spelling is the house's."""
-    parent: dict[str, str] = {}
+    file (``(document or its language, clusters)``): clusters of one language that share a
+    spelling are merged (Taliban/Taleban in one article, Taleban/Talebans in another), and the
+    spelling used most often, with its inflections, is the name (ties: the one the clusters
+    hold dominant, as ``check`` suggests it). Languages are never merged: each entry says its
+    language when there are several. The counts are those of the files where the name is
+    spelled more than one way (clusters are found file by file). A draft for an editor: each
+    entry shows its counts, and the choice of spelling is the house's."""
+    parent: dict[tuple, tuple] = {}
 
-    def root(spelling: str) -> str:
-        while parent.setdefault(spelling, spelling) != spelling:
-            parent[spelling] = parent[parent[spelling]]
-            spelling = parent[spelling]
-        return spelling
+    def root(key: tuple) -> tuple:
+        while parent.setdefault(key, key) != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
 
     # A name's inflections (Зеленского beside Зеленский, Selenskyjs beside Selenskyj) are no
     # other spellings: each counts toward its inflection group's base form, which alone is
     # listed (the house list matches a name's inflections by itself, and a listed case form
     # would have --fix rewrite it to the name).
-    counts: dict[str, int] = {}
-    canonical: dict[str, int] = {}  # clusters that hold the spelling dominant: ties go to it
-    multiword: set[str] = set()
-    for _, clusters in files:
+    counts: dict[tuple, int] = {}
+    canonical: dict[tuple, int] = {}  # clusters that hold the spelling dominant: ties go to it
+    multiword: set[tuple] = set()
+    for owner, clusters in files:
+        lang = ((owner.lang if isinstance(owner, Document) else owner) or "")[:2]
         for cluster in clusters:
+            keys = [(lang, v.base or v.spelling) for v in cluster.variants]
             if cluster.multiword:
-                multiword.update(v.spelling for v in cluster.variants)
-            bases = [v.base or v.spelling for v in cluster.variants]
-            for base, variant in zip(bases, cluster.variants):
-                counts[base] = counts.get(base, 0) + variant.count
-                canonical[base] = canonical.get(base, 0) + (variant.tier is None)
-                parent[root(base)] = root(bases[0])
-    groups: dict[str, list[str]] = {}
-    for spelling in counts:
-        groups.setdefault(root(spelling), []).append(spelling)
+                multiword.update(keys)
+            for key, variant in zip(keys, cluster.variants):
+                counts[key] = counts.get(key, 0) + variant.count
+                canonical[key] = canonical.get(key, 0) + (variant.tier is None)
+                parent[root(key)] = root(keys[0])
+    groups: dict[tuple, list[tuple]] = {}
+    for key in counts:
+        groups.setdefault(root(key), []).append(key)
+
     # ties of counts: the spelling the clusters chose (the check's suggestion), then A-Z; a
     # multi-word name is the one its clusters chose, which follows the single tokens ("The
     # Taliban" 1x over "The Taleban" 4x beside Taliban 11x / Taleban 7x), as ``check`` does
-    def order(spelling: str) -> tuple:
-        if spelling in multiword:
-            return (-canonical[spelling], -counts[spelling], spelling)
-        return (-counts[spelling], -canonical[spelling], spelling)
+    def order(key: tuple) -> tuple:
+        if key in multiword:
+            return (-canonical[key], -counts[key], key)
+        return (-counts[key], -canonical[key], key)
 
     entries = sorted((sorted(group, key=order) for group in groups.values()),
-                     key=lambda group: (-sum(counts[s] for s in group), group[0]))
+                     key=lambda group: (-sum(counts[k] for k in group), group[0]))
     count = len(files) if file_count is None else file_count
+    languages = {k[0] for k in counts}
     lines = [f"# House spellings of names: a draft from `transcheck variants --format names` over {count} "
              f"file{'s' if count != 1 else ''}.",
              "# The most frequent spelling is the name; keep the one your house uses and delete the entries",
              "# that are two different names. Use it as `names = [\"names.yaml\"]` in transcheck.toml (TC102).",
-             "names:"]
-    for name, *variants in entries:
-        seen = ", ".join(f"{s} {counts[s]}×" for s in (name, *variants))
-        lines += [f"  - name: {json.dumps(name, ensure_ascii=False)}  # {seen}",
-                  f"    variants: [{', '.join(json.dumps(v, ensure_ascii=False) for v in variants)}]"]
+             "# Counts are those of the files that spell the name more than one way."]
+    if len(languages) > 1:
+        lines.append("# Several languages: a list applies to every file that uses it; keep each language's "
+                     "entries in its own list.")
+    lines.append("names:")
+    for (lang, name), *variants in entries:
+        seen = ", ".join(f"{k[1]} {counts[k]}×" for k in ((lang, name), *variants))
+        where = f"{lang}: " if len(languages) > 1 else ""
+        lines += [f"  - name: {json.dumps(name, ensure_ascii=False)}  # {where}{seen}",
+                  f"    variants: [{', '.join(json.dumps(k[1], ensure_ascii=False) for k in variants)}]"]
     if not entries:
         lines[-1] = "names: []"
     return "\n".join(lines) + "\n"
-
-
-def corpus_clusters(docs: Iterable[Document]) -> list[Any]:
-    """The name clusters of a corpus, language by language: the documents' statistics merged
-    (``collect`` / ``combine`` / ``finalize``), so that a spelling each file uses alone
-    (Zelenskyy in some files, Zelensky in most) is a variant, and every count is the corpus's."""
-    from ..names import collect, combine, finalize
-
-    by_lang: dict[str | None, Any] = {}
-    for doc in docs:
-        stats = collect(doc)
-        key = (doc.lang or "")[:2] or None
-        by_lang[key] = combine(by_lang[key], stats) if key in by_lang else stats
-    return [cluster for key in sorted(by_lang, key=str) for cluster in finalize(by_lang[key])]
 
 
 def render_variants(files: list[tuple[Document, list[Any]]], fmt: str) -> str:

@@ -29,7 +29,7 @@ def cluster_dict(cluster: Any, doc: Document) -> dict[str, Any]:
     return {"canonical": cluster.canonical, "count": cluster.count, "variants": variants}
 
 
-def house_list(files: list[tuple[Any, list[Any]]], file_count: int | None = None) -> str:
+def house_list(files: list[tuple[Any, list[Any]]]) -> str:
     """A house list of names (YAML, the format of ``names = [...]``) from the clusters of every
     file (``(document or its language, clusters)``): clusters of one language that share a
     spelling are merged (Taliban/Taleban in one article, Taleban/Talebans in another), and the
@@ -77,7 +77,7 @@ def house_list(files: list[tuple[Any, list[Any]]], file_count: int | None = None
 
     entries = sorted((sorted(group, key=order) for group in groups.values()),
                      key=lambda group: (-sum(counts[k] for k in group), group[0]))
-    count = len(files) if file_count is None else file_count
+    count = len(files)
     languages = {k[0] for k in counts}
     lines = [f"# House spellings of names: a draft from `transcheck variants --format names` over {count} "
              f"file{'s' if count != 1 else ''}.",

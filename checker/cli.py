@@ -194,16 +194,10 @@ def variants(paths: tuple[str, ...], lang: str | None, include: tuple[str, ...],
             except InputError as error:  # reported after the others, as `check` does
                 errors.append(str(error))
 
-    if fmt == "names":  # one draft from every file's clusters; no text kept
-        from .report.variants import house_list
-
-        clusters = [(doc.lang, find_name_clusters(doc)) for doc in documents()]
-        if clusters:  # no draft of nothing: redirected, it would be an empty name list
-            click.echo(house_list(clusters), nl=False)
-    else:
-        files = [(doc, find_name_clusters(doc)) for doc in documents()]
-        if files or not errors:
-            click.echo(render_variants(files, fmt), nl=False)
+    # (a draft of names needs each file's language, not its text)
+    files = [(doc.lang if fmt == "names" else doc, find_name_clusters(doc)) for doc in documents()]
+    if files or not errors:  # no draft of nothing: redirected, it would be an empty name list
+        click.echo(render_variants(files, fmt), nl=False)
     for error in errors:
         click.echo(f"transcheck: error: {error}", err=True)
     return EXIT_ERROR if errors else EXIT_OK

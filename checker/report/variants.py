@@ -98,8 +98,9 @@ def house_list(files: list[tuple[Any, list[Any]]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_variants(files: list[tuple[Document, list[Any]]], fmt: str) -> str:
-    """``files`` holds each document with its clusters (``names``: see ``house_list``)."""
+def render_variants(files: list[tuple[Any, list[Any]]], fmt: str) -> str:
+    """``files`` holds each document with its clusters (``names``: its language will do, see
+    ``house_list``)."""
     if fmt == "names":
         return house_list(files)
     if fmt == "json":

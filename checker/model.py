@@ -102,6 +102,12 @@ class LineIndex:
         return len(self._starts)
 
 
+def text_digest(text: str) -> str:
+    import hashlib
+
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
 @dataclass
 class Document:
     """One checked file (or one side of a bilingual pair)."""
@@ -117,6 +123,9 @@ class Document:
     lang_detected: bool = False  # ``lang`` was guessed from the text (no --lang, no configuration)
     # the original this document translates, when it is checked as one side of a pair
     source: "Document | None" = field(default=None, repr=False, compare=False)
+    # of a document kept without its text (``without_text``): the text's digest, to read it
+    # again only as it was checked
+    digest: str = ""
     _lines: LineIndex | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -152,7 +161,7 @@ class Document:
         a file it has nothing to report on, so that an audit of many files holds only the texts
         it reports (and fixes) in memory."""
         return Document(self.path, "", "", lang=self.lang, encoding=self.encoding, fmt=self.fmt,
-                        lang_detected=self.lang_detected)
+                        lang_detected=self.lang_detected, digest=text_digest(self.text))
 
 
 @dataclass(frozen=True)

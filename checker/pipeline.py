@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import fnmatch
 import os
+from collections import OrderedDict
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from .config import Config, ConfigResolver
-from .model import Document, Finding, Fix, InputError, Scope, Severity
+from .model import Document, Finding, Fix, InputError, Scope, Severity, text_digest
 from .registry import (Rule, all_rules, get_rule, is_style_rule_selector, iter_selected, known_selector, matches,
                        specificity, style_rule_selected)
 
@@ -114,6 +115,27 @@ class CheckContext:
     @property
     def config(self) -> Config:
         return self.settings.config
+
+    def per_document(self, doc: Document, name: str, compute: Callable[[], Any]) -> Any:
+        """``compute()`` once per document and ``name``, for rules that share work on one
+        document (the names rules share its name statistics, the glossary rules its scan). A few
+        recent documents are kept; the cache holds the document itself, so its ``id`` is not
+        reused while cached."""
+        cache = self.cache.setdefault("per-document", OrderedDict())
+        slot = cache.get(id(doc))
+        if slot is None or slot[0] is not doc:
+            slot = cache[id(doc)] = (doc, {})
+            while len(cache) > DOCUMENT_CACHE_SIZE:
+                cache.popitem(last=False)
+        else:
+            cache.move_to_end(id(doc))
+        values = slot[1]
+        if name not in values:
+            values[name] = compute()
+        return values[name]
+
+
+DOCUMENT_CACHE_SIZE = 8
 
 
 @dataclass(frozen=True)
@@ -509,6 +531,36 @@ def discover_sources(paths: Sequence[str], options: Options) -> list[Source]:
 DIRECTIVE_MARK = "transcheck-"  # in every suppression comment (checker.suppress)
 
 
+class _DocumentsRead(Mapping):
+    """The run's documents by path, for corpus rules: a document kept without its text (a run
+    holds only the texts it reports on) is read again when a rule asks for it, and kept with
+    its text for the report and ``--fix``; one that changed since it was checked is left out."""
+
+    def __init__(self, by_path: dict[str, Document], sources: dict[str, Source]) -> None:
+        self._docs = by_path
+        self._sources = sources
+
+    def __getitem__(self, path: str) -> Document:
+        doc = self._docs[path]
+        if doc.text or not doc.digest or path not in self._sources:
+            return doc
+        try:
+            fresh = load_source(self._sources[path], doc.lang)
+        except InputError:
+            raise KeyError(path) from None
+        if text_digest(fresh.text) != doc.digest:
+            raise KeyError(path)
+        fresh.segments, fresh.blocks, fresh.lang_detected = [], [], doc.lang_detected
+        self._docs[path] = fresh
+        return fresh
+
+    def __iter__(self):
+        return iter(self._docs)
+
+    def __len__(self) -> int:
+        return len(self._docs)
+
+
 def run(sources: Sequence[Source], options: Options) -> Result:
     options.validate()
     resolver = resolver_for(options)
@@ -519,6 +571,7 @@ def run(sources: Sequence[Source], options: Options) -> Result:
     errors: list[FileError] = []
     corpus_stats: dict[str, Any] = {}
     corpus_context: dict[str, tuple[Rule, CheckContext]] = {}
+    source_of: dict[str, Source] = {}
     for source in sources:
         config = resolver.for_path(source.path) if resolver else Config()
         if id(config) not in contexts:
@@ -542,17 +595,21 @@ def run(sources: Sequence[Source], options: Options) -> Result:
         # unless a corpus rule may still report in it.
         for checked in (doc, doc.source) if doc.source else (doc,):
             checked.segments, checked.blocks = [], []
-        needs_text = doc_findings or DIRECTIVE_MARK in doc.text or any(r.scope is Scope.CORPUS for r in rules)
+        needs_text = doc_findings or DIRECTIVE_MARK in doc.text
         documents.append(doc if needs_text else doc.without_text())
+        source_of[doc.path] = source
         findings.extend(doc_findings)
         corpus_stats = combine_stats(rules, corpus_stats, doc_stats)
         for rule in rules:
             if rule.scope is Scope.CORPUS:
                 corpus_context.setdefault(rule.code, (rule, ctx))
     by_path = {doc.path: doc for doc in documents}
-    for code, stats in corpus_stats.items():
-        rule, ctx = corpus_context[code]
-        findings.extend(rule.finalize(stats, by_path, ctx))
+    if corpus_stats:
+        readable = _DocumentsRead(by_path, source_of)
+        for code, stats in corpus_stats.items():
+            rule, ctx = corpus_context[code]
+            findings.extend(rule.finalize(stats, readable, ctx))
+        documents = list(by_path.values())
     fail_levels = {path: settings.fail_level for path, settings in settings_of.items()}
     notices = list(dict.fromkeys(notice for ctx, _ in contexts.values() for notice in ctx.notices))
     return Result(filter_findings(findings, settings_of, options, documents=by_path), documents, fail_levels, errors,

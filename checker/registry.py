@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator, Mapping
 
 from .model import CATEGORIES, Document, Finding, Fix, Scope, Segment, Severity
 
@@ -70,7 +70,7 @@ class Rule:
     def combine(self, left: Any, right: Any) -> Any:
         return None
 
-    def finalize(self, stats: Any, docs: dict[str, Document], ctx: "CheckContext") -> Iterable[Finding]:
+    def finalize(self, stats: Any, docs: Mapping[str, Document], ctx: "CheckContext") -> Iterable[Finding]:
         return ()
 
     def finding(

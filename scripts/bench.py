@@ -6,7 +6,7 @@
 1. Whole process (interpreter start included): `transcheck check --isolated` on the example
    article with `--lang en` and with language detection; median of --runs runs after one warm-up
    run (the warm-up also builds the per-user word-frequency cache; its time is shown apart).
-2. Names checking (load, segment and rule TC101, in a child process on one core) on a corpus
+2. Names checking (load, segment and rule TC101, or ``--rules``, in a child process on one core) on a corpus
    of ~5 KB documents of distinct text cut from the shared news (NTREX-128 English and its
    translations, then WMT22 references and system outputs into en/pt/es/fr/de/ru), at 1/4, 1/2
    and all of --mb megabytes: MB/s, peak memory (max RSS), and how the time grows (linear:
@@ -92,9 +92,10 @@ def build_corpus(data: Path, megabytes: float) -> list[tuple[str, str]]:
     sys.exit(f"bench: only {size / 1e6:.1f} MB of news text under {data}; ask for less with --mb")
 
 
-def names_child(data: str, megabytes: float, every: int = 1, setup_only: bool = False) -> None:
-    """Runs in a child process: check the corpus (every ``every``-th document) with TC101 alone;
-    print JSON figures. ``setup_only``: build and warm up, check nothing (the baseline that
+def names_child(data: str, megabytes: float, every: int = 1, setup_only: bool = False,
+                rules: tuple[str, ...] = ("TC101",)) -> None:
+    """Runs in a child process: check the corpus (every ``every``-th document) with ``rules``
+    (TC101 alone by default) and print JSON figures. ``setup_only``: build and warm up, check nothing (the baseline that
     ``instructions`` subtracts)."""
     import resource
 
@@ -104,23 +105,23 @@ def names_child(data: str, megabytes: float, every: int = 1, setup_only: bool = 
     total = sum(len(text.encode("utf-8")) for _, text in docs)
     # Warm the per-language caches (word frequencies, splitter) outside the timing.
     for lang in sorted({lang for lang, _ in docs}):
-        run([Source(f"warm.{lang}.txt", "Warm up text. Kabul and Kabul.".encode())], Options(lang=lang, select=["TC101"], isolated=True))
+        run([Source(f"warm.{lang}.txt", "Warm up text. Kabul and Kabul.".encode())], Options(lang=lang, select=list(rules), isolated=True))
     by_lang: dict[str, list[Source]] = {}
     for i, (lang, text) in enumerate(docs):
         by_lang.setdefault(lang, []).append(Source(f"doc{i:06d}.txt", text.encode("utf-8")))
     start = time.process_time()
     findings = 0
     for lang, sources in by_lang.items() if not setup_only else ():
-        findings += len(run(sources, Options(lang=lang, select=["TC101"], isolated=True)).findings)
+        findings += len(run(sources, Options(lang=lang, select=list(rules), isolated=True)).findings)
     seconds = time.process_time() - start
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"bytes": total, "documents": len(docs), "cpu_seconds": seconds, "peak_mb": peak_mb, "findings": findings}))
 
 
-def names_throughput(data: Path, megabytes: float) -> dict:
+def names_throughput(data: Path, megabytes: float, rules: str = "TC101") -> dict:
     env = {**os.environ, "OMP_NUM_THREADS": "1"}
     command = ["taskset", "-c", "0"] if _have("taskset") else []
-    command += [sys.executable, __file__, "--child", "--data", str(data), "--mb", str(megabytes)]
+    command += [sys.executable, __file__, "--child", "--data", str(data), "--mb", str(megabytes), "--rules", rules]
     out = subprocess.run(command, capture_output=True, text=True, env=env, cwd=REPO, check=True).stdout
     return json.loads(out.strip().splitlines()[-1])
 
@@ -157,9 +158,11 @@ def main() -> None:
     parser.add_argument("--instructions", action="store_true", help="count the names check's instructions (valgrind)")
     parser.add_argument("--every", type=int, help="with --instructions: every N-th document (default 20)")
     parser.add_argument("--setup-only", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--rules", default="TC101",
+                        help="rules of the names check, comma-separated (TC101,TC103 adds the corpus-wide rule)")
     args = parser.parse_args()
     if args.child:
-        names_child(args.data, args.mb, args.every or 1, args.setup_only)
+        names_child(args.data, args.mb, args.every or 1, args.setup_only, tuple(args.rules.split(",")))
         return
     if args.instructions:
         if not _have("valgrind"):
@@ -184,7 +187,7 @@ def main() -> None:
     print("\n| corpus | documents | CPU s | MB/s | peak RSS MB | findings |\n|---|---|---|---|---|---|")
     results = []
     for fraction in (0.25, 0.5, 1.0):
-        figures = names_throughput(Path(args.data), args.mb * fraction)
+        figures = names_throughput(Path(args.data), args.mb * fraction, args.rules)
         results.append(figures)
         mb = figures["bytes"] / 1e6
         print(f"| {mb:.1f} MB | {figures['documents']} | {figures['cpu_seconds']:.2f} | "

@@ -113,6 +113,18 @@ Taleban in a fence
 """
 
 
+def test_markdown_toml_front_matter_is_not_prose():
+    # Hugo's +++ front matter, like YAML's ---: its tags and titles are metadata, never fixed
+    text = '+++\ntitle = "Panjshir"\ntags = ["Taleban"]\n+++\n\nThe Taliban came.\n'
+    doc = load_text(text, "a.md", lang="en")
+    assert "Taleban" not in doc.prose and "Panjshir" not in doc.prose and "The Taliban came." in doc.prose
+    from checker.readers.markdown import code_spans
+
+    assert code_spans(text)[0] == (0, text.index("\n\nThe") + 1)
+    # an unclosed +++ is no front matter
+    assert "title" in load_text('+++\ntitle = "x"\n', "b.md", lang="en").prose
+
+
 def test_markdown_masks_everything_but_prose_and_keeps_offsets():
     doc = load_text(MARKDOWN, "a.md", lang="en")
     assert len(doc.prose) == len(doc.text)

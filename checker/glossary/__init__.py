@@ -14,7 +14,6 @@ Loading a file by hand: ``load_glossary(path)``, ``load_house_names([path])``.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from typing import TYPE_CHECKING, Any, Callable
 
 from .check import CompiledGlossary, Hit, Scan
@@ -31,8 +30,6 @@ __all__ = [
     "Status", "Term", "covered_spans", "glossary_for", "house_matches", "house_names",
     "load_glossaries", "load_glossary", "load_house_names", "rule_active",
 ]
-
-_DOC_CACHE_SIZE = 8
 
 
 def glossary_for(ctx: "CheckContext") -> CompiledGlossary | None:
@@ -84,20 +81,7 @@ def rule_active(ctx: "CheckContext", code: str) -> bool:
 
 
 def per_document(doc: "Document", ctx: "CheckContext", name: str, compute: Callable[[], Any]) -> Any:
-    """``compute()`` once per document and ``name`` (a few recent documents are kept; the cache
-    holds the document itself, so its ``id`` is not reused while cached)."""
-    cache = ctx.cache.setdefault(("glossary", "documents"), OrderedDict())
-    slot = cache.get(id(doc))
-    if slot is None or slot[0] is not doc:
-        slot = cache[id(doc)] = (doc, {})
-        while len(cache) > _DOC_CACHE_SIZE:
-            cache.popitem(last=False)
-    else:
-        cache.move_to_end(id(doc))
-    values = slot[1]
-    if name not in values:
-        values[name] = compute()
-    return values[name]
+    return ctx.per_document(doc, "glossary-" + name, compute)
 
 
 def notice_other_languages(doc: "Document", ctx: "CheckContext", compiled: CompiledGlossary) -> None:

@@ -45,12 +45,26 @@ def _blank(chars: list[str], start: int, end: int) -> None:
             chars[i] = " "
 
 
+_TOML_FRONT_MATTER = re.compile(r"\A\+\+\+[ \t]*\r?\n(?:.*\r?\n)*?\+\+\+[ \t]*(?:\r?\n|\Z)")
+
+
+def toml_front_matter(text: str) -> int:
+    """The end of a TOML front matter (Hugo's ``+++`` ... ``+++``) at the start of ``text``, or 0.
+    markdown-it-py's plugin reads the YAML kind (``---``) only."""
+    match = _TOML_FRONT_MATTER.match(text)
+    return match.end() if match else 0
+
+
 def _parse(text: str) -> list:
-    """markdown-it-py's block tokens (CommonMark, front matter, tables, footnotes)."""
+    """markdown-it-py's block tokens (CommonMark, front matter, tables, footnotes); a TOML front
+    matter is read as blank lines (``code_spans`` lists it)."""
     from markdown_it import MarkdownIt
     from mdit_py_plugins.footnote import footnote_plugin
     from mdit_py_plugins.front_matter import front_matter_plugin
 
+    end = toml_front_matter(text)
+    if end:
+        text = re.sub(r"[^\n]", " ", text[:end]) + text[end:]
     return MarkdownIt("commonmark").use(front_matter_plugin).use(footnote_plugin).enable("table").parse(text)
 
 
@@ -70,7 +84,7 @@ def code_spans(text: str) -> list[tuple[int, int]]:
     front matter and the inline code spans of prose blocks (where a suppression comment is an
     example, not a directive)."""
     offset = _line_offsets(text)
-    spans = []
+    spans = [(0, toml_front_matter(text))] if toml_front_matter(text) else []
     for token in _parse(text):
         if not token.map:
             continue

@@ -1,16 +1,29 @@
-"""TC101 name-variant: one name spelled several ways in one document (no configuration)."""
+"""The zero-configuration names rules: TC101 name-variant (one name spelled several ways in one
+document) and TC103 corpus-name-variant (in a few files of a corpus, where most spell it one way).
+Both read a document's name statistics, collected once (``document_name_stats``)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from ..model import Document, Finding, Fix, Scope, Severity
 from ..registry import Rule, RuleDoc, register
 
 if TYPE_CHECKING:
-    from ..names import NameCluster
+    from ..names import NameCluster, NameStats
+    from ..names.corpus import CorpusSpellings, CorpusVariant
     from ..pipeline import CheckContext
+
+
+def document_name_stats(doc: Document, ctx: "CheckContext | None") -> "NameStats":
+    """The name statistics of ``doc``, collected once for TC101 and TC103."""
+    from ..names import collect
+
+    if ctx is None:
+        return collect(doc)
+    return ctx.per_document(doc, "name-stats", lambda: collect(doc))
 
 
 def _variants_text(cluster) -> str:
@@ -57,7 +70,7 @@ class NameVariantRule(Rule):
     )
 
     def check_document(self, doc: Document, ctx: "CheckContext | None" = None) -> Iterable[Finding]:
-        from ..names import find_name_clusters
+        from ..names import finalize
 
         findings: list[Finding] = []
         seen: set[tuple[int, int]] = set()
@@ -67,7 +80,7 @@ class NameVariantRule(Rule):
             from ..glossary import covered_spans
 
             covered = covered_spans(doc, ctx)
-        clusters = [_house_first(cluster, ctx, doc.lang) for cluster in find_name_clusters(doc)]
+        clusters = [_house_first(cluster, ctx, doc.lang) for cluster in finalize(document_name_stats(doc, ctx))]
         # Single-token clusters first, so that a token flagged on its own is not reported again
         # as the differing token of a multi-word name.
         fixed: set[tuple[str, str]] = set()  # (spelling, replacement) of the single tokens
@@ -152,3 +165,103 @@ def _house_first(cluster: "NameCluster", ctx: "CheckContext | None", lang: str |
         for v in cluster.variants if v.base != house.base
     ]
     return replace(cluster, canonical=name, variants=[*own, *others]), True
+
+
+@register
+class CorpusNameVariantRule(Rule):
+    code = "TC103"
+    name = "corpus-name-variant"
+    category = "names"
+    severity = Severity.WARNING
+    scope = Scope.CORPUS
+    fixable = True
+    doc = RuleDoc(
+        summary="A file spells a proper name one way where most files of the corpus checked "
+        "with it spell it another; the file's spelling is reported with the corpus's as the "
+        "suggestion.",
+        why="A desk that publishes \"Taliban\" in forty articles and \"Taleban\" in two looks "
+        "careless, and its archive search misses the two. Each of the two files is consistent "
+        "on its own, so TC101, which reads one file, cannot see it. This rule needs no list: "
+        "a spelling used in few files is compared with the spellings used in at least 3 files "
+        "and 3 times as many, and kept only when it is a transliteration or diacritic variant "
+        "(Taleban / Taliban, Massud / Massoud, Jose / José where the language writes the "
+        "accent) or a typo no word list knows (Zelenksy / Zelensky). Two spellings in two files "
+        "are less often one name than two in one article (Lam and Lamb are two people), so a "
+        "one-letter change that makes a known word or name is never reported, nor a spelling "
+        "common in the language, nor the slip of a word the corpus also writes in lower case; a "
+        "given name only before the same surname (Vladimír Putin / Vladimir Putin, not Vladimír "
+        "Holan). A file that uses both spellings is left to TC101. It runs "
+        "when several files are checked together (a directory, a corpus), and a house list "
+        "(TC102) decides the names it lists.",
+        bad="a.txt, b.txt, c.txt: \"The Taliban took Kabul.\" d.txt: \"The Taleban say they have "
+        "surrounded the valley.\"",
+        good="d.txt: \"The Taliban say they have surrounded the valley.\"",
+        fix="Replaces the file's spelling by the corpus's, with the file's inflectional ending "
+        "(Talebans -> Talibans). The fix is unsafe (the corpus's majority is a guess, and a "
+        "minority of files may be right), so --fix applies it only with --unsafe-fixes.",
+    )
+
+    def collect(self, doc: Document, ctx: "CheckContext") -> "CorpusSpellings":
+        from ..names import corpus
+
+        return corpus.collect(document_name_stats(doc, ctx), set(_WORD.findall(doc.prose)))
+
+    def combine(self, left: Any, right: Any) -> "CorpusSpellings":
+        from ..names import corpus
+
+        return corpus.combine(left, right)
+
+    def finalize(self, stats: Any, docs: Mapping[str, Document], ctx: "CheckContext") -> Iterable[Finding]:
+        from ..names import corpus
+
+        findings: list[Finding] = []
+        for variant in corpus.finalize(stats):
+            if _in_house_list(variant, ctx):
+                continue  # TC102 decides the names the house list holds
+            by_path: dict[str, list[tuple[int, int]]] = {}
+            for path, start, end in variant.locations:
+                by_path.setdefault(path, []).append((start, end))
+            for path, spans in by_path.items():
+                doc = docs.get(path)
+                if doc is None or not doc.text or _uses(doc, variant.dominant):
+                    continue  # a file with both spellings is TC101's
+                if variant.shared_followers is not None:  # a given name: before the same surname
+                    spans = [(s, e) for s, e in spans if _next_word(doc, e) in variant.shared_followers]
+                    if not spans:
+                        continue
+                message = (
+                    f'Name spelled "{variant.spelling}" ({len(spans)}× in this file); '
+                    f'{variant.dominant_files} files of this corpus spell it "{variant.dominant}" and '
+                    f'{variant.files} "{variant.spelling}"'
+                )
+                for start, end in spans:
+                    findings.append(self.finding(
+                        doc, start, end, message, [variant.replacement],
+                        fix=Fix(start, end, variant.replacement, safe=False),
+                        variant_of=variant.replacement, tier=variant.tier, kind=variant.kind,
+                        canonical=variant.dominant,
+                    ))
+        return findings
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _next_word(doc: Document, end: int) -> str:
+    match = _WORD.match(doc.prose, end + 1) if doc.prose[end:end + 1] == " " else None
+    return match.group() if match else ""
+
+
+def _uses(doc: Document, spelling: str) -> bool:
+    """``doc`` has ``spelling`` at the start of a word (Taliban, Talibans, Taliban's)."""
+    return re.search(r"(?<![^\W\d_])" + re.escape(spelling), doc.prose) is not None
+
+
+def _in_house_list(variant: "CorpusVariant", ctx: "CheckContext") -> bool:
+    if not ctx.config.names:
+        return False
+    from ..glossary import house_names
+
+    names = house_names(ctx)
+    return any(names.canonical_of(spelling, variant.lang) is not None
+               for spelling in (variant.spelling, variant.dominant))

@@ -1,0 +1,264 @@
+"""Name spellings across the files of a corpus (rule TC103): a name most files spell one way and
+a few another (Taliban in 40 files, Taleban throughout 2 others).
+
+The per-document rule (TC101) sees one file; a file that spells a name one way throughout is
+consistent on its own. Here each file contributes a small mergeable table, and the corpus decides:
+
+* ``collect(stats)``: from one document's name statistics (``NameStats``), each capitalised
+  single-token spelling that TC101 takes for a name, with its occurrences (``Spelling``);
+* ``combine(a, b)``: files and occurrences add, locations are kept up to ``MAX_LOCATIONS``
+  (associative and commutative, so a process pool or a cluster may merge in any order; past
+  the cap, which occurrences are kept depends on that order, the counts do not);
+* ``finalize(corpus)``: a spelling used in few files is compared with the spellings sharing a
+  blocking key that ``MIN_FILES`` files and ``FILE_RATIO`` times as many files use, by
+  ``compare.judge`` with file counts as its evidence. Two spellings in two files are less often
+  one name than two in one article (two people: Lam and Lamb), so the corpus keeps Tier A and B
+  (Massud / Massoud, Taleban / Taliban) and, of Tier C, only a spelling no word list knows, of
+  ``TYPO_MIN_LEN`` letters or more (Zelenksy / Zelensky); never a spelling the language uses
+  much (``MINORITY_MAX_ZIPF``: Jose beside José is English usage, not a slip), one of fewer
+  than ``MIN_LEN`` letters, or a slip of a common word (``_comparable``).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .compare import _known_english, judge, name_like
+from .morph import MAX_ENDING, carry_ending, ending_change, inflected
+from .normalize import damerau, fold, has_diacritics
+from .stats import NameStats
+
+MAX_LOCATIONS = 2_000  # per spelling: the occurrences reported (the counts stay exact)
+MAX_FOLLOWERS = 64  # per spelling: the words seen after it in a name
+MIN_FILES = 3  # the corpus's spelling is used in at least this many files ...
+FILE_RATIO = 3  # ... and this many times as many files as the other spelling
+MINORITY_MAX_ZIPF = 2.0  # a spelling more common in the language than this is no slip
+MIN_LEN = 5  # shorter spellings one letter apart are too often two names (Bute / Boot, Sint / Saint)
+MAX_WRITTEN_EDITS = 2  # letters as written (Roos and Russie normalise alike: two names)
+COMMON_WORD_ZIPF = 4.0  # in German, a dominant spelling this common is a noun (Debatte), unless a name
+CAPITALISED_NOUNS = frozenset({"de", "lb"})  # languages that capitalise their common nouns
+TYPO_MIN_LEN = 5
+TYPO_MIN_FILES = 5
+TWO_EDITS_MIN_LEN = 7  # two letters as written only from this length
+
+Location = tuple[str, int, int]  # (path, start, end)
+
+
+@dataclass(slots=True)
+class Spelling:
+    files: int = 0
+    count: int = 0
+    leading: int = 0  # occurrences before another capitalised word of a name (Vladimír Putin)
+    followers: set[str] = field(default_factory=set)  # those words, up to MAX_FOLLOWERS
+    lower_files: int = 0  # files that also write it in lower case (a word: Custom / custom)
+    locations: list[Location] = field(default_factory=list)  # at most MAX_LOCATIONS, any order
+
+    def absorb(self, other: "Spelling") -> None:
+        self.files += other.files
+        self.count += other.count
+        self.leading += other.leading
+        self.lower_files += other.lower_files
+        if len(self.followers) < MAX_FOLLOWERS:
+            self.followers.update(sorted(other.followers)[: MAX_FOLLOWERS - len(self.followers)])
+        room = MAX_LOCATIONS - len(self.locations)
+        if room > 0:
+            self.locations.extend(other.locations[:room])
+
+
+@dataclass
+class CorpusSpellings:
+    """Per language, per spelling: the files using it, its occurrences and where they are."""
+
+    tables: dict[str, dict[str, Spelling]] = field(default_factory=dict)
+
+
+def collect(stats: NameStats, words: set[str] = frozenset()) -> CorpusSpellings:
+    """The spellings of one document's statistics: its capitalised tokens seen mid-sentence,
+    and those seen only at a sentence's start or in a heading that are rare in the language (as
+    TC101 takes them: "I have always wanted to visit Praguf" as a heading). ``words``: the
+    document's words, to tell the spellings it also writes in lower case."""
+    from .cluster import INITIAL_MAX_ZIPF, _zipf_for
+
+    lang = (stats.lang or "en")[:2]
+    zipf = _zipf_for(lang)
+    leading: dict[str, int] = defaultdict(int)
+    followers: dict[str, set[str]] = defaultdict(set)
+    for run, st in stats.multi.items():
+        tokens = run.split(" ")
+        for token, follower in zip(tokens, tokens[1:]):
+            leading[token] += st.count
+            followers[token].add(follower)
+    table = {
+        word: Spelling(1, st.count, min(leading.get(word, 0), st.count),
+                       set(sorted(followers.get(word, ()))[:MAX_FOLLOWERS]), int(word.lower() in words),
+                       sorted({loc[:3] for loc in st.locations})[:MAX_LOCATIONS])
+        for word, st in stats.tokens.items()
+        if len(word) >= 4 and (st.noninitial > 0 or zipf(word) < INITIAL_MAX_ZIPF)
+    }
+    return CorpusSpellings({lang: table} if table else {})
+
+
+def combine(a: CorpusSpellings, b: CorpusSpellings) -> CorpusSpellings:
+    """Merge two tables. The smaller is added into the larger, which is returned: a corpus
+    merged one file at a time costs the size of each file, not that of the corpus so far (so
+    neither input may be used afterwards)."""
+    if _size(a) < _size(b):
+        a, b = b, a
+    for lang, table in b.tables.items():
+        mine = a.tables.setdefault(lang, {})
+        for word, spelling in table.items():
+            old = mine.get(word)
+            if old is None:
+                mine[word] = spelling
+            else:
+                old.absorb(spelling)
+    return a
+
+
+def _size(corpus: CorpusSpellings) -> int:
+    return sum(map(len, corpus.tables.values()))
+
+
+@dataclass(frozen=True)
+class CorpusVariant:
+    """``spelling`` (used in ``files`` files) is a variant of ``dominant`` (``dominant_files``)."""
+
+    lang: str
+    spelling: str
+    dominant: str
+    replacement: str  # the dominant spelling with ``spelling``'s ending (Talebans -> Talibans)
+    tier: str
+    kind: str
+    files: int
+    count: int
+    dominant_files: int
+    dominant_count: int
+    locations: tuple[Location, ...]
+    # for a given name, the names after it that the two spellings share (Putin): only the
+    # occurrences before one of them are the dominant spelling's name (not Vladimír Holan)
+    shared_followers: frozenset[str] | None = None
+
+
+def finalize(corpus: CorpusSpellings) -> list[CorpusVariant]:
+    from .cluster import _block_keys, _zipf_for
+
+    out: list[CorpusVariant] = []
+    for lang, table in sorted(corpus.tables.items()):
+        common = {w: s for w, s in table.items() if s.files >= MIN_FILES}
+        if not common:
+            continue
+        zipf = _zipf_for(lang)
+        exact_index: dict[str, list[str]] = defaultdict(list)
+        delete_index: dict[str, list[str]] = defaultdict(list)
+        for word in sorted(common):
+            exact, deletes = _block_keys(word, lang)
+            for key in exact:
+                exact_index[key].append(word)
+            for key in deletes:
+                delete_index[key].append(word)
+        most = max(s.files for s in common.values())
+        for word in sorted(table):
+            spelling = table[word]
+            if spelling.files * FILE_RATIO > most:
+                continue  # no spelling is used in enough more files
+            z = zipf(word)
+            if z > MINORITY_MAX_ZIPF or len(word) < MIN_LEN:
+                continue
+            # mostly before another name (a surname): a given name, compared only with the
+            # spellings of that name before the same word (Bret / Brett Kavanaugh; not Tomáš
+            # Satoranský / Thomas Müller: each spells his name as he does)
+            given = 2 * spelling.leading > spelling.count
+            exact, deletes = _block_keys(word, lang)
+            # no word list knows it (in another language than English, an English word is a
+            # form kept on purpose; not in English itself, nor a respelling of an English name)
+            unknown = z == 0 and (lang == "en" or not _known_english(fold(word)))
+            others = {d for key in exact for d in exact_index.get(key, ())}
+            if unknown and len(word) >= TYPO_MIN_LEN:
+                others |= {d for key in deletes for d in delete_index.get(key, ())}
+            best = None
+            for dominant in sorted(others):
+                dom = common[dominant]
+                if dominant == word or dom.files < FILE_RATIO * spelling.files \
+                        or (given and not spelling.followers & dom.followers):
+                    continue
+                # letters are counted against the dominant spelling with this one's ending
+                # (Talebans / Talibans, not Taliban)
+                replacement = _replacement(word, dominant, lang, table)
+                if not _comparable(word, dominant, replacement, lang, zipf, dom):
+                    continue
+                verdict = judge(word, dominant, dom.files, lang, zipf, minority_count=spelling.files)
+                if verdict is None or not _kept(verdict[0], word, dominant, replacement, unknown, dom.files):
+                    continue
+                rank = (verdict[0], -dom.files, dominant)
+                if best is None or rank < best[0]:
+                    best = (rank, dominant, verdict, replacement)
+            if best is None:
+                continue
+            _, dominant, (tier, kind), replacement = best
+            dom = common[dominant]
+            out.append(CorpusVariant(lang, word, dominant, replacement, tier, kind,
+                                     spelling.files, spelling.count, dom.files, dom.count,
+                                     tuple(sorted(spelling.locations)),
+                                     frozenset(spelling.followers & dom.followers) if given else None))
+    return out
+
+
+def _comparable(word: str, dominant: str, replacement: str, lang: str, zipf, table_dominant: Spelling,
+                lower_share: int = 3) -> bool:
+    """Worth judging as two spellings of one name across files: the same first letter and a
+    letter apart as written (two from ``TWO_EDITS_MIN_LEN`` letters), not one text in two
+    Unicode forms, and the dominant spelling a name rather than a common word (Castom is no
+    slip of Custom), unless the two differ in diacritics only (Loñdon). A word is written in
+    lower case in a third of its files or more; in a language that capitalises its nouns, it is
+    common in the language and no international name (Debat is no slip of Debatte)."""
+    if unicodedata.normalize("NFC", word) == unicodedata.normalize("NFC", dominant):
+        return False
+    fw, fd = fold(word), fold(dominant)
+    fr = fold(replacement)
+    if fw[:1] != fd[:1] or damerau(fw, fr) > (MAX_WRITTEN_EDITS if min(len(fw), len(fr)) >= TWO_EDITS_MIN_LEN else 1):
+        return False  # (Yohannes / Johannes, Nores / North: two names in two files)
+    if fw == fd:
+        return True
+    if lang in CAPITALISED_NOUNS:
+        return zipf(dominant) < COMMON_WORD_ZIPF or name_like(fd, lang)
+    return lower_share * table_dominant.lower_files <= table_dominant.files
+
+
+def _kept(tier: str, word: str, dominant: str, replacement: str, unknown: bool, dominant_files: int) -> bool:
+    """The corpus's stricter verdict: Tier A (two edits as written from ``TWO_EDITS_MIN_LEN``
+    letters, see ``_comparable``); Tier B one edit as written (Taleban / Taliban; not Christion /
+    Christine); Tier C a spelling no word list knows, of ``TYPO_MIN_LEN`` letters or more, that
+    adds no diacritic (Štěpán is no slip of Stefan, Lázně none of Lane), beside a spelling of
+    ``TYPO_MIN_FILES`` files or more (a typo is an accident; two rare names are two names)."""
+    if tier == "A":
+        return True
+    if damerau(fold(word), fold(replacement)) > 1:
+        return False
+    if tier == "B":
+        return True
+    return unknown and len(word) >= TYPO_MIN_LEN and dominant_files >= TYPO_MIN_FILES \
+        and not (has_diacritics(word) and not has_diacritics(dominant))
+
+
+def _replacement(word: str, dominant: str, lang: str, table: dict[str, Spelling]) -> str:
+    """The dominant spelling with ``word``'s inflectional ending, each measured from its base
+    form in the corpus (Talebans beside Taleban, Taliban: Talibans; Ziffernblatts beside
+    Ziffernblatt, Zifferblatts: Zifferblatts); the dominant spelling itself otherwise."""
+    base, dominant_base = _base(word, lang, table), _base(dominant, lang, table)
+    if base == word:
+        return dominant_base
+    pair = ending_change(word, base)
+    if dominant_base == dominant and pair is not None and dominant.endswith(pair[0]):
+        return dominant  # already inflected so
+    return carry_ending(word, base, dominant_base)
+
+
+def _base(word: str, lang: str, table: dict[str, Spelling]) -> str:
+    """The shortest spelling of the corpus of which ``word`` is an inflection, or ``word``."""
+    for cut in range(min(MAX_ENDING, len(word) - 3), 0, -1):
+        base = word[:-cut]
+        if base in table and ending_change(word, base) is not None and inflected(word, base, lang):
+            return base
+    return word

@@ -1,0 +1,119 @@
+"""TC103 corpus-name-variant: a name spelled one way in a few files and another in most."""
+
+import itertools
+import json
+
+from conftest import run_cli
+
+import checker
+from checker.names import collect
+from checker.names import corpus
+from checker.pipeline import load_text
+
+TALIBAN = "The Taliban took Kabul on Sunday. Later the Taliban spoke to reporters in Kabul.\n"
+TALEBAN = "The Taleban say they have surrounded the valley. A Taleban spokesman said so.\n"
+
+
+def _corpus(tmp_path, files: dict[str, str]):
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return checker.check_paths([str(tmp_path)], lang="en", select=["TC103"], isolated=True)
+
+
+def test_a_file_spelling_a_name_otherwise_than_most_files_is_reported(tmp_path):
+    findings = _corpus(tmp_path, {"a.txt": TALIBAN, "b.txt": TALIBAN, "c.txt": TALIBAN, "d.txt": TALEBAN})
+    assert [(f.path.rsplit("/", 1)[-1], f.text, f.suggestions) for f in findings] == [
+        ("d.txt", "Taleban", ["Taliban"]), ("d.txt", "Taleban", ["Taliban"])]
+    assert findings[0].rule == "TC103" and findings[0].name == "corpus-name-variant"
+    assert '3 files of this corpus spell it "Taliban" and 1 "Taleban"' in findings[0].message
+    assert findings[0].fix is not None and not findings[0].fix.safe
+
+
+def test_the_rule_doc_example_passes_once_corrected(tmp_path):
+    fixed = TALEBAN.replace("Taleban", "Taliban")
+    assert _corpus(tmp_path, {"a.txt": TALIBAN, "b.txt": TALIBAN, "c.txt": TALIBAN, "d.txt": fixed}) == []
+
+
+def test_too_few_files_decide_nothing(tmp_path):
+    # two files against one: no corpus majority (MIN_FILES is 3, FILE_RATIO 3)
+    assert _corpus(tmp_path, {"a.txt": TALIBAN, "b.txt": TALIBAN, "d.txt": TALEBAN}) == []
+    # a single file is TC101's business
+    assert checker.check_text(TALEBAN + TALIBAN, lang="en", select=["TC103"]) == []
+
+
+def test_a_file_using_both_spellings_is_left_to_tc101(tmp_path):
+    both = TALEBAN + "The Taliban denied it. The Taliban said more.\n"
+    findings = checker.check_paths([str(p) for p in _write(tmp_path, {"a.txt": TALIBAN, "b.txt": TALIBAN,
+                                                                          "c.txt": TALIBAN, "d.txt": both})],
+                                   lang="en", select=["TC101", "TC103"], isolated=True)
+    assert {(f.rule, f.text) for f in findings} == {("TC101", "Taleban")}
+
+
+def _write(tmp_path, files):
+    paths = []
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        paths.append(tmp_path / name)
+    return paths
+
+
+def test_inflected_spelling_keeps_its_ending(tmp_path):
+    plural = "The Talebans took Kabul. Later the Talebans spoke again.\n"
+    findings = _corpus(tmp_path, {"a.txt": TALIBAN, "b.txt": TALIBAN, "c.txt": TALIBAN,
+                                  "e.txt": "One Taleban came. A Taleban left.\n", "d.txt": plural})
+    assert {f.text: f.suggestions for f in findings} == {"Talebans": ["Talibans"], "Taleban": ["Taliban"]}
+
+
+def test_two_people_with_similar_names_in_two_files_are_not_one_name(tmp_path):
+    lamb = "Mr Lamb spoke. Then Lamb left the room.\n"
+    files = {f"{i}.txt": f"The minister Tomas Weber met Lamb. Weber said Lamb agreed.\n" for i in range(4)}
+    # a word-making change (Lam), a given name before another surname (Tomáš Satoranský), a
+    # common word's slip (Castom beside Custom, written custom elsewhere)
+    files["x.txt"] = "Mr Lam spoke. Then Lam left. The player Tomáš Satoranský scored. Castom duties rose.\n"
+    files.update({f"c{i}.txt": "The Custom House opened. Its custom is old. Custom rules apply.\n" for i in range(3)})
+    assert _corpus(tmp_path, files) == []
+
+
+def test_given_name_with_the_same_surname_is_compared(tmp_path):
+    files = {f"{i}.txt": "President Vladimir Putin spoke. Vladimir Putin left.\n" for i in range(6)}
+    files["x.txt"] = "President Vladimír Putin spoke. Vladimír Putin left.\n"
+    files["y.txt"] = "The writer Vladimír Holan lived here. Vladimír Holan wrote poems.\n"
+    findings = _corpus(tmp_path, files)
+    assert {(f.path.rsplit("/", 1)[-1], f.text, f.suggestions[0]) for f in findings} == {
+        ("x.txt", "Vladimír", "Vladimir")}
+
+
+def test_combine_is_associative_and_commutative():
+    texts = [TALIBAN, TALIBAN, TALEBAN, TALIBAN, "Massoud met Massud in Kabul.\n"]
+
+    def table(order):
+        stats = None
+        for i in order:
+            one = corpus.collect(collect(load_text(texts[i], f"{i}.txt", "en")))
+            stats = one if stats is None else corpus.combine(stats, one)
+        return {w: (s.files, s.count, s.leading, sorted(s.locations)) for w, s in stats.tables["en"].items()}
+
+    results = [table(order) for order in itertools.permutations(range(len(texts)))]
+    assert all(result == results[0] for result in results)
+    assert results[0]["Taliban"][:2] == (3, 6)
+
+
+def test_cli_reports_tc103_in_json(tmp_path):
+    _write(tmp_path, {"a.txt": TALIBAN, "b.txt": TALIBAN, "c.txt": TALIBAN, "d.txt": TALEBAN})
+    result = run_cli("check", "--isolated", "--lang", "en", "--format", "json", ".", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    found = [(f["rule"], f["path"], f["text"], f["variant_of"]) for f in json.loads(result.stdout)["findings"]]
+    assert found == [("TC103", "d.txt", "Taleban", "Taliban")] * 2
+
+
+def test_a_reported_file_is_read_again_for_the_report_and_the_fix(tmp_path):
+    # a run keeps no text of a file the document rules have nothing on; TC103's file is read
+    # again, so the excerpt shows and --unsafe-fixes rewrites it
+    _write(tmp_path, {"a.txt": TALIBAN, "b.txt": TALIBAN, "c.txt": TALIBAN, "d.txt": TALEBAN})
+    shown = run_cli("check", "--isolated", "--lang", "en", "--select", "TC103", ".", cwd=tmp_path)
+    assert "  The Taleban say they have surrounded the valley." in shown.stdout.decode()
+    fixed = run_cli("check", "--isolated", "--lang", "en", "--select", "TC103", "--fix", "--unsafe-fixes", ".",
+                    cwd=tmp_path)
+    assert fixed.returncode == 0, fixed.stdout + fixed.stderr
+    assert (tmp_path / "d.txt").read_text(encoding="utf-8") == TALEBAN.replace("Taleban", "Taliban")
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == TALIBAN

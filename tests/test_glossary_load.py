@@ -102,6 +102,20 @@ def test_malformed_files_give_one_line_naming_file_and_line(name, line, words):
     assert words in message
 
 
+@pytest.mark.parametrize("name, text, line", [
+    ("g.tbx", '<martif type="TBX"><text><body>\n<termEntry id="1"><langSet xml:lang="en"><tig><term>Taliban</term>'
+              '</tig></langSet>\n<langSet xml:lang="portuguese"><tig><term>Talibã</term></tig></langSet>'
+              '</termEntry>\n</body></text></martif>\n', 3),
+    ("g.csv", "source,target,sourceLang,targetLang\nTaliban,Talibã,en,pt\nKabul,Cabul,en,portuguese\n", 3),
+])
+def test_a_language_code_that_is_no_language_is_an_error(tmp_path, name, text, line):
+    # a tester's report: such a glossary loaded, and its terms never applied to any text
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_glossary(str(tmp_path / name))
+    assert str(info.value).startswith(f"{tmp_path / name}:{line}: ") and "'portuguese' is no language code" in str(info.value)
+
+
 def test_missing_and_unknown_format(tmp_path):
     with pytest.raises(InputError, match="cannot read glossary"):
         load_glossary(str(tmp_path / "none.tbx"))

@@ -76,10 +76,10 @@ def read_rows(text: str, suffix: str) -> tuple[list[str], list[tuple[int, list[s
     return header, rows
 
 
-def _registered(code: str) -> str:
-    """A header's language code as written (``pt-BR``: the region is kept), when it is a
-    registered one (``foo`` is no language: a header of unknown words is an error, not a
-    glossary whose terms never apply)."""
+def _registered(code: str, line: int = 1) -> str:
+    """A language code as written (``pt-BR``: the region is kept), when it is a registered one
+    (``foo`` is no language: a header or a sourceLang/targetLang cell of unknown words is an
+    error, not a glossary whose terms never apply)."""
     from ..lang import normalise_lang
     from ..model import InputError
 
@@ -87,6 +87,8 @@ def _registered(code: str) -> str:
         normalise_lang(code)
         return code
     except InputError:
+        if line > 1:
+            raise TableError(line, f"{code!r} is no language code (expected one such as pt or en-GB)") from None
         raise TableError(1, f"{code!r} in the header is no language code (expected source,target[,status,note] "
                             "or language codes such as pt,en)") from None
 
@@ -144,6 +146,8 @@ def parse_table(text: str, path: str, suffix: str) -> Glossary:
             if not text:
                 continue
             tag = code if code is not None else cell("source_lang" if side == "source" else "target_lang")
+            if code is None and tag:
+                _registered(tag, line)
             lang = primary_lang(tag)
             term_status = status if side == "target" else Status.PREFERRED
             term = Term(text, lang, term_status, side if lang is None else "any", cell("note") or None, region_of(tag))

@@ -109,6 +109,14 @@ def _lang_terms(lang_el) -> list[Term]:
     lang = primary_lang(code)
     if not lang:
         raise TbxError(lang_el.sourceline, f"<{_local(lang_el.tag)}> without xml:lang")
+    from ..lang import normalise_lang
+    from ..model import InputError
+
+    try:
+        normalise_lang(code)
+    except InputError:
+        raise TbxError(lang_el.sourceline, f"xml:lang {code!r} is no language code (expected one such as pt or "
+                                           "en-GB)") from None
     terms: list[Term] = []
     _collect(lang_el, lang, None, terms, 0)
     region = region_of(code)  # en-GB's terms apply to en-GB texts only (docs/style.md, Glossaries)

@@ -190,8 +190,9 @@ def _token_index(text: str, words: set[str]) -> dict[str, list[int]]:
     return out
 
 
-def collect(doc: Document, stats: NameStats | None = None) -> NameStats:
-    """Statistics of one document (added to ``stats`` when given).
+def collect(doc: Document, stats: NameStats | None = None, lower: bool = True) -> NameStats:
+    """Statistics of one document (added to ``stats`` when given; without the rare lower-case
+    words when ``lower`` is False: TC103 compares capitalised spellings only).
 
     The text is scanned by compiled regexes in C: one pass lists every word (for the word
     count and the set of distinct lower-case words), and one pass per segment finds the
@@ -210,13 +211,13 @@ def collect(doc: Document, stats: NameStats | None = None) -> NameStats:
         from ..model import Segment
 
         segments = [Segment(0, 0, len(text), text, 0)]
-    tokens, lower, multi = out.tokens, out.lower, out.multi
+    tokens, lowers, multi = out.tokens, out.lower, out.multi
     seg_starts = [seg.start for seg in segments]
 
     # Every word: the count, and rare lower-case words (possible slips such as "telebans").
     all_words = TOKEN_RE.findall(text)
     out.words += len(all_words)
-    rare, rare_ctx = _rare_lower(set(all_words), lang)
+    rare, rare_ctx = _rare_lower(set(all_words), lang) if lower else ((), ())
     if rare or rare_ctx:
         import bisect
 
@@ -252,9 +253,9 @@ def collect(doc: Document, stats: NameStats | None = None) -> NameStats:
                 occurrences.append(((path, p, e, seg.index, context), seg.start))
             # a commoner word (rare_ctx) only when it stands beside a capitalised word once
             if occurrences and (w in rare or any(loc[4] for loc, _ in occurrences)):
-                st = lower.get(w)
+                st = lowers.get(w)
                 if st is None:
-                    st = lower[w] = FormStat()
+                    st = lowers[w] = FormStat()
                 for loc, seg_start in occurrences:
                     st.add(loc, letter(text, seg_start, loc[1]) is None)
 

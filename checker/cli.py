@@ -149,7 +149,9 @@ def _fix(result: Any, sources: list, options: Any, fmt: str, color: str, diff: b
         raise click.UsageError("--fix cannot rewrite standard input; use --diff to see the fixes")
     if diff and fmt != "text":
         raise click.UsageError(f"--diff prints a unified diff; it does not combine with --format {fmt}")
-    result, plans, conflicts = converge(result, sources, options, unsafe, write=not diff)
+    result, plans, conflicts, refused = converge(result, sources, options, unsafe, write=not diff)
+    for reason in refused:  # reported, the other files fixed all the same (as ruff does)
+        click.echo(f"transcheck: error: {reason}", err=True)
     for conflict in conflicts:  # one line each: the rules to reconcile in the configuration
         click.echo(f"transcheck: fixes in {conflict.path} do not settle: {' and '.join(conflict.rules)} "
                    "undo each other's fixes", err=True)
@@ -162,6 +164,8 @@ def _fix(result: Any, sources: list, options: Any, fmt: str, color: str, diff: b
     click.echo(f"transcheck: fixed {count} finding{'s' if count != 1 else ''} in {files}", err=True)
     colored = use_color(color, sys.stdout)
     click.echo(FORMATS[fmt](result, color=colored), nl=False, color=colored)
+    if refused:
+        return EXIT_ERROR
     return EXIT_FINDINGS if result.failed else EXIT_OK
 
 

@@ -99,7 +99,9 @@ def write_atomic(path: str, text: str, encoding: str = "utf-8") -> None:
     except OSError as error:
         raise InputError(f"{path}: cannot write fixes ({error.strerror})") from None
     mode = status.st_mode & 0o7777
-    _refuse_read_only(path, mode)
+    reason = _unwritable(path)
+    if reason is not None:
+        raise InputError(reason)
     data = encode(text, encoding)
     tmp = None
     try:
@@ -127,11 +129,17 @@ def write_atomic(path: str, text: str, encoding: str = "utf-8") -> None:
                 pass
 
 
-def _refuse_read_only(path: str, mode: int) -> None:
-    """A read-only file stays as it is: the rename would replace it all the same."""
-    if not mode & 0o222 or not os.access(path, os.W_OK):
-        raise InputError(f"{path}: read-only, not fixed (make it writable to apply the fixes); "
-                         "no file was changed")
+def _unwritable(path: str) -> str | None:
+    """Why ``path`` must stay as it is (read-only: the rename would replace it all the same;
+    gone or unreadable), or None."""
+    real = os.path.realpath(path)
+    try:
+        mode = os.stat(real).st_mode
+    except OSError as error:
+        return f"{path}: cannot write fixes ({error.strerror}); not fixed"
+    if not mode & 0o222 or not os.access(real, os.W_OK):
+        return f"{path}: read-only, not fixed (make it writable to apply the fixes)"
+    return None
 
 
 def write_plans(plans: Iterable[FilePlan]) -> list[FilePlan]:
@@ -157,14 +165,15 @@ class Conflict:
 
 
 def converge(result, sources: list, options, unsafe: bool = False, write: bool = True,
-             passes: int = MAX_FIX_PASSES) -> tuple[object, list[FilePlan], list[Conflict]]:
+             passes: int = MAX_FIX_PASSES) -> tuple[object, list[FilePlan], list[Conflict], list[str]]:
     """Apply fixes pass after pass, re-checking in between, until nothing changes.
 
     ``write`` rewrites the files atomically after each pass (``--fix``); otherwise the texts
     change in memory only (``--diff``), so both see the same fixes. Returns the last result, one
     plan per changed file (its original text, its final text and every finding fixed) and the
-    files whose fixes undo each other (no further pass touches those). A file that ends as it
-    began has no plan: nothing was fixed there.
+    files whose fixes undo each other (no further pass touches those), and one line for each
+    file that cannot be written (read-only): those are left as they are and the others fixed,
+    as ruff does. A file that ends as it began has no plan: nothing was fixed there.
     """
     from .pipeline import Source, run
 
@@ -172,15 +181,14 @@ def converge(result, sources: list, options, unsafe: bool = False, write: bool =
     texts: dict[str, str] = {}
     history: dict[str, list[tuple[str, list[Finding]]]] = {}  # each text a file had, and the fixes that made it
     conflicts: dict[str, Conflict] = {}
-    if write:  # every file to fix is writable, or none is written (not half a run)
+    refused: dict[str, str] = {}  # files that cannot be written, found before any is
+    if write:
         for plan in _changing(result, unsafe):
-            path = os.path.realpath(plan.path)
-            try:
-                _refuse_read_only(path, os.stat(path).st_mode)
-            except OSError as error:
-                raise InputError(f"{path}: cannot write fixes ({error.strerror})") from None
+            reason = _unwritable(plan.path)
+            if reason is not None:
+                refused[plan.path] = reason
     for _ in range(passes):
-        plans = [plan for plan in _changing(result, unsafe) if plan.path not in conflicts]
+        plans = [plan for plan in _changing(result, unsafe) if plan.path not in conflicts and plan.path not in refused]
         if not plans:
             break
         for plan in plans:
@@ -195,12 +203,13 @@ def converge(result, sources: list, options, unsafe: bool = False, write: bool =
         result = run([Source(s.path, _pass_data(s, texts, write), s.fmt, s.source) for s in sources], options)
     else:  # the passes ran out: a file that would still change has not settled
         for plan in _changing(result, unsafe):
-            if plan.path not in conflicts:
+            if plan.path not in conflicts and plan.path not in refused:
                 conflicts[plan.path] = Conflict(plan.path, _rule_names(originals[plan.path].applied + plan.applied))
     for path, plan in originals.items():
         plan.after = texts[path]
     changed = [plan for plan in originals.values() if plan.changed]
-    return result, sorted(changed, key=lambda plan: plan.path), sorted(conflicts.values(), key=lambda c: c.path)
+    return (result, sorted(changed, key=lambda plan: plan.path), sorted(conflicts.values(), key=lambda c: c.path),
+            [refused[path] for path in sorted(refused)])
 
 
 def _changing(result, unsafe: bool) -> list[FilePlan]:

@@ -121,8 +121,9 @@ def test_read_only_directory_exit_2(workdir):
 
 
 def test_read_only_file_is_not_fixed(workdir):
-    # the temporary file renamed over it would replace it all the same: refused, one line, and
-    # the other files are not left half fixed
+    # the temporary file renamed over it would replace it all the same: refused with one line,
+    # found before anything is written; the other files are fixed and every finding left is
+    # reported (as ruff does: one locked file must not hide a folder's findings); exit 2
     path = workdir / "a.txt"
     (workdir / "b.txt").write_text(TEXT, encoding="utf-8")
     os.chmod(path, 0o444)
@@ -131,9 +132,10 @@ def test_read_only_file_is_not_fixed(workdir):
     finally:
         os.chmod(path, 0o644)
     assert result.returncode == 2 and path.read_text(encoding="utf-8") == TEXT
-    assert (workdir / "b.txt").read_text(encoding="utf-8") == TEXT
-    lines = result.stderr.decode().strip().splitlines()
-    assert len(lines) == 1 and "read-only" in lines[0]
+    assert (workdir / "b.txt").read_text(encoding="utf-8") == FIXED
+    errors = [line for line in result.stderr.decode().splitlines() if line.startswith("transcheck: error:")]
+    assert len(errors) == 1 and "a.txt: read-only, not fixed" in errors[0] and "Traceback" not in result.stderr.decode()
+    assert "a.txt:" in result.stdout.decode()  # its findings are still shown
 
 
 def test_fix_keeps_a_utf16_big_endian_file_big_endian(workdir):

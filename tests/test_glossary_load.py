@@ -28,8 +28,11 @@ def test_tbx_basic_2008_statuses_tig_and_ntig():
     assert [t.text for t in nrf.approved("en")] == ["National Resistance Front"]
 
 
-def test_tbx_v3_namespace_and_locales():
-    g = load_glossary(str(G / "v3.tbx"))
+@pytest.mark.parametrize("name", ["v3.tbx", "v3-dct.tbx"])
+def test_tbx_v3_namespace_and_locales(name):
+    # the DCA style (termNote type="administrativeStatus") and the DCT style
+    # (<basic:administrativeStatus>): a tester's DCT file had every status read as preferred
+    g = load_glossary(str(G / name))
     assert terms(g, "pt") == {("presidente interino", Status.PREFERRED)}
     assert terms(g, "en") == {("caretaker president", Status.PREFERRED), ("acting president", Status.ADMITTED),
                               ("interim president", Status.DEPRECATED)}

@@ -4,7 +4,8 @@
   ``term``; the status is a sibling ``termNote type="administrativeStatus"`` (or
   ``normativeAuthorization``) such as ``preferredTerm-admn-sts``.
 * v3: namespace ``urn:iso:std:iso:30042:ed-2``, ``conceptEntry`` › ``langSec xml:lang`` ›
-  ``termSec`` › ``term`` with the same ``termNote``.
+  ``termSec`` › ``term`` with the same ``termNote`` (the DCA style) or a module's
+  ``<basic:administrativeStatus>`` element (the DCT style).
 
 The files come from users, so the parser never expands entities, loads a DTD or touches the
 network (lxml with ``resolve_entities=False, load_dtd=False, no_network=True``); a document type
@@ -67,9 +68,13 @@ def _text(element) -> str:
 
 
 def _status_in(container) -> Status | None:
-    """The status given by a ``termNote`` child of ``container`` (a tig, termGrp, ntig or termSec)."""
+    """The status given by a child of ``container`` (a tig, termGrp, ntig or termSec): a
+    ``termNote type="administrativeStatus"`` (TBX 2008, and v3 in the DCA style) or an
+    ``administrativeStatus`` element of a module's namespace (v3 in the DCT style:
+    ``<basic:administrativeStatus>``)."""
     for child in container:
-        if _local(child.tag) == "termNote" and child.get("type") in STATUS_TYPES:
+        name = _local(child.tag)
+        if (name == "termNote" and child.get("type") in STATUS_TYPES) or name in STATUS_TYPES:
             try:
                 return parse_status(_text(child))
             except ValueError as error:

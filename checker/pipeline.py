@@ -534,7 +534,9 @@ DIRECTIVE_MARK = "transcheck-"  # in every suppression comment (checker.suppress
 class _DocumentsRead(Mapping):
     """The run's documents by path, for corpus rules: a document kept without its text (a run
     holds only the texts it reports on) is read again when a rule asks for it, and kept with
-    its text for the report and ``--fix``; one that changed since it was checked is left out."""
+    its text for the report and ``--fix``; one that changed since it was checked, or can no
+    longer be read, is missing (``get`` gives None; ``[]`` raises KeyError, though iteration
+    lists it: read through ``get``)."""
 
     def __init__(self, by_path: dict[str, Document], sources: dict[str, Source]) -> None:
         self._docs = by_path

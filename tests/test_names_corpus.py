@@ -117,3 +117,32 @@ def test_a_reported_file_is_read_again_for_the_report_and_the_fix(tmp_path):
     assert fixed.returncode == 0, fixed.stdout + fixed.stderr
     assert (tmp_path / "d.txt").read_text(encoding="utf-8") == TALEBAN.replace("Taleban", "Taliban")
     assert (tmp_path / "a.txt").read_text(encoding="utf-8") == TALIBAN
+
+
+def test_a_spelling_that_extends_the_corpus_spelling_is_reported(tmp_path):
+    # a reviewer's report: Zelenskyy begins with Zelensky, and the file was taken for one that
+    # uses both spellings; an inflection of the corpus spelling (Talibans) is a use of it
+    files = {f"{i}.txt": "President Zelensky spoke on Monday. Officials said Zelensky would travel.\n" for i in range(6)}
+    files["d.txt"] = "President Zelenskyy spoke in Kyiv. Zelenskyy said the talks went well.\n"
+    files["e.txt"] = "President Zelenskyy spoke. The Zelensky's office said so.\n"
+    found = {(f.path.rsplit("/", 1)[-1], f.text, f.suggestions[0]) for f in _corpus(tmp_path, files)}
+    assert found == {("d.txt", "Zelenskyy", "Zelensky")}
+
+
+def test_capped_statistics_merge_the_same_in_any_order(monkeypatch):
+    monkeypatch.setattr(corpus, "MAX_LOCATIONS", 3)
+    monkeypatch.setattr(corpus, "MAX_FOLLOWERS", 2)
+    texts = [f"Judge Brett {s} spoke. Brett {s} left. Brett {s} came.\n" for s in ("Kavanaugh", "Adams", "Smith", "Jones")]
+
+    def table(order):
+        stats = None
+        for i in order:
+            one = corpus.collect(collect(load_text(texts[i], f"{i}.txt", "en")))
+            stats = one if stats is None else corpus.combine(stats, one)
+        brett = stats.tables["en"]["Brett"]
+        return brett.count, sorted(brett.followers), sorted(brett.locations)
+
+    results = {repr(table(order)) for order in itertools.permutations(range(len(texts)))}
+    assert len(results) == 1
+    count, followers, locations = table(range(4))
+    assert count == 12 and followers == ["Adams", "Jones"] and len(locations) == 3

@@ -6,9 +6,8 @@ consistent on its own. Here each file contributes a small mergeable table, and t
 
 * ``collect(stats)``: from one document's name statistics (``NameStats``), each capitalised
   single-token spelling that TC101 takes for a name, with its occurrences (``Spelling``);
-* ``combine(a, b)``: files and occurrences add, locations are kept up to ``MAX_LOCATIONS``
-  (associative and commutative, so a process pool or a cluster may merge in any order; past
-  the cap, which occurrences are kept depends on that order, the counts do not);
+* ``combine(a, b)``: files and occurrences add, the first ``MAX_LOCATIONS`` locations are kept
+  (associative and commutative, so a process pool or a cluster may merge in any order);
 * ``finalize(corpus)``: a spelling used in few files is compared with the spellings sharing a
   blocking key that ``MIN_FILES`` files and ``FILE_RATIO`` times as many files use, by
   ``compare.judge`` with file counts as its evidence. Two spellings in two files are less often
@@ -21,6 +20,7 @@ consistent on its own. Here each file contributes a small mergeable table, and t
 
 from __future__ import annotations
 
+import heapq
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -53,18 +53,20 @@ class Spelling:
     leading: int = 0  # occurrences before another capitalised word of a name (Vladimír Putin)
     followers: set[str] = field(default_factory=set)  # those words, up to MAX_FOLLOWERS
     lower_files: int = 0  # files that also write it in lower case (a word: Custom / custom)
-    locations: list[Location] = field(default_factory=list)  # at most MAX_LOCATIONS, any order
+    locations: list[Location] = field(default_factory=list)  # the first MAX_LOCATIONS, any order
 
     def absorb(self, other: "Spelling") -> None:
         self.files += other.files
         self.count += other.count
         self.leading += other.leading
         self.lower_files += other.lower_files
-        if len(self.followers) < MAX_FOLLOWERS:
-            self.followers.update(sorted(other.followers)[: MAX_FOLLOWERS - len(self.followers)])
-        room = MAX_LOCATIONS - len(self.locations)
-        if room > 0:
-            self.locations.extend(other.locations[:room])
+        # past a cap, the smallest items are kept: the same whatever the order of merging
+        self.followers |= other.followers
+        if len(self.followers) > MAX_FOLLOWERS:
+            self.followers = set(sorted(self.followers)[:MAX_FOLLOWERS])
+        self.locations.extend(other.locations)
+        if len(self.locations) > MAX_LOCATIONS:
+            self.locations = heapq.nsmallest(MAX_LOCATIONS, self.locations)
 
 
 @dataclass

@@ -248,8 +248,15 @@ def _next_word(doc: Document, end: int) -> str:
 
 
 def _uses(doc: Document, spelling: str) -> bool:
-    """``doc`` has ``spelling`` at the start of a word (Taliban, Talibans, Taliban's)."""
-    return re.search(r"(?<![^\W\d_])" + re.escape(spelling), doc.prose) is not None
+    """``doc`` has ``spelling`` or an inflection of it (Taliban, Talibans, Taliban's; not
+    Zelenskyy for Zelensky: another spelling)."""
+    from ..names.morph import inflected
+
+    for match in re.finditer(r"(?<![^\W\d_])" + re.escape(spelling) + r"[^\W\d_]*", doc.prose):
+        word = match.group()
+        if word == spelling or inflected(word, spelling, doc.lang):
+            return True
+    return False
 
 
 def _in_house_list(variant: "CorpusVariant", ctx: "CheckContext") -> bool:

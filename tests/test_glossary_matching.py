@@ -98,3 +98,22 @@ def test_russian_derivations_sharing_a_stem_are_not_a_terms_forms(tmp_path):
     assert [f.rule for f in checker.check_pair("This rule matters.", "Это правило важно.", source_lang="en",
                                                lang="ru", config=str(cfg), select=["TC202"])] == ["TC202"]
 
+
+
+def test_decomposed_text_and_glossaries_match_like_composed_ones(tmp_path):
+    # a tester's report: a source saved in NFD (macOS, some exports) had its terms missed, and a
+    # forbidden term in NFD text was not reported; spans stay those of the text as written
+    import unicodedata
+
+    nfd = lambda s: unicodedata.normalize("NFD", s)  # noqa: E731
+    cfg = glossary_config(tmp_path, "source,target,status\nFrente de Resistência Nacional,National Resistance Front,"
+                                    "preferred\nsecurity,sécurité,forbidden\n")
+    missing = checker.check_pair(nfd("A Frente de Resistência Nacional lutou."), "The front fought.",
+                                 source_lang="pt", lang="en", config=str(cfg), select=["TC201"])
+    assert [f.rule for f in missing] == ["TC201"]
+    text = nfd("La sécurité est bonne.")
+    found = checker.check_text(text, lang="fr", config=str(cfg), select=["TC202"])
+    assert [(f.rule, f.column, f.end_column) for f in found] == [("TC202", 4, 4 + len(nfd("sécurité")))]
+    cfg_nfd = glossary_config(tmp_path, nfd("source,target,status\nsecurity,sécurité,forbidden\n"))
+    assert [f.rule for f in checker.check_text("La sécurité est bonne.", lang="fr", config=str(cfg_nfd),
+                                                select=["TC202"])] == ["TC202"]

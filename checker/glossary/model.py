@@ -9,7 +9,9 @@ term is on the source or on the target side of the glossary.
 from __future__ import annotations
 
 import enum
+import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 
 class Status(str, enum.Enum):
@@ -68,6 +70,19 @@ def parse_status(value: str | None) -> Status | None:
         raise ValueError(f"unknown term status {value.strip()!r} (expected preferred, admitted, deprecated or forbidden)") from None
 
 
+@lru_cache(maxsize=256)
+def is_language_code(code: str) -> bool:
+    """A registered language code, as ``--lang`` accepts (each distinct code checked once)."""
+    from ..lang import normalise_lang
+    from ..model import InputError
+
+    try:
+        normalise_lang(code)
+        return True
+    except InputError:
+        return False
+
+
 def primary_lang(code: str | None) -> str | None:
     """``pt-BR``, ``pt_XX``, ``PT`` -> ``pt``; empty -> None."""
     if code is None:
@@ -97,6 +112,10 @@ class Term:
     side: str = "any"  # "source", "target" (files without languages) or "any"
     note: str | None = None
     region: str | None = None  # en-GB's GB; None: the term serves every region of its language
+
+    def __post_init__(self) -> None:
+        if not self.text.isascii():  # a glossary saved decomposed (NFD) matches composed text too
+            self.text = unicodedata.normalize("NFC", self.text)
 
     @property
     def approved(self) -> bool:

@@ -17,7 +17,7 @@ import csv
 import io
 import re
 
-from .model import Entry, Glossary, Status, Term, parse_status, primary_lang, region_of
+from .model import Entry, Glossary, Status, Term, is_language_code, parse_status, primary_lang, region_of
 
 _ALIASES = {
     "source": ("source", "sourcestring", "sourceterm", "src", "term", "sourcetext"),
@@ -80,17 +80,12 @@ def _registered(code: str, line: int = 1) -> str:
     """A language code as written (``pt-BR``: the region is kept), when it is a registered one
     (``foo`` is no language: a header or a sourceLang/targetLang cell of unknown words is an
     error, not a glossary whose terms never apply)."""
-    from ..lang import normalise_lang
-    from ..model import InputError
-
-    try:
-        normalise_lang(code)
+    if is_language_code(code):
         return code
-    except InputError:
-        if line > 1:
-            raise TableError(line, f"{code!r} is no language code (expected one such as pt or en-GB)") from None
-        raise TableError(1, f"{code!r} in the header is no language code (expected source,target[,status,note] "
-                            "or language codes such as pt,en)") from None
+    if line > 1:
+        raise TableError(line, f"{code!r} is no language code (expected one such as pt or en-GB)")
+    raise TableError(1, f"{code!r} in the header is no language code (expected source,target[,status,note] "
+                        "or language codes such as pt,en)")
 
 
 def parse_table(text: str, path: str, suffix: str) -> Glossary:

@@ -12,6 +12,10 @@ import re
 import unicodedata
 
 TOKEN_RE = re.compile(r"[^\W_]+")
+# Decomposed text (NFD, as macOS and some exports write it) puts combining marks inside words,
+# which are no word characters: such a text is tokenised with them (and keyed in NFC)
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+TOKEN_NFD_RE = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f])*")
 
 # ISO 639-1 -> Snowball algorithm name (PyStemmer)
 SNOWBALL = {
@@ -35,18 +39,19 @@ def unaccent(s: str) -> str:
 class Tokens:
     """The tokens of a text: surfaces and character spans (parallel lists, spans built lazily)."""
 
-    __slots__ = ("surfaces", "_text", "_starts", "_ends")
+    __slots__ = ("surfaces", "_text", "_starts", "_ends", "_pattern")
 
-    def __init__(self, surfaces: list[str], text: str) -> None:
+    def __init__(self, surfaces: list[str], text: str, pattern: re.Pattern = TOKEN_RE) -> None:
         self.surfaces = surfaces
         self._text = text
+        self._pattern = pattern
         self._starts: list[int] | None = None
         self._ends: list[int] | None = None
 
     @property
     def starts(self) -> list[int]:
         if self._starts is None:
-            self._starts = [m.start() for m in TOKEN_RE.finditer(self._text)]
+            self._starts = [m.start() for m in self._pattern.finditer(self._text)]
         return self._starts
 
     @property
@@ -62,6 +67,13 @@ class Tokens:
 
 
 def tokenize(text: str) -> Tokens:
+    if not text.isascii() and _COMBINING.search(text):
+        # surfaces in NFC, to compare with the terms; spans as written
+        matches = list(TOKEN_NFD_RE.finditer(text))
+        tokens = Tokens([unicodedata.normalize("NFC", m.group()) for m in matches], text, TOKEN_NFD_RE)
+        tokens._starts = [m.start() for m in matches]
+        tokens._ends = [m.end() for m in matches]
+        return tokens
     return Tokens(TOKEN_RE.findall(text), text)
 
 
@@ -73,7 +85,9 @@ PT_SILENT_MIN_LEN = 7
 
 
 def _respell(lang: str | None, low: str) -> str:
-    """One spelling of a word whose spellings differ by convention (``_PT_SILENT``)."""
+    """One spelling of a word whose spellings differ by convention (``_PT_SILENT``), in NFC."""
+    if not low.isascii():
+        low = unicodedata.normalize("NFC", low)
     if (lang or "")[:2] == "pt" and len(low) >= PT_SILENT_MIN_LEN:
         return _PT_SILENT.sub("", low)
     return low

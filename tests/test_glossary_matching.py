@@ -117,3 +117,26 @@ def test_decomposed_text_and_glossaries_match_like_composed_ones(tmp_path):
     cfg_nfd = glossary_config(tmp_path, nfd("source,target,status\nsecurity,sécurité,forbidden\n"))
     assert [f.rule for f in checker.check_text("La sécurité est bonne.", lang="fr", config=str(cfg_nfd),
                                                 select=["TC202"])] == ["TC202"]
+
+
+def test_chinese_and_japanese_terms_match_inside_unspaced_text(tmp_path):
+    # a tester's report: with no spaces between words, a term inside a run was never found, so
+    # TC201 fired on every translation and TC202 / TC102 never did
+    cfg = glossary_config(tmp_path, "en,zh,status\nTaliban,塔利班,preferred\n,塔里班,deprecated\n")
+    assert checker.check_pair("The Taliban came.", "塔利班来了。", source_lang="en", lang="zh", config=str(cfg),
+                              select=["TC2"]) == []
+    found = checker.check_text("他们是塔里班成员。", lang="zh", config=str(cfg), select=["TC2"])
+    assert [(f.rule, f.text, f.column, f.suggestions) for f in found] == [("TC202", "塔里班", 4, ["塔利班"])]
+    cfg_ja = glossary_config(tmp_path, "en,ja,status\nceasefire,停戦,preferred\n,休戦,forbidden\n")
+    assert [f.text for f in checker.check_text("両国は休戦に合意した。", lang="ja", config=str(cfg_ja),
+                                               select=["TC2"])] == ["休戦"]
+    assert checker.check_text("両国は停戦に合意した。", lang="ja", config=str(cfg_ja), select=["TC2"]) == []
+
+
+def test_a_latin_name_beside_chinese_text_is_a_token_of_its_own(tmp_path):
+    names = tmp_path / "names.yaml"
+    names.write_text("Taliban: [Taleban]\n", encoding="utf-8")
+    cfg = tmp_path / "transcheck.toml"
+    cfg.write_text(f'names = ["{names.as_posix()}"]\n', encoding="utf-8")
+    found = checker.check_text("他们是Taleban成员。", lang="zh", config=str(cfg), select=["TC102"])
+    assert [(f.text, f.suggestions) for f in found] == [("Taleban", ["Taliban"])]

@@ -14,7 +14,7 @@ import functools
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from .text import TOKEN_RE, Analyzer, Tokens, is_acronym, unaccent
+from .text import Analyzer, Tokens, is_acronym, tokenize, unaccent
 
 NONWORD_ZIPF = 2.0  # a token rarer than this is not a word of the language (typos score 0-2)
 
@@ -53,7 +53,7 @@ class PatternIndex:
 
     def pattern(self, text: str, payload: Any, approved: bool = True, exact: bool = False,
                 case_sensitive: bool = False) -> Pattern | None:
-        surfaces = TOKEN_RE.findall(text)
+        surfaces = tokenize(text).surfaces
         if not surfaces:
             return None
         keys = tuple(self.analyzer.key(s) for s in surfaces)

@@ -66,7 +66,17 @@ class Tokens:
         return len(self.surfaces)
 
 
+# Chinese and Japanese write no spaces between words: each ideograph or kana is a token of its
+# own, so a term (塔利班, three tokens) matches inside a run (他们是塔利班成员) and a Latin name
+# beside them (是Taleban成员) is a token apart
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAS_CJK = re.compile(f"[{_CJK}]")
+TOKEN_CJK_RE = re.compile(f"[{_CJK}]|(?:(?![{_CJK}])[^\\W_])+")
+
+
 def tokenize(text: str) -> Tokens:
+    if not text.isascii() and _HAS_CJK.search(text):
+        return Tokens(TOKEN_CJK_RE.findall(text), text, TOKEN_CJK_RE)
     if not text.isascii() and _COMBINING.search(text):
         # surfaces in NFC, to compare with the terms; spans as written
         matches = list(TOKEN_NFD_RE.finditer(text))

@@ -139,6 +139,9 @@ def _unwritable(path: str) -> str | None:
         return f"{path}: cannot write fixes ({error.strerror}); not fixed"
     if not mode & 0o222 or not os.access(real, os.W_OK):
         return f"{path}: read-only, not fixed (make it writable to apply the fixes)"
+    if not os.access(os.path.dirname(real) or os.curdir, os.W_OK | os.X_OK):
+        # the temporary file is written beside it and renamed over it
+        return f"{path}: its folder is read-only, not fixed (make it writable to apply the fixes)"
     return None
 
 
@@ -181,14 +184,17 @@ def converge(result, sources: list, options, unsafe: bool = False, write: bool =
     texts: dict[str, str] = {}
     history: dict[str, list[tuple[str, list[Finding]]]] = {}  # each text a file had, and the fixes that made it
     conflicts: dict[str, Conflict] = {}
-    refused: dict[str, str] = {}  # files that cannot be written, found before any is
-    if write:
-        for plan in _changing(result, unsafe):
+    refused: dict[str, str] = {}  # files that cannot be written, each found before it is due
+
+    def writable(plan: FilePlan) -> bool:
+        if write and plan.path not in refused:
             reason = _unwritable(plan.path)
             if reason is not None:
                 refused[plan.path] = reason
+        return plan.path not in refused
+
     for _ in range(passes):
-        plans = [plan for plan in _changing(result, unsafe) if plan.path not in conflicts and plan.path not in refused]
+        plans = [plan for plan in _changing(result, unsafe) if plan.path not in conflicts and writable(plan)]
         if not plans:
             break
         for plan in plans:

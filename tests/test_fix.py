@@ -122,7 +122,7 @@ def test_read_only_directory_exit_2(workdir):
 
 def test_read_only_file_is_not_fixed(workdir):
     # the temporary file renamed over it would replace it all the same: refused with one line,
-    # found before anything is written; the other files are fixed and every finding left is
+    # found before it would be written; the other files are fixed and every finding left is
     # reported (as ruff does: one locked file must not hide a folder's findings); exit 2
     path = workdir / "a.txt"
     (workdir / "b.txt").write_text(TEXT, encoding="utf-8")

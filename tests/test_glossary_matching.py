@@ -140,3 +140,42 @@ def test_a_latin_name_beside_chinese_text_is_a_token_of_its_own(tmp_path):
     cfg.write_text(f'names = ["{names.as_posix()}"]\n', encoding="utf-8")
     found = checker.check_text("他们是Taleban成员。", lang="zh", config=str(cfg), select=["TC102"])
     assert [(f.text, f.suggestions) for f in found] == [("Taleban", ["Taliban"])]
+
+
+def _nfd(text):
+    import unicodedata
+
+    return unicodedata.normalize("NFD", text)
+
+
+def test_every_word_split_agrees_for_cjk_and_nfd_terms(tmp_path):
+    # a reviewer's reports: the checks that split terms into words must split them as the text
+    # is split (a Latin+CJK term, a CJK term inside a longer one), and decomposed Korean (jamo),
+    # Japanese (dakuten) and NFD text with a CJK character must be read in NFC
+    cfg = glossary_config(tmp_path, "en,zh,status\nComirnaty vaccine,Comirnaty疫苗,preferred\nvaccine,疫苗,preferred\n"
+                                    "flu shot,流感疫苗,preferred\n")
+    zh = dict(source_lang="en", lang="zh", config=str(cfg), select=["TC2"])
+    assert checker.check_pair("The Comirnaty vaccine works.", "这种Comirnaty疫苗有效。", **zh) == []
+    assert [f.rule for f in checker.check_pair("The Comirnaty vaccine works.", "这种Comirnatty疫苗有效。", **zh)] == ["TC203"]
+    assert checker.check_pair("A vaccine works. The vaccine helps.", "一种疫苗有效。这个流感疫苗有帮助。", **zh) == []
+    ko = glossary_config(tmp_path, "en,ko,status\nvaccine,백신,preferred\nvaccine,왁찐,forbidden\n")
+    assert checker.check_pair("The vaccine works.", _nfd("백신 효과가 있다."), source_lang="en", lang="ko",
+                              config=str(ko), select=["TC2"]) == []
+    assert [f.rule for f in checker.check_pair("The vaccine works.", _nfd("왁찐 효과가 있다."), source_lang="en",
+                                               lang="ko", config=str(ko), select=["TC2"])] == ["TC202"]
+    ja = glossary_config(tmp_path, "en,ja,status\ngas,ガス,preferred\n,ガソ,forbidden\n")
+    assert [f.rule for f in checker.check_text(_nfd("ガソが漏れた。"), lang="ja", config=str(ja), select=["TC2"])] == ["TC202"]
+    assert checker.check_pair("Gas leaked.", _nfd("ガスが漏れた。"), source_lang="en", lang="ja", config=str(ja),
+                              select=["TC2"]) == []
+    es = glossary_config(tmp_path, "source,target,status\ncoronavirus,coronavírus,forbidden\n")
+    found = checker.check_text(_nfd("El coronavírus llegó de Wuhan (武汉)."), lang="es", config=str(es), select=["TC2"])
+    assert [(f.rule, f.column) for f in found] == [("TC202", 4)]
+
+
+def test_a_house_fix_on_decomposed_text_adds_no_ending(tmp_path):
+    names = tmp_path / "names.yaml"
+    names.write_text('names:\n  - name: Kyiv\n    variants: ["Kíev"]\n', encoding="utf-8")
+    cfg = tmp_path / "transcheck.toml"
+    cfg.write_text(f'names = ["{names.as_posix()}"]\n', encoding="utf-8")
+    found = checker.check_text(_nfd("Troops left Kíev today."), lang="en", config=str(cfg), select=["TC102"])
+    assert [(f.suggestions, f.fix.replacement) for f in found] == [(["Kyiv"], "Kyiv")]

@@ -18,7 +18,7 @@ from ..model import Document
 from .index import (NONWORD_ZIPF, ROMANCE, Match, Pattern, PatternIndex, conjugated, english_inflection,
                     inflected_form, language_index)
 from .model import Entry, Glossary, Term
-from .text import TOKEN_RE, Tokens, analyzer, is_acronym, tokenize, unaccent
+from .text import Tokens, analyzer, is_acronym, split_words, tokenize, unaccent
 
 ATTESTED_ZIPF = 1.0  # wordfreq's floor: a token this frequent is attested (random typos score 0)
 LEFTOVER_ZIPF = 3.0  # a one-word source form commoner than this in the target language is a loanword
@@ -302,7 +302,7 @@ class CompiledGlossary:
         from ..lexicon import zipf
 
         an = analyzer(lang)
-        words = TOKEN_RE.findall(term.text)
+        words = split_words(term.text)
         content = [w for w in words if is_acronym(w) or not w.isalpha() or zipf(w, lang) < FUNCTION_ZIPF]
         if len(content) < 2 or content[0] != words[0] or content[-1] != words[-1]:
             return None
@@ -342,7 +342,7 @@ class CompiledGlossary:
         term it is; None when it is not made of other terms. Worked out on first need, per term."""
         memo_key = (lang, ei, keys)
         if memo_key not in self._compositions:
-            parts = _split_into_terms(TOKEN_RE.findall(term.text), keys, self._entries_by_keys(lang), ei, lang) \
+            parts = _split_into_terms(split_words(term.text), keys, self._entries_by_keys(lang), ei, lang) \
                 if len(keys) > 1 else None
             self._compositions[memo_key] = parts if parts is not None and len(parts) >= 2 else None
         return self._compositions[memo_key]
@@ -407,7 +407,7 @@ class CompiledGlossary:
         index = NearMissIndex(lang)
         for ei, entry in enumerate(self.glossary.entries):
             for term in entry.in_lang(lang, "target"):
-                words = TOKEN_RE.findall(term.text)
+                words = split_words(term.text)
                 keys = tuple(an.key(w) for w in words)
                 index.term_keys.update(keys)
                 if not term.approved:
@@ -480,7 +480,7 @@ def wrong_terms(doc: Document, sc: Scan, compiled: CompiledGlossary) -> list[Hit
             continue  # the entry's approved form, which the matcher cannot tell from this one
         replacement = _inflected_like(written, term.text, transfer_case(written, approved[0].text)) \
             if approved else None
-        safe = len(approved) == 1 and _fold_words(surface) == _fold_words(" ".join(TOKEN_RE.findall(term.text)))
+        safe = len(approved) == 1 and _fold_words(surface) == _fold_words(" ".join(split_words(term.text)))
         hits.append(Hit(term.status.value, m.start, m.end, entry, term, tuple(t.text for t in approved),
                         replacement, safe))
     return hits
@@ -587,7 +587,7 @@ def _source_term_form(word: str, entry: Entry, lang: str | None) -> bool:
     inflects = _word_forms(lang)
     folded = unaccent(word.lower())
     return any(inflects(folded, unaccent(w.lower()))
-               for t in entry.in_lang(lang, "source") for w in TOKEN_RE.findall(t.text))
+               for t in entry.in_lang(lang, "source") for w in split_words(t.text))
 
 
 def _aligned_source(doc: Document, source: Document, offset: int) -> str:
@@ -664,7 +664,7 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
             entry = entries[ei]
             approved = entry.approved(sc.lang)
             surface = _surface(doc, sc, m)
-            exact = _fold_words(surface) == _fold_words(" ".join(TOKEN_RE.findall(term.text)))
+            exact = _fold_words(surface) == _fold_words(" ".join(split_words(term.text)))
             hits.append(Hit("leftover", m.start, m.end, entry, term, tuple(t.text for t in approved),
                             transfer_case(doc.visible(m.start, m.end), approved[0].text), len(approved) == 1 and exact))
             covered[m.first:m.last] = b"\x01" * (m.last - m.first)
@@ -683,7 +683,7 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
             if len(surface) < MIN_NEAR_LEN or not surface.isalpha():
                 continue
             if words is None:
-                words = TOKEN_RE.findall(term.text)
+                words = split_words(term.text)
             word = words[k] if k < len(words) else ""
             if surface.casefold() == word.casefold():
                 continue
@@ -747,7 +747,7 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
                 continue
             if zipf(surface.lower(), sc.lang) >= (NONWORD_ZIPF if tier == 0 else ATTESTED_ZIPF):
                 break  # a word; one edit from a term, an attested word (repatrió, frotado) is a real word too
-            word = TOKEN_RE.findall(term.text)[pos]
+            word = split_words(term.text)[pos]
             if proper and word[:1].islower():
                 continue  # a capitalised word inside a sentence close to a common noun: a name (Medicago)
             entry = entries[ei]
@@ -796,7 +796,7 @@ def _other_lang_word(entry: Entry, lang: str | None, surface: str) -> bool:
     """Whether ``surface`` is a word of one of the entry's terms in another language (the English
     *vaccines* left in a French text, where it also reads as vaccin + es)."""
     folded = surface.casefold()
-    return any(folded == w.casefold() for t in entry.other_langs(lang) for w in TOKEN_RE.findall(t.text))
+    return any(folded == w.casefold() for t in entry.other_langs(lang) for w in split_words(t.text))
 
 
 def _covered_by_shorter(first: int, last: int, owner: dict[int, Match], covered: bytearray) -> bool:
@@ -864,8 +864,8 @@ def _content_words(term: Term, lang: str | None, an) -> list[tuple[str, bool, st
     mask an ordinary noun the translation may render by its adjective)."""
     from ..lexicon import zipf
 
-    words = TOKEN_RE.findall(term.text)
-    fixed = {w for c in COMPOUND_RE.findall(term.text) for w in TOKEN_RE.findall(c)}  # inside a hyphenated identifier
+    words = split_words(term.text)
+    fixed = {w for c in COMPOUND_RE.findall(term.text) for w in split_words(c)}  # inside a hyphenated identifier
     out = []
     for w in words:
         if len(words) > 1 and zipf(w, lang) >= FUNCTION_ZIPF:
@@ -970,7 +970,7 @@ def _word_compound(text: str) -> bool:
     """Whether a source term's occurrence is itself a compound of words joined by a hyphen (self-quarantine,
     self-isolation), which translations often write as one word (autoquarentena, autoaislamiento);
     not an identifier (COVID-19, SARS-CoV-2: digits or capitals), whose letters must stand apart."""
-    return any(all(w.isalpha() and w.islower() for w in TOKEN_RE.findall(c)) for c in COMPOUND_RE.findall(text))
+    return any(all(w.isalpha() and w.islower() for w in split_words(c)) for c in COMPOUND_RE.findall(text))
 
 
 def _in_words(surfaces: list[str], lo: int, hi: int, approved: list[Term], compiled: CompiledGlossary,
@@ -1117,7 +1117,7 @@ def _composed(parts: list[frozenset[int]], present: dict[int, int], spoken: dict
 
 def initials(text: str) -> str:
     """The capitals of a name's words (World Health Organization -> WHO); "" for one word."""
-    words = TOKEN_RE.findall(text)
+    words = split_words(text)
     if len(words) < 2:
         return ""
     return "".join(w[0] for w in words if w[:1].isupper())

@@ -22,6 +22,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from ..model import InputError
@@ -204,7 +205,10 @@ def _house_match(m: Match, tokens, text: str) -> HouseMatch:
 
 def _replace(surface: str, canonical: str, variant: str) -> tuple[str, bool]:
     """The canonical spelling, keeping an ending the text adds to the variant (Talebans ->
-    Talibans) and ALL CAPS; unsafe when the text is inflected inside the word."""
+    Talibans) and ALL CAPS; unsafe when the text is inflected inside the word. (``surface`` in
+    NFC, as the variant is: a decomposed Kíev has one more code point than Kiev.)"""
+    if not surface.isascii():
+        surface = unicodedata.normalize("NFC", surface)
     folded = _fold(surface)
     fv = _fold(variant)
     if folded.startswith(fv) and len(surface) >= len(variant):

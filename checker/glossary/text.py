@@ -12,10 +12,16 @@ import re
 import unicodedata
 
 TOKEN_RE = re.compile(r"[^\W_]+")
+# Chinese and Japanese write no spaces between words: each ideograph or kana is a token of its
+# own, so a term (塔利班, three tokens) matches inside a run (他们是塔利班成员) and a Latin name
+# beside them (是Taleban成员) is a token apart. (Kana marks and punctuation are no kana.)
+_CJK = "\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fc-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAS_CJK = re.compile(f"[{_CJK}]")
 # Decomposed text (NFD, as macOS and some exports write it) puts combining marks inside words,
-# which are no word characters: such a text is tokenised with them (and keyed in NFC)
-_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
-TOKEN_NFD_RE = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f])*")
+# which are no word characters: they stay in their token (dakuten too: ガ is カ and U+3099)
+_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u3099\u309a"
+TOKEN_FULL_RE = re.compile(f"[{_CJK}][{_MARKS}]*|(?![{_CJK}])[^\\W_](?:(?![{_CJK}])[^\\W_]|[{_MARKS}])*")
+
 
 # ISO 639-1 -> Snowball algorithm name (PyStemmer)
 SNOWBALL = {
@@ -66,25 +72,69 @@ class Tokens:
         return len(self.surfaces)
 
 
-# Chinese and Japanese write no spaces between words: each ideograph or kana is a token of its
-# own, so a term (塔利班, three tokens) matches inside a run (他们是塔利班成员) and a Latin name
-# beside them (是Taleban成员) is a token apart
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_HAS_CJK = re.compile(f"[{_CJK}]")
-TOKEN_CJK_RE = re.compile(f"[{_CJK}]|(?:(?![{_CJK}])[^\\W_])+")
-
-
 def tokenize(text: str) -> Tokens:
-    if not text.isascii() and _HAS_CJK.search(text):
-        return Tokens(TOKEN_CJK_RE.findall(text), text, TOKEN_CJK_RE)
-    if not text.isascii() and _COMBINING.search(text):
-        # surfaces in NFC, to compare with the terms; spans as written
-        matches = list(TOKEN_NFD_RE.finditer(text))
-        tokens = Tokens([unicodedata.normalize("NFC", m.group()) for m in matches], text, TOKEN_NFD_RE)
-        tokens._starts = [m.start() for m in matches]
-        tokens._ends = [m.end() for m in matches]
-        return tokens
-    return Tokens(TOKEN_RE.findall(text), text)
+    """The words of ``text``: runs of letters, each ideograph or kana alone, surfaces in NFC
+    (to compare with terms) and spans as written. The fast regex finds the words; only a text
+    in decomposed form has tokens joined across combining marks, and only the tokens holding
+    an ideograph or kana are split again (a corpus with one Chinese name stays fast)."""
+    if text.isascii():
+        return Tokens(TOKEN_RE.findall(text), text)
+    composed = unicodedata.is_normalized("NFC", text)
+    if composed and not _HAS_CJK.search(text):
+        return Tokens(TOKEN_RE.findall(text), text)
+    spans = [m.span() for m in TOKEN_RE.finditer(text)]
+    if not composed:
+        spans = _joined_across_marks(text, spans)
+    spans = _cjk_split(text, spans)
+    surfaces = [text[a:b] for a, b in spans]
+    if not composed:
+        surfaces = [unicodedata.normalize("NFC", w) for w in surfaces]
+    tokens = Tokens(surfaces, text, TOKEN_FULL_RE)
+    tokens._starts = [a for a, _ in spans]
+    tokens._ends = [b for _, b in spans]
+    return tokens
+
+
+_MARKS_RE = re.compile(f"[{_MARKS}]+")
+_CJK_RUN = re.compile(f"[{_CJK}]+")
+
+
+def _joined_across_marks(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Tokens extended over the combining marks after them, and joined to the next token when
+    only marks stand between (Resiste + U+0302 + ncia is one word)."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and out[-1][1] == start:
+            start = out.pop()[0]
+        match = _MARKS_RE.match(text, end)
+        out.append((start, match.end() if match else end))
+    return out
+
+
+def _cjk_split(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Tokens holding an ideograph or kana (found by the positions of those, not token by
+    token), split into each of those and the letter runs between."""
+    import bisect
+
+    starts = [a for a, _ in spans]
+    holding = sorted({i for m in _CJK_RUN.finditer(text) if (i := bisect.bisect_right(starts, m.start()) - 1) >= 0
+                      and m.start() < spans[i][1]})
+    if not holding:
+        return spans
+    out: list[tuple[int, int]] = []
+    done = 0
+    for i in holding:
+        out.extend(spans[done:i])
+        start, end = spans[i]
+        out.extend((start + m.start(), start + m.end()) for m in TOKEN_FULL_RE.finditer(text[start:end]))
+        done = i + 1
+    out.extend(spans[done:])
+    return out
+
+
+def split_words(text: str) -> list[str]:
+    """The words of ``text`` (a term, usually) as ``tokenize`` finds them."""
+    return TOKEN_RE.findall(text) if text.isascii() else tokenize(text).surfaces
 
 
 # Portuguese before and after the 1990 spelling agreement, and Portugal beside Brazil: a c or a
@@ -153,7 +203,7 @@ class Analyzer:
         return out
 
     def term_keys(self, text: str) -> tuple[str, ...]:
-        return tuple(self.key(s) for s in TOKEN_RE.findall(text))
+        return tuple(self.key(s) for s in split_words(text))
 
 
 _ANALYZERS: dict[str | None, Analyzer] = {}

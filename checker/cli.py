@@ -35,11 +35,28 @@ def use_color(choice: str, stream: Any) -> bool:
     return bool(getattr(stream, "isatty", lambda: False)())
 
 
-def _discover(paths: Sequence[str], options: Any, stdin_filename: str | None = None) -> list:
-    """Expand the paths; ``-`` becomes a source holding standard input's bytes."""
-    from .pipeline import STDIN, discover_sources
+def _discover(paths: Sequence[str], options: Any, stdin_filename: str | None = None,
+              errors: list | None = None) -> list:
+    """Expand the paths; ``-`` becomes a source holding standard input's bytes. With ``errors``
+    given, a path among several that names nothing to check (missing, a folder with no text
+    files) is added there as a FileError and the others are still checked, as ruff does; when
+    none is left, the first such error is raised."""
+    from .pipeline import STDIN, FileError, discover_sources, unique_sources
 
-    sources = discover_sources(paths, options)
+    if errors is None or len(paths) < 2:
+        sources = discover_sources(paths, options)
+    else:
+        found: list = []
+        failed: list[InputError] = []
+        for path in paths:
+            try:
+                found.extend(discover_sources([path], options))
+            except InputError as error:
+                failed.append(error)
+                errors.append(FileError(path, str(error)))
+        if failed and not found:
+            raise failed[0]
+        sources = unique_sources(found)
     if sum(source.path == STDIN for source in sources) > 1:
         raise InputError("standard input ('-') is given more than once")
     for source in sources:
@@ -108,12 +125,14 @@ def check(paths: tuple[str, ...], lang: str | None, select: tuple[str, ...], ign
         raise click.UsageError("--stdin-filename names the text read from '-': give '-' among the paths")
     if source_path == "-" and "-" in paths:
         raise click.UsageError("standard input ('-') can be the translation or --source, not both")
-    sources = _discover(paths, options, stdin_filename)
+    path_errors: list = []
+    sources = _discover(paths, options, stdin_filename, path_errors)
     if source_path:
         if len(sources) != 1:
             raise click.UsageError("--source pairs an original with exactly one translated file")
         sources[0].source = _discover([source_path], options)[0]
     result = run(sources, options)
+    result.errors[:0] = path_errors
     for notice in result.notices:
         click.echo(f"transcheck: warning: {notice}", err=True)
     if write_baseline_path:

@@ -18,6 +18,21 @@ def test_missing_path_exits_2(tmp_path):
     assert "no such file or directory" in _one_error_line(result)
 
 
+def test_a_missing_path_among_others_does_not_stop_the_run(tmp_path):
+    # a tester's report: one mistyped path hid every finding of the others (ruff reports it and
+    # goes on); the missing path and the folder with no text files get a line each, exit 2
+    (tmp_path / "good.txt").write_text("The Taliban came. The Taliban left. The Taleban stayed.\n", encoding="utf-8")
+    (tmp_path / "empty").mkdir()
+    result = run_cli("check", "--isolated", "--lang", "en", "missing.txt", "good.txt", "empty", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "good.txt:1:41: TC101" in result.stdout.decode()
+    errors = result.stderr.decode().strip().splitlines()
+    assert errors == ["transcheck: error: missing.txt: no such file or directory",
+                      "transcheck: error: empty: no text files found (looked for *.txt, *.text, *.md, *.markdown, *.mdown)"]
+    both_missing = run_cli("check", "--isolated", "missing.txt", "other.txt", cwd=tmp_path)
+    assert both_missing.returncode == 2 and _one_error_line(both_missing).endswith("missing.txt: no such file or directory")
+
+
 def test_directory_without_text_files_exits_2(tmp_path):
     (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     result = run_cli("check", str(tmp_path))

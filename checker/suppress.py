@@ -34,7 +34,8 @@ from .readers.markdown import code_spans
 
 KINDS = ("disable-next-line", "disable-line", "disable-file", "disable", "enable")
 _KIND = r"transcheck-(disable-next-line|disable-line|disable-file|disable|enable)(?![\w-])"
-HTML_DIRECTIVE = re.compile(r"<!--[ \t]*" + _KIND + r"(?P<codes>(?:(?!-->)[^\n])*)-->")
+# (an HTML comment may span lines: <!--\ntranscheck-disable-next-line TC102\n-->)
+HTML_DIRECTIVE = re.compile(r"<!--\s*" + _KIND + r"(?P<codes>(?:(?!-->)[^\n]|\n(?!\s*\n))*)-->")
 LINE_DIRECTIVE = re.compile(r"^[ \t]*(?:#|//)[ \t]*" + _KIND + r"(?P<codes>[^\n]*)$", re.M)
 # A whole line holding only a directive (either form): the plain-text reader masks these.
 DIRECTIVE_LINE = re.compile(r"^[ \t]*(?:(?:#|//)[ \t]*transcheck-(?:disable|enable)[^\n]*"
@@ -71,9 +72,11 @@ def parse_directives(doc: Document) -> list[Directive]:
         for match in pattern.finditer(text):
             if any(start <= match.start() < end for start, end in code):
                 continue  # a directive quoted in code or front matter
-            codes = tuple(c for c in re.split(r"[\s,]+", match.group("codes").strip()) if c)
-            found.append(Directive(match.group(1), codes or (ALL,), doc.position(match.start())[0],
-                                   match.start(), match.end()))
+            # (a colon after the kind, as some linters write it: transcheck-disable: TC102)
+            codes = tuple(c for c in re.split(r"[\s,]+", match.group("codes").strip().removeprefix(":")) if c)
+            # a comment over several lines acts from the line where it ends (-next-line: after it)
+            line = doc.position(match.end() - 1 if match.group(1) == "disable-next-line" else match.start())[0]
+            found.append(Directive(match.group(1), codes or (ALL,), line, match.start(), match.end()))
     found.sort(key=lambda d: d.start)
     return found
 

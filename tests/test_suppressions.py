@@ -31,6 +31,15 @@ def test_markdown_disable_next_line_and_line(tmp_path):
     assert "House.Nothing" in found[0].message
 
 
+def test_a_comment_over_several_lines_and_a_colon_after_the_kind(tmp_path):
+    # a tester's reports: a directive in an HTML comment written over three lines did nothing,
+    # and "transcheck-disable-line: TC301" reported ":" as a code naming no rule
+    text = ("<!--\ntranscheck-disable-next-line TC301\n-->\nHe is president in charge.\n\n"
+            "He is president in charge. <!-- transcheck-disable-line: TC301 -->\n\n"
+            "He is president in charge.\n")
+    assert codes(run(tmp_path, "a.md", text)) == [("TC301", 8)]
+
+
 def test_disable_file_and_all_rules(tmp_path):
     text = "He is president in charge.\n\nShe is president in charge.\n<!-- transcheck-disable-file -->\n"
     assert run(tmp_path, "a.md", text) == []

@@ -201,6 +201,7 @@ def variants(paths: tuple[str, ...], lang: str | None, include: tuple[str, ...],
              config_path: str | None, isolated: bool, fmt: str) -> int:
     """List the name clusters found in each file: canonical spelling, variants, counts, places."""
     from .names import find_name_clusters
+    from .names.corpus import finalize as corpus_finalize
     from .pipeline import Options, Settings, load_source, resolver_for
     from .report.variants import render_variants
 
@@ -217,13 +218,29 @@ def variants(paths: tuple[str, ...], lang: str | None, include: tuple[str, ...],
             except InputError as error:  # reported after the others, as `check` does
                 errors.append(str(error))
 
-    # (a draft of names needs each file's language, not its text)
-    files = [(doc.lang if fmt == "names" else doc, find_name_clusters(doc)) for doc in documents()]
+    # (a draft of names needs each file's language, not its text; and, across the files, the
+    # spellings that some use throughout where most use another: TC103's statistics)
+    files = []
+    spread = None
+    for doc in documents():
+        files.append((doc.lang if fmt == "names" else doc, find_name_clusters(doc)))
+        if fmt == "names":
+            spread = _merge_spellings(spread, doc)
+    across = corpus_finalize(spread) if spread is not None else []
     if files or not errors:  # no draft of nothing: redirected, it would be an empty name list
-        click.echo(render_variants(files, fmt), nl=False)
+        click.echo(render_variants(files, fmt, across), nl=False)
     for error in errors:
         click.echo(f"transcheck: error: {error}", err=True)
     return EXIT_ERROR if errors else EXIT_OK
+
+
+def _merge_spellings(spread: Any, doc: Any) -> Any:
+    """TC103's statistics of ``doc`` added to those of the files before it."""
+    from .rules.names import CorpusNameVariantRule
+
+    rule = CorpusNameVariantRule()
+    one = rule.collect(doc, None)
+    return one if spread is None else rule.combine(spread, one)
 
 
 @cli.command("init")

@@ -146,3 +146,17 @@ def test_capped_statistics_merge_the_same_in_any_order(monkeypatch):
     assert len(results) == 1
     count, followers, locations = table(range(4))
     assert count == 12 and followers == ["Adams", "Jones"] and len(locations) == 3
+
+
+def test_the_names_draft_lists_a_spelling_some_files_use_throughout(tmp_path):
+    # a tester's report: the draft house list missed a name the files spell two ways when no
+    # file spells it both ways; TC103's variants now join it, base forms only
+    files = {f"{i}.txt": TALIBAN for i in range(6)}
+    files.update({"d.txt": TALEBAN, "e.txt": "The Talebans came. The Talebans left.\n", "f.txt": "One Taleban came.\n"})
+    _write(tmp_path, files)
+    result = run_cli("variants", "--isolated", "--lang", "en", "--format", "names", ".", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    draft = result.stdout.decode()
+    assert '  - name: "Taliban"  # Taliban 12×, Taleban 3×\n    variants: ["Taleban"]\n' in draft
+    assert "Talebans" not in draft
+    assert "counts in all files" in draft

@@ -29,15 +29,18 @@ def cluster_dict(cluster: Any, doc: Document) -> dict[str, Any]:
     return {"canonical": cluster.canonical, "count": cluster.count, "variants": variants}
 
 
-def house_list(files: list[tuple[Any, list[Any]]]) -> str:
+def house_list(files: list[tuple[Any, list[Any]]], across: list[Any] = ()) -> str:
     """A house list of names (YAML, the format of ``names = [...]``) from the clusters of every
     file (``(document or its language, clusters)``): clusters of one language that share a
     spelling are merged (Taliban/Taleban in one article, Taleban/Talebans in another), and the
     spelling used most often, with its inflections, is the name (ties: the one the clusters
     hold dominant, as ``check`` suggests it). Languages are never merged: each entry says its
     language when there are several. The counts are those of the files where the name is
-    spelled more than one way (clusters are found file by file). A draft for an editor: each
-    entry shows its counts, and the choice of spelling is the house's."""
+    spelled more than one way (clusters are found file by file). ``across``: TC103's variants
+    (``checker.names.corpus``), spellings some files use throughout where most files use
+    another; they join the entries with their counts in the whole corpus (only base forms: a
+    case form is no entry). A draft for an editor: each entry shows its counts, and the choice
+    of spelling is the house's."""
     parent: dict[tuple, tuple] = {}
 
     def root(key: tuple) -> tuple:
@@ -63,6 +66,18 @@ def house_list(files: list[tuple[Any, list[Any]]]) -> str:
                 counts[key] = counts.get(key, 0) + variant.count
                 canonical[key] = canonical.get(key, 0) + (variant.tier is None)
                 parent[root(key)] = root(keys[0])
+    corpus_counted: set[tuple] = set()
+    for variant in across:
+        if variant.replacement != variant.dominant:
+            continue  # an inflected spelling (Talebans): its base form is the entry
+        lang = (variant.lang or "")[:2]
+        keys = [(lang, variant.dominant), (lang, variant.spelling)]
+        for key, count, dominant in zip(keys, (variant.dominant_count, variant.count), (1, 0)):
+            if key not in counts or key in corpus_counted:
+                counts[key] = max(counts.get(key, 0), count)
+                corpus_counted.add(key)
+            canonical[key] = canonical.get(key, 0) + dominant
+        parent[root(keys[1])] = root(keys[0])
     groups: dict[tuple, list[tuple]] = {}
     for key in counts:
         groups.setdefault(root(key), []).append(key)
@@ -83,7 +98,9 @@ def house_list(files: list[tuple[Any, list[Any]]]) -> str:
              f"file{'s' if count != 1 else ''}.",
              "# The most frequent spelling is the name; keep the one your house uses and delete the entries",
              "# that are two different names. Use it as `names = [\"names.yaml\"]` in transcheck.toml (TC102).",
-             "# Counts are those of the files that spell the name more than one way."]
+             "# Counts are those of the files that spell the name more than one way"
+             + ("; a spelling some files use throughout where most use another counts in all files." if across
+                else ".")]
     if len(languages) > 1:
         lines.append("# Several languages: a list applies to every file that uses it; keep each language's "
                      "entries in its own list.")
@@ -98,11 +115,12 @@ def house_list(files: list[tuple[Any, list[Any]]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_variants(files: list[tuple[Any, list[Any]]], fmt: str) -> str:
+def render_variants(files: list[tuple[Any, list[Any]]], fmt: str, across: list[Any] = ()) -> str:
     """``files`` holds each document with its clusters (``names``: its language will do, see
-    ``house_list``)."""
+    ``house_list``); ``across``, the corpus's spellings used in few files (TC103), for the
+    names draft."""
     if fmt == "names":
-        return house_list(files)
+        return house_list(files, across)
     if fmt == "json":
         payload = {
             "version": VARIANTS_JSON_VERSION,

@@ -126,7 +126,8 @@ def check(paths: tuple[str, ...], lang: str | None, select: tuple[str, ...], ign
     if source_path == "-" and "-" in paths:
         raise click.UsageError("standard input ('-') can be the translation or --source, not both")
     path_errors: list = []
-    sources = _discover(paths, options, stdin_filename, path_errors)
+    # (with --source, every path must be there: the original pairs with exactly one file)
+    sources = _discover(paths, options, stdin_filename, None if source_path else path_errors)
     if source_path:
         if len(sources) != 1:
             raise click.UsageError("--source pairs an original with exactly one translated file")
@@ -142,7 +143,7 @@ def check(paths: tuple[str, ...], lang: str | None, select: tuple[str, ...], ign
         click.echo(f"transcheck: recorded {count} finding{'s' if count != 1 else ''} in {write_baseline_path}", err=True)
         return _file_errors(result) or EXIT_OK
     if fix or diff:
-        code = _fix(result, sources, options, fmt, color, diff, unsafe_fixes)
+        code = _fix(result, sources, options, fmt, color, diff, unsafe_fixes, path_errors)
         return _file_errors(result) or code
     colored = use_color(color, sys.stdout)
     if result.documents or not result.errors or fmt != "text":  # a lone bad file: its error line only
@@ -158,7 +159,8 @@ def _file_errors(result: Any) -> int:
     return EXIT_ERROR if result.errors else 0
 
 
-def _fix(result: Any, sources: list, options: Any, fmt: str, color: str, diff: bool, unsafe: bool) -> int:
+def _fix(result: Any, sources: list, options: Any, fmt: str, color: str, diff: bool, unsafe: bool,
+         path_errors: Sequence[Any] = ()) -> int:
     """--fix: write the fixes, re-check, report what remains. --diff: print them, write nothing.
     Standard input is never fixed in place: --fix with - is a usage error (use --diff)."""
     from .fix import converge, unified_diff
@@ -169,6 +171,8 @@ def _fix(result: Any, sources: list, options: Any, fmt: str, color: str, diff: b
     if diff and fmt != "text":
         raise click.UsageError(f"--diff prints a unified diff; it does not combine with --format {fmt}")
     result, plans, conflicts, refused = converge(result, sources, options, unsafe, write=not diff)
+    # (a re-checked result knows only the files it read)
+    result.errors[:0] = [error for error in path_errors if error not in result.errors]
     for reason in refused:  # reported, the other files fixed all the same (as ruff does)
         click.echo(f"transcheck: error: {reason}", err=True)
     for conflict in conflicts:  # one line each: the rules to reconcile in the configuration

@@ -35,7 +35,9 @@ from .readers.markdown import code_spans
 KINDS = ("disable-next-line", "disable-line", "disable-file", "disable", "enable")
 _KIND = r"transcheck-(disable-next-line|disable-line|disable-file|disable|enable)(?![\w-])"
 # (an HTML comment may span lines: <!--\ntranscheck-disable-next-line TC102\n-->)
-HTML_DIRECTIVE = re.compile(r"<!--\s*" + _KIND + r"(?P<codes>(?:(?!-->)[^\n]|\n(?!\s*\n))*)-->")
+# (bounded: a directive left unclosed costs a few hundred characters, not the rest of the text,
+# and ends before the next comment)
+HTML_DIRECTIVE = re.compile(r"<!--\s*" + _KIND + r"(?P<codes>(?:(?!-->|<!--)[^\n]|\n(?!\s*\n)){0,400})-->")
 LINE_DIRECTIVE = re.compile(r"^[ \t]*(?:#|//)[ \t]*" + _KIND + r"(?P<codes>[^\n]*)$", re.M)
 # A whole line holding only a directive (either form): the plain-text reader masks these.
 DIRECTIVE_LINE = re.compile(r"^[ \t]*(?:(?:#|//)[ \t]*transcheck-(?:disable|enable)[^\n]*"

@@ -126,7 +126,7 @@ def names_throughput(data: Path, megabytes: float, rules: str = "TC101") -> dict
     return json.loads(out.strip().splitlines()[-1])
 
 
-def instructions(data: Path, megabytes: float, every: int) -> tuple[int, int, dict]:
+def instructions(data: Path, megabytes: float, every: int, rules: str = "TC101") -> tuple[int, int, dict]:
     """(instructions of the check, bytes checked, the child's figures) under callgrind."""
     import re
 
@@ -134,7 +134,7 @@ def instructions(data: Path, megabytes: float, every: int) -> tuple[int, int, di
     figures: dict = {}
     for setup_only in (True, False):
         command = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, __file__,
-                   "--child", "--data", str(data), "--mb", str(megabytes), "--every", str(every)]
+                   "--child", "--data", str(data), "--mb", str(megabytes), "--every", str(every), "--rules", rules]
         command += ["--setup-only"] if setup_only else []
         env = {**os.environ, "PYTHONHASHSEED": "0", "OMP_NUM_THREADS": "1"}
         done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=REPO, check=True)
@@ -168,7 +168,7 @@ def main() -> None:
         if not _have("valgrind"):
             sys.exit("bench: --instructions needs valgrind")
         every = args.every or 20
-        count, size, figures = instructions(Path(args.data), args.mb, every)
+        count, size, figures = instructions(Path(args.data), args.mb, every, args.rules)
         print(f"names check, every {every}th document of {args.mb:g} MB ({figures['documents']} documents, "
               f"{size / 1e6:.2f} MB, {figures['findings']} findings): {count / 1e6:,.0f} M instructions, "
               f"{count / size:,.0f} per byte")

@@ -29,6 +29,10 @@ def test_a_missing_path_among_others_does_not_stop_the_run(tmp_path):
     errors = result.stderr.decode().strip().splitlines()
     assert errors == ["transcheck: error: missing.txt: no such file or directory",
                       "transcheck: error: empty: no text files found (looked for *.txt, *.text, *.md, *.markdown, *.mdown)"]
+    # with --fix, the report of the files re-checked still counts it (a reviewer's report)
+    fixed = run_cli("check", "--isolated", "--lang", "en", "--format", "json", "--fix", "missing.txt", "good.txt",
+                    cwd=tmp_path)
+    assert fixed.returncode == 2 and json.loads(fixed.stdout)["errors"] == ["missing.txt: no such file or directory"]
     both_missing = run_cli("check", "--isolated", "missing.txt", "other.txt", cwd=tmp_path)
     assert both_missing.returncode == 2 and _one_error_line(both_missing).endswith("missing.txt: no such file or directory")
 

@@ -179,3 +179,11 @@ def test_a_house_fix_on_decomposed_text_adds_no_ending(tmp_path):
     cfg.write_text(f'names = ["{names.as_posix()}"]\n', encoding="utf-8")
     found = checker.check_text(_nfd("Troops left Kíev today."), lang="en", config=str(cfg), select=["TC102"])
     assert [(f.suggestions, f.fix.replacement) for f in found] == [(["Kyiv"], "Kyiv")]
+
+
+def test_combining_marks_in_composed_text_stay_inside_their_word():
+    # a reviewer's report: letters with no precomposed form (Russian stress, Yoruba) keep their
+    # marks in NFC too; the word must not break at them
+    from checker.glossary.text import split_words
+
+    assert split_words("за́мок Москва́ Ọlọ́run") == ["за́мок", "Москва́", "Ọlọ́run"]

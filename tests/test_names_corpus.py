@@ -160,3 +160,14 @@ def test_the_names_draft_lists_a_spelling_some_files_use_throughout(tmp_path):
     assert '  - name: "Taliban"  # Taliban 12×, Taleban 3×\n    variants: ["Taleban"]\n' in draft
     assert "Talebans" not in draft
     assert "counts in all files" in draft
+
+
+def test_the_names_draft_counts_a_mixed_file_no_more_than_the_corpus(tmp_path):
+    # a reviewer's and a tester's report: one file mixing the spellings gave its own counts to
+    # the majority spelling and the corpus's to the other, and the draft named the minority
+    files = {f"{i}.txt": TALIBAN for i in range(12)}
+    files.update({"d.txt": TALEBAN, "f.txt": "One Taleban came.\n",
+                  "g.txt": "The Taleban came. The Taleban left. The Taliban said so.\n"})
+    _write(tmp_path, files)
+    draft = run_cli("variants", "--isolated", "--lang", "en", "--format", "names", ".", cwd=tmp_path).stdout.decode()
+    assert '  - name: "Taliban"  # Taliban 25×, Taleban 5×\n    variants: ["Taleban"]\n' in draft

@@ -75,17 +75,20 @@ class Tokens:
 def tokenize(text: str) -> Tokens:
     """The words of ``text``: runs of letters, each ideograph or kana alone, surfaces in NFC
     (to compare with terms) and spans as written. The fast regex finds the words; only a text
-    in decomposed form has tokens joined across combining marks, and only the tokens holding
-    an ideograph or kana are split again (a corpus with one Chinese name stays fast)."""
+    with combining marks has tokens joined across them, and only the tokens holding an
+    ideograph or kana are split again (a corpus with one Chinese name stays fast)."""
     if text.isascii():
         return Tokens(TOKEN_RE.findall(text), text)
     composed = unicodedata.is_normalized("NFC", text)
-    if composed and not _HAS_CJK.search(text):
+    marks = _MARKS_RE.search(text) is not None  # also in NFC: Russian stress (Москва́), Yoruba (Ọlọ́run)
+    cjk = _HAS_CJK.search(text) is not None
+    if composed and not marks and not cjk:
         return Tokens(TOKEN_RE.findall(text), text)
     spans = [m.span() for m in TOKEN_RE.finditer(text)]
-    if not composed:
+    if marks:
         spans = _joined_across_marks(text, spans)
-    spans = _cjk_split(text, spans)
+    if cjk:
+        spans = _cjk_split(text, spans)
     surfaces = [text[a:b] for a, b in spans]
     if not composed:
         surfaces = [unicodedata.normalize("NFC", w) for w in surfaces]

@@ -66,16 +66,15 @@ def house_list(files: list[tuple[Any, list[Any]]], across: list[Any] = ()) -> st
                 counts[key] = counts.get(key, 0) + variant.count
                 canonical[key] = canonical.get(key, 0) + (variant.tier is None)
                 parent[root(key)] = root(keys[0])
-    corpus_counted: set[tuple] = set()
     for variant in across:
         if variant.replacement != variant.dominant:
             continue  # an inflected spelling (Talebans): its base form is the entry
         lang = (variant.lang or "")[:2]
         keys = [(lang, variant.dominant), (lang, variant.spelling)]
+        # the corpus's count of a spelling covers the files with clusters too (a file's count
+        # alone would let a spelling of one mixed file outweigh the corpus's)
         for key, count, dominant in zip(keys, (variant.dominant_count, variant.count), (1, 0)):
-            if key not in counts or key in corpus_counted:
-                counts[key] = max(counts.get(key, 0), count)
-                corpus_counted.add(key)
+            counts[key] = max(counts.get(key, 0), count)
             canonical[key] = canonical.get(key, 0) + dominant
         parent[root(keys[1])] = root(keys[0])
     groups: dict[tuple, list[tuple]] = {}

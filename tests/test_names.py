@@ -1201,3 +1201,32 @@ def test_the_fix_keeps_the_minority_forms_ending():
             "Вчера Шолц пришёл. Все гордились Шолцем. Звонили Шолцу.")
     assert suggestions(text, "ru") == [("Шолц", "Шольц"), ("Шолцем", "Шольцем"), ("Шолцу", "Шольцу")]
 
+
+
+def test_two_people_whose_surnames_differ_by_a_letter_after_different_first_names():
+    # a tester's reports: Olaf Scholz and Martin Schulz, John Healey and Nikki Haley are two
+    # people each (both surnames known, each after its own first name); a slip keeps the first
+    # name (Olaf Schulz beside Olaf Scholz), and a spelling no list knows stays a slip
+    text = ("Former chancellor Olaf Scholz spoke in Berlin. Martin Schulz, the former president of the "
+            "European Parliament, introduced him. Scholz said the party must rebuild trust. Scholz left.")
+    assert flagged(text) == []
+    text = ("Defence Secretary John Healey announced drones. Nikki Haley, the former US ambassador, praised "
+            "the move. Healey said the first deliveries were due next year.")
+    assert flagged(text) == []
+    text = ("Chancellor Olaf Scholz spoke in Berlin. Later Olaf Schulz said more. Scholz left. "
+            "Scholz returned on Monday.")
+    assert ("Schulz", "Scholz") in flagged(text)
+    text = ("Chancellor Olaf Scholz spoke in Berlin. Martin Schozl, his aide, said more. Scholz left. "
+            "Scholz returned on Monday.")
+    assert ("Schozl", "Scholz") in flagged(text)
+
+
+def test_a_slavic_feminine_surname_is_another_person():
+    # a tester's report: Yulia Navalnaya, the widow of Alexei Navalny, was "Navalny" misspelt
+    text = ("Yulia Navalnaya, the widow of Alexei Navalny, said she would continue his work. Navalny died "
+            "in an Arctic prison. Navalnaya addressed the European Parliament.")
+    assert flagged(text) == []
+    from checker.names.morph import slavic_feminine
+
+    assert slavic_feminine("Petrov", "Petrova") and slavic_feminine("Kowalska", "Kowalski")
+    assert not slavic_feminine("Taliban", "Talibana") and not slavic_feminine("Ivan", "Ivana")

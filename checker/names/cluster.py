@@ -577,6 +577,9 @@ def _judge_forms(a, b, table, ca, cb, lang, zipf, weak=(), nbrs=None, cooccur_ve
     return (verdict[0], verdict[1], minority, dominant)
 
 
+SURNAME_MIN_ZIPF = 2.0  # two surnames after two different first names: both this common
+
+
 def _different_people(x: str, y: str, nbrs, zipf) -> bool:
     """Two first names of two people: both spellings are established names (words of the
     language, Zipf >= BOTH_COMMON_ZIPF: Anna, Ana), each stands before a capitalised word (a
@@ -585,12 +588,19 @@ def _different_people(x: str, y: str, nbrs, zipf) -> bool:
     her). A spelling no list knows stays a slip even of another person's first name (Hernaan
     Ferruchi beside Hernan Diego Mendoza: one of two Hernans misspelt); so does one written
     without its accent (Agencia Nacional beside Agência Brasil: one word, not two names)."""
-    if not nbrs or min(zipf(x), zipf(y)) < BOTH_COMMON_ZIPF or fold(x) == fold(y):
+    if not nbrs or fold(x) == fold(y):
+        return False
+    low = min(zipf(x), zipf(y))
+    if low < SURNAME_MIN_ZIPF:
         return False
     nx, ny = nbrs.get(x), nbrs.get(y)
     if not (nx and ny) or not nx.isdisjoint(ny):
         return False
-    return any(n[0] == "R" for n in nx) and any(n[0] == "R" for n in ny)
+    if low >= BOTH_COMMON_ZIPF and any(n[0] == "R" for n in nx) and any(n[0] == "R" for n in ny):
+        return True
+    # two surnames after two first names (Olaf Scholz, Martin Schulz; John Healey, Nikki Haley):
+    # two people, each spelling known to the word list (a slip seldom changes the first name too)
+    return any(n[0] == "L" for n in nx) and any(n[0] == "L" for n in ny)
 
 
 def _needs_the_name_beside(word: str, st: FormStat, zipf) -> bool:

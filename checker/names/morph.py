@@ -210,11 +210,32 @@ def _folded_suffixes(lang: str | None) -> frozenset[str]:
     return frozenset(fold(s) for s in DERIVATIONS.get((lang or "en")[:2], DERIVATIONS["en"]))
 
 
-def derived(a: str, b: str, lang: str | None, strip_vowel: bool = True) -> bool:
-    """One form is the other (or one of its stems) plus a derivational suffix. ``strip_vowel``:
-    the shorter form may lose a final vowel first (Russia / Russian); not for a stem, which
-    has lost its ending already (Kanye -> kany -> kan + ie is no base of Kanie)."""
+# Slavic surnames written in Latin letters take a feminine form (Navalny / Navalnaya, Petrov /
+# Petrova, Kowalski / Kowalska): a wife, a daughter, another person, not another spelling
+_FEMININE = (("sky", "skaya"), ("skiy", "skaya"), ("skii", "skaya"), ("ski", "ska"), ("sky", "ska"),
+             ("ny", "naya"), ("niy", "naya"), ("ov", "ova"), ("ev", "eva"), ("yov", "yova"), ("in", "ina"),
+             ("yn", "yna"))
+
+
+def slavic_feminine(a: str, b: str) -> bool:
+    """One Latin-script surname is the other's feminine form (``_FEMININE``)."""
     fa, fb = fold(a), fold(b)
+    for short, long in ((fa, fb), (fb, fa)):
+        for masculine, feminine in _FEMININE:
+            if short.endswith(masculine) and long.endswith(feminine) and len(short) - len(masculine) >= 3 \
+                    and short[: -len(masculine)] == long[: -len(feminine)]:
+                return True
+    return False
+
+
+def derived(a: str, b: str, lang: str | None, strip_vowel: bool = True) -> bool:
+    """One form is the other (or one of its stems) plus a derivational suffix, or its Slavic
+    feminine (``slavic_feminine``). ``strip_vowel``: the shorter form may lose a final vowel
+    first (Russia / Russian); not for a stem, which has lost its ending already (Kanye -> kany
+    -> kan + ie is no base of Kanie)."""
+    fa, fb = fold(a), fold(b)
+    if a.isascii() and b.isascii() and slavic_feminine(a, b):
+        return True
     for short, long in ((fa, fb), (fb, fa)):
         if len(long) <= len(short):
             continue

@@ -42,7 +42,8 @@ class NameVariantRule(Rule):
         "José/Jose), transliteration variants with the same consonant skeleton (Tier B: "
         "Taliban/Taleban, Mohammed/Muhammad) and rare one-letter slips of a name seen at least "
         "twice (Tier C: Kabyl beside Kabul). Inflection and derivation (Afghan/Afghans/Afghanistan, "
-        "Путин/Путина), different names (Iran/Iraq, Ahmad Massoud/Ahmad Shah Massoud) and "
+        "Путин/Путина, Navalny/Navalnaya), different names (Iran/Iraq, Ahmad Massoud/Ahmad Shah "
+        "Massoud, Olaf Scholz/Martin Schulz) and "
         "ordinary words are not reported. Measured in English, Portuguese, Spanish, French, "
         "German and Russian; the case endings of Ukrainian, Belarusian, Czech, Slovak, Polish, "
         "Croatian, Serbian, Bosnian and Slovene names are known too (Trump/Trumpa).",

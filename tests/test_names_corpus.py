@@ -171,3 +171,15 @@ def test_the_names_draft_counts_a_mixed_file_no_more_than_the_corpus(tmp_path):
     _write(tmp_path, files)
     draft = run_cli("variants", "--isolated", "--lang", "en", "--format", "names", ".", cwd=tmp_path).stdout.decode()
     assert '  - name: "Taliban"  # Taliban 25×, Taleban 5×\n    variants: ["Taleban"]\n' in draft
+
+
+def test_accents_and_given_names_before_the_same_surname_across_files(tmp_path):
+    # a tester's report: Sanchez / Sánchez and Sergey / Sergei Lavrov went unreported, both
+    # spellings being common words of the language; accents alone, or a given name before the
+    # same surname, are a spelling convention of the corpus
+    files = {f"{i}.txt": "Prime Minister Pedro Sánchez met Sergei Lavrov. Sánchez and Sergei Lavrov spoke.\n"
+             for i in range(6)}
+    files["x.txt"] = "Prime Minister Pedro Sanchez met Sergey Lavrov. Sanchez and Sergey Lavrov spoke.\n"
+    files["y.txt"] = "The coach Sergey Ivanov spoke. Jose said so.\n"  # another Sergey: not his
+    found = {(f.path.rsplit("/", 1)[-1], f.text, f.suggestions[0]) for f in _corpus(tmp_path, files)}
+    assert found == {("x.txt", "Sanchez", "Sánchez"), ("x.txt", "Sergey", "Sergei")}

@@ -14,7 +14,8 @@ consistent on its own. Here each file contributes a small mergeable table, and t
   one name than two in one article (two people: Lam and Lamb), so the corpus keeps Tier A and B
   (Massud / Massoud, Taleban / Taliban) and, of Tier C, only a spelling no word list knows, of
   ``TYPO_MIN_LEN`` letters or more (Zelenksy / Zelensky); never a spelling the language uses
-  much (``MINORITY_MAX_ZIPF``: Jose beside José is English usage, not a slip), one of fewer
+  much (``MINORITY_MAX_ZIPF``), unless it differs in accents alone (Sanchez / Sánchez) or is a
+  given name before the same surname (Sergey / Sergei Lavrov); never one of fewer
   than ``MIN_LEN`` letters, or a slip of a common word (``_comparable``).
 """
 
@@ -34,7 +35,9 @@ MAX_LOCATIONS = 2_000  # per spelling: the occurrences reported (the counts stay
 MAX_FOLLOWERS = 64  # per spelling: the words seen after it in a name
 MIN_FILES = 3  # the corpus's spelling is used in at least this many files ...
 FILE_RATIO = 3  # ... and this many times as many files as the other spelling
-MINORITY_MAX_ZIPF = 2.0  # a spelling more common in the language than this is no slip
+MINORITY_MAX_ZIPF = 2.0  # a spelling more common in the language than this is no slip, unless
+DIACRITIC_MAX_ZIPF = 4.5  # ... it differs from the corpus's in accents only, or
+GIVEN_MAX_ZIPF = 4.0  # ... it is a given name before the same surname
 MIN_LEN = 5  # shorter spellings one letter apart are too often two names (Bute / Boot, Sint / Saint)
 MAX_WRITTEN_EDITS = 2  # letters as written (Roos and Russie normalise alike: two names)
 COMMON_WORD_ZIPF = 4.0  # in German, a dominant spelling this common is a noun (Debatte), unless a name
@@ -165,13 +168,13 @@ def finalize(corpus: CorpusSpellings) -> list[CorpusVariant]:
             spelling = table[word]
             if spelling.files * FILE_RATIO > most:
                 continue  # no spelling is used in enough more files
-            z = zipf(word)
-            if z > MINORITY_MAX_ZIPF or len(word) < MIN_LEN:
-                continue
             # mostly before another name (a surname): a given name, compared only with the
-            # spellings of that name before the same word (Bret / Brett Kavanaugh; not Tomáš
+            # spellings of that name before the same word (Sergey / Sergei Lavrov; not Tomáš
             # Satoranský / Thomas Müller: each spells his name as he does)
             given = 2 * spelling.leading > spelling.count
+            z = zipf(word)
+            if len(word) < MIN_LEN or z > max(DIACRITIC_MAX_ZIPF, GIVEN_MAX_ZIPF if given else 0):
+                continue
             exact, deletes = _block_keys(word, lang)
             # no word list knows it (in another language than English, an English word is a
             # form kept on purpose; not in English itself, nor a respelling of an English name)
@@ -184,6 +187,12 @@ def finalize(corpus: CorpusSpellings) -> list[CorpusVariant]:
                 dom = common[dominant]
                 if dominant == word or dom.files < FILE_RATIO * spelling.files \
                         or (given and not spelling.followers & dom.followers):
+                    continue
+                # a spelling the language uses much only when it differs in accents alone
+                # (Sanchez / Sánchez, Erdogan / Erdoğan) or is a given name before the same
+                # surname (Sergey / Sergei Lavrov); else it is no slip (Jose / José alone)
+                if z > max(MINORITY_MAX_ZIPF, DIACRITIC_MAX_ZIPF if fold(word) == fold(dominant) else 0,
+                           GIVEN_MAX_ZIPF if given else 0):
                     continue
                 # letters are counted against the dominant spelling with this one's ending
                 # (Talebans / Talibans, not Taliban)

@@ -180,9 +180,11 @@ def _fix(result: Any, sources: list, options: Any, fmt: str, color: str, diff: b
                    "undo each other's fixes", err=True)
     count = sum(len(plan.applied) for plan in plans)
     files = f"{len(plans)} file{'s' if len(plans) != 1 else ''}"
+    unsafe_left = 0 if unsafe else sum(1 for f in result.findings if f.fix is not None and not f.fix.safe)
+    more = f" ({unsafe_left} more with --unsafe-fixes)" if unsafe_left else ""
     if diff:
         click.echo("".join(unified_diff(plan) for plan in plans), nl=False)
-        click.echo(f"transcheck: {count} fix{'es' if count != 1 else ''} would change {files}", err=True)
+        click.echo(f"transcheck: {count} fix{'es' if count != 1 else ''} would change {files}{more}", err=True)
         return EXIT_FINDINGS if plans or conflicts else EXIT_OK
     click.echo(f"transcheck: fixed {count} finding{'s' if count != 1 else ''} in {files}", err=True)
     colored = use_color(color, sys.stdout)

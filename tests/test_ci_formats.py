@@ -236,3 +236,13 @@ def test_notices_are_sarif_configuration_notifications(tmp_path):
     [notice] = invocation["toolConfigurationNotifications"]
     assert notice["level"] == "warning" and "Spelling.yml:1:" in notice["message"]["text"]
     assert not list(jsonschema.Draft4Validator(_schema()).iter_errors(document))
+
+
+def test_sarif_message_and_suggestion_are_two_sentences(tmp_path):
+    # a tester's report: a message without a full stop ran into "Suggestion:"
+    from checker.pipeline import Options, Source, run
+
+    text = "The Taliban came. The Taliban left. The Taleban stayed.\n"
+    result = run([Source("a.txt", text.encode())], Options(lang="en", isolated=True, select=["TC101"]))
+    message = json.loads(FORMATS["sarif"](result))["runs"][0]["results"][0]["message"]["text"]
+    assert message.endswith("variants: Taliban 2, Taleban 1. Suggestion: Taliban.")

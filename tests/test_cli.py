@@ -110,6 +110,20 @@ def test_the_language_a_file_was_checked_as_is_reported(tmp_path):
     result = run_cli("check", "--isolated", str(path), str(other))
     assert result.stdout.decode().splitlines()[-1] == \
         "Language detected: en in 2 files (set with --lang or `lang` in the configuration)."
+    # a language of one or two files beside another's is named with its files (a tester's
+    # report: a short English brief detected as Dutch is never compared with the others)
+    brief = tmp_path / "brief.txt"
+    brief.write_text("Zelenskiy meets Orban in Budapest.\n", encoding="utf-8")
+    result = run_cli("check", "--isolated", str(path), str(other), str(brief))
+    last = result.stdout.decode().splitlines()[-1]
+    assert last.startswith("Languages detected: en in 2 files, ") and f"in 1 file ({brief})" in last
+
+
+def test_diff_says_how_many_fixes_need_unsafe_fixes(tmp_path):
+    (tmp_path / "a.txt").write_text("The Taliban came. The Taliban left. The Taleban stayed.\n", encoding="utf-8")
+    result = run_cli("check", "--isolated", "--lang", "en", "--diff", "a.txt", cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stderr.decode().strip() == "transcheck: 0 fixes would change 0 files (1 more with --unsafe-fixes)"
 
 
 def test_standard_input_cannot_be_both_the_translation_and_the_source():

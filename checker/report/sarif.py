@@ -63,7 +63,9 @@ def sarif_document(result: Any) -> dict[str, Any]:
     for finding in findings:
         message = finding.message
         if finding.suggestions:
-            message += f" Suggestion: {' | '.join(finding.suggestions)}."
+            # (one sentence after another: the message may end without a full stop)
+            end = "" if message.rstrip().endswith((".", "!", "?", ":")) else "."
+            message += f"{end} Suggestion: {' | '.join(finding.suggestions)}."
         entry: dict[str, Any] = {
             "ruleId": finding.rule,
             "level": LEVELS[finding.severity],

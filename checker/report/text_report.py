@@ -77,20 +77,29 @@ def render_text(result: Any, color: bool = False, **_: Any) -> str:
     return "\n".join(lines) + "\n"
 
 
+FEW_FILES = 2
+
+
 def _detected_languages(documents: list) -> str:
     """'Language detected: en (...)' when some file's language was guessed: a short text can be
     guessed wrong, and every language-dependent check then judges it as that language."""
     counts: dict[str, int] = {}
+    paths: dict[str, list[str]] = {}
     for doc in documents:
         if doc.lang_detected:
             counts[doc.lang] = counts.get(doc.lang, 0) + 1
+            paths.setdefault(doc.lang, []).append(doc.path)
     if not counts:
         return ""
     if len(documents) == 1:
         listed = next(iter(counts))
     else:
         by_count = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-        listed = ", ".join(f"{lang} in {n} file{'s' if n != 1 else ''}" for lang, n in by_count)
+        # a language of one or two files among many is most likely a short text guessed wrong
+        # (and files of two languages are never compared across, TC103): name them
+        listed = ", ".join(f"{lang} in {n} file{'s' if n != 1 else ''}"
+                           + (f" ({', '.join(paths[lang])})" if i and n <= FEW_FILES else "")
+                           for i, (lang, n) in enumerate(by_count))
     plural = "s" if len(counts) > 1 else ""
     return f"Language{plural} detected: {listed} (set with --lang or `lang` in the configuration)."
 

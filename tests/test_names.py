@@ -1230,3 +1230,16 @@ def test_a_slavic_feminine_surname_is_another_person():
 
     assert slavic_feminine("Petrov", "Petrova") and slavic_feminine("Kowalska", "Kowalski")
     assert not slavic_feminine("Taliban", "Talibana") and not slavic_feminine("Ivan", "Ivana")
+
+
+def test_first_letter_typed_on_the_next_key_in_a_tie():
+    # a typing slip: the key next to the right one (j for h, g for t), from 6 letters, beside a
+    # name the language knows; other first letters stay two names (Fernan / Hernan, Lambert /
+    # Gambert, above)
+    assert flagged("O ministro Hernan Lopes falou ontem. Depois, Jernan respondeu.", "pt") == [("Jernan", "Hernan")]
+    text = "Prime Minister Theresa May spoke on Monday. Later, Gheresa said the vote would go ahead."
+    assert ("Gheresa", "Theresa") in flagged(text)
+    from checker.names.compare import _adjacent_keys
+
+    assert _adjacent_keys("g", "t") and _adjacent_keys("j", "m") and _adjacent_keys("й", "ф")
+    assert not _adjacent_keys("l", "g") and not _adjacent_keys("m", "b") and not _adjacent_keys("f", "h")

@@ -586,6 +586,26 @@ def _transliterated_first_letter(fm: str, fd: str, minority: str, dominant: str,
         and (_cheap_first_letter(fm, fd) or _cheap_first_letter(norm(minority), norm(dominant)))
 
 
+# Keyboard rows (QWERTY, ЙЦУКЕН), each shifted half a key right of the one above
+_KEY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "йцукенгшщзхъ", "фывапролджэ", "ячсмитьбю")
+_KEY_AT = {ch: (r, i) for r, row in enumerate(_KEY_ROWS) for i, ch in enumerate(row)}
+FIRST_LETTER_KEY_ZIPF = 2.0
+
+
+def _adjacent_keys(a: str, b: str) -> bool:
+    """``a`` and ``b`` are neighbouring keys (g / t, j / h, j / m): one typed for the other."""
+    pa, pb = _KEY_AT.get(a), _KEY_AT.get(b)
+    if pa is None or pb is None or pa[0] // 3 != pb[0] // 3 or a == b:
+        return False
+    (ra, ia), (rb, ib) = pa, pb
+    if ra == rb:
+        return abs(ia - ib) == 1
+    if abs(ra - rb) != 1:
+        return False
+    upper, lower = ((ia, ib) if ra < rb else (ib, ia))
+    return upper - lower in (0, 1)  # the key below-left and below-right of an upper-row key
+
+
 def _first_letter_slip(fm: str, fd: str, minority: str, dominant: str, lang: str, zipf: Zipf,
                        lead: bool = False) -> bool:
     """A 1:1 tie that differs only at the first letter (substituted, inserted, dropped or
@@ -616,12 +636,16 @@ def _first_letter_slip(fm: str, fd: str, minority: str, dominant: str, lang: str
     # also as written when ``norm`` rewrites a digraph (Khina / China: kh -> h);
     # another substituted letter only from 8 letters (Knstagram; not Gambert / Lambert), or
     # from 6 beside a name the language uses much when a vowel and a consonant swap places
-    # (Dverest / Everest, Auebec / Quebec: a name seldom differs from another so).
+    # (Dverest / Everest, Auebec / Quebec: a name seldom differs from another so), or, from 6
+    # beside a name the language knows, a key next to the right one (Jernan / Hernan, Gheresa /
+    # Theresa: a typing slip; not Gambert / Lambert, Badrid / Madrid, Fernan / Hernan).
     if min(len(fm), len(fd)) >= FIRST_LETTER_KNOWN_MIN_LEN and zipf(minority) == 0 and not _known_english(fm) \
             and (zipf(dominant) > 0 or _known_english(fd)):
         if len(fm) != len(fd) or fm[:2] == fd[1::-1] or min(len(fm), len(fd)) >= FIRST_LETTER_MIN_LEN \
                 or (min(len(fm), len(fd)) >= FIRST_LETTER_COMMON_MIN_LEN and zipf(dominant) >= FIRST_LETTER_COMMON_ZIPF
-                    and (fm[:1] in VOWELS) != (fd[:1] in VOWELS)):
+                    and (fm[:1] in VOWELS) != (fd[:1] in VOWELS)) \
+                or (min(len(fm), len(fd)) >= FIRST_LETTER_COMMON_MIN_LEN and _adjacent_keys(fm[:1], fd[:1])
+                    and (zipf(dominant) >= FIRST_LETTER_KEY_ZIPF or _known_english(fd))):
             return True
     if min(len(fm), len(fd)) >= FIRST_LETTER_KNOWN_MIN_LEN and len(fm) == len(fd) \
             and _transliterated_first_letter(fm, fd, minority, dominant, zipf):

@@ -1243,3 +1243,15 @@ def test_first_letter_typed_on_the_next_key_in_a_tie():
 
     assert _adjacent_keys("g", "t") and _adjacent_keys("j", "m") and _adjacent_keys("й", "ф")
     assert not _adjacent_keys("l", "g") and not _adjacent_keys("m", "b") and not _adjacent_keys("f", "h")
+
+
+def test_a_title_is_no_first_name_and_typed_initials_of_two_people_stay_apart():
+    # a reviewer's reports: Mr Jonson beside Boris Johnson is his slip (a title is no first name),
+    # and two rare surnames a key apart after two first names are two people; a feminine
+    # surname named once is another person too
+    text = "Boris Johnson spoke on Monday. Johnson said more. Johnson left. Later Mr Jonson said it was over."
+    assert ("Jonson", "Johnson") in flagged(text)
+    text = ("Justin Lessler, a professor at Harvard, wrote the study. Later Ronald Kessler, who runs a lab in "
+            "Boston, said it was wrong.")
+    assert flagged(text) == []
+    assert flagged("Alexei Navalny died in prison. Navalny was 47. His wife, Yulia Navalnaya, said he was killed.") == []

@@ -183,3 +183,17 @@ def test_accents_and_given_names_before_the_same_surname_across_files(tmp_path):
     files["y.txt"] = "The coach Sergey Ivanov spoke. Jose said so.\n"  # another Sergey: not his
     found = {(f.path.rsplit("/", 1)[-1], f.text, f.suggestions[0]) for f in _corpus(tmp_path, files)}
     assert found == {("x.txt", "Sanchez", "Sánchez"), ("x.txt", "Sergey", "Sergei")}
+
+
+def test_a_surname_is_compared_only_after_the_same_first_name(tmp_path):
+    # a reviewer's report: Jennifer Lopez and Rick Sanchez are spelled without the accent; the
+    # corpus's López Obrador and Pedro Sánchez are other people. A title is no first name.
+    files = {f"{i}.txt": "President Andrés Manuel López Obrador met Pedro Sánchez. López Obrador spoke.\n"
+             for i in range(6)}
+    files["a.txt"] = "Jennifer Lopez released an album. Lopez sang.\n"
+    files["b.txt"] = "Rick Sanchez said so. Pedro Sanchez denied it. Prime Minister Sanchez left.\n"
+    found = sorted((f.path.rsplit("/", 1)[-1], f.column, f.text) for f in _corpus(tmp_path, files))
+    assert found == [("b.txt", 29, "Sanchez")]
+    files["b.txt"] = "Pedro Sanchez said so. Prime Minister Sanchez left.\n"  # one bearer: every mention
+    found = sorted((f.path.rsplit("/", 1)[-1], f.column, f.text) for f in _corpus(tmp_path, files))
+    assert found == [("b.txt", 7, "Sanchez"), ("b.txt", 39, "Sanchez")]

@@ -24,13 +24,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .compare import (BOTH_COMMON_ZIPF, FIRST_LETTER_CLASSES, TIER_C_MAX_ZIPF_CONTEXT, derivation_slip, judge, name_like, truncation_slip,
+from .compare import (BOTH_COMMON_ZIPF, _adjacent_keys, FIRST_LETTER_CLASSES, TIER_C_MAX_ZIPF_CONTEXT, derivation_slip, judge, name_like, truncation_slip,
                       unknown_word)
 from .morph import (carry_ending, derived, ending_change, inflected, russian_known, russian_lemmas,
                     russian_stem_slip, stems, suspect_ending)
 from .extract import LOWER_MAX_ZIPF
 from .normalize import fold, has_diacritics, more_accented, norm, skel
 from .stats import FormStat, NameStats
+from .titles import is_title
 
 MAX_BUCKET = 200  # a blocking key shared by more forms than this is too unspecific to use
 WEAK_PARTNER_MAX_ZIPF = 2.0  # the mid-sentence spelling paired with a sentence-initial-only form
@@ -577,7 +578,9 @@ def _judge_forms(a, b, table, ca, cb, lang, zipf, weak=(), nbrs=None, cooccur_ve
     return (verdict[0], verdict[1], minority, dominant)
 
 
-SURNAME_MIN_ZIPF = 2.0  # two surnames after two different first names: both this common
+SURNAME_MIN_ZIPF = 2.0  # two surnames after two different first names: both this common (or
+# beginning with neighbouring keys, neither commoner than TYPED_INITIAL_MAX_ZIPF)
+TYPED_INITIAL_MAX_ZIPF = 3.5
 
 
 def _different_people(x: str, y: str, nbrs, zipf) -> bool:
@@ -591,7 +594,10 @@ def _different_people(x: str, y: str, nbrs, zipf) -> bool:
     if not nbrs or fold(x) == fold(y):
         return False
     low = min(zipf(x), zipf(y))
-    if low < SURNAME_MIN_ZIPF:
+    # (a first letter typed on the next key: a typing slip only in the same person's name, when
+    # the name is no common word, which many names share as their last: Wall Street, Trump)
+    typed_initial = _adjacent_keys(fold(x)[:1], fold(y)[:1]) and max(zipf(x), zipf(y)) < TYPED_INITIAL_MAX_ZIPF
+    if low < SURNAME_MIN_ZIPF and not typed_initial:
         return False
     nx, ny = nbrs.get(x), nbrs.get(y)
     if not (nx and ny) or not nx.isdisjoint(ny):
@@ -599,8 +605,10 @@ def _different_people(x: str, y: str, nbrs, zipf) -> bool:
     if low >= BOTH_COMMON_ZIPF and any(n[0] == "R" for n in nx) and any(n[0] == "R" for n in ny):
         return True
     # two surnames after two first names (Olaf Scholz, Martin Schulz; John Healey, Nikki Haley):
-    # two people, each spelling known to the word list (a slip seldom changes the first name too)
-    return any(n[0] == "L" for n in nx) and any(n[0] == "L" for n in ny)
+    # two people, each spelling known to the word list (a slip seldom changes the first name too),
+    # or any two whose first letters are neighbouring keys (Justin Lessler, Ronald Kessler: no
+    # typing slip); a title is no first name (Mr Jonson beside Boris Johnson is his slip)
+    return any(n[0] == "L" and not is_title(n[1]) for n in nx) and any(n[0] == "L" and not is_title(n[1]) for n in ny)
 
 
 def _needs_the_name_beside(word: str, st: FormStat, zipf) -> bool:

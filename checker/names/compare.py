@@ -38,7 +38,8 @@ import re
 from functools import lru_cache
 from typing import Callable
 
-from .morph import CASE_LANGUAGES, derived, ending_edit, inflected, stem_endings, stem_pairs, stems, suspect_ending
+from .morph import (CASE_LANGUAGES, derived, ending_edit, inflected, slavic_feminine, stem_endings, stem_pairs, stems,
+                    suspect_ending)
 from .normalize import VOWELS, cheap_distance, cheap_substitutions_only, damerau, fold, norm, skel
 
 Zipf = Callable[[str], float]
@@ -332,6 +333,8 @@ def judge(
     der = _never if derivation_slip(minority, dominant, minority_count, lang, zipf) else derived
     if der(minority, dominant, lang):
         return None
+    if minority.isascii() and dominant.isascii() and slavic_feminine(minority, dominant):
+        return None  # a wife or a daughter, named once too (Yulia Navalnaya beside Navalny)
     if _stem_derived(der, minority, dominant, lang):
         return None  # Demokratin / Demokraten
     if lang != "en" and _english_word(minority) and zipf(dominant) >= TRANSLATION_ZIPF \

@@ -30,9 +30,11 @@ from .compare import _known_english, judge, name_like
 from .morph import MAX_ENDING, carry_ending, ending_change, inflected
 from .normalize import damerau, fold, has_diacritics
 from .stats import NameStats
+from .titles import is_title
 
 MAX_LOCATIONS = 2_000  # per spelling: the occurrences reported (the counts stay exact)
 MAX_FOLLOWERS = 64  # per spelling: the words seen after it in a name
+INITIAL_WORD_ZIPF = 5.0  # a sentence's first word this common is no first name (One, The)
 MIN_FILES = 3  # the corpus's spelling is used in at least this many files ...
 FILE_RATIO = 3  # ... and this many times as many files as the other spelling
 MINORITY_MAX_ZIPF = 2.0  # a spelling more common in the language than this is no slip, unless
@@ -55,6 +57,8 @@ class Spelling:
     count: int = 0
     leading: int = 0  # occurrences before another capitalised word of a name (Vladimír Putin)
     followers: set[str] = field(default_factory=set)  # those words, up to MAX_FOLLOWERS
+    trailing: int = 0  # occurrences after another capitalised word of a name (Pedro Sánchez)
+    preceders: set[str] = field(default_factory=set)  # those words but titles, up to MAX_FOLLOWERS
     lower_files: int = 0  # files that also write it in lower case (a word: Custom / custom)
     locations: list[Location] = field(default_factory=list)  # the first MAX_LOCATIONS, any order
 
@@ -64,9 +68,13 @@ class Spelling:
         self.leading += other.leading
         self.lower_files += other.lower_files
         # past a cap, the smallest items are kept: the same whatever the order of merging
+        self.trailing += other.trailing
         self.followers |= other.followers
         if len(self.followers) > MAX_FOLLOWERS:
             self.followers = set(sorted(self.followers)[:MAX_FOLLOWERS])
+        self.preceders |= other.preceders
+        if len(self.preceders) > MAX_FOLLOWERS:
+            self.preceders = set(sorted(self.preceders)[:MAX_FOLLOWERS])
         self.locations.extend(other.locations)
         if len(self.locations) > MAX_LOCATIONS:
             self.locations = heapq.nsmallest(MAX_LOCATIONS, self.locations)
@@ -90,15 +98,24 @@ def collect(stats: NameStats, words: set[str] = frozenset()) -> CorpusSpellings:
     zipf = _zipf_for(lang)
     leading: dict[str, int] = defaultdict(int)
     followers: dict[str, set[str]] = defaultdict(set)
+    trailing: dict[str, int] = defaultdict(int)
+    preceders: dict[str, set[str]] = defaultdict(set)
     for run, st in stats.multi.items():
         tokens = run.split(" ")
-        for token, follower in zip(tokens, tokens[1:]):
+        for i, (token, follower) in enumerate(zip(tokens, tokens[1:])):
             leading[token] += st.count
             followers[token].add(follower)
+            trailing[follower] += st.count
+            # a first name: no title, no word the file also writes in lower case, nor a very
+            # common word first in a sentence ("One Taleban came.", "A Taleban spokesman")
+            if not is_title(token) and token.lower() not in words \
+                    and (i or st.noninitial or zipf(token) < INITIAL_WORD_ZIPF):
+                preceders[follower].add(token)
     table = {
         word: Spelling(1, st.count, min(leading.get(word, 0), st.count),
-                       set(sorted(followers.get(word, ()))[:MAX_FOLLOWERS]), int(word.lower() in words),
-                       sorted({loc[:3] for loc in st.locations})[:MAX_LOCATIONS])
+                       set(sorted(followers.get(word, ()))[:MAX_FOLLOWERS]),
+                       min(trailing.get(word, 0), st.count), set(sorted(preceders.get(word, ()))[:MAX_FOLLOWERS]),
+                       int(word.lower() in words), sorted({loc[:3] for loc in st.locations})[:MAX_LOCATIONS])
         for word, st in stats.tokens.items()
         if len(word) >= 4 and (st.noninitial > 0 or zipf(word) < INITIAL_MAX_ZIPF)
     }
@@ -144,6 +161,8 @@ class CorpusVariant:
     # for a given name, the names after it that the two spellings share (Putin): only the
     # occurrences before one of them are the dominant spelling's name (not Vladimír Holan)
     shared_followers: frozenset[str] | None = None
+    # for a surname, the first names before it that the two spellings share (Pedro)
+    shared_preceders: frozenset[str] | None = None
 
 
 def finalize(corpus: CorpusSpellings) -> list[CorpusVariant]:
@@ -172,7 +191,13 @@ def finalize(corpus: CorpusSpellings) -> list[CorpusVariant]:
             # spellings of that name before the same word (Sergey / Sergei Lavrov; not Tomáš
             # Satoranský / Thomas Müller: each spells his name as he does)
             given = 2 * spelling.leading > spelling.count
+            # after a first name, a spelling the language uses much (allowed in accents alone
+            # or as a given name, below) is a surname others bear too: compared only after the
+            # same first name (Pedro Sanchez / Pedro Sánchez; not Jennifer Lopez beside Andrés
+            # Manuel López Obrador, though the file also writes Lopez alone; a title is no first
+            # name: President Sanchez)
             z = zipf(word)
+            surname = bool(spelling.preceders) and z > MINORITY_MAX_ZIPF
             if len(word) < MIN_LEN or z > max(DIACRITIC_MAX_ZIPF, GIVEN_MAX_ZIPF if given else 0):
                 continue
             exact, deletes = _block_keys(word, lang)
@@ -186,7 +211,8 @@ def finalize(corpus: CorpusSpellings) -> list[CorpusVariant]:
             for dominant in sorted(others):
                 dom = common[dominant]
                 if dominant == word or dom.files < FILE_RATIO * spelling.files \
-                        or (given and not spelling.followers & dom.followers):
+                        or (given and not spelling.followers & dom.followers) \
+                        or (surname and not spelling.preceders & dom.preceders):
                     continue
                 # a spelling the language uses much only when it differs in accents alone
                 # (Sanchez / Sánchez, Erdogan / Erdoğan) or is a given name before the same
@@ -212,7 +238,8 @@ def finalize(corpus: CorpusSpellings) -> list[CorpusVariant]:
             out.append(CorpusVariant(lang, word, dominant, replacement, tier, kind,
                                      spelling.files, spelling.count, dom.files, dom.count,
                                      tuple(sorted(spelling.locations)),
-                                     frozenset(spelling.followers & dom.followers) if given else None))
+                                     frozenset(spelling.followers & dom.followers) if given else None,
+                                     frozenset(spelling.preceders & dom.preceders) if surname else None))
     return out
 
 

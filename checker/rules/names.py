@@ -209,6 +209,7 @@ class CorpusNameVariantRule(Rule):
 
     def finalize(self, stats: Any, docs: Mapping[str, Document], ctx: "CheckContext") -> Iterable[Finding]:
         from ..names import corpus
+        from ..names.titles import is_title
 
         findings: list[Finding] = []
         for variant in corpus.finalize(stats):
@@ -223,8 +224,14 @@ class CorpusNameVariantRule(Rule):
                     continue  # a file with both spellings is TC101's
                 if variant.shared_followers is not None:  # a given name: before the same surname
                     spans = [(s, e) for s, e in spans if _next_word(doc, e) in variant.shared_followers]
-                    if not spans:
-                        continue
+                if variant.shared_preceders is not None:  # a surname: after the same first name,
+                    # and, in a file that also names another bearer (Rick Sanchez beside Pedro
+                    # Sanchez), only there
+                    before = [_previous_word(doc, s) for s, _ in spans]
+                    if any(w[:1].isupper() and w not in variant.shared_preceders and not is_title(w) for w in before):
+                        spans = [span for span, w in zip(spans, before) if w in variant.shared_preceders]
+                if not spans:
+                    continue
                 message = (
                     f'Name spelled "{variant.spelling}" ({len(spans)}× in this file); '
                     f'{variant.dominant_files} files of this corpus spell it "{variant.dominant}" and '
@@ -246,6 +253,14 @@ _WORD = re.compile(r"[^\W\d_]+")
 def _next_word(doc: Document, end: int) -> str:
     match = _WORD.match(doc.prose, end + 1) if doc.prose[end:end + 1] == " " else None
     return match.group() if match else ""
+
+
+def _previous_word(doc: Document, start: int) -> str:
+    match = _LAST_WORD.search(doc.prose, max(0, start - 64), start)
+    return match.group(1) if match else ""
+
+
+_LAST_WORD = re.compile(r"([^\W\d_]+) $")
 
 
 def _uses(doc: Document, spelling: str) -> bool:

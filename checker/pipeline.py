@@ -118,9 +118,8 @@ class CheckContext:
 
     def per_document(self, doc: Document, name: str, compute: Callable[[], Any]) -> Any:
         """``compute()`` once per document and ``name``, for rules that share work on one
-        document (the names rules share its name statistics, the glossary rules its scan). A few
-        recent documents are kept; the cache holds the document itself, so its ``id`` is not
-        reused while cached."""
+        document (the glossary rules share its scan). A few recent documents are kept; the
+        cache holds the document itself, so its ``id`` is not reused while cached."""
         cache = self.cache.setdefault("per-document", OrderedDict())
         slot = cache.get(id(doc))
         if slot is None or slot[0] is not doc:
@@ -593,8 +592,8 @@ def run(sources: Sequence[Source], options: Options) -> Result:
         settings_of[doc.path] = ctx.settings
         doc_findings, doc_stats = check_document(doc, rules, ctx)
         # Filtering and reports read only the text: a corpus of many files keeps no segments,
-        # and no text of a file with no findings and no suppression comments (TC002 reads them),
-        # unless a corpus rule may still report in it.
+        # and no text of a file with no findings and no suppression comments (TC002 reads them);
+        # a corpus rule that reports in such a file has it read again (``_DocumentsRead``).
         for checked in (doc, doc.source) if doc.source else (doc,):
             checked.segments, checked.blocks = [], []
         needs_text = doc_findings or DIRECTIVE_MARK in doc.text

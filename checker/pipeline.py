@@ -590,7 +590,9 @@ def run(sources: Sequence[Source], options: Options) -> Result:
             errors.append(FileError(reading.path, str(error)))
             continue
         settings_of[doc.path] = ctx.settings
-        doc_findings, doc_stats = check_document(doc, rules, ctx)
+        # (a corpus rule compares files: a run of one file does not collect for it)
+        doc_findings, doc_stats = check_document(
+            doc, rules if len(sources) > 1 else [r for r in rules if r.scope is not Scope.CORPUS], ctx)
         # Filtering and reports read only the text: a corpus of many files keeps no segments,
         # and no text of a file with no findings and no suppression comments (TC002 reads them);
         # a corpus rule that reports in such a file has it read again (``_DocumentsRead``).

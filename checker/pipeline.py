@@ -615,5 +615,9 @@ def run(sources: Sequence[Source], options: Options) -> Result:
         documents = list(by_path.values())
     fail_levels = {path: settings.fail_level for path, settings in settings_of.items()}
     notices = list(dict.fromkeys(notice for ctx, _ in contexts.values() for notice in ctx.notices))
+    if len(sources) == 1 and options.select:  # a corpus rule named for one file: it cannot report
+        named = {sel.strip().lower() for sel in options.select}
+        notices += [f"{rule.code} ({rule.name}) compares files with one another: with one file it reports nothing"
+                    for rule in all_rules() if rule.scope is Scope.CORPUS and {rule.code.lower(), rule.name} & named]
     return Result(filter_findings(findings, settings_of, options, documents=by_path), documents, fail_levels, errors,
                   notices)

@@ -197,3 +197,13 @@ def test_a_surname_is_compared_only_after_the_same_first_name(tmp_path):
     files["b.txt"] = "Pedro Sanchez said so. Prime Minister Sanchez left.\n"  # one bearer: every mention
     found = sorted((f.path.rsplit("/", 1)[-1], f.column, f.text) for f in _corpus(tmp_path, files))
     assert found == [("b.txt", 7, "Sanchez"), ("b.txt", 39, "Sanchez")]
+
+
+def test_naming_tc103_for_one_file_says_it_cannot_report(tmp_path):
+    # a tester's report: "No findings in 1 file" read as a pass
+    _write(tmp_path, {"d.txt": TALEBAN})
+    result = run_cli("check", "--isolated", "--lang", "en", "--select", "TC103", "d.txt", cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stderr.decode().strip() == ("transcheck: warning: TC103 (corpus-name-variant) compares files "
+                                              "with one another: with one file it reports nothing")
+    assert run_cli("check", "--isolated", "--lang", "en", "d.txt", cwd=tmp_path).stderr.decode() == ""

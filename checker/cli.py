@@ -224,14 +224,13 @@ def variants(paths: tuple[str, ...], lang: str | None, include: tuple[str, ...],
             except InputError as error:  # reported after the others, as `check` does
                 errors.append(str(error))
 
-    # (a draft of names needs each file's language, not its text; and, across the files, the
-    # spellings that some use throughout where most use another: TC103's statistics)
+    # (a draft of names needs each file's language, not its text; every format lists, across
+    # the files, the spellings that some use throughout where most use another: TC103's)
     files = []
     spread = None
     for doc in documents():
         files.append((doc.lang if fmt == "names" else doc, find_name_clusters(doc)))
-        if fmt == "names":
-            spread = _merge_spellings(spread, doc)
+        spread = _merge_spellings(spread, doc)
     across = corpus_finalize(spread) if spread is not None else []
     if files or not errors:  # no draft of nothing: redirected, it would be an empty name list
         click.echo(render_variants(files, fmt, across), nl=False)

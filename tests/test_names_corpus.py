@@ -207,3 +207,12 @@ def test_naming_tc103_for_one_file_says_it_cannot_report(tmp_path):
     assert result.stderr.decode().strip() == ("transcheck: warning: TC103 (corpus-name-variant) compares files "
                                               "with one another: with one file it reports nothing")
     assert run_cli("check", "--isolated", "--lang", "en", "d.txt", cwd=tmp_path).stderr.decode() == ""
+
+
+def test_variants_lists_the_spellings_across_files_as_text_and_json(tmp_path):
+    _write(tmp_path, {"a.txt": TALIBAN, "b.txt": TALIBAN, "c.txt": TALIBAN, "d.txt": TALEBAN})
+    text = run_cli("variants", "--isolated", "--lang", "en", ".", cwd=tmp_path).stdout.decode()
+    assert text == "across files: Taliban (3 files, 6×) spelled Taleban in 1 file (2×): d.txt\n"
+    data = json.loads(run_cli("variants", "--isolated", "--lang", "en", "--format", "json", ".", cwd=tmp_path).stdout)
+    assert [(v["spelling"], v["dominant"], v["files"], v["paths"]) for v in data["across_files"]] == [
+        ("Taleban", "Taliban", 1, ["d.txt"])]

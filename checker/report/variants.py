@@ -114,10 +114,19 @@ def house_list(files: list[tuple[Any, list[Any]]], across: list[Any] = ()) -> st
     return "\n".join(lines) + "\n"
 
 
+def across_dict(variant: Any) -> dict[str, Any]:
+    """One of TC103's spellings across files, for the JSON output."""
+    return {"lang": variant.lang, "spelling": variant.spelling, "dominant": variant.dominant,
+            "replacement": variant.replacement, "tier": variant.tier, "kind": variant.kind,
+            "files": variant.files, "count": variant.count, "dominant_files": variant.dominant_files,
+            "dominant_count": variant.dominant_count,
+            "paths": sorted({path for path, _, _ in variant.locations})}
+
+
 def render_variants(files: list[tuple[Any, list[Any]]], fmt: str, across: list[Any] = ()) -> str:
     """``files`` holds each document with its clusters (``names``: its language will do, see
-    ``house_list``); ``across``, the corpus's spellings used in few files (TC103), for the
-    names draft."""
+    ``house_list``); ``across``, the corpus's spellings used in few files (TC103), listed after
+    the clusters (text), as ``across_files`` (JSON) and merged into the names draft."""
     if fmt == "names":
         return house_list(files, across)
     if fmt == "json":
@@ -125,6 +134,8 @@ def render_variants(files: list[tuple[Any, list[Any]]], fmt: str, across: list[A
             "version": VARIANTS_JSON_VERSION,
             "files": [{"path": doc.path, "lang": doc.lang, "clusters": [cluster_dict(c, doc) for c in clusters]}
                       for doc, clusters in files],
+            # spellings some files use throughout where most files use another (TC103)
+            "across_files": [across_dict(v) for v in across],
         }
         return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
     lines = []
@@ -134,6 +145,11 @@ def render_variants(files: list[tuple[Any, list[Any]]], fmt: str, across: list[A
             for variant in cluster_dict(cluster, doc)["variants"]:
                 places = ", ".join(f"{loc['line']}:{loc['column']}" for loc in variant["locations"])
                 lines.append(f"  {variant['count']:>4}  {variant['spelling']:<30} {variant['kind']:<16} {places}")
+    for variant in across:
+        where = ", ".join(sorted({path for path, _, _ in variant.locations}))
+        lines.append(f"across files: {variant.dominant} ({variant.dominant_files} files, {variant.dominant_count}×) "
+                     f"spelled {variant.spelling} in {variant.files} file{'s' if variant.files != 1 else ''} "
+                     f"({variant.count}×): {where}")
     if not lines:
         lines.append(f"No name variants in {len(files)} file{'s' if len(files) != 1 else ''}.")
     return "\n".join(lines) + "\n"

@@ -1239,10 +1239,10 @@ def test_first_letter_typed_on_the_next_key_in_a_tie():
     assert flagged("O ministro Hernan Lopes falou ontem. Depois, Jernan respondeu.", "pt") == [("Jernan", "Hernan")]
     text = "Prime Minister Theresa May spoke on Monday. Later, Gheresa said the vote would go ahead."
     assert ("Gheresa", "Theresa") in flagged(text)
-    from checker.names.compare import _adjacent_keys
+    from checker.names.compare import adjacent_keys
 
-    assert _adjacent_keys("g", "t") and _adjacent_keys("j", "m") and _adjacent_keys("й", "ф")
-    assert not _adjacent_keys("l", "g") and not _adjacent_keys("m", "b") and not _adjacent_keys("f", "h")
+    assert adjacent_keys("g", "t") and adjacent_keys("j", "m") and adjacent_keys("й", "ф")
+    assert not adjacent_keys("l", "g") and not adjacent_keys("m", "b") and not adjacent_keys("f", "h")
 
 
 def test_a_title_is_no_first_name_and_typed_initials_of_two_people_stay_apart():

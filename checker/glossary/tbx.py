@@ -109,7 +109,6 @@ def parse_tbx(data: bytes, path: str) -> Glossary:
 TERM_CONTAINERS = ("tig", "ntig", "termGrp", "termSec")
 
 
-
 def _lang_terms(lang_el) -> list[Term]:
     code = lang_el.get(XML_LANG) or lang_el.get("lang")
     lang = primary_lang(code)

@@ -24,8 +24,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .compare import (BOTH_COMMON_ZIPF, _adjacent_keys, FIRST_LETTER_CLASSES, TIER_C_MAX_ZIPF_CONTEXT, derivation_slip, judge, name_like, truncation_slip,
-                      unknown_word)
+from .compare import (BOTH_COMMON_ZIPF, FIRST_LETTER_CLASSES, TIER_C_MAX_ZIPF_CONTEXT, adjacent_keys, derivation_slip,
+                      judge, name_like, truncation_slip, unknown_word)
 from .morph import (carry_ending, derived, ending_change, inflected, russian_known, russian_lemmas,
                     russian_stem_slip, stems, suspect_ending)
 from .extract import LOWER_MAX_ZIPF
@@ -596,7 +596,7 @@ def _different_people(x: str, y: str, nbrs, zipf) -> bool:
     low = min(zipf(x), zipf(y))
     # (a first letter typed on the next key: a typing slip only in the same person's name, when
     # the name is no common word, which many names share as their last: Wall Street, Trump)
-    typed_initial = _adjacent_keys(fold(x)[:1], fold(y)[:1]) and max(zipf(x), zipf(y)) < TYPED_INITIAL_MAX_ZIPF
+    typed_initial = adjacent_keys(fold(x)[:1], fold(y)[:1]) and max(zipf(x), zipf(y)) < TYPED_INITIAL_MAX_ZIPF
     if low < SURNAME_MIN_ZIPF and not typed_initial:
         return False
     nx, ny = nbrs.get(x), nbrs.get(y)

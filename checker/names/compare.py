@@ -595,7 +595,7 @@ _KEY_AT = {ch: (r, i) for r, row in enumerate(_KEY_ROWS) for i, ch in enumerate(
 FIRST_LETTER_KEY_ZIPF = 2.0
 
 
-def _adjacent_keys(a: str, b: str) -> bool:
+def adjacent_keys(a: str, b: str) -> bool:
     """``a`` and ``b`` are neighbouring keys (g / t, j / h, j / m): one typed for the other."""
     pa, pb = _KEY_AT.get(a), _KEY_AT.get(b)
     if pa is None or pb is None or pa[0] // 3 != pb[0] // 3 or a == b:
@@ -647,7 +647,7 @@ def _first_letter_slip(fm: str, fd: str, minority: str, dominant: str, lang: str
         if len(fm) != len(fd) or fm[:2] == fd[1::-1] or min(len(fm), len(fd)) >= FIRST_LETTER_MIN_LEN \
                 or (min(len(fm), len(fd)) >= FIRST_LETTER_COMMON_MIN_LEN and zipf(dominant) >= FIRST_LETTER_COMMON_ZIPF
                     and (fm[:1] in VOWELS) != (fd[:1] in VOWELS)) \
-                or (min(len(fm), len(fd)) >= FIRST_LETTER_COMMON_MIN_LEN and _adjacent_keys(fm[:1], fd[:1])
+                or (min(len(fm), len(fd)) >= FIRST_LETTER_COMMON_MIN_LEN and adjacent_keys(fm[:1], fd[:1])
                     and (zipf(dominant) >= FIRST_LETTER_KEY_ZIPF or _known_english(fd))):
             return True
     if min(len(fm), len(fd)) >= FIRST_LETTER_KNOWN_MIN_LEN and len(fm) == len(fd) \

@@ -44,6 +44,7 @@ MIN_LEN = 5  # shorter spellings one letter apart are too often two names (Bute 
 MAX_WRITTEN_EDITS = 2  # letters as written (Roos and Russie normalise alike: two names)
 COMMON_WORD_ZIPF = 4.0  # in German, a dominant spelling this common is a noun (Debatte), unless a name
 CAPITALISED_NOUNS = frozenset({"de", "lb"})  # languages that capitalise their common nouns
+LOWER_SHARE = 3  # a spelling written in lower case in 1 of this many of its files or more is a word
 TYPO_MIN_LEN = 5
 TYPO_MIN_FILES = 5
 TWO_EDITS_MIN_LEN = 7  # two letters as written only from this length
@@ -57,8 +58,8 @@ class Spelling:
     count: int = 0
     leading: int = 0  # occurrences before another capitalised word of a name (Vladimír Putin)
     followers: set[str] = field(default_factory=set)  # those words, up to MAX_FOLLOWERS
-    trailing: int = 0  # occurrences after another capitalised word of a name (Pedro Sánchez)
-    preceders: set[str] = field(default_factory=set)  # those words but titles, up to MAX_FOLLOWERS
+    # first names before it in a name (Pedro of Pedro Sánchez; no title), up to MAX_FOLLOWERS
+    preceders: set[str] = field(default_factory=set)
     lower_files: int = 0  # files that also write it in lower case (a word: Custom / custom)
     locations: list[Location] = field(default_factory=list)  # the first MAX_LOCATIONS, any order
 
@@ -68,16 +69,16 @@ class Spelling:
         self.leading += other.leading
         self.lower_files += other.lower_files
         # past a cap, the smallest items are kept: the same whatever the order of merging
-        self.trailing += other.trailing
-        self.followers |= other.followers
-        if len(self.followers) > MAX_FOLLOWERS:
-            self.followers = set(sorted(self.followers)[:MAX_FOLLOWERS])
-        self.preceders |= other.preceders
-        if len(self.preceders) > MAX_FOLLOWERS:
-            self.preceders = set(sorted(self.preceders)[:MAX_FOLLOWERS])
+        self.followers = _capped(self.followers | other.followers)
+        self.preceders = _capped(self.preceders | other.preceders)
         self.locations.extend(other.locations)
         if len(self.locations) > MAX_LOCATIONS:
             self.locations = heapq.nsmallest(MAX_LOCATIONS, self.locations)
+
+
+def _capped(names: set[str]) -> set[str]:
+    """The first MAX_FOLLOWERS of ``names`` in sorted order (all of them when fewer)."""
+    return names if len(names) <= MAX_FOLLOWERS else set(sorted(names)[:MAX_FOLLOWERS])
 
 
 @dataclass
@@ -98,24 +99,21 @@ def collect(stats: NameStats, words: set[str] = frozenset()) -> CorpusSpellings:
     zipf = _zipf_for(lang)
     leading: dict[str, int] = defaultdict(int)
     followers: dict[str, set[str]] = defaultdict(set)
-    trailing: dict[str, int] = defaultdict(int)
     preceders: dict[str, set[str]] = defaultdict(set)
     for run, st in stats.multi.items():
         tokens = run.split(" ")
         for i, (token, follower) in enumerate(zip(tokens, tokens[1:])):
             leading[token] += st.count
             followers[token].add(follower)
-            trailing[follower] += st.count
             # a first name: no title, no word the file also writes in lower case, nor a very
             # common word first in a sentence ("One Taleban came.", "A Taleban spokesman")
             if not is_title(token) and token.lower() not in words \
                     and (i or st.noninitial or zipf(token) < INITIAL_WORD_ZIPF):
                 preceders[follower].add(token)
     table = {
-        word: Spelling(1, st.count, min(leading.get(word, 0), st.count),
-                       set(sorted(followers.get(word, ()))[:MAX_FOLLOWERS]),
-                       min(trailing.get(word, 0), st.count), set(sorted(preceders.get(word, ()))[:MAX_FOLLOWERS]),
-                       int(word.lower() in words), sorted({loc[:3] for loc in st.locations})[:MAX_LOCATIONS])
+        word: Spelling(1, st.count, min(leading.get(word, 0), st.count), _capped(followers.get(word, set())),
+                       _capped(preceders.get(word, set())), int(word.lower() in words),
+                       sorted({loc[:3] for loc in st.locations})[:MAX_LOCATIONS])
         for word, st in stats.tokens.items()
         if len(word) >= 4 and (st.noninitial > 0 or zipf(word) < INITIAL_MAX_ZIPF)
     }
@@ -223,10 +221,11 @@ def finalize(corpus: CorpusSpellings) -> list[CorpusVariant]:
                 # letters are counted against the dominant spelling with this one's ending
                 # (Talebans / Talibans, not Taliban)
                 replacement = _replacement(word, dominant, lang, table)
-                if not _comparable(word, dominant, replacement, lang, zipf, dom):
+                edits = damerau(fold(word), fold(replacement))
+                if not _comparable(word, dominant, replacement, edits, lang, zipf, dom):
                     continue
                 verdict = judge(word, dominant, dom.files, lang, zipf, minority_count=spelling.files)
-                if verdict is None or not _kept(verdict[0], word, dominant, replacement, unknown, dom.files):
+                if verdict is None or not _kept(verdict[0], word, dominant, edits, unknown, dom.files):
                     continue
                 rank = (verdict[0], -dom.files, dominant)
                 if best is None or rank < best[0]:
@@ -243,10 +242,11 @@ def finalize(corpus: CorpusSpellings) -> list[CorpusVariant]:
     return out
 
 
-def _comparable(word: str, dominant: str, replacement: str, lang: str, zipf, table_dominant: Spelling,
-                lower_share: int = 3) -> bool:
+def _comparable(word: str, dominant: str, replacement: str, edits: int, lang: str, zipf,
+                table_dominant: Spelling) -> bool:
     """Worth judging as two spellings of one name across files: the same first letter and a
-    letter apart as written (two from ``TWO_EDITS_MIN_LEN`` letters), not one text in two
+    letter apart as written (``edits``, against ``replacement``: two from ``TWO_EDITS_MIN_LEN``
+    letters), not one text in two
     Unicode forms, and the dominant spelling a name rather than a common word (Castom is no
     slip of Custom), unless the two differ in diacritics only (Loñdon). A word is written in
     lower case in a third of its files or more; in a language that capitalises its nouns, it is
@@ -254,17 +254,16 @@ def _comparable(word: str, dominant: str, replacement: str, lang: str, zipf, tab
     if unicodedata.normalize("NFC", word) == unicodedata.normalize("NFC", dominant):
         return False
     fw, fd = fold(word), fold(dominant)
-    fr = fold(replacement)
-    if fw[:1] != fd[:1] or damerau(fw, fr) > (MAX_WRITTEN_EDITS if min(len(fw), len(fr)) >= TWO_EDITS_MIN_LEN else 1):
+    if fw[:1] != fd[:1] or edits > (MAX_WRITTEN_EDITS if min(len(fw), len(fold(replacement))) >= TWO_EDITS_MIN_LEN else 1):
         return False  # (Yohannes / Johannes, Nores / North: two names in two files)
     if fw == fd:
         return True
     if lang in CAPITALISED_NOUNS:
         return zipf(dominant) < COMMON_WORD_ZIPF or name_like(fd, lang)
-    return lower_share * table_dominant.lower_files <= table_dominant.files
+    return LOWER_SHARE * table_dominant.lower_files <= table_dominant.files
 
 
-def _kept(tier: str, word: str, dominant: str, replacement: str, unknown: bool, dominant_files: int) -> bool:
+def _kept(tier: str, word: str, dominant: str, edits: int, unknown: bool, dominant_files: int) -> bool:
     """The corpus's stricter verdict: Tier A (two edits as written from ``TWO_EDITS_MIN_LEN``
     letters, see ``_comparable``); Tier B one edit as written (Taleban / Taliban; not Christion /
     Christine); Tier C a spelling no word list knows, of ``TYPO_MIN_LEN`` letters or more, that
@@ -272,7 +271,7 @@ def _kept(tier: str, word: str, dominant: str, replacement: str, unknown: bool, 
     ``TYPO_MIN_FILES`` files or more (a typo is an accident; two rare names are two names)."""
     if tier == "A":
         return True
-    if damerau(fold(word), fold(replacement)) > 1:
+    if edits > 1:
         return False
     if tier == "B":
         return True

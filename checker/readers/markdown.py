@@ -84,7 +84,8 @@ def code_spans(text: str) -> list[tuple[int, int]]:
     front matter and the inline code spans of prose blocks (where a suppression comment is an
     example, not a directive)."""
     offset = _line_offsets(text)
-    spans = [(0, toml_front_matter(text))] if toml_front_matter(text) else []
+    front = toml_front_matter(text)
+    spans = [(0, front)] if front else []
     for token in _parse(text):
         if not token.map:
             continue

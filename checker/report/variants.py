@@ -119,8 +119,12 @@ def across_dict(variant: Any) -> dict[str, Any]:
     return {"lang": variant.lang, "spelling": variant.spelling, "dominant": variant.dominant,
             "replacement": variant.replacement, "tier": variant.tier, "kind": variant.kind,
             "files": variant.files, "count": variant.count, "dominant_files": variant.dominant_files,
-            "dominant_count": variant.dominant_count,
-            "paths": sorted({path for path, _, _ in variant.locations})}
+            "dominant_count": variant.dominant_count, "paths": _paths(variant)}
+
+
+def _paths(variant: Any) -> list[str]:
+    """The files that use a spelling TC103 found across files."""
+    return sorted({path for path, _, _ in variant.locations})
 
 
 def render_variants(files: list[tuple[Any, list[Any]]], fmt: str, across: list[Any] = ()) -> str:
@@ -146,7 +150,7 @@ def render_variants(files: list[tuple[Any, list[Any]]], fmt: str, across: list[A
                 places = ", ".join(f"{loc['line']}:{loc['column']}" for loc in variant["locations"])
                 lines.append(f"  {variant['count']:>4}  {variant['spelling']:<30} {variant['kind']:<16} {places}")
     for variant in across:
-        where = ", ".join(sorted({path for path, _, _ in variant.locations}))
+        where = ", ".join(_paths(variant))
         lines.append(f"across files: {variant.dominant} ({variant.dominant_files} files, {variant.dominant_count}×) "
                      f"spelled {variant.spelling} in {variant.files} file{'s' if variant.files != 1 else ''} "
                      f"({variant.count}×): {where}")

@@ -17,8 +17,6 @@ if TYPE_CHECKING:
     from ..pipeline import CheckContext
 
 
-
-
 def _variants_text(cluster) -> str:
     return ", ".join(f"{v.spelling} {v.count}" for v in cluster.variants)
 

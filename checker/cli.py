@@ -206,8 +206,8 @@ def _fix(result: Any, sources: list, options: Any, fmt: str, color: str, diff: b
 def variants(paths: tuple[str, ...], lang: str | None, include: tuple[str, ...], exclude: tuple[str, ...],
              config_path: str | None, isolated: bool, fmt: str) -> int:
     """List the name clusters found in each file: canonical spelling, variants, counts, places."""
-    from .names import find_name_clusters
-    from .names.corpus import finalize as corpus_finalize
+    from .names import finalize as name_clusters
+    from .names.corpus import collect_document, combine as combine_spellings, finalize as corpus_finalize
     from .pipeline import Options, Settings, load_source, resolver_for
     from .report.variants import render_variants
 
@@ -229,23 +229,15 @@ def variants(paths: tuple[str, ...], lang: str | None, include: tuple[str, ...],
     files = []
     spread = None
     for doc in documents():
-        files.append((doc.lang if fmt == "names" else doc, find_name_clusters(doc)))
-        spread = _merge_spellings(spread, doc)
+        stats, table = collect_document(doc, lower=True)  # one reading for the clusters and TC103
+        files.append((doc.lang if fmt == "names" else doc, name_clusters(stats)))
+        spread = table if spread is None else combine_spellings(spread, table)
     across = corpus_finalize(spread) if spread is not None else []
     if files or not errors:  # no draft of nothing: redirected, it would be an empty name list
         click.echo(render_variants(files, fmt, across), nl=False)
     for error in errors:
         click.echo(f"transcheck: error: {error}", err=True)
     return EXIT_ERROR if errors else EXIT_OK
-
-
-def _merge_spellings(spread: Any, doc: Any) -> Any:
-    """TC103's statistics of ``doc`` added to those of the files before it."""
-    from .rules.names import CorpusNameVariantRule
-
-    rule = CorpusNameVariantRule()
-    one = rule.collect(doc, None)
-    return one if spread is None else rule.combine(spread, one)
 
 
 @cli.command("init")

@@ -6,6 +6,7 @@ consistent on its own. Here each file contributes a small mergeable table, and t
 
 * ``collect(stats)``: from one document's name statistics (``NameStats``), each capitalised
   single-token spelling that TC101 takes for a name, with its occurrences (``Spelling``);
+  ``collect_document(doc)`` reads the statistics and makes the table in one pass;
 * ``combine(a, b)``: files and occurrences add, the first ``MAX_LOCATIONS`` locations are kept
   (associative and commutative, so a process pool or a cluster may merge in any order);
 * ``finalize(corpus)``: a spelling used in few files is compared with the spellings sharing a
@@ -25,12 +26,16 @@ import heapq
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .compare import _known_english, judge, name_like
 from .morph import MAX_ENDING, carry_ending, ending_change, inflected
 from .normalize import damerau, fold, has_diacritics
 from .stats import NameStats
 from .titles import is_title
+
+if TYPE_CHECKING:
+    from ..model import Document
 
 MAX_LOCATIONS = 2_000  # per spelling: the occurrences reported (the counts stay exact)
 MAX_FOLLOWERS = 64  # per spelling: the words seen after it in a name
@@ -118,6 +123,16 @@ def collect(stats: NameStats, words: set[str] = frozenset()) -> CorpusSpellings:
         if len(word) >= 4 and (st.noninitial > 0 or zipf(word) < INITIAL_MAX_ZIPF)
     }
     return CorpusSpellings({lang: table} if table else {})
+
+
+def collect_document(doc: "Document", lower: bool = False) -> tuple[NameStats, CorpusSpellings]:
+    """A document's name statistics (without the rare lower-case words unless ``lower``: TC101
+    needs them, this table does not) and its table, from one reading of the text."""
+    from .extract import collect as collect_names
+
+    words: set[str] = set()
+    stats = collect_names(doc, lower=lower, words=words)
+    return stats, collect(stats, words)
 
 
 def combine(a: CorpusSpellings, b: CorpusSpellings) -> CorpusSpellings:

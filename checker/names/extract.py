@@ -190,9 +190,11 @@ def _token_index(text: str, words: set[str]) -> dict[str, list[int]]:
     return out
 
 
-def collect(doc: Document, stats: NameStats | None = None, lower: bool = True) -> NameStats:
+def collect(doc: Document, stats: NameStats | None = None, lower: bool = True,
+            words: set[str] | None = None) -> NameStats:
     """Statistics of one document (added to ``stats`` when given; without the rare lower-case
-    words when ``lower`` is False: TC103 compares capitalised spellings only).
+    words when ``lower`` is False: TC103 compares capitalised spellings only). ``words``, when
+    given, receives the document's distinct words (TC103 tells a name from a word by them).
 
     The text is scanned by compiled regexes in C: one pass lists every word (for the word
     count and the set of distinct lower-case words), and one pass per segment finds the
@@ -217,6 +219,8 @@ def collect(doc: Document, stats: NameStats | None = None, lower: bool = True) -
     # Every word: the count, and rare lower-case words (possible slips such as "telebans").
     all_words = TOKEN_RE.findall(text)
     out.words += len(all_words)
+    if words is not None:
+        words.update(all_words)
     rare, rare_ctx = _rare_lower(set(all_words), lang) if lower else ((), ())
     if rare or rare_ctx:
         import bisect

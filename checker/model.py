@@ -156,12 +156,13 @@ class Document:
         start, end = self.lines.line_bounds(line)
         return self.text[start:] if end < 0 else self.text[start:end]
 
-    def without_text(self) -> "Document":
+    def without_text(self, digest: bool = False) -> "Document":
         """This document's path, language, encoding and format, with no text: what a run keeps of
         a file it has nothing to report on, so that an audit of many files holds only the texts
-        it reports (and fixes) in memory."""
+        it reports (and fixes) in memory; with ``digest``, the text's digest, for a corpus rule
+        that may read it again."""
         return Document(self.path, "", "", lang=self.lang, encoding=self.encoding, fmt=self.fmt,
-                        lang_detected=self.lang_detected, digest=text_digest(self.text))
+                        lang_detected=self.lang_detected, digest=text_digest(self.text) if digest else "")
 
 
 @dataclass(frozen=True)

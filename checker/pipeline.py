@@ -599,7 +599,8 @@ def run(sources: Sequence[Source], options: Options) -> Result:
         for checked in (doc, doc.source) if doc.source else (doc,):
             checked.segments, checked.blocks = [], []
         needs_text = doc_findings or DIRECTIVE_MARK in doc.text
-        documents.append(doc if needs_text else doc.without_text())
+        # (a digest only where a corpus rule collected: none other reads the file again)
+        documents.append(doc if needs_text else doc.without_text(digest=bool(doc_stats)))
         source_of[doc.path] = source
         findings.extend(doc_findings)
         corpus_stats = combine_stats(rules, corpus_stats, doc_stats)

@@ -45,19 +45,21 @@ def unaccent(s: str) -> str:
 class Tokens:
     """The tokens of a text: surfaces and character spans (parallel lists, spans built lazily)."""
 
-    __slots__ = ("surfaces", "_text", "_starts", "_ends", "_pattern")
+    __slots__ = ("surfaces", "_text", "_starts", "_ends")
 
-    def __init__(self, surfaces: list[str], text: str, pattern: re.Pattern = TOKEN_RE) -> None:
+    def __init__(self, surfaces: list[str], text: str, starts: list[int] | None = None,
+                 ends: list[int] | None = None) -> None:
+        """``surfaces`` as TOKEN_RE finds them in ``text``; or, with ``starts`` and ``ends``,
+        as ``tokenize`` made them (NFC surfaces of spans as written)."""
         self.surfaces = surfaces
         self._text = text
-        self._pattern = pattern
-        self._starts: list[int] | None = None
-        self._ends: list[int] | None = None
+        self._starts = starts
+        self._ends = ends
 
     @property
     def starts(self) -> list[int]:
         if self._starts is None:
-            self._starts = [m.start() for m in self._pattern.finditer(self._text)]
+            self._starts = [m.start() for m in TOKEN_RE.finditer(self._text)]
         return self._starts
 
     @property
@@ -92,10 +94,7 @@ def tokenize(text: str) -> Tokens:
     surfaces = [text[a:b] for a, b in spans]
     if not composed:
         surfaces = [unicodedata.normalize("NFC", w) for w in surfaces]
-    tokens = Tokens(surfaces, text, TOKEN_FULL_RE)
-    tokens._starts = [a for a, _ in spans]
-    tokens._ends = [b for _, b in spans]
-    return tokens
+    return Tokens(surfaces, text, [a for a, _ in spans], [b for _, b in spans])
 
 
 _MARKS_RE = re.compile(f"[{_MARKS}]+")

@@ -333,8 +333,6 @@ def judge(
     der = _never if derivation_slip(minority, dominant, minority_count, lang, zipf) else derived
     if der(minority, dominant, lang):
         return None
-    if minority.isascii() and dominant.isascii() and slavic_feminine(minority, dominant):
-        return None  # a wife or a daughter, named once too (Yulia Navalnaya beside Navalny)
     if _stem_derived(der, minority, dominant, lang):
         return None  # Demokratin / Demokraten
     if lang != "en" and _english_word(minority) and zipf(dominant) >= TRANSLATION_ZIPF \
@@ -712,8 +710,9 @@ def derivation_slip(minority: str, dominant: str, minority_count: int, lang: str
     """A once-used spelling that looks like a derivation of the other is a slip when no word
     list knows it (Raikkonin, Virginye) or when it is a rare word (Zipf < 2) 3+ Zipf rarer than
     the other (Europea / European, Badin / Baden: a truncated or mistyped name that happens to
-    be a base plus a suffix, not a derived word in use)."""
-    if minority_count > 1:
+    be a base plus a suffix, not a derived word in use). Never a Slavic feminine surname, named
+    once too (Yulia Navalnaya beside Navalny: a wife or a daughter)."""
+    if minority_count > 1 or (minority.isascii() and dominant.isascii() and slavic_feminine(minority, dominant)):
         return False
     return not established(minority, lang) or _far_rarer(zipf(minority), zipf(dominant))
 

@@ -99,7 +99,10 @@ def names_child(data: str, megabytes: float, every: int = 1, setup_only: bool = 
     ``instructions`` subtracts)."""
     import resource
 
+    from checker.cli import tune_gc
     from checker.pipeline import Options, Source, run
+
+    tune_gc()  # as the command runs
 
     docs = build_corpus(Path(data), megabytes)[::every]
     total = sum(len(text.encode("utf-8")) for _, text in docs)

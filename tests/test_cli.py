@@ -423,3 +423,17 @@ def test_a_file_named_twice_is_checked_once(tmp_path):
         ("articles/d.txt", 1, 5), ("articles/d.txt", 1, 23)]  # the first spelling, once
     result = run_cli("check", "--fix", *names, cwd=tmp_path)
     assert "fixed 2 findings in 1 file" in result.stderr.decode()
+
+
+def test_command_raises_the_gc_threshold_for_batches():
+    # The command (not the API) sets it: a batch keeps many small containers alive.
+    import gc
+
+    from checker import cli
+
+    before = gc.get_threshold()
+    try:
+        assert cli.main(["rules"]) == 0
+        assert gc.get_threshold() == cli.GC_THRESHOLD != before
+    finally:
+        gc.set_threshold(*before)

@@ -391,6 +391,15 @@ def test_lower_case_slip_beside_the_rest_of_the_name():
                    "line was closed.") == []
 
 
+def test_long_lower_case_slip_of_a_name_seen_only_at_a_sentence_start():
+    # "Californie" opens the headline only; the long unknown "caliifornie" is its slip, though
+    # the name is a common word of French (a short one is left alone: "ctedit" above)
+    text = ("Californie : un requin attaque un adolescent\n\nUn jeune de 13 ans a été mordu "
+            "samedi alors qu'il pêchait le homard en caliifornie, le jour de l'ouverture.")
+    assert ("caliifornie", "Californie") in flagged(text, "fr")
+    assert flagged(text.replace("caliifornie", "mer"), "fr") == []
+
+
 def test_short_lower_case_slip_needs_the_same_normal_form():
     text = "Le groupe The High Breed joue ce soir. Le trio The hig Breed vient de Londres."
     assert ("hig", "High") in flagged(text, "fr")

@@ -36,6 +36,7 @@ from .titles import is_title
 MAX_BUCKET = 200  # a blocking key shared by more forms than this is too unspecific to use
 WEAK_PARTNER_MAX_ZIPF = 2.0  # the mid-sentence spelling paired with a sentence-initial-only form
 WEAK_LOWER_MAX_ZIPF = 4.0  # ... and with an unknown lower-case spelling without a shared neighbour
+WEAK_LOWER_LONG = 8  # ... or any such spelling this long
 INITIAL_MAX_ZIPF = 3.0  # a form seen only sentence-initially is a candidate below this
 TIE_ZIPF_MARGIN = 1.0  # 1:1 ties: the form this much more common in the language dominates
 PLAIN_WORD_ZIPF = 3.0  # ... and of two accent twins, the plain one only when a common word
@@ -532,9 +533,11 @@ def _judge_forms(a, b, table, ca, cb, lang, zipf, weak=(), nbrs=None, cooccur_ve
         if other in weak or zipf(ow) > WEAK_PARTNER_MAX_ZIPF:
             return None
         if (lower_a or lower_b) and not _shared_neighbour(wa, wb, nbrs) \
-                and not (unknown_word(wa if lower_a else wb, zipf) and zipf(wb if lower_a else wa) < WEAK_LOWER_MAX_ZIPF):
+                and not (unknown_word(wa if lower_a else wb, zipf)
+                         and (zipf(wb if lower_a else wa) < WEAK_LOWER_MAX_ZIPF or len(wa if lower_a else wb) >= WEAK_LOWER_LONG)):
             # a lower-case slip needs the rest of the name beside it; or no word list knows it
-            # and the capitalised word is no very common word (Londonderry; not Credit, ctedit)
+            # and the capitalised word is no very common word (Londonderry; not Credit, ctedit),
+            # or it is long (caliifornie beside a heading's Californie: a long slip is seldom a word)
             return None
         if (ca < cb) if a in weak else (cb < ca):
             return None

@@ -46,6 +46,18 @@ def test_tc102_passes_house_spelling(config):
     assert run("The Taliban say so. Ahmad Shah Massoud.", config(names=[G / "names.yaml"]), ["TC102"]) == []
 
 
+def test_tc102_variant_that_stems_like_a_word_of_the_house_spelling(tmp_path, config):
+    # The English stemmer reads Navalni as Navalny: the house spelling itself, alone or in the
+    # whole name, was reported as its own variant (a tester's report; --fix could never clear it)
+    names = tmp_path / "names.yaml"
+    names.write_text("names:\n  - name: Alexei Navalny\n    variants: [Navalni]\n"
+                     "  - name: Volodymyr Zelensky\n    variants: [Zelenski]\n")
+    cfg = config(names=[names])
+    assert run("Navalny spoke. Alexei Navalny left. Volodymyr Zelensky and Zelensky met.", cfg, ["TC102"]) == []
+    found = run("Navalni spoke. Alexei Navalny left. Zelenski met him.", cfg, ["TC102"])
+    assert [(f.text, f.fix.replacement) for f in found] == [("Navalni", "Navalny"), ("Zelenski", "Zelensky")]
+
+
 # ----------------------------------------------------------------------------------- TC202
 
 

@@ -122,7 +122,11 @@ class HouseNames:
         # names decline like nouns: a Russian case ending replaces the nominative's (Зеленського)
         guard = case_inflection if lang in CASE_ENDINGS else None
         index = PatternIndex(an, inflects=guard, alone=guard)
-        canonical_keys = {an.term_keys(n.canonical) for n in self.names}
+        # the keys of every run of a house spelling's words: a variant that stems like one (the
+        # English stemmer reads Navalni as Navalny) is told from it only as written
+        canonical_keys = {an.term_keys(" ".join(words[i:j])) for n in self.names
+                          for words in [re.findall(r"[^\W_]+", n.canonical)]
+                          for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
         for name in self.names:
             for variant in name.variants:
                 keys = an.term_keys(variant)

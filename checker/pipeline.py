@@ -202,6 +202,8 @@ def discover(paths: Sequence[str], include: Sequence[str] | None = None,
                 raise InputError(f"{path}: no text files found (looked for {', '.join(include)})")
             sources.extend(found)
         elif os.path.exists(path):
+            if not _readable_kind(path):
+                raise InputError(f"{path}: not a regular file")
             if not _excluded(path, os.curdir, globs):
                 sources.append(Source(path))
         else:
@@ -265,6 +267,13 @@ def _excluded(path: str, top: str, exclude: Sequence[Glob]) -> bool:
     return any(_glob_matches(glob, path, top) for glob in exclude)
 
 
+def _readable_kind(path: str) -> bool:
+    """A regular file, or a named pipe named on the command line (``<(command)`` in a shell)."""
+    import stat
+
+    return os.path.isfile(path) or stat.S_ISFIFO(os.stat(path).st_mode)
+
+
 def _walk(root: str, globs_in: GlobsIn) -> Iterable[str]:
     for directory, subdirs, files in os.walk(root):
         include, exclude = globs_in(directory)
@@ -273,7 +282,8 @@ def _walk(root: str, globs_in: GlobsIn) -> Iterable[str]:
                             if not d.startswith(".") and not _excluded(os.path.join(directory, d), root, exclude))
         for name in sorted(files):
             path = os.path.join(directory, name)
-            if any(fnmatch.fnmatch(name.lower(), g.lower()) for g in include) and not _excluded(path, root, exclude):
+            if any(fnmatch.fnmatch(name.lower(), g.lower()) for g in include) and not _excluded(path, root, exclude) \
+                    and os.path.isfile(path):  # (not a named pipe or a device: reading one never ends)
                 yield os.path.normpath(path)
 
 

@@ -1,5 +1,8 @@
 import gzip
 import json
+import os
+
+import pytest
 
 from conftest import SAMPLE, run_cli
 
@@ -42,6 +45,19 @@ def test_directory_without_text_files_exits_2(tmp_path):
     result = run_cli("check", str(tmp_path))
     assert result.returncode == 2
     assert "no text files found" in _one_error_line(result)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_named_pipe_in_a_folder_is_skipped_and_a_device_is_an_error(tmp_path):
+    # a tester's report: a FIFO in a checked folder hung the run for ever (nothing writes to it)
+    (tmp_path / "d").mkdir()
+    os.mkfifo(tmp_path / "d" / "pipe.txt")
+    (tmp_path / "d" / "a.txt").write_text("The Taliban came. The Taliban left. The Taleban stayed.\n", encoding="utf-8")
+    result = run_cli("check", "--isolated", "--lang", "en", "d", cwd=tmp_path)
+    assert result.returncode == 1 and "a.txt:1:41: TC101" in result.stdout.decode()
+    assert "in 1 file" in result.stdout.decode()
+    if os.path.exists("/dev/zero"):  # (one named on the command line: read, as <(command) is)
+        assert "/dev/zero: not a regular file" in _one_error_line(run_cli("check", "--isolated", "/dev/zero"))
 
 
 def test_binary_file_exits_2(tmp_path):

@@ -211,10 +211,15 @@ def _folded_suffixes(lang: str | None) -> frozenset[str]:
 
 
 # Slavic surnames written in Latin letters take a feminine form (Navalny / Navalnaya, Petrov /
-# Petrova, Kowalski / Kowalska): a wife, a daughter, another person, not another spelling
-_FEMININE = (("sky", "skaya"), ("skiy", "skaya"), ("skii", "skaya"), ("ski", "ska"), ("sky", "ska"),
-             ("ny", "naya"), ("niy", "naya"), ("ov", "ova"), ("ev", "eva"), ("yov", "yova"), ("in", "ina"),
-             ("yn", "yna"))
+# Petrova, Kowalski / Kowalska): a wife, a daughter, another person, not another spelling. The
+# adjectival endings as English, German, French and Ukrainian transliterate them (Selenskyj /
+# Selenska, Zelenskyi / Zelenska, Nawalny / Nawalnaja, Navalny / Navalnaïa, folded to -aia).
+_ADJECTIVE_MASCULINE = ("y", "i", "iy", "ii", "ij", "yj", "yi", "yy")
+_FEMININE = (
+    *((f"sk{m}", f"sk{f}") for m in _ADJECTIVE_MASCULINE for f in ("a", "aya", "aja", "aia")),
+    *((f"n{m}", f"n{f}") for m in _ADJECTIVE_MASCULINE if m != "i" for f in ("aya", "aja", "aia")),
+    ("ov", "ova"), ("ev", "eva"), ("yov", "yova"), ("in", "ina"), ("yn", "yna"), ("ow", "owa"), ("ew", "ewa"),
+)
 
 
 def slavic_feminine(a: str, b: str) -> bool:

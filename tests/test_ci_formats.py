@@ -246,3 +246,8 @@ def test_sarif_message_and_suggestion_are_two_sentences(tmp_path):
     result = run([Source("a.txt", text.encode())], Options(lang="en", isolated=True, select=["TC101"]))
     message = json.loads(FORMATS["sarif"](result))["runs"][0]["results"][0]["message"]["text"]
     assert message.endswith("variants: Taliban 2, Taleban 1. Suggestion: Taliban.")
+    # a style rule's [Style.Rule] tag after the message's own full stop (not "...'. [House.X]. Suggestion")
+    from checker.report.sarif import _split_tag
+
+    assert _split_tag("Use 'caretaker president'. [House.Wording]") == ("Use 'caretaker president'.", " [House.Wording]")
+    assert _split_tag("Name spelled X [1]x") == ("Name spelled X [1]x", "")

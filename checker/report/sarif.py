@@ -10,6 +10,7 @@ fingerprint baselines use (rule, file, matched text, occurrence), never a line n
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from ..model import Severity
@@ -63,9 +64,11 @@ def sarif_document(result: Any) -> dict[str, Any]:
     for finding in findings:
         message = finding.message
         if finding.suggestions:
-            # (one sentence after another: the message may end without a full stop)
-            end = "" if message.rstrip().endswith((".", "!", "?", ":")) else "."
-            message += f"{end} Suggestion: {' | '.join(finding.suggestions)}."
+            # (one sentence after another: the message may end without a full stop; a style
+            # rule's trailing [Style.Rule] tag follows the message's own full stop)
+            body, tag = _split_tag(message)
+            end = "" if body.rstrip().endswith((".", "!", "?", ":")) else "."
+            message = f"{body}{end}{tag} Suggestion: {' | '.join(finding.suggestions)}."
         entry: dict[str, Any] = {
             "ruleId": finding.rule,
             "level": LEVELS[finding.severity],
@@ -129,3 +132,12 @@ def _invocations(result: Any) -> dict[str, Any]:
 
 def render_sarif(result: Any, **_: Any) -> str:
     return json.dumps(sarif_document(result), ensure_ascii=False, indent=2) + "\n"
+
+
+_TAG = re.compile(r" \[[\w.-]+\]$")
+
+
+def _split_tag(message: str) -> tuple[str, str]:
+    """A message and the `` [Style.Rule]`` a style rule's finding ends with ('' when none)."""
+    m = _TAG.search(message)
+    return (message[:m.start()], m.group()) if m else (message, "")

@@ -245,6 +245,11 @@ def test_offsets_are_those_of_the_file(tmp_path):
     ("bad_group.yml", "bad_group.yml:5: swap '(Tal)iban': $2 refers to a group the key does not have"),
     ("group_without_groups.yml", "group_without_groups.yml:4: swap 'Kabul': $1 refers to a group the key does "
                                  "not have (it has none"),
+    # a tester's report: both passed silently (an empty token checked nothing; the message
+    # printed "Taleban  " with blanks for the missing values)
+    ("empty_token.yml", "empty_token.yml:6: token '' matches the empty string"),
+    ("extra_placeholder.yml", "extra_placeholder.yml:2: the message has 3 '%s' placeholders; a substitution rule "
+                              "fills 2"),
 ])
 def test_broken_style_is_one_line_exit_2(tmp_path, name, expected):
     (tmp_path / "transcheck.toml").write_text(f'styles = ["{(STYLE / "bad" / name).as_posix()}"]\n', encoding="utf-8")

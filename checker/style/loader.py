@@ -59,6 +59,10 @@ _STYLE_FILE_KEYS = {"style", "rules", "description", "version"}
 # A match never begins or ends inside a word (Vale's \b, without its quirk at non-word edges).
 EDGE = r"(?!(?<=\w)\w)"
 _PLACEHOLDER = re.compile(r"%%|%s")  # in a rule's message
+
+
+def _placeholders(message: str) -> int:
+    return sum(m.group(0) == "%s" for m in _PLACEHOLDER.finditer(message))
 GROUP_REF = re.compile(r"\$\$|\$(\d+)|\$\{(\d+)\}")  # $1 or ${1} in a replacement: the key's group; $$: a $
 _GLOBAL_FLAGS = re.compile(r"^\(\?([aiLmsux]+)\)")
 
@@ -405,6 +409,11 @@ def build_rule(name: str, data: Any, path: str, line: int) -> StyleRule:
 
     rule = StyleRule(name=name, kind=kind, path=path, line=line,
                      message=_as_str(data.get("message", _DEFAULT_MESSAGES[kind]), "message", at("message")))
+    placeholders = _placeholders(rule.message)
+    if placeholders > _placeholders(_DEFAULT_MESSAGES[kind]):  # (fewer is fine: a fixed message)
+        raise StyleError(at("message"), f"the message has {placeholders} '%s' placeholders; "
+                                        f"{'an' if kind[:1] in 'aeiou' else 'a'} {kind} rule fills "
+                                        f"{_placeholders(_DEFAULT_MESSAGES[kind])}")
     if "level" in data:
         level = _as_str(data["level"], "level", at("level")).strip().lower()
         if level not in _LEVELS:
@@ -435,9 +444,12 @@ def _build_existence(rule: StyleRule, data: Any, at: Any, flags: int, edge: str)
     tokens = _as_list(data.get("tokens", []), "tokens", at("tokens"))
     raw = "".join(_as_list(data.get("raw", []), "raw", at("raw")))
     for token in tokens:  # compile each alone first, so that the error names the bad token
-        _compile(_translate(token), flags, _line(token, at("tokens")), f"token {token!r}")
+        if _compile(_translate(token), flags, _line(token, at("tokens")), f"token {token!r}").fullmatch(""):
+            raise StyleError(_line(token, at("tokens")), f"token {token!r} matches the empty string (it would match "
+                                                         "everywhere, or nowhere)")
     if raw:
-        _compile(_translate(raw), flags, at("raw"), "raw")
+        if _compile(_translate(raw), flags, at("raw"), "raw").fullmatch(""):
+            raise StyleError(at("raw"), "'raw' matches the empty string")
     append = _as_bool(data["append"], "append", at("append")) if "append" in data else False
     if not tokens and not raw:
         raise StyleError(rule.line, f"rule {rule.name!r} needs 'tokens' or 'raw'")

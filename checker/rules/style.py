@@ -114,7 +114,7 @@ class StyleCapitalization(_StyleRule):
         fix="Safe when only the first letter of a sentence-case heading is wrong (it is capitalised); otherwise "
             "the re-cased heading is an unsafe fix, since names may need their capitals. Words the document "
             "capitalises inside its sentences, house names, approved terms, CLDR names of countries, languages, "
-            "months, days and large cities, and words the word lists take for names keep their capitals.",
+            "months and days, and words the word lists take for names keep their capitals.",
     )
 
     def check_document(self, doc: Document, ctx: "CheckContext") -> Iterator[Finding]:

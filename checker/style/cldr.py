@@ -1,9 +1,7 @@
 """Names that a language writes with a capital, from the Unicode CLDR (through Babel): its names
-of countries and territories, of languages, of months and of days, and of the cities that name
-time zones (Berlin, Londres, Brüssel, New York: some 380 capitals and large cities). A heading in
-sentence case keeps them ("Why Egypt and Israel disagree", "Timeline: from October to now",
-"Talks in Berlin"), in the language's own case: English capitalises months and languages,
-French and Portuguese do not.
+of countries and territories, of languages, of months and of days. A heading in sentence case
+keeps them ("Why Egypt and Israel disagree", "Timeline: from October to now"), in the language's
+own case: English capitalises months and languages, French and Portuguese do not.
 
 Loaded only when a capitalisation rule judges a heading (about 50 ms a language)."""
 
@@ -43,34 +41,11 @@ def capitalised_names(lang: str | None) -> CapitalisedNames:
     for table in (locale.months, locale.days):  # full names only: Sun, Wed and Mar are words
         for context in table.values():
             names.update(context.get("wide", {}).values())
-    names.update(_zone_cities(locale))
     names = {name for name in names if name[:1].isupper() and "(" not in name}
     names |= {name.replace(" & ", " and ") for name in names if " & " in name}  # Bosnia and Herzegovina
     words = frozenset(name for name in names if " " not in name and "-" not in name)
     phrases = sorted((name for name in names if " " in name or "-" in name), key=len, reverse=True)
     return CapitalisedNames(words, tuple((phrase, fold_name(phrase)) for phrase in phrases))
-
-
-# Time-zone cities that are also words (Asia/Oral, America/Resolute, Pacific/Wake; Nome is
-# Portuguese for name): not kept capitalised for that
-_CITIES_THAT_ARE_WORDS = frozenset({"Oral", "Resolute", "Wake", "Midway", "Nome", "Truk"})
-
-
-def _zone_cities(locale) -> set[str]:
-    """The exemplar cities of the time zones in ``locale``'s language: its own name where CLDR
-    gives one (Bruxelles), else the zone's (America/New_York: New York). Not the sub-zones of a
-    state (America/Indiana/Knox) nor the research stations of Antarctica."""
-    from babel.core import get_global
-
-    own = locale.time_zones
-    cities = set()
-    for zone in get_global("zone_territories"):
-        if zone.count("/") != 1 or zone.startswith(("Etc/", "Antarctica/")):
-            continue
-        city = own.get(zone, {}).get("city") or zone.split("/")[1].replace("_", " ")
-        if city not in _CITIES_THAT_ARE_WORDS:
-            cities.add(city)
-    return cities
 
 
 NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})  # unions, pseudo-locales, unknown

@@ -192,20 +192,6 @@ def test_combine_halves_equals_whole():
     assert _summary(finalize(left)) == _summary(finalize(right))
 
 
-def test_multiword_names_keep_their_hyphens():
-    # a tester's report: the draft of names wrote "Jean Luc Mélenchon", and TC102 with that list
-    # then asked to drop the hyphen of the text's Jean-Luc
-    text = ("Jean-Luc Mélenchon a parlé. Le chef Jean-Luc Mélenchon est venu. "
-            "Puis Jean-Luc Melenchon est parti.")
-    multi = [c for c in finalize(collect(load_text(text, "m.txt", "fr"))) if c.multiword]
-    assert [(c.canonical, [v.spelling for v in c.variants]) for c in multi] == [
-        ("Jean-Luc Mélenchon", ["Jean-Luc Mélenchon", "Jean-Luc Melenchon"])]
-    # the way of writing merges in any order (Jean-Luc in one file, Jean‑Luc in another)
-    a = collect(load_text("Jean-Luc Mélenchon.", "a.txt", "fr"))
-    b = collect(load_text("Jean‑Luc Mélenchon.", "b.txt", "fr"))
-    assert combine(a, b).written == combine(b, a).written == {"Jean Luc Mélenchon": ("-", " ")}
-
-
 def test_rule_metadata_registered():
     from checker.registry import get_rule
 

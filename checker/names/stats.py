@@ -49,16 +49,13 @@ class NameStats:
     * ``lower``: lower-case tokens too rare to be ordinary words (possible slips such as
       "telebans"), keyed by surface form;
     * ``multi``: runs of two or more capitalised tokens (with particles), keyed by the tokens
-      joined with single spaces;
-    * ``written``: the keys of ``multi`` written with a hyphen between two tokens (Jean-Luc
-      Mélenchon): what stands between the tokens, for lists of names to show them as written.
+      joined with single spaces.
     """
 
     lang: str | None = None
     tokens: dict[str, FormStat] = field(default_factory=dict)
     lower: dict[str, FormStat] = field(default_factory=dict)
     multi: dict[str, FormStat] = field(default_factory=dict)
-    written: dict[str, tuple[str, ...]] = field(default_factory=dict)
     words: int = 0
     documents: int = 0
 
@@ -84,16 +81,6 @@ def combine(a: NameStats, b: NameStats) -> NameStats:
         tokens=_merge_tables(a.tokens, b.tokens),
         lower=_merge_tables(a.lower, b.lower),
         multi=_merge_tables(a.multi, b.multi),
-        written=_merge_written(a.written, b.written),
         words=a.words + b.words,
         documents=a.documents + b.documents,
     )
-
-
-def _merge_written(a: dict[str, tuple[str, ...]], b: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
-    """(Of two ways one name is written, the first in code-point order: any merge order gives it.)"""
-    out = dict(a)
-    for key, spelling in b.items():
-        mine = out.get(key)
-        out[key] = spelling if mine is None else min(mine, spelling)
-    return out

@@ -1249,6 +1249,9 @@ def test_a_slavic_feminine_surname_is_another_person():
     assert slavic_feminine("Nawalny", "Nawalnaja") and slavic_feminine("Navalnaïa", "Navalny")
     assert slavic_feminine("Gorbatschow", "Gorbatschowa")
     assert not slavic_feminine("Zelensky", "Zelenskiy")  # two spellings of one man
+    # (with its accent, as French writes it: a reviewer's report, the check ran on ASCII only)
+    assert flagged("Ioulia Navalnaïa a parlé à Paris. Son mari Alexeï Navalny est mort en prison. "
+                   "Navalny était opposant.", "fr") == []
 
 
 def test_first_letter_typed_on_the_next_key_in_a_tie():

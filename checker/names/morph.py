@@ -222,6 +222,11 @@ _FEMININE = (
 )
 
 
+def latin_script(word: str) -> bool:
+    """Written in Latin letters, accents aside (Navalnaïa; not Навальная)."""
+    return word.isascii() or fold(word).isascii()
+
+
 def slavic_feminine(a: str, b: str) -> bool:
     """One Latin-script surname is the other's feminine form (``_FEMININE``)."""
     fa, fb = fold(a), fold(b)
@@ -239,7 +244,7 @@ def derived(a: str, b: str, lang: str | None, strip_vowel: bool = True) -> bool:
     first (Russia / Russian); not for a stem, which has lost its ending already (Kanye -> kany
     -> kan + ie is no base of Kanie)."""
     fa, fb = fold(a), fold(b)
-    if a.isascii() and b.isascii() and slavic_feminine(a, b):
+    if latin_script(a) and latin_script(b) and slavic_feminine(a, b):
         return True
     for short, long in ((fa, fb), (fb, fa)):
         if len(long) <= len(short):

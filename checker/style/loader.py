@@ -440,15 +440,22 @@ def build_rule(name: str, data: Any, path: str, line: int) -> StyleRule:
     return rule
 
 
+_EMPTY_PROBE = "An a, 1.\nB"  # (a pattern of zero width matches somewhere in it: "", \b, ^, x?)
+
+
+def _matches_empty(pattern: re.Pattern) -> bool:
+    return any(m.start() == m.end() for m in pattern.finditer(_EMPTY_PROBE))
+
+
 def _build_existence(rule: StyleRule, data: Any, at: Any, flags: int, edge: str) -> None:
     tokens = _as_list(data.get("tokens", []), "tokens", at("tokens"))
     raw = "".join(_as_list(data.get("raw", []), "raw", at("raw")))
     for token in tokens:  # compile each alone first, so that the error names the bad token
-        if _compile(_translate(token), flags, _line(token, at("tokens")), f"token {token!r}").fullmatch(""):
+        if _matches_empty(_compile(_translate(token), flags, _line(token, at("tokens")), f"token {token!r}")):
             raise StyleError(_line(token, at("tokens")), f"token {token!r} matches the empty string (it would match "
                                                          "everywhere, or nowhere)")
     if raw:
-        if _compile(_translate(raw), flags, at("raw"), "raw").fullmatch(""):
+        if _matches_empty(_compile(_translate(raw), flags, at("raw"), "raw")):
             raise StyleError(at("raw"), "'raw' matches the empty string")
     append = _as_bool(data["append"], "append", at("append")) if "append" in data else False
     if not tokens and not raw:

@@ -122,11 +122,7 @@ class HouseNames:
         # names decline like nouns: a Russian case ending replaces the nominative's (Зеленського)
         guard = case_inflection if lang in CASE_ENDINGS else None
         index = PatternIndex(an, inflects=guard, alone=guard)
-        # the keys of every run of a house spelling's words: a variant that stems like one (the
-        # English stemmer reads Navalni as Navalny) is told from it only as written
-        canonical_keys = {an.term_keys(" ".join(words[i:j])) for n in self.names
-                          for words in [re.findall(r"[^\W_]+", n.canonical)]
-                          for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
+        canonical_keys = {an.term_keys(n.canonical) for n in self.names}
         for name in self.names:
             for variant in name.variants:
                 keys = an.term_keys(variant)
@@ -142,7 +138,8 @@ class HouseNames:
         """Variants in a tokenised text (``tokens`` and their keys in ``lang``)."""
         out = []
         for m in self._index(lang).scan(tokens, keys):
-            out.append(_house_match(m, tokens, text))
+            if not _house_form(m, tokens):
+                out.append(_house_match(m, tokens, text))
         return out
 
 
@@ -183,6 +180,22 @@ def _corresponding_words(canonical_words: list[str], variant: str) -> list[str]:
     runs = [canonical_words[i:i + count] for i in range(len(canonical_words) - count + 1)]
     folded = _fold(variant)
     return max(runs, key=lambda run: difflib.SequenceMatcher(None, _fold(" ".join(run)), folded).ratio())
+
+
+def _house_form(m: Match, tokens) -> bool:
+    """The words matched for a listed variant are the house spelling's own, or its inflection:
+    as close to its words as to the variant's, letter by letter. A variant that stems like the
+    house spelling (the English stemmer reads Navalni as Navalny) matches Navalny and Navalnys
+    too; Navalnis, NAVALNI stay the variant's. (Not for a variant that differs only in case.)"""
+    from ..names.normalize import damerau
+
+    name, variant = m.pattern.payload
+    surface = [_fold(w) for w in tokens.surfaces[m.first:m.last]]
+    listed = [_fold(w) for w in re.findall(r"[^\W_]+", variant)]
+    house = [_fold(w) for w in _corresponding_words(re.findall(r"[^\W_]+", name.canonical), variant)]
+    if not (len(surface) == len(listed) == len(house)) or listed == house:
+        return False
+    return sum(map(damerau, surface, house)) <= sum(map(damerau, surface, listed))
 
 
 def _house_match(m: Match, tokens, text: str) -> HouseMatch:

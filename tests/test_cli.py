@@ -288,6 +288,20 @@ def test_variants_draft_never_merges_two_languages(tmp_path):
     assert "Several languages" in draft
 
 
+def test_names_draft_keeps_hyphens_and_joins_the_two_writings(tmp_path):
+    # a tester's report: the draft wrote "Jean Luc Mélenchon"; a reviewer's: a file with the
+    # hyphen and one without gave two entries. One entry, written as most occurrences write it
+    (tmp_path / "a.txt").write_text("Le chef Jean Luc Mélenchon est venu. Jean Luc Mélenchon encore. "
+                                    "Puis Jean Luc Melenchon est parti.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Le chef Jean-Luc Mélenchon est venu. Jean-Luc Mélenchon encore. "
+                                    "Puis Jean-Luc Melenchon est parti. Et Jean-Luc Mélenchon.\n", encoding="utf-8")
+    draft = run_cli("variants", "--isolated", "--lang", "fr", "--format", "names", "a.txt", "b.txt",
+                    cwd=tmp_path).stdout.decode()
+    assert ('- name: "Jean-Luc Mélenchon"  # Jean-Luc Mélenchon 5×, Jean-Luc Melenchon 2×\n'
+            '    variants: ["Jean-Luc Melenchon"]') in draft
+    assert "Jean Luc" not in draft
+
+
 def test_variants_of_only_unreadable_files_prints_no_draft(tmp_path):
     (tmp_path / "latin.txt").write_bytes("A região do Panjshir.".encode("latin-1"))
     result = run_cli("variants", "--isolated", "--lang", "pt", "--format", "names", "latin.txt", cwd=tmp_path)

@@ -752,11 +752,13 @@ def _locs(st: FormStat) -> list[tuple[str, int, int]]:
 # ------------------------------------------------------------------------- multi-word names
 
 
-def _trimmed_multi(stats: NameStats, candidates) -> dict[tuple[str, ...], list]:
-    """Multi-word forms with a leading sentence-initial non-candidate token removed."""
+def _trimmed_multi(stats: NameStats, candidates, written: dict | None = None) -> dict[tuple[str, ...], list]:
+    """Multi-word forms with a leading sentence-initial non-candidate token removed; ``written``
+    receives what stands between the tokens of a form written with a hyphen (``stats.written``)."""
     out: dict[tuple[str, ...], list] = defaultdict(list)
     for key, st in stats.multi.items():
         toks = tuple(key.split(" "))
+        gaps = stats.written.get(key) if written is not None else None
         for loc in st.locations:
             spans = loc[4]
             t, s = toks, spans
@@ -765,6 +767,13 @@ def _trimmed_multi(stats: NameStats, candidates) -> dict[tuple[str, ...], list]:
                 while t and t[0] in _particles():
                     t, s = t[1:], s[1:]
             if len(t) >= 2:
+                if written is not None:  # (trimmed, a hyphen may be left out: Saint-Denis Jean Luc)
+                    mine = gaps[len(toks) - len(t):] if gaps else gaps
+                    mine = mine if mine == () or (mine and any(g != " " for g in mine)) else None
+                    if t not in out:
+                        written[t] = mine
+                    elif written[t] != mine:
+                        written[t] = ()
                 out[t].append((loc[0], s[0][0], s[-1][1], loc[3], s))
     return out
 
@@ -846,7 +855,13 @@ def _multiword_clusters(stats, candidates, lang, zipf, ranks=None) -> list[NameC
     """``ranks``: the single-token clusters' spellings (``_single_ranks``), whose dominance
     a multi-word cluster follows."""
     ranks = ranks or {}
-    forms = _trimmed_multi(stats, candidates)
+    written: dict[tuple[str, ...], tuple[str, ...]] = {}
+    forms = _trimmed_multi(stats, candidates, written)
+
+    def as_written(toks: tuple[str, ...]) -> str:
+        gaps = written.get(toks)  # (None: with spaces; (): more than one way, shown with spaces)
+        return toks[0] + "".join(g + t for g, t in zip(gaps, toks[1:])) if gaps else " ".join(toks)
+
     if len(forms) < 2:
         return []
     for locs in forms.values():
@@ -900,7 +915,7 @@ def _multiword_clusters(stats, candidates, lang, zipf, ranks=None) -> list[NameC
         dom = _agreeing_dominant(dom, comp, mscore, ranks, zipf)
         dl = forms[dom]
         variants = [
-            NameVariant(" ".join(dom), len(dl), None, "canonical", " ".join(dom), " ".join(dom),
+            NameVariant(as_written(dom), len(dl), None, "canonical", " ".join(dom), " ".join(dom),
                         [(l[1], l[2]) for l in dl], [(l[0], l[1], l[2]) for l in dl])
         ]
         for toks in comp:
@@ -918,11 +933,11 @@ def _multiword_clusters(stats, candidates, lang, zipf, ranks=None) -> list[NameC
                 tier, kind, i = link
             ll = forms[toks]
             variants.append(
-                NameVariant(" ".join(toks), len(ll), tier, kind, toks[i], dom[i],
+                NameVariant(as_written(toks), len(ll), tier, kind, toks[i], dom[i],
                             [l[4][i] for l in ll], [(l[0],) + tuple(l[4][i]) for l in ll])
             )
         if len(variants) < 2:
             continue
         variants[1:] = sorted(variants[1:], key=lambda v: -v.count)
-        out.append(NameCluster(" ".join(dom), sum(v.count for v in variants), variants, multiword=True))
+        out.append(NameCluster(variants[0].spelling, sum(v.count for v in variants), variants, multiword=True))
     return out

@@ -213,7 +213,7 @@ def collect(doc: Document, stats: NameStats | None = None, lower: bool = True,
         from ..model import Segment
 
         segments = [Segment(0, 0, len(text), text, 0)]
-    tokens, lowers, multi = out.tokens, out.lower, out.multi
+    tokens, lowers, multi, written = out.tokens, out.lower, out.multi, out.written
     seg_starts = [seg.start for seg in segments]
 
     # Every word: the count, and rare lower-case words (possible slips such as "telebans").
@@ -287,7 +287,7 @@ def collect(doc: Document, stats: NameStats | None = None, lower: bool = True,
         if start >= seg_end:
             if run:
                 if len(run) > 1:  # (a single token is no multi-word name)
-                    _flush(run, multi, path, segments[k].index, run_start_initial)
+                    _flush(run, multi, path, segments[k].index, run_start_initial, text, written)
                 run = []
             while k < n_segs - 1 and start >= segments[k].end:
                 k += 1
@@ -328,7 +328,7 @@ def collect(doc: Document, stats: NameStats | None = None, lower: bool = True,
                 run.append((w, start, end))
             else:
                 if len(run) > 1:
-                    _flush(run, multi, path, segments[k].index, run_start_initial)
+                    _flush(run, multi, path, segments[k].index, run_start_initial, text, written)
                 run = [(w, start, end)]
                 run_start_initial = initial
             continue
@@ -339,19 +339,34 @@ def collect(doc: Document, stats: NameStats | None = None, lower: bool = True,
                 last_locs[last_i] = loc[:4] + (loc[4] + (("R", w),),)
         if run:
             if len(run) > 1:
-                _flush(run, multi, path, segments[k].index, run_start_initial)
+                _flush(run, multi, path, segments[k].index, run_start_initial, text, written)
             run = []
     if len(run) > 1:
-        _flush(run, multi, path, segments[k].index, run_start_initial)
+        _flush(run, multi, path, segments[k].index, run_start_initial, text, written)
     return out
 
 
-def _flush(run, multi, path, seg_index, initial) -> None:
+_GAP_AS_WRITTEN = {"\u00a0": " ", "\u2010": "-", "\u2011": "-"}  # (one space, one hyphen, to a reader)
+
+
+def _flush(run, multi, path, seg_index, initial, text, written) -> None:
     while run and run[-1][0] in PARTICLES:
         run.pop()
     if len(run) < 2:
         return
     key = " ".join(t for t, _, _ in run)
+    # how the name is written (``NameStats.written``): with spaces (no entry), with a hyphen
+    # (Jean-Luc), or, once two occurrences differ, more than one way (an empty tuple)
+    seen = key in multi
+    had = written.get(key)
+    if had != () and (had is not None or text[run[0][1]:run[-1][2]] != key):
+        gaps = tuple(_GAP_AS_WRITTEN.get(gap, gap) for gap in (text[run[i][2]:run[i + 1][1]] for i in range(len(run) - 1)))
+        mine = gaps if any(gap != " " for gap in gaps) else None
+        if not seen:
+            if mine is not None:
+                written[key] = mine
+        elif mine != had:
+            written[key] = ()
     st = multi.get(key)
     if st is None:
         st = multi[key] = FormStat()

@@ -49,13 +49,17 @@ class NameStats:
     * ``lower``: lower-case tokens too rare to be ordinary words (possible slips such as
       "telebans"), keyed by surface form;
     * ``multi``: runs of two or more capitalised tokens (with particles), keyed by the tokens
-      joined with single spaces.
+      joined with single spaces;
+    * ``written``: the keys of ``multi`` written with a hyphen between two tokens (Jean-Luc
+      Mélenchon): what stands between the tokens, for lists of names to show them as written;
+      an empty tuple when the occurrences are written more than one way (then shown with spaces).
     """
 
     lang: str | None = None
     tokens: dict[str, FormStat] = field(default_factory=dict)
     lower: dict[str, FormStat] = field(default_factory=dict)
     multi: dict[str, FormStat] = field(default_factory=dict)
+    written: dict[str, tuple[str, ...]] = field(default_factory=dict)
     words: int = 0
     documents: int = 0
 
@@ -81,6 +85,18 @@ def combine(a: NameStats, b: NameStats) -> NameStats:
         tokens=_merge_tables(a.tokens, b.tokens),
         lower=_merge_tables(a.lower, b.lower),
         multi=_merge_tables(a.multi, b.multi),
+        written=_merge_written(a, b),
         words=a.words + b.words,
         documents=a.documents + b.documents,
     )
+
+
+def _merge_written(a: NameStats, b: NameStats) -> dict[str, tuple[str, ...]]:
+    """How each name is written in both: one way if both write it so (a name with no entry is
+    written with spaces), else more than one way (``()``), whatever the order of the merges."""
+    out = {}
+    for key in a.written.keys() | b.written.keys():
+        in_a, in_b = key in a.multi, key in b.multi
+        wa, wb = a.written.get(key), b.written.get(key)
+        out[key] = (wa if wa == wb else ()) if in_a and in_b else (wa if in_a else wb)
+    return out

@@ -4,6 +4,7 @@ can turn them into a house list of names."""
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from ..model import Document
@@ -27,6 +28,14 @@ def cluster_dict(cluster: Any, doc: Document) -> dict[str, Any]:
             "locations": locations,
         })
     return {"canonical": cluster.canonical, "count": cluster.count, "variants": variants}
+
+
+_HYPHEN_BETWEEN_WORDS = re.compile(r"(?<=[^\W\d_])[-\u2010\u2011](?=[^\W\d_])")
+
+
+def _spaced(spelling: str) -> str:
+    """Jean-Luc Mélenchon as Jean Luc Mélenchon: the two writings of one name are one key."""
+    return _HYPHEN_BETWEEN_WORDS.sub(" ", spelling)
 
 
 def house_list(files: list[tuple[Any, list[Any]]], across: list[Any] = ()) -> str:
@@ -56,13 +65,18 @@ def house_list(files: list[tuple[Any, list[Any]]], across: list[Any] = ()) -> st
     counts: dict[tuple, int] = {}
     canonical: dict[tuple, int] = {}  # clusters that hold the spelling dominant: ties go to it
     multiword: set[tuple] = set()
+    # a name written with a hyphen in some files and with a space in others is one entry,
+    # written as most occurrences write it (a house list cannot tell the two apart)
+    writings: dict[tuple, dict[str, int]] = {}
     for owner, clusters in files:
         lang = ((owner.lang if isinstance(owner, Document) else owner) or "")[:2]
         for cluster in clusters:
-            keys = [(lang, v.base or v.spelling) for v in cluster.variants]
+            keys = [(lang, _spaced(v.base or v.spelling)) for v in cluster.variants]
             if cluster.multiword:
                 multiword.update(keys)
             for key, variant in zip(keys, cluster.variants):
+                mine = writings.setdefault(key, {})
+                mine[variant.base or variant.spelling] = mine.get(variant.base or variant.spelling, 0) + variant.count
                 counts[key] = counts.get(key, 0) + variant.count
                 canonical[key] = canonical.get(key, 0) + (variant.tier is None)
                 parent[root(key)] = root(keys[0])
@@ -104,11 +118,16 @@ def house_list(files: list[tuple[Any, list[Any]]], across: list[Any] = ()) -> st
         lines.append("# Several languages: a list applies to every file that uses it; keep each language's "
                      "entries in its own list.")
     lines.append("names:")
+    def written(key: tuple) -> str:
+        ways = writings.get(key)
+        # (ties: the hyphen, always as written; spaces may stand for a name written both ways)
+        return min(ways, key=lambda w: (-ways[w], "-" not in w, w)) if ways else key[1]
+
     for (lang, name), *variants in entries:
-        seen = ", ".join(f"{k[1]} {counts[k]}×" for k in ((lang, name), *variants))
+        seen = ", ".join(f"{written(k)} {counts[k]}×" for k in ((lang, name), *variants))
         where = f"{lang}: " if len(languages) > 1 else ""
-        lines += [f"  - name: {json.dumps(name, ensure_ascii=False)}  # {where}{seen}",
-                  f"    variants: [{', '.join(json.dumps(k[1], ensure_ascii=False) for k in variants)}]"]
+        lines += [f"  - name: {json.dumps(written((lang, name)), ensure_ascii=False)}  # {where}{seen}",
+                  f"    variants: [{', '.join(json.dumps(written(k), ensure_ascii=False) for k in variants)}]"]
     if not entries:
         lines[-1] = "names: []"
     return "\n".join(lines) + "\n"

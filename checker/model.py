@@ -208,6 +208,9 @@ class Finding:
     variant_of: str | None = None
     source: SourceSpan | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    # A corpus rule's finding that stands only where it overrides a document's finding of the
+    # opposite suggestion (``pipeline.corpus_overrides``); not reported otherwise, nor output.
+    overriding: bool = field(default=False, compare=False, repr=False)
     # Set by the filter stage (checker.fingerprint): rule, path, text and occurrence, no line numbers.
     fingerprint: str | None = field(default=None, compare=False)
 

@@ -509,6 +509,24 @@ def resolver_for(options: Options) -> ConfigResolver | None:
     return None if options.isolated else ConfigResolver(options.config)
 
 
+def corpus_overrides(findings: list[Finding], corpus_findings: list[Finding]) -> list[Finding]:
+    """The findings of the documents and of the corpus rules, where the corpus decides: a
+    document's finding that suggests the spelling a corpus finding of the same file reports as
+    the slip, and the reverse (TC101's Tikhanovskaya -> Tikhanovskaia, its file's majority, where
+    34 files write Tikhanovskaya: TC103 reports Tikhanovskaia there), is dropped; a corpus
+    finding marked ``overriding`` is kept only where it dropped one."""
+    reversed_pairs = {(f.path, f.variant_of, f.text) for f in corpus_findings if f.variant_of}
+    kept, overridden = [], set()
+    for f in findings:
+        pair = (f.path, f.text, f.variant_of)
+        if f.variant_of and pair in reversed_pairs:
+            overridden.add(pair)
+        else:
+            kept.append(f)
+    # (a finding in a file that also writes the other spelling stands only against such a finding)
+    return kept + [f for f in corpus_findings if not f.overriding or (f.path, f.variant_of, f.text) in overridden]
+
+
 def discover_sources(paths: Sequence[str], options: Options) -> list[Source]:
     """``discover`` each path with include/exclude from the options and from the configuration
     in force for that path (a directory's own, a file's folder's; the current directory's for -)."""
@@ -620,9 +638,11 @@ def run(sources: Sequence[Source], options: Options) -> Result:
     by_path = {doc.path: doc for doc in documents}
     if corpus_stats:
         readable = _DocumentsRead(by_path, source_of)
+        corpus_findings: list[Finding] = []
         for code, stats in corpus_stats.items():
             rule, ctx = corpus_context[code]
-            findings.extend(rule.finalize(stats, readable, ctx))
+            corpus_findings.extend(rule.finalize(stats, readable, ctx))
+        findings = corpus_overrides(findings, corpus_findings)
         documents = list(by_path.values())
     fail_levels = {path: settings.fail_level for path, settings in settings_of.items()}
     notices = list(dict.fromkeys(notice for ctx, _ in contexts.values() for notice in ctx.notices))

@@ -49,6 +49,28 @@ def test_a_file_using_both_spellings_is_left_to_tc101(tmp_path):
     assert {(f.rule, f.text) for f in findings} == {("TC101", "Taleban")}
 
 
+def test_a_file_whose_majority_is_the_corpus_slip_gets_the_corpus_spelling(tmp_path):
+    # a tester's report: TC101 suggested a file's majority, the corpus's slip (Tikhanovskaia 2x
+    # beside Tikhanovskaya 1x, where most files write Tikhanovskaya), and TC103 left the file to
+    # it; --unsafe-fixes then wrote the slip. Now TC103 reports the slip there and TC101's
+    # opposite suggestion is dropped; a tie goes to the corpus too
+    right = "Opposition leader Svetlana Tikhanovskaya spoke in Vilnius. Tikhanovskaya said the vote was stolen.\n"
+    files = {f"s{i}.txt": right for i in range(6)}
+    files["mixed.txt"] = "Svetlana Tikhanovskaia met diplomats. Tikhanovskaia said more. Tikhanovskaya agreed.\n"
+    files["tie.txt"] = "Svetlana Tikhanovskya spoke. Tikhanovskaya left.\n"
+    files["other.txt"] = "Svetlana Tikhanovskaia met diplomats. Tikhanovskaia said more.\n"
+    findings = checker.check_paths([str(p) for p in _write(tmp_path, files)], lang="en",
+                                   select=["TC101", "TC103"], isolated=True)
+    assert sorted({(f.rule, f.path.rsplit("/", 1)[-1], f.text, f.variant_of) for f in findings}) == [
+        ("TC103", "mixed.txt", "Tikhanovskaia", "Tikhanovskaya"),
+        ("TC103", "other.txt", "Tikhanovskaia", "Tikhanovskaya"),
+        ("TC103", "tie.txt", "Tikhanovskya", "Tikhanovskaya")]
+    assert 'which also spells it "Tikhanovskaya" 1×' in next(f.message for f in findings if "mixed" in f.path)
+    # without TC101's opposite suggestion, a file with both spellings is not TC103's
+    alone = checker.check_paths([str(tmp_path / n) for n in files], lang="en", select=["TC103"], isolated=True)
+    assert {f.path.rsplit("/", 1)[-1] for f in alone} == {"other.txt"}
+
+
 def _write(tmp_path, files):
     paths = []
     for name, text in files.items():

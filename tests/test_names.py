@@ -216,6 +216,16 @@ def test_multiword_names_keep_their_hyphens():
     assert whole == combine(*halves).written == combine(*halves[::-1]).written == {"Jean Luc Mélenchon": ()}
 
 
+def test_two_established_spellings_after_the_same_first_name_are_one_name():
+    # a tester's report: Hans Weber / Hans Webber went unreported (both are known surnames,
+    # each used once); a letter more after the same first name is a slip. Alone they stay two
+    # names, and so do two surnames a vowel apart (John Bell / John Ball, below).
+    text = ("The finance minister, Hans Weber, promised a response. Hans Webber added that talks "
+            "would go on.")
+    assert flagged(text) == [("Webber", "Weber")]
+    assert flagged("The minister Weber promised a response. Webber added that talks would go on.") == []
+
+
 def test_rule_metadata_registered():
     from checker.registry import get_rule
 

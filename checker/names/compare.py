@@ -717,6 +717,13 @@ def derivation_slip(minority: str, dominant: str, minority_count: int, lang: str
     return not established(minority, lang) or _far_rarer(zipf(minority), zipf(dominant))
 
 
+def _one_letter_more(a: str, b: str) -> bool:
+    """One of two spellings is the other with one letter added (Webber / Weber, Theresa / Teresa)."""
+    if len(a) < len(b):
+        a, b = b, a
+    return len(a) == len(b) + 1 and any(a[:i] + a[i + 1:] == b for i in range(len(a)))
+
+
 def _dropped_letter(fm: str, fd: str) -> bool:
     """The minority spelling has 3 letters and is the 4-letter one with a letter after the first
     dropped (Zet / Zeit, Hih / High, jng / Jong): the commonest typo. Not the other way round
@@ -777,9 +784,11 @@ def _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lan
     length = min(len(fm), len(fd))
     z, zd = zipf(minority), zipf(dominant)
     # Two established spellings (both common words or names), neither repeated: no evidence
-    # that they are one name (Alan/Allan, Brittany/Britain).
+    # that they are one name (Alan/Allan, Brittany/Britain), unless one is the other with a
+    # letter more beside the rest of the same name (Hans Weber / Hans Webber, Thom / Tom Browne;
+    # not John Bell / John Ball, Maria Silva / Maria Selva: a vowel apart, two surnames).
     both_common = z >= BOTH_COMMON_ZIPF and zd >= BOTH_COMMON_ZIPF
-    if both_common and dominant_count < 2:
+    if both_common and dominant_count < 2 and not (context and _one_letter_more(fm, fd)):
         return None
     if nm == nd:
         if der(sm, sd, lang):

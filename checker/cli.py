@@ -134,6 +134,9 @@ def check(paths: tuple[str, ...], lang: str | None, select: tuple[str, ...], ign
         sources[0].source = _discover([source_path], options)[0]
     result = run(sources, options)
     result.errors[:0] = path_errors
+    if not sources:  # (files named but excluded: "No findings in 0 files" alone reads as a pass)
+        result.notices += [f"{path}: excluded by an exclude glob (configuration or --exclude); not checked"
+                           for path in paths if path != "-" and os.path.isfile(path)]
     for notice in result.notices:
         click.echo(f"transcheck: warning: {notice}", err=True)
     if write_baseline_path:

@@ -344,6 +344,18 @@ def _checked(*args, cwd):
     return sorted({f["path"] for f in json.loads(result.stdout)["findings"]})
 
 
+def test_a_named_file_that_is_excluded_says_so(tmp_path):
+    # a tester's note: "No findings in 0 files." and exit 0 read as a pass
+    (tmp_path / "transcheck.toml").write_text('exclude = ["drafts"]\n', encoding="utf-8")
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "d.txt").write_text("The Taliban came. The Taliban left. The Taleban stayed.\n",
+                                               encoding="utf-8")
+    result = run_cli("check", "--lang", "en", "drafts/d.txt", cwd=tmp_path)
+    assert result.returncode == 0 and "in 0 files" in result.stdout.decode()
+    assert result.stderr.decode().strip() == ("transcheck: warning: drafts/d.txt: excluded by an exclude glob "
+                                              "(configuration or --exclude); not checked")
+
+
 def test_exclude_glob_with_slash_is_relative_to_the_directory_named(tmp_path):
     _tree(tmp_path)
     everything_but_archive = ["a/b/y.txt", "a/x.txt", "node_modules/n.md", "top.txt"]

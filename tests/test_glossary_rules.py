@@ -60,6 +60,11 @@ def test_tc102_variant_that_stems_like_a_word_of_the_house_spelling(tmp_path, co
     # them); the house spelling's inflections are not the variant's
     found = run("The Navalnis arrived. ZELENSKI spoke. The Navalnys left.", cfg, ["TC102"])
     assert [f.text for f in found] == ["Navalnis", "ZELENSKI"]
+    # a house spelling that is the variant and a letter more: the variant's plural is the
+    # variant's (Zelenskys is one letter from both; a second review)
+    names.write_text("names:\n  - name: Volodymyr Zelenskyy\n    variants: [Zelensky]\n")
+    found = run("The Zelenskys met. Zelenskyy spoke. Zelensky too. The Zelenskyys left.", config(names=[names]), ["TC102"])
+    assert [f.text for f in found] == ["Zelenskys", "Zelensky"]
 
 
 # ----------------------------------------------------------------------------------- TC202

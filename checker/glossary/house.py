@@ -184,9 +184,11 @@ def _corresponding_words(canonical_words: list[str], variant: str) -> list[str]:
 
 def _house_form(m: Match, tokens) -> bool:
     """The words matched for a listed variant are the house spelling's own, or its inflection:
-    as close to its words as to the variant's, letter by letter. A variant that stems like the
-    house spelling (the English stemmer reads Navalni as Navalny) matches Navalny and Navalnys
-    too; Navalnis, NAVALNI stay the variant's. (Not for a variant that differs only in case.)"""
+    they start with it (rather than with the variant), or, starting with neither, are as close
+    to its words as to the variant's, letter by letter (Навального for Навальный / Навальний). A
+    variant that stems like the house spelling (the English stemmer reads Navalni as Navalny)
+    matches Navalny and Navalnys too; Navalnis, NAVALNI stay the variant's. (Not for a variant
+    that differs only in case.)"""
     from ..names.normalize import damerau
 
     name, variant = m.pattern.payload
@@ -195,6 +197,12 @@ def _house_form(m: Match, tokens) -> bool:
     house = [_fold(w) for w in _corresponding_words(re.findall(r"[^\W_]+", name.canonical), variant)]
     if not (len(surface) == len(listed) == len(house)) or listed == house:
         return False
+    # the spelling it starts with, the longer when both (Navalnys: Navalny's; Zelenskys, for a
+    # listed Zelensky beside Zelenskyy: the variant's; Navalnyi for a listed Navalnyi: its own)
+    written, h, v = " ".join(surface), " ".join(house), " ".join(listed)
+    starts = [(len(x), x is h) for x in (h, v) if written.startswith(x)]
+    if starts:
+        return max(starts)[1]
     return sum(map(damerau, surface, house)) <= sum(map(damerau, surface, listed))
 
 

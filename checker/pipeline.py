@@ -403,10 +403,12 @@ def combine_stats(rules: Sequence[Rule], left: dict[str, Any], right: dict[str, 
 
 
 def filter_findings(findings: Iterable[Finding], settings_of: dict[str, Settings],
-                    options: Options | None = None, documents: dict[str, Document] | None = None) -> list[Finding]:
+                    options: Options | None = None, documents: dict[str, Document] | None = None,
+                    corpus: set[int] | None = None) -> list[Finding]:
     """Drop what per-file-ignores turn off, deduplicate, sort (path, line, column, rule); give
-    each finding its fingerprint; then drop what the baseline lists and, with ``diff_only``, what
-    is not on a changed line."""
+    each finding its fingerprint; apply the suppression comments and, among the findings left,
+    the corpus rules' decisions (``corpus``: their findings' ids, ``corpus_overrides``); then
+    drop what the baseline lists and, with ``diff_only``, what is not on a changed line."""
     kept = {}
     for finding in findings:
         settings = settings_of.get(finding.path)
@@ -425,6 +427,8 @@ def filter_findings(findings: Iterable[Finding], settings_of: dict[str, Settings
     assign(result)  # over every finding, so that occurrence indexes do not depend on the filters below
     if documents:
         result = _apply_suppressions(result, documents, settings_of)
+    if corpus:
+        result = corpus_overrides(result, corpus, documents or {})
     if options is not None and options.baseline:
         from .baseline import apply_baseline, load_baseline
 
@@ -509,22 +513,37 @@ def resolver_for(options: Options) -> ConfigResolver | None:
     return None if options.isolated else ConfigResolver(options.config)
 
 
-def corpus_overrides(findings: list[Finding], corpus_findings: list[Finding]) -> list[Finding]:
-    """The findings of the documents and of the corpus rules, where the corpus decides: a
-    document's finding that suggests the spelling a corpus finding of the same file reports as
-    the slip, and the reverse (TC101's Tikhanovskaya -> Tikhanovskaia, its file's majority, where
-    34 files write Tikhanovskaya: TC103 reports Tikhanovskaia there), is dropped; a corpus
-    finding marked ``overriding`` is kept only where it dropped one."""
-    reversed_pairs = {(f.path, f.variant_of, f.text) for f in corpus_findings if f.variant_of}
-    kept, overridden = [], set()
+def corpus_overrides(findings: list[Finding], corpus: set[int], documents: dict[str, Document]) -> list[Finding]:
+    """Where the corpus decides (``corpus``: the ids of the corpus rules' findings among
+    ``findings``): a document's finding that suggests the spelling a corpus finding of the same
+    file reports as the slip, and the reverse, or an inflection of either (TC101's Tikhanovskaya,
+    Tikhanovskayas -> Tikhanovskaia, the file's majority, where 34 files write Tikhanovskaya: TC103
+    reports Tikhanovskaia there), is dropped; a corpus finding marked ``overriding`` is kept only
+    where it dropped one. Run on what suppressions and per-file-ignores leave, so that turning
+    either rule off for a file leaves the other as it is alone."""
+    by_path: dict[str, list[Finding]] = {}
     for f in findings:
-        pair = (f.path, f.text, f.variant_of)
-        if f.variant_of and pair in reversed_pairs:
-            overridden.add(pair)
-        else:
-            kept.append(f)
-    # (a finding in a file that also writes the other spelling stands only against such a finding)
-    return kept + [f for f in corpus_findings if not f.overriding or (f.path, f.variant_of, f.text) in overridden]
+        if id(f) in corpus and f.variant_of:
+            by_path.setdefault(f.path, []).append(f)
+    if not by_path:
+        return [f for f in findings if not f.overriding]
+    from .names.morph import inflected
+
+    def form_of(word: str, base: str, lang: str | None) -> bool:
+        return word == base or (word.startswith(base) and inflected(word, base, lang))
+
+    dropped: set[int] = set()
+    used: set[int] = set()
+    for f in findings:
+        if id(f) in corpus or not f.variant_of or f.path not in by_path:
+            continue
+        doc = documents.get(f.path)
+        lang = doc.lang if doc is not None else None
+        for c in by_path[f.path]:
+            if form_of(f.variant_of, c.text, lang) and form_of(f.text, c.variant_of, lang):
+                dropped.add(id(f))
+                used.add(id(c))
+    return [f for f in findings if id(f) not in dropped and (not f.overriding or id(f) in used)]
 
 
 def discover_sources(paths: Sequence[str], options: Options) -> list[Source]:
@@ -599,6 +618,7 @@ def run(sources: Sequence[Source], options: Options) -> Result:
     findings: list[Finding] = []
     errors: list[FileError] = []
     corpus_stats: dict[str, Any] = {}
+    corpus: set[int] = set()  # the ids of the corpus rules' findings (``corpus_overrides``)
     corpus_context: dict[str, tuple[Rule, CheckContext]] = {}
     source_of: dict[str, Source] = {}
     for source in sources:
@@ -638,11 +658,11 @@ def run(sources: Sequence[Source], options: Options) -> Result:
     by_path = {doc.path: doc for doc in documents}
     if corpus_stats:
         readable = _DocumentsRead(by_path, source_of)
-        corpus_findings: list[Finding] = []
         for code, stats in corpus_stats.items():
             rule, ctx = corpus_context[code]
-            corpus_findings.extend(rule.finalize(stats, readable, ctx))
-        findings = corpus_overrides(findings, corpus_findings)
+            for finding in rule.finalize(stats, readable, ctx):
+                corpus.add(id(finding))
+                findings.append(finding)
         documents = list(by_path.values())
     fail_levels = {path: settings.fail_level for path, settings in settings_of.items()}
     notices = list(dict.fromkeys(notice for ctx, _ in contexts.values() for notice in ctx.notices))
@@ -650,5 +670,6 @@ def run(sources: Sequence[Source], options: Options) -> Result:
         named = {sel.strip().lower() for sel in options.select}
         notices += [f"{rule.code} ({rule.name}) compares files with one another: with one file it reports nothing"
                     for rule in all_rules() if rule.scope is Scope.CORPUS and {rule.code.lower(), rule.name} & named]
-    return Result(filter_findings(findings, settings_of, options, documents=by_path), documents, fail_levels, errors,
+    return Result(filter_findings(findings, settings_of, options, documents=by_path, corpus=corpus), documents,
+                  fail_levels, errors,
                   notices)

@@ -71,6 +71,27 @@ def test_a_file_whose_majority_is_the_corpus_slip_gets_the_corpus_spelling(tmp_p
     assert {f.path.rsplit("/", 1)[-1] for f in alone} == {"other.txt"}
 
 
+def test_the_corpus_decides_after_suppressions_and_over_inflections(tmp_path):
+    # a second review: TC101's suggestion on an inflected form (Nawalnys -> Nawalni) was not
+    # dropped, and turning one rule off for the file changed what the other reported
+    right = "Der Oppositionelle Alexej Nawalny sprach in Moskau. Nawalny sagte, die Wahl sei gefälscht.\n"
+    files = {f"s{i}.txt": right for i in range(6)}
+    files["mixed.txt"] = "Alexej Nawalni traf Diplomaten. Nawalni sagte mehr. Nawalnys Sprecherin stimmte zu.\n"
+    findings = checker.check_paths([str(p) for p in _write(tmp_path, files)], lang="de",
+                                   select=["TC101", "TC103"], isolated=True)
+    assert {(f.rule, f.text, f.variant_of) for f in findings} == {("TC103", "Nawalni", "Nawalny")}
+    (tmp_path / "mixed.txt").unlink()
+    english = {f"e{i}.md": "Opposition leader Svetlana Tikhanovskaya spoke in Vilnius. Tikhanovskaya said "
+                           "the vote was stolen.\n" for i in range(6)}
+    mixed = "Svetlana Tikhanovskaia met diplomats. Tikhanovskaia said more. Tikhanovskaya agreed.\n"
+    for header, expected in [("<!-- transcheck-disable-file TC103 -->\n", {("TC101", "Tikhanovskaya")}),
+                             ("<!-- transcheck-disable-file TC101 -->\n", set())]:
+        paths = _write(tmp_path, {**english, "mixed.md": header + mixed})
+        found = checker.check_paths([str(p) for p in paths], lang="en", select=["TC", "TC101", "TC103"],
+                                    isolated=True)
+        assert {(f.rule, f.text) for f in found} == expected, header
+
+
 def _write(tmp_path, files):
     paths = []
     for name, text in files.items():

@@ -754,11 +754,13 @@ def _locs(st: FormStat) -> list[tuple[str, int, int]]:
 
 def _trimmed_multi(stats: NameStats, candidates, written: dict | None = None) -> dict[tuple[str, ...], list]:
     """Multi-word forms with a leading sentence-initial non-candidate token removed; ``written``
-    receives what stands between the tokens of a form written with a hyphen (``stats.written``)."""
+    receives, for every form, how often each way of writing it occurs (``stats.written``, cut as
+    the form is; with spaces for a key it has no entry for)."""
     out: dict[tuple[str, ...], list] = defaultdict(list)
     for key, st in stats.multi.items():
         toks = tuple(key.split(" "))
-        gaps = stats.written.get(key) if written is not None else None
+        ways = stats.written.get(key) if written is not None else None
+        counted = False
         for loc in st.locations:
             spans = loc[4]
             t, s = toks, spans
@@ -767,13 +769,12 @@ def _trimmed_multi(stats: NameStats, candidates, written: dict | None = None) ->
                 while t and t[0] in _particles():
                     t, s = t[1:], s[1:]
             if len(t) >= 2:
-                if written is not None:  # (trimmed, a hyphen may be left out: Saint-Denis Jean Luc)
-                    mine = gaps[len(toks) - len(t):] if gaps else gaps
-                    mine = mine if mine == () or (mine and any(g != " " for g in mine)) else None
-                    if t not in out:
-                        written[t] = mine
-                    elif written[t] != mine:
-                        written[t] = ()
+                if written is not None and not counted:  # (each key once: it trims the same way)
+                    counted = True
+                    cut = len(toks) - len(t)
+                    mine = written.setdefault(t, {})
+                    for gaps, n in (ways or {(" ",) * (len(toks) - 1): st.count}).items():
+                        mine[gaps[cut:]] = mine.get(gaps[cut:], 0) + n
                 out[t].append((loc[0], s[0][0], s[-1][1], loc[3], s))
     return out
 
@@ -855,12 +856,16 @@ def _multiword_clusters(stats, candidates, lang, zipf, ranks=None) -> list[NameC
     """``ranks``: the single-token clusters' spellings (``_single_ranks``), whose dominance
     a multi-word cluster follows."""
     ranks = ranks or {}
-    written: dict[tuple[str, ...], tuple[str, ...]] = {}
+    written: dict[tuple[str, ...], dict[tuple[str, ...], int]] = {}
     forms = _trimmed_multi(stats, candidates, written)
 
     def as_written(toks: tuple[str, ...]) -> str:
-        gaps = written.get(toks)  # (None: with spaces; (): more than one way, shown with spaces)
-        return toks[0] + "".join(g + t for g, t in zip(gaps, toks[1:])) if gaps else " ".join(toks)
+        """As most occurrences write it (ties: with the hyphen); with spaces when no entry."""
+        counts = written.get(toks)
+        if not counts:
+            return " ".join(toks)
+        gaps = max(counts, key=lambda g: (counts[g], g != (" ",) * len(g), g))
+        return toks[0] + "".join(g + t for g, t in zip(gaps, toks[1:]))
 
     if len(forms) < 2:
         return []

@@ -355,18 +355,15 @@ def _flush(run, multi, path, seg_index, initial, text, written) -> None:
     if len(run) < 2:
         return
     key = " ".join(t for t, _, _ in run)
-    # how the name is written (``NameStats.written``): with spaces (no entry), with a hyphen
-    # (Jean-Luc), or, once two occurrences differ, more than one way (an empty tuple)
-    seen = key in multi
-    had = written.get(key)
-    if had != () and (had is not None or text[run[0][1]:run[-1][2]] != key):
+    # how the name is written (``NameStats.written``): counted once it is written with a hyphen
+    counts = written.get(key)
+    if counts is not None or text[run[0][1]:run[-1][2]] != key:
         gaps = tuple(_GAP_AS_WRITTEN.get(gap, gap) for gap in (text[run[i][2]:run[i + 1][1]] for i in range(len(run) - 1)))
-        mine = gaps if any(gap != " " for gap in gaps) else None
-        if not seen:
-            if mine is not None:
-                written[key] = mine
-        elif mine != had:
-            written[key] = ()
+        if counts is None and any(gap != " " for gap in gaps):
+            before = multi.get(key)  # (its earlier occurrences, all with spaces)
+            counts = written[key] = {(" ",) * len(gaps): before.count} if before is not None else {}
+        if counts is not None:
+            counts[gaps] = counts.get(gaps, 0) + 1
     st = multi.get(key)
     if st is None:
         st = multi[key] = FormStat()

@@ -50,16 +50,16 @@ class NameStats:
       "telebans"), keyed by surface form;
     * ``multi``: runs of two or more capitalised tokens (with particles), keyed by the tokens
       joined with single spaces;
-    * ``written``: the keys of ``multi`` written with a hyphen between two tokens (Jean-Luc
-      Mélenchon): what stands between the tokens, for lists of names to show them as written;
-      an empty tuple when the occurrences are written more than one way (then shown with spaces).
+    * ``written``: for the keys of ``multi`` written with a hyphen between two tokens at least
+      once (Jean-Luc Mélenchon), how often each way of writing them occurs (what stands between
+      the tokens -> count), for lists of names to show them as most occurrences write them.
     """
 
     lang: str | None = None
     tokens: dict[str, FormStat] = field(default_factory=dict)
     lower: dict[str, FormStat] = field(default_factory=dict)
     multi: dict[str, FormStat] = field(default_factory=dict)
-    written: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    written: dict[str, dict[tuple[str, ...], int]] = field(default_factory=dict)
     words: int = 0
     documents: int = 0
 
@@ -91,12 +91,17 @@ def combine(a: NameStats, b: NameStats) -> NameStats:
     )
 
 
-def _merge_written(a: NameStats, b: NameStats) -> dict[str, tuple[str, ...]]:
-    """How each name is written in both: one way if both write it so (a name with no entry is
-    written with spaces), else more than one way (``()``), whatever the order of the merges."""
+def _merge_written(a: NameStats, b: NameStats) -> dict[str, dict[tuple[str, ...], int]]:
+    """The ways of writing each name, counted in both (a name with no entry is written with
+    spaces as often as it occurs): sums, so any order of merging gives the same."""
     out = {}
     for key in a.written.keys() | b.written.keys():
-        in_a, in_b = key in a.multi, key in b.multi
-        wa, wb = a.written.get(key), b.written.get(key)
-        out[key] = (wa if wa == wb else ()) if in_a and in_b else (wa if in_a else wb)
+        merged: dict[tuple[str, ...], int] = {}
+        for stats in (a, b):
+            counts = stats.written.get(key)
+            if counts is None and key in stats.multi:
+                counts = {(" ",) * key.count(" "): stats.multi[key].count}
+            for gaps, n in (counts or {}).items():
+                merged[gaps] = merged.get(gaps, 0) + n
+        out[key] = merged
     return out

@@ -1288,6 +1288,19 @@ def test_a_slavic_feminine_surname_is_another_person():
     assert slavic_feminine("Nawalny", "Nawalnaja") and slavic_feminine("Navalnaïa", "Navalny")
     assert slavic_feminine("Gorbatschow", "Gorbatschowa")
     assert not slavic_feminine("Zelensky", "Zelenskiy")  # two spellings of one man
+    # in Cyrillic, the adjectival surnames (a second tester's report: Зеленская was "corrected"
+    # to Зеленський, and a slip of Навальный to Навальная, the word list's one name)
+    assert slavic_feminine("Зеленская", "Зеленський") and slavic_feminine("Навальный", "Навальная")
+    assert not slavic_feminine("Петрова", "Петров")  # also his genitive
+    assert flagged("Владимир Зеленський выступил. Зеленського поддержали. Его жена Елена Зеленская тоже. "
+                   "Зеленським гордятся. Зеленская сказала.", "ru") == []
+    text = ("Алексей Навальный умер в колонии. Его вдова Юлия Навальная обвинила Кремль. Навальный был "
+            "известен расследованиями. Навальная заявила о продолжении борьбы. Навальнй, по словам "
+            "тюремщиков, почувствовал себя плохо.")
+    assert [(f.text, f.suggestions) for f in findings(text, "ru")] == [("Навальнй", ["Навальный"])]
+    text = ("Алексей Навальный умер. Навальный был известен. Навальный боролся. Юлия Навальная обвинила "
+            "Кремль. Навальнайа заявила.")
+    assert [(f.text, f.suggestions) for f in findings(text, "ru")] == [("Навальнайа", ["Навальная"])]
     # (with its accent, as French writes it: a reviewer's report, the check ran on ASCII only)
     assert flagged("Ioulia Navalnaïa a parlé à Paris. Son mari Alexeï Navalny est mort en prison. "
                    "Navalny était opposant.", "fr") == []

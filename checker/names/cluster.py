@@ -29,7 +29,7 @@ from .compare import (BOTH_COMMON_ZIPF, FIRST_LETTER_CLASSES, TIER_C_MAX_ZIPF_CO
 from .morph import (carry_ending, derived, ending_change, inflected, russian_known, russian_lemmas,
                     russian_stem_slip, stems, suspect_ending)
 from .extract import LOWER_MAX_ZIPF
-from .normalize import fold, has_diacritics, more_accented, norm, skel
+from .normalize import damerau, fold, has_diacritics, more_accented, norm, skel
 from .stats import FormStat, NameStats
 from .titles import is_title
 
@@ -730,15 +730,25 @@ def _best_link(g, dom, comp, links):
 
 def _attested_ending(word: str, dom_forms: list[str], base: str) -> str:
     """The dominant spelling's form with the ending ``word`` ends in, when the document uses
-    it (Talebans -> Talibans beside Taliban x3, Talibans x1); else the dominant spelling's base
-    form ``base``."""
+    it (Talebans -> Talibans beside Taliban x3, Talibans x1); else the dominant spelling's form
+    closest to ``word``, its base form ``base`` in a tie (Навальнй -> Навальный, not Навальная,
+    where the word list makes the two one name)."""
     best = base
     longest = 0
     for form in dom_forms:
         pair = ending_change(form, base)
         if pair is not None and longest < len(pair[0]) and word.endswith(pair[0]) and len(word) - len(pair[0]) >= 3:
             best, longest = form, len(pair[0])
-    return best
+    if longest or len(dom_forms) < 2:
+        return best
+    folded = fold(word)
+
+    def closeness(form: str) -> tuple:  # (then the longer shared start: Навальнайа -> Навальная)
+        other = fold(form)
+        shared = next((i for i, (x, y) in enumerate(zip(folded, other)) if x != y), min(len(folded), len(other)))
+        return damerau(folded, other), -shared, form != base
+
+    return min(dom_forms, key=closeness)
 
 
 def _spans(st: FormStat) -> list[tuple[int, int]]:

@@ -38,7 +38,7 @@ import re
 from functools import lru_cache
 from typing import Callable
 
-from .morph import (CASE_LANGUAGES, latin_script, derived, ending_edit, inflected, slavic_feminine, stem_endings, stem_pairs, stems,
+from .morph import (CASE_LANGUAGES, derived, ending_edit, inflected, slavic_feminine, stem_endings, stem_pairs, stems,
                     suspect_ending)
 from .normalize import VOWELS, cheap_distance, cheap_substitutions_only, damerau, fold, norm, skel
 
@@ -712,7 +712,7 @@ def derivation_slip(minority: str, dominant: str, minority_count: int, lang: str
     the other (Europea / European, Badin / Baden: a truncated or mistyped name that happens to
     be a base plus a suffix, not a derived word in use). Never a Slavic feminine surname, named
     once too (Yulia Navalnaya beside Navalny: a wife or a daughter)."""
-    if minority_count > 1 or (latin_script(minority) and latin_script(dominant) and slavic_feminine(minority, dominant)):
+    if minority_count > 1 or slavic_feminine(minority, dominant):
         return False
     return not established(minority, lang) or _far_rarer(zipf(minority), zipf(dominant))
 

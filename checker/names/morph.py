@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -222,20 +223,33 @@ _FEMININE = (
 )
 
 
-def latin_script(word: str) -> bool:
-    """Written in Latin letters, accents aside (Navalnaïa; not Навальная)."""
-    return word.isascii() or fold(word).isascii()
+# In Cyrillic only the adjectival surnames, whose feminine endings are no masculine case ending
+# (Навальный / Навальная, Зеленський / Зеленська, Зеленская): Петрова is also Петров's genitive
+_CYRILLIC_MASCULINE = ("ий", "ый", "ой", "ій", "ьий", "ьый", "ьій", "ьй")
+_CYRILLIC_FEMININE = ("ая", "яя", "ья", "а")
+_CYRILLIC_PAIRS = tuple((m, f) for m in _CYRILLIC_MASCULINE for f in _CYRILLIC_FEMININE)
 
 
 def slavic_feminine(a: str, b: str) -> bool:
-    """One Latin-script surname is the other's feminine form (``_FEMININE``)."""
+    """One surname is the other's feminine form: in Latin letters (accents aside) as
+    ``_FEMININE`` lists them, in Cyrillic the adjectival ones (``_CYRILLIC_MASCULINE``)."""
     fa, fb = fold(a), fold(b)
+    if fa.isascii() and fb.isascii():
+        pairs = _FEMININE
+    elif _CYRILLIC.fullmatch(a.casefold()) and _CYRILLIC.fullmatch(b.casefold()):
+        pairs = _CYRILLIC_PAIRS
+        fa, fb = a.casefold(), b.casefold()  # (as written: folding takes й for и)
+    else:
+        return False
     for short, long in ((fa, fb), (fb, fa)):
-        for masculine, feminine in _FEMININE:
+        for masculine, feminine in pairs:
             if short.endswith(masculine) and long.endswith(feminine) and len(short) - len(masculine) >= 3 \
-                    and short[: -len(masculine)] == long[: -len(feminine)]:
+                    and short[: -len(masculine)].replace("ь", "") == long[: -len(feminine)].replace("ь", ""):
                 return True
     return False
+
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]+")
 
 
 def derived(a: str, b: str, lang: str | None, strip_vowel: bool = True) -> bool:
@@ -244,7 +258,7 @@ def derived(a: str, b: str, lang: str | None, strip_vowel: bool = True) -> bool:
     first (Russia / Russian); not for a stem, which has lost its ending already (Kanye -> kany
     -> kan + ie is no base of Kanie)."""
     fa, fb = fold(a), fold(b)
-    if latin_script(a) and latin_script(b) and slavic_feminine(a, b):
+    if slavic_feminine(a, b):
         return True
     for short, long in ((fa, fb), (fb, fa)):
         if len(long) <= len(short):

@@ -65,6 +65,12 @@ def test_tc102_variant_that_stems_like_a_word_of_the_house_spelling(tmp_path, co
     names.write_text("names:\n  - name: Volodymyr Zelenskyy\n    variants: [Zelensky]\n")
     found = run("The Zelenskys met. Zelenskyy spoke. Zelensky too. The Zelenskyys left.", config(names=[names]), ["TC102"])
     assert [f.text for f in found] == ["Zelenskys", "Zelensky"]
+    # a one-word house spelling: the variant's plural is found, and TC101 never takes it for the
+    # house spelling (a second tester's report: "the house spelling is 'Navalnis'")
+    names.write_text("names:\n  - name: Navalny\n    variants: [Navalni]\n")
+    cfg = config(names=[names])
+    found = run("The Navalnis arrived on Monday. The Navalnys left on Friday.", cfg, ["TC101", "TC102"])
+    assert [(f.rule, f.text, f.fix.replacement) for f in found] == [("TC102", "Navalnis", "Navalnys")]
 
 
 # ----------------------------------------------------------------------------------- TC202

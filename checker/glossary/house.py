@@ -95,6 +95,8 @@ class HouseNames:
         canonical = self.canonical_of(spelling, lang)
         if canonical is None or canonical == spelling:
             return canonical
+        if self._variant_form(spelling, canonical):
+            return None  # Navalnis for a listed Navalni: the variant's plural, though it stems alike
         from ..names.morph import ending_change
 
         # the letters as written up to an ending (Fávaro is a variant of Favaro, not a form)
@@ -102,6 +104,15 @@ class HouseNames:
             return None
         an = analyzer(lang)
         return canonical if an.term_keys(spelling) == an.term_keys(canonical) else None
+
+    def _variant_form(self, spelling: str, canonical: str) -> bool:
+        """``spelling`` starts with one of ``canonical``'s listed variants, longer than the
+        house spelling it also starts with (``_house_form``'s rule for the text's words)."""
+        written = _fold(spelling)
+        house = _fold(canonical)
+        own = len(house) if written.startswith(house) else 0
+        return any(written.startswith(v) and len(v) > own
+                   for name in self.names if name.canonical == canonical for v in map(_fold, name.variants))
 
     def is_variant(self, spelling: str, lang: str | None = None) -> bool:
         canonical = self.canonical_of(spelling, lang)
@@ -122,13 +133,14 @@ class HouseNames:
         # names decline like nouns: a Russian case ending replaces the nominative's (Зеленського)
         guard = case_inflection if lang in CASE_ENDINGS else None
         index = PatternIndex(an, inflects=guard, alone=guard)
-        canonical_keys = {an.term_keys(n.canonical) for n in self.names}
         for name in self.names:
             for variant in name.variants:
                 keys = an.term_keys(variant)
                 if not keys:
                     continue
-                ambiguous = keys in canonical_keys or _fold(variant) == _fold(name.canonical)
+                # (a variant that stems like a house spelling matches it too: ``_house_form``
+                # drops those matches; one that differs only in case or accents is matched as written)
+                ambiguous = _fold(variant) == _fold(name.canonical)
                 common = not ambiguous and _is_common(variant, lang)
                 index.add(index.pattern(variant, (name, variant), case_sensitive=ambiguous or common))
         self._indexes[lang] = (index, {})

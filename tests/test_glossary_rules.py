@@ -73,6 +73,18 @@ def test_tc102_variant_that_stems_like_a_word_of_the_house_spelling(tmp_path, co
     assert [(f.rule, f.text, f.fix.replacement) for f in found] == [("TC102", "Navalnis", "Navalnys")]
 
 
+def test_tc102_variant_written_with_spaces_for_a_hyphenated_house_spelling(tmp_path, config):
+    # a second tester's report: with Jean Luc Mélenchon listed, the correct Jean-Luc Mélenchon
+    # was reported as its own variant (the two have the same words)
+    names = tmp_path / "names.yaml"
+    names.write_text("names:\n  - name: Jean-Luc Mélenchon\n    variants: [Jean Luc Mélenchon]\n"
+                     "  - name: Saint-Denis\n    variants: [Saint Denis]\n", encoding="utf-8")
+    found = run("Jean-Luc Mélenchon spoke in Saint-Denis. Later Jean Luc Mélenchon left Saint Denis.",
+                config(names=[names]), ["TC102"])
+    assert [(f.text, f.fix.replacement) for f in found] == [("Jean Luc Mélenchon", "Jean-Luc Mélenchon"),
+                                                            ("Saint Denis", "Saint-Denis")]
+
+
 # ----------------------------------------------------------------------------------- TC202
 
 

@@ -150,7 +150,7 @@ class HouseNames:
         """Variants in a tokenised text (``tokens`` and their keys in ``lang``)."""
         out = []
         for m in self._index(lang).scan(tokens, keys):
-            if not _house_form(m, tokens):
+            if not _house_form(m, tokens, text):
                 out.append(_house_match(m, tokens, text))
         return out
 
@@ -194,21 +194,24 @@ def _corresponding_words(canonical_words: list[str], variant: str) -> list[str]:
     return max(runs, key=lambda run: difflib.SequenceMatcher(None, _fold(" ".join(run)), folded).ratio())
 
 
-def _house_form(m: Match, tokens) -> bool:
+def _house_form(m: Match, tokens, text: str) -> bool:
     """The words matched for a listed variant are the house spelling's own, or its inflection:
     they start with it (rather than with the variant), or, starting with neither, are as close
     to its words as to the variant's, letter by letter (Навального for Навальный / Навальний). A
     variant that stems like the house spelling (the English stemmer reads Navalni as Navalny)
-    matches Navalny and Navalnys too; Navalnis, NAVALNI stay the variant's. (Not for a variant
-    that differs only in case.)"""
+    matches Navalny and Navalnys too; Navalnis, NAVALNI stay the variant's. A variant of the
+    same words written otherwise (Jean Luc for Jean-Luc Mélenchon) matches the house spelling
+    only where the text writes it as the house does."""
     from ..names.normalize import damerau
 
     name, variant = m.pattern.payload
     surface = [_fold(w) for w in tokens.surfaces[m.first:m.last]]
     listed = [_fold(w) for w in re.findall(r"[^\W_]+", variant)]
     house = [_fold(w) for w in _corresponding_words(re.findall(r"[^\W_]+", name.canonical), variant)]
-    if not (len(surface) == len(listed) == len(house)) or listed == house:
+    if not (len(surface) == len(listed) == len(house)):
         return False
+    if listed == house:  # the same words, written otherwise (Jean Luc / Jean-Luc Mélenchon)
+        return _fold(text[m.start:m.end]) == _fold(name.canonical)
     # the spelling it starts with, the longer when both (Navalnys: Navalny's; Zelenskys, for a
     # listed Zelensky beside Zelenskyy: the variant's; Navalnyi for a listed Navalnyi: its own)
     written, h, v = " ".join(surface), " ".join(house), " ".join(listed)

@@ -113,3 +113,14 @@ def test_house_spelling_beside_a_majority_whose_most_used_form_is_a_case_form(tm
     assert "Зеленськ" not in article.read_text(encoding="utf-8")
     assert "Сторонники Зеленского ждали" in article.read_text(encoding="utf-8")
 
+
+
+def test_an_empty_name_list_is_an_error(tmp_path):
+    # a second tester's report: "names: []" passed silently (an empty file did not)
+    for name, content in [("names.yaml", "names: []\n"), ("names.csv", "name,variants\n")]:
+        (tmp_path / name).write_text(content, encoding="utf-8")
+        (tmp_path / "transcheck.toml").write_text(f'lang = "en"\nnames = ["{name}"]\n', encoding="utf-8")
+        (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+        result = run_cli("check", "a.txt", cwd=tmp_path)
+        assert result.returncode == 2, result.stdout
+        assert result.stderr.decode().strip().endswith(f"{name}: empty name list")

@@ -300,10 +300,14 @@ def _load_one(path: str) -> list[HouseName]:
     suffix = os.path.splitext(path)[1].lower()
     text = decode(read_bytes(path, "name list"), path)
     if suffix in (".yaml", ".yml"):
-        return _yaml_names(text, path)
-    if suffix in (".csv", ".tsv", ".txt"):
-        return _table_names(text, path, suffix)
-    raise InputError(f"{path}: unknown name-list format {suffix or '(no suffix)'!r} (expected .yaml or .csv)")
+        names = _yaml_names(text, path)
+    elif suffix in (".csv", ".tsv", ".txt"):
+        names = _table_names(text, path, suffix)
+    else:
+        raise InputError(f"{path}: unknown name-list format {suffix or '(no suffix)'!r} (expected .yaml or .csv)")
+    if not names:  # (names: [], a header alone: as an empty file, a list that checks nothing)
+        raise InputError(f"{path}: empty name list")
+    return names
 
 
 def _yaml_names(text: str, path: str) -> list[HouseName]:

@@ -444,7 +444,17 @@ _EMPTY_PROBE = "An a, 1.\nB"  # (a pattern of zero width matches somewhere in it
 
 
 def _matches_empty(pattern: re.Pattern) -> bool:
-    return any(m.start() == m.end() for m in pattern.finditer(_EMPTY_PROBE))
+    """The pattern can match zero characters ("", \\b, x?, a lookaround alone): its least width,
+    from the regular-expression parser, is 0 (or, without that parser, it matches an empty
+    string somewhere in a probe text)."""
+    try:
+        parser = re._parser  # type: ignore[attr-defined]  (Python 3.11+; sre_parse before)
+    except AttributeError:  # pragma: no cover - Python 3.10
+        import sre_parse as parser  # type: ignore[no-redef]
+    try:
+        return parser.parse(pattern.pattern, pattern.flags).getwidth()[0] == 0
+    except Exception:  # noqa: BLE001  (a private API: the probe decides if it changes)
+        return any(m.start() == m.end() for m in pattern.finditer(_EMPTY_PROBE))
 
 
 def _build_existence(rule: StyleRule, data: Any, at: Any, flags: int, edge: str) -> None:
@@ -452,7 +462,7 @@ def _build_existence(rule: StyleRule, data: Any, at: Any, flags: int, edge: str)
     raw = "".join(_as_list(data.get("raw", []), "raw", at("raw")))
     for token in tokens:  # compile each alone first, so that the error names the bad token
         if _matches_empty(_compile(_translate(token), flags, _line(token, at("tokens")), f"token {token!r}")):
-            raise StyleError(_line(token, at("tokens")), f"token {token!r} matches the empty string (it would match "
+            raise StyleError(_line(token, at("tokens")), f"token '{token}' matches the empty string (it would match "
                                                          "everywhere, or nowhere)")
     if raw:
         if _matches_empty(_compile(_translate(raw), flags, at("raw"), "raw")):
@@ -491,6 +501,8 @@ def _build_substitution(rule: StyleRule, data: Any, at: Any, flags: int, edge: s
             value = ""
         replacement = _as_str(value, f"swap.{key}", line, empty=True)
         key_pattern = _compile(_translate(key), flags, line, f"swap key {key!r}")
+        if _matches_empty(key_pattern):
+            raise StyleError(line, f"swap key '{key}' matches the empty string")
         _check_group_refs(key, replacement, key_pattern.groups, line)
         own = key_pattern if "$" in replacement and key_pattern.groups else None
         alternatives.append((key, own, [r.strip() for r in replacement.split("|")] if replacement else [""]))

@@ -1169,6 +1169,9 @@ def test_two_people_with_one_first_name_and_surnames_one_vowel_apart():
     # a shared first name does not make two established surnames one
     assert flagged("John Bell spoke first. Later John Ball spoke too.") == []
     assert flagged("Maria Silva chegou. Mais tarde, Maria Selva falou.", "pt") == []
+    # ... nor when both recur (a second tester's report: --unsafe-fixes wrote "Bell said Bell")
+    assert flagged("John Bell, a trader in Basra, said prices fell. His colleague John Ball disagreed. "
+                   "Bell said Ball was too pessimistic.") == []
 
 
 def test_a_word_of_a_country_name_misspelt_beside_the_rest_is_a_slip():

@@ -59,6 +59,7 @@ TIE_LONG_MARGIN = 2.0  # ... or this much, for 6+ letters (``_long_rare_slip``)
 BOTH_COMMON_ZIPF = 3.0
 COOCCUR_MAX_ZIPF = 1.0
 STRONG_MAJORITY = 2  # occurrences of the dominant spelling beside a once-used one
+STRONG_RATIO = 3  # ... and as many times a repeated one's
 STRONG_MARGIN = 2.0  # Zipf by which the dominant spelling is the more common word
 SHORT_MAX_ZIPF = 0.0  # 4-letter tokens: only an unknown minority spelling (Rbse for Rose)
 COMPOUNDING = frozenset({"de", "nl", "sv", "da", "no", "nb", "nn", "is", "fi", "et", "hu"})
@@ -790,6 +791,9 @@ def _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lan
     both_common = z >= BOTH_COMMON_ZIPF and zd >= BOTH_COMMON_ZIPF
     if both_common and dominant_count < 2 and not (context and _one_letter_more(fm, fd)):
         return None
+    if both_common and minority_count >= 2 and dominant_count < STRONG_RATIO * minority_count:
+        return None  # both recur, in like numbers: two names, even after one first name (John
+        # Bell 2x / John Ball 2x: a slip is seldom repeated; a second tester's report)
     if nm == nd:
         if der(sm, sd, lang):
             return None

@@ -182,7 +182,7 @@ class CorpusNameVariantRule(Rule):
         "word or name is never reported, nor a spelling common in the language unless it differs "
         "in accents only (Kiev / Kyiv, Muhammad / Mohammed are for a house list), nor a name of "
         "fewer than 5 letters, nor the slip of a word the corpus also writes in lower case; a "
-        "given name only before the same surname (Sergey / Sergei Lavrov, not Sergey Ivanov). A file that uses both spellings is left to TC101, unless TC101 suggests the corpus's slip there (the file's majority, or a tie): then this rule reports the slip in that file and TC101's opposite suggestion is dropped. It runs "
+        "given name only before the same surname (Sergey / Sergei Lavrov, not Sergey Ivanov). A file that uses both spellings is left to TC101, unless TC101 suggests the corpus's slip there (the file's majority, or a tie): then this rule reports the slip in that file and TC101's opposite suggestion is dropped (with TC101 turned off, such a file is left alone). It runs "
         "when several files are checked together (a directory, a corpus), and a house list "
         "(TC102) decides the names it lists.",
         bad="a.txt, b.txt, c.txt: \"The Taliban took Kabul.\" d.txt: \"The Taleban say they have "

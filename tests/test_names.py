@@ -231,19 +231,6 @@ def test_two_established_spellings_after_the_same_first_name_are_one_name():
     assert flagged("The minister Weber promised a response. Webber added that talks would go on.") == []
 
 
-def test_a_name_written_with_and_without_its_hyphen():
-    # a second tester's report: Jean Luc beside Jean-Luc Mélenchon was found by no rule (the words
-    # are the same); the writing fewer occurrences use is reported, a run with one more word
-    # before the name counting as the name ("Later Jean Luc Mélenchon")
-    text = ("Jean-Luc Mélenchon spoke in Saint-Denis. Jean-Luc Mélenchon was cheered. Later Jean Luc "
-            "Mélenchon left Saint Denis for Paris, and Saint-Denis was quiet again.")
-    found = findings(text)
-    assert [(f.text, f.suggestions, f.extra["kind"]) for f in found] == [
-        ("Jean Luc Mélenchon", ["Jean-Luc Mélenchon"], "hyphen"), ("Saint Denis", ["Saint-Denis"], "hyphen")]
-    assert "this document mostly writes it" in found[0].message
-    assert findings("Jean-Luc Mélenchon spoke. Jean-Luc Mélenchon left.") == []
-
-
 def test_rule_metadata_registered():
     from checker.registry import get_rule
 

@@ -349,12 +349,6 @@ def collect(doc: Document, stats: NameStats | None = None, lower: bool = True,
 _GAP_AS_WRITTEN = {"\u00a0": " ", "\u2010": "-", "\u2011": "-"}  # (one space, one hyphen, to a reader)
 
 
-def gaps_between(text: str, spans) -> tuple[str, ...]:
-    """What stands between the tokens of a name at ``spans``, as a reader sees it (a
-    non-breaking space as a space, U+2010 and U+2011 as a hyphen)."""
-    return tuple(_GAP_AS_WRITTEN.get(gap, gap) for gap in (text[a[1]:b[0]] for a, b in zip(spans, spans[1:])))
-
-
 def _flush(run, multi, path, seg_index, initial, text, written) -> None:
     while run and run[-1][0] in PARTICLES:
         run.pop()
@@ -364,7 +358,7 @@ def _flush(run, multi, path, seg_index, initial, text, written) -> None:
     # how the name is written (``NameStats.written``): counted once it is written with a hyphen
     counts = written.get(key)
     if counts is not None or text[run[0][1]:run[-1][2]] != key:
-        gaps = gaps_between(text, [(s, e) for _, s, e in run])
+        gaps = tuple(_GAP_AS_WRITTEN.get(gap, gap) for gap in (text[run[i][2]:run[i + 1][1]] for i in range(len(run) - 1)))
         if counts is None and any(gap != " " for gap in gaps):
             before = multi.get(key)  # (its earlier occurrences, all with spaces)
             counts = written[key] = {(" ",) * len(gaps): before.count} if before is not None else {}

@@ -42,8 +42,7 @@ class NameVariantRule(Rule):
         "twice (Tier C: Kabyl beside Kabul). Inflection and derivation (Afghan/Afghans/Afghanistan, "
         "Путин/Путина, Navalny/Navalnaya), different names (Iran/Iraq, Ahmad Massoud/Ahmad Shah "
         "Massoud, Olaf Scholz/Martin Schulz) and "
-        "ordinary words are not reported. A multi-word name written with a hyphen and without "
-        "(Jean-Luc / Jean Luc Mélenchon) is reported where the fewer occurrences write it. Measured in English, Portuguese, Spanish, French, "
+        "ordinary words are not reported. Measured in English, Portuguese, Spanish, French, "
         "German and Russian; the case endings of Ukrainian, Belarusian, Czech, Slovak, Polish, "
         "Croatian, Serbian, Bosnian and Slovene names are known too (Trump/Trumpa).",
         bad="The Taliban took Kabul. ... The Taleban say they have surrounded the valley. "
@@ -73,8 +72,7 @@ class NameVariantRule(Rule):
             from ..glossary import covered_spans
 
             covered = covered_spans(doc, ctx)
-        stats = collect(doc)
-        clusters = [_house_first(cluster, ctx, doc.lang) for cluster in finalize(stats)]
+        clusters = [_house_first(cluster, ctx, doc.lang) for cluster in finalize(collect(doc))]
         # Single-token clusters first, so that a token flagged on its own is not reported again
         # as the differing token of a multi-word name.
         fixed: set[tuple[str, str]] = set()  # (spelling, replacement) of the single tokens
@@ -123,53 +121,8 @@ class NameVariantRule(Rule):
                             canonical=cluster.canonical,
                         )
                     )
-        findings += self._writings(doc, stats, seen, covered)
         findings.sort(key=lambda f: f.start)
         return findings
-
-    def _writings(self, doc: Document, stats: Any, seen: set, covered: list) -> list[Finding]:
-        """A multi-word name written with a hyphen and without (Jean-Luc / Jean Luc Mélenchon):
-        the writing fewer occurrences use, suggesting the other (ties: with the hyphen). A run
-        that is the name after one more word ("Later Jean Luc Mélenchon") counts as the name."""
-        if not stats.written:
-            return []
-        from ..names.extract import gaps_between
-
-        names: dict[tuple[str, ...], list[tuple[str, int]]] = {}  # the name -> (key, words cut)
-        for key in stats.multi:
-            tokens = tuple(key.split(" "))
-            cut = 1 if len(tokens) > 2 and " ".join(tokens[1:]) in stats.multi else 0
-            names.setdefault(tokens[cut:], []).append((key, cut))
-        out = []
-        for tokens, keys in names.items():
-            if not any(key in stats.written for key, _ in keys):
-                continue
-            counts: dict[tuple[str, ...], int] = {}
-            for key, cut in keys:
-                for gaps, n in stats.written.get(key, {(" ",) * key.count(" "): stats.multi[key].count}).items():
-                    counts[gaps[cut:]] = counts.get(gaps[cut:], 0) + n
-            if len(counts) < 2:
-                continue
-            best = max(counts, key=lambda g: (counts[g], g != (" ",) * len(g), g))
-
-            def written(gaps: tuple[str, ...]) -> str:
-                return tokens[0] + "".join(g + t for g, t in zip(gaps, tokens[1:]))
-
-            for key, cut in keys:
-                for loc in stats.multi[key].locations:
-                    spans = loc[4][cut:]
-                    gaps = gaps_between(doc.prose, spans)
-                    start, end = spans[0][0], spans[-1][1]
-                    if gaps == best or (start, end) in seen or any(s < end and start < e for s, e, _ in covered):
-                        continue
-                    seen.add((start, end))
-                    spells = "mostly writes it" if counts[best] > counts[gaps] else "also writes it"
-                    message = (f'Name written "{written(gaps)}" ({counts[gaps]}×); this document {spells} '
-                               f'"{written(best)}" ({counts[best]}×)')
-                    out.append(self.finding(doc, start, end, message, [written(best)],
-                                            fix=Fix(start, end, written(best), safe=False), variant_of=written(best),
-                                            tier="A", kind="hyphen", canonical=written(best)))
-        return out
 
 
 def _house_first(cluster: "NameCluster", ctx: "CheckContext | None", lang: str | None) -> tuple["NameCluster", bool]:

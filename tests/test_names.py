@@ -231,6 +231,28 @@ def test_two_established_spellings_after_the_same_first_name_are_one_name():
     assert flagged("The minister Weber promised a response. Webber added that talks would go on.") == []
 
 
+def test_tc104_a_name_written_with_and_without_its_hyphen():
+    # a second tester's report: Jean Luc beside Jean-Luc Mélenchon was found by no rule (the words
+    # are the same); TC104 reports the writing fewer occurrences use (ties: the one without)
+    import checker
+    from checker.registry import get_rule
+
+    rule = get_rule("TC104")
+    bad = checker.check_text(rule.doc.bad, lang="en", select=["TC104"])
+    assert [(f.text, f.suggestions, f.fix.safe) for f in bad] == [
+        ("Jean Luc", ["Jean-Luc"], False), ("Saint Denis", ["Saint-Denis"], False)]
+    assert "also writes it" in bad[0].message and "this document mostly writes it" in bad[1].message
+    assert checker.check_text(rule.doc.good, lang="en", select=["TC104"]) == []
+    tie = checker.check_text("Alfa Bank and Sberbank were hit. Alfa-Bank is the largest private bank.",
+                             lang="en", select=["TC104"])
+    assert [(f.text, f.suggestions) for f in tie] == [("Alfa Bank", ["Alfa-Bank"])]
+    assert "also writes it" in tie[0].message
+    # lower-case parts are no name (Kim Jong-un / Kim Jong Un is TC101's: different words), nor
+    # capitals joined by hyphens in one place only
+    assert checker.check_text("Kim Jong-un met Kim Jong Un. The Franco-German plan. Franco said so.",
+                              lang="en", select=["TC104"]) == []
+
+
 def test_rule_metadata_registered():
     from checker.registry import get_rule
 

@@ -160,6 +160,49 @@ def _house_first(cluster: "NameCluster", ctx: "CheckContext | None", lang: str |
 
 
 @register
+class NameHyphenRule(Rule):
+    code = "TC104"
+    name = "name-hyphen"
+    category = "names"
+    severity = Severity.WARNING
+    scope = Scope.DOCUMENT
+    fixable = True
+    doc = RuleDoc(
+        summary="A name of several words is written with a hyphen in some places and with a space in others "
+        "(Jean-Luc / Jean Luc Mélenchon); the less used writing is reported.",
+        why="A hyphen is part of many names (Jean-Luc, Saint-Denis, Alfa-Bank) and translations drop or add it "
+        "inconsistently; readers and search take the two writings for two names. The words are the same, so "
+        "spelling checks (TC101) do not see it. Only capitalised words joined by a hyphen somewhere in the "
+        "document are compared with the same words joined by spaces.",
+        bad="Jean-Luc Mélenchon spoke in Saint-Denis. Later Jean Luc Mélenchon left Saint Denis; Saint-Denis was quiet.",
+        good="Jean-Luc Mélenchon spoke in Saint-Denis. Later Jean-Luc Mélenchon left Saint-Denis; Saint-Denis was quiet.",
+        fix="Writes the other writing (unsafe: in a tie the hyphenated one, a guess, and a house may prefer "
+            "either).",
+    )
+
+    def check_document(self, doc: Document, ctx: "CheckContext | None" = None) -> Iterable[Finding]:
+        from ..names.hyphens import hyphen_variants
+
+        covered: list[tuple[int, int, str]] = []
+        if ctx is not None and ctx.config.names:
+            from ..glossary import covered_spans
+
+            covered = covered_spans(doc, ctx)  # (the house list's variants are TC102's)
+        findings = []
+        for writing in hyphen_variants(doc.prose):
+            spells = "mostly writes it" if writing.dominant_count > writing.count else "also writes it"
+            message = (f'Name written "{writing.text}" ({writing.count}×); this document {spells} '
+                       f'"{writing.dominant}" ({writing.dominant_count}×)')
+            for start, end in writing.spans:
+                if any(s < end and start < e for s, e, _ in covered):
+                    continue
+                findings.append(self.finding(doc, start, end, message, [writing.dominant],
+                                             fix=Fix(start, end, writing.dominant, safe=False),
+                                             variant_of=writing.dominant))
+        return findings
+
+
+@register
 class CorpusNameVariantRule(Rule):
     code = "TC103"
     name = "corpus-name-variant"

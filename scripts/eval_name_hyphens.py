@@ -39,7 +39,7 @@ def main(argv=None) -> int:
     ap.add_argument("--seeds", default="13,7")
     ap.add_argument("-v", "--verbose", action="store_true", help="list the findings on untouched documents")
     args = ap.parse_args(argv)
-    from checker.names.hyphens import HYPHENATED
+    from checker.names.hyphens import _compounds
 
     data = Path(args.data)
     print(f"TC104, split {args.split}, seeds {args.seeds}\n")
@@ -56,12 +56,7 @@ def main(argv=None) -> int:
             if args.verbose:
                 for f in untouched:
                     print(f"    {lang} {doc.id} {f.text!r} -> {f.variant_of!r}", file=sys.stderr)
-            names: dict[str, list[tuple[int, int]]] = {}
-            for m in HYPHENATED.finditer(doc.text):
-                parts = m.group(1).replace("\u2010", "-").replace("\u2011", "-").split("-")
-                if all(p[:1].isupper() for p in parts) and not m.group(1).isupper():
-                    names.setdefault(m.group(1), []).append(m.span(1))
-            names = {n: spans for n, spans in names.items() if len(spans) >= 2}
+            names = {"-".join(words): spans for words, spans in _compounds(doc.text).items() if len(spans) >= 2}
             for seed in map(int, args.seeds.split(",")):
                 if not names:
                     break

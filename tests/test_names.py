@@ -251,6 +251,10 @@ def test_tc104_a_name_written_with_and_without_its_hyphen():
     # capitals joined by hyphens in one place only
     assert checker.check_text("Kim Jong-un met Kim Jong Un. The Franco-German plan. Franco said so.",
                               lang="en", select=["TC104"]) == []
+    # a non-breaking hyphen is a hyphen; a name inside a longer compound is not the name alone
+    nb = checker.check_text("Jean\u2011Luc spoke. Jean\u2011Luc left. Jean Luc came. The Jean-Luc-Fan club.",
+                            lang="en", select=["TC104"])
+    assert [(f.text, f.suggestions) for f in nb] == [("Jean Luc", ["Jean-Luc"])]
 
 
 def test_rule_metadata_registered():

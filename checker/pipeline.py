@@ -671,5 +671,4 @@ def run(sources: Sequence[Source], options: Options) -> Result:
         notices += [f"{rule.code} ({rule.name}) compares files with one another: with one file it reports nothing"
                     for rule in all_rules() if rule.scope is Scope.CORPUS and {rule.code.lower(), rule.name} & named]
     return Result(filter_findings(findings, settings_of, options, documents=by_path, corpus=corpus), documents,
-                  fail_levels, errors,
-                  notices)
+                  fail_levels, errors, notices)

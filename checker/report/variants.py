@@ -118,6 +118,7 @@ def house_list(files: list[tuple[Any, list[Any]]], across: list[Any] = ()) -> st
         lines.append("# Several languages: a list applies to every file that uses it; keep each language's "
                      "entries in its own list.")
     lines.append("names:")
+
     def written(key: tuple) -> str:
         ways = writings.get(key)
         # (ties: the hyphen, always as written; spaces may stand for a name written both ways)

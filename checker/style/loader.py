@@ -59,12 +59,13 @@ _STYLE_FILE_KEYS = {"style", "rules", "description", "version"}
 # A match never begins or ends inside a word (Vale's \b, without its quirk at non-word edges).
 EDGE = r"(?!(?<=\w)\w)"
 _PLACEHOLDER = re.compile(r"%%|%s")  # in a rule's message
+GROUP_REF = re.compile(r"\$\$|\$(\d+)|\$\{(\d+)\}")  # $1 or ${1} in a replacement: the key's group; $$: a $
+_GLOBAL_FLAGS = re.compile(r"^\(\?([aiLmsux]+)\)")
 
 
 def _placeholders(message: str) -> int:
+    """The ``%s`` a message holds (not a ``%%``)."""
     return sum(m.group(0) == "%s" for m in _PLACEHOLDER.finditer(message))
-GROUP_REF = re.compile(r"\$\$|\$(\d+)|\$\{(\d+)\}")  # $1 or ${1} in a replacement: the key's group; $$: a $
-_GLOBAL_FLAGS = re.compile(r"^\(\?([aiLmsux]+)\)")
 
 
 class StyleError(Exception):

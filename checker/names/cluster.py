@@ -534,7 +534,8 @@ def _judge_forms(a, b, table, ca, cb, lang, zipf, weak=(), nbrs=None, cooccur_ve
             return None
         if (lower_a or lower_b) and not _shared_neighbour(wa, wb, nbrs) \
                 and not (unknown_word(wa if lower_a else wb, zipf)
-                         and (zipf(wb if lower_a else wa) < WEAK_LOWER_MAX_ZIPF or len(wa if lower_a else wb) >= WEAK_LOWER_LONG)):
+                         and (zipf(wb if lower_a else wa) < WEAK_LOWER_MAX_ZIPF
+                              or len(wa if lower_a else wb) >= WEAK_LOWER_LONG)):
             # a lower-case slip needs the rest of the name beside it; or no word list knows it
             # and the capitalised word is no very common word (Londonderry; not Credit, ctedit),
             # or it is long (caliifornie beside a heading's Californie: a long slip is seldom a word)

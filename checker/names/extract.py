@@ -358,7 +358,8 @@ def _flush(run, multi, path, seg_index, initial, text, written) -> None:
     # how the name is written (``NameStats.written``): counted once it is written with a hyphen
     counts = written.get(key)
     if counts is not None or text[run[0][1]:run[-1][2]] != key:
-        gaps = tuple(_GAP_AS_WRITTEN.get(gap, gap) for gap in (text[run[i][2]:run[i + 1][1]] for i in range(len(run) - 1)))
+        gaps = tuple(_GAP_AS_WRITTEN.get(gap, gap)
+                     for gap in (text[run[i][2]:run[i + 1][1]] for i in range(len(run) - 1)))
         if counts is None and any(gap != " " for gap in gaps):
             before = multi.get(key)  # (its earlier occurrences, all with spaces)
             counts = written[key] = {(" ",) * len(gaps): before.count} if before is not None else {}

@@ -28,8 +28,8 @@ class Writing:
 
 
 def _compounds(text: str) -> dict[tuple[str, ...], list[tuple[int, int]]]:
-    """Capitalised words joined by hyphens (not all capitals: NATO-Russia is two names), with
-    where each stands."""
+    """Capitalised words joined by hyphens (not all in capitals: NATO-OTAN), with where each
+    stands; not one inside a longer compound with a lower-case part (Jean-Luc-friendly)."""
     out: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     n = len(text)
     end = -1

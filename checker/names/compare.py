@@ -791,9 +791,10 @@ def _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lan
     both_common = z >= BOTH_COMMON_ZIPF and zd >= BOTH_COMMON_ZIPF
     if both_common and dominant_count < 2 and not (context and _one_letter_more(fm, fd)):
         return None
-    if both_common and minority_count >= 2 and dominant_count < STRONG_RATIO * minority_count:
-        return None  # both recur, in like numbers: two names, even after one first name (John
-        # Bell 2x / John Ball 2x: a slip is seldom repeated; a second tester's report)
+    if both_common and context and minority_count >= 2 and dominant_count < STRONG_RATIO * minority_count:
+        return None  # both recur, in like numbers: the same first name is no evidence of one name
+        # (John Bell 2x / John Ball 2x: a slip is seldom repeated; a second tester's report).
+        # Without it the spellings stand on their own (Kyiv 5x / Kiev 2x, Muhammad / Mohammed)
     if nm == nd:
         if der(sm, sd, lang):
             return None

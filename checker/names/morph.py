@@ -224,10 +224,11 @@ _FEMININE = (
 
 
 # In Cyrillic only the adjectival surnames, whose feminine endings are no masculine case ending
-# (Навальный / Навальная, Зеленський / Зеленська, Зеленская): Петрова is also Петров's genitive
-_CYRILLIC_MASCULINE = ("ий", "ый", "ой", "ій", "ьий", "ьый", "ьій", "ьй")
-_CYRILLIC_FEMININE = ("ая", "яя", "ья", "а")
-_CYRILLIC_PAIRS = tuple((m, f) for m in _CYRILLIC_MASCULINE for f in _CYRILLIC_FEMININE)
+# (Навальный / Навальная; Ukrainian Зеленський / Зеленська, beside Russian Зеленская): Петрова is
+# also Петров's genitive. The Ukrainian -а only after -ськ/-цьк/-зьк (Навальна, Достоевска: slips)
+_CYRILLIC_PAIRS = tuple((m, f) for m in ("ый", "ий", "ой", "ій") for f in ("ая", "яя"))
+_UKRAINIAN_PAIRS = (("ий", "а"), ("ій", "а"))
+_UKRAINIAN_STEMS = ("ськ", "цьк", "зьк")
 
 
 def slavic_feminine(a: str, b: str) -> bool:
@@ -246,6 +247,12 @@ def slavic_feminine(a: str, b: str) -> bool:
             if short.endswith(masculine) and long.endswith(feminine) and len(short) - len(masculine) >= 3 \
                     and short[: -len(masculine)].replace("ь", "") == long[: -len(feminine)].replace("ь", ""):
                 return True
+        if pairs is _CYRILLIC_PAIRS:
+            for masculine, feminine in _UKRAINIAN_PAIRS:
+                if short.endswith(masculine) and long.endswith(feminine) \
+                        and short[: -len(masculine)] == long[: -len(feminine)] \
+                        and short[: -len(masculine)].endswith(_UKRAINIAN_STEMS):
+                    return True
     return False
 
 

@@ -83,6 +83,12 @@ def test_tc102_variant_written_with_spaces_for_a_hyphenated_house_spelling(tmp_p
                 config(names=[names]), ["TC102"])
     assert [(f.text, f.fix.replacement) for f in found] == [("Jean Luc Mélenchon", "Jean-Luc Mélenchon"),
                                                             ("Saint Denis", "Saint-Denis")]
+    # the house spelling's case forms are its own (a final review: Санкт-Петербурга was "fixed" to
+    # Санкт-Петербург); the variant is matched as written
+    names.write_text("names:\n  - name: Санкт-Петербург\n    variants: [Санкт Петербург]\n", encoding="utf-8")
+    found = run("Он приехал из Санкт-Петербурга вчера. В Санкт-Петербурге было холодно. Санкт Петербург красив.",
+                config(names=[names]), ["TC102"], lang="ru")
+    assert [(f.text, f.fix.replacement) for f in found] == [("Санкт Петербург", "Санкт-Петербург")]
 
 
 # ----------------------------------------------------------------------------------- TC202

@@ -139,8 +139,10 @@ class HouseNames:
                 if not keys:
                     continue
                 # (a variant that stems like a house spelling matches it too: ``_house_form``
-                # drops those matches; one that differs only in case or accents is matched as written)
-                ambiguous = _fold(variant) == _fold(name.canonical)
+                # drops those matches; one that differs only in case, accents or what joins its
+                # words is matched as written: Санкт Петербург, not Санкт Петербурга, whose fix
+                # would have to add the hyphen and keep the ending)
+                ambiguous = _words(variant) == _words(name.canonical)
                 common = not ambiguous and _is_common(variant, lang)
                 index.add(index.pattern(variant, (name, variant), case_sensitive=ambiguous or common))
         self._indexes[lang] = (index, {})
@@ -194,6 +196,15 @@ def _corresponding_words(canonical_words: list[str], variant: str) -> list[str]:
     return max(runs, key=lambda run: difflib.SequenceMatcher(None, _fold(" ".join(run)), folded).ratio())
 
 
+def _words(spelling: str) -> list[str]:
+    return [_fold(w) for w in re.findall(r"[^\W_]+", spelling)]
+
+
+def _joiner(between: str) -> str:
+    """What joins two words, as a reader sees it: a hyphen (any of three) or a space."""
+    return "-" if any(c in "-\u2010\u2011" for c in between) else " "
+
+
 def _house_form(m: Match, tokens, text: str) -> bool:
     """The words matched for a listed variant are the house spelling's own, or its inflection:
     they start with it (rather than with the variant), or, starting with neither, are as close
@@ -210,8 +221,11 @@ def _house_form(m: Match, tokens, text: str) -> bool:
     house = [_fold(w) for w in _corresponding_words(re.findall(r"[^\W_]+", name.canonical), variant)]
     if not (len(surface) == len(listed) == len(house)):
         return False
-    if listed == house:  # the same words, written otherwise (Jean Luc / Jean-Luc Mélenchon)
-        return _fold(text[m.start:m.end]) == _fold(name.canonical)
+    if listed == house:  # the same words, written otherwise (Jean Luc / Jean-Luc Mélenchon): the
+        # house's form where the text joins them as the house does, whatever their endings
+        # (Санкт-Петербурга for a listed Санкт Петербург)
+        joins = [_joiner(text[tokens.ends[k]:tokens.starts[k + 1]]) for k in range(m.first, m.last - 1)]
+        return joins == [_joiner(j) for j in re.findall(r"[\W_]+", name.canonical.strip())][:len(joins)]
     # the spelling it starts with, the longer when both (Navalnys: Navalny's; Zelenskys, for a
     # listed Zelensky beside Zelenskyy: the variant's; Navalnyi for a listed Navalnyi: its own)
     written, h, v = " ".join(surface), " ".join(house), " ".join(listed)

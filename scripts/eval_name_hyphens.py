@@ -56,7 +56,8 @@ def main(argv=None) -> int:
             if args.verbose:
                 for f in untouched:
                     print(f"    {lang} {doc.id} {f.text!r} -> {f.variant_of!r}", file=sys.stderr)
-            names = {"-".join(words): spans for words, spans in _compounds(doc.text).items() if len(spans) >= 2}
+            names = {"-".join(words): [(s, e) for s, e, _ in found]
+                     for words, found in _compounds(doc.text).items() if len(found) >= 2}
             for seed in map(int, args.seeds.split(",")):
                 if not names:
                     break

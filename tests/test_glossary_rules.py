@@ -89,6 +89,11 @@ def test_tc102_variant_written_with_spaces_for_a_hyphenated_house_spelling(tmp_p
     found = run("Он приехал из Санкт-Петербурга вчера. В Санкт-Петербурге было холодно. Санкт Петербург красив.",
                 config(names=[names]), ["TC102"], lang="ru")
     assert [(f.text, f.fix.replacement) for f in found] == [("Санкт Петербург", "Санкт-Петербург")]
+    # TC104 leaves a name the house list spells to TC102 (it suggested the rejected writing)
+    names.write_text("names:\n  - name: Jean-Luc Mélenchon\n    variants: [Jean Luc Mélenchon]\n", encoding="utf-8")
+    found = run("Jean Luc Mélenchon spoke. Jean Luc Mélenchon was cheered.\nJean-Luc Mélenchon left the city.",
+                config(names=[names]), ["TC102", "TC104"])
+    assert [(f.rule, f.text) for f in found] == [("TC102", "Jean Luc Mélenchon"), ("TC102", "Jean Luc Mélenchon")]
 
 
 # ----------------------------------------------------------------------------------- TC202

@@ -2,81 +2,147 @@
 Jean Luc Mélenchon, Saint-Denis / Saint Denis, Alfa-Bank / Alfa Bank.
 
 A name never written with a hyphen cannot be written both ways, so the scan starts from the
-hyphens between two letters, the second a capital (C code finds them; Python reads the few
-words around each), then looks for the same words joined by a space (``str.find``). Spellings
-are TC101's business; here only what stands between the words differs."""
+hyphens between a letter and a capital (C code finds them; Python reads the few words around
+each), then finds the same words joined by a space. The name compared is the run of capitalised
+words from the hyphenated part on (Jean-Luc Mélenchon is no other writing of Jean Luc Godard).
+Spellings are TC101's business; here only what joins the words differs."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 _HYPHENS = "-\u2010\u2011"
 _HYPHEN = re.compile(f"[{_HYPHENS}]")
+_SPACES = " \u00a0"
+_FIND_LIMIT = 64  # distinct names searched with str.find; more are looked up in one pass over the words
+_WORD = re.compile(r"(?<![^\W_])[^\W\d_](?:[^\W_]|[\u0300-\u036f])*")
 
 
 @dataclass(frozen=True)
 class Writing:
     """``count`` occurrences of a name written as ``text`` (at ``spans``) where the document
-    writes it ``dominant`` ``dominant_count`` times."""
+    writes it ``dominant`` ``dominant_count`` times; ``words``: the name's words."""
 
     text: str
     dominant: str
     count: int
     dominant_count: int
     spans: tuple[tuple[int, int], ...]
+    words: tuple[str, ...]
 
 
-def _compounds(text: str) -> dict[tuple[str, ...], list[tuple[int, int]]]:
-    """Capitalised words joined by hyphens (not all in capitals: NATO-OTAN), with where each
-    stands; not one inside a longer compound with a lower-case part (Jean-Luc-friendly)."""
-    out: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+def _in_word(c: str) -> bool:
+    return c.isalnum() or unicodedata.combining(c) > 0  # (a decomposed accent stays in its word)
+
+
+def _word_end(text: str, i: int) -> int:
+    n = len(text)
+    while i < n and _in_word(text[i]):
+        i += 1
+    return i
+
+
+def _following(text: str, end: int) -> tuple[str, ...]:
+    """The capitalised words that follow ``end``, each after one space (the rest of the name)."""
+    words = []
+    n = len(text)
+    while end + 1 < n and text[end] in _SPACES and text[end + 1].isupper():
+        after = _word_end(text, end + 1)
+        if after < n and text[after] in _HYPHENS:
+            break  # (the next hyphenated name)
+        words.append(text[end + 1:after])
+        end = after
+    return tuple(words)
+
+
+def _compounds(text: str) -> dict[tuple[str, ...], list[tuple[int, int, tuple[str, ...]]]]:
+    """Capitalised words joined by hyphens (not all in capitals: NATO-OTAN), each with where it
+    stands and the capitalised words after it; not one inside a longer compound with a
+    lower-case part (Jean-Luc-friendly)."""
+    out: dict[tuple[str, ...], list[tuple[int, int, tuple[str, ...]]]] = {}
     n = len(text)
     end = -1
     for m in _HYPHEN.finditer(text):
         i = m.start()
-        if i < end or i == 0 or i + 1 >= n or not text[i - 1].isalnum() or not text[i + 1].isupper():
+        if i < end or i == 0 or i + 1 >= n or not _in_word(text[i - 1]) or not text[i + 1].isupper():
             continue
         start = i
-        while start > 0 and text[start - 1].isalnum():
+        while start > 0 and _in_word(text[start - 1]):
             start -= 1
         if not text[start].isupper() or (start > 0 and text[start - 1] in _HYPHENS):
             continue
         end = i + 1
         while True:
-            while end < n and text[end].isalnum():
-                end += 1
+            end = _word_end(text, end)
             if end + 1 < n and text[end] in _HYPHENS and text[end + 1].isupper():
                 end += 1
                 continue
             break
         if end < n and text[end] in _HYPHENS:
-            continue  # (Franco-German-speaking: a lower-case part follows)
+            continue
         written = text[start:end]
         if not written.isupper():
-            out.setdefault(tuple(_HYPHEN.split(written)), []).append((start, end))
+            out.setdefault(tuple(_HYPHEN.split(written)), []).append((start, end, _following(text, end)))
     return out
+
+
+def _spaced(text: str, names: list[tuple[str, ...]]) -> dict[tuple[str, ...], list[tuple[int, int]]]:
+    """Where each of ``names`` stands with its words joined by a space: ``str.find`` for a few
+    names, else one pass over the text's words (each name's first word looked up)."""
+    out: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    n = len(text)
+
+    def whole(at: int, after: int) -> bool:
+        return (at == 0 or not (_in_word(text[at - 1]) or text[at - 1] in _HYPHENS)) \
+            and (after >= n or not (_in_word(text[after]) or text[after] in _HYPHENS))
+
+    if len(names) <= _FIND_LIMIT:
+        for words in names:
+            spaced = " ".join(words)
+            at = text.find(spaced)
+            while at >= 0:
+                if whole(at, at + len(spaced)):
+                    out.setdefault(words, []).append((at, at + len(spaced)))
+                at = text.find(spaced, at + len(spaced))
+        return out
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for words in names:
+        by_first.setdefault(words[0], []).append(words)
+    for m in _WORD.finditer(text):
+        for words in by_first.get(m.group(), ()):
+            spaced = " ".join(words)
+            if text.startswith(spaced, m.start()) and whole(m.start(), m.start() + len(spaced)):
+                out.setdefault(words, []).append((m.start(), m.start() + len(spaced)))
+    return out
+
+
+def _same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two runs of words after the hyphenated part that may name one person or place: one
+    continues the other (Jean-Luc beside Jean Luc Mélenchon), not two surnames (Mélenchon,
+    Godard)."""
+    return a[:len(b)] == b or b[:len(a)] == a
 
 
 def hyphen_variants(text: str) -> list[Writing]:
     """The less used writing of each name written both ways in ``text`` (ties: the writing
     without the hyphen is reported, the hyphen being a name's own)."""
+    compounds = _compounds(text)
+    spaced = _spaced(text, list(compounds))
     out = []
-    for words, hyphen_spans in _compounds(text).items():
-        spaced = " ".join(words)
-        space_spans = []
-        at = text.find(spaced)
-        while at >= 0:
-            after = at + len(spaced)
-            if (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in _HYPHENS)) \
-                    and (after >= len(text) or not (text[after].isalnum() or text[after] in _HYPHENS)):
-                space_spans.append((at, after))
-            at = text.find(spaced, after)
-        if not space_spans:
+    for words, hyphenated in compounds.items():
+        with_space = [(start, end, _following(text, end)) for start, end in spaced.get(words, ())]
+        with_space = [s for s in with_space if any(_same_name(s[2], h[2]) for h in hyphenated)]
+        with_hyphen = [h for h in hyphenated if any(_same_name(h[2], s[2]) for s in with_space)]
+        if not with_space:
             continue
-        with_hyphen = "-".join(words)
-        if len(space_spans) <= len(hyphen_spans):
-            out.append(Writing(spaced, with_hyphen, len(space_spans), len(hyphen_spans), tuple(space_spans)))
+        name = words + max((h[2] for h in with_hyphen), key=len)
+        hyphen_text, space_text = "-".join(words), " ".join(words)
+        if len(with_space) <= len(with_hyphen):
+            spans = tuple((s, e) for s, e, _ in with_space)
+            out.append(Writing(space_text, hyphen_text, len(with_space), len(with_hyphen), spans, name))
         else:
-            out.append(Writing(with_hyphen, spaced, len(hyphen_spans), len(space_spans), tuple(hyphen_spans)))
+            spans = tuple((s, e) for s, e, _ in with_hyphen)
+            out.append(Writing(hyphen_text, space_text, len(with_hyphen), len(with_space), spans, name))
     return out

@@ -94,6 +94,13 @@ def test_tc102_variant_written_with_spaces_for_a_hyphenated_house_spelling(tmp_p
     found = run("Jean Luc Mélenchon spoke. Jean Luc Mélenchon was cheered.\nJean-Luc Mélenchon left the city.",
                 config(names=[names]), ["TC102", "TC104"])
     assert [(f.rule, f.text) for f in found] == [("TC102", "Jean Luc Mélenchon"), ("TC102", "Jean Luc Mélenchon")]
+    # a house spelling with no variant decides TC104's direction; a house name elsewhere in the
+    # text does not silence it (a last review)
+    names.write_text("names:\n  - name: Jean-Luc Godard\n    variants: []\n  - name: Kyiv\n    variants: [Kiev]\n",
+                     encoding="utf-8")
+    found = run("Jean Luc Godard spoke on Monday. Jean Luc Godard left Kyiv. Jean-Luc Godard came.",
+                config(names=[names]), ["TC104"])
+    assert [f.text for f in found] == ["Jean Luc", "Jean Luc"] and "the house writes it" in found[0].message
 
 
 # ----------------------------------------------------------------------------------- TC202

@@ -264,6 +264,12 @@ def test_tc104_a_name_written_with_and_without_its_hyphen():
                               "Jean Luc Godard filmed. Jean Luc Godard left.", lang="en", select=["TC104"]) == []
     nfd = unicodedata.normalize("NFD", "Jean-Émile Dupont spoke in Paris. Later Jean Éric Martin answered him.")
     assert checker.check_text(nfd, lang="fr", select=["TC104"]) == []
+    # words after the name that also follow its hyphenated writing do not make it another name,
+    # and every occurrence counts (a last review: "Saint-Denis (1x)" against "Saint Denis (2x)")
+    text = ("Saint-Denis Mayor Mathieu Hanotin said the stadium was safe. Saint-Denis Police disagreed. "
+            "The Saint-Denis Council met. The Saint Denis Council voted. A Saint Denis Council member resigned.")
+    found = checker.check_text(text, lang="en", select=["TC104"])
+    assert [f.text for f in found] == ["Saint Denis", "Saint Denis"] and "(3×)" in found[0].message
 
 
 def test_rule_metadata_registered():

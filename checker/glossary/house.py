@@ -139,12 +139,15 @@ class HouseNames:
                 if not keys:
                     continue
                 # (a variant that stems like a house spelling matches it too: ``_house_form``
-                # drops those matches; one that differs only in case, accents or what joins its
-                # words is matched as written: Санкт Петербург, not Санкт Петербурга, whose fix
-                # would have to add the hyphen and keep the ending)
-                ambiguous = _words(variant) == _words(name.canonical)
-                common = not ambiguous and _is_common(variant, lang)
-                index.add(index.pattern(variant, (name, variant), case_sensitive=ambiguous or common))
+                # drops those matches; one that differs only in case or accents is matched as
+                # written, and one that differs only in what joins its words as its words, in any
+                # case: Al Qaeda for a listed al Qaeda, not Санкт Петербурга, whose fix would have
+                # to add the hyphen and keep the ending)
+                same = _fold(variant) == _fold(name.canonical)  # case or accents only: as written
+                joined_otherwise = not same and _words(variant) == _words(name.canonical)  # any case
+                common = not same and not joined_otherwise and _is_common(variant, lang)
+                index.add(index.pattern(variant, (name, variant), exact=joined_otherwise,
+                                        case_sensitive=same or common))
         self._indexes[lang] = (index, {})
         return index
 

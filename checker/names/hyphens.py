@@ -3,34 +3,41 @@ Jean Luc Mélenchon, Saint-Denis / Saint Denis, Alfa-Bank / Alfa Bank.
 
 A name never written with a hyphen cannot be written both ways, so the scan starts from the
 hyphens between a letter and a capital (C code finds them; Python reads the few words around
-each), then finds the same words joined by a space. The name compared is the run of capitalised
-words from the hyphenated part on (Jean-Luc Mélenchon is no other writing of Jean Luc Godard).
-Spellings are TC101's business; here only what joins the words differs."""
+each), then finds the same words joined by a space, not before another surname (Jean-Luc
+Mélenchon is no other writing of Jean Luc Godard). Spellings are TC101's business; here only
+what joins the words differs."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Callable
 
 _HYPHENS = "-\u2010\u2011"
 _HYPHEN = re.compile(f"[{_HYPHENS}]")
 _SPACES = " \u00a0"
 _FIND_LIMIT = 64  # distinct names searched with str.find; more are looked up in one pass over the words
-_WORD = re.compile(r"(?<![^\W_])[^\W\d_](?:[^\W_]|[\u0300-\u036f])*")
+_MARKS = "\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_WORD = re.compile(rf"(?<![^\W_])[^\W\d_](?:[^\W_]|[{_MARKS}])*")
 
 
 @dataclass(frozen=True)
-class Writing:
-    """``count`` occurrences of a name written as ``text`` (at ``spans``) where the document
-    writes it ``dominant`` ``dominant_count`` times; ``words``: the name's words."""
+class Writings:
+    """A name (``words``) written with a hyphen at ``with_hyphen`` and with a space at
+    ``with_space`` (spans in the text)."""
 
-    text: str
-    dominant: str
-    count: int
-    dominant_count: int
-    spans: tuple[tuple[int, int], ...]
     words: tuple[str, ...]
+    with_hyphen: tuple[tuple[int, int], ...]
+    with_space: tuple[tuple[int, int], ...]
+
+    @property
+    def hyphenated(self) -> str:
+        return "-".join(self.words)
+
+    @property
+    def spaced(self) -> str:
+        return " ".join(self.words)
 
 
 def _in_word(c: str) -> bool:
@@ -113,36 +120,30 @@ def _spaced(text: str, names: list[tuple[str, ...]]) -> dict[tuple[str, ...], li
     for m in _WORD.finditer(text):
         for words in by_first.get(m.group(), ()):
             spaced = " ".join(words)
-            if text.startswith(spaced, m.start()) and whole(m.start(), m.start() + len(spaced)):
-                out.setdefault(words, []).append((m.start(), m.start() + len(spaced)))
-    return out
+            found = out.setdefault(words, [])
+            if text.startswith(spaced, m.start()) and whole(m.start(), m.start() + len(spaced)) \
+                    and (not found or found[-1][1] <= m.start()):  # (no overlap: Bora Bora Bora)
+                found.append((m.start(), m.start() + len(spaced)))
+    return {words: found for words, found in out.items() if found}
 
 
-def _same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Two runs of words after the hyphenated part that may name one person or place: one
-    continues the other (Jean-Luc beside Jean Luc Mélenchon), not two surnames (Mélenchon,
-    Godard)."""
-    return a[:len(b)] == b or b[:len(a)] == a
-
-
-def hyphen_variants(text: str) -> list[Writing]:
-    """The less used writing of each name written both ways in ``text`` (ties: the writing
-    without the hyphen is reported, the hyphen being a name's own)."""
+def hyphen_variants(text: str, common: Callable[[str], bool] = lambda word: False) -> list[Writings]:
+    """Each name written both ways in ``text``. A spaced occurrence followed by a capitalised
+    word that is no ``common`` word of the language (a surname) and follows no hyphenated one,
+    where every hyphenated one is followed by a capitalised word, is another name (Jean Luc
+    Godard beside Jean-Luc Mélenchon; not Nordrhein Westfalen Museen beside Nordrhein-Westfalen
+    Schulen, nor the Saint Denis Council beside the Saint-Denis Mayor)."""
     compounds = _compounds(text)
     spaced = _spaced(text, list(compounds))
     out = []
     for words, hyphenated in compounds.items():
-        with_space = [(start, end, _following(text, end)) for start, end in spaced.get(words, ())]
-        with_space = [s for s in with_space if any(_same_name(s[2], h[2]) for h in hyphenated)]
-        with_hyphen = [h for h in hyphenated if any(_same_name(h[2], s[2]) for s in with_space)]
-        if not with_space:
-            continue
-        name = words + max((h[2] for h in with_hyphen), key=len)
-        hyphen_text, space_text = "-".join(words), " ".join(words)
-        if len(with_space) <= len(with_hyphen):
-            spans = tuple((s, e) for s, e, _ in with_space)
-            out.append(Writing(space_text, hyphen_text, len(with_space), len(with_hyphen), spans, name))
-        else:
-            spans = tuple((s, e) for s, e, _ in with_hyphen)
-            out.append(Writing(hyphen_text, space_text, len(with_hyphen), len(with_space), spans, name))
+        nexts = {rest[:1] for _, _, rest in hyphenated}  # the words after it: () when none
+
+        def same_name(end: int) -> bool:
+            after = _following(text, end)[:1]
+            return () in nexts or not after or after in nexts or common(after[0])
+
+        with_space = tuple((start, end) for start, end in spaced.get(words, ()) if same_name(end))
+        if with_space:
+            out.append(Writings(words, tuple((start, end) for start, end, _ in hyphenated), with_space))
     return out

@@ -173,7 +173,9 @@ class NameHyphenRule(Rule):
         why="A hyphen is part of many names (Jean-Luc, Saint-Denis, Alfa-Bank) and translations drop or add it "
         "inconsistently; readers and search take the two writings for two names. The words are the same, so "
         "spelling checks (TC101) do not see it. Only capitalised words joined by a hyphen somewhere in the "
-        "document are compared with the same words joined by spaces.",
+        "document are compared with the same words joined by spaces, not where a surname the hyphenated "
+        "writing never has follows them (Jean Luc Godard beside Jean-Luc Mélenchon). A name the house list "
+        "spells is written as the house does; a variant it lists is TC102's.",
         bad="Jean-Luc Mélenchon spoke in Saint-Denis. Later Jean Luc Mélenchon left Saint Denis; Saint-Denis was quiet.",
         good="Jean-Luc Mélenchon spoke in Saint-Denis. Later Jean-Luc Mélenchon left Saint-Denis; Saint-Denis was quiet.",
         fix="Writes the other writing (unsafe: in a tie the hyphenated one, a guess, and a house may prefer "
@@ -183,25 +185,64 @@ class NameHyphenRule(Rule):
     def check_document(self, doc: Document, ctx: "CheckContext | None" = None) -> Iterable[Finding]:
         from ..names.hyphens import hyphen_variants
 
-        house: list[str] = []  # the house list's names, folded, word by word (" jean luc mélenchon ")
+        house: list[str] = []
         if ctx is not None and ctx.config.names:
             from ..glossary import house_names
 
-            house = [" " + " ".join(w.casefold() for w in re.findall(r"[^\W_]+", spelling)) + " "
-                     for name in house_names(ctx).names for spelling in (name.canonical, *name.variants)]
+            house = [spelling for name in house_names(ctx).names
+                     for spelling in (name.canonical, *name.variants, "\x00")][:-1]  # "\x00" ends a name
         findings = []
-        for writing in hyphen_variants(doc.prose):
-            words = " " + " ".join(w.casefold() for w in writing.words) + " "
-            if any(words in name or name in words for name in house):
-                continue  # a name the house list spells: TC102 decides its writing
-            spells = "mostly writes it" if writing.dominant_count > writing.count else "also writes it"
-            message = (f'Name written "{writing.text}" ({writing.count}×); this document {spells} '
-                       f'"{writing.dominant}" ({writing.dominant_count}×)')
-            for start, end in writing.spans:
-                findings.append(self.finding(doc, start, end, message, [writing.dominant],
-                                             fix=Fix(start, end, writing.dominant, safe=False),
-                                             variant_of=writing.dominant))
+        from ..lexicon import zipf
+
+        lang = doc.lang
+
+        def common(word: str) -> bool:  # a word of the language after the name, not a surname
+            return zipf(word, lang) >= COMMON_AFTER_ZIPF
+
+        for writing in hyphen_variants(doc.prose, common):
+            house_says = _house_writing(writing.words, house)
+            if house_says is False:
+                continue  # the house list has a variant of it: TC102 reports it
+            # the house's writing, else the majority; in a tie, the hyphen (a name's own)
+            hyphen = house_says == "-" if house_says else len(writing.with_hyphen) >= len(writing.with_space)
+            if hyphen:
+                text, dominant, spans, others = writing.spaced, writing.hyphenated, writing.with_space, writing.with_hyphen
+            else:
+                text, dominant, spans, others = writing.hyphenated, writing.spaced, writing.with_hyphen, writing.with_space
+            if house_says:
+                message = f'Name written "{text}" ({len(spans)}×); the house writes it "{dominant}"'
+            else:
+                spells = "mostly writes it" if len(others) > len(spans) else "also writes it"
+                message = (f'Name written "{text}" ({len(spans)}×); this document {spells} "{dominant}" '
+                           f'({len(others)}×)')
+            for start, end in spans:
+                findings.append(self.finding(doc, start, end, message, [dominant],
+                                             fix=Fix(start, end, dominant, safe=False), variant_of=dominant))
         return findings
+
+
+COMMON_AFTER_ZIPF = 3.0  # TC104: a capitalised word after a name this common is no other surname
+
+
+def _house_writing(words: tuple[str, ...], house: list[str]) -> "str | bool | None":
+    """How the house list joins ``words`` ("-" or " ") when a house spelling holds them (Jean-Luc
+    Godard for Jean Luc); False when a listed variant holds them (TC102 reports it); else None."""
+    wanted = [w.casefold() for w in words]
+    is_variant = False
+    decided = None
+    for spelling in house:
+        if spelling == "\x00":
+            is_variant = False
+            continue
+        parts = re.split(r"([\W_]+)", spelling)
+        names, joins = [p.casefold() for p in parts[0::2]], parts[1::2]
+        for i in range(len(names) - len(wanted) + 1):
+            if names[i:i + len(wanted)] == wanted:
+                if is_variant:
+                    return False
+                decided = "-" if all(any(c in "-\u2010\u2011" for c in j) for j in joins[i:i + len(wanted) - 1]) else " "
+        is_variant = True
+    return decided
 
 
 @register

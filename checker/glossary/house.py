@@ -203,11 +203,6 @@ def _words(spelling: str) -> list[str]:
     return [_fold(w) for w in re.findall(r"[^\W_]+", spelling)]
 
 
-def _joiner(between: str) -> str:
-    """What joins two words, as a reader sees it: a hyphen (any of three) or a space."""
-    return "-" if any(c in "-\u2010\u2011" for c in between) else " "
-
-
 def _house_form(m: Match, tokens, text: str) -> bool:
     """The words matched for a listed variant are the house spelling's own, or its inflection:
     they start with it (rather than with the variant), or, starting with neither, are as close
@@ -216,19 +211,19 @@ def _house_form(m: Match, tokens, text: str) -> bool:
     matches Navalny and Navalnys too; Navalnis, NAVALNI stay the variant's. A variant of the
     same words written otherwise (Jean Luc for Jean-Luc Mélenchon) matches the house spelling
     only where the text writes it as the house does."""
-    from ..names.normalize import damerau
+    from ..names.normalize import damerau, joiner
 
     name, variant = m.pattern.payload
     surface = [_fold(w) for w in tokens.surfaces[m.first:m.last]]
-    listed = [_fold(w) for w in re.findall(r"[^\W_]+", variant)]
+    listed = _words(variant)
     house = [_fold(w) for w in _corresponding_words(re.findall(r"[^\W_]+", name.canonical), variant)]
     if not (len(surface) == len(listed) == len(house)):
         return False
     if listed == house:  # the same words, written otherwise (Jean Luc / Jean-Luc Mélenchon): the
         # house's form where the text joins them as the house does, whatever their endings
         # (Санкт-Петербурга for a listed Санкт Петербург)
-        joins = [_joiner(text[tokens.ends[k]:tokens.starts[k + 1]]) for k in range(m.first, m.last - 1)]
-        return joins == [_joiner(j) for j in re.findall(r"[\W_]+", name.canonical.strip())][:len(joins)]
+        joins = [joiner(text[tokens.ends[k]:tokens.starts[k + 1]]) for k in range(m.first, m.last - 1)]
+        return joins == [joiner(j) for j in re.findall(r"[\W_]+", name.canonical.strip())][:len(joins)]
     # the spelling it starts with, the longer when both (Navalnys: Navalny's; Zelenskys, for a
     # listed Zelensky beside Zelenskyy: the variant's; Navalnyi for a listed Navalnyi: its own)
     written, h, v = " ".join(surface), " ".join(house), " ".join(listed)

@@ -868,7 +868,8 @@ def _multiword_clusters(stats, candidates, lang, zipf, ranks=None) -> list[NameC
     a multi-word cluster follows."""
     ranks = ranks or {}
     written: dict[tuple[str, ...], dict[tuple[str, ...], int]] = {}
-    forms = _trimmed_multi(stats, candidates, written)
+    # (counted only where the document writes a name with a hyphen: else every name has spaces)
+    forms = _trimmed_multi(stats, candidates, written if stats.written else None)
 
     def as_written(toks: tuple[str, ...]) -> str:
         """As most occurrences write it (ties: with the hyphen); with spaces when no entry."""

@@ -25,6 +25,7 @@ import re
 from typing import Iterable
 
 from ..model import BlockKind, Document
+from .normalize import HYPHENS, joiner
 from .stats import MAX_LOCATIONS, FormStat, NameStats
 
 # A word: letters, with combining marks inside (written so that plain words take the fast path).
@@ -138,7 +139,7 @@ def _maybe_beside_capital(text: str, w: str, positions: Iterable[int]) -> bool:
     one and a hyphen (a cheap test before the occurrences of a commoner lower-case word are
     scanned)."""
     return any(_capital_beside(text, i, i + len(w), max(0, i - _CONTEXT_REACH))
-               or (i >= 2 and text[i - 1] in "-\u2010\u2011" and text[i - 2].isalpha())
+               or (i >= 2 and text[i - 1] in HYPHENS and text[i - 2].isalpha())
                for i in positions)
 
 
@@ -240,7 +241,7 @@ def collect(doc: Document, stats: NameStats | None = None, lower: bool = True,
                 if (p > 0 and _word_char(text[p - 1])) or (e < n and _word_char(text[e])):
                     continue  # inside a longer word
                 syllable = None
-                if len(w) <= 5 and p >= 2 and text[p - 1] in "-\u2010\u2011" and text[p - 2].isalpha():
+                if len(w) <= 5 and p >= 2 and text[p - 1] in HYPHENS and text[p - 2].isalpha():
                     # a short syllable of a hyphenated name (Byeong-seug) or a slip in the
                     # second part of one (Rheinland-pfalx): kept with the word before the
                     # hyphen ("-", word), which ``cluster`` requires the other spelling to follow
@@ -346,9 +347,6 @@ def collect(doc: Document, stats: NameStats | None = None, lower: bool = True,
     return out
 
 
-_GAP_AS_WRITTEN = {"\u00a0": " ", "\u2010": "-", "\u2011": "-"}  # (one space, one hyphen, to a reader)
-
-
 def _flush(run, multi, path, seg_index, initial, text, written) -> None:
     while run and run[-1][0] in PARTICLES:
         run.pop()
@@ -358,8 +356,7 @@ def _flush(run, multi, path, seg_index, initial, text, written) -> None:
     # how the name is written (``NameStats.written``): counted once it is written with a hyphen
     counts = written.get(key)
     if counts is not None or text[run[0][1]:run[-1][2]] != key:
-        gaps = tuple(_GAP_AS_WRITTEN.get(gap, gap)
-                     for gap in (text[run[i][2]:run[i + 1][1]] for i in range(len(run) - 1)))
+        gaps = tuple(joiner(text[run[i][2]:run[i + 1][1]]) for i in range(len(run) - 1))
         if counts is None and any(gap != " " for gap in gaps):
             before = multi.get(key)  # (its earlier occurrences, all with spaces)
             counts = written[key] = {(" ",) * len(gaps): before.count} if before is not None else {}

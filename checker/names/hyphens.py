@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Callable
 
-_HYPHENS = "-\u2010\u2011"
+from .normalize import HYPHENS as _HYPHENS
 _HYPHEN = re.compile(f"[{_HYPHENS}]")
 _SPACES = " \u00a0"
 _FIND_LIMIT = 64  # distinct names searched with str.find; more are looked up in one pass over the words

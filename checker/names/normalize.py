@@ -56,6 +56,13 @@ _SKEL_DROP = str.maketrans({c: None for c in "aeiouyjwh"})
 _SKEL_MAP = str.maketrans({"z": "s", "g": "k"})
 
 VOWELS = frozenset("aeiouy")
+HYPHENS = "-\u2010\u2011"  # the hyphen, U+2010 and the non-breaking U+2011: one hyphen to a reader
+
+
+def joiner(between: str) -> str:
+    """What joins two words of a name, as a reader sees it: a hyphen (any of ``HYPHENS``) or a
+    space (a non-breaking one too)."""
+    return "-" if any(c in HYPHENS for c in between) else " "
 
 
 @lru_cache(maxsize=200_000)

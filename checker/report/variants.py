@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from ..model import Document
+from ..names.normalize import HYPHENS
 
 VARIANTS_JSON_VERSION = 1
 
@@ -30,7 +31,7 @@ def cluster_dict(cluster: Any, doc: Document) -> dict[str, Any]:
     return {"canonical": cluster.canonical, "count": cluster.count, "variants": variants}
 
 
-_HYPHEN_BETWEEN_WORDS = re.compile(r"(?<=[^\W\d_])[-\u2010\u2011](?=[^\W\d_])")
+_HYPHEN_BETWEEN_WORDS = re.compile(rf"(?<=[^\W\d_])[{HYPHENS}](?=[^\W\d_])")
 
 
 def _spaced(spelling: str) -> str:

@@ -185,20 +185,19 @@ class NameHyphenRule(Rule):
     def check_document(self, doc: Document, ctx: "CheckContext | None" = None) -> Iterable[Finding]:
         from ..names.hyphens import hyphen_variants
 
-        house: list[str] = []
+        from ..lexicon import zipf
+
+        house = []
         if ctx is not None and ctx.config.names:
             from ..glossary import house_names
 
-            house = [spelling for name in house_names(ctx).names
-                     for spelling in (name.canonical, *name.variants, "\x00")][:-1]  # "\x00" ends a name
-        findings = []
-        from ..lexicon import zipf
-
+            house = house_names(ctx).names
         lang = doc.lang
 
         def common(word: str) -> bool:  # a word of the language after the name, not a surname
             return zipf(word, lang) >= COMMON_AFTER_ZIPF
 
+        findings = []
         for writing in hyphen_variants(doc.prose, common):
             house_says = _house_writing(writing.words, house)
             if house_says is False:
@@ -224,24 +223,28 @@ class NameHyphenRule(Rule):
 COMMON_AFTER_ZIPF = 3.0  # TC104: a capitalised word after a name this common is no other surname
 
 
-def _house_writing(words: tuple[str, ...], house: list[str]) -> "str | bool | None":
-    """How the house list joins ``words`` ("-" or " ") when a house spelling holds them (Jean-Luc
-    Godard for Jean Luc); False when a listed variant holds them (TC102 reports it); else None."""
-    wanted = [w.casefold() for w in words]
-    is_variant = False
-    decided = None
-    for spelling in house:
-        if spelling == "\x00":
-            is_variant = False
-            continue
+def _house_writing(words: tuple[str, ...], house) -> "str | bool | None":
+    """How the house list (``HouseName``s) joins ``words`` ("-" or " ") when a house spelling
+    holds them (Jean-Luc Godard for Jean Luc); False when a listed variant holds them (TC102
+    reports it); else None."""
+    from ..names.normalize import joiner
+
+    def joins(spelling: str) -> "list[str] | None":  # how ``spelling`` joins the words, if it holds them
         parts = re.split(r"([\W_]+)", spelling)
-        names, joins = [p.casefold() for p in parts[0::2]], parts[1::2]
+        names = [p.casefold() for p in parts[0::2]]
+        wanted = [w.casefold() for w in words]
         for i in range(len(names) - len(wanted) + 1):
             if names[i:i + len(wanted)] == wanted:
-                if is_variant:
-                    return False
-                decided = "-" if all(any(c in "-\u2010\u2011" for c in j) for j in joins[i:i + len(wanted) - 1]) else " "
-        is_variant = True
+                return [joiner(j) for j in parts[1::2][i:i + len(wanted) - 1]]
+        return None
+
+    if any(joins(variant) is not None for name in house for variant in name.variants):
+        return False
+    decided = None
+    for name in house:
+        found = joins(name.canonical)
+        if found is not None:
+            decided = "-" if all(j == "-" for j in found) else " "
     return decided
 
 

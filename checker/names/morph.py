@@ -243,6 +243,8 @@ def slavic_feminine(a: str, b: str) -> bool:
     else:
         return False
     for short, long in ((fa, fb), (fb, fa)):
+        if long[-1:] not in _FEMININE_LAST:
+            continue  # (every feminine ending ends so: the test of most pairs of names)
         for masculine, feminine in pairs:
             if short.endswith(masculine) and long.endswith(feminine) and len(short) - len(masculine) >= 3 \
                     and short[: -len(masculine)].replace("ь", "") == long[: -len(feminine)].replace("ь", ""):
@@ -257,6 +259,7 @@ def slavic_feminine(a: str, b: str) -> bool:
 
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]+")
+_FEMININE_LAST = frozenset("aая")  # Latin a, Cyrillic а and я
 
 
 def derived(a: str, b: str, lang: str | None, strip_vowel: bool = True) -> bool:

@@ -103,6 +103,23 @@ def test_tc102_variant_written_with_spaces_for_a_hyphenated_house_spelling(tmp_p
     assert [f.text for f in found] == ["Jean Luc", "Jean Luc"] and "the house writes it" in found[0].message
 
 
+
+def test_tc102_variant_that_differs_only_in_accents(tmp_path, config):
+    # a tester's report: a listed Sanchez (for Sánchez) was never reported, as the words matched
+    # were taken for the house spelling's own once accents were set aside
+    names = tmp_path / "names.yaml"
+    names.write_text("names:\n  - name: Sánchez\n    variants: [Sanchez]\n"
+                     "  - name: José Mourinho\n    variants: [Jose Mourinho]\n", encoding="utf-8")
+    cfg = config(names=[names])
+    found = run("Pedro Sanchez met the press. Sánchez said so. Jose Mourinho agreed.", cfg, ["TC101", "TC102"])
+    assert [(f.rule, f.text, f.fix.replacement, f.fix.safe) for f in found] == [
+        ("TC102", "Sanchez", "Sánchez", True), ("TC102", "Jose", "José", True)]
+    assert run("Pedro Sánchez met the press. José Mourinho agreed.", cfg, ["TC101", "TC102"]) == []
+    names.write_text("names:\n  - name: Зеленский\n    variants: [Зеленскии]\n", encoding="utf-8")
+    found = run("Президент Зеленский заявил. Зеленского видели. Зеленскии ответил.", config(names=[names]),
+                ["TC101", "TC102"], lang="ru")
+    assert [(f.rule, f.text, f.fix.replacement) for f in found] == [("TC102", "Зеленскии", "Зеленский")]
+
 # ----------------------------------------------------------------------------------- TC202
 
 

@@ -203,6 +203,11 @@ def _words(spelling: str) -> list[str]:
     return [_fold(w) for w in re.findall(r"[^\W_]+", spelling)]
 
 
+def _accented_words(spelling: str) -> list[str]:
+    """The words of ``spelling`` in lower case with their accents (NFC)."""
+    return [unicodedata.normalize("NFC", w).casefold() for w in re.findall(r"[^\W_]+", spelling)]
+
+
 def _house_form(m: Match, tokens, text: str) -> bool:
     """The words matched for a listed variant are the house spelling's own, or its inflection:
     they start with it (rather than with the variant), or, starting with neither, are as close
@@ -219,7 +224,13 @@ def _house_form(m: Match, tokens, text: str) -> bool:
     house = [_fold(w) for w in _corresponding_words(re.findall(r"[^\W_]+", name.canonical), variant)]
     if not (len(surface) == len(listed) == len(house)):
         return False
-    if listed == house:  # the same words, written otherwise (Jean Luc / Jean-Luc Mélenchon): the
+    if listed == house:
+        exact = _accented_words(" ".join(tokens.surfaces[m.first:m.last]))
+        house_exact = _accented_words(" ".join(_corresponding_words(re.findall(r"[^\W_]+", name.canonical), variant)))
+        if _accented_words(variant) != house_exact:  # accents apart (Sanchez for Sánchez): the
+            return exact == house_exact  # house's where the text has its accents (the index
+            # matched the variant as written, but accents aside)
+        # the same words, written otherwise (Jean Luc / Jean-Luc Mélenchon): the
         # house's form where the text joins them as the house does, whatever their endings
         # (Санкт-Петербурга for a listed Санкт Петербург)
         joins = [joiner(text[tokens.ends[k]:tokens.starts[k + 1]]) for k in range(m.first, m.last - 1)]
@@ -240,7 +251,8 @@ def _house_match(m: Match, tokens, text: str) -> HouseMatch:
     start, end = m.start, m.end
     first, last = m.first, m.last
     if len(canonical_words) == m.last - m.first and m.last - m.first > 1:
-        differing = [k for k in range(len(canonical_words)) if _fold(canonical_words[k]) != _fold(surface_tokens[k])]
+        differing = [k for k in range(len(canonical_words))
+                     if _accented_words(canonical_words[k]) != _accented_words(surface_tokens[k])]
         if differing:
             first, last = m.first + differing[0], m.first + differing[-1] + 1
             start, end = tokens.starts[first], tokens.ends[last - 1]

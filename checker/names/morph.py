@@ -218,7 +218,7 @@ def _folded_suffixes(lang: str | None) -> frozenset[str]:
 _ADJECTIVE_MASCULINE = ("y", "i", "iy", "ii", "ij", "yj", "yi", "yy")
 _FEMININE = (
     *((f"sk{m}", f"sk{f}") for m in _ADJECTIVE_MASCULINE for f in ("a", "aya", "aja", "aia")),
-    *((f"n{m}", f"n{f}") for m in _ADJECTIVE_MASCULINE if m != "i" for f in ("aya", "aja", "aia")),
+    *((f"n{m}", f"n{f}") for m in _ADJECTIVE_MASCULINE for f in ("aya", "aja", "aia")),  # (Spanish Navalni)
     ("ov", "ova"), ("ev", "eva"), ("yov", "yova"), ("in", "ina"), ("yn", "yna"), ("ow", "owa"), ("ew", "ewa"),
 )
 

@@ -239,6 +239,10 @@ def test_offsets_are_those_of_the_file(tmp_path):
     ("lookahead_token.yml", "lookahead_token.yml:5: token '(?=Taliban)' matches the empty string"),  # (a tester's)
     ("extra_placeholder.yml", "extra_placeholder.yml:2: the message has 3 '%s' placeholders; a substitution rule "
                               "fills 2"),
+    # a tester's report: a forgotten replacement was a safe fix that deleted the words, and a
+    # rule for no language never ran
+    ("no_replacement.yml", "no_replacement.yml:5: swap 'president in charge' has no replacement"),
+    ("bad_lang.yml", "bad_lang.yml:3: invalid language code 'english'"),
 ])
 def test_broken_style_is_one_line_exit_2(tmp_path, name, expected):
     (tmp_path / "transcheck.toml").write_text(f'styles = ["{(STYLE / "bad" / name).as_posix()}"]\n', encoding="utf-8")

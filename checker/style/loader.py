@@ -85,6 +85,7 @@ class ValeOnlyType(StyleError):
 
 class _Str(str):
     line = 0
+    null = False  # written as nothing, ~ or null (not as '')
 
 
 class _Map(dict):
@@ -112,6 +113,7 @@ def _make_loader() -> type:
         # the validators below convert what must be a number or a boolean.
         value = _Str(loader.construct_scalar(node))
         value.line = node.start_mark.line + 1
+        value.null = node.tag == "tag:yaml.org,2002:null"
         return value
 
     def mapping(loader: Any, node: Any) -> _Map:
@@ -342,6 +344,17 @@ def _as_str(value: Any, key: str, line: int, empty: bool = False) -> str:
     return str(value)
 
 
+def _language(code: str, line: int) -> str:
+    """A rule's language as the checks compare it (pt-BR -> pt); a code that is no language is an
+    error, not a rule that never runs (lang: english)."""
+    from ..lang import normalise_lang
+
+    try:
+        return normalise_lang(code)
+    except InputError as error:
+        raise StyleError(line, str(error)) from None
+
+
 def _as_list(value: Any, key: str, line: int) -> list[str]:
     if isinstance(value, str):
         value = [value]
@@ -425,7 +438,7 @@ def build_rule(name: str, data: Any, path: str, line: int) -> StyleRule:
     elif kind == "capitalization":
         rule.scopes = frozenset({"heading"})
     if "lang" in data:
-        rule.langs = tuple(code.strip().split("-")[0].lower() for code in _as_list(data["lang"], "lang", at("lang")))
+        rule.langs = tuple(_language(code, at("lang")) for code in _as_list(data["lang"], "lang", at("lang")))
     if "limit" in data:
         rule.limit = _as_number(data["limit"], "limit", at("limit"), int)
     rule.ignorecase = _as_bool(data["ignorecase"], "ignorecase", at("ignorecase")) if "ignorecase" in data else False
@@ -498,8 +511,8 @@ def _build_substitution(rule: StyleRule, data: Any, at: Any, flags: int, edge: s
         line = key_lines.get(key, at("swap"))
         if not key.strip():
             raise StyleError(line, "empty key in 'swap'")
-        if value is None or (isinstance(value, str) and value == ""):
-            value = ""
+        if value is None or getattr(value, "null", False):  # (a forgotten replacement: --fix would delete the words)
+            raise StyleError(line, f"swap {key!r} has no replacement (write '' to delete the words)")
         replacement = _as_str(value, f"swap.{key}", line, empty=True)
         key_pattern = _compile(_translate(key), flags, line, f"swap key {key!r}")
         if _matches_empty(key_pattern):

@@ -468,13 +468,27 @@ _NUMBER_AFTER = re.compile(r"[ \u00a0]+\d")
 _WORD_AFTER = re.compile(r"[ \u00a0]+([^\W\d_])")
 
 
-def _is_identifier(digits: str, text: str, end: int) -> bool:
+# Languages that capitalise every noun: a capital after five digits is no sign of a town there
+# ("50000 Menschen"), so a postcode must also stand where an address puts it.
+NOUN_CAPITALS = frozenset({"de", "lb"})
+
+
+def _is_identifier(digits: str, text: str, start: int, end: int, lang: str | None) -> bool:
     """Digits an editor leaves ungrouped: a leading zero (a telephone number, 08001234567, whose
-    leading zero grouping would drop) or a five-digit postcode before its town (10115 Berlin, 75001 Paris)."""
+    leading zero grouping would drop) or a five-digit postcode before its town (10115 Berlin,
+    75001 Paris); in German only at a line's start, after a comma or a country prefix
+    (Hauptstraße 5, 10115 Berlin; D-10115), not a count of a noun (50000 Menschen)."""
     if digits.startswith("0"):
         return True
     word = _WORD_AFTER.match(text, end)
-    return len(digits) == 5 and word is not None and word.group(1).isupper()
+    if len(digits) != 5 or word is None or not word.group(1).isupper():
+        return False
+    if (lang or "").split("-")[0].lower() not in NOUN_CAPITALS:
+        return True
+    i = start - 1
+    while i >= 0 and text[i] in " \t\u00a0":
+        i -= 1
+    return i < 0 or text[i] in ",\n-"
 
 
 def group_digits(value: int, sep: str) -> str:
@@ -511,7 +525,7 @@ def numbers(rule: StyleRule, doc: Document) -> Iterator[Hit]:
         if rule.group:
             for match in re.finditer(rf"(?<![\w.,]){'[0-9]'}{{{rule.group},}}(?![\w]|[.,][0-9])", text[start:end]):
                 digits = match.group(0)
-                if _is_identifier(digits, text, start + match.end()):
+                if _is_identifier(digits, text, start + match.start(), start + match.end(), doc.lang):
                     continue
                 suggestion = group_digits(int(digits), sep)
                 s, e = start + match.start(), start + match.end()

@@ -18,6 +18,7 @@ Every stage is a function that returns values; only ``checker.cli`` prints or ex
 
 from __future__ import annotations
 
+import errno
 import fnmatch
 import os
 from collections import OrderedDict
@@ -197,8 +198,11 @@ def discover(paths: Sequence[str], include: Sequence[str] | None = None,
         if path == STDIN:
             sources.append(Source(STDIN))
         elif os.path.isdir(path):
-            found = [Source(p) for p in _walk(path, globs_in or (lambda _directory: (include, globs)))]
+            folder_globs = globs_in or (lambda _directory: (include, globs))
+            found = [Source(p) for p in _walk(path, folder_globs)]
             if not found:
+                if next(iter(_walk(path, lambda directory: (folder_globs(directory)[0], ()))), None) is not None:
+                    raise InputError(f"{path}: every text file is excluded (by --exclude or a configuration's exclude)")
                 raise InputError(f"{path}: no text files found (looked for {', '.join(include)})")
             sources.extend(found)
         elif os.path.exists(path):
@@ -206,9 +210,21 @@ def discover(paths: Sequence[str], include: Sequence[str] | None = None,
                 raise InputError(f"{path}: not a regular file")
             if not _excluded(path, os.curdir, globs):
                 sources.append(Source(path))
+        elif os.path.islink(path):
+            raise InputError(f"{path}: {_broken_link(path)}")
         else:
             raise InputError(f"{path}: no such file or directory")
     return unique_sources(sources)
+
+
+def _broken_link(path: str) -> str:
+    try:
+        os.stat(path)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "a loop of symbolic links"
+    return f"a symbolic link to a missing file ({os.readlink(path)})"
+
 
 
 def unique_sources(sources: Iterable[Source]) -> list[Source]:

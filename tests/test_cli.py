@@ -45,6 +45,26 @@ def test_directory_without_text_files_exits_2(tmp_path):
     result = run_cli("check", str(tmp_path))
     assert result.returncode == 2
     assert "no text files found" in _one_error_line(result)
+    # a folder whose text files are all excluded says so (a tester's report: "no text files")
+    (tmp_path / "transcheck.toml").write_text('exclude = ["archive/*"]\n', encoding="utf-8")
+    (tmp_path / "archive").mkdir()
+    (tmp_path / "archive" / "old.txt").write_text("Some text.\n", encoding="utf-8")
+    result = run_cli("check", ".", cwd=tmp_path / "archive")
+    assert result.returncode == 2
+    assert _one_error_line(result).endswith(".: every text file is excluded (by --exclude or a configuration's exclude)")
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="symbolic links")
+def test_a_broken_symbolic_link_says_what_is_wrong(tmp_path):
+    # a tester's note: a loop of links read "no such file or directory"
+    os.symlink("loop1", tmp_path / "loop2.txt")
+    os.symlink("loop2.txt", tmp_path / "loop1")
+    os.symlink("missing.txt", tmp_path / "dangling.txt")
+    result = run_cli("check", "loop2.txt", cwd=tmp_path)
+    assert result.returncode == 2 and _one_error_line(result).endswith("loop2.txt: a loop of symbolic links")
+    result = run_cli("check", "dangling.txt", cwd=tmp_path)
+    assert result.returncode == 2
+    assert _one_error_line(result).endswith("dangling.txt: a symbolic link to a missing file (missing.txt)")
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")

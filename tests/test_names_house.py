@@ -50,6 +50,14 @@ def test_variant_of_one_word_of_a_longer_name_fixes_that_word(tmp_path):
     assert "house spelling is 'Zelensky'" in findings[0]["message"]
     run_cli("check", "--fix", "a.txt", cwd=tmp_path)
     assert article.read_text(encoding="utf-8") == "Guterres met Volodymyr Zelensky in Kyiv.\n"
+    # a variant of the whole name narrowed to its differing word says so too (a tester's note:
+    # "'Macorn': the house spelling is 'Emmanuel Macron'", suggesting Macron)
+    (tmp_path / "names.yaml").write_text("names:\n  - name: Emmanuel Macron\n    variants: [Emmanuel Macorn]\n",
+                                         encoding="utf-8")
+    article.write_text("Guterres met Emmanuel Macorn in Paris.\n", encoding="utf-8")
+    findings = json.loads(run_cli("check", "--format", "json", "a.txt", cwd=tmp_path).stdout)["findings"]
+    assert [(f["text"], f["suggestions"], f["message"]) for f in findings] == [
+        ("Macorn", ["Macron"], "'Macorn': the house spelling is 'Macron' (as in 'Emmanuel Macron')")]
 
 
 RUSSIAN = ("Президент Зеленський выступил в Киеве. Сторонники Зеленського поддержали его. "

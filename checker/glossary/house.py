@@ -259,7 +259,7 @@ def _house_match(m: Match, tokens, text: str) -> HouseMatch:
             canonical_part = " ".join(canonical_words[differing[0]:differing[-1] + 1])
             surface = text[start:end]
             replacement, safe = _replace(surface, canonical_part, " ".join(surface_tokens[differing[0]:differing[-1] + 1]))
-            return HouseMatch(start, end, surface, name.canonical, replacement, safe)
+            return HouseMatch(start, end, surface, name.canonical, replacement, safe, canonical_part)
     surface = text[start:end]
     whole = len(canonical_words) == len(re.findall(r"[^\W_]+", name.canonical))
     part = name.canonical if whole else " ".join(canonical_words)

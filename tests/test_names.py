@@ -1147,6 +1147,15 @@ def test_two_established_names_in_one_sentence_are_two():
     assert flagged("Anna and Ana went home on Monday.") == []
 
 
+def test_a_sentence_start_without_the_accents_of_a_name_used_mid_sentence_is_a_variant():
+    # a tester's report: found in en, es, pt and de, not in French, whose word list also knows
+    # melenchon (a form only at a sentence start that common was never a minority)
+    text = "Le maire a accueilli Mélenchon hier. Melenchon a promis de revenir.\nSelon Mélenchon, la foule était nombreuse."
+    assert flagged(text, "fr") == [("Melenchon", "Mélenchon")]
+    # (a common word at a sentence start with no such twin mid-sentence is still no name)
+    assert flagged("Le maire est venu hier. Elle a promis de revenir. Selon elle, tout va bien.", "fr") == []
+
+
 def test_a_word_written_without_its_accent_before_another_name_is_still_a_variant():
     # Agência Farmacêutica / Agencia Italiana: one word with and without its accent, not the
     # first names of two people (the two-people rule is for two names: Anna / Ana)

@@ -125,6 +125,15 @@ def finalize(stats: NameStats) -> list[NameCluster]:
         for w, st in stats.tokens.items()
         if st.noninitial > 0 or (len(w) >= 4 and (zipf(w) < INITIAL_MAX_ZIPF or name_like(fold(w), lang)))
     }
+    # ... and when the text writes them mid-sentence with other accents: a name's accent twin
+    # (Melenchon at a sentence start beside Mélenchon, though French also writes melenchon)
+    initial_only = [w for w in stats.tokens if w not in candidates and len(w) >= 4]
+    if initial_only:
+        mid_sentence = {fold(w): w for w, st in candidates.items() if st.noninitial > 0}
+        for w in initial_only:
+            twin = mid_sentence.get(fold(w))
+            if twin is not None and twin != w and twin.casefold() != w.casefold():
+                candidates[w] = stats.tokens[w]
     clusters = _single_token_clusters(stats, candidates, lang, zipf)
     clusters += _multiword_clusters(stats, candidates, lang, zipf, _single_ranks(clusters))
     clusters.sort(key=lambda c: (-c.count, c.canonical))

@@ -134,6 +134,17 @@ class CheckContext:
             values[name] = compute()
         return values[name]
 
+    def rule_active(self, code: str) -> bool:
+        """Whether the settings select rule ``code`` (per-file ignores aside)."""
+        key = ("rule-active", code)
+        active = self.cache.get(key)
+        if active is None:
+            rule = get_rule(code)
+            settings = self.settings
+            active = bool(rule) and matches(rule, settings.select or ["ALL"]) and not matches(rule, settings.ignore)
+            self.cache[key] = active
+        return active
+
 
 DOCUMENT_CACHE_SIZE = 8
 

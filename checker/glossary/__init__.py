@@ -68,16 +68,7 @@ def house_names(ctx: "CheckContext") -> HouseNames:
 
 def rule_active(ctx: "CheckContext", code: str) -> bool:
     """Whether the settings select rule ``code`` (per-file ignores aside)."""
-    key = ("rule-active", code)
-    active = ctx.cache.get(key)
-    if active is None:
-        from ..registry import get_rule, matches
-
-        rule = get_rule(code)
-        settings = ctx.settings
-        active = bool(rule) and matches(rule, settings.select or ["ALL"]) and not matches(rule, settings.ignore)
-        ctx.cache[key] = active
-    return active
+    return ctx.rule_active(code)
 
 
 def per_document(doc: "Document", ctx: "CheckContext", name: str, compute: Callable[[], Any]) -> Any:

@@ -11,6 +11,9 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping
 from ..model import Document, Finding, Fix, Scope, Severity
 from ..registry import Rule, RuleDoc, register
 
+# The cache slot where TC101 leaves TC103 the table of the document it has just read
+CORPUS_TABLE = "names-corpus-table"
+
 if TYPE_CHECKING:
     from ..names import NameCluster
     from ..names.corpus import CorpusSpellings, CorpusVariant
@@ -72,7 +75,13 @@ class NameVariantRule(Rule):
             from ..glossary import covered_spans
 
             covered = covered_spans(doc, ctx)
-        clusters = [_house_first(cluster, ctx, doc.lang) for cluster in finalize(collect(doc))]
+        words = set() if ctx is not None and ctx.rule_active("TC103") else None
+        stats = collect(doc, words=words)
+        if words is not None:  # TC103's table of this document, from this one reading of it
+            from ..names import corpus
+
+            ctx.cache[CORPUS_TABLE] = (doc, corpus.collect(stats, words))
+        clusters = [_house_first(cluster, ctx, doc.lang) for cluster in finalize(stats)]
         # Single-token clusters first, so that a token flagged on its own is not reported again
         # as the differing token of a multi-word name.
         fixed: set[tuple[str, str]] = set()  # (spelling, replacement) of the single tokens
@@ -285,8 +294,11 @@ class CorpusNameVariantRule(Rule):
     def collect(self, doc: Document, ctx: "CheckContext") -> "CorpusSpellings":
         from ..names import corpus
 
-        # each rule collects its own statistics: sharing them through a per-document cache kept
-        # 48 MB more at the peak of a 10 MB corpus
+        # TC101 reads the document first and leaves this document's table (only the last one:
+        # keeping every document's statistics cost 48 MB more at the peak of a 10 MB corpus)
+        handed = ctx.cache.pop(CORPUS_TABLE, None)
+        if handed is not None and handed[0] is doc:
+            return handed[1]
         return corpus.collect_document(doc)[1]
 
     def combine(self, left: Any, right: Any) -> "CorpusSpellings":

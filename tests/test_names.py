@@ -1154,6 +1154,15 @@ def test_a_sentence_start_without_the_accents_of_a_name_used_mid_sentence_is_a_v
     assert flagged(text, "fr") == [("Melenchon", "Mélenchon")]
     # (a common word at a sentence start with no such twin mid-sentence is still no name)
     assert flagged("Le maire est venu hier. Elle a promis de revenir. Selon elle, tout va bien.", "fr") == []
+    # nor a function word whose folded form is a name the text uses (Über / Uber, the firm: a
+    # finding before this change too, found while testing it), nor a common word whose capital
+    # goes unaccented (Etat beside l'État)
+    assert flagged("Der Fahrdienst Uber wächst. Viele Kunden nutzen Uber täglich. Auch in Berlin ist Uber "
+                   "beliebt.\nÜber die Zukunft wird gestritten.", "de") == []
+    assert flagged("L'Etat a parlé. Le rôle de l'État est clair. Selon l'État, tout va bien.\nEtat et nation.",
+                   "fr") == []
+    assert flagged("O governador do Pará falou ontem. Para ele, a floresta precisa de proteção. A capital do Pará "
+                   "é Belém. O estado do Pará cresce.", "pt") == []  # (a review: Para is a word)
 
 
 def test_a_word_written_without_its_accent_before_another_name_is_still_a_variant():

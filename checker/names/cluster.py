@@ -38,6 +38,10 @@ WEAK_PARTNER_MAX_ZIPF = 2.0  # the mid-sentence spelling paired with a sentence-
 WEAK_LOWER_MAX_ZIPF = 4.0  # ... and with an unknown lower-case spelling without a shared neighbour
 WEAK_LOWER_LONG = 8  # ... or any such spelling this long
 INITIAL_MAX_ZIPF = 3.0  # a form seen only sentence-initially is a candidate below this
+# ... or an international name (Muhammad, México), unless as written it is as common as the
+# language's function words: its folded form is then another word (Über 6.4: uber, the firm)
+FUNCTION_WORD_ZIPF = 6.0
+INITIAL_TWIN_MAX_ZIPF = 4.0  # ... or below this beside its accent twin mid-sentence (Melenchon)
 TIE_ZIPF_MARGIN = 1.0  # 1:1 ties: the form this much more common in the language dominates
 PLAIN_WORD_ZIPF = 3.0  # ... and of two accent twins, the plain one only when a common word
 
@@ -123,16 +127,19 @@ def finalize(stats: NameStats) -> list[NameCluster]:
     candidates = {
         w: st
         for w, st in stats.tokens.items()
-        if st.noninitial > 0 or (len(w) >= 4 and (zipf(w) < INITIAL_MAX_ZIPF or name_like(fold(w), lang)))
+        if st.noninitial > 0 or (len(w) >= 4 and (zipf(w) < INITIAL_MAX_ZIPF
+                                                  or (name_like(fold(w), lang) and zipf(w) < FUNCTION_WORD_ZIPF)))
     }
-    # ... and when the text writes them mid-sentence with other accents: a name's accent twin
-    # (Melenchon at a sentence start beside Mélenchon, though French also writes melenchon)
-    initial_only = [w for w in stats.tokens if w not in candidates and len(w) >= 4]
+    # ... and when the text writes them mid-sentence with other accents, as a name the language
+    # uses more: the accent twin's slip (Melenchon 3.3 at a sentence start beside Mélenchon 4.1;
+    # not the word Über 6.4 beside the firm Uber 4.1, nor French Etat 5.1 beside État 5.6, where
+    # capitals may go unaccented)
+    initial_only = [w for w in stats.tokens if w not in candidates and len(w) >= 4 and zipf(w) < INITIAL_TWIN_MAX_ZIPF]
     if initial_only:
         mid_sentence = {fold(w): w for w, st in candidates.items() if st.noninitial > 0}
         for w in initial_only:
             twin = mid_sentence.get(fold(w))
-            if twin is not None and twin != w and twin.casefold() != w.casefold():
+            if twin is not None and twin.casefold() != w.casefold() and zipf(w) < zipf(twin):
                 candidates[w] = stats.tokens[w]
     clusters = _single_token_clusters(stats, candidates, lang, zipf)
     clusters += _multiword_clusters(stats, candidates, lang, zipf, _single_ranks(clusters))

@@ -809,11 +809,8 @@ def _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lan
     # (Mario / Maria) or both recur (Portulaca 3x / Portulak 8x: Latin and German).
     # (Chila 2.3 / Chile 5.2: a word far rarer than the name is a slip, not a second name)
     final_vowel = _final_vowel_only(fm, fd)
-    # (After the same word as a 3x majority, a once-used spelling is a slip of the name's last
-    # part: West Virginie / West Virginia x3.)
     if (final_vowel or _final_vowel_only(nm, nd)) \
-            and ((min(z, zd) >= 2.0 and zd - z < STRONG_MARGIN) or minority_count >= 2) \
-            and not (lead and minority_count == 1 and dominant_count >= SHORT_MAJORITY):
+            and ((min(z, zd) >= 2.0 and zd - z < STRONG_MARGIN) or minority_count >= 2):
         return None
     # A lower-case word of the language ending in another vowel is the name's adjective in a
     # gendered language (macedónio / Macedónia), not a slip (beattia, unknown: a slip).

@@ -1227,6 +1227,11 @@ def test_a_vowel_and_a_consonant_swapped_at_the_start_of_a_known_name():
 def test_two_people_with_one_first_name_and_surnames_one_vowel_apart():
     # a shared first name does not make two established surnames one
     assert flagged("John Bell spoke first. Later John Ball spoke too.") == []
+    # ... nor a 3x majority, in another final vowel (a review of a reverted rule)
+    assert flagged("Coach Antonio Conte praised the team. Fans cheered Antonio Conte loudly. Antonio Conte smiled. "
+                   "His assistant Antonio Conti watched.") == []
+    assert flagged("Judge Moreno heard the case. Judge Moreno asked questions. Judge Moreno agreed. In a separate "
+                   "court, Judge Morena ruled the other way.") == []
     assert flagged("Maria Silva chegou. Mais tarde, Maria Selva falou.", "pt") == []
     # ... nor when both recur (a second tester's report: --unsafe-fixes wrote "Bell said Bell")
     assert flagged("John Bell, a trader in Basra, said prices fell. His colleague John Ball disagreed. "

@@ -122,14 +122,6 @@ def test_sentence_case_first_word_as_written(tmp_path):
     assert doc.read_text(encoding="utf-8") == text.replace("shared power", "Shared power")
 
 
-def test_sentence_case_keeps_a_name_the_body_capitalises_only_first_in_sentences(tmp_path):
-    # a tester's note: "## the talks in Kyiv" was to become "The talks in kyiv" (the body wrote
-    # Kyiv only first in a sentence); a common word there (However) is no name
-    text = "## the talks in Kyiv\n\nKyiv said the talks went well.\n\n## The Talks However\n\nHowever, they went on.\n"
-    _, found = _headings(tmp_path, text)
-    assert [f.fix.replacement for f in found] == ["The talks in Kyiv", "The talks however"]
-
-
 def test_capitalization_exceptions_hold_for_the_first_word(tmp_path):
     _, found = _headings(tmp_path, "# iPhone sales fall\n\nBody.\n", rule="match: $sentence\nexceptions: [iPhone]\n")
     assert found == []

@@ -223,12 +223,10 @@ class CaseEvidence:
     ``names``: capitalised words it uses inside its sentences (not first in one), the names a
     heading in sentence case may keep capitalised ("The Lion of Panjshir"), with the words of the
     house's names and approved glossary terms; ``lower``: words it writes in lower case, which are
-    ordinary words wherever they appear (the valley); ``initial``: capitalised words it uses only
-    first in a sentence (Kyiv said ...)."""
+    ordinary words wherever they appear (the valley)."""
 
     names: frozenset[str]
     lower: frozenset[str]
-    initial: frozenset[str] = frozenset()
 
 
 def capitalised_words(names: Iterable[str]) -> frozenset[str]:
@@ -238,7 +236,7 @@ def capitalised_words(names: Iterable[str]) -> frozenset[str]:
 
 def case_evidence(doc: Document, known_words: frozenset[str] = frozenset()) -> CaseEvidence:
     """``known_words``: capitalised words of names the house knows (``capitalised_words``)."""
-    names, lower, initial = set(known_words), set(), set()
+    names, lower = set(known_words), set()
     for block in doc.blocks:
         if block.kind is BlockKind.HEADING:
             continue
@@ -247,10 +245,9 @@ def case_evidence(doc: Document, known_words: frozenset[str] = frozenset()) -> C
             word = match.group(0)
             if word[:1].islower():
                 lower.add(word.strip(".'’-"))
-            elif word[:1].isupper():
-                first = _SENTENCE_END.search(text[max(0, match.start() - 3):match.start()])
-                (initial if first else names).add(word.strip(".'’-"))
-    return CaseEvidence(frozenset(names), frozenset(lower), frozenset(initial - names))
+            elif word[:1].isupper() and not _SENTENCE_END.search(text[max(0, match.start() - 3):match.start()]):
+                names.add(word.strip(".'’-"))
+    return CaseEvidence(frozenset(names), frozenset(lower))
 
 
 # A heading word the document does not use elsewhere is still taken for a name, and kept
@@ -278,14 +275,6 @@ def _likely_name(word: str, lang: str | None) -> bool:
     return z < NAME_MAX_ZIPF or (z < NAME_LIKE_MAX_ZIPF and name_like(fold(word), lang or "en"))
 
 
-def _uncommon(word: str, lang: str | None) -> bool:
-    """Rarer than the words that start sentences (However, Despite): a word the text
-    capitalises first in its sentences and never writes in lower case is then a name (Kyiv)."""
-    from .. import lexicon
-
-    return lexicon.has_language(lang) and lexicon.zipf(word, lang) < NAME_LIKE_MAX_ZIPF
-
-
 def _is_exempt(word: str, rule: StyleRule, evidence: CaseEvidence, lang: str | None = None) -> bool:
     bare = word.replace("&amp;", "&").strip(".'’-")
     elision = _ELISION.match(bare)
@@ -296,8 +285,7 @@ def _is_exempt(word: str, rule: StyleRule, evidence: CaseEvidence, lang: str | N
             or (len(letters) > 1 and all(ch.isupper() for ch in letters))  # acronyms
             or any(ch.isupper() for ch in bare[1:])  # iPhone, McDonald, al-Qaeda's inner capitals
             or (rule.match == "$sentence" and bare.lower() not in evidence.lower
-                and (bare in capitalised_names(lang).words or _likely_name(bare, lang)
-                     or (bare in evidence.initial and _uncommon(bare, lang)))))
+                and (bare in capitalised_names(lang).words or _likely_name(bare, lang))))
 
 
 def _in_named_phrases(body: str, matches: list[re.Match], lang: str | None) -> dict[int, str]:

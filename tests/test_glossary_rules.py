@@ -115,6 +115,15 @@ def test_tc102_variant_that_differs_only_in_accents(tmp_path, config):
     assert [(f.rule, f.text, f.fix.replacement, f.fix.safe) for f in found] == [
         ("TC102", "Sanchez", "Sánchez", True), ("TC102", "Jose", "José", True)]
     assert run("Pedro Sánchez met the press. José Mourinho agreed.", cfg, ["TC101", "TC102"]) == []
+    # a list saved with decomposed accents (a review: the fix wrote 'nchez')
+    names.write_text("names:\n  - name: Sa\u0301nchez\n    variants: [Sanchez]\n", encoding="utf-8")
+    found = run("Sanchez no.", config(names=[names]), ["TC102"])
+    assert [(f.text, f.fix.replacement) for f in found] == [("Sanchez", "Sánchez")]
+    # a variant that differs in accents and in what joins its words is replaced whole (a review:
+    # narrowed to the accent, the fix left Jean Luc Mélenchon)
+    names.write_text("names:\n  - name: Jean-Luc Mélenchon\n    variants: [Jean Luc Melenchon]\n", encoding="utf-8")
+    found = run("Hier, Jean Luc Melenchon a parlé.", config(names=[names]), ["TC102"], lang="fr")
+    assert [(f.text, f.fix.replacement) for f in found] == [("Jean Luc Melenchon", "Jean-Luc Mélenchon")]
     names.write_text("names:\n  - name: Зеленский\n    variants: [Зеленскии]\n", encoding="utf-8")
     found = run("Президент Зеленский заявил. Зеленского видели. Зеленскии ответил.", config(names=[names]),
                 ["TC101", "TC102"], lang="ru")

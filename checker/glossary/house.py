@@ -244,13 +244,30 @@ def _house_form(m: Match, tokens, text: str) -> bool:
     return sum(map(damerau, surface, house)) <= sum(map(damerau, surface, listed))
 
 
+def _joined_as_house(m: Match, tokens, text: str, canonical: str, canonical_words: list[str]) -> bool:
+    """Whether the matched words are joined as the house spelling joins ``canonical_words``
+    (else the whole name is replaced: Jean Luc Melenchon -> Jean-Luc Mélenchon, not only the
+    accent of its last word)."""
+    from ..names.normalize import joiner
+
+    words = re.findall(r"[^\W_]+", canonical)
+    separators = re.findall(r"[\W_]+", canonical.strip())
+    n = len(canonical_words)
+    at = next((i for i in range(len(words) - n + 1) if words[i:i + n] == canonical_words), None)
+    if at is None or len(separators) != len(words) - 1:
+        return False
+    joins = [joiner(text[tokens.ends[k]:tokens.starts[k + 1]]) for k in range(m.first, m.last - 1)]
+    return joins == [joiner(sep) for sep in separators[at:at + n - 1]]
+
+
 def _house_match(m: Match, tokens, text: str) -> HouseMatch:
     name, variant = m.pattern.payload
     surface_tokens = tokens.surfaces[m.first:m.last]
     canonical_words = _corresponding_words(re.findall(r"[^\W_]+", name.canonical), variant)
     start, end = m.start, m.end
     first, last = m.first, m.last
-    if len(canonical_words) == m.last - m.first and m.last - m.first > 1:
+    if len(canonical_words) == m.last - m.first and m.last - m.first > 1 \
+            and _joined_as_house(m, tokens, text, name.canonical, canonical_words):
         differing = [k for k in range(len(canonical_words))
                      if _accented_words(canonical_words[k]) != _accented_words(surface_tokens[k])]
         if differing:
@@ -331,7 +348,12 @@ def _load_one(path: str) -> list[HouseName]:
         raise InputError(f"{path}: unknown name-list format {suffix or '(no suffix)'!r} (expected .yaml or .csv)")
     if not names:  # (names: [], a header alone: as an empty file, a list that checks nothing)
         raise InputError(f"{path}: empty name list")
-    return names
+    # composed accents, as texts are read (a list saved decomposed had --fix write 'nchez' for Sanchez)
+    return [HouseName(_nfc(name.canonical), [_nfc(v) for v in name.variants], name.origin) for name in names]
+
+
+def _nfc(spelling: str) -> str:
+    return spelling if spelling.isascii() else unicodedata.normalize("NFC", spelling)
 
 
 def _yaml_names(text: str, path: str) -> list[HouseName]:

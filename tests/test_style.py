@@ -364,13 +364,15 @@ def test_numbers_leave_identifiers_and_mixed_forms_alone(tmp_path):
         "About 1 thousand 500 people came, 25000 in all.\n", encoding="utf-8")
     found = checker.check_paths([str(tmp_path / "a.txt")], config=str(tmp_path / "transcheck.toml"), select=["TC305"])
     assert [(f.text, f.suggestions) for f in found] == [("25000", ["25,000"])]
-    # German capitalises every noun: a count before one is no postcode (a tester's report:
-    # "50000 Menschen" passed); a postcode stands at a line's start or after a comma or D-
+    # German capitalises every noun: a count before an ordinary noun is no postcode (a tester's
+    # report: "50000 Menschen" passed); a town is, wherever it stands (a review)
     (tmp_path / "transcheck.toml").write_text('lang = "de"\nstyles = ["s.yml"]\n', encoding="utf-8")
     (tmp_path / "a.txt").write_text("Es kamen 50000 Menschen und 12000 Besucher.\nHauptstraße 5, 10115 Berlin\n"
-                                    "10115 Berlin\nD-10115 Berlin\n", encoding="utf-8")
+                                    "Die Firma sitzt in 10115 Berlin. (45127 Essen) | 90402 Nürnberg |\n"
+                                    "Es kamen 10000-20000 Menschen.\n", encoding="utf-8")
     found = checker.check_paths([str(tmp_path / "a.txt")], config=str(tmp_path / "transcheck.toml"), select=["TC305"])
-    assert [(f.text, f.suggestions) for f in found] == [("50000", ["50.000"]), ("12000", ["12.000"])]
+    assert [(f.text, f.suggestions) for f in found] == [("50000", ["50.000"]), ("12000", ["12.000"]),
+                                                        ("10000", ["10.000"]), ("20000", ["20.000"])]
 
 
 def test_swap_double_dollar_writes_a_dollar_sign(tmp_path):

@@ -469,26 +469,30 @@ _WORD_AFTER = re.compile(r"[ \u00a0]+([^\W\d_])")
 
 
 # Languages that capitalise every noun: a capital after five digits is no sign of a town there
-# ("50000 Menschen"), so a postcode must also stand where an address puts it.
+# ("50000 Menschen"): the word must also be a name, which other languages' text mentions too.
 NOUN_CAPITALS = frozenset({"de", "lb"})
+ORDINARY_NOUN_GAP = 3.0  # Zipf by which an ordinary noun is commoner in German than in English
+# (Menschen 5.9 / 2.1, Besucher 4.6 / 0; towns at most 2.6: Essen 5.3 / 2.8, Nürnberg 4.6 / 2.1)
 
 
-def _is_identifier(digits: str, text: str, start: int, end: int, lang: str | None) -> bool:
+def _is_identifier(digits: str, text: str, end: int, lang: str | None) -> bool:
     """Digits an editor leaves ungrouped: a leading zero (a telephone number, 08001234567, whose
     leading zero grouping would drop) or a five-digit postcode before its town (10115 Berlin,
-    75001 Paris); in German only at a line's start, after a comma or a country prefix
-    (Hauptstraße 5, 10115 Berlin; D-10115), not a count of a noun (50000 Menschen)."""
+    75001 Paris); in German not before an ordinary noun (50000 Menschen)."""
     if digits.startswith("0"):
         return True
     word = _WORD_AFTER.match(text, end)
     if len(digits) != 5 or word is None or not word.group(1).isupper():
         return False
-    if (lang or "").split("-")[0].lower() not in NOUN_CAPITALS:
+    if lang not in NOUN_CAPITALS:
         return True
-    i = start - 1
-    while i >= 0 and text[i] in " \t\u00a0":
-        i -= 1
-    return i < 0 or text[i] in ",\n-"
+    from .. import lexicon
+
+    noun = _WORD_RUN.match(text, word.start(1)).group()
+    return lexicon.zipf(noun, lang) - lexicon.zipf(noun, "en") < ORDINARY_NOUN_GAP
+
+
+_WORD_RUN = re.compile(r"[^\W\d_]+")
 
 
 def group_digits(value: int, sep: str) -> str:
@@ -525,7 +529,7 @@ def numbers(rule: StyleRule, doc: Document) -> Iterator[Hit]:
         if rule.group:
             for match in re.finditer(rf"(?<![\w.,]){'[0-9]'}{{{rule.group},}}(?![\w]|[.,][0-9])", text[start:end]):
                 digits = match.group(0)
-                if _is_identifier(digits, text, start + match.start(), start + match.end(), doc.lang):
+                if _is_identifier(digits, text, start + match.end(), doc.lang):
                     continue
                 suggestion = group_digits(int(digits), sep)
                 s, e = start + match.start(), start + match.end()

@@ -110,6 +110,8 @@ class CheckContext:
 
     settings: Settings
     cache: dict[str, Any] = field(default_factory=dict)
+    # the corpus rules that collect from the document being checked (none in a run of one file)
+    collecting: frozenset[str] = frozenset()
     # what the run should tell the user without failing it (a Vale rule it cannot run), one line each
     notices: list[str] = field(default_factory=list)
 
@@ -212,7 +214,7 @@ def discover(paths: Sequence[str], include: Sequence[str] | None = None,
             folder_globs = globs_in or (lambda _directory: (include, globs))
             found = [Source(p) for p in _walk(path, folder_globs)]
             if not found:
-                if next(iter(_walk(path, lambda directory: (folder_globs(directory)[0], ()))), None) is not None:
+                if next(iter(_walk(path, folder_globs, files_excluded=False)), None) is not None:
                     raise InputError(f"{path}: every text file is excluded (by --exclude or a configuration's exclude)")
                 raise InputError(f"{path}: no text files found (looked for {', '.join(include)})")
             sources.extend(found)
@@ -235,7 +237,6 @@ def _broken_link(path: str) -> str:
         if error.errno == errno.ELOOP:
             return "a loop of symbolic links"
     return f"a symbolic link to a missing file ({os.readlink(path)})"
-
 
 
 def unique_sources(sources: Iterable[Source]) -> list[Source]:
@@ -301,7 +302,9 @@ def _readable_kind(path: str) -> bool:
     return os.path.isfile(path) or stat.S_ISFIFO(os.stat(path).st_mode)
 
 
-def _walk(root: str, globs_in: GlobsIn) -> Iterable[str]:
+def _walk(root: str, globs_in: GlobsIn, files_excluded: bool = True) -> Iterable[str]:
+    """The text files below ``root``; with ``files_excluded`` False also those the exclude globs
+    name (not those in excluded folders: the walk never enters them, nor reads their configuration)."""
     for directory, subdirs, files in os.walk(root):
         include, exclude = globs_in(directory)
         # pruning an excluded directory here keeps the walk out of it (node_modules, archives)
@@ -309,7 +312,8 @@ def _walk(root: str, globs_in: GlobsIn) -> Iterable[str]:
                             if not d.startswith(".") and not _excluded(os.path.join(directory, d), root, exclude))
         for name in sorted(files):
             path = os.path.join(directory, name)
-            if any(fnmatch.fnmatch(name.lower(), g.lower()) for g in include) and not _excluded(path, root, exclude) \
+            if any(fnmatch.fnmatch(name.lower(), g.lower()) for g in include) \
+                    and not (files_excluded and _excluded(path, root, exclude)) \
                     and os.path.isfile(path):  # (not a named pipe or a device: reading one never ends)
                 yield os.path.normpath(path)
 
@@ -377,6 +381,7 @@ def check_document(doc: Document, rules: Sequence[Rule], ctx: CheckContext) -> t
     """
     findings: list[Finding] = []
     stats: dict[str, Any] = {}
+    ctx.collecting = frozenset(rule.code for rule in rules if rule.scope is Scope.CORPUS)
     for rule in rules:
         if rule.scope is Scope.PAIR:
             if doc.source is not None:

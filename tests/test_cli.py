@@ -52,6 +52,14 @@ def test_directory_without_text_files_exits_2(tmp_path):
     result = run_cli("check", ".", cwd=tmp_path / "archive")
     assert result.returncode == 2
     assert _one_error_line(result).endswith(".: every text file is excluded (by --exclude or a configuration's exclude)")
+    # (an excluded folder is not entered to tell: its configuration is never read; a review)
+    (tmp_path / "vendor" / "pkg").mkdir(parents=True)
+    (tmp_path / "vendor" / "transcheck.toml").write_text('exclude = ["pkg"]\n', encoding="utf-8")
+    (tmp_path / "vendor" / "pkg" / "transcheck.toml").write_text("bad = = toml\n", encoding="utf-8")
+    (tmp_path / "vendor" / "pkg" / "a.txt").write_text("Some text.\n", encoding="utf-8")
+    result = run_cli("check", "vendor", cwd=tmp_path)
+    assert result.returncode == 2 and _one_error_line(result).endswith("vendor: no text files found (looked for "
+                                                                       "*.txt, *.text, *.md, *.markdown, *.mdown)")
 
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="symbolic links")

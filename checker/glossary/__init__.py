@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CompiledGlossary", "Entry", "Glossary", "Hit", "HouseMatch", "HouseName", "HouseNames", "Scan",
     "Status", "Term", "covered_spans", "glossary_for", "house_matches", "house_names",
-    "load_glossaries", "load_glossary", "load_house_names", "rule_active",
+    "load_glossaries", "load_glossary", "load_house_names",
 ]
 
 
@@ -64,11 +64,6 @@ def house_names(ctx: "CheckContext") -> HouseNames:
     if names is None:
         names = ctx.cache[key] = load_house_names(list(paths)) if paths else HouseNames([])
     return names
-
-
-def rule_active(ctx: "CheckContext", code: str) -> bool:
-    """Whether the settings select rule ``code`` (per-file ignores aside)."""
-    return ctx.rule_active(code)
 
 
 def per_document(doc: "Document", ctx: "CheckContext", name: str, compute: Callable[[], Any]) -> Any:
@@ -118,7 +113,7 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 def house_spans(doc: "Document", ctx: "CheckContext") -> list[tuple[int, int]]:
     """Spans TC102 reports (empty when TC102 is not selected)."""
-    if not rule_active(ctx, "TC102"):
+    if not ctx.rule_active("TC102"):
         return []
     return [(m.start, m.end) for m in house_matches(doc, ctx)]
 
@@ -159,8 +154,8 @@ def covered_spans(doc: "Document", ctx: "CheckContext") -> list[tuple[int, int, 
     TC202 (deprecated/forbidden terms) and TC203 (near-misses, leftovers), each only when
     selected. The zero-config names rule skips findings overlapping these spans."""
     spans = [(s, e, "TC102") for s, e in house_spans(doc, ctx)]
-    if rule_active(ctx, "TC202"):
+    if ctx.rule_active("TC202"):
         spans += [(h.start, h.end, "TC202") for h in wrong_term_hits(doc, ctx)]
-    if rule_active(ctx, "TC203"):
+    if ctx.rule_active("TC203"):
         spans += [(h.start, h.end, "TC203") for h in near_miss_hits(doc, ctx)]
     return sorted(spans)

@@ -75,7 +75,7 @@ class NameVariantRule(Rule):
             from ..glossary import covered_spans
 
             covered = covered_spans(doc, ctx)
-        words = set() if ctx is not None and ctx.rule_active("TC103") else None
+        words = set() if ctx is not None and "TC103" in ctx.collecting else None
         stats = collect(doc, words=words)
         if words is not None:  # TC103's table of this document, from this one reading of it
             from ..names import corpus
@@ -294,8 +294,9 @@ class CorpusNameVariantRule(Rule):
     def collect(self, doc: Document, ctx: "CheckContext") -> "CorpusSpellings":
         from ..names import corpus
 
-        # TC101 reads the document first and leaves this document's table (only the last one:
-        # keeping every document's statistics cost 48 MB more at the peak of a 10 MB corpus)
+        # TC101, which runs first (rules run in order of code), leaves this document's table
+        # (only the last one: keeping every document's statistics cost 48 MB more at the peak of
+        # a 10 MB corpus); without it, the document is read here
         handed = ctx.cache.pop(CORPUS_TABLE, None)
         if handed is not None and handed[0] is doc:
             return handed[1]

@@ -478,9 +478,13 @@ def wrong_terms(doc: Document, sc: Scan, compiled: CompiledGlossary) -> list[Hit
         written = doc.visible(m.start, m.end)
         if _written_as_approved(written, term, approved):
             continue  # the entry's approved form, which the matcher cannot tell from this one
-        replacement = _inflected_like(written, term.text, transfer_case(written, approved[0].text)) \
-            if approved else None
-        safe = len(approved) == 1 and _fold_words(surface) == _fold_words(" ".join(split_words(term.text)))
+        as_listed = _fold_words(surface) == _fold_words(" ".join(split_words(term.text)))  # (case, hyphens aside)
+        replacement = None
+        if approved:
+            replacement = transfer_case(written, approved[0].text)
+            if not as_listed:
+                replacement = _inflected_like(written, term.text, replacement)
+        safe = len(approved) == 1 and as_listed
         hits.append(Hit(term.status.value, m.start, m.end, entry, term, tuple(t.text for t in approved),
                         replacement, safe))
     return hits
@@ -489,17 +493,18 @@ def wrong_terms(doc: Document, sc: Scan, compiled: CompiledGlossary) -> list[Hit
 INFLECTED_LIKE_TAIL = 2  # letters the term and its replacement must end in alike
 
 
-def _inflected_like(written: str, term: str, replacement: str) -> str:
-    """``replacement`` with the ending ``written`` adds to the term, when the two terms end in
-    the same letters and so likely inflect alike (cease-fires for cease-fire -> ceasefires,
-    Resistance Fronts -> National Resistance Fronts); as it is otherwise (Kriegern for Krieger
-    is no Soldatn, treguas no alto el fuegos)."""
+def _inflected_like(written: str, term: str, replacement: str) -> str | None:
+    """``replacement`` with the ending ``written`` adds to the term, an inflection of it, when the
+    two terms end in the same letters and so likely inflect alike (cease-fires for cease-fire ->
+    ceasefires, Resistance Fronts -> National Resistance Fronts); else None, no fix, only the
+    suggestion: Os imunizantes is no "Os vacina", Kriegern for Krieger no Soldatn, treguas no
+    alto el fuegos, casos registrados no caso confirmados (a tester's report)."""
     from ..names.morph import ending_change
 
     pair = ending_change(written.casefold(), term.casefold())
     tail = term.casefold()[-INFLECTED_LIKE_TAIL:]
     if pair is None or not pair[0] or pair[1] or not replacement.casefold().endswith(tail):
-        return replacement
+        return None
     return replacement + written[len(written) - len(pair[0]):]
 
 

@@ -160,7 +160,8 @@ class GlossaryForbiddenTerm(Rule):
         good="It is the National Resistance Front.",
         fix="Safe when the entry has exactly one approved term and the text has the deprecated "
             "term uninflected; an inflected one gets the approved term with the text's ending "
-            "(cease-fires -> ceasefires) as an unsafe fix (--unsafe-fixes); with several approved "
+            "(cease-fires -> ceasefires) as an unsafe fix (--unsafe-fixes) where the two terms end "
+            "alike, else only the suggestion (Os imunizantes: no 'Os vacina'); with several approved "
             "terms, the first is the unsafe fix and all are suggested.",
     )
 

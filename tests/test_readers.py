@@ -84,6 +84,24 @@ def test_web_and_email_addresses_are_not_prose(path):
     assert "See " in prose and "请发邮件至" in prose and "请联系。访问" in prose and prose.rstrip().endswith("请联系。")
 
 
+@pytest.mark.parametrize("path", ["a.txt", "a.md"])
+def test_file_names_and_paths_are_not_prose(path):
+    # a tester's report: a house spelling's --fix wrote Taliban.jpg and /img/Taliban_flag.png
+    text = "See taleban.jpg, /img/Taleban_flag.png and C:\\docs\\taleban.docx. The Taleban came.\n"
+    prose = load_text(text, path, lang="en").prose
+    assert len(prose) == len(text) and prose.count("aleban") == 1 and "docx" not in prose
+    assert prose.startswith("See ") and ". The Taleban came." in prose
+    # prose with slashes and dots stays prose
+    text = "Ein-/Ausschalter, km/h, and/or 1/2; Node.js and e.g. U.S. stay.\n"
+    assert load_text(text, path, lang="de").prose == text
+
+
+def test_markdown_template_tags_and_heading_attributes_are_not_prose():
+    text = "# The Taleban advance {#taleban}\n\n{{< figure src=\"x\" caption=\"Taleban\" >}}\n\n{% include taleban.html %}\n"
+    prose = load_text(text, "a.md", lang="en").prose
+    assert len(prose) == len(text) and prose.count("aleban") == 1 and "figure" not in prose
+
+
 def test_a_paragraph_that_is_only_an_address_keeps_its_block():
     doc = load_text("Intro.\n\nwww.example.com\n\nEmail: jo@example.org\n\nThe end.\n", "a.txt", lang="en")
     assert [doc.text[b.start:b.end] for b in doc.blocks] == ["Intro.", "www.example.com", "Email: jo@example.org", "The end."]

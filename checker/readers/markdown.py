@@ -1,6 +1,7 @@
 """Markdown: only prose is checked. markdown-it-py finds the block structure (front matter,
-fenced and indented code, HTML blocks, tables, footnotes); inline code, web and e-mail addresses, HTML comments
-and tags, link targets and markup characters are masked with spaces so offsets stay those of the file."""
+fenced and indented code, HTML blocks, tables, footnotes); inline code, web and e-mail addresses, file names and
+paths, HTML comments and tags, template tags and heading attributes, link targets and markup characters are masked
+with spaces so offsets stay those of the file."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import re
 from typing import Callable
 
 from ..model import Block, BlockKind
-from .text import EMAIL_RE, URL_RE, text_blocks, trim_span
+from .text import EMAIL_RE, URL_RE, path_spans, text_blocks, trim_span
 
 _CELL_SEPARATOR = re.compile(r"(?<!\\)\|")  # between table cells
 _INLINE_CODE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.S)
@@ -23,6 +24,8 @@ _MASKS = [
     URL_RE,  # bare URLs
     EMAIL_RE,
     re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"),  # inline HTML tags
+    re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S),  # Hugo shortcodes, Liquid and Jinja tags: {{< x >}}, {% x %}
+    re.compile(r"[ \t]\{[:#.][^{}\n]*\}[ \t]*$", re.M),  # heading attributes: ## Title {#id .class}
     re.compile(r"^[ \t]{0,3}(?:#{1,6}(?=\s)|>[ \t>]*|[-*+](?=\s)|\d{1,9}[.)](?=\s))", re.M),  # block markers
     re.compile(r"[ \t]#+[ \t]*$", re.M),  # closing heading hashes
     re.compile(r"^[ \t]{0,3}(?:=+|-+)[ \t]*$", re.M),  # setext heading underlines
@@ -123,6 +126,8 @@ def read_markdown(text: str) -> tuple[str, list[Block]]:
     for pattern in _MASKS:
         for match in pattern.finditer(prose_text):
             _blank(masked, *match.span())
+    for span in path_spans(prose_text):  # file names and paths (taleban.jpg, /img/a.png)
+        _blank(masked, *span)
     prose = "".join(masked)
 
     # Blocks come from the prose before masking, as in plain text: a paragraph that is only an

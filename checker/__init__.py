@@ -11,6 +11,7 @@ Both return lists of :class:`checker.model.Finding`; the ``transcheck`` command 
 
 from __future__ import annotations
 
+import os
 from typing import Any, Sequence
 
 from .model import Document, Finding, Fix, InputError, Severity
@@ -39,6 +40,21 @@ def _check_keywords(function: str, options: dict[str, Any], own: Sequence[str]) 
 def _options(**kwargs: Any):
     from .pipeline import Options
 
+    for key in ("lang", "source_lang"):
+        if kwargs.get(key) is not None and not isinstance(kwargs[key], str):
+            raise TypeError(f"{key} must be a str, not {type(kwargs[key]).__name__}")
+    if kwargs.get("config") is not None:
+        if not isinstance(kwargs["config"], (str, os.PathLike)):
+            raise TypeError(f"config must be the path of a configuration file, not {type(kwargs['config']).__name__}")
+        kwargs["config"] = os.fspath(kwargs["config"])
+    for key in ("select", "ignore", "include", "exclude"):
+        if key in kwargs and kwargs[key] is None:
+            del kwargs[key]  # (as not given)
+        elif key in kwargs and not isinstance(kwargs[key], str):
+            values = list(kwargs[key]) if isinstance(kwargs[key], (list, tuple, set, frozenset)) else None
+            if values is None or not all(isinstance(v, str) for v in values):
+                raise TypeError(f"{key} must be a str or a list of str")
+            kwargs[key] = values
     if isinstance(kwargs.get("fail_level"), str):
         try:
             kwargs["fail_level"] = Severity.parse(kwargs["fail_level"])
@@ -75,6 +91,13 @@ def _findings(result: Any) -> list[Finding]:
     return result.findings
 
 
+def _encoded(text: str) -> bytes:
+    """``text`` as the readers take it. A leading U+FEFF (a file read with encoding="utf-8" keeps
+    its byte order mark) becomes a space: the reader would drop it as a BOM, and every offset
+    would then be one short of the caller's string."""
+    return (" " + text[1:] if text.startswith("\ufeff") else text).encode("utf-8")
+
+
 def check_text(text: str, lang: str | None = None, path: str = "<text>", fmt: str | None = None, **options: Any) -> list[Finding]:
     """Check a string (``fmt`` "txt" or "md", else from ``path``). Options as for
     :func:`check_paths`; no configuration file is read unless ``config`` names one."""
@@ -82,7 +105,7 @@ def check_text(text: str, lang: str | None = None, path: str = "<text>", fmt: st
 
     _require_text(text=text)
     _check_keywords("check_text", options, ("text", "lang", "path", "fmt"))
-    return _findings(run([Source(path, text.encode("utf-8"), fmt)], _options(lang=lang, **_text_options(options))))
+    return _findings(run([Source(path, _encoded(text), fmt)], _options(lang=lang, **_text_options(options))))
 
 
 def check_pair(source_text: str, target_text: str, source_lang: str | None = None, lang: str | None = None,
@@ -97,12 +120,11 @@ def check_pair(source_text: str, target_text: str, source_lang: str | None = Non
     _check_keywords("check_pair", options, ("source_text", "target_text", "source_lang", "lang", "path", "fmt"))
     if fmt is None:  # the original's display path ends in " (source)": the format is ``path``'s
         fmt = "md" if reader_for(path) is read_markdown else "txt"
-    pair = Source(path, target_text.encode("utf-8"), fmt,
-                  source=Source(f"{path} (source)", source_text.encode("utf-8"), fmt))
+    pair = Source(path, _encoded(target_text), fmt, source=Source(f"{path} (source)", _encoded(source_text), fmt))
     return _findings(run([pair], _options(lang=lang, source_lang=source_lang, **_text_options(options))))
 
 
-def check_paths(paths: Sequence[str], lang: str | None = None, **options: Any) -> list[Finding]:
+def check_paths(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]], lang: str | None = None, **options: Any) -> list[Finding]:
     """Check files and directories. Options: select, ignore, include, exclude, fail_level,
     config (a configuration file), isolated (ignore configuration files). As with the CLI, each
     file's nearest configuration file applies unless ``config`` or ``isolated`` says otherwise.
@@ -111,8 +133,11 @@ def check_paths(paths: Sequence[str], lang: str | None = None, **options: Any) -
     """
     from .pipeline import discover_sources, run
 
-    if isinstance(paths, str):
+    if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
+    if not isinstance(paths, (list, tuple)) or not all(isinstance(p, (str, os.PathLike)) for p in paths):
+        raise TypeError("paths must be a path or a list of paths")
+    paths = [os.fspath(p) for p in paths]
     _check_keywords("check_paths", options, ("paths", "lang"))
     opts = _options(lang=lang, **options)
     return _findings(run(discover_sources(paths, opts), opts))

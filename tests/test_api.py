@@ -56,6 +56,28 @@ def test_bad_arguments_are_clear_errors():
         checker.check_text(TEXT, lang="en", fail_level="bogus")
 
 
+def test_arguments_of_the_wrong_type_are_type_errors_and_paths_may_be_path_objects():
+    # a tester's report: AttributeError ('int' object has no attribute 'strip'), ignore=None
+    # failed, and a pathlib.Path was "not iterable"
+    with pytest.raises(TypeError, match="lang must be a str, not int"):
+        checker.check_text(TEXT, lang=5)
+    with pytest.raises(TypeError, match="select must be a str or a list of str"):
+        checker.check_text(TEXT, lang="en", select=[1])
+    with pytest.raises(TypeError, match="config must be the path of a configuration file, not dict"):
+        checker.check_text(TEXT, lang="en", config={"lang": "pt"})
+    assert [f.rule for f in checker.check_text(TEXT, lang="en", ignore=None)] == ["TC101"]
+    assert checker.check_paths(SAMPLE) == checker.check_paths(str(SAMPLE))
+
+
+def test_offsets_are_those_of_the_string_given_also_after_a_byte_order_mark():
+    # a tester's report: the reader dropped a leading U+FEFF as a BOM, and every offset was one
+    # short, so applying a fix garbled the text
+    text = "\ufeff" + TEXT
+    [found] = checker.check_text(text, lang="en")
+    assert text[found.start:found.end] == found.text == "Taleban"
+    assert text[:found.fix.start] + found.fix.replacement + text[found.fix.end:] == text.replace("Taleban", "Taliban")
+
+
 def test_one_selector_may_be_a_string_as_in_a_configuration_file():
     assert [f.rule for f in checker.check_text(TEXT, lang="en", select="TC1")] == ["TC101"]
     assert checker.check_text(TEXT, lang="en", ignore="TC101") == []

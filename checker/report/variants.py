@@ -125,13 +125,26 @@ def house_list(files: list[tuple[Any, list[Any]]], across: list[Any] = ()) -> st
         # (ties: the hyphen, always as written; spaces may stand for a name written both ways)
         return min(ways, key=lambda w: (-ways[w], "-" not in w, w)) if ways else key[1]
 
+    listed: dict[str, str] = {}  # spelling (case aside) -> the language of the entry holding it
     for (lang, name), *variants in entries:
         seen = ", ".join(f"{written(k)} {counts[k]}×" for k in ((lang, name), *variants))
         where = f"{lang}: " if len(languages) > 1 else ""
-        lines += [f"  - name: {json.dumps(written((lang, name)), ensure_ascii=False)}  # {where}{seen}",
-                  f"    variants: [{', '.join(json.dumps(written(k), ensure_ascii=False) for k in variants)}]"]
-    if not entries:
-        lines[-1] = "names: []"
+        entry = [f"  - name: {json.dumps(written((lang, name)), ensure_ascii=False)}  # {where}{seen}",
+                 f"    variants: [{', '.join(json.dumps(written(k), ensure_ascii=False) for k in variants)}]"]
+        spellings = [written(k).casefold() for k in ((lang, name), *variants)]
+        other = next((listed[s] for s in spellings if s in listed), None)
+        if other is not None:  # another language's entry holds one of its spellings (Massoud in
+            # English, Massud in Portuguese): one list cannot hold both, so this one is left as a comment
+            lines.append(f"  # (as the {other} entry spells it otherwise, a list cannot hold both: "
+                         f"move this one to a list for {lang})")
+            entry = ["  # " + line[2:] for line in entry]
+        else:
+            listed.update(dict.fromkeys(spellings, lang))
+        lines += entry
+    if not listed:
+        lines += ["  # no name is spelled two ways in these files: nothing to list (an empty list is",
+                  "  # an error in a configuration)"]
+        lines[lines.index("names:")] = "names: []"
     return "\n".join(lines) + "\n"
 
 

@@ -417,3 +417,17 @@ def test_tc201_a_pronoun_stressing_a_noun_is_no_reflexive_verb(tmp_path):
     # "the quarantine itself": the noun, stressed; the compound elsewhere does not render it
     found = pair(cfg(tmp_path), "The quarantine itself was short.", "A autoquarentena foi curta.")
     assert [f.suggestions for f in found] == [["quarentena"]]
+
+
+def test_tc201_a_german_compound_on_the_terms_first_part_is_not_the_term(tmp_path):
+    # a tester's report: Waffenlieferung passed for Waffenstillstand, Gesundheitsamt for
+    # Gesundheitsminister, Sprechstunde for Sprecher (a compound names its last part); the
+    # term's own forms still pass (Gesundheitsministerin, Impfungen)
+    csv = ("source,target\nceasefire,Waffenstillstand\nhealth minister,Gesundheitsminister\n"
+           "spokesperson,Sprecher\nvaccination,Impfung\n")
+    source = "The ceasefire held. The health minister agreed. The spokesperson spoke. The vaccination began."
+    found = glossary_pair(tmp_path, csv, source, "Die Waffenlieferung hielt. Das Gesundheitsamt stimmte zu. "
+                          "Die Sprechstunde sprach. Die Impfungen begannen.", lang="de")
+    assert [f.suggestions for f in found] == [["Waffenstillstand"], ["Gesundheitsminister"], ["Sprecher"]]
+    assert glossary_pair(tmp_path, csv, source, "Der Waffenstillstand hielt. Die Gesundheitsministerin stimmte zu. "
+                         "Die Sprecherin sprach. Die Impfungen begannen.", lang="de") == []

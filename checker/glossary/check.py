@@ -839,6 +839,7 @@ def _contains_only_shorter(m: Match, owner: dict[int, Match], covered: bytearray
 
 
 FAMILY_PREFIX = 5  # a word sharing this many first letters with a term's stem is of its family
+COMPOUND_SUFFIX_MAX = 3  # in a compounding language, only the term's stem and this many letters more
 FAMILY_MIN = 4  # a term word's stem this long may be replaced by a word of its family
 ROOT_MIN = 3  # a word whose stem begins the term word's stem (lav- for lavag-) is its root, this long
 ROOT_SHORT = 2  # ... and at most this many letters shorter than the term word's stem
@@ -895,6 +896,9 @@ def _family_count(surfaces: list[str], keys: list[str], lo: int, hi: int, conten
     word at most ROOT_SHORT letters shorter. Tokens in ``taken`` (another term's rendering in
     the unit) stand for that term and are not counted as a word of the family."""
     from ..lexicon import zipf
+    from ..names.compare import COMPOUNDING
+
+    compounding = (lang or "")[:2] in COMPOUNDING
 
     def matches(i: int, key: str, family: bool, form: str, root: bool = False) -> bool:
         k = keys[i]
@@ -905,6 +909,10 @@ def _family_count(surfaces: list[str], keys: list[str], lo: int, hi: int, conten
         written = unaccent(surfaces[i].lower())
         if _reinflected(written, form):
             return zipf(surfaces[i], lang) >= ATTESTED_ZIPF
+        if compounding and not (k.startswith(key) and len(k) - len(key) <= COMPOUND_SUFFIX_MAX):
+            # a compound names its last part: Sprechstunde is no Sprecher, Waffenlieferung no
+            # Waffenstillstand, Gesundheitsamt no Gesundheitsminister (a tester's report)
+            return False
         if k.startswith(key) or written.startswith(key):
             # the term's stem and more (vacinal), or a form the stemmer cut shorter than the
             # term's (repatrió, repatr-, for repatriar, repatri-): a word of the stem, if attested

@@ -83,7 +83,9 @@ def unified_diff(plan: FilePlan) -> str:
                                  fromfile=f"a/{plan.path}", tofile=f"b/{plan.path}")
     out = []
     for line in lines:
-        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+        # (a line a lone \r ends, a file saved on an old Mac, is no last line without an end)
+        out.append(line if line.endswith("\n") else line + "\n" if line.endswith("\r")
+                   else line + "\n\\ No newline at end of file\n")
     return "".join(out)
 
 

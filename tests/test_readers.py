@@ -181,3 +181,14 @@ def test_markdown_table_cells_are_prose_each_its_own_block():
     cells = [doc.text[b.start:b.end] for b in doc.blocks]
     assert cells == ["Intro.", "Name", "Note", "Kabul", "The FRN said so. It left."]
     assert [s.text for s in doc.segments][-2:] == ["The FRN said so.", "It left."]
+
+
+def test_markdown_lines_ended_by_a_lone_carriage_return():
+    # a tester's report: a file saved on an old Mac (\r alone) was one line, its first heading
+    # ran to the end of the file
+    text = "# Title\r\rSome text about Kabul.\r\r## Second Heading Here\r\rWe went.\r"
+    doc = load_text(text, "a.md", lang="en")
+    assert len(doc.prose) == len(text) and doc.prose.count("\r") == text.count("\r")
+    assert [(b.kind, doc.text[b.start:b.end]) for b in doc.blocks] == [
+        (BlockKind.HEADING, "Title"), (BlockKind.PARAGRAPH, "Some text about Kabul."),
+        (BlockKind.HEADING, "Second Heading Here"), (BlockKind.PARAGRAPH, "We went.")]

@@ -73,7 +73,8 @@ def _parse(text: str) -> list:
 
 def _line_offsets(text: str) -> Callable[[int], int]:
     """0-based line number (a token's ``map``) -> offset of the line's start, or the text's end."""
-    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    # (lines end as markdown-it-py ends them: \r\n, \n or a lone \r, a file saved on an old Mac)
+    line_starts = [0] + [m.end() for m in re.finditer("\r\n?|\n", text)]
     line_starts.append(len(text) + 1)
 
     def offset(line: int) -> int:
@@ -101,6 +102,17 @@ def code_spans(text: str) -> list[tuple[int, int]]:
 
 
 def read_markdown(text: str) -> tuple[str, list[Block]]:
+    if "\r" in text:
+        # Lines ended by a lone \r (a file saved on an old Mac) are read as \n-ended, whose
+        # masks' ^ and $ know them; the prose keeps the file's characters (a tester's report:
+        # a heading ran to the end of the file)
+        lone = [m.start() for m in re.finditer(r"\r(?!\n)", text)]
+        if lone:
+            prose, blocks = read_markdown(re.sub(r"\r(?!\n)", "\n", text))
+            chars = list(prose)
+            for i in lone:
+                chars[i] = "\r"
+            return "".join(chars), blocks
     offset = _line_offsets(text)
     chars = [ch if ch == "\n" else " " for ch in text]
     kinds: list[tuple[int, int, BlockKind]] = []

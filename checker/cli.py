@@ -32,6 +32,8 @@ def use_color(choice: str, stream: Any) -> bool:
         return False
     if os.environ.get("FORCE_COLOR"):
         return True
+    if os.environ.get("TERM") == "dumb":  # a terminal that shows no colours
+        return False
     return bool(getattr(stream, "isatty", lambda: False)())
 
 
@@ -116,6 +118,9 @@ def check(paths: tuple[str, ...], lang: str | None, select: tuple[str, ...], ign
 
     if source_lang and not source_path:
         raise click.UsageError("--source-lang is the language of --source: give the original with --source")
+    for flag, values in (("--select", select), ("--ignore", ignore)):
+        if values and not _split(values):  # (--select "" selected every rule)
+            raise click.UsageError(f"{flag} needs a rule code, prefix, name or category")
     options = Options(lang=lang, source_lang=source_lang, select=_split(select) or None, ignore=_split(ignore),
                       fail_level=Severity.parse(fail_level) if fail_level else None,
                       include=_split(include) or None, exclude=_split(exclude), config=config_path,

@@ -172,6 +172,10 @@ def parse_config(data: dict[str, Any], path: str, section: str = "", extending: 
                 if not isinstance(value, dict):
                     raise ValueError(f"{where} 'severity' must be a table of rule selector = level")
                 for code in value:
+                    if isinstance(value[code], dict):  # House.Wording unquoted: a dotted TOML key
+                        inner = next(iter(value[code]), "")
+                        raise ValueError(f"{where} 'severity': {code}.{inner} is a style's rule; set its level "
+                                         "with 'level:' in the style file")
                     if is_style_rule_selector(code):
                         raise ValueError(f"{where} 'severity': {code!r} is a style's rule; set its level with "
                                          "'level:' in the style file")

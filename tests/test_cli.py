@@ -220,6 +220,32 @@ def test_text_format_and_stdin():
     assert "\x1b[" not in out  # NO_COLOR
 
 
+def test_an_empty_selector_is_a_usage_error_and_a_dumb_terminal_gets_no_colour(monkeypatch):
+    # a tester's notes: --select "" selected every rule; TERM=dumb got escape codes
+    for flag in ("--select", "--ignore"):
+        result = run_cli("check", "--isolated", "--lang", "en", flag, "", str(SAMPLE))
+        assert result.returncode == 2 and f"{flag} needs a rule code" in _one_error_line(result)
+    from checker.cli import use_color
+
+    class Terminal:
+        def isatty(self):
+            return True
+
+    for name in ("NO_COLOR", "FORCE_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("TERM", "xterm")
+    assert use_color("auto", Terminal())
+    monkeypatch.setenv("TERM", "dumb")
+    assert not use_color("auto", Terminal()) and use_color("always", Terminal())
+    # ... and the summary counts "3 info", not "3 infos"
+    from checker.model import Finding, Severity
+    from checker.report.text_report import _summary
+
+    found = [Finding("TC999", "x", "style", severity, "a.txt", 0, 1, 1, 1, 1, 2, "x", "m")
+             for severity in (Severity.INFO, Severity.INFO, Severity.WARNING, Severity.WARNING)]
+    assert _summary(found, 1, False).startswith("Found 4 findings in 1 file (2 warnings, 2 info).")
+
+
 def test_text_output_is_terminal_safe_and_carets_count_wide_characters(tmp_path):
     filler = "Some filler text for the sake of length. " * 20
     text = filler + "\n\nThe Taliban came to 北京. The Taliban left \x1b]0;pwned\x07 now. Then 北京 saw the Taleban.\n"

@@ -350,6 +350,11 @@ def test_style_rules_are_selected_and_ignored_by_name(tmp_path):
                                               encoding="utf-8")
     result = run_cli("check", "a.txt", cwd=tmp_path)
     assert result.returncode == 2 and "'House.Taleban' is a style's rule; set its level with 'level:'" in result.stderr.decode()
+    # unquoted, TOML reads a table House with a key Taleban (a tester's note: "must be one of")
+    (tmp_path / "transcheck.toml").write_text('styles = ["House.yml"]\n[severity]\nHouse.Taleban = "error"\n',
+                                              encoding="utf-8")
+    result = run_cli("check", "a.txt", cwd=tmp_path)
+    assert result.returncode == 2 and "House.Taleban is a style's rule; set its level with 'level:'" in result.stderr.decode()
 
 
 def test_numbers_leave_identifiers_and_mixed_forms_alone(tmp_path):

@@ -111,7 +111,8 @@ def _summary(findings: list[Finding], documents: int, color: bool, unreadable: i
     if not findings:
         return _paint(f"No findings in {files}{unread}.", "green" if not unreadable else "bold", color)
     counts = {severity: sum(1 for f in findings if f.severity is severity) for severity in Severity}
-    parts = [f"{n} {str(sev)}{'s' if n != 1 else ''}" for sev, n in sorted(counts.items(), reverse=True) if n]
+    parts = [f"{n} {str(sev)}{'s' if n != 1 and sev is not Severity.INFO else ''}"  # (3 info, not infos)
+             for sev, n in sorted(counts.items(), reverse=True) if n]
     total = len(findings)
     summary = _paint(f"Found {total} finding{'s' if total != 1 else ''} in {files} ({', '.join(parts)}){unread}.",
                      "bold", color)

@@ -214,7 +214,8 @@ def discover(paths: Sequence[str], include: Sequence[str] | None = None,
             folder_globs = globs_in or (lambda _directory: (include, globs))
             found = [Source(p) for p in _walk(path, folder_globs)]
             if not found:
-                if next(iter(_walk(path, folder_globs, files_excluded=False)), None) is not None:
+                if next(iter(_walk(path, folder_globs, files_excluded=False)), None) is not None \
+                        or _in_excluded_folders(path, folder_globs):
                     raise InputError(f"{path}: every text file is excluded (by --exclude or a configuration's exclude)")
                 raise InputError(f"{path}: no text files found (looked for {', '.join(include)})")
             sources.extend(found)
@@ -300,6 +301,21 @@ def _readable_kind(path: str) -> bool:
     import stat
 
     return os.path.isfile(path) or stat.S_ISFIFO(os.stat(path).st_mode)
+
+
+def _in_excluded_folders(root: str, globs_in: GlobsIn) -> bool:
+    """Whether a folder the walk leaves out holds a file of the suffixes looked for (found by
+    name only: no configuration inside it is read)."""
+    for directory, subdirs, _files in os.walk(root):
+        include, exclude = globs_in(directory)
+        for d in sorted(subdirs):
+            folder = os.path.join(directory, d)
+            if not d.startswith(".") and _excluded(folder, root, exclude):
+                for _, _, names in os.walk(folder):
+                    if any(fnmatch.fnmatch(n.lower(), g.lower()) for n in names for g in include):
+                        return True
+        subdirs[:] = [d for d in subdirs if not d.startswith(".") and not _excluded(os.path.join(directory, d), root, exclude)]
+    return False
 
 
 def _walk(root: str, globs_in: GlobsIn, files_excluded: bool = True) -> Iterable[str]:

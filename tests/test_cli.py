@@ -58,8 +58,14 @@ def test_directory_without_text_files_exits_2(tmp_path):
     (tmp_path / "vendor" / "pkg" / "transcheck.toml").write_text("bad = = toml\n", encoding="utf-8")
     (tmp_path / "vendor" / "pkg" / "a.txt").write_text("Some text.\n", encoding="utf-8")
     result = run_cli("check", "vendor", cwd=tmp_path)
-    assert result.returncode == 2 and _one_error_line(result).endswith("vendor: no text files found (looked for "
-                                                                       "*.txt, *.text, *.md, *.markdown, *.mdown)")
+    assert result.returncode == 2 and _one_error_line(result).endswith(
+        "vendor: every text file is excluded (by --exclude or a configuration's exclude)")
+    # ... also when a whole folder is excluded (a second review)
+    (tmp_path / "proj" / "drafts").mkdir(parents=True)
+    (tmp_path / "proj" / "drafts" / "a.txt").write_text("Some text.\n", encoding="utf-8")
+    result = run_cli("check", "--isolated", "--exclude", "drafts", ".", cwd=tmp_path / "proj")
+    assert result.returncode == 2 and _one_error_line(result).endswith(
+        ".: every text file is excluded (by --exclude or a configuration's exclude)")
 
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="symbolic links")

@@ -124,6 +124,9 @@ def test_tc102_variant_that_differs_only_in_accents(tmp_path, config):
     names.write_text("names:\n  - name: Jean-Luc Mélenchon\n    variants: [Jean Luc Melenchon]\n", encoding="utf-8")
     found = run("Hier, Jean Luc Melenchon a parlé.", config(names=[names]), ["TC102"], lang="fr")
     assert [(f.text, f.fix.replacement) for f in found] == [("Jean Luc Melenchon", "Jean-Luc Mélenchon")]
+    # more space between the words than the list has is no ending (a review: "Mélenchonn")
+    found = run("Hier, Jean Luc  Melenchon a parlé.", config(names=[names]), ["TC102"], lang="fr")
+    assert [(f.fix.replacement, f.fix.safe) for f in found] == [("Jean-Luc Mélenchon", True)]
     names.write_text("names:\n  - name: Зеленский\n    variants: [Зеленскии]\n", encoding="utf-8")
     found = run("Президент Зеленский заявил. Зеленского видели. Зеленскии ответил.", config(names=[names]),
                 ["TC101", "TC102"], lang="ru")

@@ -100,6 +100,10 @@ def test_markdown_template_tags_and_heading_attributes_are_not_prose():
     text = "# The Taleban advance {#taleban}\n\n{{< figure src=\"x\" caption=\"Taleban\" >}}\n\n{% include taleban.html %}\n"
     prose = load_text(text, "a.md", lang="en").prose
     assert len(prose) == len(text) and prose.count("aleban") == 1 and "figure" not in prose
+    # a lone {{ does not hide the paragraphs up to the next }}; attributes in CRLF files too (a review)
+    text = "Write `{{` to open a tag.\n\nThe Taleban advanced.\n\nClose it with `}}` then.\n"
+    assert "The Taleban advanced." in load_text(text, "a.md", lang="en").prose
+    assert "taleban" not in load_text("## Taleban advance {#taleban}\r\n\r\nText.\r\n", "a.md", lang="en").prose
 
 
 def test_a_paragraph_that_is_only_an_address_keeps_its_block():

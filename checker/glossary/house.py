@@ -293,7 +293,10 @@ def _replace(surface: str, canonical: str, variant: str) -> tuple[str, bool]:
     folded = _fold(surface)
     fv = _fold(variant)
     if folded.startswith(fv) and len(surface) >= len(variant):
-        suffix = surface[len(variant):]
+        # the ending, from the end of the text: the letters the text adds after the variant's
+        # (not from the variant's length: "Jean Luc  Melenchon" has a space more than it)
+        added = len(folded) - len(fv)
+        suffix = surface[len(surface) - added:] if added else ""
         replacement = canonical + suffix
         if len(surface) > 1 and surface.replace(" ", "").isupper() and not canonical.isupper():
             replacement = replacement.upper()

@@ -24,8 +24,10 @@ _MASKS = [
     URL_RE,  # bare URLs
     EMAIL_RE,
     re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"),  # inline HTML tags
-    re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S),  # Hugo shortcodes, Liquid and Jinja tags: {{< x >}}, {% x %}
-    re.compile(r"[ \t]\{[:#.][^{}\n]*\}[ \t]*$", re.M),  # heading attributes: ## Title {#id .class}
+    # Hugo shortcodes, Liquid and Jinja tags, {{< x >}}, {% x %}, each on one line (a lone {{ in
+    # inline code must not hide the paragraphs up to the next }})
+    re.compile(r"\{\{[^\n]*?\}\}|\{%[^\n]*?%\}"),
+    re.compile(r"[ \t]\{[:#.][^{}\n]*\}[ \t]*\r?$", re.M),  # heading attributes: ## Title {#id .class}
     re.compile(r"^[ \t]{0,3}(?:#{1,6}(?=\s)|>[ \t>]*|[-*+](?=\s)|\d{1,9}[.)](?=\s))", re.M),  # block markers
     re.compile(r"[ \t]#+[ \t]*$", re.M),  # closing heading hashes
     re.compile(r"^[ \t]{0,3}(?:=+|-+)[ \t]*$", re.M),  # setext heading underlines

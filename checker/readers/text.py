@@ -41,12 +41,17 @@ def path_spans(text: str) -> list[tuple[int, int]]:
     """Spans of file names with a known extension (taleban.jpg) and of paths (/img/a.png,
     ./docs/a, C:\\docs\\a.docx) in ``text``."""
     spans = []
+    walked = 0  # where the last walk back began: no character is walked twice (x.md.md.md...)
     for m in _EXTENSION_RE.finditer(text):
         start = m.start()
-        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in _NAME_CHARS):
+        while start > walked and (text[start - 1].isalnum() or text[start - 1] in _NAME_CHARS):
             start -= 1
-        if start < m.start() and (start == 0 or text[start - 1] in _PATH_BEFORE):
+        if start == walked and walked and spans and spans[-1][1] == walked:
+            spans[-1] = (spans[-1][0], m.end())  # the same name goes on (archive.tar.gz)
+        elif start < m.start() and (start == 0 or text[start - 1] in _PATH_BEFORE) \
+                and not (start == walked and walked and (text[start - 1].isalnum() or text[start - 1] in _NAME_CHARS)):
             spans.append((start, m.end()))
+        walked = m.end()
     for pattern, anchor in ((_PATH_RE, "/"), (_DRIVE_PATH_RE, ":\\")):
         if anchor not in text:
             continue

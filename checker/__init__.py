@@ -51,7 +51,7 @@ def _options(**kwargs: Any):
         if key in kwargs and kwargs[key] is None:
             del kwargs[key]  # (as not given)
         elif key in kwargs and not isinstance(kwargs[key], str):
-            values = list(kwargs[key]) if isinstance(kwargs[key], (list, tuple, set, frozenset)) else None
+            values = list(kwargs[key]) if hasattr(kwargs[key], "__iter__") else None  # (a generator too)
             if values is None or not all(isinstance(v, str) for v in values):
                 raise TypeError(f"{key} must be a str or a list of str")
             kwargs[key] = values
@@ -91,11 +91,28 @@ def _findings(result: Any) -> list[Finding]:
     return result.findings
 
 
-def _encoded(text: str) -> bytes:
-    """``text`` as the readers take it. A leading U+FEFF (a file read with encoding="utf-8" keeps
-    its byte order mark) becomes a space: the reader would drop it as a BOM, and every offset
-    would then be one short of the caller's string."""
-    return (" " + text[1:] if text.startswith("\ufeff") else text).encode("utf-8")
+def _after_bom(findings: list[Finding], target: str, source: str = "") -> list[Finding]:
+    """Findings in the strings as given: the readers drop a leading U+FEFF as a byte order mark
+    (a file read with encoding="utf-8" keeps it), and offsets into the text after it would be one
+    short of the caller's string, so a fix applied to it would garble it. (Replacing the mark
+    instead would break Markdown front matter and indentation.)"""
+    from dataclasses import replace
+
+    shift, source_shift = target.startswith("\ufeff"), source.startswith("\ufeff")
+    if not (shift or source_shift):
+        return findings
+    out = []
+    for f in findings:
+        if shift:
+            fix = replace(f.fix, start=f.fix.start + 1, end=f.fix.end + 1) if f.fix else None
+            f = replace(f, start=f.start + 1, end=f.end + 1, fix=fix,
+                        column=f.column + (f.line == 1), end_column=f.end_column + (f.end_line == 1))
+        if source_shift and f.source is not None:
+            span = f.source
+            f = replace(f, source=replace(span, column=span.column + (span.line == 1),
+                                          end_column=span.end_column + (span.end_line == 1)))
+        out.append(f)
+    return out
 
 
 def check_text(text: str, lang: str | None = None, path: str = "<text>", fmt: str | None = None, **options: Any) -> list[Finding]:
@@ -105,7 +122,8 @@ def check_text(text: str, lang: str | None = None, path: str = "<text>", fmt: st
 
     _require_text(text=text)
     _check_keywords("check_text", options, ("text", "lang", "path", "fmt"))
-    return _findings(run([Source(path, _encoded(text), fmt)], _options(lang=lang, **_text_options(options))))
+    found = _findings(run([Source(path, text.encode("utf-8"), fmt)], _options(lang=lang, **_text_options(options))))
+    return _after_bom(found, text)
 
 
 def check_pair(source_text: str, target_text: str, source_lang: str | None = None, lang: str | None = None,
@@ -120,8 +138,10 @@ def check_pair(source_text: str, target_text: str, source_lang: str | None = Non
     _check_keywords("check_pair", options, ("source_text", "target_text", "source_lang", "lang", "path", "fmt"))
     if fmt is None:  # the original's display path ends in " (source)": the format is ``path``'s
         fmt = "md" if reader_for(path) is read_markdown else "txt"
-    pair = Source(path, _encoded(target_text), fmt, source=Source(f"{path} (source)", _encoded(source_text), fmt))
-    return _findings(run([pair], _options(lang=lang, source_lang=source_lang, **_text_options(options))))
+    pair = Source(path, target_text.encode("utf-8"), fmt,
+                  source=Source(f"{path} (source)", source_text.encode("utf-8"), fmt))
+    found = _findings(run([pair], _options(lang=lang, source_lang=source_lang, **_text_options(options))))
+    return _after_bom(found, target_text, source_text)
 
 
 def check_paths(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]], lang: str | None = None, **options: Any) -> list[Finding]:
@@ -135,7 +155,8 @@ def check_paths(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]]
 
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    if not isinstance(paths, (list, tuple)) or not all(isinstance(p, (str, os.PathLike)) for p in paths):
+    paths = list(paths) if hasattr(paths, "__iter__") else None
+    if paths is None or not all(isinstance(p, (str, os.PathLike)) for p in paths):
         raise TypeError("paths must be a path or a list of paths")
     paths = [os.fspath(p) for p in paths]
     _check_keywords("check_paths", options, ("paths", "lang"))

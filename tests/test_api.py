@@ -76,6 +76,10 @@ def test_offsets_are_those_of_the_string_given_also_after_a_byte_order_mark():
     [found] = checker.check_text(text, lang="en")
     assert text[found.start:found.end] == found.text == "Taleban"
     assert text[:found.fix.start] + found.fix.replacement + text[found.fix.end:] == text.replace("Taleban", "Taliban")
+    # ... and the mark is still no text: a front matter after it stays one (a review)
+    text = "\ufeff---\ntitle: the taleban story\n---\n\nThe Taliban came. The Taliban went. The Taliban left.\n"
+    assert checker.check_text(text, lang="en", fmt="md") == []
+    assert checker.check_text(TEXT, lang="en", select=(s for s in ["TC1"])) != []  # a generator of selectors
 
 
 def test_one_selector_may_be_a_string_as_in_a_configuration_file():

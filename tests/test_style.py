@@ -370,10 +370,12 @@ def test_numbers_leave_identifiers_and_mixed_forms_alone(tmp_path):
     found = checker.check_paths([str(tmp_path / "a.txt")], config=str(tmp_path / "transcheck.toml"), select=["TC305"])
     assert [(f.text, f.suggestions) for f in found] == [("25000", ["25,000"])]
     # German capitalises every noun: a count before an ordinary noun is no postcode (a tester's
-    # report: "50000 Menschen" passed); a town is, wherever it stands (a review)
+    # report: "50000 Menschen" passed); a town is, wherever it stands, and a word that is both
+    # (Laufen, Kirchen) where an address puts it (two reviews)
     (tmp_path / "transcheck.toml").write_text('lang = "de"\nstyles = ["s.yml"]\n', encoding="utf-8")
     (tmp_path / "a.txt").write_text("Es kamen 50000 Menschen und 12000 Besucher.\nHauptstraße 5, 10115 Berlin\n"
                                     "Die Firma sitzt in 10115 Berlin. (45127 Essen) | 90402 Nürnberg |\n"
+                                    "Hauptstraße 5, 83410 Laufen (57548 Kirchen) D-57548 Kirchen\n"
                                     "Es kamen 10000-20000 Menschen.\n", encoding="utf-8")
     found = checker.check_paths([str(tmp_path / "a.txt")], config=str(tmp_path / "transcheck.toml"), select=["TC305"])
     assert [(f.text, f.suggestions) for f in found] == [("50000", ["50.000"]), ("12000", ["12.000"]),

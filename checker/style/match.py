@@ -475,16 +475,23 @@ ORDINARY_NOUN_GAP = 3.0  # Zipf by which an ordinary noun is commoner in German 
 # (Menschen 5.9 / 2.1, Besucher 4.6 / 0; towns at most 2.6: Essen 5.3 / 2.8, Nürnberg 4.6 / 2.1)
 
 
-def _is_identifier(digits: str, text: str, end: int, lang: str | None) -> bool:
+def _is_identifier(digits: str, text: str, start: int, end: int, lang: str | None) -> bool:
     """Digits an editor leaves ungrouped: a leading zero (a telephone number, 08001234567, whose
     leading zero grouping would drop) or a five-digit postcode before its town (10115 Berlin,
-    75001 Paris); in German not before an ordinary noun (50000 Menschen)."""
+    75001 Paris); in German, where an address puts it (a line's start, after a comma, a bracket,
+    a bar or D-) or before a name rather than an ordinary noun (in 10115 Berlin; not 50000
+    Menschen; Euro, Kinder, Kilometer, common in English text too, stay unread as counts)."""
     if digits.startswith("0"):
         return True
     word = _WORD_AFTER.match(text, end)
     if len(digits) != 5 or word is None or not word.group(1).isupper():
         return False
     if lang not in NOUN_CAPITALS:
+        return True
+    i = start - 1
+    while i >= 0 and text[i] in " \t\u00a0":
+        i -= 1
+    if i < 0 or text[i] in ",(|·\n\r" or (text[i] == "-" and i > 0 and text[i - 1].isalpha()):
         return True
     from .. import lexicon
 
@@ -529,7 +536,7 @@ def numbers(rule: StyleRule, doc: Document) -> Iterator[Hit]:
         if rule.group:
             for match in re.finditer(rf"(?<![\w.,]){'[0-9]'}{{{rule.group},}}(?![\w]|[.,][0-9])", text[start:end]):
                 digits = match.group(0)
-                if _is_identifier(digits, text, start + match.end(), doc.lang):
+                if _is_identifier(digits, text, start + match.start(), start + match.end(), doc.lang):
                     continue
                 suggestion = group_digits(int(digits), sep)
                 s, e = start + match.start(), start + match.end()

@@ -84,8 +84,12 @@ def unified_diff(plan: FilePlan) -> str:
     out = []
     for line in lines:
         # (a line a lone \r ends, a file saved on an old Mac, is no last line without an end)
-        out.append(line if line.endswith("\n") else line + "\n" if line.endswith("\r")
-                   else line + "\n\\ No newline at end of file\n")
+        if line.endswith("\n"):
+            out.append(line)
+        elif line.endswith("\r"):
+            out.append(line + "\n")
+        else:
+            out.append(line + "\n\\ No newline at end of file\n")
     return "".join(out)
 
 

@@ -104,6 +104,11 @@ def test_markdown_template_tags_and_heading_attributes_are_not_prose():
     text = "Write `{{` to open a tag.\n\nThe Taleban advanced.\n\nClose it with `}}` then.\n"
     assert "The Taleban advanced." in load_text(text, "a.md", lang="en").prose
     assert "taleban" not in load_text("## Taleban advance {#taleban}\r\n\r\nText.\r\n", "a.md", lang="en").prose
+    # a tag over several lines is one too; a {{ in inline code is code, not a tag's start (reviews)
+    text = 'Read {{< relref\n  "posts/Taleban" >}} first.\n\n{% if tag ==\n   "Taleban" %}Tagged.{% endif %}\n'
+    prose = load_text(text, "a.md", lang="en").prose
+    assert "Taleban" not in prose and "Read" in prose and "first." in prose and "Tagged." in prose
+    assert "The Taleban came." in load_text("Write `{{` here. The Taleban came. Close `}}` now.\n", "a.md", lang="en").prose
 
 
 def test_a_paragraph_that_is_only_an_address_keeps_its_block():

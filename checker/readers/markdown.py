@@ -24,9 +24,6 @@ _MASKS = [
     URL_RE,  # bare URLs
     EMAIL_RE,
     re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"),  # inline HTML tags
-    # Hugo shortcodes, Liquid and Jinja tags, {{< x >}}, {% x %}, each on one line (a lone {{ in
-    # inline code must not hide the paragraphs up to the next }})
-    re.compile(r"\{\{[^\n]*?\}\}|\{%[^\n]*?%\}"),
     re.compile(r"[ \t]\{[:#.][^{}\n]*\}[ \t]*\r?$", re.M),  # heading attributes: ## Title {#id .class}
     re.compile(r"^[ \t]{0,3}(?:#{1,6}(?=\s)|>[ \t>]*|[-*+](?=\s)|\d{1,9}[.)](?=\s))", re.M),  # block markers
     re.compile(r"[ \t]#+[ \t]*$", re.M),  # closing heading hashes
@@ -34,6 +31,11 @@ _MASKS = [
     _CELL_SEPARATOR,
     re.compile(r"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)|~~|!\[|\[|\]"),  # emphasis and link brackets
 ]
+
+# Hugo shortcodes, Liquid and Jinja tags ({{< figure >}}, {% include x %}), over lines but not
+# past a blank one, found once inline code is masked (a lone {{ in code hid the paragraphs up to
+# the next }})
+_TEMPLATE_TAG = re.compile(r"\{\{(?:[^\n]|\n(?![ \t]*\r?\n))*?\}\}|\{%(?:[^\n]|\n(?![ \t]*\r?\n))*?%\}")
 
 _PROSE_BLOCKS = {"paragraph_open": BlockKind.PARAGRAPH, "heading_open": BlockKind.HEADING}
 
@@ -139,6 +141,9 @@ def read_markdown(text: str) -> tuple[str, list[Block]]:
     masked = list(prose_text)
     for pattern in _MASKS:
         for match in pattern.finditer(prose_text):
+            _blank(masked, *match.span())
+    if "{" in prose_text:
+        for match in _TEMPLATE_TAG.finditer("".join(masked)):
             _blank(masked, *match.span())
     for span in path_spans(prose_text):  # file names and paths (taleban.jpg, /img/a.png)
         _blank(masked, *span)

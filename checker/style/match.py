@@ -488,10 +488,7 @@ def _is_identifier(digits: str, text: str, start: int, end: int, lang: str | Non
         return False
     if lang not in NOUN_CAPITALS:
         return True
-    i = start - 1
-    while i >= 0 and text[i] in " \t\u00a0":
-        i -= 1
-    if i < 0 or text[i] in ",(|·\n\r" or (text[i] == "-" and i > 0 and text[i - 1].isalpha()):
+    if _ADDRESS_BEFORE.search(text, max(0, start - 24), start) or _ADDRESS_LINE.match(text, start):
         return True
     from .. import lexicon
 
@@ -500,6 +497,11 @@ def _is_identifier(digits: str, text: str, start: int, end: int, lang: str | Non
 
 
 _WORD_RUN = re.compile(r"[^\W\d_]+")
+# Where only an address puts five digits: after a country prefix (D-10115), after a house number
+# and a comma (Hauptstraße 5, 83410 Laufen), or as a line of its own with the town alone
+# (83410 Laufen): not a wrapped line, a list item or a heading that starts with a count.
+_ADDRESS_BEFORE = re.compile(r"(?:\b[A-Z]{1,2}-|\d[a-z]?,[ \t\u00a0]*)$")
+_ADDRESS_LINE = re.compile(r"(?<![^\n])\d{5}(?:[ \t\u00a0]+[^\W\d_][\w-]*){1,3}[ \t]*\r?(?:\n|$)")  # (no full stop)
 
 
 def group_digits(value: int, sep: str) -> str:

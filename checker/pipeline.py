@@ -214,8 +214,9 @@ def discover(paths: Sequence[str], include: Sequence[str] | None = None,
             folder_globs = globs_in or (lambda _directory: (include, globs))
             found = [Source(p) for p in _walk(path, folder_globs)]
             if not found:
-                if next(iter(_walk(path, folder_globs, files_excluded=False)), None) is not None \
-                        or _in_excluded_folders(path, folder_globs):
+                pruned: list[tuple[str, Sequence[str]]] = []
+                if next(iter(_walk(path, folder_globs, files_excluded=False, pruned=pruned)), None) is not None \
+                        or any(_holds_text(folder, globs) for folder, globs in pruned):
                     raise InputError(f"{path}: every text file is excluded (by --exclude or a configuration's exclude)")
                 raise InputError(f"{path}: no text files found (looked for {', '.join(include)})")
             sources.extend(found)
@@ -303,29 +304,30 @@ def _readable_kind(path: str) -> bool:
     return os.path.isfile(path) or stat.S_ISFIFO(os.stat(path).st_mode)
 
 
-def _in_excluded_folders(root: str, globs_in: GlobsIn) -> bool:
-    """Whether a folder the walk leaves out holds a file of the suffixes looked for (found by
-    name only: no configuration inside it is read)."""
-    for directory, subdirs, _files in os.walk(root):
-        include, exclude = globs_in(directory)
-        for d in sorted(subdirs):
-            folder = os.path.join(directory, d)
-            if not d.startswith(".") and _excluded(folder, root, exclude):
-                for _, _, names in os.walk(folder):
-                    if any(fnmatch.fnmatch(n.lower(), g.lower()) for n in names for g in include):
-                        return True
-        subdirs[:] = [d for d in subdirs if not d.startswith(".") and not _excluded(os.path.join(directory, d), root, exclude)]
-    return False
+def _holds_text(folder: str, include: Sequence[str]) -> bool:
+    """Whether ``folder`` holds, at any depth, a file of the suffixes looked for (by name only:
+    no configuration inside it is read)."""
+    return any(fnmatch.fnmatch(n.lower(), g.lower()) for _, _, names in os.walk(folder) for n in names for g in include)
 
 
-def _walk(root: str, globs_in: GlobsIn, files_excluded: bool = True) -> Iterable[str]:
+def _walk(root: str, globs_in: GlobsIn, files_excluded: bool = True,
+          pruned: list[tuple[str, Sequence[str]]] | None = None) -> Iterable[str]:
     """The text files below ``root``; with ``files_excluded`` False also those the exclude globs
-    name (not those in excluded folders: the walk never enters them, nor reads their configuration)."""
+    name (not those in excluded folders: the walk never enters them, nor reads their
+    configuration). ``pruned`` receives the excluded folders, each with the include globs in force."""
     for directory, subdirs, files in os.walk(root):
         include, exclude = globs_in(directory)
         # pruning an excluded directory here keeps the walk out of it (node_modules, archives)
-        subdirs[:] = sorted(d for d in subdirs
-                            if not d.startswith(".") and not _excluded(os.path.join(directory, d), root, exclude))
+        kept = []
+        for d in sorted(subdirs):
+            if d.startswith("."):
+                continue
+            if _excluded(os.path.join(directory, d), root, exclude):
+                if pruned is not None:
+                    pruned.append((os.path.join(directory, d), include))
+                continue
+            kept.append(d)
+        subdirs[:] = kept
         for name in sorted(files):
             path = os.path.join(directory, name)
             if any(fnmatch.fnmatch(name.lower(), g.lower()) for g in include) \

@@ -55,7 +55,8 @@ class HouseMatch:
     part: str = ""  # the words of the canonical spelling a shorter variant stands for (Zelensky)
 
 
-def _fold(s: str) -> str:
+def fold_spelling(s: str) -> str:
+    """A spelling as the list compares spellings: accents, case and spacing aside."""
     return " ".join(unaccent(s).casefold().split())
 
 
@@ -67,10 +68,10 @@ class HouseNames:
         self.paths = paths or []
         self._canonical: dict[str, str] = {}
         for name in names:
-            self._canonical.setdefault(_fold(name.canonical), name.canonical)
+            self._canonical.setdefault(fold_spelling(name.canonical), name.canonical)
         for name in names:
             for variant in name.variants:
-                self._canonical.setdefault(_fold(variant), name.canonical)
+                self._canonical.setdefault(fold_spelling(variant), name.canonical)
         self._indexes: dict[str | None, tuple[PatternIndex, dict]] = {}
 
     def __bool__(self) -> bool:
@@ -79,7 +80,7 @@ class HouseNames:
     def canonical_of(self, spelling: str, lang: str | None = None) -> str | None:
         """The house spelling of ``spelling`` (itself when it is canonical), or None when the list
         does not name it. Inflected forms are recognised (Talebans -> Taliban)."""
-        found = self._canonical.get(_fold(spelling))
+        found = self._canonical.get(fold_spelling(spelling))
         if found is not None:
             return found
         an = analyzer(lang)
@@ -108,15 +109,15 @@ class HouseNames:
     def _variant_form(self, spelling: str, canonical: str) -> bool:
         """``spelling`` starts with one of ``canonical``'s listed variants, longer than the
         house spelling it also starts with (``_house_form``'s rule for the text's words)."""
-        written = _fold(spelling)
-        house = _fold(canonical)
+        written = fold_spelling(spelling)
+        house = fold_spelling(canonical)
         own = len(house) if written.startswith(house) else 0
         return any(written.startswith(v) and len(v) > own
-                   for name in self.names if name.canonical == canonical for v in map(_fold, name.variants))
+                   for name in self.names if name.canonical == canonical for v in map(fold_spelling, name.variants))
 
     def is_variant(self, spelling: str, lang: str | None = None) -> bool:
         canonical = self.canonical_of(spelling, lang)
-        return canonical is not None and _fold(canonical) != _fold(spelling)
+        return canonical is not None and fold_spelling(canonical) != fold_spelling(spelling)
 
     def _keyed(self, an: Analyzer) -> list[tuple[tuple[str, ...], str]]:
         out = []
@@ -143,7 +144,7 @@ class HouseNames:
                 # written, and one that differs only in what joins its words as its words, in any
                 # case: Al Qaeda for a listed al Qaeda, not Санкт Петербурга, whose fix would have
                 # to add the hyphen and keep the ending)
-                same = _fold(variant) == _fold(name.canonical)  # case or accents only: as written
+                same = fold_spelling(variant) == fold_spelling(name.canonical)  # case or accents only: as written
                 joined_otherwise = not same and _words(variant) == _words(name.canonical)  # any case
                 common = not same and not joined_otherwise and _is_common(variant, lang)
                 index.add(index.pattern(variant, (name, variant), exact=joined_otherwise,
@@ -195,12 +196,12 @@ def _corresponding_words(canonical_words: list[str], variant: str) -> list[str]:
     if count == 0 or count >= len(canonical_words):
         return canonical_words
     runs = [canonical_words[i:i + count] for i in range(len(canonical_words) - count + 1)]
-    folded = _fold(variant)
-    return max(runs, key=lambda run: difflib.SequenceMatcher(None, _fold(" ".join(run)), folded).ratio())
+    folded = fold_spelling(variant)
+    return max(runs, key=lambda run: difflib.SequenceMatcher(None, fold_spelling(" ".join(run)), folded).ratio())
 
 
 def _words(spelling: str) -> list[str]:
-    return [_fold(w) for w in re.findall(r"[^\W_]+", spelling)]
+    return [fold_spelling(w) for w in re.findall(r"[^\W_]+", spelling)]
 
 
 def _accented_words(spelling: str) -> list[str]:
@@ -219,14 +220,15 @@ def _house_form(m: Match, tokens, text: str) -> bool:
     from ..names.normalize import damerau, joiner
 
     name, variant = m.pattern.payload
-    surface = [_fold(w) for w in tokens.surfaces[m.first:m.last]]
+    surface = [fold_spelling(w) for w in tokens.surfaces[m.first:m.last]]
     listed = _words(variant)
-    house = [_fold(w) for w in _corresponding_words(re.findall(r"[^\W_]+", name.canonical), variant)]
+    house_words = _corresponding_words(re.findall(r"[^\W_]+", name.canonical), variant)
+    house = [fold_spelling(w) for w in house_words]
     if not (len(surface) == len(listed) == len(house)):
         return False
     if listed == house:
         exact = _accented_words(" ".join(tokens.surfaces[m.first:m.last]))
-        house_exact = _accented_words(" ".join(_corresponding_words(re.findall(r"[^\W_]+", name.canonical), variant)))
+        house_exact = _accented_words(" ".join(house_words))
         if _accented_words(variant) != house_exact:  # accents apart (Sanchez for Sánchez): the
             return exact == house_exact  # house's where the text has its accents (the index
             # matched the variant as written, but accents aside)
@@ -290,8 +292,8 @@ def _replace(surface: str, canonical: str, variant: str) -> tuple[str, bool]:
     NFC, as the variant is: a decomposed Kíev has one more code point than Kiev.)"""
     if not surface.isascii():
         surface = unicodedata.normalize("NFC", surface)
-    folded = _fold(surface)
-    fv = _fold(variant)
+    folded = fold_spelling(surface)
+    fv = fold_spelling(variant)
     if folded.startswith(fv) and len(surface) >= len(variant):
         # the ending, from the end of the text: the letters the text adds after the variant's
         # (not from the variant's length: "Jean Luc  Melenchon" has a space more than it)
@@ -324,12 +326,12 @@ def _validate(names: list[HouseName]) -> None:
     two names is a mistake in the list: the first would report the house spelling itself, the
     second have two fixes undo each other, the third suggest two spellings."""
     owner: dict[str, HouseName] = {}
-    canonical = {_fold(name.canonical): name for name in names}
+    canonical = {fold_spelling(name.canonical): name for name in names}
     for name in names:
         for variant in name.variants:
             if variant == name.canonical:
                 raise InputError(f"{name.origin}: the variant {variant!r} is the name itself")
-            other_name = canonical.get(_fold(variant))
+            other_name = canonical.get(fold_spelling(variant))
             if other_name is not None and other_name.canonical != name.canonical:
                 # Taliban: [Taleban] beside Taleban: [Taliban]: each fix would undo the other
                 raise InputError(f"{name.origin}: the variant {variant!r} of {name.canonical!r} is itself a "

@@ -37,6 +37,10 @@ _NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012
 _PATH_BEFORE = frozenset(" \t\n\r\"'(<[=")  # what may stand before a path (not Ein-/Austaste)
 
 
+def _name_char(ch: str) -> bool:
+    return ch.isalnum() or ch in _NAME_CHARS
+
+
 def path_spans(text: str) -> list[tuple[int, int]]:
     """Spans of file names with a known extension (taleban.jpg) and of paths (/img/a.png,
     ./docs/a, C:\\docs\\a.docx) in ``text``."""
@@ -44,12 +48,12 @@ def path_spans(text: str) -> list[tuple[int, int]]:
     walked = 0  # where the last walk back began: no character is walked twice (x.md.md.md...)
     for m in _EXTENSION_RE.finditer(text):
         start = m.start()
-        while start > walked and (text[start - 1].isalnum() or text[start - 1] in _NAME_CHARS):
+        while start > walked and _name_char(text[start - 1]):
             start -= 1
         if start == walked and walked and spans and spans[-1][1] == walked:
             spans[-1] = (spans[-1][0], m.end())  # the same name goes on (archive.tar.gz)
         elif start < m.start() and (start == 0 or text[start - 1] in _PATH_BEFORE) \
-                and not (start == walked and walked and (text[start - 1].isalnum() or text[start - 1] in _NAME_CHARS)):
+                and not (start == walked and walked and _name_char(text[start - 1])):
             spans.append((start, m.end()))
         walked = m.end()
     for pattern, anchor in ((_PATH_RE, "/"), (_DRIVE_PATH_RE, ":\\")):

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..model import Document
 from ..names.normalize import HYPHENS
-from ..glossary.text import unaccent
+from ..glossary.house import fold_spelling
 
 VARIANTS_JSON_VERSION = 1
 
@@ -132,8 +132,7 @@ def house_list(files: list[tuple[Any, list[Any]]], across: list[Any] = ()) -> st
         where = f"{lang}: " if len(languages) > 1 else ""
         entry = [f"  - name: {json.dumps(written((lang, name)), ensure_ascii=False)}  # {where}{seen}",
                  f"    variants: [{', '.join(json.dumps(written(k), ensure_ascii=False) for k in variants)}]"]
-        spellings = [" ".join(unaccent(written(k)).casefold().split()) for k in ((lang, name), *variants)]  # (as the
-        # house list's loader compares them)
+        spellings = [fold_spelling(written(k)) for k in ((lang, name), *variants)]  # (as the loader compares)
         other = next((listed[s] for s in spellings if s in listed), None)
         if other is not None:  # another language's entry holds one of its spellings (Massoud in
             # English, Massud in Portuguese): one list cannot hold both, so this one is left as a comment

@@ -468,9 +468,9 @@ _NUMBER_AFTER = re.compile(r"[ \u00a0]+\d")
 _WORD_AFTER = re.compile(r"[ \u00a0]+([^\W\d_])")
 
 
-# Languages that capitalise every noun: a capital after five digits is no sign of a town there
-# ("50000 Menschen"): the word must also be a name, which other languages' text mentions too.
-NOUN_CAPITALS = frozenset({"de", "lb"})
+# In a language that capitalises every noun (_NOUNS_CAPITALISED), a capital after five digits is
+# no sign of a town ("50000 Menschen"): the word must also be a name, which other languages'
+# text mentions too.
 ORDINARY_NOUN_GAP = 3.0  # Zipf by which an ordinary noun is commoner in German than in English
 # (Menschen 5.9 / 2.1, Besucher 4.6 / 0; towns at most 2.6: Essen 5.3 / 2.8, Nürnberg 4.6 / 2.1)
 
@@ -478,15 +478,15 @@ ORDINARY_NOUN_GAP = 3.0  # Zipf by which an ordinary noun is commoner in German 
 def _is_identifier(digits: str, text: str, start: int, end: int, lang: str | None) -> bool:
     """Digits an editor leaves ungrouped: a leading zero (a telephone number, 08001234567, whose
     leading zero grouping would drop) or a five-digit postcode before its town (10115 Berlin,
-    75001 Paris); in German, where an address puts it (a line's start, after a comma, a bracket,
-    a bar or D-) or before a name rather than an ordinary noun (in 10115 Berlin; not 50000
+    75001 Paris); in German, where only an address puts it (``_ADDRESS_BEFORE``,
+    ``_ADDRESS_LINE``) or before a name rather than an ordinary noun (in 10115 Berlin; not 50000
     Menschen; Euro, Kinder, Kilometer, common in English text too, stay unread as counts)."""
     if digits.startswith("0"):
         return True
     word = _WORD_AFTER.match(text, end)
     if len(digits) != 5 or word is None or not word.group(1).isupper():
         return False
-    if lang not in NOUN_CAPITALS:
+    if lang not in _NOUNS_CAPITALISED:
         return True
     if _ADDRESS_BEFORE.search(text, max(0, start - 24), start) or _ADDRESS_LINE.match(text, start):
         return True

@@ -14,10 +14,11 @@ from __future__ import annotations
 import os
 from typing import Any, Sequence
 
-from .model import Document, Finding, Fix, InputError, Severity
+from .model import Document, Finding, Fix, InputError, Severity, TranscheckWarning
 
 __version__ = "0.1.0"
-__all__ = ["check_text", "check_pair", "check_paths", "Finding", "Fix", "Document", "InputError", "Severity", "__version__"]
+__all__ = ["check_text", "check_pair", "check_paths", "Finding", "Fix", "Document", "InputError", "Severity", "TranscheckWarning",
+           "__version__"]
 
 
 def _check_keywords(function: str, options: dict[str, Any], own: Sequence[str]) -> None:
@@ -85,9 +86,14 @@ def _require_text(**texts: Any) -> None:
 
 def _findings(result: Any) -> list[Finding]:
     """The findings; InputError for the first file that could not be read (the CLI reports every
-    such file and checks the others)."""
+    such file and checks the others). The run's notices, which the CLI prints as warnings, are
+    Python warnings (:class:`TranscheckWarning`) pointing at the caller's line."""
+    import warnings
+
     if result.errors:
         raise InputError(str(result.errors[0]))
+    for notice in result.notices:
+        warnings.warn(notice, TranscheckWarning, stacklevel=3)  # (_findings < check_* < caller)
     return result.findings
 
 

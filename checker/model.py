@@ -250,3 +250,8 @@ class Finding:
 
 class InputError(Exception):
     """Bad input from the user (missing, binary, undecodable, malformed). The CLI exits 2."""
+
+
+class TranscheckWarning(UserWarning):
+    """A run's notice to an API caller (the CLI prints it as "transcheck: warning: ..."): a
+    glossary with no terms in the text's language, a Vale rule type a style folder skipped."""

@@ -1,5 +1,8 @@
 """The Python API (checker.check_text / check_pair / check_paths)."""
 
+import warnings
+from pathlib import Path
+
 import pytest
 from conftest import SAMPLE
 
@@ -119,3 +122,16 @@ def test_a_mistyped_keyword_names_itself_and_the_valid_ones(tmp_path):
         message = str(caught.value)
         assert message.startswith(f"{name}() got an unexpected keyword argument 'selct' (did you mean 'select'?)")
         assert "Options" not in message and "ignore" in message and "isolated" in message
+
+
+def test_a_runs_notice_is_a_python_warning_at_the_callers_line(tmp_path):
+    # The CLI prints "transcheck: warning: ..."; an embedding tool must not miss it silently.
+    (tmp_path / "g.yaml").write_text("source-lang: pt\ntarget-lang: de\nentries:\n  - source: seca\n    target: Dürre\n",
+                                     encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('glossaries = ["g.yaml"]\n', encoding="utf-8")
+    with pytest.warns(checker.TranscheckWarning, match=r"g\.yaml: no terms in en") as caught:
+        assert checker.check_text("The drought came.\n", lang="en", config=tmp_path / "transcheck.toml") == []
+    assert [Path(w.filename).name for w in caught] == [Path(__file__).name]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no notice for a language the glossary has
+        checker.check_text("Die Dürre kam.\n", lang="de", config=tmp_path / "transcheck.toml")

@@ -517,22 +517,32 @@ def _apply_suppressions(findings: list[Finding], documents: dict[str, Document],
     return sorted([*kept, *unused], key=Finding.sort_key)
 
 
-def _check_style_rule_selectors(ctx: CheckContext) -> None:
+def _check_style_rule_selectors(contexts: list[CheckContext], options: Options) -> None:
     """A selector shaped like a style's rule (House.Wording) must name a rule of the configured
-    styles: a typo (Tc1.01, House.Wordnig) would otherwise select nothing and pass every file."""
-    settings = ctx.settings
-    pfi = [sel for sels in settings.config.per_file_ignores.values() for sel in sels]
-    named = [sel for sel in (*(settings.select or ()), *settings.ignore, *pfi) if is_style_rule_selector(sel)]
-    if not named:
-        return
+    styles: a typo (Tc1.01, House.Wordnig) would otherwise select nothing and pass every file.
+    A configuration's own selectors name rules of its own styles; the command line's, a rule of
+    any configuration of the run (two desks, two styles: --ignore A.Rule switches off desk A's
+    rule and leaves desk B alone)."""
     from .style.loader import styles_for
 
-    known = {rule.name.lower() for rule in styles_for(ctx).rules}
-    for selector in named:
+    known_anywhere: set[str] = set()
+    for ctx in contexts:
+        config = ctx.settings.config
+        pfi = [sel for sels in config.per_file_ignores.values() for sel in sels]
+        own = [sel for sel in (*(config.select or ()), *config.ignore, *pfi) if is_style_rule_selector(sel)]
+        known = {rule.name.lower() for rule in styles_for(ctx).rules} if config.styles else set()
+        known_anywhere |= known
+        _unknown_style_selector(own, known, "the configured styles" if config.styles else None)
+    given = [sel for sel in (*(options.select or ()), *options.ignore) if is_style_rule_selector(sel)]
+    configured = any(ctx.settings.config.styles for ctx in contexts)
+    _unknown_style_selector(given, known_anywhere, "the configured styles" if configured else None)
+
+
+def _unknown_style_selector(selectors: list[str], known: set[str], styles: str | None) -> None:
+    for selector in selectors:
         if selector.strip().lower() not in known:
-            styles = "the configured styles" if settings.config.styles else "any style (none is configured)"
-            raise InputError(f"unknown rule selector {selector!r}: no rule of transcheck or of {styles} "
-                             "has that name (see `transcheck rules`)")
+            raise InputError(f"unknown rule selector {selector!r}: no rule of transcheck or of "
+                             f"{styles or 'any style (none is configured)'} has that name (see `transcheck rules`)")
 
 
 def _styles_ran(settings: Settings, ran: set[str], lang: str | None, ignored: list[str]) -> dict[str, bool]:
@@ -671,12 +681,15 @@ def run(sources: Sequence[Source], options: Options) -> Result:
     corpus: set[int] = set()  # the ids of the corpus rules' findings (``corpus_overrides``)
     corpus_context: dict[str, tuple[Rule, CheckContext]] = {}
     source_of: dict[str, Source] = {}
+    config_of: list[Config] = []  # each source's, in order: every configuration is known first
     for source in sources:
         config = resolver.for_path(source.path) if resolver else Config()
+        config_of.append(config)
         if id(config) not in contexts:
             settings = Settings.resolve(options, config)
             contexts[id(config)] = (CheckContext(settings), instantiate_rules(settings))
-            _check_style_rule_selectors(contexts[id(config)][0])
+    _check_style_rule_selectors([ctx for ctx, _ in contexts.values()], options)
+    for source, config in zip(sources, config_of):
         ctx, rules = contexts[id(config)]
         reading = source
         try:

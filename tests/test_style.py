@@ -350,6 +350,29 @@ def test_style_rules_are_selected_and_ignored_by_name(tmp_path):
                                               encoding="utf-8")
     result = run_cli("check", "a.txt", cwd=tmp_path)
     assert result.returncode == 2 and "'House.Taleban' is a style's rule; set its level with 'level:'" in result.stderr.decode()
+
+
+def test_a_command_line_selector_may_name_the_rule_of_one_desks_style(tmp_path):
+    # Two folders, two configurations, two styles: --ignore A.Valley switches off desk A's rule
+    # (it was an "unknown selector" for desk B's files); a name neither style has is an error.
+    for desk in "AB":
+        folder = tmp_path / desk.lower()
+        folder.mkdir()
+        (folder / "transcheck.toml").write_text('lang = "en"\nstyles = ["s.yml"]\n', encoding="utf-8")
+        (folder / "s.yml").write_text(f"style: {desk}\nrules:\n  Valley:\n    extends: existence\n"
+                                      "    message: \"'%s'\"\n    tokens: [valley]\n", encoding="utf-8")
+        (folder / "t.txt").write_text("The valley.\n", encoding="utf-8")
+
+    def rules(*args):
+        result = run_cli("check", "--format", "json", *args, cwd=tmp_path)
+        assert result.returncode in (0, 1), result.stderr
+        return sorted((f["path"], f["style_rule"]) for f in json.loads(result.stdout)["findings"])
+
+    assert rules(".") == [("a/t.txt", "A.Valley"), ("b/t.txt", "B.Valley")]
+    assert rules("--ignore", "A.Valley", "a/t.txt", "b/t.txt") == [("b/t.txt", "B.Valley")]
+    assert rules("--select", "B.Valley", ".") == [("b/t.txt", "B.Valley")]
+    result = run_cli("check", "--ignore", "C.Valley", ".", cwd=tmp_path)
+    assert result.returncode == 2 and "unknown rule selector 'C.Valley'" in result.stderr.decode()
     # unquoted, TOML reads a table House with a key Taleban (a tester's note: "must be one of")
     (tmp_path / "transcheck.toml").write_text('styles = ["House.yml"]\n[severity]\nHouse.Taleban = "error"\n',
                                               encoding="utf-8")

@@ -389,8 +389,10 @@ def test_numbers_leave_identifiers_and_mixed_forms_alone(tmp_path):
     (tmp_path / "transcheck.toml").write_text('lang = "en"\nstyles = ["s.yml"]\n', encoding="utf-8")
     (tmp_path / "a.txt").write_text(
         "Call 08001234567 for help. The office is at 10115 Berlin, the other at 75001 Paris. "
-        "About 1 thousand 500 people came, 25000 in all.\n", encoding="utf-8")
+        "About 1 thousand 500 people came, 25000 in all. Or call 01234 567890, (030) 1234567 12345678 "
+        "or +44 20 79460 95800.\n", encoding="utf-8")
     found = checker.check_paths([str(tmp_path / "a.txt")], config=str(tmp_path / "transcheck.toml"), select=["TC305"])
+    # (the parts of a telephone number after its first are no counts either: a tester's report)
     assert [(f.text, f.suggestions) for f in found] == [("25000", ["25,000"])]
     # German capitalises every noun: a count before an ordinary noun is no postcode (a tester's
     # report: "50000 Menschen" passed), also on a wrapped line, in brackets or after a comma; a

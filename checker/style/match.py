@@ -481,7 +481,7 @@ def _is_identifier(digits: str, text: str, start: int, end: int, lang: str | Non
     75001 Paris); in German, where only an address puts it (``_ADDRESS_BEFORE``,
     ``_ADDRESS_LINE``) or before a name rather than an ordinary noun (in 10115 Berlin; not 50000
     Menschen; Euro, Kinder, Kilometer, common in English text too, stay unread as counts)."""
-    if digits.startswith("0"):
+    if digits.startswith("0") or _PHONE_BEFORE.search(text, max(0, start - 24), start):
         return True
     word = _WORD_AFTER.match(text, end)
     if len(digits) != 5 or word is None or not word.group(1).isupper():
@@ -497,6 +497,8 @@ def _is_identifier(digits: str, text: str, start: int, end: int, lang: str | Non
 
 
 _WORD_RUN = re.compile(r"[^\W\d_]+")
+# The rest of a telephone number after its first part: 01234 567890, (030) 1234567, +44 20 7946 0958
+_PHONE_BEFORE = re.compile(r"(?:\+\d|(?<![\w.,])\(?0\d*\)?)[\d \u00a0()/.-]*[ \u00a0/.-]$")
 # Where only an address puts five digits: after a country prefix (D-10115), after a house number
 # and a comma (Hauptstraße 5, 83410 Laufen), or as a line of its own with the town alone
 # (83410 Laufen): not a wrapped line, a list item or a heading that starts with a count.

@@ -200,6 +200,19 @@ def test_tc203_passes_words_and_approved_terms(config):
     assert run("The Tajik fighters of the NRF joined the National Resistance Front; Tajikistan is north; resistance is everywhere.", cfg, ["TC203"]) == []
 
 
+def test_tc203_a_regular_form_missing_from_the_word_list_is_no_misspelling(config, tmp_path):
+    # a tester's report: the genitive Benutzerkontos and the feminine hébergeuse(s) were
+    # "misspellings" of Benutzerkonto and hébergeur; a slip of the same words still is one
+    (tmp_path / "de.csv").write_text("source,target,status\nuser account,Benutzerkonto,preferred\n", encoding="utf-8")
+    found = run("Die Daten des Benutzerkontos und der Benutzerkonten. Das Benutzerknto ist weg.",
+                config(glossaries=[str(tmp_path / "de.csv")]), ["TC203"], lang="de")
+    assert [f.text for f in found] == ["Benutzerknto"]
+    (tmp_path / "fr.csv").write_text("source,target,status\nhost,hébergeur,preferred\n", encoding="utf-8")
+    found = run("Les hébergeurs et les hébergeuses. L'hébergeuse. Un hébergeru.",
+                config(glossaries=[str(tmp_path / "fr.csv")]), ["TC203"], lang="fr")
+    assert [f.text for f in found] == ["hébergeru"]
+
+
 # ----------------------------------------------------------------------------------- TC201
 
 

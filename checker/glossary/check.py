@@ -755,12 +755,32 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
             word = split_words(term.text)[pos]
             if proper and word[:1].islower():
                 continue  # a capitalised word inside a sentence close to a common noun: a name (Medicago)
+            if _unlisted_inflection(surface, word, sc.lang):
+                break
             entry = entries[ei]
             hits.append(Hit("near-miss", sc.tokens.starts[i], sc.tokens.ends[i], entry, term, (term.text,),
                             transfer_case(surface, word), False))
             break
     hits.sort(key=lambda h: h.start)
     return hits
+
+
+def _unlisted_inflection(surface: str, word: str, lang: str | None) -> bool:
+    """``surface`` is a regular form of the term word that the word list lacks, no misspelling:
+    an inflection (Benutzerkontos, the genitive of Benutzerkonto), or a form on the term word's
+    stem with the same start of its ending (hébergeuses: stem héberg, -eu- as hébergeur)."""
+    from ..names.morph import inflected
+    from ..names.normalize import fold
+
+    if inflected(surface, word, lang):
+        return True
+    stem, folded, plain = analyzer(lang).keys([surface])[0], fold(surface), fold(word)
+    n = len(stem)
+    return (n >= MIN_SHARED_STEM and plain.startswith(stem) and len(plain) - n <= 3
+            and folded[n:n + 2] == plain[n:n + 2] and len(folded[n:n + 2]) == 2)
+
+
+MIN_SHARED_STEM = 5
 
 
 def _keeps_accents(surface: str, word: str) -> bool:

@@ -259,6 +259,11 @@ def case_evidence(doc: Document, known_words: frozenset[str] = frozenset()) -> C
 NAME_MAX_ZIPF = 2.5
 NAME_LIKE_MAX_ZIPF = 4.0
 NOUN_MAX_ZIPF = 5.5
+# A brand or product (Microsoft, Windows, Google) is also a name at any frequency: Russian text
+# writes it in Latin letters about as often as the text's language does, while it translates or
+# transliterates ordinary words, loanwords too (office, hotel, video: 1.4+ Zipf rarer there).
+LATIN_IN_RUSSIAN_MARGIN = 0.8
+LATIN_IN_RUSSIAN_MIN_ZIPF = 3.0
 _NOUNS_CAPITALISED = frozenset({"de", "lb"})
 
 
@@ -272,7 +277,18 @@ def _likely_name(word: str, lang: str | None) -> bool:
     z = lexicon.zipf(word, lang)
     if (lang or "").split("-")[0] in _NOUNS_CAPITALISED:
         return z < NOUN_MAX_ZIPF
-    return z < NAME_MAX_ZIPF or (z < NAME_LIKE_MAX_ZIPF and name_like(fold(word), lang or "en"))
+    return z < NAME_MAX_ZIPF or (z < NAME_LIKE_MAX_ZIPF and name_like(fold(word), lang or "en")) \
+        or _brand(word, z, lang)
+
+
+def _brand(word: str, z: float, lang: str | None) -> bool:
+    """A Latin-script word Russian text uses as it is, about as often as ``lang`` (see above)."""
+    from .. import lexicon
+
+    if not word.isascii() or (lang or "").split("-")[0] == "ru":
+        return False
+    in_russian = lexicon.zipf(word, "ru")
+    return in_russian >= LATIN_IN_RUSSIAN_MIN_ZIPF and in_russian >= z - LATIN_IN_RUSSIAN_MARGIN
 
 
 def _is_exempt(word: str, rule: StyleRule, evidence: CaseEvidence, lang: str | None = None) -> bool:

@@ -186,3 +186,21 @@ def test_csv_header_of_unknown_words_is_an_error(tmp_path):
         load_glossary(str(tmp_path / "g.csv"))
     (tmp_path / "g.csv").write_text("source,target,pos\nseca,drought,noun\n", encoding="utf-8")
     assert [t.text for t in load_glossary(str(tmp_path / "g.csv")).entries[0].terms] == ["seca", "drought"]
+
+
+def test_a_term_both_approved_and_rejected_for_one_concept_is_an_error(tmp_path):
+    # a tester's report: both were accepted silently, and the term neither passed nor failed
+    from checker.glossary import load_glossaries
+
+    (tmp_path / "a.csv").write_text("source,target,status\nTalibã,Taliban,preferred\nTalibã,Taliban,deprecated\n",
+                                    encoding="utf-8")
+    (tmp_path / "b.yaml").write_text("source-lang: pt\ntarget-lang: en\nentries:\n  - pt: Talibã\n    en: Taliban\n"
+                                     "    forbidden: Taliban\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"a\.csv:2: 'Taliban' is both approved and deprecated for one concept"):
+        load_glossaries([str(tmp_path / "a.csv")])
+    with pytest.raises(InputError, match=r"b\.yaml:4: 'Taliban' is both approved and forbidden"):
+        load_glossaries([str(tmp_path / "b.yaml")])
+    # the same word rejected for another concept, or written otherwise (case decides), is no contradiction
+    (tmp_path / "c.csv").write_text("source,target,status\nTalibã,Taliban,preferred\nbanco,Taliban,forbidden\n"
+                                    "covid-19,Covid-19,preferred\ncovid-19,COVID-19,forbidden\n", encoding="utf-8")
+    assert len(load_glossaries([str(tmp_path / "c.csv")]).entries) >= 2

@@ -51,7 +51,12 @@ def load_glossary(path: str) -> Glossary:
 
 
 def load_glossaries(paths: list[str]) -> Glossary:
+    """The glossary files as one; a term both approved and rejected for one concept, in a file
+    or across files, is an error."""
     glossary = Glossary()
     for path in paths:
         glossary.extend(load_glossary(path))
+    problem = glossary.contradiction()
+    if problem:
+        raise InputError(problem)
     return glossary

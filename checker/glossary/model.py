@@ -174,6 +174,26 @@ class Glossary:
         entries = [Entry(e.id, [t for t in e.terms if t.serves(regions)], e.origin, e.note) for e in self.entries]
         return Glossary(entries, list(self.paths))
 
+    def contradiction(self) -> str | None:
+        """A term both approved and rejected for one concept, as one line naming where: in one
+        entry (preferred: Taliban, deprecated: Taliban), or in two entries with the same terms in
+        the other languages (two CSV rows Talibã,Taliban,preferred / Talibã,Taliban,deprecated).
+        Such a glossary would accept and reject the word at once, silently."""
+        seen: dict[tuple, Term] = {}
+        origin: dict[int, str] = {}
+        for entry in self.entries:
+            for term in entry.terms:
+                others = frozenset((u.lang, u.side, u.text.casefold()) for u in entry.terms
+                                   if u.approved and (u.lang, u.side) != (term.lang, term.side))
+                earlier = seen.setdefault((term.lang, term.side, term.region, term.text, others), term)
+                origin.setdefault(id(term), entry.origin)
+                if earlier.approved != term.approved:
+                    rejected = term if earlier.approved else earlier
+                    also = f" (and {origin[id(earlier)]})" if origin[id(earlier)] != entry.origin else ""
+                    return (f"{entry.origin}: {term.text!r} is both approved and {rejected.status.value} "
+                            f"for one concept{also}")
+        return None
+
     @property
     def languages(self) -> set[str]:
         return {t.lang for e in self.entries for t in e.terms if t.lang}

@@ -42,6 +42,7 @@ INITIAL_MAX_ZIPF = 3.0  # a form seen only sentence-initially is a candidate bel
 # language's function words: its folded form is then another word (Über 6.4: uber, the firm)
 FUNCTION_WORD_ZIPF = 6.0
 INITIAL_TWIN_MAX_ZIPF = 4.0  # ... or below this beside its accent twin mid-sentence (Melenchon)
+OPENER_MIN_ZIPF = 5.0  # a word capitalised only at sentence starts this common opens a sentence, no name (Según)
 TIE_ZIPF_MARGIN = 1.0  # 1:1 ties: the form this much more common in the language dominates
 PLAIN_WORD_ZIPF = 3.0  # ... and of two accent twins, the plain one only when a common word
 
@@ -157,6 +158,8 @@ def _single_token_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
     for form in sorted(candidates):
         for key in _group_keys(form, lang):
             other = by_stem.setdefault(key, form)
+            if other.casefold() == form.casefold():
+                continue  # DeSantis / Desantis: no inflection but a slip of case, for judge
             if other != form and (not russian_stem_slip(other, form) if key.startswith("lemma:")
                                   else not suspect_ending(other, form, lang)
                                   and not _truncated(other, form, candidates, lang, zipf)):
@@ -273,7 +276,8 @@ def _single_token_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
         seen_pairs.add(pair)
         ga, gb = gof[a], gof[b]
         if nbrs is None:
-            nbrs = _Neighbours(stats)
+            nbrs = _Neighbours(stats, frozenset(w for w in stats.tokens
+                                                if w not in candidates and zipf(w) >= OPENER_MIN_ZIPF))
         verdict = _judge_forms(a, b, table, gcount[ga], gcount[gb], lang, zipf, weak, nbrs)
         if verdict is not None and verdict[1] == "diacritic" and lang != "en" and stats.multi \
                 and not has_diacritics(verdict[2]):
@@ -480,8 +484,9 @@ class _Neighbours:
     Built per word on demand: only the few forms of judged pairs are ever asked for, so the
     locations and multi-word names of every other form are never read."""
 
-    def __init__(self, stats: NameStats) -> None:
+    def __init__(self, stats: NameStats, openers: frozenset[str] = frozenset()) -> None:
         self._stats = stats
+        self._openers = openers
         self._memo: dict[str, set | None] = {}
 
     def get(self, word: str) -> set | None:
@@ -495,22 +500,26 @@ class _Neighbours:
                 for loc in st.locations:
                     if loc[4]:
                         out.update(("L", n[1]) if n[0] == "-" else n for n in loc[4])
-        _add_multi_neighbours(word, self._stats.multi, out)
+        _add_multi_neighbours(word, self._stats.multi, out, self._openers)
         result = self._memo[word] = out or None
         return result
 
 
-def _add_multi_neighbours(word: str, multi, out: set) -> None:
-    """Add to ``out`` the neighbours of ``word`` inside the multi-word names ``multi``."""
+def _add_multi_neighbours(word: str, multi, out: set, openers: frozenset[str] = frozenset()) -> None:
+    """Add to ``out`` the neighbours of ``word`` inside the multi-word names ``multi``. A first
+    word among ``openers`` (a common word capitalised only at sentence starts: "Según
+    Khamenei", "Para Gaddafi") is no first name: no left neighbour of the next word (it keeps
+    its own right neighbour: Track in "Track Palin" beside "trakc Palin")."""
     from .extract import PARTICLES
 
     for key in multi:
         if word not in key:  # a substring test in C first: most names do not hold the word
             continue
+        first = key.split(" ", 1)[0]
         toks = [t for t in key.split(" ") if t not in PARTICLES]
         for i, tok in enumerate(toks):
             if tok == word:
-                if i:
+                if i and not (i == 1 and toks[0] == first and first in openers):
                     out.add(("L", toks[i - 1]))
                 if i + 1 < len(toks):
                     out.add(("R", toks[i + 1]))

@@ -38,8 +38,8 @@ import re
 from functools import lru_cache
 from typing import Callable
 
-from .morph import (CASE_LANGUAGES, derived, ending_edit, inflected, slavic_feminine, stem_endings, stem_pairs, stems,
-                    suspect_ending)
+from .morph import (CASE_LANGUAGES, derived, ending_edit, inflected, sibling_derivations, slavic_feminine,
+                    stem_endings, stem_pairs, stems, suspect_ending)
 from .normalize import VOWELS, cheap_distance, cheap_substitutions_only, damerau, fold, norm, skel
 
 Zipf = Callable[[str], float]
@@ -187,6 +187,31 @@ def _english_word(word: str) -> bool:
     return lexicon.zipf(word, "en") >= TRANSLATION_ZIPF
 
 
+def _inner_case_slip(minority: str, dominant: str, dominant_count: int, minority_count: int) -> bool:
+    """A capital inside a name dropped or added once beside 2+ uses of the other (Desantis /
+    DeSantis, Mccarthy / McCarthy, YouTube / Youtube): the same letters, a slip of case. (Words
+    in capitals are no candidates; a lower-case first letter is ``extract``'s rare-word case.)"""
+    return (minority_count == 1 and dominant_count >= 2 and minority[:1].isupper() and dominant[:1].isupper()
+            and not minority.isupper() and not dominant.isupper())
+
+
+ENGLISH_SPELLING_MARGIN = 0.5
+
+
+def _accents_dropped(a: str, b: str, lang: str, zipf: Zipf) -> bool:
+    """Of two spellings that differ only in accents, the one without is no English name kept
+    beside the translated one (Florida beside Flórida: Zipf 4.8 in English, 3.9 in Portuguese)
+    but the same name with its accents dropped (Sanchez beside Sánchez, Melenchon beside
+    Mélenchon), which word lists count because the web drops accents. Not a French capital
+    (Ecosse beside Écosse: French may leave capitals unaccented)."""
+    from .. import lexicon
+
+    if lang == "fr" and len(a) == len(b) and a[1:] == b[1:]:
+        return False
+    bare = a if len(a.encode()) < len(b.encode()) else b
+    return lexicon.zipf(bare, "en") < zipf(bare) + ENGLISH_SPELLING_MARGIN
+
+
 @lru_cache(maxsize=50_000)
 def _known_english(word: str) -> bool:
     from .. import lexicon
@@ -291,7 +316,7 @@ def judge(
     country's name is fixed: ``_country_name_slip``, Hong Kung / Hong Kong)."""
     lang = (lang or "en")[:2]
     if minority.casefold() == dominant.casefold():
-        return None
+        return ("A", "typo") if _inner_case_slip(minority, dominant, dominant_count, minority_count) else None
     fm, fd = fold(minority), fold(dominant)
     if _stray_letter(minority, dominant, lang):
         return None  # Durchmesserƒ, Networksâ: an encoding artefact, not another spelling
@@ -313,7 +338,8 @@ def judge(
     # "Parlamento de Gales" 1x beside "País de Gales" 3x are the adjective and the country.)
     if lang != "en" and (not context or (fm == fd and minority_count >= 2)) \
             and (fm != fd or dominant_count < 2 or minority_count >= 2) \
-            and _two_words(minority, dominant, zipf, lang):
+            and not (fm == fd and minority_count == 1 and _accents_dropped(minority, dominant, lang, zipf)) \
+            and _two_words(minority, dominant, zipf, lang, both_recur=minority_count >= 2):
         return None
     if fm == fd:
         if lang == "de" and _umlaut_pair(minority, dominant, zipf):
@@ -331,6 +357,9 @@ def judge(
         return None
     # A derived word (Demokratin, Iranian) is an established word: a minority spelling used
     # once and unknown to the word list (Raikkonin, Virginye) is no derivation but a slip.
+    if sibling_derivations(minority, dominant, lang) and not (zipf(minority) == 0 and zipf(dominant) >= COMMON_WORD_ZIPF):
+        return None  # Putinist / Putinism: two coinages on one name (once, and unknown, still no slip;
+        # but an unknown one beside a common word is its slip: Britist / British)
     der = _never if derivation_slip(minority, dominant, minority_count, lang, zipf) else derived
     if der(minority, dominant, lang):
         return None
@@ -439,13 +468,14 @@ def _commoner_word(fm: str, fd: str, lang: str, zipf: Zipf) -> bool:
     return z >= COMMONER_WORD_ZIPF and z - zipf(fd) >= COMMONER_WORD_MARGIN and not name_like(fm, lang)
 
 
-def _two_words(minority: str, dominant: str, zipf: Zipf, lang: str = "") -> bool:
+def _two_words(minority: str, dominant: str, zipf: Zipf, lang: str = "", both_recur: bool = False) -> bool:
     """Both spellings are words of the language of comparable frequency: two words (a
     translated name and the original, a feminine and a masculine form), not a slip of one.
     Outside English only: translations keep original names beside translated ones."""
     a, b = fold(minority), fold(dominant)
-    if a != b and _undouble(a) == _undouble(b):
-        return False  # a doubled letter is a typo class of its own (Gerard / Gerrard)
+    if a != b and _undouble(a) == _undouble(b) and not both_recur:
+        return False  # a doubled letter is a typo class of its own (Gerard / Gerrard), unless
+        # each spelling recurs (Anitta 2x the singer, Anita 2x Garibaldi)
     z, zd = zipf(minority), zipf(dominant)
     if z < TWO_WORDS_ZIPF or zd < TWO_WORDS_ZIPF:
         return False

@@ -284,6 +284,24 @@ def derived(a: str, b: str, lang: str | None, strip_vowel: bool = True) -> bool:
     return False
 
 
+SIBLING_SUFFIX_MIN = 3
+
+
+def sibling_derivations(a: str, b: str, lang: str | None) -> bool:
+    """The two forms are one base with two derivational suffixes of 3+ letters (Putinism /
+    Putinist, Zemmourisme / Zemmouriste): words coined from a name, which word lists seldom
+    know, not a slip of one another. (Shorter suffixes would pair a name's respellings: Luca /
+    Luci is base + a / i.)"""
+    fa, fb = fold(a), fold(b)
+    suffixes = [s for s in _folded_suffixes(lang) if len(s) >= SIBLING_SUFFIX_MIN]
+    for first in suffixes:
+        base = fa[: -len(first)]
+        if fa.endswith(first) and len(base) >= 3 and fb.startswith(base) \
+                and fb[len(base):] != first and fb[len(base):] in suffixes:
+            return True
+    return False
+
+
 _MORPH = None
 
 

@@ -181,6 +181,24 @@ def test_tc202_terms_that_differ_only_in_case_or_hyphens(config, tmp_path):
     assert [f.text for f in run(text, cfg, ["TC202"])] == ["Secretary General", "COVID-19"]
 
 
+def test_tc202_fix_that_may_change_gender_is_unsafe(config, tmp_path):
+    # a tester's report: "el ordenador" became "el computadora", "uma trégua" "uma cessar-fogo",
+    # as safe fixes; in a gendered language a term whose first word ends otherwise keeps its
+    # suggestion but its fix needs --unsafe-fixes (English has no such agreement)
+    (tmp_path / "es.csv").write_text("source,target,status\ncomputer,computadora,preferred\n"
+                                     "computer,ordenador,deprecated\nlaptop,portátil,preferred\n"
+                                     "laptop,notebook,deprecated\n", encoding="utf-8")
+    found = run("Reinicie el ordenador. Ordenador nuevo. Un notebook.", config(glossaries=[str(tmp_path / "es.csv")]),
+                ["TC202"], lang="es")
+    assert [(f.text, f.suggestions, f.fix.replacement, f.fix.safe) for f in found] == [
+        ("ordenador", ["computadora"], "computadora", False), ("Ordenador", ["computadora"], "Computadora", False),
+        ("notebook", ["portátil"], "portátil", False)]
+    (tmp_path / "en.csv").write_text("source,target,status\ncomputador,computer,preferred\n"
+                                     "computador,computing machine,deprecated\n", encoding="utf-8")
+    found = run("Restart the computing machine.", config(glossaries=[str(tmp_path / "en.csv")]), ["TC202"])
+    assert [(f.fix.replacement, f.fix.safe) for f in found] == [("computer", True)]
+
+
 def test_tc203_near_miss_transliteration_and_typo(config):
     cfg = config(glossaries=[G / "basic2008.tbx"])
     found = run("They are of the Tayika ethnic group, says the National Resistanse Front.", cfg, ["TC203"])

@@ -484,10 +484,26 @@ def wrong_terms(doc: Document, sc: Scan, compiled: CompiledGlossary) -> list[Hit
             replacement = transfer_case(written, approved[0].text)
             if not as_listed:
                 replacement = _inflected_like(written, term.text, replacement)
-        safe = len(approved) == 1 and as_listed
+        safe = len(approved) == 1 and as_listed and not (
+            replacement and _agreement_at_risk(term.text, replacement, sc.lang))
         hits.append(Hit(term.status.value, m.start, m.end, entry, term, tuple(t.text for t in approved),
                         replacement, safe))
     return hits
+
+
+# Languages whose articles, determiners and adjectives agree with the noun in gender.
+GENDERED = frozenset({"es", "pt", "fr", "it", "ca", "ro", "de", "nl", "ru", "uk", "pl", "cs"})
+
+
+def _agreement_at_risk(old: str, new: str, lang: str | None) -> bool:
+    """Replacing ``old`` by ``new`` may break agreement: in a language with grammatical gender,
+    the two terms' first words end in different letters, a sign of another gender or class (el
+    ordenador -> el computadora, uma trégua -> uma cessar-fogo, "Ordenador nuevo": a tester's
+    report). The fix is then unsafe; the suggestion stays."""
+    if (lang or "").split("-")[0] not in GENDERED:
+        return False
+    old_head, new_head = split_words(old)[:1], split_words(new)[:1]
+    return not old_head or not new_head or old_head[0][-1:].casefold() != new_head[0][-1:].casefold()
 
 
 INFLECTED_LIKE_TAIL = 2  # letters the term and its replacement must end in alike

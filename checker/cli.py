@@ -155,7 +155,7 @@ def check(paths: tuple[str, ...], lang: str | None, select: tuple[str, ...], ign
         return _file_errors(result) or code
     colored = use_color(color, sys.stdout)
     if result.documents or not result.errors or fmt != "text":  # a lone bad file: its error line only
-        click.echo(FORMATS[fmt](result, color=colored), nl=False, color=colored)
+        click.echo(FORMATS[fmt](result, color=colored, unsafe_fixes=unsafe_fixes), nl=False, color=colored)
     return _file_errors(result) or (EXIT_FINDINGS if result.failed else EXIT_OK)
 
 
@@ -196,7 +196,7 @@ def _fix(result: Any, sources: list, options: Any, fmt: str, color: str, diff: b
         return EXIT_FINDINGS if plans or conflicts else EXIT_OK
     click.echo(f"transcheck: fixed {count} finding{'s' if count != 1 else ''} in {files}", err=True)
     colored = use_color(color, sys.stdout)
-    click.echo(FORMATS[fmt](result, color=colored), nl=False, color=colored)
+    click.echo(FORMATS[fmt](result, color=colored, unsafe_fixes=unsafe, fixed=True), nl=False, color=colored)
     if refused:
         return EXIT_ERROR
     return EXIT_FINDINGS if result.failed else EXIT_OK

@@ -22,6 +22,23 @@ def test_fixes_that_undo_each_other_are_named_and_not_counted(tmp_path):
     assert "transcheck: fixed 0 findings in 0 files" in stderr
     conflict = [line for line in stderr.splitlines() if "do not settle" in line]
     assert conflict == ["transcheck: fixes in a.txt do not settle: TC202 and TC301 (House.W) undo each other's fixes"]
+    # (a tester's report: the report after it still offered "[*] 2 fixable with --fix")
+    stdout = result.stdout.decode()
+    assert "Found 1 finding" in stdout and "fixable" not in stdout and "[*]" not in stdout
+
+
+def test_unsafe_fixes_given_marks_every_fix_as_one_fix_applies(tmp_path):
+    # a tester's report: --unsafe-fixes without --fix still said "(1 more with --unsafe-fixes)"
+    (tmp_path / "s.yml").write_text("style: House\nrules:\n  H:\n    extends: capitalization\n    scope: heading\n"
+                                    "    match: $sentence\n", encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nstyles = ["s.yml"]\n', encoding="utf-8")
+    (tmp_path / "a.md").write_text("# The Role Of The Valley\n\nThe Taliban came. The Taleban left. The Taliban won.\n",
+                                   encoding="utf-8")
+    plain = run_cli("check", "a.md", cwd=tmp_path).stdout.decode()
+    assert "\n2 fixable with --fix --unsafe-fixes." in plain and "[*]" not in plain
+    given = run_cli("check", "--unsafe-fixes", "a.md", cwd=tmp_path).stdout.decode()
+    assert "--unsafe-fixes" not in given and "\n[*] 2 fixable with --fix." in given
+    assert [line.split()[1:3] for line in given.splitlines() if " TC" in line] == [["TC304", "[*]"], ["TC101", "[*]"]]
 
 
 def test_diff_counts_only_real_changes(tmp_path):

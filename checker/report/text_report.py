@@ -52,13 +52,17 @@ def _excerpt(line_text: str, finding: Finding) -> tuple[str, int, int]:
     return line_text, start, width
 
 
-def render_text(result: Any, color: bool = False, **_: Any) -> str:
+def render_text(result: Any, color: bool = False, unsafe_fixes: bool = False, fixed: bool = False, **_: Any) -> str:
+    """The findings with excerpts and a summary. ``unsafe_fixes``: --unsafe-fixes was given, so
+    every fix is one --fix applies; ``fixed``: after --fix, whose fixes left are those that did
+    not settle, which another --fix would not apply either."""
     lines: list[str] = []
     documents = {doc.path: doc for doc in result.documents}
     for finding in result.findings:
         location = _paint(f"{_one_line(finding.path)}:{finding.line}:{finding.column}:", "bold", color)
         code = _paint(finding.rule, _SEVERITY_COLOUR[finding.severity], color)
-        fixable = " [*]" if finding.fix is not None and finding.fix.safe else ""  # as ruff marks them
+        applies = finding.fix is not None and (finding.fix.safe or unsafe_fixes) and not fixed
+        fixable = " [*]" if applies else ""  # as ruff marks them
         lines.append(f"{location} {code}{fixable} {_one_line(finding.message)}")
         doc = documents.get(finding.path)
         if doc is not None:
@@ -70,7 +74,7 @@ def render_text(result: Any, color: bool = False, **_: Any) -> str:
         if finding.suggestions:
             suggestion = " | ".join(_one_line(s) for s in finding.suggestions)
             lines.append("  " + _paint("suggestion: " + suggestion, "green", color))
-    lines.append(_summary(result.findings, len(result.documents), color, len(result.errors)))
+    lines.append(_summary(result.findings, len(result.documents), color, len(result.errors), unsafe_fixes, fixed))
     detected = _detected_languages(result.documents)
     if detected:
         lines.append(detected)
@@ -104,7 +108,8 @@ def _detected_languages(documents: list) -> str:
     return f"Language{plural} detected: {listed} (set with --lang or `lang` in the configuration)."
 
 
-def _summary(findings: list[Finding], documents: int, color: bool, unreadable: int = 0) -> str:
+def _summary(findings: list[Finding], documents: int, color: bool, unreadable: int = 0,
+             unsafe_fixes: bool = False, fixed: bool = False) -> str:
     files = f"{documents} file{'s' if documents != 1 else ''}"
     # the unreadable files' error lines are on standard error; their count belongs here too
     unread = f"; {unreadable} more could not be read" if unreadable else ""
@@ -118,6 +123,10 @@ def _summary(findings: list[Finding], documents: int, color: bool, unreadable: i
                      "bold", color)
     safe = sum(1 for f in findings if f.fix is not None and f.fix.safe)
     unsafe = sum(1 for f in findings if f.fix is not None and not f.fix.safe)
+    if fixed:  # (what --fix left: fixes that undo each other, and unsafe ones unless allowed)
+        safe, unsafe = 0, 0 if unsafe_fixes else unsafe
+    elif unsafe_fixes:
+        safe, unsafe = safe + unsafe, 0
     if safe or unsafe:
         hidden = f" ({unsafe} more with --unsafe-fixes)" if unsafe else ""
         summary += f"\n[*] {safe} fixable with --fix{hidden}." if safe else f"\n{unsafe} fixable with --fix --unsafe-fixes."

@@ -79,8 +79,9 @@ def plan_fixes(findings: list[Finding], documents: Iterable[Document], unsafe: b
 
 
 def unified_diff(plan: FilePlan) -> str:
+    name = plan.path.lstrip("/")  # (an absolute path: a/tmp/x.md, as git diff writes it)
     lines = difflib.unified_diff(plan.before.splitlines(keepends=True), plan.after.splitlines(keepends=True),
-                                 fromfile=f"a/{plan.path}", tofile=f"b/{plan.path}")
+                                 fromfile=f"a/{name}", tofile=f"b/{name}")
     out = []
     for line in lines:
         # (a line a lone \r ends, a file saved on an old Mac, is no last line without an end)

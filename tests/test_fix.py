@@ -76,6 +76,8 @@ def test_nothing_written_without_fix(workdir):
     assert path.read_text(encoding="utf-8") == TEXT and os.stat(path).st_mtime_ns == before
     diff = result.stdout.decode()
     assert "-shared power\n+Shared power\n" in diff and "+He is caretaker president." in diff
+    # an absolute path is named as git diff names it (a tester's report: "a//tmp/...")
+    assert diff.startswith(f"--- a/{str(path).lstrip('/')}\n+++ b/{str(path).lstrip('/')}\n")
     assert result.returncode == 1
     run_cli("check", "--select", "TC3", str(path), cwd=workdir)
     assert path.read_text(encoding="utf-8") == TEXT

@@ -431,3 +431,19 @@ def test_tc201_a_german_compound_on_the_terms_first_part_is_not_the_term(tmp_pat
     assert [f.suggestions for f in found] == [["Waffenstillstand"], ["Gesundheitsminister"], ["Sprecher"]]
     assert glossary_pair(tmp_path, csv, source, "Der Waffenstillstand hielt. Die Gesundheitsministerin stimmte zu. "
                          "Die Sprecherin sprach. Die Impfungen begannen.", lang="de") == []
+
+
+def test_tc201_a_german_compound_holding_the_term_word_whole_renders_it(tmp_path):
+    # a tester's report: "settings file" as Einstellungsdatei was two missing terms; a compound
+    # renders a term word it holds whole, as its last part or, without its ending and with a
+    # linking letter, as its first (one compound may render two terms)
+    csv = "source,target\nsettings,Einstellungen\nfile,Datei\n"
+    source = "Open the settings file."
+
+    def missing(target):
+        return [f.suggestions for f in glossary_pair(tmp_path, csv, source, target, lang="de")]
+
+    assert missing("Öffnen Sie die Einstellungsdatei.") == []
+    assert missing("Öffnen Sie die Dateieinstellungen.") == []
+    assert missing("Öffnen Sie die Konfigurationsdateien.") == [["Einstellungen"]]
+    assert missing("Öffnen Sie den Ordner.") == [["Einstellungen"], ["Datei"]]

@@ -940,9 +940,13 @@ def _family_count(surfaces: list[str], keys: list[str], lo: int, hi: int, conten
         k = keys[i]
         if k == key:
             return True
-        if not family or i in taken:
+        if not family:
             return False
         written = unaccent(surfaces[i].lower())
+        if compounding and _compound_holding(written, surfaces[i].lower(), form, lang):
+            return True  # (one compound may render two terms: Einstellungsdatei, settings file)
+        if i in taken:
+            return False
         if _reinflected(written, form):
             return zipf(surfaces[i], lang) >= ATTESTED_ZIPF
         if compounding and not (k.startswith(key) and len(k) - len(key) <= COMPOUND_SUFFIX_MAX):
@@ -973,6 +977,50 @@ def _family_count(surfaces: list[str], keys: list[str], lo: int, hi: int, conten
         if all(any(matches(x, *c, root) for x in range(a, b) if x != i) for c in others):
             n += 1
     return n
+
+
+# German compounds (Fugenelemente: Einstellung-s-datei) and the endings a term word may drop
+# inside one (Einstellungen -> Einstellung-); -er is kept: Sprech-stunde holds no Sprecher.
+LINKING = ("", "s", "es", "n", "en", "e", "er", "ens")
+DROPPED_INSIDE = ("en", "n", "e", "s")
+COMPOUND_WORD_MIN = 4  # letters of a term word, and of the compound's other part
+
+
+def _compound_holding(written: str, lowered: str, form: str, lang: str | None) -> bool:
+    """In a compounding language, ``written`` (unaccented; ``lowered`` as written) is a compound
+    holding the term word ``form`` whole: as its last part (Konfigurationsdatei is a Datei,
+    Dateieinstellungen are Einstellungen) or as its first, maybe without its ending, before a
+    linking letter (Einstellungsdatei: Einstellung-s-datei), the other part a word of the
+    language (a tester's report: "settings file" rendered so was two missing terms)."""
+    from ..lexicon import zipf
+
+    if len(written) <= len(form) or len(form) < COMPOUND_WORD_MIN:
+        return False
+    source = lowered if len(lowered) == len(written) else written
+
+    def word(start: int, end: int) -> bool:
+        part = source[start:end]
+        return len(part) >= COMPOUND_WORD_MIN and (zipf(part, lang) >= NONWORD_ZIPF or any(
+            part.endswith(link) and zipf(part[: len(part) - len(link)], lang) >= NONWORD_ZIPF for link in LINKING if link))
+
+    bases = {form} | {form[: -len(e)] for e in DROPPED_INSIDE if form.endswith(e) and len(form) - len(e) >= COMPOUND_WORD_MIN}
+    for whole in {written} | {written[: -len(e)] for e in DROPPED_INSIDE if written.endswith(e)}:
+        if whole.endswith(form) and word(0, len(whole) - len(form)):
+            return True  # (Konfigurationsdatei-en)
+    for base in bases:
+        if written.startswith(base):
+            for link in LINKING:
+                if written.startswith(link, len(base)) and _a_word_with_ending(source[len(base) + len(link):], lang):
+                    return True
+    return False
+
+
+def _a_word_with_ending(part: str, lang: str | None) -> bool:
+    from ..lexicon import zipf
+
+    return len(part) >= COMPOUND_WORD_MIN and (zipf(part, lang) >= NONWORD_ZIPF or any(
+        part.endswith(e) and len(part) - len(e) >= COMPOUND_WORD_MIN and zipf(part[: -len(e)], lang) >= NONWORD_ZIPF
+        for e in DROPPED_INSIDE))
 
 
 REINFLECT_MIN = 6  # a term word this long keeps its identity through a change of its last letter

@@ -105,8 +105,10 @@ class GlossaryMissingTerm(Rule):
             "reported too. Inflected and reordered renderings count when their words are near each "
             "other; so do a term made of other glossary terms rendered by their translations "
             "(covid-19 deaths as décès liés à la covid-19) and the target language's acronym with the "
-            "same letters reordered (SDRA for ARDS). Wrong forms reported by TC202/TC203 are not "
-            "reported again here.",
+            "same letters reordered (SDRA for ARDS). In German and other compounding languages a "
+            "compound holding the term word whole renders it (Einstellungsdatei for settings and "
+            "file), one sharing only its first part does not (Waffenlieferung for Waffenstillstand). "
+            "Wrong forms reported by TC202/TC203 are not reported again here.",
         bad="Glossary: confirmed cases -> casos confirmados. Source: There are 200 confirmed cases. "
             "Translation: Há 200 casos registrados.",
         good="Há 200 casos confirmados.",

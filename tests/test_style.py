@@ -451,3 +451,18 @@ def test_headings_read_character_references_and_ampersand_words(tmp_path):
 def test_title_case_headings_in_sentence_case(tmp_path, lang, heading, suggestion):
     _, found = _headings(tmp_path, f"# {heading}\n\nA body that names none of them.\n", lang=lang)
     assert [f.suggestions for f in found] == [[suggestion]]
+
+
+def test_a_swap_to_nothing_deletes_the_word_and_one_space(tmp_path):
+    # a tester's report: the message read "Use '' rather than 'very'", and the fix left two spaces
+    (tmp_path / "s.yml").write_text("style: H\nrules:\n  Very:\n    extends: substitution\n    swap:\n      very: ''\n",
+                                    encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nstyles = ["s.yml"]\n', encoding="utf-8")
+    text = "It was very good. It was very.\nvery good, `x` very fine\n"
+    found = checker.check_text(text, config=tmp_path / "transcheck.toml", select=["TC301"])
+    assert [f.message for f in found][:1] == ["Delete 'very'. [H.Very]"]
+    assert [(f.text, f.column) for f in found] == [("very", 8), ("very", 26), ("very", 1), ("very", 16)]
+    doc = tmp_path / "a.md"
+    doc.write_text(text, encoding="utf-8")
+    run_cli("check", "--fix", str(doc), cwd=tmp_path)
+    assert doc.read_text(encoding="utf-8") == "It was good. It was.\ngood, `x` fine\n"

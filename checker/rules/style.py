@@ -40,7 +40,8 @@ class _StyleRule(Rule):
             if not rule.applies_to(doc.lang):
                 continue
             for hit in self.run(rule, doc, ctx):
-                fix = Fix(hit.start, hit.end, hit.replacement, safe=hit.safe) if hit.replacement is not None else None
+                fix_start, fix_end = hit.fix_span or (hit.start, hit.end)
+                fix = Fix(fix_start, fix_end, hit.replacement, safe=hit.safe) if hit.replacement is not None else None
                 yield self.finding(doc, hit.start, hit.end, hit.message, hit.suggestions, fix,
                                    severity=rule.level or self.severity, style_rule=rule.name)
 

@@ -42,7 +42,7 @@ _TYPE_KEYS = {
     "capitalization": {"match", "style", "indicators", "threshold", "prefix"},
     "numbers": {"separator", "multipliers", "conjunctions", "group"},
 }
-_DEFAULT_MESSAGES = {
+DEFAULT_MESSAGES = {
     "existence": "Avoid '%s'.",
     "substitution": "Use '%s' rather than '%s'.",
     "consistency": "Use one form consistently: '%s' here, but '%s' earlier in this document.",
@@ -422,12 +422,12 @@ def build_rule(name: str, data: Any, path: str, line: int) -> StyleRule:
         return key_lines.get(key, line)
 
     rule = StyleRule(name=name, kind=kind, path=path, line=line,
-                     message=_as_str(data.get("message", _DEFAULT_MESSAGES[kind]), "message", at("message")))
+                     message=_as_str(data.get("message", DEFAULT_MESSAGES[kind]), "message", at("message")))
     placeholders = _placeholders(rule.message)
-    if placeholders > _placeholders(_DEFAULT_MESSAGES[kind]):  # (fewer is fine: a fixed message)
+    if placeholders > _placeholders(DEFAULT_MESSAGES[kind]):  # (fewer is fine: a fixed message)
         raise StyleError(at("message"), f"the message has {placeholders} '%s' placeholders; "
                                         f"{'an' if kind[:1] in 'aeiou' else 'a'} {kind} rule fills "
-                                        f"{_placeholders(_DEFAULT_MESSAGES[kind])}")
+                                        f"{_placeholders(DEFAULT_MESSAGES[kind])}")
     if "level" in data:
         level = _as_str(data["level"], "level", at("level")).strip().lower()
         if level not in _LEVELS:

@@ -15,7 +15,7 @@ from typing import Iterable, Iterator
 from ..casing import transfer_case
 from ..model import BlockKind, Document
 from .cldr import capitalised_names, fold_name
-from .loader import GROUP_REF, StyleRule
+from .loader import DEFAULT_MESSAGES, GROUP_REF, StyleRule
 
 
 @dataclass
@@ -26,6 +26,7 @@ class Hit:
     suggestions: list[str]
     replacement: str | None = None  # the fix, when there is one
     safe: bool = False
+    fix_span: tuple[int, int] | None = None  # where the fix applies, when not (start, end)
 
 
 _KIND_SCOPE = {BlockKind.HEADING: "heading", BlockKind.PARAGRAPH: "paragraph", BlockKind.CAPTION: "caption"}
@@ -173,10 +174,25 @@ def substitution(rule: StyleRule, doc: Document) -> Iterator[Hit]:
             if suggestions == [observed] or _inside_replacement(text, start, end, suggestions):
                 continue  # the key also matches the approved form, or sits inside it (Kabul city)
             single = len(suggestions) == 1
-            yield Hit(start, end, rule.format(" or ".join(suggestions), observed), suggestions,
-                      suggestions[0] if single else None, safe=single)
+            message = rule.format(" or ".join(suggestions), observed)
+            fix_span = None
+            if suggestions == [""]:
+                if rule.message == DEFAULT_MESSAGES["substitution"]:
+                    message = f"Delete '{' '.join(observed.split())}'. [{rule.name}]"  # (not "Use '' rather than 'very'")
+                fix_span = _with_a_space(doc.text, start, end)  # (the file as written: not masked markup)
+            yield Hit(start, end, message, suggestions, suggestions[0] if single else None, safe=single, fix_span=fix_span)
 
     return _limited(rule, hits())
+
+
+def _with_a_space(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span a deleted word takes with it: one space beside it, so that "was very good" becomes
+    "was good" and "was very." "was." (not "was  good", "was .")."""
+    if text[end:end + 1] == " " and (start == 0 or text[start - 1] in " \n\t(\"'“‘«"):
+        return start, end + 1
+    if start > 0 and text[start - 1] == " ":
+        return start - 1, end
+    return start, end
 
 
 def consistency(rule: StyleRule, doc: Document) -> Iterator[Hit]:

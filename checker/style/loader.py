@@ -372,11 +372,18 @@ def _as_bool(value: Any, key: str, line: int) -> bool:
     raise StyleError(_line(value, line), f"{key!r} must be true or false")
 
 
-def _as_number(value: Any, key: str, line: int, kind: type = float) -> Any:
+def _as_number(value: Any, key: str, line: int, kind: type = float, low: float | None = None,
+               high: float | None = None) -> Any:
+    """``value`` as a number of ``kind``, within ``low``..``high`` when given (limit: -1 was
+    read as 1, a tester's report)."""
     try:
-        return kind(str(value).replace("_", ""))
+        number = kind(str(value).replace("_", ""))
     except (TypeError, ValueError):
-        raise StyleError(_line(value, line), f"{key!r} must be a number") from None
+        raise StyleError(_line(value, line), f"{key!r} must be a {'whole ' if kind is int else ''}number") from None
+    if (low is not None and number < low) or (high is not None and number > high):
+        bounds = f"from {low} to {high}" if high is not None else f"{low} or more"
+        raise StyleError(_line(value, line), f"{key!r} must be {bounds}, not {value}")
+    return number
 
 
 def _as_map(value: Any, key: str, line: int) -> _Map:
@@ -440,7 +447,7 @@ def build_rule(name: str, data: Any, path: str, line: int) -> StyleRule:
     if "lang" in data:
         rule.langs = tuple(_language(code, at("lang")) for code in _as_list(data["lang"], "lang", at("lang")))
     if "limit" in data:
-        rule.limit = _as_number(data["limit"], "limit", at("limit"), int)
+        rule.limit = _as_number(data["limit"], "limit", at("limit"), int, low=1)
     rule.ignorecase = _as_bool(data["ignorecase"], "ignorecase", at("ignorecase")) if "ignorecase" in data else False
     nonword = _as_bool(data["nonword"], "nonword", at("nonword")) if "nonword" in data else False
     flags = re.IGNORECASE if rule.ignorecase else 0
@@ -567,7 +574,7 @@ def _build_capitalization(rule: StyleRule, data: Any, at: Any, flags: int, edge:
         rule.title_style = "Chicago" if style.lower() == "chicago" else "AP"
     rule.indicators = tuple(_as_list(data.get("indicators", []), "indicators", at("indicators")))
     if "threshold" in data:
-        rule.threshold = _as_number(data["threshold"], "threshold", at("threshold"))
+        rule.threshold = _as_number(data["threshold"], "threshold", at("threshold"), low=0, high=1)
         if not 0 <= rule.threshold <= 1:
             raise StyleError(at("threshold"), "'threshold' must be between 0 and 1")
     if "prefix" in data:
@@ -588,7 +595,7 @@ def _build_numbers(rule: StyleRule, data: Any, at: Any, flags: int, edge: str) -
     if "conjunctions" in data:
         rule.conjunctions = tuple(_as_list(data["conjunctions"], "conjunctions", at("conjunctions")))
     if "group" in data:
-        rule.group = _as_number(data["group"], "group", at("group"), int)
+        rule.group = _as_number(data["group"], "group", at("group"), int, low=0)
 
 
 # ------------------------------------------------------------------------------------- files

@@ -258,6 +258,9 @@ def init(directory: str, force: bool, lang: str, source_lang: str) -> int:
     from .init import init_project
     from .lang import normalise_lang
 
+    if normalise_lang(lang) == normalise_lang(source_lang):
+        raise click.UsageError(f"--lang and --source-lang are both {normalise_lang(lang)!r}: name the language of the "
+                               "originals with --source-lang (translations between regions, pt-PT to pt-BR, are fine)")
     for path in init_project(directory, force, normalise_lang(lang), normalise_lang(source_lang)):
         click.echo(f"wrote {path}")
     given = click.get_current_context().get_parameter_source

@@ -39,7 +39,7 @@ rules:
   # One replacement makes a safe fix (`transcheck check --fix`); "a|b" only suggests.
   Wording:
     extends: substitution
-    message: "Use '%s' rather than '%s'."
+@ENGLISH_EXAMPLE@    message: "Use '%s' rather than '%s'."
     ignorecase: true
     swap:
       president in charge: caretaker president
@@ -57,7 +57,7 @@ rules:
   # consistency: two accepted forms, but one per document (the first one used wins).
   Spelling:
     extends: consistency
-    message: "'%s' here, but '%s' earlier in this document."
+@ENGLISH_EXAMPLE@    message: "'%s' here, but '%s' earlier in this document."
     ignorecase: true
     either:
       adviser: advisor
@@ -141,7 +141,12 @@ def starter_files(lang: str = "en", source_lang: str = "pt") -> dict[str, str]:
     glossary = SAMPLE_GLOSSARIES.get((source_lang.split("-")[0].lower(), lang.split("-")[0].lower()))
     config = CONFIG.format(lang=lang, source_lang=source_lang,
                            glossary_setting=GLOSSARY_SETTING if glossary else NO_GLOSSARY_SETTING)
-    files = {"transcheck.toml": config, os.path.join("style", "house.yml"): STYLE + _numbers(lang)}
+    # the wording and spelling rules are English examples (leftovers of scraping are in any language): elsewhere they run on English
+    # files only, until the house writes its own (a French desk got English rules: a tester's report)
+    english = lang.split("-")[0].lower() == "en"
+    example = "" if english else f"    lang: en               # an English example: write the {lang} rule and remove this line\n"
+    files = {"transcheck.toml": config,
+             os.path.join("style", "house.yml"): STYLE.replace("@ENGLISH_EXAMPLE@", example) + _numbers(lang)}
     if glossary:
         files["glossary.csv"] = glossary
     return files

@@ -85,3 +85,16 @@ def test_init_for_a_language_without_a_known_number_style_asks_the_house(tmp_pat
     (tmp_path / "a.txt").write_text("Przyjechało 3 thousand ludzi.\n", encoding="utf-8")
     found = json.loads(run_cli("check", "--format", "json", "a.txt", cwd=tmp_path).stdout)["findings"]
     assert [f["rule"] for f in found if f["rule"] == "TC305"] == []
+
+
+def test_init_for_another_language_keeps_the_english_examples_to_english_files(tmp_path):
+    # a tester's report: a French desk's starter style checked French text with English wording
+    # rules, and --lang fr --source-lang fr was accepted
+    result = run_cli("init", str(tmp_path), "--lang", "fr", "--source-lang", "en")
+    assert result.returncode == 0, result.stderr
+    (tmp_path / "a.txt").write_text("Le président in charge a parlé. Photo caption, AFP\n", encoding="utf-8")
+    found = run_cli("check", "--format", "json", "a.txt", cwd=tmp_path)
+    assert [f["style_rule"] for f in json.loads(found.stdout)["findings"]] == ["House.Leftovers"]
+    same = run_cli("init", str(tmp_path / "b"), "--lang", "fr", "--source-lang", "fr")
+    assert same.returncode == 2 and "--lang and --source-lang are both 'fr'" in same.stderr.decode()
+    assert not (tmp_path / "b").exists()

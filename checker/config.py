@@ -28,7 +28,8 @@ Example::
     "archive/*.md" = ["TC101"]
     [severity]                  # keys are selectors; the most specific wins
     TC101 = "error"             # (code, name, longer prefix, category, ALL:
-    names = "info"              # checker.pipeline.severity_for)
+    names = "info"              # checker.pipeline.severity_for); a style's rule
+    "House.Wording" = "error"   # too, over its own level: (checker.rules.style)
 """
 
 from __future__ import annotations
@@ -174,12 +175,10 @@ def parse_config(data: dict[str, Any], path: str, section: str = "", extending: 
                 for code in value:
                     if isinstance(value[code], dict):  # House.Wording unquoted: a dotted TOML key
                         inner = next(iter(value[code]), "")
-                        raise ValueError(f"{where} 'severity': {code}.{inner} is a style's rule; set its level "
-                                         "with 'level:' in the style file")
-                    if is_style_rule_selector(code):
-                        raise ValueError(f"{where} 'severity': {code!r} is a style's rule; set its level with "
-                                         "'level:' in the style file")
-                config.severity = {code.upper(): _severity(v, f"{where} 'severity.{code}'") for code, v in value.items()}
+                        raise ValueError(f"{where} 'severity': {code}.{inner} is a style's rule; quote it: "
+                                         f'"{code}.{inner}" = "error"')
+                config.severity = {(code if is_style_rule_selector(code) else code.upper()):  # (House.Wording as written)
+                                   _severity(v, f"{where} 'severity.{code}'") for code, v in value.items()}
                 for code in config.severity:
                     _selectors([code], f"{where} 'severity'")
             elif key in _KEYS:

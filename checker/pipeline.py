@@ -529,7 +529,8 @@ def _check_style_rule_selectors(contexts: list[CheckContext], options: Options) 
     for ctx in contexts:
         config = ctx.settings.config
         pfi = [sel for sels in config.per_file_ignores.values() for sel in sels]
-        own = [sel for sel in (*(config.select or ()), *config.ignore, *pfi) if is_style_rule_selector(sel)]
+        own = [sel for sel in (*(config.select or ()), *config.ignore, *pfi, *config.severity)
+               if is_style_rule_selector(sel)]
         known = {rule.name.lower() for rule in styles_for(ctx).rules} if config.styles else set()
         known_anywhere |= known
         _unknown_style_selector(own, known, "the configured styles" if config.styles else None)

@@ -2,8 +2,9 @@
 
 One rule class per rule type; each runs every rule of its type that the configured styles hold.
 The style's own rule name ("House.Taleban") is in the message and in ``extra["style_rule"]``.
-A rule's ``level`` in the style sets the finding's severity; without one, the rule class's
-severity (``[severity]`` in the configuration can change it) applies.
+A rule's ``level`` in the style sets the finding's severity, unless the configuration's
+``[severity]`` names the rule ("House.Wording" = "error", as a Vale user sets levels in
+.vale.ini); without either, the rule class's severity (``[severity]`` can change it) applies.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from ..model import Document, Finding, Fix, Scope
-from ..registry import Rule, RuleDoc, register
+from ..registry import Rule, RuleDoc, is_style_rule_selector, register
 
 if TYPE_CHECKING:
     from ..pipeline import CheckContext
@@ -36,6 +37,8 @@ class _StyleRule(Rule):
             return
         from ..style.loader import styles_for
 
+        # "[severity] "House.Wording" = "error"": the configuration's level over the rule's own
+        levels = {key.lower(): level for key, level in ctx.config.severity.items() if is_style_rule_selector(key)}
         for rule in styles_for(ctx).of_kind(self.kind):
             if not rule.applies_to(doc.lang):
                 continue
@@ -43,7 +46,8 @@ class _StyleRule(Rule):
                 fix_start, fix_end = hit.fix_span or (hit.start, hit.end)
                 fix = Fix(fix_start, fix_end, hit.replacement, safe=hit.safe) if hit.replacement is not None else None
                 yield self.finding(doc, hit.start, hit.end, hit.message, hit.suggestions, fix,
-                                   severity=rule.level or self.severity, style_rule=rule.name)
+                                   severity=levels.get(rule.name.lower()) or rule.level or self.severity,
+                                   style_rule=rule.name)
 
 
 @register

@@ -34,10 +34,12 @@ Example::
 
 from __future__ import annotations
 
+import difflib
 import os
 import sys
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from contextlib import contextmanager
+from typing import Any, Callable, Iterator
 
 from .model import InputError, Severity
 from .registry import is_style_rule_selector
@@ -155,6 +157,62 @@ def _load_toml(path: str) -> dict[str, Any]:
         raise InputError(f"{path}: invalid TOML: {error}") from None
 
 
+def _at_line(message: str, path: str, key: str, section: str) -> str:
+    """``message`` ("<path>: key 'severity.TC101' ...") with the line of the key in the file
+    ("<path>:4: ..."), found by reading the file's lines, since TOML parsers keep no positions."""
+    import re
+
+    named = re.search(r"key '([^']+)'", message)
+    parts = (named.group(1) if named else key).split(".", 1)
+    try:
+        with open(path, encoding="utf-8-sig", errors="replace") as handle:
+            lines = handle.read().splitlines()
+    except OSError:
+        return message
+    key_re = lambda k: re.compile(rf"""^\s*(?:["']{re.escape(k)}["']|{re.escape(k)})\s*=""")
+    header_re = lambda k: re.compile(rf"^\s*\[\s*{re.escape(k)}\s*\]")
+    start = 0
+    if section:  # [tool.transcheck] in pyproject.toml: its keys follow that header
+        table = section.strip("[]")
+        start = next((i + 1 for i, line in enumerate(lines) if header_re(table).match(line)), 0)
+        parts_header = (f"{table}.{parts[0]}",)
+    else:
+        parts_header = (parts[0],)
+    found = None
+    for i in range(start, len(lines)):
+        if key_re(parts[0]).match(lines[i]) or (len(parts) == 1 and header_re(parts_header[0]).match(lines[i])):
+            found = i
+            break
+        if len(parts) == 2 and header_re(parts_header[0]).match(lines[i]):
+            found = next((j for j in range(i + 1, len(lines)) if key_re(parts[1]).match(lines[j])), i)
+            break
+    if found is None or not message.startswith(f"{path}: "):
+        return message
+    return f"{path}:{found + 1}: {message[len(path) + 2:]}"
+
+
+@contextmanager
+def files_named_by(config: "Config", key: str) -> Iterator[None]:
+    """Read the files of ``key``: a file that cannot be read is named with the configuration line
+    that names it (a missing style said only "cannot read style")."""
+    try:
+        yield
+    except InputError as error:
+        if "cannot read" not in str(error):
+            raise
+        raise InputError(f"{error}{named_by(config, key)}") from None
+
+
+def named_by(config: "Config", key: str) -> str:
+    """Where ``config`` names the files of ``key`` (styles, glossaries, names), for an error about
+    one of them: " (named by 'styles' at transcheck.toml:2)"."""
+    if not config.path:
+        return ""
+    section = "[tool.transcheck]" if os.path.basename(config.path) == PYPROJECT else ""
+    located = _at_line(f"{config.path}: key '{key}'", config.path, key, section)
+    return f" (named by '{key}' at {located.split(': key', 1)[0]})"
+
+
 def parse_config(data: dict[str, Any], path: str, section: str = "", extending: tuple[str, ...] = ()) -> Config:
     """Validate a configuration table; ``section`` names it in messages ("[tool.transcheck]");
     ``extending``: the files that extend this one (to refuse a cycle)."""
@@ -185,11 +243,14 @@ def parse_config(data: dict[str, Any], path: str, section: str = "", extending: 
                 attribute, parser = _KEYS[key]
                 setattr(config, attribute, parser(value, f"{where} '{key}'"))
             else:
-                expected = ", ".join(["extend", *_KEYS, "per-file-ignores", "severity"])
-                raise ValueError(f"{where} {key!r} is unknown (expected one of: {expected})")
+                known = ["extend", *_KEYS, "per-file-ignores", "severity"]
+                close = difflib.get_close_matches(key, known, n=1)
+                hint = f"did you mean {close[0]!r}? " if close else ""
+                raise ValueError(f"{where} {key!r} is unknown ({hint}expected one of: {', '.join(known)})")
         except ValueError as error:
             message = str(error)
-            raise InputError(message if message.startswith(path) else f"{where} {key!r}: {message}") from None
+            message = message if message.startswith(path) else f"{where} {key!r}: {message}"
+            raise InputError(_at_line(message, path, key, section)) from None
     for key in _PATH_KEYS:
         setattr(config, key, [os.path.normpath(os.path.join(root, p)) for p in getattr(config, key)])
     if "extend" in data:

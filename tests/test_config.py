@@ -206,3 +206,21 @@ def test_extend_errors_name_the_file_and_refuse_a_cycle(tmp_path):
         load_config(str(a))
     proc = run_cli("check", "--config", str(a), str(_article(tmp_path / "x")))
     assert proc.returncode == 2 and len(proc.stderr.strip().splitlines()) == 1 and b"extend" in proc.stderr
+
+
+def test_a_bad_key_is_named_with_its_line_and_a_missing_file_with_the_line_naming_it(tmp_path):
+    # a tester's report: errors named the file and the key but no line, and a missing style
+    # file said only "cannot read style"
+    (tmp_path / "a.txt").write_text("Some text.\n", encoding="utf-8")
+    cases = [('lang = "en"\n\nselct = ["TC1"]\n', "transcheck.toml:3: key 'selct' is unknown (did you mean 'select'?"),
+             ('lang = "en"\n[severity]\nTC102 = "info"\nTC101 = "fatal"\n',
+              "transcheck.toml:4: key 'severity.TC101' must be one of info, warning, error (got 'fatal')"),
+             ('lang = "en"\nstyles = ["nope.yml"]\n',
+              "nope.yml: cannot read style (No such file or directory) (named by 'styles' at "),
+             ('lang = "en"\n\nglossaries = [\n  "g.csv",\n]\n', "(named by 'glossaries' at ")]
+    for config, expected in cases:
+        (tmp_path / "transcheck.toml").write_text(config, encoding="utf-8")
+        result = run_cli("check", "a.txt", cwd=tmp_path)
+        lines = result.stderr.decode().strip().splitlines()
+        assert result.returncode == 2 and len(lines) == 1 and expected in lines[0], (config, lines)
+    assert lines[0].endswith("transcheck.toml:3)")

@@ -42,7 +42,10 @@ def glossary_for(ctx: "CheckContext") -> CompiledGlossary | None:
     key = ("glossary", paths, tuple(sorted(regions.items())))
     compiled = ctx.cache.get(key)
     if compiled is None:
-        compiled = ctx.cache[key] = CompiledGlossary(load_glossaries(list(paths)).for_regions(regions))
+        from ..config import files_named_by
+
+        with files_named_by(ctx.config, "glossaries"):
+            compiled = ctx.cache[key] = CompiledGlossary(load_glossaries(list(paths)).for_regions(regions))
     return compiled
 
 
@@ -62,7 +65,10 @@ def house_names(ctx: "CheckContext") -> HouseNames:
     key = ("house-names", paths)
     names = ctx.cache.get(key)
     if names is None:
-        names = ctx.cache[key] = load_house_names(list(paths)) if paths else HouseNames([])
+        from ..config import files_named_by
+
+        with files_named_by(ctx.config, "names"):
+            names = ctx.cache[key] = load_house_names(list(paths)) if paths else HouseNames([])
     return names
 
 

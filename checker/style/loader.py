@@ -692,6 +692,9 @@ def styles_for(ctx: Any) -> StyleSet:
     paths = tuple(ctx.config.styles)
     key = ("style", paths)
     if key not in ctx.cache:
-        ctx.cache[key] = load_styles(list(paths)) if paths else StyleSet()
+        from ..config import files_named_by
+
+        with files_named_by(ctx.config, "styles"):
+            ctx.cache[key] = load_styles(list(paths)) if paths else StyleSet()
         ctx.notices.extend(ctx.cache[key].skipped)
     return ctx.cache[key]

@@ -277,8 +277,9 @@ NAME_LIKE_MAX_ZIPF = 4.0
 NOUN_MAX_ZIPF = 5.5
 # A brand or product (Microsoft, Windows, Google) is also a name at any frequency: Russian text
 # writes it in Latin letters about as often as the text's language does, while it translates or
-# transliterates ordinary words, loanwords too (office, hotel, video: 1.4+ Zipf rarer there).
-LATIN_IN_RUSSIAN_MARGIN = 0.8
+# transliterates ordinary words, loanwords too (office, hotel, video: 1.4+ Zipf rarer there;
+# sport 0.77, mini 0.70, Spanish online 0.79: a review; Microsoft 0, Windows 0.25, Twitter 0.52).
+LATIN_IN_RUSSIAN_MARGIN = 0.6
 LATIN_IN_RUSSIAN_MIN_ZIPF = 3.0
 _NOUNS_CAPITALISED = frozenset({"de", "lb"})
 
@@ -529,8 +530,10 @@ def _is_identifier(digits: str, text: str, start: int, end: int, lang: str | Non
 
 
 _WORD_RUN = re.compile(r"[^\W\d_]+")
-# The rest of a telephone number after its first part: 01234 567890, (030) 1234567, +44 20 7946 0958
-_PHONE_BEFORE = re.compile(r"(?:\+\d|(?<![\w.,])\(?0\d*\)?)[\d \u00a0()/.-]*[ \u00a0/.-]$")
+# The rest of a telephone number after its first part: 01234 567890, (030) 1234567, +44 20 7946
+# 0958: a country code or a leading zero and 2+ digits, groups after single separators; no full
+# stop (a date, 01.03. 25000) and no one-digit zero (a score, 0-0. 45000: a review)
+_PHONE_BEFORE = re.compile(r"(?:\+\d{1,3}|(?<![\w.,])\(?0\d{2,}\)?)(?:[ \u00a0/-]\d+)*[ \u00a0/-]$")
 # Where only an address puts five digits: after a country prefix (D-10115), after a house number
 # and a comma (Hauptstraße 5, 83410 Laufen), or as a line of its own with the town alone
 # (83410 Laufen): not a wrapped line, a list item or a heading that starts with a count.

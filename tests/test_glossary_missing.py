@@ -433,17 +433,20 @@ def test_tc201_a_german_compound_on_the_terms_first_part_is_not_the_term(tmp_pat
                          "Die Sprecherin sprach. Die Impfungen begannen.", lang="de") == []
 
 
-def test_tc201_a_german_compound_holding_the_term_word_whole_renders_it(tmp_path):
-    # a tester's report: "settings file" as Einstellungsdatei was two missing terms; a compound
-    # renders a term word it holds whole, as its last part or, without its ending and with a
-    # linking letter, as its first (one compound may render two terms)
-    csv = "source,target\nsettings,Einstellungen\nfile,Datei\n"
-    source = "Open the settings file."
+def test_tc201_a_german_compound_renders_the_term_word_it_ends_with(tmp_path):
+    # a tester's report: Konfigurationsdatei was no rendering of "file"; a compound names its
+    # last part, so it renders a term word it ends with (also one another term took), never one
+    # it starts with (a review: Waffenstillstand for Waffen, Haushalt for Haus, Wahlkampf for Wahl)
+    csv = "source,target\nsettings,Einstellungen\nfile,Datei\nweapons,Waffen\nceasefire,Waffenstillstand\n" \
+          "house,Haus\nelection,Wahl\n"
 
-    def missing(target):
+    def missing(source, target):
         return [f.suggestions for f in glossary_pair(tmp_path, csv, source, target, lang="de")]
 
-    assert missing("Öffnen Sie die Einstellungsdatei.") == []
-    assert missing("Öffnen Sie die Dateieinstellungen.") == []
-    assert missing("Öffnen Sie die Konfigurationsdateien.") == [["Einstellungen"]]
-    assert missing("Öffnen Sie den Ordner.") == [["Einstellungen"], ["Datei"]]
+    assert missing("Open the settings file.", "Öffnen Sie die Konfigurationsdateien.") == [["Einstellungen"]]
+    assert missing("Open the settings file.", "Öffnen Sie die Dateieinstellungen.") == [["Datei"]]
+    assert missing("Open the settings file.", "Öffnen Sie den Ordner.") == [["Einstellungen"], ["Datei"]]
+    assert missing("The ceasefire held, and the weapons were handed over.",
+                   "Der Waffenstillstand hielt, und die Gewehre wurden übergeben.") == [["Waffen"]]
+    assert missing("The house and the election.", "Der Haushalt und der Wahlkampf.") == [["Haus"], ["Wahl"]]
+    assert missing("The house and the election.", "Das Bauernhaus und die Bundestagswahl.") == []

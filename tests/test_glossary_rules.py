@@ -193,6 +193,12 @@ def test_tc202_fix_that_may_change_gender_is_unsafe(config, tmp_path):
     assert [(f.text, f.suggestions, f.fix.replacement, f.fix.safe) for f in found] == [
         ("ordenador", ["computadora"], "computadora", False), ("Ordenador", ["computadora"], "Computadora", False),
         ("notebook", ["portátil"], "portátil", False)]
+    # German shows gender in a suffix, not a letter: das Meeting is no das Besprechung (a review)
+    (tmp_path / "de.csv").write_text("source,target,status\nmeeting,Besprechung,preferred\nmeeting,Meeting,deprecated\n"
+                                     "vote,Abstimmung,preferred\nvote,Stimmung,deprecated\n", encoding="utf-8")
+    found = run("Das Meeting beginnt. Die Stimmung ist gut.", config(glossaries=[str(tmp_path / "de.csv")]),
+                ["TC202"], lang="de")
+    assert [(f.text, f.fix.safe) for f in found] == [("Meeting", False), ("Stimmung", True)]
     (tmp_path / "en.csv").write_text("source,target,status\ncomputador,computer,preferred\n"
                                      "computador,computing machine,deprecated\n", encoding="utf-8")
     found = run("Restart the computing machine.", config(glossaries=[str(tmp_path / "en.csv")]), ["TC202"])
@@ -229,6 +235,15 @@ def test_tc203_a_regular_form_missing_from_the_word_list_is_no_misspelling(confi
     found = run("Les hébergeurs et les hébergeuses. L'hébergeuse. Un hébergeru.",
                 config(glossaries=[str(tmp_path / "fr.csv")]), ["TC203"], lang="fr")
     assert [f.text for f in found] == ["hébergeru"]
+    # a review: a wrong plural and a form a letter short are still misspellings
+    (tmp_path / "es.csv").write_text("source,target,status\ncomputer,ordenador,preferred\n"
+                                     "quarantine,cuarentena,preferred\n", encoding="utf-8")
+    found = run("Los ordenadors fallaron. La cuarenten termina.", config(glossaries=[str(tmp_path / "es.csv")]),
+                ["TC203"], lang="es")
+    assert [f.text for f in found] == ["ordenadors", "cuarenten"]
+    (tmp_path / "de2.csv").write_text("source,target,status\nhospital,Krankenhaus,preferred\n", encoding="utf-8")
+    found = run("Er liegt im Krankenhau.", config(glossaries=[str(tmp_path / "de2.csv")]), ["TC203"], lang="de")
+    assert [f.text for f in found] == ["Krankenhau"]
 
 
 # ----------------------------------------------------------------------------------- TC201

@@ -495,15 +495,23 @@ def wrong_terms(doc: Document, sc: Scan, compiled: CompiledGlossary) -> list[Hit
 GENDERED = frozenset({"es", "pt", "fr", "it", "ca", "ro", "de", "nl", "ru", "uk", "pl", "cs"})
 
 
+# Where a noun's gender shows in its ending only through a derivational suffix (German
+# -ung, -heit, -chen; Dutch -heid, -je): the last three letters must agree, not the last one.
+SUFFIX_GENDER = frozenset({"de", "nl", "lb"})
+
+
 def _agreement_at_risk(old: str, new: str, lang: str | None) -> bool:
     """Replacing ``old`` by ``new`` may break agreement: in a language with grammatical gender,
-    the two terms' first words end in different letters, a sign of another gender or class (el
-    ordenador -> el computadora, uma trégua -> uma cessar-fogo, "Ordenador nuevo": a tester's
-    report). The fix is then unsafe; the suggestion stays."""
-    if (lang or "").split("-")[0] not in GENDERED:
+    the two terms' first words end otherwise, a sign of another gender or class (el ordenador
+    -> el computadora, uma trégua -> uma cessar-fogo, "Ordenador nuevo": a tester's report; in
+    German the last three letters: das Meeting -> das Besprechung, a review). The fix is then
+    unsafe; the suggestion stays."""
+    primary = (lang or "").split("-")[0]
+    if primary not in GENDERED:
         return False
     old_head, new_head = split_words(old)[:1], split_words(new)[:1]
-    return not old_head or not new_head or old_head[0][-1:].casefold() != new_head[0][-1:].casefold()
+    tail = 3 if primary in SUFFIX_GENDER else 1
+    return not old_head or not new_head or old_head[0][-tail:].casefold() != new_head[0][-tail:].casefold()
 
 
 INFLECTED_LIKE_TAIL = 2  # letters the term and its replacement must end in alike
@@ -783,19 +791,26 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
 
 def _unlisted_inflection(surface: str, word: str, lang: str | None) -> bool:
     """``surface`` is a regular form of the term word that the word list lacks, no misspelling:
-    an inflection (Benutzerkontos, the genitive of Benutzerkonto), or a form on the term word's
-    stem with the same start of its ending (hébergeuses: stem héberg, -eu- as hébergeur)."""
-    from ..names.morph import inflected
+    in German the word and an ending (the genitive Benutzerkontos of Benutzerkonto); elsewhere a
+    longer form on the term word's stem with the same start of its ending (hébergeuses: stem
+    héberg, -eu- as hébergeur). Not a form one letter short (Krankenhau, cuarenten), nor a
+    Spanish or Portuguese plural in a bare -s after a consonant or a nasal vowel (ordenadors,
+    vacinaçãos: a review)."""
     from ..names.normalize import fold
 
-    if inflected(surface, word, lang):
-        return True
-    stem, folded, plain = analyzer(lang).keys([surface])[0], fold(surface), fold(word)
+    folded, plain = fold(surface), fold(word)
+    if len(folded) <= len(plain):
+        return False
+    if (lang or "").split("-")[0] in GERMAN_LIKE:
+        return folded[len(plain):] in GERMAN_ENDINGS and folded.startswith(plain)
+    stem = analyzer(lang).keys([surface])[0]
     n = len(stem)
     return (n >= MIN_SHARED_STEM and plain.startswith(stem) and len(plain) - n <= 3
-            and folded[n:n + 2] == plain[n:n + 2] and len(folded[n:n + 2]) == 2)
+            and len(plain[n:n + 2]) == 2 and folded[n:n + 2] == plain[n:n + 2])
 
 
+GERMAN_LIKE = frozenset({"de", "nl", "lb"})
+GERMAN_ENDINGS = frozenset({"s", "es", "n", "en", "e", "er", "ern", "ns"})
 MIN_SHARED_STEM = 5
 
 
@@ -944,7 +959,7 @@ def _family_count(surfaces: list[str], keys: list[str], lo: int, hi: int, conten
             return False
         written = unaccent(surfaces[i].lower())
         if compounding and _compound_holding(written, surfaces[i].lower(), form, lang):
-            return True  # (one compound may render two terms: Einstellungsdatei, settings file)
+            return True  # (also when another term took it: Konfigurationsdatei, configuration file)
         if i in taken:
             return False
         if _reinflected(written, form):
@@ -979,48 +994,31 @@ def _family_count(surfaces: list[str], keys: list[str], lo: int, hi: int, conten
     return n
 
 
-# German compounds (Fugenelemente: Einstellung-s-datei) and the endings a term word may drop
-# inside one (Einstellungen -> Einstellung-); -er is kept: Sprech-stunde holds no Sprecher.
-LINKING = ("", "s", "es", "n", "en", "e", "er", "ens")
-DROPPED_INSIDE = ("en", "n", "e", "s")
+# The endings a German word may take at the end of a compound (Konfigurationsdatei-en).
+COMPOUND_ENDINGS = ("en", "n", "e", "s", "es", "er", "ern")
+LINKING = ("s", "es", "n", "en", "e", "er", "ens")  # Fugenelemente: Konfiguration-s-datei
 COMPOUND_WORD_MIN = 4  # letters of a term word, and of the compound's other part
 
 
 def _compound_holding(written: str, lowered: str, form: str, lang: str | None) -> bool:
     """In a compounding language, ``written`` (unaccented; ``lowered`` as written) is a compound
-    holding the term word ``form`` whole: as its last part (Konfigurationsdatei is a Datei,
-    Dateieinstellungen are Einstellungen) or as its first, maybe without its ending, before a
-    linking letter (Einstellungsdatei: Einstellung-s-datei), the other part a word of the
-    language (a tester's report: "settings file" rendered so was two missing terms)."""
+    whose last part is the term word ``form``, after a word of the language: what the compound
+    names (Konfigurationsdatei is a Datei, Dateieinstellungen are Einstellungen: a tester's
+    report). Not its first part: Waffenstillstand is no Waffen, Haushalt no Haus (a review)."""
     from ..lexicon import zipf
 
     if len(written) <= len(form) or len(form) < COMPOUND_WORD_MIN:
         return False
     source = lowered if len(lowered) == len(written) else written
 
-    def word(start: int, end: int) -> bool:
-        part = source[start:end]
+    def word(part: str) -> bool:
         return len(part) >= COMPOUND_WORD_MIN and (zipf(part, lang) >= NONWORD_ZIPF or any(
-            part.endswith(link) and zipf(part[: len(part) - len(link)], lang) >= NONWORD_ZIPF for link in LINKING if link))
+            part.endswith(link) and zipf(part[: -len(link)], lang) >= NONWORD_ZIPF for link in LINKING))
 
-    bases = {form} | {form[: -len(e)] for e in DROPPED_INSIDE if form.endswith(e) and len(form) - len(e) >= COMPOUND_WORD_MIN}
-    for whole in {written} | {written[: -len(e)] for e in DROPPED_INSIDE if written.endswith(e)}:
-        if whole.endswith(form) and word(0, len(whole) - len(form)):
-            return True  # (Konfigurationsdatei-en)
-    for base in bases:
-        if written.startswith(base):
-            for link in LINKING:
-                if written.startswith(link, len(base)) and _a_word_with_ending(source[len(base) + len(link):], lang):
-                    return True
+    for whole in {written} | {written[: -len(e)] for e in COMPOUND_ENDINGS if written.endswith(e)}:
+        if whole.endswith(form) and word(source[: len(whole) - len(form)]):
+            return True
     return False
-
-
-def _a_word_with_ending(part: str, lang: str | None) -> bool:
-    from ..lexicon import zipf
-
-    return len(part) >= COMPOUND_WORD_MIN and (zipf(part, lang) >= NONWORD_ZIPF or any(
-        part.endswith(e) and len(part) - len(e) >= COMPOUND_WORD_MIN and zipf(part[: -len(e)], lang) >= NONWORD_ZIPF
-        for e in DROPPED_INSIDE))
 
 
 REINFLECT_MIN = 6  # a term word this long keeps its identity through a change of its last letter

@@ -106,8 +106,9 @@ class GlossaryMissingTerm(Rule):
             "other; so do a term made of other glossary terms rendered by their translations "
             "(covid-19 deaths as décès liés à la covid-19) and the target language's acronym with the "
             "same letters reordered (SDRA for ARDS). In German and other compounding languages a "
-            "compound holding the term word whole renders it (Einstellungsdatei for settings and "
-            "file), one sharing only its first part does not (Waffenlieferung for Waffenstillstand). "
+            "compound renders the term word it ends with (Konfigurationsdatei for file), not one it "
+            "starts with or shares a first part with (Waffenstillstand for Waffen, Waffenlieferung "
+            "for Waffenstillstand). "
             "Wrong forms reported by TC202/TC203 are not reported again here.",
         bad="Glossary: confirmed cases -> casos confirmados. Source: There are 200 confirmed cases. "
             "Translation: Há 200 casos registrados.",

@@ -525,16 +525,19 @@ def _check_style_rule_selectors(contexts: list[CheckContext], options: Options) 
     rule and leaves desk B alone)."""
     from .style.loader import styles_for
 
+    given = [sel for sel in (*(options.select or ()), *options.ignore) if is_style_rule_selector(sel)]
     known_anywhere: set[str] = set()
     for ctx in contexts:
         config = ctx.settings.config
         pfi = [sel for sels in config.per_file_ignores.values() for sel in sels]
         own = [sel for sel in (*(config.select or ()), *config.ignore, *pfi, *config.severity)
                if is_style_rule_selector(sel)]
-        known = {rule.name.lower() for rule in styles_for(ctx).rules} if config.styles else set()
+        if not (own or given) or not config.styles:  # (styles are read only to check a selector)
+            _unknown_style_selector(own, set(), None)
+            continue
+        known = {rule.name.lower() for rule in styles_for(ctx).rules}
         known_anywhere |= known
-        _unknown_style_selector(own, known, "the configured styles" if config.styles else None)
-    given = [sel for sel in (*(options.select or ()), *options.ignore) if is_style_rule_selector(sel)]
+        _unknown_style_selector(own, known, "the configured styles")
     configured = any(ctx.settings.config.styles for ctx in contexts)
     _unknown_style_selector(given, known_anywhere, "the configured styles" if configured else None)
 

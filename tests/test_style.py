@@ -479,3 +479,14 @@ def test_a_swap_to_nothing_deletes_the_word_and_one_space(tmp_path):
     doc.write_text(text, encoding="utf-8")
     run_cli("check", "--fix", str(doc), cwd=tmp_path)
     assert doc.read_text(encoding="utf-8") == "It was good. It was.\ngood, `x` fine\n"
+
+
+def test_styles_are_read_for_selectors_only_when_a_selector_names_a_style_rule(tmp_path):
+    # a review: checking command-line selectors against every configuration read every style
+    # at the start of every run, so --select TC101 failed on a broken style it never runs
+    (tmp_path / "bad.yml").write_text("style: H\nrules:\n  X: [broken\n", encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nstyles = ["bad.yml"]\n', encoding="utf-8")
+    (tmp_path / "v.txt").write_text("The Taliban came.\n", encoding="utf-8")
+    assert run_cli("check", "--select", "TC101", "v.txt", cwd=tmp_path).returncode == 0
+    result = run_cli("check", "--select", "H.X", "v.txt", cwd=tmp_path)
+    assert result.returncode == 2 and "bad.yml:3: invalid YAML" in result.stderr.decode()

@@ -196,7 +196,8 @@ def _fix(result: Any, sources: list, options: Any, fmt: str, color: str, diff: b
         return EXIT_FINDINGS if plans or conflicts else EXIT_OK
     click.echo(f"transcheck: fixed {count} finding{'s' if count != 1 else ''} in {files}", err=True)
     colored = use_color(color, sys.stdout)
-    click.echo(FORMATS[fmt](result, color=colored, unsafe_fixes=unsafe, fixed=True), nl=False, color=colored)
+    unsettled = frozenset(conflict.path for conflict in conflicts)
+    click.echo(FORMATS[fmt](result, color=colored, unsafe_fixes=unsafe, unsettled=unsettled), nl=False, color=colored)
     if refused:
         return EXIT_ERROR
     return EXIT_FINDINGS if result.failed else EXIT_OK

@@ -138,6 +138,8 @@ def test_read_only_file_is_not_fixed(workdir):
     errors = [line for line in result.stderr.decode().splitlines() if line.startswith("transcheck: error:")]
     assert len(errors) == 1 and "a.txt: read-only, not fixed" in errors[0] and "Traceback" not in result.stderr.decode()
     assert "a.txt:" in result.stdout.decode()  # its findings are still shown
+    # ... with their safe fixes marked, for a --fix once it is writable (a review)
+    assert "[*] " in result.stdout.decode() and "fixable with --fix" in result.stdout.decode()
 
 
 def test_fix_keeps_a_utf16_big_endian_file_big_endian(workdir):

@@ -52,16 +52,17 @@ def _excerpt(line_text: str, finding: Finding) -> tuple[str, int, int]:
     return line_text, start, width
 
 
-def render_text(result: Any, color: bool = False, unsafe_fixes: bool = False, fixed: bool = False, **_: Any) -> str:
+def render_text(result: Any, color: bool = False, unsafe_fixes: bool = False,
+                unsettled: frozenset[str] = frozenset(), **_: Any) -> str:
     """The findings with excerpts and a summary. ``unsafe_fixes``: --unsafe-fixes was given, so
-    every fix is one --fix applies; ``fixed``: after --fix, whose fixes left are those that did
-    not settle, which another --fix would not apply either."""
+    every fix is one --fix applies; ``unsettled``: after --fix, the files whose fixes undo each
+    other, which another --fix would not apply either (a read-only file's still would)."""
     lines: list[str] = []
     documents = {doc.path: doc for doc in result.documents}
     for finding in result.findings:
         location = _paint(f"{_one_line(finding.path)}:{finding.line}:{finding.column}:", "bold", color)
         code = _paint(finding.rule, _SEVERITY_COLOUR[finding.severity], color)
-        applies = finding.fix is not None and (finding.fix.safe or unsafe_fixes) and not fixed
+        applies = finding.fix is not None and (finding.fix.safe or unsafe_fixes) and finding.path not in unsettled
         fixable = " [*]" if applies else ""  # as ruff marks them
         lines.append(f"{location} {code}{fixable} {_one_line(finding.message)}")
         doc = documents.get(finding.path)
@@ -74,7 +75,8 @@ def render_text(result: Any, color: bool = False, unsafe_fixes: bool = False, fi
         if finding.suggestions:
             suggestion = " | ".join(_one_line(s) for s in finding.suggestions)
             lines.append("  " + _paint("suggestion: " + suggestion, "green", color))
-    lines.append(_summary(result.findings, len(result.documents), color, len(result.errors), unsafe_fixes, fixed))
+    fixable = [f for f in result.findings if f.path not in unsettled]
+    lines.append(_summary(result.findings, len(result.documents), color, len(result.errors), unsafe_fixes, fixable))
     detected = _detected_languages(result.documents)
     if detected:
         lines.append(detected)
@@ -109,7 +111,7 @@ def _detected_languages(documents: list) -> str:
 
 
 def _summary(findings: list[Finding], documents: int, color: bool, unreadable: int = 0,
-             unsafe_fixes: bool = False, fixed: bool = False) -> str:
+             unsafe_fixes: bool = False, fixable: list[Finding] | None = None) -> str:
     files = f"{documents} file{'s' if documents != 1 else ''}"
     # the unreadable files' error lines are on standard error; their count belongs here too
     unread = f"; {unreadable} more could not be read" if unreadable else ""
@@ -121,11 +123,10 @@ def _summary(findings: list[Finding], documents: int, color: bool, unreadable: i
     total = len(findings)
     summary = _paint(f"Found {total} finding{'s' if total != 1 else ''} in {files} ({', '.join(parts)}){unread}.",
                      "bold", color)
-    safe = sum(1 for f in findings if f.fix is not None and f.fix.safe)
-    unsafe = sum(1 for f in findings if f.fix is not None and not f.fix.safe)
-    if fixed:  # (what --fix left: fixes that undo each other, and unsafe ones unless allowed)
-        safe, unsafe = 0, 0 if unsafe_fixes else unsafe
-    elif unsafe_fixes:
+    fixable = findings if fixable is None else fixable
+    safe = sum(1 for f in fixable if f.fix is not None and f.fix.safe)
+    unsafe = sum(1 for f in fixable if f.fix is not None and not f.fix.safe)
+    if unsafe_fixes:
         safe, unsafe = safe + unsafe, 0
     if safe or unsafe:
         hidden = f" ({unsafe} more with --unsafe-fixes)" if unsafe else ""

@@ -196,11 +196,31 @@ def test_a_term_both_approved_and_rejected_for_one_concept_is_an_error(tmp_path)
                                     encoding="utf-8")
     (tmp_path / "b.yaml").write_text("source-lang: pt\ntarget-lang: en\nentries:\n  - pt: Talibã\n    en: Taliban\n"
                                      "    forbidden: Taliban\n", encoding="utf-8")
-    with pytest.raises(InputError, match=r"a\.csv:2: 'Taliban' is both approved and deprecated for one concept"):
+    with pytest.raises(InputError, match=r"a\.csv:2: 'Taliban' is both approved and deprecated in one entry"):
         load_glossaries([str(tmp_path / "a.csv")])
-    with pytest.raises(InputError, match=r"b\.yaml:4: 'Taliban' is both approved and forbidden"):
+    with pytest.raises(InputError, match=r"b\.yaml:4: 'Taliban' is both approved and forbidden in one entry"):
         load_glossaries([str(tmp_path / "b.yaml")])
     # the same word rejected for another concept, or written otherwise (case decides), is no contradiction
     (tmp_path / "c.csv").write_text("source,target,status\nTalibã,Taliban,preferred\nbanco,Taliban,forbidden\n"
                                     "covid-19,Covid-19,preferred\ncovid-19,COVID-19,forbidden\n", encoding="utf-8")
-    assert len(load_glossaries([str(tmp_path / "c.csv")]).entries) >= 2
+    loaded = load_glossaries([str(tmp_path / "c.csv")])
+    assert sorted((t.text, str(t.status)) for e in loaded.entries for t in e.terms if t.side == "target") == [
+        ("COVID-19", "forbidden"), ("Covid-19", "preferred"), ("Taliban", "forbidden"), ("Taliban", "preferred")]
+    # two entries the same but for one status, in two files: an error naming both
+    (tmp_path / "d.yaml").write_text("source-lang: pt\ntarget-lang: en\nentries:\n  - pt: Talibã\n    deprecated: Taliban\n",
+                                     encoding="utf-8")
+    (tmp_path / "e.yaml").write_text("source-lang: pt\ntarget-lang: en\nentries:\n  - pt: Talibã\n    en: Taliban\n",
+                                     encoding="utf-8")
+    with pytest.raises(InputError, match=r"e\.yaml:4: 'Taliban' is both approved and deprecated in two entries that "
+                                         r"are otherwise the same \(and .*d\.yaml:4\)"):
+        load_glossaries([str(tmp_path / "d.yaml"), str(tmp_path / "e.yaml")])
+    # two concepts in TBX: ministro, a minister; ministro, a judge (justice; minister deprecated)
+    (tmp_path / "m.tbx").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<martif type="TBX-Basic" xml:lang="pt"><text><body>\n'
+        '<termEntry id="c1"><langSet xml:lang="pt"><tig><term>ministro</term></tig></langSet>'
+        '<langSet xml:lang="en"><tig><term>minister</term></tig></langSet></termEntry>\n'
+        '<termEntry id="c2"><langSet xml:lang="pt"><tig><term>ministro</term></tig></langSet>'
+        '<langSet xml:lang="en"><tig><term>justice</term></tig><tig><term>minister</term>'
+        '<termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></tig></langSet></termEntry>\n'
+        '</body></text></martif>\n', encoding="utf-8")
+    assert len(load_glossaries([str(tmp_path / "m.tbx")]).entries) == 2

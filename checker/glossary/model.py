@@ -176,22 +176,27 @@ class Glossary:
 
     def contradiction(self) -> str | None:
         """A term both approved and rejected for one concept, as one line naming where: in one
-        entry (preferred: Taliban, deprecated: Taliban), or in two entries with the same terms in
-        the other languages (two CSV rows Talibã,Taliban,preferred / Talibã,Taliban,deprecated).
-        Such a glossary would accept and reject the word at once, silently."""
-        seen: dict[tuple, Term] = {}
-        origin: dict[int, str] = {}
+        entry (preferred: Taliban, deprecated: Taliban), or in two entries that are the same but
+        for that status (two CSV rows Talibã,Taliban,preferred / Talibã,Taliban,deprecated).
+        Such a glossary would accept and reject the word at once, silently. Two entries with
+        other terms besides are two concepts (ministro: minister, and ministro: justice with
+        minister deprecated, a judge: a review)."""
+        seen: dict[tuple, tuple[Term, str]] = {}
         for entry in self.entries:
+            own: dict[tuple, Term] = {}
             for term in entry.terms:
-                others = frozenset((u.lang, u.side, u.text.casefold()) for u in entry.terms
-                                   if u.approved and (u.lang, u.side) != (term.lang, term.side))
-                earlier = seen.setdefault((term.lang, term.side, term.region, term.text, others), term)
-                origin.setdefault(id(term), entry.origin)
+                first = own.setdefault((term.lang, term.side, term.region, term.text), term)
+                if first.approved != term.approved:
+                    rejected = term if first.approved else first
+                    return f"{entry.origin}: {term.text!r} is both approved and {rejected.status.value} in one entry"
+            for term in entry.terms:
+                others = frozenset((u.lang, u.side, u.text, u.status) for u in entry.terms if u is not term)
+                earlier, where = seen.setdefault((term.lang, term.side, term.region, term.text, others),
+                                                 (term, entry.origin))
                 if earlier.approved != term.approved:
                     rejected = term if earlier.approved else earlier
-                    also = f" (and {origin[id(earlier)]})" if origin[id(earlier)] != entry.origin else ""
                     return (f"{entry.origin}: {term.text!r} is both approved and {rejected.status.value} "
-                            f"for one concept{also}")
+                            f"in two entries that are otherwise the same (and {where})")
         return None
 
     @property

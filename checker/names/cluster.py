@@ -602,7 +602,7 @@ def _judge_forms(a, b, table, ca, cb, lang, zipf, weak=(), nbrs=None, cooccur_ve
             # other order stays a pair (Evening / Evêning: an English word is never the minority)
             return _judge_forms(a, b, table, *counts, lang, zipf, weak, nbrs, cooccur_veto, accents=False)
         return None
-    if not (lower_a or lower_b) and _different_people(minority, dominant, nbrs, zipf):
+    if not (lower_a or lower_b) and _different_people(minority, dominant, nbrs, zipf, lang):
         return None  # (asked only of accepted pairs: the neighbours are read for few forms)
     return (verdict[0], verdict[1], minority, dominant)
 
@@ -612,7 +612,7 @@ SURNAME_MIN_ZIPF = 2.0  # two surnames after two different first names: both thi
 TYPED_INITIAL_MAX_ZIPF = 3.5
 
 
-def _different_people(x: str, y: str, nbrs, zipf) -> bool:
+def _different_people(x: str, y: str, nbrs, zipf, lang: str = "en") -> bool:
     """Two first names of two people: both spellings are established names (words of the
     language, Zipf >= BOTH_COMMON_ZIPF: Anna, Ana), each stands before a capitalised word (a
     surname) somewhere, and the two share no neighbour on either side ("Anna Schmidt ... Ana
@@ -620,9 +620,11 @@ def _different_people(x: str, y: str, nbrs, zipf) -> bool:
     her). A spelling no list knows stays a slip even of another person's first name (Hernaan
     Ferruchi beside Hernan Diego Mendoza: one of two Hernans misspelt); so does one written
     without its accent (Agencia Nacional beside Agência Brasil: one word, not two names)."""
-    if not nbrs or fold(x) == fold(y):
+    if not nbrs:
         return False
-    low = min(zipf(x), zipf(y))
+    if fold(x) == fold(y) and x.casefold() != y.casefold():
+        return _accent_twins_before_two_surnames(x, y, nbrs, zipf, lang)
+    low = min(zipf(x), zipf(y))  # (a case-only pair goes on: Ramsay MacDonald, John Macdonald)
     # (a first letter typed on the next key: a typing slip only in the same person's name, when
     # the name is no common word, which many names share as their last: Wall Street, Trump)
     typed_initial = adjacent_keys(fold(x)[:1], fold(y)[:1]) and max(zipf(x), zipf(y)) < TYPED_INITIAL_MAX_ZIPF
@@ -638,6 +640,26 @@ def _different_people(x: str, y: str, nbrs, zipf) -> bool:
     # or any two whose first letters are neighbouring keys (Justin Lessler, Ronald Kessler: no
     # typing slip); a title is no first name (Mr Jonson beside Boris Johnson is his slip)
     return any(n[0] == "L" and not is_title(n[1]) for n in nx) and any(n[0] == "L" and not is_title(n[1]) for n in ny)
+
+
+SURNAME_MAX_ZIPF = 5.0  # a capitalised word after a first name rarer than this is a surname
+# (Rodríguez 4.7, Sánchez 4.7; not Nacional 5.7 or Brasil 6.0 after Agencia / Agência)
+
+
+def _accent_twins_before_two_surnames(x: str, y: str, nbrs, zipf, lang: str) -> bool:
+    """Two first names that differ in accents only are two people when the name is one other
+    languages use too (written without accents there), both spellings are known to the word
+    list, and each stands before its own surname
+    (Angela Merkel, Ángela Rodríguez: a review); not words of the language (Agência
+    Farmacêutica beside Agencia Italiana, Europäischen Union beside Europaischen Kommission:
+    one word, slipped), nor before a common word (Agencia Nacional beside Agência Brasil)."""
+    if not name_like(fold(x), lang) or min(zipf(x), zipf(y)) <= 0:
+        return False  # (both spellings in use: a slip no list knows, Brightoñ, is no other name)
+    nx, ny = nbrs.get(x), nbrs.get(y)
+    if not (nx and ny) or not nx.isdisjoint(ny):
+        return False
+    rx, ry = [n[1] for n in nx if n[0] == "R"], [n[1] for n in ny if n[0] == "R"]
+    return bool(rx and ry) and all(zipf(word) < SURNAME_MAX_ZIPF for word in rx + ry)
 
 
 def _needs_the_name_beside(word: str, st: FormStat, zipf) -> bool:

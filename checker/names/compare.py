@@ -35,6 +35,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import Callable
 
@@ -206,6 +207,7 @@ def _accents_dropped(a: str, b: str, lang: str, zipf: Zipf) -> bool:
     (Ecosse beside Écosse: French may leave capitals unaccented)."""
     from .. import lexicon
 
+    a, b = unicodedata.normalize("NFC", a), unicodedata.normalize("NFC", b)  # (text saved decomposed)
     if lang == "fr" and len(a) == len(b) and a[1:] == b[1:]:
         return False
     bare = a if len(a.encode()) < len(b.encode()) else b

@@ -76,3 +76,33 @@ def country_names(lang: str | None) -> tuple[frozenset[str], frozenset[str]]:
         several.update(" ".join(words[:n]) for n in range(2, len(words) + 1))
         several.update(" ".join(words[-n:]) for n in range(2, len(words)))
     return frozenset(one), frozenset(several)
+
+
+@lru_cache(maxsize=16)
+def counted_nouns(lang: str | None) -> frozenset[str]:
+    """Nouns the CLDR writes after a number in ``lang``: the long names of units (Kilometer,
+    Stunden, Tonnen) and of currencies (Euro, Dollar). A five-digit number before one is a
+    count, not a postcode before its town (50000 Euro; 10115 Berlin)."""
+    try:
+        from babel import Locale, UnknownLocaleError
+    except ImportError:  # pragma: no cover - babel is a dependency
+        return frozenset()
+    try:
+        locale = Locale.parse((lang or "en").replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return frozenset()
+    out: set[str] = set()
+    for widths in locale._data.get("unit_patterns", {}).values():
+        long = widths.get("long") if hasattr(widths, "get") else None
+        for count, pattern in (long.items() if hasattr(long, "items") else ()):
+            if count != "per" and isinstance(pattern, str) and pattern.startswith("{0} "):
+                out.add(pattern[4:].split(" ")[0])
+    names = list(locale.currencies.values())
+    for plural in locale._data.get("currency_names_plural", {}).values():
+        names += [name for name in (plural.values() if hasattr(plural, "values") else ()) if isinstance(name, str)]
+    # a currency's word: a one-word name (Euro) or the last word that several names share
+    # (Schweizer Franken, Belgischer Franken; US-Dollar, Kanadischer Dollar), not Córdoba Oro's
+    last = [name.replace("-", " ").split(" ")[-1] for name in names]
+    out.update(word for word in last if last.count(word) >= 2)
+    out.update(name for name in names if " " not in name and "-" not in name)
+    return frozenset(word for word in out if word[:1].isupper())

@@ -512,8 +512,9 @@ def _is_identifier(digits: str, text: str, start: int, end: int, lang: str | Non
     """Digits an editor leaves ungrouped: a leading zero (a telephone number, 08001234567, whose
     leading zero grouping would drop) or a five-digit postcode before its town (10115 Berlin,
     75001 Paris); in German, where only an address puts it (``_ADDRESS_BEFORE``,
-    ``_ADDRESS_LINE``) or before a name rather than an ordinary noun (in 10115 Berlin; not 50000
-    Menschen; Euro, Kinder, Kilometer, common in English text too, stay unread as counts)."""
+    ``_ADDRESS_LINE``) or before a name rather than an ordinary noun or a unit or currency the
+    CLDR names (in 10115 Berlin; not 50000 Menschen, 50000 Euro, 12000 Kilometer; Kinder, common
+    in English text too, stays unread as a count)."""
     if digits.startswith("0") or _PHONE_BEFORE.search(text, max(0, start - 24), start):
         return True
     word = _WORD_AFTER.match(text, end)
@@ -526,6 +527,10 @@ def _is_identifier(digits: str, text: str, start: int, end: int, lang: str | Non
     from .. import lexicon
 
     noun = _WORD_RUN.match(text, word.start(1)).group()
+    from .cldr import counted_nouns
+
+    if noun in counted_nouns(lang):
+        return False  # a unit or a currency (50000 Euro, 12000 Kilometer): a count
     return lexicon.zipf(noun, lang) - lexicon.zipf(noun, "en") < ORDINARY_NOUN_GAP
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 _WORD = re.compile(r"[^\W\d_]+")
-_WORD_START = re.compile(r"(?<![^\W\d_])[^\W\d_]")  # a letter with no letter before it
+# a letter with no letter before it, nor an apostrophe (prosecutor's, not prosecutor'S)
+_WORD_START = re.compile(r"(?<![^\W\d_])(?<!['’])[^\W\d_]")
 
 
 def case_pattern(surface: str) -> str | None:
@@ -28,14 +29,16 @@ def case_pattern(surface: str) -> str | None:
 
 def transfer_case(surface: str, replacement: str) -> str:
     """``replacement`` in the case pattern of ``surface``: TALEBAN -> TALIBAN, Secretary General
-    -> Secretary-General, President in charge -> Caretaker president; capitals the replacement
-    writes itself (a proper noun) stay."""
+    -> Secretary-General, President in charge -> Caretaker president, Public Ministry -> Public
+    Prosecutor's Office; a replacement with capitals of its own (a proper noun: Côte d'Ivoire for
+    Ivory Coast) is written as it is."""
     if surface.casefold() == replacement.casefold():
         return replacement
     pattern = case_pattern(surface)
     if pattern == "upper" and any(ch.islower() for ch in replacement):
         return replacement.upper()
-    if pattern == "title":
+    if pattern == "title" and not any(ch.isupper() for ch in replacement):
+        # (a replacement with capitals of its own is a name written as it is: Côte d'Ivoire)
         return _WORD_START.sub(lambda m: m.group(0).upper(), replacement)
     if pattern == "initial" and replacement[:1].islower():
         return replacement[:1].upper() + replacement[1:]

@@ -51,6 +51,11 @@ def test_transfer_case_patterns():
     assert transfer_case("eBay", "ebay inc") == "ebay inc"  # mixed case is no pattern
     assert transfer_case("COVID-19", "Covid-19") == "Covid-19"  # the case is the correction
     assert transfer_case("kabul", "Kabul") == "Kabul"
+    # a tester's report: a letter after an apostrophe is no word start (Prosecutor'S), and a
+    # replacement with capitals of its own is a name as it is written (Côte D'Ivoire)
+    assert transfer_case("Public Ministry", "public prosecutor's office") == "Public Prosecutor's Office"
+    assert transfer_case("Ivory Coast", "Côte d'Ivoire") == "Côte d'Ivoire"
+    assert transfer_case("IVORY COAST", "Côte d'Ivoire") == "CÔTE D'IVOIRE"
 
 
 def test_a_fix_that_changes_nothing_is_not_offered():

@@ -411,12 +411,16 @@ def capitalization(rule: StyleRule, doc: Document, evidence: CaseEvidence | None
                 skip.add(i)
         named = _in_named_phrases(body, matches, doc.lang) if rule.match == "$sentence" else {}
         skip |= set(named)
-        # the first word as written: an exception, an acronym or inner capitals (eBay, iPhone);
-        # or not the heading's first word (after a number or code), which sentence case leaves free
-        first_ok = (words[0] == expected[0] or _is_exempt(words[0], rule, evidence, doc.lang)
-                    or (rule.match == "$sentence" and (not words[0][:1].islower()
-                                                       or not _starts_heading(doc, start + body_offset + matches[0].start()))))
-        others = [i for i in range(len(words)) if i not in skip and i != 0]
+        # After a number or code ("2024 Was A Hard Year"), the first word is no heading's first:
+        # in sentence case it is judged as the others (a tester's report: "2024 Was a hard year")
+        inner_first = rule.match == "$sentence" and not _starts_heading(doc, start + body_offset + matches[0].start())
+        if inner_first and 0 not in named:
+            expected[0] = _expected_words(["X", words[0]], rule)[1]
+            skip.discard(0)
+        # the first word as written: an exception, an acronym or inner capitals (eBay, iPhone)
+        first_ok = (inner_first or words[0] == expected[0] or _is_exempt(words[0], rule, evidence, doc.lang)
+                    or (rule.match == "$sentence" and not words[0][:1].islower()))
+        others = [i for i in range(len(words)) if i not in skip and (i != 0 or inner_first)]
         good = sum(1 for i in others if words[i] == expected[i] or _is_exempt(words[i], rule, evidence, doc.lang))
         ratio_ok = not others or good / len(others) >= rule.threshold
         if first_ok and ratio_ok:
@@ -430,7 +434,7 @@ def capitalization(rule: StyleRule, doc: Document, evidence: CaseEvidence | None
         else:
             recased = {i: expected[i] for i in range(len(words))
                        if (i == 0 and not first_ok)
-                       or (i != 0 and i not in skip and not _is_exempt(words[i], rule, evidence, doc.lang))}
+                       or ((i != 0 or inner_first) and i not in skip and not _is_exempt(words[i], rule, evidence, doc.lang))}
             recased.update({i: word for i, word in named.items() if i != 0})  # Isle Of Man -> Isle of Man
         replacement = _recase(original, body_offset, matches, recased)
         suggestion = doc.as_read(_recase(heading, body_offset, matches, recased))

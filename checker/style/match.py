@@ -251,8 +251,10 @@ def capitalised_words(names: Iterable[str]) -> frozenset[str]:
 
 
 def case_evidence(doc: Document, known_words: frozenset[str] = frozenset()) -> CaseEvidence:
-    """``known_words``: capitalised words of names the house knows (``capitalised_words``)."""
-    names, lower = set(known_words), set()
+    """``known_words``: capitalised words of names the house knows (``capitalised_words``), names
+    unless the document writes them in lower case (Military Police beside the glossary's Federal
+    Police, when the article writes "the military police": a tester's report)."""
+    names, lower = set(), set()
     for block in doc.blocks:
         if block.kind is BlockKind.HEADING:
             continue
@@ -263,6 +265,7 @@ def case_evidence(doc: Document, known_words: frozenset[str] = frozenset()) -> C
                 lower.add(word.strip(".'’-"))
             elif word[:1].isupper() and not _SENTENCE_END.search(text[max(0, match.start() - 3):match.start()]):
                 names.add(word.strip(".'’-"))
+    names.update(word for word in known_words if word.lower() not in lower)
     return CaseEvidence(frozenset(names), frozenset(lower))
 
 

@@ -259,9 +259,10 @@ def init(directory: str, force: bool, lang: str, source_lang: str) -> int:
     from .init import init_project
     from .lang import normalise_lang
 
-    if normalise_lang(lang) == normalise_lang(source_lang):
-        raise click.UsageError(f"--lang and --source-lang are both {normalise_lang(lang)!r}: name the language of the "
-                               "originals with --source-lang (translations between regions, pt-PT to pt-BR, are fine)")
+    if lang.strip().casefold() == source_lang.strip().casefold():  # (pt-PT to pt-BR is a translation too)
+        given = click.get_current_context().get_parameter_source("source_lang") is not click.core.ParameterSource.DEFAULT
+        said = "--lang and --source-lang are both" if given else "--lang is the default --source-lang,"
+        raise click.UsageError(f"{said} {lang!r}: name the language of the originals with --source-lang")
     for path in init_project(directory, force, normalise_lang(lang), normalise_lang(source_lang)):
         click.echo(f"wrote {path}")
     given = click.get_current_context().get_parameter_source

@@ -98,3 +98,8 @@ def test_init_for_another_language_keeps_the_english_examples_to_english_files(t
     same = run_cli("init", str(tmp_path / "b"), "--lang", "fr", "--source-lang", "fr")
     assert same.returncode == 2 and "--lang and --source-lang are both 'fr'" in same.stderr.decode()
     assert not (tmp_path / "b").exists()
+    # two regions of one language are a translation (a review: refused), and a desk whose
+    # language is the default --source-lang is told so
+    assert run_cli("init", str(tmp_path / "c"), "--lang", "pt-BR", "--source-lang", "pt-PT").returncode == 0
+    default = run_cli("init", str(tmp_path / "d"), "--lang", "pt")
+    assert default.returncode == 2 and "--lang is the default --source-lang, 'pt'" in default.stderr.decode()

@@ -426,7 +426,8 @@ def test_numbers_leave_identifiers_and_mixed_forms_alone(tmp_path):
     (tmp_path / "a.txt").write_text(
         "Call 08001234567 for help. The office is at 10115 Berlin, the other at 75001 Paris. "
         "About 1 thousand 500 people came, 25000 in all. Or call 01234 567890, (030) 1234567 12345678 "
-        "or +44 20 79460 95800. The match ended 0-0. 45000 fans watched.\n", encoding="utf-8")
+        "or +44 20 79460 95800. The match ended 0-0. 45000 fans watched. Call +49 (0)30 12345678, "
+        "+1 (555) 1234567, 030 - 12345678 or 0 800 1234567.\n", encoding="utf-8")
     found = checker.check_paths([str(tmp_path / "a.txt")], config=str(tmp_path / "transcheck.toml"), select=["TC305"])
     # (the parts of a telephone number after its first are no counts either: a tester's report;
     # a score before a count is no telephone number: a review)
@@ -481,18 +482,25 @@ def test_title_case_headings_in_sentence_case(tmp_path, lang, heading, suggestio
 
 
 def test_a_swap_to_nothing_deletes_the_word_and_one_space(tmp_path):
-    # a tester's report: the message read "Use '' rather than 'very'", and the fix left two spaces
-    (tmp_path / "s.yml").write_text("style: H\nrules:\n  Very:\n    extends: substitution\n    swap:\n      very: ''\n",
-                                    encoding="utf-8")
+    # a tester's report: the message read "Use '' rather than 'very'", and the fix left two
+    # spaces; a review: beside markup, a bracket, punctuation or a line's edge, or at a
+    # sentence's start, the deletion is unsafe (*very* became **, a lone line a blank one), and
+    # a key holding its own space is deleted as it is
+    (tmp_path / "s.yml").write_text("style: H\nrules:\n  Very:\n    extends: substitution\n    swap:\n      very: ''\n"
+                                    "      'truly ': ''\n", encoding="utf-8")
     (tmp_path / "transcheck.toml").write_text('lang = "en"\nstyles = ["s.yml"]\n', encoding="utf-8")
-    text = "It was very good. It was very.\nvery good, `x` very fine\n"
+    text = "It was very good and truly fine. It was very.\nIt was *very* good, `x` very fine\nvery good\n"
     found = checker.check_text(text, config=tmp_path / "transcheck.toml", select=["TC301"])
     assert [f.message for f in found][:1] == ["Delete 'very'. [H.Very]"]
-    assert [(f.text, f.column) for f in found] == [("very", 8), ("very", 26), ("very", 1), ("very", 16)]
+    assert [(f.text, f.column, f.fix.safe) for f in found] == [
+        ("very", 8, True), ("truly ", 22, True), ("very", 41, False), ("very", 9, False), ("very", 25, True),
+        ("very", 1, False)]
     doc = tmp_path / "a.md"
     doc.write_text(text, encoding="utf-8")
     run_cli("check", "--fix", str(doc), cwd=tmp_path)
-    assert doc.read_text(encoding="utf-8") == "It was good. It was.\ngood, `x` fine\n"
+    assert doc.read_text(encoding="utf-8") == "It was good and fine. It was very.\nIt was *very* good, `x` fine\nvery good\n"
+    run_cli("check", "--fix", "--unsafe-fixes", str(doc), cwd=tmp_path)
+    assert doc.read_text(encoding="utf-8") == "It was good and fine. It was.\nIt was ** good, `x` fine\ngood\n"
 
 
 def test_styles_are_read_for_selectors_only_when_a_selector_names_a_style_rule(tmp_path):

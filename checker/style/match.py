@@ -175,24 +175,34 @@ def substitution(rule: StyleRule, doc: Document) -> Iterator[Hit]:
                 continue  # the key also matches the approved form, or sits inside it (Kabul city)
             single = len(suggestions) == 1
             message = rule.format(" or ".join(suggestions), observed)
-            fix_span = None
+            fix_span, safe = None, single
             if suggestions == [""]:
                 if rule.message == DEFAULT_MESSAGES["substitution"]:
                     message = f"Delete '{' '.join(observed.split())}'. [{rule.name}]"  # (not "Use '' rather than 'very'")
-                fix_span = _with_a_space(doc.text, start, end)  # (the file as written: not masked markup)
-            yield Hit(start, end, message, suggestions, suggestions[0] if single else None, safe=single, fix_span=fix_span)
+                fix_span, safe = _deletion(doc.text, start, end)  # (the file as written: not masked markup)
+            yield Hit(start, end, message, suggestions, suggestions[0] if single else None, safe=safe, fix_span=fix_span)
 
     return _limited(rule, hits())
 
 
-def _with_a_space(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span a deleted word takes with it: one space beside it, so that "was very good" becomes
-    "was good" and "was very." "was." (not "was  good", "was .")."""
-    if text[end:end + 1] == " " and (start == 0 or text[start - 1] in " \n\t(\"'“‘«"):
-        return start, end + 1
-    if start > 0 and text[start - 1] == " ":
-        return start - 1, end
-    return start, end
+def _deletion(text: str, start: int, end: int) -> tuple[tuple[int, int] | None, bool]:
+    """Where a deleted word's fix applies and whether it is safe: the word and one space beside
+    it ("was very good" -> "was good", "was very." -> "was."); safe only between two spaces
+    inside a sentence. Beside markup, a bracket or a line's edge, at a sentence's start (its
+    capital) or before punctuation the text needs an editor's eye (*very* -> **, "very" alone
+    on a line -> a blank line that splits the paragraph): unsafe. A key that holds its own
+    space (``'very ': ''``) is deleted as it is (a review)."""
+    word = text[start:end]
+    if word[:1].isspace() or word[-1:].isspace():
+        return None, True
+    before, after = text[start - 1:start] if start else "", text[end:end + 1]
+    opening = text[:start].rstrip(" ")[-1:] in ("", ".", "!", "?", "\n")
+    safe = before == " " and after == " " and not opening
+    if after == " " and (not start or before in "\n\t(\"'“‘«"):
+        return (start, end + 1), safe
+    if before == " ":
+        return (start - 1, end), safe
+    return None, safe
 
 
 def consistency(rule: StyleRule, doc: Document) -> Iterator[Hit]:
@@ -543,9 +553,11 @@ def _is_identifier(digits: str, text: str, start: int, end: int, lang: str | Non
 
 _WORD_RUN = re.compile(r"[^\W\d_]+")
 # The rest of a telephone number after its first part: 01234 567890, (030) 1234567, +44 20 7946
-# 0958: a country code or a leading zero and 2+ digits, groups after single separators; no full
-# stop (a date, 01.03. 25000) and no one-digit zero (a score, 0-0. 45000: a review)
-_PHONE_BEFORE = re.compile(r"(?:\+\d{1,3}|(?<![\w.,])\(?0\d{2,}\)?)(?:[ \u00a0/-]\d+)*[ \u00a0/-]$")
+# 0958, +49 (0)30 12345678, 030 - 12345678, 0 800 1234567, Dutch 06-12345678: a country code or
+# a leading zero, groups after separators of up to three characters; no full stop (a date,
+# 01.03. 25000) and no zero joined by a hyphen to another digit and a full stop (a score,
+# 0-0. 45000: two reviews)
+_PHONE_BEFORE = re.compile(r"(?:\+\d{1,3}|(?<![\w.,])\(?0\d*\)?)(?:[ \u00a0/-]{1,3}\(?\d+\)?\d*)*[ \u00a0/-]{1,3}$")
 # Where only an address puts five digits: after a country prefix (D-10115), after a house number
 # and a comma (Hauptstraße 5, 83410 Laufen), or as a line of its own with the town alone
 # (83410 Laufen): not a wrapped line, a list item or a heading that starts with a count.

@@ -67,6 +67,13 @@ class Config:
     # the folder the globs of ``exclude`` or ``per_file_ignores`` start from when a base
     # configuration (``extend``) in another folder wrote them; else ``root``
     glob_roots: dict[str, str] = field(default_factory=dict)
+    # the file that wrote each key (``per-file-ignores`` -> base.toml) when a base configuration
+    # (``extend``) did; else ``path``: errors name it, and its selectors name its own styles' rules
+    written_by: dict[str, str] = field(default_factory=dict)
+
+    def source_of(self, key: str) -> str | None:
+        """The configuration file that wrote ``key`` ("styles", "per-file-ignores", ...)."""
+        return self.written_by.get(key, self.path)
 
     def root_of(self, attribute: str) -> str:
         """The folder the globs of ``attribute`` ("exclude", "per_file_ignores") start from."""
@@ -205,11 +212,13 @@ def files_named_by(config: "Config", key: str) -> Iterator[None]:
 
 def named_by(config: "Config", key: str) -> str:
     """Where ``config`` names the files of ``key`` (styles, glossaries, names), for an error about
-    one of them: " (named by 'styles' at transcheck.toml:2)"."""
-    if not config.path:
+    one of them: " (named by 'styles' at transcheck.toml:2)"; a base configuration's line when
+    the key is inherited through ``extend``."""
+    path = config.source_of(key)
+    if not path:
         return ""
-    section = "[tool.transcheck]" if os.path.basename(config.path) == PYPROJECT else ""
-    located = _at_line(f"{config.path}: key '{key}'", config.path, key, section)
+    section = "[tool.transcheck]" if os.path.basename(path) == PYPROJECT else ""
+    located = _at_line(f"{path}: key '{key}'", path, key, section)
     return f" (named by '{key}' at {located.split(': key', 1)[0]})"
 
 
@@ -274,6 +283,8 @@ def _extended(base: Config, own: Config, keys: set[str]) -> Config:
     merged = Config(path=own.path, root=own.root)
     for key, attribute in _ATTRIBUTES.items():
         setattr(merged, attribute, getattr(own if key in keys else base, attribute))
+        if key not in keys and base.source_of(key) is not None:
+            merged.written_by[key] = base.source_of(key)
     for attribute, key in (("exclude", "exclude"), ("per_file_ignores", "per-file-ignores")):
         if key not in keys:
             merged.glob_roots[attribute] = base.root_of(attribute)

@@ -529,24 +529,44 @@ def _check_style_rule_selectors(contexts: list[CheckContext], options: Options) 
     known_anywhere: set[str] = set()
     for ctx in contexts:
         config = ctx.settings.config
-        pfi = [sel for sels in config.per_file_ignores.values() for sel in sels]
-        own = [sel for sel in (*(config.select or ()), *config.ignore, *pfi, *config.severity)
-               if is_style_rule_selector(sel)]
+        # a key's selectors name the rules of the styles the same file configures: a desk that
+        # extends the newsroom's file and sets its own styles keeps the newsroom's
+        # per-file-ignores without them naming its rules (a tester's report)
+        keyed = {"select": config.select or [], "ignore": config.ignore, "severity": list(config.severity),
+                 "per-file-ignores": [sel for sels in config.per_file_ignores.values() for sel in sels]}
+        own = [(key, sel) for key, sels in keyed.items() if config.source_of(key) == config.source_of("styles")
+               for sel in sels if is_style_rule_selector(sel)]
         if not (own or given) or not config.styles:  # (styles are read only to check a selector)
-            _unknown_style_selector(own, set(), None)
+            _unknown_style_selector(own, set(), None, config)
             continue
         known = {rule.name.lower() for rule in styles_for(ctx).rules}
         known_anywhere |= known
-        _unknown_style_selector(own, known, "the configured styles")
+        _unknown_style_selector(own, known, "the configured styles", config)
     configured = any(ctx.settings.config.styles for ctx in contexts)
-    _unknown_style_selector(given, known_anywhere, "the configured styles" if configured else None)
+    _unknown_style_selector([("", sel) for sel in given], known_anywhere, "the configured styles" if configured else None)
 
 
-def _unknown_style_selector(selectors: list[str], known: set[str], styles: str | None) -> None:
-    for selector in selectors:
-        if selector.strip().lower() not in known:
-            raise InputError(f"unknown rule selector {selector!r}: no rule of transcheck or of "
-                             f"{styles or 'any style (none is configured)'} has that name (see `transcheck rules`)")
+def _unknown_style_selector(selectors: list[tuple[str, str]], known: set[str], styles: str | None,
+                            config: Any = None) -> None:
+    """An InputError for the first of ``selectors`` ((key, selector): the configuration key that
+    wrote it, "" for the command line) that names no rule of ``known``; a configuration's own
+    selector is named with its file and line."""
+    from difflib import get_close_matches
+
+    from .config import PYPROJECT, _at_line
+
+    for key, selector in selectors:
+        if selector.strip().lower() in known:
+            continue
+        close = get_close_matches(selector.strip().lower(), sorted(known), n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        message = (f"unknown rule selector {selector!r}{hint}: no rule of transcheck or of "
+                   f"{styles or 'any style (none is configured)'} has that name (see `transcheck rules`)")
+        path = config.source_of(key) if config is not None and key else None
+        if path:
+            section = "[tool.transcheck]" if os.path.basename(path) == PYPROJECT else ""
+            message = _at_line(f"{path}: key '{key}': {message}", path, key, section)
+        raise InputError(message)
 
 
 def _styles_ran(settings: Settings, ran: set[str], lang: str | None, ignored: list[str]) -> dict[str, bool]:

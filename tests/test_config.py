@@ -224,3 +224,26 @@ def test_a_bad_key_is_named_with_its_line_and_a_missing_file_with_the_line_namin
         lines = result.stderr.decode().strip().splitlines()
         assert result.returncode == 2 and len(lines) == 1 and expected in lines[0], (config, lines)
     assert lines[0].endswith("transcheck.toml:3)")
+
+
+def test_a_desk_extending_the_newsroom_keeps_its_selectors_and_errors_name_the_file_that_wrote_them(tmp_path):
+    # a tester's report: a desk folder extending the newsroom's file with its own styles failed
+    # on the newsroom's per-file-ignores of a newsroom style rule; a review: a missing file named
+    # by the base was blamed on the desk's file
+    (tmp_path / "house.yml").write_text("style: House\nrules:\n  Headings:\n    extends: capitalization\n"
+                                        "    scope: heading\n    match: $sentence\n", encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nstyles = ["house.yml"]\n[per-file-ignores]\n'
+                                              '"opinion/*.md" = ["House.Headings"]\n', encoding="utf-8")
+    desk = tmp_path / "es"
+    desk.mkdir()
+    (desk / "mesa.yml").write_text("style: Mesa\nrules:\n  X:\n    extends: existence\n    tokens: [valle]\n",
+                                   encoding="utf-8")
+    (desk / "transcheck.toml").write_text('extend = "../transcheck.toml"\nlang = "es"\nstyles = ["mesa.yml"]\n',
+                                          encoding="utf-8")
+    (desk / "a.md").write_text("El valle.\n", encoding="utf-8")
+    result = run_cli("check", "es/a.md", cwd=tmp_path)
+    assert result.returncode == 1 and "Mesa.X" in result.stdout.decode(), result.stderr
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\n\nnames = ["missing.yaml"]\n', encoding="utf-8")
+    (desk / "transcheck.toml").write_text('extend = "../transcheck.toml"\n', encoding="utf-8")
+    result = run_cli("check", "es/a.md", cwd=tmp_path)
+    assert result.returncode == 2 and f"(named by 'names' at {tmp_path / 'transcheck.toml'}:3)" in result.stderr.decode()

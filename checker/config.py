@@ -105,10 +105,14 @@ def _str_list(value: Any, where: str) -> list[str]:
 
 
 def _severity(value: Any, where: str) -> Severity:
+    """A level; Vale's "suggestion" is "info" (a level copied from a .vale.ini works)."""
+    text = _str(value, where)
+    if text.strip().lower() == "suggestion":
+        return Severity.INFO
     try:
-        return Severity.parse(_str(value, where))
+        return Severity.parse(text)
     except ValueError:
-        raise ValueError(f"{where} must be one of info, warning, error (got {value!r})") from None
+        raise ValueError(f"{where} must be one of info, warning, error (or Vale's suggestion; got {value!r})") from None
 
 
 def _selectors(value: Any, where: str) -> list[str]:
@@ -157,7 +161,9 @@ def _load_toml(path: str) -> dict[str, Any]:
         import tomli as tomllib
     try:
         with open(path, "rb") as handle:
-            return tomllib.load(handle)
+            data = handle.read()
+        # (a file an editor saved with a UTF-8 byte order mark: TOML parsers refuse it)
+        return tomllib.loads(data.removeprefix(b"\xef\xbb\xbf").decode("utf-8"))
     except OSError as error:
         raise InputError(f"{path}: cannot read configuration ({error.strerror})") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:

@@ -214,7 +214,7 @@ def test_a_bad_key_is_named_with_its_line_and_a_missing_file_with_the_line_namin
     (tmp_path / "a.txt").write_text("Some text.\n", encoding="utf-8")
     cases = [('lang = "en"\n\nselct = ["TC1"]\n', "transcheck.toml:3: key 'selct' is unknown (did you mean 'select'?"),
              ('lang = "en"\n[severity]\nTC102 = "info"\nTC101 = "fatal"\n',
-              "transcheck.toml:4: key 'severity.TC101' must be one of info, warning, error (got 'fatal')"),
+              "transcheck.toml:4: key 'severity.TC101' must be one of info, warning, error (or Vale's suggestion; got 'fatal')"),
              ('lang = "en"\nstyles = ["nope.yml"]\n',
               "nope.yml: cannot read style (No such file or directory) (named by 'styles' at "),
              ('lang = "en"\n\nglossaries = [\n  "g.csv",\n]\n', "(named by 'glossaries' at ")]
@@ -247,3 +247,11 @@ def test_a_desk_extending_the_newsroom_keeps_its_selectors_and_errors_name_the_f
     (desk / "transcheck.toml").write_text('extend = "../transcheck.toml"\n', encoding="utf-8")
     result = run_cli("check", "es/a.md", cwd=tmp_path)
     assert result.returncode == 2 and f"(named by 'names' at {tmp_path / 'transcheck.toml'}:3)" in result.stderr.decode()
+
+
+def test_a_byte_order_mark_and_vales_suggestion_level_are_read(tmp_path):
+    # a review: a configuration saved with a UTF-8 byte order mark was "invalid TOML", and
+    # [severity] refused Vale's level name "suggestion"
+    (tmp_path / "transcheck.toml").write_bytes(b'\xef\xbb\xbflang = "en"\n[severity]\nTC101 = "suggestion"\n')
+    config = load_config(str(tmp_path / "transcheck.toml"))
+    assert config.lang == "en" and config.severity == {"TC101": Severity.INFO}

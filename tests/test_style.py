@@ -272,6 +272,7 @@ def test_offsets_are_those_of_the_file(tmp_path):
     ("no_replacement.yml", "no_replacement.yml:5: swap 'president in charge' has no replacement"),
     ("bad_lang.yml", "bad_lang.yml:3: invalid language code 'english'"),
     ("negative_limit.yml", "negative_limit.yml:5: 'limit' must be 1 or more, not -1"),  # (a tester's: read as 1)
+    ("small_group.yml", "small_group.yml:5: 'group' must be 0 (off) or from 4 to 30, not 2"),  # (a review)
 ])
 def test_broken_style_is_one_line_exit_2(tmp_path, name, expected):
     (tmp_path / "transcheck.toml").write_text(f'styles = ["{(STYLE / "bad" / name).as_posix()}"]\n', encoding="utf-8")

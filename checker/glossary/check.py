@@ -492,7 +492,7 @@ def wrong_terms(doc: Document, sc: Scan, compiled: CompiledGlossary) -> list[Hit
 
 
 # Languages whose articles, determiners and adjectives agree with the noun in gender.
-GENDERED = frozenset({"es", "pt", "fr", "it", "ca", "ro", "de", "nl", "ru", "uk", "pl", "cs"})
+GENDERED = frozenset({"es", "pt", "fr", "it", "ca", "ro", "de", "nl", "lb", "ru", "uk", "pl", "cs"})
 
 
 # Where a noun's gender shows in its ending only through a derivational suffix (German

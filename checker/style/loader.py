@@ -372,13 +372,16 @@ def _as_bool(value: Any, key: str, line: int) -> bool:
     raise StyleError(_line(value, line), f"{key!r} must be true or false")
 
 
+GROUP_MIN, GROUP_MAX = 4, 30  # digits from which a number is grouped: 1000 at the least
+
+
 def _as_number(value: Any, key: str, line: int, kind: type = float, low: float | None = None,
                high: float | None = None) -> Any:
     """``value`` as a number of ``kind``, within ``low``..``high`` when given (limit: -1 was
     read as 1, a tester's report)."""
     try:
         number = kind(str(value).replace("_", ""))
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         raise StyleError(_line(value, line), f"{key!r} must be a {'whole ' if kind is int else ''}number") from None
     if (low is not None and number < low) or (high is not None and number > high):
         bounds = f"from {low} to {high}" if high is not None else f"{low} or more"
@@ -595,7 +598,9 @@ def _build_numbers(rule: StyleRule, data: Any, at: Any, flags: int, edge: str) -
     if "conjunctions" in data:
         rule.conjunctions = tuple(_as_list(data["conjunctions"], "conjunctions", at("conjunctions")))
     if "group" in data:
-        rule.group = _as_number(data["group"], "group", at("group"), int, low=0)
+        rule.group = _as_number(data["group"], "group", at("group"), int, low=0, high=GROUP_MAX)
+        if 0 < rule.group < GROUP_MIN:
+            raise StyleError(at("group"), f"'group' must be 0 (off) or from {GROUP_MIN} to {GROUP_MAX}, not {rule.group}")
 
 
 # ------------------------------------------------------------------------------------- files

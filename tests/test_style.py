@@ -498,6 +498,7 @@ def test_a_swap_to_nothing_deletes_the_word_and_one_space(tmp_path):
         ("very", 1, False)]
     doc = tmp_path / "a.md"
     doc.write_text(text, encoding="utf-8")
+    assert "  suggestion: (delete)\n" in run_cli("check", str(doc), cwd=tmp_path).stdout.decode()
     run_cli("check", "--fix", str(doc), cwd=tmp_path)
     assert doc.read_text(encoding="utf-8") == "It was good and fine. It was very.\nIt was *very* good, `x` fine\nvery good\n"
     run_cli("check", "--fix", "--unsafe-fixes", str(doc), cwd=tmp_path)

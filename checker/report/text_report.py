@@ -73,7 +73,7 @@ def render_text(result: Any, color: bool = False, unsafe_fixes: bool = False,
             lines.append(f"  {excerpt}")
             lines.append("  " + " " * _width(excerpt[:start]) + _paint("^" * max(1, _width(marked)), "red", color))
         if finding.suggestions:
-            suggestion = " | ".join(_one_line(s) for s in finding.suggestions)
+            suggestion = " | ".join(_one_line(s) if s else "(delete)" for s in finding.suggestions)
             lines.append("  " + _paint("suggestion: " + suggestion, "green", color))
     fixable = [f for f in result.findings if f.path not in unsettled]
     lines.append(_summary(result.findings, len(result.documents), color, len(result.errors), unsafe_fixes, fixable))

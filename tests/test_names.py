@@ -272,26 +272,6 @@ def test_tc104_a_name_written_with_and_without_its_hyphen():
     assert [f.text for f in found] == ["Saint Denis", "Saint Denis"] and "(3×)" in found[0].message
 
 
-def test_tc104_a_name_of_two_words_written_as_one():
-    # a tester's report: Lepen beside Le Pen was found by no rule; the letters are the same
-    import checker
-
-    def found(text, lang="en"):
-        return [(f.text, f.suggestions) for f in checker.check_text(text, lang=lang, select=["TC104"])]
-
-    assert found("Marine Le Pen a parlé. Le Pen a gagné. Plus tard, Lepen a dit non.", "fr") == [("Lepen", ["Le Pen"])]
-    assert found("The Wall Street crash. Traders on Wall Street panicked. Wallstreet recovered.") == [
-        ("Wallstreet", ["Wall Street"])]
-    assert found("The site CoinMarketCap ranks coins. CoinMarketCap said so. CoinMarket Cap disagreed.") == [
-        ("CoinMarket Cap", ["CoinMarketCap"])]
-    # German writes compounds as one word: a tie goes to it
-    assert found("Sie gewann zwei Goldmedaillen. Die Gold-Medaillen glänzten.", "de") == [
-        ("Gold-Medaillen", ["Goldmedaillen"])]
-    # a common word opening a sentence is no name (Evergreen trees; In Dia beside India)
-    assert found("Evergreen trees grow. The band Ever Green played.") == []
-    assert found("In Dia we met the team. India is big.") == []
-
-
 def test_rule_metadata_registered():
     from checker.registry import get_rule
 

@@ -178,8 +178,7 @@ class NameHyphenRule(Rule):
     fixable = True
     doc = RuleDoc(
         summary="A name of several words is written with a hyphen in some places and with a space in others "
-        "(Jean-Luc / Jean Luc Mélenchon), or as one word (Le Pen / Lepen, Wall Street / Wallstreet); the less "
-        "used writing is reported.",
+        "(Jean-Luc / Jean Luc Mélenchon); the less used writing is reported.",
         why="A hyphen is part of many names (Jean-Luc, Saint-Denis, Alfa-Bank) and translations drop or add it "
         "inconsistently; readers and search take the two writings for two names. The words are the same, so "
         "spelling checks (TC101) do not see it. Only capitalised words joined by a hyphen somewhere in the "
@@ -224,35 +223,6 @@ class NameHyphenRule(Rule):
                 spells = "mostly writes it" if len(others) > len(spans) else "also writes it"
                 message = (f'Name written "{text}" ({len(spans)}×); this document {spells} "{dominant}" '
                            f'({len(others)}×)')
-            for start, end in spans:
-                findings.append(self.finding(doc, start, end, message, [dominant],
-                                             fix=Fix(start, end, dominant, safe=False), variant_of=dominant))
-        findings += self._closed_up(doc, common, house)
-        return sorted(findings, key=lambda f: f.start)
-
-    def _closed_up(self, doc: Document, common, house) -> list[Finding]:
-        """Two words written as one elsewhere (Lepen / Le Pen, Wallstreet / Wall Street): the
-        house's writing, else the majority, else (a tie) the words apart, but in a language that
-        writes compounds as one word (Goldmedaillen beside Gold-Medaillen) that one."""
-        from ..names.compare import COMPOUNDING
-        from ..names.hyphens import closed_up_variants
-
-        compounds = (doc.lang or "en").split("-")[0] in COMPOUNDING
-        findings = []
-        for writing in closed_up_variants(doc.prose, common):
-            house_says = _house_writing(writing.words, house)
-            if house_says is False:
-                continue  # a variant the house list names: TC102's
-            apart_count, closed_count = len(writing.with_joiner), len(writing.without)
-            apart = bool(house_says) or apart_count > closed_count or (apart_count == closed_count and not compounds)
-            text, dominant, spans, others = ((writing.closed, writing.joined, writing.without, writing.with_joiner)
-                                             if apart else
-                                             (writing.joined, writing.closed, writing.with_joiner, writing.without))
-            if house_says:
-                message = f'Name written "{text}" ({len(spans)}×); the house writes it "{dominant}"'
-            else:
-                spells = "mostly writes it" if len(others) > len(spans) else "also writes it"
-                message = f'Name written "{text}" ({len(spans)}×); this document {spells} "{dominant}" ({len(others)}×)'
             for start, end in spans:
                 findings.append(self.finding(doc, start, end, message, [dominant],
                                              fix=Fix(start, end, dominant, safe=False), variant_of=dominant))

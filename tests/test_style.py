@@ -131,14 +131,16 @@ def test_sentence_case_keeps_brands_the_word_lists_find_common(tmp_path, lang, h
 
 def test_sentence_case_after_a_number_judges_the_first_word_as_the_others(tmp_path):
     # a tester's report: "2024 Was A Hard Year" became "2024 Was a hard year", though the docs
-    # say a word after a number is not the heading's first; a city the CLDR names keeps its
-    # capital (Paris, too common a word for the word lists to tell it from one)
+    # say a word after a number is not the heading's first; a review: a section number (2.,
+    # 1)) is no such number, and a word after an indicator (2024: The ...) stays free
     text = ("## 2024 Was A Hard Year\n\nText.\n\n## 300 Families Lose Their Homes\n\nText.\n\n"
-            "## 2024 Olympics In Paris\n\nThe Olympics.\n\n## 2024 was a hard year\n\nText.\n")
-    _, found = _headings(tmp_path, text)
+            "## 2. Method\n\n## 1) Introduction To The Report\n\n## 2024: The Year Of Elections\n\n"
+            "## 2024 was a hard year\n\nText.\n")
+    _, found = _headings(tmp_path, text, rule='match: $sentence\nindicators: [":"]\n')
     assert [(f.line, f.suggestions) for f in found] == [(1, ["2024 was a hard year"]),
                                                         (5, ["300 families lose their homes"]),
-                                                        (9, ["2024 Olympics in Paris"])]
+                                                        (11, ["1) Introduction to the report"]),
+                                                        (13, ["2024: The year of elections"])]
 
 
 def test_sentence_case_first_word_as_written(tmp_path):

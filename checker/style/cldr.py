@@ -1,5 +1,5 @@
 """Names that a language writes with a capital, from the Unicode CLDR (through Babel): its names
-of countries and territories, of languages, of months and of days, and its exemplar cities. A heading in sentence case
+of countries and territories, of languages, of months and of days. A heading in sentence case
 keeps them ("Why Egypt and Israel disagree", "Timeline: from October to now"), in the language's
 own case: English capitalises months and languages, French and Portuguese do not.
 
@@ -41,7 +41,6 @@ def capitalised_names(lang: str | None) -> CapitalisedNames:
     for table in (locale.months, locale.days):  # full names only: Sun, Wed and Mar are words
         for context in table.values():
             names.update(context.get("wide", {}).values())
-    names.update(_cities(locale))
     names = {name for name in names if name[:1].isupper() and "(" not in name}
     names |= {name.replace(" & ", " and ") for name in names if " & " in name}  # Bosnia and Herzegovina
     words = frozenset(name for name in names if " " not in name and "-" not in name)
@@ -77,29 +76,6 @@ def country_names(lang: str | None) -> tuple[frozenset[str], frozenset[str]]:
         several.update(" ".join(words[:n]) for n in range(2, len(words) + 1))
         several.update(" ".join(words[-n:]) for n in range(2, len(words)))
     return frozenset(one), frozenset(several)
-
-
-CITY_REGIONS = ("Europe", "Asia", "Africa", "America", "Australia")
-
-
-def _cities(locale) -> set[str]:
-    """The CLDR's exemplar cities of time zones as ``locale`` writes them (Paris, New York,
-    Londres in French): the time zone's own name unless the locale renames it. Without them,
-    "2024 Olympics In Paris" became "2024 Olympics in paris" (Paris is too common a word for the
-    word-frequency test). Cities of the continents only, named by region and city: the zones of
-    islands, bases and counties are words too often (Pacific/Wake, Antarctica/Troll,
-    America/North_Dakota/Center); a word the document writes in lower case stays lower case."""
-    from babel.core import get_global
-
-    renamed = locale.time_zones
-    out = set()
-    for zone in get_global("zone_territories"):
-        region, _, city = zone.partition("/")
-        if region not in CITY_REGIONS or not city or "/" in city:
-            continue
-        own = renamed.get(zone, {}).get("city") if zone in renamed else None
-        out.add(own or city.replace("_", " "))
-    return out
 
 
 @lru_cache(maxsize=16)

@@ -353,13 +353,17 @@ def _in_named_phrases(body: str, matches: list[re.Match], lang: str | None) -> d
 _HEADING_MARK = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+")
 
 
+def _heading_lead(doc: Document, offset: int) -> str:
+    """What stands before ``offset`` on its heading line, the Markdown marker left out."""
+    line_start = doc.text.rfind("\n", 0, offset) + 1
+    return _HEADING_MARK.sub("", doc.text[line_start:offset], count=1).strip()
+
+
 def _starts_heading(doc: Document, offset: int) -> bool:
     """Nothing but a Markdown heading marker, spaces and punctuation stands before ``offset`` on
     its line: no number ("2024 was a hard year") and no code ("`transcheck` first release"),
     after which the next word is not the first of the heading."""
-    line_start = doc.text.rfind("\n", 0, offset) + 1
-    before = _HEADING_MARK.sub("", doc.text[line_start:offset], count=1)
-    return not any(ch.isalnum() or ch == "`" for ch in before)
+    return not any(ch.isalnum() or ch == "`" for ch in _heading_lead(doc, offset))
 
 
 def _capitalise(word: str) -> str:
@@ -426,7 +430,9 @@ def capitalization(rule: StyleRule, doc: Document, evidence: CaseEvidence | None
         skip |= set(named)
         # After a number or code ("2024 Was A Hard Year"), the first word is no heading's first:
         # in sentence case it is judged as the others (a tester's report: "2024 Was a hard year")
-        inner_first = rule.match == "$sentence" and not _starts_heading(doc, start + body_offset + matches[0].start())
+        # (not after a section number, "2. Method", nor after an indicator, "2024: The year")
+        lead = _heading_lead(doc, start + body_offset + matches[0].start())
+        inner_first = rule.match == "$sentence" and (lead[-1:].isdigit() or lead[-1:] == "`")
         if inner_first and 0 not in named:
             expected[0] = _expected_words(["X", words[0]], rule)[1]
             skip.discard(0)

@@ -38,8 +38,9 @@ def transfer_case(surface: str, replacement: str) -> str:
     if pattern == "upper" and any(ch.islower() for ch in replacement):
         return replacement.upper()
     if pattern == "title" and not any(ch.isupper() for ch in replacement):
-        # (a replacement with capitals of its own is a name written as it is: Côte d'Ivoire)
         return _WORD_START.sub(lambda m: m.group(0).upper(), replacement)
-    if pattern == "initial" and replacement[:1].islower():
+    # (a replacement with capitals of its own is a name written as it is, Côte d'Ivoire, but
+    # starts with a capital where the match did: Persian Gulf states -> The Gulf states)
+    if pattern in ("initial", "title") and replacement[:1].islower():
         return replacement[:1].upper() + replacement[1:]
     return replacement

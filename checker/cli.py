@@ -259,7 +259,8 @@ def init(directory: str, force: bool, lang: str, source_lang: str) -> int:
     from .init import init_project
     from .lang import normalise_lang
 
-    if lang.strip().casefold() == source_lang.strip().casefold():  # (pt-PT to pt-BR is a translation too)
+    if lang.strip().replace("_", "-").casefold() == source_lang.strip().replace("_", "-").casefold():
+        # (pt-PT to pt-BR is a translation too)
         given = click.get_current_context().get_parameter_source("source_lang") is not click.core.ParameterSource.DEFAULT
         said = "--lang and --source-lang are both" if given else "--lang is the default --source-lang,"
         raise click.UsageError(f"{said} {lang!r}: name the language of the originals with --source-lang")

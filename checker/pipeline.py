@@ -534,7 +534,9 @@ def _check_style_rule_selectors(contexts: list[CheckContext], options: Options) 
         # per-file-ignores without them naming its rules (a tester's report)
         keyed = {"select": config.select or [], "ignore": config.ignore, "severity": list(config.severity),
                  "per-file-ignores": [sel for sels in config.per_file_ignores.values() for sel in sels]}
-        own = [(key, sel) for key, sels in keyed.items() if config.source_of(key) == config.source_of("styles")
+        # (a key the file writes itself is checked, inheriting the styles or not: a desk's typo)
+        own = [(key, sel) for key, sels in keyed.items()
+               if config.source_of(key) in (config.path, config.source_of("styles"))
                for sel in sels if is_style_rule_selector(sel)]
         if not (own or given) or not config.styles:  # (styles are read only to check a selector)
             _unknown_style_selector(own, set(), None, config)

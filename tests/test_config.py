@@ -243,6 +243,12 @@ def test_a_desk_extending_the_newsroom_keeps_its_selectors_and_errors_name_the_f
     (desk / "a.md").write_text("El valle.\n", encoding="utf-8")
     result = run_cli("check", "es/a.md", cwd=tmp_path)
     assert result.returncode == 1 and "Mesa.X" in result.stdout.decode(), result.stderr
+    # a desk's own typo is still one, also when it inherits the newsroom's styles (a review)
+    (desk / "transcheck.toml").write_text('extend = "../transcheck.toml"\nignore = ["House.Headigns"]\n',
+                                          encoding="utf-8")
+    result = run_cli("check", "es/a.md", cwd=tmp_path)
+    assert result.returncode == 2 and "es/transcheck.toml:2: key 'ignore': unknown rule selector 'House.Headigns'" \
+        in result.stderr.decode().replace("\\", "/")
     (tmp_path / "transcheck.toml").write_text('lang = "en"\n\nnames = ["missing.yaml"]\n', encoding="utf-8")
     (desk / "transcheck.toml").write_text('extend = "../transcheck.toml"\n', encoding="utf-8")
     result = run_cli("check", "es/a.md", cwd=tmp_path)

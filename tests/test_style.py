@@ -430,11 +430,11 @@ def test_numbers_leave_identifiers_and_mixed_forms_alone(tmp_path):
         "Call 08001234567 for help. The office is at 10115 Berlin, the other at 75001 Paris. "
         "About 1 thousand 500 people came, 25000 in all. Or call 01234 567890, (030) 1234567 12345678 "
         "or +44 20 79460 95800. The match ended 0-0. 45000 fans watched. Call +49 (0)30 12345678, "
-        "+1 (555) 1234567, 030 - 12345678 or 0 800 1234567.\n", encoding="utf-8")
+        "+1 (555) 1234567 or 030 - 12345678. A 0 - 10000 scale.\n", encoding="utf-8")
     found = checker.check_paths([str(tmp_path / "a.txt")], config=str(tmp_path / "transcheck.toml"), select=["TC305"])
     # (the parts of a telephone number after its first are no counts either: a tester's report;
     # a score before a count is no telephone number: a review)
-    assert [(f.text, f.suggestions) for f in found] == [("25000", ["25,000"]), ("45000", ["45,000"])]
+    assert [(f.text, f.suggestions) for f in found] == [("25000", ["25,000"]), ("45000", ["45,000"]), ("10000", ["10,000"])]
     # German capitalises every noun: a count before an ordinary noun is no postcode (a tester's
     # report: "50000 Menschen" passed), also on a wrapped line, in brackets or after a comma; a
     # town is a postcode's wherever it stands, and a word that is both (Laufen, Kirchen) where

@@ -559,11 +559,10 @@ def _is_identifier(digits: str, text: str, start: int, end: int, lang: str | Non
 
 _WORD_RUN = re.compile(r"[^\W\d_]+")
 # The rest of a telephone number after its first part: 01234 567890, (030) 1234567, +44 20 7946
-# 0958, +49 (0)30 12345678, 030 - 12345678, 0 800 1234567, Dutch 06-12345678: a country code or
-# a leading zero, groups after separators of up to three characters; no full stop (a date,
-# 01.03. 25000) and no zero joined by a hyphen to another digit and a full stop (a score,
-# 0-0. 45000: two reviews)
-_PHONE_BEFORE = re.compile(r"(?:\+\d{1,3}|(?<![\w.,])\(?0\d*\)?)(?:[ \u00a0/-]{1,3}\(?\d+\)?\d*)*[ \u00a0/-]{1,3}$")
+# 0958, +49 (0)30 12345678, 030 - 12345678, Dutch 06-12345678: a country code or a leading
+# zero and more digits, groups after separators of up to three characters; no full stop (a
+# date, 01.03. 25000) and no lone zero (a score, 0-0. 45000; a range, 0 - 10000: reviews)
+_PHONE_BEFORE = re.compile(r"(?:\+\d{1,3}|(?<![\w.,])\(?0\d+\)?)(?:[ \u00a0/-]{1,3}\(?\d+\)?\d*)*[ \u00a0/-]{1,3}$")
 # Where only an address puts five digits: after a country prefix (D-10115), after a house number
 # and a comma (Hauptstraße 5, 83410 Laufen), or as a line of its own with the town alone
 # (83410 Laufen): not a wrapped line, a list item or a heading that starts with a count.

@@ -17,8 +17,8 @@ from typing import Any, Sequence
 from .model import Document, Finding, Fix, InputError, Severity, TranscheckWarning
 
 __version__ = "0.1.0"
-__all__ = ["check_text", "check_pair", "check_paths", "Finding", "Fix", "Document", "InputError", "Severity", "TranscheckWarning",
-           "__version__"]
+__all__ = ["check_text", "check_pair", "check_paths", "Finding", "Fix", "Document", "InputError", "Severity",
+           "TranscheckWarning", "__version__"]
 
 
 def _check_keywords(function: str, options: dict[str, Any], own: Sequence[str]) -> None:

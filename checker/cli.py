@@ -261,7 +261,8 @@ def init(directory: str, force: bool, lang: str, source_lang: str) -> int:
 
     if lang.strip().replace("_", "-").casefold() == source_lang.strip().replace("_", "-").casefold():
         # (pt-PT to pt-BR is a translation too)
-        given = click.get_current_context().get_parameter_source("source_lang") is not click.core.ParameterSource.DEFAULT
+        source = click.get_current_context().get_parameter_source("source_lang")
+        given = source is not click.core.ParameterSource.DEFAULT
         said = "--lang and --source-lang are both" if given else "--lang is the default --source-lang,"
         raise click.UsageError(f"{said} {lang!r}: name the language of the originals with --source-lang")
     for path in init_project(directory, force, normalise_lang(lang), normalise_lang(source_lang)):

@@ -37,8 +37,8 @@ from __future__ import annotations
 import difflib
 import os
 import sys
-from dataclasses import dataclass, field
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator
 
 from .model import InputError, Severity
@@ -170,7 +170,7 @@ def _load_toml(path: str) -> dict[str, Any]:
         raise InputError(f"{path}: invalid TOML: {error}") from None
 
 
-def _at_line(message: str, path: str, key: str, section: str) -> str:
+def at_line(message: str, path: str, key: str, section: str) -> str:
     """``message`` ("<path>: key 'severity.TC101' ...") with the line of the key in the file
     ("<path>:4: ..."), found by reading the file's lines, since TOML parsers keep no positions."""
     import re
@@ -184,19 +184,17 @@ def _at_line(message: str, path: str, key: str, section: str) -> str:
         return message
     key_re = lambda k: re.compile(rf"""^\s*(?:["']{re.escape(k)}["']|{re.escape(k)})\s*=""")
     header_re = lambda k: re.compile(rf"^\s*\[\s*{re.escape(k)}\s*\]")
-    start = 0
+    start, header = 0, parts[0]
     if section:  # [tool.transcheck] in pyproject.toml: its keys follow that header
         table = section.strip("[]")
         start = next((i + 1 for i, line in enumerate(lines) if header_re(table).match(line)), 0)
-        parts_header = (f"{table}.{parts[0]}",)
-    else:
-        parts_header = (parts[0],)
+        header = f"{table}.{parts[0]}"
     found = None
     for i in range(start, len(lines)):
-        if key_re(parts[0]).match(lines[i]) or (len(parts) == 1 and header_re(parts_header[0]).match(lines[i])):
+        if key_re(parts[0]).match(lines[i]) or (len(parts) == 1 and header_re(header).match(lines[i])):
             found = i
             break
-        if len(parts) == 2 and header_re(parts_header[0]).match(lines[i]):
+        if len(parts) == 2 and header_re(header).match(lines[i]):
             found = next((j for j in range(i + 1, len(lines)) if key_re(parts[1]).match(lines[j])), i)
             break
     if found is None or not message.startswith(f"{path}: "):
@@ -224,7 +222,7 @@ def named_by(config: "Config", key: str) -> str:
     if not path:
         return ""
     section = "[tool.transcheck]" if os.path.basename(path) == PYPROJECT else ""
-    located = _at_line(f"{path}: key '{key}'", path, key, section)
+    located = at_line(f"{path}: key '{key}'", path, key, section)
     return f" (named by '{key}' at {located.split(': key', 1)[0]})"
 
 
@@ -250,7 +248,8 @@ def parse_config(data: dict[str, Any], path: str, section: str = "", extending: 
                         inner = next(iter(value[code]), "")
                         raise ValueError(f"{where} 'severity': {code}.{inner} is a style's rule; quote it: "
                                          f'"{code}.{inner}" = "error"')
-                config.severity = {(code if is_style_rule_selector(code) else code.upper()):  # (House.Wording as written)
+                # (a style's rule, House.Wording, as written; a code or a name in capitals)
+                config.severity = {(code if is_style_rule_selector(code) else code.upper()):
                                    _severity(v, f"{where} 'severity.{code}'") for code, v in value.items()}
                 for code in config.severity:
                     _selectors([code], f"{where} 'severity'")
@@ -265,7 +264,7 @@ def parse_config(data: dict[str, Any], path: str, section: str = "", extending: 
         except ValueError as error:
             message = str(error)
             message = message if message.startswith(path) else f"{where} {key!r}: {message}"
-            raise InputError(_at_line(message, path, key, section)) from None
+            raise InputError(at_line(message, path, key, section)) from None
     for key in _PATH_KEYS:
         setattr(config, key, [os.path.normpath(os.path.join(root, p)) for p in getattr(config, key)])
     if "extend" in data:

@@ -141,10 +141,11 @@ def starter_files(lang: str = "en", source_lang: str = "pt") -> dict[str, str]:
     glossary = SAMPLE_GLOSSARIES.get((source_lang.split("-")[0].lower(), lang.split("-")[0].lower()))
     config = CONFIG.format(lang=lang, source_lang=source_lang,
                            glossary_setting=GLOSSARY_SETTING if glossary else NO_GLOSSARY_SETTING)
-    # the wording and spelling rules are English examples (leftovers of scraping are in any language): elsewhere they run on English
-    # files only, until the house writes its own (a French desk got English rules: a tester's report)
+    # The wording and spelling rules are English examples (leftovers of scraping are in any
+    # language): elsewhere they run on English files only, until the house writes its own (a
+    # French desk got English rules: a tester's report).
     english = lang.split("-")[0].lower() == "en"
-    example = "" if english else f"    lang: en               # an English example: write the {lang} rule and remove this line\n"
+    example = "" if english else f"    lang: en  # an English example: write the {lang} rule and remove this line\n"
     files = {"transcheck.toml": config,
              os.path.join("style", "house.yml"): STYLE.replace("@ENGLISH_EXAMPLE@", example) + _numbers(lang)}
     if glossary:

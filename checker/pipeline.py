@@ -545,7 +545,8 @@ def _check_style_rule_selectors(contexts: list[CheckContext], options: Options) 
         known_anywhere |= known
         _unknown_style_selector(own, known, "the configured styles", config)
     configured = any(ctx.settings.config.styles for ctx in contexts)
-    _unknown_style_selector([("", sel) for sel in given], known_anywhere, "the configured styles" if configured else None)
+    _unknown_style_selector([("", sel) for sel in given], known_anywhere,
+                            "the configured styles" if configured else None)
 
 
 def _unknown_style_selector(selectors: list[tuple[str, str]], known: set[str], styles: str | None,
@@ -555,7 +556,7 @@ def _unknown_style_selector(selectors: list[tuple[str, str]], known: set[str], s
     selector is named with its file and line."""
     from difflib import get_close_matches
 
-    from .config import PYPROJECT, _at_line
+    from .config import PYPROJECT, at_line
 
     for key, selector in selectors:
         if selector.strip().lower() in known:
@@ -567,7 +568,7 @@ def _unknown_style_selector(selectors: list[tuple[str, str]], known: set[str], s
         path = config.source_of(key) if config is not None and key else None
         if path:
             section = "[tool.transcheck]" if os.path.basename(path) == PYPROJECT else ""
-            message = _at_line(f"{path}: key '{key}': {message}", path, key, section)
+            message = at_line(f"{path}: key '{key}': {message}", path, key, section)
         raise InputError(message)
 
 

@@ -649,10 +649,10 @@ SURNAME_MAX_ZIPF = 5.0  # a capitalised word after a first name rarer than this 
 def _accent_twins_before_two_surnames(x: str, y: str, nbrs, zipf, lang: str) -> bool:
     """Two first names that differ in accents only are two people when the name is one other
     languages use too (written without accents there), both spellings are known to the word
-    list, and each stands before its own surname
-    (Angela Merkel, Ángela Rodríguez: a review); not words of the language (Agência
-    Farmacêutica beside Agencia Italiana, Europäischen Union beside Europaischen Kommission:
-    one word, slipped), nor before a common word (Agencia Nacional beside Agência Brasil)."""
+    list, and each stands before its own surname (Angela Merkel, Ángela Rodríguez: a review);
+    not words of the language (Agência Farmacêutica beside Agencia Italiana, Europäischen
+    Union beside Europaischen Kommission: one word, slipped), nor before a common word
+    (Agencia Nacional beside Agência Brasil)."""
     if not name_like(fold(x), lang) or min(zipf(x), zipf(y)) <= 0:
         return False  # (both spellings in use: a slip no list knows, Brightoñ, is no other name)
     nx, ny = nbrs.get(x), nbrs.get(y)

@@ -357,11 +357,13 @@ def judge(
     truncated = truncation_slip(minority, dominant, minority_count, lang, zipf)
     if not truncated and inflected(minority, dominant, lang):
         return None
+    # Putinist / Putinism: two coinages on one name (once, and unknown, still no slip; but an
+    # unknown one beside a common word is its slip: Britist / British)
+    if sibling_derivations(minority, dominant, lang) \
+            and not (zipf(minority) == 0 and zipf(dominant) >= COMMON_WORD_ZIPF):
+        return None
     # A derived word (Demokratin, Iranian) is an established word: a minority spelling used
     # once and unknown to the word list (Raikkonin, Virginye) is no derivation but a slip.
-    if sibling_derivations(minority, dominant, lang) and not (zipf(minority) == 0 and zipf(dominant) >= COMMON_WORD_ZIPF):
-        return None  # Putinist / Putinism: two coinages on one name (once, and unknown, still no slip;
-        # but an unknown one beside a common word is its slip: Britist / British)
     der = _never if derivation_slip(minority, dominant, minority_count, lang, zipf) else derived
     if der(minority, dominant, lang):
         return None

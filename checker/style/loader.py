@@ -600,7 +600,8 @@ def _build_numbers(rule: StyleRule, data: Any, at: Any, flags: int, edge: str) -
     if "group" in data:
         rule.group = _as_number(data["group"], "group", at("group"), int, low=0, high=GROUP_MAX)
         if 0 < rule.group < GROUP_MIN:
-            raise StyleError(at("group"), f"'group' must be 0 (off) or from {GROUP_MIN} to {GROUP_MAX}, not {rule.group}")
+            raise StyleError(at("group"),
+                             f"'group' must be 0 (off) or from {GROUP_MIN} to {GROUP_MAX}, not {rule.group}")
 
 
 # ------------------------------------------------------------------------------------- files

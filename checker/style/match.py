@@ -178,9 +178,11 @@ def substitution(rule: StyleRule, doc: Document) -> Iterator[Hit]:
             fix_span, safe = None, single
             if suggestions == [""]:
                 if rule.message == DEFAULT_MESSAGES["substitution"]:
-                    message = f"Delete '{' '.join(observed.split())}'. [{rule.name}]"  # (not "Use '' rather than 'very'")
+                    # (not "Use '' rather than 'very'")
+                    message = f"Delete '{' '.join(observed.split())}'. [{rule.name}]"
                 fix_span, safe = _deletion(doc.text, start, end)  # (the file as written: not masked markup)
-            yield Hit(start, end, message, suggestions, suggestions[0] if single else None, safe=safe, fix_span=fix_span)
+            yield Hit(start, end, message, suggestions, suggestions[0] if single else None, safe=safe,
+                      fix_span=fix_span)
 
     return _limited(rule, hits())
 
@@ -453,7 +455,8 @@ def capitalization(rule: StyleRule, doc: Document, evidence: CaseEvidence | None
         else:
             recased = {i: expected[i] for i in range(len(words))
                        if (i == 0 and not first_ok)
-                       or ((i != 0 or inner_first) and i not in skip and not _is_exempt(words[i], rule, evidence, doc.lang))}
+                       or ((i != 0 or inner_first) and i not in skip
+                           and not _is_exempt(words[i], rule, evidence, doc.lang))}
             recased.update({i: word for i, word in named.items() if i != 0})  # Isle Of Man -> Isle of Man
         replacement = _recase(original, body_offset, matches, recased)
         suggestion = doc.as_read(_recase(heading, body_offset, matches, recased))

@@ -151,3 +151,17 @@ def test_an_unclosed_directive_is_read_in_bounded_time():
     text = "<!-- transcheck-disable x\n" * 4000 + "<!-- transcheck-disable-line TC301 -->\n"
     found = list(HTML_DIRECTIVE.finditer(text))
     assert [m.group(1) for m in found] == ["disable-line"]
+
+
+def test_removing_an_unused_comment_takes_its_spaces_with_it(tmp_path):
+    # a tester's report: the unsafe fix left "Nice sentence. " and "Another  line."; a CR stays
+    text = ("Nice sentence. <!-- transcheck-disable-line TC301 -->  \r\n"
+            "Another <!-- transcheck-disable-next-line TC301 --> line.\r\n")
+    path = tmp_path / "a.md"
+    path.write_bytes(text.encode("utf-8"))
+    found = checker.check_paths([str(path)], select=["TC3", "TC002"], config=CONFIG)
+    assert codes(found) == [("TC002", 1), ("TC002", 2)]
+    fixed = text
+    for f in sorted(found, key=lambda f: f.fix.start, reverse=True):
+        fixed = fixed[:f.fix.start] + f.fix.replacement + fixed[f.fix.end:]
+    assert fixed == "Nice sentence.\r\nAnother line.\r\n"

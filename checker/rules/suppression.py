@@ -66,6 +66,12 @@ def unused_suppressions(directives_of: dict[str, list[Directive]], documents: di
                 line_end = len(doc.text) if line_end < 0 else line_end
                 if not doc.text[line_start:start].strip() and not doc.text[end:line_end].strip():
                     start, end = line_start, min(len(doc.text), line_end + 1)  # the whole comment line
+                elif not doc.text[end:line_end].strip():  # at a line's end: the spaces before it too
+                    start = line_start + len(doc.text[line_start:start].rstrip(" \t"))
+                    # (and after it, up to the line break, a CR kept: "Nice sentence. " was left)
+                    end = max(end, line_end - (doc.text[line_end - 1:line_end] == "\r"))
+                elif doc.text[end:end + 1] in (" ", "\t"):  # inside a line: one space after it too
+                    end += 1
                 fix = Fix(start, end, "", safe=False)
             yield rule.finding(doc, directive.start, directive.end,
                                f"Unused suppression (transcheck-{directive.kind}): {what}.", fix=fix)

@@ -12,6 +12,7 @@ import re
 _WORD = re.compile(r"[^\W\d_]+")
 # a letter with no letter before it, nor an apostrophe (prosecutor's, not prosecutor'S)
 _WORD_START = re.compile(r"(?<![^\W\d_])(?<!['’])[^\W\d_]")
+_INNER_CAPITAL = re.compile(r"[^\W\d_][A-Z]")  # eBook, iPhone, macOS
 
 
 def case_pattern(surface: str) -> str | None:
@@ -40,7 +41,10 @@ def transfer_case(surface: str, replacement: str) -> str:
     if pattern == "title" and not any(ch.isupper() for ch in replacement):
         return _WORD_START.sub(lambda m: m.group(0).upper(), replacement)
     # (a replacement with capitals of its own is a name written as it is, Côte d'Ivoire, but
-    # starts with a capital where the match did: Persian Gulf states -> The Gulf states)
+    # starts with a capital where the match did, as before: Persian Gulf -> The Gulf; not one
+    # with a capital inside a word, a brand written so: E Book -> eBook, Apple Phone -> iPhone)
+    if pattern == "title" and _INNER_CAPITAL.search(replacement):
+        return replacement
     if pattern in ("initial", "title") and replacement[:1].islower():
         return replacement[:1].upper() + replacement[1:]
     return replacement

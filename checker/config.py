@@ -70,6 +70,12 @@ class Config:
     # the file that wrote each key (``per-file-ignores`` -> base.toml) when a base configuration
     # (``extend``) did; else ``path``: errors name it, and its selectors name its own styles' rules
     written_by: dict[str, str] = field(default_factory=dict)
+    bases: list[str] = field(default_factory=list)  # the files it extends, nearest first
+
+    def nearer(self, a: str | None, b: str | None) -> bool:
+        """Whether configuration file ``a`` is this file or a base nearer to it than ``b``."""
+        order = [self.path, *self.bases]
+        return a in order and (b not in order or order.index(a) < order.index(b))
 
     def source_of(self, key: str) -> str | None:
         """The configuration file that wrote ``key`` ("styles", "per-file-ignores", ...)."""
@@ -290,6 +296,7 @@ def _extended(base: Config, own: Config, keys: set[str]) -> Config:
         setattr(merged, attribute, getattr(own if key in keys else base, attribute))
         if key not in keys and base.source_of(key) is not None:
             merged.written_by[key] = base.source_of(key)
+    merged.bases = [p for p in (base.path, *base.bases) if p]
     for attribute, key in (("exclude", "exclude"), ("per_file_ignores", "per-file-ignores")):
         if key not in keys:
             merged.glob_roots[attribute] = base.root_of(attribute)

@@ -534,9 +534,10 @@ def _check_style_rule_selectors(contexts: list[CheckContext], options: Options) 
         # per-file-ignores without them naming its rules (a tester's report)
         keyed = {"select": config.select or [], "ignore": config.ignore, "severity": list(config.severity),
                  "per-file-ignores": [sel for sels in config.per_file_ignores.values() for sel in sels]}
-        # (a key the file writes itself is checked, inheriting the styles or not: a desk's typo)
+        # (skipped only where a file nearer than the key's replaced the styles; a desk's own
+        # typo, or one in a middle file of a chain, is checked)
         own = [(key, sel) for key, sels in keyed.items()
-               if config.source_of(key) in (config.path, config.source_of("styles"))
+               if not config.nearer(config.source_of("styles"), config.source_of(key))
                for sel in sels if is_style_rule_selector(sel)]
         if not (own or given) or not config.styles:  # (styles are read only to check a selector)
             _unknown_style_selector(own, set(), None, config)

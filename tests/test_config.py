@@ -249,6 +249,12 @@ def test_a_desk_extending_the_newsroom_keeps_its_selectors_and_errors_name_the_f
     result = run_cli("check", "es/a.md", cwd=tmp_path)
     assert result.returncode == 2 and "es/transcheck.toml:2: key 'ignore': unknown rule selector 'House.Headigns'" \
         in result.stderr.decode().replace("\\", "/")
+    # ... and so is one in the middle of a chain (a final review: it passed silently)
+    (desk / "sub").mkdir()
+    (desk / "sub" / "transcheck.toml").write_text('extend = "../transcheck.toml"\n', encoding="utf-8")
+    (desk / "sub" / "a.md").write_text("El valle.\n", encoding="utf-8")
+    result = run_cli("check", "es/sub/a.md", cwd=tmp_path)
+    assert result.returncode == 2 and "es/transcheck.toml:2: key 'ignore'" in result.stderr.decode().replace("\\", "/")
     (tmp_path / "transcheck.toml").write_text('lang = "en"\n\nnames = ["missing.yaml"]\n', encoding="utf-8")
     (desk / "transcheck.toml").write_text('extend = "../transcheck.toml"\n', encoding="utf-8")
     result = run_cli("check", "es/a.md", cwd=tmp_path)

@@ -165,3 +165,10 @@ def test_removing_an_unused_comment_takes_its_spaces_with_it(tmp_path):
     for f in sorted(found, key=lambda f: f.fix.start, reverse=True):
         fixed = fixed[:f.fix.start] + f.fix.replacement + fixed[f.fix.end:]
     assert fixed == "Nice sentence.\r\nAnother line.\r\n"
+    # a comment over several lines goes whole (a review: only its "-->" went, and an unclosed
+    # comment hid the rest of the file)
+    text = "Para.\n<!--\ntranscheck-disable-next-line TC301\n-->\nNext.\n"
+    path.write_text(text, encoding="utf-8")
+    found = checker.check_paths([str(path)], select=["TC3", "TC002"], config=CONFIG)
+    assert [(f.rule, text[f.fix.start:f.fix.end]) for f in found] == [
+        ("TC002", "<!--\ntranscheck-disable-next-line TC301\n-->\n")]

@@ -62,7 +62,10 @@ def unused_suppressions(directives_of: dict[str, list[Directive]], documents: di
             fix = None
             if len(unused) == len(directive.selectors):
                 start, end = directive.start, directive.end
-                line_start, line_end = doc.lines.line_bounds(directive.line)
+                # (the lines the comment spans, from its first to its last: a comment over several
+                # lines lost only its last, "-->", and hid the rest of the file: a review)
+                line_start = doc.text.rfind("\n", 0, start) + 1
+                line_end = doc.text.find("\n", end)
                 line_end = len(doc.text) if line_end < 0 else line_end
                 if not doc.text[line_start:start].strip() and not doc.text[end:line_end].strip():
                     start, end = line_start, min(len(doc.text), line_end + 1)  # the whole comment line

@@ -355,6 +355,9 @@ def _in_named_phrases(body: str, matches: list[re.Match], lang: str | None) -> d
 _HEADING_MARK = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+")
 
 
+_COUNT_END = re.compile(r"(?:^|\s)\d[\d,]*$")  # a count or a year as the last word (not 1.2, §2, 3 ½)
+
+
 def _heading_lead(doc: Document, offset: int) -> str:
     """What stands before ``offset`` on its heading line, the Markdown marker left out."""
     line_start = doc.text.rfind("\n", 0, offset) + 1
@@ -430,17 +433,21 @@ def capitalization(rule: StyleRule, doc: Document, evidence: CaseEvidence | None
                 skip.add(i)
         named = _in_named_phrases(body, matches, doc.lang) if rule.match == "$sentence" else {}
         skip |= set(named)
-        # After a number or code ("2024 Was A Hard Year"), the first word is no heading's first:
-        # in sentence case it is judged as the others (a tester's report: "2024 Was a hard year")
-        # (not after a section number, "2. Method", nor after an indicator, "2024: The year")
-        lead = _heading_lead(doc, start + body_offset + matches[0].start())
-        inner_first = rule.match == "$sentence" and (lead[-1:].isdigit() or lead[-1:] == "`")
+        # After a count, a year or code and a space ("2024 Was A Hard Year"), the first word is no
+        # heading's first: in sentence case it is judged as the others (a tester's report). After
+        # anything else that is not the heading's start (a section number "2. Method" or "1.2
+        # Methods", an indicator "2024: The", "3-day", "50% of", "2024's", markup) it stays free.
+        at = start + body_offset + matches[0].start()
+        lead = _heading_lead(doc, at)
+        inner_first = (rule.match == "$sentence" and doc.text[at - 1:at].isspace()
+                       and (_COUNT_END.search(lead) is not None or lead.endswith("`")))
         if inner_first and 0 not in named:
             expected[0] = _expected_words(["X", words[0]], rule)[1]
             skip.discard(0)
-        # the first word as written: an exception, an acronym or inner capitals (eBay, iPhone)
+        # the first word as written: an exception, an acronym or inner capitals (eBay, iPhone);
+        # or not the heading's first word, which sentence case leaves free
         first_ok = (inner_first or words[0] == expected[0] or _is_exempt(words[0], rule, evidence, doc.lang)
-                    or (rule.match == "$sentence" and not words[0][:1].islower()))
+                    or (rule.match == "$sentence" and (not words[0][:1].islower() or not _starts_heading(doc, at))))
         others = [i for i in range(len(words)) if i not in skip and (i != 0 or inner_first)]
         good = sum(1 for i in others if words[i] == expected[i] or _is_exempt(words[i], rule, evidence, doc.lang))
         ratio_ok = not others or good / len(others) >= rule.threshold
@@ -541,8 +548,12 @@ def _is_identifier(digits: str, text: str, start: int, end: int, lang: str | Non
     ``_ADDRESS_LINE``) or before a name rather than an ordinary noun or a unit or currency the
     CLDR names (in 10115 Berlin; not 50000 Menschen, 50000 Euro, 12000 Kilometer; Kinder, common
     in English text too, stays unread as a count)."""
-    if digits.startswith("0") or _PHONE_BEFORE.search(text, max(0, start - 24), start):
+    if digits.startswith("0"):
         return True
+    phone = _PHONE_BEFORE.search(text, max(0, start - 24), start)
+    if phone is not None and (phone.group("zero") is None or len(phone.group("zero")) >= 2
+                              or len(digits) >= PHONE_REST_MIN):
+        return True  # (a two-digit area code only before a long number: 06-12345678, not 02 - 10000)
     word = _WORD_AFTER.match(text, end)
     if len(digits) != 5 or word is None or not word.group(1).isupper():
         return False
@@ -563,9 +574,12 @@ def _is_identifier(digits: str, text: str, start: int, end: int, lang: str | Non
 _WORD_RUN = re.compile(r"[^\W\d_]+")
 # The rest of a telephone number after its first part: 01234 567890, (030) 1234567, +44 20 7946
 # 0958, +49 (0)30 12345678, 030 - 12345678, Dutch 06-12345678: a country code or a leading
-# zero and more digits, groups after separators of up to three characters; no full stop (a
-# date, 01.03. 25000) and no lone zero (a score, 0-0. 45000; a range, 0 - 10000: reviews)
-_PHONE_BEFORE = re.compile(r"(?:\+\d{1,3}|(?<![\w.,])\(?0\d+\)?)(?:[ \u00a0/-]{1,3}\(?\d+\)?\d*)*[ \u00a0/-]{1,3}$")
+# zero and more digits, not inside a date or a time (2024-01-05, 09:00), groups after
+# separators of up to three characters; no full stop (a date, 01.03. 25000) and no lone zero
+# (a score, 0-0. 45000; a range, 0 - 10000: reviews)
+_PHONE_BEFORE = re.compile(r"(?:\+\d{1,3}|(?<![\w.,/:-])\(?0(?P<zero>\d+)\)?)(?:[ \u00a0/-]{1,3}\(?\d+\)?\d*)*"
+                           r"[ \u00a0/-]{1,3}$")
+PHONE_REST_MIN = 6  # digits after a short area code (Dutch 06-12345678), not a count (02 - 10000)
 # Where only an address puts five digits: after a country prefix (D-10115), after a house number
 # and a comma (Hauptstraße 5, 83410 Laufen), or as a line of its own with the town alone
 # (83410 Laufen): not a wrapped line, a list item or a heading that starts with a count.

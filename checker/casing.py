@@ -12,7 +12,7 @@ import re
 _WORD = re.compile(r"[^\W\d_]+")
 # a letter with no letter before it, nor an apostrophe (prosecutor's, not prosecutor'S)
 _WORD_START = re.compile(r"(?<![^\W\d_])(?<!['’])[^\W\d_]")
-_INNER_CAPITAL = re.compile(r"[^\W\d_][A-Z]")  # eBook, iPhone, macOS
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")  # eBook, iPhone, macOS (not an acronym: the UK)
 
 
 def case_pattern(surface: str) -> str | None:

@@ -58,6 +58,7 @@ def test_transfer_case_patterns():
     assert transfer_case("IVORY COAST", "Côte d'Ivoire") == "CÔTE D'IVOIRE"
     assert transfer_case("Persian Gulf", "the Gulf") == "The Gulf"  # (a review: "the Gulf states met")
     assert transfer_case("E Book", "eBook") == "eBook" and transfer_case("Apple Phone", "iPhone") == "iPhone"
+    assert transfer_case("Great Britain", "the UK") == "The UK"  # (a review: an acronym is no brand)
 
 
 def test_a_fix_that_changes_nothing_is_not_offered():

@@ -137,12 +137,15 @@ def test_sentence_case_after_a_number_judges_the_first_word_as_the_others(tmp_pa
             "## 2. Method\n\n## 1) Introduction To The Report\n\n## 2024: The Year Of Elections\n\n"
             "## 2024 was a hard year\n\nText.\n\n"
             # (a final review: after no count, the first word stays free: these are right)
-            "## 3-day weekend plans\n\n## 50% of voters agree\n\n## 2024's best films\n\n## 1.2 Methods of work\n")
+            "## 3-day weekend plans\n\n## 50% of voters agree\n\n## 2024's best films\n\n## 1.2 Methods of work\n\n"
+            # (a last review: after a section number the word is the heading's first)
+            "## 2. method of work\n")
     _, found = _headings(tmp_path, text, rule='match: $sentence\nindicators: [":"]\n')
     assert [(f.line, f.suggestions) for f in found] == [(1, ["2024 was a hard year"]),
                                                         (5, ["300 families lose their homes"]),
                                                         (11, ["1) Introduction to the report"]),
-                                                        (13, ["2024: The year of elections"])]
+                                                        (13, ["2024: The year of elections"]),
+                                                        (27, ["2. Method of work"])]
 
 
 def test_sentence_case_first_word_as_written(tmp_path):
@@ -433,7 +436,7 @@ def test_numbers_leave_identifiers_and_mixed_forms_alone(tmp_path):
         "About 1 thousand 500 people came, 25000 in all. Or call 01234 567890, (030) 1234567 12345678 "
         "or +44 20 79460 95800. The match ended 0-0. 45000 fans watched. Call +49 (0)30 12345678, "
         "+1 (555) 1234567 or 030 - 12345678. A 0 - 10000 scale. On 2024-01-05 20000 came. "
-        "Game 3 ended 02 - 30000. Bel 06-12345678.\n", encoding="utf-8")
+        "Game 3 ended 02 - 30000. Bel 06-12345678. Call 02 9876 54321. Tel.:030 12345678.\n", encoding="utf-8")
     found = checker.check_paths([str(tmp_path / "a.txt")], config=str(tmp_path / "transcheck.toml"), select=["TC305"])
     # (the parts of a telephone number after its first are no counts either: a tester's report;
     # a score before a count is no telephone number: a review)

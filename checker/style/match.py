@@ -356,19 +356,7 @@ _HEADING_MARK = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+")
 
 
 _COUNT_END = re.compile(r"(?:^|\s)\d[\d,]*$")  # a count or a year as the last word (not 1.2, §2, 3 ½)
-
-
-def _heading_lead(doc: Document, offset: int) -> str:
-    """What stands before ``offset`` on its heading line, the Markdown marker left out."""
-    line_start = doc.text.rfind("\n", 0, offset) + 1
-    return _HEADING_MARK.sub("", doc.text[line_start:offset], count=1).strip()
-
-
-def _starts_heading(doc: Document, offset: int) -> bool:
-    """Nothing but a Markdown heading marker, spaces and punctuation stands before ``offset`` on
-    its line: no number ("2024 was a hard year") and no code ("`transcheck` first release"),
-    after which the next word is not the first of the heading."""
-    return not any(ch.isalnum() or ch == "`" for ch in _heading_lead(doc, offset))
+_SECTION_NUMBER = re.compile(r"\(?(?:\d+(?:\.\d+)*|[IVXLC]+|[ivxlc]+|[A-Za-z])[.)]?")
 
 
 def _capitalise(word: str) -> str:
@@ -438,16 +426,23 @@ def capitalization(rule: StyleRule, doc: Document, evidence: CaseEvidence | None
         # anything else that is not the heading's start (a section number "2. Method" or "1.2
         # Methods", an indicator "2024: The", "3-day", "50% of", "2024's", markup) it stays free.
         at = start + body_offset + matches[0].start()
-        lead = _heading_lead(doc, at)
+        if body_offset:  # after the rule's prefix (FAQ: how to ...)
+            lead = doc.text[start + body_offset:at].strip()
+        else:  # the heading's line as written (code the prose masks is before the heading's start)
+            line_start = doc.text.rfind("\n", 0, at) + 1
+            lead = _HEADING_MARK.sub("", doc.text[line_start:at], count=1).strip()
         inner_first = (rule.match == "$sentence" and doc.text[at - 1:at].isspace()
                        and (_COUNT_END.search(lead) is not None or lead.endswith("`")))
+        # a section number ("2.", "1)", "1.2", "IV.") or nothing but punctuation before the
+        # word: it is the heading's first, to be capitalised; after anything else it is free
+        heading_first = not any(ch.isalnum() or ch == "`" for ch in lead) or _SECTION_NUMBER.fullmatch(lead)
         if inner_first and 0 not in named:
             expected[0] = _expected_words(["X", words[0]], rule)[1]
             skip.discard(0)
         # the first word as written: an exception, an acronym or inner capitals (eBay, iPhone);
         # or not the heading's first word, which sentence case leaves free
         first_ok = (inner_first or words[0] == expected[0] or _is_exempt(words[0], rule, evidence, doc.lang)
-                    or (rule.match == "$sentence" and (not words[0][:1].islower() or not _starts_heading(doc, at))))
+                    or (rule.match == "$sentence" and (not words[0][:1].islower() or not heading_first)))
         others = [i for i in range(len(words)) if i not in skip and (i != 0 or inner_first)]
         good = sum(1 for i in others if words[i] == expected[i] or _is_exempt(words[i], rule, evidence, doc.lang))
         ratio_ok = not others or good / len(others) >= rule.threshold
@@ -552,8 +547,9 @@ def _is_identifier(digits: str, text: str, start: int, end: int, lang: str | Non
         return True
     phone = _PHONE_BEFORE.search(text, max(0, start - 24), start)
     if phone is not None and (phone.group("zero") is None or len(phone.group("zero")) >= 2
-                              or len(digits) >= PHONE_REST_MIN):
-        return True  # (a two-digit area code only before a long number: 06-12345678, not 02 - 10000)
+                              or sum(ch.isdigit() for ch in phone.group("groups")) + len(digits) >= PHONE_REST_MIN):
+        return True  # (a two-digit area code only before a long number: 06-12345678, 02 9876 54321;
+        # not a count: 02 - 10000)
     word = _WORD_AFTER.match(text, end)
     if len(digits) != 5 or word is None or not word.group(1).isupper():
         return False
@@ -577,8 +573,8 @@ _WORD_RUN = re.compile(r"[^\W\d_]+")
 # zero and more digits, not inside a date or a time (2024-01-05, 09:00), groups after
 # separators of up to three characters; no full stop (a date, 01.03. 25000) and no lone zero
 # (a score, 0-0. 45000; a range, 0 - 10000: reviews)
-_PHONE_BEFORE = re.compile(r"(?:\+\d{1,3}|(?<![\w.,/:-])\(?0(?P<zero>\d+)\)?)(?:[ \u00a0/-]{1,3}\(?\d+\)?\d*)*"
-                           r"[ \u00a0/-]{1,3}$")
+_PHONE_BEFORE = re.compile(r"(?:\+\d{1,3}|(?<![\w.,/-])(?<!\d:)\(?0(?P<zero>\d+)\)?)"
+                           r"(?P<groups>(?:[ \u00a0/-]{1,3}\(?\d+\)?\d*)*)[ \u00a0/-]{1,3}$")
 PHONE_REST_MIN = 6  # digits after a short area code (Dutch 06-12345678), not a count (02 - 10000)
 # Where only an address puts five digits: after a country prefix (D-10115), after a house number
 # and a comma (Hauptstraße 5, 83410 Laufen), or as a line of its own with the town alone

@@ -139,7 +139,7 @@ def test_sentence_case_after_a_number_judges_the_first_word_as_the_others(tmp_pa
             # (a final review: after no count, the first word stays free: these are right)
             "## 3-day weekend plans\n\n## 50% of voters agree\n\n## 2024's best films\n\n## 1.2 Methods of work\n\n"
             # (a last review: after a section number the word is the heading's first)
-            "## 2. method of work\n")
+            "## 2. method of work\n\n## 2.5 million people displaced\n")
     _, found = _headings(tmp_path, text, rule='match: $sentence\nindicators: [":"]\n')
     assert [(f.line, f.suggestions) for f in found] == [(1, ["2024 was a hard year"]),
                                                         (5, ["300 families lose their homes"]),
@@ -436,12 +436,13 @@ def test_numbers_leave_identifiers_and_mixed_forms_alone(tmp_path):
         "About 1 thousand 500 people came, 25000 in all. Or call 01234 567890, (030) 1234567 12345678 "
         "or +44 20 79460 95800. The match ended 0-0. 45000 fans watched. Call +49 (0)30 12345678, "
         "+1 (555) 1234567 or 030 - 12345678. A 0 - 10000 scale. On 2024-01-05 20000 came. "
-        "Game 3 ended 02 - 30000. Bel 06-12345678. Call 02 9876 54321. Tel.:030 12345678.\n", encoding="utf-8")
+        "Game 3 ended 02 - 30000. Bel 06-12345678. Call 02 9876 54321. Tel.:030 12345678. On 05/06 40000 came.\n",
+        encoding="utf-8")
     found = checker.check_paths([str(tmp_path / "a.txt")], config=str(tmp_path / "transcheck.toml"), select=["TC305"])
     # (the parts of a telephone number after its first are no counts either: a tester's report;
     # a score before a count is no telephone number: a review)
     assert [(f.text, f.suggestions) for f in found] == [("25000", ["25,000"]), ("45000", ["45,000"]), ("10000", ["10,000"]),
-                                                        ("20000", ["20,000"]), ("30000", ["30,000"])]
+                                                        ("20000", ["20,000"]), ("30000", ["30,000"]), ("40000", ["40,000"])]
     # German capitalises every noun: a count before an ordinary noun is no postcode (a tester's
     # report: "50000 Menschen" passed), also on a wrapped line, in brackets or after a comma; a
     # town is a postcode's wherever it stands, and a word that is both (Laufen, Kirchen) where
@@ -523,3 +524,10 @@ def test_styles_are_read_for_selectors_only_when_a_selector_names_a_style_rule(t
     assert run_cli("check", "--select", "TC101", "v.txt", cwd=tmp_path).returncode == 0
     result = run_cli("check", "--select", "H.X", "v.txt", cwd=tmp_path)
     assert result.returncode == 2 and "bad.yml:3: invalid YAML" in result.stderr.decode()
+
+
+def test_sentence_case_after_a_prefix_reads_code_as_written(tmp_path):
+    # a last review: the prefix matched the prose, where code is spaces, and took it in
+    text = "## FAQ: `pip` usage\n\n## FAQ: how to install\n"
+    _, found = _headings(tmp_path, text, rule='match: $sentence\nprefix: "FAQ: "\n')
+    assert [(f.line, f.suggestions) for f in found] == [(3, ["FAQ: How to install"])]

@@ -356,7 +356,8 @@ _HEADING_MARK = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+")
 
 
 _COUNT_END = re.compile(r"(?:^|\s)\d[\d,]*$")  # a count or a year as the last word (not 1.2, §2, 3 ½)
-_SECTION_NUMBER = re.compile(r"\(?(?:\d+(?:\.\d+)*|[IVXLC]+|[ivxlc]+|[A-Za-z])[.)]?")
+# a section number ends with its full stop or bracket (2., 1), 2.1., (a)): a bare 2.5 is a decimal
+_SECTION_NUMBER = re.compile(r"\(?(?:\d+(?:\.\d+)*|[IVXLC]+|[ivxlc]+|[A-Za-z])[.)]")
 
 
 def _capitalise(word: str) -> str:
@@ -426,11 +427,12 @@ def capitalization(rule: StyleRule, doc: Document, evidence: CaseEvidence | None
         # anything else that is not the heading's start (a section number "2. Method" or "1.2
         # Methods", an indicator "2024: The", "3-day", "50% of", "2024's", markup) it stays free.
         at = start + body_offset + matches[0].start()
-        if body_offset:  # after the rule's prefix (FAQ: how to ...)
-            lead = doc.text[start + body_offset:at].strip()
-        else:  # the heading's line as written (code the prose masks is before the heading's start)
-            line_start = doc.text.rfind("\n", 0, at) + 1
-            lead = _HEADING_MARK.sub("", doc.text[line_start:at], count=1).strip()
+        # the heading's line as written (the prose masks code as spaces), after the rule's prefix
+        # matched there too (FAQ: how to ...; FAQ: `pip` usage)
+        line_start = doc.text.rfind("\n", 0, at) + 1
+        lead = _HEADING_MARK.sub("", doc.text[line_start:at], count=1)
+        prefix_end = rule.prefix.match(lead) if rule.prefix is not None else None
+        lead = lead[prefix_end.end():].strip() if prefix_end else lead.strip()
         inner_first = (rule.match == "$sentence" and doc.text[at - 1:at].isspace()
                        and (_COUNT_END.search(lead) is not None or lead.endswith("`")))
         # a section number ("2.", "1)", "1.2", "IV.") or nothing but punctuation before the
@@ -547,7 +549,7 @@ def _is_identifier(digits: str, text: str, start: int, end: int, lang: str | Non
         return True
     phone = _PHONE_BEFORE.search(text, max(0, start - 24), start)
     if phone is not None and (phone.group("zero") is None or len(phone.group("zero")) >= 2
-                              or sum(ch.isdigit() for ch in phone.group("groups")) + len(digits) >= PHONE_REST_MIN):
+                              or _digits_after(phone.group("groups")) + len(digits) >= PHONE_REST_MIN):
         return True  # (a two-digit area code only before a long number: 06-12345678, 02 9876 54321;
         # not a count: 02 - 10000)
     word = _WORD_AFTER.match(text, end)
@@ -576,6 +578,13 @@ _WORD_RUN = re.compile(r"[^\W\d_]+")
 _PHONE_BEFORE = re.compile(r"(?:\+\d{1,3}|(?<![\w.,/-])(?<!\d:)\(?0(?P<zero>\d+)\)?)"
                            r"(?P<groups>(?:[ \u00a0/-]{1,3}\(?\d+\)?\d*)*)[ \u00a0/-]{1,3}$")
 PHONE_REST_MIN = 6  # digits after a short area code (Dutch 06-12345678), not a count (02 - 10000)
+_GROUP = re.compile(r"([ \u00a0/-]{1,3})\(?(\d+)\)?(\d*)")
+
+
+def _digits_after(groups: str) -> int:
+    """The digits of a short area code's groups joined by spaces or hyphens (02 9876 54321); a
+    slash makes a date of it (05/06 25000: a count)."""
+    return sum(len(a) + len(b) for sep, a, b in _GROUP.findall(groups) if "/" not in sep)
 # Where only an address puts five digits: after a country prefix (D-10115), after a house number
 # and a comma (Hauptstraße 5, 83410 Laufen), or as a line of its own with the town alone
 # (83410 Laufen): not a wrapped line, a list item or a heading that starts with a count.

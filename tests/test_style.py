@@ -436,7 +436,8 @@ def test_numbers_leave_identifiers_and_mixed_forms_alone(tmp_path):
         "About 1 thousand 500 people came, 25000 in all. Or call 01234 567890, (030) 1234567 12345678 "
         "or +44 20 79460 95800. The match ended 0-0. 45000 fans watched. Call +49 (0)30 12345678, "
         "+1 (555) 1234567 or 030 - 12345678. A 0 - 10000 scale. On 2024-01-05 20000 came. "
-        "Game 3 ended 02 - 30000. Bel 06-12345678. Call 02 9876 54321. Tel.:030 12345678. On 05/06 40000 came.\n",
+        "Game 3 ended 02 - 30000. Bel 06-12345678. Call 02 9876 54321. Tel.:030 12345678. On 05/06 40000 came. "
+        "Tel.: 01/4000-84155.\n",
         encoding="utf-8")
     found = checker.check_paths([str(tmp_path / "a.txt")], config=str(tmp_path / "transcheck.toml"), select=["TC305"])
     # (the parts of a telephone number after its first are no counts either: a tester's report;
@@ -528,6 +529,7 @@ def test_styles_are_read_for_selectors_only_when_a_selector_names_a_style_rule(t
 
 def test_sentence_case_after_a_prefix_reads_code_as_written(tmp_path):
     # a last review: the prefix matched the prose, where code is spaces, and took it in
-    text = "## FAQ: `pip` usage\n\n## FAQ: how to install\n"
+    text = "## FAQ: `pip` usage\n\n## FAQ: how to install\n\n## **FAQ:** how to start\n\n## 1.2.3 installing it\n"
     _, found = _headings(tmp_path, text, rule='match: $sentence\nprefix: "FAQ: "\n')
-    assert [(f.line, f.suggestions) for f in found] == [(3, ["FAQ: How to install"])]
+    assert [(f.line, f.suggestions) for f in found] == [(3, ["FAQ: How to install"]), (5, ["FAQ: How to start"]),
+                                                        (7, ["1.2.3 Installing it"])]

@@ -356,8 +356,9 @@ _HEADING_MARK = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+")
 
 
 _COUNT_END = re.compile(r"(?:^|\s)\d[\d,]*$")  # a count or a year as the last word (not 1.2, §2, 3 ½)
-# a section number ends with its full stop or bracket (2., 1), 2.1., (a)): a bare 2.5 is a decimal
-_SECTION_NUMBER = re.compile(r"\(?(?:\d+(?:\.\d+)*|[IVXLC]+|[ivxlc]+|[A-Za-z])[.)]")
+# a section number ends with its full stop or bracket (2., 1), 2.1., (a)) or has three parts
+# (1.2.3): a bare 2.5 is a decimal (2.5 million, 9.30 am)
+_SECTION_NUMBER = re.compile(r"\(?(?:\d+(?:\.\d+)*|[IVXLC]+|[ivxlc]+|[A-Za-z])[.)]|\d+(?:\.\d+){2,}")
 
 
 def _capitalise(word: str) -> str:
@@ -427,17 +428,22 @@ def capitalization(rule: StyleRule, doc: Document, evidence: CaseEvidence | None
         # anything else that is not the heading's start (a section number "2. Method" or "1.2
         # Methods", an indicator "2024: The", "3-day", "50% of", "2024's", markup) it stays free.
         at = start + body_offset + matches[0].start()
-        # the heading's line as written (the prose masks code as spaces), after the rule's prefix
-        # matched there too (FAQ: how to ...; FAQ: `pip` usage)
+        # What stands before the word: after the rule's prefix, in the prose (FAQ: how to ...);
+        # without one, the heading's line as written (code the prose masks is before the
+        # heading's start); and whether code comes right before it (FAQ: `pip` usage), which the
+        # prose masks as spaces
         line_start = doc.text.rfind("\n", 0, at) + 1
-        lead = _HEADING_MARK.sub("", doc.text[line_start:at], count=1)
-        prefix_end = rule.prefix.match(lead) if rule.prefix is not None else None
-        lead = lead[prefix_end.end():].strip() if prefix_end else lead.strip()
+        if body_offset:
+            lead = doc.text[start + body_offset:at].strip()
+        else:
+            lead = _HEADING_MARK.sub("", doc.text[line_start:at], count=1).strip()
+        after_code = doc.text[line_start:at].rstrip().endswith("`")
         inner_first = (rule.match == "$sentence" and doc.text[at - 1:at].isspace()
-                       and (_COUNT_END.search(lead) is not None or lead.endswith("`")))
-        # a section number ("2.", "1)", "1.2", "IV.") or nothing but punctuation before the
+                       and (_COUNT_END.search(lead) is not None or after_code))
+        # a section number ("2.", "1)", "1.2.3", "IV.") or nothing but punctuation before the
         # word: it is the heading's first, to be capitalised; after anything else it is free
-        heading_first = not any(ch.isalnum() or ch == "`" for ch in lead) or _SECTION_NUMBER.fullmatch(lead)
+        heading_first = (not after_code and not any(ch.isalnum() or ch == "`" for ch in lead)) \
+            or _SECTION_NUMBER.fullmatch(lead)
         if inner_first and 0 not in named:
             expected[0] = _expected_words(["X", words[0]], rule)[1]
             skip.discard(0)
@@ -582,9 +588,9 @@ _GROUP = re.compile(r"([ \u00a0/-]{1,3})\(?(\d+)\)?(\d*)")
 
 
 def _digits_after(groups: str) -> int:
-    """The digits of a short area code's groups joined by spaces or hyphens (02 9876 54321); a
-    slash makes a date of it (05/06 25000: a count)."""
-    return sum(len(a) + len(b) for sep, a, b in _GROUP.findall(groups) if "/" not in sep)
+    """The digits of a short area code's groups (02 9876 54321, 01/4000 84155), but for a day or
+    a month after a slash (05/06 25000: a date and a count)."""
+    return sum(len(a) + len(b) for sep, a, b in _GROUP.findall(groups) if "/" not in sep or len(a + b) > 2)
 # Where only an address puts five digits: after a country prefix (D-10115), after a house number
 # and a comma (Hauptstraße 5, 83410 Laufen), or as a line of its own with the town alone
 # (83410 Laufen): not a wrapped line, a list item or a heading that starts with a count.

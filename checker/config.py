@@ -176,10 +176,14 @@ def _load_toml(path: str) -> dict[str, Any]:
         raise InputError(f"{path}: invalid TOML: {error}") from None
 
 
-def at_line(message: str, path: str, key: str, section: str) -> str:
+def at_line(message: str, path: str, key: str, section: str | None = None) -> str:
     """``message`` ("<path>: key 'severity.TC101' ...") with the line of the key in the file
-    ("<path>:4: ..."), found by reading the file's lines, since TOML parsers keep no positions."""
+    ("<path>:4: ..."), found by reading the file's lines, since TOML parsers keep no positions.
+    ``section``: the table holding the keys; by default [tool.transcheck] in a pyproject.toml."""
     import re
+
+    if section is None:
+        section = "[tool.transcheck]" if os.path.basename(path) == PYPROJECT else ""
 
     named = re.search(r"key '([^']+)'", message)
     parts = (named.group(1) if named else key).split(".", 1)
@@ -227,8 +231,7 @@ def named_by(config: "Config", key: str) -> str:
     path = config.source_of(key)
     if not path:
         return ""
-    section = "[tool.transcheck]" if os.path.basename(path) == PYPROJECT else ""
-    located = at_line(f"{path}: key '{key}'", path, key, section)
+    located = at_line(f"{path}: key '{key}'", path, key)
     return f" (named by '{key}' at {located.split(': key', 1)[0]})"
 
 

@@ -557,7 +557,7 @@ def _unknown_style_selector(selectors: list[tuple[str, str]], known: set[str], s
     selector is named with its file and line."""
     from difflib import get_close_matches
 
-    from .config import PYPROJECT, at_line
+    from .config import at_line
 
     for key, selector in selectors:
         if selector.strip().lower() in known:
@@ -568,8 +568,7 @@ def _unknown_style_selector(selectors: list[tuple[str, str]], known: set[str], s
                    f"{styles or 'any style (none is configured)'} has that name (see `transcheck rules`)")
         path = config.source_of(key) if config is not None and key else None
         if path:
-            section = "[tool.transcheck]" if os.path.basename(path) == PYPROJECT else ""
-            message = at_line(f"{path}: key '{key}': {message}", path, key, section)
+            message = at_line(f"{path}: key '{key}': {message}", path, key)
         raise InputError(message)
 
 

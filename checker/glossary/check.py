@@ -495,9 +495,11 @@ def wrong_terms(doc: Document, sc: Scan, compiled: CompiledGlossary) -> list[Hit
 GENDERED = frozenset({"es", "pt", "fr", "it", "ca", "ro", "de", "nl", "lb", "ru", "uk", "pl", "cs"})
 
 
-# Where a noun's gender shows in its ending only through a derivational suffix (German
-# -ung, -heit, -chen; Dutch -heid, -je): the last three letters must agree, not the last one.
-SUFFIX_GENDER = frozenset({"de", "nl", "lb"})
+# German-like languages: a noun's gender shows in its ending only through a derivational
+# suffix (German -ung, -heit, -chen; Dutch -heid, -je), so the last three letters must agree,
+# not the last one (``_agreement_at_risk``); case and plural endings are added to the word
+# (``_unlisted_inflection``: Benutzerkonto-s)
+GERMAN_LIKE = frozenset({"de", "nl", "lb"})
 
 
 def _agreement_at_risk(old: str, new: str, lang: str | None) -> bool:
@@ -510,7 +512,7 @@ def _agreement_at_risk(old: str, new: str, lang: str | None) -> bool:
     if primary not in GENDERED:
         return False
     old_head, new_head = split_words(old)[:1], split_words(new)[:1]
-    tail = 3 if primary in SUFFIX_GENDER else 1
+    tail = 3 if primary in GERMAN_LIKE else 1
     return not old_head or not new_head or old_head[0][-tail:].casefold() != new_head[0][-tail:].casefold()
 
 
@@ -809,7 +811,6 @@ def _unlisted_inflection(surface: str, word: str, lang: str | None) -> bool:
             and len(plain[n:n + 2]) == 2 and folded[n:n + 2] == plain[n:n + 2])
 
 
-GERMAN_LIKE = frozenset({"de", "nl", "lb"})
 GERMAN_ENDINGS = frozenset({"s", "es", "n", "en", "e", "er", "ern", "ns"})
 MIN_SHARED_STEM = 5
 

@@ -198,7 +198,10 @@ def _deletion(text: str, start: int, end: int) -> tuple[tuple[int, int] | None, 
     if word[:1].isspace() or word[-1:].isspace():
         return None, True
     before, after = text[start - 1:start] if start else "", text[end:end + 1]
-    opening = text[:start].rstrip(" ")[-1:] in ("", ".", "!", "?", "\n")
+    i = start - 1  # (the last character before the spaces in front of the word: a sentence's end?)
+    while i >= 0 and text[i] == " ":
+        i -= 1
+    opening = i < 0 or text[i] in ".!?\n"
     safe = before == " " and after == " " and not opening
     if after == " " and (not start or before in "\n\t(\"'“‘«"):
         return (start, end + 1), safe
@@ -566,10 +569,9 @@ def _is_identifier(digits: str, text: str, start: int, end: int, lang: str | Non
     if _ADDRESS_BEFORE.search(text, max(0, start - 24), start) or _ADDRESS_LINE.match(text, start):
         return True
     from .. import lexicon
-
-    noun = _WORD_RUN.match(text, word.start(1)).group()
     from .cldr import counted_nouns
 
+    noun = _WORD_RUN.match(text, word.start(1)).group()
     if noun in counted_nouns(lang):
         return False  # a unit or a currency (50000 Euro, 12000 Kilometer): a count
     return lexicon.zipf(noun, lang) - lexicon.zipf(noun, "en") < ORDINARY_NOUN_GAP
@@ -581,10 +583,11 @@ _WORD_RUN = re.compile(r"[^\W\d_]+")
 # zero and more digits, not inside a date or a time (2024-01-05, 09:00), groups after
 # separators of up to three characters; no full stop (a date, 01.03. 25000) and no lone zero
 # (a score, 0-0. 45000; a range, 0 - 10000: reviews)
-_PHONE_BEFORE = re.compile(r"(?:\+\d{1,3}|(?<![\w.,/-])(?<!\d:)\(?0(?P<zero>\d+)\)?)"
-                           r"(?P<groups>(?:[ \u00a0/-]{1,3}\(?\d+\)?\d*)*)[ \u00a0/-]{1,3}$")
+_PHONE_SEPARATOR = r"[ \u00a0/-]{1,3}"
+_PHONE_BEFORE = re.compile(rf"(?:\+\d{{1,3}}|(?<![\w.,/-])(?<!\d:)\(?0(?P<zero>\d+)\)?)"
+                           rf"(?P<groups>(?:{_PHONE_SEPARATOR}\(?\d+\)?\d*)*){_PHONE_SEPARATOR}$")
 PHONE_REST_MIN = 6  # digits after a short area code (Dutch 06-12345678), not a count (02 - 10000)
-_GROUP = re.compile(r"([ \u00a0/-]{1,3})\(?(\d+)\)?(\d*)")
+_GROUP = re.compile(rf"({_PHONE_SEPARATOR})\(?(\d+)\)?(\d*)")  # one of _PHONE_BEFORE's groups
 
 
 def _digits_after(groups: str) -> int:

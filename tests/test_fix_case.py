@@ -6,7 +6,7 @@ import json
 from conftest import run_cli
 from fake_rules import MarkerRule
 
-from checker.casing import transfer_case
+from checker.casing import starts_sentence, transfer_case
 from checker.model import Document, Fix
 
 
@@ -66,3 +66,24 @@ def test_a_fix_that_changes_nothing_is_not_offered():
     finding = MarkerRule().finding(doc, 4, 11, "x", ["Taleban"], Fix(4, 11, "Taleban", safe=True))
     assert finding.fix is None
     assert MarkerRule().finding(doc, 4, 11, "x", ["Taliban"], Fix(4, 11, "Taliban", safe=True)).fix is not None
+
+
+def test_a_proper_noun_replacement_gets_a_capital_only_at_a_sentence_start(tmp_path):
+    # (a review: "Oil from Persian Gulf states" became "Oil from The Gulf states")
+    assert transfer_case("Persian Gulf", "the Gulf", sentence_start=False) == "the Gulf"
+    assert starts_sentence("- Persian Gulf", 2) and not starts_sentence("x - Persian Gulf", 4)
+    assert transfer_case("President in charge", "caretaker president", sentence_start=False) == \
+        "Caretaker president"  # an ordinary phrase keeps the capital the author gave it
+    (tmp_path / "s.yml").write_text(
+        "style: House\nrules:\n  Gulf:\n    extends: substitution\n    message: \"Use %s rather than %s.\"\n"
+        "    swap:\n      Persian Gulf: the Gulf\n", encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nstyles = ["s.yml"]\n', encoding="utf-8")
+    text = "Persian Gulf states met. Oil from Persian Gulf states fell.\n- Persian Gulf oil\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "a.md").write_text(text, encoding="utf-8")
+    result = run_cli("check", "--fix", "a.txt", "a.md", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == \
+        "The Gulf states met. Oil from the Gulf states fell.\n- The Gulf oil\n"  # a list item in plain text
+    assert (tmp_path / "a.md").read_text(encoding="utf-8") == \
+        "The Gulf states met. Oil from the Gulf states fell.\n- The Gulf oil\n"  # a Markdown list item

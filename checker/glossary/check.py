@@ -13,7 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from ..casing import transfer_case
+from ..casing import starts_sentence, transfer_case
 from ..model import Document
 from .index import (NONWORD_ZIPF, ROMANCE, Match, Pattern, PatternIndex, conjugated, english_inflection,
                     inflected_form, language_index)
@@ -481,7 +481,7 @@ def wrong_terms(doc: Document, sc: Scan, compiled: CompiledGlossary) -> list[Hit
         as_listed = _fold_words(surface) == _fold_words(" ".join(split_words(term.text)))  # (case, hyphens aside)
         replacement = None
         if approved:
-            replacement = transfer_case(written, approved[0].text)
+            replacement = transfer_case(written, approved[0].text, starts_sentence(doc.prose, m.start))
             if not as_listed:
                 replacement = _inflected_like(written, term.text, replacement)
         safe = len(approved) == 1 and as_listed and not (
@@ -697,7 +697,8 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
             surface = _surface(doc, sc, m)
             exact = _fold_words(surface) == _fold_words(" ".join(split_words(term.text)))
             hits.append(Hit("leftover", m.start, m.end, entry, term, tuple(t.text for t in approved),
-                            transfer_case(doc.visible(m.start, m.end), approved[0].text), len(approved) == 1 and exact))
+                            transfer_case(doc.visible(m.start, m.end), approved[0].text, starts_sentence(doc.prose, m.start)),
+                            len(approved) == 1 and exact))
             covered[m.first:m.last] = b"\x01" * (m.last - m.first)
     # 1b. words matched by an approved term's stem that are not words of the language: a typo or
     # an ending the stemmer absorbs (pandéme, the English vaccines for vaccins; vacinas is a
@@ -737,7 +738,8 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
                 continue  # a rare word of the term's stem (pandêmica, epidêmico): a derivation, not a typo
             i = m.first + k
             hits.append(Hit("near-miss", sc.tokens.starts[i], sc.tokens.ends[i], entries[ei], term, (term.text,),
-                            transfer_case(surface, word) if folded == plain_word else None, False))
+                            transfer_case(surface, word, starts_sentence(doc.prose, sc.tokens.starts[i]))
+                            if folded == plain_word else None, False))
     # 2. hyphenated words close to a hyphenated term (SARS-CCoV-2 for SARS-CoV-2)
     near = compiled.near_index(sc.lang)
     if near.compounds:
@@ -768,7 +770,7 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
         surface = surfaces[i]
         if covered[i] or keys[i] in term_keys:
             continue
-        proper = surface[:1].isupper() and not surface.isupper() and i > 0 and not _sentence_start(doc.prose, sc.tokens.starts[i])
+        proper = surface[:1].isupper() and not surface.isupper() and i > 0 and not starts_sentence(doc.prose, sc.tokens.starts[i])
         candidates = near.lookup(surface)
         for tier, (ei, term, pos, tkeys, _lo, *_) in candidates:
             first = i - pos
@@ -785,7 +787,7 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
                 break
             entry = entries[ei]
             hits.append(Hit("near-miss", sc.tokens.starts[i], sc.tokens.ends[i], entry, term, (term.text,),
-                            transfer_case(surface, word), False))
+                            transfer_case(surface, word, starts_sentence(doc.prose, sc.tokens.starts[i])), False))
             break
     hits.sort(key=lambda h: h.start)
     return hits
@@ -840,13 +842,6 @@ class _Known:
         from ..lexicon import zipf
 
         return zipf(word, self.lang) >= NONWORD_ZIPF
-
-
-def _sentence_start(text: str, offset: int) -> bool:
-    j = offset - 1
-    while j >= 0 and text[j] in " \t\"'«“‘(¿¡":
-        j -= 1
-    return j < 0 or text[j] in ".!?:;\n"
 
 
 def _other_lang_word(entry: Entry, lang: str | None, surface: str) -> bool:

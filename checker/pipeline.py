@@ -526,7 +526,7 @@ def _check_style_rule_selectors(contexts: list[CheckContext], options: Options) 
     from .style.loader import styles_for
 
     given = [sel for sel in (*(options.select or ()), *options.ignore) if is_style_rule_selector(sel)]
-    known_anywhere: set[str] = set()
+    known_anywhere: dict[str, str] = {}  # lower case -> as the style writes it
     for ctx in contexts:
         config = ctx.settings.config
         # a key's selectors name the rules of the styles the same file configures: a desk that
@@ -540,21 +540,21 @@ def _check_style_rule_selectors(contexts: list[CheckContext], options: Options) 
                if not config.nearer(config.source_of("styles"), config.source_of(key))
                for sel in sels if is_style_rule_selector(sel)]
         if not (own or given) or not config.styles:  # (styles are read only to check a selector)
-            _unknown_style_selector(own, set(), None, config)
+            _unknown_style_selector(own, {}, None, config)
             continue
-        known = {rule.name.lower() for rule in styles_for(ctx).rules}
-        known_anywhere |= known
+        known = {rule.name.lower(): rule.name for rule in styles_for(ctx).rules}
+        known_anywhere.update(known)
         _unknown_style_selector(own, known, "the configured styles", config)
     configured = any(ctx.settings.config.styles for ctx in contexts)
     _unknown_style_selector([("", sel) for sel in given], known_anywhere,
                             "the configured styles" if configured else None)
 
 
-def _unknown_style_selector(selectors: list[tuple[str, str]], known: set[str], styles: str | None,
+def _unknown_style_selector(selectors: list[tuple[str, str]], known: dict[str, str], styles: str | None,
                             config: Any = None) -> None:
     """An InputError for the first of ``selectors`` ((key, selector): the configuration key that
-    wrote it, "" for the command line) that names no rule of ``known``; a configuration's own
-    selector is named with its file and line."""
+    wrote it, "" for the command line) that names no rule of ``known`` (lower case -> as written);
+    a configuration's own selector is named with its file and line."""
     from difflib import get_close_matches
 
     from .config import at_line
@@ -563,7 +563,7 @@ def _unknown_style_selector(selectors: list[tuple[str, str]], known: set[str], s
         if selector.strip().lower() in known:
             continue
         close = get_close_matches(selector.strip().lower(), sorted(known), n=1)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        hint = f" (did you mean {known[close[0]]!r}?)" if close else ""
         message = (f"unknown rule selector {selector!r}{hint}: no rule of transcheck or of "
                    f"{styles or 'any style (none is configured)'} has that name (see `transcheck rules`)")
         path = config.source_of(key) if config is not None and key else None

@@ -257,7 +257,7 @@ def variants(paths: tuple[str, ...], lang: str | None, include: tuple[str, ...],
 def init(directory: str, force: bool, lang: str, source_lang: str) -> int:
     """Write a starter transcheck.toml, style/house.yml and glossary.csv (never overwrites without --force)."""
     from .init import init_project
-    from .lang import normalise_lang
+    from .lang import language_tag
 
     if lang.strip().replace("_", "-").casefold() == source_lang.strip().replace("_", "-").casefold():
         # (pt-PT to pt-BR is a translation too)
@@ -265,7 +265,7 @@ def init(directory: str, force: bool, lang: str, source_lang: str) -> int:
         given = source is not click.core.ParameterSource.DEFAULT
         said = "--lang and --source-lang are both" if given else "--lang is the default --source-lang,"
         raise click.UsageError(f"{said} {lang!r}: name the language of the originals with --source-lang")
-    for path in init_project(directory, force, normalise_lang(lang), normalise_lang(source_lang)):
+    for path in init_project(directory, force, language_tag(lang), language_tag(source_lang)):
         click.echo(f"wrote {path}")
     given = click.get_current_context().get_parameter_source
     defaults = [f'{key} = "{value}"'

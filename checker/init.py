@@ -12,8 +12,8 @@ CONFIG = """\
 # transcheck configuration (see `transcheck rules` and the project README).
 # Paths are relative to this file. Command-line options win over these settings.
 
-lang = "{lang}"                 # the language of the translations you check
-source-lang = "{source_lang}"          # the language they are translated from (bilingual checks)
+{lang_setting}# the language of the translations you check
+{source_setting}# the language they are translated from (bilingual checks)
 
 # House style: YAML rule files (transcheck's or Vale's format), rules TC301-TC305.
 styles = ["style/house.yml"]
@@ -139,7 +139,7 @@ def _numbers(lang: str) -> str:
 def starter_files(lang: str = "en", source_lang: str = "pt") -> dict[str, str]:
     """The files ``init`` writes, by path relative to the project folder, for this pair."""
     glossary = SAMPLE_GLOSSARIES.get((source_lang.split("-")[0].lower(), lang.split("-")[0].lower()))
-    config = CONFIG.format(lang=lang, source_lang=source_lang,
+    config = CONFIG.format(lang_setting=f'lang = "{lang}"'.ljust(32), source_setting=f'source-lang = "{source_lang}"'.ljust(32),
                            glossary_setting=GLOSSARY_SETTING if glossary else NO_GLOSSARY_SETTING)
     # The wording and spelling rules are English examples (leftovers of scraping are in any
     # language): elsewhere they run on English files only, until the house writes its own (a

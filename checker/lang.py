@@ -33,13 +33,23 @@ _factories: dict[str, Any] = {}
 @lru_cache(maxsize=256)
 def normalise_lang(code: str) -> str:
     """``pt-BR`` -> ``pt``; the checks work per language, not per locale. A code that is no
-    registered language tag (``xx``, ``en-QQ``) is an error, not a silent run without a lexicon."""
+    registered language tag (``xx``, ``pt-BR-x``) is an error, not a silent run without a
+    lexicon (a common language's region or script is checked for its shape only: en-QQ)."""
     tag = code.strip().replace("_", "-")
     primary = tag.split("-")[0].lower()
     common = primary in _COMMON_LANGS and all(_SUBTAG.match(sub) for sub in tag.split("-")[1:])
     if not _LANG_CODE.match(tag) or not (common or _registered(tag)):
         raise InputError(f"invalid language code {code!r} (expected an ISO 639 code such as en, pt or pt-BR)")
     return primary
+
+
+def language_tag(code: str) -> str:
+    """``code`` validated (as ``normalise_lang``) and written as BCP 47 writes it, region kept:
+    ``pt_br`` -> ``pt-BR`` (a configuration keeps the locale its desk works in)."""
+    normalise_lang(code)
+    parts = code.strip().replace("_", "-").split("-")
+    return "-".join([parts[0].lower()] + [p.upper() if len(p) == 2 else p.title() if len(p) == 4 else p.lower()
+                                          for p in parts[1:]])
 
 
 def _registered(tag: str) -> bool:

@@ -103,3 +103,16 @@ def test_init_for_another_language_keeps_the_english_examples_to_english_files(t
     assert run_cli("init", str(tmp_path / "c"), "--lang", "pt-BR", "--source-lang", "pt-PT").returncode == 0
     default = run_cli("init", str(tmp_path / "d"), "--lang", "pt")
     assert default.returncode == 2 and "--lang is the default --source-lang, 'pt'" in default.stderr.decode()
+
+
+def test_init_keeps_the_region_of_a_language(tmp_path):
+    # (a tester's note: pt-BR was written as "pt", so a Brazilian desk's file lost its locale)
+    assert run_cli("init", "--lang", "pt_br", "--source-lang", "en", str(tmp_path)).returncode == 0
+    config = (tmp_path / "transcheck.toml").read_text(encoding="utf-8")
+    assert 'lang = "pt-BR"  ' in config and 'source-lang = "en"  ' in config
+    (tmp_path / "src.txt").write_text("The National Resistance Front grew.\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("A Frente Nacional cresceu.\n", encoding="utf-8")
+    result = run_cli("check", "--select", "TC201", "--source", "src.txt", "a.txt", cwd=tmp_path)
+    assert result.returncode == 1 and "Frente de Resistência Nacional" in result.stdout.decode()
+    bad = run_cli("init", "--lang", "xx-BR", "--source-lang", "en", str(tmp_path / "b"))
+    assert bad.returncode == 2 and "invalid language code 'xx-BR'" in bad.stderr.decode()

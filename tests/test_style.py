@@ -50,6 +50,20 @@ def test_substitution_whose_replacement_holds_the_match(tmp_path):
     assert doc.read_text(encoding="utf-8") == "He went to Kabul city today. He lives in Kabul city now.\n"
 
 
+def test_substitution_does_not_repeat_the_word_before_the_match(tmp_path):
+    # (a note left from a review: "to the United States" became "to the the US")
+    (tmp_path / "House.yml").write_text("extends: substitution\nmessage: \"Use %s, not %s\"\n"
+                                        "swap:\n  United States: the US\n", encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nstyles = ["House.yml"]\n', encoding="utf-8")
+    doc = tmp_path / "a.txt"
+    doc.write_text("He flew to the United States. United States officials met.\nThe United States is big.\n",
+                   encoding="utf-8")
+    found = checker.check_paths([str(doc)], select=["TC3"])
+    assert [f.suggestions for f in found] == [["US"], ["The US"], ["US"]]
+    run_cli("check", "--fix", str(doc), cwd=tmp_path)
+    assert doc.read_text(encoding="utf-8") == "He flew to the US. The US officials met.\nThe US is big.\n"
+
+
 def test_message_percent_escape_as_in_vale(tmp_path):
     (tmp_path / "House.yml").write_text("extends: existence\nmessage: \"'%s' is 100%% banned.\"\n"
                                         "tokens:\n  - Taleban\n", encoding="utf-8")
@@ -146,6 +160,17 @@ def test_sentence_case_after_a_number_judges_the_first_word_as_the_others(tmp_pa
                                                         (11, ["1) Introduction to the report"]),
                                                         (13, ["2024: The year of elections"]),
                                                         (27, ["2. Method of work"])]
+
+
+def test_a_roman_or_lettered_section_number_is_no_word_of_the_heading(tmp_path):
+    # (a note left from a review: "I. Background" became "I. background", "II. what" passed)
+    text = ("## I. Background of the war\n\n## II. what happened next\n\n## IV. The Long War\n\n"
+            "## (a) method\n\n## iv) results\n\n## A. Smith wins the race\n")
+    _, found = _headings(tmp_path, text, rule="match: $sentence\n")
+    assert [(f.line, f.suggestions) for f in found] == [(3, ["II. What happened next"]), (5, ["IV. The long war"]),
+                                                        (7, ["(a) Method"]), (9, ["iv) Results"])]
+    _, found = _headings(tmp_path, "## IV. the long war\n", rule="match: $title\n")
+    assert [f.suggestions for f in found] == [["IV. The Long War"]]
 
 
 def test_sentence_case_first_word_as_written(tmp_path):
@@ -393,7 +418,8 @@ def test_style_rules_are_selected_and_ignored_by_name(tmp_path):
     (tmp_path / "transcheck.toml").write_text('styles = ["House.yml"]\n[severity]\n"House.Talebn" = "error"\n',
                                               encoding="utf-8")
     result = run_cli("check", "a.txt", cwd=tmp_path)
-    assert result.returncode == 2 and "unknown rule selector 'House.Talebn'" in result.stderr.decode()
+    assert result.returncode == 2 and "unknown rule selector 'House.Talebn' (did you mean 'House.Taleban'?)" \
+        in result.stderr.decode()  # the rule's name as the style writes it, not lower-cased
     # unquoted, TOML reads a table House with a key Taleban (a tester's note: "must be one of")
     (tmp_path / "transcheck.toml").write_text('styles = ["House.yml"]\n[severity]\nHouse.Taleban = "error"\n',
                                               encoding="utf-8")

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from ..casing import transfer_case
+from ..casing import starts_sentence, transfer_case
 from ..model import BlockKind, Document
 from .cldr import capitalised_names, fold_name
 from .loader import DEFAULT_MESSAGES, GROUP_REF, StyleRule
@@ -155,6 +155,9 @@ def _inside_replacement(text: str, start: int, end: int, replacements: list[str]
     return False
 
 
+_WORD_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[ \t]+$")  # the word right before a match
+
+
 def substitution(rule: StyleRule, doc: Document) -> Iterator[Hit]:
     def hits() -> Iterator[Hit]:
         for text, start, end in _matches(rule, doc):
@@ -167,8 +170,13 @@ def substitution(rule: StyleRule, doc: Document) -> Iterator[Hit]:
                 continue
             observed = text[start:end]
             suggestions = []
+            previous = _WORD_BEFORE.search(text, max(0, start - 80), start)
             for replacement in replacements:
-                expanded = transfer_case(observed, _expand(replacement, key_match))
+                expanded = _expand(replacement, key_match)
+                first, _, rest = expanded.partition(" ")
+                if rest and previous and previous.group(1).casefold() == first.casefold():
+                    expanded = rest.lstrip()  # "to the United States": the US -> US, not "the the US"
+                expanded = transfer_case(observed, expanded, starts_sentence(text, start))
                 if expanded not in suggestions:
                     suggestions.append(expanded)
             if suggestions == [observed] or _inside_replacement(text, start, end, suggestions):
@@ -227,7 +235,8 @@ def consistency(rule: StyleRule, doc: Document) -> Iterator[Hit]:
                     chosen, chosen_text = form, match.group(0)
                 elif form != chosen:
                     suggestion = transfer_case(match.group(0), chosen_text.lower() if chosen_text[:1].isupper()
-                                           and not match.group(0)[:1].isupper() else chosen_text)
+                                               and not match.group(0)[:1].isupper() else chosen_text,
+                                               starts_sentence(text, match.start()))
                     # The first form used wins; which one the house prefers is a choice: unsafe fix.
                     out.append(Hit(match.start(), match.end(), rule.format(match.group(0), chosen_text), [suggestion],
                                    suggestion, safe=False))
@@ -415,6 +424,8 @@ def capitalization(rule: StyleRule, doc: Document, evidence: CaseEvidence | None
         if evidence is None:
             evidence = case_evidence(doc)
         matches = list(_WORD.finditer(body))
+        if len(matches) > 1 and _SECTION_NUMBER.fullmatch(body[:matches[1].start()].strip()):
+            matches = matches[1:]  # a Roman or lettered section number (IV. The war, (a) Method) is no word
         if not matches:
             continue
         words = [m.group(0) for m in matches]

@@ -389,7 +389,7 @@ def evaluate(data: Path, langs: list[str], seed: int, verbose: bool, split: str 
             res.by_kind[inj.kind][0] += hit
             res.by_kind[inj.kind][1] += 1
             if not hit:
-                res.misses.append((doc.id, inj.kind, inj.original, inj.variant))
+                res.misses.append((doc.id, inj.kind, inj.original, inj.variant, "tie" if inj.tie else "-"))
         results[lang] = res
         if verbose:
             print(f"[{lang}] misses:", file=sys.stderr)

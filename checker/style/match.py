@@ -569,9 +569,10 @@ def _is_identifier(digits: str, text: str, start: int, end: int, lang: str | Non
         return True
     phone = _PHONE_BEFORE.search(text, max(0, start - 24), start)
     if phone is not None and (phone.group("zero") is None or len(phone.group("zero")) >= 2
-                              or _digits_after(phone.group("groups")) + len(digits) >= PHONE_REST_MIN):
-        return True  # (a two-digit area code only before a long number: 06-12345678, 02 9876 54321;
-        # not a count: 02 - 10000)
+                              or _digits_after(phone.group("groups")) + len(digits) >= PHONE_REST_MIN
+                              or (not phone.group("groups") and phone.group("last") in _PHONE_JOINS)):
+        return True  # (a two-digit area code only before a long number, 06-12345678, 02 9876
+        # 54321, or right before its number, Vienna's 01 40400, 01/4000; not a count: 02 - 10000)
     word = _WORD_AFTER.match(text, end)
     if len(digits) != 5 or word is None or not word.group(1).isupper():
         return False
@@ -596,7 +597,8 @@ _WORD_RUN = re.compile(r"[^\W\d_]+")
 # (a score, 0-0. 45000; a range, 0 - 10000: reviews)
 _PHONE_SEPARATOR = r"[ \u00a0/-]{1,3}"
 _PHONE_BEFORE = re.compile(rf"(?:\+\d{{1,3}}|(?<![\w.,/-])(?<!\d:)\(?0(?P<zero>\d+)\)?)"
-                           rf"(?P<groups>(?:{_PHONE_SEPARATOR}\(?\d+\)?\d*)*){_PHONE_SEPARATOR}$")
+                           rf"(?P<groups>(?:{_PHONE_SEPARATOR}\(?\d+\)?\d*)*)(?P<last>{_PHONE_SEPARATOR})$")
+_PHONE_JOINS = (" ", "\u00a0", "/")  # one space or a slash between a short area code and its number
 PHONE_REST_MIN = 6  # digits after a short area code (Dutch 06-12345678), not a count (02 - 10000)
 _GROUP = re.compile(rf"({_PHONE_SEPARATOR})\(?(\d+)\)?(\d*)")  # one of _PHONE_BEFORE's groups
 

@@ -278,17 +278,26 @@ def init(directory: str, force: bool, lang: str, source_lang: str) -> int:
 
 
 @cli.command("rules")
+@click.argument("codes", nargs=-1)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def list_rules(fmt: str = "text") -> int:
-    """List every rule: code, name, category, default severity, fixable."""
+def list_rules(codes: tuple[str, ...] = (), fmt: str = "text") -> int:
+    """List every rule: code, name, category, default severity, fixable; with CODES, print those
+    rules' documentation (as `transcheck rule CODE`)."""
     from .registry import all_rules
 
+    if codes and fmt == "text":
+        for i, rule in enumerate(_rules_named(codes)):  # (every code checked before any is printed)
+            if i:
+                click.echo()
+            _print_rule_doc(rule)
+        return EXIT_OK
     if fmt == "json":
         import json
 
+        wanted = _rules_named(codes) if codes else all_rules()
         rules = [{"code": r.code, "name": r.name, "category": r.category, "severity": str(r.severity),
                   "scope": r.scope.value, "fixable": bool(r.fixable), "summary": r.doc.summary}
-                 for r in all_rules()]
+                 for r in wanted]
         click.echo(json.dumps({"version": 1, "rules": rules}, ensure_ascii=False, indent=2))
         return EXIT_OK
     for rule in all_rules():
@@ -301,14 +310,26 @@ def list_rules(fmt: str = "text") -> int:
 @click.argument("code")
 def show_rule(code: str) -> int:
     """Print a rule's documentation (what it does, why, examples, fix safety)."""
+    [rule] = _rules_named((code,))
+    _print_rule_doc(rule)
+    return EXIT_OK
+
+
+def _rules_named(codes: tuple[str, ...]) -> list:
     from .registry import get_rule
 
-    rule = get_rule(code)
-    if rule is None:
-        raise InputError(f"unknown rule {code!r} (see `transcheck rules`)")
+    rules = []
+    for code in codes:
+        rule = get_rule(code)
+        if rule is None:
+            raise InputError(f"unknown rule {code!r} (see `transcheck rules`)")
+        rules.append(rule)
+    return rules
+
+
+def _print_rule_doc(rule) -> None:
     click.echo(f"{rule.code} {rule.name} ({rule.category}, {rule.severity}, scope {rule.scope.value})\n")
     click.echo(rule.doc.as_text())
-    return EXIT_OK
 
 
 # A batch keeps many small containers alive (name statistics, memoised blocking keys): with

@@ -295,6 +295,13 @@ def test_rules_lists_every_rule_and_rule_shows_doc():
     assert doc.returncode == 0 and "Why:" in doc.stdout.decode()
     unknown = run_cli("rule", "TC999")
     assert unknown.returncode == 2
+    # as ruff: `rules CODE...` documents those rules (by code or name), checking every code first
+    docs = run_cli("rules", "TC305", "name-variant").stdout.decode()
+    assert docs.startswith("TC305 number-format") and "\n\nTC101 name-variant" in docs
+    several = run_cli("rules", "TC101", "TC999")
+    assert several.returncode == 2 and several.stdout == b"" and "unknown rule 'TC999'" in several.stderr.decode()
+    summaries = json.loads(run_cli("rules", "--format", "json", "TC305").stdout)["rules"]
+    assert [r["code"] for r in summaries] == ["TC305"]
 
 
 def test_variants_drafts_a_house_list_that_check_reads(tmp_path):

@@ -1,4 +1,5 @@
-"""Carrying the capitalisation of a matched text over to its replacement (style and glossary fixes).
+"""Fitting a replacement into the text (style and glossary fixes): the capitalisation of the
+matched text carried over, and a first word the text already has dropped.
 
 Only a case pattern is carried: ALL CAPS, Title Case (every word capitalised) or a first capital.
 A replacement that differs from the text only by case is itself the correction (COVID-19 ->
@@ -9,10 +10,11 @@ from __future__ import annotations
 
 import re
 
+from .model import Document
+
 _WORD = re.compile(r"[^\W\d_]+")
 # a letter with no letter before it, nor an apostrophe (prosecutor's, not prosecutor'S)
 _WORD_START = re.compile(r"(?<![^\W\d_])(?<!['’])[^\W\d_]")
-_BULLETS = "-*•–"
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")  # eBook, iPhone, macOS (not an acronym: the UK)
 
 
@@ -29,22 +31,63 @@ def case_pattern(surface: str) -> str | None:
     return "initial"
 
 
-def starts_sentence(text: str, offset: int) -> bool:
-    """Whether ``offset`` is the first word of a sentence, a heading, a line or a list item of
-    ``text`` (an opening quote or bracket before it aside; Markdown's markup is masked in prose)."""
-    j = offset - 1
-    while j >= 0 and text[j] in " \t\"'«“‘(¿¡":
-        j -= 1
-    if j >= 0 and text[j] in _BULLETS and j < offset - 1:  # "- item" in plain text
-        k = j - 1
-        while k >= 0 and text[k] in " \t":
-            k -= 1
-        if k < 0 or text[k] == "\n":
-            return True
-    return j < 0 or text[j] in ".!?:;\n"
+# What may stand between a sentence's (or a list item's) start and its first word: spaces,
+# opening quotes and brackets, a plain-text list marker (- item, 1) item, a. item).
+_QUOTES = "[ \\t\"'«“‘(¿¡]*"
+_MARKER = r"(?:[-*•–]|\d{1,3}[.)]|[A-Za-z][)])[ \t]+"
+_LEAD = re.compile(f"{_QUOTES}(?:{_MARKER}{_QUOTES})?")
+_ITEM_LINE = re.compile(f"\\n{_QUOTES}{_MARKER}{_QUOTES}$")  # a list item's line in a sentence the splitter joined
 
 
-def transfer_case(surface: str, replacement: str, sentence_start: bool = True) -> str:
+def starts_sentence(doc: Document, offset: int) -> bool:
+    """Whether ``offset`` (in ``doc.prose``) is the first word of a sentence of the document's
+    segmentation, a heading, a table cell or a list item (an opening quote or bracket aside).
+    A line break inside a sentence is no start (a wrapped paragraph: a review), nor is a colon,
+    a semicolon or an abbreviation's full stop (e.g., Mr.): the sentence splitter knows them."""
+    segment = doc.segment_at(offset)
+    if segment is None:  # (a document checked without segmentation: the text around the offset)
+        j = offset - 1
+        while j >= 0 and doc.prose[j] in " \t\"'«“‘(¿¡":
+            j -= 1
+        return j < 0 or doc.prose[j] in ".!?\n"
+    lead = doc.prose[segment.start:offset]
+    return _LEAD.fullmatch(lead) is not None or _ITEM_LINE.search(lead) is not None
+
+
+# ``repeated_first_word``: the word right before a match, and the first word of a replacement
+_WORD_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)\s+$")
+
+
+def without_repeated_word(doc: Document, start: int, surface: str, replacement: str) -> str:
+    """``replacement`` without its first word when the text already has it right before the
+    match, in the same sentence: "to the United States" with "the US" -> "US", not "the the
+    US"; as written (the -> the), in capitals in an ALL CAPS match (THE UNITED STATES), or
+    capitalised at a sentence start (The United States); not "Vitamin A pandemic" for "a
+    pandemic", nor across a table's cells (a review)."""
+    parts = replacement.split(None, 1)
+    if len(parts) < 2:
+        return replacement
+    segment = doc.segment_at(start)
+    low = segment.start if segment is not None else max(0, start - 80)
+    before = _WORD_BEFORE.search(doc.prose, max(low, start - 80), start)
+    if before is None:
+        return replacement
+    word, first = before.group(1), parts[0]
+    if word == first or (surface.isupper() and word == first.upper()) \
+            or (word == first[:1].upper() + first[1:] and starts_sentence(doc, before.start(1))):
+        return parts[1]
+    return replacement
+
+
+def fit_replacement(doc: Document, start: int, surface: str, replacement: str) -> str:
+    """``replacement`` for ``surface`` at ``start`` in ``doc``, fitted to the text: its first word
+    dropped where the text already has it (``without_repeated_word``) and the case carried over
+    (``transfer_case``)."""
+    return transfer_case(surface, without_repeated_word(doc, start, surface, replacement),
+                         starts_sentence(doc, start))
+
+
+def transfer_case(surface: str, replacement: str, sentence_start: bool) -> str:
     """``replacement`` in the case pattern of ``surface``: TALEBAN -> TALIBAN, Secretary General
     -> Secretary-General, President in charge -> Caretaker president, Public Ministry -> Public
     Prosecutor's Office; a replacement with capitals of its own (a proper noun: Côte d'Ivoire for
@@ -58,8 +101,8 @@ def transfer_case(surface: str, replacement: str, sentence_start: bool = True) -
     if pattern == "title" and not any(ch.isupper() for ch in replacement):
         return _WORD_START.sub(lambda m: m.group(0).upper(), replacement)
     # (a replacement with capitals of its own is a name written as it is, Côte d'Ivoire, but
-    # starts with a capital where the match did, as before: Persian Gulf -> The Gulf; not one
-    # with a capital inside a word, a brand written so: E Book -> eBook, Apple Phone -> iPhone)
+    # starts with a capital where the match starts a sentence: Persian Gulf -> The Gulf; not
+    # one with a capital inside a word, a brand written so: E Book -> eBook, Apple Phone -> iPhone)
     if pattern == "title" and _INNER_CAPITAL.search(replacement):
         return replacement
     if not sentence_start and any(ch.isupper() for ch in replacement):

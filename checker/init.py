@@ -139,7 +139,8 @@ def _numbers(lang: str) -> str:
 def starter_files(lang: str = "en", source_lang: str = "pt") -> dict[str, str]:
     """The files ``init`` writes, by path relative to the project folder, for this pair."""
     glossary = SAMPLE_GLOSSARIES.get((source_lang.split("-")[0].lower(), lang.split("-")[0].lower()))
-    config = CONFIG.format(lang_setting=f'lang = "{lang}"'.ljust(32), source_setting=f'source-lang = "{source_lang}"'.ljust(32),
+    config = CONFIG.format(lang_setting=f'lang = "{lang}"'.ljust(30) + "  ",
+                           source_setting=f'source-lang = "{source_lang}"'.ljust(30) + "  ",
                            glossary_setting=GLOSSARY_SETTING if glossary else NO_GLOSSARY_SETTING)
     # The wording and spelling rules are English examples (leftovers of scraping are in any
     # language): elsewhere they run on English files only, until the house writes its own (a

@@ -137,6 +137,13 @@ class Document:
     def position(self, offset: int) -> tuple[int, int]:
         return self.lines.position(offset)
 
+    def segment_at(self, offset: int) -> Segment | None:
+        """The sentence holding ``offset`` (None outside every sentence, or before segmentation)."""
+        import bisect
+
+        i = bisect.bisect_right(self.segments, offset, key=lambda seg: seg.start) - 1
+        return self.segments[i] if i >= 0 and offset < self.segments[i].end else None
+
     def visible(self, start: int, end: int) -> str:
         """The prose of ``[start, end)`` as a reader sees it, for messages: markup (masked in the
         prose view) left out, white space collapsed ("[president](url) in charge" reads

@@ -6,7 +6,7 @@ import json
 from conftest import run_cli
 from fake_rules import MarkerRule
 
-from checker.casing import starts_sentence, transfer_case
+from checker.casing import transfer_case
 from checker.model import Document, Fix
 
 
@@ -45,20 +45,20 @@ def test_title_case_is_carried_over(tmp_path):
 
 
 def test_transfer_case_patterns():
-    assert transfer_case("TALEBAN", "Taliban") == "TALIBAN"
-    assert transfer_case("President in charge", "caretaker president") == "Caretaker president"
-    assert transfer_case("President In Charge", "caretaker president") == "Caretaker President"
-    assert transfer_case("eBay", "ebay inc") == "ebay inc"  # mixed case is no pattern
-    assert transfer_case("COVID-19", "Covid-19") == "Covid-19"  # the case is the correction
-    assert transfer_case("kabul", "Kabul") == "Kabul"
+    assert transfer_case("TALEBAN", "Taliban", True) == "TALIBAN"
+    assert transfer_case("President in charge", "caretaker president", True) == "Caretaker president"
+    assert transfer_case("President In Charge", "caretaker president", True) == "Caretaker President"
+    assert transfer_case("eBay", "ebay inc", True) == "ebay inc"  # mixed case is no pattern
+    assert transfer_case("COVID-19", "Covid-19", True) == "Covid-19"  # the case is the correction
+    assert transfer_case("kabul", "Kabul", True) == "Kabul"
     # a tester's report: a letter after an apostrophe is no word start (Prosecutor'S), and a
     # replacement with capitals of its own is a name as it is written (Côte D'Ivoire)
-    assert transfer_case("Public Ministry", "public prosecutor's office") == "Public Prosecutor's Office"
-    assert transfer_case("Ivory Coast", "Côte d'Ivoire") == "Côte d'Ivoire"
-    assert transfer_case("IVORY COAST", "Côte d'Ivoire") == "CÔTE D'IVOIRE"
-    assert transfer_case("Persian Gulf", "the Gulf") == "The Gulf"  # (a review: "the Gulf states met")
-    assert transfer_case("E Book", "eBook") == "eBook" and transfer_case("Apple Phone", "iPhone") == "iPhone"
-    assert transfer_case("Great Britain", "the UK") == "The UK"  # (a review: an acronym is no brand)
+    assert transfer_case("Public Ministry", "public prosecutor's office", True) == "Public Prosecutor's Office"
+    assert transfer_case("Ivory Coast", "Côte d'Ivoire", True) == "Côte d'Ivoire"
+    assert transfer_case("IVORY COAST", "Côte d'Ivoire", True) == "CÔTE D'IVOIRE"
+    assert transfer_case("Persian Gulf", "the Gulf", True) == "The Gulf"  # (a review: "the Gulf states met")
+    assert transfer_case("E Book", "eBook", True) == "eBook" and transfer_case("Apple Phone", "iPhone", True) == "iPhone"
+    assert transfer_case("Great Britain", "the UK", True) == "The UK"  # (a review: an acronym is no brand)
 
 
 def test_a_fix_that_changes_nothing_is_not_offered():
@@ -70,20 +70,45 @@ def test_a_fix_that_changes_nothing_is_not_offered():
 
 def test_a_proper_noun_replacement_gets_a_capital_only_at_a_sentence_start(tmp_path):
     # (a review: "Oil from Persian Gulf states" became "Oil from The Gulf states")
-    assert transfer_case("Persian Gulf", "the Gulf", sentence_start=False) == "the Gulf"
-    assert starts_sentence("- Persian Gulf", 2) and not starts_sentence("x - Persian Gulf", 4)
-    assert transfer_case("President in charge", "caretaker president", sentence_start=False) == \
+    assert transfer_case("Persian Gulf", "the Gulf", False) == "the Gulf"
+    assert transfer_case("President in charge", "caretaker president", False) == \
         "Caretaker president"  # an ordinary phrase keeps the capital the author gave it
     (tmp_path / "s.yml").write_text(
         "style: House\nrules:\n  Gulf:\n    extends: substitution\n    message: \"Use %s rather than %s.\"\n"
         "    swap:\n      Persian Gulf: the Gulf\n", encoding="utf-8")
     (tmp_path / "transcheck.toml").write_text('lang = "en"\nstyles = ["s.yml"]\n', encoding="utf-8")
-    text = "Persian Gulf states met. Oil from Persian Gulf states fell.\n- Persian Gulf oil\n"
+    # (a second review: a line break inside a paragraph, a colon, a semicolon or an abbreviation's
+    # full stop starts no sentence; a plain-text list item "1)" does)
+    text = ("Persian Gulf states met. Oil from Persian Gulf states fell.\n- Persian Gulf oil\n\n"
+            "Oil from the wells of the\nPersian Gulf fell; Persian Gulf oil rose: Persian Gulf states\n"
+            "met, e.g. Persian Gulf states.\n\n1) Persian Gulf oil\n2) Persian Gulf gas\n")
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
     (tmp_path / "a.md").write_text(text, encoding="utf-8")
     result = run_cli("check", "--fix", "a.txt", "a.md", cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == \
-        "The Gulf states met. Oil from the Gulf states fell.\n- The Gulf oil\n"  # a list item in plain text
-    assert (tmp_path / "a.md").read_text(encoding="utf-8") == \
-        "The Gulf states met. Oil from the Gulf states fell.\n- The Gulf oil\n"  # a Markdown list item
+    fixed = ("The Gulf states met. Oil from the Gulf states fell.\n- The Gulf oil\n\n"
+             "Oil from the wells of the\nGulf fell; the Gulf oil rose: the Gulf states\n"
+             "met, e.g. the Gulf states.\n\n1) The Gulf oil\n2) The Gulf gas\n")
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == fixed
+    assert (tmp_path / "a.md").read_text(encoding="utf-8") == fixed
+
+
+def test_a_replacement_drops_a_first_word_the_text_has_right_before_it(tmp_path):
+    # "to the United States" -> "to the US", not "the the US", in style and glossary fixes; also
+    # across a line break, in capitals, capitalised at a sentence start; not from another
+    # table cell (the cell starts a sentence of its own): reviews
+    (tmp_path / "s.yml").write_text(
+        "style: House\nrules:\n  US:\n    extends: substitution\n    message: \"Use %s rather than %s.\"\n"
+        "    ignorecase: true\n    swap:\n      United States: the US\n", encoding="utf-8")
+    (tmp_path / "g.csv").write_text("source,target,status\nEstados Unidos,the USA,preferred\n"
+                                    "Estados Unidos,America,deprecated\n", encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nstyles = ["s.yml"]\nglossaries = ["g.csv"]\n',
+                                              encoding="utf-8")
+    (tmp_path / "a.md").write_text(
+        "Exports to the\nUnited States rose. The United States is big. TRADE WITH THE UNITED STATES.\n\n"
+        "Exports to the America rose.\n\n| the | United States |\n|---|---|\n", encoding="utf-8")
+    result = run_cli("check", "--fix", "a.md", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp_path / "a.md").read_text(encoding="utf-8") == (
+        "Exports to the\nUS rose. The US is big. TRADE WITH THE US.\n\n"
+        "Exports to the USA rose.\n\n| the | The US |\n|---|---|\n")

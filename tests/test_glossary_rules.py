@@ -205,6 +205,24 @@ def test_tc202_fix_that_may_change_gender_is_unsafe(config, tmp_path):
     assert [(f.fix.replacement, f.fix.safe) for f in found] == [("computer", True)]
 
 
+def test_a_fix_after_a_word_that_takes_its_form_from_the_next_sound_is_unsafe(config, tmp_path):
+    # a tester's report: "Le serveur" became "Le ordinateur", "L'upgrade" "L'mise à niveau" and
+    # "Du serveur" "Du ordinateur", all safe; a replacement that starts with the same kind of
+    # sound keeps its safe fix, and English a / an is judged alike
+    (tmp_path / "fr.csv").write_text("source,target,status\ncomputer,ordinateur,preferred\ncomputer,serveur,forbidden\n"
+                                     "upgrade,mise à niveau,preferred\nupgrade,upgrade,forbidden\n", encoding="utf-8")
+    found = run("Le serveur du client. Du serveur. L'upgrade du serveur. Un serveur. L'ordinateur.",
+                config(glossaries=[str(tmp_path / "fr.csv")]), ["TC202"], lang="fr")
+    assert [(f.text, f.fix.replacement, f.fix.safe) for f in found] == [
+        ("serveur", "ordinateur", False), ("serveur", "ordinateur", False), ("upgrade", "mise à niveau", False),
+        ("serveur", "ordinateur", False), ("serveur", "ordinateur", True)]
+    (tmp_path / "en.csv").write_text("source,target,status\ncorreio,email,preferred\ncorreio,mail message,forbidden\n",
+                                     encoding="utf-8")
+    found = run("Send a mail message. Read the mail message.", config(glossaries=[str(tmp_path / "en.csv")]),
+                ["TC202"])
+    assert [(f.fix.replacement, f.fix.safe) for f in found] == [("email", False), ("email", True)]
+
+
 def test_tc203_near_miss_transliteration_and_typo(config):
     cfg = config(glossaries=[G / "basic2008.tbx"])
     found = run("They are of the Tayika ethnic group, says the National Resistanse Front.", cfg, ["TC203"])

@@ -164,11 +164,14 @@ def test_sentence_case_after_a_number_judges_the_first_word_as_the_others(tmp_pa
 
 def test_a_roman_or_lettered_section_number_is_no_word_of_the_heading(tmp_path):
     # (a note left from a review: "I. Background" became "I. background", "II. what" passed)
+    # (a review: a genus initial is no section letter, C. difficile stays; nor is CIVIL a numeral)
     text = ("## I. Background of the war\n\n## II. what happened next\n\n## IV. The Long War\n\n"
-            "## (a) method\n\n## iv) results\n\n## A. Smith wins the race\n")
+            "## (a) method\n\n## iv) results\n\n## A. Smith wins the race\n\n## C. difficile infections rise\n\n"
+            "## E. coli outbreak\n\n## CIVIL. war begins\n\n## **XIV.** the long war\n")
     _, found = _headings(tmp_path, text, rule="match: $sentence\n")
     assert [(f.line, f.suggestions) for f in found] == [(3, ["II. What happened next"]), (5, ["IV. The long war"]),
-                                                        (7, ["(a) Method"]), (9, ["iv) Results"])]
+                                                        (7, ["(a) Method"]), (9, ["iv) Results"]),
+                                                        (19, ["XIV. The long war"])]
     _, found = _headings(tmp_path, "## IV. the long war\n", rule="match: $title\n")
     assert [f.suggestions for f in found] == [["IV. The Long War"]]
 

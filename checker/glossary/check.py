@@ -13,7 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from ..casing import starts_sentence, transfer_case
+from ..casing import fit_replacement, starts_sentence, transfer_case
 from ..model import Document
 from .index import (NONWORD_ZIPF, ROMANCE, Match, Pattern, PatternIndex, conjugated, english_inflection,
                     inflected_form, language_index)
@@ -481,11 +481,12 @@ def wrong_terms(doc: Document, sc: Scan, compiled: CompiledGlossary) -> list[Hit
         as_listed = _fold_words(surface) == _fold_words(" ".join(split_words(term.text)))  # (case, hyphens aside)
         replacement = None
         if approved:
-            replacement = transfer_case(written, approved[0].text, starts_sentence(doc.prose, m.start))
+            replacement = fit_replacement(doc, m.start, written, approved[0].text)
             if not as_listed:
                 replacement = _inflected_like(written, term.text, replacement)
-        safe = len(approved) == 1 and as_listed and not (
-            replacement and _agreement_at_risk(term.text, replacement, sc.lang))
+        safe = len(approved) == 1 and as_listed and not (replacement and (
+            _agreement_at_risk(term.text, replacement, sc.lang)
+            or _article_at_risk(doc.prose, m.start, written, replacement, sc.lang)))
         hits.append(Hit(term.status.value, m.start, m.end, entry, term, tuple(t.text for t in approved),
                         replacement, safe))
     return hits
@@ -514,6 +515,40 @@ def _agreement_at_risk(old: str, new: str, lang: str | None) -> bool:
     old_head, new_head = split_words(old)[:1], split_words(new)[:1]
     tail = 3 if primary in GERMAN_LIKE else 1
     return not old_head or not new_head or old_head[0][-tail:].casefold() != new_head[0][-tail:].casefold()
+
+
+# Words whose form depends on the sound that follows (French le / l', du / de l'; Italian il /
+# lo / l'; English a / an): before them a replacement that starts otherwise needs an editor.
+SOUND_BOUND = {
+    "fr": frozenset("le la de du au ce cet ma ta sa mon ton son que je me te se ne".split()),
+    "it": frozenset("il lo la gli un uno una del dello della al allo alla nel nello nella sul sullo sulla "
+                    "dal dallo dalla quel quello quella bel bello".split()),
+    "ca": frozenset("el la de del al pel".split()),
+    "en": frozenset("a an".split()),
+}
+_WORD_OR_ELISION_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)(?:['’]|[ \t\u00a0]+)$")
+
+
+def _article_at_risk(prose: str, start: int, old: str, new: str, lang: str | None) -> bool:
+    """Whether the word before a replacement takes its form from the sound it precedes and the
+    replacement starts with another (Le serveur -> Le ordinateur, L'upgrade -> L'mise à niveau,
+    du serveur -> du ordinateur: a tester's report; an email -> an message). An h may be silent
+    or not (l'homme, le héros): always a risk. The fix is then unsafe; the suggestion stays."""
+    words = SOUND_BOUND.get((lang or "").split("-")[0])
+    if not words:
+        return False
+    before = _WORD_OR_ELISION_BEFORE.search(prose, max(0, start - 24), start)
+    if before is None:
+        return False
+    elided = prose[before.end(1):start][:1] in "'’"
+    if not elided and before.group(1).casefold() not in words:
+        return False
+
+    def sound(word: str) -> str:
+        first = unaccent(word)[:1].casefold()
+        return "h" if first == "h" else "vowel" if first in "aeiouy" else "consonant"
+
+    return sound(old) != sound(new) or sound(new) == "h"
 
 
 INFLECTED_LIKE_TAIL = 2  # letters the term and its replacement must end in alike
@@ -696,9 +731,11 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
             approved = entry.approved(sc.lang)
             surface = _surface(doc, sc, m)
             exact = _fold_words(surface) == _fold_words(" ".join(split_words(term.text)))
-            hits.append(Hit("leftover", m.start, m.end, entry, term, tuple(t.text for t in approved),
-                            transfer_case(doc.visible(m.start, m.end), approved[0].text, starts_sentence(doc.prose, m.start)),
-                            len(approved) == 1 and exact))
+            written = doc.visible(m.start, m.end)
+            replacement = fit_replacement(doc, m.start, written, approved[0].text)
+            hits.append(Hit("leftover", m.start, m.end, entry, term, tuple(t.text for t in approved), replacement,
+                            len(approved) == 1 and exact
+                            and not _article_at_risk(doc.prose, m.start, written, replacement, sc.lang)))
             covered[m.first:m.last] = b"\x01" * (m.last - m.first)
     # 1b. words matched by an approved term's stem that are not words of the language: a typo or
     # an ending the stemmer absorbs (pandéme, the English vaccines for vaccins; vacinas is a
@@ -738,7 +775,7 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
                 continue  # a rare word of the term's stem (pandêmica, epidêmico): a derivation, not a typo
             i = m.first + k
             hits.append(Hit("near-miss", sc.tokens.starts[i], sc.tokens.ends[i], entries[ei], term, (term.text,),
-                            transfer_case(surface, word, starts_sentence(doc.prose, sc.tokens.starts[i]))
+                            transfer_case(surface, word, starts_sentence(doc, sc.tokens.starts[i]))
                             if folded == plain_word else None, False))
     # 2. hyphenated words close to a hyphenated term (SARS-CCoV-2 for SARS-CoV-2)
     near = compiled.near_index(sc.lang)
@@ -770,7 +807,7 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
         surface = surfaces[i]
         if covered[i] or keys[i] in term_keys:
             continue
-        proper = surface[:1].isupper() and not surface.isupper() and i > 0 and not starts_sentence(doc.prose, sc.tokens.starts[i])
+        proper = surface[:1].isupper() and not surface.isupper() and i > 0 and not starts_sentence(doc, sc.tokens.starts[i])
         candidates = near.lookup(surface)
         for tier, (ei, term, pos, tkeys, _lo, *_) in candidates:
             first = i - pos
@@ -787,7 +824,7 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
                 break
             entry = entries[ei]
             hits.append(Hit("near-miss", sc.tokens.starts[i], sc.tokens.ends[i], entry, term, (term.text,),
-                            transfer_case(surface, word, starts_sentence(doc.prose, sc.tokens.starts[i])), False))
+                            transfer_case(surface, word, starts_sentence(doc, sc.tokens.starts[i])), False))
             break
     hits.sort(key=lambda h: h.start)
     return hits

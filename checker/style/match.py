@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from ..casing import starts_sentence, transfer_case
+from ..casing import fit_replacement, starts_sentence, transfer_case
 from ..model import BlockKind, Document
 from .cldr import capitalised_names, fold_name
 from .loader import DEFAULT_MESSAGES, GROUP_REF, StyleRule
@@ -155,9 +155,6 @@ def _inside_replacement(text: str, start: int, end: int, replacements: list[str]
     return False
 
 
-_WORD_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[ \t]+$")  # the word right before a match
-
-
 def substitution(rule: StyleRule, doc: Document) -> Iterator[Hit]:
     def hits() -> Iterator[Hit]:
         for text, start, end in _matches(rule, doc):
@@ -170,13 +167,8 @@ def substitution(rule: StyleRule, doc: Document) -> Iterator[Hit]:
                 continue
             observed = text[start:end]
             suggestions = []
-            previous = _WORD_BEFORE.search(text, max(0, start - 80), start)
             for replacement in replacements:
-                expanded = _expand(replacement, key_match)
-                first, _, rest = expanded.partition(" ")
-                if rest and previous and previous.group(1).casefold() == first.casefold():
-                    expanded = rest.lstrip()  # "to the United States": the US -> US, not "the the US"
-                expanded = transfer_case(observed, expanded, starts_sentence(text, start))
+                expanded = fit_replacement(doc, start, observed, _expand(replacement, key_match))
                 if expanded not in suggestions:
                     suggestions.append(expanded)
             if suggestions == [observed] or _inside_replacement(text, start, end, suggestions):
@@ -236,7 +228,7 @@ def consistency(rule: StyleRule, doc: Document) -> Iterator[Hit]:
                 elif form != chosen:
                     suggestion = transfer_case(match.group(0), chosen_text.lower() if chosen_text[:1].isupper()
                                                and not match.group(0)[:1].isupper() else chosen_text,
-                                               starts_sentence(text, match.start()))
+                                               starts_sentence(doc, match.start()))
                     # The first form used wins; which one the house prefers is a choice: unsafe fix.
                     out.append(Hit(match.start(), match.end(), rule.format(match.group(0), chosen_text), [suggestion],
                                    suggestion, safe=False))
@@ -370,7 +362,9 @@ _HEADING_MARK = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+")
 _COUNT_END = re.compile(r"(?:^|\s)\d[\d,]*$")  # a count or a year as the last word (not 1.2, §2, 3 ½)
 # a section number ends with its full stop or bracket (2., 1), 2.1., (a)) or has three parts
 # (1.2.3): a bare 2.5 is a decimal (2.5 million, 9.30 am)
-_SECTION_NUMBER = re.compile(r"\(?(?:\d+(?:\.\d+)*|[IVXLC]+|[ivxlc]+|[A-Za-z])[.)]|\d+(?:\.\d+){2,}")
+_ROMAN = r"(?=[IVXL])(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"  # I to LXXXIX (not CIVIL, CC)
+_SECTION_NUMBER = re.compile(rf"\(?(?:\d+(?:\.\d+)*|{_ROMAN}|{_ROMAN.lower()}|[A-Za-z])[.)]|\d+(?:\.\d+){{2,}}")
+_GENUS = re.compile(r"[A-Z]\.")  # C. difficile, E. coli: before a lower-case word, no section letter
 
 
 def _capitalise(word: str) -> str:
@@ -424,7 +418,8 @@ def capitalization(rule: StyleRule, doc: Document, evidence: CaseEvidence | None
         if evidence is None:
             evidence = case_evidence(doc)
         matches = list(_WORD.finditer(body))
-        if len(matches) > 1 and _SECTION_NUMBER.fullmatch(body[:matches[1].start()].strip()):
+        number = body[:matches[1].start()].strip() if len(matches) > 1 else ""
+        if _SECTION_NUMBER.fullmatch(number) and not (_GENUS.fullmatch(number) and matches[1].group(0)[:1].islower()):
             matches = matches[1:]  # a Roman or lettered section number (IV. The war, (a) Method) is no word
         if not matches:
             continue
@@ -454,10 +449,11 @@ def capitalization(rule: StyleRule, doc: Document, evidence: CaseEvidence | None
         after_code = doc.text[line_start:at].rstrip().endswith("`")
         inner_first = (rule.match == "$sentence" and doc.text[at - 1:at].isspace()
                        and (_COUNT_END.search(lead) is not None or after_code))
-        # a section number ("2.", "1)", "1.2.3", "IV.") or nothing but punctuation before the
-        # word: it is the heading's first, to be capitalised; after anything else it is free
+        # a section number ("2.", "1)", "1.2.3", "IV.", also emphasised: **IV.**) or nothing but
+        # punctuation before the word: it is the heading's first, to be capitalised; after
+        # anything else it is free
         heading_first = (not after_code and not any(ch.isalnum() or ch == "`" for ch in lead)) \
-            or _SECTION_NUMBER.fullmatch(lead)
+            or _SECTION_NUMBER.fullmatch(lead) or _SECTION_NUMBER.fullmatch(text[start + body_offset:at].strip())
         if inner_first and 0 not in named:
             expected[0] = _expected_words(["X", words[0]], rule)[1]
             skip.discard(0)

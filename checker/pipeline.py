@@ -136,8 +136,10 @@ class CheckContext:
             values[name] = compute()
         return values[name]
 
-    def rule_active(self, code: str) -> bool:
-        """Whether the settings select rule ``code`` (per-file ignores aside)."""
+    def rule_active(self, code: str, path: str | None = None) -> bool:
+        """Whether the settings select rule ``code``, and with ``path``, whether the file's
+        per-file-ignores leave it on (a rule that defers to another must know that the other
+        reports: TC201 leaves a wrong term to TC202 only where TC202 runs, a tester's report)."""
         key = ("rule-active", code)
         active = self.cache.get(key)
         if active is None:
@@ -145,6 +147,9 @@ class CheckContext:
             settings = self.settings
             active = bool(rule) and matches(rule, settings.select or ["ALL"]) and not matches(rule, settings.ignore)
             self.cache[key] = active
+        if active and path is not None:
+            ignored = self.config.ignored_for(path)
+            return not (ignored and matches(get_rule(code), ignored))
         return active
 
 

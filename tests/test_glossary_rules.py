@@ -290,6 +290,14 @@ def test_tc201_does_not_repeat_what_tc202_reports(config):
     found = checker.check_pair("O Talibã avança.", "The Taleban advance.", source_lang="pt", lang="en", config=cfg,
                                select=["TC2"])
     assert [f.rule for f in found] == ["TC202"]
+    # ... only where TC202 runs: switched off, the missing term is TC201's (a tester's report:
+    # --select TC201, --ignore TC202 or a per-file ignore hid it from every rule)
+    for select, extra in ((["TC201"], ""), (["TC2"], 'ignore = ["TC202"]\n'),
+                          (["TC2"], '[per-file-ignores]\n"*.txt" = ["TC202"]\n')):
+        cfg = config(glossaries=[G / "editor.yaml"], extra=extra)
+        found = checker.check_pair("O Talibã avança.", "The Taleban advance.", source_lang="pt", lang="en",
+                                   config=cfg, select=select, path="a.txt")
+        assert [(f.rule, f.suggestions) for f in found] == [("TC201", ["Taliban"])], extra
 
 
 # ------------------------------------------------------------------------------ the sample

@@ -118,8 +118,8 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def house_spans(doc: "Document", ctx: "CheckContext") -> list[tuple[int, int]]:
-    """Spans TC102 reports (empty when TC102 is not selected)."""
-    if not ctx.rule_active("TC102"):
+    """Spans TC102 reports (empty when TC102 does not run on the file)."""
+    if not ctx.rule_active("TC102", doc.path):
         return []
     return [(m.start, m.end) for m in house_matches(doc, ctx)]
 
@@ -158,10 +158,10 @@ def near_miss_hits(doc: "Document", ctx: "CheckContext") -> list[Hit]:
 def covered_spans(doc: "Document", ctx: "CheckContext") -> list[tuple[int, int, str]]:
     """(start, end, rule) of what the explicit lists report in ``doc``: TC102 (house names),
     TC202 (deprecated/forbidden terms) and TC203 (near-misses, leftovers), each only when
-    selected. The zero-config names rule skips findings overlapping these spans."""
+    running on the file. The zero-config names rule skips findings overlapping these spans."""
     spans = [(s, e, "TC102") for s, e in house_spans(doc, ctx)]
-    if ctx.rule_active("TC202"):
+    if ctx.rule_active("TC202", doc.path):
         spans += [(h.start, h.end, "TC202") for h in wrong_term_hits(doc, ctx)]
-    if ctx.rule_active("TC203"):
+    if ctx.rule_active("TC203", doc.path):
         spans += [(h.start, h.end, "TC203") for h in near_miss_hits(doc, ctx)]
     return sorted(spans)

@@ -1252,11 +1252,13 @@ def initials(text: str) -> str:
 
 
 def missing_terms(source: Document, target: Document, compiled: CompiledGlossary,
-                  target_scan: Scan, target_hits: list[Hit]) -> list[Hit]:
+                  target_scan: Scan, target_hits: list[Hit], house: list[tuple[int, int]] = ()) -> list[Hit]:
     """Source terms whose approved translation the aligned target segment (or, when the
-    segmentations differ, the whole target) lacks, and that no wrong form stands in for; and
-    source terms that occur more often than any rendering of them in the target unit (a term
-    said twice and translated once: the second occurrence went missing or was mistranslated)."""
+    segmentations differ, the whole target) lacks, and that no wrong form another rule reports
+    stands in for (``target_hits``: TC202's and TC203's; ``house``: the spans of TC102's house
+    variants); and source terms that occur more often than any rendering of them in the target
+    unit (a term said twice and translated once: the second occurrence went missing or was
+    mistranslated)."""
     s_lang, t_lang = source.lang, target.lang
     src = scan(source, s_lang, compiled, compiled.source_index(s_lang))
     if not src.matches:
@@ -1278,8 +1280,8 @@ def missing_terms(source: Document, target: Document, compiled: CompiledGlossary
         unit = unit_of(m.start, t_starts)
         if m.pattern.approved:
             present[unit][ei] = present[unit].get(ei, 0) + 1
-        else:
-            wrong[unit].add(ei)
+        elif any(start < m.end and m.start < end for start, end in house):
+            wrong[unit].add(ei)  # (a house variant: TC102's, the other wrong forms' as target_hits)
     index_of = {id(e): i for i, e in enumerate(entries)}
     for hit in target_hits:
         wrong[unit_of(hit.start, t_starts)].add(index_of[id(hit.entry)])

@@ -109,7 +109,7 @@ class GlossaryMissingTerm(Rule):
             "compound renders the term word it ends with (Konfigurationsdatei for file), not one it "
             "starts with or shares a first part with (Waffenstillstand for Waffen, Waffenlieferung "
             "for Waffenstillstand). "
-            "Wrong forms reported by TC202/TC203 are not reported again here.",
+            "Wrong forms reported by TC202/TC203 are not reported again here (where those rules run).",
         bad="Glossary: confirmed cases -> casos confirmados. Source: There are 200 confirmed cases. "
             "Translation: Há 200 casos registrados.",
         good="Há 200 casos confirmados.",
@@ -119,7 +119,7 @@ class GlossaryMissingTerm(Rule):
     def check_pair(self, source: Document, target: Document, ctx: "CheckContext") -> Iterable[Finding]:
         if not ctx.config.glossaries:
             return
-        from ..glossary import glossary_for, near_miss_hits, target_scan, wrong_term_hits
+        from ..glossary import glossary_for, house_spans, near_miss_hits, target_scan, wrong_term_hits
 
         compiled = glossary_for(ctx)
         if compiled is None:
@@ -127,8 +127,10 @@ class GlossaryMissingTerm(Rule):
         from ..glossary.check import missing_terms
 
         sc = target_scan(target, ctx)
-        others = [*wrong_term_hits(target, ctx), *near_miss_hits(target, ctx)]
-        for hit in missing_terms(source, target, compiled, sc, others):
+        # (what TC202 and TC203 report is theirs, where they run: not hidden when they are off)
+        others = [*(wrong_term_hits(target, ctx) if ctx.rule_active("TC202", target.path) else ()),
+                  *(near_miss_hits(target, ctx) if ctx.rule_active("TC203", target.path) else ())]
+        for hit in missing_terms(source, target, compiled, sc, others, house_spans(target, ctx)):
             src_text = source.text[hit.source_start:hit.source_end]
             line, _ = source.position(hit.source_start)
             if hit.counts:

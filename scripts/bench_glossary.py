@@ -50,7 +50,9 @@ def build_entries(data: Path, n: int) -> list[tuple[str, list[tuple[str, str]]]]
             continue
         seen.add(row[1].casefold())
         name = " ".join(reversed(row[1].split(", ", 1))).title() if ", " in row[1] else row[1].title()
-        terms_ = [(name, "preferredTerm-admn-sts")] + [(a.title(), "deprecatedTerm-admn-sts") for a in aliases.get(row[0].strip(), [])[:2]]
+        # (an alias spelled as the name itself would make the entry contradict itself: a load error)
+        others = [a.title() for a in aliases.get(row[0].strip(), []) if a.title().casefold() != name.casefold()]
+        terms_ = [(name, "preferredTerm-admn-sts")] + [(a, "deprecatedTerm-admn-sts") for a in others[:2]]
         entries.append((row[1].strip(), terms_))
     return entries[:n]
 

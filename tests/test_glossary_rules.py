@@ -223,6 +223,24 @@ def test_a_fix_after_a_word_that_takes_its_form_from_the_next_sound_is_unsafe(co
     assert [(f.fix.replacement, f.fix.safe) for f in found] == [("email", False), ("email", True)]
 
 
+def test_plurals_of_wrong_terms_are_found_and_fixed_in_the_plural(config, tmp_path):
+    # a tester's report: "Les applis" and German "Alle Keys" passed (Snowball keeps an -s after a
+    # vowel or a y), "Les emails" suggested the singular 'courriel', "les fichers" 'fichier';
+    # a plural the language does not form with -s still is no rendering (ordenadors)
+    (tmp_path / "fr.csv").write_text("source,target,status\napplication,application,preferred\n"
+                                     "application,appli,forbidden\nfile,fichier,preferred\nemail,courriel,preferred\n"
+                                     "email,email,forbidden\n", encoding="utf-8")
+    found = run("Les applis sont lentes. Les emails arrivent. L'API renvoie les fichers.",
+                config(glossaries=[str(tmp_path / "fr.csv")]), ["TC202", "TC203"], lang="fr")
+    assert [(f.rule, f.text, f.suggestions[0], f.fix.replacement) for f in found] == [
+        ("TC202", "applis", "applications", "applications"), ("TC202", "emails", "courriels", "courriels"),
+        ("TC203", "fichers", "fichiers", "fichiers")]
+    (tmp_path / "de.csv").write_text("source,target,status\nkey,Schlüssel,preferred\nkey,Key,deprecated\n",
+                                     encoding="utf-8")
+    found = run("Alle Keys sind weg.", config(glossaries=[str(tmp_path / "de.csv")]), ["TC202"], lang="de")
+    assert [(f.text, f.suggestions) for f in found] == [("Keys", ["Schlüssel"])]  # (no German -s plural)
+
+
 def test_tc203_near_miss_transliteration_and_typo(config):
     cfg = config(glossaries=[G / "basic2008.tbx"])
     found = run("They are of the Tayika ethnic group, says the National Resistanse Front.", cfg, ["TC203"])

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..casing import fit_replacement, starts_sentence, transfer_case
 from ..model import Document
-from .index import (NONWORD_ZIPF, ROMANCE, Match, Pattern, PatternIndex, conjugated, english_inflection,
+from .index import (NONWORD_ZIPF, ROMANCE, Match, Pattern, PatternIndex, conjugated, english_inflection, regular_plural,
                     inflected_form, language_index)
 from .model import Entry, Glossary, Term
 from .text import Tokens, analyzer, is_acronym, split_words, tokenize, unaccent
@@ -483,7 +483,8 @@ def wrong_terms(doc: Document, sc: Scan, compiled: CompiledGlossary) -> list[Hit
         if approved:
             replacement = fit_replacement(doc, m.start, written, approved[0].text)
             if not as_listed:
-                replacement = _inflected_like(written, term.text, replacement)
+                replacement = _inflected_like(written, term.text, replacement) or _plural_like(
+                    written, term.text, replacement, sc.lang)
         safe = len(approved) == 1 and as_listed and not (replacement and (
             _agreement_at_risk(term.text, replacement, sc.lang)
             or _article_at_risk(doc.prose, m.start, written, replacement, sc.lang)))
@@ -567,6 +568,16 @@ def _inflected_like(written: str, term: str, replacement: str) -> str | None:
     if pair is None or not pair[0] or pair[1] or not replacement.casefold().endswith(tail):
         return None
     return replacement + written[len(written) - len(pair[0]):]
+
+
+def _plural_like(written: str, term: str, replacement: str, lang: str | None) -> str | None:
+    """The replacement's regular plural where ``written`` is the term's (emails for email ->
+    courriels, a tester's report): one word, or in English the last word of several; else None."""
+    if written.casefold() != term.casefold() + "s" or (len(replacement.split()) > 1 and (lang or "")[:2] != "en"):
+        return None
+    head, _, last = replacement.rpartition(" ")
+    plural = regular_plural(last, lang)
+    return (head + " " + plural if head else plural) if plural else None
 
 
 def _likeness(surface: str, text: str) -> int:
@@ -823,7 +834,12 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
             if _unlisted_inflection(surface, word, sc.lang):
                 break
             entry = entries[ei]
-            hits.append(Hit("near-miss", sc.tokens.starts[i], sc.tokens.ends[i], entry, term, (term.text,),
+            # a misspelt plural gets the plural (fichers: fichiers, a tester's report)
+            plural = regular_plural(word, sc.lang) if surface[-1:] in "sS" and word[-1:] not in "sS" else None
+            if plural is not None and within_one(surface.casefold(), plural.casefold()):
+                word = plural
+            suggestion = word if len(split_words(term.text)) == 1 else term.text
+            hits.append(Hit("near-miss", sc.tokens.starts[i], sc.tokens.ends[i], entry, term, (suggestion,),
                             transfer_case(surface, word, starts_sentence(doc, sc.tokens.starts[i])), False))
             break
     hits.sort(key=lambda h: h.start)

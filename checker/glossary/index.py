@@ -64,7 +64,7 @@ class PatternIndex:
 
     def add(self, pattern: Pattern | None) -> None:
         if pattern is not None:
-            for variant in [pattern, *self._conjugations(pattern)]:
+            for variant in [pattern, *self._conjugations(pattern), *self._plurals(pattern)]:
                 self.first.setdefault(variant.keys[0], []).append(variant)
             self._sorted = False
 
@@ -79,6 +79,19 @@ class PatternIndex:
             stem = verb_stem(form)
             if stem is not None:
                 for key in sorted({self.analyzer.key(stem + ending) for ending in VERB_ENDINGS} - {pattern.keys[k]}):
+                    out.append(dataclasses.replace(pattern, keys=pattern.keys[:k] + (key,) + pattern.keys[k + 1:]))
+        return out
+
+    def _plurals(self, pattern: Pattern) -> list[Pattern]:
+        """The pattern with one word's key replaced by the key of that word plus -s, where the
+        stemmer keys the plural apart (French appli / applis, German Key / Keys: Snowball leaves
+        an -s after a vowel or a y); the form guard then checks the word written."""
+        out = []
+        for k, form in enumerate(pattern.forms):
+            plural = regular_plural(form, self.analyzer.lang)
+            if plural is not None:
+                key = self.analyzer.key(plural)
+                if key != pattern.keys[k]:
                     out.append(dataclasses.replace(pattern, keys=pattern.keys[:k] + (key,) + pattern.keys[k + 1:]))
         return out
 
@@ -147,6 +160,31 @@ def inflected_form(word: str, form: str) -> bool:
 # many endings: Snowball gives a noun and its verb one stem (seca, secaram: sec-), so the noun's
 # forms are told from the verb's by the endings that nominal inflection allows.
 ROMANCE = frozenset({"pt", "es", "fr", "it", "ca", "gl"})
+def regular_plural(word: str, lang: str | None) -> str | None:
+    """``word`` with the plural -s of ``lang`` where the language forms it so (French ordinateur,
+    courriel; Portuguese and Spanish words ending in a vowel; English but -s, -x, -z, -ch, -sh,
+    -y; German and Dutch loanwords ending in a vowel but e, or y); None where the plural may
+    take another ending (journal -> journaux, papel -> papéis, ão, a consonant in Spanish:
+    ordenadores) or the language has no -s plural."""
+    primary = (lang or "").split("-")[0]
+    w = word.casefold()
+    if not w[-1:].isalpha():
+        return None
+    if primary == "fr":
+        ok = not w.endswith(("s", "x", "z", "al", "au", "eu", "ail"))
+    elif primary in ("pt", "gl"):
+        ok = w[-1] in "aeiouáéíóúâêô"
+    elif primary in ("es", "ca"):
+        ok = w[-1] in "aeioué"
+    elif primary == "en":
+        ok = not w.endswith(("s", "x", "z", "ch", "sh", "y"))
+    elif primary in ("de", "nl"):
+        ok = w[-1] in "aiouy"  # loanwords (Autos, Kameras, Keys); native nouns take -e, -en, -er
+    else:
+        ok = False
+    return word + ("S" if word.isupper() else "s") if ok else None
+
+
 # plural endings (unaccented) -> the singular's ending: -ões/-ães -> -ão, -éis -> -el, -ais -> -al,
 # -ns -> -m, -ces -> -z, -aux -> -al, Italian -chi -> -co ...
 _PLURALS = (("oes", "ao"), ("aes", "ao"), ("aos", "ao"), ("eis", "el"), ("ais", "al"), ("ois", "ol"),

@@ -188,6 +188,17 @@ def test_csv_header_of_unknown_words_is_an_error(tmp_path):
     assert [t.text for t in load_glossary(str(tmp_path / "g.csv")).entries[0].terms] == ["seca", "drought"]
 
 
+def test_tbx_statuses_with_or_without_their_suffixes(tmp_path):
+    # a tester's report: notRecommendedTerm-admn-sts was refused though notRecommended was read,
+    # and the error named no TBX value
+    from checker.glossary.model import Status, parse_status
+
+    assert parse_status("notRecommendedTerm-admn-sts") is Status.DEPRECATED
+    assert parse_status("forbiddenTerm") is Status.FORBIDDEN and parse_status("preferredTerm-admn-sts") is Status.PREFERRED
+    with pytest.raises(ValueError, match=r"unknown term status 'bogus' \(expected .* or TBX's preferredTerm-admn-sts"):
+        parse_status("bogus")
+
+
 def test_a_term_both_approved_and_rejected_for_one_concept_is_an_error(tmp_path):
     # a tester's report: both were accepted silently, and the term neither passed nor failed
     from checker.glossary import load_glossaries

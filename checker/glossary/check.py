@@ -488,7 +488,7 @@ def wrong_terms(doc: Document, sc: Scan, compiled: CompiledGlossary) -> list[Hit
         safe = len(approved) == 1 and as_listed and not (replacement and (
             _agreement_at_risk(term.text, replacement, sc.lang)
             or _article_at_risk(doc.prose, m.start, written, replacement, sc.lang)))
-        hits.append(Hit(term.status.value, m.start, m.end, entry, term, tuple(t.text for t in approved),
+        hits.append(Hit(term.status.value, m.start, m.end, entry, term, _fitted(doc, m.start, written, approved),
                         replacement, safe))
     return hits
 
@@ -568,6 +568,12 @@ def _inflected_like(written: str, term: str, replacement: str) -> str | None:
     if pair is None or not pair[0] or pair[1] or not replacement.casefold().endswith(tail):
         return None
     return replacement + written[len(written) - len(pair[0]):]
+
+
+def _fitted(doc: Document, start: int, written: str, approved: list[Term]) -> tuple[str, ...]:
+    """The approved terms as suggestions for ``written`` at ``start``: in its case, as the fix
+    writes them (Réglages at a heading's start: Paramètres, a tester's report)."""
+    return tuple(dict.fromkeys(fit_replacement(doc, start, written, t.text) for t in approved))
 
 
 def _plural_like(written: str, term: str, replacement: str, lang: str | None) -> str | None:
@@ -744,7 +750,7 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
             exact = _fold_words(surface) == _fold_words(" ".join(split_words(term.text)))
             written = doc.visible(m.start, m.end)
             replacement = fit_replacement(doc, m.start, written, approved[0].text)
-            hits.append(Hit("leftover", m.start, m.end, entry, term, tuple(t.text for t in approved), replacement,
+            hits.append(Hit("leftover", m.start, m.end, entry, term, _fitted(doc, m.start, written, approved), replacement,
                             len(approved) == 1 and exact
                             and not _article_at_risk(doc.prose, m.start, written, replacement, sc.lang)))
             covered[m.first:m.last] = b"\x01" * (m.last - m.first)

@@ -64,10 +64,13 @@ def parse_status(value: str | None) -> Status | None:
     key = "".join(ch for ch in value.strip().lower() if ch not in " _")
     if not key:
         return None
-    try:
-        return _STATUS_WORDS[key]
-    except KeyError:
-        raise ValueError(f"unknown term status {value.strip()!r} (expected preferred, admitted, deprecated or forbidden)") from None
+    # (any value also with TBX's suffixes: notRecommendedTerm-admn-sts as notRecommended)
+    status = _STATUS_WORDS.get(key) or _STATUS_WORDS.get(key.removesuffix("-admn-sts").removesuffix("term"))
+    if status is None:
+        raise ValueError(f"unknown term status {value.strip()!r} (expected preferred, admitted, deprecated or "
+                         "forbidden, or TBX's preferredTerm-admn-sts, admittedTerm-admn-sts, deprecatedTerm-admn-sts, "
+                         "supersededTerm-admn-sts)")
+    return status
 
 
 @lru_cache(maxsize=256)

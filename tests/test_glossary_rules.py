@@ -248,6 +248,23 @@ def test_tc203_near_miss_transliteration_and_typo(config):
     assert found[0].fix is not None and not found[0].fix.safe
 
 
+def test_tc203_an_approved_term_written_with_other_hyphens_or_spaces(config, tmp_path):
+    # a tester's report: E-Mail Adresse for E-Mail-Adresse and mot-de-passe for mot de passe
+    # passed as the approved terms; an inflected form, another case (a heading's Title Case), an
+    # admitted spelling and a hyphen that ends a line pass
+    (tmp_path / "de.csv").write_text("source,target,status\nemail address,E-Mail-Adresse,preferred\n", encoding="utf-8")
+    found = run("Die E-Mail Adresse ist neu. Die E-Mail-Adressen und die E-Mail-Adresse.",
+                config(glossaries=[str(tmp_path / "de.csv")]), ["TC2"], lang="de")
+    assert [(f.rule, f.text, f.fix.replacement, f.fix.safe, f.extra["glossary_kind"]) for f in found] == [
+        ("TC203", "E-Mail Adresse", "E-Mail-Adresse", True, "joined")]
+    (tmp_path / "fr.csv").write_text("source,target,status\npassword,mot de passe,preferred\n"
+                                     "ceasefire,cessez-le-feu,preferred\nceasefire,cessez le feu,admitted\n",
+                                     encoding="utf-8")
+    found = run("Le mot-de-passe. Le Mot De Passe. Les mots de passe. Un cessez le feu. Le mot-\nde passe.",
+                config(glossaries=[str(tmp_path / "fr.csv")]), ["TC2"], lang="fr")
+    assert [(f.text, f.suggestions) for f in found] == [("mot-de-passe", ["mot de passe"])]
+
+
 def test_tc203_source_form_left_in_translation(config):
     cfg = config(glossaries=[G / "basic2008.tbx"])
     found = run("The FRN says the Frente de Resistência Nacional will fight.", cfg, ["TC203"])

@@ -848,8 +848,47 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
             hits.append(Hit("near-miss", sc.tokens.starts[i], sc.tokens.ends[i], entry, term, (suggestion,),
                             transfer_case(surface, word, starts_sentence(doc, sc.tokens.starts[i])), False))
             break
+    # 4. an approved term written with other joiners (E-Mail Adresse for E-Mail-Adresse, mot-de-passe)
+    hits += _joined_otherwise(doc, sc, entries)
     hits.sort(key=lambda h: h.start)
     return hits
+
+
+_DASHES = "-‐‑‒–"
+
+
+def _joiners(text: str, tokens: Tokens, first: int, last: int) -> tuple[bool, ...]:
+    """Per gap between tokens [first, last): whether a hyphen joins them."""
+    return tuple(any(ch in _DASHES for ch in text[tokens.ends[i]:tokens.starts[i + 1]]) for i in range(first, last - 1))
+
+
+def _joined_otherwise(doc: Document, sc: Scan, entries: list[Entry]) -> list[Hit]:
+    """Approved terms the text writes with a hyphen where the glossary has a space, or the
+    reverse (the German E-Mail Adresse for E-Mail-Adresse, the French mot-de-passe for mot de
+    passe: a tester's report): the matcher takes them for the term, which spell-checkers pass."""
+    out = []
+    for m in sc.matches:
+        if not m.pattern.approved or m.last - m.first < 2:
+            continue
+        written = _joiners(doc.prose, sc.tokens, m.first, m.last)
+        ei, term = m.pattern.payload
+        approved = [t for t in entries[ei].approved(sc.lang)]
+        spellings = []
+        for t in approved:
+            tt = tokenize(t.text)
+            if len(tt) == m.last - m.first:
+                spellings.append((t, _joiners(t.text, tt, 0, len(tt))))
+        if not spellings or any(j == written for _, j in spellings):
+            continue
+        t = spellings[0][0]
+        surface = doc.prose[m.start:m.end]
+        if "\n" in surface:
+            continue  # (a line break between the words: the joiner may be the wrap's)
+        out.append(Hit("joined", m.start, m.end, entries[ei], t, (t.text,),
+                       transfer_case(surface, t.text, starts_sentence(doc, m.start))
+                       if _fold_words(surface.replace("-", " ")) == _fold_words(t.text.replace("-", " ")) else None,
+                       True))
+    return out
 
 
 def _unlisted_inflection(surface: str, word: str, lang: str | None) -> bool:

@@ -196,7 +196,8 @@ class GlossaryNearMiss(Rule):
     fixable = True
     doc = RuleDoc(
         summary="A word that is not a word of the language is close to an approved glossary term, "
-                "or a source-language term was left in the translation.",
+                "a source-language term was left in the translation, or an approved term is written "
+                "with a space where the glossary has a hyphen (or the reverse).",
         why="Misspelled terms (Quarentna), terms transliterated the way another language writes "
             "them (Tayika for Tajik) and source-language forms left untranslated (the Portuguese "
             "acronym FRN for NRF) escape both spell-checkers and exact glossary matching.",
@@ -204,7 +205,8 @@ class GlossaryNearMiss(Rule):
             "Front (NRF). Text: of the Tayika ethnic group ... the FRN says",
         good="of the Tajik ethnic group ... the NRF says",
         fix="A source-language form: safe when the entry has exactly one approved term. A near-miss "
-            "spelling: the term is suggested, the fix is not safe (it is a guess).",
+            "spelling: the term is suggested, the fix is not safe (it is a guess). Hyphens and spaces "
+            "(E-Mail Adresse -> E-Mail-Adresse): safe when the words are the term's as listed.",
     )
 
     def check_document(self, doc: Document, ctx: "CheckContext") -> Iterable[Finding]:
@@ -216,6 +218,8 @@ class GlossaryNearMiss(Rule):
             text = doc.visible(hit.start, hit.end)
             if hit.kind == "leftover":
                 message = f"'{text}' is the {hit.term.lang or 'source'} term; the translation uses {_quote(hit.suggestions)}"
+            elif hit.kind == "joined":
+                message = f"'{text}': the glossary writes '{hit.term.text}' (hyphens and spaces as listed)"
             else:
                 message = f"'{text}' looks like a misspelling of the glossary term '{hit.term.text}'"
             fix = Fix(hit.start, hit.end, hit.replacement, safe=hit.safe) if hit.replacement else None

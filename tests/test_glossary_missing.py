@@ -450,3 +450,23 @@ def test_tc201_a_german_compound_renders_the_term_word_it_ends_with(tmp_path):
                    "Der Waffenstillstand hielt, und die Gewehre wurden übergeben.") == [["Waffen"]]
     assert missing("The house and the election.", "Der Haushalt und der Wahlkampf.") == [["Haus"], ["Wahl"]]
     assert missing("The house and the election.", "Das Bauernhaus und die Bundestagswahl.") == []
+
+
+def test_german_separable_verbs_render_their_term(tmp_path):
+    # a tester's report: "Melden Sie sich jetzt an", "angemeldet", "anzumelden" and "Laden Sie die
+    # Datei herunter" were each "not translated as anmelden / herunterladen"; the verb without
+    # its prefix at the clause's end, or another verb, still is not the term
+    (tmp_path / "g.csv").write_text("source,target,status\nsign in,anmelden,preferred\n"
+                                    "download,herunterladen,preferred\n", encoding="utf-8")
+    (tmp_path / "t.toml").write_text('glossaries = ["g.csv"]\n', encoding="utf-8")
+    source = "Sign in now.\n\nYou have signed in.\n\nTo sign in, click here.\n\nDownload the file.\n"
+    good = ("Melden Sie sich jetzt an.\n\nSie haben sich angemeldet.\n\nUm sich anzumelden, klicken Sie hier.\n\n"
+            "Laden Sie die Datei herunter.\n")
+    bad = "Melden Sie mit uns.\n\nSie haben sich gemeldet.\n\nUm sich zu melden, klicken Sie hier.\n\nLaden Sie die Datei.\n"
+
+    def check(target):
+        return checker.check_pair(source, target, source_lang="en", lang="de", config=str(tmp_path / "t.toml"),
+                                  select=["TC201"])
+
+    assert check(good) == []
+    assert [f.line for f in check(bad)] == [1, 3, 5, 7]

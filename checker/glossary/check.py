@@ -1274,6 +1274,50 @@ def _split_into_terms(words: list[str], keys: tuple[str, ...], by_keys: dict[tup
     return None if skipped_last else parts
 
 
+# German separable prefixes (longest first): anmelden is "melden ... an" in a main clause,
+# "angemeldet" as a participle, "anzumelden" with zu
+SEPARABLE_PREFIXES = tuple(sorted("""
+    ab an auf aus bei dar ein fest fort frei her herab heran herauf heraus herbei herein herum
+    herunter hervor hin hinab hinauf hinaus hinein hinunter hinzu hoch los mit nach nieder statt
+    teil um vor voran voraus vorbei weg weiter zu zurecht zurück zusammen
+""".split(), key=len, reverse=True))
+SEPARATED_WITHIN = 12  # tokens from the verb to its prefix at the clause's end
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\]»“”\"]|$)")
+
+
+def _separable_verb_forms(prose: str, tokens: Tokens, keys: list[str], lo: int, hi: int, approved: list[Term],
+                          lang: str | None, an) -> int:
+    """How many forms of an approved German separable verb the tokens [lo, hi) hold that the
+    matcher does not see as the term (a tester's report: each was "not translated as
+    anmelden"): the verb and, later in its clause, the prefix at the clause's end ("Melden Sie
+    sich jetzt an.", "Laden Sie die Datei herunter"), the participle (angemeldet,
+    heruntergeladen) and the zu-infinitive (anzumelden)."""
+    if (lang or "").split("-")[0] != "de":
+        return 0
+    surfaces = tokens.surfaces
+    n = 0
+    for term in approved:
+        word = term.text.casefold()
+        if " " in word or not word.endswith("n"):
+            continue
+        prefix = next((p for p in SEPARABLE_PREFIXES if word.startswith(p) and len(word) - len(p) >= 4), None)
+        if prefix is None:
+            continue
+        base_key = an.key(word[len(prefix):])
+        for i in range(lo, hi):
+            low = surfaces[i].casefold()
+            if low.startswith(prefix + "ge") and an.key(low[len(prefix) + 2:]) == base_key:
+                n += 1  # angemeldet, heruntergeladen
+            elif low.startswith(prefix + "zu") and an.key(low[len(prefix) + 2:]) == base_key:
+                n += 1  # anzumelden
+            elif keys[i] == base_key and not low.startswith(prefix):
+                for j in range(i + 1, min(hi, i + 1 + SEPARATED_WITHIN)):
+                    if surfaces[j].casefold() == prefix and _CLAUSE_END.match(prose, tokens.ends[j]):
+                        n += 1  # Melden Sie sich ... an.
+                        break
+    return n
+
+
 def _reordered_acronyms(surfaces: list[str], lo: int, hi: int, term: Term, approved: list[Term],
                         lang: str | None) -> int:
     """Acronyms in surfaces[lo:hi] with the letters of the source acronym in another order, where
@@ -1406,6 +1450,9 @@ def missing_terms(source: Document, target: Document, compiled: CompiledGlossary
             continue  # rendered word by word, by its parts' approved terms (décès liés à la covid-19)
         if n_target + _reordered_acronyms(surfaces, lo, hi, term, approved, t_lang) >= n_source:
             continue  # the target language's acronym, the same letters in its own order (SDRA for ARDS)
+        if n_target + _separable_verb_forms(target.prose, target_scan.tokens, t_keys, lo, hi, approved, t_lang, an) \
+                >= n_source:
+            continue  # a German separable verb apart or joined otherwise (Melden Sie sich an, angemeldet)
         # the approved rendering of another term of the source unit (lavar as mãos for wash hands)
         # is not also a derived form of this one (lavagem das mãos for hand washing)
         others = [entries[o] for o, u in counts if u == unit and o != ei]  # the unit's other source terms

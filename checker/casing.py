@@ -54,37 +54,45 @@ def starts_sentence(doc: Document, offset: int) -> bool:
     return _LEAD.fullmatch(lead) is not None or _ITEM_LINE.search(lead) is not None
 
 
-# ``repeated_first_word``: the word right before a match, and the first word of a replacement
+# ``without_repeated_word``: the word right before a match (looked for this far back)
 _WORD_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)\s+$")
+LOOK_BACK = 80
 
 
 def without_repeated_word(doc: Document, start: int, surface: str, replacement: str) -> str:
     """``replacement`` without its first word when the text already has it right before the
     match, in the same sentence: "to the United States" with "the US" -> "US", not "the the
-    US"; as written (the -> the), in capitals in an ALL CAPS match (THE UNITED STATES), or
-    capitalised at a sentence start (The United States); not "Vitamin A pandemic" for "a
-    pandemic", nor across a table's cells (a review)."""
+    US"; as written (the -> the), in capitals in an ALL CAPS match (THE UNITED STATES),
+    capitalised at a sentence start or in a Title Case match (The United States, Trade With
+    The United States); not "Vitamin A pandemic" for "a pandemic", nor across a table's cells
+    (reviews)."""
     parts = replacement.split(None, 1)
     if len(parts) < 2:
         return replacement
     segment = doc.segment_at(start)
-    low = segment.start if segment is not None else max(0, start - 80)
-    before = _WORD_BEFORE.search(doc.prose, max(low, start - 80), start)
+    low = segment.start if segment is not None else 0
+    before = _WORD_BEFORE.search(doc.prose, max(low, start - LOOK_BACK), start)
     if before is None:
         return replacement
     word, first = before.group(1), parts[0]
-    if word == first or (surface.isupper() and word == first.upper()) \
-            or (word == first[:1].upper() + first[1:] and starts_sentence(doc, before.start(1))):
+    capitalised = first[:1].upper() + first[1:]
+    if word == first or (surface.isupper() and word == first.upper()) or (word == capitalised and (
+            case_pattern(surface) == "title" or starts_sentence(doc, before.start(1)))):
         return parts[1]
     return replacement
 
 
-def fit_replacement(doc: Document, start: int, surface: str, replacement: str) -> str:
+def fit_replacement(doc: Document, start: int, surface: str, replacement: str, listed: str = "") -> str:
     """``replacement`` for ``surface`` at ``start`` in ``doc``, fitted to the text: its first word
     dropped where the text already has it (``without_repeated_word``) and the case carried over
-    (``transfer_case``)."""
-    return transfer_case(surface, without_repeated_word(doc, start, surface, replacement),
-                         starts_sentence(doc, start))
+    (``transfer_case``). ``listed``: the term the surface was matched as; an acronym written as
+    listed (API) sets no ALL CAPS pattern (interface de programmation, not INTERFACE DE
+    PROGRAMMATION: a review)."""
+    opening = starts_sentence(doc, start)
+    if listed.isupper() and len(listed) > 1 and surface.removesuffix("s").isupper():  # (API, APIs)
+        fitted = without_repeated_word(doc, start, surface.lower(), replacement)
+        return fitted[:1].upper() + fitted[1:] if opening else fitted
+    return transfer_case(surface, without_repeated_word(doc, start, surface, replacement), opening)
 
 
 def transfer_case(surface: str, replacement: str, sentence_start: bool) -> str:

@@ -139,8 +139,6 @@ class Document:
 
     def segment_at(self, offset: int) -> Segment | None:
         """The sentence holding ``offset`` (None outside every sentence, or before segmentation)."""
-        import bisect
-
         i = bisect.bisect_right(self.segments, offset, key=lambda seg: seg.start) - 1
         return self.segments[i] if i >= 0 and offset < self.segments[i].end else None
 

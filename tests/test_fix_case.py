@@ -105,10 +105,12 @@ def test_a_replacement_drops_a_first_word_the_text_has_right_before_it(tmp_path)
     (tmp_path / "transcheck.toml").write_text('lang = "en"\nstyles = ["s.yml"]\nglossaries = ["g.csv"]\n',
                                               encoding="utf-8")
     (tmp_path / "a.md").write_text(
+        "# Trade With The United States\n\n"  # (a review: a Title Case match repeats a capitalised word)
         "Exports to the\nUnited States rose. The United States is big. TRADE WITH THE UNITED STATES.\n\n"
         "Exports to the America rose.\n\n| the | United States |\n|---|---|\n", encoding="utf-8")
     result = run_cli("check", "--fix", "a.md", cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert (tmp_path / "a.md").read_text(encoding="utf-8") == (
+        "# Trade With The US\n\n"
         "Exports to the\nUS rose. The US is big. TRADE WITH THE US.\n\n"
         "Exports to the USA rose.\n\n| the | The US |\n|---|---|\n")

@@ -195,6 +195,7 @@ def test_tbx_statuses_with_or_without_their_suffixes(tmp_path):
 
     assert parse_status("notRecommendedTerm-admn-sts") is Status.DEPRECATED
     assert parse_status("forbiddenTerm") is Status.FORBIDDEN and parse_status("preferredTerm-admn-sts") is Status.PREFERRED
+    assert parse_status("standardizedTerm-admn-sts") is Status.PREFERRED  # (a review)
     with pytest.raises(ValueError, match=r"unknown term status 'bogus' \(expected .* or TBX's preferredTerm-admn-sts"):
         parse_status("bogus")
 

@@ -481,15 +481,15 @@ def wrong_terms(doc: Document, sc: Scan, compiled: CompiledGlossary) -> list[Hit
         as_listed = _fold_words(surface) == _fold_words(" ".join(split_words(term.text)))  # (case, hyphens aside)
         replacement = None
         if approved:
-            replacement = fit_replacement(doc, m.start, written, approved[0].text)
+            replacement = fit_replacement(doc, m.start, written, approved[0].text, term.text)
             if not as_listed:
                 replacement = _inflected_like(written, term.text, replacement) or _plural_like(
                     written, term.text, replacement, sc.lang)
         safe = len(approved) == 1 and as_listed and not (replacement and (
             _agreement_at_risk(term.text, replacement, sc.lang)
             or _article_at_risk(doc.prose, m.start, written, replacement, sc.lang)))
-        hits.append(Hit(term.status.value, m.start, m.end, entry, term, _fitted(doc, m.start, written, approved),
-                        replacement, safe))
+        hits.append(Hit(term.status.value, m.start, m.end, entry, term,
+                        _fitted(doc, m.start, written, approved, term.text), replacement, safe))
     return hits
 
 
@@ -522,31 +522,41 @@ def _agreement_at_risk(old: str, new: str, lang: str | None) -> bool:
 # lo / l'; English a / an): before them a replacement that starts otherwise needs an editor.
 SOUND_BOUND = {
     "fr": frozenset("le la de du au ce cet ma ta sa mon ton son que je me te se ne".split()),
-    "it": frozenset("il lo la gli un uno una del dello della al allo alla nel nello nella sul sullo sulla "
-                    "dal dallo dalla quel quello quella bel bello".split()),
+    "it": frozenset("il lo la i gli un uno una del dello della dei degli al allo alla ai agli nel nello nella "
+                    "nei negli sul sullo sulla dal dallo dalla quel quello quella quei quegli bel bello".split()),
     "ca": frozenset("el la de del al pel".split()),
     "en": frozenset("a an".split()),
 }
-_WORD_OR_ELISION_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)(?:['’]|[ \t\u00a0]+)$")
+# the word before, then an apostrophe or spaces (emphasis, masked or not: l'**upgrade**; a line break)
+_WORD_OR_ELISION_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)(['’]?)[\s*_]*$")
+_ITALIAN_FEMININE = frozenset("la una della alla nella sulla dalla quella".split())
+_ITALIAN_IMPURE = re.compile(r"s[^aeiou]|z|gn|ps|pn|x|y|i[aeiou]")  # lo studente, lo zaino, lo gnomo
 
 
 def _article_at_risk(prose: str, start: int, old: str, new: str, lang: str | None) -> bool:
     """Whether the word before a replacement takes its form from the sound it precedes and the
     replacement starts with another (Le serveur -> Le ordinateur, L'upgrade -> L'mise à niveau,
-    du serveur -> du ordinateur: a tester's report; an email -> an message). An h may be silent
-    or not (l'homme, le héros): always a risk. The fix is then unsafe; the suggestion stays."""
-    words = SOUND_BOUND.get((lang or "").split("-")[0])
+    du serveur -> du ordinateur: a tester's report; an email -> an message; Italian il -> lo
+    before s + consonant or z: il calcolatore -> il sfogliatore). An h may be silent or not
+    (l'homme, le héros), and an English acronym is read by its letters' names (an SMS): always
+    a risk. The fix is then unsafe; the suggestion stays."""
+    primary = (lang or "").split("-")[0]
+    words = SOUND_BOUND.get(primary)
     if not words:
         return False
     before = _WORD_OR_ELISION_BEFORE.search(prose, max(0, start - 24), start)
-    if before is None:
+    if before is None or (not before.group(2) and before.group(1).casefold() not in words):
         return False
-    elided = prose[before.end(1):start][:1] in "'’"
-    if not elided and before.group(1).casefold() not in words:
-        return False
+    if primary == "en" and any(len(w) > 1 and w.isupper() for w in (old.split()[:1] + new.split()[:1])):
+        return True
+
+    masculine = primary == "it" and before.group(1).casefold() not in _ITALIAN_FEMININE
 
     def sound(word: str) -> str:
-        first = unaccent(word)[:1].casefold()
+        folded = unaccent(word).casefold()
+        if masculine and _ITALIAN_IMPURE.match(folded):
+            return "impure"  # (il -> lo; la, una stay: la scatola)
+        first = folded[:1]
         return "h" if first == "h" else "vowel" if first in "aeiouy" else "consonant"
 
     return sound(old) != sound(new) or sound(new) == "h"
@@ -570,10 +580,11 @@ def _inflected_like(written: str, term: str, replacement: str) -> str | None:
     return replacement + written[len(written) - len(pair[0]):]
 
 
-def _fitted(doc: Document, start: int, written: str, approved: list[Term]) -> tuple[str, ...]:
-    """The approved terms as suggestions for ``written`` at ``start``: in its case, as the fix
-    writes them (Réglages at a heading's start: Paramètres, a tester's report)."""
-    return tuple(dict.fromkeys(fit_replacement(doc, start, written, t.text) for t in approved))
+def _fitted(doc: Document, start: int, written: str, approved: list[Term], listed: str) -> tuple[str, ...]:
+    """The approved terms as suggestions for ``written`` (matched as the term ``listed``) at
+    ``start``: in its case, as the fix writes them (Réglages at a heading's start: Paramètres, a
+    tester's report)."""
+    return tuple(dict.fromkeys(fit_replacement(doc, start, written, t.text, listed) for t in approved))
 
 
 def _plural_like(written: str, term: str, replacement: str, lang: str | None) -> str | None:
@@ -582,8 +593,16 @@ def _plural_like(written: str, term: str, replacement: str, lang: str | None) ->
     if written.casefold() != term.casefold() + "s" or (len(replacement.split()) > 1 and (lang or "")[:2] != "en"):
         return None
     head, _, last = replacement.rpartition(" ")
-    plural = regular_plural(last, lang)
+    plural = _plural_word(last, lang)
     return (head + " " + plural if head else plural) if plural else None
+
+
+def _plural_word(word: str, lang: str | None) -> str | None:
+    """``regular_plural``, where the word list knows the plural (not childs, Themas)."""
+    from ..lexicon import zipf
+
+    plural = regular_plural(word, lang)
+    return plural if plural is not None and zipf(plural, lang) >= NONWORD_ZIPF else None
 
 
 def _likeness(surface: str, text: str) -> int:
@@ -749,10 +768,11 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
             surface = _surface(doc, sc, m)
             exact = _fold_words(surface) == _fold_words(" ".join(split_words(term.text)))
             written = doc.visible(m.start, m.end)
-            replacement = fit_replacement(doc, m.start, written, approved[0].text)
-            hits.append(Hit("leftover", m.start, m.end, entry, term, _fitted(doc, m.start, written, approved), replacement,
-                            len(approved) == 1 and exact
-                            and not _article_at_risk(doc.prose, m.start, written, replacement, sc.lang)))
+            replacement = fit_replacement(doc, m.start, written, approved[0].text, term.text)
+            safe = len(approved) == 1 and exact and not _article_at_risk(doc.prose, m.start, written, replacement,
+                                                                         sc.lang)
+            hits.append(Hit("leftover", m.start, m.end, entry, term,
+                            _fitted(doc, m.start, written, approved, term.text), replacement, safe))
             covered[m.first:m.last] = b"\x01" * (m.last - m.first)
     # 1b. words matched by an approved term's stem that are not words of the language: a typo or
     # an ending the stemmer absorbs (pandéme, the English vaccines for vaccins; vacinas is a
@@ -841,12 +861,12 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
                 break
             entry = entries[ei]
             # a misspelt plural gets the plural (fichers: fichiers, a tester's report)
-            plural = regular_plural(word, sc.lang) if surface[-1:] in "sS" and word[-1:] not in "sS" else None
+            plural = _plural_word(word, sc.lang) if surface[-1:] in "sS" and word[-1:] not in "sS" else None
             if plural is not None and within_one(surface.casefold(), plural.casefold()):
                 word = plural
-            suggestion = word if len(split_words(term.text)) == 1 else term.text
-            hits.append(Hit("near-miss", sc.tokens.starts[i], sc.tokens.ends[i], entry, term, (suggestion,),
-                            transfer_case(surface, word, starts_sentence(doc, sc.tokens.starts[i])), False))
+            fix = transfer_case(surface, word, starts_sentence(doc, sc.tokens.starts[i]))
+            suggestion = fix if len(split_words(term.text)) == 1 else term.text
+            hits.append(Hit("near-miss", sc.tokens.starts[i], sc.tokens.ends[i], entry, term, (suggestion,), fix, False))
             break
     # 4. an approved term written with other joiners (E-Mail Adresse for E-Mail-Adresse, mot-de-passe)
     hits += _joined_otherwise(doc, sc, entries)
@@ -854,40 +874,59 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
     return hits
 
 
-_DASHES = "-‐‑‒–"
+def _joiners(text: str, tokens: Tokens, first: int, last: int) -> tuple[bool, ...] | None:
+    """Per gap between tokens [first, last): whether a hyphen joins them; None where a gap holds
+    more than a hyphen or spaces (a spaced dash, "data - center", is punctuation)."""
+    from ..names.normalize import HYPHENS
 
-
-def _joiners(text: str, tokens: Tokens, first: int, last: int) -> tuple[bool, ...]:
-    """Per gap between tokens [first, last): whether a hyphen joins them."""
-    return tuple(any(ch in _DASHES for ch in text[tokens.ends[i]:tokens.starts[i + 1]]) for i in range(first, last - 1))
+    out = []
+    for i in range(first, last - 1):
+        gap = text[tokens.ends[i]:tokens.starts[i + 1]]
+        if len(gap) == 1 and gap in HYPHENS:
+            out.append(True)
+        elif gap.isspace() and "\n" not in gap:  # (a line break: the joiner may be the wrap's)
+            out.append(False)
+        else:
+            return None
+    return tuple(out)
 
 
 def _joined_otherwise(doc: Document, sc: Scan, entries: list[Entry]) -> list[Hit]:
     """Approved terms the text writes with a hyphen where the glossary has a space, or the
     reverse (the German E-Mail Adresse for E-Mail-Adresse, the French mot-de-passe for mot de
-    passe: a tester's report): the matcher takes them for the term, which spell-checkers pass."""
+    passe: a tester's report): the matcher takes them for the term, which spell-checkers pass.
+    Not in English, where the hyphen goes with the words' role (real-time data, in real time;
+    to follow up, a follow-up), nor inside a longer compound (Google-Drive-Ordner: a review)."""
+    from ..names.normalize import HYPHENS
+
+    if _english(sc.lang):
+        return []
+    prose, tokens = doc.prose, sc.tokens
     out = []
+    spellings: dict[int, list[tuple[Term, tuple[bool, ...] | None]]] = {}
     for m in sc.matches:
         if not m.pattern.approved or m.last - m.first < 2:
             continue
-        written = _joiners(doc.prose, sc.tokens, m.first, m.last)
-        ei, term = m.pattern.payload
-        approved = [t for t in entries[ei].approved(sc.lang)]
-        spellings = []
-        for t in approved:
-            tt = tokenize(t.text)
-            if len(tt) == m.last - m.first:
-                spellings.append((t, _joiners(t.text, tt, 0, len(tt))))
-        if not spellings or any(j == written for _, j in spellings):
+        if prose[m.start - 1:m.start] in HYPHENS or prose[m.end:m.end + 1] in HYPHENS:
             continue
-        t = spellings[0][0]
-        surface = doc.prose[m.start:m.end]
-        if "\n" in surface:
-            continue  # (a line break between the words: the joiner may be the wrap's)
-        out.append(Hit("joined", m.start, m.end, entries[ei], t, (t.text,),
-                       transfer_case(surface, t.text, starts_sentence(doc, m.start))
-                       if _fold_words(surface.replace("-", " ")) == _fold_words(t.text.replace("-", " ")) else None,
-                       True))
+        written = _joiners(prose, tokens, m.first, m.last)
+        if written is None:
+            continue
+        ei = m.pattern.payload[0]
+        if ei not in spellings:
+            spellings[ei] = []
+            for t in entries[ei].approved(sc.lang):
+                tt = tokenize(t.text)
+                spellings[ei].append((t, _joiners(t.text, tt, 0, len(tt))))
+        listed = [(t, j) for t, j in spellings[ei] if j is not None and len(j) == len(written)]
+        if not listed or any(j == written for _, j in listed):
+            continue
+        term = listed[0][0]
+        surface = prose[m.start:m.end]
+        unjoined = re.compile(f"[{HYPHENS}]")
+        same_words = _fold_words(unjoined.sub(" ", surface)) == _fold_words(unjoined.sub(" ", term.text))
+        replacement = transfer_case(surface, term.text, starts_sentence(doc, m.start)) if same_words else None
+        out.append(Hit("joined", m.start, m.end, entries[ei], term, (term.text,), replacement, replacement is not None))
     return out
 
 

@@ -160,12 +160,22 @@ def inflected_form(word: str, form: str) -> bool:
 # many endings: Snowball gives a noun and its verb one stem (seca, secaram: sec-), so the noun's
 # forms are told from the verb's by the endings that nominal inflection allows.
 ROMANCE = frozenset({"pt", "es", "fr", "it", "ca", "gl"})
+
+
+# English nouns whose plural is not -s (a glossary of a house's words rarely holds more)
+_ENGLISH_IRREGULAR = frozenset("""
+    child person man woman foot tooth goose mouse ox criterion phenomenon datum medium bacterium
+    curriculum sheep fish deer aircraft staff police people
+""".split())
+
+
 def regular_plural(word: str, lang: str | None) -> str | None:
     """``word`` with the plural -s of ``lang`` where the language forms it so (French ordinateur,
-    courriel; Portuguese and Spanish words ending in a vowel; English but -s, -x, -z, -ch, -sh,
-    -y; German and Dutch loanwords ending in a vowel but e, or y); None where the plural may
-    take another ending (journal -> journaux, papel -> papéis, ão, a consonant in Spanish:
-    ordenadores) or the language has no -s plural."""
+    courriel; Portuguese and Spanish words ending in a vowel, but -ão; English but -s, -x, -z,
+    -ch, -sh, -y and a few irregular nouns; German loanwords ending in -y, -i or -u: Handys,
+    Taxis); None where the plural may take another ending (journal -> journaux, papel -> papéis,
+    atualização -> atualizações, ordenador -> ordenadores, Firma -> Firmen, child -> children)
+    or the language has no -s plural (Dutch writes foto's)."""
     primary = (lang or "").split("-")[0]
     w = word.casefold()
     if not w[-1:].isalpha():
@@ -173,13 +183,14 @@ def regular_plural(word: str, lang: str | None) -> str | None:
     if primary == "fr":
         ok = not w.endswith(("s", "x", "z", "al", "au", "eu", "ail"))
     elif primary in ("pt", "gl"):
-        ok = w[-1] in "aeiouáéíóúâêô"
+        ok = w[-1] in "aeiouáéíóúâêô" and not w.endswith(("ão", "ãe"))
     elif primary in ("es", "ca"):
         ok = w[-1] in "aeioué"
     elif primary == "en":
-        ok = not w.endswith(("s", "x", "z", "ch", "sh", "y"))
-    elif primary in ("de", "nl"):
-        ok = w[-1] in "aiouy"  # loanwords (Autos, Kameras, Keys); native nouns take -e, -en, -er
+        ok = not w.endswith(("s", "x", "z", "ch", "sh", "y")) and w not in _ENGLISH_IRREGULAR \
+            and not (w.endswith("man") and w != "human")
+    elif primary == "de":
+        ok = w[-1] in "yiu"  # loanwords; native nouns take -e, -en, -er (Firmen, Risiken)
     else:
         ok = False
     return word + ("S" if word.isupper() else "s") if ok else None
@@ -344,8 +355,9 @@ def _surface_ok(p: Pattern, surfaces: list[str], i: int, size: int,
         if word != p.forms[k] and not inflects(word, p.forms[k]):
             return False
     if True in p.caps:
-        for k in range(size):
-            if p.caps[k] and not surfaces[i + k].isupper():
+        for k in range(size):  # an acronym in capitals, or its plural (APIs)
+            if p.caps[k] and not (surfaces[i + k].isupper() or (surfaces[i + k][-1:] == "s"
+                                                                 and surfaces[i + k][:-1].isupper())):
                 return False
     if p.exact is not None:
         for k in range(size):

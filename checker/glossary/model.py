@@ -65,7 +65,8 @@ def parse_status(value: str | None) -> Status | None:
     if not key:
         return None
     # (any value also with TBX's suffixes: notRecommendedTerm-admn-sts as notRecommended)
-    status = _STATUS_WORDS.get(key) or _STATUS_WORDS.get(key.removesuffix("-admn-sts").removesuffix("term"))
+    bare = key.removesuffix("-admn-sts")
+    status = _STATUS_WORDS.get(key) or _STATUS_WORDS.get(bare) or _STATUS_WORDS.get(bare.removesuffix("term"))
     if status is None:
         raise ValueError(f"unknown term status {value.strip()!r} (expected preferred, admitted, deprecated or "
                          "forbidden, or TBX's preferredTerm-admn-sts, admittedTerm-admn-sts, deprecatedTerm-admn-sts, "

@@ -167,8 +167,11 @@ class GlossaryForbiddenTerm(Rule):
         fix="Safe when the entry has exactly one approved term and the text has the deprecated "
             "term uninflected; an inflected one gets the approved term with the text's ending "
             "(cease-fires -> ceasefires) as an unsafe fix (--unsafe-fixes) where the two terms end "
-            "alike, else only the suggestion (Os imunizantes: no 'Os vacina'); with several approved "
-            "terms, the first is the unsafe fix and all are suggested.",
+            "alike, or its regular plural (emails -> courriels), else only the suggestion (Os "
+            "imunizantes: no 'Os vacina'); with several approved terms, the first is the unsafe fix "
+            "and all are suggested. Unsafe too where the replacement may change the gender (el "
+            "ordenador -> computadora) or the form of the word before it (le serveur -> "
+            "l'ordinateur, an SMS -> a text message).",
     )
 
     def check_document(self, doc: Document, ctx: "CheckContext") -> Iterable[Finding]:

@@ -12,9 +12,10 @@ import re
 
 from .model import Document
 
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")  # (Ukraine's: one word)
 # a letter with no letter before it, nor an apostrophe (prosecutor's, not prosecutor'S)
 _WORD_START = re.compile(r"(?<![^\W\d_])(?<!['’])[^\W\d_]")
+_LONG_LOWER_WORD = re.compile(r"(?<![^\W\d_'’])[^\W\d_A-Z]{4,}(?![\w'’])")  # (4+ letters, lower case)
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")  # eBook, iPhone, macOS (not an acronym: the UK)
 
 
@@ -39,6 +40,9 @@ _LEAD = re.compile(f"{_QUOTES}(?:{_MARKER}{_QUOTES})?")
 _ITEM_LINE = re.compile(f"\\n{_QUOTES}{_MARKER}{_QUOTES}$")  # a list item's line in a sentence the splitter joined
 
 
+_QUOTED_AFTER_COLON = re.compile(r":\s*[\"“«„‘']\s*$")  # said: "The ... (a quotation opens a sentence)
+
+
 def starts_sentence(doc: Document, offset: int) -> bool:
     """Whether ``offset`` (in ``doc.prose``) is the first word of a sentence of the document's
     segmentation, a heading, a table cell or a list item (an opening quote or bracket aside).
@@ -51,7 +55,8 @@ def starts_sentence(doc: Document, offset: int) -> bool:
             j -= 1
         return j < 0 or doc.prose[j] in ".!?\n"
     lead = doc.prose[segment.start:offset]
-    return _LEAD.fullmatch(lead) is not None or _ITEM_LINE.search(lead) is not None
+    return _LEAD.fullmatch(lead) is not None or _ITEM_LINE.search(lead) is not None \
+        or _QUOTED_AFTER_COLON.search(lead) is not None
 
 
 # ``without_repeated_word``: the word right before a match (looked for this far back)
@@ -89,13 +94,24 @@ def fit_replacement(doc: Document, start: int, surface: str, replacement: str, l
     listed (API) sets no ALL CAPS pattern (interface de programmation, not INTERFACE DE
     PROGRAMMATION: a review)."""
     opening = starts_sentence(doc, start)
-    if listed.isupper() and len(listed) > 1 and surface.removesuffix("s").isupper():  # (API, APIs)
+    segment = doc.segment_at(start)
+    if listed.isupper() and len(listed) > 1 and surface.removesuffix("s").isupper() \
+            and not _shouting(doc, segment, start, start + len(surface)):  # (API, APIs; not in LISEZ VOTRE MAIL)
         fitted = without_repeated_word(doc, start, surface.lower(), replacement)
         return fitted[:1].upper() + fitted[1:] if opening else fitted
-    return transfer_case(surface, without_repeated_word(doc, start, surface, replacement), opening)
+    heading = segment is not None and doc.blocks[segment.block].kind.value == "heading" if doc.blocks else False
+    return transfer_case(surface, without_repeated_word(doc, start, surface, replacement), opening, heading)
 
 
-def transfer_case(surface: str, replacement: str, sentence_start: bool) -> str:
+def _shouting(doc: Document, segment, start: int, end: int) -> bool:
+    """Whether the sentence around [start, end) is written in capitals (LISEZ VOTRE MAIL)."""
+    if segment is None:
+        return False
+    rest = [ch for ch in doc.prose[segment.start:start] + doc.prose[end:segment.end] if ch.isalpha()]
+    return len(rest) >= 2 and all(ch.isupper() for ch in rest)
+
+
+def transfer_case(surface: str, replacement: str, sentence_start: bool, heading: bool = False) -> str:
     """``replacement`` in the case pattern of ``surface``: TALEBAN -> TALIBAN, Secretary General
     -> Secretary-General, President in charge -> Caretaker president, Public Ministry -> Public
     Prosecutor's Office; a replacement with capitals of its own (a proper noun: Côte d'Ivoire for
@@ -113,6 +129,10 @@ def transfer_case(surface: str, replacement: str, sentence_start: bool) -> str:
     # one with a capital inside a word, a brand written so: E Book -> eBook, Apple Phone -> iPhone)
     if pattern == "title" and _INNER_CAPITAL.search(replacement):
         return replacement
+    if pattern == "title" and heading:  # a Title Case heading: its long words capitalised too (The
+        # Ukrainian Capital Falls, Kyiv Oblast; not d'Ivoire: a short word keeps its case)
+        titled = _LONG_LOWER_WORD.sub(lambda m: m.group(0)[:1].upper() + m.group(0)[1:], replacement)
+        return titled[:1].upper() + titled[1:] if sentence_start else titled
     if not sentence_start and any(ch.isupper() for ch in replacement):
         return replacement
     if pattern in ("initial", "title") and replacement[:1].islower():

@@ -114,3 +114,22 @@ def test_a_replacement_drops_a_first_word_the_text_has_right_before_it(tmp_path)
         "# Trade With The US\n\n"
         "Exports to the\nUS rose. The US is big. TRADE WITH THE US.\n\n"
         "Exports to the USA rose.\n\n| the | The US |\n|---|---|\n")
+
+
+def test_fixes_from_a_tester_of_the_house_style(tmp_path):
+    # an acronym expanded is written as the rule writes it (The UN -> The United Nations, not
+    # UNITED NATIONS); a quotation after a colon starts a sentence; a Title Case heading keeps
+    # its long words capitalised with a replacement that has capitals of its own; deleting
+    # "Actually, " at a sentence start is no safe fix (it would leave "he left")
+    (tmp_path / "s.yml").write_text(
+        "style: House\nrules:\n  W:\n    extends: substitution\n    message: \"Use %s rather than %s.\"\n"
+        "    swap:\n      UN: United Nations\n      \"Ukraine's capital\": the Ukrainian capital\n"
+        "      \"Ukraine's Capital\": the Ukrainian capital\n      \"actually,? \": ''\n"
+        "      \"Actually,? \": ''\n", encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nstyles = ["s.yml"]\n', encoding="utf-8")
+    (tmp_path / "a.md").write_text("# Ukraine's Capital Falls\n\nThe UN met. The mayor said: \"Ukraine's capital is "
+                                   "calm.\" It was cold. Actually, he left. It was actually fine.\n", encoding="utf-8")
+    result = run_cli("check", "--fix", "a.md", cwd=tmp_path)
+    assert (tmp_path / "a.md").read_text(encoding="utf-8") == (
+        "# The Ukrainian Capital Falls\n\nThe United Nations met. The mayor said: \"The Ukrainian capital is "
+        "calm.\" It was cold. Actually, he left. It was fine.\n"), result.stdout

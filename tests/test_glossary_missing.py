@@ -470,3 +470,6 @@ def test_german_separable_verbs_render_their_term(tmp_path):
 
     assert check(good) == []
     assert [f.line for f in check(bad)] == [1, 3, 5, 7]
+    # (a review: the prefix of another clause is not the verb's; a prefix at a line's end is)
+    assert [f.line for f in check("Melden Sie Fehler, rufen Sie dann an.\n\nSie haben sich angemeldet.\n\n"
+                                  "Um sich anzumelden, klicken Sie hier\n\nLaden Sie die Datei herunter\n")] == [1]

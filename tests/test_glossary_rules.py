@@ -262,6 +262,26 @@ def test_plurals_of_wrong_terms_are_found_and_fixed_in_the_plural(config, tmp_pa
                                                         ("APIs", ["programming interfaces", "programming interface"])]
 
 
+def test_acronyms_and_sounds_from_a_second_review(config, tmp_path):
+    # an acronym's plural needs two capitals (Us is no US); "a user" begins with a consonant
+    # sound (a end user was safe); an ALL CAPS heading keeps its capitals for an acronym's
+    # replacement; French nouvel, Italian nessun take their form from the next sound; a term at
+    # the very start of the text is checked for its hyphens
+    (tmp_path / "en.csv").write_text("source,target,status\nÉtats-Unis,United States,preferred\nÉtats-Unis,US,deprecated\n"
+                                     "utilisateur,end user,preferred\nutilisateur,user,deprecated\n", encoding="utf-8")
+    found = run("Us and them. Tell us. Ask a user. The US agreed.", config(glossaries=[str(tmp_path / "en.csv")]),
+                ["TC202"])
+    assert [(f.text, f.fix.replacement, f.fix.safe) for f in found] == [("user", "end user", False),
+                                                                        ("US", "United States", True)]
+    (tmp_path / "fr.csv").write_text("source,target,status\nemail,courriel,preferred\nemail,MAIL,deprecated\n"
+                                     "password,mot de passe,preferred\nserver,serveur,preferred\nserver,ordinateur,deprecated\n",
+                                     encoding="utf-8")
+    found = checker.check_text("Mot-de-passe\n\n# LISEZ VOTRE MAIL\n\nUn nouvel ordinateur.\n", lang="fr",
+                               config=config(glossaries=[str(tmp_path / "fr.csv")]), select=["TC2"], fmt="md")
+    assert [(f.text, f.fix.replacement, f.fix.safe) for f in found] == [
+        ("Mot-de-passe", "Mot de passe", True), ("MAIL", "COURRIEL", True), ("ordinateur", "serveur", False)]
+
+
 def test_tc203_near_miss_transliteration_and_typo(config):
     cfg = config(glossaries=[G / "basic2008.tbx"])
     found = run("They are of the Tayika ethnic group, says the National Resistanse Front.", cfg, ["TC203"])

@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 
 from ..casing import fit_replacement, starts_sentence, transfer_case
 from ..model import Document
+from ..names.normalize import HYPHENS
 from .index import (NONWORD_ZIPF, ROMANCE, Match, Pattern, PatternIndex, conjugated, english_inflection, regular_plural,
                     inflected_form, language_index)
 from .model import Entry, Glossary, Term
-from .text import Tokens, analyzer, is_acronym, split_words, tokenize, unaccent
+from .text import Analyzer, Tokens, analyzer, is_acronym, split_words, tokenize, unaccent
 
 ATTESTED_ZIPF = 1.0  # wordfreq's floor: a token this frequent is attested (random typos score 0)
 LEFTOVER_ZIPF = 3.0  # a one-word source form commoner than this in the target language is a loanword
@@ -521,14 +522,20 @@ def _agreement_at_risk(old: str, new: str, lang: str | None) -> bool:
 # Words whose form depends on the sound that follows (French le / l', du / de l'; Italian il /
 # lo / l'; English a / an): before them a replacement that starts otherwise needs an editor.
 SOUND_BOUND = {
-    "fr": frozenset("le la de du au ce cet ma ta sa mon ton son que je me te se ne".split()),
+    "fr": frozenset("le la de du au ce cet ma ta sa mon ton son que je me te se ne nouveau nouvel vieux vieil "
+                    "beau bel fou fol mou mol".split()),
     "it": frozenset("il lo la i gli un uno una del dello della dei degli al allo alla ai agli nel nello nella "
-                    "nei negli sul sullo sulla dal dallo dalla quel quello quella quei quegli bel bello".split()),
+                    "nei negli sul sullo sulla dal dallo dalla quel quello quella quei quegli bel bello buon "
+                    "buono nessun nessuno alcun alcuno ciascun ciascuno".split()),
     "ca": frozenset("el la de del al pel".split()),
     "en": frozenset("a an".split()),
 }
-# the word before, then an apostrophe or spaces (emphasis, masked or not: l'**upgrade**; a line break)
-_WORD_OR_ELISION_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)(['’]?)[\s*_]*$")
+# the word before, then an apostrophe or spaces (emphasis, masked or not: l'**upgrade**; a line
+# break, not a blank line)
+_WORD_OR_ELISION_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)(['’]?)(?:[ \t*_]|\r?\n(?![ \t]*\r?\n))*$")
+# English words whose first letter is not their first sound: a user, a one-off, an hour
+_ENGLISH_CONSONANT_SOUND = re.compile(r"(?:eu|ewe|one|once|ubi|uk|ur[aeiou]|us[aeiou]|ut[aeiou]|uni|ufo)")
+_ENGLISH_SILENT_H = re.compile(r"(?:hour|honest|honou?r|heir)")
 _ITALIAN_FEMININE = frozenset("la una della alla nella sulla dalla quella".split())
 _ITALIAN_IMPURE = re.compile(r"s[^aeiou]|z|gn|ps|pn|x|y|i[aeiou]")  # lo studente, lo zaino, lo gnomo
 
@@ -556,6 +563,10 @@ def _article_at_risk(prose: str, start: int, old: str, new: str, lang: str | Non
         folded = unaccent(word).casefold()
         if masculine and _ITALIAN_IMPURE.match(folded):
             return "impure"  # (il -> lo; la, una stay: la scatola)
+        if primary == "en" and _ENGLISH_CONSONANT_SOUND.match(folded):
+            return "consonant"  # (a user, a one-off)
+        if primary == "en" and _ENGLISH_SILENT_H.match(folded):
+            return "vowel"  # (an hour)
         first = folded[:1]
         return "h" if first == "h" else "vowel" if first in "aeiouy" else "consonant"
 
@@ -874,11 +885,12 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
     return hits
 
 
+_UNJOINED = re.compile(f"[{HYPHENS}]")
+
+
 def _joiners(text: str, tokens: Tokens, first: int, last: int) -> tuple[bool, ...] | None:
     """Per gap between tokens [first, last): whether a hyphen joins them; None where a gap holds
     more than a hyphen or spaces (a spaced dash, "data - center", is punctuation)."""
-    from ..names.normalize import HYPHENS
-
     out = []
     for i in range(first, last - 1):
         gap = text[tokens.ends[i]:tokens.starts[i + 1]]
@@ -897,8 +909,6 @@ def _joined_otherwise(doc: Document, sc: Scan, entries: list[Entry]) -> list[Hit
     passe: a tester's report): the matcher takes them for the term, which spell-checkers pass.
     Not in English, where the hyphen goes with the words' role (real-time data, in real time;
     to follow up, a follow-up), nor inside a longer compound (Google-Drive-Ordner: a review)."""
-    from ..names.normalize import HYPHENS
-
     if _english(sc.lang):
         return []
     prose, tokens = doc.prose, sc.tokens
@@ -907,8 +917,8 @@ def _joined_otherwise(doc: Document, sc: Scan, entries: list[Entry]) -> list[Hit
     for m in sc.matches:
         if not m.pattern.approved or m.last - m.first < 2:
             continue
-        if prose[m.start - 1:m.start] in HYPHENS or prose[m.end:m.end + 1] in HYPHENS:
-            continue
+        if (m.start and prose[m.start - 1] in HYPHENS) or (m.end < len(prose) and prose[m.end] in HYPHENS):
+            continue  # inside a longer compound
         written = _joiners(prose, tokens, m.first, m.last)
         if written is None:
             continue
@@ -923,8 +933,7 @@ def _joined_otherwise(doc: Document, sc: Scan, entries: list[Entry]) -> list[Hit
             continue
         term = listed[0][0]
         surface = prose[m.start:m.end]
-        unjoined = re.compile(f"[{HYPHENS}]")
-        same_words = _fold_words(unjoined.sub(" ", surface)) == _fold_words(unjoined.sub(" ", term.text))
+        same_words = _fold_words(_UNJOINED.sub(" ", surface)) == _fold_words(_UNJOINED.sub(" ", term.text))
         replacement = transfer_case(surface, term.text, starts_sentence(doc, m.start)) if same_words else None
         out.append(Hit("joined", m.start, m.end, entries[ei], term, (term.text,), replacement, replacement is not None))
     return out
@@ -1321,11 +1330,12 @@ SEPARABLE_PREFIXES = tuple(sorted("""
     teil um vor voran voraus vorbei weg weiter zu zurecht zurück zusammen
 """.split(), key=len, reverse=True))
 SEPARATED_WITHIN = 12  # tokens from the verb to its prefix at the clause's end
-_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\]»“”\"]|$)")
+_CLAUSE_END = re.compile(r"[ \t*_]*(?:[.,;:!?)\]»“”\"]|\r?\n|$)")
+_CLAUSE_BREAK = re.compile(r"[.,;:!?]")
 
 
 def _separable_verb_forms(prose: str, tokens: Tokens, keys: list[str], lo: int, hi: int, approved: list[Term],
-                          lang: str | None, an) -> int:
+                          lang: str | None, an: Analyzer) -> int:
     """How many forms of an approved German separable verb the tokens [lo, hi) hold that the
     matcher does not see as the term (a tester's report: each was "not translated as
     anmelden"): the verb and, later in its clause, the prefix at the clause's end ("Melden Sie
@@ -1351,6 +1361,8 @@ def _separable_verb_forms(prose: str, tokens: Tokens, keys: list[str], lo: int, 
                 n += 1  # anzumelden
             elif keys[i] == base_key and not low.startswith(prefix):
                 for j in range(i + 1, min(hi, i + 1 + SEPARATED_WITHIN)):
+                    if _CLAUSE_BREAK.search(prose, tokens.ends[j - 1], tokens.starts[j]):
+                        break  # (the prefix of another clause: Melden Sie Fehler. Rufen Sie an.)
                     if surfaces[j].casefold() == prefix and _CLAUSE_END.match(prose, tokens.ends[j]):
                         n += 1  # Melden Sie sich ... an.
                         break

@@ -355,9 +355,9 @@ def _surface_ok(p: Pattern, surfaces: list[str], i: int, size: int,
         if word != p.forms[k] and not inflects(word, p.forms[k]):
             return False
     if True in p.caps:
-        for k in range(size):  # an acronym in capitals, or its plural (APIs)
-            if p.caps[k] and not (surfaces[i + k].isupper() or (surfaces[i + k][-1:] == "s"
-                                                                 and surfaces[i + k][:-1].isupper())):
+        for k in range(size):  # an acronym in capitals, or its plural (APIs; not Us for US: a review)
+            word = surfaces[i + k]
+            if p.caps[k] and not (word.isupper() or (word[-1:] == "s" and len(word) > 2 and word[:-1].isupper())):
                 return False
     if p.exact is not None:
         for k in range(size):

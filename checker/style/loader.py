@@ -193,7 +193,7 @@ class StyleRule:
     ignorecase: bool = False
     edge: bool = False  # the pattern's matches must not start inside a word (checked when matching)
     # substitution: key index (longest key first) -> (the key's own pattern, [replacements])
-    swaps: dict[int, tuple[re.Pattern | None, list[str]]] = field(default_factory=dict)
+    swaps: dict[int, tuple[re.Pattern | None, list[str], str]] = field(default_factory=dict)  # (key, replacements, key as written)
     # consistency: [(combined pattern with groups a/b, form a, form b)]
     pairs: list[tuple[re.Pattern, str, str]] = field(default_factory=list)
     # capitalization
@@ -538,7 +538,7 @@ def _build_substitution(rule: StyleRule, data: Any, at: Any, flags: int, edge: s
     rule.pattern = _compile(source, flags, rule.line, f"rule {rule.name!r}")
     _compile_folded(rule, source)
     for index, (key, own, replacements) in enumerate(alternatives):
-        rule.swaps[index] = (re.compile(f"(?:{_translate(key)}){edge}", flags), replacements)
+        rule.swaps[index] = (re.compile(f"(?:{_translate(key)}){edge}", flags), replacements, key)
 
 
 def _check_group_refs(key: str, replacement: str, groups: int, line: int) -> None:

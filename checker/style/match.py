@@ -159,7 +159,7 @@ def substitution(rule: StyleRule, doc: Document) -> Iterator[Hit]:
     def hits() -> Iterator[Hit]:
         for text, start, end in _matches(rule, doc):
             key_match = None
-            for own, replacements in rule.swaps.values():  # the first key that matches this span
+            for own, replacements, key in rule.swaps.values():  # the first key that matches this span
                 key_match = own.match(text, start)
                 if key_match is not None and key_match.end() == end:
                     break
@@ -168,7 +168,7 @@ def substitution(rule: StyleRule, doc: Document) -> Iterator[Hit]:
             observed = text[start:end]
             suggestions = []
             for replacement in replacements:
-                expanded = fit_replacement(doc, start, observed, _expand(replacement, key_match))
+                expanded = fit_replacement(doc, start, observed, _expand(replacement, key_match), key)
                 if expanded not in suggestions:
                     suggestions.append(expanded)
             if suggestions == [observed] or _inside_replacement(text, start, end, suggestions):
@@ -195,13 +195,13 @@ def _deletion(text: str, start: int, end: int) -> tuple[tuple[int, int] | None, 
     on a line -> a blank line that splits the paragraph): unsafe. A key that holds its own
     space (``'very ': ''``) is deleted as it is (a review)."""
     word = text[start:end]
-    if word[:1].isspace() or word[-1:].isspace():
-        return None, True
-    before, after = text[start - 1:start] if start else "", text[end:end + 1]
     i = start - 1  # (the last character before the spaces in front of the word: a sentence's end?)
     while i >= 0 and text[i] == " ":
         i -= 1
     opening = i < 0 or text[i] in ".!?\n"
+    if word[:1].isspace() or word[-1:].isspace():
+        return None, not opening  # (at a sentence's start the next word keeps a lower-case letter: a tester's report)
+    before, after = text[start - 1:start] if start else "", text[end:end + 1]
     safe = before == " " and after == " " and not opening
     if after == " " and (not start or before in "\n\t(\"'“‘«"):
         return (start, end + 1), safe

@@ -100,7 +100,24 @@ def fit_replacement(doc: Document, start: int, surface: str, replacement: str, l
         fitted = without_repeated_word(doc, start, surface.lower(), replacement)
         return fitted[:1].upper() + fitted[1:] if opening else fitted
     heading = segment is not None and doc.blocks[segment.block].kind.value == "heading" if doc.blocks else False
-    return transfer_case(surface, without_repeated_word(doc, start, surface, replacement), opening, heading)
+    fitted = transfer_case(surface, without_repeated_word(doc, start, surface, replacement), opening, heading)
+    return _keep_line_break(surface, fitted)
+
+
+_GAP = re.compile(r"\s+")
+
+
+def _keep_line_break(surface: str, fitted: str) -> str:
+    """A match wrapped over two lines keeps its line break in the replacement: each gap as the
+    text has it where the words are as many, else the break at the replacement's last space
+    ("president\nin charge" -> "caretaker\npresident", not one line: a tester's report)."""
+    if "\n" not in surface or not _GAP.search(fitted):
+        return fitted
+    old_gaps, parts = _GAP.findall(surface), _GAP.split(fitted)
+    if len(old_gaps) == len(parts) - 1:
+        return "".join(part + gap for part, gap in zip(parts, old_gaps + [""]))
+    head, _, tail = fitted.rpartition(" ")
+    return head + "\n" + tail if head else fitted
 
 
 def _shouting(doc: Document, segment, start: int, end: int) -> bool:

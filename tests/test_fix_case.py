@@ -133,3 +133,17 @@ def test_fixes_from_a_tester_of_the_house_style(tmp_path):
     assert (tmp_path / "a.md").read_text(encoding="utf-8") == (
         "# The Ukrainian Capital Falls\n\nThe United Nations met. The mayor said: \"The Ukrainian capital is "
         "calm.\" It was cold. Actually, he left. It was fine.\n"), result.stdout
+
+
+def test_a_fix_over_a_wrapped_line_keeps_the_line_break(tmp_path):
+    # a tester's report: "president\nin charge" became "caretaker president" on one line
+    (tmp_path / "s.yml").write_text(
+        "style: House\nrules:\n  P:\n    extends: substitution\n    message: \"Use %s rather than %s.\"\n"
+        "    swap:\n      president in charge: caretaker president\n      Taleban fighters: Taliban fighters\n",
+        encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nstyles = ["s.yml"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Saleh, who declared himself president\nin charge, saw the Taleban\nfighters.\n",
+                                    encoding="utf-8")
+    run_cli("check", "--fix", "a.txt", cwd=tmp_path)
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == \
+        "Saleh, who declared himself caretaker\npresident, saw the Taliban\nfighters.\n"

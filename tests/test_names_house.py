@@ -2,6 +2,8 @@
 
 import json
 
+import checker
+
 from conftest import run_cli
 
 ARTICLE = (
@@ -132,3 +134,18 @@ def test_an_empty_name_list_is_an_error(tmp_path):
         result = run_cli("check", "a.txt", cwd=tmp_path)
         assert result.returncode == 2, result.stdout
         assert result.stderr.decode().strip().endswith(f"{name}: empty name list")
+
+
+def test_the_names_rule_defers_to_the_house_styles_substitutions(tmp_path):
+    # a tester's report: with "Taleban: Taliban" in the style, TC101 reported the correct
+    # Taliban (1x beside Taleban 2x) and suggested the replaced spelling, which --unsafe-fixes
+    # wrote where TC301 was suppressed; without the style it is reported as before
+    (tmp_path / "t.yml").write_text("style: House\nrules:\n  T:\n    extends: substitution\n    message: \"Use %s\"\n"
+                                    "    swap:\n      Taleban: Taliban\n", encoding="utf-8")
+    (tmp_path / "with.toml").write_text('lang = "en"\nstyles = ["t.yml"]\n', encoding="utf-8")
+    (tmp_path / "without.toml").write_text('lang = "en"\n', encoding="utf-8")
+    text = "The Taleban came. The Taleban left. The Taliban stayed.\n"
+    found = checker.check_text(text, config=str(tmp_path / "with.toml"))
+    assert [(f.rule, f.text) for f in found] == [("TC301", "Taleban"), ("TC301", "Taleban")]
+    found = checker.check_text(text, config=str(tmp_path / "without.toml"))
+    assert [(f.rule, f.text, f.suggestions) for f in found] == [("TC101", "Taliban", ["Taleban"])]

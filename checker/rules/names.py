@@ -75,6 +75,13 @@ class NameVariantRule(Rule):
             from ..glossary import covered_spans
 
             covered = covered_spans(doc, ctx)
+        banned: set[str] = set()  # spellings the house style replaces: never a suggestion
+        if ctx is not None and ctx.config.styles:
+            from .style import substitution_spans
+
+            replaced = substitution_spans(doc, ctx)
+            covered = [*covered, *((s, e, "TC301") for s, e in replaced)]
+            banned = {doc.prose[s:e].casefold() for s, e in replaced}
         words = set() if ctx is not None and "TC103" in ctx.collecting else None
         stats = collect(doc, words=words)
         if words is not None:  # TC103's table of this document, from this one reading of it
@@ -112,6 +119,8 @@ class NameVariantRule(Rule):
                         f'Name spelled "{variant.spelling}" ({variant.count}×); this document {spells} '
                         f'"{cluster.canonical}" ({dom_count}×); variants: {listing}'
                     )
+                if variant.replacement.casefold() in banned:
+                    continue
                 for start, end in variant.occurrences:
                     if (start, end) in seen or any(s < end and start < e for s, e, _ in covered):
                         continue

@@ -30,6 +30,8 @@ class _StyleRule(Rule):
     def run(self, rule: "StyleRule", doc: Document, ctx: "CheckContext") -> "Iterable[matchers.Hit]":
         from ..style import match as matchers
 
+        if self.kind == "substitution":  # (shared with the names rule: ``substitution_spans``)
+            return ctx.per_document(doc, f"substitution:{rule.name}", lambda: list(matchers.substitution(rule, doc)))
         return getattr(matchers, self.kind)(rule, doc)
 
     def check_document(self, doc: Document, ctx: "CheckContext") -> Iterator[Finding]:
@@ -170,3 +172,16 @@ class NumberFormat(_StyleRule):
             "'150,000 and 200,000'); unsafe for other pairs and for digit grouping.",
     )
 
+
+
+def substitution_spans(doc: Document, ctx: "CheckContext") -> list[tuple[int, int]]:
+    """The spans the house style's substitutions (TC301) report in ``doc``, where TC301 runs on
+    it: the names rule neither reports them again nor suggests a spelling the style replaces
+    (Taliban 1x beside Taleban 2x, with Taleban -> Taliban in the style: a tester's report)."""
+    if not ctx.config.styles or not ctx.rule_active("TC301", doc.path):
+        return []
+    from ..style.loader import styles_for
+
+    rule_class = StyleSubstitution()
+    return [(hit.start, hit.end) for rule in styles_for(ctx).of_kind("substitution") if rule.applies_to(doc.lang)
+            for hit in rule_class.run(rule, doc, ctx)]

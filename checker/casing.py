@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 
-from .model import Document
+from .model import BlockKind, Document
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")  # (Ukraine's: one word)
 # a letter with no letter before it, nor an apostrophe (prosecutor's, not prosecutor'S)
 _WORD_START = re.compile(r"(?<![^\W\d_])(?<!['’])[^\W\d_]")
-_LONG_LOWER_WORD = re.compile(r"(?<![^\W\d_'’])[^\W\d_A-Z]{4,}(?![\w'’])")  # (4+ letters, lower case)
+_LONG_LOWER_WORD = re.compile(r"(?<![^\W\d_'’])[^\W\d_A-Z]{4,}(?![^\W\d_])")  # (4+ letters, lower case)
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")  # eBook, iPhone, macOS (not an acronym: the UK)
 
 
@@ -99,33 +99,50 @@ def fit_replacement(doc: Document, start: int, surface: str, replacement: str, l
             and not _shouting(doc, segment, start, start + len(surface)):  # (API, APIs; not in LISEZ VOTRE MAIL)
         fitted = without_repeated_word(doc, start, surface.lower(), replacement)
         return fitted[:1].upper() + fitted[1:] if opening else fitted
-    heading = segment is not None and doc.blocks[segment.block].kind.value == "heading" if doc.blocks else False
-    fitted = transfer_case(surface, without_repeated_word(doc, start, surface, replacement), opening, heading)
+    fitted = transfer_case(surface, without_repeated_word(doc, start, surface, replacement), opening,
+                           _title_case_heading(doc, segment, start, start + len(surface)))
     return _keep_line_break(surface, fitted)
+
+
+def _title_case_heading(doc: Document, segment, start: int, end: int) -> bool:
+    """Whether [start, end) stands in a heading written in Title Case: no word of four letters
+    or more in lower case around it (a proper noun in a sentence-case heading, "Fighting
+    Islamic State in northern Syria", is no Title Case: a review)."""
+    if segment is None or not doc.blocks or doc.blocks[segment.block].kind is not BlockKind.HEADING:
+        return False
+    rest = doc.prose[segment.start:start] + " " + doc.prose[end:segment.end]
+    return _LONG_LOWER_WORD.search(rest) is None
 
 
 _GAP = re.compile(r"\s+")
 
 
 def _keep_line_break(surface: str, fitted: str) -> str:
-    """A match wrapped over two lines keeps its line break in the replacement: each gap as the
-    text has it where the words are as many, else the break at the replacement's last space
-    ("president\nin charge" -> "caretaker\npresident", not one line: a tester's report)."""
-    if "\n" not in surface or not _GAP.search(fitted):
+    """A match wrapped over two lines keeps its line break in the replacement: each gap (its
+    line ending and indentation too) as the text has it where the words are as many, else the
+    line break at the replacement's last space ("president\nin charge" -> "caretaker\npresident",
+    not one line: a tester's report). Only plain spaces of the replacement are gaps (10\u00a0km
+    stays together)."""
+    if "\n" not in surface or " " not in fitted:
         return fitted
-    old_gaps, parts = _GAP.findall(surface), _GAP.split(fitted)
+    old_gaps, parts = _GAP.findall(surface), fitted.split(" ")
     if len(old_gaps) == len(parts) - 1:
         return "".join(part + gap for part, gap in zip(parts, old_gaps + [""]))
     head, _, tail = fitted.rpartition(" ")
-    return head + "\n" + tail if head else fitted
+    return head + next(gap for gap in old_gaps if "\n" in gap) + tail
+
+
+SHOUTED_WORDS = 2  # words of four letters or more in capitals that make a sentence ALL CAPS
 
 
 def _shouting(doc: Document, segment, start: int, end: int) -> bool:
-    """Whether the sentence around [start, end) is written in capitals (LISEZ VOTRE MAIL)."""
+    """Whether the sentence around [start, end) is written in capitals (LISEZ VOTRE MAIL; not a
+    list of acronyms: UN, EU, NATO, a review)."""
     if segment is None:
         return False
-    rest = [ch for ch in doc.prose[segment.start:start] + doc.prose[end:segment.end] if ch.isalpha()]
-    return len(rest) >= 2 and all(ch.isupper() for ch in rest)
+    rest = doc.prose[segment.start:start] + " " + doc.prose[end:segment.end]
+    words = _WORD.findall(rest)
+    return all(w.isupper() for w in words) and sum(len(w) >= 4 for w in words) >= SHOUTED_WORDS
 
 
 def transfer_case(surface: str, replacement: str, sentence_start: bool, heading: bool = False) -> str:

@@ -147,3 +147,23 @@ def test_a_fix_over_a_wrapped_line_keeps_the_line_break(tmp_path):
     run_cli("check", "--fix", "a.txt", cwd=tmp_path)
     assert (tmp_path / "a.txt").read_text(encoding="utf-8") == \
         "Saleh, who declared himself caretaker\npresident, saw the Taliban\nfighters.\n"
+
+
+def test_fixes_from_a_third_review(tmp_path):
+    # a proper noun in a sentence-case heading is no Title Case heading; a list of acronyms is no
+    # ALL CAPS sentence; a wrapped fix keeps the line's ending and indentation; a regex key that
+    # keeps the name leaves TC101 its finding (Mr Karzia -> Karzia is still a slip of Karzai)
+    (tmp_path / "s.yml").write_text(
+        "style: House\nrules:\n  W:\n    extends: substitution\n    message: \"Use %s rather than %s.\"\n"
+        "    swap:\n      Islamic State: the Islamic State group\n      UN: United Nations\n"
+        "      president in charge: caretaker president\n      \"Mr\\\\.? ([A-Z][a-z]+)\": \"$1\"\n", encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nstyles = ["s.yml"]\n', encoding="utf-8")
+    (tmp_path / "a.md").write_text("# Fighting Islamic State in northern Syria\n\n- UN, EU, NATO\n- Saleh is the president\n"
+                                   "  in charge now.\n\nKarzai spoke. Karzai left. Karzai won. Then Mr Karzia answered.\n",
+                                   encoding="utf-8")
+    found = json.loads(run_cli("check", "--format", "json", "a.md", cwd=tmp_path).stdout)["findings"]
+    assert [(f["rule"], f["text"]) for f in found][-2:] == [("TC301", "Mr Karzia"), ("TC101", "Karzia")]
+    run_cli("check", "--fix", "a.md", cwd=tmp_path)
+    assert (tmp_path / "a.md").read_text(encoding="utf-8") == (
+        "# Fighting the Islamic State group in northern Syria\n\n- United Nations, EU, NATO\n- Saleh is the caretaker\n"
+        "  president now.\n\nKarzai spoke. Karzai left. Karzai won. Then Karzia answered.\n")

@@ -271,6 +271,10 @@ def test_acronyms_and_sounds_from_a_second_review(config, tmp_path):
                                      "utilisateur,end user,preferred\nutilisateur,user,deprecated\n", encoding="utf-8")
     found = run("Us and them. Tell us. Ask a user. The US agreed.", config(glossaries=[str(tmp_path / "en.csv")]),
                 ["TC202"])
+    (tmp_path / "un.csv").write_text("source,target,status\nx,uninstaller,preferred\nx,remover,deprecated\n",
+                                     encoding="utf-8")
+    [uninstall] = run("Run a remover first.", config(glossaries=[str(tmp_path / "un.csv")]), ["TC202"])
+    assert not uninstall.fix.safe  # (a review: uni- in uninstaller is no "you" sound)
     assert [(f.text, f.fix.replacement, f.fix.safe) for f in found] == [("user", "end user", False),
                                                                         ("US", "United States", True)]
     (tmp_path / "fr.csv").write_text("source,target,status\nemail,courriel,preferred\nemail,MAIL,deprecated\n"

@@ -534,8 +534,10 @@ SOUND_BOUND = {
 # break, not a blank line)
 _WORD_OR_ELISION_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)(['’]?)(?:[ \t*_]|\r?\n(?![ \t]*\r?\n))*$")
 # English words whose first letter is not their first sound: a user, a one-off, an hour
-_ENGLISH_CONSONANT_SOUND = re.compile(r"(?:eu|ewe|one|once|ubi|uk|ur[aeiou]|us[aeiou]|ut[aeiou]|uni|ufo)")
-_ENGLISH_SILENT_H = re.compile(r"(?:hour|honest|honou?r|heir)")
+_ENGLISH_CONSONANT_SOUND = re.compile(
+    r"(?:eu|ewe|one(?![a-z])|oneself|once|ubi|uk|ur[aeiou]|us[aeiou]|ut[aeiou]|ufo|u-|unan"
+    r"|uni(?:t|on|que|vers|form|fi|lateral|cycle|corn|sex|son))")  # (not uninstaller, unintended)
+_ENGLISH_SILENT_H = re.compile(r"(?:hour|honest|honou?r|heir|x-)")  # (an hour, an x-ray)
 _ITALIAN_FEMININE = frozenset("la una della alla nella sulla dalla quella".split())
 _ITALIAN_IMPURE = re.compile(r"s[^aeiou]|z|gn|ps|pn|x|y|i[aeiou]")  # lo studente, lo zaino, lo gnomo
 
@@ -1331,10 +1333,9 @@ SEPARABLE_PREFIXES = tuple(sorted("""
 """.split(), key=len, reverse=True))
 SEPARATED_WITHIN = 12  # tokens from the verb to its prefix at the clause's end
 _CLAUSE_END = re.compile(r"[ \t*_]*(?:[.,;:!?)\]»“”\"]|\r?\n|$)")
-_CLAUSE_BREAK = re.compile(r"[.,;:!?]")
 
 
-def _separable_verb_forms(prose: str, tokens: Tokens, keys: list[str], lo: int, hi: int, approved: list[Term],
+def _separable_verb_forms(doc: Document, tokens: Tokens, keys: list[str], lo: int, hi: int, approved: list[Term],
                           lang: str | None, an: Analyzer) -> int:
     """How many forms of an approved German separable verb the tokens [lo, hi) hold that the
     matcher does not see as the term (a tester's report: each was "not translated as
@@ -1343,7 +1344,11 @@ def _separable_verb_forms(prose: str, tokens: Tokens, keys: list[str], lo: int, 
     heruntergeladen) and the zu-infinitive (anzumelden)."""
     if (lang or "").split("-")[0] != "de":
         return 0
-    surfaces = tokens.surfaces
+    prose, surfaces = doc.prose, tokens.surfaces
+
+    def sentence_of(offset: int) -> int:
+        segment = doc.segment_at(offset)
+        return segment.index if segment is not None else -1
     n = 0
     for term in approved:
         word = term.text.casefold()
@@ -1360,9 +1365,10 @@ def _separable_verb_forms(prose: str, tokens: Tokens, keys: list[str], lo: int, 
             elif low.startswith(prefix + "zu") and an.key(low[len(prefix) + 2:]) == base_key:
                 n += 1  # anzumelden
             elif keys[i] == base_key and not low.startswith(prefix):
+                sentence = sentence_of(tokens.starts[i])
                 for j in range(i + 1, min(hi, i + 1 + SEPARATED_WITHIN)):
-                    if _CLAUSE_BREAK.search(prose, tokens.ends[j - 1], tokens.starts[j]):
-                        break  # (the prefix of another clause: Melden Sie Fehler. Rufen Sie an.)
+                    if sentence_of(tokens.starts[j]) != sentence:
+                        break  # (the prefix of another sentence: Melden Sie Fehler. Rufen Sie an.)
                     if surfaces[j].casefold() == prefix and _CLAUSE_END.match(prose, tokens.ends[j]):
                         n += 1  # Melden Sie sich ... an.
                         break
@@ -1501,7 +1507,7 @@ def missing_terms(source: Document, target: Document, compiled: CompiledGlossary
             continue  # rendered word by word, by its parts' approved terms (décès liés à la covid-19)
         if n_target + _reordered_acronyms(surfaces, lo, hi, term, approved, t_lang) >= n_source:
             continue  # the target language's acronym, the same letters in its own order (SDRA for ARDS)
-        if n_target + _separable_verb_forms(target.prose, target_scan.tokens, t_keys, lo, hi, approved, t_lang, an) \
+        if n_target + _separable_verb_forms(target, target_scan.tokens, t_keys, lo, hi, approved, t_lang, an) \
                 >= n_source:
             continue  # a German separable verb apart or joined otherwise (Melden Sie sich an, angemeldet)
         # the approved rendering of another term of the source unit (lavar as mãos for wash hands)

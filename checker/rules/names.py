@@ -76,12 +76,12 @@ class NameVariantRule(Rule):
 
             covered = covered_spans(doc, ctx)
         banned: set[str] = set()  # spellings the house style replaces: never a suggestion
+        replaced: list[tuple[int, int, list[str]]] = []
         if ctx is not None and ctx.config.styles:
             from .style import substitution_spans
 
             replaced = substitution_spans(doc, ctx)
-            covered = [*covered, *((s, e, "TC301") for s, e in replaced)]
-            banned = {doc.prose[s:e].casefold() for s, e in replaced}
+            banned = {doc.prose[s:e].casefold() for s, e, _ in replaced}
         words = set() if ctx is not None and "TC103" in ctx.collecting else None
         stats = collect(doc, words=words)
         if words is not None:  # TC103's table of this document, from this one reading of it
@@ -97,6 +97,8 @@ class NameVariantRule(Rule):
             listing = _variants_text(cluster)
             dom_count = sum(v.count for v in cluster.variants if v.tier is None)
             for variant in cluster.minority:
+                if variant.replacement.casefold() in banned:
+                    continue  # (the house style replaces that spelling)
                 if not cluster.multiword:
                     fixed.add((variant.spelling, variant.replacement))
                 elif (variant.replacement, variant.token) in fixed:
@@ -119,10 +121,13 @@ class NameVariantRule(Rule):
                         f'Name spelled "{variant.spelling}" ({variant.count}×); this document {spells} '
                         f'"{cluster.canonical}" ({dom_count}×); variants: {listing}'
                     )
-                if variant.replacement.casefold() in banned:
-                    continue
                 for start, end in variant.occurrences:
                     if (start, end) in seen or any(s < end and start < e for s, e, _ in covered):
+                        continue
+                    # a span the style replaces, when its replacement drops this spelling (not
+                    # "Mr Karzia" -> "Karzia": a review)
+                    if any(s < end and start < e and not any(variant.spelling in r for r in sug)
+                           for s, e, sug in replaced):
                         continue
                     seen.add((start, end))
                     findings.append(

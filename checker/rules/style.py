@@ -173,15 +173,19 @@ class NumberFormat(_StyleRule):
     )
 
 
-
-def substitution_spans(doc: Document, ctx: "CheckContext") -> list[tuple[int, int]]:
-    """The spans the house style's substitutions (TC301) report in ``doc``, where TC301 runs on
-    it: the names rule neither reports them again nor suggests a spelling the style replaces
-    (Taliban 1x beside Taleban 2x, with Taleban -> Taliban in the style: a tester's report)."""
+def substitution_spans(doc: Document, ctx: "CheckContext") -> list[tuple[int, int, list[str]]]:
+    """(start, end, suggestions) of what the house style's substitutions (TC301) report in
+    ``doc``, where TC301 and the style's rule run on it: the names rule neither reports a name
+    they replace again nor suggests a spelling they replace (Taliban 1x beside Taleban 2x, with
+    Taleban -> Taliban in the style: a tester's report)."""
     if not ctx.config.styles or not ctx.rule_active("TC301", doc.path):
         return []
+    from ..registry import style_rule_selected
     from ..style.loader import styles_for
 
+    settings = ctx.settings
+    ignored = [*settings.ignore, *ctx.config.ignored_for(doc.path)]
     rule_class = StyleSubstitution()
-    return [(hit.start, hit.end) for rule in styles_for(ctx).of_kind("substitution") if rule.applies_to(doc.lang)
+    return [(hit.start, hit.end, hit.suggestions) for rule in styles_for(ctx).of_kind("substitution")
+            if rule.applies_to(doc.lang) and style_rule_selected("TC301", rule.name, settings.select, ignored)
             for hit in rule_class.run(rule, doc, ctx)]

@@ -155,6 +155,9 @@ def _inside_replacement(text: str, start: int, end: int, replacements: list[str]
     return False
 
 
+_LITERAL_KEY = re.compile(r"[\w .'’-]+")  # a swap key that is plain words, not a pattern ([A-Z]+)
+
+
 def substitution(rule: StyleRule, doc: Document) -> Iterator[Hit]:
     def hits() -> Iterator[Hit]:
         for text, start, end in _matches(rule, doc):
@@ -168,7 +171,9 @@ def substitution(rule: StyleRule, doc: Document) -> Iterator[Hit]:
             observed = text[start:end]
             suggestions = []
             for replacement in replacements:
-                expanded = fit_replacement(doc, start, observed, _expand(replacement, key_match), key)
+                # (the key as listed, when it is a literal: an acronym written so, UN)
+                listed = key if _LITERAL_KEY.fullmatch(key) else ""
+                expanded = fit_replacement(doc, start, observed, _expand(replacement, key_match), listed)
                 if expanded not in suggestions:
                     suggestions.append(expanded)
             if suggestions == [observed] or _inside_replacement(text, start, end, suggestions):

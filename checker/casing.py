@@ -110,8 +110,17 @@ def _title_case_heading(doc: Document, segment, start: int, end: int) -> bool:
     Islamic State in northern Syria", is no Title Case: a review)."""
     if segment is None or not doc.blocks or doc.blocks[segment.block].kind is not BlockKind.HEADING:
         return False
-    rest = doc.prose[segment.start:start] + " " + doc.prose[end:segment.end]
-    return _LONG_LOWER_WORD.search(rest) is None
+    before, after = _WORD.findall(doc.prose[segment.start:start]), _WORD.findall(doc.prose[end:segment.end])
+    others = before[1:] + after  # (the heading's first word has its capital anyway)
+    return (any(w[:1].isupper() and len(w) >= 4 for w in others)
+            and not any(w.islower() and len(w) >= 4 and w not in _TITLE_SMALL for w in before + after))
+
+
+# Words a Title Case heading may keep in lower case though they are four letters or more
+# (Chicago's prepositions and conjunctions)
+_TITLE_SMALL = frozenset("with into from onto over upon than that like near past down after about above across "
+                         "along among around before behind below beside between beyond during except inside "
+                         "outside since through toward towards under until within without".split())
 
 
 _GAP = re.compile(r"\s+")
@@ -132,17 +141,16 @@ def _keep_line_break(surface: str, fitted: str) -> str:
     return head + next(gap for gap in old_gaps if "\n" in gap) + tail
 
 
-SHOUTED_WORDS = 2  # words of four letters or more in capitals that make a sentence ALL CAPS
-
-
 def _shouting(doc: Document, segment, start: int, end: int) -> bool:
-    """Whether the sentence around [start, end) is written in capitals (LISEZ VOTRE MAIL; not a
-    list of acronyms: UN, EU, NATO, a review)."""
+    """Whether the sentence around [start, end) is written in capitals (LISEZ VOTRE MAIL, WHY THE
+    UN MATTERS; not a list of acronyms: UN, EU, NATO, reviews)."""
     if segment is None:
         return False
     rest = doc.prose[segment.start:start] + " " + doc.prose[end:segment.end]
     words = _WORD.findall(rest)
-    return all(w.isupper() for w in words) and sum(len(w) >= 4 for w in words) >= SHOUTED_WORDS
+    if not words or not all(w.isupper() for w in words) or not any(len(w) >= 3 for w in words):
+        return False
+    return not ("," in rest and all(len(w) <= 5 for w in words))  # (a list of acronyms: UN, EU, NATO)
 
 
 def transfer_case(surface: str, replacement: str, sentence_start: bool, heading: bool = False) -> str:
@@ -150,7 +158,8 @@ def transfer_case(surface: str, replacement: str, sentence_start: bool, heading:
     -> Secretary-General, President in charge -> Caretaker president, Public Ministry -> Public
     Prosecutor's Office; a replacement with capitals of its own (a proper noun: Côte d'Ivoire for
     Ivory Coast) is written as it is, with a first capital only where ``surface`` starts a
-    sentence (Persian Gulf -> The Gulf there, "oil from the Gulf" inside one)."""
+    sentence (Persian Gulf -> The Gulf there, "oil from the Gulf" inside one), and in a Title
+    Case ``heading`` with its long words capitalised (The Ukrainian Capital Falls)."""
     if surface.casefold() == replacement.casefold():
         return replacement
     pattern = case_pattern(surface)

@@ -167,3 +167,27 @@ def test_fixes_from_a_third_review(tmp_path):
     assert (tmp_path / "a.md").read_text(encoding="utf-8") == (
         "# Fighting the Islamic State group in northern Syria\n\n- United Nations, EU, NATO\n- Saleh is the caretaker\n"
         "  president now.\n\nKarzai spoke. Karzai left. Karzai won. Then Karzia answered.\n")
+
+
+def test_fixes_from_a_fourth_review(tmp_path):
+    # a heading in capitals with one short word and an acronym is ALL CAPS; a sentence-case
+    # heading with a proper noun is no Title Case heading, a Chicago one keeps "with" and "into";
+    # TC101 is not repeated where a substitution extends its spelling (Zelensky -> Zelenskyy),
+    # nor where the style's rule is selected by name alone
+    (tmp_path / "s.yml").write_text(
+        "style: House\nrules:\n  U:\n    extends: substitution\n    message: \"Use %s\"\n    swap:\n"
+        "      UN: United Nations\n      Islamic State: the Islamic State group\n"
+        "  Z:\n    extends: substitution\n    message: \"Use %s\"\n    swap:\n      Zelensky: Zelenskyy\n",
+        encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nstyles = ["s.yml"]\n', encoding="utf-8")
+    text = ("# WHY THE UN MATTERS\n\n# Islamic State at war\n\n# War with Islamic State Spreads into Syria\n\n"
+            "Zelenskyy spoke. Zelenskyy left. Zelenskyy won. Then Zelensky answered.\n")
+    (tmp_path / "a.md").write_text(text, encoding="utf-8")
+    for select in ([], ["--select", "TC101,House.Z"]):
+        found = json.loads(run_cli("check", "--format", "json", *select, "a.md", cwd=tmp_path).stdout)["findings"]
+        assert [f["rule"] for f in found if f["text"] == "Zelensky"] == ["TC301"], select
+    run_cli("check", "--fix", "a.md", cwd=tmp_path)
+    assert (tmp_path / "a.md").read_text(encoding="utf-8") == (
+        "# WHY THE UNITED NATIONS MATTERS\n\n# The Islamic State group at war\n\n"
+        "# War with the Islamic State Group Spreads into Syria\n\n"
+        "Zelenskyy spoke. Zelenskyy left. Zelenskyy won. Then Zelenskyy answered.\n")

@@ -470,9 +470,9 @@ def test_german_separable_verbs_render_their_term(tmp_path):
 
     assert check(good) == []
     assert [f.line for f in check(bad)] == [1, 3, 5, 7]
-    # (reviews: the prefix of another sentence is not the verb's; commas, brackets and
+    # (reviews: the prefix of another sentence, or of another verb, anrufen, is not the verb's; commas, brackets and
     # abbreviations inside the sentence do not end it; a prefix at a line's end counts)
-    assert [f.line for f in check("Melden Sie Fehler. Rufen Sie dann an.\n\nSie haben sich angemeldet.\n\n"
+    assert [f.line for f in check("Melden Sie Fehler, rufen Sie dann an.\n\nSie haben sich angemeldet.\n\n"
                                   "Um sich anzumelden, klicken Sie hier\n\nLaden Sie die Datei herunter\n")] == [1]
     assert check("Melden Sie sich bitte, wenn möglich, heute an.\n\nSie haben sich angemeldet.\n\n"
                  "Um sich anzumelden, klicken Sie hier.\n\nLaden Sie die Datei (PDF, 2 MB) z. B. morgen herunter.\n") == []

@@ -275,6 +275,11 @@ def test_acronyms_and_sounds_from_a_second_review(config, tmp_path):
                                      encoding="utf-8")
     [uninstall] = run("Run a remover first.", config(glossaries=[str(tmp_path / "un.csv")]), ["TC202"])
     assert not uninstall.fix.safe  # (a review: uni- in uninstaller is no "you" sound)
+    (tmp_path / "un2.csv").write_text("source,target,status\nx,unannounced,preferred\nx,surprise,deprecated\n"
+                                      "y,Unicode,preferred\ny,extended ASCII,deprecated\n", encoding="utf-8")
+    sounds = run("It was a surprise visit. Save it as an extended ASCII file.",
+                 config(glossaries=[str(tmp_path / "un2.csv")]), ["TC202"])
+    assert [f.fix.safe for f in sounds] == [False, False]  # (a review: a unannounced, an Unicode)
     assert [(f.text, f.fix.replacement, f.fix.safe) for f in found] == [("user", "end user", False),
                                                                         ("US", "United States", True)]
     (tmp_path / "fr.csv").write_text("source,target,status\nemail,courriel,preferred\nemail,MAIL,deprecated\n"

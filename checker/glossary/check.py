@@ -535,8 +535,8 @@ SOUND_BOUND = {
 _WORD_OR_ELISION_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)(['’]?)(?:[ \t*_]|\r?\n(?![ \t]*\r?\n))*$")
 # English words whose first letter is not their first sound: a user, a one-off, an hour
 _ENGLISH_CONSONANT_SOUND = re.compile(
-    r"(?:eu|ewe|one(?![a-z])|oneself|once|ubi|uk|ur[aeiou]|us[aeiou]|ut[aeiou]|ufo|u-|unan"
-    r"|uni(?:t|on|que|vers|form|fi|lateral|cycle|corn|sex|son))")  # (not uninstaller, unintended)
+    r"(?:eu|ewe|one(?![a-z])|oneself|onetime|once|ubi|uk|ur[aeiou]|us[aeiou]|ut[aeiou]|ufo|u-|unanim"
+    r"|uni(?:t|on|que|vers|form|fi|lateral|cycle|corn|sex|son|code|x))")  # (not uninstaller, unannounced)
 _ENGLISH_SILENT_H = re.compile(r"(?:hour|honest|honou?r|heir|x-)")  # (an hour, an x-ray)
 _ITALIAN_FEMININE = frozenset("la una della alla nella sulla dalla quella".split())
 _ITALIAN_IMPURE = re.compile(r"s[^aeiou]|z|gn|ps|pn|x|y|i[aeiou]")  # lo studente, lo zaino, lo gnomo
@@ -1332,6 +1332,7 @@ SEPARABLE_PREFIXES = tuple(sorted("""
     teil um vor voran voraus vorbei weg weiter zu zurecht zurück zusammen
 """.split(), key=len, reverse=True))
 SEPARATED_WITHIN = 12  # tokens from the verb to its prefix at the clause's end
+VERB_WORD_ZIPF = 3.3  # the prefix and a word between make a verb this common (an + rufen): its prefix
 _CLAUSE_END = re.compile(r"[ \t*_]*(?:[.,;:!?)\]»“”\"]|\r?\n|$)")
 
 
@@ -1344,6 +1345,8 @@ def _separable_verb_forms(doc: Document, tokens: Tokens, keys: list[str], lo: in
     heruntergeladen) and the zu-infinitive (anzumelden)."""
     if (lang or "").split("-")[0] != "de":
         return 0
+    from ..lexicon import zipf
+
     prose, surfaces = doc.prose, tokens.surfaces
 
     def sentence_of(offset: int) -> int:
@@ -1367,8 +1370,8 @@ def _separable_verb_forms(doc: Document, tokens: Tokens, keys: list[str], lo: in
             elif keys[i] == base_key and not low.startswith(prefix):
                 sentence = sentence_of(tokens.starts[i])
                 for j in range(i + 1, min(hi, i + 1 + SEPARATED_WITHIN)):
-                    if sentence_of(tokens.starts[j]) != sentence:
-                        break  # (the prefix of another sentence: Melden Sie Fehler. Rufen Sie an.)
+                    if sentence_of(tokens.starts[j]) != sentence or zipf(prefix + surfaces[j].casefold(), lang) >= VERB_WORD_ZIPF:
+                        break  # (another sentence's or another verb's prefix: Melden Sie Fehler, rufen Sie an.)
                     if surfaces[j].casefold() == prefix and _CLAUSE_END.match(prose, tokens.ends[j]):
                         n += 1  # Melden Sie sich ... an.
                         break

@@ -126,7 +126,7 @@ class NameVariantRule(Rule):
                         continue
                     # a span the style replaces, when its replacement drops this spelling (not
                     # "Mr Karzia" -> "Karzia": a review)
-                    if any(s < end and start < e and not any(variant.spelling in r for r in sug)
+                    if any(s < end and start < e and not any(variant.spelling in r.split() for r in sug)
                            for s, e, sug in replaced):
                         continue
                     seen.add((start, end))

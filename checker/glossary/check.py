@@ -857,7 +857,8 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
         surface = surfaces[i]
         if covered[i] or keys[i] in term_keys:
             continue
-        proper = surface[:1].isupper() and not surface.isupper() and i > 0 and not starts_sentence(doc, sc.tokens.starts[i])
+        proper = surface[:1].isupper() and not surface.isupper() and i > 0 \
+            and not starts_sentence(doc, sc.tokens.starts[i])
         candidates = near.lookup(surface)
         for tier, (ei, term, pos, tkeys, _lo, *_) in candidates:
             first = i - pos
@@ -879,7 +880,8 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
                 word = plural
             fix = transfer_case(surface, word, starts_sentence(doc, sc.tokens.starts[i]))
             suggestion = fix if len(split_words(term.text)) == 1 else term.text
-            hits.append(Hit("near-miss", sc.tokens.starts[i], sc.tokens.ends[i], entry, term, (suggestion,), fix, False))
+            hits.append(Hit("near-miss", sc.tokens.starts[i], sc.tokens.ends[i], entry, term, (suggestion,), fix,
+                            False))
             break
     # 4. an approved term written with other joiners (E-Mail Adresse for E-Mail-Adresse, mot-de-passe)
     hits += _joined_otherwise(doc, sc, entries)
@@ -1352,6 +1354,7 @@ def _separable_verb_forms(doc: Document, tokens: Tokens, keys: list[str], lo: in
     def sentence_of(offset: int) -> int:
         segment = doc.segment_at(offset)
         return segment.index if segment is not None else -1
+
     n = 0
     for term in approved:
         word = term.text.casefold()
@@ -1370,7 +1373,8 @@ def _separable_verb_forms(doc: Document, tokens: Tokens, keys: list[str], lo: in
             elif keys[i] == base_key and not low.startswith(prefix):
                 sentence = sentence_of(tokens.starts[i])
                 for j in range(i + 1, min(hi, i + 1 + SEPARATED_WITHIN)):
-                    if sentence_of(tokens.starts[j]) != sentence or zipf(prefix + surfaces[j].casefold(), lang) >= VERB_WORD_ZIPF:
+                    if sentence_of(tokens.starts[j]) != sentence \
+                            or zipf(prefix + surfaces[j].casefold(), lang) >= VERB_WORD_ZIPF:
                         break  # (another sentence's or another verb's prefix: Melden Sie Fehler, rufen Sie an.)
                     if surfaces[j].casefold() == prefix and _CLAUSE_END.match(prose, tokens.ends[j]):
                         n += 1  # Melden Sie sich ... an.

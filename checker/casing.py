@@ -118,7 +118,7 @@ def _title_case_heading(doc: Document, segment, start: int, end: int) -> bool:
 
 # Words a Title Case heading may keep in lower case though they are four letters or more
 # (Chicago's prepositions and conjunctions)
-_TITLE_SMALL = frozenset("with into from onto over upon than that like near past down after about above across "
+_TITLE_SMALL = frozenset("with into from onto over upon like near past down after about above across "
                          "along among around before behind below beside between beyond during except inside "
                          "outside since through toward towards under until within without".split())
 
@@ -142,15 +142,25 @@ def _keep_line_break(surface: str, fitted: str) -> str:
 
 
 def _shouting(doc: Document, segment, start: int, end: int) -> bool:
-    """Whether the sentence around [start, end) is written in capitals (LISEZ VOTRE MAIL, WHY THE
-    UN MATTERS; not a list of acronyms: UN, EU, NATO, reviews)."""
+    """Whether the sentence around [start, end) is written in capitals: its other words are, and
+    one is a common word of the language (LISEZ VOTRE MAIL, WHY THE UN MATTERS, STOP, THE UN
+    WILL PAY; not acronyms alone: UN, EU, NATO; UN FAQ; reviews)."""
     if segment is None:
         return False
-    rest = doc.prose[segment.start:start] + " " + doc.prose[end:segment.end]
-    words = _WORD.findall(rest)
-    if not words or not all(w.isupper() for w in words) or not any(len(w) >= 3 for w in words):
+    words = _WORD.findall(doc.prose[segment.start:start] + " " + doc.prose[end:segment.end])
+    if not words or not all(w.isupper() for w in words):
         return False
-    return not ("," in rest and all(len(w) <= 5 for w in words))  # (a list of acronyms: UN, EU, NATO)
+    from .lexicon import zipf
+
+    def common_word(word: str) -> bool:  # (THE, STOP, MATTERS; not an acronym: NYC, NATO, USA, FAQ)
+        z = zipf(word.lower(), doc.lang or "en")
+        return len(word) >= 3 and (z >= SHOUTED_WORD_ZIPF or (len(word) >= 5 and z >= SHOUTED_LONG_WORD_ZIPF))
+
+    return any(common_word(w) for w in words)
+
+
+SHOUTED_WORD_ZIPF = 5.0  # a word in capitals this common makes its sentence ALL CAPS (THE, STOP)
+SHOUTED_LONG_WORD_ZIPF = 4.5  # ... or one of five letters or more (MATTERS)
 
 
 def transfer_case(surface: str, replacement: str, sentence_start: bool, heading: bool = False) -> str:

@@ -181,13 +181,16 @@ def test_fixes_from_a_fourth_review(tmp_path):
         encoding="utf-8")
     (tmp_path / "transcheck.toml").write_text('lang = "en"\nstyles = ["s.yml"]\n', encoding="utf-8")
     text = ("# WHY THE UN MATTERS\n\n# Islamic State at war\n\n# War with Islamic State Spreads into Syria\n\n"
-            "Zelenskyy spoke. Zelenskyy left. Zelenskyy won. Then Zelensky answered.\n")
+            "Zelenskyy spoke. Zelenskyy left. Zelenskyy won. Then Zelensky answered.\n\n"
+            "STOP, THE UN WILL PAY.\n\n# UN FAQ\n")  # (a fifth review: a comma, an acronym beside it)
     (tmp_path / "a.md").write_text(text, encoding="utf-8")
-    for select in ([], ["--select", "TC101,House.Z"]):
+    for select, rules in (([], ["TC301"]), (["--select", "TC101,House.Z"], ["TC301"]),
+                          (["--select", "TC101,House.Z", "--ignore", "TC301"], ["TC101"])):
         found = json.loads(run_cli("check", "--format", "json", *select, "a.md", cwd=tmp_path).stdout)["findings"]
-        assert [f["rule"] for f in found if f["text"] == "Zelensky"] == ["TC301"], select
+        assert [f["rule"] for f in found if f["text"] == "Zelensky"] == rules, select
     run_cli("check", "--fix", "a.md", cwd=tmp_path)
     assert (tmp_path / "a.md").read_text(encoding="utf-8") == (
         "# WHY THE UNITED NATIONS MATTERS\n\n# The Islamic State group at war\n\n"
         "# War with the Islamic State Group Spreads into Syria\n\n"
-        "Zelenskyy spoke. Zelenskyy left. Zelenskyy won. Then Zelenskyy answered.\n")
+        "Zelenskyy spoke. Zelenskyy left. Zelenskyy won. Then Zelenskyy answered.\n\n"
+        "STOP, THE UNITED NATIONS WILL PAY.\n\n# United Nations FAQ\n")

@@ -474,5 +474,11 @@ def test_german_separable_verbs_render_their_term(tmp_path):
     # abbreviations inside the sentence do not end it; a prefix at a line's end counts)
     assert [f.line for f in check("Melden Sie Fehler, rufen Sie dann an.\n\nSie haben sich angemeldet.\n\n"
                                   "Um sich anzumelden, klicken Sie hier\n\nLaden Sie die Datei herunter\n")] == [1]
+    # (a review: eines and zudem are no verbs whose prefix ends the clause)
+    (tmp_path / "g2.csv").write_text("source,target,status\nenter,eingeben,preferred\nagree,zustimmen,preferred\n",
+                                     encoding="utf-8")
+    (tmp_path / "t2.toml").write_text('glossaries = ["g2.csv"]\n', encoding="utf-8")
+    assert checker.check_pair("Enter it.\n\nAgree to the terms.\n", "Geben Sie es ein.\n\nStimmen Sie dem Vertrag zu.\n",
+                              source_lang="en", lang="de", config=str(tmp_path / "t2.toml"), select=["TC201"]) == []
     assert check("Melden Sie sich bitte, wenn möglich, heute an.\n\nSie haben sich angemeldet.\n\n"
                  "Um sich anzumelden, klicken Sie hier.\n\nLaden Sie die Datei (PDF, 2 MB) z. B. morgen herunter.\n") == []

@@ -149,3 +149,10 @@ def test_the_names_rule_defers_to_the_house_styles_substitutions(tmp_path):
     assert [(f.rule, f.text) for f in found] == [("TC301", "Taleban"), ("TC301", "Taleban")]
     found = checker.check_text(text, config=str(tmp_path / "without.toml"))
     assert [(f.rule, f.text, f.suggestions) for f in found] == [("TC101", "Taliban", ["Taleban"])]
+    # (a review: a replacement that keeps the name, with its ending, leaves TC101 its finding)
+    (tmp_path / "k.yml").write_text("style: House\nrules:\n  K:\n    extends: substitution\n    message: \"Use %s\"\n"
+                                    "    swap:\n      President Karzia: \"Karzia's government\"\n", encoding="utf-8")
+    (tmp_path / "k.toml").write_text('lang = "en"\nstyles = ["k.yml"]\n', encoding="utf-8")
+    found = checker.check_text("Karzai spoke. Karzai left. Karzai won. Then President Karzia answered.\n",
+                               config=str(tmp_path / "k.toml"))
+    assert [(f.rule, f.text) for f in found] == [("TC301", "President Karzia"), ("TC101", "Karzia")]

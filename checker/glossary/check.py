@@ -1334,7 +1334,8 @@ SEPARABLE_PREFIXES = tuple(sorted("""
     teil um vor voran voraus vorbei weg weiter zu zurecht zurück zusammen
 """.split(), key=len, reverse=True))
 SEPARATED_WITHIN = 12  # tokens from the verb to its prefix at the clause's end
-VERB_WORD_ZIPF = 3.3  # the prefix and a word between make a verb this common (an + rufen): its prefix
+VERB_WORD_ZIPF = 3.3  # the prefix and a verb between make a verb this common (an + rufen): its prefix
+# (an infinitive or plural form in -en: not ein + es, eines, nor zu + dem, zudem: a review)
 _CLAUSE_END = re.compile(r"[ \t*_]*(?:[.,;:!?)\]»“”\"]|\r?\n|$)")
 
 
@@ -1373,8 +1374,9 @@ def _separable_verb_forms(doc: Document, tokens: Tokens, keys: list[str], lo: in
             elif keys[i] == base_key and not low.startswith(prefix):
                 sentence = sentence_of(tokens.starts[i])
                 for j in range(i + 1, min(hi, i + 1 + SEPARATED_WITHIN)):
-                    if sentence_of(tokens.starts[j]) != sentence \
-                            or zipf(prefix + surfaces[j].casefold(), lang) >= VERB_WORD_ZIPF:
+                    other = surfaces[j].casefold()
+                    if sentence_of(tokens.starts[j]) != sentence or (
+                            other.endswith("en") and len(other) >= 4 and zipf(prefix + other, lang) >= VERB_WORD_ZIPF):
                         break  # (another sentence's or another verb's prefix: Melden Sie Fehler, rufen Sie an.)
                     if surfaces[j].casefold() == prefix and _CLAUSE_END.match(prose, tokens.ends[j]):
                         n += 1  # Melden Sie sich ... an.

@@ -178,19 +178,19 @@ def substitution_spans(doc: Document, ctx: "CheckContext") -> list[tuple[int, in
     ``doc``, where TC301 and the style's rule run on it: the names rule neither reports a name
     they replace again nor suggests a spelling they replace (Taliban 1x beside Taleban 2x, with
     Taleban -> Taliban in the style: a tester's report)."""
+    from ..registry import iter_selected, matches, style_rule_selected
+
     settings = ctx.settings
-    by_code = ctx.rule_active("TC301", doc.path)
-    named = {sel.strip().lower() for sel in settings.select or () if is_style_rule_selector(sel)}
-    if not ctx.config.styles or not (by_code or named):
+    ignored = [*settings.ignore, *ctx.config.ignored_for(doc.path)]
+    # TC301 runs on the file: selected by its code or a style rule's name, and not ignored
+    # there (by the command line, the configuration or the file's per-file-ignores)
+    if not ctx.config.styles or not any(cls is StyleSubstitution for cls in iter_selected(settings.select, ignored)) \
+            or matches(StyleSubstitution, ignored):
         return []  # (styles are read only where a rule of theirs runs)
-    from ..registry import style_rule_selected
     from ..style.loader import styles_for
 
-    ignored = [*settings.ignore, *ctx.config.ignored_for(doc.path)]
-
-    def runs(rule: "StyleRule") -> bool:  # (TC301 selected, or the style's rule by its name)
-        return style_rule_selected("TC301", rule.name, settings.select, ignored) and (
-            by_code or rule.name.lower() in named)
+    def runs(rule: "StyleRule") -> bool:
+        return style_rule_selected("TC301", rule.name, settings.select, ignored)
 
     rule_class = StyleSubstitution()
     return [(hit.start, hit.end, hit.suggestions) for rule in styles_for(ctx).of_kind("substitution")

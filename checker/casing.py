@@ -150,17 +150,22 @@ def _shouting(doc: Document, segment, start: int, end: int) -> bool:
     words = _WORD.findall(doc.prose[segment.start:start] + " " + doc.prose[end:segment.end])
     if not words or not all(w.isupper() for w in words):
         return False
-    from .lexicon import zipf
+    from .lexicon import has_language, zipf
 
-    def common_word(word: str) -> bool:  # (THE, STOP, MATTERS; not an acronym: NYC, NATO, USA, FAQ)
-        z = zipf(word.lower(), doc.lang or "en")
-        return len(word) >= 3 and (z >= SHOUTED_WORD_ZIPF or (len(word) >= 5 and z >= SHOUTED_LONG_WORD_ZIPF))
+    lang = doc.lang or "en"
+    if not has_language(lang):  # (no word list: two long words in capitals, MIKS ... OLULINE)
+        return sum(len(w) >= 4 for w in words) >= 2
+
+    def common_word(word: str) -> bool:  # (THE, STOP, MATTERS; not an acronym: NYC, NATO, WHO, FAQ)
+        z = zipf(word.lower(), lang)
+        return z >= SHOUTED_ZIPF.get(min(len(word), 5), 99.0)
 
     return any(common_word(w) for w in words)
 
 
-SHOUTED_WORD_ZIPF = 5.0  # a word in capitals this common makes its sentence ALL CAPS (THE, STOP)
-SHOUTED_LONG_WORD_ZIPF = 4.5  # ... or one of five letters or more (MATTERS)
+# How common a word in capitals must be, by its length, to make its sentence ALL CAPS: THE and
+# AND among three letters (not WHO, USA), STOP and WILL among four (not NATO), MATTERS longer
+SHOUTED_ZIPF = {3: 7.0, 4: 5.0, 5: 4.5}
 
 
 def transfer_case(surface: str, replacement: str, sentence_start: bool, heading: bool = False) -> str:

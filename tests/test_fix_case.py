@@ -182,7 +182,7 @@ def test_fixes_from_a_fourth_review(tmp_path):
     (tmp_path / "transcheck.toml").write_text('lang = "en"\nstyles = ["s.yml"]\n', encoding="utf-8")
     text = ("# WHY THE UN MATTERS\n\n# Islamic State at war\n\n# War with Islamic State Spreads into Syria\n\n"
             "Zelenskyy spoke. Zelenskyy left. Zelenskyy won. Then Zelensky answered.\n\n"
-            "STOP, THE UN WILL PAY.\n\n# UN FAQ\n")  # (a fifth review: a comma, an acronym beside it)
+            "STOP, THE UN WILL PAY.\n\n# UN FAQ\n\n# UN, WHO, NATO\n")  # (fifth and sixth reviews)
     (tmp_path / "a.md").write_text(text, encoding="utf-8")
     for select, rules in (([], ["TC301"]), (["--select", "TC101,House.Z"], ["TC301"]),
                           (["--select", "TC101,House.Z", "--ignore", "TC301"], ["TC101"])):
@@ -193,4 +193,4 @@ def test_fixes_from_a_fourth_review(tmp_path):
         "# WHY THE UNITED NATIONS MATTERS\n\n# The Islamic State group at war\n\n"
         "# War with the Islamic State Group Spreads into Syria\n\n"
         "Zelenskyy spoke. Zelenskyy left. Zelenskyy won. Then Zelenskyy answered.\n\n"
-        "STOP, THE UNITED NATIONS WILL PAY.\n\n# United Nations FAQ\n")
+        "STOP, THE UNITED NATIONS WILL PAY.\n\n# United Nations FAQ\n\n# United Nations, WHO, NATO\n")

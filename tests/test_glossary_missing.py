@@ -474,7 +474,11 @@ def test_german_separable_verbs_render_their_term(tmp_path):
     # abbreviations inside the sentence do not end it; a prefix at a line's end counts)
     assert [f.line for f in check("Melden Sie Fehler, rufen Sie dann an.\n\nSie haben sich angemeldet.\n\n"
                                   "Um sich anzumelden, klicken Sie hier\n\nLaden Sie die Datei herunter\n")] == [1]
-    # (a review: eines and zudem are no verbs whose prefix ends the clause)
+    # (reviews: ruf ... an, ruft ... an are another verb's; deren, eines and zudem are no verbs)
+    assert [f.line for f in check("Melde dich, dann ruf mich an.\n\nEr meldet sich und ruft mich an.\n\n"
+                                  "Um sich anzumelden, klicken Sie hier.\n\nLaden Sie die Datei herunter.\n")] == [1, 3]
+    assert check("Melden Sie sich bei der Firma, deren Kunde Sie sind, an.\n\nSie haben sich angemeldet.\n\n"
+                 "Um sich anzumelden, klicken Sie hier.\n\nLaden Sie die Datei herunter.\n") == []
     (tmp_path / "g2.csv").write_text("source,target,status\nenter,eingeben,preferred\nagree,zustimmen,preferred\n",
                                      encoding="utf-8")
     (tmp_path / "t2.toml").write_text('glossaries = ["g2.csv"]\n', encoding="utf-8")

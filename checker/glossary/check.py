@@ -1334,8 +1334,10 @@ SEPARABLE_PREFIXES = tuple(sorted("""
     teil um vor voran voraus vorbei weg weiter zu zurecht zurück zusammen
 """.split(), key=len, reverse=True))
 SEPARATED_WITHIN = 12  # tokens from the verb to its prefix at the clause's end
-VERB_WORD_ZIPF = 3.3  # the prefix and a verb between make a verb this common (an + rufen): its prefix
-# (an infinitive or plural form in -en: not ein + es, eines, nor zu + dem, zudem: a review)
+VERB_WORD_ZIPF = 3.3  # the prefix and a word between make a verb this common (an + ruft): its prefix
+# (not after a function word, ein + es, eines, zu + dem, zudem; nor a word far commoner than a
+# verb with a prefix, an + deren, anderen: reviews)
+OTHER_WORD_ZIPF = 5.5
 _CLAUSE_END = re.compile(r"[ \t*_]*(?:[.,;:!?)\]»“”\"]|\r?\n|$)")
 
 
@@ -1376,7 +1378,8 @@ def _separable_verb_forms(doc: Document, tokens: Tokens, keys: list[str], lo: in
                 for j in range(i + 1, min(hi, i + 1 + SEPARATED_WITHIN)):
                     other = surfaces[j].casefold()
                     if sentence_of(tokens.starts[j]) != sentence or (
-                            other.endswith("en") and len(other) >= 4 and zipf(prefix + other, lang) >= VERB_WORD_ZIPF):
+                            zipf(other, lang) < FUNCTION_ZIPF
+                            and VERB_WORD_ZIPF <= zipf(prefix + other, lang) < OTHER_WORD_ZIPF):
                         break  # (another sentence's or another verb's prefix: Melden Sie Fehler, rufen Sie an.)
                     if surfaces[j].casefold() == prefix and _CLAUSE_END.match(prose, tokens.ends[j]):
                         n += 1  # Melden Sie sich ... an.

@@ -87,21 +87,26 @@ def without_repeated_word(doc: Document, start: int, surface: str, replacement: 
     return replacement
 
 
-def fit_replacement(doc: Document, start: int, surface: str, replacement: str, listed: str = "") -> str:
-    """``replacement`` for ``surface`` at ``start`` in ``doc``, fitted to the text: its first word
-    dropped where the text already has it (``without_repeated_word``) and the case carried over
-    (``transfer_case``). ``listed``: the term the surface was matched as; an acronym written as
-    listed (API) sets no ALL CAPS pattern (interface de programmation, not INTERFACE DE
-    PROGRAMMATION: a review)."""
+def fit_replacement(doc: Document, start: int, end: int, surface: str, replacement: str, listed: str = "") -> str:
+    """``replacement`` for ``surface`` (the text of [start, end) as read) in ``doc``, fitted to
+    the text: its first word dropped where the text already has it (``without_repeated_word``),
+    the case carried over (``transfer_case``), a line break inside the match kept, and its final
+    full stop left out before the sentence's own (the U.S. for the United States.; a tester's
+    report). ``listed``: the term the surface was matched as; an acronym written as listed (API)
+    sets no ALL CAPS pattern (interface de programmation, not INTERFACE DE PROGRAMMATION: a
+    review)."""
     opening = starts_sentence(doc, start)
     segment = doc.segment_at(start)
     if listed.isupper() and len(listed) > 1 and surface.removesuffix("s").isupper() \
-            and not _shouting(doc, segment, start, start + len(surface)):  # (API, APIs; not in LISEZ VOTRE MAIL)
+            and not _shouting(doc, segment, start, end):  # (API, APIs; not in LISEZ VOTRE MAIL)
         fitted = without_repeated_word(doc, start, surface.lower(), replacement)
-        return fitted[:1].upper() + fitted[1:] if opening else fitted
-    fitted = transfer_case(surface, without_repeated_word(doc, start, surface, replacement), opening,
-                           _title_case_heading(doc, segment, start, start + len(surface)))
-    return _keep_line_break(surface, fitted)
+        fitted = fitted[:1].upper() + fitted[1:] if opening else fitted
+    else:
+        fitted = transfer_case(surface, without_repeated_word(doc, start, surface, replacement), opening,
+                               _title_case_heading(doc, segment, start, end))
+    if fitted.endswith(".") and doc.prose[end:end + 1] == ".":
+        fitted = fitted[:-1]
+    return _keep_line_break(doc.prose[start:end], fitted)
 
 
 def _title_case_heading(doc: Document, segment, start: int, end: int) -> bool:

@@ -13,6 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from ..agreement import GERMAN_LIKE, article_at_risk, article_doubled, fix_at_risk
 from ..casing import fit_replacement, starts_sentence, transfer_case
 from ..model import Document
 from ..names.normalize import HYPHENS
@@ -482,97 +483,15 @@ def wrong_terms(doc: Document, sc: Scan, compiled: CompiledGlossary) -> list[Hit
         as_listed = _fold_words(surface) == _fold_words(" ".join(split_words(term.text)))  # (case, hyphens aside)
         replacement = None
         if approved:
-            replacement = fit_replacement(doc, m.start, written, approved[0].text, term.text)
+            replacement = fit_replacement(doc, m.start, m.end, written, approved[0].text, term.text)
             if not as_listed:
                 replacement = _inflected_like(written, term.text, replacement) or _plural_like(
                     written, term.text, replacement, sc.lang)
-        safe = len(approved) == 1 and as_listed and not (replacement and (
-            _agreement_at_risk(term.text, replacement, sc.lang)
-            or _article_at_risk(doc.prose, m.start, written, replacement, sc.lang)))
+        safe = len(approved) == 1 and as_listed and not (
+            replacement and fix_at_risk(doc.prose, m.start, term.text, replacement, sc.lang))
         hits.append(Hit(term.status.value, m.start, m.end, entry, term,
-                        _fitted(doc, m.start, written, approved, term.text), replacement, safe))
+                        _fitted(doc, m.start, m.end, written, approved, term.text), replacement, safe))
     return hits
-
-
-# Languages whose articles, determiners and adjectives agree with the noun in gender.
-GENDERED = frozenset({"es", "pt", "fr", "it", "ca", "ro", "de", "nl", "lb", "ru", "uk", "pl", "cs"})
-
-
-# German-like languages: a noun's gender shows in its ending only through a derivational
-# suffix (German -ung, -heit, -chen; Dutch -heid, -je), so the last three letters must agree,
-# not the last one (``_agreement_at_risk``); case and plural endings are added to the word
-# (``_unlisted_inflection``: Benutzerkonto-s)
-GERMAN_LIKE = frozenset({"de", "nl", "lb"})
-
-
-def _agreement_at_risk(old: str, new: str, lang: str | None) -> bool:
-    """Replacing ``old`` by ``new`` may break agreement: in a language with grammatical gender,
-    the two terms' first words end otherwise, a sign of another gender or class (el ordenador
-    -> el computadora, uma trégua -> uma cessar-fogo, "Ordenador nuevo": a tester's report; in
-    German the last three letters: das Meeting -> das Besprechung, a review). The fix is then
-    unsafe; the suggestion stays."""
-    primary = (lang or "").split("-")[0]
-    if primary not in GENDERED:
-        return False
-    old_head, new_head = split_words(old)[:1], split_words(new)[:1]
-    tail = 3 if primary in GERMAN_LIKE else 1
-    return not old_head or not new_head or old_head[0][-tail:].casefold() != new_head[0][-tail:].casefold()
-
-
-# Words whose form depends on the sound that follows (French le / l', du / de l'; Italian il /
-# lo / l'; English a / an): before them a replacement that starts otherwise needs an editor.
-SOUND_BOUND = {
-    "fr": frozenset("le la de du au ce cet ma ta sa mon ton son que je me te se ne nouveau nouvel vieux vieil "
-                    "beau bel fou fol mou mol".split()),
-    "it": frozenset("il lo la i gli un uno una del dello della dei degli al allo alla ai agli nel nello nella "
-                    "nei negli sul sullo sulla dal dallo dalla quel quello quella quei quegli bel bello buon "
-                    "buono nessun nessuno alcun alcuno ciascun ciascuno".split()),
-    "ca": frozenset("el la de del al pel".split()),
-    "en": frozenset("a an".split()),
-}
-# the word before, then an apostrophe or spaces (emphasis, masked or not: l'**upgrade**; a line
-# break, not a blank line)
-_WORD_OR_ELISION_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)(['’]?)(?:[ \t*_]|\r?\n(?![ \t]*\r?\n))*$")
-# English words whose first letter is not their first sound: a user, a one-off, an hour
-_ENGLISH_CONSONANT_SOUND = re.compile(
-    r"(?:eu|ewe|one(?![a-z])|oneself|onetime|once|ubi|uk|ur[aeiou]|us[aeiou]|ut[aeiou]|ufo|u-|unanim"
-    r"|uni(?:t|on|que|vers|form|fi|lateral|cycle|corn|sex|son|code|x))")  # (not uninstaller, unannounced)
-_ENGLISH_SILENT_H = re.compile(r"(?:hour|honest|honou?r|heir|x-)")  # (an hour, an x-ray)
-_ITALIAN_FEMININE = frozenset("la una della alla nella sulla dalla quella".split())
-_ITALIAN_IMPURE = re.compile(r"s[^aeiou]|z|gn|ps|pn|x|y|i[aeiou]")  # lo studente, lo zaino, lo gnomo
-
-
-def _article_at_risk(prose: str, start: int, old: str, new: str, lang: str | None) -> bool:
-    """Whether the word before a replacement takes its form from the sound it precedes and the
-    replacement starts with another (Le serveur -> Le ordinateur, L'upgrade -> L'mise à niveau,
-    du serveur -> du ordinateur: a tester's report; an email -> an message; Italian il -> lo
-    before s + consonant or z: il calcolatore -> il sfogliatore). An h may be silent or not
-    (l'homme, le héros), and an English acronym is read by its letters' names (an SMS): always
-    a risk. The fix is then unsafe; the suggestion stays."""
-    primary = (lang or "").split("-")[0]
-    words = SOUND_BOUND.get(primary)
-    if not words:
-        return False
-    before = _WORD_OR_ELISION_BEFORE.search(prose, max(0, start - 24), start)
-    if before is None or (not before.group(2) and before.group(1).casefold() not in words):
-        return False
-    if primary == "en" and any(len(w) > 1 and w.isupper() for w in (old.split()[:1] + new.split()[:1])):
-        return True
-
-    masculine = primary == "it" and before.group(1).casefold() not in _ITALIAN_FEMININE
-
-    def sound(word: str) -> str:
-        folded = unaccent(word).casefold()
-        if masculine and _ITALIAN_IMPURE.match(folded):
-            return "impure"  # (il -> lo; la, una stay: la scatola)
-        if primary == "en" and _ENGLISH_CONSONANT_SOUND.match(folded):
-            return "consonant"  # (a user, a one-off)
-        if primary == "en" and _ENGLISH_SILENT_H.match(folded):
-            return "vowel"  # (an hour)
-        first = folded[:1]
-        return "h" if first == "h" else "vowel" if first in "aeiouy" else "consonant"
-
-    return sound(old) != sound(new) or sound(new) == "h"
 
 
 INFLECTED_LIKE_TAIL = 2  # letters the term and its replacement must end in alike
@@ -593,11 +512,11 @@ def _inflected_like(written: str, term: str, replacement: str) -> str | None:
     return replacement + written[len(written) - len(pair[0]):]
 
 
-def _fitted(doc: Document, start: int, written: str, approved: list[Term], listed: str) -> tuple[str, ...]:
+def _fitted(doc: Document, start: int, end: int, written: str, approved: list[Term], listed: str) -> tuple[str, ...]:
     """The approved terms as suggestions for ``written`` (matched as the term ``listed``) at
-    ``start``: in its case, as the fix writes them (Réglages at a heading's start: Paramètres, a
-    tester's report)."""
-    return tuple(dict.fromkeys(fit_replacement(doc, start, written, t.text, listed) for t in approved))
+    [start, end): in its case, as the fix writes them (Réglages at a heading's start:
+    Paramètres, a tester's report)."""
+    return tuple(dict.fromkeys(fit_replacement(doc, start, end, written, t.text, listed) for t in approved))
 
 
 def _plural_like(written: str, term: str, replacement: str, lang: str | None) -> str | None:
@@ -781,11 +700,12 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
             surface = _surface(doc, sc, m)
             exact = _fold_words(surface) == _fold_words(" ".join(split_words(term.text)))
             written = doc.visible(m.start, m.end)
-            replacement = fit_replacement(doc, m.start, written, approved[0].text, term.text)
-            safe = len(approved) == 1 and exact and not _article_at_risk(doc.prose, m.start, written, replacement,
-                                                                         sc.lang)
+            replacement = fit_replacement(doc, m.start, m.end, written, approved[0].text, term.text)
+            safe = len(approved) == 1 and exact and not (  # (no gender: the term is the source language's)
+                article_at_risk(doc.prose, m.start, written, replacement, sc.lang)
+                or article_doubled(doc.prose, m.start, replacement, sc.lang))
             hits.append(Hit("leftover", m.start, m.end, entry, term,
-                            _fitted(doc, m.start, written, approved, term.text), replacement, safe))
+                            _fitted(doc, m.start, m.end, written, approved, term.text), replacement, safe))
             covered[m.first:m.last] = b"\x01" * (m.last - m.first)
     # 1b. words matched by an approved term's stem that are not words of the language: a typo or
     # an ending the stemmer absorbs (pandéme, the English vaccines for vaccins; vacinas is a

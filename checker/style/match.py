@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
+from ..agreement import fix_at_risk
 from ..casing import fit_replacement, starts_sentence, transfer_case
 from ..model import BlockKind, Document
 from .cldr import capitalised_names, fold_name
@@ -173,14 +174,17 @@ def substitution(rule: StyleRule, doc: Document) -> Iterator[Hit]:
             for replacement in replacements:
                 # (the key as listed, when it is a literal: an acronym written so, UN)
                 listed = key if _LITERAL_KEY.fullmatch(key) else ""
-                expanded = fit_replacement(doc, start, observed, _expand(replacement, key_match), listed)
+                expanded = fit_replacement(doc, start, end, observed, _expand(replacement, key_match), listed)
                 if expanded not in suggestions:
                     suggestions.append(expanded)
             if suggestions == [observed] or _inside_replacement(text, start, end, suggestions):
                 continue  # the key also matches the approved form, or sits inside it (Kabul city)
             single = len(suggestions) == 1
             message = rule.format(" or ".join(suggestions), observed)
-            fix_span, safe = None, single
+            # (unsafe where the words around may not agree: Le parapluie -> Le ombrelle, El
+            # ordenador -> El computadora, Negli Stati Uniti -> Negli gli USA: a tester's report)
+            fix_span, safe = None, single and not (suggestions[0] and fix_at_risk(doc.prose, start, observed,
+                                                                                suggestions[0], doc.lang))
             if suggestions == [""]:
                 if rule.message == DEFAULT_MESSAGES["substitution"]:
                     # (not "Use '' rather than 'very'")

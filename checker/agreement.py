@@ -1,0 +1,132 @@
+"""What a replacement must agree with in the text around it (style and glossary fixes): the
+gender of the words that agree with a noun, and the form of an article or preposition that
+depends on the sound after it. A fix that may break either is unsafe; its suggestion stays."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_WORDS = re.compile(r"[^\W\d_]+")
+_FIRST_WORD = re.compile(r"[^\W\d_]+['’]?")  # (l', an article elided)
+
+
+def _unaccent(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
+
+
+# Languages whose articles, determiners and adjectives agree with the noun in gender.
+GENDERED = frozenset({"es", "pt", "fr", "it", "ca", "ro", "de", "nl", "lb", "ru", "uk", "pl", "cs"})
+
+
+# German-like languages: a noun's gender shows in its ending only through a derivational
+# suffix (German -ung, -heit, -chen; Dutch -heid, -je), so the last three letters must agree,
+# not the last one (``agreement_at_risk``); case and plural endings are added to the word
+# (the glossary's ``_unlisted_inflection``: Benutzerkonto-s)
+GERMAN_LIKE = frozenset({"de", "nl", "lb"})
+
+
+def agreement_at_risk(old: str, new: str, lang: str | None) -> bool:
+    """Replacing ``old`` by ``new`` may break agreement: in a language with grammatical gender,
+    the two terms' first words end otherwise, a sign of another gender or class (el ordenador
+    -> el computadora, uma trégua -> uma cessar-fogo, "Ordenador nuevo": a tester's report; in
+    German the last three letters: das Meeting -> das Besprechung, a review). The fix is then
+    unsafe; the suggestion stays."""
+    primary = (lang or "").split("-")[0]
+    if primary not in GENDERED:
+        return False
+    old_head, new_head = _WORDS.findall(old)[:1], _WORDS.findall(new)[:1]
+    tail = 3 if primary in GERMAN_LIKE else 1
+    return not old_head or not new_head or old_head[0][-tail:].casefold() != new_head[0][-tail:].casefold()
+
+
+# Words whose form depends on the sound that follows (French le / l', du / de l'; Italian il /
+# lo / l'; English a / an): before them a replacement that starts otherwise needs an editor.
+SOUND_BOUND = {
+    "fr": frozenset("le la de du au ce cet ma ta sa mon ton son que je me te se ne nouveau nouvel vieux vieil "
+                    "beau bel fou fol mou mol".split()),
+    "it": frozenset("il lo la i gli un uno una del dello della dei degli al allo alla ai agli nel nello nella "
+                    "nei negli sul sullo sulla dal dallo dalla quel quello quella quei quegli bel bello buon "
+                    "buono nessun nessuno alcun alcuno ciascun ciascuno".split()),
+    "ca": frozenset("el la de del al pel".split()),
+    "en": frozenset("a an".split()),
+}
+# the word before, then an apostrophe or spaces (emphasis, masked or not: l'**upgrade**; a line
+# break, not a blank line)
+_WORD_OR_ELISION_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)(['’]?)(?:[ \t*_]|\r?\n(?![ \t]*\r?\n))*$")
+# English words whose first letter is not their first sound: a user, a one-off, an hour
+_ENGLISH_CONSONANT_SOUND = re.compile(
+    r"(?:eu|ewe|one(?![a-z])|oneself|onetime|once|ubi|uk|ur[aeiou]|us[aeiou]|ut[aeiou]|ufo|u-|unanim"
+    r"|uni(?:t|on|que|vers|form|fi|lateral|cycle|corn|sex|son|code|x))")  # (not uninstaller, unannounced)
+_ENGLISH_SILENT_H = re.compile(r"(?:hour|honest|honou?r|heir|x-)")  # (an hour, an x-ray)
+_ITALIAN_FEMININE = frozenset("la una della alla nella sulla dalla quella".split())
+_ITALIAN_IMPURE = re.compile(r"s[^aeiou]|z|gn|ps|pn|x|y|i[aeiou]")  # lo studente, lo zaino, lo gnomo
+
+
+def article_at_risk(prose: str, start: int, old: str, new: str, lang: str | None) -> bool:
+    """Whether the word before a replacement takes its form from the sound it precedes and the
+    replacement starts with another (Le serveur -> Le ordinateur, L'upgrade -> L'mise à niveau,
+    du serveur -> du ordinateur: a tester's report; an email -> an message; Italian il -> lo
+    before s + consonant or z: il calcolatore -> il sfogliatore). An h may be silent or not
+    (l'homme, le héros), and an English acronym is read by its letters' names (an SMS): always
+    a risk. The fix is then unsafe; the suggestion stays."""
+    primary = (lang or "").split("-")[0]
+    words = SOUND_BOUND.get(primary)
+    if not words:
+        return False
+    before = _WORD_OR_ELISION_BEFORE.search(prose, max(0, start - 24), start)
+    if before is None or (not before.group(2) and before.group(1).casefold() not in words):
+        return False
+    if primary == "en" and any(len(w) > 1 and w.isupper() for w in (old.split()[:1] + new.split()[:1])):
+        return True
+
+    masculine = primary == "it" and before.group(1).casefold() not in _ITALIAN_FEMININE
+
+    def sound(word: str) -> str:
+        folded = _unaccent(word).casefold()
+        if masculine and _ITALIAN_IMPURE.match(folded):
+            return "impure"  # (il -> lo; la, una stay: la scatola)
+        if primary == "en" and _ENGLISH_CONSONANT_SOUND.match(folded):
+            return "consonant"  # (a user, a one-off)
+        if primary == "en" and _ENGLISH_SILENT_H.match(folded):
+            return "vowel"  # (an hour)
+        first = folded[:1]
+        return "h" if first == "h" else "vowel" if first in "aeiouy" else "consonant"
+
+    return sound(old) != sound(new) or sound(new) == "h"
+
+
+# Articles, and prepositions joined to one (Italian negli, Portuguese nos, dos, German den, im):
+# a replacement that brings its own article after them doubles it (Negli gli USA, Nos os EUA)
+ARTICLES = {
+    "fr": frozenset("le la les l' du des au aux un une".split()),
+    "it": frozenset("il lo la i gli le l' un uno una del dello della dei degli delle al allo alla ai agli alle "
+                    "nel nello nella nei negli nelle sul sullo sulla sui sugli sulle dal dallo dalla dai dagli "
+                    "dalle".split()),
+    "es": frozenset("el la los las un una del al".split()),
+    "pt": frozenset("o a os as um uma no na nos nas do da dos das ao à aos às pelo pela pelos pelas num numa "
+                    "dum duma".split()),
+    "ca": frozenset("el la els les l' del dels al als pel pels".split()),
+    "de": frozenset("der die das den dem des ein eine einen einem einer eines im am zum zur vom beim ins ans".split()),
+    "en": frozenset("the a an".split()),
+}
+_WORD_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+['’]?)[ \t*_]*$")
+
+
+def article_doubled(prose: str, start: int, new: str, lang: str | None) -> bool:
+    """Whether ``new`` starts with an article and the word before the match is one, or a
+    preposition joined to one (Negli Stati Uniti -> Negli gli USA, Nos Estados Unidos -> Nos os
+    EUA, In den Vereinigten Staaten -> In den die USA: a tester's report); an identical word
+    before is dropped from the replacement beforehand (``casing.without_repeated_word``)."""
+    articles = ARTICLES.get((lang or "").split("-")[0])
+    first = _FIRST_WORD.findall(new)[:1]
+    if not articles or not first or first[0].casefold().replace("’", "'") not in articles:
+        return False
+    before = _WORD_BEFORE.search(prose, max(0, start - 24), start)
+    return before is not None and before.group(1).casefold().replace("’", "'") in articles
+
+
+def fix_at_risk(prose: str, start: int, old: str, new: str, lang: str | None) -> bool:
+    """Any of the above for replacing ``old`` (at ``start`` in ``prose``) by ``new``."""
+    return agreement_at_risk(old, new, lang) or article_at_risk(prose, start, old, new, lang) \
+        or article_doubled(prose, start, new, lang)

@@ -113,6 +113,13 @@ ARTICLES = {
 _WORD_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+['’]?)[ \t*_]*$")
 
 
+def article_before(prose: str, start: int, lang: str | None) -> bool:
+    """Whether the word right before ``start`` is an article, or a preposition joined to one."""
+    articles = ARTICLES.get((lang or "").split("-")[0])
+    before = _WORD_BEFORE.search(prose, max(0, start - 24), start) if articles else None
+    return before is not None and before.group(1).casefold().replace("’", "'") in articles
+
+
 def article_doubled(prose: str, start: int, new: str, lang: str | None) -> bool:
     """Whether ``new`` starts with an article and the word before the match is one, or a
     preposition joined to one (Negli Stati Uniti -> Negli gli USA, Nos Estados Unidos -> Nos os
@@ -122,11 +129,12 @@ def article_doubled(prose: str, start: int, new: str, lang: str | None) -> bool:
     first = _FIRST_WORD.findall(new)[:1]
     if not articles or not first or first[0].casefold().replace("’", "'") not in articles:
         return False
-    before = _WORD_BEFORE.search(prose, max(0, start - 24), start)
-    return before is not None and before.group(1).casefold().replace("’", "'") in articles
+    return article_before(prose, start, lang)
 
 
-def fix_at_risk(prose: str, start: int, old: str, new: str, lang: str | None) -> bool:
-    """Any of the above for replacing ``old`` (at ``start`` in ``prose``) by ``new``."""
-    return agreement_at_risk(old, new, lang) or article_at_risk(prose, start, old, new, lang) \
-        or article_doubled(prose, start, new, lang)
+def fix_at_risk(prose: str, start: int, old: str, new: str, lang: str | None, article_only: bool = False) -> bool:
+    """Any of the above for replacing ``old`` (at ``start`` in ``prose``) by ``new``. With
+    ``article_only`` (a house style's substitution, often of a name: Kiew -> Kyjiw in Kiew),
+    the gender counts only after an article (Der Regierungschef -> Der Kanzlerin)."""
+    agreement = agreement_at_risk(old, new, lang) and (not article_only or article_before(prose, start, lang))
+    return agreement or article_at_risk(prose, start, old, new, lang) or article_doubled(prose, start, new, lang)

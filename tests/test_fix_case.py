@@ -218,6 +218,8 @@ def test_safe_fixes_from_a_hunt_for_wrong_text(tmp_path):
     assert fixed("fr", "parapluie: ombrelle", "Le parapluie est rouge.\n")[0] == "Le parapluie est rouge.\n"
     assert fixed("es", "ordenador: computadora", "El ordenador falla.\n")[0] == "El ordenador falla.\n"
     assert fixed("en", "umbrella: parasol", "An umbrella and the umbrella.\n")[0] == "An umbrella and the parasol.\n"
+    # (a name without an article keeps its safe fix: in Kiew -> in Kyjiw)
+    assert fixed("de", "Kiew: Kyjiw", "Der Besuch in Kiew.\n")[0] == "Der Besuch in Kyjiw.\n"
     text, _ = fixed("en", "Afghan Resistance Front: National Resistance Front",
                     "The Afghan Resistance  \nFront fought here.\n", "b.md")
     assert text == "The National Resistance  \nFront fought here.\n"  # (the hard line break stays)

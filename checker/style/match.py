@@ -183,8 +183,8 @@ def substitution(rule: StyleRule, doc: Document) -> Iterator[Hit]:
             message = rule.format(" or ".join(suggestions), observed)
             # (unsafe where the words around may not agree: Le parapluie -> Le ombrelle, El
             # ordenador -> El computadora, Negli Stati Uniti -> Negli gli USA: a tester's report)
-            fix_span, safe = None, single and not (suggestions[0] and fix_at_risk(doc.prose, start, observed,
-                                                                                suggestions[0], doc.lang))
+            fix_span, safe = None, single and not (suggestions[0] and fix_at_risk(
+                doc.prose, start, observed, suggestions[0], doc.lang, article_only=True))
             if suggestions == [""]:
                 if rule.message == DEFAULT_MESSAGES["substitution"]:
                     # (not "Use '' rather than 'very'")

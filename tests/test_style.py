@@ -50,6 +50,18 @@ def test_substitution_whose_replacement_holds_the_match(tmp_path):
     assert doc.read_text(encoding="utf-8") == "He went to Kabul city today. He lives in Kabul city now.\n"
 
 
+def test_consistency_keeps_the_capital_of_a_name(tmp_path):
+    # a tester's report: "mayor of kiev" after "Kyiv" was to become "kyiv"; a form first written
+    # at a sentence's start still gives its lower case (Email ... e-mail -> email)
+    (tmp_path / "House.yml").write_text(
+        "rules:\n  C:\n    extends: consistency\n    message: \"%s or %s\"\n    ignorecase: true\n    either:\n"
+        "      Kyiv: Kiev\n      email: e-mail\n", encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nstyles = ["House.yml"]\n', encoding="utf-8")
+    found = checker.check_text("The mayor of Kyiv spoke. The mayor of kiev left.\n\nEmail is fast. Send an e-mail.\n",
+                               lang="en", select=["TC303"], config=str(tmp_path / "transcheck.toml"))
+    assert [(f.text, f.suggestions) for f in found] == [("kiev", ["Kyiv"]), ("e-mail", ["email"])]
+
+
 def test_substitution_does_not_repeat_the_word_before_the_match(tmp_path):
     # (a note left from a review: "to the United States" became "to the the US")
     (tmp_path / "House.yml").write_text("extends: substitution\nmessage: \"Use %s, not %s\"\n"

@@ -225,6 +225,7 @@ def consistency(rule: StyleRule, doc: Document) -> Iterator[Hit]:
     for pattern, _, _ in rule.pairs:
         chosen: str | None = None
         chosen_text = ""
+        chosen_opens = False  # the chosen form was first written at a sentence's start
         for start, end in spans:
             for match in pattern.finditer(text, start, end):
                 form = "a" if match.group("a") is not None else "b"
@@ -234,9 +235,12 @@ def consistency(rule: StyleRule, doc: Document) -> Iterator[Hit]:
                     continue
                 if chosen is None:
                     chosen, chosen_text = form, match.group(0)
+                    chosen_opens = starts_sentence(doc, match.start())
                 elif form != chosen:
-                    suggestion = transfer_case(match.group(0), chosen_text.lower() if chosen_text[:1].isupper()
-                                               and not match.group(0)[:1].isupper() else chosen_text,
+                    # the chosen form's capital is its own unless it opened a sentence (Email ...
+                    # e-mail -> email; Kyiv ... kiev -> Kyiv, a name: a tester's report)
+                    lowered = chosen_opens and chosen_text[:1].isupper() and not match.group(0)[:1].isupper()
+                    suggestion = transfer_case(match.group(0), chosen_text.lower() if lowered else chosen_text,
                                                starts_sentence(doc, match.start()))
                     # The first form used wins; which one the house prefers is a choice: unsafe fix.
                     out.append(Hit(match.start(), match.end(), rule.format(match.group(0), chosen_text), [suggestion],

@@ -480,12 +480,13 @@ def test_numbers_leave_identifiers_and_mixed_forms_alone(tmp_path):
         "or +44 20 79460 95800. The match ended 0-0. 45000 fans watched. Call +49 (0)30 12345678, "
         "+1 (555) 1234567 or 030 - 12345678. A 0 - 10000 scale. On 2024-01-05 20000 came. "
         "Game 3 ended 02 - 30000. Bel 06-12345678. Call 02 9876 54321. Tel.:030 12345678. On 05/06 40000 came. "
-        "Tel.: 01/4000-84155. Vienna: 01 40400 or 01/40400.\n",
+        "Tel.: 01/4000-84155. Vienna: 01 40400 or 01/40400. Build 20240312, ISBN 9780306406157.\n",
         encoding="utf-8")
     found = checker.check_paths([str(tmp_path / "a.txt")], config=str(tmp_path / "transcheck.toml"), select=["TC305"])
     # (the parts of a telephone number after its first are no counts either: a tester's report;
     # a score before a count is no telephone number: a review; nor is a short number right after
-    # a short area code, Vienna's 01 40400: a note left from a review)
+    # a short area code, Vienna's 01 40400: a note left from a review; nor a date written
+    # 20240312 or an ISBN-13: a tester's report)
     assert [(f.text, f.suggestions) for f in found] == [("25000", ["25,000"]), ("45000", ["45,000"]), ("10000", ["10,000"]),
                                                         ("20000", ["20,000"]), ("30000", ["30,000"]), ("40000", ["40,000"])]
     # German capitalises every noun: a count before an ordinary noun is no postcode (a tester's

@@ -574,8 +574,8 @@ def _is_identifier(digits: str, text: str, start: int, end: int, lang: str | Non
     ``_ADDRESS_LINE``) or before a name rather than an ordinary noun or a unit or currency the
     CLDR names (in 10115 Berlin; not 50000 Menschen, 50000 Euro, 12000 Kilometer; Kinder, common
     in English text too, stays unread as a count)."""
-    if digits.startswith("0"):
-        return True
+    if digits.startswith("0") or _compact_date(digits) or (len(digits) == 13 and digits.startswith(("978", "979"))):
+        return True  # (a telephone number; a date written 20240312; an ISBN-13: a tester's report)
     phone = _PHONE_BEFORE.search(text, max(0, start - 24), start)
     if phone is not None and (phone.group("zero") is None or len(phone.group("zero")) >= 2
                               or _digits_after(phone.group("groups")) + len(digits) >= PHONE_REST_MIN
@@ -596,6 +596,12 @@ def _is_identifier(digits: str, text: str, start: int, end: int, lang: str | Non
     if noun in counted_nouns(lang):
         return False  # a unit or a currency (50000 Euro, 12000 Kilometer): a count
     return lexicon.zipf(noun, lang) - lexicon.zipf(noun, "en") < ORDINARY_NOUN_GAP
+
+
+def _compact_date(digits: str) -> bool:
+    """Eight digits that read as a date, year first (20240312)."""
+    return (len(digits) == 8 and digits[:2] in ("19", "20") and 1 <= int(digits[4:6]) <= 12
+            and 1 <= int(digits[6:]) <= 31)
 
 
 _WORD_RUN = re.compile(r"[^\W\d_]+")

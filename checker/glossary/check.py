@@ -481,16 +481,16 @@ def wrong_terms(doc: Document, sc: Scan, compiled: CompiledGlossary) -> list[Hit
         if _written_as_approved(written, term, approved):
             continue  # the entry's approved form, which the matcher cannot tell from this one
         as_listed = _fold_words(surface) == _fold_words(" ".join(split_words(term.text)))  # (case, hyphens aside)
+        suggestions = _fitted(doc, m.start, m.end, written, approved, term.text)
         replacement = None
         if approved:
-            replacement = fit_replacement(doc, m.start, m.end, written, approved[0].text, term.text)
+            replacement = suggestions[0]  # (the first approved term, fitted to the text)
             if not as_listed:
                 replacement = _inflected_like(written, term.text, replacement) or _plural_like(
                     written, term.text, replacement, sc.lang)
         safe = len(approved) == 1 and as_listed and not (
             replacement and fix_at_risk(doc.prose, m.start, term.text, replacement, sc.lang))
-        hits.append(Hit(term.status.value, m.start, m.end, entry, term,
-                        _fitted(doc, m.start, m.end, written, approved, term.text), replacement, safe))
+        hits.append(Hit(term.status.value, m.start, m.end, entry, term, suggestions, replacement, safe))
     return hits
 
 
@@ -700,12 +700,12 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
             surface = _surface(doc, sc, m)
             exact = _fold_words(surface) == _fold_words(" ".join(split_words(term.text)))
             written = doc.visible(m.start, m.end)
-            replacement = fit_replacement(doc, m.start, m.end, written, approved[0].text, term.text)
+            suggestions = _fitted(doc, m.start, m.end, written, approved, term.text)
+            replacement = suggestions[0]  # (the first approved term, fitted to the text)
             safe = len(approved) == 1 and exact and not (  # (no gender: the term is the source language's)
                 article_at_risk(doc.prose, m.start, written, replacement, sc.lang)
                 or article_doubled(doc.prose, m.start, replacement, sc.lang))
-            hits.append(Hit("leftover", m.start, m.end, entry, term,
-                            _fitted(doc, m.start, m.end, written, approved, term.text), replacement, safe))
+            hits.append(Hit("leftover", m.start, m.end, entry, term, suggestions, replacement, safe))
             covered[m.first:m.last] = b"\x01" * (m.last - m.first)
     # 1b. words matched by an approved term's stem that are not words of the language: a typo or
     # an ending the stemmer absorbs (pandéme, the English vaccines for vaccins; vacinas is a

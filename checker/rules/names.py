@@ -123,12 +123,12 @@ class NameVariantRule(Rule):
                     )
                 # (a span the style replaces is left to it where its replacement drops this
                 # spelling: not "Mr Karzia" -> "Karzia", "Karzia's government": reviews)
-                kept = re.compile(rf"(?<!\w){re.escape(variant.spelling)}(?!\w)")
+                kept = re.compile(rf"(?<!\w){re.escape(variant.spelling)}(?!\w)") if replaced else None
                 for start, end in variant.occurrences:
                     if (start, end) in seen or any(s < end and start < e for s, e, _ in covered):
                         continue
-                    if any(s < end and start < e and not any(kept.search(r) for r in sug)
-                           for s, e, sug in replaced):
+                    if kept is not None and any(s < end and start < e and not any(kept.search(r) for r in sug)
+                                                for s, e, sug in replaced):
                         continue
                     seen.add((start, end))
                     findings.append(

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Callable
 
-from .check import CompiledGlossary, Hit, Scan
+from .check import Hit, Scan
+from .compiled import CompiledGlossary
 from .house import HouseMatch, HouseName, HouseNames, load_house_names
 from .load import load_glossaries, load_glossary
 from .model import Entry, Glossary, Status, Term, primary_lang, region_of
@@ -146,7 +147,7 @@ def near_miss_hits(doc: "Document", ctx: "CheckContext") -> list[Hit]:
         return []
 
     def compute() -> list[Hit]:
-        from .check import near_misses
+        from .nearmiss import near_misses
 
         taken = house_spans(doc, ctx)
         return [h for h in near_misses(doc, target_scan(doc, ctx), compiled, doc.source)

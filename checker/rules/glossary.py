@@ -125,7 +125,7 @@ class GlossaryMissingTerm(Rule):
         compiled = glossary_for(ctx)
         if compiled is None:
             return
-        from ..glossary.check import missing_terms
+        from ..glossary.missing import missing_terms
 
         sc = target_scan(target, ctx)
         # (what TC202 and TC203 report is theirs, where they run: not hidden when they are off)

@@ -1,0 +1,60 @@
+"""Whether a word of the translation was left in the source language (FRN for NRF): shared by
+the near-miss check and the missing-term check."""
+
+from __future__ import annotations
+
+import re
+
+from .compiled import word_forms
+from .model import Entry
+from .text import split_words, unaccent
+
+
+ATTESTED_ZIPF = 1.0  # wordfreq's floor: a token this frequent is attested (random typos score 0)
+
+
+def source_term_form(word: str, entry: Entry, lang: str | None) -> bool:
+    """Whether ``word`` is a form of a word of the entry's source term (the English *infected*
+    left untranslated for *infectado*): then it is the term left in the source language."""
+    inflects = word_forms(lang)
+    folded = unaccent(word.lower())
+    return any(inflects(folded, unaccent(w.lower()))
+               for t in entry.in_lang(lang, "source") for w in split_words(t.text))
+
+
+FOREIGN_GAP = 1.0  # a word this much commoner (Zipf) in the source language than in the target's is foreign to it
+
+_BEFORE_RE = re.compile(r"([^\W\d_]+)([^\w]{1,3})$")
+_AFTER_RE = re.compile(r"([^\w]{1,3})([^\W\d_]+)")
+
+
+def word_in(text: str, phrase: str) -> bool:
+    """Whether ``phrase`` occurs in ``text`` with word boundaries on both sides."""
+    i = text.find(phrase)
+    while i >= 0:
+        j = i + len(phrase)
+        if (i == 0 or not text[i - 1].isalnum()) and (j == len(text) or not text[j].isalnum()):
+            return True
+        i = text.find(phrase, i + 1)
+    return False
+
+
+def kept_in_source_language(s_text: str, start: int, end: int, t_text: str, s_lang: str | None,
+                            t_lang: str | None) -> bool:
+    """Whether the source words s_text[start:end], capitalised, stand in ``t_text`` together with
+    a source word beside them that is foreign to the target language (a name or title the
+    translation keeps as it is: *Centre for Evidence-Based Medicine*, *International Vaccine
+    Centre*, an English title): then they are quoted, not left untranslated."""
+    from ..lexicon import zipf
+
+    surface = s_text[start:end]
+    if not surface[:1].isupper() or not word_in(t_text, surface):
+        return False  # names and titles are capitalised; a lower-case term left as is was not quoted
+    before = _BEFORE_RE.search(s_text, max(0, start - 60), start)
+    after = _AFTER_RE.match(s_text, end)
+    for phrase, word in ((before and before.group(0) + surface, before and before.group(1)),
+                         (after and surface + after.group(0), after and after.group(2))):
+        if (word and len(word) > 1 and zipf(word, s_lang) >= zipf(word, t_lang) + FOREIGN_GAP
+                and word_in(t_text, phrase)):
+            return True
+    return False

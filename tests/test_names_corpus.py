@@ -31,6 +31,18 @@ def test_a_file_spelling_a_name_otherwise_than_most_files_is_reported(tmp_path):
     assert findings[0].fix is not None and not findings[0].fix.safe
 
 
+def test_the_suggestion_is_the_dominant_spelling_not_the_slip_it_ends_like(tmp_path):
+    # Poutine less its final e is the slip Poutin: the dominant spelling is no inflection of
+    # the slip, so the suggestion is Poutine (it was Poutin, the slip itself)
+    poutine = "Selon le communiqué, Poutine a parlé lundi à Paris.\nLe ministre Poutine a déclaré non.\n"
+    files = {f"a{i}.txt": poutine for i in range(4)} | {"b.txt": poutine.replace("Poutine", "Poutin")}
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    findings = checker.check_paths([str(tmp_path)], lang="fr", select=["TC103"], isolated=True)
+    assert [(f.path.rsplit("/", 1)[-1], f.text, f.suggestions) for f in findings] == [
+        ("b.txt", "Poutin", ["Poutine"])] * 2
+
+
 def test_the_rule_doc_example_passes_once_corrected(tmp_path):
     fixed = TALEBAN.replace("Taleban", "Taliban")
     assert _corpus(tmp_path, {"a.txt": TALIBAN, "b.txt": TALIBAN, "c.txt": TALIBAN, "d.txt": fixed}) == []

@@ -297,8 +297,9 @@ def _kept(tier: str, word: str, dominant: str, edits: int, unknown: bool, domina
 def _replacement(word: str, dominant: str, lang: str, table: dict[str, Spelling]) -> str:
     """The dominant spelling with ``word``'s inflectional ending, each measured from its base
     form in the corpus (Talebans beside Taleban, Taliban: Talibans; Ziffernblatts beside
-    Ziffernblatt, Zifferblatts: Zifferblatts); the dominant spelling itself otherwise."""
-    base, dominant_base = _base(word, lang, table), _base(dominant, lang, table)
+    Ziffernblatt, Zifferblatts: Zifferblatts); the dominant spelling itself otherwise. The
+    dominant spelling's base is never ``word`` itself (Poutine is no inflection of Poutin)."""
+    base, dominant_base = _base(word, lang, table), _base(dominant, lang, table, word)
     if base == word:
         return dominant_base
     pair = ending_change(word, base)
@@ -307,10 +308,11 @@ def _replacement(word: str, dominant: str, lang: str, table: dict[str, Spelling]
     return carry_ending(word, base, dominant_base)
 
 
-def _base(word: str, lang: str, table: dict[str, Spelling]) -> str:
-    """The shortest spelling of the corpus of which ``word`` is an inflection, or ``word``."""
+def _base(word: str, lang: str, table: dict[str, Spelling], other: str | None = None) -> str:
+    """The shortest spelling of the corpus of which ``word`` is an inflection, or ``word``;
+    never ``other``."""
     for cut in range(min(MAX_ENDING, len(word) - 3), 0, -1):
         base = word[:-cut]
-        if base in table and ending_change(word, base) is not None and inflected(word, base, lang):
+        if base != other and base in table and ending_change(word, base) is not None and inflected(word, base, lang):
             return base
     return word

@@ -247,10 +247,18 @@ def test_tc104_a_name_written_with_and_without_its_hyphen():
                              lang="en", select=["TC104"])
     assert [(f.text, f.suggestions) for f in tie] == [("Alfa Bank", ["Alfa-Bank"])]
     assert "also writes it" in tie[0].message
-    # lower-case parts are no name (Kim Jong-un / Kim Jong Un is TC101's: different words), nor
-    # capitals joined by hyphens in one place only
-    assert checker.check_text("Kim Jong-un met Kim Jong Un. The Franco-German plan. Franco said so.",
-                              lang="en", select=["TC104"]) == []
+    # capitals joined by hyphens in one place only are no name written both ways
+    assert checker.check_text("The Franco-German plan. Franco said so.", lang="en", select=["TC104"]) == []
+    # a given name's lower-case syllable after a surname is a word of the name, written with a
+    # capital where a space joins it (a tester's report: neither TC101 nor TC104 found Kim Jong
+    # Un beside Kim Jong-un); not after a common word or a function word (Book Worry-free /
+    # Quality Worry Free, The Paris-based / Paris Based: title case)
+    for lang in ("en", "fr"):
+        korean = checker.check_text("Kim Jong-un a parlé. Le dirigeant Kim Jong-un a dit non. Kim Jong Un a confirmé.",
+                                    lang=lang, select=["TC104"])
+        assert [(f.text, f.suggestions) for f in korean] == [("Jong Un", ["Jong-un"])]
+    assert checker.check_text("Book Worry-free service. Quality Worry Free invoice. The Paris-based firm. "
+                              "Paris Based Firm Wins.", lang="en", select=["TC104"]) == []
     # a non-breaking hyphen is a hyphen; a name inside a longer compound is not the name alone
     nb = checker.check_text("Jean\u2011Luc spoke. Jean\u2011Luc left. Jean Luc came. The Jean-Luc-Fan club.",
                             lang="en", select=["TC104"])

@@ -2,9 +2,10 @@
 Jean Luc Mélenchon, Saint-Denis / Saint Denis, Alfa-Bank / Alfa Bank.
 
 A name never written with a hyphen cannot be written both ways, so the scan starts from the
-hyphens between a letter and a capital (C code finds them; Python reads the few words around
-each), then finds the same words joined by a space, not before another surname (Jean-Luc
-Mélenchon is no other writing of Jean Luc Godard). Spellings are TC101's business; here only
+hyphens between a letter and a capital or a given name's lower-case syllable (Kim Jong-un /
+Kim Jong Un) (C code finds them; Python reads the few words around each), then finds the same
+words joined by a space, not before another surname (Jean-Luc Mélenchon is no other writing of
+Jean Luc Godard). Spellings are TC101's business; here only
 what joins the words differs."""
 
 from __future__ import annotations
@@ -37,7 +38,13 @@ class Writings:
 
     @property
     def spaced(self) -> str:
-        return " ".join(self.words)
+        return " ".join(_capitalised(self.words))
+
+
+def _capitalised(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words as they are written with spaces: a lower-case syllable takes a capital (Jong-un:
+    Jong Un)."""
+    return tuple(w[:1].upper() + w[1:] for w in words)
 
 
 def _in_word(c: str) -> bool:
@@ -64,21 +71,50 @@ def _following(text: str, end: int) -> tuple[str, ...]:
     return tuple(words)
 
 
-def _compounds(text: str) -> dict[tuple[str, ...], list[tuple[int, int, tuple[str, ...]]]]:
+SYLLABLE_MAX = 5  # letters of a lower-case given-name syllable after a hyphen (Jong-un, Jae-in)
+SYLLABLE_WORD_MAX_ZIPF = 4.5  # ... after a first syllable no commoner in the language (Worry-free)
+SURNAME_MAX_ZIPF = 6.0  # ... and a surname before it no function word (The Paris-based firm)
+
+
+def _given_name_syllable(text: str, start: int, i: int, zipf: Callable[[str], float]) -> bool:
+    """The hyphen at ``i`` joins the capitalised word at ``start`` to a short lower-case
+    syllable that ends the word, after a capitalised surname: a Korean given name (Kim Jong-un,
+    Moon Jae-in), which others write with a space and a capital (Kim Jong Un). Not a common
+    word before the hyphen (Book Worry-free) nor a function word before that (The Paris-based);
+    ``zipf`` tells how common a word is in the text's language."""
+    after = _word_end(text, i + 1)
+    if not 2 <= after - i - 1 <= SYLLABLE_MAX or (after < len(text) and text[after] in _HYPHENS):
+        return False
+    if start < 2 or text[start - 1] != " " or zipf(text[start:i]) >= SYLLABLE_WORD_MAX_ZIPF:
+        return False
+    surname = start - 1
+    while surname > 0 and _in_word(text[surname - 1]):
+        surname -= 1
+    return surname < start - 1 and text[surname].isupper() and zipf(text[surname:start - 1]) < SURNAME_MAX_ZIPF
+
+
+def _compounds(text: str, zipf: Callable[[str], float]
+               ) -> dict[tuple[str, ...], list[tuple[int, int, tuple[str, ...]]]]:
     """Capitalised words joined by hyphens (not all in capitals: NATO-OTAN), each with where it
     stands and the capitalised words after it; not one inside a longer compound with a
-    lower-case part (Jean-Luc-friendly)."""
+    lower-case part (Jean-Luc-friendly). A given name's lower-case syllable is a word of the
+    name too (``_given_name_syllable``: Jong-un)."""
     out: dict[tuple[str, ...], list[tuple[int, int, tuple[str, ...]]]] = {}
     n = len(text)
     end = -1
     for m in _HYPHEN.finditer(text):
         i = m.start()
-        if i < end or i == 0 or i + 1 >= n or not _in_word(text[i - 1]) or not text[i + 1].isupper():
+        if i < end or i == 0 or i + 1 >= n or not _in_word(text[i - 1]) or not text[i + 1].isalpha():
             continue
         start = i
         while start > 0 and _in_word(text[start - 1]):
             start -= 1
         if not text[start].isupper() or (start > 0 and text[start - 1] in _HYPHENS):
+            continue
+        if text[i + 1].islower():
+            if _given_name_syllable(text, start, i, zipf):
+                end = _word_end(text, i + 1)
+                out.setdefault((text[start:i], text[i + 1:end]), []).append((start, end, _following(text, end)))
             continue
         end = i + 1
         while True:
@@ -107,7 +143,7 @@ def _spaced(text: str, names: list[tuple[str, ...]]) -> dict[tuple[str, ...], li
 
     if len(names) <= _FIND_LIMIT:
         for words in names:
-            spaced = " ".join(words)
+            spaced = " ".join(_capitalised(words))
             at = text.find(spaced)
             while at >= 0:
                 if whole(at, at + len(spaced)):
@@ -119,7 +155,7 @@ def _spaced(text: str, names: list[tuple[str, ...]]) -> dict[tuple[str, ...], li
         by_first.setdefault(words[0], []).append(words)
     for m in _WORD.finditer(text):
         for words in by_first.get(m.group(), ()):
-            spaced = " ".join(words)
+            spaced = " ".join(_capitalised(words))
             found = out.setdefault(words, [])
             if text.startswith(spaced, m.start()) and whole(m.start(), m.start() + len(spaced)) \
                     and (not found or found[-1][1] <= m.start()):  # (no overlap: Bora Bora Bora)
@@ -127,13 +163,14 @@ def _spaced(text: str, names: list[tuple[str, ...]]) -> dict[tuple[str, ...], li
     return {words: found for words, found in out.items() if found}
 
 
-def hyphen_variants(text: str, common: Callable[[str], bool] = lambda word: False) -> list[Writings]:
+def hyphen_variants(text: str, common: Callable[[str], bool] = lambda word: False,
+                    zipf: Callable[[str], float] = lambda word: 0.0) -> list[Writings]:
     """Each name written both ways in ``text``. A spaced occurrence followed by a capitalised
     word that is no ``common`` word of the language (a surname) and follows no hyphenated one,
     where every hyphenated one is followed by a capitalised word, is another name (Jean Luc
     Godard beside Jean-Luc Mélenchon; not Nordrhein Westfalen Museen beside Nordrhein-Westfalen
     Schulen, nor the Saint Denis Council beside the Saint-Denis Mayor)."""
-    compounds = _compounds(text)
+    compounds = _compounds(text, zipf)
     spaced = _spaced(text, list(compounds))
     out = []
     for words, hyphenated in compounds.items():

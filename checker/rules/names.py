@@ -197,7 +197,7 @@ class NameHyphenRule(Rule):
         why="A hyphen is part of many names (Jean-Luc, Saint-Denis, Alfa-Bank) and translations drop or add it "
         "inconsistently; readers and search take the two writings for two names. The words are the same, so "
         "spelling checks (TC101) do not see it. Only capitalised words joined by a hyphen somewhere in the "
-        "document are compared with the same words joined by spaces, not where a surname the hyphenated "
+        "document (or a given name's lower-case syllable after a surname: Kim Jong-un / Kim Jong Un) are compared with the same words joined by spaces, not where a surname the hyphenated "
         "writing never has follows them (Jean Luc Godard beside Jean-Luc Mélenchon). A name the house list "
         "spells is written as the house does; a variant it lists is TC102's.",
         bad="Jean-Luc Mélenchon spoke in Saint-Denis. Later Jean Luc Mélenchon left Saint Denis; Saint-Denis was quiet.",
@@ -222,7 +222,7 @@ class NameHyphenRule(Rule):
             return zipf(word, lang) >= COMMON_AFTER_ZIPF
 
         findings = []
-        for writing in hyphen_variants(doc.prose, common):
+        for writing in hyphen_variants(doc.prose, common, lambda word: zipf(word, lang)):
             house_says = _house_writing(writing.words, house)
             if house_says is False:
                 continue  # the house list has a variant of it: TC102 reports it

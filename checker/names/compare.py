@@ -746,9 +746,16 @@ def derivation_slip(minority: str, dominant: str, minority_count: int, lang: str
     list knows it (Raikkonin, Virginye) or when it is a rare word (Zipf < 2) 3+ Zipf rarer than
     the other (Europea / European, Badin / Baden: a truncated or mistyped name that happens to
     be a base plus a suffix, not a derived word in use). Never a Slavic feminine surname, named
-    once too (Yulia Navalnaya beside Navalny: a wife or a daughter)."""
+    once too (Yulia Navalnaya beside Navalny: a wife or a daughter), nor, outside English, a
+    lower-case spelling beside a capitalised one: an adjective or a demonym, which these
+    languages write in lower case and word lists seldom know (kabulí, lessinois): longer than
+    the name, and not the name with a letter doubled, the commonest typo (iowaa, sciencees)."""
     if minority_count > 1 or slavic_feminine(minority, dominant):
         return False
+    if lang != "en" and minority[:1].islower() and dominant[:1].isupper():
+        fm, fd = fold(minority), fold(dominant)
+        if len(fm) > len(fd) and not _keyboard_slip(fm, fd):
+            return False
     return not established(minority, lang) or _far_rarer(zipf(minority), zipf(dominant))
 
 

@@ -341,11 +341,24 @@ def _walk(root: str, globs_in: GlobsIn, files_excluded: bool = True,
                 yield os.path.normpath(path)
 
 
+def printable_path(path: str) -> str:
+    """``path`` as text: bytes of a file name that are no UTF-8 (which the OS hands over as
+    surrogates) written as \\xff escapes."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def load_source(source: Source, lang: str | None = None) -> Document:
     """Read, decode and segment one source; detect its language when ``lang`` is None."""
     from .readers import parse_document
 
     data = source.data
+    shown = printable_path(source.path)
+    if shown != source.path:  # every report names the file: its name must be text
+        raise InputError(f"{shown}: the file name is not valid UTF-8 (rename the file)")
     if data is None:
         try:
             with open(source.path, "rb") as handle:
@@ -730,7 +743,7 @@ def run(sources: Sequence[Source], options: Options) -> Result:
                 reading = source.source
                 doc.source = load_source(source.source, ctx.settings.source_lang)
         except InputError as error:
-            errors.append(FileError(reading.path, str(error)))
+            errors.append(FileError(printable_path(reading.path), str(error)))
             continue
         settings_of[doc.path] = ctx.settings
         # (a corpus rule compares files: a run of one file does not collect for it)

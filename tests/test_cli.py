@@ -6,6 +6,8 @@ import pytest
 
 from conftest import SAMPLE, run_cli
 
+import checker
+
 
 def _one_error_line(result):
     lines = result.stderr.decode().strip().splitlines()
@@ -120,6 +122,25 @@ def test_a_bad_file_in_a_tree_is_reported_and_the_others_are_checked(tmp_path):
     assert all(line.startswith("transcheck: error: ") for line in lines)
     text = run_cli("check", "--isolated", "--lang", "en", ".", cwd=tmp_path)
     assert text.returncode == 2 and "Found 7 findings in 1 file (7 warnings); 2 more could not be read." in text.stdout.decode()
+
+
+def test_a_file_name_that_is_no_utf8_is_one_error_and_the_others_are_checked(tmp_path):
+    # a tester's report: one such name in a folder ended the run with an internal error
+    (tmp_path / "good.txt").write_bytes(SAMPLE.read_bytes())
+    bad = os.path.join(os.fsencode(tmp_path), b"bad\xffname.txt")
+    try:
+        with open(bad, "wb") as handle:
+            handle.write(SAMPLE.read_bytes())
+    except OSError:
+        pytest.skip("this file system takes no such name")
+    result = run_cli("check", "--isolated", "--lang", "en", "--format", "json", ".", cwd=tmp_path)
+    assert result.returncode == 2
+    payload = json.loads(result.stdout)
+    assert {f["path"] for f in payload["findings"]} == {"good.txt"}
+    assert payload["errors"] == ["bad\\xffname.txt: the file name is not valid UTF-8 (rename the file)"]
+    assert _one_error_line(result) == "transcheck: error: bad\\xffname.txt: the file name is not valid UTF-8 (rename the file)"
+    with pytest.raises(checker.InputError, match="not valid UTF-8"):
+        checker.check_paths([str(tmp_path)], lang="en", isolated=True)
 
 
 def test_stdin_filename_without_stdin_is_a_usage_error(tmp_path):

@@ -414,6 +414,14 @@ def test_variants_lists_clusters_with_counts_and_places():
     lines = SAMPLE.read_text(encoding="utf-8").splitlines()
     for loc in taliban["Taleban"]["locations"]:
         assert lines[loc["line"] - 1][loc["column"] - 1:loc["end_column"] - 1] == "Taleban"
+    # every place spans its spelling, a multi-word one too (a tester's report: Ahmad Shad
+    # Massoud was placed at Shad alone)
+    for cluster in clusters.values():
+        for variant in cluster["variants"]:
+            for loc in variant["locations"]:
+                assert loc["line"] == loc["end_line"]
+                assert lines[loc["line"] - 1][loc["column"] - 1:loc["end_column"] - 1] == variant["spelling"]
+    assert "Ahmad Shad Massoud" in {v["spelling"] for c in clusters.values() for v in c["variants"]}
     text = run_cli("variants", "--isolated", "--lang", "en", str(SAMPLE)).stdout.decode()
     assert "Massoud" in text and "Massud" in text
 

@@ -56,7 +56,7 @@ class NameVariant:
     token: str  # the differing token (== spelling for single tokens)
     replacement: str  # what the differing token should read
     occurrences: list[tuple[int, int]] = field(default_factory=list)  # spans of ``token``
-    locations: list[tuple[str, int, int]] = field(default_factory=list)  # (path, start, end)
+    locations: list[tuple[str, int, int]] = field(default_factory=list)  # (path, start, end) of ``spelling``
     base: str = ""  # the form of its inflection group that the fix's ending is measured from
 
 
@@ -998,7 +998,7 @@ def _multiword_clusters(stats, candidates, lang, zipf, ranks=None) -> list[NameC
             ll = forms[toks]
             variants.append(
                 NameVariant(as_written(toks), len(ll), tier, kind, toks[i], dom[i],
-                            [l[4][i] for l in ll], [(l[0],) + tuple(l[4][i]) for l in ll])
+                            [l[4][i] for l in ll], [(l[0], l[1], l[2]) for l in ll])
             )
         if len(variants) < 2:
             continue

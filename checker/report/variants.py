@@ -18,7 +18,7 @@ def cluster_dict(cluster: Any, doc: Document) -> dict[str, Any]:
     variants = []
     for variant in cluster.variants:
         locations = []
-        for start, end in variant.occurrences:
+        for _path, start, end in variant.locations:  # (the whole spelling: Ahmad Shad Massoud, not Shad)
             line, column = doc.position(start)
             end_line, end_column = doc.position(end)
             locations.append({"line": line, "column": column, "end_line": end_line, "end_column": end_column})

@@ -1326,9 +1326,16 @@ def test_the_fix_keeps_the_minority_forms_ending():
     # a form alone in its group: the ending of a form of the name the document uses
     text = "The Taliban said. The Taliban won. The Taliban left. Two Talebans were seen. The Talibans came."
     assert suggestions(text) == [("Talebans", "Talibans")]
-    # ... and none the document does not use: the name as it is
+    # ... and, where the document uses the name in one form only, the name with the ending the
+    # slip has over its own base form, as TC102 does and the rule's doc says (a tester's report:
+    # Talebans -> Taliban); not where that base would be two letters from the name, nor for a
+    # lower-case word, whose base is another word's
     text = "The Taliban said. The Taliban won. The Taliban left. Two Talebans were seen."
-    assert suggestions(text) == [("Talebans", "Taliban")]
+    assert suggestions(text) == [("Talebans", "Talibans")]
+    from checker.names.morph import inflected_base
+
+    assert inflected_base("Talebans", "Taliban", "en") == "Taleban"
+    assert inflected_base("Assays", "Ásia", "pt") is None and inflected_base("Taliban", "Taliban", "en") is None
     # the majority's most used form inflected: endings go onto its base form, not onto the plural
     # (a reviewer's report: Talebans -> Talibanss, Шолцем -> Шольцаем)
     text = ("Les Talibans sont arrivés. Les Talibans ont parlé. Les Talibans ont fui. Un Taliban a parlé. "

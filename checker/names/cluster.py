@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from .compare import (BOTH_COMMON_ZIPF, FIRST_LETTER_CLASSES, TIER_C_MAX_ZIPF_CONTEXT, adjacent_keys, derivation_slip,
                       judge, name_like, truncation_slip, unknown_word)
-from .morph import (carry_ending, derived, ending_change, inflected, russian_known, russian_lemmas,
+from .morph import (carry_ending, derived, ending_change, inflected, inflected_base, russian_known, russian_lemmas,
                     russian_stem_slip, stems, suspect_ending)
 from .extract import LOWER_MAX_ZIPF
 from .normalize import damerau, fold, has_diacritics, more_accented, norm, skel
@@ -339,7 +339,7 @@ def _single_token_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
     for comp in comps.values():
         if len(comp) < 2:
             continue
-        cluster = _make_cluster(comp, members, table, gcount, links, zipf, apart)
+        cluster = _make_cluster(comp, members, table, gcount, links, zipf, lang, apart)
         if cluster is not None:
             out.append(cluster)
     return out
@@ -685,7 +685,7 @@ def _neg(first: tuple) -> tuple:
     return (tuple(-ord(c) for c in path), -start)
 
 
-def _make_cluster(comp, members, table, gcount, links, zipf, apart=None) -> NameCluster | None:
+def _make_cluster(comp, members, table, gcount, links, zipf, lang, apart=None) -> NameCluster | None:
     """``apart(group, dominant)``: the two groups were judged two names. A minority joined to
     the dominant spelling only through a third spelling is then not reported (Novo -- Novi --
     Nova: Novo and Nova are two words)."""
@@ -721,7 +721,7 @@ def _make_cluster(comp, members, table, gcount, links, zipf, apart=None) -> Name
         for f in members[g]:
             word = f.lstrip("\x00")
             replacement = carry_ending(word, base, dom_base) if word != base \
-                else _attested_ending(word, dom_forms, dom_base)
+                else _attested_ending(word, dom_forms, dom_base, lang)
             minority.append(
                 NameVariant(word, table[f].count, tier, kind, word, replacement, _spans(table[f]), _locs(table[f]),
                             base)
@@ -776,19 +776,24 @@ def _best_link(g, dom, comp, links):
     return best
 
 
-def _attested_ending(word: str, dom_forms: list[str], base: str) -> str:
+def _attested_ending(word: str, dom_forms: list[str], base: str, lang: str | None) -> str:
     """The dominant spelling's form with the ending ``word`` ends in, when the document uses
-    it (Talebans -> Talibans beside Taliban x3, Talibans x1); else the dominant spelling's form
-    closest to ``word``, its base form ``base`` in a tie (Навальнй -> Навальный, not Навальная,
-    where the word list makes the two one name)."""
+    it (Talebans -> Talibans beside Taliban x3, Talibans x1); with the dominant spelling used in
+    one form only, that form with a capitalised ``word``'s inflectional ending (Talebans ->
+    Talibans beside Taliban x3: ``inflected_base``); else the dominant spelling's form closest to ``word``, its
+    base form ``base`` in a tie (Навальнй -> Навальный, not Навальная, where the word list makes
+    the two one name)."""
     best = base
     longest = 0
     for form in dom_forms:
         pair = ending_change(form, base)
         if pair is not None and longest < len(pair[0]) and word.endswith(pair[0]) and len(word) - len(pair[0]) >= 3:
             best, longest = form, len(pair[0])
-    if longest or len(dom_forms) < 2:
+    if longest:
         return best
+    if len(dom_forms) < 2 and word[:1].isupper():  # (a lower-case word is another word's form)
+        stem = inflected_base(word, base, lang)
+        return carry_ending(word, stem, base) if stem else best
     folded = fold(word)
 
     def closeness(form: str) -> tuple:  # (then the longer shared start: Навальнайа -> Навальная)

@@ -16,7 +16,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .normalize import fold
+from .normalize import damerau, fold
 
 MIN_STEM = 4
 MIN_STEM_RU = 3  # Яхья / Яхью
@@ -402,6 +402,22 @@ def ending_change(word: str, base: str, longest: int = MAX_ENDING) -> tuple[str,
     if stem < 3 or len(word) - stem > longest or len(base) - stem > longest:
         return None
     return word[stem:], base[stem:]
+
+
+INFLECTED_BASE_EDITS = 1  # the base form of a slip is a slip of the name: this many edits at most
+
+
+def inflected_base(word: str, target: str, lang: str | None) -> str | None:
+    """``word`` less the longest inflectional ending that leaves a form of which ``word`` is an
+    inflection, closer to ``target`` and a slip of it (accents aside): the base form a document
+    that writes only Talebans would write (Taleban, beside Taliban); None when there is none."""
+    fw, ft = fold(word), fold(target)
+    for cut in range(min(MAX_ENDING, len(word) - 4), 0, -1):
+        stem = word[:-cut]
+        if ending_change(word, stem) is not None and inflected(word, stem, lang) \
+                and damerau(fold(stem), ft) < min(damerau(fw, ft), INFLECTED_BASE_EDITS + 1):
+            return stem
+    return None
 
 
 def carry_ending(word: str, base: str, target: str) -> str:

@@ -131,6 +131,17 @@ def _store_tables(factory: Any, profiles: str, paths: list[str]) -> None:
         pass  # no writable cache: the tables are built again next time
 
 
+def fallback_language(text: str) -> str:
+    """The language a text too short to detect is checked as: Russian when most of its letters
+    are Cyrillic (Путин. Путина.: English rules would judge the case forms as slips), else
+    English."""
+    letters = [ch for ch in text[:SAMPLE_CHARS] if ch.isalpha()]
+    cyrillic = sum(1 for ch in letters if "\u0400" <= ch < "\u0530")
+    if letters and 2 * cyrillic > len(letters):
+        return _by_cyrillic_letters("ru", " ".join(text[:SAMPLE_CHARS].split()))
+    return "en"
+
+
 def detect_language(text: str) -> str | None:
     """The most likely language of ``text`` (ISO 639-1), or None when there is too little text."""
     sample = " ".join(text[:SAMPLE_CHARS].split())

@@ -380,12 +380,13 @@ def load_text(text: str, path: str = "<text>", lang: str | None = None, fmt: str
 
 
 def segment(doc: Document) -> Document:
-    from .lang import detect_language
+    from .lang import detect_language, fallback_language
     from .segment import segment_document
 
-    if doc.lang is None:
+    if doc.lang is None:  # (too little text: a guess by its letters, still a guess, unless it has none)
         detected = detect_language(doc.prose)
-        doc.lang, doc.lang_detected = detected or "en", detected is not None  # too little text: English
+        doc.lang = detected or fallback_language(doc.prose)
+        doc.lang_detected = detected is not None or any(ch.isalpha() for ch in doc.prose)
     return segment_document(doc)
 
 

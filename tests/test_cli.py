@@ -188,6 +188,25 @@ def test_the_language_a_file_was_checked_as_is_reported(tmp_path):
     result = run_cli("check", "--isolated", str(path), str(other), str(brief))
     last = result.stdout.decode().splitlines()[-1]
     assert last.startswith("Languages detected: en in 2 files, ") and f"in 1 file ({brief})" in last
+    # ... every such language, the first too when no language has more files (a tester's
+    # report: the first of three was not named)
+    result = run_cli("check", "--isolated", str(brief), str(path))
+    last = result.stdout.decode().splitlines()[-1]
+    assert f"in 1 file ({brief})" in last and f"in 1 file ({path})" in last
+
+
+def test_a_text_too_short_to_detect_is_checked_by_its_letters_and_says_so(tmp_path):
+    # a tester's report: Путин. Путина. Путину. was checked as English (the case forms taken for
+    # slips of one another) and the JSON said the language was given
+    path = tmp_path / "ru.txt"
+    path.write_text("Путин. Путина. Путину.\n", encoding="utf-8")
+    result = run_cli("check", "--isolated", "--format", "json", str(path))
+    payload = json.loads(result.stdout)
+    assert result.returncode == 0 and payload["findings"] == []
+    assert payload["files"] == [{"path": str(path), "lang": "ru", "lang_detected": True}]
+    path.write_text("Olá mundo\n", encoding="utf-8")
+    result = run_cli("check", "--isolated", str(path))
+    assert result.stdout.decode().splitlines()[-1] == "Language detected: en (set with --lang or `lang` in the configuration)."
 
 
 def test_diff_says_how_many_fixes_need_unsafe_fixes(tmp_path):

@@ -102,10 +102,12 @@ def _detected_languages(documents: list) -> str:
     else:
         by_count = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
         # a language of one or two files among many is most likely a short text guessed wrong
-        # (and files of two languages are never compared across, TC103): name them
+        # (and files of two languages are never compared across, TC103): name them, all but
+        # those of a language more files have than any other
+        most = by_count[0][1] if len(by_count) < 2 or by_count[0][1] > by_count[1][1] else None
         listed = ", ".join(f"{lang} in {n} file{'s' if n != 1 else ''}"
-                           + (f" ({', '.join(paths[lang])})" if i and n <= FEW_FILES else "")
-                           for i, (lang, n) in enumerate(by_count))
+                           + (f" ({', '.join(paths[lang])})" if n != most and n <= FEW_FILES else "")
+                           for lang, n in by_count)
     plural = "s" if len(counts) > 1 else ""
     return f"Language{plural} detected: {listed} (set with --lang or `lang` in the configuration)."
 

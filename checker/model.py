@@ -191,6 +191,9 @@ class SourceSpan:
     end_column: int
 
 
+_LINE_BREAK = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
+
+
 @dataclass
 class Finding:
     """One problem found by one rule. Rules return these; only the CLI prints them."""
@@ -218,6 +221,12 @@ class Finding:
     overriding: bool = field(default=False, compare=False, repr=False)
     # Set by the filter stage (checker.fingerprint): rule, path, text and occurrence, no line numbers.
     fingerprint: str | None = field(default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        # one line, whatever the matched text or a suggestion fitted to it spans (National\n
+        # Resistance Front): reports print a finding per line (text, JUnit, annotations)
+        if "\n" in self.message or "\r" in self.message:
+            self.message = _LINE_BREAK.sub(" ", self.message)
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.rule, self.end_line, self.end_column, self.text)

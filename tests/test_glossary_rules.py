@@ -395,6 +395,18 @@ def test_tc201_does_not_repeat_what_tc202_reports(config):
         assert [(f.rule, f.suggestions) for f in found] == [("TC201", ["Taliban"])], extra
 
 
+def test_a_message_is_one_line_where_the_term_wraps(tmp_path, config):
+    # a tester's report: the suggestion fitted to a wrapped term kept its line break in the
+    # message, which broke every one-finding-per-line report; the fix keeps it
+    (tmp_path / "g.csv").write_text("source,target,status\nNRF,Afghan National Resistance Front,deprecated\n"
+                                    "NRF,National Resistance Front,preferred\n", encoding="utf-8")
+    found = run("The Afghan\nNational Resistance Front said so.\n", config(glossaries=[tmp_path / "g.csv"]),
+                ["TC202"])
+    assert [f.message for f in found] == [
+        "'Afghan National Resistance Front' is a deprecated term; use 'National Resistance Front'"]
+    assert found[0].fix.replacement == "National Resistance\nFront"
+
+
 # ------------------------------------------------------------------------------ the sample
 
 

@@ -319,6 +319,8 @@ def judge(
     lang = (lang or "en")[:2]
     if minority.casefold() == dominant.casefold():
         return ("A", "typo") if _inner_case_slip(minority, dominant, dominant_count, minority_count) else None
+    if unicodedata.normalize("NFC", minority) == unicodedata.normalize("NFC", dominant):
+        return None  # one spelling, its accents once composed, once decomposed (text pasted from a Mac)
     fm, fd = fold(minority), fold(dominant)
     if _stray_letter(minority, dominant, lang):
         return None  # Durchmesserƒ, Networksâ: an encoding artefact, not another spelling

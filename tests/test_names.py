@@ -1530,3 +1530,8 @@ def test_one_spelling_composed_and_decomposed_is_no_variant():
     text = "José Sánchez habló. José Sánchez votó. José Sánchez ganó. " + unicodedata.normalize(
         "NFD", "Luego José Sánchez perdió. Ayer Sánchez dijo.")
     assert flagged(text, "es") == []
+
+
+def test_two_common_words_of_three_letters_are_no_variants():
+    # a tester's report on NTREX: the month's abbreviation Nov taken for a slip of New (x3)
+    assert flagged("New rules start in Nov. The New York office agreed. The New plan is ready.") == []

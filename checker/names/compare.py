@@ -58,6 +58,7 @@ TIE_COMMON_MARGIN = 3.0  # a 1:1 tie whose other spelling is this much more comm
 TIE_LONG_LEN = 6
 TIE_LONG_MARGIN = 2.0  # ... or this much, for 6+ letters (``_long_rare_slip``)
 BOTH_COMMON_ZIPF = 3.0
+SHORT_WORDS_LEN = 3  # ... and of this many letters, not even beside a majority (Nov / New x3)
 COOCCUR_MAX_ZIPF = 1.0
 STRONG_MAJORITY = 2  # occurrences of the dominant spelling beside a once-used one
 STRONG_RATIO = 3  # ... and as many times a repeated one's
@@ -321,6 +322,10 @@ def judge(
         return ("A", "typo") if _inner_case_slip(minority, dominant, dominant_count, minority_count) else None
     if unicodedata.normalize("NFC", minority) == unicodedata.normalize("NFC", dominant):
         return None  # one spelling, its accents once composed, once decomposed (text pasted from a Mac)
+    if not context and min(len(minority), len(dominant)) <= SHORT_WORDS_LEN \
+            and min(zipf(minority), zipf(dominant)) >= BOTH_COMMON_ZIPF:
+        return None  # two common words of three letters (Nov / New x3): no evidence of one name,
+        # whatever the majority or the sentence (beside the rest of the name it may be: Kim Jong)
     fm, fd = fold(minority), fold(dominant)
     if _stray_letter(minority, dominant, lang):
         return None  # Durchmesserƒ, Networksâ: an encoding artefact, not another spelling

@@ -16,6 +16,7 @@ from . import __version__
 from .model import InputError, Severity
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_IF_CUT_OFF = "transcheck.exit_if_cut_off"  # (click's context meta: a command's exit code if its reader leaves)
 SEVERITIES = ["info", "warning", "error"]
 REPORT_FORMATS = ["text", "json", "github", "sarif", "junit"]  # the keys of checker.report.FORMATS
 
@@ -68,7 +69,19 @@ def _discover(paths: Sequence[str], options: Any, stdin_filename: str | None = N
     return sources
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        # a reader that stops early (transcheck rules | head -1): click answers EPIPE with exit
+        # 1, which says "findings"; the output was wanted only so far, and a check's exit code
+        # is the one its findings give (EXIT_IF_CUT_OFF, set before its report is written)
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            _quiet_stdout()
+            raise click.exceptions.Exit(ctx.meta.get(EXIT_IF_CUT_OFF, EXIT_OK)) from None
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="transcheck")
 def cli() -> None:
     """transcheck: find the mistakes in a translation that spell-checkers do not see."""
@@ -154,6 +167,8 @@ def check(paths: tuple[str, ...], lang: str | None, select: tuple[str, ...], ign
         code = _fix(result, sources, options, fmt, color, diff, unsafe_fixes, path_errors)
         return _file_errors(result) or code
     colored = use_color(color, sys.stdout)
+    click.get_current_context().meta[EXIT_IF_CUT_OFF] = \
+        EXIT_ERROR if result.errors else EXIT_FINDINGS if result.failed else EXIT_OK
     if result.documents or not result.errors or fmt != "text":  # a lone bad file: its error line only
         click.echo(FORMATS[fmt](result, color=colored, unsafe_fixes=unsafe_fixes), nl=False, color=colored)
     return _file_errors(result) or (EXIT_FINDINGS if result.failed else EXIT_OK)
@@ -367,7 +382,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         click.echo(f"transcheck: error: {message}", err=True)
         return EXIT_ERROR
     except BrokenPipeError:
-        sys.stderr.close()
+        _quiet_stdout()
         return EXIT_OK
     except Exception as error:  # noqa: BLE001  (never a traceback for users; TRANSCHECK_DEBUG shows it)
         if os.environ.get("TRANSCHECK_DEBUG"):
@@ -377,5 +392,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     return code if isinstance(code, int) else EXIT_OK
 
 
+def _quiet_stdout() -> None:
+    """Standard output's reader is gone (``transcheck rules | head -1``): what is still buffered
+    goes nowhere, so that the exit flush fails neither (Python then exits with 1, which says
+    "findings")."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
 def entry_point() -> None:
-    sys.exit(main())
+    code = main()
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _quiet_stdout()
+    sys.exit(code)

@@ -143,6 +143,24 @@ def test_a_file_name_that_is_no_utf8_is_one_error_and_the_others_are_checked(tmp
         checker.check_paths([str(tmp_path)], lang="en", isolated=True)
 
 
+@pytest.mark.parametrize("args, expected", [(("rules",), 0), (("check", "--isolated", "--lang", "en", "big"), 1)])
+def test_a_reader_that_stops_early_leaves_the_exit_code_alone(tmp_path, args, expected):
+    # a tester's report: `transcheck rules | head -1` exited 1, the code of findings (click's
+    # answer to a closed pipe); a check's code stays that of its findings
+    import subprocess
+    import sys
+
+    (tmp_path / "big").mkdir()
+    for i in range(80):
+        (tmp_path / "big" / f"a{i}.txt").write_bytes(SAMPLE.read_bytes())
+    process = subprocess.Popen([sys.executable, "-m", "checker", *args], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, cwd=tmp_path, env={**os.environ, "NO_COLOR": "1"})
+    process.stdout.readline()
+    process.stdout.close()  # (before the output is written whole: 80 files' findings, the rules' table)
+    assert process.wait(timeout=120) == expected
+    assert b"Traceback" not in process.stderr.read()
+
+
 def test_stdin_filename_without_stdin_is_a_usage_error(tmp_path):
     (tmp_path / "a.md").write_text("Text.\n", encoding="utf-8")
     result = run_cli("check", "--isolated", "--lang", "en", "--stdin-filename", "x.md", "a.md", cwd=tmp_path)

@@ -258,7 +258,7 @@ def variants(paths: tuple[str, ...], lang: str | None, include: tuple[str, ...],
         spread = table if spread is None else combine_spellings(spread, table)
     across = corpus_finalize(spread) if spread is not None else []
     if files or not errors:  # no draft of nothing: redirected, it would be an empty name list
-        click.echo(render_variants(files, fmt, across), nl=False)
+        click.echo(render_variants(files, fmt, across, errors), nl=False)
     for error in errors:
         click.echo(f"transcheck: error: {error}", err=True)
     return EXIT_ERROR if errors else EXIT_OK

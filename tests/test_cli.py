@@ -141,6 +141,9 @@ def test_a_file_name_that_is_no_utf8_is_one_error_and_the_others_are_checked(tmp
     assert _one_error_line(result) == "transcheck: error: bad\\xffname.txt: the file name is not valid UTF-8 (rename the file)"
     with pytest.raises(checker.InputError, match="not valid UTF-8"):
         checker.check_paths([str(tmp_path)], lang="en", isolated=True)
+    # variants too, its JSON with the same "errors"
+    result = run_cli("variants", "--isolated", "--lang", "en", "--format", "json", ".", cwd=tmp_path)
+    assert result.returncode == 2 and json.loads(result.stdout)["errors"] == payload["errors"]
 
 
 @pytest.mark.parametrize("args, expected", [(("rules",), 0), (("check", "--isolated", "--lang", "en", "big"), 1)])

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from typing import Any, Sequence
 
 from ..model import Document
 from ..names.normalize import HYPHENS
@@ -162,10 +162,13 @@ def _paths(variant: Any) -> list[str]:
     return sorted({path for path, _, _ in variant.locations})
 
 
-def render_variants(files: list[tuple[Any, list[Any]]], fmt: str, across: list[Any] = ()) -> str:
+def render_variants(files: list[tuple[Any, list[Any]]], fmt: str, across: list[Any] = (),
+                    errors: Sequence[str] = ()) -> str:
     """``files`` holds each document with its clusters (``names``: its language will do, see
     ``house_list``); ``across``, the corpus's spellings used in few files (TC103), listed after
-    the clusters (text), as ``across_files`` (JSON) and merged into the names draft."""
+    the clusters (text), as ``across_files`` (JSON) and merged into the names draft; ``errors``,
+    the files that could not be read (JSON's ``errors``, as `check` writes it; the CLI prints
+    them on standard error too)."""
     if fmt == "names":
         return house_list(files, across)
     if fmt == "json":
@@ -176,6 +179,8 @@ def render_variants(files: list[tuple[Any, list[Any]]], fmt: str, across: list[A
             # spellings some files use throughout where most files use another (TC103)
             "across_files": [across_dict(v) for v in across],
         }
+        if errors:
+            payload["errors"] = list(errors)
         return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
     lines = []
     for doc, clusters in files:

@@ -263,6 +263,24 @@ def unique_sources(sources: Iterable[Source]) -> list[Source]:
     return out
 
 
+def _included(name: str, path: str, root: str, include: Sequence[str]) -> bool:
+    """Whether an include glob matches the file: its name (*.po), or, for a glob with a ``/``,
+    its path below the folder walked (a/b/*.po, **/*.po; ``**/`` also at the top); case aside,
+    as suffixes are."""
+    name, rel = name.lower(), None
+    for glob in include:
+        glob = glob.lower()
+        if "/" not in glob:
+            if fnmatch.fnmatch(name, glob):
+                return True
+            continue
+        if rel is None:
+            rel = (_relative(path, root) or name).lower()
+        if fnmatch.fnmatch(rel, glob) or (glob.startswith("**/") and fnmatch.fnmatch(rel, glob[3:])):
+            return True
+    return False
+
+
 def _with_default_suffixes(include: Iterable[str]) -> list[str]:
     """The readers' suffixes (*.txt, *.md, ...) and ``include``'s globs: include adds, never replaces."""
     from .readers import DEFAULT_INCLUDE
@@ -335,7 +353,7 @@ def _walk(root: str, globs_in: GlobsIn, files_excluded: bool = True,
         subdirs[:] = kept
         for name in sorted(files):
             path = os.path.join(directory, name)
-            if any(fnmatch.fnmatch(name.lower(), g.lower()) for g in include) \
+            if _included(name, path, root, include) \
                     and not (files_excluded and _excluded(path, root, exclude)) \
                     and os.path.isfile(path):  # (not a named pipe or a device: reading one never ends)
                 yield os.path.normpath(path)

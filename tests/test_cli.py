@@ -525,6 +525,13 @@ def test_include_adds_to_the_default_suffixes(tmp_path):
     (tmp_path / "transcheck.toml").write_text('include = ["*.xml"]\n', encoding="utf-8")
     result = run_cli("check", "--lang", "en", "--format", "json", "--include", "*.po", ".", cwd=tmp_path)
     assert sorted({f["path"] for f in json.loads(result.stdout)["findings"]}) == ["a.txt", "b.md", "c.po", "d.xml"]
+    # a glob with a slash matches the path below the folder searched (a tester's report: it
+    # matched nothing, silently)
+    (tmp_path / "transcheck.toml").unlink()
+    (tmp_path / "x" / "y").mkdir(parents=True)
+    (tmp_path / "x" / "y" / "e.po").write_text(article, encoding="utf-8")
+    assert _checked("--include", "x/y/*.po", ".", cwd=tmp_path) == ["a.txt", "b.md", "x/y/e.po"]
+    assert _checked("--include", "**/*.po", ".", cwd=tmp_path) == ["a.txt", "b.md", "c.po", "x/y/e.po"]
 
 
 def test_standard_input_given_twice_is_an_error():

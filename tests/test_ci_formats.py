@@ -43,8 +43,9 @@ def test_every_format_is_a_cli_choice():
 
 
 def test_github_escapes_message_and_properties():
-    finding = _finding(path="dir,x/a:b.txt", message="100% sure\r\nsecond line", line=3, end_line=3,
-                       column=9, end_column=16)
+    finding = _finding(path="dir,x/a:b.txt", line=3, end_line=3, column=9, end_column=16)
+    # (a Finding makes its message one line; the escaping is the annotation's own guard)
+    finding.message = "100% sure\r\nsecond line"
     line = annotation(finding)
     assert line == ("::warning file=dir%2Cx/a%3Ab.txt,line=3,endLine=3,col=9,endColumn=16,"
                     "title=TC900 test-marker::100%25 sure%0D%0Asecond line")

@@ -39,6 +39,7 @@ def main(argv=None) -> int:
     ap.add_argument("--seeds", default="13,7")
     ap.add_argument("-v", "--verbose", action="store_true", help="list the findings on untouched documents")
     args = ap.parse_args(argv)
+    from checker.lexicon import zipf
     from checker.names.hyphens import _compounds
 
     data = Path(args.data)
@@ -56,8 +57,11 @@ def main(argv=None) -> int:
             if args.verbose:
                 for f in untouched:
                     print(f"    {lang} {doc.id} {f.text!r} -> {f.variant_of!r}", file=sys.stderr)
+            # (capitalised words only, as before given names' lower-case syllables were found:
+            # Kim Jong-un; the figures stay comparable)
             names = {"-".join(words): [(s, e) for s, e, _ in found]
-                     for words, found in _compounds(doc.text).items() if len(found) >= 2}
+                     for words, found in _compounds(doc.text, lambda w: zipf(w, lang)).items()
+                     if len(found) >= 2 and all(w[:1].isupper() for w in words)}
             for seed in map(int, args.seeds.split(",")):
                 if not names:
                     break

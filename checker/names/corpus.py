@@ -202,9 +202,7 @@ def finalize(corpus: CorpusSpellings) -> list[CorpusVariant]:
                 continue  # no spelling is used in enough more files
             # mostly before another name (a surname): a given name, compared only with the
             # spellings of that name before the same word (Sergey / Sergei Lavrov; not Tomáš
-            # Satoranský / Thomas Müller: each spells his name as he does); so is a spelling
-            # beside a dominant one that is mostly a given name (Michaël Georget, and Michaël
-            # alone, is no slip of Michael Steele, Michael Strahan)
+            # Satoranský / Thomas Müller: each spells his name as he does)
             given = 2 * spelling.leading > spelling.count
             # after a first name, a spelling the language uses much (allowed in accents alone
             # or as a given name, below) is a surname others bear too: compared only after the
@@ -225,9 +223,8 @@ def finalize(corpus: CorpusSpellings) -> list[CorpusVariant]:
             best = None
             for dominant in sorted(others):
                 dom = common[dominant]
-                either_given = given or 2 * dom.leading > dom.count
                 if dominant == word or dom.files < FILE_RATIO * spelling.files \
-                        or (either_given and not spelling.followers & dom.followers) \
+                        or (given and not spelling.followers & dom.followers) \
                         or (surname and not spelling.preceders & dom.preceders):
                     continue
                 # a spelling the language uses much only when it differs in accents alone
@@ -247,15 +244,15 @@ def finalize(corpus: CorpusSpellings) -> list[CorpusVariant]:
                     continue
                 rank = (verdict[0], -dom.files, dominant)
                 if best is None or rank < best[0]:
-                    best = (rank, dominant, verdict, replacement, either_given)
+                    best = (rank, dominant, verdict, replacement)
             if best is None:
                 continue
-            _, dominant, (tier, kind), replacement, either_given = best
+            _, dominant, (tier, kind), replacement = best
             dom = common[dominant]
             out.append(CorpusVariant(lang, word, dominant, replacement, tier, kind,
                                      spelling.files, spelling.count, dom.files, dom.count,
                                      tuple(sorted(spelling.locations)),
-                                     frozenset(spelling.followers & dom.followers) if either_given else None,
+                                     frozenset(spelling.followers & dom.followers) if given else None,
                                      frozenset(spelling.preceders & dom.preceders) if surname else None))
     return out
 

@@ -14,7 +14,6 @@ from .text import analyzer, is_acronym, split_words, unaccent
 
 LEFTOVER_ZIPF = 3.0  # a one-word source form commoner than this in the target language is a loanword
 MIN_NEAR_LEN = 4
-# Secretaria de Saúde publica os dados" is no slip of saúde pública)
 PLAIN_TYPO_LEN = 5  # term words this long are matched within one edit of their plain form or stem
 
 

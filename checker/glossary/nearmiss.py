@@ -25,6 +25,7 @@ ACCENT_GAP = 1.5  # a form without the term's accents this much rarer (Zipf; 30 
 # capitals often go without their accents (CAS CONFIRMES)
 PHRASE_ACCENT_GAP = 1.0
 PHRASE_PLAIN_MAX_ZIPF = 4.0  # ... unless the plain form is a common word (publica, a verb: "a
+# Secretaria de Saúde publica os dados" is no slip of saúde pública)
 
 
 def near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Document | None = None) -> list[Hit]:

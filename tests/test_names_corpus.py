@@ -41,6 +41,10 @@ def test_the_suggestion_is_the_dominant_spelling_not_the_slip_it_ends_like(tmp_p
     findings = checker.check_paths([str(tmp_path)], lang="fr", select=["TC103"], isolated=True)
     assert [(f.path.rsplit("/", 1)[-1], f.text, f.suggestions) for f in findings] == [
         ("b.txt", "Poutin", ["Poutine"])] * 2
+    # ... nor its inflection where the file inflects it (a reviewer's report: Poutins -> Poutins)
+    (tmp_path / "b.txt").write_text("Poutin a parlé lundi à Paris.\nLes Poutins ont déclaré non.\n", encoding="utf-8")
+    findings = checker.check_paths([str(tmp_path)], lang="fr", select=["TC103"], isolated=True)
+    assert [(f.text, f.suggestions) for f in findings] == [("Poutin", ["Poutine"]), ("Poutins", ["Poutines"])]
 
 
 def test_the_rule_doc_example_passes_once_corrected(tmp_path):

@@ -26,7 +26,7 @@ import heapq
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Collection
 
 from .compare import _known_english, judge, name_like
 from .morph import MAX_ENDING, carry_ending, ending_change, inflected
@@ -298,8 +298,10 @@ def _replacement(word: str, dominant: str, lang: str, table: dict[str, Spelling]
     """The dominant spelling with ``word``'s inflectional ending, each measured from its base
     form in the corpus (Talebans beside Taleban, Taliban: Talibans; Ziffernblatts beside
     Ziffernblatt, Zifferblatts: Zifferblatts); the dominant spelling itself otherwise. The
-    dominant spelling's base is never ``word`` itself (Poutine is no inflection of Poutin)."""
-    base, dominant_base = _base(word, lang, table), _base(dominant, lang, table, word)
+    dominant spelling's base is never ``word`` nor its base (Poutine is no inflection of the
+    slip Poutin, beside Poutins)."""
+    base = _base(word, lang, table)
+    dominant_base = _base(dominant, lang, table, {word, base})
     if base == word:
         return dominant_base
     pair = ending_change(word, base)
@@ -308,11 +310,11 @@ def _replacement(word: str, dominant: str, lang: str, table: dict[str, Spelling]
     return carry_ending(word, base, dominant_base)
 
 
-def _base(word: str, lang: str, table: dict[str, Spelling], other: str | None = None) -> str:
+def _base(word: str, lang: str, table: dict[str, Spelling], others: Collection[str] = ()) -> str:
     """The shortest spelling of the corpus of which ``word`` is an inflection, or ``word``;
-    never ``other``."""
+    never one of ``others``."""
     for cut in range(min(MAX_ENDING, len(word) - 3), 0, -1):
         base = word[:-cut]
-        if base != other and base in table and ending_change(word, base) is not None and inflected(word, base, lang):
+        if base not in others and base in table and ending_change(word, base) is not None and inflected(word, base, lang):
             return base
     return word

@@ -259,6 +259,14 @@ def test_tc104_a_name_written_with_and_without_its_hyphen():
         assert [(f.text, f.suggestions) for f in korean] == [("Jong Un", ["Jong-un"])]
     assert checker.check_text("Book Worry-free service. Quality Worry Free invoice. The Paris-based firm. "
                               "Paris Based Firm Wins.", lang="en", select=["TC104"]) == []
+    # nor a syllable that is a common word, capitalised in a title-case heading (a reviewer's
+    # report); a syllable's capital does not make two names (Jong-un, Jong-Un: one finding)
+    assert checker.check_text("The Hong Kong-based firm grew. Hong Kong Based Startups Raise Funds. The Saudi "
+                              "Arabia-led coalition. Saudi Arabia Led Coalition Strikes.", lang="en",
+                              select=["TC104"]) == []
+    both = checker.check_text("Kim Jong-un spoke. Kim Jong-un left. Kim Jong-Un came. Kim Jong Un went.",
+                              lang="en", select=["TC104"])
+    assert [(f.text, f.suggestions) for f in both] == [("Jong Un", ["Jong-un"])]
     # a non-breaking hyphen is a hyphen; a name inside a longer compound is not the name alone
     nb = checker.check_text("Jean\u2011Luc spoke. Jean\u2011Luc left. Jean Luc came. The Jean-Luc-Fan club.",
                             lang="en", select=["TC104"])

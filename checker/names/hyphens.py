@@ -80,10 +80,14 @@ def _given_name_syllable(text: str, start: int, i: int, zipf: Callable[[str], fl
     """The hyphen at ``i`` joins the capitalised word at ``start`` to a short lower-case
     syllable that ends the word, after a capitalised surname: a Korean given name (Kim Jong-un,
     Moon Jae-in), which others write with a space and a capital (Kim Jong Un). Not a common
-    word before the hyphen (Book Worry-free) nor a function word before that (The Paris-based);
-    ``zipf`` tells how common a word is in the text's language."""
+    word before the hyphen (Book Worry-free) nor a function word before that (The Paris-based),
+    nor a syllable of three letters or more that is a common word, which a title-case heading
+    capitalises (Hong Kong-based / Hong Kong Based Startups, Saudi Arabia-led); ``zipf`` tells
+    how common a word is in the text's language."""
     after = _word_end(text, i + 1)
     if not 2 <= after - i - 1 <= SYLLABLE_MAX or (after < len(text) and text[after] in _HYPHENS):
+        return False
+    if after - i - 1 >= 3 and zipf(text[i + 1:after]) >= SYLLABLE_WORD_MAX_ZIPF:
         return False
     if start < 2 or text[start - 1] != " " or zipf(text[start:i]) >= SYLLABLE_WORD_MAX_ZIPF:
         return False
@@ -163,6 +167,19 @@ def _spaced(text: str, names: list[tuple[str, ...]]) -> dict[tuple[str, ...], li
     return {words: found for words, found in out.items() if found}
 
 
+def _merged_by_capitals(compounds: dict) -> dict:
+    """Writings of one name that differ only in a syllable's capital (Jong-un, Jong-Un) share
+    their spaced writing (Jong Un): one entry, under the writing most occurrences use."""
+    by_spaced: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    for words in compounds:
+        by_spaced.setdefault(_capitalised(words), []).append(words)
+    merged = {}
+    for group in by_spaced.values():
+        main = max(group, key=lambda words: (len(compounds[words]), words == _capitalised(words)))
+        merged[main] = sorted(occurrence for words in group for occurrence in compounds[words])
+    return merged
+
+
 def hyphen_variants(text: str, common: Callable[[str], bool] = lambda word: False,
                     zipf: Callable[[str], float] = lambda word: 0.0) -> list[Writings]:
     """Each name written both ways in ``text``. A spaced occurrence followed by a capitalised
@@ -170,7 +187,7 @@ def hyphen_variants(text: str, common: Callable[[str], bool] = lambda word: Fals
     where every hyphenated one is followed by a capitalised word, is another name (Jean Luc
     Godard beside Jean-Luc Mélenchon; not Nordrhein Westfalen Museen beside Nordrhein-Westfalen
     Schulen, nor the Saint Denis Council beside the Saint-Denis Mayor)."""
-    compounds = _compounds(text, zipf)
+    compounds = _merged_by_capitals(_compounds(text, zipf))
     spaced = _spaced(text, list(compounds))
     out = []
     for words, hyphenated in compounds.items():

@@ -167,11 +167,17 @@ def check(paths: tuple[str, ...], lang: str | None, select: tuple[str, ...], ign
         code = _fix(result, sources, options, fmt, color, diff, unsafe_fixes, path_errors)
         return _file_errors(result) or code
     colored = use_color(color, sys.stdout)
-    click.get_current_context().meta[EXIT_IF_CUT_OFF] = \
-        EXIT_ERROR if result.errors else EXIT_FINDINGS if result.failed else EXIT_OK
+    # (the error lines first: a reader of the report may stop before its end)
+    code = _file_errors(result) or (EXIT_FINDINGS if result.failed else EXIT_OK)
+    _exit_if_cut_off(code)
     if result.documents or not result.errors or fmt != "text":  # a lone bad file: its error line only
         click.echo(FORMATS[fmt](result, color=colored, unsafe_fixes=unsafe_fixes), nl=False, color=colored)
-    return _file_errors(result) or (EXIT_FINDINGS if result.failed else EXIT_OK)
+    return code
+
+
+def _exit_if_cut_off(code: int) -> None:
+    """The command's exit code should its reader stop before the end of its output."""
+    click.get_current_context().meta[EXIT_IF_CUT_OFF] = code
 
 
 def _file_errors(result: Any) -> int:
@@ -206,12 +212,14 @@ def _fix(result: Any, sources: list, options: Any, fmt: str, color: str, diff: b
     unsafe_left = 0 if unsafe else sum(1 for f in result.findings if f.fix is not None and not f.fix.safe)
     more = f" ({unsafe_left} more with --unsafe-fixes)" if unsafe_left else ""
     if diff:
+        _exit_if_cut_off(EXIT_FINDINGS if plans or conflicts else EXIT_OK)
         click.echo("".join(unified_diff(plan) for plan in plans), nl=False)
         click.echo(f"transcheck: {count} fix{'es' if count != 1 else ''} would change {files}{more}", err=True)
         return EXIT_FINDINGS if plans or conflicts else EXIT_OK
     click.echo(f"transcheck: fixed {count} finding{'s' if count != 1 else ''} in {files}", err=True)
     colored = use_color(color, sys.stdout)
     unsettled = frozenset(conflict.path for conflict in conflicts)
+    _exit_if_cut_off(EXIT_ERROR if refused else EXIT_FINDINGS if result.failed else EXIT_OK)
     click.echo(FORMATS[fmt](result, color=colored, unsafe_fixes=unsafe, unsettled=unsettled), nl=False, color=colored)
     if refused:
         return EXIT_ERROR
@@ -257,10 +265,11 @@ def variants(paths: tuple[str, ...], lang: str | None, include: tuple[str, ...],
         files.append((doc.lang if fmt == "names" else doc, name_clusters(stats)))
         spread = table if spread is None else combine_spellings(spread, table)
     across = corpus_finalize(spread) if spread is not None else []
+    for error in errors:  # (first: a reader of the list may stop before its end)
+        click.echo(f"transcheck: error: {error}", err=True)
+    _exit_if_cut_off(EXIT_ERROR if errors else EXIT_OK)
     if files or not errors:  # no draft of nothing: redirected, it would be an empty name list
         click.echo(render_variants(files, fmt, across, errors), nl=False)
-    for error in errors:
-        click.echo(f"transcheck: error: {error}", err=True)
     return EXIT_ERROR if errors else EXIT_OK
 
 

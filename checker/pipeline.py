@@ -222,18 +222,19 @@ def discover(paths: Sequence[str], include: Sequence[str] | None = None,
                 pruned: list[tuple[str, Sequence[str]]] = []
                 if next(iter(_walk(path, folder_globs, files_excluded=False, pruned=pruned)), None) is not None \
                         or any(_holds_text(folder, globs) for folder, globs in pruned):
-                    raise InputError(f"{path}: every text file is excluded (by --exclude or a configuration's exclude)")
-                raise InputError(f"{path}: no text files found (looked for {', '.join(include)})")
+                    raise InputError(f"{printable_path(path)}: every text file is excluded "
+                                     "(by --exclude or a configuration's exclude)")
+                raise InputError(f"{printable_path(path)}: no text files found (looked for {', '.join(include)})")
             sources.extend(found)
         elif os.path.exists(path):
             if not _readable_kind(path):
-                raise InputError(f"{path}: not a regular file")
+                raise InputError(f"{printable_path(path)}: not a regular file")
             if not _excluded(path, os.curdir, globs):
                 sources.append(Source(path))
         elif os.path.islink(path):
-            raise InputError(f"{path}: {_broken_link(path)}")
+            raise InputError(f"{printable_path(path)}: {_broken_link(path)}")
         else:
-            raise InputError(f"{path}: no such file or directory")
+            raise InputError(f"{printable_path(path)}: no such file or directory")
     return unique_sources(sources)
 
 
@@ -366,7 +367,11 @@ def printable_path(path: str) -> str:
         path.encode("utf-8")
         return path
     except UnicodeEncodeError:
+        pass
+    try:
         return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a lone surrogate that stands for no byte (\ud800)
+        return path.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def load_source(source: Source, lang: str | None = None) -> Document:

@@ -141,6 +141,13 @@ def test_a_file_name_that_is_no_utf8_is_one_error_and_the_others_are_checked(tmp
     assert _one_error_line(result) == "transcheck: error: bad\\xffname.txt: the file name is not valid UTF-8 (rename the file)"
     with pytest.raises(checker.InputError, match="not valid UTF-8"):
         checker.check_paths([str(tmp_path)], lang="en", isolated=True)
+    # a missing path so named too; a lone surrogate, which stands for no byte, is escaped
+    from checker.pipeline import printable_path
+
+    missing = run_cli("check", "--isolated", "--lang", "en", "--format", "json", "good.txt",
+                      os.fsdecode(b"missing\xff.txt"), cwd=tmp_path)
+    assert json.loads(missing.stdout)["errors"] == ["missing\\xff.txt: no such file or directory"]
+    assert printable_path("a\ud800.txt") == "a\\ud800.txt"
     # variants too, its JSON with the same "errors"
     result = run_cli("variants", "--isolated", "--lang", "en", "--format", "json", ".", cwd=tmp_path)
     assert result.returncode == 2 and json.loads(result.stdout)["errors"] == payload["errors"]

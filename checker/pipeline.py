@@ -266,19 +266,21 @@ def unique_sources(sources: Iterable[Source]) -> list[Source]:
 
 def _included(name: str, path: str, root: str, include: Sequence[str]) -> bool:
     """Whether an include glob matches the file: its name (*.po), or, for a glob with a ``/``,
-    its path below the folder walked (a/b/*.po, **/*.po; ``**/`` also at the top); case aside,
-    as suffixes are."""
-    name, rel = name.lower(), None
+    its path below the folder walked or below the current directory (docs/**/*.po, ./x/*.po;
+    ``**/`` also at the top; ``*`` crosses ``/`` as in fnmatch); case aside, as suffixes are."""
+    name, paths = name.lower(), None
     for glob in include:
-        glob = glob.lower()
+        glob = glob.replace("\\", "/").lower()
         if "/" not in glob:
             if fnmatch.fnmatch(name, glob):
                 return True
             continue
-        if rel is None:
-            rel = (_relative(path, root) or name).lower()
-        if fnmatch.fnmatch(rel, glob) or (glob.startswith("**/") and fnmatch.fnmatch(rel, glob[3:])):
-            return True
+        glob = glob[2:] if glob.startswith("./") else glob
+        if paths is None:
+            paths = {rel.lower() for rel in (_relative(path, root), _relative(path, os.curdir)) if rel}
+        for rel in paths:
+            if fnmatch.fnmatch(rel, glob) or (glob.startswith("**/") and fnmatch.fnmatch(rel, glob[3:])):
+                return True
     return False
 
 

@@ -545,6 +545,10 @@ def test_include_adds_to_the_default_suffixes(tmp_path):
     (tmp_path / "x" / "y" / "e.po").write_text(article, encoding="utf-8")
     assert _checked("--include", "x/y/*.po", ".", cwd=tmp_path) == ["a.txt", "b.md", "x/y/e.po"]
     assert _checked("--include", "**/*.po", ".", cwd=tmp_path) == ["a.txt", "b.md", "c.po", "x/y/e.po"]
+    # ... or below the current directory, ./ aside (a reviewer's report: x/y/*.po matched nothing
+    # when the folder searched was x)
+    assert _checked("--include", "x/y/*.po", "x", cwd=tmp_path) == ["x/y/e.po"]
+    assert _checked("--include", "./x/**/*.po", ".", cwd=tmp_path) == ["a.txt", "b.md", "x/y/e.po"]
 
 
 def test_standard_input_given_twice_is_an_error():

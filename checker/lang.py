@@ -133,8 +133,8 @@ def _store_tables(factory: Any, profiles: str, paths: list[str]) -> None:
 
 def fallback_language(text: str) -> str:
     """The language a text too short to detect is checked as: Russian when most of its letters
-    are Cyrillic (Путин. Путина.: English rules would judge the case forms as slips), else
-    English."""
+    are Cyrillic (Путин. Путина.: English rules would judge the case forms as slips), or the
+    Cyrillic language whose own letters it has (Київ: Ukrainian); else English."""
     letters = [ch for ch in text[:SAMPLE_CHARS] if ch.isalpha()]
     cyrillic = sum(1 for ch in letters if "\u0400" <= ch < "\u0530")
     if letters and 2 * cyrillic > len(letters):

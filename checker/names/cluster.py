@@ -779,10 +779,10 @@ def _best_link(g, dom, comp, links):
 def _attested_ending(word: str, dom_forms: list[str], base: str, lang: str | None) -> str:
     """The dominant spelling's form with the ending ``word`` ends in, when the document uses
     it (Talebans -> Talibans beside Taliban x3, Talibans x1); with the dominant spelling used in
-    one form only, that form with a capitalised ``word``'s inflectional ending (Talebans ->
-    Talibans beside Taliban x3: ``inflected_base``); else the dominant spelling's form closest to ``word``, its
-    base form ``base`` in a tie (Навальнй -> Навальный, not Навальная, where the word list makes
-    the two one name)."""
+    one form only, that form with a capitalised ``word``'s inflectional ending (Talebans beside
+    Taliban x3 alone: ``inflected_base``); else the dominant spelling's form closest to
+    ``word``, its base form ``base`` in a tie (Навальнй -> Навальный, not Навальная, where the
+    word list makes the two one name)."""
     best = base
     longest = 0
     for form in dom_forms:

@@ -126,7 +126,7 @@ def check(paths: tuple[str, ...], lang: str | None, select: tuple[str, ...], ign
           source_lang: str | None, baseline_path: str | None = None, write_baseline_path: str | None = None,
           diff_only: bool = False, diff_base: str | None = None, fix: bool = False, diff: bool = False, unsafe_fixes: bool = False) -> int:
     """Check files, directories (recursively) or - (standard input)."""
-    from .pipeline import Options, run
+    from .pipeline import Options, printable_path, run
     from .report import FORMATS
 
     if source_lang and not source_path:
@@ -153,8 +153,11 @@ def check(paths: tuple[str, ...], lang: str | None, select: tuple[str, ...], ign
     result = run(sources, options)
     result.errors[:0] = path_errors
     if not sources:  # (files named but excluded: "No findings in 0 files" alone reads as a pass)
-        result.notices += [f"{path}: excluded by an exclude glob (configuration or --exclude); not checked"
-                           for path in paths if path != "-" and os.path.isfile(path)]
+        result.notices += [f"{printable_path(path)}: excluded by an exclude glob (configuration or --exclude); "
+                           "not checked" for path in paths if path != "-" and os.path.isfile(path)]
+    # (recorded before anything is written: a reader that leaves early must not change it)
+    code = EXIT_ERROR if result.errors else EXIT_FINDINGS if result.failed else EXIT_OK
+    _exit_if_cut_off(code)
     for notice in result.notices:
         click.echo(f"transcheck: warning: {notice}", err=True)
     if write_baseline_path:
@@ -164,12 +167,9 @@ def check(paths: tuple[str, ...], lang: str | None, select: tuple[str, ...], ign
         click.echo(f"transcheck: recorded {count} finding{'s' if count != 1 else ''} in {write_baseline_path}", err=True)
         return _file_errors(result) or EXIT_OK
     if fix or diff:
-        code = _fix(result, sources, options, fmt, color, diff, unsafe_fixes, path_errors)
-        return _file_errors(result) or code
+        return _fix(result, sources, options, fmt, color, diff, unsafe_fixes, path_errors)
     colored = use_color(color, sys.stdout)
-    # (the error lines first: a reader of the report may stop before its end)
-    code = _file_errors(result) or (EXIT_FINDINGS if result.failed else EXIT_OK)
-    _exit_if_cut_off(code)
+    _file_errors(result)  # (the error lines first: a reader of the report may stop before its end)
     if result.documents or not result.errors or fmt != "text":  # a lone bad file: its error line only
         click.echo(FORMATS[fmt](result, color=colored, unsafe_fixes=unsafe_fixes), nl=False, color=colored)
     return code
@@ -202,6 +202,12 @@ def _fix(result: Any, sources: list, options: Any, fmt: str, color: str, diff: b
     result, plans, conflicts, refused = converge(result, sources, options, unsafe, write=not diff)
     # (a re-checked result knows only the files it read)
     result.errors[:0] = [error for error in path_errors if error not in result.errors]
+    if diff:
+        code = EXIT_ERROR if result.errors else EXIT_FINDINGS if plans or conflicts else EXIT_OK
+    else:
+        code = EXIT_ERROR if refused or result.errors else EXIT_FINDINGS if result.failed else EXIT_OK
+    _exit_if_cut_off(code)  # (before anything is written, as check's)
+    _file_errors(result)
     for reason in refused:  # reported, the other files fixed all the same (as ruff does)
         click.echo(f"transcheck: error: {reason}", err=True)
     for conflict in conflicts:  # one line each: the rules to reconcile in the configuration
@@ -212,18 +218,14 @@ def _fix(result: Any, sources: list, options: Any, fmt: str, color: str, diff: b
     unsafe_left = 0 if unsafe else sum(1 for f in result.findings if f.fix is not None and not f.fix.safe)
     more = f" ({unsafe_left} more with --unsafe-fixes)" if unsafe_left else ""
     if diff:
-        _exit_if_cut_off(EXIT_FINDINGS if plans or conflicts else EXIT_OK)
         click.echo("".join(unified_diff(plan) for plan in plans), nl=False)
         click.echo(f"transcheck: {count} fix{'es' if count != 1 else ''} would change {files}{more}", err=True)
-        return EXIT_FINDINGS if plans or conflicts else EXIT_OK
+        return code
     click.echo(f"transcheck: fixed {count} finding{'s' if count != 1 else ''} in {files}", err=True)
     colored = use_color(color, sys.stdout)
     unsettled = frozenset(conflict.path for conflict in conflicts)
-    _exit_if_cut_off(EXIT_ERROR if refused else EXIT_FINDINGS if result.failed else EXIT_OK)
     click.echo(FORMATS[fmt](result, color=colored, unsafe_fixes=unsafe, unsettled=unsettled), nl=False, color=colored)
-    if refused:
-        return EXIT_ERROR
-    return EXIT_FINDINGS if result.failed else EXIT_OK
+    return code
 
 
 @cli.command()
@@ -253,7 +255,7 @@ def variants(paths: tuple[str, ...], lang: str | None, include: tuple[str, ...],
             settings = Settings.resolve(options, resolver.for_path(source.path)) if resolver else None
             try:
                 yield load_source(source, settings.lang if settings else lang)
-            except InputError as error:  # reported after the others, as `check` does
+            except InputError as error:  # reported once the others are read, before the list
                 errors.append(str(error))
 
     # (a draft of names needs each file's language, not its text; every format lists, across
@@ -265,9 +267,9 @@ def variants(paths: tuple[str, ...], lang: str | None, include: tuple[str, ...],
         files.append((doc.lang if fmt == "names" else doc, name_clusters(stats)))
         spread = table if spread is None else combine_spellings(spread, table)
     across = corpus_finalize(spread) if spread is not None else []
+    _exit_if_cut_off(EXIT_ERROR if errors else EXIT_OK)
     for error in errors:  # (first: a reader of the list may stop before its end)
         click.echo(f"transcheck: error: {error}", err=True)
-    _exit_if_cut_off(EXIT_ERROR if errors else EXIT_OK)
     if files or not errors:  # no draft of nothing: redirected, it would be an empty name list
         click.echo(render_variants(files, fmt, across, errors), nl=False)
     return EXIT_ERROR if errors else EXIT_OK

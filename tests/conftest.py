@@ -34,6 +34,8 @@ def run_cli(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> 
         input=stdin,
         capture_output=True,
         cwd=cwd or REPO,
-        env={**os.environ, "NO_COLOR": "1"},
+        # (this checkout's code, not an installed copy's: a clone's tests run its own code)
+        env={**os.environ, "NO_COLOR": "1",
+             "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))},
         timeout=120,
     )

@@ -259,8 +259,12 @@ def test_tc104_a_name_written_with_and_without_its_hyphen():
         assert [(f.text, f.suggestions) for f in korean] == [("Jong Un", ["Jong-un"])]
     assert checker.check_text("Book Worry-free service. Quality Worry Free invoice. The Paris-based firm. "
                               "Paris Based Firm Wins.", lang="en", select=["TC104"]) == []
-    # nor a syllable that is a common word, capitalised in a title-case heading (a reviewer's
-    # report); a syllable's capital does not make two names (Jong-un, Jong-Un: one finding)
+    # nor where capitalised words follow, a title-case heading (a reviewer's report), though the
+    # syllable be a word (Ban Ki-moon, Kim Ji-won: a second review); a syllable's capital does not
+    # make two names (Jong-un, Jong-Un: one finding)
+    for text, spaced in [("Ban Ki-moon said so. Later Ban Ki Moon said no.", "Ki Moon"),
+                         ("Kim Ji-won spoke. Kim Ji Won left.", "Ji Won")]:
+        assert [f.text for f in checker.check_text(text, lang="en", select=["TC104"])] == [spaced]
     assert checker.check_text("The Hong Kong-based firm grew. Hong Kong Based Startups Raise Funds. The Saudi "
                               "Arabia-led coalition. Saudi Arabia Led Coalition Strikes.", lang="en",
                               select=["TC104"]) == []

@@ -80,14 +80,11 @@ def _given_name_syllable(text: str, start: int, i: int, zipf: Callable[[str], fl
     """The hyphen at ``i`` joins the capitalised word at ``start`` to a short lower-case
     syllable that ends the word, after a capitalised surname: a Korean given name (Kim Jong-un,
     Moon Jae-in), which others write with a space and a capital (Kim Jong Un). Not a common
-    word before the hyphen (Book Worry-free) nor a function word before that (The Paris-based),
-    nor a syllable of three letters or more that is a common word, which a title-case heading
-    capitalises (Hong Kong-based / Hong Kong Based Startups, Saudi Arabia-led); ``zipf`` tells
-    how common a word is in the text's language."""
+    word before the hyphen (Book Worry-free) nor a function word before that (The Paris-based);
+    ``zipf`` tells how common a word is in the text's language. (A title-case heading's
+    capitalised compound, Hong Kong Based Startups, is ``hyphen_variants``' to tell apart.)"""
     after = _word_end(text, i + 1)
     if not 2 <= after - i - 1 <= SYLLABLE_MAX or (after < len(text) and text[after] in _HYPHENS):
-        return False
-    if after - i - 1 >= 3 and zipf(text[i + 1:after]) >= SYLLABLE_WORD_MAX_ZIPF:
         return False
     if start < 2 or text[start - 1] != " " or zipf(text[start:i]) >= SYLLABLE_WORD_MAX_ZIPF:
         return False
@@ -175,7 +172,7 @@ def _merged_by_capitals(compounds: dict) -> dict:
         by_spaced.setdefault(_capitalised(words), []).append(words)
     merged = {}
     for group in by_spaced.values():
-        main = max(group, key=lambda words: (len(compounds[words]), words == _capitalised(words)))
+        main = max(group, key=lambda words: (len(compounds[words]), words != _capitalised(words)))  # (ties: Jong-un)
         merged[main] = sorted(occurrence for words in group for occurrence in compounds[words])
     return merged
 
@@ -193,8 +190,12 @@ def hyphen_variants(text: str, common: Callable[[str], bool] = lambda word: Fals
     for words, hyphenated in compounds.items():
         nexts = {rest[:1] for _, _, rest in hyphenated}  # the words after it: () when none
 
+        syllable = words[-1][:1].islower()
+
         def same_name(end: int) -> bool:
             after = _following(text, end)[:1]
+            if syllable and after:
+                return False  # capitalised words on: a title-case heading (Hong Kong Based Startups)
             return () in nexts or not after or after in nexts or common(after[0])
 
         with_space = tuple((start, end) for start, end in spaced.get(words, ()) if same_name(end))

@@ -266,8 +266,9 @@ def unique_sources(sources: Iterable[Source]) -> list[Source]:
 
 def _included(name: str, path: str, root: str, include: Sequence[str]) -> bool:
     """Whether an include glob matches the file: its name (*.po), or, for a glob with a ``/``,
-    its path below the folder walked or below the current directory (docs/**/*.po, ./x/*.po;
-    ``**/`` also at the top; ``*`` crosses ``/`` as in fnmatch); case aside, as suffixes are."""
+    its path below the folder walked or below the current directory, or its absolute path
+    (docs/**/*.po, ./x/*.po; ``**/`` also none; ``*`` crosses ``/`` as in fnmatch); case
+    aside, as suffixes are."""
     name, paths = name.lower(), None
     for glob in include:
         glob = glob.replace("\\", "/").lower()
@@ -275,12 +276,18 @@ def _included(name: str, path: str, root: str, include: Sequence[str]) -> bool:
             if fnmatch.fnmatch(name, glob):
                 return True
             continue
-        glob = glob[2:] if glob.startswith("./") else glob
+        while glob.startswith("./"):
+            glob = glob[2:]
         if paths is None:
-            paths = {rel.lower() for rel in (_relative(path, root), _relative(path, os.curdir)) if rel}
+            paths = {rel.lower() for rel in (_relative(path, root), _relative(path, os.curdir),
+                                             os.path.abspath(path).replace(os.sep, "/")) if rel}
+        # **/ stands for no folder too (docs/**/*.po holds docs/a.po); a glob without a / left
+        # (./*.po) is for the top folder only
+        variants = {glob, glob.replace("/**/", "/"), glob[3:] if glob.startswith("**/") else glob}
         for rel in paths:
-            if fnmatch.fnmatch(rel, glob) or (glob.startswith("**/") and fnmatch.fnmatch(rel, glob[3:])):
-                return True
+            for variant in variants:
+                if ("/" in variant or "/" not in rel) and fnmatch.fnmatch(rel, variant):
+                    return True
     return False
 
 

@@ -555,6 +555,11 @@ def test_include_adds_to_the_default_suffixes(tmp_path):
     # when the folder searched was x)
     assert _checked("--include", "x/y/*.po", "x", cwd=tmp_path) == ["x/y/e.po"]
     assert _checked("--include", "./x/**/*.po", ".", cwd=tmp_path) == ["a.txt", "b.md", "x/y/e.po"]
+    # **/ also stands for no folder, and ./*.po is the top folder's (a second review)
+    assert _checked("--include", "x/**/*.po", ".", cwd=tmp_path) == ["a.txt", "b.md", "x/y/e.po"]
+    (tmp_path / "x" / "f.po").write_text(article, encoding="utf-8")
+    assert _checked("--include", "x/**/*.po", ".", cwd=tmp_path) == ["a.txt", "b.md", "x/f.po", "x/y/e.po"]
+    assert _checked("--include", "./*.po", ".", cwd=tmp_path) == ["a.txt", "b.md", "c.po"]
 
 
 def test_standard_input_given_twice_is_an_error():

@@ -405,8 +405,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _quiet_stdout() -> None:
     """Standard output's reader is gone (``transcheck rules | head -1``): what is still buffered
-    goes nowhere, so that the exit flush fails neither (Python then exits with 1, which says
-    "findings")."""
+    goes nowhere, so that the flush at exit does not fail too (Python would then exit with 1,
+    which says "findings")."""
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
 

@@ -5,8 +5,7 @@ A name never written with a hyphen cannot be written both ways, so the scan star
 hyphens between a letter and a capital or a given name's lower-case syllable (Kim Jong-un /
 Kim Jong Un) (C code finds them; Python reads the few words around each), then finds the same
 words joined by a space, not before another surname (Jean-Luc Mélenchon is no other writing of
-Jean Luc Godard). Spellings are TC101's business; here only
-what joins the words differs."""
+Jean Luc Godard). Spellings are TC101's business; here only what joins the words differs."""
 
 from __future__ import annotations
 

@@ -135,6 +135,14 @@ def article_doubled(prose: str, start: int, new: str, lang: str | None) -> bool:
 def fix_at_risk(prose: str, start: int, old: str, new: str, lang: str | None, article_only: bool = False) -> bool:
     """Any of the above for replacing ``old`` (at ``start`` in ``prose``) by ``new``. With
     ``article_only`` (a house style's substitution, often of a name: Kiew -> Kyjiw in Kiew),
-    the gender counts only after an article (Der Regierungschef -> Der Kanzlerin)."""
-    agreement = agreement_at_risk(old, new, lang) and (not article_only or article_before(prose, start, lang))
+    the gender counts only after an article (Der Regierungschef -> Der Kanzlerin). In a
+    language whose gender a last letter does not tell, a new first word after an article is
+    always at risk (O internamento -> O internação, El programa -> El campaña: a tester's
+    report); German's last three letters do (die Stimmung -> die Abstimmung)."""
+    at_article = article_before(prose, start, lang)
+    agreement = agreement_at_risk(old, new, lang) and (not article_only or at_article)
+    primary = (lang or "").split("-")[0]
+    if at_article and primary in GENDERED and primary not in GERMAN_LIKE:
+        old_head, new_head = _WORDS.findall(old)[:1], _WORDS.findall(new)[:1]
+        agreement = agreement or [w.casefold() for w in old_head] != [w.casefold() for w in new_head]
     return agreement or article_at_risk(prose, start, old, new, lang) or article_doubled(prose, start, new, lang)

@@ -409,6 +409,24 @@ def test_a_new_first_word_after_an_article_is_unsafe_where_endings_do_not_tell_g
         ("internamento", False), ("eclosão", False), ("vaccine", False), ("internamento", True)]
 
 
+def test_a_term_never_spans_punctuation_nor_blocks(tmp_path, config):
+    # a tester's report: "imunidade. De rebanho" was taken for "imunidade de rebanho" and its
+    # safe fix deleted the full stop; a comma, a spaced bracket, list items, table cells and a
+    # heading's end split a term too; a wrapped line, a mark inside a word and an initial do not
+    (tmp_path / "g.csv").write_text("source,target,status\nherd immunity,imunidade coletiva,preferred\n"
+                                    "herd immunity,imunidade de rebanho,deprecated\n"
+                                    "contagious,contagioso(a),deprecated\ncontagious,transmissível,preferred\n",
+                                    encoding="utf-8")
+    cfg = config(glossaries=[tmp_path / "g.csv"])
+    text = ("O tema foi a imunidade. De rebanho, ninguém falou. A imunidade, de rebanho. A imunidade (de rebanho).\n"
+            "A imunidade de\nrebanho falhou. É contagioso(a).\n")
+    assert [(f.line, f.text) for f in run(text, cfg, ["TC202"], lang="pt-BR")] == [
+        (2, "imunidade de\nrebanho"), (3, "contagioso(a")]  # (the term's words: its bracket after)
+    markdown = ("- a imunidade\n- de rebanho\n\n| imunidade | de rebanho |\n|---|---|\n\n## A imunidade\n"
+                "De rebanho se fala.\n")
+    assert checker.check_text(markdown, lang="pt-BR", fmt="md", config=cfg, select=["TC202"]) == []
+
+
 def test_a_message_is_one_line_where_the_term_wraps(tmp_path, config):
     # a tester's report: the suggestion fitted to a wrapped term kept its line break in the
     # message, which broke every one-finding-per-line report; the fix keeps it

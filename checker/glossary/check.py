@@ -55,7 +55,20 @@ def scan(doc: Document, lang: str | None, compiled: CompiledGlossary, index: Pat
     an = analyzer(lang)
     keys = an.keys(tokens.surfaces)
     index = index or compiled.target_index(lang)
-    return Scan(lang, tokens, keys, index.scan(tokens, keys))
+    return Scan(lang, tokens, keys, [m for m in index.scan(tokens, keys) if _in_one_block(doc, m)])
+
+
+def _in_one_block(doc: Document, m: Match) -> bool:
+    """A term's words stand in one block: not across a list item's, a table cell's or a
+    heading's end, which the prose view masks to spaces (- una vacuna / - de prueba; | vacuna |
+    de prueba |: a tester's report); told by the sentences, where a line break or a cell's bar
+    lies between the words."""
+    if m.last - m.first < 2 or not doc.segments:
+        return True
+    if doc.segment_at(m.start) is doc.segment_at(m.end - 1):
+        return True
+    between = doc.text[m.start:m.end]
+    return "\n" not in between and "|" not in between
 
 
 def matched_surface(doc: Document, sc: Scan, m: Match) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -134,6 +135,8 @@ class PatternIndex:
                         continue
                     if not _surface_ok(p, surfaces, i, size, alone if size == 1 else inflects):
                         continue
+                    if size > 1 and not _joined(tokens, i, size):
+                        continue
                     out.append(Match(i, i + size, tokens.starts[i], tokens.ends[i + size - 1], p))
                     free = i + size
                     break
@@ -141,6 +144,28 @@ class PatternIndex:
                     continue
                 break
         return out
+
+
+# What may stand between two words of one term: spaces, one line break (a wrapped line, not a
+# blank one), hyphens, apostrophes, masked emphasis; other marks only within a word
+# (contagioso(a), and/or); a full stop only after an initial or an abbreviation in capitals
+# (J. K. Rowling, EE. UU.). Not a sentence's end, a comma, a colon, a spaced bracket
+# (imunidade. De rebanho is no "imunidade de rebanho": a tester's report).
+_GAP_RE = re.compile(r"[ \t\u00a0*_'’\-\u2010\u2011]*(?:\r?\n[ \t\u00a0*_>]*)?|[^\s.,;:!?]+")
+_ABBREVIATION_GAP_RE = re.compile(r"\.[ \t\u00a0]*")
+
+
+def _joined(tokens: Tokens, i: int, size: int) -> bool:
+    """Whether the tokens ``i`` to ``i + size`` stand together as one term's words."""
+    text, starts, ends = tokens.text, tokens.starts, tokens.ends
+    for j in range(i, i + size - 1):
+        gap = text[ends[j]:starts[j + 1]]
+        if _GAP_RE.fullmatch(gap):
+            continue
+        word = tokens.surfaces[j]
+        if not (_ABBREVIATION_GAP_RE.fullmatch(gap) and (len(word) <= 2 or word.isupper())):
+            return False
+    return True
 
 
 def inflected_form(word: str, form: str) -> bool:

@@ -57,6 +57,10 @@ class Tokens:
         self._ends = ends
 
     @property
+    def text(self) -> str:
+        return self._text
+
+    @property
     def starts(self) -> list[int]:
         if self._starts is None:
             self._starts = [m.start() for m in TOKEN_RE.finditer(self._text)]

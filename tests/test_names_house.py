@@ -156,3 +156,18 @@ def test_the_names_rule_defers_to_the_house_styles_substitutions(tmp_path):
     found = checker.check_text("Karzai spoke. Karzai left. Karzai won. Then President Karzia answered.\n",
                                config=str(tmp_path / "k.toml"))
     assert [(f.rule, f.text) for f in found] == [("TC301", "President Karzia"), ("TC101", "Karzia")]
+
+
+def test_a_variant_that_writes_the_whole_house_name_otherwise_gets_the_whole_name(tmp_path):
+    # a tester's report: JK Rowling became "K Rowling" and EUA "EE" (a run of the house
+    # spelling's words was taken for what the variant stands for); the sentence's own full stop
+    # is not doubled (EE. UU..)
+    import checker
+
+    (tmp_path / "n.csv").write_text("name,variants\nJ. K. Rowling,JK Rowling\nEE. UU.,EUA\n"
+                                    "Volodymyr Zelensky,Zelenskiy\n", encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('names = ["n.csv"]\n', encoding="utf-8")
+    found = checker.check_text("La autora JK Rowling viajó a EUA. Luego Zelenskiy habló.", lang="es",
+                               config=str(tmp_path / "transcheck.toml"), select=["TC102"])
+    assert [(f.text, f.fix.replacement) for f in found] == [
+        ("JK Rowling", "J. K. Rowling"), ("EUA", "EE. UU"), ("Zelenskiy", "Zelensky")]

@@ -191,13 +191,24 @@ def _is_common(spelling: str, lang: str | None) -> bool:
 def _corresponding_words(canonical_words: list[str], variant: str) -> list[str]:
     """The run of the canonical spelling's words that ``variant`` stands for when the variant
     has fewer words (Zelenskiy -> Zelensky of Volodymyr Zelensky): the most alike run of as many
-    words. Replacing the variant by the whole name would repeat words the text already has."""
+    words. Replacing the variant by the whole name would repeat words the text already has.
+    Letters compared, the whole name may be likest: the variant then writes it all otherwise (JK
+    Rowling for J. K. Rowling, EUA for EE. UU.; a tester's report: they became K and EE)."""
     count = len(re.findall(r"[^\W_]+", variant))
     if count == 0 or count >= len(canonical_words):
         return canonical_words
     runs = [canonical_words[i:i + count] for i in range(len(canonical_words) - count + 1)]
-    folded = fold_spelling(variant)
-    return max(runs, key=lambda run: difflib.SequenceMatcher(None, fold_spelling(" ".join(run)), folded).ratio())
+    folded = _letters(variant)
+
+    def likeness(words: list[str]) -> float:
+        return difflib.SequenceMatcher(None, _letters(" ".join(words)), folded).ratio()
+
+    best = max(runs, key=likeness)
+    return canonical_words if likeness(canonical_words) >= likeness(best) else best
+
+
+def _letters(spelling: str) -> str:
+    return re.sub(r"[\W_]+", "", fold_spelling(spelling))
 
 
 def _words(spelling: str) -> list[str]:
@@ -283,6 +294,8 @@ def _house_match(m: Match, tokens, text: str) -> HouseMatch:
     whole = len(canonical_words) == len(re.findall(r"[^\W_]+", name.canonical))
     part = name.canonical if whole else " ".join(canonical_words)
     replacement, safe = _replace(surface, part, variant)
+    if replacement.endswith(".") and text.startswith(".", end):
+        replacement = replacement[:-1]  # (the sentence's own full stop follows: EE. UU., not EE. UU..)
     return HouseMatch(start, end, surface, name.canonical, replacement, safe, part)
 
 

@@ -62,6 +62,16 @@ def test_consistency_keeps_the_capital_of_a_name(tmp_path):
     assert [(f.text, f.suggestions) for f in found] == [("kiev", ["Kyiv"]), ("e-mail", ["email"])]
 
 
+def test_consistency_does_not_double_the_sentences_full_stop(tmp_path):
+    # a tester's report: EUA at a sentence's end became "EE. UU.." (TC301 already knew)
+    (tmp_path / "House.yml").write_text("extends: consistency\nmessage: \"%s or %s\"\neither:\n  EE. UU.: EUA\n",
+                                        encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "es"\nstyles = ["House.yml"]\n', encoding="utf-8")
+    found = checker.check_text("Viajó a EE. UU. en mayo. Luego volvió a EUA.\n", lang="es", select=["TC303"],
+                               config=str(tmp_path / "transcheck.toml"))
+    assert [(f.text, f.fix.replacement) for f in found] == [("EUA", "EE. UU")]
+
+
 def test_substitution_does_not_repeat_the_word_before_the_match(tmp_path):
     # (a note left from a review: "to the United States" became "to the the US")
     (tmp_path / "House.yml").write_text("extends: substitution\nmessage: \"Use %s, not %s\"\n"

@@ -242,6 +242,8 @@ def consistency(rule: StyleRule, doc: Document) -> Iterator[Hit]:
                     lowered = chosen_opens and chosen_text[:1].isupper() and not match.group(0)[:1].isupper()
                     suggestion = transfer_case(match.group(0), chosen_text.lower() if lowered else chosen_text,
                                                starts_sentence(doc, match.start()))
+                    if suggestion.endswith(".") and text.startswith(".", match.end()):
+                        suggestion = suggestion[:-1]  # (the sentence's own full stop follows: EE. UU..)
                     # The first form used wins; which one the house prefers is a choice: unsafe fix.
                     out.append(Hit(match.start(), match.end(), rule.format(match.group(0), chosen_text), [suggestion],
                                    suggestion, safe=False))

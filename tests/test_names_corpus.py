@@ -278,3 +278,18 @@ def test_variants_lists_the_spellings_across_files_as_text_and_json(tmp_path):
     data = json.loads(run_cli("variants", "--isolated", "--lang", "en", "--format", "json", ".", cwd=tmp_path).stdout)
     assert [(v["spelling"], v["dominant"], v["files"], v["paths"]) for v in data["across_files"]] == [
         ("Taleban", "Taliban", 1, ["d.txt"])]
+
+
+def test_a_span_the_house_list_reports_is_not_reported_again(tmp_path):
+    # a tester's report: TC102 and TC103 both on "Berzofski" of a listed "Jay Berzofski"; the
+    # word alone, which the house list does not name, is still TC103's
+    (tmp_path / "n.csv").write_text("name,variants\nJay Berzofsky,Jay Berzofski\n", encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nnames = ["n.csv"]\n', encoding="utf-8")
+    for i in range(3):
+        (tmp_path / f"a{i}.txt").write_text("The scientist Jay Berzofsky said so. Berzofsky agreed.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("The scientist Jay Berzofski said so. Later Jay Berzofski agreed.\n", encoding="utf-8")
+    found = checker.check_paths([str(tmp_path)], select=["TC102", "TC103"])
+    assert [(f.rule, f.text) for f in found] == [("TC102", "Berzofski")] * 2
+    (tmp_path / "b.txt").write_text("The scientist Berzofski said so. Later Berzofski agreed.\n", encoding="utf-8")
+    found = checker.check_paths([str(tmp_path)], select=["TC102", "TC103"])
+    assert [(f.rule, f.text) for f in found] == [("TC103", "Berzofski")] * 2

@@ -427,6 +427,21 @@ def test_a_term_never_spans_punctuation_nor_blocks(tmp_path, config):
     assert checker.check_text(markdown, lang="pt-BR", fmt="md", config=cfg, select=["TC202"]) == []
 
 
+def test_a_macro_region_serves_its_countries(tmp_path, config):
+    # a tester's report: TICO-19's es-419 termbase did nothing under es-MX, and the notice named
+    # only "en"; es-419 holds MX (langcodes' CLDR data), not ES, which the notice now says
+    (tmp_path / "g.csv").write_text("sourceLang,targetLang,source,target,status\nen,es-419,vaccine,vacuna,preferred\n"
+                                    "en,es-419,vaccine,vacina,deprecated\n", encoding="utf-8")
+    cfg = config(glossaries=[tmp_path / "g.csv"])
+    assert [f.text for f in run("La vacina llegó.", cfg, ["TC202"], lang="es-MX")] == ["vacina"]
+    import warnings
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert run("La vacina llegó.", cfg, ["TC202"], lang="es-ES") == []
+    assert any("es-419, left out for es-ES" in str(w.message) for w in caught)
+
+
 def test_a_message_is_one_line_where_the_term_wraps(tmp_path, config):
     # a tester's report: the suggestion fitted to a wrapped term kept its line break in the
     # message, which broke every one-finding-per-line report; the fix keeps it

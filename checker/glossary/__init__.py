@@ -86,8 +86,10 @@ def notice_other_languages(doc: "Document", ctx: "CheckContext", compiled: Compi
         return
     ctx.cache[key] = True
     files = ", ".join(compiled.glossary.paths)
-    ctx.notices.append(f"{files}: no terms in {doc.lang} (the glossary's languages: {', '.join(sorted(languages))}); "
-                       f"its checks do nothing for the {doc.lang} files")
+    others = sorted(tag for tag in compiled.glossary.other_regions if primary_lang(tag) == primary_lang(doc.lang))
+    regional = f"; {', '.join(others)}, left out for {ctx.settings.lang or doc.lang}" if others else ""  # (es-419: es-ES)
+    ctx.notices.append(f"{files}: no terms in {doc.lang} (the glossary's languages: {', '.join(sorted(languages))}"
+                       f"{regional}); its checks do nothing for the {doc.lang} files")
 
 
 def target_scan(doc: "Document", ctx: "CheckContext") -> Scan | None:

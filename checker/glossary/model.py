@@ -127,9 +127,21 @@ class Term:
 
     def serves(self, regions: dict[str, str]) -> bool:
         """Whether the term is used where ``regions`` (language -> the region checked) holds: a
-        term of another region of a checked language is not (organization in an en-GB text)."""
+        term of another region of a checked language is not (organization in an en-GB text). A
+        region that holds the one checked serves it (es-419, Latin America, for es-MX: a tester's
+        report), as langcodes' CLDR data tells."""
         wanted = regions.get(self.lang or "")
-        return wanted is None or self.region is None or self.region == wanted
+        if wanted is None or self.region is None or self.region == wanted:
+            return True
+        return self.region.isdigit() and _region_holds(self.lang or "", self.region, wanted)
+
+
+@lru_cache(maxsize=256)
+def _region_holds(lang: str, region: str, wanted: str) -> bool:
+    """Whether the macro-region ``region`` (UN M.49 digits: 419) holds ``wanted`` (MX)."""
+    import langcodes
+
+    return langcodes.tag_distance(f"{lang}-{wanted}", f"{lang}-{region}") <= 1
 
 
 
@@ -164,6 +176,8 @@ class Entry:
 class Glossary:
     entries: list[Entry] = field(default_factory=list)
     paths: list[str] = field(default_factory=list)
+    # the language tags of the terms ``for_regions`` left out (es-419 for an es-ES text)
+    other_regions: frozenset[str] = frozenset()
 
     def extend(self, other: "Glossary") -> None:
         self.entries.extend(other.entries)
@@ -176,7 +190,8 @@ class Glossary:
         if not regions:
             return self
         entries = [Entry(e.id, [t for t in e.terms if t.serves(regions)], e.origin, e.note) for e in self.entries]
-        return Glossary(entries, list(self.paths))
+        left_out = frozenset(f"{t.lang}-{t.region}" for e in self.entries for t in e.terms if not t.serves(regions))
+        return Glossary(entries, list(self.paths), left_out)
 
     def contradiction(self) -> str | None:
         """A term both approved and rejected for one concept, as one line naming where: in one

@@ -24,7 +24,10 @@ _ESCAPES = {"a": "\a", "b": "\b", "t": "\t", "n": "\n", "v": "\v", "f": "\f", "r
 def _git(args: Sequence[str], cwd: str | None = None) -> subprocess.CompletedProcess:
     try:
         return subprocess.run(
-            ["git", "-c", "core.quotepath=false", *args],
+            # (the user's settings that change the output read here: c/ w/ prefixes, paths
+            # relative to a subdirectory; a tester's report: nothing was reported with them)
+            ["git", "-c", "core.quotepath=false", "-c", "diff.mnemonicPrefix=false", "-c", "diff.noprefix=false",
+             "-c", "diff.relative=false", *args],
             capture_output=True,
             cwd=cwd,
             env={**os.environ, "LC_ALL": "C", "GIT_OPTIONAL_LOCKS": "0"},

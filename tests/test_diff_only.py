@@ -87,6 +87,12 @@ def test_run_from_a_subdirectory(repo):
     (repo / "sub" / "a.txt").write_text("The Taleban.\nThe Taleban, again.\n", encoding="utf-8")
     result = run_cli_with_fake_rule("check", "--format", "json", "a.txt", "../old.txt", "--diff-only", cwd=repo / "sub")
     assert _found(result) == [("a.txt", 2)]
+    # the user's git settings that change diff's output change nothing (a tester's report: with
+    # either, nothing was reported and the hook passed)
+    git("config", "diff.mnemonicPrefix", "true", cwd=repo)
+    git("config", "diff.relative", "true", cwd=repo)
+    result = run_cli_with_fake_rule("check", "--format", "json", "a.txt", "../old.txt", "--diff-only", cwd=repo / "sub")
+    assert _found(result) == [("a.txt", 2)]
 
 
 def test_outside_a_git_repository_exits_2(tmp_path, monkeypatch):

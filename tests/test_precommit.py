@@ -64,6 +64,7 @@ def precommit(tmp_path_factory):
     (user_repo / "good.md").write_text(GOOD, encoding="utf-8")
     (user_repo / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
     shutil.copy(SAMPLE, user_repo / "catalogue.po")  # a format transcheck does not read yet
+    shutil.copy(SAMPLE, user_repo / "WIRE.TXT")  # a suffix in capitals, which `check` reads too
     _git("add", "-A", cwd=user_repo)
     env = {**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(tmp_path_factory.mktemp("pre-commit-home")),
            "NO_COLOR": "1", "PRE_COMMIT_COLOR": "never"}
@@ -100,3 +101,4 @@ def test_hook_selects_text_files_only(precommit):
     assert result.returncode == 1, result.output
     assert "bad.txt:3:9: TC101" in result.output and "photo.png" not in result.output
     assert "catalogue.po" not in result.output
+    assert "WIRE.TXT:3:9: TC101" in result.output  # (a tester's report: the hook skipped it)

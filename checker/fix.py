@@ -94,11 +94,14 @@ def unified_diff(plan: FilePlan) -> str:
     return "".join(out)
 
 
-def write_atomic(path: str, text: str, encoding: str = "utf-8") -> None:
+def write_atomic(path: str, text: str, encoding: str = "utf-8", expected: str | None = None) -> None:
     """Replace ``path`` by ``text`` through a temporary file renamed over it; InputError on failure.
-    A symbolic link is followed: its target is replaced and the link stays a link."""
+    A symbolic link is followed: its target is replaced and the link stays a link. With
+    ``expected``, the text the fixes were made on: a file that no longer holds it was edited
+    meanwhile, and is left alone (a tester's report: an edit made during a run was lost)."""
     from .readers.decode import encode
 
+    shown = path
     path = os.path.realpath(path)
     directory = os.path.dirname(path)
     try:
@@ -109,6 +112,14 @@ def write_atomic(path: str, text: str, encoding: str = "utf-8") -> None:
     reason = _unwritable(path)
     if reason is not None:
         raise InputError(reason)
+    if expected is not None:
+        try:
+            with open(path, "rb") as handle:
+                current = handle.read()
+        except OSError as error:
+            raise InputError(f"{shown}: cannot write fixes ({error.strerror}); not fixed") from None
+        if current != encode(expected, encoding):
+            raise InputError(f"{shown}: changed since transcheck read it, not fixed (run it again)")
     data = encode(text, encoding)
     tmp = None
     try:
@@ -150,16 +161,6 @@ def _unwritable(path: str) -> str | None:
         # the temporary file is written beside it and renamed over it
         return f"{path}: its folder is read-only, not fixed (make it writable to apply the fixes)"
     return None
-
-
-def write_plans(plans: Iterable[FilePlan]) -> list[FilePlan]:
-    """Write the plans that change their file; return those written."""
-    written = []
-    for plan in plans:
-        if plan.changed:
-            write_atomic(plan.path, plan.after, plan.encoding)
-            written.append(plan)
-    return written
 
 
 MAX_FIX_PASSES = 4  # fixes skipped for overlapping others get another pass, as with ruff
@@ -205,14 +206,18 @@ def converge(result, sources: list, options, unsafe: bool = False, write: bool =
         if not plans:
             break
         for plan in plans:
+            if write:  # (first: a file edited since it was read is refused, its fixes not counted)
+                try:
+                    write_atomic(plan.path, plan.after, plan.encoding, expected=plan.before)
+                except InputError as error:
+                    refused[plan.path] = str(error)
+                    continue
             originals.setdefault(plan.path, FilePlan(plan.path, plan.before, plan.before, plan.encoding))
             originals[plan.path].applied.extend(plan.applied)
             texts[plan.path] = plan.after
             conflict = _cycle(history.setdefault(plan.path, [(plan.before, [])]), plan)
             if conflict is not None:
                 conflicts[plan.path] = conflict
-        if write:
-            write_plans(plans)
         result = run([Source(s.path, _pass_data(s, texts, write), s.fmt, s.source) for s in sources], options)
     else:  # the passes ran out: a file that would still change has not settled
         for plan in _changing(result, unsafe):

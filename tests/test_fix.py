@@ -198,3 +198,27 @@ def test_diff_shows_every_pass_that_fix_applies(tmp_path):
     assert would.split()[1] == did.split()[2]  # "N fixes would change" == "fixed N findings"
     added = [line[1:] for line in diff.stdout.decode().splitlines() if line.startswith("+") and not line.startswith("+++")]
     assert "The Taliban valley" in added
+
+
+def test_a_file_edited_while_the_fixes_were_made_is_left_alone(tmp_path):
+    # a tester's report: a line added to a file after transcheck had read it was lost when --fix
+    # wrote its fixes; now the file is refused, the others fixed
+    from checker.fix import converge
+    from checker.pipeline import Options, Source, run
+
+    edited, other = tmp_path / "edited.txt", tmp_path / "other.txt"
+    for path in (edited, other):
+        path.write_text("The Taliban came. The Taliban left. The Taliban stayed. The Taleban went.\n", encoding="utf-8")
+    names = tmp_path / "names.yaml"
+    names.write_text("names:\n  - name: Taliban\n    variants: [Taleban]\n", encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nnames = ["names.yaml"]\n', encoding="utf-8")
+    options = Options(config=str(tmp_path / "transcheck.toml"), select=["TC102"])
+    sources = [Source(str(edited)), Source(str(other))]
+    result = run(sources, options)
+    with edited.open("a", encoding="utf-8") as handle:
+        handle.write("A line the editor added meanwhile.\n")
+    _, plans, _, refused = converge(result, sources, options)
+    assert [plan.path for plan in plans] == [str(other)]
+    assert refused == [f"{edited}: changed since transcheck read it, not fixed (run it again)"]
+    assert edited.read_text(encoding="utf-8").endswith("The Taleban went.\nA line the editor added meanwhile.\n")
+    assert "Taleban" not in other.read_text(encoding="utf-8")

@@ -61,6 +61,7 @@ class Region:
     selector: str
     first: int  # lines, inclusive
     last: int
+    enabled: frozenset[str] = frozenset()  # rule codes an enable of part of the selector let through
 
 
 def parse_directives(doc: Document) -> list[Directive]:
@@ -99,18 +100,32 @@ def regions(directives: list[Directive], last_line: int, lines: list[str] | None
             out.extend(Region(d, s, target, target) for s in d.selectors)
         elif d.kind == "disable":
             for s in d.selectors:
-                open_.setdefault(s.upper(), (d, d.line))
+                open_.setdefault(s.upper(), (d, d.line, frozenset()))
         else:  # enable
-            keys = list(open_) if d.selectors == (ALL,) else [s.upper() for s in d.selectors]
-            for key in keys:
-                if key in open_:
-                    opener, first = open_.pop(key)
-                    selector = next(s for s in opener.selectors if s.upper() == key)
-                    out.append(Region(opener, selector, first, d.line))
-    for key, (opener, first) in open_.items():
+            if d.selectors == (ALL,):
+                ending = {key: frozenset() for key in open_}
+            else:  # as written, or by the rules named: enable TC102 ends disable house-name-spelling
+                # and lets TC102 through a disable of TC1 (a tester's report: the rule stayed off)
+                enabled = frozenset(code for s in d.selectors for code in _codes(s))
+                ending = {key: enabled for key in open_
+                          if key in {s.upper() for s in d.selectors} or enabled & _codes(key)}
+            for key, enabled in ending.items():
+                opener, first, before = open_.pop(key)
+                selector = next(s for s in opener.selectors if s.upper() == key)
+                out.append(Region(opener, selector, first, d.line, before))
+                if enabled and not _codes(key) <= enabled | before:  # (the rest stays disabled)
+                    open_[key] = (opener, d.line, before | enabled)
+    for key, (opener, first, enabled) in open_.items():
         selector = next(s for s in opener.selectors if s.upper() == key)
-        out.append(Region(opener, selector, first, last_line))
+        out.append(Region(opener, selector, first, last_line, enabled))
     return out
+
+
+def _codes(selector: str) -> frozenset[str]:
+    """The codes of the rules a selector names (none for a style rule's name or an unknown one)."""
+    from .registry import all_rules, matches
+
+    return frozenset(rule.code for rule in all_rules() if matches(rule, [selector]))
 
 
 def selector_matches(selector: str, finding: Finding) -> bool:
@@ -141,7 +156,8 @@ def apply(findings: Iterable[Finding], documents: dict[str, Document]) -> tuple[
     for finding in findings:
         suppressed = False
         for region in regions_of.get(finding.path, ()):
-            if region.first <= finding.line <= region.last and selector_matches(region.selector, finding):
+            if region.first <= finding.line <= region.last and finding.rule not in region.enabled \
+                    and selector_matches(region.selector, finding):
                 region.directive.used.add(region.selector)
                 suppressed = True
         if not suppressed:

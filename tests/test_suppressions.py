@@ -22,6 +22,17 @@ def test_markdown_disable_enable(tmp_path):
     assert codes(run(tmp_path, "a.md", text)) == [("TC301", 5)]
 
 
+def test_an_enable_by_another_name_or_of_part_ends_the_disable(tmp_path):
+    # a tester's report: "disable style-substitution" ... "enable TC301" left the rule off to the
+    # end of the file; an enable of one rule of a disabled prefix lets that rule alone through
+    text = ("# transcheck-disable style-substitution\nHe is president in charge.\n# transcheck-enable TC301\n"
+            "He is president in charge again.\n")
+    assert codes(run(tmp_path, "a.txt", text, select=("TC301", "TC002"))) == [("TC301", 4)]
+    text = ("# transcheck-disable TC3\nHe is president in charge.\n# transcheck-enable TC301\n"
+            "He is president in charge again.\n")
+    assert codes(run(tmp_path, "b.txt", text, select=("TC301", "TC002"))) == [("TC301", 4)]
+
+
 def test_markdown_disable_next_line_and_line(tmp_path):
     text = ("<!-- transcheck-disable-next-line TC301 -->\nHe is president in charge.\n\n"
             "He is president in charge. <!-- transcheck-disable-line House.Nothing, Test.Wording -->\n")

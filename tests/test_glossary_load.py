@@ -94,6 +94,7 @@ def test_broken_house_name_lists_are_errors(tmp_path, text, words):
     ("bad-quote.csv", 3, "malformed CSV"),
     ("bad-syntax.yaml", 4, "invalid YAML"),
     ("bad-key.yaml", 4, "unknown key 'colour'"),
+    ("bad-duplicate.yaml", 4, "duplicate key 'es'"),  # (a tester's report: the first term was lost)
 ])
 def test_malformed_files_give_one_line_naming_file_and_line(name, line, words):
     path = str(G / name)

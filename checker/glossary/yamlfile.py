@@ -46,13 +46,33 @@ def compose(text: str):
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        return yaml.compose(text, Loader=loader)
+        root = yaml.compose(text, Loader=loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else None
         raise YamlError(line, f"invalid YAML: {error.problem or error.context}") from None
     except yaml.YAMLError as error:
         raise YamlError(None, f"invalid YAML: {error}") from None
+    _no_duplicate_keys(root)
+    return root
+
+
+def _no_duplicate_keys(node) -> None:
+    """A key given twice in one mapping is an error, as in a style file: YAML keeps the last, so
+    ``es: vacuna`` then ``es: biológico`` silently lost the first (a tester's report)."""
+    if node is None:
+        return
+    if kind(node) == "mapping":
+        seen: set[str] = set()
+        for key, value in node.value:
+            if kind(key) == "scalar":
+                if key.value in seen:
+                    raise YamlError(line_of(key), f"duplicate key {key.value!r}")
+                seen.add(key.value)
+            _no_duplicate_keys(value)
+    elif kind(node) == "sequence":
+        for child in node.value:
+            _no_duplicate_keys(child)
 
 
 def line_of(node) -> int:

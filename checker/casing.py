@@ -104,9 +104,13 @@ def fit_replacement(doc: Document, start: int, end: int, surface: str, replaceme
     else:
         fitted = transfer_case(surface, without_repeated_word(doc, start, surface, replacement), opening,
                                _title_case_heading(doc, segment, start, end))
-    if fitted.endswith(".") and doc.prose[end:end + 1] == ".":
-        fitted = fitted[:-1]
-    return _keep_line_break(doc.prose[start:end], fitted)
+    return _keep_line_break(doc.prose[start:end], before_full_stop(fitted, doc.prose, end))
+
+
+def before_full_stop(replacement: str, text: str, end: int) -> str:
+    """``replacement`` without its final full stop where ``text`` has its own at ``end``, the end
+    of the match: the U.S. for "the United States.", EE. UU. for "EUA." (not a doubled stop)."""
+    return replacement[:-1] if replacement.endswith(".") and text.startswith(".", end) else replacement
 
 
 def _title_case_heading(doc: Document, segment, start: int, end: int) -> bool:

@@ -25,6 +25,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from ..casing import before_full_stop
 from ..model import InputError
 from .index import Match, PatternIndex, inflected_form
 from .load import decode, read_bytes, where
@@ -294,9 +295,7 @@ def _house_match(m: Match, tokens, text: str) -> HouseMatch:
     whole = len(canonical_words) == len(re.findall(r"[^\W_]+", name.canonical))
     part = name.canonical if whole else " ".join(canonical_words)
     replacement, safe = _replace(surface, part, variant)
-    if replacement.endswith(".") and text.startswith(".", end):
-        replacement = replacement[:-1]  # (the sentence's own full stop follows: EE. UU., not EE. UU..)
-    return HouseMatch(start, end, surface, name.canonical, replacement, safe, part)
+    return HouseMatch(start, end, surface, name.canonical, before_full_stop(replacement, text, end), safe, part)
 
 
 def _replace(surface: str, canonical: str, variant: str) -> tuple[str, bool]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from ..agreement import fix_at_risk
-from ..casing import fit_replacement, starts_sentence, transfer_case
+from ..casing import before_full_stop, fit_replacement, starts_sentence, transfer_case
 from ..model import BlockKind, Document
 from .cldr import capitalised_names, fold_name
 from .loader import DEFAULT_MESSAGES, GROUP_REF, StyleRule
@@ -240,10 +240,9 @@ def consistency(rule: StyleRule, doc: Document) -> Iterator[Hit]:
                     # the chosen form's capital is its own unless it opened a sentence (Email ...
                     # e-mail -> email; Kyiv ... kiev -> Kyiv, a name: a tester's report)
                     lowered = chosen_opens and chosen_text[:1].isupper() and not match.group(0)[:1].isupper()
-                    suggestion = transfer_case(match.group(0), chosen_text.lower() if lowered else chosen_text,
-                                               starts_sentence(doc, match.start()))
-                    if suggestion.endswith(".") and text.startswith(".", match.end()):
-                        suggestion = suggestion[:-1]  # (the sentence's own full stop follows: EE. UU..)
+                    suggestion = before_full_stop(transfer_case(
+                        match.group(0), chosen_text.lower() if lowered else chosen_text,
+                        starts_sentence(doc, match.start())), text, match.end())
                     # The first form used wins; which one the house prefers is a choice: unsafe fix.
                     out.append(Hit(match.start(), match.end(), rule.format(match.group(0), chosen_text), [suggestion],
                                    suggestion, safe=False))

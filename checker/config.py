@@ -3,7 +3,8 @@
 file wins over ``pyproject.toml`` in the same folder). ``--config`` names one explicitly.
 
 Paths inside a configuration (styles, glossaries, name lists) are relative to the file
-that names them, and so are the globs with a ``/`` in ``exclude`` and ``per-file-ignores``.
+that names them, and so are the globs with a ``/`` in ``include``, ``exclude`` and
+``per-file-ignores``.
 Unknown keys and bad values are :class:`InputError`s naming the file and key.
 
 The nearest file is the whole configuration, as in ruff, unless it names another with
@@ -82,7 +83,7 @@ class Config:
         return self.written_by.get(key, self.path)
 
     def root_of(self, attribute: str) -> str:
-        """The folder the globs of ``attribute`` ("exclude", "per_file_ignores") start from."""
+        """The folder the globs of ``attribute`` ("include", "exclude", "per_file_ignores") start from."""
         return self.glob_roots.get(attribute, self.root)
 
     def ignored_for(self, path: str) -> list[str]:
@@ -300,7 +301,7 @@ def _extended(base: Config, own: Config, keys: set[str]) -> Config:
         if key not in keys and base.source_of(key) is not None:
             merged.written_by[key] = base.source_of(key)
     merged.bases = [p for p in (base.path, *base.bases) if p]
-    for attribute, key in (("exclude", "exclude"), ("per_file_ignores", "per-file-ignores")):
+    for attribute, key in (("include", "include"), ("exclude", "exclude"), ("per_file_ignores", "per-file-ignores")):
         if key not in keys:
             merged.glob_roots[attribute] = base.root_of(attribute)
     return merged

@@ -190,9 +190,10 @@ class Result:
 
 @dataclass(frozen=True)
 class Glob:
-    """An exclude glob. One without a ``/`` matches any component of a path (``node_modules``,
-    ``*.bak``); one with a ``/`` matches the whole path relative to ``root`` (a configuration's
-    folder) or, when ``root`` is None (``--exclude``), relative to the directory named on the
+    """An exclude or include glob. An exclude glob without a ``/`` matches any component of a
+    path (``node_modules``, ``*.bak``), an include glob without one the file's name (``*.po``);
+    one with a ``/`` matches the whole path relative to ``root`` (a configuration's folder) or,
+    when ``root`` is None (``--exclude``, ``--include``), relative to the directory named on the
     command line or to the current directory."""
 
     pattern: str
@@ -200,10 +201,10 @@ class Glob:
 
 
 # A directory -> the include and exclude globs in force there (a nested configuration's own)
-GlobsIn = Callable[[str], "tuple[list[str], list[Glob]]"]
+GlobsIn = Callable[[str], "tuple[list[str | Glob], list[Glob]]"]
 
 
-def discover(paths: Sequence[str], include: Sequence[str] | None = None,
+def discover(paths: Sequence[str], include: Sequence[str | Glob] | None = None,
              exclude: Sequence[str | Glob] = (), globs_in: GlobsIn | None = None) -> list[Source]:
     """Expand files, directories (recursively) and ``-`` into sources, in a stable order.
     ``include`` adds globs to the readers' suffixes; a plain string in ``exclude`` is a ``Glob``
@@ -219,12 +220,12 @@ def discover(paths: Sequence[str], include: Sequence[str] | None = None,
             folder_globs = globs_in or (lambda _directory: (include, globs))
             found = [Source(p) for p in _walk(path, folder_globs)]
             if not found:
-                pruned: list[tuple[str, Sequence[str]]] = []
+                pruned: list[tuple[str, Sequence[str | Glob]]] = []
                 if next(iter(_walk(path, folder_globs, files_excluded=False, pruned=pruned)), None) is not None \
                         or any(_holds_text(folder, globs) for folder, globs in pruned):
                     raise InputError(f"{printable_path(path)}: every text file is excluded "
                                      "(by --exclude or a configuration's exclude)")
-                raise InputError(f"{printable_path(path)}: no text files found (looked for {', '.join(include)})")
+                raise InputError(f"{printable_path(path)}: no text files found (looked for {', '.join(map(_pattern, include))})")
             sources.extend(found)
         elif os.path.exists(path):
             if not _readable_kind(path):
@@ -264,13 +265,15 @@ def unique_sources(sources: Iterable[Source]) -> list[Source]:
     return out
 
 
-def _included(name: str, path: str, root: str, include: Sequence[str]) -> bool:
+def _included(name: str, path: str, root: str, include: Sequence[str | Glob]) -> bool:
     """Whether an include glob matches the file: its name (*.po), or, for a glob with a ``/``,
-    its path below the folder walked or below the current directory, or its absolute path
-    (docs/**/*.po, ./x/*.po; ``**/`` also none; ``*`` crosses ``/`` as in fnmatch); case
-    aside, as suffixes are."""
-    name, paths = name.lower(), None
-    for glob in include:
+    its path below the glob's root (a configuration's folder) or, for the command line's, below
+    the folder walked or the current directory, or its absolute path (docs/**/*.po, ./x/*.po;
+    ``**/`` also none; ``*`` crosses ``/`` as in fnmatch); case aside, as suffixes are."""
+    name = name.lower()
+    absolute = os.path.abspath(path).replace(os.sep, "/").lower()
+    for item in include:
+        glob, bases = (item.pattern, [item.root]) if isinstance(item, Glob) else (item, [root, os.curdir])
         glob = glob.replace("\\", "/").lower()
         if "/" not in glob:
             if fnmatch.fnmatch(name, glob):
@@ -278,9 +281,7 @@ def _included(name: str, path: str, root: str, include: Sequence[str]) -> bool:
             continue
         while glob.startswith("./"):
             glob = glob[2:]
-        if paths is None:
-            paths = {rel.lower() for rel in (_relative(path, root), _relative(path, os.curdir),
-                                             os.path.abspath(path).replace(os.sep, "/")) if rel}
+        paths = {absolute, *(rel.lower() for rel in (_relative(path, base) for base in bases) if rel)}
         # **/ stands for no folder too (docs/**/*.po holds docs/a.po); a glob without a / left
         # (./*.po) is for the top folder only
         variants = {glob, glob.replace("/**/", "/"), glob[3:] if glob.startswith("**/") else glob}
@@ -291,7 +292,7 @@ def _included(name: str, path: str, root: str, include: Sequence[str]) -> bool:
     return False
 
 
-def _with_default_suffixes(include: Iterable[str]) -> list[str]:
+def _with_default_suffixes(include: Iterable[str | Glob]) -> list[str | Glob]:
     """The readers' suffixes (*.txt, *.md, ...) and ``include``'s globs: include adds, never replaces."""
     from .readers import DEFAULT_INCLUDE
 
@@ -337,14 +338,19 @@ def _readable_kind(path: str) -> bool:
     return os.path.isfile(path) or stat.S_ISFIFO(os.stat(path).st_mode)
 
 
-def _holds_text(folder: str, include: Sequence[str]) -> bool:
+def _pattern(glob: str | Glob) -> str:
+    return glob.pattern if isinstance(glob, Glob) else glob
+
+
+def _holds_text(folder: str, include: Sequence[str | Glob]) -> bool:
     """Whether ``folder`` holds, at any depth, a file of the suffixes looked for (by name only:
     no configuration inside it is read)."""
-    return any(fnmatch.fnmatch(n.lower(), g.lower()) for _, _, names in os.walk(folder) for n in names for g in include)
+    patterns = [_pattern(g).lower() for g in include]
+    return any(fnmatch.fnmatch(n.lower(), g) for _, _, names in os.walk(folder) for n in names for g in patterns)
 
 
 def _walk(root: str, globs_in: GlobsIn, files_excluded: bool = True,
-          pruned: list[tuple[str, Sequence[str]]] | None = None) -> Iterable[str]:
+          pruned: list[tuple[str, Sequence[str | Glob]]] | None = None) -> Iterable[str]:
     """The text files below ``root``; with ``files_excluded`` False also those the exclude globs
     name (not those in excluded folders: the walk never enters them, nor reads their
     configuration). ``pruned`` receives the excluded folders, each with the include globs in force."""
@@ -692,7 +698,8 @@ def discover_sources(paths: Sequence[str], options: Options) -> list[Source]:
 
     def globs_of(config: Config) -> tuple[list[str], list[Glob]]:
         if id(config) not in by_config:
-            include = _with_default_suffixes([*(config.include or ()), *(options.include or ())])
+            include = _with_default_suffixes([*(Glob(g, config.root_of("include")) if "/" in g else g
+                                                for g in config.include or ()), *(options.include or ())])
             # a configuration's globs are relative to its folder, the command line's to the paths it names
             exclude = [*(Glob(g, config.root_of("exclude")) for g in config.exclude), *(Glob(g) for g in options.exclude)]
             by_config[id(config)] = include, exclude

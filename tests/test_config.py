@@ -128,6 +128,24 @@ def test_config_exclude_is_relative_to_the_config_folder(tmp_path):
     assert checked("archive/a.txt", tmp_path) == []  # a file named on the command line too
 
 
+def test_config_include_is_relative_to_the_config_folder(tmp_path):
+    # An include glob with a / in a configuration names files below the configuration's folder,
+    # wherever the command runs from and whichever folder it names (as its exclude globs do).
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\ninclude = ["docs/po/*.po"]\n', encoding="utf-8")
+    for folder, name in [("docs/po", "a.po"), ("docs/po/x", "b.po"), ("other/docs/po", "c.po")]:
+        _article(tmp_path / folder, name)
+
+    def checked(path, cwd):
+        result = run_cli("check", "--format", "json", path, cwd=cwd)
+        return sorted({f["path"] for f in json.loads(result.stdout)["findings"]})
+
+    assert checked(".", tmp_path) == ["docs/po/a.po", "docs/po/x/b.po"]  # * crosses / as in fnmatch
+    assert checked("po", tmp_path / "docs") == ["po/a.po", "po/x/b.po"]  # run from a subfolder
+    assert checked("docs", tmp_path) == ["docs/po/a.po", "docs/po/x/b.po"]  # named below the config
+    outside = run_cli("check", str(tmp_path / "other"), cwd=tmp_path.parent)  # other/docs/po is not docs/po
+    assert outside.returncode == 2 and b"no text files found" in outside.stderr
+
+
 def test_a_nested_configuration_decides_what_is_checked_below_it(tmp_path):
     # Walking a directory, each folder's own configuration (the nearest one) gives its include
     # and exclude globs, relative to that configuration's folder, as ruff does.

@@ -108,6 +108,15 @@ def test_unknown_code_is_reported(tmp_path):
     assert codes(found) == [("TC002", 1)] and "names no rule" in found[0].message
 
 
+def test_an_enable_naming_no_rule_is_reported(tmp_path):
+    # a typo in an enable leaves its disable on to the file's end; an enable of a real rule
+    # ending a disable is no finding, and the misspelt one gets no fix (removing it fixes nothing)
+    text = ("<!-- transcheck-disable TC301 -->\nHe is president in charge.\n<!-- transcheck-enable TC3O1 -->\n"
+            "He is president in charge.\n<!-- transcheck-enable TC301 -->\nText.\n")
+    found = run(tmp_path, "a.md", text)
+    assert codes(found) == [("TC002", 3)] and "TC3O1 names no rule" in found[0].message and found[0].fix is None
+
+
 def test_tc002_can_be_ignored(tmp_path):
     text = "<!-- transcheck-disable TC301 -->\nText.\n"
     assert run(tmp_path, "a.md", text, select=("TC3",)) == []

@@ -22,8 +22,8 @@ class UnusedSuppression(Rule):
     scope = Scope.DOCUMENT
     fixable = True
     doc = RuleDoc(
-        summary="A `transcheck-disable` comment (or one of its codes) that suppresses no finding, or names no "
-                "rule.",
+        summary="A `transcheck-disable` comment (or one of its codes) that suppresses no finding, or a "
+                "`transcheck-disable` or `-enable` code that names no rule.",
         why="A suppression outlives the problem it hid; left in place, it would silently hide the next real "
             "mistake on those lines. Like ruff's RUF100.",
         bad="<!-- transcheck-disable-next-line TC101 --> above a line whose names are all spelled one way",
@@ -45,22 +45,21 @@ def unused_suppressions(directives_of: dict[str, list[Directive]], documents: di
         if rule.code not in ran:
             continue
         for directive in directives:
-            if directive.kind == "enable":
-                continue
             unused = []
             for selector in directive.selectors:
                 if selector in directive.used:
                     continue
                 state = selector_ran(selector, ran, styles_ran)
                 if state is None:
+                    # (an enable naming no rule, a typo, left its disable on to the file's end)
                     unused.append((selector, "names no rule"))
-                elif state:
+                elif state and directive.kind != "enable":
                     unused.append((selector, "suppresses nothing"))
             if not unused:
                 continue
             what = "; ".join(("every rule" if s == ALL else s) + f" {reason}" for s, reason in unused)
-            fix = None
-            if len(unused) == len(directive.selectors):
+            fix = None  # (an enable's is to correct its code, not to remove it)
+            if len(unused) == len(directive.selectors) and directive.kind != "enable":
                 start, end = directive.start, directive.end
                 # (the lines the comment spans, from its first to its last: a comment over several
                 # lines lost only its last, "-->", and hid the rest of the file: a review)

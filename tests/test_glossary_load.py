@@ -120,6 +120,17 @@ def test_a_language_code_that_is_no_language_is_an_error(tmp_path, name, text, l
     assert str(info.value).startswith(f"{tmp_path / name}:{line}: ") and "'portuguese' is no language code" in str(info.value)
 
 
+def test_a_tbx_v3_term_outside_a_langsec_is_an_error(tmp_path):
+    # its term has no language: it was dropped silently beside the entry's other langSecs
+    (tmp_path / "g.tbx").write_text(
+        '<tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dca" xml:lang="en"><text><body>\n'
+        '<conceptEntry id="1"><langSec xml:lang="en"><termSec><term>Taliban</term></termSec></langSec>\n'
+        '<termSec><term>Talibã</term></termSec></conceptEntry>\n</body></text></tbx>\n', encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_glossary(str(tmp_path / "g.tbx"))
+    assert str(info.value).startswith(f"{tmp_path / 'g.tbx'}:3: <termSec> directly inside <conceptEntry>")
+
+
 def test_missing_and_unknown_format(tmp_path):
     with pytest.raises(InputError, match="cannot read glossary"):
         load_glossary(str(tmp_path / "none.tbx"))

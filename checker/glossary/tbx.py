@@ -98,6 +98,9 @@ def parse_tbx(data: bytes, path: str) -> Glossary:
                 entry.note = _text(child) or None
             elif name in LANG_TAGS:
                 entry.terms.extend(_lang_terms(child))
+            elif name == "term" or name in TERM_CONTAINERS:  # (its terms would have no language)
+                raise TbxError(child.sourceline, f"<{name}> directly inside <{_local(entry_el.tag)}> "
+                                                 "(expected inside a <langSec> or <langSet> with xml:lang)")
         if not entry.terms:
             raise TbxError(entry_el.sourceline, f"<{_local(entry_el.tag)}> has no <term>")
         entries.append(entry)

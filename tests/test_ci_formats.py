@@ -204,6 +204,15 @@ def test_unreadable_files_are_junit_errors(tmp_path):
     assert "binary file" in errors["mix/bin.txt"].get("message")
 
 
+def test_unreadable_files_are_github_error_annotations(tmp_path):
+    _mixed_folder(tmp_path)
+    result = run_cli("check", "--isolated", "--format", "github", "mix", cwd=tmp_path)
+    assert result.returncode == 2
+    errors = [line for line in result.stdout.decode().splitlines() if "title=transcheck::" in line]
+    assert [line.split(",")[0] for line in errors] == ["::error file=mix/bin.txt", "::error file=mix/latin1.txt"]
+    assert "binary file" in errors[0].split("::")[2]
+
+
 def test_unreadable_files_are_sarif_notifications(tmp_path):
     import jsonschema
 

@@ -2,7 +2,8 @@
 
     ::warning file=a.md,line=3,endLine=3,col=9,endColumn=16,title=TC101 name-variant::message
 
-Severities map to ``error``, ``warning`` and ``notice``. ``col`` and ``endColumn`` (exclusive,
+Severities map to ``error``, ``warning`` and ``notice``; a file that could not be read is an
+``error`` annotation on the file, titled ``transcheck``. ``col`` and ``endColumn`` (exclusive,
 like every end column of transcheck) are given only when the finding is on one line. The message
 escapes ``%``, CR and LF; property values also escape ``:`` and ``,``.
 """
@@ -42,4 +43,9 @@ def annotation(finding: Finding) -> str:
 
 
 def render_github(result: Any, **_: Any) -> str:
-    return "".join(annotation(finding) + "\n" for finding in result.findings)
+    lines = [annotation(finding) for finding in result.findings]
+    # a file that could not be read (binary, undecodable) is an error on that file: the run
+    # exits 2, and the pull request shows why
+    lines += [f"::error file={escape_property(normalise_path(error.path))},title=transcheck::{escape_data(str(error))}"
+              for error in getattr(result, "errors", ())]
+    return "".join(line + "\n" for line in lines)

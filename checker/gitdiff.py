@@ -123,10 +123,13 @@ def _renamed_from(base: str, paths: set[str], where: str) -> list[str]:
     return old_paths
 
 
-def changed_lines(paths: Iterable[str], rev: str, cwd: str | None = None) -> dict[str, set[int] | None]:
+def changed_lines(paths: Iterable[str], rev: str, cwd: str | None = None,
+                  given: dict[str, str] | None = None) -> dict[str, set[int] | None]:
     """For each path (as given): the set of changed 1-based line numbers, or None when wholly changed.
 
     A file that git tracks but that has no change against ``rev`` maps to an empty set.
+    ``given`` holds the text checked for paths read from standard input (``--stdin-filename``,
+    an editor's unsaved buffer): that text, not the file on disk, is compared with ``rev``'s.
     """
     where = cwd or os.getcwd()
     root = repository_root(rev, where)
@@ -136,8 +139,11 @@ def changed_lines(paths: Iterable[str], rev: str, cwd: str | None = None) -> dic
     for path in dict.fromkeys(paths):
         full = os.path.realpath(os.path.join(where, path))
         rel = os.path.relpath(full, real_root)
-        if not os.path.isfile(full) or rel == os.pardir or rel.startswith(os.pardir + os.sep):
-            result[path] = WHOLE  # standard input, or outside the repository
+        if rel == os.pardir or rel.startswith(os.pardir + os.sep) \
+                or not (os.path.isfile(full) or (given and path in given)):
+            result[path] = WHOLE  # standard input named as no file, or outside the repository
+        elif given and path in given:
+            result[path] = _changed_in_text(rel.replace(os.sep, "/"), given[path], _resolve(rev, where), where)
         else:
             inside[path] = rel.replace(os.sep, "/")
     if not inside:
@@ -159,3 +165,22 @@ def changed_lines(paths: Iterable[str], rev: str, cwd: str | None = None) -> dic
     for path, rel in inside.items():
         result[path] = by_file.get(rel, set()) if rel in tracked else WHOLE
     return result
+
+
+def _changed_in_text(rel: str, text: str, base: str, where: str) -> set[int] | None:
+    """The lines of ``text`` that differ from ``base``'s version of ``rel`` (None when ``base``
+    has no such file). Compared as decoded lines, so a UTF-16 file diffs as text."""
+    import difflib
+
+    from .readers.decode import decode
+
+    blob = _git(["cat-file", "blob", f"{base}:{rel}"], cwd=where)
+    if blob.returncode != 0:
+        return WHOLE
+    try:
+        old, _ = decode(blob.stdout, rel)
+    except InputError:
+        return WHOLE  # (binary or undecodable at ``base``: everything is new as text)
+    matcher = difflib.SequenceMatcher(None, old.splitlines(), text.splitlines(), autojunk=False)
+    return {line + 1 for tag, _, _, j1, j2 in matcher.get_opcodes() if tag in ("replace", "insert")
+            for line in range(j1, j2)}

@@ -511,11 +511,12 @@ def combine_stats(rules: Sequence[Rule], left: dict[str, Any], right: dict[str, 
 
 def filter_findings(findings: Iterable[Finding], settings_of: dict[str, Settings],
                     options: Options | None = None, documents: dict[str, Document] | None = None,
-                    corpus: set[int] | None = None) -> list[Finding]:
+                    corpus: set[int] | None = None, stdin_texts: dict[str, str] | None = None) -> list[Finding]:
     """Drop what per-file-ignores turn off, deduplicate, sort (path, line, column, rule); give
     each finding its fingerprint; apply the suppression comments and, among the findings left,
     the corpus rules' decisions (``corpus``: their findings' ids, ``corpus_overrides``); then
-    drop what the baseline lists and, with ``diff_only``, what is not on a changed line."""
+    drop what the baseline lists and, with ``diff_only``, what is not on a changed line
+    (``stdin_texts``: the texts read from standard input, compared as read, not as on disk)."""
     kept = {}
     for finding in findings:
         settings = settings_of.get(finding.path)
@@ -543,7 +544,7 @@ def filter_findings(findings: Iterable[Finding], settings_of: dict[str, Settings
     if options is not None and options.diff_only and result:
         from .gitdiff import changed_lines
 
-        changed = changed_lines([f.path for f in result], options.diff_only)
+        changed = changed_lines([f.path for f in result], options.diff_only, given=stdin_texts)
         result = [f for f in result if changed.get(f.path) is None
                   or any(line in changed[f.path] for line in range(f.line, f.end_line + 1))]
     return result
@@ -818,5 +819,6 @@ def run(sources: Sequence[Source], options: Options) -> Result:
         named = {sel.strip().lower() for sel in options.select}
         notices += [f"{rule.code} ({rule.name}) compares files with one another: with one file it reports nothing"
                     for rule in all_rules() if rule.scope is Scope.CORPUS and {rule.code.lower(), rule.name} & named]
-    return Result(filter_findings(findings, settings_of, options, documents=by_path, corpus=corpus), documents,
-                  fail_levels, errors, notices)
+    stdin_texts = {path: doc.text for path, doc in by_path.items() if source_of[path].data is not None and doc.text}
+    return Result(filter_findings(findings, settings_of, options, documents=by_path, corpus=corpus,
+                                  stdin_texts=stdin_texts), documents, fail_levels, errors, notices)

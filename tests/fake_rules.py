@@ -66,11 +66,13 @@ _RUNNER = (
 )
 
 
-def run_cli_with_fake_rule(*args: str, cwd: Path | None = None, select_fake: bool = True) -> subprocess.CompletedProcess:
+def run_cli_with_fake_rule(*args: str, cwd: Path | None = None, select_fake: bool = True,
+                           stdin: bytes | None = None) -> subprocess.CompletedProcess:
     """The real CLI in a subprocess, with TC900 registered (and, by default, the only rule selected)."""
     extra = ["--select", "TC900"] if select_fake and args and args[0] == "check" else []
     return subprocess.run(
         [sys.executable, "-c", _RUNNER, str(TESTS), *args, *extra],
+        input=stdin,
         capture_output=True,
         cwd=cwd or REPO,
         env={**os.environ, "NO_COLOR": "1",

@@ -79,6 +79,21 @@ def test_a_renamed_file_counts_only_its_edits(repo):
     assert _found(edited) == [("renamed.txt", 3)]
 
 
+def test_standard_input_is_compared_as_read_not_as_on_disk(repo):
+    # an editor's unsaved buffer: the disk still holds the committed text, the buffer adds line 2
+    buffer = b"The Taleban came.\nThe Taleban, new in the buffer.\nQuiet line.\nThe Taleban left.\n"
+    result = run_cli_with_fake_rule("check", "--format", "json", "-", "--stdin-filename", "old.txt", "--diff-only",
+                                    cwd=repo, stdin=buffer)
+    assert _found(result) == [("old.txt", 2)]
+    # UTF-16 with its mark is compared as text too; a name git does not track is wholly new
+    utf16 = buffer.decode().encode("utf-16")
+    assert _found(run_cli_with_fake_rule("check", "--format", "json", "-", "--stdin-filename", "old.txt",
+                                         "--diff-only", cwd=repo, stdin=utf16)) == [("old.txt", 2)]
+    untracked = run_cli_with_fake_rule("check", "--format", "json", "-", "--stdin-filename", "draft.txt",
+                                       "--diff-only", cwd=repo, stdin=buffer)
+    assert _found(untracked) == [("draft.txt", 1), ("draft.txt", 2), ("draft.txt", 4)]
+
+
 def test_run_from_a_subdirectory(repo):
     (repo / "sub").mkdir()
     (repo / "sub" / "a.txt").write_text("The Taleban.\n", encoding="utf-8")

@@ -13,8 +13,10 @@ use. Every unit is checked through the rules (``checker.pipeline.check_document`
 path of ``transcheck check --source``).
 
 A unit is *eligible* when its source contains a glossary term whose approved translation its
-target contains. In a seeded random half of the eligible units, one such term's target
-rendering is replaced by one of (chosen at random among those possible for that term):
+target contains. In a seeded random half of the eligible units (each unit drawn by its own
+generator, seeded by the run's seed and the unit's id, so that whether one unit is eligible moves
+no other unit's draw), one such term's target rendering is replaced by one of (chosen at random
+among those possible for that term):
 
 * ``omitted``        the term is dropped from the translation (its words deleted);
 * ``paraphrase``     the term's last word is replaced by another word of the same language taken
@@ -273,8 +275,14 @@ def evaluate(units, gpath: Path, lang: str, rng: random.Random, share: float, sh
         said = {ei for sm in s_matches
                 for ei in [sm.pattern.payload[0], *compiled.twins("en", sm.pattern.payload[0], sm.pattern)]}
         plans.append((tuid, src, tgt, options, said))
+    # Each unit draws from its own generator, seeded by the run's and the unit's id: whether it
+    # is injected, and how, does not depend on which other units are eligible (a change to the
+    # matching that made one unit eligible re-sampled every injection and untouched unit before).
     eligible = [i for i, p in enumerate(plans) if p[3]]
-    injected = set(rng.sample(eligible, int(len(eligible) * share)))
+    run_seed = rng.getrandbits(64)
+    unit_rng = {tuid: random.Random(f"{run_seed}:{tuid}") for tuid, *_ in plans}
+    assert len(unit_rng) == len(plans), "unit ids must be unique"
+    injected = {i for i in eligible if unit_rng[plans[i][0]].random() < share}
     kinds, found_by_kind, fp_rules = Counter(), Counter(), Counter()
     fp_units = fp_units_with_terms = untouched = untouched_with_terms = 0
     occurs, blamed = Counter(), Counter()
@@ -284,6 +292,7 @@ def evaluate(units, gpath: Path, lang: str, rng: random.Random, share: float, sh
     for i, (tuid, src, tgt, options, src_entries) in enumerate(plans):
         target_text, expected, kind = tgt, None, None
         if i in injected:
+            rng = unit_rng[tuid]
             ei, s_term, tm = rng.choice(options)
             entry = entries[ei]
             approved = entry.approved(lang)

@@ -17,6 +17,7 @@ from .model import InputError
 
 WHOLE = None  # changed_lines value for a wholly changed file
 
+_LINES = re.compile(r"\r\n?|\n")
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 _ESCAPES = {"a": "\a", "b": "\b", "t": "\t", "n": "\n", "v": "\v", "f": "\f", "r": "\r", '"': '"', "\\": "\\"}
 
@@ -181,6 +182,8 @@ def _changed_in_text(rel: str, text: str, base: str, where: str) -> set[int] | N
         old, _ = decode(blob.stdout, rel)
     except InputError:
         return WHOLE  # (binary or undecodable at ``base``: everything is new as text)
-    matcher = difflib.SequenceMatcher(None, old.splitlines(), text.splitlines(), autojunk=False)
+    # (lines as transcheck numbers them: \n, \r\n or a lone \r ends one; str.splitlines would
+    # also break at \v, \f, U+2028 ...)
+    matcher = difflib.SequenceMatcher(None, _LINES.split(old), _LINES.split(text), autojunk=False)
     return {line + 1 for tag, _, _, j1, j2 in matcher.get_opcodes() if tag in ("replace", "insert")
             for line in range(j1, j2)}

@@ -50,6 +50,13 @@ def test_binary_is_an_error():
         decode(gzip.compress(b"hello world" * 10), "a.txt")
 
 
+def test_control_characters_of_text_are_no_binary():
+    # Word's manual line break (vertical tab) and a page break (form feed) in a short exported text
+    assert decode(b"Panjshir\x0bvalley.\x0cEnd.\n", "a.txt")[0] == "Panjshir\x0bvalley.\x0cEnd.\n"
+    with pytest.raises(InputError, match="control characters"):
+        decode(b"Panjshir\x01valley.\n", "a.txt")
+
+
 def test_bom_is_not_part_of_the_text_and_offsets_hold():
     doc = parse_document("a.txt", codecs.BOM_UTF8 + b"Kabul is here.\n")
     assert doc.text.startswith("Kabul")

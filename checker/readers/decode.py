@@ -6,8 +6,9 @@ import codecs
 
 from ..model import InputError
 
-# Control characters that never occur in text files (tab, newlines, form feed excepted).
-_BINARY_BYTES = set(range(0x00, 0x09)) | {0x0B, 0x0E, 0x0F} | set(range(0x10, 0x1A)) | set(range(0x1C, 0x20))
+# Control characters that never occur in text files (tab, newlines, vertical tab, form feed
+# excepted: a vertical tab is Word's manual line break in the text it exports).
+_BINARY_BYTES = set(range(0x00, 0x09)) | {0x0E, 0x0F} | set(range(0x10, 0x1A)) | set(range(0x1C, 0x20))
 _BINARY_DELETE = bytes(sorted(_BINARY_BYTES))
 
 

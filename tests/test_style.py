@@ -515,6 +515,23 @@ def test_numbers_leave_identifiers_and_mixed_forms_alone(tmp_path):
     assert [f.text for f in found] == ["50000", "12000", "30000", "40000", "10000", "20000", "60000", "70000", "80000"]
 
 
+def test_numbers_leave_grouped_digits_and_chained_words_alone(tmp_path):
+    # a tester's report: with separator " ", "3 000 millones" became "3 0" (000 millones read as
+    # a number) and "3 mil millones" "3 000 millones" then "3 0"; "2 mil y 500" is one number;
+    # "5 millones de habitantes" in digits drops its "de", which a safe fix cannot do
+    (tmp_path / "s.yml").write_text(
+        "style: Casa\nrules:\n  N:\n    extends: numbers\n    message: \"Escriba '%s' y no '%s'.\"\n"
+        "    separator: \" \"\n    multipliers: {mil: 1000, millones: 1000000, millón: 1000000}\n", encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "es-MX"\nstyles = ["s.yml"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text(
+        "Son 3 000 millones y 4\u00a0000 millones. Debe 3 mil millones. Sumó 2 mil y 500. Hay 5 millones de "
+        "habitantes. Vinieron 200 mil personas, entre 200 mil y 300 mil.\n", encoding="utf-8")
+    found = checker.check_paths([str(tmp_path / "a.txt")], config=str(tmp_path / "transcheck.toml"), select=["TC305"])
+    assert [(f.text, f.suggestions, f.fix.safe) for f in found] == [
+        ("5 millones", ["5 000 000"], False), ("200 mil", ["200 000"], True), ("200 mil", ["200 000"], True),
+        ("300 mil", ["300 000"], True)]
+
+
 def test_swap_double_dollar_writes_a_dollar_sign(tmp_path):
     (tmp_path / "s.yml").write_text('extends: substitution\nmessage: "Use %s, not %s."\nswap:\n'
                                     '  five dollars: "$$5"\n  (\\d+) bucks: "$$$1"\n', encoding="utf-8")

@@ -559,6 +559,13 @@ def _value(number: str, dec: str, factor: int) -> int | None:
 
 _NUMBER_AFTER = re.compile(r"[ \u00a0]+\d")
 _WORD_AFTER = re.compile(r"[ \u00a0]+([^\W\d_])")
+# a group of a number already written in digits ends right before: the match is its last group
+# (3 000 millones, 3.000 mil: "000 millones" is no number of its own)
+_DIGIT_GROUP_BEFORE = re.compile(r"\d[ \u00a0\u202f.,'’]$")
+# Romance "de" after a multiplier that takes it (5 millones de habitantes, 2 milhões de, 3 millions
+# d'euros): in digits the "de" goes (5 000 000 habitantes), which only a reader can rephrase
+_OF_AFTER = re.compile(r"[ \u00a0]+(?:de|d['’]|di)(?![^\W\d_])", re.IGNORECASE)
+_ROMANCE = ("es", "pt", "fr", "it", "ca", "gl", "ro")
 
 
 # In a language that capitalises every noun (_NOUNS_CAPITALISED), a capital after five digits is
@@ -630,6 +637,20 @@ _ADDRESS_BEFORE = re.compile(r"(?:\b[A-Z]{1,2}-|\d[a-z]?,[ \t\u00a0]*)$")
 _ADDRESS_LINE = re.compile(r"(?<![^\n])\d{5}(?:[ \t\u00a0]+[^\W\d_][\w-]*){1,3}[ \t]*\r?(?:\n|$)")  # (no full stop)
 
 
+def _continued(text: str, end: int, mult: dict[str, int], conj: tuple[str, ...]) -> bool:
+    """Whether a conjunction and a number with no multiplier of its own follow (2 mil e 500,
+    one number; not 200 thousand and 300 thousand, a range of two)."""
+    words = [c for c in conj if c[:1].isalpha()]
+    if not words:
+        return False
+    found = re.compile(r"[ \u00a0]+(?:" + "|".join(map(re.escape, words)) + r")[ \u00a0]+\d[\d.,]*",
+                       re.IGNORECASE).match(text, end)
+    if found is None:
+        return False
+    after = _WORD_AFTER.match(text, found.end())
+    return after is None or _WORD_RUN.match(text, after.start(1)).group().lower() not in mult
+
+
 def group_digits(value: int, sep: str) -> str:
     return f"{value:,}".replace(",", sep)
 
@@ -642,8 +663,13 @@ def numbers(rule: StyleRule, doc: Document) -> Iterator[Hit]:
     for start, end in spans:
         if pattern is not None:
             for match in pattern.finditer(text, start, end):
-                if _NUMBER_AFTER.match(text, match.end()):
-                    continue  # "1 thousand 500": 1,500 written in words and digits, no "1,000 500"
+                if _NUMBER_AFTER.match(text, match.end()) or _continued(text, match.end(), mult, conj):
+                    continue  # "1 thousand 500", "2 mil e 500": words and digits, no "1,000 500"
+                if _DIGIT_GROUP_BEFORE.search(text, max(0, match.start() - 2), match.start()):
+                    continue  # the last group of 3 000 millones
+                after = _WORD_AFTER.match(text, match.end())
+                if after is not None and _WORD_RUN.match(text, after.start(1)).group().lower() in mult:
+                    continue  # 3 mil millones: a multiplier of a multiplier
                 factor = mult[match.group("word").lower()]
                 value = _value(match.group("n"), dec, factor)
                 if value is None:
@@ -659,6 +685,8 @@ def numbers(rule: StyleRule, doc: Document) -> Iterator[Hit]:
                     safe = first < value
                 else:
                     suggestion, safe = group_digits(value, sep), True
+                if (doc.lang or "").split("-")[0] in _ROMANCE and _OF_AFTER.match(text, match.end()):
+                    safe = False  # 5 millones de habitantes -> 5 000 000 habitantes, by a reader
                 found.append(Hit(match.start(), match.end(), rule.format(suggestion, observed), [suggestion],
                                  suggestion, safe))
         if rule.group:

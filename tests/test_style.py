@@ -532,6 +532,20 @@ def test_numbers_leave_grouped_digits_and_chained_words_alone(tmp_path):
         ("300 mil", ["300 000"], True)]
 
 
+def test_swap_replacement_keeps_its_own_spaces(tmp_path):
+    # a tester's report: 'sin embargo, ': 'pero ' wrote "Peroel gobierno" (every replacement was
+    # stripped); spaces around a "|" still part the alternatives
+    (tmp_path / "s.yml").write_text("extends: substitution\nmessage: \"Use '%s'.\"\nignorecase: true\nswap:\n"
+                                    "  'sin embargo, ': 'pero '\n  'a la postre': 'al final | finalmente'\n",
+                                    encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "es"\nstyles = ["s.yml"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Sin embargo, el gobierno habló. A la postre ganó.\n", encoding="utf-8")
+    found = checker.check_paths([str(tmp_path / "a.txt")], config=str(tmp_path / "transcheck.toml"))
+    assert [(f.text, f.suggestions) for f in found] == [("Sin embargo, ", ["Pero "]),
+                                                        ("A la postre", ["Al final", "Finalmente"])]
+    assert found[0].fix.replacement == "Pero "
+
+
 def test_swap_double_dollar_writes_a_dollar_sign(tmp_path):
     (tmp_path / "s.yml").write_text('extends: substitution\nmessage: "Use %s, not %s."\nswap:\n'
                                     '  five dollars: "$$5"\n  (\\d+) bucks: "$$$1"\n', encoding="utf-8")

@@ -529,7 +529,9 @@ def _build_substitution(rule: StyleRule, data: Any, at: Any, flags: int, edge: s
             raise StyleError(line, f"swap key '{key}' matches the empty string")
         _check_group_refs(key, replacement, key_pattern.groups, line)
         own = key_pattern if "$" in replacement and key_pattern.groups else None
-        alternatives.append((key, own, [r.strip() for r in replacement.split("|")] if replacement else [""]))
+        # (spaces around a "|" part the alternatives; the replacement's own leading and trailing
+        # spaces stay: 'sin embargo, ': 'pero ' wrote "Peroel gobierno", a tester's report)
+        alternatives.append((key, own, re.split(r"\s*\|\s*", replacement) if replacement else [""]))
     alternatives.sort(key=lambda item: len(item[0]), reverse=True)
     rule.edge = bool(edge)
     # One pass with a non-capturing alternation finds the matches (capturing groups would stop the

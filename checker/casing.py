@@ -34,10 +34,11 @@ def case_pattern(surface: str) -> str | None:
 
 # What may stand between a sentence's (or a list item's) start and its first word: spaces,
 # opening quotes and brackets, a plain-text list marker (- item, 1) item, a. item).
-_QUOTES = "[ \\t\"'«“‘(¿¡]*"
+_QUOTES = "[ \\t\"'«“‘(¿¡—―]*"  # (and a dialogue's dash: —Gana quien trabaja)
 _MARKER = r"(?:[-*•–]|\d{1,3}[.)]|[A-Za-z][)])[ \t]+"
 _LEAD = re.compile(f"{_QUOTES}(?:{_MARKER}{_QUOTES})?")
-_ITEM_LINE = re.compile(f"\\n{_QUOTES}{_MARKER}{_QUOTES}$")  # a list item's line in a sentence the splitter joined
+# a list item's line, or a dialogue's (—Gana quien trabaja), in a sentence the splitter joined
+_ITEM_LINE = re.compile(f"\\n(?:{_QUOTES}{_MARKER}|[ \\t]*[—―]){_QUOTES}$")
 
 
 _QUOTED_AFTER_COLON = re.compile(r":\s*[\"“«„‘']\s*$")  # said: "The ... (a quotation opens a sentence)

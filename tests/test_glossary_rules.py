@@ -42,6 +42,21 @@ def test_tc102_multiword_variant_narrowed_to_the_differing_word(config):
     assert [(f.text, f.fix.replacement) for f in found] == [("Massud", "Massoud")]
 
 
+def test_tc102_a_common_word_at_a_sentence_start_and_a_longer_name(tmp_path, config):
+    # a tester's report: a listed Gana (Ghana) rewrote "Gana el equipo" (wins) and a dialogue's
+    # "—Gana quien trabaja"; a listed Qatar (Catar) rewrote the brand Qatar Airways, safely
+    names = tmp_path / "names.yaml"
+    names.write_text("Ghana: [Gana]\nCatar: [Qatar]\nAhmad Shah Massoud: [Ahmad Shad Massoud, Shad]\n", encoding="utf-8")
+    cfg = config(names=[names])
+    text = ("El equipo gana el partido. Gana el equipo local.\n—Gana quien trabaja —dijo.\n"
+            "Qatar Airways volará a Nueva York. Visitó Qatar en mayo. Ahmad Shad Massoud habló.\n")
+    found = run(text, cfg, ["TC102"], lang="es")
+    assert [(f.text, f.fix.safe) for f in found] == [("Qatar", False), ("Qatar", True), ("Shad", True)]
+    # where the document has no lower-case "gana", the sentence's first word may be the country
+    found = run("Gana venció a Togo.", cfg, ["TC102"], lang="es")
+    assert [(f.text, f.suggestions, f.fix.safe) for f in found] == [("Gana", ["Ghana"], False)]
+
+
 def test_tc102_passes_house_spelling(config):
     assert run("The Taliban say so. Ahmad Shah Massoud.", config(names=[G / "names.yaml"]), ["TC102"]) == []
 

@@ -110,8 +110,11 @@ def house_matches(doc: "Document", ctx: "CheckContext") -> list[HouseMatch]:
     def compute() -> list[HouseMatch]:
         from .text import analyzer, tokenize
 
+        from .house import judged_in_context
+
         tokens = tokenize(doc.prose)
-        return names.find_in(tokens, analyzer(doc.lang).keys(tokens.surfaces), doc.lang, doc.text)
+        return judged_in_context(names.find_in(tokens, analyzer(doc.lang).keys(tokens.surfaces), doc.lang, doc.text),
+                                 doc)
 
     return per_document(doc, ctx, "house", compute)
 

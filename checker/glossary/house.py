@@ -19,6 +19,7 @@ variant that is an ordinary word in lower case (``Shad``, ``Bush``) is matched o
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import os
 import re
@@ -54,6 +55,7 @@ class HouseMatch:
     replacement: str  # what replaces text[start:end]
     safe: bool  # the replacement keeps any ending the text adds (Talebans -> Talibans)
     part: str = ""  # the words of the canonical spelling a shorter variant stands for (Zelensky)
+    listed: str = ""  # the variant as the list gives it (Ahmad Shad Massoud, where ``variant`` is Shad)
 
 
 def fold_spelling(s: str) -> str:
@@ -160,6 +162,44 @@ class HouseNames:
             if not _house_form(m, tokens, text):
                 out.append(_house_match(m, tokens, text))
         return out
+
+
+def judged_in_context(matches: list[HouseMatch], doc) -> list[HouseMatch]:
+    """``matches`` as the document's sentences bear them out. A one-word variant that is an
+    ordinary word of the language (Gana, a listed variant of Ghana, is "wins" in Spanish) is
+    matched as written, in capitals; at a sentence's start that is no sign of a name: where the
+    document writes the word in lower case too, it is that word (no finding), else its fix is
+    unsafe. A one-word variant right before another capitalised word, out of a longer name the
+    list does not give (Qatar Airways, a listed variant of Catar), gets an unsafe fix: a brand or
+    an institution keeps its own spelling."""
+    from ..casing import starts_sentence
+
+    out = []
+    lowered: set[str] | None = None
+    for m in matches:
+        one_word = len(_words(m.listed)) == 1
+        # (as the index decides: a variant differing only in case or accents is no other word)
+        common = one_word and fold_spelling(m.listed) != fold_spelling(m.canonical) and _is_common(m.listed, doc.lang)
+        if common and starts_sentence(doc, m.start):
+            if lowered is None:
+                lowered = {w for w in re.findall(r"[^\W\d_]+", doc.prose) if w.islower()}
+            if m.variant.lower() in lowered:
+                continue  # (El equipo gana el partido. Gana el local.)
+            m = dataclasses.replace(m, safe=False)
+        elif m.safe and one_word and _in_longer_name(doc.prose, m.end, m.canonical):
+            m = dataclasses.replace(m, safe=False)
+        out.append(m)
+    return out
+
+
+_NEXT_WORD = re.compile(r"[ \u00a0]+([^\W\d_]+)")
+
+
+def _in_longer_name(text: str, end: int, canonical: str) -> bool:
+    """Whether a capitalised word the house spelling does not have follows on the same line."""
+    after = _NEXT_WORD.match(text, end)
+    return after is not None and after.group(1)[0].isupper() \
+        and fold_spelling(after.group(1)) not in _words(canonical)
 
 
 # Languages whose names decline by endings of up to three letters that replace the
@@ -290,12 +330,13 @@ def _house_match(m: Match, tokens, text: str) -> HouseMatch:
             canonical_part = " ".join(canonical_words[differing[0]:differing[-1] + 1])
             surface = text[start:end]
             replacement, safe = _replace(surface, canonical_part, " ".join(surface_tokens[differing[0]:differing[-1] + 1]))
-            return HouseMatch(start, end, surface, name.canonical, replacement, safe, canonical_part)
+            return HouseMatch(start, end, surface, name.canonical, replacement, safe, canonical_part, variant)
     surface = text[start:end]
     whole = len(canonical_words) == len(re.findall(r"[^\W_]+", name.canonical))
     part = name.canonical if whole else " ".join(canonical_words)
     replacement, safe = _replace(surface, part, variant)
-    return HouseMatch(start, end, surface, name.canonical, before_full_stop(replacement, text, end), safe, part)
+    return HouseMatch(start, end, surface, name.canonical, before_full_stop(replacement, text, end), safe, part,
+                      variant)
 
 
 def _replace(surface: str, canonical: str, variant: str) -> tuple[str, bool]:

@@ -74,7 +74,11 @@ class HouseNameSpelling(Rule):
             "(Talebans -> Talibans) and capitals; a variant of one word of a longer name gets that "
             "word (Zelenskiy -> Zelensky of Volodymyr Zelensky). Inflected inside the word, the "
             "suggestion takes the text's ending where the house spelling ends as the variant does "
-            "(Зеленського -> Зеленского for Зеленський -> Зеленский): suggestion only, --unsafe-fixes.",
+            "(Зеленського -> Зеленского for Зеленський -> Зеленский): suggestion only, --unsafe-fixes. "
+            "A variant that is an ordinary word (Gana, Spanish for wins, listed for Ghana) is matched "
+            "capitalised only; at a sentence's start it is left alone where the document writes the "
+            "word in lower case, and its fix is unsafe otherwise; so is the fix of a one-word variant "
+            "before a capitalised word the house spelling does not have (Qatar Airways).",
     )
 
     def check_document(self, doc: Document, ctx: "CheckContext") -> Iterable[Finding]:

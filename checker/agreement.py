@@ -111,6 +111,36 @@ ARTICLES = {
     "en": frozenset("the a an".split()),
 }
 _WORD_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+['’]?)[ \t*_]*$")
+# Words besides the articles that agree with the noun they precede: demonstratives, possessives,
+# quantifiers (Este sistema -> Este plataforma, Nossa performance -> Nossa desempenho, Toute
+# l'équipe: a tester's report); not those of one form for both genders (su, votre, ces).
+# Closed classes of each language, as the articles are.
+DETERMINERS = {
+    "es": frozenset("este esta estos estas ese esa esos esas aquel aquella aquellos aquellas "
+                    "nuestro nuestra nuestros nuestras vuestro vuestra vuestros vuestras todo toda todos todas otro "
+                    "otra otros otras mucho mucha muchos muchas poco poca pocos pocas algún alguno alguna algunos "
+                    "algunas ningún ninguno ninguna cierto cierta ciertos ciertas dicho dicha dichos dichas tanto "
+                    "tanta tantos tantas mismo misma mismos mismas cuyo cuya cuyos cuyas".split()),
+    "pt": frozenset("este esta estes estas esse essa esses essas aquele aquela aqueles aquelas neste nesta nestes "
+                    "nestas nesse nessa nesses nessas naquele naquela deste desta destes destas desse dessa desses "
+                    "dessas daquele daquela meu minha meus minhas teu tua teus tuas seu sua seus suas nosso nossa "
+                    "nossos nossas vosso vossa todo toda todos todas outro outra outros outras muito muita muitos "
+                    "muitas pouco pouca poucos poucas algum alguma alguns algumas nenhum nenhuma certo certa tanto "
+                    "tanta mesmo mesma cujo cuja".split()),
+    "fr": frozenset("ce cet cette mon ma ton ta son sa tout toute tous toutes quel quelle quels quelles aucun "
+                    "aucune certain certaine certains certaines nul nulle".split()),
+    "it": frozenset("questo questa questi queste quello quella quelli quelle quel quei mio mia miei mie tuo tua "
+                    "tuoi tue suo sua suoi sue nostro nostra nostri nostre vostro vostra vostri vostre tutto tutta "
+                    "tutti tutte alcuno alcuna nessuno nessuna ciascuno ciascuna certo certa altro altra altri altre "
+                    "molto molta molti molte poco poca tanto tanta".split()),
+    "ca": frozenset("aquest aquesta aquests aquestes aquell aquella aquells aquelles meu meva seu seva nostre "
+                    "nostra tot tota tots totes".split()),
+    "de": frozenset("dieser diese dieses diesen diesem jener jene jenes jenen jenem mein meine meinen meinem meiner "
+                    "meines dein deine deinen deinem deiner sein seine seinen seinem seiner seines ihr ihre ihren "
+                    "ihrem ihrer ihres unser unsere unseren unserem unserer euer eure kein keine keinen keinem "
+                    "keiner keines jeder jede jedes jeden jedem welcher welche welches".split()),
+}
+_TWO_WORDS_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+['’]?)[ \t*_]+([^\W\d_]+)[ \t*_]*$")
 
 
 def article_before(prose: str, start: int, lang: str | None) -> bool:
@@ -118,6 +148,23 @@ def article_before(prose: str, start: int, lang: str | None) -> bool:
     articles = ARTICLES.get((lang or "").split("-")[0])
     before = _WORD_BEFORE.search(prose, max(0, start - 24), start) if articles else None
     return before is not None and before.group(1).casefold().replace("’", "'") in articles
+
+
+def determiner_before(prose: str, start: int, lang: str | None) -> bool:
+    """Whether the noun at ``start`` follows a word that agrees with it: an article (or a
+    preposition joined to one) or another determiner (``DETERMINERS``), right before it or before
+    one lower-case word, an adjective (O novo sistema)."""
+    primary = (lang or "").split("-")[0]
+    agreeing = ARTICLES.get(primary, frozenset()) | DETERMINERS.get(primary, frozenset())
+    if not agreeing:
+        return False
+    before = _WORD_BEFORE.search(prose, max(0, start - 24), start)
+    if before is None:
+        return False
+    if before.group(1).casefold().replace("’", "'") in agreeing:
+        return True
+    two = _TWO_WORDS_BEFORE.search(prose, max(0, start - 48), start)
+    return two is not None and two.group(2).islower() and two.group(1).casefold().replace("’", "'") in agreeing
 
 
 def article_doubled(prose: str, start: int, new: str, lang: str | None) -> bool:
@@ -135,11 +182,12 @@ def article_doubled(prose: str, start: int, new: str, lang: str | None) -> bool:
 def fix_at_risk(prose: str, start: int, old: str, new: str, lang: str | None, article_only: bool = False) -> bool:
     """Any of the above for replacing ``old`` (at ``start`` in ``prose``) by ``new``. With
     ``article_only`` (a house style's substitution, often of a name: Kiew -> Kyjiw in Kiew),
-    the gender counts only after an article (Der Regierungschef -> Der Kanzlerin). In a
+    the gender counts only after an article or another determiner, also before an adjective
+    (Der Regierungschef -> Der Kanzlerin, Este sistema, O novo sistema). In a
     language whose gender a last letter does not tell, a new first word after an article is
     always at risk (O internamento -> O internação, El programa -> El campaña: a tester's
     report); German's last three letters do (die Stimmung -> die Abstimmung)."""
-    at_article = article_before(prose, start, lang)
+    at_article = determiner_before(prose, start, lang)
     agreement = agreement_at_risk(old, new, lang) and (not article_only or at_article)
     primary = (lang or "").split("-")[0]
     if at_article and primary in GENDERED and primary not in GERMAN_LIKE:

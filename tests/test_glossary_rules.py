@@ -424,6 +424,21 @@ def test_a_new_first_word_after_an_article_is_unsafe_where_endings_do_not_tell_g
         ("internamento", False), ("eclosão", False), ("vaccine", False), ("internamento", True)]
 
 
+def test_a_new_first_word_after_a_determiner_or_an_adjective_is_unsafe(tmp_path, config):
+    # a tester's report: Este sistema -> Este plataforma, Nuestro sistema, O novo sistema were
+    # safe fixes (only articles were looked at); the style's substitutions the same (Essa
+    # performance -> Essa desempenho)
+    (tmp_path / "g.csv").write_text("source,target,status\nsystem,plataforma,preferred\nsystem,sistema,deprecated\n",
+                                    encoding="utf-8")
+    (tmp_path / "s.yml").write_text("extends: substitution\nmessage: \"Use %s.\"\nswap:\n  performance: desempenho\n",
+                                    encoding="utf-8")
+    cfg = config(glossaries=[tmp_path / "g.csv"], extra='styles = ["s.yml"]\n')
+    found = run("Este sistema falha. Nosso sistema também. O novo sistema não. Usamos sistema. "
+                "Essa performance foi ruim. Houve performance.", cfg, ["TC202", "TC301"], lang="pt-BR")
+    assert [(f.text, f.fix.safe) for f in found] == [("sistema", False), ("sistema", False), ("sistema", False),
+                                                     ("sistema", True), ("performance", False), ("performance", True)]
+
+
 def test_a_term_never_spans_punctuation_nor_blocks(tmp_path, config):
     # a tester's report: "imunidade. De rebanho" was taken for "imunidade de rebanho" and its
     # safe fix deleted the full stop; a comma, a spaced bracket, list items, table cells and a

@@ -7,7 +7,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..agreement import GENDERED, GERMAN_LIKE, article_at_risk, article_before, article_doubled
+from ..agreement import GENDERED, GERMAN_LIKE, article_at_risk, article_doubled, determiner_before
 from ..casing import starts_sentence, transfer_case
 from ..model import Document
 from ..names.normalize import HYPHENS
@@ -128,7 +128,7 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
             safe = len(approved) == 1 and exact and not (
                 article_at_risk(doc.prose, m.start, written, replacement, sc.lang)
                 or article_doubled(doc.prose, m.start, replacement, sc.lang)
-                or (sc.lang or "").split("-")[0] in GENDERED and article_before(doc.prose, m.start, sc.lang))
+                or (sc.lang or "").split("-")[0] in GENDERED and determiner_before(doc.prose, m.start, sc.lang))
             hits.append(Hit("leftover", m.start, m.end, entry, term, suggestions, replacement, safe))
             covered[m.first:m.last] = b"\x01" * (m.last - m.first)
     # 1b. words matched by an approved term's stem that are not words of the language: a typo or

@@ -179,6 +179,31 @@ def article_doubled(prose: str, start: int, new: str, lang: str | None) -> bool:
     return article_before(prose, start, lang)
 
 
+# A preposition and the articles it fuses with (Spanish de + el -> del, Portuguese em + o -> no,
+# French à + le -> au, Italian di + il -> del): a replacement that starts with one of those
+# articles after the preposition needs the fused form (de la COVID-19 -> de el COVID-19: a
+# tester's report)
+CONTRACTIONS = {
+    "es": {"de": {"el"}, "a": {"el"}},
+    "pt": {p: {"o", "a", "os", "as", "um", "uma", "uns", "umas"} for p in ("de", "em")}
+          | {"a": {"o", "a", "os", "as"}, "por": {"o", "a", "os", "as"}},
+    "fr": {"de": {"le", "les"}, "à": {"le", "les"}},
+    "it": {p: {"il", "lo", "la", "i", "gli", "le", "l'"} for p in ("di", "a", "da", "in", "su")},
+    "ca": {"de": {"el", "els"}, "a": {"el", "els"}, "per": {"el", "els"}},
+}
+
+
+def contraction_at_risk(prose: str, start: int, new: str, lang: str | None) -> bool:
+    """Whether ``new`` starts with an article that the preposition right before fuses with."""
+    fused = CONTRACTIONS.get((lang or "").split("-")[0])
+    first = _FIRST_WORD.findall(new)[:1]
+    if not fused or not first:
+        return False
+    before = _WORD_BEFORE.search(prose, max(0, start - 24), start)
+    articles = fused.get(before.group(1).casefold()) if before is not None else None
+    return bool(articles) and first[0].casefold().replace("’", "'") in articles
+
+
 def fix_at_risk(prose: str, start: int, old: str, new: str, lang: str | None, article_only: bool = False) -> bool:
     """Any of the above for replacing ``old`` (at ``start`` in ``prose``) by ``new``. With
     ``article_only`` (a house style's substitution, often of a name: Kiew -> Kyjiw in Kiew),
@@ -193,4 +218,5 @@ def fix_at_risk(prose: str, start: int, old: str, new: str, lang: str | None, ar
     if at_article and primary in GENDERED and primary not in GERMAN_LIKE:
         old_head, new_head = _WORDS.findall(old)[:1], _WORDS.findall(new)[:1]
         agreement = agreement or [w.casefold() for w in old_head] != [w.casefold() for w in new_head]
-    return agreement or article_at_risk(prose, start, old, new, lang) or article_doubled(prose, start, new, lang)
+    return agreement or article_at_risk(prose, start, old, new, lang) or article_doubled(prose, start, new, lang) \
+        or contraction_at_risk(prose, start, new, lang)

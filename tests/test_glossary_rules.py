@@ -439,6 +439,15 @@ def test_a_new_first_word_after_a_determiner_or_an_adjective_is_unsafe(tmp_path,
                                                      ("sistema", True), ("performance", False), ("performance", True)]
 
 
+def test_an_article_a_preposition_fuses_with_is_unsafe(tmp_path, config):
+    # a tester's report: la COVID-19 -> el COVID-19 wrote "de el", "a el" (del, al)
+    (tmp_path / "s.yml").write_text("extends: substitution\nmessage: \"Use %s.\"\nswap:\n  la COVID-19: el COVID-19\n",
+                                    encoding="utf-8")
+    cfg = config(extra='styles = ["s.yml"]\n')
+    found = run("Murió de la COVID-19. Combatió a la COVID-19. Vimos la COVID-19.", cfg, ["TC301"], lang="es")
+    assert [f.fix.safe for f in found] == [False, False, True]
+
+
 def test_a_term_never_spans_punctuation_nor_blocks(tmp_path, config):
     # a tester's report: "imunidade. De rebanho" was taken for "imunidade de rebanho" and its
     # safe fix deleted the full stop; a comma, a spaced bracket, list items, table cells and a

@@ -15,6 +15,13 @@ from .model import BlockKind, Document
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")  # (Ukraine's: one word)
 # a letter with no letter before it, nor an apostrophe (prosecutor's, not prosecutor'S)
 _WORD_START = re.compile(r"(?<![^\W\d_])(?<!['’])[^\W\d_]")
+# short words that join the words of a title in the languages transcheck fixes (of, de, do, del,
+# und, ...): lower case inside a title-cased replacement
+_SMALL_WORDS = ("a an and the of for to in on at by or nor de do da dos das del della di du des la le les el "
+                "los las lo y e et o em no na nos nas und der die das den dem von vom zu zur zum im am och van "
+                "het en og i")
+_SMALL_TITLED = re.compile(r"(?<![^\W\d_'’])(?:" + "|".join(w.capitalize() for w in _SMALL_WORDS.split())
+                           + r")(?![^\W\d_])")
 _LONG_LOWER_WORD = re.compile(r"(?<![^\W\d_'’])[^\W\d_A-Z]{4,}(?![^\W\d_])")  # (4+ letters, lower case)
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")  # eBook, iPhone, macOS (not an acronym: the UK)
 
@@ -191,7 +198,10 @@ def transfer_case(surface: str, replacement: str, sentence_start: bool, heading:
     if pattern == "upper" and any(ch.islower() for ch in replacement):
         return replacement.upper()
     if pattern == "title" and not any(ch.isupper() for ch in replacement):
-        return _WORD_START.sub(lambda m: m.group(0).upper(), replacement)
+        # (every word but the short joining words after the first: Doença do Coronavírus, not
+        # Doença Do Coronavírus, Ministry of Health: a tester's report)
+        titled = _WORD_START.sub(lambda m: m.group(0).upper(), replacement)
+        return titled[:1] + _SMALL_TITLED.sub(lambda m: m.group(0).lower(), titled[1:])
     # (a replacement with capitals of its own is a name written as it is, Côte d'Ivoire, but
     # starts with a capital where the match starts a sentence: Persian Gulf -> The Gulf; not
     # one with a capital inside a word, a brand written so: E Book -> eBook, Apple Phone -> iPhone)

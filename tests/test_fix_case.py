@@ -54,6 +54,10 @@ def test_transfer_case_patterns():
     # a tester's report: a letter after an apostrophe is no word start (Prosecutor'S), and a
     # replacement with capitals of its own is a name as it is written (Côte D'Ivoire)
     assert transfer_case("Public Ministry", "public prosecutor's office", True) == "Public Prosecutor's Office"
+    # the short joining words of a title stay lower case after its first word (a tester's report:
+    # Doença Do Coronavírus)
+    assert transfer_case("Coronavirus Disease", "doença do coronavírus", False) == "Doença do Coronavírus"
+    assert transfer_case("Health Ministry", "the ministry of health", True) == "The Ministry of Health"
     assert transfer_case("Ivory Coast", "Côte d'Ivoire", True) == "Côte d'Ivoire"
     assert transfer_case("IVORY COAST", "Côte d'Ivoire", True) == "CÔTE D'IVOIRE"
     assert transfer_case("Persian Gulf", "the Gulf", True) == "The Gulf"  # (a review: "the Gulf states met")

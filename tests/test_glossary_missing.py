@@ -486,3 +486,15 @@ def test_german_separable_verbs_render_their_term(tmp_path):
                               source_lang="en", lang="de", config=str(tmp_path / "t2.toml"), select=["TC201"]) == []
     assert check("Melden Sie sich bitte, wenn möglich, heute an.\n\nSie haben sich angemeldet.\n\n"
                  "Um sich anzumelden, klicken Sie hier.\n\nLaden Sie die Datei (PDF, 2 MB) z. B. morgen herunter.\n") == []
+
+
+def test_tc203_source_words_quoted_or_in_a_title_are_left_alone(tmp_path):
+    # a tester's report: "Preliminary Estimates of Coronavirus Disease 2019 in the US", a title
+    # quoted in a Portuguese sentence, had a safe fix to "Doença Do Coronavírus"; a quoted
+    # English sentence is left alone too; the term left alone among Portuguese words is not
+    config = glossary_config(tmp_path, "source,target,status\ncoronavirus disease,doença do coronavírus,preferred\n"
+                                       "pandemic,pandemia,preferred\n")
+    text = ('Segundo o relatório "Preliminary Estimates of Coronavirus Disease 2019 in the US", o risco é alto. '
+            'Leia "Ending the pandemic now" hoje. A coronavirus disease matou. A pandemic acabou.')
+    found = checker.check_pair("Text.", text, source_lang="en", lang="pt-BR", config=str(config), select=["TC203"])
+    assert [f.text for f in found] == ["coronavirus disease", "pandemic"]

@@ -15,7 +15,7 @@ from .check import Hit, Scan, fitted_suggestions, matched_surface, plural_word
 from .compiled import COMPOUND_RE, MIN_NEAR_LEN, CompiledGlossary, fold_words, is_english, loose, within_one
 from .index import NONWORD_ZIPF, Match
 from .model import Entry, Term
-from .sourcelang import ATTESTED_ZIPF, kept_in_source_language, source_term_form, word_in
+from .sourcelang import ATTESTED_ZIPF, in_foreign_run, kept_in_source_language, source_term_form, word_in
 from .text import Tokens, analyzer, split_words, tokenize
 
 
@@ -116,6 +116,8 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
             if any(covered[m.first:m.last]) and not _contains_only_shorter(m, owner, covered):
                 continue
             ei, term = m.pattern.payload
+            if in_foreign_run(doc.prose, m.start, m.end, other, sc.lang):
+                continue  # quoted or a title (Estimates of Coronavirus Disease 2019 in a Portuguese text)
             entry = entries[ei]
             approved = entry.approved(sc.lang)
             surface = matched_surface(doc, sc, m)
@@ -136,6 +138,7 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
     # word), or the term typed without its accents where that form is no word, or a far rarer
     # one (epidemie, transmissao; not publico, a verb, nor esta)
     surfaces = sc.tokens.surfaces
+    other_langs = [other for other, _ in compiled.leftover_indexes(sc.lang)]
     for m in sc.matches:
         if not m.pattern.approved:
             continue
@@ -168,6 +171,9 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
             elif z >= ATTESTED_ZIPF and not _other_lang_word(entries[ei], sc.lang, surface):
                 continue  # a rare word of the term's stem (pandêmica, epidêmico): a derivation, not a typo
             i = m.first + k
+            if any(in_foreign_run(doc.prose, sc.tokens.starts[i], sc.tokens.ends[i], other, sc.lang)
+                   for other in other_langs):
+                continue  # the source language's word in a quotation (Leia "Get the vaccine now")
             hits.append(Hit("near-miss", sc.tokens.starts[i], sc.tokens.ends[i], entries[ei], term, (term.text,),
                             transfer_case(surface, word, starts_sentence(doc, sc.tokens.starts[i]))
                             if folded == plain_word else None, False))
@@ -217,6 +223,9 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
                 continue  # a capitalised word inside a sentence close to a common noun: a name (Medicago)
             if _unlisted_inflection(surface, word, sc.lang):
                 break
+            if any(in_foreign_run(doc.prose, sc.tokens.starts[i], sc.tokens.ends[i], other, sc.lang)
+                   for other in other_langs):
+                break  # the source language's word in a quotation (Leia "Get the vaccine now")
             entry = entries[ei]
             # a misspelt plural gets the plural (fichers: fichiers, a tester's report)
             plural = plural_word(word, sc.lang) if surface[-1:] in "sS" and word[-1:] not in "sS" else None

@@ -406,6 +406,19 @@ def test_sentence_initial_word_pairs_with_a_rare_mid_sentence_spelling():
     assert flagged(ok) == []
 
 
+def test_a_known_name_beside_a_name_is_no_slip_of_a_sentence_opener():
+    # a tester's report: Keir of Keir Starmer was a slip of the sentences' "Kein" (no), Starmer
+    # of "Starker" (strong), Малли of Роберт Малли of "Мало" (little); an unknown slip beside a
+    # name still pairs with the opener (Brritish Airways)
+    assert flagged("Kein Wunder: Labour hat gewonnen. Kein anderer Parteichef war so beliebt. "
+                   "Labour-Chef Keir Starmer wird Premierminister.", "de") == []
+    assert flagged("Starker Wind fegte über London. Starker Regen folgte. Labour-Chef Keir Starmer griff an.",
+                   "de") == []
+    assert flagged("Мало кто ожидал. Мало того, Вашингтон направил представителя. "
+                   "Спецпредставитель Роберт Малли отправится в Вену.", "ru") == []
+    assert ("Brritish", "British") in flagged("British officials met on Monday. The Brritish Airways crew left.")
+
+
 def test_tie_with_a_much_more_common_word():
     text = "Las cuentas falsas de Instagram crecen. La empresa dijo que Intagram es un sitio popular."
     assert ("Intagram", "Instagram") in flagged(text, "es")

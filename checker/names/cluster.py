@@ -109,6 +109,29 @@ def _zipf_for(lang):
     return lex.zipf
 
 
+NAME_NEIGHBOUR_MAX_ZIPF = 4.0  # a capitalised neighbour this rare in the language is part of a name
+ATTESTED_NAME_ZIPF = 1.8  # a word this frequent in one of the word lists is no random slip
+
+
+def attested_anywhere(form: str, lang: str) -> bool:
+    """Whether a word list (the text's language's, or another name language's) knows ``form``."""
+    from .. import lexicon
+    from .compare import _NAME_LANGS
+
+    folded = form.casefold()
+    return any(lexicon.zipf(folded, other) >= ATTESTED_NAME_ZIPF for other in {lang, *_NAME_LANGS, "ru"})
+
+
+def _beside_a_name(form: str, stats: NameStats, zipf) -> bool:
+    """Whether ``form`` stands in a run of capitalised words beside one that is no common word
+    of the language (a given name, a surname)."""
+    for key in stats.multi:
+        words = key.split(" ")
+        if form in words and any(w != form and len(w) > 1 and zipf(w) < NAME_NEIGHBOUR_MAX_ZIPF for w in words):
+            return True
+    return False
+
+
 def _sentences(st: FormStat) -> set:
     return {(loc[0], loc[3]) for loc in st.locations}
 
@@ -182,6 +205,11 @@ def _single_token_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
     weak = {w: st for w, st in stats.tokens.items() if w not in candidates and len(w) >= 4}
     if weak:
         unknown = [w for w in candidates if zipf(w) <= WEAK_PARTNER_MAX_ZIPF]
+        if unknown and stats.multi:
+            # (not a name the word lists know standing beside another name: Keir of Keir
+            # Starmer is no slip of a sentence's Kein, nor Малли of Роберт Малли of Мало: a
+            # tester's report; slips are unknown to every word list: Britissh)
+            unknown = [w for w in unknown if not (attested_anywhere(w, lang) and _beside_a_name(w, stats, zipf))]
         # and lower-case slips beside a capitalised word ("ctedit Suisse" for Credit Suisse)
         # (or no word list knows them: "the britlish healthcare system")
         unknown += [w for w, st in lower.items() if any(loc[4] for loc in st.locations) or unknown_word(w, zipf)]

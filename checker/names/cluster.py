@@ -165,6 +165,14 @@ def finalize(stats: NameStats) -> list[NameCluster]:
             twin = mid_sentence.get(fold(w))
             if twin is not None and twin.casefold() != w.casefold() and zipf(w) < zipf(twin):
                 candidates[w] = stats.tokens[w]
+    if lang == "ru":
+        # ... and, in Russian, a name's case form seen only at a sentence start (Киев under a
+        # heading beside Киеву, Киеве mid-sentence: one name; it stood apart as a common
+        # word, and Кыива was judged against it alone: a tester's report)
+        lemmas = {key for w in candidates for key in _group_keys(w, lang) if key.startswith("lemma:")}
+        for w in stats.tokens:
+            if w not in candidates and lemmas.intersection(_group_keys(w, lang)):
+                candidates[w] = stats.tokens[w]
     clusters = _single_token_clusters(stats, candidates, lang, zipf)
     clusters += _multiword_clusters(stats, candidates, lang, zipf, _single_ranks(clusters))
     clusters.sort(key=lambda c: (-c.count, c.canonical))
@@ -735,8 +743,12 @@ def _make_cluster(comp, members, table, gcount, links, zipf, lang, apart=None) -
         return min(forms, key=lambda f: (len(f), -table[f].count, f)).lstrip("\x00")
 
     dom_base = base_form(dom_forms)
+    # (the name a house list drafts, ``NameVariant.base``: in Russian the nominative, also where
+    # the text has only case forms: Киев of Киева, Киеву; a listed case form would have --fix
+    # write it for the name's every mention: a tester's report)
+    dom_name = (_nominative(dom_forms) if lang == "ru" else None) or dom_base
     variants = [
-        NameVariant(f, table[f].count, None, "canonical", f, f, _spans(table[f]), _locs(table[f]), dom_base)
+        NameVariant(f, table[f].count, None, "canonical", f, f, _spans(table[f]), _locs(table[f]), dom_name)
         for f in dom_forms
     ]
     minority = []
@@ -746,19 +758,51 @@ def _make_cluster(comp, members, table, gcount, links, zipf, lang, apart=None) -
         link = _best_link(g, dom, comp, links)
         tier, kind = link if link else ("C", "typo")
         base = base_form(members[g])
+        name = base
+        if lang == "ru" and not g.startswith("\x00"):
+            name = _nominative(members[g]) or base
         for f in members[g]:
             word = f.lstrip("\x00")
             replacement = carry_ending(word, base, dom_base) if word != base \
                 else _attested_ending(word, dom_forms, dom_base, lang)
+            if replacement == dom_base and word != base:
+                # an ending the base form cannot take (Зеленського of Зеленськый, and Зеленский
+                # ends otherwise): the dominant spelling's form the document writes with it
+                replacement = _form_with_ending(word, dom_forms, dom_base) or replacement
+            elif word == base and name != base and dom_name == dom_base and replacement == dom_base:
+                # a case form alone, beside the name in the nominative: its ending carried from its
+                # own nominative (Кыива of Кыив beside Киев -> Киева, not Киев: a tester's report)
+                carried = carry_ending(word, name, dom_base)
+                replacement = carried if carried != word else replacement
             minority.append(
                 NameVariant(word, table[f].count, tier, kind, word, replacement, _spans(table[f]), _locs(table[f]),
-                            base)
+                            name)
             )
     if not minority:
         return None
     minority.sort(key=lambda v: (-v.count, v.locations[0] if v.locations else ("", 0)))
     total = sum(v.count for v in variants) + sum(v.count for v in minority)
     return NameCluster(canonical, total, variants + minority)
+
+
+def _nominative(forms: list[str]) -> str | None:
+    """The name whose case forms ``forms`` all are, as pymorphy3 gives it (Киева, Киеву ->
+    Киев; Зеленского -> Зеленский), capitalised as they are; None when they are not all forms
+    of one name."""
+    common = None
+    for form in forms:
+        lemmas = russian_lemmas(form.lstrip("\x00"))
+        common = lemmas if common is None else common & lemmas
+        if not common:
+            return None
+    if len(common) != 1:
+        return None
+    lemma = next(iter(common))
+    first = forms[0].lstrip("\x00")
+    # (only where the name's letters are the forms' own up to their endings: ё written е)
+    if not fold(first).startswith(fold(lemma)[:max(1, len(lemma) - 2)]):
+        return None
+    return lemma[:1].upper() + lemma[1:] if first[:1].isupper() else lemma
 
 
 def _diacritic_tie(a: str, b: str, zipf) -> str | None:
@@ -804,6 +848,17 @@ def _best_link(g, dom, comp, links):
     return best
 
 
+def _form_with_ending(word: str, dom_forms: list[str], base: str) -> str | None:
+    """The form of ``dom_forms`` whose ending (its difference from ``base``) ``word`` ends in too,
+    the longest such ending (Зеленского for Зеленського); None when none."""
+    best, longest = None, 0
+    for form in dom_forms:
+        pair = ending_change(form, base)
+        if pair is not None and longest < len(pair[0]) and word.endswith(pair[0]) and len(word) - len(pair[0]) >= 3:
+            best, longest = form, len(pair[0])
+    return best
+
+
 def _attested_ending(word: str, dom_forms: list[str], base: str, lang: str | None) -> str:
     """The dominant spelling's form with the ending ``word`` ends in, when the document uses
     it (Talebans -> Talibans beside Taliban x3, Talibans x1); with the dominant spelling used in
@@ -811,14 +866,10 @@ def _attested_ending(word: str, dom_forms: list[str], base: str, lang: str | Non
     Taliban x3 alone: ``inflected_base``); else the dominant spelling's form closest to
     ``word``, its base form ``base`` in a tie (Навальнй -> Навальный, not Навальная, where the
     word list makes the two one name)."""
+    attested = _form_with_ending(word, dom_forms, base)
+    if attested is not None:
+        return attested
     best = base
-    longest = 0
-    for form in dom_forms:
-        pair = ending_change(form, base)
-        if pair is not None and longest < len(pair[0]) and word.endswith(pair[0]) and len(word) - len(pair[0]) >= 3:
-            best, longest = form, len(pair[0])
-    if longest:
-        return best
     if len(dom_forms) < 2 and word[:1].isupper():  # (a lower-case word is another word's form)
         stem = inflected_base(word, base, lang)
         return carry_ending(word, stem, base) if stem else best

@@ -412,11 +412,16 @@ def test_variants_draft_leaves_out_a_names_case_forms(tmp_path):
                                      "Selenskij kam.\n", encoding="utf-8")
     # (a tester's report: with no nominative in the text the draft named a case form, Киева,
     # which a house list would then write for every Киев: the name is pymorphy3's nominative)
+    (tmp_path / "gen.txt").write_text("Selenskyjs Berater sprach. Selenskyjs Rede war lang. Selenskyjs Frau reiste "
+                                      "mit. Selenskyj schwieg.\n\nSelenskys Büro bestätigte das.\n", encoding="utf-8")
     (tmp_path / "kyiv.txt").write_text("Удары по Киеву продолжились. В Киеве отключили свет. Мэр Киева выступил.\n\n"
                                        "Жители Кыива прятались в метро.\n", encoding="utf-8")
     for name, lang, entry in (("ru.txt", "ru", '- name: "Зеленский"  # Зеленский 4×, Зеленський 1×\n'
                                                 '    variants: ["Зеленський"]\n'),
                               ("kyiv.txt", "ru", '- name: "Киев"  # Киев 3×, Кыив 1×\n    variants: ["Кыив"]\n'),
+                              # (a German genitive alone: its name, which the list matches in every form)
+                              ("gen.txt", "de", '- name: "Selenskyj"  # Selenskyj 4×, Selensky 1×\n'
+                                                '    variants: ["Selensky"]\n'),
                               ("de.txt", "de", '- name: "Selenskyj"  # Selenskyj 3×, Selenskij 1×\n'
                                                 '    variants: ["Selenskij"]\n')):
         draft = run_cli("variants", "--isolated", "--lang", lang, "--format", "names", name, cwd=tmp_path)

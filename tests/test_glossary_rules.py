@@ -279,6 +279,27 @@ def test_plurals_of_wrong_terms_are_found_and_fixed_in_the_plural(config, tmp_pa
                                                         ("APIs", ["programming interfaces", "programming interface"])]
 
 
+def test_plurals_the_spelling_rules_form_otherwise_are_the_terms(config, tmp_path):
+    # a tester's report: reféns, trens, civis, papéis (and lápices, voces) were no renderings of
+    # refém, trem, civil, papel (TC201 reported them missing), and a deprecated trem, anel, civil
+    # in the plural passed
+    (tmp_path / "pt.csv").write_text("source,target,status\nhostage,refém,preferred\ntrain,trem,preferred\n"
+                                     "civilian,civil,preferred\nrole,papel,preferred\n", encoding="utf-8")
+    cfg = config(glossaries=[str(tmp_path / "pt.csv")])
+    assert checker.check_pair("The hostages were freed. Two trains collided. Civilians fled. Their roles changed.",
+                              "Os reféns foram libertados. Dois trens colidiram. Civis fugiram. Seus papéis mudaram.",
+                              source_lang="en", lang="pt-BR", config=cfg, select=["TC201"]) == []
+    (tmp_path / "dep.csv").write_text("source,target,status\ntrain,comboio,preferred\ntrain,trem,deprecated\n"
+                                      "ring,argola,preferred\nring,anel,deprecated\n", encoding="utf-8")
+    found = run("Os trens chegaram. Os anéis caíram.", config(glossaries=[str(tmp_path / "dep.csv")]), ["TC202"],
+                lang="pt-BR")
+    assert [f.text for f in found] == ["trens", "anéis"]
+    (tmp_path / "es.csv").write_text("source,target,status\npencil,lápiz,preferred\nvoice,voz,preferred\n",
+                                     encoding="utf-8")
+    assert checker.check_pair("Two pencils. Many voices.", "Dos lápices. Muchas voces.", source_lang="en", lang="es",
+                              config=config(glossaries=[str(tmp_path / "es.csv")]), select=["TC201"]) == []
+
+
 def test_acronyms_and_sounds_from_a_second_review(config, tmp_path):
     # an acronym's plural needs two capitals (Us is no US); "a user" begins with a consonant
     # sound (a end user was safe); an ALL CAPS heading keeps its capitals for an acronym's

@@ -84,14 +84,15 @@ class PatternIndex:
         return out
 
     def _plurals(self, pattern: Pattern) -> list[Pattern]:
-        """The pattern with one word's key replaced by the key of that word plus -s, where the
+        """The pattern with one word's key replaced by the key of that word's plural, where the
         stemmer keys the plural apart (French appli / applis, German Key / Keys: Snowball leaves
-        an -s after a vowel or a y); the form guard then checks the word written."""
+        an -s after a vowel or a y; Portuguese refém / reféns: ``orthographic_plurals``); the
+        form guard then checks the word written."""
         out = []
+        lang = self.analyzer.lang
         for k, form in enumerate(pattern.forms):
-            plural = regular_plural(form, self.analyzer.lang)
-            if plural is not None:
-                key = self.analyzer.key(plural)
+            plurals = [regular_plural(form, lang), *orthographic_plurals(form, lang)]
+            for key in dict.fromkeys(self.analyzer.key(plural) for plural in plurals if plural is not None):
                 if key != pattern.keys[k]:
                     out.append(dataclasses.replace(pattern, keys=pattern.keys[:k] + (key,) + pattern.keys[k + 1:]))
         return out
@@ -176,6 +177,9 @@ def inflected_form(word: str, form: str) -> bool:
         return True
     if abs(len(word) - len(form)) > 2:
         return False
+    if word[-1:] in "sx" and any(unaccent(word) == unaccent(plural.casefold()) for lang in _PLURAL_RULES
+                                 for plural in orthographic_plurals(form, lang)):
+        return True  # (lápices for lápiz: three edits)
     from rapidfuzz.distance import OSA
 
     return OSA.distance(word, form, score_cutoff=2) <= 2
@@ -219,6 +223,37 @@ def regular_plural(word: str, lang: str | None) -> str | None:
     else:
         ok = False
     return word + ("S" if word.isupper() else "s") if ok else None
+
+
+_PLURAL_RULES = ("pt", "es", "fr")  # the languages ``orthographic_plurals`` knows
+
+
+def orthographic_plurals(word: str, lang: str | None) -> list[str]:
+    """The plurals the spelling rules of ``lang`` form where an ending changes, which Snowball
+    keys apart from the singular: Portuguese -m -> -ns (refém, reféns), -l -> -is (civil,
+    civis; papel, papéis; fácil, fáceis), Spanish -z -> -ces (lápiz, lápices), a consonant ->
+    -es (joven, jóvenes), French -eu -> -eux, -ail -> -aux. Candidates: the index keys them,
+    and the form guard (``inflected_form``) checks the word written."""
+    primary = (lang or "").split("-")[0]
+    w = word.casefold()
+    if primary in ("pt", "gl"):
+        if w.endswith("m"):
+            return [word[:-1] + "ns"]
+        if w.endswith(("al", "el", "ol", "ul")):
+            return [word[:-1] + "is", word[:-2] + {"a": "a", "e": "é", "o": "ó", "u": "u"}[w[-2]] + "is"]
+        if w.endswith("il"):
+            return [word[:-1] + "s", word[:-2] + "eis"]
+    elif primary in ("es", "ca"):
+        if w.endswith("z"):
+            return [word[:-1] + "ces"]
+        if w[-1:].isalpha() and w[-1] not in "aeiouáéíóúsx":
+            return [word + "es"]
+    elif primary == "fr":
+        if w.endswith("eu"):
+            return [word + "x"]
+        if w.endswith("ail"):
+            return [word[:-3] + "aux"]
+    return []
 
 
 # plural endings (unaccented) -> the singular's ending: -ões/-ães -> -ão, -éis -> -el, -ais -> -al,

@@ -502,6 +502,15 @@ def test_a_macro_region_serves_its_countries(tmp_path, config):
     assert any("es-419, left out for es-ES" in str(w.message) for w in caught)
 
 
+def test_a_region_that_names_none_serves_every_region(tmp_path, config):
+    # a tester's report: TICO-19's f_en-pt_XX.csv (targetLang pt_XX) was left out for pt-BR
+    (tmp_path / "g.csv").write_text("id,sourceLang,targetLang,sourceString,targetString\n"
+                                    "1,en,pt_XX,confirmed cases,casos confirmados\n", encoding="utf-8")
+    found = checker.check_pair("There were 10 confirmed cases.", "Houve 10 infecções.", source_lang="en",
+                               lang="pt-BR", config=config(glossaries=[tmp_path / "g.csv"]), select=["TC201"])
+    assert [f.suggestions for f in found] == [["casos confirmados"]]
+
+
 def test_a_message_is_one_line_where_the_term_wraps(tmp_path, config):
     # a tester's report: the suggestion fitted to a wrapped term kept its line break in the
     # message, which broke every one-finding-per-line report; the fix keeps it

@@ -95,14 +95,18 @@ def primary_lang(code: str | None) -> str | None:
     return code or None
 
 
+_NO_REGION = frozenset({"XX", "ZZ", "001"})  # (user-assigned "any", CLDR's unknown region, the world)
+
+
 def region_of(code: str | None) -> str | None:
     """The region subtag of a language tag, upper-cased: ``pt-BR`` -> ``BR``, ``es-419`` ->
-    ``419``, ``zh-Hant-TW`` -> ``TW``; None without one (``pt``, ``sr-Latn``)."""
+    ``419``, ``zh-Hant-TW`` -> ``TW``; None without one (``pt``, ``sr-Latn``) or for one that
+    names no region (``pt_XX`` in TICO-19's termbases, ``ZZ`` unknown, ``001`` the world)."""
     if code is None:
         return None
     for subtag in code.strip().replace("_", "-").split("-")[1:]:
         if (len(subtag) == 2 and subtag.isalpha()) or (len(subtag) == 3 and subtag.isdigit()):
-            return subtag.upper()
+            return None if subtag.upper() in _NO_REGION else subtag.upper()
         if len(subtag) != 4:  # past the script subtag: variants and extensions name no region
             return None
     return None

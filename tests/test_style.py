@@ -533,6 +533,19 @@ def test_numbers_leave_grouped_digits_and_chained_words_alone(tmp_path):
     assert [(f.text, f.suggestions, f.fix.safe) for f in found] == [
         ("5 millones", ["5 000 000"], False), ("200 mil", ["200 000"], True), ("200 mil", ["200 000"], True),
         ("300 mil", ["300 000"], True)]
+    # (a review: only "and" continues a number, not "to" or "or"; d', del, des are "de" too)
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nstyles = ["s.yml"]\n', encoding="utf-8")
+    (tmp_path / "s.yml").write_text("extends: numbers\nmultipliers: {thousand: 1000, millions: 1000000}\n",
+                                    encoding="utf-8")
+    (tmp_path / "a.txt").write_text("It rose by 200 thousand to 1.5 million. Sales fell 30 thousand or 5 percent. "
+                                    "About 1 thousand and 500 came.\n", encoding="utf-8")
+    found = checker.check_paths([str(tmp_path / "a.txt")], config=str(tmp_path / "transcheck.toml"), select=["TC305"])
+    assert [f.text for f in found] == ["200 thousand", "30 thousand"]
+    (tmp_path / "transcheck.toml").write_text('lang = "fr"\nstyles = ["s.yml"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Il a reçu 3 millions d'euros et 2 millions des habitants, puis 4 millions.\n",
+                                    encoding="utf-8")
+    found = checker.check_paths([str(tmp_path / "a.txt")], config=str(tmp_path / "transcheck.toml"), select=["TC305"])
+    assert [f.fix.safe for f in found] == [False, False, True]
 
 
 def test_swap_replacement_keeps_its_own_spaces(tmp_path):

@@ -589,7 +589,8 @@ _WORD_AFTER = re.compile(r"[ \u00a0]+([^\W\d_])")
 _DIGIT_GROUP_BEFORE = re.compile(r"\d[ \u00a0\u202f.,'’]$")
 # Romance "de" after a multiplier that takes it (5 millones de habitantes, 2 milhões de, 3 millions
 # d'euros): in digits the "de" goes (5 000 000 habitantes), which only a reader can rephrase
-_OF_AFTER = re.compile(r"[ \u00a0]+(?:de|d['’]|di)(?![^\W\d_])", re.IGNORECASE)
+_OF_AFTER = re.compile(r"[ \u00a0]+(?:d['’]|(?:de|di|del|dos|das|do|da|du|des|della|dei|degli|delle)(?![^\W\d_]))",
+                       re.IGNORECASE)
 _ROMANCE = ("es", "pt", "fr", "it", "ca", "gl", "ro")
 
 
@@ -663,13 +664,14 @@ _ADDRESS_LINE = re.compile(r"(?<![^\n])\d{5}(?:[ \t\u00a0]+[^\W\d_][\w-]*){1,3}[
 
 
 def _continued(text: str, end: int, mult: dict[str, int], conj: tuple[str, ...]) -> bool:
-    """Whether a conjunction and a number with no multiplier of its own follow (2 mil e 500,
-    one number; not 200 thousand and 300 thousand, a range of two)."""
-    words = [c for c in conj if c[:1].isalpha()]
-    if not words:
+    """Whether "and" and a number with no multiplier of its own follow (2 mil e 500, one
+    number; not 200 thousand and 300 thousand, a range of two, nor 200 thousand to 1.5 million
+    or 30 thousand or 5 percent: another number). "And" is the first word among the
+    conjunctions (and, e, y, et, und)."""
+    joining = next((c for c in conj if c[:1].isalpha()), None)
+    if joining is None:
         return False
-    found = re.compile(r"[ \u00a0]+(?:" + "|".join(map(re.escape, words)) + r")[ \u00a0]+\d[\d.,]*",
-                       re.IGNORECASE).match(text, end)
+    found = re.compile(r"[ \u00a0]+" + re.escape(joining) + r"[ \u00a0]+\d[\d.,]*", re.IGNORECASE).match(text, end)
     if found is None:
         return False
     after = _WORD_AFTER.match(text, found.end())

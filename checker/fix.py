@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field
 from typing import Iterable
@@ -78,10 +79,15 @@ def plan_fixes(findings: list[Finding], documents: Iterable[Document], unsafe: b
     return sorted(plans, key=lambda plan: plan.path)
 
 
+def _lines(text: str) -> list[str]:
+    """The lines of ``text`` with their ends, as patch tools read them (\n, \r\n, a lone \r):
+    not str.splitlines, which also breaks at \v, \f, U+2028 ... and made a broken patch (a review)."""
+    return [m.group() for m in re.finditer(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+$", text)]
+
+
 def unified_diff(plan: FilePlan) -> str:
     name = plan.path.lstrip("/")  # (an absolute path: a/tmp/x.md, as git diff writes it)
-    lines = difflib.unified_diff(plan.before.splitlines(keepends=True), plan.after.splitlines(keepends=True),
-                                 fromfile=f"a/{name}", tofile=f"b/{name}")
+    lines = difflib.unified_diff(_lines(plan.before), _lines(plan.after), fromfile=f"a/{name}", tofile=f"b/{name}")
     out = []
     for line in lines:
         # (a line a lone \r ends, a file saved on an old Mac, is no last line without an end)

@@ -17,7 +17,6 @@ from .model import InputError
 
 WHOLE = None  # changed_lines value for a wholly changed file
 
-_LINES = re.compile(r"\r\n?|\n")
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 _ESCAPES = {"a": "\a", "b": "\b", "t": "\t", "n": "\n", "v": "\v", "f": "\f", "r": "\r", '"': '"', "\\": "\\"}
 
@@ -89,7 +88,7 @@ def parse_diff(text: str) -> dict[str, set[int]]:
     """Changed (added or modified) line numbers per new-side path from ``git diff -U0`` output."""
     changed: dict[str, set[int]] = {}
     current: set[int] | None = None
-    for line in text.splitlines():
+    for line in text.split("\n"):  # (git's lines; a \v inside one is no break)
         if line.startswith("+++ "):
             name = line[4:].rstrip("\t")
             if name == "/dev/null":
@@ -173,6 +172,7 @@ def _changed_in_text(rel: str, text: str, base: str, where: str) -> set[int] | N
     has no such file). Compared as decoded lines, so a UTF-16 file diffs as text."""
     import difflib
 
+    from .model import _LINE_BREAK
     from .readers.decode import decode
 
     blob = _git(["cat-file", "blob", f"{base}:{rel}"], cwd=where)
@@ -184,6 +184,6 @@ def _changed_in_text(rel: str, text: str, base: str, where: str) -> set[int] | N
         return WHOLE  # (binary or undecodable at ``base``: everything is new as text)
     # (lines as transcheck numbers them: \n, \r\n or a lone \r ends one; str.splitlines would
     # also break at \v, \f, U+2028 ...)
-    matcher = difflib.SequenceMatcher(None, _LINES.split(old), _LINES.split(text), autojunk=False)
+    matcher = difflib.SequenceMatcher(None, _LINE_BREAK.split(old), _LINE_BREAK.split(text), autojunk=False)
     return {line + 1 for tag, _, _, j1, j2 in matcher.get_opcodes() if tag in ("replace", "insert")
             for line in range(j1, j2)}

@@ -222,3 +222,16 @@ def test_a_file_edited_while_the_fixes_were_made_is_left_alone(tmp_path):
     assert refused == [f"{edited}: changed since transcheck read it, not fixed (run it again)"]
     assert edited.read_text(encoding="utf-8").endswith("The Taleban went.\nA line the editor added meanwhile.\n")
     assert "Taleban" not in other.read_text(encoding="utf-8")
+
+
+def test_diff_lines_break_where_patch_tools_break_them():
+    # a review: a vertical tab (Word's line break, text since it is no sign of a binary file)
+    # split a line in two in the unified diff, which git apply and patch refused
+    from checker.fix import FilePlan, unified_diff
+
+    before = "The Taliban came.\x0bThe Taleban left.\nThe end.\n"
+    after = before.replace("Taleban", "Taliban")
+    diff = unified_diff(FilePlan("a.txt", before, after, "utf-8", [], []))
+    assert diff.split("\n")[2:] == [
+        "@@ -1,2 +1,2 @@", "-The Taliban came.\x0bThe Taleban left.", "+The Taliban came.\x0bThe Taliban left.",
+        " The end.", ""]

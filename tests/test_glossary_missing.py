@@ -498,3 +498,7 @@ def test_tc203_source_words_quoted_or_in_a_title_are_left_alone(tmp_path):
             'Leia "Ending the pandemic now" hoje. A coronavirus disease matou. A pandemic acabou.')
     found = checker.check_pair("Text.", text, source_lang="en", lang="pt-BR", config=str(config), select=["TC203"])
     assert [f.text for f in found] == ["coronavirus disease", "pandemic"]
+    # (a review: a capital that only starts the sentence is no title's)
+    found = checker.check_pair("Text.", "Pandemic preparedness é essencial.", source_lang="en", lang="pt-BR",
+                               config=str(config), select=["TC203"])
+    assert [f.text for f in found] == ["Pandemic"]

@@ -83,6 +83,13 @@ def _aligned_target(doc: Document, source: Document, offset: int) -> str:
     return doc.prose
 
 
+def _quoted(doc: Document, sc: Scan, i: int, other_langs: list[str | None]) -> bool:
+    """Whether token ``i`` stands among words of one of ``other_langs`` (``in_foreign_run``)."""
+    start, end = sc.tokens.starts[i], sc.tokens.ends[i]
+    opening = starts_sentence(doc, start)
+    return any(in_foreign_run(doc.prose, start, end, other, sc.lang, opening) for other in other_langs)
+
+
 def _aligned_source(doc: Document, source: Document, offset: int) -> str:
     """The source segment aligned with the target segment at ``offset`` (segment by segment when
     both have as many segments, as TC201 compares them), else the whole source."""
@@ -116,7 +123,7 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
             if any(covered[m.first:m.last]) and not _contains_only_shorter(m, owner, covered):
                 continue
             ei, term = m.pattern.payload
-            if in_foreign_run(doc.prose, m.start, m.end, other, sc.lang):
+            if in_foreign_run(doc.prose, m.start, m.end, other, sc.lang, starts_sentence(doc, m.start)):
                 continue  # quoted or a title (Estimates of Coronavirus Disease 2019 in a Portuguese text)
             entry = entries[ei]
             approved = entry.approved(sc.lang)
@@ -171,8 +178,7 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
             elif z >= ATTESTED_ZIPF and not _other_lang_word(entries[ei], sc.lang, surface):
                 continue  # a rare word of the term's stem (pandêmica, epidêmico): a derivation, not a typo
             i = m.first + k
-            if any(in_foreign_run(doc.prose, sc.tokens.starts[i], sc.tokens.ends[i], other, sc.lang)
-                   for other in other_langs):
+            if _quoted(doc, sc, i, other_langs):
                 continue  # the source language's word in a quotation (Leia "Get the vaccine now")
             hits.append(Hit("near-miss", sc.tokens.starts[i], sc.tokens.ends[i], entries[ei], term, (term.text,),
                             transfer_case(surface, word, starts_sentence(doc, sc.tokens.starts[i]))
@@ -223,8 +229,7 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
                 continue  # a capitalised word inside a sentence close to a common noun: a name (Medicago)
             if _unlisted_inflection(surface, word, sc.lang):
                 break
-            if any(in_foreign_run(doc.prose, sc.tokens.starts[i], sc.tokens.ends[i], other, sc.lang)
-                   for other in other_langs):
+            if _quoted(doc, sc, i, other_langs):
                 break  # the source language's word in a quotation (Leia "Get the vaccine now")
             entry = entries[ei]
             # a misspelt plural gets the plural (fichers: fichiers, a tester's report)

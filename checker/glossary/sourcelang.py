@@ -60,11 +60,13 @@ def kept_in_source_language(s_text: str, start: int, end: int, t_text: str, s_la
     return False
 
 
-def in_foreign_run(text: str, start: int, end: int, other_lang: str | None, lang: str | None) -> bool:
+def in_foreign_run(text: str, start: int, end: int, other_lang: str | None, lang: str | None,
+                   sentence_start: bool = False) -> bool:
     """Whether text[start:end], a term of ``other_lang`` found in a ``lang`` text, stands among
     words of that language: capitalised beside one such word (the title *Preliminary Estimates
     of Coronavirus Disease 2019* quoted in a Portuguese sentence), or between two. A quotation or
-    a title is kept as written, not translated word by word."""
+    a title is kept as written, not translated word by word. A capital that only starts the
+    sentence is no title's (Lockdown measures foram adotadas: left untranslated)."""
     from ..lexicon import zipf
 
     def foreign(word: str | None) -> bool:
@@ -75,4 +77,4 @@ def in_foreign_run(text: str, start: int, end: int, other_lang: str | None, lang
     # (only a space or a hyphen between: not across a sentence's end or a bracket)
     left = foreign(before.group(1)) if before and before.group(2) in (" ", "-") else False
     right = foreign(after.group(2)) if after and after.group(1) in (" ", "-") else False
-    return (left and right) or (text[start:start + 1].isupper() and (left or right))
+    return (left and right) or (text[start:start + 1].isupper() and not sentence_start and (left or right))

@@ -186,7 +186,7 @@ def judged_in_context(matches: list[HouseMatch], doc) -> list[HouseMatch]:
             if m.variant.lower() in lowered:
                 continue  # (El equipo gana el partido. Gana el local.)
             m = dataclasses.replace(m, safe=False)
-        elif m.safe and one_word and _in_longer_name(doc.prose, m.end, m.canonical):
+        elif m.safe and one_word and _in_longer_name(doc.prose, m.end, m.canonical, doc.lang):
             m = dataclasses.replace(m, safe=False)
         out.append(m)
     return out
@@ -195,11 +195,21 @@ def judged_in_context(matches: list[HouseMatch], doc) -> list[HouseMatch]:
 _NEXT_WORD = re.compile(r"[ \u00a0]+([^\W\d_]+)")
 
 
-def _in_longer_name(text: str, end: int, canonical: str) -> bool:
-    """Whether a capitalised word the house spelling does not have follows on the same line."""
+NOUNS_CAPITALISED = frozenset({"de", "lb"})
+NAME_AFTER_MAX_ZIPF = 3.0  # ... where every noun is capitalised: a word this rare, a name's
+
+
+def _in_longer_name(text: str, end: int, canonical: str, lang: str | None) -> bool:
+    """Whether a capitalised word the house spelling does not have follows on the same line; in
+    German, which capitalises every noun, a rare one (Kiew Waffen geliefert: a noun, a review)."""
     after = _NEXT_WORD.match(text, end)
-    return after is not None and after.group(1)[0].isupper() \
-        and fold_spelling(after.group(1)) not in _words(canonical)
+    if after is None or not after.group(1)[0].isupper() or fold_spelling(after.group(1)) in _words(canonical):
+        return False
+    if (lang or "").split("-")[0] in NOUNS_CAPITALISED:
+        from ..lexicon import zipf
+
+        return zipf(after.group(1).lower(), lang) < NAME_AFTER_MAX_ZIPF
+    return True
 
 
 # Languages whose names decline by endings of up to three letters that replace the

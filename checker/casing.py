@@ -8,6 +8,7 @@ Covid-19), so its own case wins.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .model import BlockKind, Document
@@ -15,13 +16,26 @@ from .model import BlockKind, Document
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")  # (Ukraine's: one word)
 # a letter with no letter before it, nor an apostrophe (prosecutor's, not prosecutor'S)
 _WORD_START = re.compile(r"(?<![^\W\d_])(?<!['’])[^\W\d_]")
-# short words that join the words of a title in the languages transcheck fixes (of, de, do, del,
-# und, ...): lower case inside a title-cased replacement
-_SMALL_WORDS = ("a an and the of for to in on at by or nor de do da dos das del della di du des la le les el "
-                "los las lo y e et o em no na nos nas und der die das den dem von vom zu zur zum im am och van "
-                "het en og i")
-_SMALL_TITLED = re.compile(r"(?<![^\W\d_'’])(?:" + "|".join(w.capitalize() for w in _SMALL_WORDS.split())
-                           + r")(?![^\W\d_])")
+# short words that join the words of a title, per language (of, de, do, del, und ...): lower
+# case inside a title-cased replacement after its first word
+_SMALL_WORDS = {
+    "en": "a an and the of for to in on at by or nor",
+    "pt": "a o e de do da dos das em no na nos nas por para com um uma ou",
+    "es": "a e y o u de del la las los el en con por para un una",
+    "fr": "à a et de du des la le les en au aux pour par sur ou",
+    "it": "e di del della dei degli delle a al in il lo la le i gli per con da su",
+    "de": "und der die das den dem des von vom zu zur zum im am in für mit oder",
+    "nl": "en de het van in op voor met",
+}
+
+
+@functools.lru_cache(maxsize=None)
+def _small_titled(lang: str) -> re.Pattern:
+    words = _SMALL_WORDS.get(lang, _SMALL_WORDS["en"]).split()
+    return re.compile(r"(?<![^\W\d_'’])(?:" + "|".join(w.capitalize() for w in words) + r")(?![^\W\d_])")
+
+
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
 _LONG_LOWER_WORD = re.compile(r"(?<![^\W\d_'’])[^\W\d_A-Z]{4,}(?![^\W\d_])")  # (4+ letters, lower case)
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")  # eBook, iPhone, macOS (not an acronym: the UK)
 
@@ -111,7 +125,7 @@ def fit_replacement(doc: Document, start: int, end: int, surface: str, replaceme
         fitted = fitted[:1].upper() + fitted[1:] if opening else fitted
     else:
         fitted = transfer_case(surface, without_repeated_word(doc, start, surface, replacement), opening,
-                               _title_case_heading(doc, segment, start, end))
+                               _title_case_heading(doc, segment, start, end), doc.lang)
     return _keep_line_break(doc.prose[start:end], before_full_stop(fitted, doc.prose, end))
 
 
@@ -185,7 +199,8 @@ def _shouting(doc: Document, segment, start: int, end: int) -> bool:
 SHOUTED_ZIPF = {3: 7.0, 4: 5.0, 5: 4.5}
 
 
-def transfer_case(surface: str, replacement: str, sentence_start: bool, heading: bool = False) -> str:
+def transfer_case(surface: str, replacement: str, sentence_start: bool, heading: bool = False,
+                  lang: str | None = None) -> str:
     """``replacement`` in the case pattern of ``surface``: TALEBAN -> TALIBAN, Secretary General
     -> Secretary-General, President in charge -> Caretaker president, Public Ministry -> Public
     Prosecutor's Office; a replacement with capitals of its own (a proper noun: Côte d'Ivoire for
@@ -201,7 +216,10 @@ def transfer_case(surface: str, replacement: str, sentence_start: bool, heading:
         # (every word but the short joining words after the first: Doença do Coronavírus, not
         # Doença Do Coronavírus, Ministry of Health: a tester's report)
         titled = _WORD_START.sub(lambda m: m.group(0).upper(), replacement)
-        return titled[:1] + _SMALL_TITLED.sub(lambda m: m.group(0).lower(), titled[1:])
+        first = _FIRST_WORD.search(titled)
+        cut = first.end() if first else 0
+        small = _small_titled((lang or "en").split("-")[0])
+        return titled[:cut] + small.sub(lambda m: m.group(0).lower(), titled[cut:])
     # (a replacement with capitals of its own is a name written as it is, Côte d'Ivoire, but
     # starts with a capital where the match starts a sentence: Persian Gulf -> The Gulf; not
     # one with a capital inside a word, a brand written so: E Book -> eBook, Apple Phone -> iPhone)

@@ -56,8 +56,12 @@ def test_transfer_case_patterns():
     assert transfer_case("Public Ministry", "public prosecutor's office", True) == "Public Prosecutor's Office"
     # the short joining words of a title stay lower case after its first word (a tester's report:
     # Doença Do Coronavírus)
-    assert transfer_case("Coronavirus Disease", "doença do coronavírus", False) == "Doença do Coronavírus"
+    assert transfer_case("Coronavirus Disease", "doença do coronavírus", False, lang="pt") == "Doença do Coronavírus"
     assert transfer_case("Health Ministry", "the ministry of health", True) == "The Ministry of Health"
+    # (a review: the text's language's small words only, and the first word stays capitalised)
+    assert transfer_case("Transport Vehicle", "cargo van", False, lang="en") == "Cargo Van"
+    assert transfer_case("Great War", "world war i", False) == "World War I"
+    assert transfer_case("Health Ministry", "(the) ministry of health", False) == "(The) Ministry of Health"
     assert transfer_case("Ivory Coast", "Côte d'Ivoire", True) == "Côte d'Ivoire"
     assert transfer_case("IVORY COAST", "Côte d'Ivoire", True) == "CÔTE D'IVOIRE"
     assert transfer_case("Persian Gulf", "the Gulf", True) == "The Gulf"  # (a review: "the Gulf states met")

@@ -181,7 +181,7 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
             if _quoted(doc, sc, i, other_langs):
                 continue  # the source language's word in a quotation (Leia "Get the vaccine now")
             hits.append(Hit("near-miss", sc.tokens.starts[i], sc.tokens.ends[i], entries[ei], term, (term.text,),
-                            transfer_case(surface, word, starts_sentence(doc, sc.tokens.starts[i]))
+                            transfer_case(surface, word, starts_sentence(doc, sc.tokens.starts[i]), lang=sc.lang)
                             if folded == plain_word else None, False))
     # 2. hyphenated words close to a hyphenated term (SARS-CCoV-2 for SARS-CoV-2)
     near = compiled.near_index(sc.lang)
@@ -236,7 +236,7 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
             plural = plural_word(word, sc.lang) if surface[-1:] in "sS" and word[-1:] not in "sS" else None
             if plural is not None and within_one(surface.casefold(), plural.casefold()):
                 word = plural
-            fix = transfer_case(surface, word, starts_sentence(doc, sc.tokens.starts[i]))
+            fix = transfer_case(surface, word, starts_sentence(doc, sc.tokens.starts[i]), lang=sc.lang)
             suggestion = fix if len(split_words(term.text)) == 1 else term.text
             hits.append(Hit("near-miss", sc.tokens.starts[i], sc.tokens.ends[i], entry, term, (suggestion,), fix,
                             False))
@@ -296,7 +296,8 @@ def _joined_otherwise(doc: Document, sc: Scan, entries: list[Entry]) -> list[Hit
         term = listed[0][0]
         surface = prose[m.start:m.end]
         same_words = fold_words(_UNJOINED.sub(" ", surface)) == fold_words(_UNJOINED.sub(" ", term.text))
-        replacement = transfer_case(surface, term.text, starts_sentence(doc, m.start)) if same_words else None
+        replacement = transfer_case(surface, term.text, starts_sentence(doc, m.start), lang=sc.lang) \
+            if same_words else None
         out.append(Hit("joined", m.start, m.end, entries[ei], term, (term.text,), replacement, replacement is not None))
     return out
 

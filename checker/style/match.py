@@ -242,7 +242,7 @@ def consistency(rule: StyleRule, doc: Document) -> Iterator[Hit]:
                     lowered = chosen_opens and chosen_text[:1].isupper() and not match.group(0)[:1].isupper()
                     suggestion = before_full_stop(transfer_case(
                         match.group(0), chosen_text.lower() if lowered else chosen_text,
-                        starts_sentence(doc, match.start())), text, match.end())
+                        starts_sentence(doc, match.start()), lang=doc.lang), text, match.end())
                     # The first form used wins; which one the house prefers is a choice: unsafe fix.
                     out.append(Hit(match.start(), match.end(), rule.format(match.group(0), chosen_text), [suggestion],
                                    suggestion, safe=False))

@@ -13,10 +13,10 @@ use. Every unit is checked through the rules (``checker.pipeline.check_document`
 path of ``transcheck check --source``).
 
 A unit is *eligible* when its source contains a glossary term whose approved translation its
-target contains. In a seeded random half of the eligible units (each unit drawn by its own
-generator, seeded by the run's seed and the unit's id, so that whether one unit is eligible moves
-no other unit's draw), one such term's target rendering is replaced by one of (chosen at random
-among those possible for that term):
+target contains. In about half of the eligible units (each unit drawn with probability
+``--share`` by its own generator, seeded by the run's seed, the unit's place and its id, so
+that whether one unit is eligible moves no other unit's draw), one such term's target rendering
+is replaced by one of (chosen at random among those possible for that term):
 
 * ``omitted``        the term is dropped from the translation (its words deleted);
 * ``paraphrase``     the term's last word is replaced by another word of the same language taken
@@ -280,9 +280,9 @@ def evaluate(units, gpath: Path, lang: str, rng: random.Random, share: float, sh
     # matching that made one unit eligible re-sampled every injection and untouched unit before).
     eligible = [i for i, p in enumerate(plans) if p[3]]
     run_seed = rng.getrandbits(64)
-    unit_rng = {tuid: random.Random(f"{run_seed}:{tuid}") for tuid, *_ in plans}
-    assert len(unit_rng) == len(plans), "unit ids must be unique"
-    injected = {i for i in eligible if unit_rng[plans[i][0]].random() < share}
+    # (the unit's place in the half too: a TMX may repeat a tuid, or lack one)
+    unit_rng = [random.Random(f"{run_seed}:{i}:{tuid}") for i, (tuid, *_) in enumerate(plans)]
+    injected = {i for i in eligible if unit_rng[i].random() < share}
     kinds, found_by_kind, fp_rules = Counter(), Counter(), Counter()
     fp_units = fp_units_with_terms = untouched = untouched_with_terms = 0
     occurs, blamed = Counter(), Counter()
@@ -292,7 +292,7 @@ def evaluate(units, gpath: Path, lang: str, rng: random.Random, share: float, sh
     for i, (tuid, src, tgt, options, src_entries) in enumerate(plans):
         target_text, expected, kind = tgt, None, None
         if i in injected:
-            rng = unit_rng[tuid]
+            rng = unit_rng[i]
             ei, s_term, tm = rng.choice(options)
             entry = entries[ei]
             approved = entry.approved(lang)

@@ -699,7 +699,7 @@ def discover_sources(paths: Sequence[str], options: Options) -> list[Source]:
 
     def globs_of(config: Config) -> tuple[list[str], list[Glob]]:
         if id(config) not in by_config:
-            include = _with_default_suffixes([*(Glob(g, config.root_of("include")) if "/" in g else g
+            include = _with_default_suffixes([*(Glob(g, config.root_of("include")) if "/" in g.replace("\\", "/") else g
                                                 for g in config.include or ()), *(options.include or ())])
             # a configuration's globs are relative to its folder, the command line's to the paths it names
             exclude = [*(Glob(g, config.root_of("exclude")) for g in config.exclude), *(Glob(g) for g in options.exclude)]

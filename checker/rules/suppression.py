@@ -75,5 +75,6 @@ def unused_suppressions(directives_of: dict[str, list[Directive]], documents: di
                 elif doc.text[end:end + 1] in (" ", "\t"):  # inside a line: one space after it too
                     end += 1
                 fix = Fix(start, end, "", safe=False)
-            yield rule.finding(doc, directive.start, directive.end,
-                               f"Unused suppression (transcheck-{directive.kind}): {what}.", fix=fix)
+            kind = "Unused suppression" if directive.kind != "enable" else "Suppression comment"
+            yield rule.finding(doc, directive.start, directive.end, f"{kind} (transcheck-{directive.kind}): {what}.",
+                               fix=fix)

@@ -72,6 +72,7 @@ class Segment:
 
 
 _LINE_BREAK = re.compile(r"\r\n?|\n")
+_WRAP = re.compile(r"[ \t]*(?:\r\n?|\n)\s*")  # a line break and the spaces around it
 
 
 class LineIndex:
@@ -227,6 +228,10 @@ class Finding:
         # Resistance Front): reports print a finding per line (text, JUnit, annotations)
         if "\n" in self.message or "\r" in self.message:
             self.message = _LINE_BREAK.sub(" ", self.message)
+        # ... and so are suggestions: a line break in the matched text is the fix's to keep (a
+        # blockquote's "> " masked as spaces gave "con base\n  en": a tester's report)
+        if any("\n" in s or "\r" in s for s in self.suggestions):
+            self.suggestions = [_WRAP.sub(" ", s) for s in self.suggestions]
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.rule, self.end_line, self.end_column, self.text)

@@ -527,6 +527,7 @@ def test_a_message_is_one_line_where_the_term_wraps(tmp_path, config):
     assert [f.message for f in found] == [
         "'Afghan National Resistance Front' is a deprecated term; use 'National Resistance Front'"]
     assert found[0].fix.replacement == "National Resistance\nFront"
+    assert found[0].suggestions == ["National Resistance Front"]  # (one line too: a tester's report)
 
 
 # ------------------------------------------------------------------------------ the sample

@@ -300,6 +300,13 @@ def test_plurals_the_spelling_rules_form_otherwise_are_the_terms(config, tmp_pat
     found = run("Os trens chegaram. Os anéis caíram.", config(glossaries=[str(tmp_path / "dep.csv")]), ["TC202"],
                 lang="pt-BR")
     assert [f.text for f in found] == ["trens", "anéis"]
+    # (a deprecated term in such a plural gets the approved term's plural first: ordenadores)
+    (tmp_path / "es2.csv").write_text("source,target,status\ncomputer,computadora,preferred\n"
+                                      "computer,ordenador,deprecated\npencil,lápiz,preferred\npencil,lapicero,deprecated\n",
+                                      encoding="utf-8")
+    found = run("Los ordenadores fallan. Los lapiceros.", config(glossaries=[str(tmp_path / "es2.csv")]), ["TC202"],
+                lang="es")
+    assert [f.suggestions for f in found] == [["computadoras", "computadora"], ["lápices", "lápiz"]]
     (tmp_path / "es.csv").write_text("source,target,status\npencil,lápiz,preferred\nvoice,voz,preferred\n",
                                      encoding="utf-8")
     assert checker.check_pair("Two pencils. Many voices.", "Dos lápices. Muchas voces.", source_lang="en", lang="es",

@@ -18,7 +18,7 @@ from ..agreement import fix_at_risk
 from ..casing import fit_replacement
 from ..model import Document
 from .compiled import CompiledGlossary, fold_words
-from .index import NONWORD_ZIPF, Match, PatternIndex, regular_plural
+from .index import NONWORD_ZIPF, Match, PatternIndex, orthographic_plurals, regular_plural
 from .model import Entry, Term
 from .text import Tokens, analyzer, split_words, tokenize
 
@@ -129,19 +129,23 @@ def fitted_suggestions(doc: Document, start: int, end: int, written: str, approv
 def _plural_like(written: str, term: str, replacement: str, lang: str | None) -> str | None:
     """The replacement's regular plural where ``written`` is the term's (emails for email ->
     courriels, a tester's report): one word, or in English the last word of several; else None."""
-    if written.casefold() != term.casefold() + "s" or (len(replacement.split()) > 1 and (lang or "")[:2] != "en"):
-        return None
+    plurals = {term.casefold() + "s", *(p.casefold() for p in orthographic_plurals(term, lang))}
+    if written.casefold() not in plurals or (len(replacement.split()) > 1 and (lang or "")[:2] != "en"):
+        return None  # (ordenadores for ordenador -> computadoras: a tester's report)
     head, _, last = replacement.rpartition(" ")
     plural = plural_word(last, lang)
     return (head + " " + plural if head else plural) if plural else None
 
 
 def plural_word(word: str, lang: str | None) -> str | None:
-    """``regular_plural``, where the word list knows the plural (not childs, Themas)."""
+    """``regular_plural`` or one of ``orthographic_plurals``, the first the word list knows
+    (not childs, Themas)."""
     from ..lexicon import zipf
 
-    plural = regular_plural(word, lang)
-    return plural if plural is not None and zipf(plural, lang) >= NONWORD_ZIPF else None
+    for plural in (regular_plural(word, lang), *orthographic_plurals(word, lang)):
+        if plural is not None and zipf(plural, lang) >= NONWORD_ZIPF:
+            return plural
+    return None
 
 
 def _likeness(surface: str, text: str) -> int:

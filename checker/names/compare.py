@@ -295,6 +295,17 @@ def name_like(word: str, lang: str) -> bool:
     return close >= 2
 
 
+DEMONYM_MIN_ZIPF = 2.5
+
+
+def _demonym_accent(minority: str, dominant: str, zipf: Zipf) -> bool:
+    """The minority spelling is the dominant one with its -es stressed, -ês or -és, and a word of
+    the language: the demonym of a name in -es (Portuguese Galês of Gales, Spanish galés: Welsh
+    beside Wales, a tester's report on NTREX). An accent is dropped by mistake, seldom added."""
+    return minority.casefold().endswith(("ês", "és")) and dominant.casefold().endswith("es") \
+        and zipf(minority.lower()) >= DEMONYM_MIN_ZIPF
+
+
 def judge(
     minority: str,
     dominant: str,
@@ -352,6 +363,8 @@ def judge(
         return None
     if fm == fd:
         if lang == "de" and _umlaut_pair(minority, dominant, zipf):
+            return None
+        if _demonym_accent(minority, dominant, zipf):
             return None
         return ("A", "diacritic")
     if _script(fm) != _script(fd):

@@ -10,7 +10,7 @@ import re
 from typing import Callable
 
 from ..model import Block, BlockKind
-from .text import EMAIL_RE, URL_RE, path_spans, text_blocks, trim_span
+from .text import EMAIL_RE, HANDLE_RE, URL_RE, path_spans, text_blocks, trim_span
 
 _CELL_SEPARATOR = re.compile(r"(?<!\\)\|")  # between table cells
 _INLINE_CODE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.S)
@@ -23,6 +23,7 @@ _MASKS = [
     re.compile(r"<(?:https?|mailto|ftp):[^>\s]*>"),  # autolinks
     URL_RE,  # bare URLs
     EMAIL_RE,
+    HANDLE_RE,  # @handles and #hashtags (after the block markers below: "# Title" has a space)
     re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"),  # inline HTML tags
     re.compile(r"[ \t]\{[:#.][^{}\n]*\}[ \t]*\r?$", re.M),  # heading attributes: ## Title {#id .class}
     re.compile(r"^[ \t]{0,3}(?:#{1,6}(?=\s)|>[ \t>]*|[-*+](?=\s)|\d{1,9}[.)](?=\s))", re.M),  # block markers

@@ -23,6 +23,9 @@ URL_RE = re.compile(r"(?i:(?:https?|ftp)://|(?<![\w.])www\.)" + _URL_TAIL)
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
 EMAIL_RE = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@" + _LABEL + r"(?:\." + _LABEL + r")*"
                       r"\.[A-Za-z]{2,}(?![A-Za-z0-9-])")
+# Social-media handles and hashtags (@Zelenskyy_Official, #Elysee): an account's or a tag's own
+# spelling, which a name's house spelling must not "fix" (a tester's report: @Zelensky_Official)
+HANDLE_RE = re.compile(r"(?<![\w@#&/])[@#][^\W_](?:[\w.]*\w)?")
 
 
 # File names and paths are no prose either (a house spelling's --fix wrote Taliban.jpg for
@@ -72,11 +75,13 @@ def path_spans(text: str) -> list[tuple[int, int]]:
 
 
 def mask_addresses(text: str) -> str:
-    """``text`` with web and e-mail addresses, file names and paths replaced by spaces (offsets
-    unchanged)."""
+    """``text`` with web and e-mail addresses, handles and hashtags, file names and paths
+    replaced by spaces (offsets unchanged)."""
     if "@" in text or "://" in text or "www." in text.lower():
         for pattern in (URL_RE, EMAIL_RE):
             text = pattern.sub(lambda m: " " * len(m.group(0)), text)
+    if "@" in text or "#" in text:
+        text = HANDLE_RE.sub(lambda m: " " * len(m.group(0)), text)
     spans = path_spans(text)
     if spans:
         chars = list(text)

@@ -1353,6 +1353,16 @@ def test_a_demonym_in_es_stressed_is_no_accent_slip_of_its_place():
                                                  "O Portugues cresce.", "pt")
 
 
+def test_accents_dropped_twice_from_a_name_are_slips():
+    # a tester's report: Sánchez 4x / Sanchez 2x was taken for two words (both recur); a plain
+    # spelling that is a common word stays one (Papa 3x / Papá 2x: the Pope and Father Christmas)
+    text = ("El presidente Pedro Sánchez viajó. Sánchez se reunió con la Comisión. Según Sánchez, es bueno. "
+            "Luego Sanchez añadió algo. Sánchez volverá. Fuentes cercanas a Sanchez confirmaron.")
+    assert flagged(text, "es") == [("Sanchez", "Sánchez"), ("Sanchez", "Sánchez")]
+    assert flagged("El Papa Francisco habló. El Papa viajó. El Papa rezó. Llegó Papá Noel. Luego Papá Noel se fue.",
+                   "es") == []
+
+
 def test_russian_case_forms_join_their_name_and_keep_their_case():
     # a tester's report: Киев under a heading stood apart from Киеву, Киеве (a common word at a
     # sentence start), Кыива was judged against it alone and got "Киев"; Зеленського got the

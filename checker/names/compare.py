@@ -41,7 +41,7 @@ from typing import Callable
 
 from .morph import (CASE_LANGUAGES, derived, ending_edit, inflected, sibling_derivations, slavic_feminine,
                     stem_endings, stem_pairs, stems, suspect_ending)
-from .normalize import VOWELS, cheap_distance, cheap_substitutions_only, damerau, fold, norm, skel
+from .normalize import VOWELS, cheap_distance, cheap_substitutions_only, damerau, fold, more_accented, norm, skel
 
 Zipf = Callable[[str], float]
 
@@ -296,6 +296,14 @@ def name_like(word: str, lang: str) -> bool:
 
 
 DEMONYM_MIN_ZIPF = 2.5
+PLAIN_COMMON_ZIPF = 4.5  # a spelling without accents this common is a word of its own (papa, marche)
+
+
+def _accents_dropped_again(minority: str, dominant: str, zipf: Zipf) -> bool:
+    """The recurring minority spelling is the majority's without its accents, and no common word,
+    nor a place in -es beside its demonym in -ês, each recurring (Gales 3x, Galês 4x)."""
+    return more_accented(minority, dominant) == dominant and zipf(minority.lower()) < PLAIN_COMMON_ZIPF \
+        and not _demonym_accent(dominant, minority, zipf)
 
 
 def _demonym_accent(minority: str, dominant: str, zipf: Zipf) -> bool:
@@ -353,11 +361,14 @@ def judge(
         return ("B", "typo")
     # Two words of the language (Amerika / America, Unies / Unis, Relais / Relay); diacritic
     # pairs only in a 1:1 tie (Flórida / Florida) or when both recur (Gales 3x / Galês 4x:
-    # Wales and Welsh): a majority over a spelling used once is evidence enough.
+    # Wales and Welsh; Papa / Papá), unless the accents are the majority's and the plain
+    # spelling is no common word (Sánchez 4x / Sanchez 2x: dropped twice, a tester's report):
+    # a majority over a spelling used once is evidence enough.
     # (Inside a shared name too when both diacritic spellings recur: "Parlamento Galês" 3x and
     # "Parlamento de Gales" 1x beside "País de Gales" 3x are the adjective and the country.)
     if lang != "en" and (not context or (fm == fd and minority_count >= 2)) \
-            and (fm != fd or dominant_count < 2 or minority_count >= 2) \
+            and (fm != fd or dominant_count < 2 or (minority_count >= 2 and not _accents_dropped_again(
+                minority, dominant, zipf))) \
             and not (fm == fd and minority_count == 1 and _accents_dropped(minority, dominant, lang, zipf)) \
             and _two_words(minority, dominant, zipf, lang, both_recur=minority_count >= 2):
         return None

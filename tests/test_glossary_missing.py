@@ -502,3 +502,16 @@ def test_tc203_source_words_quoted_or_in_a_title_are_left_alone(tmp_path):
     found = checker.check_pair("Text.", "Pandemic preparedness é essencial.", source_lang="en", lang="pt-BR",
                                config=str(config), select=["TC203"])
     assert [f.text for f in found] == ["Pandemic"]
+
+
+def test_tc203_no_leftovers_in_the_source_language_nor_of_deprecated_terms(tmp_path):
+    # a tester's report: with an en -> fr glossary, an English article's "USA" and "e-mail"
+    # (deprecated French terms) were French leftovers, with safe fixes to "United States", "email"
+    csv = "en,fr,status\nemail,courriel,preferred\n,e-mail,deprecated\nUnited States,États-Unis,preferred\n,USA,deprecated\n"
+    config = glossary_config(tmp_path, csv)
+    for extra in ("", 'source-lang = "en"\n'):
+        config.write_text(config.read_text() + extra)
+        assert checker.check_text("Send an e-mail to Team USA.", lang="en", config=str(config), select=["TC203"]) == []
+    # the source's approved term left in a French text still is one
+    found = checker.check_text("Envoyez-le aux United States.", lang="fr", config=str(config), select=["TC203"])
+    assert [(f.text, f.suggestions) for f in found] == [("United States", ["États-Unis"])]

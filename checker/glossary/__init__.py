@@ -155,7 +155,7 @@ def near_miss_hits(doc: "Document", ctx: "CheckContext") -> list[Hit]:
         from .nearmiss import near_misses
 
         taken = house_spans(doc, ctx)
-        return [h for h in near_misses(doc, target_scan(doc, ctx), compiled, doc.source)
+        return [h for h in near_misses(doc, target_scan(doc, ctx), compiled, doc.source, ctx.settings.source_lang)
                 if not _overlaps(h.start, h.end, taken)]
 
     return per_document(doc, ctx, "near", compute)

@@ -169,7 +169,7 @@ class CompiledGlossary:
         self._target: dict[str | None, PatternIndex] = {}
         self._source: dict[str | None, PatternIndex] = {}
         self._near: dict[str | None, NearMissIndex] = {}
-        self._left: dict[str | None, list[tuple[str | None, PatternIndex]]] = {}
+        self._left: dict[tuple[str | None, str | None], list[tuple[str | None, PatternIndex]]] = {}
         self._content: dict[tuple[int, str | None], list[tuple[str, bool]]] = {}
         self._expansions: dict[str | None, dict[int, set[int]]] = {}
         self._variants: dict[tuple[str | None, int], set[int]] = {}
@@ -336,9 +336,17 @@ class CompiledGlossary:
                 texts.add(fold_words(term.text))
         return keys, texts
 
-    def leftover_indexes(self, lang: str | None) -> list[tuple[str | None, PatternIndex]]:
-        """Per other language: its terms that are not also terms of ``lang`` (FRN beside NRF)."""
-        found = self._left.get(lang)
+    def leftover_indexes(self, lang: str | None, source_lang: str | None = None
+                         ) -> list[tuple[str | None, PatternIndex]]:
+        """Per other language: its approved terms that are not also terms of ``lang`` (FRN beside
+        NRF). With ``source_lang`` (the originals' language), that language's only, and none in a
+        text of that language: an original has no source to leave words of (an English article
+        with an en -> fr glossary: "USA", a deprecated French term, was a leftover: a tester's
+        report)."""
+        source = (source_lang or "").split("-")[0] or None
+        if source is not None and source == (lang or "").split("-")[0]:
+            return []
+        found = self._left.get((lang, source))
         if found is not None:
             return found
         from ..lexicon import zipf
@@ -350,6 +358,9 @@ class CompiledGlossary:
             if not entry.approved(lang):
                 continue
             for term in entry.other_langs(lang):
+                if not term.approved or (source is not None and term.lang is not None
+                                         and term.lang.split("-")[0] != source):
+                    continue  # (a term without a language is the source's or the target's by its column)
                 words = term.text.split()
                 if fold_words(term.text) in target_texts or an.term_keys(term.text) in target_keys:
                     continue
@@ -362,7 +373,7 @@ class CompiledGlossary:
                 if index is None:
                     index = by_lang[term.lang] = language_index(term.lang)
                 index.add(index.pattern(term.text, (ei, term)))
-        found = self._left[lang] = sorted(by_lang.items(), key=lambda kv: kv[0] or "")
+        found = self._left[(lang, source)] = sorted(by_lang.items(), key=lambda kv: kv[0] or "")
         return found
 
     def near_index(self, lang: str | None) -> NearMissIndex:

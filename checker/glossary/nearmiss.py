@@ -28,14 +28,16 @@ PHRASE_PLAIN_MAX_ZIPF = 4.0  # ... unless the plain form is a common word (publi
 # Secretaria de Saúde publica os dados" is no slip of saúde pública)
 
 
-def near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Document | None = None) -> list[Hit]:
+def near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Document | None = None,
+                source_lang: str | None = None) -> list[Hit]:
     """TC203's hits, none inside a URL. With ``source`` (the original, in the pair path): a
     near-miss spelled as a word of the aligned source segment, but no form of the entry's source
     term, is left (the translator kept the source's word: the French *transmissive*, the name
     *vaccinia*); so is a source term inside a name or title the translation keeps in the source
     language; and the source term spelled as in the source without the target's accents
     (*virus* for *vírus*) is reported although that spelling is common in the target language."""
-    hits = [h for h in _near_misses(doc, sc, compiled, source) if not _in_url(doc.prose, h.start, h.end)]
+    source_lang = source.lang if source is not None else source_lang
+    hits = [h for h in _near_misses(doc, sc, compiled, source, source_lang) if not _in_url(doc.prose, h.start, h.end)]
     if source is not None and hits:
         hits = [h for h in hits if not _source_spelling(doc, source, h)]
     return hits
@@ -105,7 +107,8 @@ def _in_source(doc: Document, source: Document, start: int, end: int) -> bool:
     return word_in(_aligned_source(doc, source, start).casefold(), doc.prose[start:end].casefold())
 
 
-def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Document | None = None) -> list[Hit]:
+def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Document | None = None,
+                 source_lang: str | None = None) -> list[Hit]:
     from ..lexicon import zipf
 
     covered = bytearray(len(sc.tokens))
@@ -117,7 +120,7 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
     entries = compiled.glossary.entries
     known = _Known(sc.lang, sc.tokens.surfaces)  # batch word-frequency lookups for a long text
     # 1. source-language forms left in the translation
-    for other, index in compiled.leftover_indexes(sc.lang):
+    for other, index in compiled.leftover_indexes(sc.lang, source_lang):
         keys = analyzer(other).keys(sc.tokens.surfaces)
         for m in index.scan(sc.tokens, keys):
             if any(covered[m.first:m.last]) and not _contains_only_shorter(m, owner, covered):
@@ -145,7 +148,7 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
     # word), or the term typed without its accents where that form is no word, or a far rarer
     # one (epidemie, transmissao; not publico, a verb, nor esta)
     surfaces = sc.tokens.surfaces
-    other_langs = [other for other, _ in compiled.leftover_indexes(sc.lang)]
+    other_langs = [other for other, _ in compiled.leftover_indexes(sc.lang, source_lang)]
     for m in sc.matches:
         if not m.pattern.approved:
             continue

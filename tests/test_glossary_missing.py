@@ -515,3 +515,16 @@ def test_tc203_no_leftovers_in_the_source_language_nor_of_deprecated_terms(tmp_p
     # the source's approved term left in a French text still is one
     found = checker.check_text("Envoyez-le aux United States.", lang="fr", config=str(config), select=["TC203"])
     assert [(f.text, f.suggestions) for f in found] == [("United States", ["États-Unis"])]
+
+
+def test_tc203_a_word_of_the_text_is_no_leftover_of_a_term_sharing_its_stem(tmp_path):
+    # a tester's report: the English got, grip were Spanish gotas, gripe left in (their stems);
+    # the term itself, and a source-language form of it, still are leftovers
+    config = glossary_config(tmp_path, "es,en\ngotas,droplets\ngripe,flu\n")
+    found = checker.check_pair("Texto.", "She got angry at the grip of the bottle. The gotas fell.", source_lang="es",
+                               lang="en", config=str(config), select=["TC203"])
+    assert [f.text for f in found] == ["gotas"]
+    config = glossary_config(tmp_path, "en,pt\nvaccine,vacina\n")
+    found = checker.check_pair("Text.", "As vaccines chegaram.", source_lang="en", lang="pt", config=str(config),
+                               select=["TC203"])
+    assert [f.text for f in found] == ["vaccines"]

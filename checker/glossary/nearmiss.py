@@ -85,6 +85,21 @@ def _aligned_target(doc: Document, source: Document, offset: int) -> str:
     return doc.prose
 
 
+def _word_of_this_language(sc: Scan, m: Match, term, other: str | None) -> bool:
+    """Whether a word matched for a source-language term, written otherwise than the term's, is
+    a word of the text's language at least as common as in the source's (the English got, grip,
+    port matched by the stems of Spanish gotas, gripe, Portuguese porta: a tester's report; not
+    vaccines, the English plural of a term left in a Portuguese text)."""
+    from ..lexicon import zipf
+
+    words = [w.casefold() for w in split_words(term.text)]
+    for k, surface in enumerate(sc.tokens.surfaces[m.first:m.last]):
+        word = surface.casefold()
+        if (k >= len(words) or word != words[k]) and zipf(word, sc.lang) >= max(zipf(word, other), NONWORD_ZIPF):
+            return True
+    return False
+
+
 def _quoted(doc: Document, sc: Scan, i: int, other_langs: list[str | None]) -> bool:
     """Whether token ``i`` stands among words of one of ``other_langs`` (``in_foreign_run``)."""
     start, end = sc.tokens.starts[i], sc.tokens.ends[i]
@@ -128,6 +143,8 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
             ei, term = m.pattern.payload
             if in_foreign_run(doc.prose, m.start, m.end, other, sc.lang, starts_sentence(doc, m.start)):
                 continue  # quoted or a title (Estimates of Coronavirus Disease 2019 in a Portuguese text)
+            if _word_of_this_language(sc, m, term, other):
+                continue  # got (the stem of Spanish gotas) in an English text: its own word
             entry = entries[ei]
             approved = entry.approved(sc.lang)
             surface = matched_surface(doc, sc, m)

@@ -307,6 +307,13 @@ def test_plurals_the_spelling_rules_form_otherwise_are_the_terms(config, tmp_pat
     found = run("Los ordenadores fallan. Los lapiceros.", config(glossaries=[str(tmp_path / "es2.csv")]), ["TC202"],
                 lang="es")
     assert [f.suggestions for f in found] == [["computadoras", "computadora"], ["lápices", "lápiz"]]
+    # (a tester's report: the plurals had no accents where the stress rules put one)
+    from checker.glossary.check import plural_word
+
+    assert [plural_word(w, "pt") for w in ("anel", "lençol", "túnel", "civil", "fácil")] == [
+        "anéis", "lençóis", "túneis", "civis", "fáceis"]
+    assert [plural_word(w, "es") for w in ("examen", "joven", "canción", "tren")] == [
+        "exámenes", "jóvenes", "canciones", "trenes"]
     (tmp_path / "es.csv").write_text("source,target,status\npencil,lápiz,preferred\nvoice,voz,preferred\n",
                                      encoding="utf-8")
     assert checker.check_pair("Two pencils. Many voices.", "Dos lápices. Muchas voces.", source_lang="en", lang="es",

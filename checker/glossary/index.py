@@ -226,6 +226,25 @@ def regular_plural(word: str, lang: str | None) -> str | None:
 
 
 _PLURAL_RULES = ("pt", "es", "fr")  # the languages ``orthographic_plurals`` knows
+_UNACCENTED = str.maketrans("áéíóú", "aeiou")
+_ACCENTED = {"a": "á", "e": "é", "i": "í", "o": "ó", "u": "ú"}
+_VOWEL_GROUPS = re.compile(r"[aeiouáéíóúü]+", re.IGNORECASE)
+
+
+def _spanish_plural(word: str) -> str:
+    """A Spanish word ending in a consonant with -es and its accent moved as the stress rules
+    require: canción -> canciones (the accent goes), examen -> exámenes, joven -> jóvenes (the
+    stressed syllable becomes the third from the end: it takes one)."""
+    if any(ch in "áéíóú" for ch in word.casefold()):
+        return word.translate(_UNACCENTED) + "es" if word[-1:].casefold() in "ns" else word + "es"
+    groups = list(_VOWEL_GROUPS.finditer(word))
+    if word[-1:].casefold() == "n" and len(groups) >= 2:  # a word stressed on its next-to-last syllable
+        group = groups[-2]
+        strong = max(range(group.start(), group.end()), key=lambda i: word[i].casefold() in "aeo")
+        if word[strong].casefold() in _ACCENTED:
+            accent = _ACCENTED[word[strong].casefold()]
+            return word[:strong] + (accent.upper() if word[strong].isupper() else accent) + word[strong + 1:] + "es"
+    return word + "es"
 
 
 def orthographic_plurals(word: str, lang: str | None) -> list[str]:
@@ -236,18 +255,22 @@ def orthographic_plurals(word: str, lang: str | None) -> list[str]:
     and the form guard (``inflected_form``) checks the word written."""
     primary = (lang or "").split("-")[0]
     w = word.casefold()
+    accented = any(ch in "áéíóúâêôã" for ch in w)  # a written accent: the stress is not on the last syllable
     if primary in ("pt", "gl"):
         if w.endswith("m"):
             return [word[:-1] + "ns"]
-        if w.endswith(("al", "el", "ol", "ul")):
-            return [word[:-1] + "is", word[:-2] + {"a": "a", "e": "é", "o": "ó", "u": "u"}[w[-2]] + "is"]
-        if w.endswith("il"):
-            return [word[:-1] + "s", word[:-2] + "eis"]
+        if w.endswith(("el", "ol")):  # papéis, faróis; túneis, álcoois where the stress is elsewhere
+            stressed = word[:-2] + {"e": "é", "o": "ó"}[w[-2]] + "is"
+            return [word[:-1] + "is", stressed] if accented else [stressed, word[:-1] + "is"]
+        if w.endswith(("al", "ul")):
+            return [word[:-1] + "is"]
+        if w.endswith("il"):  # civis; fáceis where the stress is elsewhere
+            return [word[:-2] + "eis", word[:-1] + "s"] if accented else [word[:-1] + "s", word[:-2] + "eis"]
     elif primary in ("es", "ca"):
         if w.endswith("z"):
             return [word[:-1] + "ces"]
         if w[-1:].isalpha() and w[-1] not in "aeiouáéíóúsx":
-            return [word + "es"]
+            return [_spanish_plural(word)]
     elif primary == "fr":
         if w.endswith("eu"):
             return [word + "x"]

@@ -87,14 +87,17 @@ class Config:
         return self.glob_roots.get(attribute, self.root)
 
     def ignored_for(self, path: str) -> list[str]:
-        """Rule selectors that ``per-file-ignores`` turns off for ``path``."""
-        import fnmatch
-
+        """Rule selectors that ``per-file-ignores`` turns off for ``path``: its globs read as
+        ``exclude``'s (``./`` and a trailing ``/`` ignored, a glob without ``/`` matching any
+        folder's or the file's name: "./archive/*", "archive", "archive/" matched nothing, a
+        tester's report)."""
         if not self.per_file_ignores:
             return []
-        rel = os.path.relpath(os.path.abspath(path), self.root_of("per_file_ignores")).replace(os.sep, "/")
+        from .pipeline import Glob, glob_matches
+
+        root = self.root_of("per_file_ignores")
         return [sel for glob, sels in self.per_file_ignores.items()
-                if fnmatch.fnmatch(rel, glob) or fnmatch.fnmatch(os.path.basename(rel), glob) for sel in sels]
+                if glob_matches(Glob(glob, root), path, root) for sel in sels]
 
 
 def _str(value: Any, where: str) -> str:

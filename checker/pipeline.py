@@ -305,7 +305,7 @@ def _relative(path: str, base: str) -> str | None:
     return None if rel == ".." or rel.startswith("../") else rel
 
 
-def _glob_matches(glob: Glob, path: str, top: str) -> bool:
+def glob_matches(glob: Glob, path: str, top: str) -> bool:
     pattern = glob.pattern.replace(os.sep, "/").rstrip("/")
     while pattern.startswith("./"):
         pattern = pattern[2:]
@@ -328,7 +328,7 @@ def _matches_or_parent(rel: str, pattern: str) -> bool:
 def _excluded(path: str, top: str, exclude: Sequence[Glob]) -> bool:
     """Whether ``path``, found under ``top`` (a directory named on the command line, or the
     current directory for a file named there), matches an exclude glob."""
-    return any(_glob_matches(glob, path, top) for glob in exclude)
+    return any(glob_matches(glob, path, top) for glob in exclude)
 
 
 def _readable_kind(path: str) -> bool:

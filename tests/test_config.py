@@ -97,6 +97,17 @@ def test_per_file_ignores_and_severity_override(tmp_path):
     assert {f["severity"] for f in findings} == {"error"}
 
 
+@pytest.mark.parametrize("glob", ["./archive/*", "archive", "archive/", "old", "*.txt", "./archive/old/a.txt"])
+def test_per_file_ignores_globs_read_as_exclude_globs(tmp_path, glob):
+    # a tester's report: "./archive/*", "archive", "archive/" matched nothing (exclude takes them)
+    (tmp_path / "transcheck.toml").write_text(f'lang = "en"\n[per-file-ignores]\n"{glob}" = ["TC101"]\n',
+                                              encoding="utf-8")
+    _article(tmp_path / "archive" / "old")
+    config = load_config(str(tmp_path / "transcheck.toml"))
+    assert config.ignored_for(str(tmp_path / "archive" / "old" / "a.txt")) == ["TC101"]
+    assert config.ignored_for(str(tmp_path / "new.md")) == []
+
+
 def test_explicit_config(tmp_path):
     config = tmp_path / "elsewhere.toml"
     config.write_text('ignore = ["TC101"]\n', encoding="utf-8")

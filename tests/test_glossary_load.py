@@ -131,6 +131,16 @@ def test_a_tbx_v3_term_outside_a_langsec_is_an_error(tmp_path):
     assert str(info.value).startswith(f"{tmp_path / 'g.tbx'}:3: <termSec> directly inside <conceptEntry>")
 
 
+def test_a_row_with_no_term_at_all_is_skipped(tmp_path):
+    # a tester's report: TICO-19's f_en-es_XX.csv ends with ",,es_XX,," rows: "empty target term"
+    (tmp_path / "g.csv").write_text("id,sourceLang,targetLang,sourceString,targetString\n1,en,es_XX,flu,gripe\n"
+                                    ",,es_XX,,\n", encoding="utf-8")
+    assert [t.text for e in load_glossary(str(tmp_path / "g.csv")).entries for t in e.terms] == ["flu", "gripe"]
+    (tmp_path / "g.csv").write_text("source,target\nflu,\n", encoding="utf-8")
+    with pytest.raises(InputError, match="g.csv:2: empty target term"):
+        load_glossary(str(tmp_path / "g.csv"))
+
+
 def test_missing_and_unknown_format(tmp_path):
     with pytest.raises(InputError, match="cannot read glossary"):
         load_glossary(str(tmp_path / "none.tbx"))

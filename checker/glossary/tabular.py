@@ -115,6 +115,8 @@ def parse_table(text: str, path: str, suffix: str) -> Glossary:
         def cell(role: str) -> str:
             return cells[roles[role]].strip() if role in roles else ""
 
+        if not any(cells[index].strip() for index, _, _ in columns):
+            continue  # a row with no term at all (TICO-19's f_en-es_XX.csv ends with ",,es_XX,,")
         try:
             status = parse_status(cell("status")) or Status.PREFERRED
         except ValueError as error:

@@ -264,8 +264,8 @@ def parse_config(data: dict[str, Any], path: str, section: str = "", extending: 
                 # (a style's rule, House.Wording, as written; a code or a name in capitals)
                 config.severity = {(code if is_style_rule_selector(code) else code.upper()):
                                    _severity(v, f"{where} 'severity.{code}'") for code, v in value.items()}
-                for code in config.severity:
-                    _selectors([code], f"{where} 'severity'")
+                for code, written in zip(config.severity, value):
+                    _selectors([code], f"{where} 'severity.{written}'")  # (the line of the key: a tester's report)
             elif key in _KEYS:
                 attribute, parser = _KEYS[key]
                 setattr(config, attribute, parser(value, f"{where} '{key}'"))

@@ -190,6 +190,13 @@ def test_severity_keys_are_selectors(tmp_path, table, expected):
     assert findings and {f["severity"] for f in findings} == {expected}
 
 
+def test_an_unknown_severity_selector_names_its_own_line(tmp_path):
+    # a tester's report: the error named line 1 ([severity]) for a bad key on line 3
+    (tmp_path / "transcheck.toml").write_text('[severity]\nTC101 = "info"\nXX = "error"\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"transcheck.toml:3: key 'severity.XX': unknown rule selector 'XX'"):
+        load_config(str(tmp_path / "transcheck.toml"))
+
+
 def test_severity_applies_to_unused_suppressions(tmp_path):
     (tmp_path / "transcheck.toml").write_text('lang = "en"\n[severity]\nstyle = "error"\n', encoding="utf-8")
     (tmp_path / "a.md").write_text("<!-- transcheck-disable-next-line TC305 -->\nHello there.\n", encoding="utf-8")

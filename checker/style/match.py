@@ -328,32 +328,7 @@ def _likely_name(word: str, lang: str | None) -> bool:
     if (lang or "").split("-")[0] in _NOUNS_CAPITALISED:
         return z < NOUN_MAX_ZIPF
     return z < NAME_MAX_ZIPF or (z < NAME_LIKE_MAX_ZIPF and name_like(fold(word), lang or "en")) \
-        or _brand(word, z, lang) or _named_abroad(word, z, lang)
-
-
-# A name common in its own country's news (Bolsonaro 4.5, Lula 4.9 in Portuguese) is written
-# the same in other languages' news, at a name's frequency there (2.5-4.5: Bolsonaro in French
-# 2.7, German 2.5, Spanish 3.2), where an ordinary word is either rare (governo 1.8, família 1.7)
-# or, a shared word, common (hotel, video 5+, an English loanword in English: online 5.5); the
-# commonest words of the language (grande 6.0) are no names (a tester's report: $sentence wrote
-# "Lula e bolsonaro").
-ABROAD_MIN_ZIPF, ABROAD_MAX_ZIPF, ABROAD_LANGUAGES = 2.5, 4.5, 3  # (3: every other; gratis is in two)
-NAMED_ABROAD_MAX_ZIPF = 5.0
-
-
-def _named_abroad(word: str, z: float, lang: str | None) -> bool:
-    from .. import lexicon
-    from ..names.compare import _NAME_LANGS
-
-    primary = (lang or "").split("-")[0]
-    if z >= NAMED_ABROAD_MAX_ZIPF or primary not in _NAME_LANGS or primary == "en" \
-            or lexicon.zipf(word, "en") >= ABROAD_MAX_ZIPF:
-        return False  # (an English loanword is in every language's news too: online, show)
-    # (not in English text, nor counting English: its word list holds every language's words
-    # and English words are in every other's: sun, early 3.2-4.0)
-    abroad = sum(ABROAD_MIN_ZIPF <= lexicon.zipf(word, other) < ABROAD_MAX_ZIPF
-                 for other in _NAME_LANGS if other not in (primary, "en"))
-    return abroad >= ABROAD_LANGUAGES
+        or _brand(word, z, lang)
 
 
 def _brand(word: str, z: float, lang: str | None) -> bool:

@@ -314,6 +314,9 @@ def test_plurals_the_spelling_rules_form_otherwise_are_the_terms(config, tmp_pat
         "anéis", "lençóis", "túneis", "civis", "fáceis"]
     assert [plural_word(w, "es") for w in ("examen", "joven", "canción", "tren")] == [
         "exámenes", "jóvenes", "canciones", "trenes"]
+    # (a review: mal is males, not mais; where the stress moves there is no rule to guess; capitals kept)
+    assert [plural_word(w, "pt") for w in ("mal", "PAPEL")] == [None, "PAPÉIS"]
+    assert [plural_word(w, "es") for w in ("carácter", "régimen", "árbol")] == [None, None, "árboles"]
     (tmp_path / "es.csv").write_text("source,target,status\npencil,lápiz,preferred\nvoice,voz,preferred\n",
                                      encoding="utf-8")
     assert checker.check_pair("Two pencils. Many voices.", "Dos lápices. Muchas voces.", source_lang="en", lang="es",

@@ -231,13 +231,18 @@ _ACCENTED = {"a": "á", "e": "é", "i": "í", "o": "ó", "u": "ú"}
 _VOWEL_GROUPS = re.compile(r"[aeiouáéíóúü]+", re.IGNORECASE)
 
 
-def _spanish_plural(word: str) -> str:
+def _spanish_plural(word: str) -> str | None:
     """A Spanish word ending in a consonant with -es and its accent moved as the stress rules
     require: canción -> canciones (the accent goes), examen -> exámenes, joven -> jóvenes (the
     stressed syllable becomes the third from the end: it takes one)."""
-    if any(ch in "áéíóú" for ch in word.casefold()):
-        return word.translate(_UNACCENTED) + "es" if word[-1:].casefold() in "ns" else word + "es"
     groups = list(_VOWEL_GROUPS.finditer(word))
+    accents = [i for i, ch in enumerate(word.casefold()) if ch in "áéíóú"]
+    if accents:
+        if groups and accents[-1] >= groups[-1].start():  # the last syllable's: it goes (canción)
+            return word[:accents[-1]] + word[accents[-1]].translate(_UNACCENTED) + word[accents[-1] + 1:] + "es"
+        if word[-1:].casefold() in "ns" or word.casefold() == "carácter":
+            return None  # the stress moves (régimen, regímenes; carácter, caracteres): no rule to guess
+        return word + "es"  # (árbol, árboles)
     if word[-1:].casefold() == "n" and len(groups) >= 2:  # a word stressed on its next-to-last syllable
         group = groups[-2]
         strong = max(range(group.start(), group.end()), key=lambda i: word[i].casefold() in "aeo")
@@ -253,9 +258,16 @@ def orthographic_plurals(word: str, lang: str | None) -> list[str]:
     civis; papel, papéis; fácil, fáceis), Spanish -z -> -ces (lápiz, lápices), a consonant ->
     -es (joven, jóvenes), French -eu -> -eux, -ail -> -aux. Candidates: the index keys them,
     and the form guard (``inflected_form``) checks the word written."""
+    plurals = [p for p in _orthographic_plurals(word, lang) if p]
+    return [p.upper() for p in plurals] if word.isupper() else plurals  # (PAPÉIS, not PAPéis)
+
+
+def _orthographic_plurals(word: str, lang: str | None) -> list[str | None]:
     primary = (lang or "").split("-")[0]
     w = word.casefold()
     accented = any(ch in "áéíóúâêôã" for ch in w)  # a written accent: the stress is not on the last syllable
+    if w == "mal":
+        return []  # (males: the one noun in -al that does not form -ais)
     if primary in ("pt", "gl"):
         if w.endswith("m"):
             return [word[:-1] + "ns"]

@@ -498,10 +498,11 @@ def test_tc203_source_words_quoted_or_in_a_title_are_left_alone(tmp_path):
             'Leia "Ending the pandemic now" hoje. A coronavirus disease matou. A pandemic acabou.')
     found = checker.check_pair("Text.", text, source_lang="en", lang="pt-BR", config=str(config), select=["TC203"])
     assert [f.text for f in found] == ["coronavirus disease", "pandemic"]
-    # (a review: a capital that only starts the sentence is no title's)
-    found = checker.check_pair("Text.", "Pandemic preparedness é essencial.", source_lang="en", lang="pt-BR",
-                               config=str(config), select=["TC203"])
-    assert [f.text for f in found] == ["Pandemic"]
+    # (a review: a capital that only starts the sentence is no title's, but beside an English
+    # word its fix is unsafe; a title opening the sentence is left alone: a second review)
+    found = checker.check_pair("Text.", "Pandemic preparedness é essencial. Coronavirus Disease Guidelines saíram.",
+                               source_lang="en", lang="pt-BR", config=str(config), select=["TC203"])
+    assert [(f.text, f.fix.safe) for f in found] == [("Pandemic", False)]
 
 
 def test_tc203_no_leftovers_in_the_source_language_nor_of_deprecated_terms(tmp_path):

@@ -15,7 +15,8 @@ from .check import Hit, Scan, fitted_suggestions, matched_surface, plural_word
 from .compiled import COMPOUND_RE, MIN_NEAR_LEN, CompiledGlossary, fold_words, is_english, loose, within_one
 from .index import NONWORD_ZIPF, Match
 from .model import Entry, Term
-from .sourcelang import ATTESTED_ZIPF, in_foreign_run, kept_in_source_language, source_term_form, word_in
+from .sourcelang import (ATTESTED_ZIPF, beside_foreign, in_foreign_run, kept_in_source_language, source_term_form,
+                         word_in)
 from .text import Tokens, analyzer, split_words, tokenize
 
 
@@ -155,7 +156,8 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
             # (the English word has no gender, but an article before it has one, which the
             # translation's term may not share: O vaccine -> O vacina, a tester's report)
             safe = len(approved) == 1 and exact and not (
-                article_at_risk(doc.prose, m.start, written, replacement, sc.lang)
+                beside_foreign(doc.prose, m.start, m.end, other, sc.lang)  # (Confinamento measures)
+                or article_at_risk(doc.prose, m.start, written, replacement, sc.lang)
                 or article_doubled(doc.prose, m.start, replacement, sc.lang)
                 or (sc.lang or "").split("-")[0] in GENDERED and determiner_before(doc.prose, m.start, sc.lang))
             hits.append(Hit("leftover", m.start, m.end, entry, term, suggestions, replacement, safe))

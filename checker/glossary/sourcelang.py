@@ -77,4 +77,18 @@ def in_foreign_run(text: str, start: int, end: int, other_lang: str | None, lang
     # (only a space or a hyphen between: not across a sentence's end or a bracket)
     left = foreign(before.group(1)) if before and before.group(2) in (" ", "-") else False
     right = foreign(after.group(2)) if after and after.group(1) in (" ", "-") else False
+    if sentence_start and right and after.group(2)[:1].isupper():
+        return True  # a title opening the sentence (Social Distancing Guidelines foram publicadas: a review)
     return (left and right) or (text[start:start + 1].isupper() and not sentence_start and (left or right))
+
+
+def beside_foreign(text: str, start: int, end: int, other_lang: str | None, lang: str | None) -> bool:
+    """Whether a word of ``other_lang`` stands right after text[start:end] (Lockdown measures
+    foram adotadas): translating the term alone would leave a hybrid phrase."""
+    from ..lexicon import zipf
+
+    after = _AFTER_RE.match(text, end)
+    if not after or after.group(1) not in (" ", "-") or len(after.group(2)) < 2:
+        return False
+    word = after.group(2).lower()
+    return zipf(word, other_lang) >= zipf(word, lang) + FOREIGN_GAP

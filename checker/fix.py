@@ -80,9 +80,10 @@ def plan_fixes(findings: list[Finding], documents: Iterable[Document], unsafe: b
 
 
 def _lines(text: str) -> list[str]:
-    """The lines of ``text`` with their ends, as patch tools read them (\n, \r\n, a lone \r):
-    not str.splitlines, which also breaks at \v, \f, U+2028 ... and made a broken patch (a review)."""
-    return [m.group() for m in re.finditer(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+$", text)]
+    """The lines of ``text`` with their ends, as git apply and patch read them, at \n only: not
+    str.splitlines, which also breaks at \r, \v, \f, U+2028 ... and made a broken patch (two
+    reviews; a file of lone \r line ends is one line to them)."""
+    return [m.group() for m in re.finditer(r"[^\n]*\n|[^\n]+$", text)]
 
 
 def unified_diff(plan: FilePlan) -> str:
@@ -90,11 +91,8 @@ def unified_diff(plan: FilePlan) -> str:
     lines = difflib.unified_diff(_lines(plan.before), _lines(plan.after), fromfile=f"a/{name}", tofile=f"b/{name}")
     out = []
     for line in lines:
-        # (a line a lone \r ends, a file saved on an old Mac, is no last line without an end)
         if line.endswith("\n"):
             out.append(line)
-        elif line.endswith("\r"):
-            out.append(line + "\n")
         else:
             out.append(line + "\n\\ No newline at end of file\n")
     return "".join(out)

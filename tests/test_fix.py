@@ -235,3 +235,8 @@ def test_diff_lines_break_where_patch_tools_break_them():
     assert diff.split("\n")[2:] == [
         "@@ -1,2 +1,2 @@", "-The Taliban came.\x0bThe Taleban left.", "+The Taliban came.\x0bThe Taliban left.",
         " The end.", ""]
+    # a file of lone \r line ends is one line to patch tools, without a final \n (a second review)
+    before = "The Taleban came.\rThe end.\r"
+    diff = unified_diff(FilePlan("a.txt", before, before.replace("Taleban", "Taliban"), "utf-8", [], []))
+    assert diff.split("\n")[2:] == ["@@ -1 +1 @@", "-" + before, "\\ No newline at end of file",
+                                    "+" + before.replace("Taleban", "Taliban"), "\\ No newline at end of file", ""]

@@ -638,12 +638,15 @@ _ADDRESS_BEFORE = re.compile(r"(?:\b[A-Z]{1,2}-|\d[a-z]?,[ \t\u00a0]*)$")
 _ADDRESS_LINE = re.compile(r"(?<![^\n])\d{5}(?:[ \t\u00a0]+[^\W\d_][\w-]*){1,3}[ \t]*\r?(?:\n|$)")  # (no full stop)
 
 
-def _continued(text: str, end: int, mult: dict[str, int], conj: tuple[str, ...]) -> bool:
+_AND = {"en": "and", "de": "und", "nl": "en", "pt": "e", "es": "y", "it": "e", "fr": "et", "ca": "i"}
+
+
+def _continued(text: str, end: int, mult: dict[str, int], conj: tuple[str, ...], lang: str | None = None) -> bool:
     """Whether "and" and a number with no multiplier of its own follow (2 mil e 500, one
     number; not 200 thousand and 300 thousand, a range of two, nor 200 thousand to 1.5 million
-    or 30 thousand or 5 percent: another number). "And" is the first word among the
-    conjunctions (and, e, y, et, und)."""
-    joining = next((c for c in conj if c[:1].isalpha()), None)
+    or 30 thousand or 5 percent: another number). "And" is the language's (and, e, y, et, und),
+    else the first word among the configured conjunctions."""
+    joining = _AND.get((lang or "").split("-")[0]) or next((c for c in conj if c[:1].isalpha()), None)
     if joining is None:
         return False
     found = re.compile(r"[ \u00a0]+" + re.escape(joining) + r"[ \u00a0]+\d[\d.,]*", re.IGNORECASE).match(text, end)
@@ -665,7 +668,7 @@ def numbers(rule: StyleRule, doc: Document) -> Iterator[Hit]:
     for start, end in spans:
         if pattern is not None:
             for match in pattern.finditer(text, start, end):
-                if _NUMBER_AFTER.match(text, match.end()) or _continued(text, match.end(), mult, conj):
+                if _NUMBER_AFTER.match(text, match.end()) or _continued(text, match.end(), mult, conj, doc.lang):
                     continue  # "1 thousand 500", "2 mil e 500": words and digits, no "1,000 500"
                 if _DIGIT_GROUP_BEFORE.search(text, max(0, match.start() - 2), match.start()):
                     continue  # the last group of 3 000 millones

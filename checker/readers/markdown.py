@@ -25,7 +25,7 @@ _MASKS = [
     re.compile(r"<(?:https?|mailto|ftp):[^>\s]*>"),  # autolinks
     URL_RE,  # bare URLs
     EMAIL_RE,
-    HANDLE_RE,  # @handles and #hashtags (after the block markers below: "# Title" has a space)
+    HANDLE_RE,  # @handles and #hashtags (not a heading's "# Title": a letter must follow the #)
     re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"),  # inline HTML tags
     re.compile(r"[ \t]\{[:#.][^{}\n]*\}[ \t]*\r?$", re.M),  # heading attributes: ## Title {#id .class}
     re.compile(r"^[ \t]{0,3}(?:#{1,6}(?=\s)|>[ \t>]*|[-*+](?=\s)|\d{1,9}[.)](?=\s))", re.M),  # block markers

@@ -242,19 +242,25 @@ def variants(paths: tuple[str, ...], lang: str | None, include: tuple[str, ...],
     """List the name clusters found in each file: canonical spelling, variants, counts, places."""
     from .names import finalize as name_clusters
     from .names.corpus import collect_document, combine as combine_spellings, finalize as corpus_finalize
-    from .pipeline import Options, Settings, load_source, resolver_for
+    from .pipeline import CheckContext, Options, Settings, load_source, resolver_for
     from .report.variants import render_variants
+    from .rules.names import house_first
 
     options = Options(lang=lang, include=_split(include) or None, exclude=_split(exclude), config=config_path,
                       isolated=isolated)
     resolver = resolver_for(options)
     errors: list[str] = []
 
+    contexts: dict[int, Any] = {}
+
     def documents():
         for source in _discover(paths, options):
-            settings = Settings.resolve(options, resolver.for_path(source.path)) if resolver else None
+            config = resolver.for_path(source.path) if resolver else None
+            settings = Settings.resolve(options, config) if config is not None else None
+            if config is not None and id(config) not in contexts:
+                contexts[id(config)] = CheckContext(settings)
             try:
-                yield load_source(source, settings.lang if settings else lang)
+                yield load_source(source, settings.lang if settings else lang), contexts.get(id(config))
             except InputError as error:  # reported once the others are read, before the list
                 errors.append(str(error))
 
@@ -262,9 +268,12 @@ def variants(paths: tuple[str, ...], lang: str | None, include: tuple[str, ...],
     # the files, the spellings that some use throughout where most use another: TC103's)
     files = []
     spread = None
-    for doc in documents():
+    for doc, ctx in documents():
         stats, table = collect_document(doc, lower=True)  # one reading for the clusters and TC103
-        files.append((doc.lang if fmt == "names" else doc, name_clusters(stats)))
+        # (the house list in force decides a cluster's name, as in `check`: a draft that named
+        # its variant would not load beside it: a tester's report)
+        clusters = [house_first(cluster, ctx, doc.lang)[0] for cluster in name_clusters(stats)]
+        files.append((doc.lang if fmt == "names" else doc, clusters))
         spread = table if spread is None else combine_spellings(spread, table)
     across = corpus_finalize(spread) if spread is not None else []
     _exit_if_cut_off(EXIT_ERROR if errors else EXIT_OK)

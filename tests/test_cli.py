@@ -429,6 +429,21 @@ def test_variants_draft_leaves_out_a_names_case_forms(tmp_path):
         assert entry in draft.stdout.decode()
 
 
+def test_variants_follow_the_house_list_in_force(tmp_path):
+    # a tester's report: with Zelensky: [Zelenski] in force, `variants` named Zelenski (3x) and
+    # drafted Zelenski: [Zelensky], which stopped every check once added to the list
+    (tmp_path / "names.yaml").write_text("Zelensky: [Zelenski]\n", encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "pt"\nnames = ["names.yaml"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("O presidente Zelenski falou. Zelenski saiu. Zelenski voltou. Autoridades "
+                                    "encontraram Zelensky em Kiev.\n", encoding="utf-8")
+    listed = run_cli("variants", "a.txt", cwd=tmp_path).stdout.decode()
+    assert listed.startswith("a.txt: Zelensky (4×)") and "house-list" in listed
+    draft = run_cli("variants", "--format", "names", "a.txt", cwd=tmp_path).stdout.decode()
+    assert '- name: "Zelensky"' in draft and 'variants: ["Zelenski"]' in draft
+    (tmp_path / "names.yaml").write_text(draft, encoding="utf-8")
+    assert run_cli("check", "a.txt", cwd=tmp_path).returncode == 1  # the draft loads: TC102 findings
+
+
 def test_variants_draft_never_merges_two_languages(tmp_path):
     # (Zelensky is the English name and a Portuguese variant: two entries, not one)
     for folder, lang, texts in (("en", "en", ["President Zelensky spoke. Zelensky left. Zelensky came back. "

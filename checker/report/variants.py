@@ -51,7 +51,8 @@ def house_list(files: list[tuple[Any, list[Any]]], across: list[Any] = ()) -> st
     (``checker.names.corpus``), spellings some files use throughout where most files use
     another; they join the entries with their counts in the whole corpus (only base forms: a
     case form is no entry). A draft for an editor: each entry shows its counts, and the choice
-    of spelling is the house's."""
+    of spelling is the house's: a spelling the house list in force names is the entry's name
+    whatever its count (the draft is added to that list)."""
     parent: dict[tuple, tuple] = {}
 
     def root(key: tuple) -> tuple:
@@ -67,6 +68,7 @@ def house_list(files: list[tuple[Any, list[Any]]], across: list[Any] = ()) -> st
     counts: dict[tuple, int] = {}
     canonical: dict[tuple, int] = {}  # clusters that hold the spelling dominant: ties go to it
     multiword: set[tuple] = set()
+    housed: set[tuple] = set()  # spellings the house list in force names (``rules.names.house_first``)
     # a name written with a hyphen in some files and with a space in others is one entry,
     # written as most occurrences write it (a house list cannot tell the two apart)
     writings: dict[tuple, dict[str, int]] = {}
@@ -76,6 +78,8 @@ def house_list(files: list[tuple[Any, list[Any]]], across: list[Any] = ()) -> st
             keys = [(lang, _spaced(v.base or v.spelling)) for v in cluster.variants]
             if cluster.multiword:
                 multiword.update(keys)
+            if any(v.kind == "house-list" for v in cluster.variants):
+                housed.update(k for k, v in zip(keys, cluster.variants) if v.tier is None)
             for key, variant in zip(keys, cluster.variants):
                 mine = writings.setdefault(key, {})
                 mine[variant.base or variant.spelling] = mine.get(variant.base or variant.spelling, 0) + variant.count
@@ -102,8 +106,8 @@ def house_list(files: list[tuple[Any, list[Any]]], across: list[Any] = ()) -> st
     # Taliban" 1x over "The Taleban" 4x beside Taliban 11x / Taleban 7x), as ``check`` does
     def order(key: tuple) -> tuple:
         if key in multiword:
-            return (-canonical[key], -counts[key], key)
-        return (-counts[key], -canonical[key], key)
+            return (key not in housed, -canonical[key], -counts[key], key)
+        return (key not in housed, -counts[key], -canonical[key], key)
 
     entries = sorted((sorted(group, key=order) for group in groups.values()),
                      key=lambda group: (-sum(counts[k] for k in group), group[0]))

@@ -88,7 +88,7 @@ class NameVariantRule(Rule):
             from ..names import corpus
 
             ctx.cache[CORPUS_TABLE] = (doc, corpus.collect(stats, words))
-        clusters = [_house_first(cluster, ctx, doc.lang) for cluster in finalize(stats)]
+        clusters = [house_first(cluster, ctx, doc.lang) for cluster in finalize(stats)]
         # Single-token clusters first, so that a token flagged on its own is not reported again
         # as the differing token of a multi-word name.
         fixed: set[tuple[str, str]] = set()  # (spelling, replacement) of the single tokens
@@ -149,7 +149,7 @@ class NameVariantRule(Rule):
         return findings
 
 
-def _house_first(cluster: "NameCluster", ctx: "CheckContext | None", lang: str | None) -> tuple["NameCluster", bool]:
+def house_first(cluster: "NameCluster", ctx: "CheckContext | None", lang: str | None) -> tuple["NameCluster", bool]:
     """The house spelling wins over the majority: when the configured list of names holds one
     spelling of a single-token cluster as canonical (or an inflection of it: Talibans for
     Taliban), that spelling's forms become the dominant ones and every other spelling (the former

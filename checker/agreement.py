@@ -143,11 +143,16 @@ DETERMINERS = {
 _TWO_WORDS_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+['’]?)[ \t*_]+([^\W\d_]+)[ \t*_]*$")
 
 
+def _word_before(prose: str, start: int) -> str | None:
+    """The word right before ``start`` (an elided article's apostrophe kept, as '), case-folded."""
+    before = _WORD_BEFORE.search(prose, max(0, start - 24), start)
+    return before.group(1).casefold().replace("’", "'") if before is not None else None
+
+
 def article_before(prose: str, start: int, lang: str | None) -> bool:
     """Whether the word right before ``start`` is an article, or a preposition joined to one."""
     articles = ARTICLES.get((lang or "").split("-")[0])
-    before = _WORD_BEFORE.search(prose, max(0, start - 24), start) if articles else None
-    return before is not None and before.group(1).casefold().replace("’", "'") in articles
+    return bool(articles) and _word_before(prose, start) in articles
 
 
 def determiner_before(prose: str, start: int, lang: str | None) -> bool:
@@ -158,10 +163,10 @@ def determiner_before(prose: str, start: int, lang: str | None) -> bool:
     agreeing = ARTICLES.get(primary, frozenset()) | DETERMINERS.get(primary, frozenset())
     if not agreeing:
         return False
-    before = _WORD_BEFORE.search(prose, max(0, start - 24), start)
+    before = _word_before(prose, start)
     if before is None:
         return False
-    if before.group(1).casefold().replace("’", "'") in agreeing:
+    if before in agreeing:
         return True
     two = _TWO_WORDS_BEFORE.search(prose, max(0, start - 48), start)
     return two is not None and two.group(2).islower() and two.group(1).casefold().replace("’", "'") in agreeing
@@ -199,8 +204,7 @@ def contraction_at_risk(prose: str, start: int, new: str, lang: str | None) -> b
     first = _FIRST_WORD.findall(new)[:1]
     if not fused or not first:
         return False
-    before = _WORD_BEFORE.search(prose, max(0, start - 24), start)
-    articles = fused.get(before.group(1).casefold()) if before is not None else None
+    articles = fused.get(_word_before(prose, start) or "")
     return bool(articles) and first[0].casefold().replace("’", "'") in articles
 
 

@@ -34,8 +34,8 @@ def _small_titled(lang: str) -> re.Pattern:
     words = _SMALL_WORDS.get(lang, _SMALL_WORDS["en"]).split()
     return re.compile(r"(?<![^\W\d_'’])(?:" + "|".join(w.capitalize() for w in words) + r")(?![^\W\d_])")
 
-
-_FIRST_WORD = re.compile(r"[^\W\d_]+")
+# Languages that capitalise every noun: a capital there is no sign of a name
+NOUNS_CAPITALISED = frozenset({"de", "lb"})
 _LONG_LOWER_WORD = re.compile(r"(?<![^\W\d_'’])[^\W\d_A-Z]{4,}(?![^\W\d_])")  # (4+ letters, lower case)
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")  # eBook, iPhone, macOS (not an acronym: the UK)
 
@@ -216,7 +216,7 @@ def transfer_case(surface: str, replacement: str, sentence_start: bool, heading:
         # (every word but the short joining words after the first: Doença do Coronavírus, not
         # Doença Do Coronavírus, Ministry of Health: a tester's report)
         titled = _WORD_START.sub(lambda m: m.group(0).upper(), replacement)
-        first = _FIRST_WORD.search(titled)
+        first = _WORD.search(titled)
         cut = first.end() if first else 0
         small = _small_titled((lang or "en").split("-")[0])
         return titled[:cut] + small.sub(lambda m: m.group(0).lower(), titled[cut:])

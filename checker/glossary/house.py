@@ -26,7 +26,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from ..casing import before_full_stop
+from ..casing import NOUNS_CAPITALISED, before_full_stop
 from ..model import InputError
 from .index import Match, PatternIndex, inflected_form
 from .load import decode, read_bytes, where
@@ -195,7 +195,6 @@ def judged_in_context(matches: list[HouseMatch], doc) -> list[HouseMatch]:
 _NEXT_WORD = re.compile(r"[ \u00a0]+([^\W\d_]+)")
 
 
-NOUNS_CAPITALISED = frozenset({"de", "lb"})
 NAME_AFTER_MAX_ZIPF = 3.0  # ... where every noun is capitalised: a word this rare, a name's
 
 

@@ -45,8 +45,6 @@ def kept_in_source_language(s_text: str, start: int, end: int, t_text: str, s_la
     a source word beside them that is foreign to the target language (a name or title the
     translation keeps as it is: *Centre for Evidence-Based Medicine*, *International Vaccine
     Centre*, an English title): then they are quoted, not left untranslated."""
-    from ..lexicon import zipf
-
     surface = s_text[start:end]
     if not surface[:1].isupper() or not word_in(t_text, surface):
         return False  # names and titles are capitalised; a lower-case term left as is was not quoted
@@ -54,10 +52,22 @@ def kept_in_source_language(s_text: str, start: int, end: int, t_text: str, s_la
     after = _AFTER_RE.match(s_text, end)
     for phrase, word in ((before and before.group(0) + surface, before and before.group(1)),
                          (after and surface + after.group(0), after and after.group(2))):
-        if (word and len(word) > 1 and zipf(word, s_lang) >= zipf(word, t_lang) + FOREIGN_GAP
-                and word_in(t_text, phrase)):
+        if foreign_word(word, s_lang, t_lang) and word_in(t_text, phrase):
             return True
     return False
+
+
+def foreign_word(word: str | None, other_lang: str | None, lang: str | None) -> bool:
+    """Whether ``word`` (2+ letters) is ``FOREIGN_GAP`` commoner in ``other_lang`` than in ``lang``."""
+    from ..lexicon import zipf
+
+    return bool(word) and len(word) > 1 and zipf(word, other_lang) >= zipf(word, lang) + FOREIGN_GAP
+
+
+def _joined_word_after(text: str, end: int) -> str | None:
+    """The word right after ``end``, past one space or hyphen (not past a sentence's end or a bracket)."""
+    after = _AFTER_RE.match(text, end)
+    return after.group(2) if after and after.group(1) in (" ", "-") else None
 
 
 def in_foreign_run(text: str, start: int, end: int, other_lang: str | None, lang: str | None,
@@ -67,17 +77,12 @@ def in_foreign_run(text: str, start: int, end: int, other_lang: str | None, lang
     of Coronavirus Disease 2019* quoted in a Portuguese sentence), or between two. A quotation or
     a title is kept as written, not translated word by word. A capital that only starts the
     sentence is no title's (Lockdown measures foram adotadas: left untranslated)."""
-    from ..lexicon import zipf
-
-    def foreign(word: str | None) -> bool:
-        return bool(word) and len(word) > 1 and zipf(word.lower(), other_lang) >= zipf(word.lower(), lang) + FOREIGN_GAP
-
     before = _BEFORE_RE.search(text, max(0, start - 60), start)
-    after = _AFTER_RE.match(text, end)
+    after = _joined_word_after(text, end)
     # (only a space or a hyphen between: not across a sentence's end or a bracket)
-    left = foreign(before.group(1)) if before and before.group(2) in (" ", "-") else False
-    right = foreign(after.group(2)) if after and after.group(1) in (" ", "-") else False
-    if sentence_start and right and after.group(2)[:1].isupper():
+    left = foreign_word(before.group(1), other_lang, lang) if before and before.group(2) in (" ", "-") else False
+    right = foreign_word(after, other_lang, lang)
+    if sentence_start and right and after[:1].isupper():
         return True  # a title opening the sentence (Social Distancing Guidelines foram publicadas: a review)
     return (left and right) or (text[start:start + 1].isupper() and not sentence_start and (left or right))
 
@@ -85,10 +90,4 @@ def in_foreign_run(text: str, start: int, end: int, other_lang: str | None, lang
 def beside_foreign(text: str, start: int, end: int, other_lang: str | None, lang: str | None) -> bool:
     """Whether a word of ``other_lang`` stands right after text[start:end] (Lockdown measures
     foram adotadas): translating the term alone would leave a hybrid phrase."""
-    from ..lexicon import zipf
-
-    after = _AFTER_RE.match(text, end)
-    if not after or after.group(1) not in (" ", "-") or len(after.group(2)) < 2:
-        return False
-    word = after.group(2).lower()
-    return zipf(word, other_lang) >= zipf(word, lang) + FOREIGN_GAP
+    return foreign_word(_joined_word_after(text, end), other_lang, lang)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from ..agreement import fix_at_risk
-from ..casing import before_full_stop, fit_replacement, starts_sentence, transfer_case
+from ..casing import NOUNS_CAPITALISED, before_full_stop, fit_replacement, starts_sentence, transfer_case
 from ..model import BlockKind, Document
 from .cldr import capitalised_names, fold_name
 from .loader import DEFAULT_MESSAGES, GROUP_REF, StyleRule
@@ -314,7 +314,6 @@ NOUN_MAX_ZIPF = 5.5
 # sport 0.77, mini 0.70, Spanish online 0.79: a review; Microsoft 0, Windows 0.25, Twitter 0.52).
 LATIN_IN_RUSSIAN_MARGIN = 0.6
 LATIN_IN_RUSSIAN_MIN_ZIPF = 3.0
-_NOUNS_CAPITALISED = frozenset({"de", "lb"})
 
 
 def _likely_name(word: str, lang: str | None) -> bool:
@@ -325,7 +324,7 @@ def _likely_name(word: str, lang: str | None) -> bool:
     if not word[:1].isupper() or not lexicon.has_language(lang):
         return False
     z = lexicon.zipf(word, lang)
-    if (lang or "").split("-")[0] in _NOUNS_CAPITALISED:
+    if (lang or "").split("-")[0] in NOUNS_CAPITALISED:
         return z < NOUN_MAX_ZIPF
     return z < NAME_MAX_ZIPF or (z < NAME_LIKE_MAX_ZIPF and name_like(fold(word), lang or "en")) \
         or _brand(word, z, lang)
@@ -569,7 +568,7 @@ _OF_AFTER = re.compile(r"[ \u00a0]+(?:d['’]|(?:de|di|del|dos|das|do|da|du|des|
 _ROMANCE = ("es", "pt", "fr", "it", "ca", "gl", "ro")
 
 
-# In a language that capitalises every noun (_NOUNS_CAPITALISED), a capital after five digits is
+# In a language that capitalises every noun (NOUNS_CAPITALISED), a capital after five digits is
 # no sign of a town ("50000 Menschen"): the word must also be a name, which other languages'
 # text mentions too.
 ORDINARY_NOUN_GAP = 3.0  # Zipf by which an ordinary noun is commoner in German than in English
@@ -594,7 +593,7 @@ def _is_identifier(digits: str, text: str, start: int, end: int, lang: str | Non
     word = _WORD_AFTER.match(text, end)
     if len(digits) != 5 or word is None or not word.group(1).isupper():
         return False
-    if lang not in _NOUNS_CAPITALISED:
+    if lang not in NOUNS_CAPITALISED:
         return True
     if _ADDRESS_BEFORE.search(text, max(0, start - 24), start) or _ADDRESS_LINE.match(text, start):
         return True

@@ -126,6 +126,9 @@ def _build_db(path: Path, freqs: dict[str, float]) -> None:
         raise
 
 
+MEMO_LIMIT = 100_000  # words a Lexicon remembers (~15 MB); past it, it starts again
+
+
 class Lexicon:
     """Zipf lookups for one language, memoised; backed by the SQLite cache or a dict."""
 
@@ -148,8 +151,12 @@ class Lexicon:
                 self._dict = freqs  # cache dir not writable: keep the frequencies in memory
                 return
         try:
-            # check_same_thread=False: reads only, guarded by the GIL and sqlite's own locking.
-            self._con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            # check_same_thread=False: reads only, guarded by the GIL. immutable: the file is
+            # only ever replaced whole (``_build_db`` renames a new one over it), never written
+            # in place, so sqlite may skip its locks and change checks (a lock, a stat and a
+            # header read per query: a tenth of a names check's time on this machine).
+            uri = path.absolute().as_uri() + "?mode=ro&immutable=1"
+            self._con = sqlite3.connect(uri, uri=True, check_same_thread=False)
         except sqlite3.Error:
             self._dict = _load_frequencies(self.lang)
 
@@ -157,8 +164,16 @@ class Lexicon:
         value = self._raw.get(word)
         if value is not None:
             return value
+        if len(self._raw) >= MEMO_LIMIT:
+            self._forget()
         value = self._raw[word] = self._zipf(word)
         return value
+
+    def _forget(self) -> None:
+        """Empty the memos: a corpus of millions of documents meets millions of distinct words
+        (names, typos), and the memos would grow with them without end."""
+        self._raw.clear()
+        self._memo.clear()
 
     def _zipf(self, word: str) -> float:
         key = _key(word)
@@ -176,23 +191,29 @@ class Lexicon:
     def prefetch(self, words) -> None:
         """Look up many words at once (one query per 500 words instead of one per word);
         later ``zipf`` calls for them are dictionary hits."""
-        memo = self._memo
-        todo = sorted({key for key in map(_key, words) if key not in memo})
-        if not todo:
+        raw = self._raw
+        words = set(words)
+        new = words.difference(raw)  # (a set operation in C skips the words seen before)
+        if not new:
             return
+        if len(raw) + len(new) > MEMO_LIMIT:
+            self._forget()
+            new = words
+        memo = self._memo
+        keys = {word: _key(word) for word in new}
+        todo = sorted({key for key in keys.values() if key not in memo})
         if self._dict is not None:
             get = self._dict.get
             for key in todo:
                 memo[key] = get(key, 0.0)
-            return
-        assert self._con is not None
-        for i in range(0, len(todo), 500):
-            chunk = todo[i : i + 500]
-            for key in chunk:
-                memo[key] = 0.0
-            query = "SELECT word, zipf FROM zipf WHERE word IN (" + ",".join("?" * len(chunk)) + ")"
-            for word, value in self._con.execute(query, chunk):
-                memo[word] = value
+        elif todo:
+            assert self._con is not None
+            for i in range(0, len(todo), 500):
+                chunk = todo[i : i + 500]
+                memo.update(dict.fromkeys(chunk, 0.0))
+                query = "SELECT word, zipf FROM zipf WHERE word IN (" + ",".join("?" * len(chunk)) + ")"
+                memo.update(self._con.execute(query, chunk))
+        raw.update({word: memo[key] for word, key in keys.items()})
 
     def __bool__(self) -> bool:
         return True

@@ -371,13 +371,13 @@ def evaluate(units, gpath: Path, lang: str, rng: random.Random, share: float, sh
     return row, entries, occurs, blamed
 
 
-def show_fp(pair: str, log: list, n: int) -> None:
-    """The dev half's false positives (curated run) by rule and cause, with ``n`` examples each."""
+def show_fp(pair: str, log: list, n: int, run: str = "curated dev") -> None:
+    """The dev half's false positives (a curated run) by rule and cause, with ``n`` examples each."""
     by_cause: dict[tuple[str, str], list] = {}
     for src, tgt, fs in log:
         for rule, text, message, cause in fs:
             by_cause.setdefault((rule, cause), []).append((src, tgt, text, message))
-    print(f"{pair} curated dev: {len(log)} units with false positives, {sum(len(v) for v in by_cause.values())} findings")
+    print(f"{pair} {run}: {len(log)} units with false positives, {sum(len(v) for v in by_cause.values())} findings")
     for (rule, cause), items in sorted(by_cause.items(), key=lambda kv: (kv[0][0], -len(kv[1]))):
         print(f"  {rule} {cause}: {len(items)}")
         for src, tgt, text, message in items[:n]:
@@ -411,7 +411,10 @@ def cross_curated(dev, gpath: Path, lang: str, args, locale: str, foreign, tmp: 
         _, entries, occurs, blamed = evaluate(a, gpath, lang, random.Random(f"{args.seed}:cv{fold}a:{locale}"),
                                               args.share, 0, foreign)
         cpath, _ = curate(gpath, entries, occurs, blamed, tmp / f"{locale}.cv{fold}.csv", -(-args.min_blamed // 2))
-        row, *_ = evaluate(b, cpath, lang, random.Random(f"{args.seed}:cv{fold}b:{locale}"), args.share, 0, foreign)
+        fp_log: list | None = [] if args.show_fp >= 0 else None
+        row, *_ = evaluate(b, cpath, lang, random.Random(f"{args.seed}:cv{fold}b:{locale}"), args.share, 0, foreign, fp_log)
+        if fp_log is not None:
+            show_fp(f"en→{locale} fold {fold}", fp_log, args.show_fp, "cross-curated dev")
         if not total:
             total = dict(row)
             total["by_kind"] = {}
@@ -447,6 +450,8 @@ def main() -> int:
     parser.add_argument("--cv", action="store_true",
                         help="also a dev-only estimate of the curated held-out figures: the dev half split in two, "
                              "each half curated (at half the --min-blamed, rounded up) and measured on the other")
+    parser.add_argument("--dev-only", action="store_true",
+                        help="skip the held-out runs (for development: their rows are neither computed nor printed)")
     parser.add_argument("--pairs", default="", help="only these target locales (comma-separated, e.g. fr,pt-BR)")
     parser.add_argument("--show-fp", type=int, default=-1, metavar="N",
                         help="break the dev false positives down by rule and cause, with N examples of each cause")
@@ -491,10 +496,11 @@ def main() -> int:
         runs.append(("curated, dev (in-sample)", cur_dev, n_dropped))
         if args.cv:
             runs.append(("dev, cross-curated", cross_curated(dev, gpath, lang, args, locale, foreign, tmp), None))
-        raw_test, *_ = evaluate(test, gpath, lang, random.Random(f"{args.seed}:test:{locale}"), args.share, 0, foreign)
-        runs.append(("raw, held-out", raw_test, 0))
-        cur_test, *_ = evaluate(test, cpath, lang, random.Random(f"{args.seed}:test:{locale}"), args.share, 0, foreign)
-        runs.append(("**curated, held-out**", cur_test, n_dropped))
+        if not args.dev_only:
+            raw_test, *_ = evaluate(test, gpath, lang, random.Random(f"{args.seed}:test:{locale}"), args.share, 0, foreign)
+            runs.append(("raw, held-out", raw_test, 0))
+            cur_test, *_ = evaluate(test, cpath, lang, random.Random(f"{args.seed}:test:{locale}"), args.share, 0, foreign)
+            runs.append(("**curated, held-out**", cur_test, n_dropped))
         for name, row, dropped in runs:
             row.update(pair=f"en→{locale}", run=name, deprecated=n_deprecated, dropped="-" if dropped is None else dropped)
             table.append(row)

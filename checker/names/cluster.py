@@ -152,7 +152,7 @@ def finalize(stats: NameStats) -> list[NameCluster]:
         w: st
         for w, st in stats.tokens.items()
         if st.noninitial > 0 or (len(w) >= 4 and (zipf(w) < INITIAL_MAX_ZIPF
-                                                  or (name_like(fold(w), lang) and zipf(w) < FUNCTION_WORD_ZIPF)))
+                                                  or (zipf(w) < FUNCTION_WORD_ZIPF and name_like(fold(w), lang))))
     }
     # ... and when the text writes them mid-sentence with other accents, as a name the language
     # uses more: the accent twin's slip (Melenchon 3.3 at a sentence start beside Mélenchon 4.1;
@@ -217,7 +217,7 @@ def _single_token_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
             # (not a name the word lists know standing beside another name: Keir of Keir
             # Starmer is no slip of a sentence's Kein, nor Малли of Роберт Малли of Мало: a
             # tester's report; slips are unknown to every word list: Britissh)
-            unknown = [w for w in unknown if not (attested_anywhere(w, lang) and _beside_a_name(w, stats, zipf))]
+            unknown = [w for w in unknown if not (_beside_a_name(w, stats, zipf) and attested_anywhere(w, lang))]
         # and lower-case slips beside a capitalised word ("ctedit Suisse" for Credit Suisse)
         # (or no word list knows them: "the britlish healthcare system")
         unknown += [w for w, st in lower.items() if any(loc[4] for loc in st.locations) or unknown_word(w, zipf)]

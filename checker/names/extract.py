@@ -81,6 +81,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 _KNOWN: dict[str, set[str]] = {}
 _RARE: dict[str, set[str]] = {}
 _RARE_CONTEXT: dict[str, set[str]] = {}  # rare words above LOWER_MAX_ZIPF (kept only beside a capital)
+JUDGED_LIMIT = 200_000  # words of one language remembered so (~25 MB); past it, judged again
 
 
 def _word_char(ch: str) -> bool:
@@ -95,6 +96,10 @@ def _rare_lower(distinct: set[str], lang: str) -> tuple[set[str], set[str]]:
     known = _KNOWN.setdefault(lang, set())
     rare = _RARE.setdefault(lang, set())
     rare_ctx = _RARE_CONTEXT.setdefault(lang, set())
+    if len(known) + len(rare) + len(rare_ctx) > JUDGED_LIMIT:  # (a corpus's vocabulary has no end)
+        known.clear()
+        rare.clear()
+        rare_ctx.clear()
     new = distinct - known
     if new:
         new -= rare

@@ -108,7 +108,7 @@ _PLURAL = frozenset({"s", "es"})
 CASE_LANGUAGES = frozenset({"ru", "uk", "be", "cs", "sk", "pl", "hr", "sr", "bs", "sl"})
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=65_536)  # (a large corpus fills it: 10-20 MB)
 def stem_endings(form: str, lang: str | None) -> tuple[tuple[str, str], ...]:
     f = unicodedata.normalize("NFC", form).casefold()
     min_stem = MIN_STEM_RU if (lang or "")[:2] in CASE_LANGUAGES else MIN_STEM
@@ -152,7 +152,7 @@ def _not_german_ending(f: str, ending: str, before: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=65_536)  # (a large corpus fills it: 10-20 MB)
 def stems(form: str, lang: str | None) -> frozenset[str]:
     """The case-folded form and its stems after removing one inflectional ending."""
     pairs = stem_endings(form, lang)

@@ -65,7 +65,7 @@ def joiner(between: str) -> str:
     return "-" if any(c in HYPHENS for c in between) else " "
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=65_536)  # (a large corpus fills it: 10-20 MB)
 def fold(s: str) -> str:
     """Case-fold, ß -> ss, strip combining marks (diacritics)."""
     s = unicodedata.normalize("NFKC", s).casefold().replace("ß", "ss")
@@ -84,7 +84,7 @@ def _romanise(s: str) -> str:
     return anyascii(s).lower()
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=65_536)  # (a large corpus fills it: 10-20 MB)
 def norm(s: str) -> str:
     """Normal form for comparing spellings of one name across transliterations."""
     s = _romanise(fold(s).translate(_DROP))
@@ -122,7 +122,7 @@ def _group1(m) -> str:
     return m.group(1)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=65_536)  # (a large corpus fills it: 10-20 MB)
 def skel(s: str) -> str:
     """Consonant skeleton of ``norm(s)``: a blocking key for transliteration variants."""
     n = norm(s)

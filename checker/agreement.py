@@ -33,8 +33,8 @@ def agreement_at_risk(old: str, new: str, lang: str | None) -> bool:
     German the last three letters: das Meeting -> das Besprechung, a review). The fix is then
     unsafe; the suggestion stays."""
     primary = (lang or "").split("-")[0]
-    if primary not in GENDERED:
-        return False
+    if primary not in GENDERED or old.casefold() == new.casefold():
+        return False  # (one word, in its case or its spelling of ß: die Strasse -> die Straße)
     old_head, new_head = _WORDS.findall(old)[:1], _WORDS.findall(new)[:1]
     tail = 3 if primary in GERMAN_LIKE else 1
     return not old_head or not new_head or old_head[0][-tail:].casefold() != new_head[0][-tail:].casefold()
@@ -208,14 +208,42 @@ def contraction_at_risk(prose: str, start: int, new: str, lang: str | None) -> b
     return bool(articles) and first[0].casefold().replace("’", "'") in articles
 
 
-def fix_at_risk(prose: str, start: int, old: str, new: str, lang: str | None, article_only: bool = False) -> bool:
+# German separable verb particles (herunter|laden, an|melden): such a verb is one word only as an
+# infinitive at its clause's end (kann die Datei herunterladen.); elsewhere it splits or takes
+# zu inside it (Laden Sie ... herunter; herunterzuladen). A closed class, as the articles are.
+SEPARABLE_PARTICLES = tuple(sorted(
+    "ab an auf aus bei dar ein fest fort her herab heran herauf heraus herbei herein herüber herum herunter "
+    "hervor hin hinab hinauf hinaus hinein hinüber hinunter hinzu los mit nach vor voran voraus vorbei vorweg "
+    "weg weiter zu zurecht zurück zusammen".split(), key=len, reverse=True))
+_VERB_ENDINGS = ("en", "ln", "rn")
+_NEXT_WORD = re.compile(r"[ \t*_]*[\w„“\"']")
+
+
+def separable_at_risk(prose: str, start: int, end: int, new: str, lang: str | None) -> bool:
+    """Whether ``new`` is a German separable verb in its infinitive (herunterladen) and the text it
+    replaces at [start, end) is no infinitive at a clause's end: after zu (zu downloaden ->
+    zu herunterladen, not herunterzuladen) or before another word of the clause (Bitte
+    downloaden Sie -> Bitte herunterladen Sie: a tester's report)."""
+    if (lang or "").split("-")[0] != "de":
+        return False
+    words = _WORDS.findall(new)
+    verb = words[-1] if words else ""
+    if not verb.islower() or not verb.endswith(_VERB_ENDINGS) \
+            or not any(verb.startswith(p) and len(verb) - len(p) >= 4 for p in SEPARABLE_PARTICLES):
+        return False
+    return _word_before(prose, start) == "zu" or _NEXT_WORD.match(prose, end) is not None
+
+
+def fix_at_risk(prose: str, start: int, old: str, new: str, lang: str | None, article_only: bool = False,
+                end: int | None = None) -> bool:
     """Any of the above for replacing ``old`` (at ``start`` in ``prose``) by ``new``. With
     ``article_only`` (a house style's substitution, often of a name: Kiew -> Kyjiw in Kiew),
     the gender counts only after an article or another determiner, also before an adjective
     (Der Regierungschef -> Der Kanzlerin, Este sistema, O novo sistema). In a
     language whose gender a last letter does not tell, a new first word after an article is
     always at risk (O internamento -> O internação, El programa -> El campaña: a tester's
-    report); German's last three letters do (die Stimmung -> die Abstimmung)."""
+    report); German's last three letters do (die Stimmung -> die Abstimmung). ``end``: where
+    the replaced text ends (``start + len(old)`` when not given)."""
     at_article = determiner_before(prose, start, lang)
     agreement = agreement_at_risk(old, new, lang) and (not article_only or at_article)
     primary = (lang or "").split("-")[0]
@@ -223,4 +251,5 @@ def fix_at_risk(prose: str, start: int, old: str, new: str, lang: str | None, ar
         old_head, new_head = _WORDS.findall(old)[:1], _WORDS.findall(new)[:1]
         agreement = agreement or [w.casefold() for w in old_head] != [w.casefold() for w in new_head]
     return agreement or article_at_risk(prose, start, old, new, lang) or article_doubled(prose, start, new, lang) \
-        or contraction_at_risk(prose, start, new, lang)
+        or contraction_at_risk(prose, start, new, lang) \
+        or separable_at_risk(prose, start, start + len(old) if end is None else end, new, lang)

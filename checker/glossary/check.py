@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..agreement import fix_at_risk
-from ..casing import fit_replacement
+from ..casing import NOUNS_CAPITALISED, fit_replacement, starts_sentence
 from ..model import Document
 from .compiled import CompiledGlossary, fold_words
 from .index import NONWORD_ZIPF, Match, PatternIndex, orthographic_plurals, regular_plural
@@ -55,7 +55,23 @@ def scan(doc: Document, lang: str | None, compiled: CompiledGlossary, index: Pat
     an = analyzer(lang)
     keys = an.keys(tokens.surfaces)
     index = index or compiled.target_index(lang)
-    return Scan(lang, tokens, keys, [m for m in index.scan(tokens, keys) if _in_one_block(doc, m)])
+    matches = [m for m in index.scan(tokens, keys) if _in_one_block(doc, m)]
+    if (lang or "").split("-")[0] in NOUNS_CAPITALISED:
+        matches = [m for m in matches if not _noun_otherwise(doc, tokens, m)]
+    return Scan(lang, tokens, keys, matches)
+
+
+def _noun_otherwise(doc: Document, tokens: Tokens, m: Match) -> bool:
+    """In German, which capitalises its nouns, a one-word term matched by a word of the other
+    kind: a capitalised word inside a sentence for a verb or an adjective (die Downloads for a
+    forbidden downloaden: a tester's report), or a lower-case word for a noun (downloaden for
+    Download). Two words that share a stem, not one word."""
+    if m.last - m.first != 1:
+        return False
+    listed, written = m.pattern.payload[1].text, tokens.surfaces[m.first]
+    if listed[:1].isupper() == written[:1].isupper() or listed.isupper() or written.isupper():
+        return False
+    return listed[:1].isupper() or not starts_sentence(doc, m.start)
 
 
 def _in_one_block(doc: Document, m: Match) -> bool:
@@ -96,7 +112,7 @@ def wrong_terms(doc: Document, sc: Scan, compiled: CompiledGlossary) -> list[Hit
                 replacement = _inflected_like(written, term.text, replacement) or _plural_like(
                     written, term.text, replacement, sc.lang)
         safe = len(approved) == 1 and as_listed and not (
-            replacement and fix_at_risk(doc.prose, m.start, term.text, replacement, sc.lang))
+            replacement and fix_at_risk(doc.prose, m.start, term.text, replacement, sc.lang, end=m.end))
         hits.append(Hit(term.status.value, m.start, m.end, entry, term, suggestions, replacement, safe))
     return hits
 

@@ -65,7 +65,7 @@ class PatternIndex:
 
     def add(self, pattern: Pattern | None) -> None:
         if pattern is not None:
-            for variant in [pattern, *self._conjugations(pattern), *self._plurals(pattern)]:
+            for variant in [pattern, *self._conjugations(pattern), *self._plurals(pattern), *self._case_forms(pattern)]:
                 self.first.setdefault(variant.keys[0], []).append(variant)
             self._sorted = False
 
@@ -95,6 +95,19 @@ class PatternIndex:
             for key in dict.fromkeys(self.analyzer.key(plural) for plural in plurals if plural is not None):
                 if key != pattern.keys[k]:
                     out.append(dataclasses.replace(pattern, keys=pattern.keys[:k] + (key,) + pattern.keys[k + 1:]))
+        return out
+
+    def _case_forms(self, pattern: Pattern) -> list[Pattern]:
+        """In Russian, the pattern with one word's key replaced by the key of another of that word's
+        forms (pymorphy3's lexeme), where Snowball keys them apart (мобила: моб-, мобилу:
+        мобил-: a tester's report); the form guard (``russian_inflection``) then checks the word."""
+        if self.analyzer.lang != "ru":
+            return []
+        out = []
+        for k, form in enumerate(pattern.forms):
+            keys = {self.analyzer.key(other) for other in russian_forms(form)} - {pattern.keys[k]}
+            for key in sorted(keys):
+                out.append(dataclasses.replace(pattern, keys=pattern.keys[:k] + (key,) + pattern.keys[k + 1:]))
         return out
 
     def _sort(self) -> None:
@@ -386,7 +399,45 @@ def romance_inflection(lang: str | None) -> Callable[[str, str], bool]:
 
 def multiword_guard(lang: str | None) -> Callable[[str, str], bool] | None:
     """The form guard of multi-word terms in ``lang`` (None: the index's default)."""
-    return multiword_inflection if lang in ROMANCE else None
+    return multiword_inflection if lang in ROMANCE else russian_inflection if lang == "ru" else None
+
+
+@functools.lru_cache(maxsize=50_000)
+def _russian_lemmas(word: str) -> frozenset[str]:
+    """The lemmas of the parses pymorphy3's dictionary has for ``word`` (none for a word it only
+    guesses at, or without pymorphy3)."""
+    from ..names.morph import _analyzer
+
+    try:
+        morph = _analyzer()
+    except ImportError:
+        return frozenset()
+    return frozenset(p.normal_form.replace("ё", "е") for p in morph.parse(word) if p.is_known)
+
+
+@functools.lru_cache(maxsize=4_096)
+def russian_forms(word: str) -> tuple[str, ...]:
+    """Every form of the lexemes pymorphy3's dictionary gives ``word`` (its cases and numbers)."""
+    from ..names.morph import _analyzer
+
+    try:
+        morph = _analyzer()
+    except ImportError:
+        return ()
+    return tuple(sorted({f.word for p in morph.parse(word) if p.is_known for f in p.lexeme}))
+
+
+def russian_inflection(word: str, form: str) -> bool:
+    """The form guard for Russian: where pymorphy3's dictionary knows both words, they are forms
+    of one another when they share a lemma (мобилу, мобилы for мобила), not when Snowball gives
+    two words one stem (директор for директория, a tester's report); otherwise, a typo or a
+    word it does not know, the loose guard (``inflected_form``)."""
+    if word == form:
+        return True
+    mine, theirs = _russian_lemmas(word), _russian_lemmas(form)
+    if mine and theirs:
+        return not mine.isdisjoint(theirs)
+    return inflected_form(word, form)
 
 
 def language_index(lang: str | None, inflects: Callable[[str, str], bool] | None = None) -> PatternIndex:
@@ -403,7 +454,7 @@ def one_word_guard(lang: str | None) -> Callable[[str, str], bool] | None:
     """The form guard of one-word terms in ``lang`` (None: the index's guard). Only they: a word
     alone cannot tell the noun (seca) from the verb that shares its stem, while in a longer term
     the words around it do (lave as mãos, whose verb conjugates: lavem as mãos)."""
-    return romance_inflection(lang) if lang in ROMANCE else None
+    return romance_inflection(lang) if lang in ROMANCE else russian_inflection if lang == "ru" else None
 
 
 def _lemmas(word: str) -> set[str]:

@@ -10,6 +10,7 @@ import re
 from ..agreement import GENDERED, GERMAN_LIKE, article_at_risk, article_doubled, determiner_before
 from ..casing import starts_sentence, transfer_case
 from ..model import Document
+from ..names.morph import CASE_LANGUAGES
 from ..names.normalize import HYPHENS
 from .check import Hit, Scan, fitted_suggestions, matched_surface, plural_word
 from .compiled import COMPOUND_RE, MIN_NEAR_LEN, CompiledGlossary, fold_words, is_english, loose, within_one
@@ -154,8 +155,10 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
             suggestions = fitted_suggestions(doc, m.start, m.end, written, approved, term.text)
             replacement = suggestions[0]  # (the first approved term, fitted to the text)
             # (the English word has no gender, but an article before it has one, which the
-            # translation's term may not share: O vaccine -> O vacina, a tester's report)
-            safe = len(approved) == 1 and exact and not (
+            # translation's term may not share: O vaccine -> O vacina, a tester's report; nor
+            # case, which a Russian term must take from its place: по email -> по электронная
+            # почта, Ceasefire был -> Прекращение огня был: another)
+            safe = len(approved) == 1 and exact and (sc.lang or "").split("-")[0] not in CASE_LANGUAGES and not (
                 beside_foreign(doc.prose, m.start, m.end, other, sc.lang)  # (Confinamento measures)
                 or article_at_risk(doc.prose, m.start, written, replacement, sc.lang)
                 or article_doubled(doc.prose, m.start, replacement, sc.lang)

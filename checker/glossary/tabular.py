@@ -70,7 +70,8 @@ def read_rows(text: str, suffix: str) -> tuple[list[str], list[tuple[int, list[s
                 raise TableError(start, f"{len(cells)} fields, but the header has {len(header)}")
             rows.append((start, cells + [""] * (len(header) - len(cells))))
     except csv.Error as error:
-        raise TableError(reader.line_num or line, f"malformed CSV: {error}") from None
+        # (at the line where the broken row starts: an unclosed quote is seen only at the end)
+        raise TableError(line, f"malformed CSV: {error}") from None
     if header is None:
         raise TableError(1, "empty file (expected a header row)")
     return header, rows

@@ -48,7 +48,8 @@ def compose(text: str):
     try:
         root = yaml.compose(text, Loader=loader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        at_end = error.problem_mark is not None and error.problem_mark.index >= len(text.rstrip())  # (an unclosed quote: where it opens)
+        mark = (error.context_mark or error.problem_mark) if at_end else (error.problem_mark or error.context_mark)
         line = mark.line + 1 if mark is not None else None
         raise YamlError(line, f"invalid YAML: {error.problem or error.context}") from None
     except yaml.YAMLError as error:

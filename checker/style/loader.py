@@ -157,7 +157,11 @@ def parse_yaml(text: str) -> Any:
     try:
         return yaml.load(text, Loader=_LOADER)  # noqa: S506  (a safe loader)
     except yaml.MarkedYAMLError as error:
-        mark = error.context_mark or error.problem_mark  # where the broken construct starts
+        # where the parser stopped, unless that is the end of the text (an unclosed quote or
+        # bracket): then where the broken construct starts (a bad indent on line 8 was
+        # reported at the mapping's start, line 4: a tester's report)
+        at_end = error.problem_mark is not None and error.problem_mark.index >= len(text.rstrip())
+        mark = (error.context_mark or error.problem_mark) if at_end else (error.problem_mark or error.context_mark)
         problem = " ".join(str(p) for p in (error.context, error.problem) if p)
         raise StyleError(mark.line + 1 if mark else 1, f"invalid YAML: {problem}") from None
     except yaml.YAMLError as error:
@@ -238,7 +242,27 @@ def _translate(pattern: str) -> str:
     if m:  # "(?i)foo" inside an alternation is an error in Python: scope the flags instead
         pattern = f"(?{m.group(1)}:{pattern[m.end():]})"
     pattern = pattern.replace(r"\z", r"\Z")
+    if "[:" in pattern:
+        pattern = _posix_classes(pattern)
     return pattern if verbose else _wrap_spaces(pattern)
+
+
+# Go's (RE2's) POSIX classes, ASCII as there, which Python's re lacks ([[:alpha:]]+ matched a
+# literal set of ":alph" and gave a warning: a tester's report)
+_POSIX = {
+    "alnum": "0-9A-Za-z", "alpha": "A-Za-z", "ascii": "\\x00-\\x7f", "blank": "\\t ", "cntrl": "\\x00-\\x1f\\x7f",
+    "digit": "0-9", "graph": "!-~", "lower": "a-z", "print": " -~", "punct": "!-/:-@\\[-`{-~",
+    "space": "\\t\\n\\v\\f\\r ", "upper": "A-Z", "word": "0-9A-Za-z_", "xdigit": "0-9A-Fa-f",
+}
+_POSIX_CLASS = re.compile(r"\[:(\^?)(" + "|".join(_POSIX) + r"):\]")
+_NEGATED_ALONE = re.compile(r"\[\[:\^(" + "|".join(_POSIX) + r"):\]\]")
+
+
+def _posix_classes(pattern: str) -> str:
+    """``pattern`` with [:alpha:] and the like written as the ranges they stand for; a negated one
+    ([:^alpha:]) only as a whole set ([[:^alpha:]] -> [^A-Za-z])."""
+    pattern = _NEGATED_ALONE.sub(lambda m: "[^" + _POSIX[m.group(1)] + "]", pattern)
+    return _POSIX_CLASS.sub(lambda m: m.group(0) if m.group(1) else _POSIX[m.group(2)], pattern)
 
 
 # A space between two words of a token also matches a wrapped line (and a double space or a
@@ -329,8 +353,12 @@ def _compile_folded(rule: "StyleRule", source: str) -> None:
 
 
 def _compile(pattern: str, flags: int, line: int, what: str) -> re.Pattern:
+    import warnings
+
     try:
-        return re.compile(pattern, flags)
+        with warnings.catch_warnings():  # (a literal [ first in a set, "[[]", as Go reads it)
+            warnings.simplefilter("ignore", FutureWarning)
+            return re.compile(pattern, flags)
     except re.error as error:
         raise StyleError(line, f"invalid regular expression in {what}: {error.msg}"
                          + (f" at position {error.pos}" if error.pos is not None else "")) from None

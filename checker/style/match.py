@@ -144,13 +144,15 @@ def existence(rule: StyleRule, doc: Document) -> Iterator[Hit]:
 
 def _inside_replacement(text: str, start: int, end: int, replacements: list[str]) -> bool:
     """The match is part of a replacement already written out: "Kabul" in "Kabul city" for
-    Kabul -> Kabul city (else a fix would apply again on every pass: Kabul city city ...)."""
-    observed = text[start:end].casefold()
+    Kabul -> Kabul city (else a fix would apply again on every pass: Kabul city city ...).
+    Case aside by lower(), not casefold(), which writes ß as ss (Strasse -> Straße: a tester's
+    report)."""
+    observed = text[start:end].lower()
     for replacement in replacements:
-        folded = replacement.casefold()
+        folded = replacement.lower()
         at = folded.find(observed)
         while at >= 0:
-            if start - at >= 0 and text[start - at:start - at + len(folded)].casefold() == folded:
+            if start - at >= 0 and text[start - at:start - at + len(folded)].lower() == folded:
                 return True
             at = folded.find(observed, at + 1)
     return False
@@ -520,7 +522,12 @@ NUMBER_DEFAULTS: dict[str, tuple[str, str, dict[str, int], tuple[str, ...]]] = {
     "es": (".", ",", {}, ("y", "o", "a", "-", "–")),
     "it": (".", ",", {}, ("e", "o", "a", "-", "–")),
     "fr": ("\u202f", ",", {}, ("et", "ou", "à", "-", "–")),
+    "ru": ("\u00a0", ",", {}, ("и", "или", "до", "-", "–", "—")),
+    "uk": ("\u00a0", ",", {}, ("і", "й", "або", "до", "-", "–", "—")),
 }
+# A number and a short word right before a match: a range or a list whose joining word is not
+# among the conjunctions (От 10 до 20 тысяч, with Russian's not configured: a tester's report)
+_NUMBER_AND_WORD_BEFORE = re.compile(r"\d[ \u00a0]+[^\W\d_]{1,5}\.?[ \u00a0]+$")
 _COMPILED_NUMBERS: dict[tuple, re.Pattern] = {}
 
 
@@ -528,7 +535,8 @@ def _number_settings(rule: StyleRule, lang: str | None) -> tuple[str, str, dict[
     sep, dec, mult, conj = NUMBER_DEFAULTS.get((lang or "en").split("-")[0], NUMBER_DEFAULTS["en"])
     if rule.separator is not None:
         sep = rule.separator
-        dec = "," if sep == "." else "."
+        # (a space keeps the language's decimal mark: 2,5 тысячи with separator " ", a tester's report)
+        dec = "," if sep == "." else "." if sep in ",'’" else dec
     return sep, dec, rule.multipliers if rule.multipliers is not None else mult, rule.conjunctions or conj
 
 
@@ -688,7 +696,8 @@ def numbers(rule: StyleRule, doc: Document) -> Iterator[Hit]:
                     # "between 150 and 200 thousand" is a range of thousands; "200 and 150 thousand" may not be.
                     safe = first < value
                 else:
-                    suggestion, safe = group_digits(value, sep), True
+                    suggestion = group_digits(value, sep)
+                    safe = _NUMBER_AND_WORD_BEFORE.search(text, max(0, match.start() - 12), match.start()) is None
                 if (doc.lang or "").split("-")[0] in _ROMANCE and _OF_AFTER.match(text, match.end()):
                     safe = False  # 5 millones de habitantes -> 5 000 000 habitantes, by a reader
                 found.append(Hit(match.start(), match.end(), rule.format(suggestion, observed), [suggestion],

@@ -1,0 +1,133 @@
+"""German and Russian glossaries and styles, from a terminologist's report: separable verbs,
+case endings, stems that two words share, number ranges, ß, POSIX classes, error lines."""
+
+import pytest
+
+import checker
+from checker.style.loader import load_style_file
+
+
+@pytest.fixture()
+def project(tmp_path):
+    """A configuration with a glossary CSV (and a style, when given), in ``lang``."""
+    def make(lang, glossary="", style="", names=""):
+        lines = [f'lang = "{lang}"', 'source-lang = "en"']
+        if glossary:
+            (tmp_path / "glossary.csv").write_text("source,target,status\n" + glossary, encoding="utf-8")
+            lines.append('glossaries = ["glossary.csv"]')
+        if style:
+            (tmp_path / "house.yml").write_text(style, encoding="utf-8")
+            lines.append('styles = ["house.yml"]')
+        if names:
+            (tmp_path / "names.yaml").write_text(names, encoding="utf-8")
+            lines.append('names = ["names.yaml"]')
+        path = tmp_path / "transcheck.toml"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        return str(path)
+    return make
+
+
+def found(text, cfg, lang, select):
+    return [(f.text, f.fix.replacement if f.fix else None, f.fix.safe if f.fix else None)
+            for f in checker.check_text(text, lang=lang, config=cfg, select=select)]
+
+
+DOWNLOAD = "download,herunterladen,preferred\ndownload,downloaden,forbidden\n"
+
+
+def test_a_separable_verb_is_a_safe_fix_only_as_an_infinitive_at_the_clause_end(project):
+    cfg = project("de", DOWNLOAD)
+    text = ("Sie können die Datei downloaden.\nBitte downloaden Sie die Datei.\n"
+            "Um die Datei zu downloaden, klicken Sie hier.\n")
+    assert found(text, cfg, "de", ["TC202"]) == [
+        ("downloaden", "herunterladen", True),  # (kann ... herunterladen.)
+        ("downloaden", "herunterladen", False),  # (Laden Sie ... herunter)
+        ("downloaden", "herunterladen", False),  # (herunterzuladen)
+    ]
+
+
+def test_a_german_term_is_not_matched_by_the_other_kind_of_word(project):
+    # a noun (capitalised inside a sentence) is no form of a forbidden verb, nor the reverse
+    cfg = project("de", DOWNLOAD + "update,Aktualisierung,preferred\nupdate,Update,deprecated\n")
+    assert found("Der Ordner „Downloads“ ist leer. Wir updaten nichts.", cfg, "de", ["TC202"]) == []
+    assert [f[0] for f in found("Downloaden Sie nichts. Das Update kommt.", cfg, "de", ["TC202"])] == [
+        "Downloaden", "Update"]
+
+
+def test_russian_forms_by_their_lemma_not_their_stem(project):
+    cfg = project("ru", "folder,папка,preferred\nfolder,директория,deprecated\n"
+                        "mobile phone,мобильный телефон,preferred\nmobile phone,мобила,forbidden\n")
+    # директор (director) shares директория's Snowball stem; мобилу is keyed apart from мобила
+    text = "Директор вышел. Откройте директорию. Он потерял мобилу. Две мобилы. Мобила села."
+    assert [f[0] for f in found(text, cfg, "ru", ["TC202"])] == ["директорию", "мобилу", "мобилы", "Мобила"]
+
+
+def test_an_english_leftover_in_russian_gets_an_unsafe_fix(project):
+    # (по email -> по электронная почта: the term's case comes from its place)
+    cfg = project("ru", "email,электронная почта,preferred\n")
+    assert found("Пришлите ответ по email.", cfg, "ru", ["TC203"]) == [("email", "электронная почта", False)]
+
+
+NUMBERS = """style: N
+rules:
+  Numbers:
+    extends: numbers
+    separator: " "
+    multipliers: {тысяч: 1000, тысячи: 1000, тысяча: 1000}
+"""
+
+
+def test_russian_number_ranges_and_decimals(project):
+    cfg = project("ru", style=NUMBERS)
+    text = "Пришли 2,5 тысячи человек. От 10 до 20 тысяч зрителей. Около 21 тысяча рублей."
+    assert found(text, cfg, "ru", ["TC305"]) == [
+        ("2,5 тысячи", "2 500", True), ("10 до 20 тысяч", "10 000 до 20 000", True), ("21 тысяча", "21 000", True)]
+
+
+def test_a_number_after_a_number_and_an_unknown_joining_word_is_unsafe(project):
+    cfg = project("de", style=NUMBERS.replace("{тысяч: 1000, тысячи: 1000, тысяча: 1000}", "{tausend: 1000}"))
+    assert found("Zwischen 10 bzw. 20 tausend Menschen.", cfg, "de", ["TC305"]) == [("20 tausend", "20 000", False)]
+
+
+def test_a_substitution_of_ss_by_eszett(project):
+    style = "style: S\nrules:\n  A:\n    extends: substitution\n    swap:\n      Strasse: Straße\n      gross: groß\n"
+    cfg = project("de", style=style)
+    assert found("Die Strasse ist gross.", cfg, "de", ["TC301"]) == [("Strasse", "Straße", True), ("gross", "groß", True)]
+
+
+def test_posix_classes_as_vale_writes_them(tmp_path):
+    path = tmp_path / "x.yml"
+    path.write_text('rules:\n  A:\n    extends: existence\n    message: "%s"\n    tokens: ["[[:upper:]][[:digit:]]+"]\n',
+                    encoding="utf-8")
+    (rule,) = load_style_file(str(path))
+    assert [m.group() for m in rule.pattern.finditer("A1 b2 C33 ÄÖ")] == ["A1", "C33"]
+
+
+@pytest.mark.parametrize("name, content, line", [
+    ("indent.yml", "style: X\nrules:\n  A:\n    extends: substitution\n    swap:\n      a: b\n     bad: indent\n", 7),
+    ("quote.yml", 'style: X\nrules:\n  A:\n    extends: existence\n    message: "abc\n    tokens: [x]\n', 5),
+])
+def test_a_yaml_error_names_the_line_of_the_problem(tmp_path, name, content, line):
+    from checker.model import InputError
+
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError) as error:
+        load_style_file(str(path))
+    assert f"{name}:{line}:" in str(error.value)
+
+
+def test_a_csv_row_with_an_unclosed_quote_is_reported_where_it_starts(project, tmp_path):
+    from checker.model import InputError
+
+    cfg = project("de", 'government,Regierung,preferred\n"ceasefire,Waffenstillstand,preferred\nelection,Wahl,preferred\n')
+    with pytest.raises(InputError) as error:
+        checker.check_text("Die Regierung.", lang="de", config=cfg)
+    assert "glossary.csv:3:" in str(error.value)
+
+
+def test_house_variants_do_not_match_ordinary_words_that_share_a_stem(project):
+    names = 'names:\n  - name: "Tennessee"\n    variants: ["Tennesse"]\n  - name: "Team"\n    variants: ["Termes"]\n'
+    cfg = project("en", names=names)
+    assert [f[0] for f in found("About ten people read the terms. Tennesse and tennesse.", cfg, "en", ["TC102"])] == [
+        "Tennesse", "tennesse"]

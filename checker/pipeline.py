@@ -101,6 +101,7 @@ class Source:
     data: bytes | None = None
     fmt: str | None = None  # "txt" or "md"; from the suffix when None
     source: "Source | None" = None  # the original this file translates (bilingual checks)
+    unreadable: str | None = None  # a folder the walk could not enter: its error, reported as a file's
 
 
 @dataclass
@@ -218,7 +219,14 @@ def discover(paths: Sequence[str], include: Sequence[str | Glob] | None = None,
             sources.append(Source(STDIN))
         elif os.path.isdir(path):
             folder_globs = globs_in or (lambda _directory: (include, globs))
-            found = [Source(p) for p in _walk(path, folder_globs)]
+            failed: list[OSError] = []
+            found = [Source(p) for p in _walk(path, folder_globs, failed=failed)]
+            # (a folder it cannot enter is an error, as a file it cannot read: not a silent skip)
+            unreadable = [Source(folder, unreadable=f"{printable_path(folder)}: cannot read folder ({error.strerror})")
+                          for error in failed if error.filename for folder in [os.path.normpath(error.filename)]]
+            if not found and unreadable and os.path.abspath(unreadable[0].path) == os.path.abspath(path):
+                raise InputError(unreadable[0].unreadable)
+            found += unreadable
             if not found:
                 pruned: list[tuple[str, Sequence[str | Glob]]] = []
                 if next(iter(_walk(path, folder_globs, files_excluded=False, pruned=pruned)), None) is not None \
@@ -350,11 +358,14 @@ def _holds_text(folder: str, include: Sequence[str | Glob]) -> bool:
 
 
 def _walk(root: str, globs_in: GlobsIn, files_excluded: bool = True,
-          pruned: list[tuple[str, Sequence[str | Glob]]] | None = None) -> Iterable[str]:
+          pruned: list[tuple[str, Sequence[str | Glob]]] | None = None,
+          failed: list[OSError] | None = None) -> Iterable[str]:
     """The text files below ``root``; with ``files_excluded`` False also those the exclude globs
     name (not those in excluded folders: the walk never enters them, nor reads their
-    configuration). ``pruned`` receives the excluded folders, each with the include globs in force."""
-    for directory, subdirs, files in os.walk(root):
+    configuration). ``pruned`` receives the excluded folders, each with the include globs in
+    force; ``failed`` the errors of the folders it could not read. A symbolic link to nothing
+    is given too: reading it reports it."""
+    for directory, subdirs, files in os.walk(root, onerror=failed.append if failed is not None else None):
         include, exclude = globs_in(directory)
         # pruning an excluded directory here keeps the walk out of it (node_modules, archives)
         kept = []
@@ -371,7 +382,8 @@ def _walk(root: str, globs_in: GlobsIn, files_excluded: bool = True,
             path = os.path.join(directory, name)
             if _included(name, path, root, include) \
                     and not (files_excluded and _excluded(path, root, exclude)) \
-                    and os.path.isfile(path):  # (not a named pipe or a device: reading one never ends)
+                    and (os.path.isfile(path) or not os.path.exists(path)):  # (not a named pipe or a
+                # device: reading one never ends; a link to nothing, to be reported)
                 yield os.path.normpath(path)
 
 
@@ -393,6 +405,8 @@ def load_source(source: Source, lang: str | None = None) -> Document:
     """Read, decode and segment one source; detect its language when ``lang`` is None."""
     from .readers import parse_document
 
+    if source.unreadable:
+        raise InputError(source.unreadable)
     data = source.data
     shown = printable_path(source.path)
     if shown != source.path:  # every report names the file: its name must be text
@@ -402,6 +416,8 @@ def load_source(source: Source, lang: str | None = None) -> Document:
             with open(source.path, "rb") as handle:
                 data = handle.read()
         except OSError as error:
+            if os.path.islink(source.path) and not os.path.exists(source.path):
+                raise InputError(f"{shown}: {_broken_link(source.path)}") from None
             raise InputError(f"{source.path}: cannot read ({error.strerror})") from None
     from .lang import normalise_lang
 

@@ -83,6 +83,42 @@ def test_a_broken_symbolic_link_says_what_is_wrong(tmp_path):
     assert _one_error_line(result).endswith("dangling.txt: a symbolic link to a missing file (missing.txt)")
 
 
+def test_a_broken_link_and_an_unreadable_folder_in_a_tree_are_errors(tmp_path):
+    # a corpus tester's report: both were skipped without a word (exit 1, as if checked)
+    import shutil
+    import subprocess
+    import sys
+
+    (tmp_path / "ok").mkdir()
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "ok" / "a.txt").write_text("The Taliban came.\n", encoding="utf-8")
+    (tmp_path / "locked" / "b.txt").write_text("The Taleban came.\n", encoding="utf-8")
+    os.symlink("missing.txt", tmp_path / "ok" / "dangling.txt")
+    result = run_cli("check", "--isolated", "--lang", "en", "ok", cwd=tmp_path)
+    assert result.returncode == 2
+    assert _one_error_line(result).endswith("ok/dangling.txt: a symbolic link to a missing file (missing.txt)")
+    os.unlink(tmp_path / "ok" / "dangling.txt")
+    if os.geteuid() == 0 and shutil.which("capsh") is None:
+        pytest.skip("running as root without capsh to drop the right to read any folder")
+
+    def unprivileged(*args):
+        command = [sys.executable, "-m", "checker", "check", "--isolated", "--lang", "en", *args]
+        if os.geteuid() == 0:  # (root reads any folder: drop the capabilities that let it)
+            command = ["capsh", "--drop=cap_dac_override,cap_dac_read_search", "--", "-c",
+                       " ".join(f"'{part}'" for part in command)]
+        env = {**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(REPO)}
+        return subprocess.run(command, capture_output=True, cwd=tmp_path, env=env, timeout=120)
+
+    os.chmod(tmp_path / "locked", 0)
+    try:
+        result, alone = unprivileged("--format", "json", "."), unprivileged("locked")
+    finally:
+        os.chmod(tmp_path / "locked", 0o755)
+    assert result.returncode == 2, result.stderr
+    assert json.loads(result.stdout)["errors"] == ["locked: cannot read folder (Permission denied)"]
+    assert alone.returncode == 2 and _one_error_line(alone).endswith("locked: cannot read folder (Permission denied)")
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
 def test_a_named_pipe_in_a_folder_is_skipped_and_a_device_is_an_error(tmp_path):
     # a tester's report: a FIFO in a checked folder hung the run for ever (nothing writes to it)

@@ -208,13 +208,15 @@ def contraction_at_risk(prose: str, start: int, new: str, lang: str | None) -> b
     return bool(articles) and first[0].casefold().replace("’", "'") in articles
 
 
-# German separable verb particles (herunter|laden, an|melden): such a verb is one word only as an
-# infinitive at its clause's end (kann die Datei herunterladen.); elsewhere it splits or takes
-# zu inside it (Laden Sie ... herunter; herunterzuladen). A closed class, as the articles are.
-SEPARABLE_PARTICLES = tuple(sorted(
-    "ab an auf aus bei dar ein fest fort her herab heran herauf heraus herbei herein herüber herum herunter "
-    "hervor hin hinab hinauf hinaus hinein hinüber hinunter hinzu los mit nach vor voran voraus vorbei vorweg "
-    "weg weiter zu zurecht zurück zusammen".split(), key=len, reverse=True))
+# German separable prefixes (longest first): herunterladen, anmelden are one word only as an
+# infinitive at their clause's end (kann die Datei herunterladen.), "angemeldet" as a participle,
+# "anzumelden" with zu; elsewhere they split (Laden Sie ... herunter). A closed class, as the
+# articles are.
+SEPARABLE_PREFIXES = tuple(sorted("""
+    ab an auf aus bei dar ein fest fort frei her herab heran herauf heraus herbei herein herum
+    herunter hervor hin hinab hinauf hinaus hinein hinunter hinzu hoch los mit nach nieder statt
+    teil um vor voran voraus vorbei weg weiter zu zurecht zurück zusammen
+""".split(), key=len, reverse=True))
 _VERB_ENDINGS = ("en", "ln", "rn")
 _NEXT_WORD = re.compile(r"[ \t*_]*[\w„“\"']")
 
@@ -229,7 +231,7 @@ def separable_at_risk(prose: str, start: int, end: int, new: str, lang: str | No
     words = _WORDS.findall(new)
     verb = words[-1] if words else ""
     if not verb.islower() or not verb.endswith(_VERB_ENDINGS) \
-            or not any(verb.startswith(p) and len(verb) - len(p) >= 4 for p in SEPARABLE_PARTICLES):
+            or not any(verb.startswith(p) and len(verb) - len(p) >= 4 for p in SEPARABLE_PREFIXES):
         return False
     return _word_before(prose, start) == "zu" or _NEXT_WORD.match(prose, end) is not None
 

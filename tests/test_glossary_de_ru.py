@@ -131,3 +131,21 @@ def test_house_variants_do_not_match_ordinary_words_that_share_a_stem(project):
     cfg = project("en", names=names)
     assert [f[0] for f in found("About ten people read the terms. Tennesse and tennesse.", cfg, "en", ["TC102"])] == [
         "Tennesse", "tennesse"]
+
+
+def test_a_separated_prefix_before_und_ends_its_clause(project):
+    cfg = project("de", DOWNLOAD + "sign in,anmelden,preferred\n")
+    source = "Download the update and restart the computer. Sign in and restart.\n"
+    target = "Laden Sie die Aktualisierung herunter und starten Sie den Computer neu. Melden Sie sich an und starten Sie neu.\n"
+    assert checker.check_pair(source, target, source_lang="en", lang="de", config=cfg, select=["TC201"]) == []
+    assert len(checker.check_pair(source, target.replace(" herunter und", " und"), source_lang="en", lang="de",
+                                  config=cfg, select=["TC201"])) == 1
+
+
+def test_a_near_miss_fix_keeps_the_ending_and_the_capital(project):
+    cfg = project("de", "government,Regierung,preferred\ndatabase,Datenbank,preferred\n")
+    assert [f[1] for f in found("Mehrere Regirungen. Die Datenbnaken sind voll.", cfg, "de", ["TC203"])] == [
+        "Regierungen", "Datenbanken"]
+    cfg = project("ru", "artificial intelligence,искусственный интеллект,preferred\npress secretary,пресс-секретарь,preferred\n")
+    assert [f[1] for f in found("Развитие искусственного интелекта. Пресс-секритарь молчал.", cfg, "ru", ["TC203"])] == [
+        "интеллекта", "Пресс-секретарь"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from ..agreement import SEPARABLE_PREFIXES
 from ..model import Document
 from .check import Hit, Scan, scan
 from .compiled import COMPOUND_RE, FAMILY_MIN, FUNCTION_ZIPF, CompiledGlossary, is_english, within_one
@@ -258,19 +259,13 @@ def _form_of(key: str, surface: str, term_key: str) -> bool:
     return key == term_key or (len(term_key) >= FAMILY_MIN and unaccent(surface.lower()).startswith(term_key))
 
 
-# German separable prefixes (longest first): anmelden is "melden ... an" in a main clause,
-# "angemeldet" as a participle, "anzumelden" with zu
-SEPARABLE_PREFIXES = tuple(sorted("""
-    ab an auf aus bei dar ein fest fort frei her herab heran herauf heraus herbei herein herum
-    herunter hervor hin hinab hinauf hinaus hinein hinunter hinzu hoch los mit nach nieder statt
-    teil um vor voran voraus vorbei weg weiter zu zurecht zurück zusammen
-""".split(), key=len, reverse=True))
 SEPARATED_WITHIN = 12  # tokens from the verb to its prefix at the clause's end
 VERB_WORD_ZIPF = 3.3  # the prefix and a word between make a verb this common (an + ruft): its prefix
 # (not after a function word, ein + es, eines, zu + dem, zudem; nor a word far commoner than a
 # verb with a prefix, an + deren, anderen: reviews)
 OTHER_WORD_ZIPF = 5.5
-_CLAUSE_END = re.compile(r"[ \t*_]*(?:[.,;:!?)\]»“”\"]|\r?\n|$)")
+# (or a coordinating conjunction: Laden Sie es herunter und starten Sie neu, a tester's report)
+_CLAUSE_END = re.compile(r"[ \t*_]*(?:[.,;:!?)\]»“”\"]|\r?\n|$|(?:und|oder|aber|sondern|denn|doch)(?![^\W\d_]))")
 
 
 def _separable_verb_forms(doc: Document, tokens: Tokens, keys: list[str], lo: int, hi: int, approved: list[Term],

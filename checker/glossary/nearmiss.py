@@ -225,7 +225,8 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
             if found and lo != "" and all(c[4] != lo for c in found):  # not a term's own compound
                 found.sort(key=lambda c: (COMPOUND_RE.fullmatch(c[1].text) is None, len(c[3])))
                 ei, term = found[0][0], found[0][1]
-                word = COMPOUND_RE.findall(term.text)[0]
+                word = transfer_case(cm.group(), COMPOUND_RE.findall(term.text)[0], starts_sentence(doc, cm.start()),
+                                     lang=sc.lang)  # (Пресс-секритарь at a sentence's start: a tester's report)
                 hits.append(Hit("near-miss", cm.start(), cm.end(), entries[ei], term, (term.text,),
                                 word, False))
                 covered[first:last] = b"\x01" * (last - first)
@@ -261,6 +262,8 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
             plural = plural_word(word, sc.lang) if surface[-1:] in "sS" and word[-1:] not in "sS" else None
             if plural is not None and within_one(surface.casefold(), plural.casefold()):
                 word = plural
+            else:
+                word = _with_ending(surface, word, sc.lang)
             fix = transfer_case(surface, word, starts_sentence(doc, sc.tokens.starts[i]), lang=sc.lang)
             suggestion = fix if len(split_words(term.text)) == 1 else term.text
             hits.append(Hit("near-miss", sc.tokens.starts[i], sc.tokens.ends[i], entry, term, (suggestion,), fix,
@@ -270,6 +273,21 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
     hits += _joined_otherwise(doc, sc, entries)
     hits.sort(key=lambda h: h.start)
     return hits
+
+
+def _with_ending(surface: str, word: str, lang: str | None) -> str:
+    """``word`` with the inflectional ending that ``surface``, a misspelling of it, adds (the
+    fix of Regirungen is Regierungen, of интелекта интеллекта, not the bare term: a tester's
+    report); ``word`` itself when the misspelling is of the word as listed."""
+    from ..names.morph import endings
+
+    low, listed = surface.casefold(), word.casefold()
+    if within_one(low, listed):
+        return word
+    for ending in sorted(endings(lang), key=len, reverse=True):
+        if low.endswith(ending) and not listed.endswith(ending) and within_one(low[:-len(ending)], listed):
+            return word + surface[len(surface) - len(ending):]
+    return word
 
 
 _UNJOINED = re.compile(f"[{HYPHENS}]")

@@ -149,3 +149,28 @@ def test_a_near_miss_fix_keeps_the_ending_and_the_capital(project):
     cfg = project("ru", "artificial intelligence,искусственный интеллект,preferred\npress secretary,пресс-секретарь,preferred\n")
     assert [f[1] for f in found("Развитие искусственного интелекта. Пресс-секритарь молчал.", cfg, "ru", ["TC203"])] == [
         "интеллекта", "Пресс-секретарь"]
+
+
+def test_line_by_line_when_the_sentences_do_not_pair(project):
+    # one sentence per line (a WMT test set): the splitter cuts a line in one language only, so
+    # the sentences do not pair, but the lines do (a tester's report: every finding at 1:1)
+    cfg = project("de", "government,Regierung,preferred\n")
+    source = "The government met. It said no. Everyone left\nThe government spoke\nNothing else\n"
+    target = "Die Regierung traf sich und sagte nein. Alle gingen\nDas Kabinett sprach\nSonst nichts\n"
+    found_ = checker.check_pair(source, target, source_lang="en", lang="de", config=cfg, select=["TC201"])
+    assert [(f.line, f.column, f.source.line) for f in found_] == [(2, 1, 2)]
+
+
+def test_a_german_compound_renders_a_term_it_starts_or_ends_with(project):
+    cfg = project("de", "election,Wahl,preferred\nvaccine,Impfstoff,preferred\ngovernment,Regierung,preferred\n")
+    pairs = [
+        ("Trump won the presidential election and called for a new election.",
+         "Trump gewann die Präsidentschaftswahl und rief zu einer Neuwahl auf."),
+        ("The election result and the government spokesman.", "Das Wahlergebnis und der Regierungssprecher."),
+        ("There is no shortage in the supply of vaccine.", "Es gibt keine Knappheit bei der Impfstoffversorgung."),
+    ]
+    for source, target in pairs:
+        assert checker.check_pair(source, target, source_lang="en", lang="de", config=cfg, select=["TC201"]) == []
+    # not where the English term is no modifier, nor a function word's compound (Auswahl)
+    assert len(checker.check_pair("The election was held.", "Die Wahlbeteiligung war hoch. Die Auswahl war klein.",
+                                  source_lang="en", lang="de", config=cfg, select=["TC201"])) == 1

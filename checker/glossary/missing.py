@@ -7,6 +7,7 @@ import bisect
 import re
 
 from ..agreement import SEPARABLE_PREFIXES
+from ..align import aligned_units
 from ..model import Document
 from .check import Hit, Scan, scan
 from .compiled import COMPOUND_RE, FAMILY_MIN, FUNCTION_ZIPF, CompiledGlossary, is_english, within_one
@@ -115,6 +116,8 @@ def _compound_holding(written: str, lowered: str, form: str, lang: str | None) -
     source = lowered if len(lowered) == len(written) else written
 
     def word(part: str) -> bool:
+        if len(part) == COMPOUND_WORD_MIN - 1:  # (Neuwahl; not a function word's: Auswahl, Einwahl)
+            return NONWORD_ZIPF <= zipf(part, lang) < FUNCTION_ZIPF
         return len(part) >= COMPOUND_WORD_MIN and (zipf(part, lang) >= NONWORD_ZIPF or any(
             part.endswith(link) and zipf(part[: -len(link)], lang) >= NONWORD_ZIPF for link in LINKING))
 
@@ -122,6 +125,50 @@ def _compound_holding(written: str, lowered: str, form: str, lang: str | None) -
         if whole.endswith(form) and word(source[: len(whole) - len(form)]):
             return True
     return False
+
+
+def _compound_starting(written: str, form: str, lang: str | None) -> bool:
+    """In a compounding language, ``written`` (lower case, unaccented) is a compound whose first
+    part is the term word ``form`` (with a linking element) and whose last part is a word of the
+    language: Wahlergebnis, Regierungssprecher, Drohnenangriffe (see ``_modifier_compounds``)."""
+    from ..lexicon import zipf
+
+    if len(written) < len(form) + COMPOUND_WORD_MIN or not written.startswith(form) or len(form) < COMPOUND_WORD_MIN:
+        return False
+    rest = written[len(form):]
+    for link in ("", *LINKING):
+        if rest.startswith(link):
+            part = rest[len(link):]
+            for whole in {part} | {part[: -len(e)] for e in COMPOUND_ENDINGS if part.endswith(e)}:
+                if len(whole) >= COMPOUND_WORD_MIN and zipf(whole, lang) >= NONWORD_ZIPF:
+                    return True
+    return False
+
+
+_WORD_AFTER = re.compile(r"[ \t\u00a0]+([^\W\d_]+)")
+_OF_BEFORE = re.compile(r"(?<![^\W\d_])of[ \t\u00a0]+$", re.IGNORECASE)
+
+
+def _modifier_compounds(s_text: str, occurrences: list, s_lang: str | None, surfaces: list[str], lo: int, hi: int,
+                        approved: list[Term], lang: str | None) -> int:
+    """Renderings of an English noun modifier (election result, government spokesman: the term
+    followed by a noun; supply of vaccine: after of) as the first part of a compound (Wahlergebnis, Regierungssprecher: a
+    tester's report), as many as the source has such occurrences; in a compounding language."""
+    from ..lexicon import zipf
+    from ..names.compare import COMPOUNDING
+
+    if (lang or "")[:2] not in COMPOUNDING or not is_english(s_lang):
+        return 0
+    modifiers = 0
+    for o in occurrences:
+        after = _WORD_AFTER.match(s_text, o.end)
+        modifiers += (after is not None and zipf(after.group(1), s_lang) < FUNCTION_ZIPF) \
+            or _OF_BEFORE.search(s_text, max(0, o.start - 4), o.start) is not None  # (supply of vaccine)
+    forms = [unaccent(t.text.lower()) for t in approved if len(split_words(t.text)) == 1]
+    if not modifiers or not forms:
+        return 0
+    found = sum(any(_compound_starting(unaccent(surfaces[i].lower()), form, lang) for form in forms) for i in range(lo, hi))
+    return min(found, modifiers)
 
 
 REINFLECT_MIN = 6  # a term word this long keeps its identity through a change of its last letter
@@ -357,9 +404,8 @@ def missing_terms(source: Document, target: Document, compiled: CompiledGlossary
     if not src.matches:
         return []
     entries = compiled.glossary.entries
-    aligned = len(source.segments) == len(target.segments) and len(target.segments) > 1
-    t_bounds = [(s.start, s.end) for s in target.segments] if aligned else [(0, len(target.text))]
-    s_starts = [s.start for s in source.segments]
+    s_bounds, t_bounds = aligned_units(source, target)
+    s_starts = [b[0] for b in s_bounds]
     t_starts = [b[0] for b in t_bounds]
 
     def unit_of(offset: int, starts: list[int]) -> int:
@@ -386,7 +432,7 @@ def missing_terms(source: Document, target: Document, compiled: CompiledGlossary
     s_text = source.prose
     for m in src.matches:
         ei, term = m.pattern.payload
-        unit = unit_of(m.start, s_starts) if aligned else 0
+        unit = unit_of(m.start, s_starts)
         slot = counts.get((ei, unit))
         if slot is None:
             slot = counts[(ei, unit)] = [m, 0, 0, []]
@@ -441,6 +487,8 @@ def missing_terms(source: Document, target: Document, compiled: CompiledGlossary
         if n_target + _separable_verb_forms(target, target_scan.tokens, t_keys, lo, hi, approved, t_lang, an) \
                 >= n_source:
             continue  # a German separable verb apart or joined otherwise (Melden Sie sich an, angemeldet)
+        if n_target + _modifier_compounds(s_text, occurrences, s_lang, surfaces, lo, hi, approved, t_lang) >= n_source:
+            continue  # an English noun modifier as a compound's first part (election result: Wahlergebnis)
         # the approved rendering of another term of the source unit (lavar as mãos for wash hands)
         # is not also a derived form of this one (lavagem das mãos for hand washing)
         others = [entries[o] for o, u in counts if u == unit and o != ei]  # the unit's other source terms

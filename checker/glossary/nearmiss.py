@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from ..align import aligned_units, unit_at
 from ..agreement import GENDERED, GERMAN_LIKE, article_at_risk, article_doubled, determiner_before
 from ..casing import starts_sentence, transfer_case
 from ..model import Document
@@ -78,13 +79,10 @@ def _source_spelling(doc: Document, source: Document, h: Hit) -> bool:
 
 
 def _aligned_target(doc: Document, source: Document, offset: int) -> str:
-    """The target segment at ``offset`` when source and target align segment by segment, else
-    the whole target."""
-    if len(source.segments) == len(doc.segments) and len(doc.segments) > 1:
-        starts = [s.start for s in doc.segments]
-        seg = doc.segments[max(0, bisect.bisect_right(starts, offset) - 1)]
-        return doc.prose[seg.start:seg.end]
-    return doc.prose
+    """The target unit at ``offset`` (``align.aligned_units``: as TC201 compares them)."""
+    _, t_units = aligned_units(source, doc)
+    start, end = t_units[unit_at(t_units, offset)]
+    return doc.prose[start:end]
 
 
 def _word_of_this_language(sc: Scan, m: Match, term, other: str | None) -> bool:
@@ -110,13 +108,10 @@ def _quoted(doc: Document, sc: Scan, i: int, other_langs: list[str | None]) -> b
 
 
 def _aligned_source(doc: Document, source: Document, offset: int) -> str:
-    """The source segment aligned with the target segment at ``offset`` (segment by segment when
-    both have as many segments, as TC201 compares them), else the whole source."""
-    if len(source.segments) == len(doc.segments) and len(doc.segments) > 1:
-        starts = [s.start for s in doc.segments]
-        seg = source.segments[max(0, bisect.bisect_right(starts, offset) - 1)]
-        return source.prose[seg.start:seg.end]
-    return source.prose
+    """The source unit aligned with the target unit at ``offset`` (``align.aligned_units``)."""
+    s_units, t_units = aligned_units(source, doc)
+    start, end = s_units[unit_at(t_units, offset)]
+    return source.prose[start:end]
 
 
 def _in_source(doc: Document, source: Document, start: int, end: int) -> bool:

@@ -104,8 +104,8 @@ class GlossaryMissingTerm(Rule):
         summary="A source term of the glossary is not translated by its approved target term.",
         why="A glossary fixes how the organisation's terms are translated; a sentence that "
             "renders the term otherwise (or drops it) breaks consistency across texts. Compared "
-            "segment by segment when source and translation have as many segments, else over the "
-            "whole document, by counts: a term said twice in the source and rendered once is "
+            "segment by segment when source and translation have as many segments, else line by line "
+            "when they have as many non-blank lines, else over the whole document, by counts: a term said twice in the source and rendered once is "
             "reported too. Inflected and reordered renderings count when their words are near each "
             "other; so do a term made of other glossary terms rendered by their translations "
             "(covid-19 deaths as décès liés à la covid-19) and the target language's acronym with the "

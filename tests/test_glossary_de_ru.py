@@ -174,3 +174,16 @@ def test_a_german_compound_renders_a_term_it_starts_or_ends_with(project):
     # not where the English term is no modifier, nor a function word's compound (Auswahl)
     assert len(checker.check_pair("The election was held.", "Die Wahlbeteiligung war hoch. Die Auswahl war klein.",
                                   source_lang="en", lang="de", config=cfg, select=["TC201"])) == 1
+
+
+HEADINGS = "style: H\nrules:\n  Headings:\n    extends: capitalization\n    match: $sentence\n    scope: heading\n"
+
+
+def test_sentence_case_headings_keep_german_nouns_and_russian_names(project):
+    def suggested(text, cfg, lang):
+        return [f.suggestions[0] for f in checker.check_text(text, lang=lang, fmt="md", config=cfg, select=["TC304"])]
+
+    text = "# Die Zeit der Menschen in Berlin\n\nText.\n\n## Ein Jahr in Deutschland\n\nText.\n\n## Die Kanzlerin Trifft Sich Heute\n\nText.\n"
+    assert suggested(text, project("de", style=HEADINGS), "de") == ["Die Kanzlerin Trifft sich Heute"]
+    text = "# Google Инвестирует в Россию\n\nGoogle и Россия. Компания давно работает в России.\n"
+    assert suggested(text, project("ru", style=HEADINGS), "ru") == ["Google инвестирует в Россию"]

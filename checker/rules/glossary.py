@@ -112,7 +112,8 @@ class GlossaryMissingTerm(Rule):
             "same letters reordered (SDRA for ARDS). In German and other compounding languages a "
             "compound renders the term word it ends with (Konfigurationsdatei for file), not one it "
             "starts with or shares a first part with (Waffenstillstand for Waffen, Waffenlieferung "
-            "for Waffenstillstand); a German separable verb renders its term apart, as a participle "
+            "for Waffenstillstand), unless the English term modifies a noun (election result: "
+            "Wahlergebnis; supply of vaccine: Impfstoffversorgung); a German separable verb renders its term apart, as a participle "
             "or with zu (Melden Sie sich an, angemeldet, anzumelden for anmelden). "
             "Wrong forms reported by TC202/TC203 are not reported again here (where those rules run).",
         bad="Glossary: confirmed cases -> casos confirmados. Source: There are 200 confirmed cases. "

@@ -15,6 +15,7 @@ from typing import Iterable, Iterator
 from ..agreement import fix_at_risk
 from ..casing import NOUNS_CAPITALISED, before_full_stop, fit_replacement, starts_sentence, transfer_case
 from ..model import BlockKind, Document
+from ..names.morph import CASE_LANGUAGES
 from .cldr import capitalised_names, fold_name
 from .loader import DEFAULT_MESSAGES, GROUP_REF, StyleRule
 
@@ -275,6 +276,9 @@ class CaseEvidence:
 
     names: frozenset[str]
     lower: frozenset[str]
+    # in a language of case endings, the stems of ``names``: a heading's Россию is the body's
+    # России, Россия (a tester's report)
+    name_stems: frozenset[str] = frozenset()
 
 
 def capitalised_words(names: Iterable[str]) -> frozenset[str]:
@@ -298,24 +302,36 @@ def case_evidence(doc: Document, known_words: frozenset[str] = frozenset()) -> C
             elif word[:1].isupper() and not _SENTENCE_END.search(text[max(0, match.start() - 3):match.start()]):
                 names.add(word.strip(".'’-"))
     names.update(word for word in known_words if word.lower() not in lower)
-    return CaseEvidence(frozenset(names), frozenset(lower))
+    stems = frozenset()
+    if (doc.lang or "").split("-")[0] in CASE_LANGUAGES:
+        from ..names.morph import stems as stems_of
+
+        stems = frozenset(stem for name in names for stem in stems_of(name, doc.lang))
+    return CaseEvidence(frozenset(names), frozenset(lower), stems)
 
 
 # A heading word the document does not use elsewhere is still taken for a name, and kept
 # capitalised, when the language's word list finds it rare (Panjshir, Massoud), or about as
 # common in other languages and not common (Taliban, Kabul, Biden; not the cognates decide,
 # élections or pension, which are commoner). In German, which capitalises every noun, any
-# capitalised word but the commonest (articles, prepositions: die, im, nach, gegen, warum; a
-# name as common, Berlin, too: the fix is unsafe).
+# capitalised word but the commonest (articles, prepositions, pronouns: die, im, nach, gegen,
+# sich; not Zeit, Jahr, Menschen, Berlin: a tester's report), and those the document writes in
+# lower case.
 NAME_MAX_ZIPF = 2.5
 NAME_LIKE_MAX_ZIPF = 4.0
-NOUN_MAX_ZIPF = 5.5
+NOUN_MAX_ZIPF = 6.0  # (German nouns stay under it: Zeit 5.99, Leben 5.86, Berlin 5.68; function words above: sich, über, gegen)
 # A brand or product (Microsoft, Windows, Google) is also a name at any frequency: Russian text
 # writes it in Latin letters about as often as the text's language does, while it translates or
 # transliterates ordinary words, loanwords too (office, hotel, video: 1.4+ Zipf rarer there;
 # sport 0.77, mini 0.70, Spanish online 0.79: a review; Microsoft 0, Windows 0.25, Twitter 0.52).
 LATIN_IN_RUSSIAN_MARGIN = 0.6
 LATIN_IN_RUSSIAN_MIN_ZIPF = 3.0
+
+
+def _stem_named(word: str, evidence: CaseEvidence, lang: str | None) -> bool:
+    from ..names.morph import stems
+
+    return not stems(word, lang).isdisjoint(evidence.name_stems)
 
 
 def _likely_name(word: str, lang: str | None) -> bool:
@@ -326,8 +342,15 @@ def _likely_name(word: str, lang: str | None) -> bool:
     if not word[:1].isupper() or not lexicon.has_language(lang):
         return False
     z = lexicon.zipf(word, lang)
-    if (lang or "").split("-")[0] in NOUNS_CAPITALISED:
+    primary = (lang or "").split("-")[0]
+    if primary in NOUNS_CAPITALISED:
         return z < NOUN_MAX_ZIPF
+    if primary == "ru":
+        from ..names.morph import russian_lemmas
+
+        if word.isascii() or russian_lemmas(word):
+            return True  # a Latin-script word in Russian text (Google), or one pymorphy3 tags a
+            # proper name (Женеве, Байденом)
     return z < NAME_MAX_ZIPF or (z < NAME_LIKE_MAX_ZIPF and name_like(fold(word), lang or "en")) \
         or _brand(word, z, lang)
 
@@ -349,6 +372,7 @@ def _is_exempt(word: str, rule: StyleRule, evidence: CaseEvidence, lang: str | N
         return False  # L'Allemagne mid-heading: an article to lower-case (the name after it stays)
     letters = [ch for ch in bare if ch.isalpha()]
     return (bare in rule.words or word in rule.words or bare in evidence.names
+            or (evidence.name_stems and bare[:1].isupper() and _stem_named(bare, evidence, lang))
             or (len(letters) > 1 and all(ch.isupper() for ch in letters))  # acronyms
             or any(ch.isupper() for ch in bare[1:])  # iPhone, McDonald, al-Qaeda's inner capitals
             or (rule.match == "$sentence" and bare.lower() not in evidence.lower

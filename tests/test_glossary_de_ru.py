@@ -187,3 +187,12 @@ def test_sentence_case_headings_keep_german_nouns_and_russian_names(project):
     assert suggested(text, project("de", style=HEADINGS), "de") == ["Die Kanzlerin Trifft sich Heute"]
     text = "# Google Инвестирует в Россию\n\nGoogle и Россия. Компания давно работает в России.\n"
     assert suggested(text, project("ru", style=HEADINGS), "ru") == ["Google инвестирует в Россию"]
+
+
+def test_a_russian_replacement_takes_the_case_and_number_of_the_form_found(project):
+    cfg = project("ru", "user,пользователь,preferred\nuser,юзер,deprecated\nhard drive,жёсткий диск,preferred\n"
+                        "hard drive,винчестер,deprecated\nceasefire,прекращение огня,preferred\nceasefire,перемирие,deprecated\n")
+    text = "Письмо юзерам отправлено. Файлы на винчестере. Нарушение перемирия."
+    assert found(text, cfg, "ru", ["TC202"]) == [
+        ("юзерам", "пользователям", False), ("винчестере", "жёстком диске", False),
+        ("перемирия", "прекращения огня", False)]

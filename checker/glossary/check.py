@@ -110,7 +110,7 @@ def wrong_terms(doc: Document, sc: Scan, compiled: CompiledGlossary) -> list[Hit
             replacement = suggestions[0]  # (the first approved term, fitted to the text)
             if not as_listed:
                 replacement = _inflected_like(written, term.text, replacement) or _plural_like(
-                    written, term.text, replacement, sc.lang)
+                    written, term.text, replacement, sc.lang) or _russian_case_like(written, term.text, replacement, sc.lang)
         safe = len(approved) == 1 and as_listed and not (
             replacement and fix_at_risk(doc.prose, m.start, term.text, replacement, sc.lang, end=m.end))
         hits.append(Hit(term.status.value, m.start, m.end, entry, term, suggestions, replacement, safe))
@@ -133,6 +133,46 @@ def _inflected_like(written: str, term: str, replacement: str) -> str | None:
     if pair is None or not pair[0] or pair[1] or not replacement.casefold().endswith(tail):
         return None
     return replacement + written[len(written) - len(pair[0]):]
+
+
+def _russian_case_like(written: str, term: str, replacement: str, lang: str | None) -> str | None:
+    """In Russian, ``replacement`` in the case and number of ``written``, a form of the term's
+    last word (юзерам for юзер -> пользователям; Пришлите электронную почту): its head noun and
+    the adjectives before it, which agree (in gender too, in the singular), by pymorphy3; the
+    words after the head (прекращение огня: a genitive) stay. None where pymorphy3 cannot say."""
+    if (lang or "").split("-")[0] != "ru":
+        return None
+    from ..names.morph import _analyzer
+
+    try:
+        morph = _analyzer()
+    except ImportError:
+        return None
+    lemma = morph.parse(term.split()[-1].lower())[0].normal_form
+    found = [p for p in morph.parse(written.split()[-1].lower()) if p.normal_form == lemma and p.tag.case]
+    words = replacement.split()
+    parses = [morph.parse(w.lower())[0] for w in words]
+    head = next((i for i, p in enumerate(parses) if "NOUN" in p.tag), None)
+    if not found or head is None:
+        return None
+    case, number = found[0].tag.case, found[0].tag.number or "sing"
+    out = []
+    for i, (word, parse) in enumerate(zip(words, parses)):
+        if i < head and not {"ADJF", "PRTF"} & parse.tag.grammemes or i > head:
+            out.append(word)
+            continue
+        grammemes = {case, number}
+        if i < head:  # an adjective agrees with the head noun
+            if number == "sing" and parses[head].tag.gender:
+                grammemes.add(parses[head].tag.gender)
+            if case == "accs" and parses[head].tag.animacy:
+                grammemes.add(parses[head].tag.animacy)
+        inflected = parse.inflect(grammemes)
+        if inflected is None:
+            return None
+        form = inflected.word
+        out.append(form[:1].upper() + form[1:] if word[:1].isupper() else form)
+    return " ".join(out)
 
 
 def fitted_suggestions(doc: Document, start: int, end: int, written: str, approved: list[Term], listed: str) -> tuple[str, ...]:

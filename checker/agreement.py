@@ -218,7 +218,9 @@ SEPARABLE_PREFIXES = tuple(sorted("""
     teil um vor voran voraus vorbei weg weiter zu zurecht zurück zusammen
 """.split(), key=len, reverse=True))
 _VERB_ENDINGS = ("en", "ln", "rn")
-_NEXT_WORD = re.compile(r"[ \t*_]*[\w„“\"']")
+# the next word of the clause, on this line or the next (a wrapped line; not a closing “ or »)
+_NEXT_WORD = re.compile(r"[ \t*_]*(?:\r?\n[ \t*_>]*)?[\w„«\"']")
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?:;]|\n)[ \t*_\"„“«»>#-]*$")
 
 
 def separable_at_risk(prose: str, start: int, end: int, new: str, lang: str | None) -> bool:
@@ -230,8 +232,14 @@ def separable_at_risk(prose: str, start: int, end: int, new: str, lang: str | No
         return False
     words = _WORDS.findall(new)
     verb = words[-1] if words else ""
-    if not verb.islower() or not verb.endswith(_VERB_ENDINGS) \
-            or not any(verb.startswith(p) and len(verb) - len(p) >= 4 for p in SEPARABLE_PREFIXES):
+    # (a German noun is capitalised: a capital is a verb's only where a sentence opens, or in
+    # capitals throughout: Downloaden Sie -> Herunterladen Sie, a review)
+    if not (verb.islower() or verb.isupper()
+            or (len(words) == 1 and _OPENS_SENTENCE.search(prose, max(0, start - 40), start))):
+        return False
+    verb = verb.lower()
+    if not verb.endswith(_VERB_ENDINGS) or not any(verb.startswith(p) and len(verb) - len(p) >= 4
+                                                   for p in SEPARABLE_PREFIXES):
         return False
     return _word_before(prose, start) == "zu" or _NEXT_WORD.match(prose, end) is not None
 

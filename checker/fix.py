@@ -10,11 +10,12 @@ written when nothing changes. This module returns values and raises InputError; 
 
 from __future__ import annotations
 
+
 import difflib
 import os
 import re
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable
 
 from .model import Document, Finding, Fix, InputError
@@ -190,7 +191,7 @@ def converge(result, sources: list, options, unsafe: bool = False, write: bool =
     file that cannot be written (read-only): those are left as they are and the others fixed,
     as ruff does. A file that ends as it began has no plan: nothing was fixed there.
     """
-    from .pipeline import Source, run
+    from .pipeline import run
 
     originals: dict[str, FilePlan] = {}
     texts: dict[str, str] = {}
@@ -222,7 +223,7 @@ def converge(result, sources: list, options, unsafe: bool = False, write: bool =
             conflict = _cycle(history.setdefault(plan.path, [(plan.before, [])]), plan)
             if conflict is not None:
                 conflicts[plan.path] = conflict
-        result = run([Source(s.path, _pass_data(s, texts, write), s.fmt, s.source) for s in sources], options)
+        result = run([replace(s, data=_pass_data(s, texts, write)) for s in sources], options)
     else:  # the passes ran out: a file that would still change has not settled
         for plan in _changing(result, unsafe):
             if plan.path not in conflicts and plan.path not in refused:

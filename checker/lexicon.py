@@ -100,6 +100,17 @@ def _db_path(lang: str) -> Path:
     return cache_dir() / f"wordfreq-{wordfreq_version()}-s{_SCHEMA_VERSION}-{safe}.sqlite3"
 
 
+def _read_only_uri(path: Path) -> str:
+    """SQLite's URI of the file at ``path``, read-only and immutable: its characters escaped (a
+    folder named "cache #1" was cut at the #), a Windows drive kept (file:/C:/...) and a network
+    share's // written so that it is no URI authority (file:////server/share/...)."""
+    from urllib.parse import quote
+
+    name = os.path.abspath(path).replace(os.sep, "/")
+    prefix = "//" if name.startswith("//") else "" if name.startswith("/") else "/"
+    return "file:" + prefix + quote(name, safe="/:") + "?mode=ro&immutable=1"
+
+
 def _build_db(path: Path, freqs: dict[str, float]) -> None:
     import tempfile  # only when building (14 ms to import)
 
@@ -151,12 +162,12 @@ class Lexicon:
                 self._dict = freqs  # cache dir not writable: keep the frequencies in memory
                 return
         try:
-            # check_same_thread=False: reads only, guarded by the GIL. immutable: the file is
+            # check_same_thread=False: reads only (sqlite serialises a connection's calls; the
+            # memos take whole values, see ``prefetch``). immutable: the file is
             # only ever replaced whole (``_build_db`` renames a new one over it), never written
             # in place, so sqlite may skip its locks and change checks (a lock, a stat and a
             # header read per query: a tenth of a names check's time on this machine).
-            uri = path.absolute().as_uri() + "?mode=ro&immutable=1"
-            self._con = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            self._con = sqlite3.connect(_read_only_uri(path), uri=True, check_same_thread=False)
         except sqlite3.Error:
             self._dict = _load_frequencies(self.lang)
 
@@ -190,7 +201,9 @@ class Lexicon:
 
     def prefetch(self, words) -> None:
         """Look up many words at once (one query per 500 words instead of one per word);
-        later ``zipf`` calls for them are dictionary hits."""
+        later ``zipf`` calls for them are dictionary hits. The values are gathered here before
+        the memos take them, so that another thread emptying the memos (``_forget``) meanwhile
+        costs a lookup, never a wrong value."""
         raw = self._raw
         words = set(words)
         new = words.difference(raw)  # (a set operation in C skips the words seen before)
@@ -201,19 +214,20 @@ class Lexicon:
             new = words
         memo = self._memo
         keys = {word: _key(word) for word in new}
-        todo = sorted({key for key in keys.values() if key not in memo})
+        values = {key: memo.get(key) for key in set(keys.values())}
+        todo = sorted(key for key, value in values.items() if value is None)
         if self._dict is not None:
             get = self._dict.get
-            for key in todo:
-                memo[key] = get(key, 0.0)
+            values.update((key, get(key, 0.0)) for key in todo)
         elif todo:
             assert self._con is not None
             for i in range(0, len(todo), 500):
                 chunk = todo[i : i + 500]
-                memo.update(dict.fromkeys(chunk, 0.0))
+                values.update(dict.fromkeys(chunk, 0.0))
                 query = "SELECT word, zipf FROM zipf WHERE word IN (" + ",".join("?" * len(chunk)) + ")"
-                memo.update(self._con.execute(query, chunk))
-        raw.update({word: memo[key] for word, key in keys.items()})
+                values.update(self._con.execute(query, chunk))
+        memo.update(values)
+        raw.update({word: values[key] for word, key in keys.items()})
 
     def __bool__(self) -> bool:
         return True

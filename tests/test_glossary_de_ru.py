@@ -196,3 +196,62 @@ def test_a_russian_replacement_takes_the_case_and_number_of_the_form_found(proje
     assert found(text, cfg, "ru", ["TC202"]) == [
         ("юзерам", "пользователям", False), ("винчестере", "жёстком диске", False),
         ("перемирия", "прекращения огня", False)]
+
+
+# ------------------------------------------------------------------- a review's cases
+
+
+def test_russian_homonyms_and_words_with_short_i(project):
+    # мыло is also мыть's past tense, whose forms моя, мою are everyday words; й is a letter
+    cfg = project("ru", "soap,моющее средство,preferred\nsoap,мыло,forbidden\nruler,правило,preferred\n"
+                        "ruler,линейка,deprecated\n")
+    text = "Это моя книга. Он взял мою книгу. Купи мыло и мыла. Пять линеек. Одна линейка."
+    assert [f[0] for f in found(text, cfg, "ru", ["TC202"])] == ["мыло", "мыла", "линеек", "линейка"]
+
+
+def test_a_separable_verb_at_a_sentence_start_or_before_a_wrapped_line_is_unsafe(project):
+    cfg = project("de", DOWNLOAD)
+    text = "Downloaden Sie die Datei.\nBitte downloaden\nSie die Datei.\nDOWNLOADEN SIE JETZT.\n"
+    assert [f[2] for f in found(text, cfg, "de", ["TC202"])] == [False, False, False]
+
+
+def test_a_german_term_in_its_own_letters_is_the_term_in_either_case(project):
+    cfg = project("de", "email,E-Mail,preferred\nemail,email,forbidden\nupdate,Aktualisierung,preferred\n"
+                        "update,Update,deprecated\n" + DOWNLOAD)
+    text = "Schicken Sie eine Email. Das neue update kommt. Das Downloaden ist verboten. Hinweis: Downloaden Sie nichts."
+    assert [f[0] for f in found(text, cfg, "de", ["TC202"])] == ["Email", "update", "Downloaden", "Downloaden"]
+
+
+def test_a_lower_case_slip_of_a_listed_name_stays_a_match(project):
+    cfg = project("en", names="Yangon: [Rangoon]\nGaddafi: [Qaddafi]\n")
+    assert [f[0] for f in found("Then to rangoon. Colonel qaddafi spoke.", cfg, "en", ["TC102"])] == ["rangoon", "qaddafi"]
+
+
+def test_a_number_after_a_year_or_a_count_keeps_its_safe_fix(project):
+    cfg = project("en", style="style: N\nrules:\n  Numbers:\n    extends: numbers\n")
+    assert found("In 2020 about 5 thousand people voted. Chapter 3 says 7 thousand.", cfg, "en", ["TC305"]) == [
+        ("5 thousand", "5,000", True), ("7 thousand", "7,000", True)]
+
+
+def test_an_unclosed_bracket_is_reported_where_it_opens(tmp_path):
+    from checker.model import InputError
+
+    path = tmp_path / "b.yml"
+    path.write_text("style: X\nrules:\n  A:\n    extends: substitution\n    swap:\n      a: [b, c\n"
+                    "  B:\n    extends: existence\n    tokens: [y]\n", encoding="utf-8")
+    with pytest.raises(InputError) as error:
+        load_style_file(str(path))
+    assert "b.yml:6:" in str(error.value)
+
+
+def test_posix_classes_only_inside_a_set_and_not_escaped(tmp_path):
+    from checker.model import InputError
+    from checker.style.loader import _posix_classes
+
+    assert _posix_classes(r"\[:alpha:]") == r"\[:alpha:]" and _posix_classes(r"[\[:digit:]]") == r"[\[:digit:]]"
+    assert _posix_classes("[]a[:digit:]]") == "[]a0-9]" and _posix_classes("[[:^space:]]+") == "[^\\t\\n\\v\\f\\r ]+"
+    path = tmp_path / "p.yml"
+    path.write_text('rules:\n  A:\n    extends: existence\n    tokens: ["[[:^digit:]x]"]\n', encoding="utf-8")
+    with pytest.raises(InputError) as error:
+        load_style_file(str(path))
+    assert "p.yml:3:" in str(error.value) and "negated POSIX class" in str(error.value)

@@ -92,7 +92,7 @@ def test_broken_house_name_lists_are_errors(tmp_path, text, words):
     ("bad-nolang.tbx", 4, "xml:lang"),
     ("bad-status.csv", 3, "unknown term status 'wrongish'"),
     ("bad-quote.csv", 3, "malformed CSV"),
-    ("bad-syntax.yaml", 4, "invalid YAML"),
+    ("bad-syntax.yaml", 3, "invalid YAML"),  # (where the bracket left open opens)
     ("bad-key.yaml", 4, "unknown key 'colour'"),
     ("bad-duplicate.yaml", 4, "duplicate key 'es'"),  # (a tester's report: the first term was lost)
 ])

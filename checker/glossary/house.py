@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from ..casing import NOUNS_CAPITALISED, before_full_stop
 from ..model import InputError
-from .index import NONWORD_ZIPF, Match, PatternIndex, inflected_form
+from .index import Match, PatternIndex, inflected_form
 from .load import decode, read_bytes, where
 from .text import Analyzer, analyzer, unaccent
 
@@ -166,9 +166,10 @@ class HouseNames:
 
 def _another_word(m: Match, tokens, lang: str | None) -> bool:
     """The words matched for a capitalised variant are another word that shares its stem: in
-    lower case and words of the language (terms for Termes, pure for Püree, над for Надим), or
-    shorter than the variant by more than an ending (ten for Tennesse: a tester's report). A
-    name's slip into lower case (taleban) is no word of the language, and stays a match."""
+    lower case, not the variant's letters, and common words of the language (terms for Termes,
+    pure for Püree, над for Надим), or shorter than the variant by more than an ending (ten for
+    Tennesse: a tester's report). A name's slip into lower case (taleban, rangoon, whose
+    frequency the case-blind word lists count as a word's: a review) stays a match."""
     from ..lexicon import zipf
 
     surfaces = tokens.surfaces[m.first:m.last]
@@ -176,7 +177,8 @@ def _another_word(m: Match, tokens, lang: str | None) -> bool:
     if len("".join(surfaces)) < len(_letters(variant)) - MAX_CASE_ENDING:
         return True
     return not variant.islower() and all(s.islower() for s in surfaces) \
-        and all(zipf(s, lang) >= NONWORD_ZIPF for s in surfaces)
+        and fold_spelling(" ".join(surfaces)) != fold_spelling(variant) \
+        and all(zipf(s, lang) >= COMMON_WORD_ZIPF for s in surfaces)
 
 
 def judged_in_context(matches: list[HouseMatch], doc) -> list[HouseMatch]:

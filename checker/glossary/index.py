@@ -402,39 +402,46 @@ def multiword_guard(lang: str | None) -> Callable[[str, str], bool] | None:
     return multiword_inflection if lang in ROMANCE else russian_inflection if lang == "ru" else None
 
 
-@functools.lru_cache(maxsize=50_000)
-def _russian_lemmas(word: str) -> frozenset[str]:
-    """The lemmas of the parses pymorphy3's dictionary has for ``word`` (none for a word it only
-    guesses at, or without pymorphy3)."""
+def _known_parses(word: str) -> list:
+    """pymorphy3's parses of ``word`` from its dictionary, most likely first (none for a word it
+    only guesses at, or without pymorphy3)."""
     from ..names.morph import _analyzer
 
     try:
         morph = _analyzer()
     except ImportError:
-        return frozenset()
-    return frozenset(p.normal_form.replace("ё", "е") for p in morph.parse(word) if p.is_known)
+        return []
+    return [p for p in morph.parse(word) if p.is_known]
+
+
+@functools.lru_cache(maxsize=50_000)
+def _russian_lexemes(word: str, as_term: bool) -> frozenset[tuple[str, str]]:
+    """(lemma, part of speech) of ``word``'s parses; ``as_term``: only those of its likeliest
+    part of speech (a term's мыло is the noun, not мыть's past tense, whose forms моя, мою
+    are everyday words: a review)."""
+    parses = _known_parses(word)
+    if as_term and parses:
+        parses = [p for p in parses if p.tag.POS == parses[0].tag.POS]
+    return frozenset((p.normal_form.replace("ё", "е"), str(p.tag.POS)) for p in parses)
 
 
 @functools.lru_cache(maxsize=4_096)
 def russian_forms(word: str) -> tuple[str, ...]:
-    """Every form of the lexemes pymorphy3's dictionary gives ``word`` (its cases and numbers)."""
-    from ..names.morph import _analyzer
-
-    try:
-        morph = _analyzer()
-    except ImportError:
-        return ()
-    return tuple(sorted({f.word for p in morph.parse(word) if p.is_known for f in p.lexeme}))
+    """Every form of ``word``'s lexemes in pymorphy3's dictionary, of its likeliest part of speech
+    (its cases and numbers)."""
+    parses = _known_parses(word)
+    return tuple(sorted({f.word for p in parses if p.tag.POS == parses[0].tag.POS for f in p.lexeme}))
 
 
 def russian_inflection(word: str, form: str) -> bool:
     """The form guard for Russian: where pymorphy3's dictionary knows both words, they are forms
-    of one another when they share a lemma (мобилу, мобилы for мобила), not when Snowball gives
-    two words one stem (директор for директория, a tester's report); otherwise, a typo or a
-    word it does not know, the loose guard (``inflected_form``)."""
+    of one another when they share a lemma and a part of speech, the term's likeliest
+    (мобилу, мобилы for мобила), not when Snowball gives two words one stem (директор for
+    директория, a tester's report) or pymorphy3 another word one form (моя, a form of мыть,
+    for мыло); otherwise, a typo or a word it does not know, the loose guard (``inflected_form``)."""
     if word == form:
         return True
-    mine, theirs = _russian_lemmas(word), _russian_lemmas(form)
+    mine, theirs = _russian_lexemes(word, False), _russian_lexemes(form, True)
     if mine and theirs:
         return not mine.isdisjoint(theirs)
     return inflected_form(word, form)

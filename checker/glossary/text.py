@@ -35,9 +35,17 @@ SNOWBALL = {
 }
 
 
+# Cyrillic letters that only look like an accented letter: й (и and a breve), Ukrainian ї, Belarusian
+# ў. They stay (мой is no мои; pymorphy3 read "линеика" as no word: a review); ё goes to е, as
+# print writes it.
+_CYRILLIC_LETTERS = re.compile("[йЙїЇўЎ]")
+
+
 def unaccent(s: str) -> str:
     if s.isascii():
         return s
+    if _CYRILLIC_LETTERS.search(s):
+        return "".join(ch if _CYRILLIC_LETTERS.match(ch) else unaccent(ch) for ch in unicodedata.normalize("NFC", s))
     decomposed = unicodedata.normalize("NFD", s)
     return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
 

@@ -48,14 +48,22 @@ def compose(text: str):
     try:
         root = yaml.compose(text, Loader=loader)
     except yaml.MarkedYAMLError as error:
-        at_end = error.problem_mark is not None and error.problem_mark.index >= len(text.rstrip())  # (an unclosed quote: where it opens)
-        mark = (error.context_mark or error.problem_mark) if at_end else (error.problem_mark or error.context_mark)
-        line = mark.line + 1 if mark is not None else None
+        line = yaml_error_line(error)
         raise YamlError(line, f"invalid YAML: {error.problem or error.context}") from None
     except yaml.YAMLError as error:
         raise YamlError(None, f"invalid YAML: {error}") from None
     _no_duplicate_keys(root)
     return root
+
+
+def yaml_error_line(error) -> int | None:
+    """The line to report a YAML syntax error at: where a quote or a bracket that is never closed
+    opens (the parser notices at the end, or at a later quote), else where the parser stopped (a
+    bad indent on line 8 is no error of the mapping that starts on line 4: a tester's report)."""
+    context = str(getattr(error, "context", "") or "")
+    opened = context.startswith(("while scanning a quoted", "while parsing a flow"))
+    mark = (error.context_mark or error.problem_mark) if opened else (error.problem_mark or error.context_mark)
+    return mark.line + 1 if mark is not None else None
 
 
 def _no_duplicate_keys(node) -> None:

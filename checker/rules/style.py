@@ -169,7 +169,8 @@ class NumberFormat(_StyleRule):
         bad="between 150 and 200 thousand inhabitants",
         good="between 150,000 and 200,000 inhabitants",
         fix="Safe for one number ('200 thousand' -> '200,000') and for a rising range ('150 and 200 thousand' -> "
-            "'150,000 and 200,000'); unsafe for other pairs and for digit grouping.",
+            "'150,000 and 200,000'); unsafe for other pairs, after a small number and a short word that is no "
+            "listed conjunction (a range the style does not know: '10 bzw. 20 tausend'), and for digit grouping.",
     )
 
 

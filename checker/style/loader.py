@@ -157,13 +157,11 @@ def parse_yaml(text: str) -> Any:
     try:
         return yaml.load(text, Loader=_LOADER)  # noqa: S506  (a safe loader)
     except yaml.MarkedYAMLError as error:
-        # where the parser stopped, unless that is the end of the text (an unclosed quote or
-        # bracket): then where the broken construct starts (a bad indent on line 8 was
-        # reported at the mapping's start, line 4: a tester's report)
-        at_end = error.problem_mark is not None and error.problem_mark.index >= len(text.rstrip())
-        mark = (error.context_mark or error.problem_mark) if at_end else (error.problem_mark or error.context_mark)
+        from ..glossary.yamlfile import yaml_error_line
+
+        line = yaml_error_line(error)
         problem = " ".join(str(p) for p in (error.context, error.problem) if p)
-        raise StyleError(mark.line + 1 if mark else 1, f"invalid YAML: {problem}") from None
+        raise StyleError(line or 1, f"invalid YAML: {problem}") from None
     except yaml.YAMLError as error:
         raise StyleError(1, f"invalid YAML: {error}") from None
 
@@ -254,15 +252,57 @@ _POSIX = {
     "digit": "0-9", "graph": "!-~", "lower": "a-z", "print": " -~", "punct": "!-/:-@\\[-`{-~",
     "space": "\\t\\n\\v\\f\\r ", "upper": "A-Z", "word": "0-9A-Za-z_", "xdigit": "0-9A-Fa-f",
 }
-_POSIX_CLASS = re.compile(r"\[:(\^?)(" + "|".join(_POSIX) + r"):\]")
-_NEGATED_ALONE = re.compile(r"\[\[:\^(" + "|".join(_POSIX) + r"):\]\]")
+_POSIX_CLASS = re.compile(r"\[:(\^?)([a-z]+):\]")
+
+
+class PosixClassError(ValueError):
+    """A POSIX class that Python's re cannot be given (``build_rule`` names the rule's line)."""
 
 
 def _posix_classes(pattern: str) -> str:
-    """``pattern`` with [:alpha:] and the like written as the ranges they stand for; a negated one
-    ([:^alpha:]) only as a whole set ([[:^alpha:]] -> [^A-Za-z])."""
-    pattern = _NEGATED_ALONE.sub(lambda m: "[^" + _POSIX[m.group(1)] + "]", pattern)
-    return _POSIX_CLASS.sub(lambda m: m.group(0) if m.group(1) else _POSIX[m.group(2)], pattern)
+    """``pattern`` with [:alpha:] and the like, inside a set and not escaped, written as the
+    ranges they stand for; a negated one ([:^alpha:]) only as a whole set ([[:^alpha:]] ->
+    [^A-Za-z]); any other is an error, not a set of its letters."""
+    out, i, in_set, set_start = [], 0, False, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if not in_set:
+            if ch == "[":
+                in_set, set_start = True, len(out)
+                out.append(ch)
+                i += 1
+                if pattern[i:i + 1] == "^":
+                    out.append("^")
+                    i += 1
+                if pattern[i:i + 1] == "]":  # a ] first in a set is a literal
+                    out.append("]")
+                    i += 1
+                continue
+            out.append(ch)
+            i += 1
+            continue
+        m = _POSIX_CLASS.match(pattern, i)
+        if m is not None:
+            name = m.group(2)
+            if name not in _POSIX:
+                raise PosixClassError(f"unknown POSIX class [:{name}:]")
+            if m.group(1):  # negated: only a set of it alone
+                if "".join(out[set_start:]) != "[" or pattern[m.end():m.end() + 1] != "]":
+                    raise PosixClassError(f"a negated POSIX class ([:^{name}:]) only as a whole set")
+                out.append("^" + _POSIX[name])
+            else:
+                out.append(_POSIX[name])
+            i = m.end()
+            continue
+        if ch == "]":
+            in_set = False
+        out.append(ch)
+        i += 1
+    return "".join(out)
 
 
 # A space between two words of a token also matches a wrapped line (and a double space or a
@@ -349,16 +389,22 @@ def _compile_folded(rule: "StyleRule", source: str) -> None:
     if rule.ignorecase:
         lowered = lowered_pattern(source)
         if lowered is not None:
-            rule.folded = re.compile(lowered)
+            rule.folded = _quiet_compile(lowered)
+
+
+def _quiet_compile(pattern: str, flags: int = 0) -> re.Pattern:
+    """``re.compile`` without its FutureWarning on a literal [ first in a set ("[[]x]", as Go
+    reads it): only the CLI writes to standard error."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FutureWarning)
+        return re.compile(pattern, flags)
 
 
 def _compile(pattern: str, flags: int, line: int, what: str) -> re.Pattern:
-    import warnings
-
     try:
-        with warnings.catch_warnings():  # (a literal [ first in a set, "[[]", as Go reads it)
-            warnings.simplefilter("ignore", FutureWarning)
-            return re.compile(pattern, flags)
+        return _quiet_compile(pattern, flags)
     except re.error as error:
         raise StyleError(line, f"invalid regular expression in {what}: {error.msg}"
                          + (f" at position {error.pos}" if error.pos is not None else "")) from None
@@ -436,6 +482,13 @@ def _scopes(value: Any, line: int) -> tuple[frozenset[str], frozenset[str]]:
 
 def build_rule(name: str, data: Any, path: str, line: int) -> StyleRule:
     """Validate and compile one rule (the mapping of a Vale file, or one entry under ``rules:``)."""
+    try:
+        return _build_rule(name, data, path, line)
+    except PosixClassError as error:
+        raise StyleError(_line(data, line), f"invalid regular expression in rule {name!r}: {error}") from None
+
+
+def _build_rule(name: str, data: Any, path: str, line: int) -> StyleRule:
     if not isinstance(data, dict):
         raise StyleError(_line(data, line), f"rule {name!r} must be a mapping")
     line = _line(data, line)
@@ -503,8 +556,12 @@ def _matches_empty(pattern: re.Pattern) -> bool:
         parser = re._parser  # type: ignore[attr-defined]  (Python 3.11+; sre_parse before)
     except AttributeError:  # pragma: no cover - Python 3.10
         import sre_parse as parser  # type: ignore[no-redef]
+    import warnings
+
     try:
-        return parser.parse(pattern.pattern, pattern.flags).getwidth()[0] == 0
+        with warnings.catch_warnings():  # (parsed again: re's FutureWarnings, as _quiet_compile)
+            warnings.simplefilter("ignore", FutureWarning)
+            return parser.parse(pattern.pattern, pattern.flags).getwidth()[0] == 0
     except Exception:  # noqa: BLE001  (a private API: the probe decides if it changes)
         return any(m.start() == m.end() for m in pattern.finditer(_EMPTY_PROBE))
 
@@ -568,7 +625,7 @@ def _build_substitution(rule: StyleRule, data: Any, at: Any, flags: int, edge: s
     rule.pattern = _compile(source, flags, rule.line, f"rule {rule.name!r}")
     _compile_folded(rule, source)
     for index, (key, own, replacements) in enumerate(alternatives):
-        rule.swaps[index] = (re.compile(f"(?:{_translate(key)}){edge}", flags), replacements, key)
+        rule.swaps[index] = (_quiet_compile(f"(?:{_translate(key)}){edge}", flags), replacements, key)
 
 
 def _check_group_refs(key: str, replacement: str, groups: int, line: int) -> None:

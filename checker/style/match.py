@@ -549,9 +549,11 @@ NUMBER_DEFAULTS: dict[str, tuple[str, str, dict[str, int], tuple[str, ...]]] = {
     "ru": ("\u00a0", ",", {}, ("и", "или", "до", "-", "–", "—")),
     "uk": ("\u00a0", ",", {}, ("і", "й", "або", "до", "-", "–", "—")),
 }
-# A number and a short word right before a match: a range or a list whose joining word is not
-# among the conjunctions (От 10 до 20 тысяч, with Russian's not configured: a tester's report)
-_NUMBER_AND_WORD_BEFORE = re.compile(r"\d[ \u00a0]+[^\W\d_]{1,5}\.?[ \u00a0]+$")
+# A small number and a word of three letters or fewer (or its abbreviation) right before a
+# match: a range or a list whose joining word is not among the conjunctions (От 10 до 20 тысяч,
+# 10 bzw. 20 tausend, with the language's not configured: a tester's report); not a year or a
+# count before an ordinary word (In 2020 about 5 million, Chapter 3 says 5 million: a review)
+_NUMBER_AND_WORD_BEFORE = re.compile(r"(?<![\d.,])\d{1,3}(?:[.,]\d+)?[ \u00a0]+[^\W\d_]{1,3}\.?[ \u00a0]+$")
 _COMPILED_NUMBERS: dict[tuple, re.Pattern] = {}
 
 

@@ -43,6 +43,15 @@ def normalise_lang(code: str) -> str:
     return primary
 
 
+def with_region(lang: str | None, configured: str | None) -> str | None:
+    """A document's language (``de``) with the region the configuration names for it (``de-AT``),
+    where the configured language is the document's: what regional data (a style rule's or a
+    glossary term's region) is matched against."""
+    if lang and configured and configured.replace("_", "-").split("-")[0].lower() == lang:
+        return configured
+    return lang
+
+
 def language_tag(code: str) -> str:
     """``code`` validated (as ``normalise_lang``) and written as BCP 47 writes it, region kept:
     ``pt_br`` -> ``pt-BR`` (a configuration keeps the locale its desk works in)."""

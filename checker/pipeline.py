@@ -657,7 +657,10 @@ def _styles_ran(settings: Settings, ran: set[str], lang: str | None, ignored: li
 
     code_of = {getattr(cls, "kind", None): cls.code for cls in all_rules() if getattr(cls, "kind", None)}
     ignore = [*settings.ignore, *ignored]
-    return {rule.name.lower(): code_of.get(rule.kind) in ran and rule.applies_to(lang)
+    from .lang import with_region
+
+    tag = with_region(lang, settings.lang)
+    return {rule.name.lower(): code_of.get(rule.kind) in ran and rule.applies_to(tag)
             and style_rule_selected(code_of[rule.kind], rule.name, settings.select, ignore)
             for rule in load_styles(list(settings.config.styles)).rules}
 

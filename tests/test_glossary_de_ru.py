@@ -255,3 +255,21 @@ def test_posix_classes_only_inside_a_set_and_not_escaped(tmp_path):
     with pytest.raises(InputError) as error:
         load_style_file(str(path))
     assert "p.yml:3:" in str(error.value) and "negated POSIX class" in str(error.value)
+
+
+def test_a_source_of_another_region_than_the_glossarys_still_has_its_terms(tmp_path):
+    (tmp_path / "g.csv").write_text("en-US,pt-BR,status\ngovernment,governo,preferred\n", encoding="utf-8")
+    cfg = tmp_path / "transcheck.toml"
+    cfg.write_text('lang = "pt-BR"\nsource-lang = "en-GB"\nglossaries = ["g.csv"]\n', encoding="utf-8")
+    with pytest.warns(checker.TranscheckWarning, match="no en terms for en-GB; those of en-US are used"):
+        found_ = checker.check_pair("The government met.", "O gabinete reuniu-se.", config=str(cfg), select=["TC201"])
+    assert [f.text for f in found_] == ["O gabinete reuniu-se."]
+
+
+def test_a_style_rule_for_a_region_is_not_run_on_another(project):
+    style = "style: S\nrules:\n  A:\n    extends: substitution\n    lang: de-DE\n    swap:\n      Jänner: Januar\n"
+    cfg = project("de", style=style)
+    text = "Im Jänner."
+    assert [f[0] for f in found(text, cfg, "de-DE", ["TC301"])] == ["Jänner"]
+    assert [f[0] for f in found(text, cfg, "de", ["TC301"])] == ["Jänner"]  # (no region: every de rule)
+    assert found(text, cfg, "de-AT", ["TC301"]) == []

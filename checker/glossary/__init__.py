@@ -46,8 +46,26 @@ def glossary_for(ctx: "CheckContext") -> CompiledGlossary | None:
         from ..config import files_named_by
 
         with files_named_by(ctx.config, "glossaries"):
-            compiled = ctx.cache[key] = CompiledGlossary(load_glossaries(list(paths)).for_regions(regions))
+            glossary = load_glossaries(list(paths))
+        source = primary_lang(ctx.settings.source_lang)
+        if source in regions and source != primary_lang(ctx.settings.lang) \
+                and not _serves_region(glossary, source, regions[source]):
+            # (an en-GB source and an en-US glossary: its English terms are the source's all the
+            # same, rather than none, which silenced TC201: a tester's report)
+            ctx.notices.append(f"{', '.join(glossary.paths)}: no {source} terms for {ctx.settings.source_lang}; "
+                               f"those of {', '.join(_regions_of(glossary, source))} are used for the source")
+            regions = {lang: region for lang, region in regions.items() if lang != source}
+        compiled = ctx.cache[key] = CompiledGlossary(glossary.for_regions(regions))
     return compiled
+
+
+def _serves_region(glossary: Glossary, lang: str, region: str) -> bool:
+    """Whether some term of ``lang`` is of ``region`` (or of one that holds it), or of none."""
+    return any(t.lang == lang and t.serves({lang: region}) for e in glossary.entries for t in e.terms)
+
+
+def _regions_of(glossary: Glossary, lang: str) -> list[str]:
+    return sorted({f"{t.lang}-{t.region}" for e in glossary.entries for t in e.terms if t.lang == lang and t.region})
 
 
 def settings_regions(*tags: str | None) -> dict[str, str]:

@@ -41,8 +41,11 @@ class _StyleRule(Rule):
 
         # "[severity] "House.Wording" = "error"": the configuration's level over the rule's own
         levels = {key.lower(): level for key, level in ctx.config.severity.items() if is_style_rule_selector(key)}
+        from ..lang import with_region
+
+        tag = with_region(doc.lang, ctx.settings.lang)
         for rule in styles_for(ctx).of_kind(self.kind):
-            if not rule.applies_to(doc.lang):
+            if not rule.applies_to(tag):
                 continue
             for hit in self.run(rule, doc, ctx):
                 fix_start, fix_end = hit.fix_span or (hit.start, hit.end)
@@ -188,6 +191,7 @@ def substitution_spans(doc: Document, ctx: "CheckContext") -> list[tuple[int, in
     if not ctx.config.styles or not any(cls is StyleSubstitution for cls in iter_selected(settings.select, ignored)) \
             or matches(StyleSubstitution, ignored):
         return []  # (styles are read only where a rule of theirs runs)
+    from ..lang import with_region
     from ..style.loader import styles_for
 
     def runs(rule: "StyleRule") -> bool:
@@ -195,4 +199,4 @@ def substitution_spans(doc: Document, ctx: "CheckContext") -> list[tuple[int, in
 
     rule_class = StyleSubstitution()
     return [(hit.start, hit.end, hit.suggestions) for rule in styles_for(ctx).of_kind("substitution")
-            if rule.applies_to(doc.lang) and runs(rule) for hit in rule_class.run(rule, doc, ctx)]
+            if rule.applies_to(with_region(doc.lang, settings.lang)) and runs(rule) for hit in rule_class.run(rule, doc, ctx)]

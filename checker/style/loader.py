@@ -186,6 +186,7 @@ class StyleRule:
     scopes: frozenset[str] = frozenset({"text"})
     excluded_scopes: frozenset[str] = frozenset()
     langs: tuple[str, ...] = ()
+    regions: dict[str, frozenset[str]] = field(default_factory=dict)  # lang -> the regions named (lang: de-DE)
     limit: int = 0  # at most this many findings per document (0: no limit)
     pattern: re.Pattern | None = None  # existence, substitution: the combined pattern
     # ignorecase rules: the same pattern in lower case, case-sensitive, for the lower-cased prose
@@ -213,7 +214,19 @@ class StyleRule:
     group: int = 0
 
     def applies_to(self, lang: str | None) -> bool:
-        return not self.langs or (lang or "").split("-")[0] in self.langs
+        """Whether the rule runs on a document in ``lang``: its language, and where the rule names
+        regions of it and the document one, one of those (lang: de-DE is not for de-AT; a plain
+        de, or a detected language, takes every de rule)."""
+        primary = (lang or "").split("-")[0].split("_")[0].lower()
+        if self.langs and primary not in self.langs:
+            return False
+        wanted = self.regions.get(primary)
+        if not wanted:
+            return True
+        from ..glossary.model import region_of
+
+        region = region_of(lang)
+        return region is None or region in wanted
 
     def format(self, *args: str) -> str:
         """Vale's ``%s`` placeholders, filled in order, and ``%%`` for a percent sign (Go's
@@ -529,7 +542,18 @@ def _build_rule(name: str, data: Any, path: str, line: int) -> StyleRule:
     elif kind == "capitalization":
         rule.scopes = frozenset({"heading"})
     if "lang" in data:
-        rule.langs = tuple(_language(code, at("lang")) for code in _as_list(data["lang"], "lang", at("lang")))
+        from ..glossary.model import region_of
+
+        codes = _as_list(data["lang"], "lang", at("lang"))
+        rule.langs = tuple(_language(code, at("lang")) for code in codes)
+        named: dict[str, set[str]] = {}
+        for lang, code in zip(rule.langs, codes):
+            region = region_of(code)
+            if region is not None:
+                named.setdefault(lang, set()).add(region)
+        # (a plain de beside de-CH: every region of de)
+        rule.regions = {lang: frozenset(regions) for lang, regions in named.items() if lang not in {
+            l for l, code in zip(rule.langs, codes) if region_of(code) is None}}
     if "limit" in data:
         rule.limit = _as_number(data["limit"], "limit", at("limit"), int, low=1)
     rule.ignorecase = _as_bool(data["ignorecase"], "ignorecase", at("ignorecase")) if "ignorecase" in data else False

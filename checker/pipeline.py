@@ -782,6 +782,8 @@ def run(sources: Sequence[Source], options: Options) -> Result:
     documents: list[Document] = []
     findings: list[Finding] = []
     errors: list[FileError] = []
+    foreign: dict[str, list[str]] = {}  # files given a language (--lang) they do not read as
+    from .lang import looks_foreign
     corpus_stats: dict[str, Any] = {}
     corpus: set[int] = set()  # the ids of the corpus rules' findings (``corpus_overrides``)
     corpus_context: dict[str, tuple[Rule, CheckContext]] = {}
@@ -806,6 +808,8 @@ def run(sources: Sequence[Source], options: Options) -> Result:
             errors.append(FileError(printable_path(reading.path), str(error)))
             continue
         settings_of[doc.path] = ctx.settings
+        if ctx.settings.lang and not doc.lang_detected and looks_foreign(doc.prose, doc.lang):
+            foreign.setdefault(doc.lang, []).append(doc.path)
         # (a corpus rule compares files: a run of one file does not collect for it)
         doc_findings, doc_stats = check_document(
             doc, rules if len(sources) > 1 else [r for r in rules if r.scope is not Scope.CORPUS], ctx)
@@ -838,6 +842,10 @@ def run(sources: Sequence[Source], options: Options) -> Result:
         named = {sel.strip().lower() for sel in options.select}
         notices += [f"{rule.code} ({rule.name}) compares files with one another: with one file it reports nothing"
                     for rule in all_rules() if rule.scope is Scope.CORPUS and {rule.code.lower(), rule.name} & named]
+    for lang, paths in foreign.items():
+        many = f"{len(paths)} files" if len(paths) > 1 else "1 file"
+        notices.append(f"{many} checked as {lang} read as another language (few of their words are {lang} words), "
+                       f"e.g. {paths[0]}: is the language right? (--lang, or let it be detected)")
     stdin_texts = {path: doc.text for path, doc in by_path.items() if source_of[path].data is not None and doc.text}
     return Result(filter_findings(findings, settings_of, options, documents=by_path, corpus=corpus,
                                   stdin_texts=stdin_texts), documents, fail_levels, errors, notices)

@@ -120,6 +120,23 @@ def test_a_broken_link_and_an_unreadable_folder_in_a_tree_are_errors(tmp_path):
     assert alone.returncode == 2 and _one_error_line(alone).endswith("locked: cannot read folder (Permission denied)")
 
 
+def test_files_that_read_as_another_language_than_lang_get_a_notice(tmp_path):
+    # a corpus tester's report: German and Russian checked with --lang en/pt gave hundreds of
+    # findings and no hint of the wrong language
+    german = ("Die Regierung hat am Montag neue Regeln für die Einreise beschlossen. Wer aus einem Risikogebiet "
+              "kommt, muss sich künftig testen lassen und zehn Tage zu Hause bleiben. Die Länder sollen die "
+              "Einhaltung der Regeln kontrollieren, sagte ein Sprecher des Ministeriums in Berlin. Kritik kam "
+              "von der Opposition, die die Maßnahmen für übertrieben hält und mehr Unterstützung für die "
+              "betroffenen Familien fordert. Die neuen Regeln sollen ab nächster Woche gelten.\n")
+    (tmp_path / "de.txt").write_text(german, encoding="utf-8")
+    (tmp_path / "en.txt").write_bytes(SAMPLE.read_bytes())
+    result = run_cli("check", "--isolated", "--lang", "en", "de.txt", "en.txt", cwd=tmp_path)
+    notices = [line for line in result.stderr.decode().splitlines() if "read as another language" in line]
+    assert notices == ["transcheck: warning: 1 file checked as en read as another language (few of their words are "
+                       "en words), e.g. de.txt: is the language right? (--lang, or let it be detected)"]
+    assert "another language" not in run_cli("check", "--isolated", "--lang", "de", "de.txt", cwd=tmp_path).stderr.decode()
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
 def test_a_named_pipe_in_a_folder_is_skipped_and_a_device_is_an_error(tmp_path):
     # a tester's report: a FIFO in a checked folder hung the run for ever (nothing writes to it)

@@ -10,7 +10,6 @@ written when nothing changes. This module returns values and raises InputError; 
 
 from __future__ import annotations
 
-
 import difflib
 import os
 import re

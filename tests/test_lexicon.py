@@ -35,6 +35,9 @@ def test_the_cache_opens_from_a_folder_with_uri_characters(odd_cache):
 def test_memos_start_again_past_their_limit(odd_cache, monkeypatch):
     expected = lexicon._load_frequencies(LANG)
     words = sorted(expected, key=expected.get, reverse=True)[:40]
+    lex = lexicon.Lexicon(LANG)
+    lex.prefetch(words[:5])  # one query: the words are then memo hits, as written
+    assert {w: lex._raw.get(w) for w in words[:5]} == {w: expected[w] for w in words[:5]}
     monkeypatch.setattr(lexicon, "MEMO_LIMIT", 10)
     lex = lexicon.Lexicon(LANG)
     for word in words[:25]:

@@ -48,7 +48,7 @@ def glossary_for(ctx: "CheckContext") -> CompiledGlossary | None:
         with files_named_by(ctx.config, "glossaries"):
             glossary = load_glossaries(list(paths))
         source = primary_lang(ctx.settings.source_lang)
-        if source in regions and source != primary_lang(ctx.settings.lang) \
+        if source in regions and source != primary_lang(ctx.settings.lang) and _regions_of(glossary, source) \
                 and not _serves_region(glossary, source, regions[source]):
             # (an en-GB source and an en-US glossary: its English terms are the source's all the
             # same, rather than none, which silenced TC201: a tester's report)
@@ -60,8 +60,9 @@ def glossary_for(ctx: "CheckContext") -> CompiledGlossary | None:
 
 
 def _serves_region(glossary: Glossary, lang: str, region: str) -> bool:
-    """Whether some term of ``lang`` is of ``region`` (or of one that holds it), or of none."""
-    return any(t.lang == lang and t.serves({lang: region}) for e in glossary.entries for t in e.terms)
+    """Whether some term of ``lang`` (or of no language named) is of ``region``, of one that holds
+    it, or of none."""
+    return any(t.lang in (lang, None) and t.serves({lang: region}) for e in glossary.entries for t in e.terms)
 
 
 def _regions_of(glossary: Glossary, lang: str) -> list[str]:

@@ -62,18 +62,19 @@ def scan(doc: Document, lang: str | None, compiled: CompiledGlossary, index: Pat
 
 
 def _noun_otherwise(doc: Document, tokens: Tokens, m: Match) -> bool:
-    """In German, which capitalises its nouns, a one-word term matched by another word of the
-    other kind: a capitalised word inside a sentence for a verb or an adjective (die Downloads
-    for a forbidden downloaden: a tester's report), or a lower-case word for a noun (updaten for
-    Update). Two words that share a stem, not one word; the term's own letters in the other
-    case are the term (Email for a listed email, das Downloaden, a slip: das neue update)."""
+    """In German, which capitalises its nouns, a one-word term matched by a word of the other
+    kind: a lower-case word for a noun (laden, morgen for Laden, Morgen; updaten for Update: a
+    review), or another capitalised word inside a sentence for a verb or an adjective (die
+    Downloads for a forbidden downloaden: a tester's report). The term's own letters
+    capitalised are the term (Email for a listed email; das Downloaden, a verb made a noun)."""
     if m.last - m.first != 1:
         return False
     listed, written = m.pattern.payload[1].text, tokens.surfaces[m.first]
-    if listed[:1].isupper() == written[:1].isupper() or listed.isupper() or written.isupper() \
-            or listed.lower() == written.lower():
+    if listed[:1].isupper() == written[:1].isupper() or listed.isupper() or written.isupper():
         return False
-    return listed[:1].isupper() or not starts_sentence(doc, m.start)
+    if listed[:1].isupper():
+        return True
+    return listed.lower() != written.lower() and not starts_sentence(doc, m.start)
 
 
 def _in_one_block(doc: Document, m: Match) -> bool:

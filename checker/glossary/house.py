@@ -165,11 +165,11 @@ class HouseNames:
 
 
 def _another_word(m: Match, tokens, lang: str | None) -> bool:
-    """The words matched for a capitalised variant are another word that shares its stem: in
-    lower case, not the variant's letters, and common words of the language (terms for Termes,
-    pure for Püree, над for Надим), or shorter than the variant by more than an ending (ten for
-    Tennesse: a tester's report). A name's slip into lower case (taleban, rangoon, whose
-    frequency the case-blind word lists count as a word's: a review) stays a match."""
+    """The words matched for a capitalised variant are other words: in lower case and common
+    words of the language (terms for Termes, pure for Püree, над for Надим; islamic state for a
+    listed Islamic State), or shorter than the variant by more than an ending (ten for Tennesse:
+    a tester's report). A name's slip into lower case (taleban; rangoon, whose frequency the
+    case-blind word lists count as a rarer word's: a review) stays a match."""
     from ..lexicon import zipf
 
     surfaces = tokens.surfaces[m.first:m.last]
@@ -177,7 +177,6 @@ def _another_word(m: Match, tokens, lang: str | None) -> bool:
     if len("".join(surfaces)) < len(_letters(variant)) - MAX_CASE_ENDING:
         return True
     return not variant.islower() and all(s.islower() for s in surfaces) \
-        and fold_spelling(" ".join(surfaces)) != fold_spelling(variant) \
         and all(zipf(s, lang) >= COMMON_WORD_ZIPF for s in surfaces)
 
 
@@ -255,6 +254,9 @@ def _is_common(spelling: str, lang: str | None) -> bool:
     return zipf(spelling.lower(), lang) >= COMMON_WORD_ZIPF
 
 
+PART_LIKENESS_MIN = 0.6  # letters alike (difflib's ratio) for a variant to stand for a part of the name
+
+
 def _corresponding_words(canonical_words: list[str], variant: str) -> list[str]:
     """The run of the canonical spelling's words that ``variant`` stands for when the variant
     has fewer words (Zelenskiy -> Zelensky of Volodymyr Zelensky): the most alike run of as many
@@ -271,7 +273,9 @@ def _corresponding_words(canonical_words: list[str], variant: str) -> list[str]:
         return difflib.SequenceMatcher(None, _letters(" ".join(words)), folded).ratio()
 
     best = max(runs, key=likeness)
-    return canonical_words if likeness(canonical_words) >= likeness(best) else best
+    # (a part only when it is like the variant: Zaire is no part of Democratic Republic of the
+    # Congo, whose likest word, Republic, its fix wrote: a review)
+    return canonical_words if likeness(canonical_words) >= likeness(best) or likeness(best) < PART_LIKENESS_MIN else best
 
 
 def _letters(spelling: str) -> str:

@@ -415,33 +415,35 @@ def _known_parses(word: str) -> list:
 
 
 @functools.lru_cache(maxsize=50_000)
-def _russian_lexemes(word: str, as_term: bool) -> frozenset[tuple[str, str]]:
-    """(lemma, part of speech) of ``word``'s parses; ``as_term``: only those of its likeliest
-    part of speech (a term's мыло is the noun, not мыть's past tense, whose forms моя, мою
-    are everyday words: a review)."""
+def _russian_lemmas(word: str, as_term: bool) -> frozenset[str]:
+    """The lemmas of ``word``'s parses; ``as_term``: of the parses whose lemma is the word itself
+    where there are such (a term is listed in its dictionary form: мыло the noun, not мыть's
+    past tense, whose forms моя, мою are everyday words; жгут the noun, not жечь's они жгут; часы
+    the watch, not час: reviews), else of all."""
     parses = _known_parses(word)
-    if as_term and parses:
-        parses = [p for p in parses if p.tag.POS == parses[0].tag.POS]
-    return frozenset((p.normal_form.replace("ё", "е"), str(p.tag.POS)) for p in parses)
+    if as_term:
+        parses = [p for p in parses if p.normal_form.replace("ё", "е") == word.replace("ё", "е")] or parses
+    return frozenset(p.normal_form.replace("ё", "е") for p in parses)
 
 
 @functools.lru_cache(maxsize=4_096)
 def russian_forms(word: str) -> tuple[str, ...]:
-    """Every form of ``word``'s lexemes in pymorphy3's dictionary, of its likeliest part of speech
-    (its cases and numbers)."""
+    """Every form of the lexemes of ``word`` as a term (``_russian_lemmas``) in pymorphy3's
+    dictionary: its cases and numbers, or a verb's persons and tenses."""
     parses = _known_parses(word)
-    return tuple(sorted({f.word for p in parses if p.tag.POS == parses[0].tag.POS for f in p.lexeme}))
+    own = [p for p in parses if p.normal_form.replace("ё", "е") == word.replace("ё", "е")] or parses
+    return tuple(sorted({f.word for p in own for f in p.lexeme}))
 
 
 def russian_inflection(word: str, form: str) -> bool:
     """The form guard for Russian: where pymorphy3's dictionary knows both words, they are forms
-    of one another when they share a lemma and a part of speech, the term's likeliest
-    (мобилу, мобилы for мобила), not when Snowball gives two words one stem (директор for
-    директория, a tester's report) or pymorphy3 another word one form (моя, a form of мыть,
-    for мыло); otherwise, a typo or a word it does not know, the loose guard (``inflected_form``)."""
+    of one another when a lemma of the word is the term's (мобилу, мобилы for мобила; скачайте
+    for скачать), not when Snowball gives two words one stem (директор for директория, a
+    tester's report) or pymorphy3 another lexeme the term's form (моя, a form of мыть, for
+    мыло); otherwise, a typo or a word it does not know, the loose guard (``inflected_form``)."""
     if word == form:
         return True
-    mine, theirs = _russian_lexemes(word, False), _russian_lexemes(form, True)
+    mine, theirs = _russian_lemmas(word, False), _russian_lemmas(form, True)
     if mine and theirs:
         return not mine.isdisjoint(theirs)
     return inflected_form(word, form)

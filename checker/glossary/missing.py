@@ -116,8 +116,9 @@ def _compound_holding(written: str, lowered: str, form: str, lang: str | None) -
     source = lowered if len(lowered) == len(written) else written
 
     def word(part: str) -> bool:
-        if len(part) == COMPOUND_WORD_MIN - 1:  # (Neuwahl; not a function word's: Auswahl, Einwahl)
-            return NONWORD_ZIPF <= zipf(part, lang) < FUNCTION_ZIPF
+        if len(part) == COMPOUND_WORD_MIN - 1:  # (Neuwahl; not a function word's: Auswahl, Einwahl;
+            # nor a verb prefix's: Verkauf is no Kauf, Herstellung no Stellung: a review)
+            return NONWORD_ZIPF <= zipf(part, lang) < FUNCTION_ZIPF and part not in _PREFIXES
         return len(part) >= COMPOUND_WORD_MIN and (zipf(part, lang) >= NONWORD_ZIPF or any(
             part.endswith(link) and zipf(part[: -len(link)], lang) >= NONWORD_ZIPF for link in LINKING))
 
@@ -170,6 +171,9 @@ def _modifier_compounds(s_text: str, occurrences: list, s_lang: str | None, surf
     found = sum(any(_compound_starting(unaccent(surfaces[i].lower()), form, lang) for form in forms) for i in range(lo, hi))
     return min(found, modifiers)
 
+
+# German verb prefixes of three letters (separable ones, and ver-, ent-, emp-, zer-)
+_PREFIXES = frozenset(p for p in (*SEPARABLE_PREFIXES, "ver", "ent", "emp", "zer", "miß") if len(p) == 3)
 
 REINFLECT_MIN = 6  # a term word this long keeps its identity through a change of its last letter
 

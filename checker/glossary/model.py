@@ -137,7 +137,13 @@ class Term:
         wanted = regions.get(self.lang or "")
         if wanted is None or self.region is None or self.region == wanted:
             return True
-        return self.region.isdigit() and _region_holds(self.lang or "", self.region, wanted)
+        return region_holds(self.lang or "", self.region, wanted)
+
+
+def region_holds(lang: str, region: str, wanted: str) -> bool:
+    """Whether ``region`` is a macro-region (a UN M.49 number: 419, Latin America) that holds
+    ``wanted`` (MX) for ``lang``."""
+    return region.isdigit() and _region_holds(lang, region, wanted)
 
 
 @lru_cache(maxsize=256)

@@ -35,17 +35,18 @@ SNOWBALL = {
 }
 
 
-# Cyrillic letters that only look like an accented letter: й (и and a breve), Ukrainian ї, Belarusian
-# ў. They stay (мой is no мои; pymorphy3 read "линеика" as no word: a review); ё goes to е, as
-# print writes it.
-_CYRILLIC_LETTERS = re.compile("[йЙїЇўЎ]")
+# й is a letter of its own, not и with an accent (мой is no мои; pymorphy3 took "линеика" for no
+# word: a review); ё goes to е, as print writes it, and Ukrainian ї to і (Киів is a slip of Київ
+# that the near-miss check reports as such)
+_SHORT_I = re.compile("[йЙ]")
 
 
 def unaccent(s: str) -> str:
     if s.isascii():
         return s
-    if _CYRILLIC_LETTERS.search(s):
-        return "".join(ch if _CYRILLIC_LETTERS.match(ch) else unaccent(ch) for ch in unicodedata.normalize("NFC", s))
+    s = unicodedata.normalize("NFC", s)
+    if _SHORT_I.search(s):
+        return "".join(ch if ch in "йЙ" else unaccent(ch) for ch in s)
     decomposed = unicodedata.normalize("NFD", s)
     return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
 

@@ -48,7 +48,7 @@ def compose(text: str):
     try:
         root = yaml.compose(text, Loader=loader)
     except yaml.MarkedYAMLError as error:
-        line = yaml_error_line(error)
+        line = yaml_error_line(error, text)
         raise YamlError(line, f"invalid YAML: {error.problem or error.context}") from None
     except yaml.YAMLError as error:
         raise YamlError(None, f"invalid YAML: {error}") from None
@@ -56,14 +56,24 @@ def compose(text: str):
     return root
 
 
-def yaml_error_line(error) -> int | None:
+def yaml_error_line(error, text: str) -> int | None:
     """The line to report a YAML syntax error at: where a quote or a bracket that is never closed
-    opens (the parser notices at the end, or at a later quote), else where the parser stopped (a
-    bad indent on line 8 is no error of the mapping that starts on line 4: a tester's report)."""
+    opens (the parser notices at the end, or where the text goes back left of the bracket's
+    line), else where the parser stopped (a bad indent on line 8 is no error of the mapping that
+    starts on line 4: a tester's report; nor a bad item inside a closed bracket: a review)."""
     context = str(getattr(error, "context", "") or "")
-    opened = context.startswith(("while scanning a quoted", "while parsing a flow"))
-    mark = (error.context_mark or error.problem_mark) if opened else (error.problem_mark or error.context_mark)
+    opened, problem = error.context_mark, error.problem_mark
+    unclosed = opened is not None and problem is not None and (
+        context.startswith("while scanning a quoted") or (context.startswith("while parsing a flow") and (
+            problem.index >= len(text.rstrip()) or _indent(text, problem.line) <= _indent(text, opened.line))))
+    mark = opened if unclosed else (problem or opened)
     return mark.line + 1 if mark is not None else None
+
+
+def _indent(text: str, line: int) -> int:
+    lines = text.splitlines()
+    row = lines[line] if line < len(lines) else ""
+    return len(row) - len(row.lstrip(" "))
 
 
 def _no_duplicate_keys(node) -> None:

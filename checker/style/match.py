@@ -319,6 +319,7 @@ def case_evidence(doc: Document, known_words: frozenset[str] = frozenset()) -> C
 # lower case.
 NAME_MAX_ZIPF = 2.5
 NAME_LIKE_MAX_ZIPF = 4.0
+_GERMAN_POLITE = frozenset("Sie Ihnen Ihr Ihre Ihrem Ihren Ihrer Ihres".split())  # (capitalised as the polite you)
 NOUN_MAX_ZIPF = 6.0  # (German nouns stay under it: Zeit 5.99, Leben 5.86, Berlin 5.68; function words above: sich, über, gegen)
 # A brand or product (Microsoft, Windows, Google) is also a name at any frequency: Russian text
 # writes it in Latin letters about as often as the text's language does, while it translates or
@@ -344,15 +345,24 @@ def _likely_name(word: str, lang: str | None) -> bool:
     z = lexicon.zipf(word, lang)
     primary = (lang or "").split("-")[0]
     if primary in NOUNS_CAPITALISED:
-        return z < NOUN_MAX_ZIPF
-    if primary == "ru":
-        from ..names.morph import russian_lemmas
-
-        if word.isascii() or russian_lemmas(word):
-            return True  # a Latin-script word in Russian text (Google), or one pymorphy3 tags a
-            # proper name (Женеве, Байденом)
+        return z < NOUN_MAX_ZIPF or word in _GERMAN_POLITE
+    if primary == "ru" and (word.isascii() or _russian_name(word)):
+        return True  # a Latin-script word in Russian text (Google), or one pymorphy3 takes for a
+        # proper name first (Женеве, Байденом; not С, По, Роман, Слава: a review)
     return z < NAME_MAX_ZIPF or (z < NAME_LIKE_MAX_ZIPF and name_like(fold(word), lang or "en")) \
         or _brand(word, z, lang)
+
+
+def _russian_name(word: str) -> bool:
+    from ..names.morph import _NAME_TAGS, _analyzer
+
+    if len(word) < 3:
+        return False
+    try:
+        parses = _analyzer().parse(word)
+    except ImportError:
+        return False
+    return bool(parses) and any(tag in str(parses[0].tag) for tag in _NAME_TAGS)
 
 
 def _brand(word: str, z: float, lang: str | None) -> bool:
@@ -549,11 +559,12 @@ NUMBER_DEFAULTS: dict[str, tuple[str, str, dict[str, int], tuple[str, ...]]] = {
     "ru": ("\u00a0", ",", {}, ("и", "или", "до", "-", "–", "—")),
     "uk": ("\u00a0", ",", {}, ("і", "й", "або", "до", "-", "–", "—")),
 }
-# A small number and a word of three letters or fewer (or its abbreviation) right before a
-# match: a range or a list whose joining word is not among the conjunctions (От 10 до 20 тысяч,
-# 10 bzw. 20 tausend, with the language's not configured: a tester's report); not a year or a
-# count before an ordinary word (In 2020 about 5 million, Chapter 3 says 5 million: a review)
-_NUMBER_AND_WORD_BEFORE = re.compile(r"(?<![\d.,])\d{1,3}(?:[.,]\d+)?[ \u00a0]+[^\W\d_]{1,3}\.?[ \u00a0]+$")
+# A small number and a short word (or its abbreviation) right before a match: a range or a list
+# whose joining word is not among the conjunctions (От 10 до 20 тысяч, 10 bzw. 20 tausend, 10
+# либо 20 тысяч, with the language's not configured: a tester's report, a review); not after a
+# year (In 2020 about 5 million: a review). Over-cautious before an ordinary word (Chapter 3
+# says 5 million): an unsafe fix, not a wrong safe one.
+_NUMBER_AND_WORD_BEFORE = re.compile(r"(?<![\d.,])\d{1,3}(?:[.,]\d+)?[ \u00a0]+[^\W\d_]{1,5}\.?[ \u00a0]+$")
 _COMPILED_NUMBERS: dict[tuple, re.Pattern] = {}
 
 

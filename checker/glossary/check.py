@@ -151,7 +151,9 @@ def _russian_case_like(written: str, term: str, replacement: str, lang: str | No
         morph = _analyzer()
     except ImportError:
         return None
-    lemma = morph.parse(term.split()[-1].lower())[0].normal_form
+    listed = term.split()[-1].lower()
+    lemmas = [p.normal_form for p in morph.parse(listed)]
+    lemma = listed if listed in lemmas else lemmas[0]  # (the term's own lemma: жгут, not жечь's они жгут)
     found = [p for p in morph.parse(written.split()[-1].lower()) if p.normal_form == lemma and p.tag.case]
     words = replacement.split()
     parses = [morph.parse(w.lower())[0] for w in words]

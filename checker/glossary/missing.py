@@ -7,7 +7,7 @@ import bisect
 import re
 
 from ..agreement import SEPARABLE_PREFIXES
-from ..align import aligned_units
+from ..align import align
 from ..model import Document
 from .check import Hit, Scan, scan
 from .compiled import COMPOUND_RE, FAMILY_MIN, FUNCTION_ZIPF, CompiledGlossary, is_english, within_one
@@ -408,26 +408,21 @@ def missing_terms(source: Document, target: Document, compiled: CompiledGlossary
     if not src.matches:
         return []
     entries = compiled.glossary.entries
-    s_bounds, t_bounds = aligned_units(source, target)
-    s_starts = [b[0] for b in s_bounds]
-    t_starts = [b[0] for b in t_bounds]
-
-    def unit_of(offset: int, starts: list[int]) -> int:
-        return max(0, bisect.bisect_right(starts, offset) - 1)
-
+    alignment = align(source, target)
+    t_bounds = alignment.target
     # per target unit: entries present (approved, with counts), entries with a wrong form, keys
     present: list[dict[int, int]] = [{} for _ in t_bounds]
     wrong: list[set[int]] = [set() for _ in t_bounds]
     for m in target_scan.matches:
         ei = m.pattern.payload[0]
-        unit = unit_of(m.start, t_starts)
+        unit = alignment.target_unit(m.start)
         if m.pattern.approved:
             present[unit][ei] = present[unit].get(ei, 0) + 1
         elif any(start < m.end and m.start < end for start, end in house):
             wrong[unit].add(ei)  # (a house variant: TC102's, the other wrong forms' as target_hits)
     index_of = {id(e): i for i, e in enumerate(entries)}
     for hit in target_hits:
-        wrong[unit_of(hit.start, t_starts)].add(index_of[id(hit.entry)])
+        wrong[alignment.target_unit(hit.start)].add(index_of[id(hit.entry)])
     t_keys, t_tok_starts, surfaces = target_scan.keys, target_scan.tokens.starts, target_scan.tokens.surfaces
     token_bounds = [(bisect.bisect_left(t_tok_starts, a), bisect.bisect_left(t_tok_starts, b)) for a, b in t_bounds]
     an = analyzer(t_lang)
@@ -436,7 +431,7 @@ def missing_terms(source: Document, target: Document, compiled: CompiledGlossary
     s_text = source.prose
     for m in src.matches:
         ei, term = m.pattern.payload
-        unit = unit_of(m.start, s_starts)
+        unit = alignment.source_unit(m.start)
         slot = counts.get((ei, unit))
         if slot is None:
             slot = counts[(ei, unit)] = [m, 0, 0, []]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..align import aligned_units, unit_at
+from ..align import Alignment, align
 from ..agreement import GENDERED, GERMAN_LIKE, article_at_risk, article_doubled, determiner_before
 from ..casing import starts_sentence, transfer_case
 from ..model import Document
@@ -40,9 +40,11 @@ def near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Doc
     language; and the source term spelled as in the source without the target's accents
     (*virus* for *vírus*) is reported although that spelling is common in the target language."""
     source_lang = source.lang if source is not None else source_lang
-    hits = [h for h in _near_misses(doc, sc, compiled, source, source_lang) if not _in_url(doc.prose, h.start, h.end)]
+    alignment = align(source, doc) if source is not None else None
+    hits = [h for h in _near_misses(doc, sc, compiled, source, source_lang, alignment)
+            if not _in_url(doc.prose, h.start, h.end)]
     if source is not None and hits:
-        hits = [h for h in hits if not _source_spelling(doc, source, h)]
+        hits = [h for h in hits if not _source_spelling(doc, source, h, alignment)]
     return hits
 
 
@@ -59,30 +61,24 @@ def _in_url(text: str, start: int, end: int) -> bool:
     return "://" in chunk or chunk.startswith("www.")
 
 
-def _source_spelling(doc: Document, source: Document, h: Hit) -> bool:
+def _source_spelling(doc: Document, source: Document, h: Hit, alignment: Alignment) -> bool:
     """Whether hit ``h`` is the source's own spelling: a near-miss that is a word of the aligned
     source segment but no form of the entry's source term (pneumo-, the French transmissive for
     transmissive), or a source term kept inside a name or title the translation quotes."""
-    if h.kind == "near-miss" and _in_source(doc, source, h.start, h.end):
+    if h.kind == "near-miss" and _in_source(doc, source, alignment, h.start, h.end):
         if not source_term_form(doc.prose[h.start:h.end], h.entry, source.lang):
             return True
     if h.kind in ("near-miss", "leftover"):
-        s_text = _aligned_source(doc, source, h.start)
+        s_text = _aligned_source(source, alignment, h.start)
         surface = doc.prose[h.start:h.end]
-        t_seg = _aligned_target(doc, source, h.start)
+        start, end = alignment.target[alignment.target_unit(h.start)]
+        t_seg = doc.prose[start:end]
         i = s_text.find(surface)
         while i >= 0:
             if kept_in_source_language(s_text, i, i + len(surface), t_seg, source.lang, doc.lang):
                 return True
             i = s_text.find(surface, i + 1)
     return False
-
-
-def _aligned_target(doc: Document, source: Document, offset: int) -> str:
-    """The target unit at ``offset`` (``align.aligned_units``: as TC201 compares them)."""
-    _, t_units = aligned_units(source, doc)
-    start, end = t_units[unit_at(t_units, offset)]
-    return doc.prose[start:end]
 
 
 def _word_of_this_language(sc: Scan, m: Match, term, other: str | None) -> bool:
@@ -107,20 +103,19 @@ def _quoted(doc: Document, sc: Scan, i: int, other_langs: list[str | None]) -> b
     return any(in_foreign_run(doc.prose, start, end, other, sc.lang, opening) for other in other_langs)
 
 
-def _aligned_source(doc: Document, source: Document, offset: int) -> str:
-    """The source unit aligned with the target unit at ``offset`` (``align.aligned_units``)."""
-    s_units, t_units = aligned_units(source, doc)
-    start, end = s_units[unit_at(t_units, offset)]
+def _aligned_source(source: Document, alignment: Alignment, offset: int) -> str:
+    """The source unit aligned with the target unit at ``offset`` (as TC201 compares them)."""
+    start, end = alignment.source[alignment.target_unit(offset)]
     return source.prose[start:end]
 
 
-def _in_source(doc: Document, source: Document, start: int, end: int) -> bool:
-    """Whether the word at doc.prose[start:end] stands as a word in the aligned source segment."""
-    return word_in(_aligned_source(doc, source, start).casefold(), doc.prose[start:end].casefold())
+def _in_source(doc: Document, source: Document, alignment: Alignment, start: int, end: int) -> bool:
+    """Whether the word at doc.prose[start:end] stands as a word in the aligned source unit."""
+    return word_in(_aligned_source(source, alignment, start).casefold(), doc.prose[start:end].casefold())
 
 
 def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Document | None = None,
-                 source_lang: str | None = None) -> list[Hit]:
+                 source_lang: str | None = None, alignment: Alignment | None = None) -> list[Hit]:
     from ..lexicon import zipf
 
     covered = bytearray(len(sc.tokens))
@@ -187,7 +182,8 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
                     or z >= PHRASE_PLAIN_MAX_ZIPF else PHRASE_ACCENT_GAP
                 if z >= NONWORD_ZIPF and zipf(word, sc.lang) - z < gap and not (
                         source is not None and source_term_form(surface, entries[ei], source.lang)
-                        and _in_source(doc, source, sc.tokens.starts[m.first + k], sc.tokens.ends[m.first + k])):
+                        and _in_source(doc, source, alignment, sc.tokens.starts[m.first + k],
+                                       sc.tokens.ends[m.first + k])):
                     continue  # a common spelling without the accents (publica), unless it is the
                     # source term itself, spelled as in the source segment (virus for vírus)
             elif z >= NONWORD_ZIPF:

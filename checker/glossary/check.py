@@ -18,7 +18,7 @@ from ..agreement import fix_at_risk
 from ..casing import NOUNS_CAPITALISED, fit_replacement, starts_sentence
 from ..model import Document
 from .compiled import CompiledGlossary, fold_words
-from .index import NONWORD_ZIPF, Match, PatternIndex, orthographic_plurals, regular_plural
+from .index import NONWORD_ZIPF, Match, PatternIndex, orthographic_plurals, regular_plural, term_parses
 from .model import Entry, Term
 from .text import Tokens, analyzer, split_words, tokenize
 
@@ -152,8 +152,7 @@ def _russian_case_like(written: str, term: str, replacement: str, lang: str | No
     except ImportError:
         return None
     listed = term.split()[-1].lower()
-    lemmas = [p.normal_form for p in morph.parse(listed)]
-    lemma = listed if listed in lemmas else lemmas[0]  # (the term's own lemma: жгут, not жечь's они жгут)
+    lemma = term_parses(listed, morph.parse(listed))[0].normal_form  # (жгут's own, not жечь's они жгут)
     found = [p for p in morph.parse(written.split()[-1].lower()) if p.normal_form == lemma and p.tag.case]
     words = replacement.split()
     parses = [morph.parse(w.lower())[0] for w in words]

@@ -414,25 +414,30 @@ def _known_parses(word: str) -> list:
     return [p for p in morph.parse(word) if p.is_known]
 
 
+def term_parses(word: str, parses: list) -> list:
+    """Of ``parses`` (pymorphy3's of ``word``), those whose lemma is the word itself where there
+    are such, else all: a term is listed in its dictionary form (мыло the noun, not мыть's past
+    tense, whose forms моя, мою are everyday words; жгут the noun, not жечь's они жгут; часы the
+    watch, not час: reviews)."""
+    own = word.replace("ё", "е")
+    return [p for p in parses if p.normal_form.replace("ё", "е") == own] or parses
+
+
 @functools.lru_cache(maxsize=50_000)
 def _russian_lemmas(word: str, as_term: bool) -> frozenset[str]:
-    """The lemmas of ``word``'s parses; ``as_term``: of the parses whose lemma is the word itself
-    where there are such (a term is listed in its dictionary form: мыло the noun, not мыть's
-    past tense, whose forms моя, мою are everyday words; жгут the noun, not жечь's они жгут; часы
-    the watch, not час: reviews), else of all."""
+    """The lemmas of ``word``'s parses in pymorphy3's dictionary; ``as_term``: of its
+    ``term_parses``."""
     parses = _known_parses(word)
     if as_term:
-        parses = [p for p in parses if p.normal_form.replace("ё", "е") == word.replace("ё", "е")] or parses
+        parses = term_parses(word, parses)
     return frozenset(p.normal_form.replace("ё", "е") for p in parses)
 
 
 @functools.lru_cache(maxsize=4_096)
 def russian_forms(word: str) -> tuple[str, ...]:
-    """Every form of the lexemes of ``word`` as a term (``_russian_lemmas``) in pymorphy3's
+    """Every form of the lexemes of ``word`` as a term (``term_parses``) in pymorphy3's
     dictionary: its cases and numbers, or a verb's persons and tenses."""
-    parses = _known_parses(word)
-    own = [p for p in parses if p.normal_form.replace("ё", "е") == word.replace("ё", "е")] or parses
-    return tuple(sorted({f.word for p in own for f in p.lexeme}))
+    return tuple(sorted({f.word for p in term_parses(word, _known_parses(word)) for f in p.lexeme}))
 
 
 def russian_inflection(word: str, form: str) -> bool:

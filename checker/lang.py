@@ -50,8 +50,8 @@ _SAMPLE_WORD = re.compile(r"[^\W\d_]{3,}")
 def looks_foreign(text: str, lang: str) -> bool:
     """Whether ``text``, said to be in ``lang``, reads as another language: of the lower-case
     words of its first 1,000 characters (30 at least, 60 at most), fewer than OWN_WORDS_MIN are
-    words of ``lang`` (German news checked as English: 0.42-0.51; Russian: 0.0). A hint for a wrong --lang, which detection
-    would not have made (a corpus tester's report)."""
+    words of ``lang`` (German news checked as English: 0.42-0.51; Russian: 0.0). A hint for a
+    wrong --lang, which detection would not have made (a corpus tester's report)."""
     from .lexicon import get_lexicon
 
     words = [w for w in _SAMPLE_WORD.findall(text, 0, 1000) if w.islower()][:60]
@@ -66,7 +66,7 @@ def with_region(lang: str | None, configured: str | None) -> str | None:
     """A document's language (``de``) with the region the configuration names for it (``de-AT``),
     where the configured language is the document's: what regional data (a style rule's or a
     glossary term's region) is matched against."""
-    if lang and configured and configured.replace("_", "-").split("-")[0].lower() == lang:
+    if lang and configured and normalise_lang(configured) == lang:
         return configured
     return lang
 

@@ -775,6 +775,8 @@ class _DocumentsRead(Mapping):
 
 
 def run(sources: Sequence[Source], options: Options) -> Result:
+    from .lang import looks_foreign
+
     options.validate()
     resolver = resolver_for(options)
     contexts: dict[int, tuple[CheckContext, list[Rule]]] = {}
@@ -783,7 +785,6 @@ def run(sources: Sequence[Source], options: Options) -> Result:
     findings: list[Finding] = []
     errors: list[FileError] = []
     foreign: dict[str, list[str]] = {}  # files given a language (--lang) they do not read as
-    from .lang import looks_foreign
     corpus_stats: dict[str, Any] = {}
     corpus: set[int] = set()  # the ids of the corpus rules' findings (``corpus_overrides``)
     corpus_context: dict[str, tuple[Rule, CheckContext]] = {}

@@ -198,5 +198,6 @@ def substitution_spans(doc: Document, ctx: "CheckContext") -> list[tuple[int, in
         return style_rule_selected("TC301", rule.name, settings.select, ignored)
 
     rule_class = StyleSubstitution()
+    tag = with_region(doc.lang, settings.lang)
     return [(hit.start, hit.end, hit.suggestions) for rule in styles_for(ctx).of_kind("substitution")
-            if rule.applies_to(with_region(doc.lang, settings.lang)) and runs(rule) for hit in rule_class.run(rule, doc, ctx)]
+            if rule.applies_to(tag) and runs(rule) for hit in rule_class.run(rule, doc, ctx)]

@@ -24,10 +24,11 @@ YAML, an unknown type or key, a bad value, an invalid regular expression -- is a
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterator
 
 from ..model import InputError, Severity
 
@@ -405,13 +406,20 @@ def _compile_folded(rule: "StyleRule", source: str) -> None:
             rule.folded = _quiet_compile(lowered)
 
 
-def _quiet_compile(pattern: str, flags: int = 0) -> re.Pattern:
-    """``re.compile`` without its FutureWarning on a literal [ first in a set ("[[]x]", as Go
-    reads it): only the CLI writes to standard error."""
+@contextlib.contextmanager
+def _no_future_warnings() -> Iterator[None]:
+    """re's FutureWarning on a literal [ first in a set ("[[]x]", as Go reads it) kept quiet:
+    only the CLI writes to standard error."""
     import warnings
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", FutureWarning)
+        yield
+
+
+def _quiet_compile(pattern: str, flags: int = 0) -> re.Pattern:
+    """``re.compile`` under ``_no_future_warnings``."""
+    with _no_future_warnings():
         return re.compile(pattern, flags)
 
 
@@ -549,13 +557,15 @@ def _build_rule(name: str, data: Any, path: str, line: int) -> StyleRule:
         codes = _as_list(data["lang"], "lang", at("lang"))
         rule.langs = tuple(_language(code, at("lang")) for code in codes)
         named: dict[str, set[str]] = {}
+        plain: set[str] = set()
         for lang, code in zip(rule.langs, codes):
             region = region_of(code)
-            if region is not None:
+            if region is None:
+                plain.add(lang)
+            else:
                 named.setdefault(lang, set()).add(region)
         # (a plain de beside de-CH: every region of de)
-        rule.regions = {lang: frozenset(regions) for lang, regions in named.items() if lang not in {
-            l for l, code in zip(rule.langs, codes) if region_of(code) is None}}
+        rule.regions = {lang: frozenset(regions) for lang, regions in named.items() if lang not in plain}
     if "limit" in data:
         rule.limit = _as_number(data["limit"], "limit", at("limit"), int, low=1)
     rule.ignorecase = _as_bool(data["ignorecase"], "ignorecase", at("ignorecase")) if "ignorecase" in data else False
@@ -582,11 +592,8 @@ def _matches_empty(pattern: re.Pattern) -> bool:
         parser = re._parser  # type: ignore[attr-defined]  (Python 3.11+; sre_parse before)
     except AttributeError:  # pragma: no cover - Python 3.10
         import sre_parse as parser  # type: ignore[no-redef]
-    import warnings
-
     try:
-        with warnings.catch_warnings():  # (parsed again: re's FutureWarnings, as _quiet_compile)
-            warnings.simplefilter("ignore", FutureWarning)
+        with _no_future_warnings():  # (parsed again, as _quiet_compile compiled it)
             return parser.parse(pattern.pattern, pattern.flags).getwidth()[0] == 0
     except Exception:  # noqa: BLE001  (a private API: the probe decides if it changes)
         return any(m.start() == m.end() for m in pattern.finditer(_EMPTY_PROBE))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from checker.names import collect, combine, finalize, find_name_clusters, norm, skel
-from checker.names.normalize import cheap_distance
+from checker.names.normalize import cheap_distance, damerau
 from checker.pipeline import load_text
 from checker.rules.names import NameVariantRule
 
@@ -1592,3 +1592,15 @@ def test_one_spelling_composed_and_decomposed_is_no_variant():
 def test_two_common_words_of_three_letters_are_no_variants():
     # a tester's report on NTREX: the month's abbreviation Nov taken for a slip of New (x3)
     assert flagged("New rules start in Nov. The New York office agreed. The New plan is ready.") == []
+
+
+@pytest.mark.parametrize("a, b, edits", [
+    ("massoud", "massud", 1),      # a letter dropped
+    ("taliban", "tailban", 1),     # two letters swapped: one edit (optimal string alignment)
+    ("ca", "abc", 3),              # OSA, not Damerau-Levenshtein (which gives 2)
+    ("киев", "кыив", 2),
+    ("zelensky", "zelensky", 0),
+    ("al", "alexandria", 8),       # lengths apart by more than 2: only their difference
+])
+def test_damerau(a, b, edits):
+    assert damerau(a, b) == edits

@@ -122,14 +122,16 @@ def attested_anywhere(form: str, lang: str) -> bool:
     return any(lexicon.zipf(folded, other) >= ATTESTED_NAME_ZIPF for other in {lang, *_NAME_LANGS, "ru"})
 
 
-def _beside_a_name(form: str, stats: NameStats, zipf) -> bool:
-    """Whether ``form`` stands in a run of capitalised words beside one that is no common word
-    of the language (a given name, a surname)."""
+def _beside_a_name(forms: set[str], stats: NameStats, zipf) -> set[str]:
+    """Those of ``forms`` that stand in a run of capitalised words beside one that is no common
+    word of the language (a given name, a surname). One pass over the runs."""
+    out = set()
     for key in stats.multi:
         words = key.split(" ")
-        if form in words and any(w != form and len(w) > 1 and zipf(w) < NAME_NEIGHBOUR_MAX_ZIPF for w in words):
-            return True
-    return False
+        for form in forms.intersection(words):
+            if form not in out and any(w != form and len(w) > 1 and zipf(w) < NAME_NEIGHBOUR_MAX_ZIPF for w in words):
+                out.add(form)
+    return out
 
 
 def _sentences(st: FormStat) -> set:
@@ -170,8 +172,10 @@ def finalize(stats: NameStats) -> list[NameCluster]:
         # heading beside Киеву, Киеве mid-sentence: one name; it stood apart as a common
         # word, and Кыива was judged against it alone: a tester's report)
         lemmas = {key for w in candidates for key in _group_keys(w, lang) if key.startswith("lemma:")}
+        # (a case form starts with its lemma's letter: the other words are not parsed)
+        initials = {key[6:7] for key in lemmas}
         for w in stats.tokens:
-            if w not in candidates and lemmas.intersection(_group_keys(w, lang)):
+            if w not in candidates and w[:1].lower().replace("ё", "е") in initials and lemmas.intersection(_group_keys(w, lang)):
                 candidates[w] = stats.tokens[w]
     clusters = _single_token_clusters(stats, candidates, lang, zipf)
     clusters += _multiword_clusters(stats, candidates, lang, zipf, _single_ranks(clusters))
@@ -217,7 +221,8 @@ def _single_token_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
             # (not a name the word lists know standing beside another name: Keir of Keir
             # Starmer is no slip of a sentence's Kein, nor Малли of Роберт Малли of Мало: a
             # tester's report; slips are unknown to every word list: Britissh)
-            unknown = [w for w in unknown if not (_beside_a_name(w, stats, zipf) and attested_anywhere(w, lang))]
+            named = _beside_a_name(set(unknown), stats, zipf)
+            unknown = [w for w in unknown if not (w in named and attested_anywhere(w, lang))]
         # and lower-case slips beside a capitalised word ("ctedit Suisse" for Credit Suisse)
         # (or no word list knows them: "the britlish healthcare system")
         unknown += [w for w, st in lower.items() if any(loc[4] for loc in st.locations) or unknown_word(w, zipf)]

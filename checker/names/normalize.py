@@ -18,6 +18,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from rapidfuzz.distance.OSA import distance as _osa_distance
+
 _APOSTROPHES = "'’ʼʿʾ`´‘-‐‑"
 _DROP = str.maketrans("", "", _APOSTROPHES)
 
@@ -172,24 +174,12 @@ def cheap_substitutions_only(a: str, b: str) -> bool:
 
 
 def damerau(a: str, b: str) -> int:
-    """Optimal-string-alignment distance (adjacent transpositions count 1)."""
-    if a == b:
-        return 0
-    n, m = len(a), len(b)
-    if abs(n - m) > 2:
-        return abs(n - m)
-    d = [[0] * (m + 1) for _ in range(n + 1)]
-    for i in range(n + 1):
-        d[i][0] = i
-    for j in range(m + 1):
-        d[0][j] = j
-    for i in range(1, n + 1):
-        for j in range(1, m + 1):
-            cost = 0 if a[i - 1] == b[j - 1] else 1
-            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
-    return d[n][m]
+    """Optimal-string-alignment distance (adjacent transpositions count 1), by rapidfuzz; when
+    the lengths differ by more than 2, only that difference (a lower bound: no caller asks
+    more of such a pair than that it is far)."""
+    if abs(len(a) - len(b)) > 2:
+        return abs(len(a) - len(b))
+    return _osa_distance(a, b)
 
 
 def delete_keys(s: str) -> set[str]:

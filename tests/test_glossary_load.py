@@ -258,3 +258,37 @@ def test_a_term_both_approved_and_rejected_for_one_concept_is_an_error(tmp_path)
         '<termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></tig></langSet></termEntry>\n'
         '</body></text></martif>\n', encoding="utf-8")
     assert len(load_glossaries([str(tmp_path / "m.tbx")]).entries) == 2
+
+
+def test_yaml_aliases_are_read_once_not_expanded(tmp_path, monkeypatch):
+    """An alias is its anchor's node again: a legitimate one works, nested ones are walked once
+    (nine aliases of nine aliases ... once took 50 s on 450 bytes: a tester's report)."""
+    from checker.glossary import yamlfile
+
+    depth = 6
+    lines = ['  - pt: a0\n    en: b0\n    note: &n0 "shared note"']
+    for i in range(1, depth + 1):
+        lines.append(f"  - pt: a{i}\n    en: b{i}\n    see: &s{i} [" + ", ".join([f"*s{i - 1}" if i > 1 else "*n0"] * 9) + "]")
+    (tmp_path / "g.yaml").write_text("entries:\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    visits = []
+    real_kind = yamlfile.kind
+    monkeypatch.setattr(yamlfile, "kind", lambda node: visits.append(node) or real_kind(node))
+    with pytest.raises(InputError) as info:
+        load_glossary(str(tmp_path / "g.yaml"))
+    assert "g.yaml:7: see must be a non-empty string" in str(info.value)  # (a language code)
+    assert len(visits) < 200  # (9**6 paths through the aliases)
+
+    (tmp_path / "ok.yaml").write_text("entries:\n  - pt: talibã\n    en: Taliban\n    note: &n The group's name.\n"
+                                      "  - pt: tajique\n    en: Tajik\n    note: *n\n", encoding="utf-8")
+    assert [e.note for e in load_glossary(str(tmp_path / "ok.yaml")).entries] == ["The group's name."] * 2
+
+
+@pytest.mark.parametrize("name, text, words", [
+    ("g.yaml", "entries: &e\n  - pt: a\n    en: *e\n", "g.yaml:2: en must be a non-empty string"),
+    ("names.yaml", "names: &n [*n]\n", "names.yaml:1: a name must be a mapping"),
+])
+def test_an_alias_inside_its_own_anchor_is_an_error_naming_the_file(tmp_path, name, text, words):
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        (load_glossary if name == "g.yaml" else lambda p: load_house_names([p]))(str(tmp_path / name))
+    assert words in str(info.value) and "\n" not in str(info.value)

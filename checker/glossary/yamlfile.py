@@ -76,22 +76,31 @@ def _indent(text: str, line: int) -> int:
     return len(row) - len(row.lstrip(" "))
 
 
-def _no_duplicate_keys(node) -> None:
+def _no_duplicate_keys(root) -> None:
     """A key given twice in one mapping is an error, as in a style file: YAML keeps the last, so
-    ``es: vacuna`` then ``es: biológico`` silently lost the first (a tester's report)."""
-    if node is None:
-        return
-    if kind(node) == "mapping":
-        seen: set[str] = set()
-        for key, value in node.value:
-            if kind(key) == "scalar":
-                if key.value in seen:
-                    raise YamlError(line_of(key), f"duplicate key {key.value!r}")
-                seen.add(key.value)
-            _no_duplicate_keys(value)
-    elif kind(node) == "sequence":
-        for child in node.value:
-            _no_duplicate_keys(child)
+    ``es: vacuna`` then ``es: biológico`` silently lost the first (a tester's report).
+
+    Each node is visited once: an alias (``*a``) is the node of its anchor again, and a walk that
+    followed every alias took 50 s on 450 bytes of nested aliases, and never ended on an alias
+    inside its own anchor (a tester's report). The walk is a loop, not a recursion, so deep
+    nesting is no crash either."""
+    seen_nodes: set[int] = set()
+    todo = [root] if root is not None else []
+    while todo:
+        node = todo.pop()
+        if id(node) in seen_nodes:
+            continue
+        seen_nodes.add(id(node))
+        if kind(node) == "mapping":
+            keys: set[str] = set()
+            for key, value in node.value:
+                if kind(key) == "scalar":
+                    if key.value in keys:
+                        raise YamlError(line_of(key), f"duplicate key {key.value!r}")
+                    keys.add(key.value)
+                todo.append(value)
+        elif kind(node) == "sequence":
+            todo.extend(reversed(node.value))
 
 
 def line_of(node) -> int:

@@ -105,6 +105,29 @@ def across_paragraphs(text: str, start: int, end: int) -> bool:
     return "\n" in text[start:end] and _BLANK_LINE.search(text, start, end) is not None
 
 
+_HARD_BREAK = re.compile(r"(?: {2,}|\t)\r?\n")  # Markdown's hard line break: two spaces ending a line
+_LINE_OPENING_CAPITAL = re.compile(r"\n[^\S\n]*[^\W\d_a-z]")
+
+
+def across_lines(rule: StyleRule, doc: Document, text: str, start: int, end: int) -> bool:
+    """True when a line break inside ``text[start:end]`` is no wrap of one sentence: a blank line
+    (``across_paragraphs``), a Markdown hard break, or, for an ignorecase rule, a capital opening
+    the next line where the rule's words are lower case: "in order to" in "... back in
+    order\nTo the relief ..." runs from a headline into the first sentence (its safe fix merged
+    the two lines: a tester's report)."""
+    if "\n" not in text[start:end]:
+        return False
+    if across_paragraphs(text, start, end):
+        return True
+    if doc.fmt == "md" and _HARD_BREAK.search(text, start, end) is not None:
+        return True
+    if not rule.ignorecase or rule.pattern is None or _LINE_OPENING_CAPITAL.search(text, start, end) is None:
+        return False
+    cased = re.compile(rule.pattern.pattern, rule.pattern.flags & ~re.IGNORECASE)
+    first_lowered = text[:start] + text[start].lower() + text[start + 1:end]  # (a sentence may open the match)
+    return not any(cased.fullmatch(candidate, start, end) for candidate in (text, first_lowered))
+
+
 def _matches(rule: StyleRule, doc: Document) -> Iterator[tuple[str, int, int]]:
     """(text, start, end) of each match of the rule's pattern in its scope; an ignorecase rule
     searches the lower-cased prose with its lower-cased pattern where it can (same offsets)."""
@@ -123,7 +146,7 @@ def _matches(rule: StyleRule, doc: Document) -> Iterator[tuple[str, int, int]]:
                 continue
             if rule.exceptions is not None and rule.exceptions.fullmatch(text[s:e]):
                 continue
-            if across_paragraphs(text, s, e):
+            if across_lines(rule, doc, text, s, e):
                 continue
             yield text, s, e
 
@@ -234,7 +257,7 @@ def consistency(rule: StyleRule, doc: Document) -> Iterator[Hit]:
                 form = "a" if match.group("a") is not None else "b"
                 if rule.exceptions is not None and rule.exceptions.fullmatch(match.group(0)):
                     continue
-                if across_paragraphs(text, match.start(), match.end()):
+                if across_lines(rule, doc, text, match.start(), match.end()):
                     continue
                 if chosen is None:
                     chosen, chosen_text = form, match.group(0)

@@ -131,6 +131,10 @@ def check(paths: tuple[str, ...], lang: str | None, select: tuple[str, ...], ign
 
     if source_lang and not source_path:
         raise click.UsageError("--source-lang is the language of --source: give the original with --source")
+    if write_baseline_path and (fix or diff):
+        # (it recorded the findings and ignored --fix: a tester's report; fix first, then record what is left)
+        raise click.UsageError(f"--write-baseline records the findings as they are; run --{'fix' if fix else 'diff'} "
+                               "first, then --write-baseline")
     for flag, values in (("--select", select), ("--ignore", ignore)):
         if values and not _split(values):  # (--select "" selected every rule)
             raise click.UsageError(f"{flag} needs a rule code, prefix, name or category")

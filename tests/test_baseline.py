@@ -147,6 +147,15 @@ def test_write_baseline_ignores_the_old_baseline(tmp_path):
     assert len(json.loads((tmp_path / "b.json").read_text())["findings"]) == 2
 
 
+@pytest.mark.parametrize("flag", ["--fix", "--diff"])
+def test_write_baseline_with_fix_is_a_usage_error(tmp_path, flag):
+    # a tester's report: it recorded the findings and left --fix undone, exit 0
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    result = run_cli("check", flag, "--write-baseline", "b.json", "a.txt", cwd=tmp_path)
+    assert result.returncode == 2 and f"run {flag} first, then --write-baseline" in _one_error_line(result)
+    assert not (tmp_path / "b.json").exists() and (tmp_path / "a.txt").read_text(encoding="utf-8") == ARTICLE
+
+
 @pytest.mark.parametrize(
     "content, expected",
     [

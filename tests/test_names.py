@@ -1604,3 +1604,17 @@ def test_two_common_words_of_three_letters_are_no_variants():
 ])
 def test_damerau(a, b, edits):
     assert damerau(a, b) == edits
+
+
+def test_a_spelling_past_the_kept_places_is_told_not_silently_cut(monkeypatch):
+    # a tester's report: 12,000 "Taleban" gave 10,000 findings and no word of the rest
+    import checker
+    from checker import TranscheckWarning
+    from checker.names import extract, stats
+
+    monkeypatch.setattr(extract, "MAX_LOCATIONS", 3)
+    monkeypatch.setattr(stats, "MAX_LOCATIONS", 3)
+    text = "The Taliban took Kabul, and the Taliban ruled it. " * 20 + "The Taleban came. " * 5 + "\n"
+    with pytest.warns(TranscheckWarning, match='"Taleban" occurs 5 times; TC101 reports the first 3'):
+        found = checker.check_text(text, lang="en", select=["TC101"])
+    assert [f.text for f in found] == ["Taleban"] * 3 and "(5×)" in found[0].message

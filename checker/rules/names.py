@@ -145,6 +145,10 @@ class NameVariantRule(Rule):
                             canonical=cluster.canonical,
                         )
                     )
+                if len(variant.occurrences) < variant.count and ctx is not None:
+                    # (the statistics keep MAX_LOCATIONS places of a spelling: its count stays exact)
+                    ctx.notices.append(f'{doc.path}: "{variant.spelling}" occurs {variant.count:,} times; {self.code} '
+                                       f"reports the first {len(variant.occurrences):,}")
         findings.sort(key=lambda f: f.start)
         return findings
 

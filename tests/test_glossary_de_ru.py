@@ -1,6 +1,8 @@
 """German and Russian glossaries and styles, from a terminologist's report: separable verbs,
 case endings, stems that two words share, number ranges, ß, POSIX classes, error lines."""
 
+import re
+
 import pytest
 
 import checker
@@ -95,7 +97,7 @@ def test_a_substitution_of_ss_by_eszett(project):
     assert found("Die Strasse ist gross.", cfg, "de", ["TC301"]) == [("Strasse", "Straße", True), ("gross", "groß", True)]
 
 
-def test_posix_classes_as_vale_writes_them(tmp_path):
+def test_go_classes_as_vale_writes_them(tmp_path):
     path = tmp_path / "x.yml"
     path.write_text('rules:\n  A:\n    extends: existence\n    message: "%s"\n    tokens: ["[[:upper:]][[:digit:]]+"]\n',
                     encoding="utf-8")
@@ -255,12 +257,12 @@ def test_an_unclosed_bracket_is_reported_where_it_opens(tmp_path):
     assert "b.yml:6:" in str(error.value)
 
 
-def test_posix_classes_only_inside_a_set_and_not_escaped(tmp_path):
+def test_go_classes_only_inside_a_set_and_not_escaped(tmp_path):
     from checker.model import InputError
-    from checker.style.loader import _posix_classes
+    from checker.style.loader import _go_classes
 
-    assert _posix_classes(r"\[:alpha:]") == r"\[:alpha:]" and _posix_classes(r"[\[:digit:]]") == r"[\[:digit:]]"
-    assert _posix_classes("[]a[:digit:]]") == "[]a0-9]" and _posix_classes("[[:^space:]]+") == "[^\\t\\n\\v\\f\\r ]+"
+    assert _go_classes(r"\[:alpha:]") == r"\[:alpha:]" and _go_classes(r"[\[:digit:]]") == r"[\[:digit:]]"
+    assert _go_classes("[]a[:digit:]]") == "[]a0-9]" and _go_classes("[[:^space:]]+") == "[^\\t\\n\\v\\f\\r ]+"
     path = tmp_path / "p.yml"
     path.write_text('rules:\n  A:\n    extends: existence\n    tokens: ["[[:^digit:]x]"]\n', encoding="utf-8")
     with pytest.raises(InputError) as error:
@@ -284,3 +286,35 @@ def test_a_style_rule_for_a_region_is_not_run_on_another(project):
     assert [f[0] for f in found(text, cfg, "de-DE", ["TC301"])] == ["Jänner"]
     assert [f[0] for f in found(text, cfg, "de", ["TC301"])] == ["Jänner"]  # (no region: every de rule)
     assert found(text, cfg, "de-AT", ["TC301"]) == []
+
+
+def test_unicode_classes_as_vale_writes_them(tmp_path):
+    # a tester's report: \p{Lu} of a borrowed Vale style was "bad escape \p"
+    path = tmp_path / "x.yml"
+    path.write_text('rules:\n  A:\n    extends: existence\n    message: "%s"\n    nonword: true\n'
+                    '    tokens: ["\\\\p{Lu}{3,}", "[\\\\pN]+%"]\n', encoding="utf-8")
+    (rule,) = load_style_file(str(path))
+    assert [m.group() for m in rule.pattern.finditer("NATO and ÖVP, not Nato; 12% and ١٢%")] == ["NATO", "ÖVP", "12%", "١٢%"]
+
+
+@pytest.mark.parametrize("token, words", [
+    ("\\\\p{Greek}", "the Unicode class \\p{Greek}"),        # scripts: not general categories
+    ("[a\\\\P{L}]", "negated Unicode class (\\P{L}) inside a set"),
+])
+def test_unicode_classes_python_cannot_take_are_errors(tmp_path, token, words):
+    from checker.model import InputError
+
+    path = tmp_path / "p.yml"
+    path.write_text(f'rules:\n  A:\n    extends: existence\n    tokens: ["{token}"]\n', encoding="utf-8")
+    with pytest.raises(InputError) as error:
+        load_style_file(str(path))
+    assert "p.yml:3:" in str(error.value) and words in str(error.value)
+
+
+def test_go_classes_outside_and_inside_sets():
+    from checker.style.loader import _go_classes
+
+    nd = re.compile(_go_classes(r"\PN+"))
+    assert nd.fullmatch("abc") and not nd.fullmatch("a1")
+    assert re.fullmatch(_go_classes(r"[^\p{L}]+"), "12 ,;") and re.fullmatch(_go_classes(r"[\P{L}]+"), "12 ,;")
+    assert _go_classes(r"\\p{L}") == r"\\p{L}"  # an escaped backslash, then p{L}

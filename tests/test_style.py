@@ -88,20 +88,27 @@ def test_substitution_does_not_repeat_the_word_before_the_match(tmp_path):
 
 @pytest.mark.parametrize("name, text, found", [
     # a wrapped phrase is the phrase; at a sentence's start too
-    ("a.txt", "They left in order\nto eat. In order\nto sleep, we stayed.\n", ["in order\nto", "In order\nto"]),
+    ("a.txt", "They left in order\nto eat. In order\nto sleep, we stayed.\n", [("in order\nto", True),
+                                                                           ("In order\nto", True)]),
     # a headline without a blank line after it is no wrap (its safe fix merged the two lines: a
-    # tester's report), nor is a Markdown hard break; a capital the rule writes is the rule's own
+    # tester's report); a capital the rule writes is the rule's own
     ("a.txt", "Kabul airport back in order\nTo the relief of travellers, flights resumed.\n", []),
-    ("a.md", "The files were in order  \nto be continued.\n", []),
-    ("a.txt", "The files were in order  \nto be continued.\n", ["in order  \nto"]),
-    ("a.txt", "They met the\nTaleban envoys.\n", ["the\nTaleban"]),
+    ("a.txt", "They met the\nTaleban envoys.\n", [("the\nTaleban", True)]),
+    # a Markdown hard break is a line of the paragraph: found, but a fix that drops it is unsafe
+    ("a.md", "The files were in order  \nto be continued.\n", [("in order  \nto", False)]),
+    ("a.md", "Files in\norder to go.\n", [("in\norder to", True)]),
+    ("a.md", "It is very  \ngood.\n", [("very", True)]),  # (" very" goes, the break stays)
+    ("a.md", "Weirdly  \nvery good.\n", [("very", False)]),  # (at a line's start: an editor's eye)
+    ("a.txt", "The files were in order  \nto be continued.\n", [("in order  \nto", True)]),
 ])
 def test_a_phrase_over_a_line_break_only_where_the_line_is_wrapped(tmp_path, name, text, found):
     (tmp_path / "House.yml").write_text("extends: substitution\nmessage: \"Use %s, not %s\"\nignorecase: true\n"
-                                        "swap:\n  in order to: to\n  the Taleban: the Taliban\n", encoding="utf-8")
+                                        "swap:\n  in order to: to\n  the Taleban: the Taliban\n  very: ''\n",
+                                        encoding="utf-8")
     (tmp_path / "transcheck.toml").write_text('lang = "en"\nstyles = ["House.yml"]\n', encoding="utf-8")
     (tmp_path / name).write_text(text, encoding="utf-8")
-    assert [f.text for f in checker.check_paths([str(tmp_path / name)], select=["TC3"])] == found
+    findings = checker.check_paths([str(tmp_path / name)], select=["TC3"])
+    assert [(f.text, f.fix is not None and f.fix.safe) for f in findings] == found
 
 
 def test_message_percent_escape_as_in_vale(tmp_path):

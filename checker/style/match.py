@@ -111,21 +111,26 @@ _LINE_OPENING_CAPITAL = re.compile(r"\n[^\S\n]*[^\W\d_a-z]")
 
 def across_lines(rule: StyleRule, doc: Document, text: str, start: int, end: int) -> bool:
     """True when a line break inside ``text[start:end]`` is no wrap of one sentence: a blank line
-    (``across_paragraphs``), a Markdown hard break, or, for an ignorecase rule, a capital opening
-    the next line where the rule's words are lower case: "in order to" in "... back in
-    order\nTo the relief ..." runs from a headline into the first sentence (its safe fix merged
-    the two lines: a tester's report)."""
+    (``across_paragraphs``), or, for an ignorecase rule, a capital opening the next line where the
+    rule's words are lower case: "in order to" in "... back in order\nTo the relief ..." runs
+    from a headline into the first sentence (its safe fix merged the two lines: a tester's
+    report). (A Markdown hard break is a line of the paragraph: see ``drops_hard_break``.)"""
     if "\n" not in text[start:end]:
         return False
     if across_paragraphs(text, start, end):
-        return True
-    if doc.fmt == "md" and _HARD_BREAK.search(text, start, end) is not None:
         return True
     if not rule.ignorecase or rule.pattern is None or _LINE_OPENING_CAPITAL.search(text, start, end) is None:
         return False
     cased = re.compile(rule.pattern.pattern, rule.pattern.flags & ~re.IGNORECASE)
     first_lowered = text[:start] + text[start].lower() + text[start + 1:end]  # (a sentence may open the match)
     return not any(cased.fullmatch(candidate, start, end) for candidate in (text, first_lowered))
+
+
+def drops_hard_break(doc: Document, start: int, end: int, replacement: str) -> bool:
+    """A fix of ``doc.prose[start:end]`` by ``replacement`` would lose a Markdown hard break (two
+    spaces ending a line) inside the span: "in order  \nto" -> "to" joined two lines of an
+    address or a verse (a tester's report); such a fix is unsafe."""
+    return doc.fmt == "md" and "\n" not in replacement and _HARD_BREAK.search(doc.prose, start, end) is not None
 
 
 def _matches(rule: StyleRule, doc: Document) -> Iterator[tuple[str, int, int]]:
@@ -210,12 +215,14 @@ def substitution(rule: StyleRule, doc: Document) -> Iterator[Hit]:
             # (unsafe where the words around may not agree: Le parapluie -> Le ombrelle, El
             # ordenador -> El computadora, Negli Stati Uniti -> Negli gli USA: a tester's report)
             fix_span, safe = None, single and not (suggestions[0] and fix_at_risk(
-                doc.prose, start, observed, suggestions[0], doc.lang, article_only=True))
+                doc.prose, start, observed, suggestions[0], doc.lang, article_only=True)) \
+                and not drops_hard_break(doc, start, end, suggestions[0])
             if suggestions == [""]:
                 if rule.message == DEFAULT_MESSAGES["substitution"]:
                     # (not "Use '' rather than 'very'")
                     message = f"Delete '{' '.join(observed.split())}'. [{rule.name}]"
                 fix_span, safe = _deletion(doc.text, start, end)  # (the file as written: not masked markup)
+                safe = safe and not drops_hard_break(doc, start, end, "")
             yield Hit(start, end, message, suggestions, suggestions[0] if single else None, safe=safe,
                       fix_span=fix_span)
 

@@ -250,6 +250,13 @@ def _key(word: str) -> str:
     return key if key.isascii() else unicodedata.normalize("NFC", key)
 
 
+def forget_connections() -> None:
+    """Drop every open word list, so that this process opens its own (a process forked from one
+    that had them open must not share its SQLite connections)."""
+    with _LOCK:
+        _LEXICA.clear()
+
+
 def get_lexicon(lang: str | None) -> Lexicon:
     lang = (lang or "en").split("-")[0].split("_")[0].lower()
     lex = _LEXICA.get(lang)

@@ -23,7 +23,7 @@ import fnmatch
 import os
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from .config import Config, ConfigResolver
 from .model import Document, Finding, Fix, InputError, Scope, Severity, text_digest
@@ -49,6 +49,7 @@ class Options:
     isolated: bool = False  # ignore configuration files (--isolated)
     baseline: str | None = None  # a baseline file (--baseline): report only findings not in it
     diff_only: str | None = None  # a git revision (--diff-only): report only findings on changed lines
+    jobs: int = 1  # processes that check the files (--jobs); 0: one per CPU
 
     def validate(self) -> None:
         if self.config is not None and self.isolated:
@@ -68,6 +69,8 @@ class Options:
             from .gitdiff import repository_root
 
             repository_root(self.diff_only)
+        if not isinstance(self.jobs, int) or isinstance(self.jobs, bool) or self.jobs < 0:
+            raise InputError(f"--jobs must be a whole number of processes, 0 for one per CPU (got {self.jobs!r})")
 
 
 @dataclass
@@ -774,9 +777,89 @@ class _DocumentsRead(Mapping):
         return len(self._docs)
 
 
-def run(sources: Sequence[Source], options: Options) -> Result:
+@dataclass
+class _Checked:
+    """What checking one source gives the run: the document (without its text when nothing needs
+    it), its findings and corpus statistics, or the error that kept it from being read."""
+
+    index: int  # the source's place in the run
+    doc: Document | None = None
+    findings: list[Finding] = field(default_factory=list)
+    stats: dict[str, Any] = field(default_factory=dict)
+    error: FileError | None = None
+    foreign: bool = False  # it does not read as the language it was given (--lang)
+    notices: list[str] = field(default_factory=list)  # those this file added to its context's
+
+
+def _check_source(index: int, source: Source, ctx: CheckContext, rules: list[Rule], many: bool) -> _Checked:
+    """Load one source (and its original), check it; in this process or in a pool's."""
     from .lang import looks_foreign
 
+    reading = source
+    try:
+        doc = load_source(source, ctx.settings.lang)
+        if source.source:
+            reading = source.source
+            doc.source = load_source(source.source, ctx.settings.source_lang)
+    except InputError as error:
+        return _Checked(index, error=FileError(printable_path(reading.path), str(error)))
+    foreign = bool(ctx.settings.lang and not doc.lang_detected and looks_foreign(doc.prose, doc.lang))
+    before = len(ctx.notices)
+    doc_findings, doc_stats = check_document(doc, rules if many else [r for r in rules if r.scope is not Scope.CORPUS], ctx)
+    # Filtering and reports read only the text: a corpus of many files keeps no segments, and no
+    # text of a file with no findings and no suppression comments (TC002 reads them); a corpus
+    # rule that reports in such a file has it read again (``_DocumentsRead``).
+    for checked in (doc, doc.source) if doc.source else (doc,):
+        checked.segments, checked.blocks = [], []
+    needs_text = doc_findings or DIRECTIVE_MARK in doc.text
+    # (a digest only where a corpus rule collected: none other reads the file again)
+    kept = doc if needs_text else doc.without_text(digest=bool(doc_stats))
+    return _Checked(index, kept, doc_findings, doc_stats, foreign=foreign, notices=ctx.notices[before:])
+
+
+def _processes(jobs: int, files: int) -> int:
+    """How many processes check ``files`` files for ``--jobs`` (0: one per CPU): never more than
+    the files, and one for a single file."""
+    if jobs == 0:
+        jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, min(jobs, files))
+
+
+# A pool process's own state: its options, configuration resolver and, per configuration, its
+# context and rules (each process loads the styles and glossaries it needs once).
+_WORKER: dict[str, Any] = {}
+
+
+def _worker_start(options: Options) -> None:
+    from . import lexicon
+    from .cli import tune_gc
+
+    tune_gc()  # as the command's own process
+    lexicon.forget_connections()  # (an SQLite connection is not to be used across a fork)
+    _WORKER.update(options=options, resolver=resolver_for(options), contexts={}, no_config=Config())
+
+
+def _worker_check(task: tuple[int, Source]) -> _Checked:
+    index, source = task
+    resolver, contexts = _WORKER["resolver"], _WORKER["contexts"]
+    config = resolver.for_path(source.path) if resolver else _WORKER["no_config"]
+    if id(config) not in contexts:
+        settings = Settings.resolve(_WORKER["options"], config)
+        contexts[id(config)] = (CheckContext(settings), instantiate_rules(settings))
+    return _check_source(index, source, *contexts[id(config)], True)
+
+
+def _checked_in_pool(sources: Sequence[Source], options: Options, jobs: int) -> Iterator[_Checked]:
+    """The sources checked by ``jobs`` processes, in order: the per-file work; the run combines
+    the corpus statistics and finalizes them, as a cluster's would."""
+    import multiprocessing
+
+    chunk = max(1, min(16, len(sources) // (jobs * 8)))
+    with multiprocessing.get_context().Pool(jobs, _worker_start, (options,)) as pool:
+        yield from pool.imap(_worker_check, enumerate(sources), chunksize=chunk)
+
+
+def run(sources: Sequence[Source], options: Options) -> Result:
     options.validate()
     resolver = resolver_for(options)
     contexts: dict[int, tuple[CheckContext, list[Rule]]] = {}
@@ -789,6 +872,7 @@ def run(sources: Sequence[Source], options: Options) -> Result:
     corpus: set[int] = set()  # the ids of the corpus rules' findings (``corpus_overrides``)
     corpus_context: dict[str, tuple[Rule, CheckContext]] = {}
     source_of: dict[str, Source] = {}
+    extra_notices: list[str] = []  # the notices of the files checked in other processes
     config_of: list[Config] = []  # each source's, in order: every configuration is known first
     for source in sources:
         config = resolver.for_path(source.path) if resolver else Config()
@@ -797,34 +881,28 @@ def run(sources: Sequence[Source], options: Options) -> Result:
             settings = Settings.resolve(options, config)
             contexts[id(config)] = (CheckContext(settings), instantiate_rules(settings))
     _check_style_rule_selectors([ctx for ctx, _ in contexts.values()], options)
-    for source, config in zip(sources, config_of):
-        ctx, rules = contexts[id(config)]
-        reading = source
-        try:
-            doc = load_source(source, ctx.settings.lang)
-            if source.source:
-                reading = source.source
-                doc.source = load_source(source.source, ctx.settings.source_lang)
-        except InputError as error:
-            errors.append(FileError(printable_path(reading.path), str(error)))
+    many = len(sources) > 1  # (a corpus rule compares files: a run of one file does not collect for it)
+    jobs = _processes(options.jobs, len(sources))
+    if jobs > 1:
+        checked = _checked_in_pool(sources, options, jobs)
+    else:
+        checked = (_check_source(i, source, *contexts[id(config)], many)
+                   for i, (source, config) in enumerate(zip(sources, config_of)))
+    for item in checked:
+        ctx, rules = contexts[id(config_of[item.index])]
+        extra_notices.extend(item.notices)
+        if item.doc is None:
+            assert item.error is not None
+            errors.append(item.error)
             continue
+        doc = item.doc
         settings_of[doc.path] = ctx.settings
-        if ctx.settings.lang and not doc.lang_detected and looks_foreign(doc.prose, doc.lang):
+        if item.foreign:
             foreign.setdefault(doc.lang, []).append(doc.path)
-        # (a corpus rule compares files: a run of one file does not collect for it)
-        doc_findings, doc_stats = check_document(
-            doc, rules if len(sources) > 1 else [r for r in rules if r.scope is not Scope.CORPUS], ctx)
-        # Filtering and reports read only the text: a corpus of many files keeps no segments,
-        # and no text of a file with no findings and no suppression comments (TC002 reads them);
-        # a corpus rule that reports in such a file has it read again (``_DocumentsRead``).
-        for checked in (doc, doc.source) if doc.source else (doc,):
-            checked.segments, checked.blocks = [], []
-        needs_text = doc_findings or DIRECTIVE_MARK in doc.text
-        # (a digest only where a corpus rule collected: none other reads the file again)
-        documents.append(doc if needs_text else doc.without_text(digest=bool(doc_stats)))
-        source_of[doc.path] = source
-        findings.extend(doc_findings)
-        corpus_stats = combine_stats(rules, corpus_stats, doc_stats)
+        documents.append(doc)
+        source_of[doc.path] = sources[item.index]
+        findings.extend(item.findings)
+        corpus_stats = combine_stats(rules, corpus_stats, item.stats)
         for rule in rules:
             if rule.scope is Scope.CORPUS:
                 corpus_context.setdefault(rule.code, (rule, ctx))
@@ -838,7 +916,7 @@ def run(sources: Sequence[Source], options: Options) -> Result:
                 findings.append(finding)
         documents = list(by_path.values())
     fail_levels = {path: settings.fail_level for path, settings in settings_of.items()}
-    notices = list(dict.fromkeys(notice for ctx, _ in contexts.values() for notice in ctx.notices))
+    notices = list(dict.fromkeys([*(notice for ctx, _ in contexts.values() for notice in ctx.notices), *extra_notices]))
     if len(sources) == 1 and options.select:  # a corpus rule named for one file: it cannot report
         named = {sel.strip().lower() for sel in options.select}
         notices += [f"{rule.code} ({rule.name}) compares files with one another: with one file it reports nothing"

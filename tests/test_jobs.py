@@ -1,0 +1,61 @@
+"""--jobs: the files checked in a pool of processes give what one process gives: the same
+findings (the corpus rules' too, from statistics combined in the run), errors and notices."""
+
+import json
+
+import pytest
+
+from conftest import FIXTURES, run_cli
+
+import checker
+
+SAMPLE = FIXTURES.parent.parent / "corpora" / "sample" / "bbc-panjshir-en.txt"
+TALIBAN = "The Taliban took Kabul on Sunday. Later the Taliban spoke to reporters in Kabul.\n"
+TALEBAN = "The Taleban say they have surrounded the valley. A Taleban spokesman said so.\n"
+
+
+@pytest.fixture()
+def corpus(tmp_path):
+    """A corpus with something for every part of a run: findings of a document rule (TC101), of
+    a corpus rule (TC103), a suppression comment, a file that cannot be read, a file that does not
+    read as the language it is given."""
+    (tmp_path / "sample.txt").write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    for i in range(9):
+        (tmp_path / f"taliban{i}.txt").write_text(TALIBAN, encoding="utf-8")
+    (tmp_path / "taleban.txt").write_text(TALEBAN, encoding="utf-8")
+    (tmp_path / "quiet.md").write_text("<!-- transcheck-disable TC101 -->\n\n" + TALIBAN + TALEBAN, encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02 not text \xff\xfe\x00")
+    (tmp_path / "german.txt").write_text(
+        "Die Regierung hat am Montag in Berlin neue Regeln für den Verkehr beschlossen. Der Minister sagte, "
+        "die Maßnahmen würden bald gelten. Viele Bürger sind damit nicht einverstanden und wollen dagegen "
+        "klagen, weil die Kosten für die Städte und Gemeinden sehr hoch sein werden. Die Opposition im "
+        "Bundestag kündigte an, das Gesetz vor dem Verfassungsgericht prüfen zu lassen, und der Verband der "
+        "Kommunen forderte mehr Geld vom Bund für die neuen Aufgaben.\n", encoding="utf-8")
+    return tmp_path
+
+
+def _run(corpus, *args):
+    done = run_cli("check", "--isolated", "--lang", "en", "--format", "json", *args, ".", cwd=corpus)
+    return done.returncode, json.loads(done.stdout), done.stderr
+
+
+def test_a_pool_finds_what_one_process_finds(corpus):
+    code, alone, err = _run(corpus)
+    assert code == 2  # (the binary file)
+    rules = {f["rule"] for f in alone["findings"]}
+    assert {"TC101", "TC103"} <= rules and alone["errors"] and alone["notices"]
+    for jobs in ("2", "0"):
+        assert _run(corpus, "--jobs", jobs) == (code, alone, err)
+
+
+def test_the_api_takes_jobs(corpus):
+    paths = [str(p) for p in sorted(corpus.glob("t*.txt"))]
+    alone = checker.check_paths(paths, lang="en", isolated=True)
+    pooled = checker.check_paths(paths, lang="en", isolated=True, jobs=2)
+    assert [f.to_dict() for f in pooled] == [f.to_dict() for f in alone] and {f.rule for f in alone} == {"TC103"}
+
+
+@pytest.mark.parametrize("jobs", ["-1", "two"])
+def test_a_bad_number_of_jobs_is_a_usage_error(corpus, jobs):
+    done = run_cli("check", "--jobs", jobs, ".", cwd=corpus)
+    assert done.returncode == 2 and b"--jobs" in done.stderr and b"Traceback" not in done.stderr

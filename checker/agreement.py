@@ -253,7 +253,11 @@ def fix_at_risk(prose: str, start: int, old: str, new: str, lang: str | None, ar
     language whose gender a last letter does not tell, a new first word after an article is
     always at risk (O internamento -> O internação, El programa -> El campaña: a tester's
     report); German's last three letters do (die Stimmung -> die Abstimmung). ``end``: where
-    the replaced text ends (``start + len(old)`` when not given)."""
+    the replaced text ends (``start + len(old)`` when not given). A replacement of spaces and
+    punctuation only touches no word's grammar (" ;" -> a narrow no-break space and ";" after
+    "la zone" was unsafe, after "ici" safe: a tester's report)."""
+    if _WORDS.search(old) is None and _WORDS.search(new) is None:
+        return False
     at_article = determiner_before(prose, start, lang)
     agreement = agreement_at_risk(old, new, lang) and (not article_only or at_article)
     primary = (lang or "").split("-")[0]

@@ -111,6 +111,21 @@ def test_a_phrase_over_a_line_break_only_where_the_line_is_wrapped(tmp_path, nam
     assert [(f.text, f.fix is not None and f.fix.safe) for f in findings] == found
 
 
+def test_a_typography_rule_reads_its_edge_space_as_vale_does(tmp_path):
+    # a tester's report: " ;" also matched the right no-break space (a space opening a key is
+    # that space, not any white space), its fix was unsafe after "la zone" but safe after "ici"
+    # (no word changes: no agreement at risk), and the message hid which space was which
+    (tmp_path / "Typo.yml").write_text(
+        "extends: substitution\nmessage: \"'%s' au lieu de '%s'\"\nnonword: true\n"
+        "swap:\n  ' ([;:!?])': \"\\u202f$1\"\n", encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "fr"\nstyles = ["Typo.yml"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Il vit ici ; oui. Il vit dans la zone ; oui. Pourquoi\u00a0? Car.\n",
+                                    encoding="utf-8")
+    found = checker.check_paths([str(tmp_path / "a.txt")], select=["TC3"])
+    assert [(f.column, f.fix.safe) for f in found] == [(11, True), (38, True)]
+    assert found[0].message.startswith("'<U+202F>;' au lieu de ' ;'")
+
+
 def test_message_percent_escape_as_in_vale(tmp_path):
     (tmp_path / "House.yml").write_text("extends: existence\nmessage: \"'%s' is 100%% banned.\"\n"
                                         "tokens:\n  - Taleban\n", encoding="utf-8")

@@ -234,7 +234,13 @@ class StyleRule:
     def format(self, *args: str) -> str:
         """Vale's ``%s`` placeholders, filled in order, and ``%%`` for a percent sign (Go's
         printf, which Vale uses); the rule's name follows in brackets."""
-        filled = iter(" ".join(arg.split()) for arg in args)  # masked markup and line breaks read as one space
+        collapsed = [" ".join(arg.split()) for arg in args]  # masked markup and line breaks read as one space
+        if len(set(collapsed)) < len(set(args)):
+            # ... unless that hides the difference: spaces other than the plain one are shown
+            # ("';' au lieu de ';'" for a narrow no-break space before ";": a tester's report)
+            collapsed = ["".join(f"<U+{ord(ch):04X}>" if ch.isspace() and ch != " " else ch for ch in arg)
+                         for arg in args]
+        filled = iter(collapsed)
         text = _PLACEHOLDER.sub(lambda m: "%" if m.group(0) == "%%" else next(filled, ""), self.message)
         return f"{text} [{self.name}]"
 
@@ -421,6 +427,11 @@ def _wrap_spaces(pattern: str) -> str:
                 end += 1
             if end < len(pattern) and pattern[end] in _QUANTIFIERS:
                 out.append(pattern[i:end])  # "a ?b", "a {2}b": the author counts the spaces
+            elif _at_an_edge(pattern, i, end):
+                # a space opening or closing the key (" ;" of a typography rule) is that space, as
+                # in Vale: a line break or a no-break space there is no wrapped phrase (it found
+                # the right no-break space before ";" and wrote another: a tester's report)
+                out.append(pattern[i:end])
             else:
                 out.append(_ANY_SPACE)
             i = end
@@ -428,6 +439,13 @@ def _wrap_spaces(pattern: str) -> str:
         out.append(ch)
         i += 1
     return "".join(out)
+
+
+def _at_an_edge(pattern: str, start: int, end: int) -> bool:
+    """The spaces ``pattern[start:end]`` open or close the pattern, a group or an alternative."""
+    before = pattern[:start]
+    return (not before or before.endswith(("(", "|", "(?:")) or end == len(pattern)
+            or pattern[end] in ")|")
 
 
 # Escapes that mean the same in a lower-cased pattern matched against lower-cased text.

@@ -151,6 +151,10 @@ def test_a_near_miss_fix_keeps_the_ending_and_the_capital(project):
     cfg = project("ru", "artificial intelligence,искусственный интеллект,preferred\npress secretary,пресс-секретарь,preferred\n")
     assert [f[1] for f in found("Развитие искусственного интелекта. Пресс-секритарь молчал.", cfg, "ru", ["TC203"])] == [
         "интеллекта", "Пресс-секретарь"]
+    # accents dropped from a plural: the plural with its accents (a tester's report: réplica)
+    cfg = project("pt", "aftershock,réplica,preferred\n")
+    assert [f[1] for f in found("Abalada por repliças no sábado. As répilcas continuaram.", cfg, "pt", ["TC203"])] == [
+        "réplicas", "réplicas"]
 
 
 def test_line_by_line_when_the_sentences_do_not_pair(project):

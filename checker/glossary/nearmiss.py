@@ -196,9 +196,15 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
             i = m.first + k
             if _quoted(doc, sc, i, other_langs):
                 continue  # the source language's word in a quotation (Leia "Get the vaccine now")
-            hits.append(Hit("near-miss", sc.tokens.starts[i], sc.tokens.ends[i], entries[ei], term, (term.text,),
-                            transfer_case(surface, word, starts_sentence(doc, sc.tokens.starts[i]), lang=sc.lang)
-                            if folded == plain_word else None, False))
+            # the term's letters with its accents, and the ending the text adds (repliças: réplicas,
+            # not the bare réplica, a tester's report)
+            ending = len(folded) - len(plain_word)
+            fix = transfer_case(surface, word + (surface[-ending:] if ending else ""),
+                                starts_sentence(doc, sc.tokens.starts[i]), lang=sc.lang) \
+                if folded == plain_word or (0 < ending <= 2 and folded.startswith(plain_word)) else None
+            suggestion = fix if fix is not None and len(words) == 1 else term.text
+            hits.append(Hit("near-miss", sc.tokens.starts[i], sc.tokens.ends[i], entries[ei], term, (suggestion,),
+                            fix, False))
     # 2. hyphenated words close to a hyphenated term (SARS-CCoV-2 for SARS-CoV-2)
     near = compiled.near_index(sc.lang)
     if near.compounds:

@@ -872,10 +872,11 @@ def run(sources: Sequence[Source], options: Options) -> Result:
     corpus: set[int] = set()  # the ids of the corpus rules' findings (``corpus_overrides``)
     corpus_context: dict[str, tuple[Rule, CheckContext]] = {}
     source_of: dict[str, Source] = {}
-    extra_notices: list[str] = []  # the notices of the files checked in other processes
+    file_notices: list[str] = []  # each file's (a pool's processes have their own contexts)
     config_of: list[Config] = []  # each source's, in order: every configuration is known first
+    no_config = Config()  # (--isolated: one context for every file)
     for source in sources:
-        config = resolver.for_path(source.path) if resolver else Config()
+        config = resolver.for_path(source.path) if resolver else no_config
         config_of.append(config)
         if id(config) not in contexts:
             settings = Settings.resolve(options, config)
@@ -890,7 +891,7 @@ def run(sources: Sequence[Source], options: Options) -> Result:
                    for i, (source, config) in enumerate(zip(sources, config_of)))
     for item in checked:
         ctx, rules = contexts[id(config_of[item.index])]
-        extra_notices.extend(item.notices)
+        file_notices.extend(item.notices)
         if item.doc is None:
             assert item.error is not None
             errors.append(item.error)
@@ -916,7 +917,7 @@ def run(sources: Sequence[Source], options: Options) -> Result:
                 findings.append(finding)
         documents = list(by_path.values())
     fail_levels = {path: settings.fail_level for path, settings in settings_of.items()}
-    notices = list(dict.fromkeys([*(notice for ctx, _ in contexts.values() for notice in ctx.notices), *extra_notices]))
+    notices = list(dict.fromkeys([*(notice for ctx, _ in contexts.values() for notice in ctx.notices), *file_notices]))
     if len(sources) == 1 and options.select:  # a corpus rule named for one file: it cannot report
         named = {sel.strip().lower() for sel in options.select}
         notices += [f"{rule.code} ({rule.name}) compares files with one another: with one file it reports nothing"

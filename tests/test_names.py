@@ -1618,3 +1618,17 @@ def test_a_spelling_past_the_kept_places_is_told_not_silently_cut(monkeypatch):
     with pytest.warns(TranscheckWarning, match='"Taleban" occurs 5 times; TC101 reports the first 3'):
         found = checker.check_text(text, lang="en", select=["TC101"])
     assert [f.text for f in found] == ["Taleban"] * 3 and "(5×)" in found[0].message
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # the wire's English spelling left in a translation (a tester's report: no finding)
+    ("Los misiles alcanzaron Kiev el lunes. El alcalde de Kiev habló. Las autoridades de Kyiv pidieron ayuda.",
+     "es", {("Kyiv", "Kiev")}),
+    ("Les troupes sont à Téhéran. Le maire de Téhéran a parlé. Plus tard, la situation à Tehran s'est aggravée.",
+     "fr", {("Tehran", "Téhéran")}),
+    # ... but inside a name the English spelling is the name's own (a newspaper, a mountain)
+    ("Le journal Kyiv Independent écrit que Kiev tient. Les habitants de Kiev restent.", "fr", set()),
+    ("Mount Everest, 8848 m. Ensuite le Mont Everest; puis le Mont Everest encore.", "fr", set()),
+])
+def test_an_english_spelling_outside_a_name_is_a_variant_of_the_translation(text, lang, expected):
+    assert set(flagged(text, lang)) == expected

@@ -529,6 +529,13 @@ class _Neighbours:
         self._stats = stats
         self._openers = openers
         self._memo: dict[str, set | None] = {}
+        self._runs: dict | None = None
+
+    def always_in_a_name(self, st: FormStat) -> bool:
+        """Every occurrence (``st``'s locations) stands in a multi-word capitalised name."""
+        if self._runs is None:
+            self._runs = _run_index(self._stats)
+        return bool(st.locations) and all((loc[0], loc[1]) in self._runs for loc in st.locations)
 
     def get(self, word: str) -> set | None:
         """The neighbours of ``word`` (a spelling without the lower-case marker); None if none."""
@@ -634,10 +641,12 @@ def _judge_forms(a, b, table, ca, cb, lang, zipf, weak=(), nbrs=None, cooccur_ve
         return None  # a lower-case word repeated as often as the name: a word (virológica 6x
         # beside the Unidade de Virologia once), not a slip, which is seldom repeated
     cooc = cooccur_veto and _cooccur(sa if a_minor else sb, sb if a_minor else sa)
-    verdict = judge(minority, dominant, cdom, lang, zipf, minority_count=cmin, cooccur=cooc)
+    in_names = lang != "en" and nbrs is not None and not (lower_a or lower_b) \
+        and nbrs.always_in_a_name(sa if a_minor else sb)
+    verdict = judge(minority, dominant, cdom, lang, zipf, minority_count=cmin, cooccur=cooc, in_names=in_names)
     if verdict is None and _shared_neighbour(minority, dominant, nbrs):
         verdict = judge(minority, dominant, cdom, lang, zipf, context=True, minority_count=cmin, cooccur=cooc,
-                        lead=_shared_neighbour(minority, dominant, nbrs, "L"))
+                        lead=_shared_neighbour(minority, dominant, nbrs, "L"), in_names=in_names)
     if verdict is None:
         if accent_winner is not None:  # the accent only orders the tie: a pair judged in the
             # other order stays a pair (Evening / Evêning: an English word is never the minority)
@@ -973,7 +982,7 @@ def _judge_multi(mi: tuple, do: tuple, i: int, forms, lang: str, zipf):
     """``judge`` of the tokens at ``i`` of two multi-word names, the rest of them shared."""
     cooc = {(l[0], l[3]) for l in forms[mi]} <= {(l[0], l[3]) for l in forms[do]}
     return judge(mi[i], do[i], len(forms[do]), lang, zipf, context=True,
-                 minority_count=len(forms[mi]), cooccur=cooc, lead=i > 0, name=do)
+                 minority_count=len(forms[mi]), cooccur=cooc, lead=i > 0, name=do, in_names=True)
 
 
 def _multi_order(a, b, i, forms, mscore, zipf) -> tuple[tuple, tuple]:

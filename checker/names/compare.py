@@ -325,6 +325,7 @@ def judge(
     cooccur: bool = False,
     lead: bool = False,
     name: tuple[str, ...] = (),
+    in_names: bool = False,
 ) -> tuple[str, str] | None:
     """Is ``minority`` a variant spelling of ``dominant``? ``(tier, kind)`` or None.
 
@@ -335,7 +336,8 @@ def judge(
     shared context is the word before the two spellings (San Diego / San giego): then a
     spelling no word list knows may differ at the first letter (``_first_letter_slip``).
     ``name`` is the multi-word name the dominant spelling stands in, when the caller has it (a
-    country's name is fixed: ``_country_name_slip``, Hong Kung / Hong Kong)."""
+    country's name is fixed: ``_country_name_slip``, Hong Kung / Hong Kong). ``in_names`` is
+    True when every occurrence of the minority stands in a multi-word capitalised name."""
     lang = (lang or "en")[:2]
     if minority.casefold() == dominant.casefold():
         return ("A", "typo") if _inner_case_slip(minority, dominant, dominant_count, minority_count) else None
@@ -354,7 +356,7 @@ def judge(
         if latin == dominant:
             return ("A", "typo")  # (before the script and code tests, which take IFNα / IFNβ apart)
         # judged as the Latin word it looks like (Kоng is Kong, no slip of Hong)
-        return judge(latin, dominant, dominant_count, lang, zipf, context, minority_count, cooccur, lead, name)
+        return judge(latin, dominant, dominant_count, lang, zipf, context, minority_count, cooccur, lead, name, in_names)
     if name and _country_name_slip(minority, dominant, name, lang, zipf) and not inflected(minority, dominant, lang):
         return ("A", "diacritic") if fm == fd else ("B", "typo")
     if not cooccur and _vowelless_slip(minority, dominant, fm, fd, zipf):
@@ -402,11 +404,15 @@ def judge(
         return None  # Demokratin / Demokraten
     if lang != "en" and _english_word(minority) and zipf(dominant) >= TRANSLATION_ZIPF \
             and not (context and (minority[:1].islower() or norm(minority) == norm(dominant))) \
-            and not _keyboard_slip(minority.casefold(), dominant.casefold()):
+            and not _keyboard_slip(minority.casefold(), dominant.casefold()) \
+            and (in_names or skel(minority) != skel(dominant)):
         # an English name kept beside its translation: Republican / Republikaner (not a
         # lower-case word in the name's place: "Paris Fashion weep", "Kim jog"; nor a
         # respelling beside the rest of the name, Hong Cong / Hong Kong; nor a letter
-        # doubled or two swapped, Gilles / Giles, Pairs / Paris: typos, not translations)
+        # doubled or two swapped, Gilles / Giles, Pairs / Paris: typos, not translations;
+        # nor, outside a name (Kyiv Independent, Democratic Party), the English spelling of a
+        # name with the same consonants, the wire's spelling left in a translation: Kyiv /
+        # Kiev, Tehran / Teherán, a tester's report)
         return None
     best: tuple[str, str] | None = None
     # One sentence: two names ("Iran and Iraq"), unless the two spellings share a neighbour,

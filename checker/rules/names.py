@@ -44,8 +44,10 @@ class NameVariantRule(Rule):
         "Taliban/Taleban, Mohammed/Muhammad) and rare one-letter slips of a name seen at least "
         "twice (Tier C: Kabyl beside Kabul). Inflection and derivation (Afghan/Afghans/Afghanistan, "
         "Путин/Путина, Navalny/Navalnaya), different names (Iran/Iraq, Ahmad Massoud/Ahmad Shah "
-        "Massoud, Olaf Scholz/Martin Schulz) and "
-        "ordinary words are not reported. Measured in English, Portuguese, Spanish, French, "
+        "Massoud, Olaf Scholz/Martin Schulz), "
+        "ordinary words, and an English word kept beside its translation (Republican/Republikaner; "
+        "an English spelling of the same consonants outside a name is reported: Kyiv beside "
+        "Kiev in a Spanish text, not in the Kyiv Independent) are not reported. Measured in English, Portuguese, Spanish, French, "
         "German and Russian; the case endings of Ukrainian, Belarusian, Czech, Slovak, Polish, "
         "Croatian, Serbian, Bosnian and Slovene names are known too (Trump/Trumpa).",
         bad="The Taliban took Kabul. ... The Taleban say they have surrounded the valley. "

@@ -90,21 +90,25 @@ def test_substitution_does_not_repeat_the_word_before_the_match(tmp_path):
     # a wrapped phrase is the phrase; at a sentence's start too
     ("a.txt", "They left in order\nto eat. In order\nto sleep, we stayed.\n", [("in order\nto", True),
                                                                            ("In order\nto", True)]),
-    # a headline without a blank line after it is no wrap (its safe fix merged the two lines: a
-    # tester's report); a capital the rule writes is the rule's own
-    ("a.txt", "Kabul airport back in order\nTo the relief of travellers, flights resumed.\n", []),
-    ("a.txt", "They met the\nTaleban envoys.\n", [("the\nTaleban", True)]),
-    # a Markdown hard break is a line of the paragraph: found, but a fix that drops it is unsafe
+    # a next line opening with a capital may be no wrap: a headline without a blank line after
+    # it (its safe fix merged the two lines: a tester's report), or a name on a wrapped line; the
+    # finding stands, a fix that joins the lines is unsafe
+    ("a.txt", "Kabul airport back in order\nTo the relief of travellers, flights resumed.\n",
+     [("in order\nTo", False)]),
+    ("a.txt", "The war reached deep into the\nUkraine last week.\n", [("the\nUkraine", False)]),
+    ("a.txt", "They met the\nTaleban envoys.\n", [("the\nTaleban", True)]),  # (the fix keeps the break)
+    # a Markdown hard break is a line of the paragraph: a fix that drops it is unsafe
     ("a.md", "The files were in order  \nto be continued.\n", [("in order  \nto", False)]),
     ("a.md", "Files in\norder to go.\n", [("in\norder to", True)]),
     ("a.md", "It is very  \ngood.\n", [("very", True)]),  # (" very" goes, the break stays)
     ("a.md", "Weirdly  \nvery good.\n", [("very", False)]),  # (at a line's start: an editor's eye)
     ("a.txt", "The files were in order  \nto be continued.\n", [("in order  \nto", True)]),
+    ("a.md", "Files in order\t\nto go.\n", [("in order\t\nto", True)]),  # (a tab is no hard break)
 ])
-def test_a_phrase_over_a_line_break_only_where_the_line_is_wrapped(tmp_path, name, text, found):
+def test_a_fix_over_a_line_break_is_safe_only_where_the_line_is_wrapped(tmp_path, name, text, found):
     (tmp_path / "House.yml").write_text("extends: substitution\nmessage: \"Use %s, not %s\"\nignorecase: true\n"
-                                        "swap:\n  in order to: to\n  the Taleban: the Taliban\n  very: ''\n",
-                                        encoding="utf-8")
+                                        "swap:\n  in order to: to\n  the Taleban: the Taliban\n  very: ''\n"
+                                        "  the ukraine: Ukraine\n", encoding="utf-8")
     (tmp_path / "transcheck.toml").write_text('lang = "en"\nstyles = ["House.yml"]\n', encoding="utf-8")
     (tmp_path / name).write_text(text, encoding="utf-8")
     findings = checker.check_paths([str(tmp_path / name)], select=["TC3"])

@@ -105,32 +105,22 @@ def across_paragraphs(text: str, start: int, end: int) -> bool:
     return "\n" in text[start:end] and _BLANK_LINE.search(text, start, end) is not None
 
 
-_HARD_BREAK = re.compile(r"(?: {2,}|\t)\r?\n")  # Markdown's hard line break: two spaces ending a line
-_LINE_OPENING_CAPITAL = re.compile(r"\n[^\S\n]*[^\W\d_a-z]")
+_HARD_BREAK = re.compile(r" {2,}\r?\n")  # Markdown's hard line break: two spaces ending a line
+_LINE_BREAK = re.compile(r"\n[^\S\n]*(\S)?")
 
 
-def across_lines(rule: StyleRule, doc: Document, text: str, start: int, end: int) -> bool:
-    """True when a line break inside ``text[start:end]`` is no wrap of one sentence: a blank line
-    (``across_paragraphs``), or, for an ignorecase rule, a capital opening the next line where the
-    rule's words are lower case: "in order to" in "... back in order\nTo the relief ..." runs
-    from a headline into the first sentence (its safe fix merged the two lines: a tester's
-    report). (A Markdown hard break is a line of the paragraph: see ``drops_hard_break``.)"""
-    if "\n" not in text[start:end]:
+def joins_lines(doc: Document, start: int, end: int, replacement: str) -> bool:
+    """A fix of ``doc.prose[start:end]`` by ``replacement`` (which holds no line break) would join
+    two lines that may be more than one wrapped sentence: a Markdown hard break (two spaces ending
+    a line: "in order  \nto" -> "to" joined two lines of an address or a verse), or a next line
+    opening with a capital ("... back in order\nTo the relief ...": a headline run into its
+    first sentence, or a name beginning a wrapped line; a tester's report). Such a fix is unsafe;
+    the finding stands."""
+    if "\n" in replacement or "\n" not in doc.prose[start:end]:
         return False
-    if across_paragraphs(text, start, end):
+    if doc.fmt == "md" and _HARD_BREAK.search(doc.prose, start, end) is not None:
         return True
-    if not rule.ignorecase or rule.pattern is None or _LINE_OPENING_CAPITAL.search(text, start, end) is None:
-        return False
-    cased = re.compile(rule.pattern.pattern, rule.pattern.flags & ~re.IGNORECASE)
-    first_lowered = text[:start] + text[start].lower() + text[start + 1:end]  # (a sentence may open the match)
-    return not any(cased.fullmatch(candidate, start, end) for candidate in (text, first_lowered))
-
-
-def drops_hard_break(doc: Document, start: int, end: int, replacement: str) -> bool:
-    """A fix of ``doc.prose[start:end]`` by ``replacement`` would lose a Markdown hard break (two
-    spaces ending a line) inside the span: "in order  \nto" -> "to" joined two lines of an
-    address or a verse (a tester's report); such a fix is unsafe."""
-    return doc.fmt == "md" and "\n" not in replacement and _HARD_BREAK.search(doc.prose, start, end) is not None
+    return any(m.group(1) is not None and m.group(1).isupper() for m in _LINE_BREAK.finditer(doc.prose, start, end))
 
 
 def _matches(rule: StyleRule, doc: Document) -> Iterator[tuple[str, int, int]]:
@@ -151,7 +141,7 @@ def _matches(rule: StyleRule, doc: Document) -> Iterator[tuple[str, int, int]]:
                 continue
             if rule.exceptions is not None and rule.exceptions.fullmatch(text[s:e]):
                 continue
-            if across_lines(rule, doc, text, s, e):
+            if across_paragraphs(text, s, e):
                 continue
             yield text, s, e
 
@@ -216,13 +206,13 @@ def substitution(rule: StyleRule, doc: Document) -> Iterator[Hit]:
             # ordenador -> El computadora, Negli Stati Uniti -> Negli gli USA: a tester's report)
             fix_span, safe = None, single and not (suggestions[0] and fix_at_risk(
                 doc.prose, start, observed, suggestions[0], doc.lang, article_only=True)) \
-                and not drops_hard_break(doc, start, end, suggestions[0])
+                and not joins_lines(doc, start, end, suggestions[0])
             if suggestions == [""]:
                 if rule.message == DEFAULT_MESSAGES["substitution"]:
                     # (not "Use '' rather than 'very'")
                     message = f"Delete '{' '.join(observed.split())}'. [{rule.name}]"
                 fix_span, safe = _deletion(doc.text, start, end)  # (the file as written: not masked markup)
-                safe = safe and not drops_hard_break(doc, start, end, "")
+                safe = safe and not joins_lines(doc, start, end, "")
             yield Hit(start, end, message, suggestions, suggestions[0] if single else None, safe=safe,
                       fix_span=fix_span)
 
@@ -264,7 +254,7 @@ def consistency(rule: StyleRule, doc: Document) -> Iterator[Hit]:
                 form = "a" if match.group("a") is not None else "b"
                 if rule.exceptions is not None and rule.exceptions.fullmatch(match.group(0)):
                     continue
-                if across_lines(rule, doc, text, match.start(), match.end()):
+                if across_paragraphs(text, match.start(), match.end()):
                     continue
                 if chosen is None:
                     chosen, chosen_text = form, match.group(0)

@@ -152,8 +152,10 @@ def check_pair(source_text: str, target_text: str, source_lang: str | None = Non
 
 def check_paths(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]], lang: str | None = None, **options: Any) -> list[Finding]:
     """Check files and directories. Options: select, ignore, include, exclude, fail_level,
-    config (a configuration file), isolated (ignore configuration files). As with the CLI, each
-    file's nearest configuration file applies unless ``config`` or ``isolated`` says otherwise.
+    config (a configuration file), isolated (ignore configuration files), jobs (processes, as
+    ``--jobs``; a script run where processes start by spawning, macOS and Windows, needs an
+    ``if __name__ == "__main__":`` guard). As with the CLI, each file's nearest configuration
+    file applies unless ``config`` or ``isolated`` says otherwise.
 
     Raises :class:`InputError` for missing, binary or undecodable files.
     """

@@ -414,7 +414,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # noqa: BLE001  (never a traceback for users; TRANSCHECK_DEBUG shows it)
         if os.environ.get("TRANSCHECK_DEBUG"):
             raise
-        click.echo(f"transcheck: internal error: {type(error).__name__}: {error}", err=True)
+        from .pipeline import WorkerError
+
+        said = str(error) if isinstance(error, WorkerError) else f"{type(error).__name__}: {error}"
+        click.echo(f"transcheck: internal error: {said}", err=True)
         return EXIT_ERROR
     return code if isinstance(code, int) else EXIT_OK
 

@@ -830,10 +830,19 @@ def _processes(jobs: int, files: int) -> int:
 _WORKER: dict[str, Any] = {}
 
 
+class WorkerError(Exception):
+    """An unexpected error in a pool's process, as its type's name and its message ("StyleError:
+    ..."): not every exception survives the trip back (one whose constructor takes other
+    arguments than its message does not), and one that does not would stop the pool."""
+
+
 def _worker_start(options: Options) -> None:
+    import signal
+
     from . import lexicon
     from .cli import tune_gc
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the run's: it stops the pool, quietly
     tune_gc()  # as the command's own process
     lexicon.forget_connections()  # (an SQLite connection is not to be used across a fork)
     _WORKER.update(options=options, resolver=resolver_for(options), contexts={}, no_config=Config())
@@ -841,22 +850,31 @@ def _worker_start(options: Options) -> None:
 
 def _worker_check(task: tuple[int, Source]) -> _Checked:
     index, source = task
-    resolver, contexts = _WORKER["resolver"], _WORKER["contexts"]
-    config = resolver.for_path(source.path) if resolver else _WORKER["no_config"]
-    if id(config) not in contexts:
-        settings = Settings.resolve(_WORKER["options"], config)
-        contexts[id(config)] = (CheckContext(settings), instantiate_rules(settings))
-    return _check_source(index, source, *contexts[id(config)], True)
+    try:
+        resolver, contexts = _WORKER["resolver"], _WORKER["contexts"]
+        config = resolver.for_path(source.path) if resolver else _WORKER["no_config"]
+        if id(config) not in contexts:
+            settings = Settings.resolve(_WORKER["options"], config)
+            contexts[id(config)] = (CheckContext(settings), instantiate_rules(settings))
+        return _check_source(index, source, *contexts[id(config)], True)
+    except InputError as error:  # (a configuration's glossary that cannot be read: one line, exit 2)
+        raise InputError(str(error)) from None
+    except Exception as error:
+        raise WorkerError(f"{type(error).__name__}: {error}") from None
 
 
 def _checked_in_pool(sources: Sequence[Source], options: Options, jobs: int) -> Iterator[_Checked]:
     """The sources checked by ``jobs`` processes, in order: the per-file work; the run combines
-    the corpus statistics and finalizes them, as a cluster's would."""
-    import multiprocessing
+    the corpus statistics and finalizes them, as a cluster's would. A process that dies (killed,
+    out of memory) stops the run with BrokenProcessPool rather than leave it waiting."""
+    from concurrent.futures import ProcessPoolExecutor
 
     chunk = max(1, min(16, len(sources) // (jobs * 8)))
-    with multiprocessing.get_context().Pool(jobs, _worker_start, (options,)) as pool:
-        yield from pool.imap(_worker_check, enumerate(sources), chunksize=chunk)
+    pool = ProcessPoolExecutor(jobs, initializer=_worker_start, initargs=(options,))
+    try:
+        yield from pool.map(_worker_check, enumerate(sources), chunksize=chunk)
+    finally:  # (on an error or Ctrl-C: the files not yet begun are not checked)
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def run(sources: Sequence[Source], options: Options) -> Result:
@@ -872,7 +890,6 @@ def run(sources: Sequence[Source], options: Options) -> Result:
     corpus: set[int] = set()  # the ids of the corpus rules' findings (``corpus_overrides``)
     corpus_context: dict[str, tuple[Rule, CheckContext]] = {}
     source_of: dict[str, Source] = {}
-    file_notices: list[str] = []  # each file's (a pool's processes have their own contexts)
     config_of: list[Config] = []  # each source's, in order: every configuration is known first
     no_config = Config()  # (--isolated: one context for every file)
     for source in sources:
@@ -882,6 +899,10 @@ def run(sources: Sequence[Source], options: Options) -> Result:
             settings = Settings.resolve(options, config)
             contexts[id(config)] = (CheckContext(settings), instantiate_rules(settings))
     _check_style_rule_selectors([ctx for ctx, _ in contexts.values()], options)
+    # the notices before the files, each file's (in the files' order, whichever process checked
+    # it), then those the corpus rules add
+    notices = [notice for ctx, _ in contexts.values() for notice in ctx.notices]
+    told = {id(ctx): len(ctx.notices) for ctx, _ in contexts.values()}
     many = len(sources) > 1  # (a corpus rule compares files: a run of one file does not collect for it)
     jobs = _processes(options.jobs, len(sources))
     if jobs > 1:
@@ -891,7 +912,7 @@ def run(sources: Sequence[Source], options: Options) -> Result:
                    for i, (source, config) in enumerate(zip(sources, config_of)))
     for item in checked:
         ctx, rules = contexts[id(config_of[item.index])]
-        file_notices.extend(item.notices)
+        notices.extend(item.notices)
         if item.doc is None:
             assert item.error is not None
             errors.append(item.error)
@@ -917,7 +938,8 @@ def run(sources: Sequence[Source], options: Options) -> Result:
                 findings.append(finding)
         documents = list(by_path.values())
     fail_levels = {path: settings.fail_level for path, settings in settings_of.items()}
-    notices = list(dict.fromkeys([*(notice for ctx, _ in contexts.values() for notice in ctx.notices), *file_notices]))
+    notices += [notice for ctx, _ in contexts.values() for notice in ctx.notices[told[id(ctx)]:]]
+    notices = list(dict.fromkeys(notices))
     if len(sources) == 1 and options.select:  # a corpus rule named for one file: it cannot report
         named = {sel.strip().lower() for sel in options.select}
         notices += [f"{rule.code} ({rule.name}) compares files with one another: with one file it reports nothing"

@@ -59,3 +59,38 @@ def test_the_api_takes_jobs(corpus):
 def test_a_bad_number_of_jobs_is_a_usage_error(corpus, jobs):
     done = run_cli("check", "--jobs", jobs, ".", cwd=corpus)
     assert done.returncode == 2 and b"--jobs" in done.stderr and b"Traceback" not in done.stderr
+
+
+def test_the_pool_runs_and_keeps_the_order_of_notices_of_several_configurations(tmp_path, monkeypatch):
+    # a review: each configuration's notices (here, glossaries with no term in the text's
+    # language, read in the pool's processes) came in another order than with one process
+    from checker import pipeline
+
+    for folder in (tmp_path, tmp_path / "sub"):
+        folder.mkdir(exist_ok=True)
+        (folder / "g.yaml").write_text(f"entries:\n  - de: Tal-{folder.name}\n    fr: vallée\n", encoding="utf-8")
+        (folder / "transcheck.toml").write_text('lang = "en"\nglossaries = ["g.yaml"]\n', encoding="utf-8")
+    paths = [tmp_path / "a.txt", tmp_path / "sub" / "b.txt", tmp_path / "z.txt"]
+    for path in paths:
+        path.write_text(TALIBAN, encoding="utf-8")
+    pooled = []
+    real_pool = pipeline._checked_in_pool
+    monkeypatch.setattr(pipeline, "_checked_in_pool", lambda *a: pooled.append(a[2]) or real_pool(*a))
+
+    def run(jobs):
+        return pipeline.run([pipeline.Source(str(p)) for p in paths], pipeline.Options(jobs=jobs))
+
+    alone, together = run(1), run(2)
+    assert pooled == [2] and len(alone.notices) == 2
+    assert together.notices == alone.notices and [f.to_dict() for f in together.findings] == [
+        f.to_dict() for f in alone.findings]
+
+
+def test_a_broken_style_read_in_the_pool_is_one_line(corpus):
+    (corpus / "House.yml").write_text("extends: existence\nmessage: '%s'\ntokens:\n  - '(unclosed'\n",
+                                      encoding="utf-8")
+    (corpus / "transcheck.toml").write_text('lang = "en"\nstyles = ["House.yml"]\n', encoding="utf-8")
+    alone = run_cli("check", ".", cwd=corpus)
+    pooled = run_cli("check", "--jobs", "2", ".", cwd=corpus)
+    assert alone.returncode == pooled.returncode == 2
+    assert pooled.stderr == alone.stderr and pooled.stderr.count(b"\n") == 1 and b"House.yml" in pooled.stderr

@@ -127,8 +127,7 @@ def test_inflected_spelling_keeps_its_ending(tmp_path):
 
 
 def test_two_people_with_similar_names_in_two_files_are_not_one_name(tmp_path):
-    lamb = "Mr Lamb spoke. Then Lamb left the room.\n"
-    files = {f"{i}.txt": f"The minister Tomas Weber met Lamb. Weber said Lamb agreed.\n" for i in range(4)}
+    files = {f"{i}.txt": "The minister Tomas Weber met Lamb. Weber said Lamb agreed.\n" for i in range(4)}
     # a word-making change (Lam), a given name before another surname (Tomáš Satoranský), a
     # common word's slip (Castom beside Custom, written custom elsewhere)
     files["x.txt"] = "Mr Lam spoke. Then Lam left. The player Tomáš Satoranský scored. Castom duties rose.\n"

@@ -182,11 +182,14 @@ def _script(s: str) -> str:
     return ""
 
 
+COMMON_ENGLISH_ZIPF = 4.0  # an English word this common is a word first (Mother 5.2), not a name (Kyiv 3.1)
+
+
 @lru_cache(maxsize=50_000)
-def _english_word(word: str) -> bool:
+def _english_word(word: str, floor: float = TRANSLATION_ZIPF) -> bool:
     from .. import lexicon
 
-    return lexicon.zipf(word, "en") >= TRANSLATION_ZIPF
+    return lexicon.zipf(word, "en") >= floor
 
 
 def _inner_case_slip(minority: str, dominant: str, dominant_count: int, minority_count: int) -> bool:
@@ -405,14 +408,15 @@ def judge(
     if lang != "en" and _english_word(minority) and zipf(dominant) >= TRANSLATION_ZIPF \
             and not (context and (minority[:1].islower() or norm(minority) == norm(dominant))) \
             and not _keyboard_slip(minority.casefold(), dominant.casefold()) \
-            and (in_names or skel(minority) != skel(dominant)):
+            and (in_names or skel(minority) != skel(dominant) or _english_word(minority, COMMON_ENGLISH_ZIPF)):
         # an English name kept beside its translation: Republican / Republikaner (not a
         # lower-case word in the name's place: "Paris Fashion weep", "Kim jog"; nor a
         # respelling beside the rest of the name, Hong Cong / Hong Kong; nor a letter
         # doubled or two swapped, Gilles / Giles, Pairs / Paris: typos, not translations;
         # nor, outside a name (Kyiv Independent, Democratic Party), the English spelling of a
         # name with the same consonants, the wire's spelling left in a translation: Kyiv /
-        # Kiev, Tehran / Teherán, a tester's report)
+        # Kiev, Tehran / Teherán, a tester's report; a common English word is kept as a word:
+        # Mother beside Mutter)
         return None
     best: tuple[str, str] | None = None
     # One sentence: two names ("Iran and Iraq"), unless the two spellings share a neighbour,

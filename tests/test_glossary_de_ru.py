@@ -322,3 +322,15 @@ def test_go_classes_outside_and_inside_sets():
     assert nd.fullmatch("abc") and not nd.fullmatch("a1")
     assert re.fullmatch(_go_classes(r"[^\p{L}]+"), "12 ,;") and re.fullmatch(_go_classes(r"[\P{L}]+"), "12 ,;")
     assert _go_classes(r"\\p{L}") == r"\\p{L}"  # an escaped backslash, then p{L}
+
+
+def test_a_verbose_token_keeps_its_comments(tmp_path):
+    # a review: a one-line (?x) token with a comment never compiled (the ")" closing the flags'
+    # group fell into the comment), and a \p in a comment was read as a class
+    path = tmp_path / "x.yml"
+    path.write_text('rules:\n  A:\n    extends: existence\n    message: "%s"\n    nonword: true\n'
+                    '    tokens: ["(?x) \\\\p{Lu}{2,} \\\\d+  # an acronym and a number, not \\\\p{Greek}"]\n',
+                    encoding="utf-8")
+    (rule,) = load_style_file(str(path))
+    # (verbose: the pattern's spaces are no spaces of the text)
+    assert [m.group() for m in rule.pattern.finditer("The A380, the ÖBB12 and the ÖBB 12.")] == ["ÖBB12"]

@@ -260,10 +260,11 @@ def _translate(pattern: str) -> str:
     m = _GLOBAL_FLAGS.match(pattern)
     verbose = bool(m and "x" in m.group(1))
     if m:  # "(?i)foo" inside an alternation is an error in Python: scope the flags instead
-        pattern = f"(?{m.group(1)}:{pattern[m.end():]})"
+        # (verbose: the group closes on a line of its own, or a last "# comment" takes the ")")
+        pattern = f"(?{m.group(1)}:{pattern[m.end():]}{chr(10) if verbose else ''})"
     pattern = pattern.replace(r"\z", r"\Z")
     if "[:" in pattern or "\\p" in pattern or "\\P" in pattern:
-        pattern = _go_classes(pattern)
+        pattern = _go_classes(pattern, verbose)
     return pattern if verbose else _wrap_spaces(pattern)
 
 
@@ -329,14 +330,21 @@ def _unicode_class(match: re.Match) -> tuple[str, bool]:
     return ("\\x00-\\U0010ffff" if name == "Any" else _category_ranges(name)), negated
 
 
-def _go_classes(pattern: str) -> str:
+def _go_classes(pattern: str, verbose: bool = False) -> str:
     """``pattern`` with Go's character classes that Python's re lacks written as the ranges they
     stand for: POSIX classes inside a set and not escaped ([:alpha:]), and Unicode categories
     anywhere (\\p{Lu}, \\pL). A negated one ([:^alpha:], \\P{L}) inside a set only as the whole
-    set ([[:^alpha:]] -> [^A-Za-z]); any other is an error, not a set of its letters."""
+    set ([[:^alpha:]] -> [^A-Za-z]); any other is an error, not a set of its letters. In a
+    ``verbose`` pattern a comment is left as written."""
     out, i, in_set, set_start = [], 0, False, 0
     while i < len(pattern):
         ch = pattern[i]
+        if verbose and ch == "#" and not in_set:
+            end = pattern.find("\n", i)
+            end = len(pattern) if end < 0 else end
+            out.append(pattern[i:end])
+            i = end
+            continue
         if ch == "\\":
             m = _UNICODE_CLASS.match(pattern, i)
             if m is None:

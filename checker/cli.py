@@ -121,7 +121,8 @@ def cli() -> None:
               help="The original that the (single) checked file translates, for bilingual checks.")
 @click.option("--source-lang", help="Language of the original (with --source); detected when omitted.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
-              help="Check the files in this many processes (0: one per CPU); the findings are the same.")
+              help="Check the files in this many processes (0, or more than the CPUs: one per CPU); the findings "
+                   "are the same.")
 def check(paths: tuple[str, ...], lang: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
           include: tuple[str, ...], exclude: tuple[str, ...], fail_level: str | None, config_path: str | None,
           isolated: bool, fmt: str, color: str, stdin_filename: str | None, source_path: str | None,

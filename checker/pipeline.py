@@ -819,10 +819,10 @@ def _check_source(index: int, source: Source, ctx: CheckContext, rules: list[Rul
 
 def _processes(jobs: int, files: int) -> int:
     """How many processes check ``files`` files for ``--jobs`` (0: one per CPU): never more than
-    the files, and one for a single file."""
-    if jobs == 0:
-        jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return max(1, min(jobs, files))
+    the CPUs (the work is all CPU, and each process holds its own word lists: --jobs 1000 on a
+    laptop would only fill its memory) nor the files, and one for a single file."""
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, min(jobs or cpus, cpus, files))
 
 
 # A pool process's own state: its options, configuration resolver and, per configuration, its

@@ -94,3 +94,13 @@ def test_a_broken_style_read_in_the_pool_is_one_line(corpus):
     pooled = run_cli("check", "--jobs", "2", ".", cwd=corpus)
     assert alone.returncode == pooled.returncode == 2
     assert pooled.stderr == alone.stderr and pooled.stderr.count(b"\n") == 1 and b"House.yml" in pooled.stderr
+
+
+def test_no_more_processes_than_cpus_or_files(monkeypatch):
+    import os
+
+    from checker.pipeline import _processes
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    assert [_processes(jobs, files) for jobs, files in [(1, 9), (0, 9), (1000, 9), (8, 1), (2, 2)]] == [1, 2, 2, 1, 2]

@@ -843,9 +843,25 @@ def _worker_start(options: Options) -> None:
     from .cli import tune_gc
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the run's: it stops the pool, quietly
+    _leave_with_the_run(os.getppid())
     tune_gc()  # as the command's own process
     lexicon.forget_connections()  # (an SQLite connection is not to be used across a fork)
     _WORKER.update(options=options, resolver=resolver_for(options), contexts={}, no_config=Config())
+
+
+def _leave_with_the_run(run_pid: int) -> None:
+    """End this pool process once the run's process is gone (killed by SIGTERM or SIGKILL, as a
+    CI timeout or an editor stopping a linter does): it would check files for no one, holding
+    the run's output pipes open (a tester's report)."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == run_pid:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="transcheck-watch", daemon=True).start()
 
 
 def _worker_check(task: tuple[int, Source]) -> _Checked:

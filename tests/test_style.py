@@ -104,11 +104,18 @@ def test_substitution_does_not_repeat_the_word_before_the_match(tmp_path):
     ("a.md", "Weirdly  \nvery good.\n", [("very", False)]),  # (at a line's start: an editor's eye)
     ("a.txt", "The files were in order  \nto be continued.\n", [("in order  \nto", True)]),
     ("a.md", "Files in order\t\nto go.\n", [("in order\t\nto", True)]),  # (a tab is no hard break)
+    # a fix that keeps the line break but moves words over it is no safer (a tester's report:
+    # "caretaker\npresident"); a heading or a list item ends its block: no match over it
+    ("a.txt", "Rebels back the president\nIn charge of the army, he said.\n", [("president\nIn charge", False)]),
+    ("a.md", "He met the president  \nin charge of the army.\n", [("president  \nin charge", False)]),
+    ("a.md", "# Talks with the president\nin charge of the army, he said.\n", []),
+    ("a.md", "- the president\n- in charge of the army\n", []),
 ])
 def test_a_fix_over_a_line_break_is_safe_only_where_the_line_is_wrapped(tmp_path, name, text, found):
     (tmp_path / "House.yml").write_text("extends: substitution\nmessage: \"Use %s, not %s\"\nignorecase: true\n"
                                         "swap:\n  in order to: to\n  the Taleban: the Taliban\n  very: ''\n"
-                                        "  the ukraine: Ukraine\n", encoding="utf-8")
+                                        "  the ukraine: Ukraine\n  president in charge: caretaker president\n",
+                                        encoding="utf-8")
     (tmp_path / "transcheck.toml").write_text('lang = "en"\nstyles = ["House.yml"]\n', encoding="utf-8")
     (tmp_path / name).write_text(text, encoding="utf-8")
     findings = checker.check_paths([str(tmp_path / name)], select=["TC3"])

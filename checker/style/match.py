@@ -8,6 +8,7 @@ per rule over the parts of the document that the rule's scope covers.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator
@@ -109,18 +110,35 @@ _HARD_BREAK = re.compile(r" {2,}\r?\n")  # Markdown's hard line break: two space
 _LINE_BREAK = re.compile(r"\n[^\S\n]*(\S)?")
 
 
-def joins_lines(doc: Document, start: int, end: int, replacement: str) -> bool:
-    """A fix of ``doc.prose[start:end]`` by ``replacement`` (which holds no line break) would join
-    two lines that may be more than one wrapped sentence: a Markdown hard break (two spaces ending
-    a line: "in order  \nto" -> "to" joined two lines of an address or a verse), or a next line
-    opening with a capital ("... back in order\nTo the relief ...": a headline run into its
-    first sentence, or a name beginning a wrapped line; a tester's report). Such a fix is unsafe;
-    the finding stands."""
-    if "\n" in replacement or "\n" not in doc.prose[start:end]:
+_WORD = re.compile(r"[^\W_]+")
+
+
+def moves_words_across_lines(doc: Document, start: int, end: int, replacement: str) -> bool:
+    """A fix of ``doc.prose[start:end]`` by ``replacement`` would move words over a line break that
+    may part more than one wrapped sentence: a Markdown hard break (two spaces ending a line), or a
+    next line opening with a capital (a headline above its first sentence: "... back in
+    order\nTo the relief ..." -> "to" joined them, "the president\nIn charge" -> "caretaker\n
+    president" mixed them: testers' reports). Safe only when every line keeps as many words; a
+    wrapped sentence's line breaks are free. Such a fix is unsafe; the finding stands."""
+    observed = doc.prose[start:end]
+    if "\n" not in observed:
         return False
-    if doc.fmt == "md" and _HARD_BREAK.search(doc.prose, start, end) is not None:
-        return True
-    return any(m.group(1) is not None and m.group(1).isupper() for m in _LINE_BREAK.finditer(doc.prose, start, end))
+    hard = (doc.fmt == "md" and _HARD_BREAK.search(observed) is not None) or any(
+        m.group(1) is not None and m.group(1).isupper() for m in _LINE_BREAK.finditer(observed))
+    return hard and [len(_WORD.findall(line)) for line in observed.split("\n")] != [
+        len(_WORD.findall(line)) for line in replacement.split("\n")]
+
+
+def _block_ends(doc: Document) -> tuple[list[int], list[int]]:
+    return [b.start for b in doc.blocks], [b.end for b in doc.blocks]
+
+
+def across_blocks(blocks: tuple[list[int], list[int]], start: int, end: int) -> bool:
+    """The match starts in one block (a heading, a list item, a paragraph) and runs into the next:
+    "# Talks with the president" above "in charge of the army" (a tester's report)."""
+    starts, ends = blocks
+    i = bisect.bisect_right(starts, start) - 1
+    return 0 <= i and start < ends[i] < end
 
 
 def _matches(rule: StyleRule, doc: Document) -> Iterator[tuple[str, int, int]]:
@@ -133,6 +151,7 @@ def _matches(rule: StyleRule, doc: Document) -> Iterator[tuple[str, int, int]]:
         lowered = _lowered(text)
         if lowered is not None:
             pattern, searched = rule.folded, lowered
+    blocks = _block_ends(doc)
     for start, end in spans:
         found = finditer_edged(pattern, searched, start, end) if rule.edge else pattern.finditer(searched, start, end)
         for match in found:
@@ -141,7 +160,7 @@ def _matches(rule: StyleRule, doc: Document) -> Iterator[tuple[str, int, int]]:
                 continue
             if rule.exceptions is not None and rule.exceptions.fullmatch(text[s:e]):
                 continue
-            if across_paragraphs(text, s, e):
+            if across_paragraphs(text, s, e) or across_blocks(blocks, s, e):
                 continue
             yield text, s, e
 
@@ -206,13 +225,13 @@ def substitution(rule: StyleRule, doc: Document) -> Iterator[Hit]:
             # ordenador -> El computadora, Negli Stati Uniti -> Negli gli USA: a tester's report)
             fix_span, safe = None, single and not (suggestions[0] and fix_at_risk(
                 doc.prose, start, observed, suggestions[0], doc.lang, article_only=True)) \
-                and not joins_lines(doc, start, end, suggestions[0])
+                and not moves_words_across_lines(doc, start, end, suggestions[0])
             if suggestions == [""]:
                 if rule.message == DEFAULT_MESSAGES["substitution"]:
                     # (not "Use '' rather than 'very'")
                     message = f"Delete '{' '.join(observed.split())}'. [{rule.name}]"
                 fix_span, safe = _deletion(doc.text, start, end)  # (the file as written: not masked markup)
-                safe = safe and not joins_lines(doc, start, end, "")
+                safe = safe and not moves_words_across_lines(doc, start, end, "")
             yield Hit(start, end, message, suggestions, suggestions[0] if single else None, safe=safe,
                       fix_span=fix_span)
 
@@ -244,6 +263,7 @@ def _deletion(text: str, start: int, end: int) -> tuple[tuple[int, int] | None, 
 
 def consistency(rule: StyleRule, doc: Document) -> Iterator[Hit]:
     text, spans = scope_spans(doc, rule)
+    blocks = _block_ends(doc)
     out: list[Hit] = []
     for pattern, _, _ in rule.pairs:
         chosen: str | None = None
@@ -254,7 +274,7 @@ def consistency(rule: StyleRule, doc: Document) -> Iterator[Hit]:
                 form = "a" if match.group("a") is not None else "b"
                 if rule.exceptions is not None and rule.exceptions.fullmatch(match.group(0)):
                     continue
-                if across_paragraphs(text, match.start(), match.end()):
+                if across_paragraphs(text, match.start(), match.end()) or across_blocks(blocks, *match.span()):
                     continue
                 if chosen is None:
                     chosen, chosen_text = form, match.group(0)

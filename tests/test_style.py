@@ -137,6 +137,18 @@ def test_a_typography_rule_reads_its_edge_space_as_vale_does(tmp_path):
     assert found[0].message.startswith("'<U+202F>;' au lieu de ' ;'")
 
 
+def test_a_substitution_of_case_only_is_reported(tmp_path):
+    # a tester's report: internet -> Internet, COVID-19 -> Covid-19 were never reported (taken for
+    # a match inside its own replacement, as Kabul inside Kabul city)
+    (tmp_path / "House.yml").write_text("extends: substitution\nmessage: \"Use %s, not %s\"\n"
+                                        "swap:\n  internet: Internet\n  COVID-19: Covid-19\n", encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nstyles = ["House.yml"]\n', encoding="utf-8")
+    found = checker.check_text("The internet and COVID-19. The Internet and Covid-19.\n", lang="en",
+                               config=str(tmp_path / "transcheck.toml"), select=["TC301"])
+    assert [(f.text, f.suggestions, f.fix.safe) for f in found] == [
+        ("internet", ["Internet"], True), ("COVID-19", ["Covid-19"], True)]
+
+
 def test_message_percent_escape_as_in_vale(tmp_path):
     (tmp_path / "House.yml").write_text("extends: existence\nmessage: \"'%s' is 100%% banned.\"\n"
                                         "tokens:\n  - Taleban\n", encoding="utf-8")

@@ -188,6 +188,8 @@ def _inside_replacement(text: str, start: int, end: int, replacements: list[str]
     observed = text[start:end].lower()
     for replacement in replacements:
         folded = replacement.lower()
+        if folded == observed:
+            continue  # a fix of case only (internet -> Internet): the match is what it corrects
         at = folded.find(observed)
         while at >= 0:
             if start - at >= 0 and text[start - at:start - at + len(folded)].lower() == folded:

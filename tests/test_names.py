@@ -1626,9 +1626,26 @@ def test_a_spelling_past_the_kept_places_is_told_not_silently_cut(monkeypatch):
      "es", {("Kyiv", "Kiev")}),
     ("Les troupes sont à Téhéran. Le maire de Téhéran a parlé. Plus tard, la situation à Tehran s'est aggravée.",
      "fr", {("Tehran", "Téhéran")}),
+    # a capitalised word opening the sentence makes no name of it (Desde Kyiv: a tester's report)
+    ("Los misiles alcanzaron Kiev el lunes. El alcalde de Kiev habló. Desde Kyiv llegan noticias.",
+     "es", {("Kyiv", "Kiev")}),
     # ... but inside a name the English spelling is the name's own (a newspaper, a mountain)
     ("Le journal Kyiv Independent écrit que Kiev tient. Les habitants de Kiev restent.", "fr", set()),
     ("Mount Everest, 8848 m. Ensuite le Mont Everest; puis le Mont Everest encore.", "fr", set()),
 ])
 def test_an_english_spelling_outside_a_name_is_a_variant_of_the_translation(text, lang, expected):
     assert set(flagged(text, lang)) == expected
+
+
+def test_a_name_keeping_its_english_spelling_is_left_beside_a_slip_of_it():
+    # a tester's report: with a slipped Kyiv elsewhere, the newspaper's name was reported and its
+    # unsafe fix wrote "el diario Kiev Independent"
+    import checker
+
+    text = ("Los misiles alcanzaron Kiev el lunes. El diario Kyiv Independent informó. El alcalde de Kiev "
+            "habló. Las autoridades de Kyiv pidieron ayuda. Kiev resiste.")
+    found = checker.check_text(text, lang="es", select=["TC101"])
+    assert [(f.text, f.column) for f in found] == [("Kyiv", text.rindex("Kyiv") + 1)]
+    # ... but a slip in a name the text writes beside the same word is one (London Bread)
+    text = "A prefeita London Breed falou. Depois, London Breed voltou. Mais tarde, London Bread saiu."
+    assert [f.text for f in checker.check_text(text, lang="pt", select=["TC101"])] == ["Bread"]

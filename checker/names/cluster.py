@@ -531,11 +531,19 @@ class _Neighbours:
         self._memo: dict[str, set | None] = {}
         self._runs: dict | None = None
 
-    def always_in_a_name(self, st: FormStat) -> bool:
-        """Every occurrence (``st``'s locations) stands in a multi-word capitalised name."""
+    def always_in_a_name(self, word: str, st: FormStat) -> bool:
+        """Every occurrence of ``word`` (``st``'s locations) stands in a multi-word capitalised
+        name, with a word besides sentence openers ("Desde Kyiv" at a sentence's start is none:
+        a tester's report)."""
         if self._runs is None:
             self._runs = _run_index(self._stats)
-        return bool(st.locations) and all((loc[0], loc[1]) in self._runs for loc in st.locations)
+        if not st.locations:
+            return False
+        for loc in st.locations:
+            toks = self._runs.get((loc[0], loc[1]))
+            if toks is None or all(t == word or t in self._openers for t in toks):
+                return False
+        return True
 
     def get(self, word: str) -> set | None:
         """The neighbours of ``word`` (a spelling without the lower-case marker); None if none."""
@@ -642,7 +650,7 @@ def _judge_forms(a, b, table, ca, cb, lang, zipf, weak=(), nbrs=None, cooccur_ve
         # beside the Unidade de Virologia once), not a slip, which is seldom repeated
     cooc = cooccur_veto and _cooccur(sa if a_minor else sb, sb if a_minor else sa)
     in_names = lang != "en" and nbrs is not None and not (lower_a or lower_b) \
-        and nbrs.always_in_a_name(sa if a_minor else sb)
+        and nbrs.always_in_a_name(minority, sa if a_minor else sb)
     verdict = judge(minority, dominant, cdom, lang, zipf, minority_count=cmin, cooccur=cooc, in_names=in_names)
     if verdict is None and _shared_neighbour(minority, dominant, nbrs):
         verdict = judge(minority, dominant, cdom, lang, zipf, context=True, minority_count=cmin, cooccur=cooc,

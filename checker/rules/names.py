@@ -126,9 +126,14 @@ class NameVariantRule(Rule):
                 # (a span the style replaces is left to it where its replacement drops this
                 # spelling: not "Mr Karzia" -> "Karzia", "Karzia's government": reviews)
                 kept = re.compile(rf"(?<!\w){re.escape(variant.spelling)}(?!\w)") if replaced else None
+                # (a capitalised English word: a name's English spelling, not a lower-case slip)
+                english = doc.lang is not None and not doc.lang.startswith("en") \
+                    and variant.spelling[:1].isupper() and _english_word(variant.spelling)
                 for start, end in variant.occurrences:
                     if (start, end) in seen or any(s < end and start < e for s, e, _ in covered):
                         continue
+                    if english and _in_an_english_name(doc.prose, start, end, doc.lang, variant.replacement):
+                        continue  # the Kyiv Independent keeps its name beside a slipped Kyiv (a tester's report)
                     if kept is not None and any(s < end and start < e and not any(kept.search(r) for r in sug)
                                                 for s, e, sug in replaced):
                         continue
@@ -153,6 +158,34 @@ class NameVariantRule(Rule):
                                        f"reports the first {len(variant.occurrences):,}")
         findings.sort(key=lambda f: f.start)
         return findings
+
+
+_CAPITALISED_BEFORE = re.compile(r"([^\W\d_]+)[ \u00a0]$")
+_CAPITALISED_AFTER = re.compile(r"[ \u00a0]([^\W\d_]+)")
+
+
+def _english_word(word: str) -> bool:
+    from ..names.compare import _english_word as english
+
+    return english(word)
+
+
+def _in_an_english_name(text: str, start: int, end: int, lang: str, dominant: str) -> bool:
+    """The spelling at ``text[start:end]`` stands beside a capitalised common English word that
+    ``lang`` does not use, and the ``dominant`` spelling never does (Independent in "el diario Kyiv
+    Independent", never "Kiev Independent"): the name of an English-named entity, which keeps its
+    own spelling. (Not London in "London Bread" beside "London Breed": a slip in the name.)"""
+    from ..names.cluster import _foreign_word
+
+    before = _CAPITALISED_BEFORE.search(text, max(0, start - 40), start)
+    after = _CAPITALISED_AFTER.match(text, end, end + 40)
+    for m, pair in ((before, r"{word}[ \u00a0]{dominant}"), (after, r"{dominant}[ \u00a0]{word}")):
+        if m is None or not m.group(1)[:1].isupper() or not _foreign_word(m.group(1).casefold(), lang[:2]):
+            continue
+        beside = pair.format(word=re.escape(m.group(1)), dominant=re.escape(dominant))
+        if re.search(rf"(?<!\w){beside}(?!\w)", text) is None:
+            return True
+    return False
 
 
 def house_first(cluster: "NameCluster", ctx: "CheckContext | None", lang: str | None) -> tuple["NameCluster", bool]:

@@ -68,6 +68,7 @@ class NameVariantRule(Rule):
 
     def check_document(self, doc: Document, ctx: "CheckContext | None" = None) -> Iterable[Finding]:
         from ..names import collect, finalize
+        from ..names.compare import _english_word
 
         findings: list[Finding] = []
         seen: set[tuple[int, int]] = set()
@@ -162,12 +163,6 @@ class NameVariantRule(Rule):
 
 _CAPITALISED_BEFORE = re.compile(r"([^\W\d_]+)[ \u00a0]$")
 _CAPITALISED_AFTER = re.compile(r"[ \u00a0]([^\W\d_]+)")
-
-
-def _english_word(word: str) -> bool:
-    from ..names.compare import _english_word as english
-
-    return english(word)
 
 
 def _in_an_english_name(text: str, start: int, end: int, lang: str, dominant: str) -> bool:

@@ -110,9 +110,6 @@ _HARD_BREAK = re.compile(r" {2,}\r?\n")  # Markdown's hard line break: two space
 _LINE_BREAK = re.compile(r"\n[^\S\n]*(\S)?")
 
 
-_WORD = re.compile(r"[^\W_]+")
-
-
 def moves_words_across_lines(doc: Document, start: int, end: int, replacement: str) -> bool:
     """A fix of ``doc.prose[start:end]`` by ``replacement`` would move words over a line break that
     may part more than one wrapped sentence: a Markdown hard break (two spaces ending a line), or a
@@ -125,6 +122,7 @@ def moves_words_across_lines(doc: Document, start: int, end: int, replacement: s
         return False
     hard = (doc.fmt == "md" and _HARD_BREAK.search(observed) is not None) or any(
         m.group(1) is not None and m.group(1).isupper() for m in _LINE_BREAK.finditer(observed))
+    # (the words counted as the capitalisation rule reads them: ``_WORD`` below)
     return hard and [len(_WORD.findall(line)) for line in observed.split("\n")] != [
         len(_WORD.findall(line)) for line in replacement.split("\n")]
 
@@ -223,17 +221,17 @@ def substitution(rule: StyleRule, doc: Document) -> Iterator[Hit]:
                 continue  # the key also matches the approved form, or sits inside it (Kabul city)
             single = len(suggestions) == 1
             message = rule.format(" or ".join(suggestions), observed)
+            moves = single and moves_words_across_lines(doc, start, end, suggestions[0])
             # (unsafe where the words around may not agree: Le parapluie -> Le ombrelle, El
             # ordenador -> El computadora, Negli Stati Uniti -> Negli gli USA: a tester's report)
-            fix_span, safe = None, single and not (suggestions[0] and fix_at_risk(
-                doc.prose, start, observed, suggestions[0], doc.lang, article_only=True)) \
-                and not moves_words_across_lines(doc, start, end, suggestions[0])
+            fix_span, safe = None, single and not moves and not (suggestions[0] and fix_at_risk(
+                doc.prose, start, observed, suggestions[0], doc.lang, article_only=True))
             if suggestions == [""]:
                 if rule.message == DEFAULT_MESSAGES["substitution"]:
                     # (not "Use '' rather than 'very'")
                     message = f"Delete '{' '.join(observed.split())}'. [{rule.name}]"
                 fix_span, safe = _deletion(doc.text, start, end)  # (the file as written: not masked markup)
-                safe = safe and not moves_words_across_lines(doc, start, end, "")
+                safe = safe and not moves
             yield Hit(start, end, message, suggestions, suggestions[0] if single else None, safe=safe,
                       fix_span=fix_span)
 

@@ -544,6 +544,17 @@ def test_german_long_words_of_the_language_are_two_words():
     assert ("Beleuchtnug", "Beleuchtung") in flagged(text, "de")
 
 
+def test_two_common_words_a_doubled_letter_and_an_accent_apart():
+    # Kasse (the till) and Käse (cheese): two edits at once, both common words (a tester of
+    # the benchmark corpus); one edit alone is still a slip (Kase for Käse, Gerrad for Gerrard)
+    text = ("Der Laden verkauft Käse aus der Schweiz. Am Ende geht man zur Kasse und bezahlt. "
+            "Der Käse ist teuer.")
+    assert flagged(text, "de") == []
+    text = ("Der Laden verkauft Käse aus der Schweiz. Am Ende liegt der Kase im Regal. "
+            "Der Käse ist teuer.")
+    assert ("Kase", "Käse") in flagged(text, "de")
+
+
 # ------------------------------------------------------------------------------- round 4
 
 

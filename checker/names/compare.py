@@ -518,9 +518,11 @@ def _two_words(minority: str, dominant: str, zipf: Zipf, lang: str = "", both_re
     translated name and the original, a feminine and a masculine form), not a slip of one.
     Outside English only: translations keep original names beside translated ones."""
     a, b = fold(minority), fold(dominant)
-    if a != b and _undouble(a) == _undouble(b) and not both_recur:
+    if a != b and _undouble(a) == _undouble(b) and not both_recur \
+            and _undouble(minority.casefold()) == _undouble(dominant.casefold()):
         return False  # a doubled letter is a typo class of its own (Gerard / Gerrard), unless
-        # each spelling recurs (Anitta 2x the singer, Anita 2x Garibaldi)
+        # each spelling recurs (Anitta 2x the singer, Anita 2x Garibaldi), or an accent differs
+        # too: two slips at once are rare, two words common (German Kasse / Käse, till and cheese)
     z, zd = zipf(minority), zipf(dominant)
     if z < TWO_WORDS_ZIPF or zd < TWO_WORDS_ZIPF:
         return False

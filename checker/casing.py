@@ -109,14 +109,15 @@ def without_repeated_word(doc: Document, start: int, surface: str, replacement: 
     return replacement
 
 
-def fit_replacement(doc: Document, start: int, end: int, surface: str, replacement: str, listed: str = "") -> str:
+def fit_replacement(doc: Document, start: int, end: int, surface: str, replacement: str, listed: str = "",
+                    own_case: bool = True) -> str:
     """``replacement`` for ``surface`` (the text of [start, end) as read) in ``doc``, fitted to
     the text: its first word dropped where the text already has it (``without_repeated_word``),
     the case carried over (``transfer_case``), a line break inside the match kept, and its final
     full stop left out before the sentence's own (the U.S. for the United States.; a tester's
     report). ``listed``: the term the surface was matched as; an acronym written as listed (API)
     sets no ALL CAPS pattern (interface de programmation, not INTERFACE DE PROGRAMMATION: a
-    review)."""
+    review). ``own_case``: see ``transfer_case``."""
     opening = starts_sentence(doc, start)
     segment = doc.segment_at(start)
     if listed.isupper() and len(listed) > 1 and surface.removesuffix("s").isupper() \
@@ -125,7 +126,7 @@ def fit_replacement(doc: Document, start: int, end: int, surface: str, replaceme
         fitted = fitted[:1].upper() + fitted[1:] if opening else fitted
     else:
         fitted = transfer_case(surface, without_repeated_word(doc, start, surface, replacement), opening,
-                               _title_case_heading(doc, segment, start, end), doc.lang)
+                               _title_case_heading(doc, segment, start, end), doc.lang, own_case)
     return _keep_line_break(doc.prose[start:end], before_full_stop(fitted, doc.prose, end))
 
 
@@ -200,15 +201,24 @@ SHOUTED_ZIPF = {3: 7.0, 4: 5.0, 5: 4.5}
 
 
 def transfer_case(surface: str, replacement: str, sentence_start: bool, heading: bool = False,
-                  lang: str | None = None) -> str:
+                  lang: str | None = None, own_case: bool = True) -> str:
     """``replacement`` in the case pattern of ``surface``: TALEBAN -> TALIBAN, Secretary General
     -> Secretary-General, President in charge -> Caretaker president, Public Ministry -> Public
     Prosecutor's Office; a replacement with capitals of its own (a proper noun: Côte d'Ivoire for
     Ivory Coast) is written as it is, with a first capital only where ``surface`` starts a
     sentence (Persian Gulf -> The Gulf there, "oil from the Gulf" inside one), and in a Title
-    Case ``heading`` with its long words capitalised (The Ukrainian Capital Falls)."""
+    Case ``heading`` with its long words capitalised (The Ukrainian Capital Falls).
+
+    A replacement that differs from ``surface`` in case only is the case asked for (internet ->
+    Internet), a capital at a sentence start aside; unless ``own_case`` is False (the key of a
+    style's ``ignorecase`` substitution: colou?r -> colour) and it has no capital: then the text's
+    capitals are carried over like any other's (Colour at a sentence start stays; a tester's
+    report: a fix that a second pass undid)."""
     if surface.casefold() == replacement.casefold():
-        return replacement
+        if own_case or any(ch.isupper() for ch in replacement):
+            if sentence_start and surface[:1].isupper() and replacement[:1].islower():
+                return replacement[:1].upper() + replacement[1:]
+            return replacement
     pattern = case_pattern(surface)
     if pattern == "upper" and any(ch.islower() for ch in replacement):
         return replacement.upper()

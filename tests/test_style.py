@@ -149,6 +149,27 @@ def test_a_substitution_of_case_only_is_reported(tmp_path):
         ("internet", ["Internet"], True), ("COVID-19", ["Covid-19"], True)]
 
 
+def test_an_ignorecase_substitution_keeps_the_texts_capitals(tmp_path):
+    # a tester's report: with ignorecase, "Colour" at a sentence start was "fixed" to "colour",
+    # and a second pass lowered the "Colour" the first pass had written for "Color"
+    (tmp_path / "House.yml").write_text("extends: substitution\nmessage: \"Use %s, not %s\"\nignorecase: true\n"
+                                        "swap:\n  'colou?r': colour\n  '(?:e-mail|email) (\\w+)': 'email $1'\n",
+                                        encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nstyles = ["House.yml"]\n', encoding="utf-8")
+    config = str(tmp_path / "transcheck.toml")
+    found = checker.check_text("Email addresses leaked. Colour is nice. We like the Color scheme.\n", lang="en",
+                               config=config, select=["TC301"])
+    assert [(f.text, f.suggestions) for f in found] == [("Color", ["Colour"])]
+    assert checker.check_text("We like the Colour scheme.\n", lang="en", config=config, select=["TC301"]) == []
+    # a case-sensitive key names the form it corrects: the house wants lower case, but at a
+    # sentence start the capital stays
+    (tmp_path / "House.yml").write_text("extends: substitution\nmessage: \"Use %s, not %s\"\n"
+                                        "swap:\n  Internet: internet\n", encoding="utf-8")
+    found = checker.check_text("Internet use grew. We use the Internet daily.\n", lang="en", config=config,
+                               select=["TC301"])
+    assert [(f.text, f.suggestions, f.column) for f in found] == [("Internet", ["internet"], 31)]
+
+
 def test_message_percent_escape_as_in_vale(tmp_path):
     (tmp_path / "House.yml").write_text("extends: existence\nmessage: \"'%s' is 100%% banned.\"\n"
                                         "tokens:\n  - Taleban\n", encoding="utf-8")
@@ -226,6 +247,19 @@ def test_sentence_case_keeps_brands_the_word_lists_find_common(tmp_path, lang, h
     # writes them in Latin letters as often, and translates ordinary words and loanwords
     _, found = _headings(tmp_path, heading + "\n\nBody.\n", lang)
     assert [f.suggestions for f in found] == [[suggestion]]
+
+
+def test_sentence_case_keeps_the_english_pronoun_i(tmp_path):
+    # a tester's report: "Where i'm from and why i'd return"
+    _, found = _headings(tmp_path, "# Where I'm From And Why I'd Return\n\nI'm sure.\n\n# Why I Think So\n\nBody.\n")
+    assert [f.suggestions for f in found] == [["Where I'm from and why I'd return"], ["Why I think so"]]
+
+
+def test_title_case_capitalises_a_subtitles_first_word(tmp_path):
+    # a tester's report: Chicago and AP capitalise the first word after a colon
+    _, found = _headings(tmp_path, "# a tale of two cities: an ebook edition\n\n# The War: a History\n",
+                         rule="match: $title\n")
+    assert [f.suggestions for f in found] == [["A Tale of Two Cities: An Ebook Edition"], ["The War: A History"]]
 
 
 def test_sentence_case_after_a_number_judges_the_first_word_as_the_others(tmp_path):

@@ -214,7 +214,8 @@ def substitution(rule: StyleRule, doc: Document) -> Iterator[Hit]:
             for replacement in replacements:
                 # (the key as listed, when it is a literal: an acronym written so, UN)
                 listed = key if _LITERAL_KEY.fullmatch(key) else ""
-                expanded = fit_replacement(doc, start, end, observed, _expand(replacement, key_match), listed)
+                expanded = fit_replacement(doc, start, end, observed, _expand(replacement, key_match), listed,
+                                           own_case=not rule.ignorecase)
                 if expanded not in suggestions:
                     suggestions.append(expanded)
             if suggestions == [observed] or _inside_replacement(text, start, end, suggestions):
@@ -415,8 +416,13 @@ def _brand(word: str, z: float, lang: str | None) -> bool:
     return in_russian >= LATIN_IN_RUSSIAN_MIN_ZIPF and in_russian >= z - LATIN_IN_RUSSIAN_MARGIN
 
 
+_ENGLISH_I = re.compile(r"I(?:['’](?:m|d|ll|ve|s))?")  # the pronoun I, always a capital (I'm, I'd)
+
+
 def _is_exempt(word: str, rule: StyleRule, evidence: CaseEvidence, lang: str | None = None) -> bool:
     bare = word.replace("&amp;", "&").strip(".'’-")
+    if _ENGLISH_I.fullmatch(word.strip(".-")) and (lang or "en").split("-")[0] == "en":
+        return True  # (a tester's report: "Where i'm from")
     elision = _ELISION.match(bare)
     if elision and bare[:1].isupper():
         return False  # L'Allemagne mid-heading: an article to lower-case (the name after it stays)
@@ -460,12 +466,14 @@ def _capitalise(word: str) -> str:
     return word[:1].upper() + word[1:]
 
 
-def _expected_words(words: list[str], rule: StyleRule) -> list[str]:
+def _expected_words(words: list[str], rule: StyleRule, subtitles: frozenset[int] = frozenset()) -> list[str]:
+    """``subtitles``: the indexes of words that open a subtitle (after a colon)."""
     small = _CHICAGO_SMALL if rule.title_style == "Chicago" else _AP_SMALL
     expected = []
     for i, word in enumerate(words):
         if rule.match == "$title":
-            first_or_last = i == 0 or i == len(words) - 1
+            # (a subtitle's first word too: "A Tale of Two Cities: An Ebook Edition", Chicago and AP)
+            first_or_last = i == 0 or i == len(words) - 1 or i in subtitles
             expected.append(word.lower() if word.lower() in small and not first_or_last else _capitalise(word.lower()))
         else:  # $sentence
             elision = _ELISION.match(word)
@@ -513,7 +521,8 @@ def capitalization(rule: StyleRule, doc: Document, evidence: CaseEvidence | None
         if not matches:
             continue
         words = [m.group(0) for m in matches]
-        expected = _expected_words(words, rule)
+        subtitles = frozenset(i for i, m in enumerate(matches[1:], 1) if body[:m.start()].rstrip().endswith(":"))
+        expected = _expected_words(words, rule, subtitles)
         skip = {0} if rule.match == "$sentence" else set()
         for i, m in enumerate(matches[1:], 1):  # a word after an indicator (e.g. ':') is free
             before = body[:m.start()].rstrip()

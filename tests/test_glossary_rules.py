@@ -181,6 +181,18 @@ def test_tc202_carries_no_ending_onto_a_term_that_inflects_otherwise(tmp_path):
     assert found.suggestions == ["Soldat"] and found.fix is None
 
 
+def test_tc202_deprecated_term_stemmed_like_the_preferred_one_in_its_plural(tmp_path):
+    # a tester's report: internamento / internação share the stem "intern", so the deprecated
+    # word is matched as written, and its plural was missed
+    (tmp_path / "g.yml").write_text("source-lang: en\ntarget-lang: pt\nentries:\n"
+                                    "  - en: hospitalization\n    pt: {preferred: internação, deprecated: internamento}\n",
+                                    encoding="utf-8")
+    (tmp_path / "t.toml").write_text('glossaries = ["g.yml"]\n', encoding="utf-8")
+    found = checker.check_text("Os internamentos aumentaram. O internamento foi longo. As internações caíram.",
+                               lang="pt", config=str(tmp_path / "t.toml"), select=["TC202"])
+    assert [f.text for f in found] == ["internamentos", "internamento"]
+
+
 def test_tc202_forbidden_from_tsv_and_passing(config):
     cfg = config(glossaries=[G / "editor.tsv"])
     found = run("The FRN and the Taleban.", cfg, ["TC202"])

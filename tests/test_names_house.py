@@ -85,6 +85,17 @@ def test_a_russian_case_form_of_a_listed_variant_keeps_its_ending(tmp_path):
     assert article.read_text(encoding="utf-8") == RUSSIAN.replace("Зеленськ", "Зеленск")
 
 
+def test_a_german_genitive_of_a_listed_variant_keeps_its_s(tmp_path):
+    # a tester's report: Snowball keeps the -s of Kiews, Selenskijs, which the list missed
+    (tmp_path / "names.yaml").write_text("Kyjiw: [Kiew]\nSelenskyj: [Selenskij]\n", encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "de"\nnames = ["names.yaml"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Die Bürger Kiews feierten. Selenskijs Rede war lang. Kiew jubelte.\n",
+                                    encoding="utf-8")
+    findings = json.loads(run_cli("check", "--format", "json", "a.txt", cwd=tmp_path).stdout)["findings"]
+    assert [(f["rule"], f["text"], f["suggestions"]) for f in findings] == [
+        ("TC102", "Kiews", ["Kyjiws"]), ("TC102", "Selenskijs", ["Selenskyjs"]), ("TC102", "Kiew", ["Kyjiw"])]
+
+
 def test_house_spelling_in_the_minority_leaves_its_own_case_forms_alone(tmp_path):
     # the document's majority is Зеленський (3 forms); the house spelling Зеленский wins, its
     # genitive Зеленского is no variant, and the majority's case forms take the house stem

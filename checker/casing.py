@@ -127,13 +127,27 @@ def fit_replacement(doc: Document, start: int, end: int, surface: str, replaceme
     else:
         fitted = transfer_case(surface, without_repeated_word(doc, start, surface, replacement), opening,
                                _title_case_heading(doc, segment, start, end), doc.lang, own_case)
-    return _keep_line_break(doc.prose[start:end], before_full_stop(fitted, doc.prose, end))
+    return _keep_line_break(doc.prose[start:end], keep_full_stop(before_full_stop(fitted, doc.prose, end),
+                                                                 surface, doc.prose, end))
 
 
 def before_full_stop(replacement: str, text: str, end: int) -> str:
     """``replacement`` without its final full stop where ``text`` has its own at ``end``, the end
     of the match: the U.S. for "the United States.", EE. UU. for "EUA." (not a doubled stop)."""
     return replacement[:-1] if replacement.endswith(".") and text.startswith(".", end) else replacement
+
+
+_NEXT_SENTENCE = re.compile(r"\s*(?:$|\n\s*\n|[\"“”'‘’(]?[A-ZÀ-ÖØ-ÞА-ЯЁ])")
+
+
+def keep_full_stop(replacement: str, surface: str, text: str, end: int) -> str:
+    """``replacement`` with a full stop where ``surface`` ends in one that also ends the
+    sentence (a capital, a paragraph's or the text's end follows): US. for "in the U.S. He
+    left", not "the US He left" (a tester's report); not in "the U.S. economy"."""
+    if surface.endswith(".") and replacement and not replacement.endswith(".") \
+            and _NEXT_SENTENCE.match(text, end) is not None:
+        return replacement + "."
+    return replacement
 
 
 def _title_case_heading(doc: Document, segment, start: int, end: int) -> bool:

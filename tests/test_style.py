@@ -170,6 +170,16 @@ def test_an_ignorecase_substitution_keeps_the_texts_capitals(tmp_path):
     assert [(f.text, f.suggestions, f.column) for f in found] == [("Internet", ["internet"], 31)]
 
 
+def test_a_substitution_keeps_the_full_stop_its_match_shares_with_the_sentence(tmp_path):
+    # a tester's report: U.S. -> US made "the US He left" of "the U.S. He left"
+    (tmp_path / "House.yml").write_text("extends: substitution\nmessage: \"Use %s, not %s\"\n"
+                                        "swap:\n  'U\\.S\\.': US\n", encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nstyles = ["House.yml"]\n', encoding="utf-8")
+    found = checker.check_text("He lived in the U.S. He left. The U.S. economy grew.\n", lang="en",
+                               config=str(tmp_path / "transcheck.toml"), select=["TC301"])
+    assert [(f.text, f.fix.replacement) for f in found] == [("U.S.", "US."), ("U.S.", "US")]
+
+
 def test_message_percent_escape_as_in_vale(tmp_path):
     (tmp_path / "House.yml").write_text("extends: existence\nmessage: \"'%s' is 100%% banned.\"\n"
                                         "tokens:\n  - Taleban\n", encoding="utf-8")

@@ -622,6 +622,18 @@ def test_numbers_leave_identifiers_and_mixed_forms_alone(tmp_path):
     assert [f.text for f in found] == ["50000", "12000", "30000", "40000", "10000", "20000", "60000", "70000", "80000"]
 
 
+def test_numbers_after_a_number_that_makes_no_range(tmp_path):
+    # a tester's report: "3.14159 and 2.5 thousand" was dropped whole, as no range of thousands
+    (tmp_path / "s.yml").write_text(
+        "style: Num\nrules:\n  N:\n    extends: numbers\n    message: \"Write %s rather than %s.\"\n",
+        encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nstyles = ["s.yml"]\n', encoding="utf-8")
+    found = checker.check_text("Version 3.14159 and 2.5 thousand people came. Between 150 and 200 thousand left.",
+                               lang="en", config=str(tmp_path / "transcheck.toml"), select=["TC305"])
+    assert [(f.text, f.suggestions, f.fix.safe) for f in found] == [
+        ("2.5 thousand", ["2,500"], False), ("150 and 200 thousand", ["150,000 and 200,000"], True)]
+
+
 def test_numbers_leave_grouped_digits_and_chained_words_alone(tmp_path):
     # a tester's report: with separator " ", "3 000 millones" became "3 0" (000 millones read as
     # a number) and "3 mil millones" "3 000 millones" then "3 0"; "2 mil y 500" is one number;

@@ -772,21 +772,22 @@ def numbers(rule: StyleRule, doc: Document) -> Iterator[Hit]:
                 value = _value(match.group("n"), dec, factor)
                 if value is None:
                     continue
-                observed = match.group(0)
-                if match.group("first"):
-                    first = _value(match.group("first"), dec, factor)
-                    if first is None:
-                        continue
+                observed, at = match.group(0), match.start()
+                first = _value(match.group("first"), dec, factor) if match.group("first") else None
+                if match.group("first") and first is None:
+                    # no range of thousands (Version 3.14159 and 2.5 thousand): the last number alone
+                    observed, at = text[match.start("n"):match.end()], match.start("n")
+                if first is not None:
                     joiner = observed[len(match.group("first")):match.start("n") - match.start()]
                     suggestion = group_digits(first, sep) + joiner + group_digits(value, sep)
                     # "between 150 and 200 thousand" is a range of thousands; "200 and 150 thousand" may not be.
                     safe = first < value
                 else:
                     suggestion = group_digits(value, sep)
-                    safe = _NUMBER_AND_WORD_BEFORE.search(text, max(0, match.start() - 12), match.start()) is None
+                    safe = _NUMBER_AND_WORD_BEFORE.search(text, max(0, at - 12), at) is None
                 if (doc.lang or "").split("-")[0] in _ROMANCE and _OF_AFTER.match(text, match.end()):
                     safe = False  # 5 millones de habitantes -> 5 000 000 habitantes, by a reader
-                found.append(Hit(match.start(), match.end(), rule.format(suggestion, observed), [suggestion],
+                found.append(Hit(at, match.end(), rule.format(suggestion, observed), [suggestion],
                                  suggestion, safe))
         if rule.group:
             for match in re.finditer(rf"(?<![\w.,]){'[0-9]'}{{{rule.group},}}(?![\w]|[.,][0-9])", text[start:end]):

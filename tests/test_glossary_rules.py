@@ -193,6 +193,20 @@ def test_tc202_deprecated_term_stemmed_like_the_preferred_one_in_its_plural(tmp_
     assert [f.text for f in found] == ["internamentos", "internamento"]
 
 
+def test_tc203_words_derived_from_a_name_are_no_misspellings(tmp_path):
+    # a tester's report: Talibanization, Tajiki, Panjshiri "looked like misspellings" of the terms
+    (tmp_path / "g.yml").write_text("source-lang: pt\ntarget-lang: en\nentries:\n"
+                                    "  - pt: talibã\n    en: {preferred: Taliban}\n"
+                                    "  - pt: tajique\n    en: {preferred: Tajik}\n"
+                                    "  - pt: Panjshir\n    en: {preferred: Panjshir}\n", encoding="utf-8")
+    (tmp_path / "t.toml").write_text('glossaries = ["g.yml"]\n', encoding="utf-8")
+    cfg = str(tmp_path / "t.toml")
+    text = "The Talibanization of the region worried Tajiki speakers and Panjshiri villagers."
+    assert checker.check_text(text, lang="en", config=cfg, select=["TC203"]) == []
+    found = checker.check_text("The Tayik speakers met Panjsher villagers.", lang="en", config=cfg, select=["TC203"])
+    assert [f.text for f in found] == ["Tayik", "Panjsher"]
+
+
 def test_tc202_forbidden_from_tsv_and_passing(config):
     cfg = config(glossaries=[G / "editor.tsv"])
     found = run("The FRN and the Taleban.", cfg, ["TC202"])

@@ -193,6 +193,8 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
                 continue  # the term plus an ending (quarentenas, confinements): a rare inflection
             elif z >= ATTESTED_ZIPF and not _other_lang_word(entries[ei], sc.lang, surface):
                 continue  # a rare word of the term's stem (pandêmica, epidêmico): a derivation, not a typo
+            elif _derived_from(word, surface, sc.lang):
+                continue  # a word coined on the term (Talibanization): no word list knows it
             i = m.first + k
             if _quoted(doc, sc, i, other_langs):
                 continue  # the source language's word in a quotation (Leia "Get the vaccine now")
@@ -250,8 +252,8 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
             word = split_words(term.text)[pos]
             if proper and word[:1].islower():
                 continue  # a capitalised word inside a sentence close to a common noun: a name (Medicago)
-            if _unlisted_inflection(surface, word, sc.lang):
-                break
+            if _unlisted_inflection(surface, word, sc.lang) or _derived_from(word, surface, sc.lang):
+                break  # (a demonym: Panjshiri, Tajiki beside Panjshir, Tajik; a tester's report)
             if _quoted(doc, sc, i, other_langs):
                 break  # the source language's word in a quotation (Leia "Get the vaccine now")
             entry = entries[ei]
@@ -270,6 +272,24 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
     hits += _joined_otherwise(doc, sc, entries)
     hits.sort(key=lambda h: h.start)
     return hits
+
+
+_ENGLISH_COINAGES = ("ization", "isation", "ize", "ise", "ized", "ised", "izes", "ises", "izing", "ising")
+
+
+def _derived_from(word: str, surface: str, lang: str | None) -> bool:
+    """``surface`` is a name-like term ``word`` plus a derivational suffix (``names.morph.derived``:
+    Panjshiri, Tajiki, Taliban's adjectives), or in English a verb or noun coined on it
+    (Talibanization)."""
+    from ..names.morph import derived
+
+    if not word[:1].isupper() or len(surface) <= len(word):
+        return False  # (a common noun's derivations are words the word lists know)
+    if derived(word, surface, lang):
+        return True
+    rest = fold_words(surface)[len(fold_words(word)):]
+    return (lang or "en").split("-")[0] == "en" and fold_words(surface).startswith(fold_words(word)) \
+        and rest in _ENGLISH_COINAGES
 
 
 def _with_ending(surface: str, word: str, lang: str | None) -> str:

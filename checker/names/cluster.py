@@ -25,9 +25,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .compare import (BOTH_COMMON_ZIPF, FIRST_LETTER_CLASSES, TIER_C_MAX_ZIPF_CONTEXT, adjacent_keys, derivation_slip,
-                      judge, name_like, truncation_slip, unknown_word)
+                      judge, name_in_lower_case, name_like, truncation_slip, unknown_word)
 from .morph import (carry_ending, derived, ending_change, inflected, inflected_base, russian_known, russian_lemmas,
-                    russian_stem_slip, stems, suspect_ending)
+                    russian_stem_slip, stems, suspect_ending, without_ending)
 from .extract import LOWER_MAX_ZIPF
 from .normalize import damerau, fold, has_diacritics, more_accented, norm, skel
 from .stats import FormStat, NameStats
@@ -207,8 +207,10 @@ def _single_token_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
     needy = [w for w, st in lower.items() if _needs_the_name_beside(w, st, zipf)]
     if needy:
         in_names = {t for key in stats.multi for t in key.split(" ")}
+        capitalised = {w.casefold() for w in candidates}
         for w in needy:
-            if not any(n[1] in in_names for loc in lower[w].locations for n in loc[4]):
+            if not any(n[1] in in_names for loc in lower[w].locations for n in loc[4]) \
+                    and not (w in capitalised and _after_a_capital(lower[w], zipf)):
                 del lower[w]
 
     # Forms seen only at sentence starts and common in the language (Londonderry, British):
@@ -545,6 +547,15 @@ class _Neighbours:
                 return False
         return True
 
+    def alone(self, word: str) -> bool:
+        """Some occurrence of ``word`` stands outside every multi-word name (Putin said; not only
+        Takis Biotech)."""
+        st = self._stats.tokens.get(word)
+        if st is None:
+            return False
+        named = sum(ms.count * key.split(" ").count(word) for key, ms in self._stats.multi.items() if word in key)
+        return st.count > named
+
     def get(self, word: str) -> set | None:
         """The neighbours of ``word`` (a spelling without the lower-case marker); None if none."""
         if word in self._memo:
@@ -603,6 +614,18 @@ def _judge_forms(a, b, table, ca, cb, lang, zipf, weak=(), nbrs=None, cooccur_ve
     wa, wb = a.lstrip("\x00"), b.lstrip("\x00")
     lower_a, lower_b = a.startswith("\x00"), b.startswith("\x00")
     if lower_a and lower_b:
+        return None
+    if (lower_a or lower_b) and wa.casefold() == wb.casefold():
+        # the name in lower case (Vladimir putin, Luis caputo beside Putin, Caputo): a name,
+        # not a word of the language that a name holds ("Ukrainian railways" beside Ukrainian
+        # Railways; "the trump card"), after the capitalised word the name follows elsewhere, or
+        # after any capitalised word when the name also stands alone (not "an Italian biotech
+        # company" beside Takis Biotech)
+        (word, st, count), (name, other) = ((wa, sa, ca), (wb, cb)) if lower_a else ((wb, sb, cb), (wa, ca))
+        if name[:1].isupper() and count < max(2, other) and name_in_lower_case(word, lang, zipf) \
+                and (_shared_neighbour(word, name, nbrs, "L")
+                     or (_after_a_capital(st, zipf) and nbrs is not None and nbrs.alone(name))):
+            return ("A", "typo", word, name)
         return None
     if lower_a or lower_b:
         word, st = (wa, sa) if lower_a else (wb, sb)
@@ -700,7 +723,7 @@ def _different_people(x: str, y: str, nbrs, zipf, lang: str = "en") -> bool:
     return any(n[0] == "L" and not is_title(n[1]) for n in nx) and any(n[0] == "L" and not is_title(n[1]) for n in ny)
 
 
-SURNAME_MAX_ZIPF = 5.0  # a capitalised word after a first name rarer than this is a surname
+SURNAME_MAX_ZIPF = 5.3  # a capitalised word after a first name rarer than this is a surname
 # (Rodríguez 4.7, Sánchez 4.7; not Nacional 5.7 or Brasil 6.0 after Agencia / Agência)
 
 
@@ -724,6 +747,12 @@ def _needs_the_name_beside(word: str, st: FormStat, zipf) -> bool:
     """A lower-case word of some use (``extract``: "jhonny English"), or a syllable after a
     hyphen (Byeong-seug, Rheinland-pfalx), is a slip of a name only beside the rest of it."""
     return zipf(word) > LOWER_MAX_ZIPF or _syllable(st)
+
+
+def _after_a_capital(st: FormStat, zipf) -> bool:
+    """Some occurrence of a lower-case form follows a capitalised word (``extract``'s context)
+    that is no function word opening a sentence (Les oscars de la musique)."""
+    return any(n[0] == "L" and zipf(n[1]) < FUNCTION_WORD_ZIPF for loc in st.locations for n in loc[4])
 
 
 def _syllable(st: FormStat) -> bool:
@@ -899,7 +928,8 @@ def _attested_ending(word: str, dom_forms: list[str], base: str, lang: str | Non
     """The dominant spelling's form with the ending ``word`` ends in, when the document uses
     it (Talebans -> Talibans beside Taliban x3, Talibans x1); with the dominant spelling used in
     one form only, that form with a capitalised ``word``'s inflectional ending (Talebans beside
-    Taliban x3 alone: ``inflected_base``); else the dominant spelling's form closest to
+    Taliban x3 alone: ``inflected_base``; Pashtoon beside Pashtuns alone: Pashtun); else the
+    dominant spelling's form closest to
     ``word``, its base form ``base`` in a tie (Навальнй -> Навальный, not Навальная, where the
     word list makes the two one name)."""
     attested = _form_with_ending(word, dom_forms, base)
@@ -908,7 +938,11 @@ def _attested_ending(word: str, dom_forms: list[str], base: str, lang: str | Non
     best = base
     if len(dom_forms) < 2 and word[:1].isupper():  # (a lower-case word is another word's form)
         stem = inflected_base(word, base, lang)
-        return carry_ending(word, stem, base) if stem else best
+        if stem:
+            return carry_ending(word, stem, base)
+        # a word without the ending of the dominant spelling's one form: that form without it
+        # (Pashtoon beside Pashtuns alone: Pashtun; "A Pashtuns elder" was a tester's report)
+        return without_ending(base, word, lang) or best
     folded = fold(word)
 
     def closeness(form: str) -> tuple:  # (then the longer shared start: Навальнайа -> Навальная)

@@ -72,9 +72,8 @@ _CAP = "[" + _UPPER + r"][^\W\d_]*(?:[\u0300-\u036f]+[^\W\d_]*)*"
 _CAP_AFTER_LETTER = re.compile(r"([\W\d_]+)(" + _CAP + ")")
 # The first word of a segment when it is capitalised: (leading non-letters, the token).
 _CAP_FIRST = re.compile(r"([\W\d_]*)(" + _CAP + ")")
-_PARTICLE_GAP = re.compile(
-    "[" + "".join(sorted(_JOINERS)) + "](" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + ")"
-)
+_PARTICLE = "[" + "".join(sorted(_JOINERS)) + "](" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + ")"
+_PARTICLE_GAP = re.compile(_PARTICLE + f"(?:{_PARTICLE})?")  # one or two (Luis de la Fuente)
 _LETTER = re.compile(r"[^\W\d_]")
 # Lower-case words judged once per process and language: ordinary words (or not plain lower
 # case), and rare words (possible slips).
@@ -227,47 +226,10 @@ def collect(doc: Document, stats: NameStats | None = None, lower: bool = True,
     out.words += len(all_words)
     if words is not None:
         words.update(all_words)
-    rare, rare_ctx = _rare_lower(set(all_words), lang) if lower else ((), ())
+    distinct = set(all_words)
+    rare, rare_ctx = _rare_lower(distinct, lang) if lower else ((), ())
     if rare or rare_ctx:
-        import bisect
-
-        letter = _LETTER.search
-        n = len(text)
-        # Where each word stands: str.find per word is fastest on an article, but its cost is
-        # words x length; a very long document (one 4 MB paragraph) is indexed in one pass.
-        index = _token_index(text, rare | rare_ctx) if n > LONG_DOCUMENT else None
-        for w in sorted(rare | rare_ctx):
-            positions = index.get(w, ()) if index is not None else list(_find_all(text, w))
-            if w not in rare and not _maybe_beside_capital(text, w, positions):
-                continue  # a commoner word never beside a capital: not kept (below), not scanned
-            occurrences = []
-            for p in positions:
-                e = p + len(w)
-                if (p > 0 and _word_char(text[p - 1])) or (e < n and _word_char(text[e])):
-                    continue  # inside a longer word
-                syllable = None
-                if len(w) <= 5 and p >= 2 and text[p - 1] in HYPHENS and text[p - 2].isalpha():
-                    # a short syllable of a hyphenated name (Byeong-seug) or a slip in the
-                    # second part of one (Rheinland-pfalx): kept with the word before the
-                    # hyphen ("-", word), which ``cluster`` requires the other spelling to follow
-                    syllable = _capitalised_before(text, p - 1)
-                k = bisect.bisect_right(seg_starts, p) - 1
-                if k < 0 or p >= segments[k].end:
-                    continue
-                seg = segments[k]
-                # (the regexes of _lower_context only where a capital may be right beside it)
-                context = _lower_context(text, p, e, seg.start, seg.end) \
-                    if _capital_beside(text, p, e, max(seg.start, p - _CONTEXT_REACH)) else ()
-                if syllable is not None:
-                    context += (("-", syllable),)
-                occurrences.append(((path, p, e, seg.index, context), seg.start))
-            # a commoner word (rare_ctx) only when it stands beside a capitalised word once
-            if occurrences and (w in rare or any(loc[4] for loc, _ in occurrences)):
-                st = lowers.get(w)
-                if st is None:
-                    st = lowers[w] = FormStat()
-                for loc, seg_start in occurrences:
-                    st.add(loc, letter(text, seg_start, loc[1]) is None)
+        _scan_lower(text, path, segments, seg_starts, rare, rare_ctx, lowers)
 
     joiners = _JOINERS
     particle_gap = _PARTICLE_GAP.fullmatch
@@ -331,6 +293,8 @@ def collect(doc: Document, stats: NameStats | None = None, lower: bool = True,
                 run.append((w, start, end))
             elif particle is not None:
                 run.append((particle.group(1), particle.start(1), particle.end(1)))
+                if particle.group(2) is not None:
+                    run.append((particle.group(2), particle.start(2), particle.end(2)))
                 run.append((w, start, end))
             else:
                 if len(run) > 1:
@@ -349,7 +313,78 @@ def collect(doc: Document, stats: NameStats | None = None, lower: bool = True,
             run = []
     if len(run) > 1:
         _flush(run, multi, path, segments[k].index, run_start_initial, text, written)
+    if lower:
+        # a name written in lower case beside the rest of it ("Vladimir putin" beside "Vladimir
+        # Putin"): a word too common for ``_rare_lower`` is kept when it stands beside a capital
+        case_slips = _case_slips(distinct, tokens, lang) - lowers.keys()
+        if case_slips:
+            _scan_lower(text, path, segments, seg_starts, (), case_slips, lowers)
     return out
+
+
+CASE_SLIP_MIN_LEN = 4
+
+
+def _case_slips(distinct: set[str], tokens: dict[str, FormStat], lang: str) -> set[str]:
+    """Lower-case words of the document that it also writes capitalised in running text and that
+    may be names written in lower case (``compare.name_in_lower_case``: putin, caputo), but for
+    particles (le, von) and titles (minister, presidente). The rarer ones are ``_rare_lower``'s."""
+    capitalised = {w.lower() for w, st in tokens.items() if st.noninitial and len(w) >= CASE_SLIP_MIN_LEN}
+    found = {w for w in distinct & capitalised if w.islower() and w not in PARTICLES}
+    if not found:
+        return found
+    from .compare import name_in_lower_case
+    from .titles import is_title
+
+    lex = _lex(lang)
+    if lex is None or len(lex) == 0:
+        return set()  # (no word list: no way to tell a name from a word)
+    return {w for w in found if not is_title(w) and name_in_lower_case(w, lang, lex.zipf)}
+
+
+def _scan_lower(text: str, path: str, segments, seg_starts: list[int], rare, rare_ctx, lowers) -> None:
+    """Add the occurrences of the lower-case words ``rare`` (every one) and ``rare_ctx`` (only
+    a word that stands beside a capitalised word once) to ``lowers``, each with the capitalised
+    words right beside it."""
+    import bisect
+
+    letter = _LETTER.search
+    n = len(text)
+    # Where each word stands: str.find per word is fastest on an article, but its cost is
+    # words x length; a very long document (one 4 MB paragraph) is indexed in one pass.
+    index = _token_index(text, set(rare) | set(rare_ctx)) if n > LONG_DOCUMENT else None
+    for w in sorted(set(rare) | set(rare_ctx)):
+        positions = index.get(w, ()) if index is not None else list(_find_all(text, w))
+        if w not in rare and not _maybe_beside_capital(text, w, positions):
+            continue  # a commoner word never beside a capital: not kept (below), not scanned
+        occurrences = []
+        for p in positions:
+            e = p + len(w)
+            if (p > 0 and _word_char(text[p - 1])) or (e < n and _word_char(text[e])):
+                continue  # inside a longer word
+            syllable = None
+            if len(w) <= 5 and p >= 2 and text[p - 1] in HYPHENS and text[p - 2].isalpha():
+                # a short syllable of a hyphenated name (Byeong-seug) or a slip in the
+                # second part of one (Rheinland-pfalx): kept with the word before the
+                # hyphen ("-", word), which ``cluster`` requires the other spelling to follow
+                syllable = _capitalised_before(text, p - 1)
+            k = bisect.bisect_right(seg_starts, p) - 1
+            if k < 0 or p >= segments[k].end:
+                continue
+            seg = segments[k]
+            # (the regexes of _lower_context only where a capital may be right beside it)
+            context = _lower_context(text, p, e, seg.start, seg.end) \
+                if _capital_beside(text, p, e, max(seg.start, p - _CONTEXT_REACH)) else ()
+            if syllable is not None:
+                context += (("-", syllable),)
+            occurrences.append(((path, p, e, seg.index, context), seg.start))
+        # a commoner word (rare_ctx) only when it stands beside a capitalised word once
+        if occurrences and (w in rare or any(loc[4] for loc, _ in occurrences)):
+            st = lowers.get(w)
+            if st is None:
+                st = lowers[w] = FormStat()
+            for loc, seg_start in occurrences:
+                st.add(loc, letter(text, seg_start, loc[1]) is None)
 
 
 def _flush(run, multi, path, seg_index, initial, text, written) -> None:

@@ -16,7 +16,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .normalize import damerau, fold
+from .normalize import damerau, fold, norm
 
 MIN_STEM = 4
 MIN_STEM_RU = 3  # Яхья / Яхью
@@ -418,6 +418,25 @@ def inflected_base(word: str, target: str, lang: str | None) -> str | None:
                 and damerau(fold(stem), ft) < min(damerau(fw, ft), INFLECTED_BASE_EDITS + 1):
             return stem
     return None
+
+
+def without_ending(form: str, word: str, lang: str | None) -> str | None:
+    """``form`` less the longest inflectional ending that brings it closer to ``word``, a form
+    without it (Pashtuns -> Pashtun for Pashtoon); None when there is none."""
+    ff, fw = fold(form), fold(word)
+    if norm(form) == norm(word):
+        return None  # the whole form spells the word otherwise (Dimaks for Dimax: no ending)
+    for cut in range(min(MAX_ENDING, len(form) - 4), 0, -1):
+        stem = form[:-cut]
+        if stem.endswith(_SIBILANT_E) and form.endswith("es"):
+            continue  # (Ashes is Ash + es: no Ashe; not the German Asche's name)
+        if ending_change(form, stem) is not None and inflected(form, stem, lang) \
+                and 0 < damerau(fold(stem), fw) < damerau(ff, fw):
+            return stem  # (not the word itself: Thuring is Thuringe cut short, its fix Thuringe)
+    return None
+
+
+_SIBILANT_E = ("she", "xe")  # ... before the -s of a plural in -es (not Nurses, Apaches: Nurse, Apache)
 
 
 def carry_ending(word: str, base: str, target: str) -> str:

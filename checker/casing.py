@@ -127,6 +127,8 @@ def fit_replacement(doc: Document, start: int, end: int, surface: str, replaceme
     else:
         fitted = transfer_case(surface, without_repeated_word(doc, start, surface, replacement), opening,
                                _title_case_heading(doc, segment, start, end), doc.lang, own_case)
+        if len(surface) > 1 and surface.isupper() and not fitted.isupper() and _shouting(doc, segment, start, end):
+            fitted = fitted.upper()  # (INTERNET USERS, not Internet USERS: a tester's report)
     return _keep_line_break(doc.prose[start:end], keep_full_stop(before_full_stop(fitted, doc.prose, end),
                                                                  surface, doc.prose, end))
 
@@ -137,17 +139,28 @@ def before_full_stop(replacement: str, text: str, end: int) -> str:
     return replacement[:-1] if replacement.endswith(".") and text.startswith(".", end) else replacement
 
 
-_NEXT_SENTENCE = re.compile(r"\s*(?:$|\n\s*\n|[\"“”'‘’(]?[A-ZÀ-ÖØ-ÞА-ЯЁ])")
+_CLOSING = "\"”’')]»"  # closing quotes and brackets: a sentence's stop stands before them
+_PARAGRAPH_END = re.compile(rf"[{re.escape(_CLOSING)}]*[ \t]*(?:\n[ \t]*\n|\n?[ \t]*$)")
+_CAPITAL_NEXT = re.compile(rf"[{re.escape(_CLOSING)}]*\s+[\"“'‘(«]?[^\W\d_]")
 
 
 def keep_full_stop(replacement: str, surface: str, text: str, end: int) -> str:
-    """``replacement`` with a full stop where ``surface`` ends in one that also ends the
-    sentence (a capital, a paragraph's or the text's end follows): US. for "in the U.S. He
-    left", not "the US He left" (a tester's report); not in "the U.S. economy"."""
+    """``replacement`` with a full stop where ``surface`` ends in one that ends a paragraph or
+    the text: "back to the US." for "back to the U.S." (the sentence's own stop)."""
     if surface.endswith(".") and replacement and not replacement.endswith(".") \
-            and _NEXT_SENTENCE.match(text, end) is not None:
+            and _PARAGRAPH_END.match(text, end) is not None:
         return replacement + "."
     return replacement
+
+
+def stop_may_end_a_sentence(surface: str, replacement: str, text: str, end: int) -> bool:
+    """``surface`` ends in a full stop that ``replacement`` drops, before a capitalised word: the
+    stop may also end the sentence ("the U.S. He left") or not ("the U.S. Army"), which only a
+    reader can tell (a tester's report and a review)."""
+    if not surface.endswith(".") or replacement.endswith("."):
+        return False
+    after = _CAPITAL_NEXT.match(text, end)
+    return after is not None and not text[after.end() - 1].islower()
 
 
 def _title_case_heading(doc: Document, segment, start: int, end: int) -> bool:
@@ -230,7 +243,7 @@ def transfer_case(surface: str, replacement: str, sentence_start: bool, heading:
     report: a fix that a second pass undid)."""
     if surface.casefold() == replacement.casefold():
         if own_case or any(ch.isupper() for ch in replacement):
-            if sentence_start and surface[:1].isupper() and replacement[:1].islower():
+            if sentence_start and surface[:1].isupper() and replacement.islower():  # (not iPhone, eBay)
                 return replacement[:1].upper() + replacement[1:]
             return replacement
     pattern = case_pattern(surface)

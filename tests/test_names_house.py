@@ -94,6 +94,11 @@ def test_a_german_genitive_of_a_listed_variant_keeps_its_s(tmp_path):
     findings = json.loads(run_cli("check", "--format", "json", "a.txt", cwd=tmp_path).stdout)["findings"]
     assert [(f["rule"], f["text"], f["suggestions"]) for f in findings] == [
         ("TC102", "Kiews", ["Kyjiws"]), ("TC102", "Selenskijs", ["Selenskyjs"]), ("TC102", "Kiew", ["Kyjiw"])]
+    # not onto a house spelling in -s (a review: Vilniuss)
+    (tmp_path / "names.yaml").write_text("Vilnius: [Wilna]\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Die Straßen Wilnas sind alt.\n", encoding="utf-8")
+    findings = json.loads(run_cli("check", "--format", "json", "a.txt", cwd=tmp_path).stdout)["findings"]
+    assert [f for f in findings if f["rule"] == "TC102"] == []
 
 
 def test_house_spelling_in_the_minority_leaves_its_own_case_forms_alone(tmp_path):

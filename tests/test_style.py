@@ -168,6 +168,21 @@ def test_an_ignorecase_substitution_keeps_the_texts_capitals(tmp_path):
     found = checker.check_text("Internet use grew. We use the Internet daily.\n", lang="en", config=config,
                                select=["TC301"])
     assert [(f.text, f.suggestions, f.column) for f in found] == [("Internet", ["internet"], 31)]
+    # ... and so does an ignorecase key that is its replacement: the rule is about case (a review)
+    (tmp_path / "House.yml").write_text("extends: substitution\nmessage: \"Use %s, not %s\"\nignorecase: true\n"
+                                        "swap:\n  internet: internet\n", encoding="utf-8")
+    found = checker.check_text("Internet use grew. We use the Internet daily.\n", lang="en", config=config,
+                               select=["TC301"])
+    assert [(f.text, f.suggestions, f.column) for f in found] == [("Internet", ["internet"], 31)]
+    # ... and ALL CAPS stay (a tester's report: "INTERNET USERS" -> "Internet USERS")
+    (tmp_path / "House.yml").write_text("extends: substitution\nmessage: \"Use %s, not %s\"\nignorecase: true\n"
+                                        "swap:\n  internet: Internet\n", encoding="utf-8")
+    assert checker.check_text("INTERNET USERS LIKE IT.\n", lang="en", config=config, select=["TC301"]) == []
+    # a brand's own lower-case first letter stays at a sentence start (a review: IPhone, EBay)
+    (tmp_path / "House.yml").write_text("extends: substitution\nmessage: \"Use %s, not %s\"\n"
+                                        "swap:\n  Iphone: iPhone\n", encoding="utf-8")
+    found = checker.check_text("Iphone sales grew.\n", lang="en", config=config, select=["TC301"])
+    assert [(f.text, f.suggestions) for f in found] == [("Iphone", ["iPhone"])]
 
 
 def test_a_substitution_keeps_the_full_stop_its_match_shares_with_the_sentence(tmp_path):
@@ -175,9 +190,16 @@ def test_a_substitution_keeps_the_full_stop_its_match_shares_with_the_sentence(t
     (tmp_path / "House.yml").write_text("extends: substitution\nmessage: \"Use %s, not %s\"\n"
                                         "swap:\n  'U\\.S\\.': US\n", encoding="utf-8")
     (tmp_path / "transcheck.toml").write_text('lang = "en"\nstyles = ["House.yml"]\n', encoding="utf-8")
-    found = checker.check_text("He lived in the U.S. He left. The U.S. economy grew.\n", lang="en",
+    found = checker.check_text("He lived in the U.S. He left. The U.S. Army left. The U.S. economy grew. "
+                               "Back to the U.S.\n", lang="en", config=str(tmp_path / "transcheck.toml"),
+                               select=["TC301"])
+    # (before a capital the stop may end the sentence or not, "the U.S. Army": a reader's call)
+    assert [(f.text, f.fix.replacement, f.fix.safe) for f in found] == [
+        ("U.S.", "US", False), ("U.S.", "US", False), ("U.S.", "US", True), ("U.S.", "US.", True)]
+    # ... also before a closing quote or bracket (a tester's report)
+    found = checker.check_text('He said: "I love the U.S." Then he left.\n\n“I love the U.S.”\n', lang="en",
                                config=str(tmp_path / "transcheck.toml"), select=["TC301"])
-    assert [(f.text, f.fix.replacement) for f in found] == [("U.S.", "US."), ("U.S.", "US")]
+    assert [(f.fix.replacement, f.fix.safe) for f in found] == [("US", False), ("US.", True)]
 
 
 def test_message_percent_escape_as_in_vale(tmp_path):
@@ -270,6 +292,9 @@ def test_title_case_capitalises_a_subtitles_first_word(tmp_path):
     _, found = _headings(tmp_path, "# a tale of two cities: an ebook edition\n\n# The War: a History\n",
                          rule="match: $title\n")
     assert [f.suggestions for f in found] == [["A Tale of Two Cities: An Ebook Edition"], ["The War: A History"]]
+    # ... and the title's last word before it (a tester's report: Giving in: The Story)
+    _, found = _headings(tmp_path, "# Giving In: The Story\n\n# going up: a look at prices\n", rule="match: $title\n")
+    assert [f.suggestions for f in found] == [["Going Up: A Look at Prices"]]
 
 
 def test_sentence_case_after_a_number_judges_the_first_word_as_the_others(tmp_path):

@@ -152,7 +152,7 @@ class HouseNames:
                 common = not same and not joined_otherwise and _is_common(variant, lang)
                 index.add(index.pattern(variant, (name, variant), exact=joined_otherwise,
                                         case_sensitive=same or common))
-                if lang in GENITIVE_S and not variant.endswith(("s", "x", "z", "ß")) \
+                if lang in GENITIVE_S and not variant.endswith(_SIBILANTS) and not name.canonical.endswith(_SIBILANTS) \
                         and an.term_keys(variant + "s") != keys:
                     # a name's genitive, which Snowball keeps apart (Kiews, Selenskijs: -s only
                     # goes after some letters; a tester's report); ``_replace`` carries the -s over
@@ -235,6 +235,7 @@ def _in_longer_name(text: str, end: int, canonical: str, lang: str | None) -> bo
 
 # Languages that write a name's genitive with a bare -s (Kiews, Selenskijs)
 GENITIVE_S = frozenset({"de", "nl", "sv", "da", "no", "nb", "nn", "is"})
+_SIBILANTS = ("s", "x", "z", "ß")  # ... not after these (Vilnius' or von Vilnius, no Vilniuss: a review)
 # Languages whose names decline by endings of up to three letters that replace the
 # nominative's (Зеленский, Зеленского, Зеленскому): two edits are too few for -ий / -ому.
 CASE_ENDINGS = frozenset({"ru", "uk", "be"})

@@ -285,11 +285,14 @@ def _derived_from(word: str, surface: str, lang: str | None) -> bool:
 
     if not word[:1].isupper() or len(surface) <= len(word):
         return False  # (a common noun's derivations are words the word lists know)
-    if derived(word, surface, lang):
+    folded, base = fold_words(surface), fold_words(word)
+    rest = folded[len(base):] if folded.startswith(base) else None
+    if rest in ("i", "is"):
+        return True  # a demonym (Panjshiri)
+    if (lang or "en").split("-")[0] == "en" and rest in _ENGLISH_COINAGES:
         return True
-    rest = fold_words(surface)[len(fold_words(word)):]
-    return (lang or "en").split("-")[0] == "en" and fold_words(surface).startswith(fold_words(word)) \
-        and rest in _ENGLISH_COINAGES
+    # other suffixes of two letters or more: one letter more is the commonest slip (Tajika, Herata)
+    return derived(word, surface, lang) and (rest is None or len(rest) >= 2)
 
 
 def _with_ending(surface: str, word: str, lang: str | None) -> str:

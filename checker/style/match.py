@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from ..agreement import fix_at_risk
-from ..casing import NOUNS_CAPITALISED, before_full_stop, fit_replacement, starts_sentence, transfer_case
+from ..casing import (NOUNS_CAPITALISED, before_full_stop, fit_replacement, keep_full_stop, starts_sentence,
+                      stop_may_end_a_sentence, transfer_case)
 from ..model import BlockKind, Document
 from ..names.morph import CASE_LANGUAGES
 from .cldr import capitalised_names, fold_name
@@ -214,8 +215,11 @@ def substitution(rule: StyleRule, doc: Document) -> Iterator[Hit]:
             for replacement in replacements:
                 # (the key as listed, when it is a literal: an acronym written so, UN)
                 listed = key if _LITERAL_KEY.fullmatch(key) else ""
-                expanded = fit_replacement(doc, start, end, observed, _expand(replacement, key_match), listed,
-                                           own_case=not rule.ignorecase)
+                # (an ignorecase key carries the text's capitals over, unless the key is the
+                # replacement itself: a rule about case, internet -> internet; a review)
+                wanted = _expand(replacement, key_match)
+                own_case = not rule.ignorecase or (listed != "" and listed.casefold() == wanted.casefold())
+                expanded = fit_replacement(doc, start, end, observed, wanted, listed, own_case=own_case)
                 if expanded not in suggestions:
                     suggestions.append(expanded)
             if suggestions == [observed] or _inside_replacement(text, start, end, suggestions):
@@ -226,7 +230,8 @@ def substitution(rule: StyleRule, doc: Document) -> Iterator[Hit]:
             # (unsafe where the words around may not agree: Le parapluie -> Le ombrelle, El
             # ordenador -> El computadora, Negli Stati Uniti -> Negli gli USA: a tester's report)
             fix_span, safe = None, single and not moves and not (suggestions[0] and fix_at_risk(
-                doc.prose, start, observed, suggestions[0], doc.lang, article_only=True))
+                doc.prose, start, observed, suggestions[0], doc.lang, article_only=True)) \
+                and not stop_may_end_a_sentence(observed, suggestions[0], text, end)
             if suggestions == [""]:
                 if rule.message == DEFAULT_MESSAGES["substitution"]:
                     # (not "Use '' rather than 'very'")
@@ -284,9 +289,10 @@ def consistency(rule: StyleRule, doc: Document) -> Iterator[Hit]:
                     # the chosen form's capital is its own unless it opened a sentence (Email ...
                     # e-mail -> email; Kyiv ... kiev -> Kyiv, a name: a tester's report)
                     lowered = chosen_opens and chosen_text[:1].isupper() and not match.group(0)[:1].isupper()
-                    suggestion = before_full_stop(transfer_case(
+                    suggestion = keep_full_stop(before_full_stop(transfer_case(
                         match.group(0), chosen_text.lower() if lowered else chosen_text,
-                        starts_sentence(doc, match.start()), lang=doc.lang), text, match.end())
+                        starts_sentence(doc, match.start()), lang=doc.lang), text, match.end()),
+                        match.group(0), text, match.end())
                     # The first form used wins; which one the house prefers is a choice: unsafe fix.
                     out.append(Hit(match.start(), match.end(), rule.format(match.group(0), chosen_text), [suggestion],
                                    suggestion, safe=False))
@@ -472,8 +478,8 @@ def _expected_words(words: list[str], rule: StyleRule, subtitles: frozenset[int]
     expected = []
     for i, word in enumerate(words):
         if rule.match == "$title":
-            # (a subtitle's first word too: "A Tale of Two Cities: An Ebook Edition", Chicago and AP)
-            first_or_last = i == 0 or i == len(words) - 1 or i in subtitles
+            # (a subtitle's first word and the title's last too: "Giving In: A Tale of Two Cities")
+            first_or_last = i == 0 or i == len(words) - 1 or i in subtitles or i + 1 in subtitles
             expected.append(word.lower() if word.lower() in small and not first_or_last else _capitalise(word.lower()))
         else:  # $sentence
             elision = _ELISION.match(word)

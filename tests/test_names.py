@@ -1335,11 +1335,11 @@ def test_a_name_that_lost_its_only_vowel_is_a_slip():
 
 def test_a_lower_case_use_of_a_name_does_not_keep_its_variant_from_it():
     # "zelensky" is the name in lower case: it must not pull "Zelenskiy" away from the
-    # majority "Zelensky" (a new user's report: the lower-case form was told to become Zelenskiy);
-    # it is a slip of its own (a later tester's report: Vladimir putin)
+    # majority "Zelensky" (a new user's report: the lower-case form was told to become Zelenskiy)
+    # (after a sentence's first word it is not judged a slip: see the next-but-one test)
     text = ("Zelensky met leaders in Brussels. Zelensky said talks were good. Zelensky added more. "
             "Later zelensky spoke. Zelenskiy thanked allies.")
-    assert flagged(text) == [("zelensky", "Zelensky"), ("Zelenskiy", "Zelensky")]
+    assert flagged(text) == [("Zelenskiy", "Zelensky")]
 
 
 def test_a_name_in_lower_case_after_the_rest_of_it_is_a_slip():
@@ -1349,6 +1349,13 @@ def test_a_name_in_lower_case_after_the_rest_of_it_is_a_slip():
     assert flagged(text, "pt") == [("putin", "Putin")]
     text = "El ministro de Economía, Luis Caputo, habló. Más tarde Luis caputo respondió."
     assert flagged(text, "es") == [("caputo", "Caputo")]
+    # names the word lists know as well as words (putin 4.1 in English, macron 4.9 in French):
+    # the same first name before them, and the name alone elsewhere (a tester's report)
+    assert flagged("President Vladimir Putin spoke. Putin left. Later, Vladimir putin returned.") == [("putin", "Putin")]
+    assert flagged("Le président Emmanuel Macron a parlé. Macron a dit non. Selon Emmanuel macron, rien ne "
+                   "change.", "fr") == [("macron", "Macron")]
+    assert flagged("Kanzler Olaf Scholz sprach. Scholz sagte nein. Laut Olaf scholz bleibt alles.", "de") == [
+        ("scholz", "Scholz")]
     # ... also where the name is written in full only there ("Caputo" alone elsewhere)
     text = "Caputo viaja el domingo. El ministro, Luis caputo, habló ayer. Caputo restó importancia."
     assert flagged(text, "es") == [("caputo", "Caputo")]
@@ -1357,6 +1364,9 @@ def test_a_name_in_lower_case_after_the_rest_of_it_is_a_slip():
     assert flagged("Ukrainian Railways said trains run. Ukrainian railways were hit again.") == []
     # a word after another capitalised word, where the name always stands in a longer one
     assert flagged("In Italy, Takis Biotech, an Italian biotech company, said. Takis Biotech works.") == []
+    # ... or after a sentence's first word (a review: Water polo)
+    assert flagged("Marco Polo travelled to China. Polo described the court. Many polo players came.") == []
+    assert flagged("Sergio Leone directed westerns. Leone died in 1989. Italian leone means lion.") == []
     assert flagged("Marine Le Pen a parlé. Jean-Marie le Pen a répondu.", "fr") == []
     assert flagged("O Primeiro-Ministro Boris Johnson falou. O primeiro-ministro Boris Johnson saiu.", "pt") == []
 
@@ -1365,6 +1375,9 @@ def test_the_fix_of_a_form_without_the_dominant_forms_ending_drops_it():
     # a tester's report: "A Pashtoon elder" was fixed to "A Pashtuns elder"
     found = findings("The Pashtuns live in the south. A Pashtoon elder spoke.")
     assert [(f.text, f.suggestions, f.fix.replacement) for f in found] == [("Pashtoon", ["Pashtun"], "Pashtun")]
+    # a name that ends so keeps its -s (a review: Brussel is no base of Brussels)
+    found = findings("Talks in Brussels went on. Brussels agreed. Brussels said no. Officials in Brusel left.")
+    assert [(f.text, f.suggestions) for f in found] == [("Brusel", ["Brussels"])]
 
 
 def test_demonyms_in_i_and_two_people_with_accent_twin_first_names():
@@ -1377,8 +1390,9 @@ def test_demonyms_in_i_and_two_people_with_accent_twin_first_names():
     assert flagged("José Mourinho met Jose Price, a fan, at the stadium.") == []
     assert flagged("O primeiro-ministro, Luís Montenegro, falou. A Espanha, orientada por Luis de la Fuente, "
                    "entrou melhor. Luís Montenegro saiu.", "pt") == []
-    # a slip is still one
+    # a slip is still one, and an i added to a place the word lists know (a review: Brazili)
     assert ("Kandahr", "Kandahar") in flagged("Talks in Kandahar went on. Kandahar is calm. Kandahr is quiet.")
+    assert flagged("Brazil won. Brazil scored. The Brazili team celebrated.") == [("Brazili", "Brazil")]
 
 
 def test_an_umlaut_written_out_is_one_name():

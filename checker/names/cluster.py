@@ -210,7 +210,7 @@ def _single_token_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
         capitalised = {w.casefold() for w in candidates}
         for w in needy:
             if not any(n[1] in in_names for loc in lower[w].locations for n in loc[4]) \
-                    and not (w in capitalised and _after_a_capital(lower[w], zipf)):
+                    and not (w in capitalised and _after_a_capital(lower[w], stats)):
                 del lower[w]
 
     # Forms seen only at sentence starts and common in the language (Londonderry, British):
@@ -547,6 +547,10 @@ class _Neighbours:
                 return False
         return True
 
+    @property
+    def stats(self) -> NameStats:
+        return self._stats
+
     def alone(self, word: str) -> bool:
         """Some occurrence of ``word`` stands outside every multi-word name (Putin said; not only
         Takis Biotech)."""
@@ -621,10 +625,14 @@ def _judge_forms(a, b, table, ca, cb, lang, zipf, weak=(), nbrs=None, cooccur_ve
         # Railways; "the trump card"), after the capitalised word the name follows elsewhere, or
         # after any capitalised word when the name also stands alone (not "an Italian biotech
         # company" beside Takis Biotech)
+        # (a name the word lists know as well as a word, Putin 4.1, Macron 4.9, needs both: the
+        # same first name before it and the name standing alone elsewhere; a tester's report)
         (word, st, count), (name, other) = ((wa, sa, ca), (wb, cb)) if lower_a else ((wb, sb, cb), (wa, ca))
-        if name[:1].isupper() and count < max(2, other) and name_in_lower_case(word, lang, zipf) \
-                and (_shared_neighbour(word, name, nbrs, "L")
-                     or (_after_a_capital(st, zipf) and nbrs is not None and nbrs.alone(name))):
+        if not name[:1].isupper() or count >= max(2, other) or nbrs is None:
+            return None
+        shared, alone = _shared_neighbour(word, name, nbrs, "L"), nbrs.alone(name)
+        if (shared and alone) or (name_in_lower_case(word, lang, zipf)
+                                  and (shared or (alone and _after_a_capital(st, nbrs.stats)))):
             return ("A", "typo", word, name)
         return None
     if lower_a or lower_b:
@@ -749,10 +757,13 @@ def _needs_the_name_beside(word: str, st: FormStat, zipf) -> bool:
     return zipf(word) > LOWER_MAX_ZIPF or _syllable(st)
 
 
-def _after_a_capital(st: FormStat, zipf) -> bool:
+def _after_a_capital(st: FormStat, stats: NameStats) -> bool:
     """Some occurrence of a lower-case form follows a capitalised word (``extract``'s context)
-    that is no function word opening a sentence (Les oscars de la musique)."""
-    return any(n[0] == "L" and zipf(n[1]) < FUNCTION_WORD_ZIPF for loc in st.locations for n in loc[4])
+    that the document also writes capitalised inside a sentence (Vladimir putin; not a sentence's
+    first word: Water polo, Les oscars de la musique; a review)."""
+    tokens = stats.tokens
+    return any(n[0] == "L" and n[1] in tokens and tokens[n[1]].noninitial
+               for loc in st.locations for n in loc[4])
 
 
 def _syllable(st: FormStat) -> bool:

@@ -72,7 +72,7 @@ _CAP = "[" + _UPPER + r"][^\W\d_]*(?:[\u0300-\u036f]+[^\W\d_]*)*"
 _CAP_AFTER_LETTER = re.compile(r"([\W\d_]+)(" + _CAP + ")")
 # The first word of a segment when it is capitalised: (leading non-letters, the token).
 _CAP_FIRST = re.compile(r"([\W\d_]*)(" + _CAP + ")")
-_PARTICLE = "[" + "".join(sorted(_JOINERS)) + "](" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + ")"
+_PARTICLE = "[" + re.escape("".join(sorted(_JOINERS))) + "](" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + ")"
 _PARTICLE_GAP = re.compile(_PARTICLE + f"(?:{_PARTICLE})?")  # one or two (Luis de la Fuente)
 _LETTER = re.compile(r"[^\W\d_]")
 # Lower-case words judged once per process and language: ordinary words (or not plain lower
@@ -323,23 +323,24 @@ def collect(doc: Document, stats: NameStats | None = None, lower: bool = True,
 
 
 CASE_SLIP_MIN_LEN = 4
+CASE_SLIP_SCAN_MAX_ZIPF = 5.0  # (Macron 4.9 in French; not deutsche 5.6 beside Deutsche Bahn)
 
 
 def _case_slips(distinct: set[str], tokens: dict[str, FormStat], lang: str) -> set[str]:
-    """Lower-case words of the document that it also writes capitalised in running text and that
-    may be names written in lower case (``compare.name_in_lower_case``: putin, caputo), but for
-    particles (le, von) and titles (minister, presidente). The rarer ones are ``_rare_lower``'s."""
+    """Lower-case words of the document that it also writes capitalised in running text: maybe
+    names written in lower case (putin, macron; ``cluster`` judges them), but for particles (le,
+    von), titles (minister, presidente) and words too common to be names. The rarer ones are
+    ``_rare_lower``'s."""
     capitalised = {w.lower() for w, st in tokens.items() if st.noninitial and len(w) >= CASE_SLIP_MIN_LEN}
     found = {w for w in distinct & capitalised if w.islower() and w not in PARTICLES}
     if not found:
         return found
-    from .compare import name_in_lower_case
     from .titles import is_title
 
     lex = _lex(lang)
     if lex is None or len(lex) == 0:
         return set()  # (no word list: no way to tell a name from a word)
-    return {w for w in found if not is_title(w) and name_in_lower_case(w, lang, lex.zipf)}
+    return {w for w in found if not is_title(w) and lex.zipf(w) < CASE_SLIP_SCAN_MAX_ZIPF}
 
 
 def _scan_lower(text: str, path: str, segments, seg_starts: list[int], rare, rare_ctx, lowers) -> None:

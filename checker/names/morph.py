@@ -431,9 +431,17 @@ def without_ending(form: str, word: str, lang: str | None) -> str | None:
         if stem.endswith(_SIBILANT_E) and form.endswith("es"):
             continue  # (Ashes is Ash + es: no Ashe; not the German Asche's name)
         if ending_change(form, stem) is not None and inflected(form, stem, lang) \
-                and 0 < damerau(fold(stem), fw) < damerau(ff, fw):
+                and 0 < damerau(fold(stem), fw) < damerau(ff, fw) and _as_common(stem, form, lang):
             return stem  # (not the word itself: Thuring is Thuringe cut short, its fix Thuringe)
     return None
+
+
+def _as_common(stem: str, form: str, lang: str | None) -> bool:
+    """The word lists know ``stem`` at least as well as ``form``: its base form (Pashtun 2.7,
+    Pashtuns 2.3), not a name that ends so (Brussels 4.0, Brussel 2.5; a review)."""
+    from .. import lexicon
+
+    return lexicon.zipf(stem.lower(), lang) >= lexicon.zipf(form.lower(), lang)
 
 
 _SIBILANT_E = ("she", "xe")  # ... before the -s of a plural in -es (not Nurses, Apaches: Nurse, Apache)

@@ -1364,6 +1364,11 @@ def test_a_name_in_lower_case_after_the_rest_of_it_is_a_slip():
     assert flagged("Ukrainian Railways said trains run. Ukrainian railways were hit again.") == []
     # a word after another capitalised word, where the name always stands in a longer one
     assert flagged("In Italy, Takis Biotech, an Italian biotech company, said. Takis Biotech works.") == []
+    # ... nor a lower-case spelling the text repeats (the bench corpus: Chinese zodiac 3x beside
+    # Chinese Zodiac 4x in product titles)
+    text = ("Chinese Zodiac Sweets. Buy the Chinese Zodiac Candies. Chinese Zodiac Wafers. A Chinese Zodiac "
+            "Box. Many Chinese zodiac sweets sell. Try Chinese zodiac cakes. Chinese zodiac gifts abound.")
+    assert flagged(text) == []
     # ... or after a sentence's first word (a review: Water polo)
     assert flagged("Marco Polo travelled to China. Polo described the court. Many polo players came.") == []
     assert flagged("Sergio Leone directed westerns. Leone died in 1989. Italian leone means lion.") == []

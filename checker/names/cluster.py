@@ -628,8 +628,9 @@ def _judge_forms(a, b, table, ca, cb, lang, zipf, weak=(), nbrs=None, cooccur_ve
         # (a name the word lists know as well as a word, Putin 4.1, Macron 4.9, needs both: the
         # same first name before it and the name standing alone elsewhere; a tester's report)
         (word, st, count), (name, other) = ((wa, sa, ca), (wb, cb)) if lower_a else ((wb, sb, cb), (wa, ca))
-        if not name[:1].isupper() or count >= max(2, other) or nbrs is None:
-            return None
+        if not name[:1].isupper() or nbrs is None or (count > 1 and other < CASE_SLIP_RATIO * count):
+            return None  # (a slip is seldom repeated: "Chinese zodiac" 3x beside Chinese Zodiac 4x
+            # in product titles is a choice)
         shared, alone = _shared_neighbour(word, name, nbrs, "L"), nbrs.alone(name)
         if (shared and alone) or (name_in_lower_case(word, lang, zipf)
                                   and (shared or (alone and _after_a_capital(st, nbrs.stats)))):
@@ -755,6 +756,9 @@ def _needs_the_name_beside(word: str, st: FormStat, zipf) -> bool:
     """A lower-case word of some use (``extract``: "jhonny English"), or a syllable after a
     hyphen (Byeong-seug, Rheinland-pfalx), is a slip of a name only beside the rest of it."""
     return zipf(word) > LOWER_MAX_ZIPF or _syllable(st)
+
+
+CASE_SLIP_RATIO = 3  # a lower-case spelling used more than once: only beside a name this many times commoner
 
 
 def _after_a_capital(st: FormStat, stats: NameStats) -> bool:

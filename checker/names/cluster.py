@@ -623,10 +623,10 @@ def _judge_forms(a, b, table, ca, cb, lang, zipf, weak=(), nbrs=None, cooccur_ve
         # the name in lower case (Vladimir putin, Luis caputo beside Putin, Caputo): a name,
         # not a word of the language that a name holds ("Ukrainian railways" beside Ukrainian
         # Railways; "the trump card"), after the capitalised word the name follows elsewhere, or
-        # after any capitalised word when the name also stands alone (not "an Italian biotech
-        # company" beside Takis Biotech)
-        # (a name the word lists know as well as a word, Putin 4.1, Macron 4.9, needs both: the
-        # same first name before it and the name standing alone elsewhere; a tester's report)
+        # after another capitalised word when the name also stands alone (not "an Italian
+        # biotech company" beside Takis Biotech); a name the word lists know as well as a word
+        # (Putin 4.1, Macron 4.9) needs both: the same first name before it and the name alone
+        # elsewhere (a tester's report)
         (word, st, count), (name, other) = ((wa, sa, ca), (wb, cb)) if lower_a else ((wb, sb, cb), (wa, ca))
         if not name[:1].isupper() or nbrs is None or (count > 1 and other < CASE_SLIP_RATIO * count):
             return None  # (a slip is seldom repeated: "Chinese zodiac" 3x beside Chinese Zodiac 4x
@@ -944,9 +944,8 @@ def _attested_ending(word: str, dom_forms: list[str], base: str, lang: str | Non
     it (Talebans -> Talibans beside Taliban x3, Talibans x1); with the dominant spelling used in
     one form only, that form with a capitalised ``word``'s inflectional ending (Talebans beside
     Taliban x3 alone: ``inflected_base``; Pashtoon beside Pashtuns alone: Pashtun); else the
-    dominant spelling's form closest to
-    ``word``, its base form ``base`` in a tie (Навальнй -> Навальный, not Навальная, where the
-    word list makes the two one name)."""
+    dominant spelling's form closest to ``word``, its base form ``base`` in a tie (Навальнй ->
+    Навальный, not Навальная, where the word list makes the two one name)."""
     attested = _form_with_ending(word, dom_forms, base)
     if attested is not None:
         return attested

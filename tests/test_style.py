@@ -657,6 +657,10 @@ def test_numbers_after_a_number_that_makes_no_range(tmp_path):
                                lang="en", config=str(tmp_path / "transcheck.toml"), select=["TC305"])
     assert [(f.text, f.suggestions, f.fix.safe) for f in found] == [
         ("2.5 thousand", ["2,500"], False), ("150 and 200 thousand", ["150,000 and 200,000"], True)]
+    # ... nor does a year (a tester's report: 2,019,000 and 2,000)
+    found = checker.check_text("In 2019 and 2 thousand people died.", lang="en",
+                               config=str(tmp_path / "transcheck.toml"), select=["TC305"])
+    assert [(f.text, f.suggestions) for f in found] == [("2 thousand", ["2,000"])]
 
 
 def test_numbers_leave_grouped_digits_and_chained_words_alone(tmp_path):

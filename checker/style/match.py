@@ -759,6 +759,9 @@ def group_digits(value: int, sep: str) -> str:
     return f"{value:,}".replace(",", sep)
 
 
+_YEAR = re.compile(r"1[5-9]\d\d|20\d\d")  # a year before "and" starts no range of thousands
+
+
 def numbers(rule: StyleRule, doc: Document) -> Iterator[Hit]:
     sep, dec, mult, conj = _number_settings(rule, doc.lang)
     text, spans = scope_spans(doc, rule)
@@ -779,9 +782,11 @@ def numbers(rule: StyleRule, doc: Document) -> Iterator[Hit]:
                 if value is None:
                     continue
                 observed, at = match.group(0), match.start()
-                first = _value(match.group("first"), dec, factor) if match.group("first") else None
+                first = _value(match.group("first"), dec, factor) \
+                    if match.group("first") and not _YEAR.fullmatch(match.group("first")) else None
                 if match.group("first") and first is None:
-                    # no range of thousands (Version 3.14159 and 2.5 thousand): the last number alone
+                    # no range of thousands (Version 3.14159 and 2.5 thousand; in 2019 and 2
+                    # thousand, a year: a tester's report): the last number alone
                     observed, at = text[match.start("n"):match.end()], match.start("n")
                 if first is not None:
                     joiner = observed[len(match.group("first")):match.start("n") - match.start()]

@@ -285,6 +285,9 @@ def test_sentence_case_keeps_the_english_pronoun_i(tmp_path):
     # a tester's report: "Where i'm from and why i'd return"
     _, found = _headings(tmp_path, "# Where I'm From And Why I'd Return\n\nI'm sure.\n\n# Why I Think So\n\nBody.\n")
     assert [f.suggestions for f in found] == [["Where I'm from and why I'd return"], ["Why I think so"]]
+    # ... and writes a lower-case one as a capital (a tester's report: "What i learned")
+    _, found = _headings(tmp_path, "# Why i left Kabul\n\nBody.\n\n# what i learned\n\nText.\n")
+    assert [f.suggestions for f in found] == [["Why I left Kabul"], ["What I learned"]]
 
 
 def test_title_case_capitalises_a_subtitles_first_word(tmp_path):

@@ -472,8 +472,10 @@ def _capitalise(word: str) -> str:
     return word[:1].upper() + word[1:]
 
 
-def _expected_words(words: list[str], rule: StyleRule, subtitles: frozenset[int] = frozenset()) -> list[str]:
-    """``subtitles``: the indexes of words that open a subtitle (after a colon)."""
+def _expected_words(words: list[str], rule: StyleRule, subtitles: frozenset[int] = frozenset(),
+                    english: bool = False) -> list[str]:
+    """``subtitles``: the indexes of words that open a subtitle (after a colon); ``english``:
+    the pronoun I is a capital in sentence case too (Why I left, not Why i left)."""
     small = _CHICAGO_SMALL if rule.title_style == "Chicago" else _AP_SMALL
     expected = []
     for i, word in enumerate(words):
@@ -487,7 +489,8 @@ def _expected_words(words: list[str], rule: StyleRule, subtitles: frozenset[int]
                 # l'Allemagne: the article goes lower case, the name after it is judged alone
                 expected.append(word[:elision.end()].lower() + word[elision.end():])
             else:
-                expected.append(_capitalise(word) if i == 0 else word.lower())
+                pronoun = english and _ENGLISH_I.fullmatch(_capitalise(word)) is not None
+                expected.append(_capitalise(word) if i == 0 or pronoun else word.lower())
     return expected
 
 
@@ -528,7 +531,7 @@ def capitalization(rule: StyleRule, doc: Document, evidence: CaseEvidence | None
             continue
         words = [m.group(0) for m in matches]
         subtitles = frozenset(i for i, m in enumerate(matches[1:], 1) if body[:m.start()].rstrip().endswith(":"))
-        expected = _expected_words(words, rule, subtitles)
+        expected = _expected_words(words, rule, subtitles, (doc.lang or "en").split("-")[0] == "en")
         skip = {0} if rule.match == "$sentence" else set()
         for i, m in enumerate(matches[1:], 1):  # a word after an indicator (e.g. ':') is free
             before = body[:m.start()].rstrip()

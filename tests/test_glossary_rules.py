@@ -190,7 +190,15 @@ def test_tc202_deprecated_term_stemmed_like_the_preferred_one_in_its_plural(tmp_
     (tmp_path / "t.toml").write_text('glossaries = ["g.yml"]\n', encoding="utf-8")
     found = checker.check_text("Os internamentos aumentaram. O internamento foi longo. As internações caíram.",
                                lang="pt", config=str(tmp_path / "t.toml"), select=["TC202"])
-    assert [f.text for f in found] == ["internamentos", "internamento"]
+    assert [(f.text, f.suggestions[0]) for f in found] == [("internamentos", "internações"),
+                                                            ("internamento", "internação")]
+    # -ão plurals and English -y plurals (a tester's report: nações unreported; towns -> city)
+    (tmp_path / "g.yml").write_text("source-lang: en\ntarget-lang: pt\nentries:\n"
+                                    "  - en: country\n    pt: {preferred: país, deprecated: nação}\n"
+                                    "  - en: city\n    en-GB: {preferred: city, deprecated: town}\n", encoding="utf-8")
+    found = checker.check_text("As nações reagiram e a nação votou.", lang="pt", config=str(tmp_path / "t.toml"),
+                               select=["TC202"])
+    assert [f.text for f in found] == ["nações", "nação"]
 
 
 def test_tc203_words_derived_from_a_name_are_no_misspellings(tmp_path):

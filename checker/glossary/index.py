@@ -284,6 +284,10 @@ def _orthographic_plurals(word: str, lang: str | None) -> list[str | None]:
     if primary in ("pt", "gl"):
         if w.endswith("m"):
             return [word[:-1] + "ns"]
+        if w.endswith(("ão", "ao")):  # ações, alemães, cidadãos: the word list tells which
+            # (``plural_word``); the index keys unaccented forms (nacao: nacoes)
+            tilde = "õ" if w.endswith("ão") else "o"
+            return [word[:-2] + tilde + "es", word[:-2] + ("ã" if tilde == "õ" else "a") + "es", word + "s"]
         if w.endswith(("el", "ol")):  # papéis, faróis; túneis, álcoois where the stress is elsewhere
             stressed = word[:-2] + {"e": "é", "o": "ó"}[w[-2]] + "is"
             return [word[:-1] + "is", stressed] if accented else [stressed, word[:-1] + "is"]
@@ -301,6 +305,9 @@ def _orthographic_plurals(word: str, lang: str | None) -> list[str | None]:
             return [word + "x"]
         if w.endswith("ail"):
             return [word[:-3] + "aux"]
+    elif primary == "en":
+        if len(w) > 2 and w.endswith("y") and w[-2] not in "aeiou":
+            return [word[:-1] + "ies"]  # city, cities
     return []
 
 

@@ -199,6 +199,14 @@ def test_tc202_deprecated_term_stemmed_like_the_preferred_one_in_its_plural(tmp_
     found = checker.check_text("As nações reagiram e a nação votou.", lang="pt", config=str(tmp_path / "t.toml"),
                                select=["TC202"])
     assert [f.text for f in found] == ["nações", "nação"]
+    # the commonest plural the word list knows (a tester's report: mão -> mães, mothers), and the
+    # plural of a deprecated -ão word matched as written (actualizações)
+    (tmp_path / "g.yml").write_text("source-lang: en\ntarget-lang: pt\nentries:\n"
+                                    "  - en: update\n    pt: {preferred: atualização, deprecated: actualização}\n"
+                                    "  - en: hand\n    pt: {preferred: mão, deprecated: palma}\n", encoding="utf-8")
+    found = checker.check_text("As actualizações chegaram. As palmas doíam.", lang="pt",
+                               config=str(tmp_path / "t.toml"), select=["TC202"])
+    assert [(f.text, f.suggestions[0]) for f in found] == [("actualizações", "atualizações"), ("palmas", "mãos")]
 
 
 def test_tc203_words_derived_from_a_name_are_no_misspellings(tmp_path):

@@ -198,14 +198,16 @@ def _plural_like(written: str, term: str, replacement: str, lang: str | None) ->
 
 
 def plural_word(word: str, lang: str | None) -> str | None:
-    """``regular_plural`` or one of ``orthographic_plurals``, the first the word list knows
-    (not childs, Themas)."""
+    """``regular_plural``, else the commonest of ``orthographic_plurals`` the word list knows
+    (not childs, Themas; mãos, not mães, mothers, of mão: a tester's report)."""
     from ..lexicon import zipf
 
-    for plural in (regular_plural(word, lang), *orthographic_plurals(word, lang)):
-        if plural is not None and zipf(plural, lang) >= NONWORD_ZIPF:
-            return plural
-    return None
+    regular = regular_plural(word, lang)
+    if regular is not None and zipf(regular, lang) >= NONWORD_ZIPF:
+        return regular
+    known = [(zipf(p, lang), p) for p in orthographic_plurals(word, lang)]
+    best = max(known, default=(0.0, None))
+    return best[1] if best[0] >= NONWORD_ZIPF else None
 
 
 def _likeness(surface: str, text: str) -> int:

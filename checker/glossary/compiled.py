@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .index import Pattern, PatternIndex, english_inflection, inflected_form, language_index, regular_plural
+from .index import (Pattern, PatternIndex, english_inflection, inflected_form, language_index,
+                    orthographic_plurals, regular_plural)
 from .model import Glossary, Term
 from .text import analyzer, is_acronym, split_words, unaccent
 
@@ -197,9 +198,10 @@ class CompiledGlossary:
                 index.add(index.pattern(term.text, (ei, term), approved=term.approved, exact=exact))
                 # a deprecated word that stems like an approved one is matched as written, and in
                 # its regular plural (internamentos beside internação: a tester's report)
-                plural = regular_plural(term.text, lang) if exact and " " not in term.text.strip() else None
-                if plural is not None:
-                    index.add(index.pattern(plural, (ei, term), approved=term.approved, exact=True))
+                one_word = exact and " " not in term.text.strip()
+                for plural in [regular_plural(term.text, lang), *orthographic_plurals(term.text, lang)] if one_word else ():
+                    if plural is not None:  # (actualizações of actualização)
+                        index.add(index.pattern(plural, (ei, term), approved=term.approved, exact=True))
             self._target[lang] = index
         return index
 

@@ -315,7 +315,7 @@ def _orthographic_plurals(word: str, lang: str | None) -> list[str | None]:
 # -ns -> -m, -ces -> -z, -aux -> -al, Italian -chi -> -co ...
 _PLURALS = (("oes", "ao"), ("aes", "ao"), ("aos", "ao"), ("eis", "el"), ("ais", "al"), ("ois", "ol"),
             ("uis", "ul"), ("is", "il"), ("ns", "m"), ("ces", "z"), ("eaux", "eau"), ("aux", "al"),
-            ("chi", "co"), ("ghi", "go"), ("che", "ca"), ("ghe", "ga"), ("es", ""), ("s", ""), ("x", ""))
+            ("chi", "co"), ("ghi", "go"), ("che", "ca"), ("ghe", "ga"), ("ies", "y"), ("es", ""), ("s", ""), ("x", ""))
 # feminine (or masculine) endings -> the shared base: actif/active, infectieux/infectieuse, o/a/e
 _GENDERS = (("ive", "if"), ("euse", "eux"), ("elle", "el"), ("enne", "en"), ("onne", "on"), ("ette", "et"),
             ("a", ""), ("o", ""), ("e", ""), ("i", ""))

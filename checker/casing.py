@@ -130,7 +130,7 @@ def fit_replacement(doc: Document, start: int, end: int, surface: str, replaceme
         if len(surface) > 1 and surface.isupper() and not fitted.isupper() and _shouting(doc, segment, start, end):
             fitted = fitted.upper()  # (INTERNET USERS, not Internet USERS: a tester's report)
     return _keep_line_break(doc.prose[start:end], keep_full_stop(before_full_stop(fitted, doc.prose, end),
-                                                                 surface, doc.prose, end))
+                                                                 surface, doc.prose, end, doc.lang))
 
 
 def before_full_stop(replacement: str, text: str, end: int) -> str:
@@ -140,16 +140,29 @@ def before_full_stop(replacement: str, text: str, end: int) -> str:
 
 
 _CLOSING = "\"”’')]»"  # closing quotes and brackets: a sentence's stop stands before them
-_PARAGRAPH_END = re.compile(rf"[{re.escape(_CLOSING)}]*[ \t]*(?:\n[ \t]*\n|\n?[ \t]*$)")
+# a paragraph's, the text's or a list item's end (the next line a Markdown list item)
+_PARAGRAPH_END = re.compile(rf"[{re.escape(_CLOSING)}]*[ \t]*(?:\n[ \t]*\n|\n?[ \t]*$|\n[ \t]*(?:[-*+]|\d+[.)])[ \t])")
 _CAPITAL_NEXT = re.compile(rf"[{re.escape(_CLOSING)}]*\s+[\"“'‘(«]?[^\W\d_]")
+_CLOSED_THEN_CAPITAL = re.compile(rf"[{re.escape(_CLOSING)}]+\s+[\"“'‘(«]?[^\W\d_]")
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+SENTENCE_OPENER_ZIPF = 6.0  # a next word this common opens a sentence (He, The, But; not Army 4.6)
 
 
-def keep_full_stop(replacement: str, surface: str, text: str, end: int) -> str:
-    """``replacement`` with a full stop where ``surface`` ends in one that ends a paragraph or
-    the text: "back to the US." for "back to the U.S." (the sentence's own stop)."""
-    if surface.endswith(".") and replacement and not replacement.endswith(".") \
-            and _PARAGRAPH_END.match(text, end) is not None:
+def keep_full_stop(replacement: str, surface: str, text: str, end: int, lang: str | None = None) -> str:
+    """``replacement`` with a full stop where ``surface`` ends in one that ends the sentence:
+    at a paragraph's, the text's or a list item's end ("back to the US." for "back to the
+    U.S."), inside a closing quote or bracket before a capital ("I love the US." Then), or
+    before a capitalised word that opens sentences (the US. He left; not the US Army)."""
+    if not surface.endswith(".") or not replacement or replacement.endswith("."):
+        return replacement
+    if _PARAGRAPH_END.match(text, end) is not None or _CLOSED_THEN_CAPITAL.match(text, end) is not None:
         return replacement + "."
+    after = _NEXT_WORD.match(text, end)
+    if after is not None and after.group(1)[:1].isupper():
+        from .lexicon import zipf
+
+        if zipf(after.group(1).lower(), lang or "en") >= SENTENCE_OPENER_ZIPF:
+            return replacement + "."
     return replacement
 
 
@@ -157,8 +170,8 @@ def stop_may_end_a_sentence(surface: str, replacement: str, text: str, end: int)
     """``surface`` ends in a full stop that ``replacement`` drops, before a capitalised word: the
     stop may also end the sentence ("the U.S. He left") or not ("the U.S. Army"), which only a
     reader can tell (a tester's report and a review)."""
-    if not surface.endswith(".") or replacement.endswith("."):
-        return False
+    if not surface.endswith(".") or replacement.endswith(".") or _CLOSED_THEN_CAPITAL.match(text, end):
+        return False  # (inside a closing quote before a capital the stop ends the sentence: kept)
     after = _CAPITAL_NEXT.match(text, end)
     return after is not None and not text[after.end() - 1].islower()
 

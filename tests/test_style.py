@@ -193,13 +193,15 @@ def test_a_substitution_keeps_the_full_stop_its_match_shares_with_the_sentence(t
     found = checker.check_text("He lived in the U.S. He left. The U.S. Army left. The U.S. economy grew. "
                                "Back to the U.S.\n", lang="en", config=str(tmp_path / "transcheck.toml"),
                                select=["TC301"])
-    # (before a capital the stop may end the sentence or not, "the U.S. Army": a reader's call)
+    # (before a word that opens sentences the stop is kept; before another capitalised word it
+    # may end the sentence or not, "the U.S. Army": a reader's call, an unsafe fix)
     assert [(f.text, f.fix.replacement, f.fix.safe) for f in found] == [
-        ("U.S.", "US", False), ("U.S.", "US", False), ("U.S.", "US", True), ("U.S.", "US.", True)]
-    # ... also before a closing quote or bracket (a tester's report)
-    found = checker.check_text('He said: "I love the U.S." Then he left.\n\n“I love the U.S.”\n', lang="en",
+        ("U.S.", "US.", True), ("U.S.", "US", False), ("U.S.", "US", True), ("U.S.", "US.", True)]
+    # ... also inside a closing quote or bracket, and at a list item's end (testers' reports)
+    found = checker.check_text('He said: "I love the U.S." Then he left.\n\n“I love the U.S.”\n\n'
+                               '- He lived in the U.S.\n- She left.\n', lang="en",
                                config=str(tmp_path / "transcheck.toml"), select=["TC301"])
-    assert [(f.fix.replacement, f.fix.safe) for f in found] == [("US", False), ("US.", True)]
+    assert [(f.fix.replacement, f.fix.safe) for f in found] == [("US.", True)] * 3
 
 
 def test_message_percent_escape_as_in_vale(tmp_path):

@@ -1356,9 +1356,13 @@ def test_a_name_in_lower_case_after_the_rest_of_it_is_a_slip():
                    "change.", "fr") == [("macron", "Macron")]
     assert flagged("Kanzler Olaf Scholz sprach. Scholz sagte nein. Laut Olaf scholz bleibt alles.", "de") == [
         ("scholz", "Scholz")]
-    # ... also where the name is written in full only there ("Caputo" alone elsewhere)
-    text = "Caputo viaja el domingo. El ministro, Luis caputo, habló ayer. Caputo restó importancia."
-    assert flagged(text, "es") == [("caputo", "Caputo")]
+    # ... also where the name is written in full only there ("Yamal" alone elsewhere), when no
+    # word list knows the word; a word of some use after another capitalised word is the common
+    # noun of an eponym (a tester's report: French champagne, Hugo Boss cologne, British pence)
+    text = "Yamal marcó el domingo. El joven Lamine yamal habló ayer. Yamal restó importancia."
+    assert flagged(text, "es") == [("yamal", "Yamal")]
+    assert flagged("The vineyards of Champagne were flooded. Growers in Champagne fear losses. Guests "
+                   "drank French champagne at the party.") == []
     # a word of the language that a name holds is no slip (Ukrainian Railways / Ukrainian
     # railways), nor a particle (Le Pen / le Pen), nor a title
     assert flagged("Ukrainian Railways said trains run. Ukrainian railways were hit again.") == []

@@ -24,7 +24,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .compare import (BOTH_COMMON_ZIPF, FIRST_LETTER_CLASSES, TIER_C_MAX_ZIPF_CONTEXT, adjacent_keys, derivation_slip,
+from .compare import (BOTH_COMMON_ZIPF, CASE_SLIP_RARE_ZIPF, FIRST_LETTER_CLASSES, TIER_C_MAX_ZIPF_CONTEXT, adjacent_keys,
+                      derivation_slip,
                       judge, name_in_lower_case, name_like, truncation_slip, unknown_word)
 from .morph import (carry_ending, derived, ending_change, inflected, inflected_base, russian_known, russian_lemmas,
                     russian_stem_slip, stems, suspect_ending, without_ending)
@@ -632,10 +633,11 @@ def _judge_forms(a, b, table, ca, cb, lang, zipf, weak=(), nbrs=None, cooccur_ve
             return None  # (a slip is seldom repeated: "Chinese zodiac" 3x beside Chinese Zodiac 4x
             # in product titles is a choice)
         shared, alone = _shared_neighbour(word, name, nbrs, "L"), nbrs.alone(name)
-        if (shared and alone) or (name_in_lower_case(word, lang, zipf)
-                                  and (shared or (alone and _after_a_capital(st, nbrs.stats)))):
+        if (shared and alone) or (name_in_lower_case(word, lang, zipf) and shared) \
+                or (zipf(word) <= CASE_SLIP_RARE_ZIPF and alone and _after_a_capital(st, nbrs.stats)):
             return ("A", "typo", word, name)
-        return None
+        return None  # (after another capitalised word, a word of some use is the eponym's common
+        # noun: French champagne, Hugo Boss cologne, British pence, Microsoft teams; a tester's report)
     if lower_a or lower_b:
         word, st = (wa, sa) if lower_a else (wb, sb)
         if not _shared_neighbour(wa, wb, nbrs) and _needs_the_name_beside(word, st, zipf):

@@ -197,7 +197,7 @@ class CompiledGlossary:
                 exact = not term.approved and keys in approved_keys
                 index.add(index.pattern(term.text, (ei, term), approved=term.approved, exact=exact))
                 # a deprecated word that stems like an approved one is matched as written, and in
-                # its regular plural (internamentos beside internação: a tester's report)
+                # its plurals (internamentos beside internação: a tester's report)
                 one_word = exact and " " not in term.text.strip()
                 for plural in [regular_plural(term.text, lang), *orthographic_plurals(term.text, lang)] if one_word else ():
                     if plural is not None:  # (actualizações of actualização)

@@ -25,8 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .compare import (BOTH_COMMON_ZIPF, CASE_SLIP_RARE_ZIPF, FIRST_LETTER_CLASSES, TIER_C_MAX_ZIPF_CONTEXT, adjacent_keys,
-                      derivation_slip,
-                      judge, name_in_lower_case, name_like, truncation_slip, unknown_word)
+                      derivation_slip, judge, name_in_lower_case, name_like, truncation_slip, unknown_word)
 from .morph import (carry_ending, derived, ending_change, inflected, inflected_base, russian_known, russian_lemmas,
                     russian_stem_slip, stems, suspect_ending, without_ending)
 from .extract import LOWER_MAX_ZIPF
@@ -621,13 +620,13 @@ def _judge_forms(a, b, table, ca, cb, lang, zipf, weak=(), nbrs=None, cooccur_ve
     if lower_a and lower_b:
         return None
     if (lower_a or lower_b) and wa.casefold() == wb.casefold():
-        # the name in lower case (Vladimir putin, Luis caputo beside Putin, Caputo): a name,
-        # not a word of the language that a name holds ("Ukrainian railways" beside Ukrainian
-        # Railways; "the trump card"), after the capitalised word the name follows elsewhere, or
-        # after another capitalised word when the name also stands alone (not "an Italian
-        # biotech company" beside Takis Biotech); a name the word lists know as well as a word
-        # (Putin 4.1, Macron 4.9) needs both: the same first name before it and the name alone
-        # elsewhere (a tester's report)
+        # the name in lower case (Vladimir putin, Luis caputo beside Vladimir Putin, Luis Caputo):
+        # after the capitalised word the name follows elsewhere, when the word is a name, not a
+        # word of the language that a name holds ("Ukrainian railways" beside Ukrainian
+        # Railways), or whatever the word when the name also stands alone (Putin 4.1, Macron 4.9
+        # are words to the word lists); after another capitalised word the text writes inside a
+        # sentence, only a word no list knows, where the name stands alone (Lamine yamal beside
+        # Yamal; not "an Italian biotech company" beside Takis Biotech: a review)
         (word, st, count), (name, other) = ((wa, sa, ca), (wb, cb)) if lower_a else ((wb, sb, cb), (wa, ca))
         if not name[:1].isupper() or nbrs is None or (count > 1 and other < CASE_SLIP_RATIO * count):
             return None  # (a slip is seldom repeated: "Chinese zodiac" 3x beside Chinese Zodiac 4x
@@ -636,8 +635,8 @@ def _judge_forms(a, b, table, ca, cb, lang, zipf, weak=(), nbrs=None, cooccur_ve
         if (shared and alone) or (name_in_lower_case(word, lang, zipf) and shared) \
                 or (zipf(word) <= CASE_SLIP_RARE_ZIPF and alone and _after_a_capital(st, nbrs.stats)):
             return ("A", "typo", word, name)
-        return None  # (after another capitalised word, a word of some use is the eponym's common
-        # noun: French champagne, Hugo Boss cologne, British pence, Microsoft teams; a tester's report)
+        return None  # (after another capitalised word, a word of some use is an eponym's common
+        # noun: French champagne, Hugo Boss cologne, British pence; a tester's report)
     if lower_a or lower_b:
         word, st = (wa, sa) if lower_a else (wb, sb)
         if not _shared_neighbour(wa, wb, nbrs) and _needs_the_name_beside(word, st, zipf):

@@ -238,7 +238,7 @@ def regular_plural(word: str, lang: str | None) -> str | None:
     return word + ("S" if word.isupper() else "s") if ok else None
 
 
-_PLURAL_RULES = ("pt", "es", "fr")  # the languages ``orthographic_plurals`` knows
+_PLURAL_RULES = ("pt", "es", "fr", "en")  # the languages ``orthographic_plurals`` knows
 _UNACCENTED = str.maketrans("áéíóú", "aeiou")
 _ACCENTED = {"a": "á", "e": "é", "i": "í", "o": "ó", "u": "ú"}
 _VOWEL_GROUPS = re.compile(r"[aeiouáéíóúü]+", re.IGNORECASE)

@@ -204,11 +204,13 @@ def inflected_form(word: str, form: str) -> bool:
 ROMANCE = frozenset({"pt", "es", "fr", "it", "ca", "gl"})
 
 
-# English nouns whose plural is not -s (a glossary of a house's words rarely holds more)
-_ENGLISH_IRREGULAR = frozenset("""
-    child person man woman foot tooth goose mouse ox criterion phenomenon datum medium bacterium
-    curriculum sheep fish deer aircraft staff police people
-""".split())
+# English nouns whose plural is not -s (a glossary of a house's words rarely holds more): their
+# plurals, and the nouns a plural leaves as they are
+_ENGLISH_PLURALS = {"child": "children", "person": "people", "man": "men", "woman": "women", "foot": "feet",
+                    "tooth": "teeth", "goose": "geese", "mouse": "mice", "ox": "oxen", "criterion": "criteria",
+                    "phenomenon": "phenomena", "datum": "data", "medium": "media", "bacterium": "bacteria",
+                    "curriculum": "curricula"}
+_ENGLISH_IRREGULAR = frozenset(_ENGLISH_PLURALS) | frozenset("sheep fish deer aircraft staff police people".split())
 
 
 def regular_plural(word: str, lang: str | None) -> str | None:
@@ -306,9 +308,13 @@ def _orthographic_plurals(word: str, lang: str | None) -> list[str | None]:
         if w.endswith("ail"):
             return [word[:-3] + "aux"]
     elif primary == "en":
+        if w in _ENGLISH_PLURALS:  # child, children (the case of the word's first letter kept)
+            plural = _ENGLISH_PLURALS[w]
+            return [word[:1] + plural[1:]]
         if len(w) > 2 and w.endswith("y") and w[-2] not in "aeiou":
             return [word[:-1] + "ies"]  # city, cities
     return []
+
 
 
 # plural endings (unaccented) -> the singular's ending: -ões/-ães -> -ão, -éis -> -el, -ais -> -al,

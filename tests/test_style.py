@@ -137,14 +137,20 @@ def test_a_typography_rule_reads_its_edge_space_as_vale_does(tmp_path):
     assert found[0].message.startswith("'<U+202F>;' au lieu de ' ;'")
 
 
+def _swapped(tmp_path, rule: str, text: str, select: str = "TC301") -> list:
+    """The findings of ``select`` on ``text`` (English) under one style rule given as YAML, a
+    substitution of ``swap`` lines unless ``rule`` names its own kind."""
+    (tmp_path / "House.yml").write_text(rule if rule.startswith("extends:") else
+                                        "extends: substitution\nmessage: \"Use %s, not %s\"\n" + rule, encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nstyles = ["House.yml"]\n', encoding="utf-8")
+    return checker.check_text(text, lang="en", config=str(tmp_path / "transcheck.toml"), select=[select])
+
+
 def test_a_substitution_of_case_only_is_reported(tmp_path):
     # a tester's report: internet -> Internet, COVID-19 -> Covid-19 were never reported (taken for
     # a match inside its own replacement, as Kabul inside Kabul city)
-    (tmp_path / "House.yml").write_text("extends: substitution\nmessage: \"Use %s, not %s\"\n"
-                                        "swap:\n  internet: Internet\n  COVID-19: Covid-19\n", encoding="utf-8")
-    (tmp_path / "transcheck.toml").write_text('lang = "en"\nstyles = ["House.yml"]\n', encoding="utf-8")
-    found = checker.check_text("The internet and COVID-19. The Internet and Covid-19.\n", lang="en",
-                               config=str(tmp_path / "transcheck.toml"), select=["TC301"])
+    found = _swapped(tmp_path, "swap:\n  internet: Internet\n  COVID-19: Covid-19\n",
+                     "The internet and COVID-19. The Internet and Covid-19.\n")
     assert [(f.text, f.suggestions, f.fix.safe) for f in found] == [
         ("internet", ["Internet"], True), ("COVID-19", ["Covid-19"], True)]
 
@@ -152,55 +158,36 @@ def test_a_substitution_of_case_only_is_reported(tmp_path):
 def test_an_ignorecase_substitution_keeps_the_texts_capitals(tmp_path):
     # a tester's report: with ignorecase, "Colour" at a sentence start was "fixed" to "colour",
     # and a second pass lowered the "Colour" the first pass had written for "Color"
-    (tmp_path / "House.yml").write_text("extends: substitution\nmessage: \"Use %s, not %s\"\nignorecase: true\n"
-                                        "swap:\n  'colou?r': colour\n  '(?:e-mail|email) (\\w+)': 'email $1'\n",
-                                        encoding="utf-8")
-    (tmp_path / "transcheck.toml").write_text('lang = "en"\nstyles = ["House.yml"]\n', encoding="utf-8")
-    config = str(tmp_path / "transcheck.toml")
-    found = checker.check_text("Email addresses leaked. Colour is nice. We like the Color scheme.\n", lang="en",
-                               config=config, select=["TC301"])
+    colour = "ignorecase: true\nswap:\n  'colou?r': colour\n  '(?:e-mail|email) (\\w+)': 'email $1'\n"
+    found = _swapped(tmp_path, colour, "Email addresses leaked. Colour is nice. We like the Color scheme.\n")
     assert [(f.text, f.suggestions) for f in found] == [("Color", ["Colour"])]
-    assert checker.check_text("We like the Colour scheme.\n", lang="en", config=config, select=["TC301"]) == []
+    assert _swapped(tmp_path, colour, "We like the Colour scheme.\n") == []
     # a case-sensitive key names the form it corrects: the house wants lower case, but at a
     # sentence start the capital stays
-    (tmp_path / "House.yml").write_text("extends: substitution\nmessage: \"Use %s, not %s\"\n"
-                                        "swap:\n  Internet: internet\n", encoding="utf-8")
-    found = checker.check_text("Internet use grew. We use the Internet daily.\n", lang="en", config=config,
-                               select=["TC301"])
+    found = _swapped(tmp_path, "swap:\n  Internet: internet\n", "Internet use grew. We use the Internet daily.\n")
     assert [(f.text, f.suggestions, f.column) for f in found] == [("Internet", ["internet"], 31)]
     # ... and so does an ignorecase key that is its replacement: the rule is about case (a review)
-    (tmp_path / "House.yml").write_text("extends: substitution\nmessage: \"Use %s, not %s\"\nignorecase: true\n"
-                                        "swap:\n  internet: internet\n", encoding="utf-8")
-    found = checker.check_text("Internet use grew. We use the Internet daily.\n", lang="en", config=config,
-                               select=["TC301"])
+    found = _swapped(tmp_path, "ignorecase: true\nswap:\n  internet: internet\n",
+                     "Internet use grew. We use the Internet daily.\n")
     assert [(f.text, f.suggestions, f.column) for f in found] == [("Internet", ["internet"], 31)]
     # ... and ALL CAPS stay (a tester's report: "INTERNET USERS" -> "Internet USERS")
-    (tmp_path / "House.yml").write_text("extends: substitution\nmessage: \"Use %s, not %s\"\nignorecase: true\n"
-                                        "swap:\n  internet: Internet\n", encoding="utf-8")
-    assert checker.check_text("INTERNET USERS LIKE IT.\n", lang="en", config=config, select=["TC301"]) == []
+    assert _swapped(tmp_path, "ignorecase: true\nswap:\n  internet: Internet\n", "INTERNET USERS LIKE IT.\n") == []
     # a brand's own lower-case first letter stays at a sentence start (a review: IPhone, EBay)
-    (tmp_path / "House.yml").write_text("extends: substitution\nmessage: \"Use %s, not %s\"\n"
-                                        "swap:\n  Iphone: iPhone\n", encoding="utf-8")
-    found = checker.check_text("Iphone sales grew.\n", lang="en", config=config, select=["TC301"])
+    found = _swapped(tmp_path, "swap:\n  Iphone: iPhone\n", "Iphone sales grew.\n")
     assert [(f.text, f.suggestions) for f in found] == [("Iphone", ["iPhone"])]
 
 
 def test_a_substitution_keeps_the_full_stop_its_match_shares_with_the_sentence(tmp_path):
     # a tester's report: U.S. -> US made "the US He left" of "the U.S. He left"
-    (tmp_path / "House.yml").write_text("extends: substitution\nmessage: \"Use %s, not %s\"\n"
-                                        "swap:\n  'U\\.S\\.': US\n", encoding="utf-8")
-    (tmp_path / "transcheck.toml").write_text('lang = "en"\nstyles = ["House.yml"]\n', encoding="utf-8")
-    found = checker.check_text("He lived in the U.S. He left. The U.S. Army left. The U.S. economy grew. "
-                               "Back to the U.S.\n", lang="en", config=str(tmp_path / "transcheck.toml"),
-                               select=["TC301"])
+    found = _swapped(tmp_path, "swap:\n  'U\\.S\\.': US\n", "He lived in the U.S. He left. The U.S. Army left. "
+                     "The U.S. economy grew. Back to the U.S.\n")
     # (before a word that opens sentences the stop is kept; before another capitalised word it
     # may end the sentence or not, "the U.S. Army": a reader's call, an unsafe fix)
     assert [(f.text, f.fix.replacement, f.fix.safe) for f in found] == [
         ("U.S.", "US.", True), ("U.S.", "US", False), ("U.S.", "US", True), ("U.S.", "US.", True)]
     # ... also inside a closing quote or bracket, and at a list item's end (testers' reports)
-    found = checker.check_text('He said: "I love the U.S." Then he left.\n\n“I love the U.S.”\n\n'
-                               '- He lived in the U.S.\n- She left.\n', lang="en",
-                               config=str(tmp_path / "transcheck.toml"), select=["TC301"])
+    found = _swapped(tmp_path, "swap:\n  'U\\.S\\.': US\n", 'He said: "I love the U.S." Then he left.\n\n'
+                     '“I love the U.S.”\n\n- He lived in the U.S.\n- She left.\n')
     assert [(f.fix.replacement, f.fix.safe) for f in found] == [("US.", True)] * 3
 
 
@@ -654,17 +641,13 @@ def test_numbers_leave_identifiers_and_mixed_forms_alone(tmp_path):
 
 def test_numbers_after_a_number_that_makes_no_range(tmp_path):
     # a tester's report: "3.14159 and 2.5 thousand" was dropped whole, as no range of thousands
-    (tmp_path / "s.yml").write_text(
-        "style: Num\nrules:\n  N:\n    extends: numbers\n    message: \"Write %s rather than %s.\"\n",
-        encoding="utf-8")
-    (tmp_path / "transcheck.toml").write_text('lang = "en"\nstyles = ["s.yml"]\n', encoding="utf-8")
-    found = checker.check_text("Version 3.14159 and 2.5 thousand people came. Between 150 and 200 thousand left.",
-                               lang="en", config=str(tmp_path / "transcheck.toml"), select=["TC305"])
+    numbers = "extends: numbers\nmessage: \"Write %s rather than %s.\"\n"
+    found = _swapped(tmp_path, numbers, "Version 3.14159 and 2.5 thousand people came. Between 150 and 200 thousand "
+                     "left.", select="TC305")
     assert [(f.text, f.suggestions, f.fix.safe) for f in found] == [
         ("2.5 thousand", ["2,500"], False), ("150 and 200 thousand", ["150,000 and 200,000"], True)]
     # ... nor does a year (a tester's report: 2,019,000 and 2,000)
-    found = checker.check_text("In 2019 and 2 thousand people died.", lang="en",
-                               config=str(tmp_path / "transcheck.toml"), select=["TC305"])
+    found = _swapped(tmp_path, numbers, "In 2019 and 2 thousand people died.", select="TC305")
     assert [(f.text, f.suggestions) for f in found] == [("2 thousand", ["2,000"])]
 
 

@@ -682,8 +682,8 @@ def _judge_forms(a, b, table, ca, cb, lang, zipf, weak=(), nbrs=None, cooccur_ve
         return None  # a lower-case word repeated as often as the name: a word (virológica 6x
         # beside the Unidade de Virologia once), not a slip, which is seldom repeated
     cooc = cooccur_veto and _cooccur(sa if a_minor else sb, sb if a_minor else sa)
-    in_names = lang != "en" and nbrs is not None and not (lower_a or lower_b) \
-        and nbrs.always_in_a_name(minority, sa if a_minor else sb)
+    in_names = (lambda: nbrs.always_in_a_name(minority, sa if a_minor else sb)) \
+        if lang != "en" and nbrs is not None and not (lower_a or lower_b) else False
     verdict = judge(minority, dominant, cdom, lang, zipf, minority_count=cmin, cooccur=cooc, in_names=in_names)
     if verdict is None and _shared_neighbour(minority, dominant, nbrs):
         verdict = judge(minority, dominant, cdom, lang, zipf, context=True, minority_count=cmin, cooccur=cooc,

@@ -339,7 +339,7 @@ def judge(
     cooccur: bool = False,
     lead: bool = False,
     name: tuple[str, ...] = (),
-    in_names: bool = False,
+    in_names: bool | Callable[[], bool] = False,
 ) -> tuple[str, str] | None:
     """Is ``minority`` a variant spelling of ``dominant``? ``(tier, kind)`` or None.
 
@@ -351,7 +351,8 @@ def judge(
     spelling no word list knows may differ at the first letter (``_first_letter_slip``).
     ``name`` is the multi-word name the dominant spelling stands in, when the caller has it (a
     country's name is fixed: ``_country_name_slip``, Hong Kung / Hong Kong). ``in_names`` is
-    True when every occurrence of the minority stands in a multi-word capitalised name."""
+    True when every occurrence of the minority stands in a multi-word capitalised name (or a
+    function that tells it, asked only when it matters: the caller's index of names is costly)."""
     lang = (lang or "en")[:2]
     if minority.casefold() == dominant.casefold():
         return ("A", "typo") if _inner_case_slip(minority, dominant, dominant_count, minority_count) else None
@@ -422,7 +423,8 @@ def judge(
     if lang != "en" and _english_word(minority) and zipf(dominant) >= TRANSLATION_ZIPF \
             and not (context and (minority[:1].islower() or norm(minority) == norm(dominant))) \
             and not _keyboard_slip(minority.casefold(), dominant.casefold()) \
-            and (in_names or skel(minority) != skel(dominant) or _english_word(minority, COMMON_ENGLISH_ZIPF)):
+            and (skel(minority) != skel(dominant) or _english_word(minority, COMMON_ENGLISH_ZIPF)
+                 or (in_names() if callable(in_names) else in_names)):
         # an English name kept beside its translation: Republican / Republikaner (not a
         # lower-case word in the name's place: "Paris Fashion weep", "Kim jog"; nor a
         # respelling beside the rest of the name, Hong Cong / Hong Kong; nor a letter

@@ -35,9 +35,19 @@ def agreement_at_risk(old: str, new: str, lang: str | None) -> bool:
     primary = (lang or "").split("-")[0]
     if primary not in GENDERED or old.casefold() == new.casefold():
         return False  # (one word, in its case or its spelling of ß: die Strasse -> die Straße)
-    old_head, new_head = _WORDS.findall(old)[:1], _WORDS.findall(new)[:1]
+    if primary in GERMAN_LIKE:  # (a compound's last part has its gender: die Email -> die E-Mail)
+        old_head, new_head = _compound_head(old), _compound_head(new)
+    else:
+        old_head, new_head = _WORDS.findall(old)[:1], _WORDS.findall(new)[:1]
     tail = 3 if primary in GERMAN_LIKE else 1
     return not old_head or not new_head or old_head[0][-tail:].casefold() != new_head[0][-tail:].casefold()
+
+
+def _compound_head(term: str) -> list[str]:
+    """The last word of the first word of ``term`` written with hyphens (E-Mail-Adresse:
+    Adresse; E-Mail: Mail), as a one-item list, or an empty list."""
+    first = term.split(None, 1)[:1]
+    return _WORDS.findall(first[0])[-1:] if first else []
 
 
 # Words whose form depends on the sound that follows (French le / l', du / de l'; Italian il /

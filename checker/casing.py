@@ -8,10 +8,11 @@ Covid-19), so its own case wins.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 
-from .model import BlockKind, Document
+from .model import BlockKind, Document, Fix
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")  # (Ukraine's: one word)
 # a letter with no letter before it, nor an apostrophe (prosecutor's, not prosecutor'S)
@@ -211,6 +212,31 @@ def _keep_line_break(surface: str, fitted: str) -> str:
         return "".join(part + gap for part, gap in zip(parts, old_gaps + [""]))
     head, _, tail = fitted.rpartition(" ")
     return head + next(gap for gap in old_gaps if "\n" in gap) + tail
+
+
+_SPACES_AFTER = re.compile(r"[ \t]+(?=\S)")
+_SPACES_BEFORE = re.compile(r"(?<=\S)[ \t]+$")
+
+
+def keep_wrapped_line(text: str, fix: Fix) -> Fix:
+    """``fix`` of a match wrapped over two lines whose replacement has no space to hold the line
+    break (in order\nto -> to): the break goes into the spaces right after the match, else right
+    before it ("in order\nto win" -> "to\nwin"), so that the text keeps its line count, which a
+    translation paired with its source line by line needs (a tester's report). A replacement
+    with spaces keeps the break itself (``_keep_line_break``)."""
+    surface = text[fix.start:fix.end]
+    if "\n" not in surface or "\n" in fix.replacement or " " in fix.replacement.strip():
+        return fix
+    gap = next(g for g in _GAP.findall(surface) if "\n" in g)
+    gap = gap[len(gap) - len(gap.lstrip(" \t\u00a0")):]  # (from the line ending: \r\n, indentation)
+    after = _SPACES_AFTER.match(text, fix.end)
+    if after is not None:
+        return dataclasses.replace(fix, end=after.end(), replacement=fix.replacement + gap)
+    line_start = text.rfind("\n", 0, fix.start) + 1
+    before = _SPACES_BEFORE.search(text, line_start, fix.start)
+    if before is not None:
+        return dataclasses.replace(fix, start=before.start(), replacement=gap + fix.replacement)
+    return fix
 
 
 def _shouting(doc: Document, segment, start: int, end: int) -> bool:

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator, Mapping
 
+from .casing import keep_wrapped_line
 from .model import CATEGORIES, Document, Finding, Fix, Scope, Segment, Severity
 
 if TYPE_CHECKING:
@@ -85,6 +86,8 @@ class Rule:
         **extra: Any,
     ) -> Finding:
         """Build a finding for ``doc.text[start:end]`` with its line and column span."""
+        if fix is not None:
+            fix = keep_wrapped_line(doc.text, fix)
         line, column = doc.position(start)
         end_line, end_column = doc.position(end)
         variant_of = extra.pop("variant_of", None)

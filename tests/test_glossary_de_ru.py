@@ -334,3 +334,12 @@ def test_a_verbose_token_keeps_its_comments(tmp_path):
     (rule,) = load_style_file(str(path))
     # (verbose: the pattern's spaces are no spaces of the text)
     assert [m.group() for m in rule.pattern.finditer("The A380, the ÖBB12 and the ÖBB 12.")] == ["ÖBB12"]
+
+
+def test_a_hyphenated_german_replacement_takes_the_gender_of_its_last_part():
+    # a tester's report: die Email -> die E-Mail was unsafe, the gender read from "E"
+    from checker.agreement import agreement_at_risk
+
+    assert not agreement_at_risk("Email", "E-Mail", "de")
+    assert not agreement_at_risk("Email-Adresse", "E-Mail-Adresse", "de")
+    assert agreement_at_risk("Meeting", "Besprechung", "de")

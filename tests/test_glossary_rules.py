@@ -764,3 +764,39 @@ def test_tc201_requires_the_regions_term_only(tmp_path):
              for lang in ("pt-PT", "pt-BR")}
     assert pairs["pt-PT"] == []
     assert [f.suggestions for f in pairs["pt-BR"]] == [["ônibus"]]
+
+
+def _glossary_check(tmp_path, csv: str, text: str, lang: str = "en", select=("TC202",)):
+    (tmp_path / "g.csv").write_text(csv, encoding="utf-8")
+    (tmp_path / "t.toml").write_text('glossaries = ["g.csv"]\nsource-lang = "pt"\n', encoding="utf-8")
+    return checker.check_text(text, lang=lang, config=str(tmp_path / "t.toml"), select=list(select))
+
+
+def test_tc202_terms_written_with_symbols_match_only_with_them(tmp_path):
+    # a tester's report: C# matched every "C", e.g. and U.S. left their last stop behind
+    found = _glossary_check(tmp_path, "source,target,status\nex,for example,preferred\n,e.g.,deprecated\n"
+                            "EUA,US,preferred\n,U.S.,deprecated\ncs,C Sharp,preferred\n,C#,deprecated\n",
+                            "Use tools, e.g. hammers. The U.S. government. Plan C, in C# code.")
+    assert [(f.text, f.fix.replacement, f.fix.safe) for f in found] == [
+        ("e.g.", "for example", True), ("U.S.", "US", True), ("C#", "C Sharp", True)]
+    # the stop may also end the sentence before a capital: only a reader knows (the U.S. Congress)
+    [found] = _glossary_check(tmp_path, "source,target,status\nEUA,US,preferred\n,U.S.,deprecated\n",
+                              "He flew to the U.S. Congress met.")
+    assert found.text == "U.S." and not found.fix.safe
+
+
+def test_tc202_a_deprecated_word_inside_a_hyphenated_word_has_no_safe_fix(tmp_path):
+    # a tester's report: e-mail -> e-courriel, méta-mail -> méta-courriel with a plain --fix
+    found = _glossary_check(tmp_path, "source,target,status\nemail,courriel,preferred\n,mail,deprecated\n",
+                            "Il a reçu un e-mail, un mail-test, puis écrit par mail.", lang="fr")
+    assert [(f.text, f.fix.safe) for f in found] == [("mail", False), ("mail", False), ("mail", True)]
+    # German writes compounds with a hyphen: the part is replaced (Email-Adresse -> E-Mail-Adresse)
+    found = _glossary_check(tmp_path, "source,target,status\nemail,E-Mail,preferred\n,Email,deprecated\n",
+                            "Bitte die Email-Adresse und die Email lesen.", lang="de")
+    assert [(f.text, f.fix.replacement, f.fix.safe) for f in found] == [("Email", "E-Mail", True)] * 2
+
+
+def test_web_addresses_without_a_scheme_are_no_prose(tmp_path):
+    found = _glossary_check(tmp_path, "source,target,status\nemail,courriel,preferred\n,mail,deprecated\n",
+                            "Voir mail.google.com ou docs.mail.fr/aide, puis le mail.", lang="fr")
+    assert [f.column for f in found] == [52]  # (the last "mail" only)

@@ -768,3 +768,31 @@ def test_sentence_case_after_a_prefix_reads_code_as_written(tmp_path):
     _, found = _headings(tmp_path, text, rule='match: $sentence\nprefix: "FAQ: "\n')
     assert [(f.line, f.suggestions) for f in found] == [(3, ["FAQ: How to install"]), (5, ["FAQ: How to start"]),
                                                         (7, ["1.2.3 Installing it"])]
+
+
+def _fixed(text: str, found: list) -> str:
+    from checker.fix import apply_fixes
+
+    return apply_fixes(text, sorted(((f.fix, f) for f in found if f.fix is not None), key=lambda p: p[0].start))
+
+
+def test_a_fix_of_a_wrapped_match_keeps_the_line_count(tmp_path):
+    # a tester's report: "in order\nto win" became one line, and a translation paired with its
+    # source line by line lost its pairing
+    text = "We did this in order\nto win, then in\norder to lose,\nthen in order\r\nto, and done.\n"
+    found = _swapped(tmp_path, "swap:\n  in order to: to\n", text)
+    assert _fixed(text, found) == "We did this to\nwin, then to\nlose,\nthen\r\nto, and done.\n"
+    # numbers wrapped over a line too
+    text = "Some 200 thousand marched, and 300\nthousand more.\n"
+    found = _swapped(tmp_path, "extends: numbers\nmessage: \"Write %s, not %s\"\nmultipliers: {thousand: 1000}\n",
+                     text, select="TC305")
+    assert _fixed(text, found) == "Some 200,000 marched, and 300,000\nmore.\n"
+
+
+def test_a_fix_never_writes_a_form_its_own_rule_rejects(tmp_path):
+    # a tester's report: '(?:e-mail|Email|E-mail)': email suggested "Email" for "the E-mail tab"
+    # (the capital carried over), which a second --fix pass then lowered
+    found = _swapped(tmp_path, "swap:\n  '(?:e-mail|Email|E-mail)': email\n",
+                     "E-mail is fine. Open the E-mail tab. Colour e-mail.\n")
+    assert [(f.text, f.suggestions) for f in found] == [("E-mail", ["Email"]), ("E-mail", ["email"]),
+                                                        ("e-mail", ["email"])]

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..agreement import fix_at_risk
-from ..casing import NOUNS_CAPITALISED, fit_replacement, starts_sentence
+from ..casing import NOUNS_CAPITALISED, fit_replacement, starts_sentence, stop_may_end_a_sentence
 from ..model import Document
 from .compiled import CompiledGlossary, fold_words
 from .index import NONWORD_ZIPF, Match, PatternIndex, orthographic_plurals, regular_plural, term_parses
@@ -115,9 +115,26 @@ def wrong_terms(doc: Document, sc: Scan, compiled: CompiledGlossary) -> list[Hit
                 replacement = _inflected_like(written, term.text, replacement) or _plural_like(
                     written, term.text, replacement, sc.lang) or _russian_case_like(written, term.text, replacement, sc.lang)
         safe = len(approved) == 1 and as_listed and not (
-            replacement and fix_at_risk(doc.prose, m.start, term.text, replacement, sc.lang, end=m.end))
+            replacement and (fix_at_risk(doc.prose, m.start, term.text, replacement, sc.lang, end=m.end)
+                             or stop_may_end_a_sentence(written, replacement, doc.prose, m.end)
+                             or _part_of_hyphenated_word(doc.prose, m.start, m.end, sc.lang)))
         hits.append(Hit(term.status.value, m.start, m.end, entry, term, suggestions, replacement, safe))
     return hits
+
+
+_HYPHENS = "-\u2010\u2011"
+
+
+def _part_of_hyphenated_word(text: str, start: int, end: int, lang: str | None) -> bool:
+    """The match is a part of a word written with a hyphen (e-mail, mail-order, méta-mail for a
+    deprecated "mail"): the word may be another word, or the term's replacement may not fit it
+    (e-courriel: a tester's report), so only a reader can fix it. Not in German, which writes
+    compounds with a hyphen and replaces a part of one (Email-Adresse -> E-Mail-Adresse)."""
+    if (lang or "").split("-")[0] in NOUNS_CAPITALISED:
+        return False
+    before = start >= 2 and text[start - 1] in _HYPHENS and text[start - 2].isalnum()
+    after = end + 1 < len(text) and text[end] in _HYPHENS and text[end + 1].isalnum()
+    return before or after
 
 
 INFLECTED_LIKE_TAIL = 2  # letters the term and its replacement must end in alike

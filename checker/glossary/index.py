@@ -29,6 +29,9 @@ class Pattern:
     exact: tuple[str, ...] | None = None  # casefolded surfaces required (when keys are ambiguous)
     case_sensitive: tuple[str, ...] | None = None  # surfaces required as written
     forms: tuple[str, ...] = ()  # the term's words, lower-cased and unaccented (the form guard)
+    # symbols the term holds before, between and after its words, which the text must hold too
+    # (C#, C++, .NET, AT&T, e.g.): ``term_marks``; None when it holds none
+    marks: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -54,14 +57,15 @@ class PatternIndex:
 
     def pattern(self, text: str, payload: Any, approved: bool = True, exact: bool = False,
                 case_sensitive: bool = False) -> Pattern | None:
-        surfaces = tokenize(text).surfaces
+        tokens = tokenize(text)
+        surfaces = tokens.surfaces
         if not surfaces:
             return None
         keys = tuple(self.analyzer.key(s) for s in surfaces)
         return Pattern(keys, payload, approved, tuple(is_acronym(s) for s in surfaces),
                        tuple(s.casefold() for s in surfaces) if exact else None,
                        tuple(surfaces) if case_sensitive else None,
-                       tuple(unaccent(s.lower()) for s in surfaces))
+                       tuple(unaccent(s.lower()) for s in surfaces), term_marks(tokens))
 
     def add(self, pattern: Pattern | None) -> None:
         if pattern is not None:
@@ -151,7 +155,13 @@ class PatternIndex:
                         continue
                     if size > 1 and not _joined(tokens, i, size):
                         continue
-                    out.append(Match(i, i + size, tokens.starts[i], tokens.ends[i + size - 1], p))
+                    start, end = tokens.starts[i], tokens.ends[i + size - 1]
+                    if p.marks is not None:
+                        span = _marked_span(tokens, i, size, p.marks)
+                        if span is None:
+                            continue
+                        start, end = span
+                    out.append(Match(i, i + size, start, end, p))
                     free = i + size
                     break
                 else:
@@ -167,6 +177,56 @@ class PatternIndex:
 # (imunidade. De rebanho is no "imunidade de rebanho": a tester's report).
 _GAP_RE = re.compile(r"[ \t\u00a0*_'’\-\u2010\u2011]*(?:\r?\n[ \t\u00a0*_>]*)?|[^\s.,;:!?]+")
 _ABBREVIATION_GAP_RE = re.compile(r"\.[ \t\u00a0]*")
+
+
+# Symbols that belong to a term (C#, C++, .NET, AT&T, TCP/IP, e.g., Yahoo!): a term written with
+# them matches only where the text has them too (not the "C" of "Plan C" for a deprecated C#: a
+# tester's report), and its match spans them, so that a fix replaces the whole term (e.g. ->
+# for example, not "for example."). A full stop before or after the words may be left out.
+_MARK_CHARS = "#+.&/!@$%*"
+_MARKS_AROUND = re.compile(f"[{re.escape(_MARK_CHARS)}]+")
+
+
+def term_marks(tokens: Tokens) -> tuple[str, ...] | None:
+    """The symbols of ``_MARK_CHARS`` right before a term's first word, between its words and
+    right after its last word (``tokens``: the term's); None when there are none."""
+    text, starts, ends = tokens.text, tokens.starts, tokens.ends
+    lead = _MARKS_AROUND.search(text, 0, starts[0])
+    lead = lead.group() if lead is not None and lead.end() == starts[0] else ""
+    trail = _MARKS_AROUND.match(text, ends[-1])
+    trail = trail.group() if trail is not None else ""
+    inner = tuple(_marks_in(text[ends[k]:starts[k + 1]]) for k in range(len(starts) - 1))
+    if not lead and not trail and not any(inner):
+        return None
+    return (lead, *inner, trail)
+
+
+def _marks_in(gap: str) -> str:
+    """The symbols of a gap between two words that a match must repeat: not the full stop of an
+    abbreviation, which ``_joined`` allows where it belongs (J. K. Rowling, U.S.)."""
+    return "".join(ch for ch in gap if ch in _MARK_CHARS and ch != ".")
+
+
+def _marked_span(tokens: Tokens, i: int, size: int, marks: tuple[str, ...]) -> tuple[int, int] | None:
+    """The span of the match of tokens ``i`` to ``i + size`` with the term's symbols around it,
+    or None when the text lacks one (a full stop around the words may be missing: e.g, U.S)."""
+    text, starts, ends = tokens.text, tokens.starts, tokens.ends
+    lead, inner, trail = marks[0], marks[1:-1], marks[-1]
+    for k, want in enumerate(inner):
+        if want and _marks_in(text[ends[i + k]:starts[i + k + 1]]) != want:
+            return None
+    start, end = starts[i], ends[i + size - 1]
+    if lead:
+        if text[:start].endswith(lead):
+            start -= len(lead)
+        elif lead.strip("."):
+            return None
+    if trail:
+        if text.startswith(trail, end):
+            end += len(trail)
+        elif trail.strip("."):
+            return None
+    return start, end
 
 
 def _joined(tokens: Tokens, i: int, size: int) -> bool:

@@ -10,7 +10,7 @@ import re
 from typing import Callable
 
 from ..model import Block, BlockKind
-from .text import EMAIL_RE, HANDLE_RE, URL_RE, path_spans, text_blocks, trim_span
+from .text import EMAIL_RE, HANDLE_RE, URL_RE, host_spans, path_spans, text_blocks, trim_span
 
 _CELL_SEPARATOR = re.compile(r"(?<!\\)\|")  # between table cells
 _INLINE_CODE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.S)
@@ -148,8 +148,8 @@ def read_markdown(text: str) -> tuple[str, list[Block]]:
     if "{" in prose_text:
         for match in _TEMPLATE_TAG.finditer("".join(masked)):
             _blank(masked, *match.span())
-    for span in path_spans(prose_text):  # file names and paths (taleban.jpg, /img/a.png)
-        _blank(masked, *span)
+    for span in path_spans(prose_text) + host_spans(prose_text):  # file names, paths, addresses without a
+        _blank(masked, *span)  # scheme (taleban.jpg, /img/a.png, mail.google.com)
     prose = "".join(masked)
 
     # Blocks come from the prose before masking, as in plain text: a paragraph that is only an

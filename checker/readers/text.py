@@ -74,6 +74,36 @@ def path_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# Web addresses without a scheme (mail.google.com, docs.mail.fr/aide: a tester's report), found
+# from their top-level domain as file names are from their extension: lower-case labels, and a
+# generic domain or a country's two letters after a label of two or more (not p.ex. nor p.ej.,
+# abbreviations of French and Spanish).
+_TLD_RE = re.compile(r"\.(?:(com|net|org|edu|gov|mil|int|info|biz|app|dev|news)|[a-z]{2})(?![\w-])")
+_HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-.")
+_HOST_PATH = re.compile(r"(?::\d+)?(?:/(?:" + _URL_TAIL + ")?)?")
+
+
+def host_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of web addresses written without a scheme or www. (mail.google.com/x)."""
+    spans: list[tuple[int, int]] = []
+    for m in _TLD_RE.finditer(text):
+        if spans and m.start() < spans[-1][1]:
+            continue  # (inside the last address: docs.mail.fr)
+        start = m.start()
+        while start > 0 and text[start - 1] in _HOST_CHARS:
+            start -= 1
+        while start < m.start() and not text[start].isalnum():
+            start += 1
+        if m.start() - start < (1 if m.group(1) else 2) or (start > 0 and text[start - 1] not in _PATH_BEFORE):
+            continue
+        end = _HOST_PATH.match(text, m.end()).end()
+        if spans and start < spans[-1][1]:
+            spans[-1] = (spans[-1][0], end)  # (one address: bbc.co.uk, found at .co and .uk)
+        else:
+            spans.append((start, end))
+    return spans
+
+
 def mask_addresses(text: str) -> str:
     """``text`` with web and e-mail addresses, handles and hashtags, file names and paths
     replaced by spaces (offsets unchanged)."""
@@ -82,7 +112,7 @@ def mask_addresses(text: str) -> str:
             text = pattern.sub(lambda m: " " * len(m.group(0)), text)
     if "@" in text or "#" in text:
         text = HANDLE_RE.sub(lambda m: " " * len(m.group(0)), text)
-    spans = path_spans(text)
+    spans = path_spans(text) + host_spans(text)
     if spans:
         chars = list(text)
         for start, end in spans:

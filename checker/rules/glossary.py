@@ -177,7 +177,10 @@ class GlossaryForbiddenTerm(Rule):
             "imunizantes: no 'Os vacina'); with several approved terms, the first is the unsafe fix "
             "and all are suggested. Unsafe too where the replacement may change the gender (el "
             "ordenador -> computadora) or the form of the word before it (le serveur -> "
-            "l'ordinateur, an SMS -> a text message).",
+            "l'ordinateur, an SMS -> a text message), inside a word written with a hyphen outside "
+            "German (e-mail, mail-order for a deprecated mail), and where a term's final stop may "
+            "also end the sentence (the U.S. Congress). A term written with symbols (C#, e.g., "
+            "AT&T) matches only where the text has them, and its fix replaces them too.",
     )
 
     def check_document(self, doc: Document, ctx: "CheckContext") -> Iterable[Finding]:

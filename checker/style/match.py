@@ -220,6 +220,12 @@ def substitution(rule: StyleRule, doc: Document) -> Iterator[Hit]:
                 wanted = _expand(replacement, key_match)
                 own_case = not rule.ignorecase or (listed != "" and listed.casefold() == wanted.casefold())
                 expanded = fit_replacement(doc, start, end, observed, wanted, listed, own_case=own_case)
+                if expanded != wanted and own.fullmatch(expanded) and not own.fullmatch(wanted):
+                    # the text's capitals carried over make a form the rule itself rejects (the E-mail
+                    # tab -> Email, a key of '(?:e-mail|Email|E-mail)': email; a tester's report):
+                    # the replacement as written, capitalised only to open a sentence
+                    as_written = wanted[:1].upper() + wanted[1:] if starts_sentence(doc, start) else wanted
+                    expanded = fit_replacement(doc, start, end, as_written, wanted, listed)
                 if expanded not in suggestions:
                     suggestions.append(expanded)
             if suggestions == [observed] or _inside_replacement(text, start, end, suggestions):
@@ -635,6 +641,9 @@ def _number_settings(rule: StyleRule, lang: str | None) -> tuple[str, str, dict[
     return sep, dec, rule.multipliers if rule.multipliers is not None else mult, rule.conjunctions or conj
 
 
+_WRAP = r"[ \t\u00a0]*\r?\n[ \t\u00a0]*"  # a line break of a wrapped line (300\nthousand), not a blank line
+
+
 def _number_pattern(dec: str, mult: dict[str, int], conj: tuple[str, ...]) -> re.Pattern | None:
     if not mult:
         return None
@@ -644,7 +653,7 @@ def _number_pattern(dec: str, mult: dict[str, int], conj: tuple[str, ...]) -> re
         words = "|".join(re.escape(w) for w in sorted(mult, key=len, reverse=True))
         conjs = "|".join(re.escape(c) for c in sorted(conj, key=len, reverse=True))
         _COMPILED_NUMBERS[key] = re.compile(
-            rf"(?<![\w.,]){'(?:'}(?P<first>{number})\s*(?:{conjs})\s*{')?'}(?P<n>{number})[ \u00a0]+(?P<word>{words})(?!\w)",
+            rf"(?<![\w.,]){'(?:'}(?P<first>{number})\s*(?:{conjs})\s*{')?'}(?P<n>{number})(?:[ \u00a0]+|{_WRAP})(?P<word>{words})(?!\w)",
             re.IGNORECASE)
     return _COMPILED_NUMBERS[key]
 

@@ -1730,3 +1730,18 @@ def test_a_name_keeping_its_english_spelling_is_left_beside_a_slip_of_it():
     # ... but a slip in a name the text writes beside the same word is one (London Bread)
     text = "A prefeita London Breed falou. Depois, London Breed voltou. Mais tarde, London Bread saiu."
     assert [f.text for f in checker.check_text(text, lang="pt", select=["TC101"])] == ["Bread"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    # a first name of two people beside another's surname (Mohamed ... Hassan Sheikh Mohamud)
+    ("El general Mohamed Hamdan Dagalo rechazó la tregua. La Unión Africana, presidida por Mohamed Ould "
+     "Ghazouani, pidió calma. El presidente somalí, Hassan Sheikh Mohamud, viajó a El Cairo.", "es"),
+    # a whole spelling near only another's stem (Hayya / hama-s), three letters apart as written
+    ("Le Hamas a confirmé la mort de son chef. Selon le Hamas, les otages ne seront pas libérés. Le "
+     "responsable Khalil al-Hayya a parlé à la télévision. Le Hamas exige un cessez-le-feu.", "fr"),
+])
+def test_other_peoples_names_that_look_alike_are_no_variants(text, lang):
+    # a names tester's reports
+    import checker
+
+    assert checker.check_text(text, lang=lang, select=["TC101"]) == []

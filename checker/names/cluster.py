@@ -716,6 +716,8 @@ def _different_people(x: str, y: str, nbrs, zipf, lang: str = "en") -> bool:
     if fold(x) == fold(y) and x.casefold() != y.casefold():
         return _accent_twins_before_two_surnames(x, y, nbrs, zipf, lang)
     low = min(zipf(x), zipf(y))  # (a case-only pair goes on: Ramsay MacDonald, John Macdonald)
+    if low > 0 and _first_name_and_surname(x, y, nbrs, zipf):
+        return True
     # (a first letter typed on the next key: a typing slip only in the same person's name, when
     # the name is no common word, which many names share as their last: Wall Street, Trump)
     typed_initial = adjacent_keys(fold(x)[:1], fold(y)[:1]) and max(zipf(x), zipf(y)) < TYPED_INITIAL_MAX_ZIPF
@@ -731,6 +733,20 @@ def _different_people(x: str, y: str, nbrs, zipf, lang: str = "en") -> bool:
     # or any two whose first letters are neighbouring keys (Justin Lessler, Ronald Kessler: no
     # typing slip); a title is no first name (Mr Jonson beside Boris Johnson is his slip)
     return any(n[0] == "L" and not is_title(n[1]) for n in nx) and any(n[0] == "L" and not is_title(n[1]) for n in ny)
+
+
+def _first_name_and_surname(x: str, y: str, nbrs, zipf) -> bool:
+    """One spelling stands only before capitalised words, two or more names (the first name of
+    several people: Mohamed Hamdan Dagalo, Mohamed Ould Ghazouani), the other only after them (a
+    surname: Hassan Sheikh Mohamud), each always inside a name: two people's names, not a slip,
+    which keeps its place in the name (a tester's report; not Cricket Australia and
+    Cricket-Behörden beside Fox Kricket: one word in several names, the slip in one)."""
+    nx, ny = nbrs.get(x) or set(), nbrs.get(y) or set()
+    sides_x, sides_y = {n[0] for n in nx}, {n[0] for n in ny}
+    if len(sides_x) != 1 or len(sides_y) != 1 or sides_x == sides_y or nbrs.alone(x) or nbrs.alone(y):
+        return False
+    after_first = nx if sides_x == {"R"} else ny
+    return sum(zipf(n[1]) < NAME_NEIGHBOUR_MAX_ZIPF for n in after_first) >= 2
 
 
 SURNAME_MAX_ZIPF = 5.3  # a capitalised word after a first name rarer than this is a surname

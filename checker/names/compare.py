@@ -960,6 +960,10 @@ def _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lan
         # that takes three on the letters is two spellings (Matěj / Malley: matei / malei)
     if dl == 2 and (z > 0 or _known_english(fold(minority))):
         return None  # two edits: only a spelling no word list knows (not Headmistresses / Headmasters)
+    if not named and fold(sm) == fold(minority) and fold(sd) != fold(dominant) \
+            and damerau(fold(minority), fold(dominant)) > limit + 1:
+        return None  # a whole spelling near only the other's stem, three letters apart as written:
+        # two names (Hayya / Hamas, stem "hama": a tester's report), not Taleban / Talibans
     if 0 < dl <= limit and (truncated or not ending_edit(sm, sd, lang) or suspect_ending(minority, dominant, lang)):
         # a spelling the language knows (Zipf above TIER_C_MAX_ZIPF) is a slip beside the
         # rest of the name; on a majority only as written, not once stemmed (Tragens / Tagen:

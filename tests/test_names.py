@@ -1734,8 +1734,9 @@ def test_a_name_keeping_its_english_spelling_is_left_beside_a_slip_of_it():
 
 @pytest.mark.parametrize("text, lang", [
     # a first name of two people beside another's surname (Mohamed ... Hassan Sheikh Mohamud)
-    ("El general Mohamed Hamdan Dagalo rechazó la tregua. La Unión Africana, presidida por Mohamed Ould "
-     "Ghazouani, pidió calma. El presidente somalí, Hassan Sheikh Mohamud, viajó a El Cairo.", "es"),
+    ("El general Mohamed Hamdan Dagalo rechazó la tregua. La Unión Africana, presidida por el jefe de Estado "
+     "de Mauritania Mohamed Ould Ghazouani, pidió calma. El presidente somalí, Hassan Sheikh Mohamud, viajó "
+     "a El Cairo.", "es"),
     # a whole spelling near only another's stem (Hayya / hama-s), three letters apart as written
     ("Le Hamas a confirmé la mort de son chef. Selon le Hamas, les otages ne seront pas libérés. Le "
      "responsable Khalil al-Hayya a parlé à la télévision. Le Hamas exige un cessez-le-feu.", "fr"),

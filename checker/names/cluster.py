@@ -736,17 +736,17 @@ def _different_people(x: str, y: str, nbrs, zipf, lang: str = "en") -> bool:
 
 
 def _first_name_and_surname(x: str, y: str, nbrs, zipf) -> bool:
-    """One spelling stands only before capitalised words, two or more names (the first name of
-    several people: Mohamed Hamdan Dagalo, Mohamed Ould Ghazouani), the other only after them (a
+    """One spelling stands before two or more names (the first name of several people: Mohamed
+    Hamdan Dagalo, Mauritania Mohamed Ould Ghazouani), the other only after capitalised words (a
     surname: Hassan Sheikh Mohamud), each always inside a name: two people's names, not a slip,
     which keeps its place in the name (a tester's report; not Cricket Australia and
     Cricket-Behörden beside Fox Kricket: one word in several names, the slip in one)."""
     nx, ny = nbrs.get(x) or set(), nbrs.get(y) or set()
-    sides_x, sides_y = {n[0] for n in nx}, {n[0] for n in ny}
-    if len(sides_x) != 1 or len(sides_y) != 1 or sides_x == sides_y or nbrs.alone(x) or nbrs.alone(y):
-        return False
-    after_first = nx if sides_x == {"R"} else ny
-    return sum(zipf(n[1]) < NAME_NEIGHBOUR_MAX_ZIPF for n in after_first) >= 2
+    for first, last in ((nx, ny), (ny, nx)):
+        if last and all(n[0] == "L" for n in last) \
+                and sum(n[0] == "R" and zipf(n[1]) < NAME_NEIGHBOUR_MAX_ZIPF for n in first) >= 2:
+            return not nbrs.alone(x) and not nbrs.alone(y)
+    return False
 
 
 SURNAME_MAX_ZIPF = 5.3  # a capitalised word after a first name rarer than this is a surname

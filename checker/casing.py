@@ -146,32 +146,35 @@ _PARAGRAPH_END = re.compile(rf"[{re.escape(_CLOSING)}]*[ \t]*(?:\n[ \t]*\n|\n?[ 
 _CAPITAL_NEXT = re.compile(rf"[{re.escape(_CLOSING)}]*\s+[\"“'‘(«]?[^\W\d_]")
 _CLOSED_THEN_CAPITAL = re.compile(rf"[{re.escape(_CLOSING)}]+\s+[\"“'‘(«]?[^\W\d_]")
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+_SENTENCE_MARKS = ".!?"  # a term's own final mark that may also end the sentence (U.S., Yahoo!)
 SENTENCE_OPENER_ZIPF = 6.0  # a next word this common opens a sentence (He, The, But; not Army 4.6)
 
 
 def keep_full_stop(replacement: str, surface: str, text: str, end: int, lang: str | None = None) -> str:
-    """``replacement`` with a full stop where ``surface`` ends in one that ends the sentence:
-    at a paragraph's, the text's or a list item's end ("back to the US." for "back to the
-    U.S."), inside a closing quote or bracket before a capital ("I love the US." Then), or
+    """``replacement`` with a full stop (or ! or ?) where ``surface`` ends in one that ends the
+    sentence: at a paragraph's, the text's or a list item's end ("back to the US." for "back to
+    the U.S."), inside a closing quote or bracket before a capital ("I love the US." Then), or
     before a capitalised word that opens sentences (the US. He left; not the US Army)."""
-    if not surface.endswith(".") or not replacement or replacement.endswith("."):
+    mark = surface[-1:]
+    if mark not in _SENTENCE_MARKS or not replacement or replacement.endswith(mark):
         return replacement
     if _PARAGRAPH_END.match(text, end) is not None or _CLOSED_THEN_CAPITAL.match(text, end) is not None:
-        return replacement + "."
+        return replacement + mark
     after = _NEXT_WORD.match(text, end)
     if after is not None and after.group(1)[:1].isupper():
         from .lexicon import zipf
 
         if zipf(after.group(1).lower(), lang or "en") >= SENTENCE_OPENER_ZIPF:
-            return replacement + "."
+            return replacement + mark
     return replacement
 
 
 def stop_may_end_a_sentence(surface: str, replacement: str, text: str, end: int) -> bool:
-    """``surface`` ends in a full stop that ``replacement`` drops, before a capitalised word: the
-    stop may also end the sentence ("the U.S. He left") or not ("the U.S. Army"), which only a
-    reader can tell (a tester's report and a review)."""
-    if not surface.endswith(".") or replacement.endswith(".") or _CLOSED_THEN_CAPITAL.match(text, end):
+    """``surface`` ends in a full stop (or ! or ?) that ``replacement`` drops, before a capitalised
+    word: the stop may also end the sentence ("the U.S. He left") or not ("the U.S. Army"), which
+    only a reader can tell (a tester's report and a review)."""
+    mark = surface[-1:]
+    if mark not in _SENTENCE_MARKS or replacement.endswith(mark) or _CLOSED_THEN_CAPITAL.match(text, end):
         return False  # (inside a closing quote before a capital the stop ends the sentence: kept)
     after = _CAPITAL_NEXT.match(text, end)
     return after is not None and not text[after.end() - 1].islower()
@@ -214,29 +217,27 @@ def _keep_line_break(surface: str, fitted: str) -> str:
     return head + next(gap for gap in old_gaps if "\n" in gap) + tail
 
 
-_SPACES_AFTER = re.compile(r"[ \t]+(?=\S)")
-_SPACES_BEFORE = re.compile(r"(?<=\S)[ \t]+$")
+_SPACES_AFTER = re.compile(r"([^\w\s]*)[ \t]+(?=\S)")  # (punctuation and spaces after a match)
 
 
 def keep_wrapped_line(text: str, fix: Fix) -> Fix:
-    """``fix`` of a match wrapped over two lines whose replacement has no space to hold the line
-    break (in order\nto -> to): the break goes into the spaces right after the match, else right
-    before it ("in order\nto win" -> "to\nwin"), so that the text keeps its line count, which a
-    translation paired with its source line by line needs (a tester's report). A replacement
-    with spaces keeps the break itself (``_keep_line_break``)."""
+    """``fix`` of a match wrapped over two lines whose replacement is one word (in order\nto ->
+    to): the line break goes into the spaces right after the match, or after the punctuation
+    that follows it ("in order\nto win" -> "to\nwin", "in order\nto, and" -> "to,\nand"), so that
+    the text keeps its line count, which a translation paired with its source line by line needs
+    (a tester's report). A replacement with spaces keeps the break itself
+    (``_keep_line_break``); a deletion (a suppression comment's line) and a match at a line's
+    end are left as they are."""
     surface = text[fix.start:fix.end]
-    if "\n" not in surface or "\n" in fix.replacement or " " in fix.replacement.strip():
+    if "\n" not in surface or not fix.replacement.strip() or "\n" in fix.replacement \
+            or " " in fix.replacement.strip():
+        return fix
+    after = _SPACES_AFTER.match(text, fix.end)
+    if after is None:
         return fix
     gap = next(g for g in _GAP.findall(surface) if "\n" in g)
     gap = gap[len(gap) - len(gap.lstrip(" \t\u00a0")):]  # (from the line ending: \r\n, indentation)
-    after = _SPACES_AFTER.match(text, fix.end)
-    if after is not None:
-        return dataclasses.replace(fix, end=after.end(), replacement=fix.replacement + gap)
-    line_start = text.rfind("\n", 0, fix.start) + 1
-    before = _SPACES_BEFORE.search(text, line_start, fix.start)
-    if before is not None:
-        return dataclasses.replace(fix, start=before.start(), replacement=gap + fix.replacement)
-    return fix
+    return dataclasses.replace(fix, end=after.end(), replacement=fix.replacement + after.group(1) + gap)
 
 
 def _shouting(doc: Document, segment, start: int, end: int) -> bool:

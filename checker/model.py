@@ -173,12 +173,15 @@ class Document:
 
 @dataclass(frozen=True)
 class Fix:
-    """Replace ``text[start:end]`` by ``replacement``. ``safe`` fixes run with ``--fix``."""
+    """Replace ``text[start:end]`` by ``replacement``. ``safe`` fixes run with ``--fix``.
+    ``position``: (line, column, end_line, end_column) of [start, end) where it is not the
+    finding's own span (a deleted word's space, a wrapped line's break moved after the match)."""
 
     start: int
     end: int
     replacement: str
     safe: bool = True
+    position: tuple[int, int, int, int] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -255,6 +258,8 @@ class Finding:
             data["variant_of"] = self.variant_of
         if self.fix is not None:
             data["fix"] = {"replacement": self.fix.replacement, "safe": self.fix.safe}
+            if self.fix.position is not None:
+                data["fix"].update(zip(("line", "column", "end_line", "end_column"), self.fix.position))
         if self.source is not None:
             data["source"] = {
                 "path": self.source.path,

@@ -17,6 +17,7 @@ Scopes decide which hook the pipeline calls:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator, Mapping
@@ -88,6 +89,8 @@ class Rule:
         """Build a finding for ``doc.text[start:end]`` with its line and column span."""
         if fix is not None:
             fix = keep_wrapped_line(doc.text, fix)
+            if (fix.start, fix.end) != (start, end):
+                fix = dataclasses.replace(fix, position=doc.position(fix.start) + doc.position(fix.end))
         line, column = doc.position(start)
         end_line, end_column = doc.position(end)
         variant_of = extra.pop("variant_of", None)

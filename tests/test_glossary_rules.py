@@ -800,3 +800,14 @@ def test_web_addresses_without_a_scheme_are_no_prose(tmp_path):
     found = _glossary_check(tmp_path, "source,target,status\nemail,courriel,preferred\n,mail,deprecated\n",
                             "Voir mail.google.com ou docs.mail.fr/aide, puis le mail.", lang="fr")
     assert [f.column for f in found] == [52]  # (the last "mail" only)
+
+
+def test_tc202_symbols_before_a_term_and_a_final_mark_that_may_end_the_sentence(tmp_path):
+    # a review: .NET matched "NET income" and the NET of ASP.NET; No. matched "No, he said";
+    # Yahoo! before "Then" had a safe fix that dropped the sentence's mark
+    found = _glossary_check(tmp_path, "source,target,status\ndn,Dotnet,preferred\n,.NET,deprecated\n"
+                            "num,Number,preferred\n,No.,deprecated\nyh,Yahoo,preferred\n,Yahoo!,deprecated\n",
+                            "NET income rose. ASP.NET is old. We use .NET now. No, he said. Item No. 5 left. "
+                            "He used Yahoo! Then he left. Yahoo! Mail is old.")
+    assert [(f.text, f.fix.replacement, f.fix.safe) for f in found] == [
+        (".NET", "Dotnet", True), ("No.", "Number", True), ("Yahoo!", "Yahoo", False)]

@@ -210,3 +210,14 @@ def test_markdown_lines_ended_by_a_lone_carriage_return():
     assert [(b.kind, doc.text[b.start:b.end]) for b in doc.blocks] == [
         (BlockKind.HEADING, "Title"), (BlockKind.PARAGRAPH, "Some text about Kabul."),
         (BlockKind.HEADING, "Second Heading Here"), (BlockKind.PARAGRAPH, "We went.")]
+
+
+def test_web_addresses_without_a_scheme_are_not_prose():
+    from checker.readers.text import host_spans
+
+    text = ("Voir mail.google.com, «example.org», docs.mail.fr/aide, bbc.co.uk/news et t.co/x. "
+            "Pas p.ex. ni p.ej. ni sagte.es, was...so, Booking.com ou user@mail.com.")
+    assert [text[a:b] for a, b in host_spans(text)] == [
+        "mail.google.com", "example.org", "docs.mail.fr/aide", "bbc.co.uk/news", "t.co/x"]
+    # a long run of labels is no host name (and is walked once: a review measured minutes)
+    assert host_spans("Xa" + ".bb" * 5000) == []

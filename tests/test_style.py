@@ -779,14 +779,17 @@ def _fixed(text: str, found: list) -> str:
 def test_a_fix_of_a_wrapped_match_keeps_the_line_count(tmp_path):
     # a tester's report: "in order\nto win" became one line, and a translation paired with its
     # source line by line lost its pairing
-    text = "We did this in order\nto win, then in\norder to lose,\nthen in order\r\nto, and done.\n"
+    text = "We did this in order\nto win, then in\norder to lose,\nthen in order\r\nto, and done.\n- in order\n  to.\n"
     found = _swapped(tmp_path, "swap:\n  in order to: to\n", text)
-    assert _fixed(text, found) == "We did this to\nwin, then to\nlose,\nthen\r\nto, and done.\n"
+    assert _fixed(text, found) == "We did this to\nwin, then to\nlose,\nthen to,\r\nand done.\n- to.\n"
     # numbers wrapped over a line too
     text = "Some 200 thousand marched, and 300\nthousand more.\n"
     found = _swapped(tmp_path, "extends: numbers\nmessage: \"Write %s, not %s\"\nmultipliers: {thousand: 1000}\n",
                      text, select="TC305")
     assert _fixed(text, found) == "Some 200,000 marched, and 300,000\nmore.\n"
+    # ... but not a heading's number and the next line's word (a review)
+    assert _swapped(tmp_path, "extends: numbers\nmessage: \"Write %s, not %s\"\nmultipliers: {thousand: 1000}\n",
+                    "Top 10\n\nChapter 3\nThousand-year-old trees.\n", select="TC305") == []
 
 
 def test_a_fix_never_writes_a_form_its_own_rule_rejects(tmp_path):

@@ -192,3 +192,14 @@ def test_removing_an_unused_comment_takes_its_spaces_with_it(tmp_path):
     found = checker.check_paths([str(path)], select=["TC3", "TC002"], config=CONFIG)
     assert [(f.rule, text[f.fix.start:f.fix.end]) for f in found] == [
         ("TC002", "<!--\ntranscheck-disable-next-line TC301\n-->\n")]
+
+
+def test_the_fix_of_an_unused_comment_line_removes_the_whole_line(tmp_path):
+    # a review: the fix that keeps a wrapped match's line break took this deletion for one and
+    # left a blank line, the list item's next line out of the list
+    from checker.fix import apply_fixes
+
+    text = "- Item one\n  <!-- transcheck-disable-next-line TC301 -->\n  continued text here\n"
+    [found] = run(tmp_path, "a.md", text)
+    assert found.rule == "TC002"
+    assert apply_fixes(text, [(found.fix, found)]) == "- Item one\n  continued text here\n"

@@ -108,6 +108,8 @@ def wrong_terms(doc: Document, sc: Scan, compiled: CompiledGlossary) -> list[Hit
             continue  # the entry's approved form, which the matcher cannot tell from this one
         as_listed = fold_words(surface) == fold_words(" ".join(split_words(term.text)))  # (case, hyphens aside)
         suggestions = fitted_suggestions(doc, m.start, m.end, written, approved, term.text)
+        if suggestions and all(s == written for s in suggestions):
+            continue  # (the term's own final mark kept as the sentence's: "I love Yahoo!" for Yahoo! -> Yahoo)
         replacement = None
         if approved:
             replacement = suggestions[0]  # (the first approved term, fitted to the text)

@@ -182,7 +182,7 @@ _ABBREVIATION_GAP_RE = re.compile(r"\.[ \t\u00a0]*")
 # Symbols that belong to a term (C#, C++, .NET, AT&T, TCP/IP, e.g., Yahoo!): a term written with
 # them matches only where the text has them too (not the "C" of "Plan C" for a deprecated C#: a
 # tester's report), and its match spans them, so that a fix replaces the whole term (e.g. ->
-# for example, not "for example."). A full stop before or after the words may be left out.
+# for example, not "for example.").
 _MARK_CHARS = "#+.&/!@$%*"
 _MARKS_AROUND = re.compile(f"[{re.escape(_MARK_CHARS)}]+")
 
@@ -209,7 +209,8 @@ def _marks_in(gap: str) -> str:
 
 def _marked_span(tokens: Tokens, i: int, size: int, marks: tuple[str, ...]) -> tuple[int, int] | None:
     """The span of the match of tokens ``i`` to ``i + size`` with the term's symbols around it,
-    or None when the text lacks one (a full stop around the words may be missing: e.g, U.S)."""
+    or None when the text lacks one (the final stop of a term of two words or more may be
+    missing: e.g, U.S)."""
     text, starts, ends = tokens.text, tokens.starts, tokens.ends
     lead, inner, trail = marks[0], marks[1:-1], marks[-1]
     for k, want in enumerate(inner):
@@ -217,15 +218,15 @@ def _marked_span(tokens: Tokens, i: int, size: int, marks: tuple[str, ...]) -> t
             return None
     start, end = starts[i], ends[i + size - 1]
     if lead:
-        if text[:start].endswith(lead):
-            start -= len(lead)
-        elif lead.strip("."):
-            return None
+        if not text.endswith(lead, 0, start) or (start > len(lead) and text[start - len(lead) - 1].isalnum()):
+            return None  # (.NET: not NET income, nor ASP.NET)
+        start -= len(lead)
     if trail:
         if text.startswith(trail, end):
             end += len(trail)
-        elif trail.strip("."):
-            return None
+        elif trail != "." or size < 2:
+            return None  # (an abbreviation of two letters or more may lose its last stop: U.S, e.g;
+            # not No. for "No, he said")
     return start, end
 
 

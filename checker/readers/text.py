@@ -75,26 +75,36 @@ def path_spans(text: str) -> list[tuple[int, int]]:
 
 
 # Web addresses without a scheme (mail.google.com, docs.mail.fr/aide: a tester's report), found
-# from their top-level domain as file names are from their extension: lower-case labels, and a
-# generic domain or a country's two letters after a label of two or more (not p.ex. nor p.ej.,
-# abbreviations of French and Spanish).
+# from their top-level domain as file names are from their extension: lower-case labels before a
+# generic domain, or before a country's two letters when a path follows or two labels come
+# before (bbc.co.uk); not one word and two letters, which a missing space makes as often
+# (sagte.es, p.ex.).
 _TLD_RE = re.compile(r"\.(?:(com|net|org|edu|gov|mil|int|info|biz|app|dev|news)|[a-z]{2})(?![\w-])")
 _HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-.")
+_HOST_BEFORE = _PATH_BEFORE | frozenset("«“‘„‚¿¡")
+_HOST_MAX = 253  # the longest host name: no walk back goes further (linear time on "a.bb.bb.bb...")
 _HOST_PATH = re.compile(r"(?::\d+)?(?:/(?:" + _URL_TAIL + ")?)?")
 
 
 def host_spans(text: str) -> list[tuple[int, int]]:
     """Spans of web addresses written without a scheme or www. (mail.google.com/x)."""
     spans: list[tuple[int, int]] = []
+    walked, host_start = 0, None  # where the last walk back began, and the host it found
     for m in _TLD_RE.finditer(text):
+        start, lo = m.start(), max(walked, m.start() - _HOST_MAX)
+        while start > lo and text[start - 1] in _HOST_CHARS:
+            start -= 1
+        if start == walked and walked and text[start - 1] in _HOST_CHARS:
+            start = host_start  # (the last match's host goes on: no character is walked twice)
+        walked, host_start = m.start(), start
+        if start is None or (start > 0 and text[start - 1] not in _HOST_BEFORE) or m.start() - start > _HOST_MAX:
+            host_start = None
+            continue  # (inside a word, after a capital: Booking.com; or longer than a host name)
         if spans and m.start() < spans[-1][1]:
             continue  # (inside the last address: docs.mail.fr)
-        start = m.start()
-        while start > 0 and text[start - 1] in _HOST_CHARS:
-            start -= 1
-        while start < m.start() and not text[start].isalnum():
-            start += 1
-        if m.start() - start < (1 if m.group(1) else 2) or (start > 0 and text[start - 1] not in _PATH_BEFORE):
+        labels = text[start:m.start()].split(".")
+        if "" in labels or not labels[0][:1].isalnum() \
+                or (m.group(1) is None and len(labels) < 2 and not text.startswith("/", m.end())):
             continue
         end = _HOST_PATH.match(text, m.end()).end()
         if spans and start < spans[-1][1]:

@@ -778,10 +778,15 @@ def numbers(rule: StyleRule, doc: Document) -> Iterator[Hit]:
     sep, dec, mult, conj = _number_settings(rule, doc.lang)
     text, spans = scope_spans(doc, rule)
     pattern = _number_pattern(dec, mult, conj)
+    blocks = _block_ends(doc)
     found: list[Hit] = []
     for start, end in spans:
         if pattern is not None:
             for match in pattern.finditer(text, start, end):
+                if "\n" in match.group(0) and (across_blocks(blocks, *match.span())
+                                               or moves_words_across_lines(doc, *match.span(), "")):
+                    continue  # (a heading's or a list item's number, the next line's word: # Top 10 /
+                    # thousand-year-old trees; a review)
                 if _NUMBER_AFTER.match(text, match.end()) or _continued(text, match.end(), mult, conj, doc.lang):
                     continue  # "1 thousand 500", "2 mil e 500": words and digits, no "1,000 500"
                 if _DIGIT_GROUP_BEFORE.search(text, max(0, match.start() - 2), match.start()):

@@ -811,3 +811,11 @@ def test_tc202_symbols_before_a_term_and_a_final_mark_that_may_end_the_sentence(
                             "He used Yahoo! Then he left. Yahoo! Mail is old.")
     assert [(f.text, f.fix.replacement, f.fix.safe) for f in found] == [
         (".NET", "Dotnet", True), ("No.", "Number", True), ("Yahoo!", "Yahoo", False)]
+
+
+def test_tc202_no_fix_puts_a_consonant_after_an_elided_article(tmp_path):
+    # a tester's report: --unsafe-fixes wrote "L'mise à jour"; the suggestion stays
+    found = _glossary_check(tmp_path, "source,target,status\nupdate,mise à jour,preferred\n,update,deprecated\n",
+                            "L'update est prête. Une update arrive.", lang="fr")
+    assert [(f.text, f.suggestions, f.fix is None) for f in found] == [
+        ("update", ["mise à jour"], True), ("update", ["mise à jour"], False)]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..agreement import fix_at_risk
+from ..agreement import elided_before_consonant, fix_at_risk
 from ..casing import NOUNS_CAPITALISED, fit_replacement, starts_sentence, stop_may_end_a_sentence
 from ..model import Document
 from .compiled import CompiledGlossary, fold_words
@@ -116,6 +116,8 @@ def wrong_terms(doc: Document, sc: Scan, compiled: CompiledGlossary) -> list[Hit
             if not as_listed:
                 replacement = _inflected_like(written, term.text, replacement) or _plural_like(
                     written, term.text, replacement, sc.lang) or _russian_case_like(written, term.text, replacement, sc.lang)
+        if replacement and elided_before_consonant(doc.prose, m.start, replacement, sc.lang):
+            replacement = None  # (L'mise à jour: wrong, not at risk; the suggestion stays)
         safe = len(approved) == 1 and as_listed and not (
             replacement and (fix_at_risk(doc.prose, m.start, term.text, replacement, sc.lang, end=m.end)
                              or stop_may_end_a_sentence(written, replacement, doc.prose, m.end)

@@ -179,8 +179,9 @@ class GlossaryForbiddenTerm(Rule):
             "ordenador -> computadora) or the form of the word before it (le serveur -> "
             "l'ordinateur, an SMS -> a text message), inside a word written with a hyphen outside "
             "German (e-mail, mail-order for a deprecated mail), and where a term's final stop may "
-            "also end the sentence (the U.S. Congress). A term written with symbols (C#, e.g., "
-            "AT&T) matches only where the text has them, and its fix replaces them too.",
+            "also end the sentence (the U.S. Congress); no fix at all where an elided article would "
+            "stand before a consonant (L'update: no 'L'mise à jour'). A term written with symbols "
+            "(C#, e.g., AT&T) matches only where the text has them, and its fix replaces them too.",
     )
 
     def check_document(self, doc: Document, ctx: "CheckContext") -> Iterable[Finding]:

@@ -69,7 +69,11 @@ class StyleSubstitution(_StyleRule):
         bad="Saleh has declared himself president in charge of Afghanistan.",
         good="Saleh has declared himself caretaker president of Afghanistan.",
         fix="Safe when the style gives exactly one replacement (the case of the original is kept: TALEBAN -> "
-            "TALIBAN); with several (`a|b`) they are only suggested.",
+            "TALIBAN, unless that makes a form the key itself rejects); with several (`a|b`) they are only "
+            "suggested. Unsafe where the words around may not agree (El ordenador -> El computadora), where "
+            "words would move across a line break that may part two sentences, or where a final stop may "
+            "also end the sentence; no fix where an elided article would stand before a consonant "
+            "(L'update -> L'mise à jour). A match wrapped over two lines keeps its line break.",
     )
 
 

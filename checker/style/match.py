@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from ..agreement import fix_at_risk
+from ..agreement import elided_before_consonant, fix_at_risk
 from ..casing import (NOUNS_CAPITALISED, before_full_stop, fit_replacement, keep_full_stop, starts_sentence,
                       stop_may_end_a_sentence, transfer_case)
 from ..model import BlockKind, Document
@@ -244,7 +244,8 @@ def substitution(rule: StyleRule, doc: Document) -> Iterator[Hit]:
                     message = f"Delete '{' '.join(observed.split())}'. [{rule.name}]"
                 fix_span, safe = _deletion(doc.text, start, end)  # (the file as written: not masked markup)
                 safe = safe and not moves
-            yield Hit(start, end, message, suggestions, suggestions[0] if single else None, safe=safe,
+            fixable = single and not elided_before_consonant(doc.prose, start, suggestions[0], doc.lang)
+            yield Hit(start, end, message, suggestions, suggestions[0] if fixable else None, safe=safe,
                       fix_span=fix_span)
 
     return _limited(rule, hits())

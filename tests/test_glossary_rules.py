@@ -284,8 +284,9 @@ def test_a_fix_after_a_word_that_takes_its_form_from_the_next_sound_is_unsafe(co
                                      "upgrade,mise à niveau,preferred\nupgrade,upgrade,forbidden\n", encoding="utf-8")
     found = run("Le serveur du client. Du serveur. L'upgrade du serveur. Un serveur. L'ordinateur.",
                 config(glossaries=[str(tmp_path / "fr.csv")]), ["TC202"], lang="fr")
-    assert [(f.text, f.fix.replacement, f.fix.safe) for f in found] == [
-        ("serveur", "ordinateur", False), ("serveur", "ordinateur", False), ("upgrade", "mise à niveau", False),
+    # (L'upgrade: no fix at all, "L'mise à niveau" is wrong, not at risk: a later tester's report)
+    assert [(f.text, f.fix and f.fix.replacement, f.fix and f.fix.safe) for f in found] == [
+        ("serveur", "ordinateur", False), ("serveur", "ordinateur", False), ("upgrade", None, None),
         ("serveur", "ordinateur", False), ("serveur", "ordinateur", False)]  # (un: an article, gender unknown)
     (tmp_path / "en.csv").write_text("source,target,status\ncorreio,email,preferred\ncorreio,mail message,forbidden\n"
                                      "mensagem,text message,preferred\nmensagem,SMS,deprecated\n", encoding="utf-8")
@@ -297,7 +298,7 @@ def test_a_fix_after_a_word_that_takes_its_form_from_the_next_sound_is_unsafe(co
     # before s + consonant and z)
     found = run("Redémarrez le\nserveur. Faites l'**upgrade**.", config(glossaries=[str(tmp_path / "fr.csv")]),
                 ["TC202"], lang="fr")
-    assert [(f.text, f.fix.safe) for f in found] == [("serveur", False), ("upgrade", False)]
+    assert [(f.text, f.fix is not None and f.fix.safe) for f in found] == [("serveur", False), ("upgrade", False)]
     (tmp_path / "it.csv").write_text("source,target,status\nbag,zaino,preferred\nbag,cesto,forbidden\n"
                                      "box,scatola,preferred\nbox,cassa,forbidden\n", encoding="utf-8")
     found = run("Il cesto e la cassa.", config(glossaries=[str(tmp_path / "it.csv")]), ["TC202"], lang="it")

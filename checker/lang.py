@@ -43,23 +43,38 @@ def normalise_lang(code: str) -> str:
     return primary
 
 
+SOURCE_SAMPLE_MIN = 6  # words a text needs to be told for the source language
+SOURCE_MARGIN = 1.5  # Zipf by which its words are commoner there, on average
 OWN_WORDS_MIN = 0.75  # a text's words its language's word list knows (Zipf 2.5+): 0.91-1.0 on news
 _SAMPLE_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
-def looks_foreign(text: str, lang: str) -> bool:
+def looks_foreign(text: str, lang: str, source_lang: str | None = None) -> bool:
     """Whether ``text``, said to be in ``lang``, reads as another language: of the lower-case
     words of its first 1,000 characters (30 at least, 60 at most), fewer than OWN_WORDS_MIN are
     words of ``lang`` (German news checked as English: 0.42-0.51; Russian: 0.0). A hint for a
-    wrong --lang, which detection would not have made (a corpus tester's report)."""
+    wrong --lang, which detection would not have made (a corpus tester's report). With the
+    configuration's ``source_lang``, a shorter text too (SOURCE_SAMPLE_MIN words) whose words
+    are much commoner in that language: an original beside its translation, which --fix must
+    not rewrite (a tester's report: "your contraseña" in the English help file)."""
     from .lexicon import get_lexicon
 
     words = [w for w in _SAMPLE_WORD.findall(text, 0, 1000) if w.islower()][:60]
     lexicon = get_lexicon(lang)
-    if len(words) < 30 or not len(lexicon):
+    if not len(lexicon):
+        return False
+    if len(words) >= 30:
+        lexicon.prefetch(words)
+        if sum(lexicon.zipf(w) >= 2.5 for w in words) < OWN_WORDS_MIN * len(words):
+            return True
+    if not source_lang or normalise_lang(source_lang) == normalise_lang(lang) or len(words) < SOURCE_SAMPLE_MIN:
+        return False
+    theirs = get_lexicon(normalise_lang(source_lang))
+    if not len(theirs):
         return False
     lexicon.prefetch(words)
-    return sum(lexicon.zipf(w) >= 2.5 for w in words) < OWN_WORDS_MIN * len(words)
+    theirs.prefetch(words)
+    return sum(theirs.zipf(w) - lexicon.zipf(w) for w in words) >= SOURCE_MARGIN * len(words)
 
 
 def with_region(lang: str | None, configured: str | None) -> str | None:

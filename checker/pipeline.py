@@ -18,6 +18,7 @@ Every stage is a function that returns values; only ``checker.cli`` prints or ex
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import fnmatch
 import os
@@ -182,6 +183,9 @@ class Result:
     # still checked, so that one bad file in an audit of thousands does not hide every finding
     errors: list[FileError] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)  # CheckContext.notices of the run, each once
+    # files that read as another language than the one they were given (maybe an original beside
+    # its translation): their findings are reported without a fix
+    foreign: list[str] = field(default_factory=list)
 
     @property
     def failed(self) -> bool:
@@ -803,7 +807,8 @@ def _check_source(index: int, source: Source, ctx: CheckContext, rules: list[Rul
             doc.source = load_source(source.source, ctx.settings.source_lang)
     except InputError as error:
         return _Checked(index, error=FileError(printable_path(reading.path), str(error)))
-    foreign = bool(ctx.settings.lang and not doc.lang_detected and looks_foreign(doc.prose, doc.lang))
+    foreign = bool(ctx.settings.lang and not doc.lang_detected
+                   and looks_foreign(doc.prose, doc.lang, None if source.source else ctx.settings.source_lang))
     before = len(ctx.notices)
     doc_findings, doc_stats = check_document(doc, rules if many else [r for r in rules if r.scope is not Scope.CORPUS], ctx)
     # Filtering and reports read only the text: a corpus of many files keeps no segments, and no
@@ -963,7 +968,12 @@ def run(sources: Sequence[Source], options: Options) -> Result:
     for lang, paths in foreign.items():
         many = f"{len(paths)} files" if len(paths) > 1 else "1 file"
         notices.append(f"{many} checked as {lang} read as another language (few of their words are {lang} words), "
-                       f"e.g. {paths[0]}: is the language right? (--lang, or let it be detected)")
+                       f"e.g. {paths[0]}: is the language right? (--lang, or let it be detected; --fix leaves "
+                       f"{'them' if len(paths) > 1 else 'it'} as {'they are' if len(paths) > 1 else 'it is'})")
     stdin_texts = {path: doc.text for path, doc in by_path.items() if source_of[path].data is not None and doc.text}
+    foreign_paths = sorted(path for paths in foreign.values() for path in paths)
+    if foreign_paths:  # (reported, never fixed: maybe an original beside its translation)
+        findings = [dataclasses.replace(f, fix=None) if f.fix is not None and f.path in foreign_paths else f
+                    for f in findings]
     return Result(filter_findings(findings, settings_of, options, documents=by_path, corpus=corpus,
-                                  stdin_texts=stdin_texts), documents, fail_levels, errors, notices)
+                                  stdin_texts=stdin_texts), documents, fail_levels, errors, notices, foreign_paths)

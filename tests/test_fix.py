@@ -240,3 +240,18 @@ def test_diff_lines_break_where_patch_tools_break_them():
     diff = unified_diff(FilePlan("a.txt", before, before.replace("Taleban", "Taliban"), "utf-8", [], []))
     assert diff.split("\n")[2:] == ["@@ -1 +1 @@", "-" + before, "\\ No newline at end of file",
                                     "+" + before.replace("Taleban", "Taliban"), "\\ No newline at end of file", ""]
+
+
+def test_fix_leaves_a_file_that_reads_as_the_source_language(tmp_path):
+    # a tester's report: a folder of originals beside their translations, checked as the
+    # translations' language: --fix wrote "your contraseña" into the English help file
+    (tmp_path / "g.csv").write_text("source,target\npassword,contraseña\n", encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "es"\nsource-lang = "en"\nglossaries = ["g.csv"]\n',
+                                              encoding="utf-8")
+    original = "If you forget your password, reset it in the app.\n"
+    (tmp_path / "help.en.txt").write_text(original, encoding="utf-8")
+    (tmp_path / "help.es.txt").write_text("Si olvidas tu contraseña, restablécela en la app.\n", encoding="utf-8")
+    result = run_cli("check", "--fix", ".", cwd=tmp_path)
+    assert (tmp_path / "help.en.txt").read_text(encoding="utf-8") == original
+    assert "help.en.txt" in result.stdout.decode()  # (still reported, with no fix)
+    assert "read as another language" in result.stderr.decode() and "--fix leaves it" in result.stderr.decode()

@@ -529,3 +529,22 @@ def test_tc203_a_word_of_the_text_is_no_leftover_of_a_term_sharing_its_stem(tmp_
     found = checker.check_pair("Text.", "As vaccines chegaram.", source_lang="en", lang="pt", config=str(config),
                                select=["TC203"])
     assert [f.text for f in found] == ["vaccines"]
+
+
+def test_tc201_paragraphs_pair_before_sentences(tmp_path):
+    # a tester's report: a sentence split in two in the translation and two merged in the next
+    # paragraph keep the totals equal; pairing sentences one to one over the whole text shifted
+    # every pair in between, and a correct translation had a TC201 finding per shifted term
+    found = glossary_pair(tmp_path, "source,target\nbattery,Akku\nwarranty,Garantie\n",
+                          "The battery charges in 22 minutes.\n\nThe warranty lasts eight years. It also covers "
+                          "the battery.\n",
+                          "Der Akku lädt schnell. Das dauert nur 22 Minuten.\n\nDie Garantie gilt acht Jahre und "
+                          "deckt auch den Akku ab.\n", lang="de")
+    assert found == []
+    # ... and a term left out is still found in its paragraph
+    found = glossary_pair(tmp_path, "source,target\nbattery,Akku\nwarranty,Garantie\n",
+                          "The battery charges in 22 minutes.\n\nThe warranty lasts eight years. It also covers "
+                          "the battery.\n",
+                          "Der Akku lädt schnell. Das dauert nur 22 Minuten.\n\nDie Gewähr gilt acht Jahre und "
+                          "deckt auch den Akku ab.\n", lang="de")
+    assert [(f.rule, f.line, f.source.line) for f in found] == [("TC201", 3, 3)]

@@ -820,3 +820,23 @@ def test_tc202_no_fix_puts_a_consonant_after_an_elided_article(tmp_path):
                             "L'update est prête. Une update arrive.", lang="fr")
     assert [(f.text, f.suggestions, f.fix is None) for f in found] == [
         ("update", ["mise à jour"], True), ("update", ["mise à jour"], False)]
+
+
+def test_terms_listed_in_lower_case_are_not_matched_in_product_names(tmp_path):
+    # a tester's report: "Nimbus Backup" had a forbidden "backup", "la aplicación Dashboard" an
+    # English leftover, "Range Rover" a source term "range" (capitalised suggestions mid-sentence)
+    csv = ("source,target,status\nbackup,copia de seguridad,preferred\nbackup,backup,forbidden\n"
+           "dashboard,panel de control,preferred\n")
+    text = "Nimbus Backup está incluido. Abra la aplicación Dashboard. Haga un backup cada día."
+    found = _glossary_check(tmp_path, csv, text, lang="es", select=("TC202", "TC203"))
+    assert [(f.rule, f.column) for f in found] == [("TC202", text.index("backup") + 1)]
+    # German capitalises every noun: a capitalised word is still the term
+    found = _glossary_check(tmp_path, "source,target,status\nbackup,Sicherung,preferred\nbackup,Backup,forbidden\n",
+                            "Das Backup läuft jede Nacht.", lang="de")
+    assert [f.text for f in found] == ["Backup"]
+    (tmp_path / "g2.csv").write_text("source,target\nrange,Reichweite\n", encoding="utf-8")
+    (tmp_path / "t2.toml").write_text('glossaries = ["g2.csv"]\n', encoding="utf-8")
+    found = checker.check_pair("The new Range Rover Electric has a range of 500 kilometres.",
+                               "Der neue Range Rover Electric hat eine Reichweite von 500 Kilometern.",
+                               source_lang="en", lang="de", config=str(tmp_path / "t2.toml"), select=["TC201"])
+    assert found == []

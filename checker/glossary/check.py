@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..agreement import elided_before_consonant, fix_at_risk
 from ..casing import NOUNS_CAPITALISED, fit_replacement, starts_sentence, stop_may_end_a_sentence
-from ..model import Document
+from ..model import BlockKind, Document
 from .compiled import CompiledGlossary, fold_words
 from .index import NONWORD_ZIPF, Match, PatternIndex, orthographic_plurals, regular_plural, term_parses
 from .model import Entry, Term
@@ -58,7 +58,42 @@ def scan(doc: Document, lang: str | None, compiled: CompiledGlossary, index: Pat
     matches = [m for m in index.scan(tokens, keys) if _in_one_block(doc, m)]
     if (lang or "").split("-")[0] in NOUNS_CAPITALISED:
         matches = [m for m in matches if not _noun_otherwise(doc, tokens, m)]
+    else:  # (a wrong term's: an original's term in a kept name is ``kept_in_source_language``'s)
+        matches = [m for m in matches if m.pattern.approved or not in_a_name(doc, tokens, m, m.pattern.payload[1].text)]
     return Scan(lang, tokens, keys, matches)
+
+
+def in_a_name(doc: Document, tokens: Tokens, m: Match, listed: str, alone: bool = False) -> bool:
+    """A term listed in lower case, matched by capitalised words inside a sentence beside another
+    capitalised word (Nimbus Backup, Range Rover for backup, range: a tester's report): a name,
+    not the term. ``alone``: a capitalised word inside a sentence will do (the Dashboard app).
+    Not at a sentence's start, in a heading or in capitals; not in German, which capitalises its
+    nouns (``_noun_otherwise``)."""
+    written = tokens.surfaces[m.first]
+    if not listed.islower() or not written[:1].isupper() or written.isupper() or starts_sentence(doc, m.start):
+        return False
+    segment = doc.segment_at(m.start)
+    if segment is not None and doc.blocks and doc.blocks[segment.block].kind is not BlockKind.PARAGRAPH:
+        return False
+    if alone:
+        return True
+    text, starts, ends = tokens.text, tokens.starts, tokens.ends
+    if m.last < len(starts) and text[m.end:starts[m.last]] == " " and tokens.surfaces[m.last][:1].isupper():
+        return True
+    if m.first == 0 or text[ends[m.first - 1]:m.start] != " ":
+        return False
+    word = tokens.surfaces[m.first - 1]  # (a name's first word may open the sentence: Nimbus Backup)
+    return word[:1].isupper() and (not starts_sentence(doc, starts[m.first - 1])
+                                   or _rare_word(word.lower(), doc.lang))
+
+
+NAME_WORD_MAX_ZIPF = 3.5  # a capitalised word opening a sentence this rare is a name's (Nimbus; not The)
+
+
+def _rare_word(word: str, lang: str | None) -> bool:
+    from ..lexicon import zipf
+
+    return zipf(word, (lang or "en").split("-")[0]) < NAME_WORD_MAX_ZIPF
 
 
 def _noun_otherwise(doc: Document, tokens: Tokens, m: Match) -> bool:

@@ -9,11 +9,11 @@ import re
 
 from ..align import Alignment, align
 from ..agreement import GENDERED, GERMAN_LIKE, article_at_risk, article_doubled, determiner_before
-from ..casing import starts_sentence, transfer_case
+from ..casing import NOUNS_CAPITALISED, starts_sentence, transfer_case
 from ..model import Document
 from ..names.morph import CASE_LANGUAGES
 from ..names.normalize import HYPHENS
-from .check import Hit, Scan, fitted_suggestions, matched_surface, plural_word
+from .check import Hit, Scan, fitted_suggestions, in_a_name, matched_surface, plural_word
 from .compiled import COMPOUND_RE, MIN_NEAR_LEN, CompiledGlossary, fold_words, is_english, loose, within_one
 from .index import NONWORD_ZIPF, Match
 from .model import Entry, Term
@@ -137,6 +137,8 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
                 continue  # quoted or a title (Estimates of Coronavirus Disease 2019 in a Portuguese text)
             if _word_of_this_language(sc, m, term, other):
                 continue  # got (the stem of Spanish gotas) in an English text: its own word
+            if (sc.lang or "").split("-")[0] not in NOUNS_CAPITALISED and in_a_name(doc, sc.tokens, m, term.text, alone=True):
+                continue  # a product's or a screen's name (la aplicación Dashboard: a tester's report)
             entry = entries[ei]
             approved = entry.approved(sc.lang)
             surface = matched_surface(doc, sc, m)

@@ -42,18 +42,24 @@ def word_in(text: str, phrase: str) -> bool:
 def kept_in_source_language(s_text: str, start: int, end: int, t_text: str, s_lang: str | None,
                             t_lang: str | None) -> bool:
     """Whether the source words s_text[start:end], capitalised, stand in ``t_text`` together with
-    a source word beside them that is foreign to the target language (a name or title the
-    translation keeps as it is: *Centre for Evidence-Based Medicine*, *International Vaccine
-    Centre*, an English title): then they are quoted, not left untranslated."""
+    a source word beside them that is foreign to the target language, or a capitalised one (a
+    name or title the translation keeps as it is: *Centre for Evidence-Based Medicine*,
+    *International Vaccine Centre*, an English title, Range Rover): then they are quoted, not
+    left untranslated."""
     surface = s_text[start:end]
     if not surface[:1].isupper() or not word_in(t_text, surface):
         return False  # names and titles are capitalised; a lower-case term left as is was not quoted
     before = _BEFORE_RE.search(s_text, max(0, start - 60), start)
     after = _AFTER_RE.match(s_text, end)
-    for phrase, word in ((before and before.group(0) + surface, before and before.group(1)),
-                         (after and surface + after.group(0), after and after.group(2))):
-        if foreign_word(word, s_lang, t_lang) and word_in(t_text, phrase):
-            return True
+    sides = []
+    if before:
+        sides.append((before.group(0) + surface, before.group(1), before.group(2)))
+    if after:
+        sides.append((surface + after.group(0), after.group(2), after.group(1)))
+    for phrase, word, gap in sides:
+        if word and (foreign_word(word, s_lang, t_lang) or (word[:1].isupper() and gap == " ")) \
+                and word_in(t_text, phrase):
+            return True  # (or beside another capitalised word, kept together: Range Rover, a tester's report)
     return False
 
 

@@ -64,13 +64,14 @@ class NameVariantRule(Rule):
         "Favaro: dropping an accent is the common slip; not Russian ё, which print writes е), unless the language writes the word "
         "without it (a common word far commoner than its accented twin: Canada over Canadá in "
         "English); other ties go to a spelling much commoner in the language, else to the first "
-        "seen. A multi-word name (Carlos Fávaro) follows its single token, so the two never "
+        "seen; beside its original (--source), a tie goes to the spelling the original writes. A multi-word name (Carlos Fávaro) follows its single token, so the two never "
         "suggest opposite fixes, and `transcheck variants` shows the same dominant spelling.",
     )
 
     def check_document(self, doc: Document, ctx: "CheckContext | None" = None) -> Iterable[Finding]:
         from ..names import collect, finalize
         from ..names.compare import _english_word
+        from ..names.extract import TOKEN_RE
 
         findings: list[Finding] = []
         seen: set[tuple[int, int]] = set()
@@ -93,7 +94,9 @@ class NameVariantRule(Rule):
             from ..names import corpus
 
             ctx.cache[CORPUS_TABLE] = (doc, corpus.collect(stats, words))
-        clusters = [house_first(cluster, ctx, doc.lang) for cluster in finalize(stats)]
+        source_words = frozenset(TOKEN_RE.findall(doc.source.prose)) if doc.source is not None else frozenset()
+        # (the original's words, where a translation is checked beside it: ``source_first``)
+        clusters = [house_first(source_first(cluster, source_words), ctx, doc.lang) for cluster in finalize(stats)]
         # Single-token clusters first, so that a token flagged on its own is not reported again
         # as the differing token of a multi-word name.
         fixed: set[tuple[str, str]] = set()  # (spelling, replacement) of the single tokens
@@ -194,7 +197,6 @@ def house_first(cluster: "NameCluster", ctx: "CheckContext | None", lang: str | 
     if ctx is None or cluster.multiword or not ctx.config.names:
         return cluster, False
     from ..glossary import house_names
-    from ..names.morph import carry_ending
 
     names = house_names(ctx)
     house, name = None, None
@@ -207,16 +209,41 @@ def house_first(cluster: "NameCluster", ctx: "CheckContext | None", lang: str | 
         return cluster, False
     if house.tier is None:  # the house spelling is already the dominant one
         return cluster, True
-    # the house spelling's inflection group (one base form) stays; the rest carry their ending
-    # from their own base form onto the house spelling
+    return _centred_on(cluster, house, name, "house", "house-list"), True
+
+
+def source_first(cluster: "NameCluster", source_words: frozenset[str]) -> "NameCluster":
+    """In a translation checked beside its original (``--source``), a tie of two spellings goes
+    to the one the original writes when the other is not there (Ingrid Halvorsen in the source:
+    Halvorson 1, Halvorsen 1 in the translation; a tester's report). Only a tie: a majority
+    may be the translation's own spelling of the name (Gaddafi 3, Kadhafi 1 for a French
+    original's Kadhafi)."""
+    if not source_words or cluster.multiword:
+        return cluster
+    dominant = [v for v in cluster.variants if v.tier is None]
+    if any(v.spelling in source_words for v in dominant):
+        return cluster
+    tied = sum(v.count for v in dominant)
+    chosen = next((v for v in cluster.minority if v.count == tied and v.spelling in source_words), None)
+    if chosen is None:
+        return cluster
+    return _centred_on(cluster, chosen, chosen.base or chosen.spelling, chosen.tier, chosen.kind)
+
+
+def _centred_on(cluster: "NameCluster", center: "NameVariant", name: str, tier: str | None, kind: str) -> "NameCluster":
+    """``cluster`` with ``center``'s spelling canonical (``name``): its inflection group (one
+    base form) stays, the rest carry their ending from their own base form onto ``name``; a
+    former canonical spelling gets ``tier`` and ``kind``."""
+    from ..names.morph import carry_ending
+
     own = [replace(v, tier=None, kind="canonical", replacement=v.spelling)
-           for v in cluster.variants if v.base == house.base]
+           for v in cluster.variants if v.base == center.base]
     others = [
-        replace(v, tier=v.tier or "house", kind=v.kind if v.tier else "house-list", token=v.spelling,
+        replace(v, tier=v.tier or tier, kind=v.kind if v.tier else kind, token=v.spelling,
                 replacement=carry_ending(v.spelling, v.base or v.spelling, name))
-        for v in cluster.variants if v.base != house.base
+        for v in cluster.variants if v.base != center.base
     ]
-    return replace(cluster, canonical=name, variants=[*own, *others]), True
+    return replace(cluster, canonical=name, variants=[*own, *others])
 
 
 @register

@@ -29,7 +29,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 from .config import Config, ConfigResolver
 from .model import Document, Finding, Fix, InputError, Scope, Severity, text_digest
 from .registry import (Rule, all_rules, get_rule, is_style_rule_selector, iter_selected, known_selector, matches,
-                       specificity, style_rule_selected)
+                       reserved_selector, specificity, style_rule_selected)
 
 STDIN = "-"
 
@@ -965,6 +965,9 @@ def run(sources: Sequence[Source], options: Options) -> Result:
         named = {sel.strip().lower() for sel in options.select}
         notices += [f"{rule.code} ({rule.name}) compares files with one another: with one file it reports nothing"
                     for rule in all_rules() if rule.scope is Scope.CORPUS and {rule.code.lower(), rule.name} & named]
+    for selector in options.select or ():
+        if reserved_selector(selector) and not any(matches(rule, [selector.strip()]) for rule in all_rules()):
+            notices.append(f"{selector.strip()!r} selects no rule yet: its checks come in a later version")
     for lang, paths in foreign.items():
         many = f"{len(paths)} files" if len(paths) > 1 else "1 file"
         notices.append(f"{many} checked as {lang} read as another language (few of their words are {lang} words), "

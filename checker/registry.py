@@ -187,7 +187,15 @@ def specificity(rule: type[Rule], selector: str) -> tuple[int, int]:
 
 def known_selector(selector: str) -> bool:
     sel = selector.strip()
-    return is_style_rule_selector(sel) or any(matches(rule, [sel]) for rule in all_rules())
+    return is_style_rule_selector(sel) or any(matches(rule, [sel]) for rule in all_rules()) \
+        or reserved_selector(sel)
+
+
+def reserved_selector(selector: str) -> bool:
+    """A category that has no rule yet, or its codes' prefix (alignment, TC5: the categories of
+    ``docs/output.md``): a configuration may name it now; it selects nothing until its rules come."""
+    sel = selector.strip().lower()
+    return sel in CATEGORIES or sel in {f"tc{i}" for i in range(1, len(CATEGORIES) + 1)}
 
 
 def iter_selected(select: Iterable[str] | None, ignore: Iterable[str]) -> Iterator[type[Rule]]:

@@ -736,3 +736,12 @@ def test_command_raises_the_gc_threshold_for_batches():
         assert gc.get_threshold() == cli.GC_THRESHOLD != before
     finally:
         gc.set_threshold(*before)
+
+
+def test_a_category_without_rules_yet_is_a_known_selector():
+    # a tester's report: docs/output.md lists the categories alignment, language and metrics, and
+    # --select alignment was an "unknown rule selector"
+    result = run_cli("check", "--lang", "en", "--select", "alignment", "--select", "TC5", str(SAMPLE))
+    assert result.returncode == 0
+    assert "'alignment' selects no rule yet" in result.stderr.decode()
+    assert run_cli("check", "--lang", "en", "--select", "TC9", str(SAMPLE)).returncode == 2

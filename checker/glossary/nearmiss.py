@@ -266,9 +266,9 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
             else:
                 word = _with_ending(surface, word, sc.lang)
             fix = transfer_case(surface, word, starts_sentence(doc, sc.tokens.starts[i]), lang=sc.lang)
-            suggestion = fix if len(split_words(term.text)) == 1 else term.text
-            hits.append(Hit("near-miss", sc.tokens.starts[i], sc.tokens.ends[i], entry, term, (suggestion,), fix,
-                            False))
+            # (the word that replaces the one underlined, as the fix writes it; the message names the
+            # term: not "vaccination campaign" for "vacination", a tester's report)
+            hits.append(Hit("near-miss", sc.tokens.starts[i], sc.tokens.ends[i], entry, term, (fix,), fix, False))
             break
     # 4. an approved term written with other joiners (E-Mail Adresse for E-Mail-Adresse, mot-de-passe)
     hits += _joined_otherwise(doc, sc, entries)

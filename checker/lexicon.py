@@ -27,7 +27,6 @@ from pathlib import Path
 __all__ = ["zipf", "cache_dir", "wordfreq_version", "has_language", "Lexicon", "get_lexicon"]
 
 _SCHEMA_VERSION = 1
-MMAP_BYTES = 256 << 20  # more than the largest table (Russian, 25 MB)
 _LOCK = threading.Lock()
 _LEXICA: dict[str, "Lexicon"] = {}
 _VERSION: str | None = None
@@ -169,9 +168,6 @@ class Lexicon:
             # in place, so sqlite may skip its locks and change checks (a lock, a stat and a
             # header read per query: a tenth of a names check's time on this machine).
             self._con = sqlite3.connect(_read_only_uri(path), uri=True, check_same_thread=False)
-            # pages read through a memory map, not a read() each: a corpus run looks up some
-            # 200,000 new words (a quarter faster on this machine; a no-op where not built in)
-            self._con.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
         except sqlite3.Error:
             self._dict = _load_frequencies(self.lang)
 

@@ -64,9 +64,10 @@ def scan(doc: Document, lang: str | None, compiled: CompiledGlossary, index: Pat
 
 
 def in_a_name(doc: Document, tokens: Tokens, m: Match, listed: str, alone: bool = False) -> bool:
-    """A term listed in lower case, matched by capitalised words inside a sentence beside another
-    capitalised word (Nimbus Backup, Range Rover for backup, range: a tester's report): a name,
-    not the term. ``alone``: a capitalised word inside a sentence will do (the Dashboard app).
+    """A term listed in lower case, matched by capitalised words inside a sentence after a
+    capitalised word no word list knows well (Nimbus Backup for backup: a tester's report): a
+    product's name, not the term (not UN Secretary General Guterres: a title before a name).
+    ``alone``: a capitalised word inside a sentence will do (the Dashboard app).
     Not at a sentence's start, in a heading or in capitals; not in German, which capitalises its
     nouns (``_noun_otherwise``)."""
     written = tokens.surfaces[m.first]
@@ -77,17 +78,13 @@ def in_a_name(doc: Document, tokens: Tokens, m: Match, listed: str, alone: bool 
         return False
     if alone:
         return True
-    text, starts, ends = tokens.text, tokens.starts, tokens.ends
-    if m.last < len(starts) and text[m.end:starts[m.last]] == " " and tokens.surfaces[m.last][:1].isupper():
-        return True
-    if m.first == 0 or text[ends[m.first - 1]:m.start] != " ":
+    if m.first == 0 or tokens.text[tokens.ends[m.first - 1]:m.start] != " ":
         return False
-    word = tokens.surfaces[m.first - 1]  # (a name's first word may open the sentence: Nimbus Backup)
-    return word[:1].isupper() and (not starts_sentence(doc, starts[m.first - 1])
-                                   or _rare_word(word.lower(), doc.lang))
+    word = tokens.surfaces[m.first - 1]  # (it may open the sentence: Nimbus Backup)
+    return word[:1].isupper() and not word.isupper() and _rare_word(word.lower(), doc.lang)
 
 
-NAME_WORD_MAX_ZIPF = 3.5  # a capitalised word opening a sentence this rare is a name's (Nimbus; not The)
+NAME_WORD_MAX_ZIPF = 3.5  # a capitalised word before the term this rare is a name's (Nimbus; not UN, The)
 
 
 def _rare_word(word: str, lang: str | None) -> bool:

@@ -50,12 +50,15 @@ def _compound_head(term: str) -> list[str]:
     return _WORDS.findall(first[0])[-1:] if first else []
 
 
+_ELIDING = frozenset({"fr", "it", "ca"})  # languages that elide an article before a vowel (l', d')
+
+
 def elided_before_consonant(prose: str, start: int, new: str, lang: str | None) -> bool:
     """The word before the replaced text is elided (L', d', l') and ``new`` starts with a
     consonant, which no elision comes before: "L'update" -> "L'mise à jour" is wrong, not just
     at risk (a tester's report), so there is no fix, only the suggestion. (An h may be silent.)"""
-    if (lang or "").split("-")[0] not in SOUND_BOUND or not new:
-        return False
+    if (lang or "").split("-")[0] not in _ELIDING or not new:
+        return False  # (not English: the students' computer)
     before = _WORD_OR_ELISION_BEFORE.search(prose, max(0, start - 24), start)
     first = _unaccent(new).casefold()[:1]
     return before is not None and bool(before.group(2)) and first.isalpha() and first not in "aeiouyh"

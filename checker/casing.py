@@ -218,6 +218,7 @@ def _keep_line_break(surface: str, fitted: str) -> str:
 
 
 _SPACES_AFTER = re.compile(r"([^\w\s]*)[ \t]+(?=\S)")  # (punctuation and spaces after a match)
+_SPACES_BEFORE = re.compile(r"(?<=\w)[ \t]+$")  # (spaces after a word, before a match)
 
 
 def keep_wrapped_line(text: str, fix: Fix) -> Fix:
@@ -225,19 +226,23 @@ def keep_wrapped_line(text: str, fix: Fix) -> Fix:
     to): the line break goes into the spaces right after the match, or after the punctuation
     that follows it ("in order\nto win" -> "to\nwin", "in order\nto, and" -> "to,\nand"), so that
     the text keeps its line count, which a translation paired with its source line by line needs
-    (a tester's report). A replacement with spaces keeps the break itself
-    (``_keep_line_break``); a deletion (a suppression comment's line) and a match at a line's
-    end are left as they are."""
+    (a tester's report); a match at a line's end takes it into the spaces before it, after a word
+    ("all in order\nto\n" -> "all\nto"; not a list item's "- in order\n  to."). A replacement
+    with spaces keeps the break itself (``_keep_line_break``); a deletion (a suppression
+    comment's line) is left as it is."""
     surface = text[fix.start:fix.end]
     if "\n" not in surface or not fix.replacement.strip() or "\n" in fix.replacement \
             or " " in fix.replacement.strip():
         return fix
-    after = _SPACES_AFTER.match(text, fix.end)
-    if after is None:
-        return fix
     gap = next(g for g in _GAP.findall(surface) if "\n" in g)
     gap = gap[len(gap) - len(gap.lstrip(" \t\u00a0")):]  # (from the line ending: \r\n, indentation)
-    return dataclasses.replace(fix, end=after.end(), replacement=fix.replacement + after.group(1) + gap)
+    after = _SPACES_AFTER.match(text, fix.end)
+    if after is not None:
+        return dataclasses.replace(fix, end=after.end(), replacement=fix.replacement + after.group(1) + gap)
+    before = _SPACES_BEFORE.search(text, text.rfind("\n", 0, fix.start) + 1, fix.start)
+    if before is not None:  # (a match at a line's end: the break before it, after a word of the line)
+        return dataclasses.replace(fix, start=before.start(), replacement=gap + fix.replacement)
+    return fix
 
 
 def _shouting(doc: Document, segment, start: int, end: int) -> bool:

@@ -43,7 +43,7 @@ def normalise_lang(code: str) -> str:
     return primary
 
 
-SOURCE_SAMPLE_MIN = 6  # words a text needs to be told for the source language
+SOURCE_SAMPLE_MIN = 4  # lower-case words (3+ letters) a text needs to be told for the source language
 SOURCE_MARGIN = 1.5  # Zipf by which its words are commoner there, on average
 OWN_WORDS_MIN = 0.75  # a text's words its language's word list knows (Zipf 2.5+): 0.91-1.0 on news
 _SAMPLE_WORD = re.compile(r"[^\W\d_]{3,}")
@@ -54,7 +54,7 @@ def looks_foreign(text: str, lang: str, source_lang: str | None = None) -> bool:
     words of its first 1,000 characters (30 at least, 60 at most), fewer than OWN_WORDS_MIN are
     words of ``lang`` (German news checked as English: 0.42-0.51; Russian: 0.0). A hint for a
     wrong --lang, which detection would not have made (a corpus tester's report). With the
-    configuration's ``source_lang``, a shorter text too (SOURCE_SAMPLE_MIN words) whose words
+    configuration's ``source_lang``, a shorter text too (SOURCE_SAMPLE_MIN such words) whose words
     are much commoner in that language: an original beside its translation, which --fix must
     not rewrite (a tester's report: "your contraseña" in the English help file)."""
     from .lexicon import get_lexicon

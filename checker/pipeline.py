@@ -183,9 +183,6 @@ class Result:
     # still checked, so that one bad file in an audit of thousands does not hide every finding
     errors: list[FileError] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)  # CheckContext.notices of the run, each once
-    # files that read as another language than the one they were given (maybe an original beside
-    # its translation): their findings are reported without a fix
-    foreign: list[str] = field(default_factory=list)
 
     @property
     def failed(self) -> bool:
@@ -974,9 +971,9 @@ def run(sources: Sequence[Source], options: Options) -> Result:
                        f"e.g. {paths[0]}: is the language right? (--lang, or let it be detected; --fix leaves "
                        f"{'them' if len(paths) > 1 else 'it'} as {'they are' if len(paths) > 1 else 'it is'})")
     stdin_texts = {path: doc.text for path, doc in by_path.items() if source_of[path].data is not None and doc.text}
-    foreign_paths = sorted(path for paths in foreign.values() for path in paths)
+    foreign_paths = {path for paths in foreign.values() for path in paths}
     if foreign_paths:  # (reported, never fixed: maybe an original beside its translation)
         findings = [dataclasses.replace(f, fix=None) if f.fix is not None and f.path in foreign_paths else f
                     for f in findings]
     return Result(filter_findings(findings, settings_of, options, documents=by_path, corpus=corpus,
-                                  stdin_texts=stdin_texts), documents, fail_levels, errors, notices, foreign_paths)
+                                  stdin_texts=stdin_texts), documents, fail_levels, errors, notices)

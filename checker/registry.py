@@ -195,7 +195,9 @@ def reserved_selector(selector: str) -> bool:
     """A category that has no rule yet, or its codes' prefix (alignment, TC5: the categories of
     ``docs/output.md``): a configuration may name it now; it selects nothing until its rules come."""
     sel = selector.strip().lower()
-    return sel in CATEGORIES or sel in {f"tc{i}" for i in range(1, len(CATEGORIES) + 1)}
+    empty = [(i, category) for i, category in enumerate(CATEGORIES, 1)
+             if not any(rule.category == category for rule in all_rules())]
+    return any(sel in (category, f"tc{i}") for i, category in empty)
 
 
 def iter_selected(select: Iterable[str] | None, ignore: Iterable[str]) -> Iterator[type[Rule]]:

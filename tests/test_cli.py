@@ -745,3 +745,4 @@ def test_a_category_without_rules_yet_is_a_known_selector():
     assert result.returncode == 0
     assert "'alignment' selects no rule yet" in result.stderr.decode()
     assert run_cli("check", "--lang", "en", "--select", "TC9", str(SAMPLE)).returncode == 2
+    assert "selects no rule" not in run_cli("check", "--lang", "en", "--select", "TC6", str(SAMPLE)).stderr.decode()

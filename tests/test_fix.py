@@ -255,3 +255,13 @@ def test_fix_leaves_a_file_that_reads_as_the_source_language(tmp_path):
     assert (tmp_path / "help.en.txt").read_text(encoding="utf-8") == original
     assert "help.en.txt" in result.stdout.decode()  # (still reported, with no fix)
     assert "read as another language" in result.stderr.decode() and "--fix leaves it" in result.stderr.decode()
+    # a short original too: four lower-case words of three letters or more are enough (a review)
+    (tmp_path / "g.csv").write_text("source,target,status\ncontraseña,password\n,passcode,deprecated\n", encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nsource-lang = "es"\nglossaries = ["g.csv"]\n',
+                                              encoding="utf-8")
+    for name in ("help.en.txt", "help.es.txt"):
+        (tmp_path / name).unlink()
+    original = "Introduzca su contraseña para acceder a la cuenta de usuario.\n"
+    (tmp_path / "es.txt").write_text(original, encoding="utf-8")
+    run_cli("check", "--fix", ".", cwd=tmp_path)
+    assert (tmp_path / "es.txt").read_text(encoding="utf-8") == original

@@ -548,3 +548,13 @@ def test_tc201_paragraphs_pair_before_sentences(tmp_path):
                           "Der Akku lädt schnell. Das dauert nur 22 Minuten.\n\nDie Gewähr gilt acht Jahre und "
                           "deckt auch den Akku ab.\n", lang="de")
     assert [(f.rule, f.line, f.source.line) for f in found] == [("TC201", 3, 3)]
+
+
+def test_tc201_a_paragraph_break_the_translation_moved_keeps_the_sentences_paired(tmp_path):
+    # a review: as many sentences and paragraphs, the break moved by one sentence: the sentences
+    # pair, their lengths agreeing better than the paragraphs'
+    assert glossary_pair(tmp_path, "source,target\nvacina,vaccine\ngoverno,government\n",
+                         "O governo anunciou um novo plano ontem. A vacina chega em março.\n\n"
+                         "O parlamento votou a lei na terça-feira.\n",
+                         "The government announced a new plan yesterday.\n\nThe vaccine arrives in March. "
+                         "Parliament voted on the law on Tuesday.\n", source_lang="pt", lang="en") == []

@@ -822,6 +822,10 @@ def test_tc202_no_fix_puts_a_consonant_after_an_elided_article(tmp_path):
                             "L'update est prête. Une update arrive.", lang="fr")
     assert [(f.text, f.suggestions, f.fix is None) for f in found] == [
         ("update", ["mise à jour"], True), ("update", ["mise à jour"], False)]
+    # English elides no article: the students' computing machine keeps its fix (a review)
+    found = _glossary_check(tmp_path, "source,target,status\ncomputador,computer,preferred\n"
+                            "computador,computing machine,deprecated\n", "The students' computing machine failed.")
+    assert [(f.text, f.fix.replacement) for f in found] == [("computing machine", "computer")]
 
 
 def test_terms_listed_in_lower_case_are_not_matched_in_product_names(tmp_path):

@@ -782,6 +782,9 @@ def test_a_fix_of_a_wrapped_match_keeps_the_line_count(tmp_path):
     text = "We did this in order\nto win, then in\norder to lose,\nthen in order\r\nto, and done.\n- in order\n  to.\n"
     found = _swapped(tmp_path, "swap:\n  in order to: to\n", text)
     assert _fixed(text, found) == "We did this to\nwin, then to\nlose,\nthen to,\r\nand done.\n- to.\n"
+    # at a line's end the break goes before the match, after a word (a review)
+    text = "We did it all in order\nto\n"
+    assert _fixed(text, _swapped(tmp_path, "swap:\n  in order to: to\n", text)) == "We did it all\nto\n"
     # numbers wrapped over a line too
     text = "Some 200 thousand marched, and 300\nthousand more.\n"
     found = _swapped(tmp_path, "extends: numbers\nmessage: \"Write %s, not %s\"\nmultipliers: {thousand: 1000}\n",

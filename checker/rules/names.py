@@ -94,9 +94,11 @@ class NameVariantRule(Rule):
             from ..names import corpus
 
             ctx.cache[CORPUS_TABLE] = (doc, corpus.collect(stats, words))
-        source_words = frozenset(TOKEN_RE.findall(doc.source.prose)) if doc.source is not None else frozenset()
-        # (the original's words, where a translation is checked beside it: ``source_first``)
-        clusters = [house_first(source_first(cluster, source_words), ctx, doc.lang) for cluster in finalize(stats)]
+        # (the original's words, as written and lower-cased, where a translation is checked beside it)
+        source_words = {} if doc.source is None else \
+            {key: w for w in TOKEN_RE.findall(doc.source.prose) for key in (w.lower(), w)}
+        clusters = [house_first(source_first(cluster, source_words, doc.lang), ctx, doc.lang)
+                    for cluster in finalize(stats)]
         # Single-token clusters first, so that a token flagged on its own is not reported again
         # as the differing token of a multi-word name.
         fixed: set[tuple[str, str]] = set()  # (spelling, replacement) of the single tokens
@@ -212,22 +214,30 @@ def house_first(cluster: "NameCluster", ctx: "CheckContext | None", lang: str | 
     return _centred_on(cluster, house, name, "house", "house-list"), True
 
 
-def source_first(cluster: "NameCluster", source_words: frozenset[str]) -> "NameCluster":
+def source_first(cluster: "NameCluster", source_words: Mapping[str, str], lang: str | None = None) -> "NameCluster":
     """In a translation checked beside its original (``--source``), a tie of two spellings goes
     to the one the original writes when the other is not there (Ingrid Halvorsen in the source:
     Halvorson 1, Halvorsen 1 in the translation; a tester's report). Only a tie: a majority
     may be the translation's own spelling of the name (Gaddafi 3, Kadhafi 1 for a French
-    original's Kadhafi)."""
+    original's Kadhafi). ``source_words``: the original's words, by themselves and lower-cased."""
     if not source_words or cluster.multiword:
         return cluster
+    from ..names.morph import stems
+
+    def in_source(v: "NameVariant") -> str | None:
+        """The original's word that ``v`` writes, as written or inflected (Halvorsens: Halvorsen)."""
+        if v.spelling in source_words:
+            return v.spelling
+        return next((source_words[stem] for stem in stems(v.spelling, lang) if stem in source_words), None)
+
     dominant = [v for v in cluster.variants if v.tier is None]
-    if any(v.spelling in source_words for v in dominant):
+    if any(in_source(v) for v in dominant):
         return cluster
     tied = sum(v.count for v in dominant)
-    chosen = next((v for v in cluster.minority if v.count == tied and v.spelling in source_words), None)
-    if chosen is None:
+    chosen = next((v for v in cluster.minority if in_source(v)), None)
+    if chosen is None or sum(v.count for v in cluster.minority if v.base == chosen.base) != tied:
         return cluster
-    return _centred_on(cluster, chosen, chosen.base or chosen.spelling, chosen.tier, chosen.kind)
+    return _centred_on(cluster, chosen, in_source(chosen), chosen.tier, chosen.kind)
 
 
 def _centred_on(cluster: "NameCluster", center: "NameVariant", name: str, tier: str | None, kind: str) -> "NameCluster":

@@ -15,7 +15,7 @@ from ..registry import Rule, RuleDoc, register
 CORPUS_TABLE = "names-corpus-table"
 
 if TYPE_CHECKING:
-    from ..names import NameCluster
+    from ..names import NameCluster, NameVariant
     from ..names.corpus import CorpusSpellings, CorpusVariant
     from ..pipeline import CheckContext
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from ..agreement import elided_before_consonant, fix_at_risk
 from ..casing import NOUNS_CAPITALISED, fit_replacement, starts_sentence, stop_may_end_a_sentence
 from ..model import BlockKind, Document
+from ..names.normalize import HYPHENS
 from .compiled import CompiledGlossary, fold_words
 from .index import NONWORD_ZIPF, Match, PatternIndex, orthographic_plurals, regular_plural, term_parses
 from .model import Entry, Term
@@ -58,8 +59,8 @@ def scan(doc: Document, lang: str | None, compiled: CompiledGlossary, index: Pat
     matches = [m for m in index.scan(tokens, keys) if _in_one_block(doc, m)]
     if (lang or "").split("-")[0] in NOUNS_CAPITALISED:
         matches = [m for m in matches if not _noun_otherwise(doc, tokens, m)]
-    else:  # (a wrong term's: an original's term in a kept name is ``kept_in_source_language``'s)
-        matches = [m for m in matches if m.pattern.approved or not in_a_name(doc, tokens, m, m.pattern.payload[1].text)]
+    # (a wrong term's only: an original's term in a kept name is ``kept_in_source_language``'s)
+    matches = [m for m in matches if m.pattern.approved or not in_a_name(doc, tokens, m, m.pattern.payload[1].text)]
     return Scan(lang, tokens, keys, matches)
 
 
@@ -71,7 +72,8 @@ def in_a_name(doc: Document, tokens: Tokens, m: Match, listed: str, alone: bool 
     Not at a sentence's start, in a heading or in capitals; not in German, which capitalises its
     nouns (``_noun_otherwise``)."""
     written = tokens.surfaces[m.first]
-    if not listed.islower() or not written[:1].isupper() or written.isupper() or starts_sentence(doc, m.start):
+    if (doc.lang or "").split("-")[0] in NOUNS_CAPITALISED or not listed.islower() or not written[:1].isupper() \
+            or written.isupper() or starts_sentence(doc, m.start):
         return False
     segment = doc.segment_at(m.start)
     if segment is not None and doc.blocks and doc.blocks[segment.block].kind is not BlockKind.PARAGRAPH:
@@ -158,9 +160,6 @@ def wrong_terms(doc: Document, sc: Scan, compiled: CompiledGlossary) -> list[Hit
     return hits
 
 
-_HYPHENS = "-\u2010\u2011"
-
-
 def _part_of_hyphenated_word(text: str, start: int, end: int, lang: str | None) -> bool:
     """The match is a part of a word written with a hyphen (e-mail, mail-order, méta-mail for a
     deprecated "mail"): the word may be another word, or the term's replacement may not fit it
@@ -168,8 +167,8 @@ def _part_of_hyphenated_word(text: str, start: int, end: int, lang: str | None) 
     compounds with a hyphen and replaces a part of one (Email-Adresse -> E-Mail-Adresse)."""
     if (lang or "").split("-")[0] in NOUNS_CAPITALISED:
         return False
-    before = start >= 2 and text[start - 1] in _HYPHENS and text[start - 2].isalnum()
-    after = end + 1 < len(text) and text[end] in _HYPHENS and text[end + 1].isalnum()
+    before = start >= 2 and text[start - 1] in HYPHENS and text[start - 2].isalnum()
+    after = end + 1 < len(text) and text[end] in HYPHENS and text[end + 1].isalnum()
     return before or after
 
 

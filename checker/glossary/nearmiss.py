@@ -9,7 +9,7 @@ import re
 
 from ..align import Alignment, align
 from ..agreement import GENDERED, GERMAN_LIKE, article_at_risk, article_doubled, determiner_before
-from ..casing import NOUNS_CAPITALISED, starts_sentence, transfer_case
+from ..casing import starts_sentence, transfer_case
 from ..model import Document
 from ..names.morph import CASE_LANGUAGES
 from ..names.normalize import HYPHENS
@@ -137,7 +137,7 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
                 continue  # quoted or a title (Estimates of Coronavirus Disease 2019 in a Portuguese text)
             if _word_of_this_language(sc, m, term, other):
                 continue  # got (the stem of Spanish gotas) in an English text: its own word
-            if (sc.lang or "").split("-")[0] not in NOUNS_CAPITALISED and in_a_name(doc, sc.tokens, m, term.text, alone=True):
+            if in_a_name(doc, sc.tokens, m, term.text, alone=True):
                 continue  # a product's or a screen's name (la aplicación Dashboard: a tester's report)
             entry = entries[ei]
             approved = entry.approved(sc.lang)

@@ -739,9 +739,9 @@ def _first_name_and_surname(x: str, y: str, nbrs, zipf) -> bool:
     """One spelling stands before two or more names (the first name of several people: Mohamed
     Hamdan Dagalo, Mauritania Mohamed Ould Ghazouani), the other only after capitalised words (a
     surname: Hassan Sheikh Mohamud; not after a title, Crown Prince Muhammed), each always inside a
-    name: two people's names, not a slip, which keeps its place in the name (a tester's report; not
-    Cricket Australia and
-    Cricket-Behörden beside Fox Kricket: one word in several names, the slip in one)."""
+    name: two people's names, not a slip, which keeps its place in the name (a tester's report;
+    not Cricket Australia and Cricket-Behörden beside Fox Kricket: one word in several names, the
+    slip in one)."""
     nx, ny = nbrs.get(x) or set(), nbrs.get(y) or set()
     for first, last in ((nx, ny), (ny, nx)):
         if last and all(n[0] == "L" and not is_title(n[1]) for n in last) \

@@ -64,7 +64,8 @@ class NameVariantRule(Rule):
         "Favaro: dropping an accent is the common slip; not Russian ё, which print writes е), unless the language writes the word "
         "without it (a common word far commoner than its accented twin: Canada over Canadá in "
         "English); other ties go to a spelling much commoner in the language, else to the first "
-        "seen; beside its original (--source), a tie goes to the spelling the original writes. A multi-word name (Carlos Fávaro) follows its single token, so the two never "
+        "seen; beside its original (--source), a tie goes to the spelling the original writes. "
+        "A multi-word name (Carlos Fávaro) follows its single token, so the two never "
         "suggest opposite fixes, and `transcheck variants` shows the same dominant spelling.",
     )
 

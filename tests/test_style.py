@@ -802,3 +802,20 @@ def test_a_fix_never_writes_a_form_its_own_rule_rejects(tmp_path):
                      "E-mail is fine. Open the E-mail tab. Colour e-mail.\n")
     assert [(f.text, f.suggestions) for f in found] == [("E-mail", ["Email"]), ("E-mail", ["email"]),
                                                         ("e-mail", ["email"])]
+
+
+def test_decomposed_text_is_matched_and_fixed_where_it_is_written(tmp_path):
+    # a tester's report: "através de" saved decomposed (NFD, as macOS and some exports write it)
+    # never matched a style's key; the glossary found it
+    import unicodedata
+
+    (tmp_path / "House.yml").write_text("extends: substitution\nmessage: \"Use %s, not %s\"\nswap:\n"
+                                        "  através de: por meio de\n", encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "pt"\nstyles = ["House.yml"]\n', encoding="utf-8")
+    text = unicodedata.normalize("NFD", "Ação: falou através de um email.\n")
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    [found] = checker.check_paths([str(path)], config=str(tmp_path / "transcheck.toml"), select=["TC301"])
+    assert (found.line, found.column, unicodedata.normalize("NFC", found.text)) == (1, 15, "através de")
+    assert found.text == text[text.index("atrav"):text.index(" um")]
+    assert _fixed(text, [found]) == unicodedata.normalize("NFD", "Ação: falou ") + "por meio de um email.\n"

@@ -31,8 +31,9 @@ class _StyleRule(Rule):
         from ..style import match as matchers
 
         if self.kind == "substitution":  # (shared with the names rule: ``substitution_spans``)
-            return ctx.per_document(doc, f"substitution:{rule.name}", lambda: list(matchers.substitution(rule, doc)))
-        return getattr(matchers, self.kind)(rule, doc)
+            return ctx.per_document(doc, f"substitution:{rule.name}",
+                                    lambda: list(_on_composed(matchers.substitution, rule, doc, ctx)))
+        return _on_composed(getattr(matchers, self.kind), rule, doc, ctx)
 
     def check_document(self, doc: Document, ctx: "CheckContext") -> Iterator[Finding]:
         if not ctx.config.styles:
@@ -53,6 +54,22 @@ class _StyleRule(Rule):
                 yield self.finding(doc, hit.start, hit.end, hit.message, hit.suggestions, fix,
                                    severity=levels.get(rule.name.lower()) or rule.level or self.severity,
                                    style_rule=rule.name)
+
+
+def _on_composed(matcher, rule: "StyleRule", doc: Document, ctx: "CheckContext") -> "Iterable[matchers.Hit]":
+    """``matcher``'s hits on ``doc``; on a decomposed text (NFD), the hits on its composed view
+    with their offsets in the file (a tester's report: "através" never matched there)."""
+    import dataclasses
+
+    from ..nfc import composed_view
+
+    view = ctx.per_document(doc, "composed-view", lambda: composed_view(doc))
+    if view is None:
+        return matcher(rule, doc)
+    back = view.to_file
+    return [dataclasses.replace(hit, start=back(hit.start), end=back(hit.end),
+                                fix_span=hit.fix_span and (back(hit.fix_span[0]), back(hit.fix_span[1])))
+            for hit in matcher(rule, view.doc)]
 
 
 @register

@@ -218,7 +218,8 @@ def _keep_line_break(surface: str, fitted: str) -> str:
 
 
 _SPACES_AFTER = re.compile(r"([^\w\s]*)[ \t]+(?=\S)")  # (punctuation and spaces after a match)
-_SPACES_BEFORE = re.compile(r"(?<=\w)[ \t]+$")  # (spaces after a word, before a match)
+_SPACES_BEFORE = re.compile(r"(?<=\S)[ \t]+$")  # (spaces before a match)
+_WORD_CHAR = re.compile(r"\w")  # (a line with words before them: not a list item's "- " alone)
 
 
 def keep_wrapped_line(text: str, fix: Fix) -> Fix:
@@ -226,8 +227,9 @@ def keep_wrapped_line(text: str, fix: Fix) -> Fix:
     to): the line break goes into the spaces right after the match, or after the punctuation
     that follows it ("in order\nto win" -> "to\nwin", "in order\nto, and" -> "to,\nand"), so that
     the text keeps its line count, which a translation paired with its source line by line needs
-    (a tester's report); a match at a line's end takes it into the spaces before it, after a word
-    ("all in order\nto\n" -> "all\nto"; not a list item's "- in order\n  to."). A replacement
+    (a tester's report); a match at a line's end takes it into the spaces before it, after the
+    line's words ("all in order\nto\n" -> "all\nto", "came, web\nsite." -> "came,\nwebsite."; not a
+    list item's "- in order\n  to."). A replacement
     with spaces keeps the break itself (``_keep_line_break``); a deletion (a suppression
     comment's line) is left as it is."""
     surface = text[fix.start:fix.end]
@@ -239,8 +241,10 @@ def keep_wrapped_line(text: str, fix: Fix) -> Fix:
     after = _SPACES_AFTER.match(text, fix.end)
     if after is not None:
         return dataclasses.replace(fix, end=after.end(), replacement=fix.replacement + after.group(1) + gap)
-    before = _SPACES_BEFORE.search(text, text.rfind("\n", 0, fix.start) + 1, fix.start)
-    if before is not None:  # (a match at a line's end: the break before it, after a word of the line)
+    line_start = text.rfind("\n", 0, fix.start) + 1
+    before = _SPACES_BEFORE.search(text, line_start, fix.start)
+    if before is not None and _WORD_CHAR.search(text, line_start, before.start()):
+        # (a match at a line's end: the break before it, after the line's words and punctuation)
         return dataclasses.replace(fix, start=before.start(), replacement=gap + fix.replacement)
     return fix
 

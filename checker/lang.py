@@ -47,6 +47,7 @@ SOURCE_SAMPLE_MIN = 4  # lower-case words (3+ letters) a text needs to be told f
 SOURCE_MARGIN = 1.5  # Zipf by which its words are commoner there, on average
 OWN_WORDS_MIN = 0.75  # a text's words its language's word list knows (Zipf 2.5+): 0.91-1.0 on news
 _SAMPLE_WORD = re.compile(r"[^\W\d_]{3,}")
+_QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”|„[^“”\n]*[“”]|«[^»\n]*»|‘[^’\n]*’')
 
 
 def looks_foreign(text: str, lang: str, source_lang: str | None = None) -> bool:
@@ -67,7 +68,11 @@ def looks_foreign(text: str, lang: str, source_lang: str | None = None) -> bool:
         lexicon.prefetch(words)
         if sum(lexicon.zipf(w) >= 2.5 for w in words) < OWN_WORDS_MIN * len(words):
             return True
-    if not source_lang or normalise_lang(source_lang) == normalise_lang(lang) or len(words) < SOURCE_SAMPLE_MIN:
+    if not source_lang or normalise_lang(source_lang) == normalise_lang(lang):
+        return False
+    # (quotations aside: an English title quoted in a Spanish sentence makes no English file; a review)
+    words = [w for w in _SAMPLE_WORD.findall(_QUOTED.sub(" ", text[:1000])) if w.islower()][:60]
+    if len(words) < SOURCE_SAMPLE_MIN:
         return False
     theirs = get_lexicon(normalise_lang(source_lang))
     if not len(theirs):

@@ -265,3 +265,12 @@ def test_fix_leaves_a_file_that_reads_as_the_source_language(tmp_path):
     (tmp_path / "es.txt").write_text(original, encoding="utf-8")
     run_cli("check", "--fix", ".", cwd=tmp_path)
     assert (tmp_path / "es.txt").read_text(encoding="utf-8") == original
+    # ... but a translation that quotes an original's title is the translation (a review)
+    (tmp_path / "es.txt").unlink()
+    (tmp_path / "transcheck.toml").write_text('lang = "es"\nsource-lang = "en"\nglossaries = ["g.csv"]\n',
+                                              encoding="utf-8")
+    (tmp_path / "g.csv").write_text("source,target,status\npassword,contraseña,preferred\n,clave,deprecated\n",
+                                    encoding="utf-8")
+    (tmp_path / "t.txt").write_text('Ver "getting started with the command line" y la clave.\n', encoding="utf-8")
+    run_cli("check", "--fix", "--unsafe-fixes", ".", cwd=tmp_path)  # (after "la": the gender may change)
+    assert "contraseña" in (tmp_path / "t.txt").read_text(encoding="utf-8")

@@ -833,7 +833,8 @@ def test_terms_listed_in_lower_case_are_not_matched_in_product_names(tmp_path):
     # English leftover, "Range Rover" a source term "range" (capitalised suggestions mid-sentence)
     csv = ("source,target,status\nbackup,copia de seguridad,preferred\nbackup,backup,forbidden\n"
            "dashboard,panel de control,preferred\n")
-    text = "Nimbus Backup está incluido. Abra la aplicación Dashboard. Haga un backup cada día."
+    text = ("Nimbus Backup está incluido. Abra la aplicación Dashboard. Haga un backup cada día. En Windows "
+            "Backup no aparece. El programa de Microsoft Backup guarda todo.")
     found = _glossary_check(tmp_path, csv, text, lang="es", select=("TC202", "TC203"))
     assert [(f.rule, f.column) for f in found] == [("TC202", text.index("backup") + 1)]
     # German capitalises every noun: a capitalised word is still the term

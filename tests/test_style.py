@@ -785,6 +785,8 @@ def test_a_fix_of_a_wrapped_match_keeps_the_line_count(tmp_path):
     # at a line's end the break goes before the match, after a word (a review)
     text = "We did it all in order\nto\n"
     assert _fixed(text, _swapped(tmp_path, "swap:\n  in order to: to\n", text)) == "We did it all\nto\n"
+    text = "He came, web\nsite.\n"  # (after punctuation too: a review)
+    assert _fixed(text, _swapped(tmp_path, "swap:\n  web site: website\n", text)) == "He came,\nwebsite.\n"
     # numbers wrapped over a line too
     text = "Some 200 thousand marched, and 300\nthousand more.\n"
     found = _swapped(tmp_path, "extends: numbers\nmessage: \"Write %s, not %s\"\nmultipliers: {thousand: 1000}\n",

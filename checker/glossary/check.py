@@ -65,9 +65,10 @@ def scan(doc: Document, lang: str | None, compiled: CompiledGlossary, index: Pat
 
 
 def in_a_name(doc: Document, tokens: Tokens, m: Match, listed: str, alone: bool = False) -> bool:
-    """A term listed in lower case, matched by capitalised words inside a sentence after a
-    capitalised word no word list knows well (Nimbus Backup for backup: a tester's report): a
-    product's name, not the term (not UN Secretary General Guterres: a title before a name).
+    """A term listed in lower case, matched by capitalised words inside a sentence after another
+    capitalised word (Windows Backup, Microsoft Backup; at a sentence's start one no word list
+    knows well: Nimbus Backup; a tester's report and a review): a product's name, not the term
+    (not after an acronym: UN Secretary General Guterres, a title before a name).
     ``alone``: a capitalised word inside a sentence will do (the Dashboard app).
     Not at a sentence's start, in a heading or in capitals; not in German, which capitalises its
     nouns (``_noun_otherwise``)."""
@@ -82,11 +83,12 @@ def in_a_name(doc: Document, tokens: Tokens, m: Match, listed: str, alone: bool 
         return True
     if m.first == 0 or tokens.text[tokens.ends[m.first - 1]:m.start] != " ":
         return False
-    word = tokens.surfaces[m.first - 1]  # (it may open the sentence: Nimbus Backup)
-    return word[:1].isupper() and not word.isupper() and _rare_word(word.lower(), doc.lang)
+    word = tokens.surfaces[m.first - 1]  # (opening the sentence, a rare one: Nimbus Backup; not The)
+    return word[:1].isupper() and not word.isupper() and (
+        not starts_sentence(doc, tokens.starts[m.first - 1]) or _rare_word(word.lower(), doc.lang))
 
 
-NAME_WORD_MAX_ZIPF = 3.5  # a capitalised word before the term this rare is a name's (Nimbus; not UN, The)
+NAME_WORD_MAX_ZIPF = 3.5  # a capitalised word opening a sentence this rare is a name's (Nimbus; not The)
 
 
 def _rare_word(word: str, lang: str | None) -> bool:

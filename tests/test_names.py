@@ -1781,3 +1781,23 @@ def test_a_tie_goes_to_the_original_also_through_an_inflected_spelling():
                                "Ministerin Ingrid Halvorson besuchte Oslo. Halvorsens Abkommen wird unterzeichnet.",
                                source_lang="en", lang="de", select=["TC101"])
     assert [(f.text, f.suggestions) for f in found] == [("Halvorson", ["Halvorsen"])]
+
+
+@pytest.mark.parametrize("text, lang, slip", [
+    ("Marine Le Pen a posé ses conditions lundi. Le RN votera la censure, a prévenu Marine Le Pen. Selon ses "
+     "proches, Marine le Pen ne veut pas de crise.", "fr", ("le", "Le")),
+    ("Charles de Gaulle a parlé. Le général Charles de Gaulle est parti. Plus tard, Charles De Gaulle revint.",
+     "fr", ("De", "de")),
+])
+def test_a_particle_written_in_the_other_case_inside_a_full_name(text, lang, slip):
+    # a names tester's report: "Marine le Pen" beside "Marine Le Pen" twice was missed
+    import checker
+
+    assert [(f.text, f.suggestions[0]) for f in checker.check_text(text, lang=lang, select=["TC101"])] == [slip]
+
+
+def test_a_particle_in_the_other_case_once_each_is_no_slip():
+    import checker
+
+    assert checker.check_text("Charles de Gaulle a parlé. Plus tard, Charles De Gaulle revint.", lang="fr",
+                              select=["TC101"]) == []

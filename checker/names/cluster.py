@@ -1052,8 +1052,20 @@ def _only_difference(a: tuple[str, ...], b: tuple[str, ...]) -> int | None:
     return diff[0] if len(diff) == 1 else None
 
 
+def _particle_case(a: str, b: str) -> bool:
+    """Two spellings of one particle in other case (le / Le, de / De, van / Van)."""
+    from .extract import PARTICLES
+
+    return a != b and a.casefold() == b.casefold() and a.casefold() in PARTICLES
+
+
 def _judge_multi(mi: tuple, do: tuple, i: int, forms, lang: str, zipf):
-    """``judge`` of the tokens at ``i`` of two multi-word names, the rest of them shared."""
+    """``judge`` of the tokens at ``i`` of two multi-word names, the rest of them shared; a
+    particle's case changed once beside a name written 2+ times the other way is a slip of it
+    (Marine le Pen beside Marine Le Pen, Charles De Gaulle beside Charles de Gaulle: a names
+    tester's report)."""
+    if _particle_case(mi[i], do[i]):
+        return ("A", "typo") if len(forms[mi]) == 1 and len(forms[do]) >= 2 else None
     cooc = {(l[0], l[3]) for l in forms[mi]} <= {(l[0], l[3]) for l in forms[do]}
     return judge(mi[i], do[i], len(forms[do]), lang, zipf, context=True,
                  minority_count=len(forms[mi]), cooccur=cooc, lead=i > 0, name=do, in_names=True)
@@ -1135,7 +1147,7 @@ def _multiword_clusters(stats, candidates, lang, zipf, ranks=None) -> list[NameC
             for y in range(x + 1, len(bucket)):
                 a, b = bucket[x], bucket[y]
                 ta, tb = a[i], b[i]
-                if ta == tb or len(ta) < 3 or len(tb) < 3:
+                if ta == tb or ((len(ta) < 3 or len(tb) < 3) and not _particle_case(ta, tb)):
                     continue
                 mi, do = _multi_order(a, b, i, forms, mscore, zipf)
                 verdict = _judge_multi(mi, do, i, forms, lang, zipf)

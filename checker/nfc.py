@@ -22,7 +22,7 @@ _CLUSTER = re.compile(r".[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\u
 
 @dataclasses.dataclass
 class ComposedView:
-    """``doc`` composed, and for each of its offsets the offset of the file's text."""
+    """A document composed (``doc``), and the file's offset of each of its offsets."""
 
     doc: Document
     _starts: list[int]  # composed offset -> the file's offset where that character's cluster starts
@@ -53,13 +53,13 @@ def composed_view(doc: Document) -> ComposedView | None:
         piece = unicodedata.normalize("NFC", m.group())
         masked = doc.prose[a:b]
         # (masked markup stays masked, as long as the composed piece)
-        view = " " * len(piece) if masked.isspace() and not m.group().isspace() else unicodedata.normalize("NFC", masked)
-        if len(view) != len(piece):
-            view = (view + " " * len(piece))[:len(piece)]
+        shown = " " * len(piece) if masked.isspace() and not m.group().isspace() else unicodedata.normalize("NFC", masked)
+        if len(shown) != len(piece):
+            shown = (shown + " " * len(piece))[:len(piece)]
         composed.append(at)
         file.append(a)
         text.append(piece)
-        prose.append(view)
+        prose.append(shown)
         starts.extend([a] * len(piece))
         at += len(piece)
     starts.append(len(doc.text))

@@ -7,8 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .index import (Pattern, PatternIndex, english_inflection, inflected_form, language_index,
-                    orthographic_plurals, regular_plural)
+from .index import Pattern, PatternIndex, english_inflection, inflected_form, language_index, plurals_of
 from .model import Glossary, Term
 from .text import analyzer, is_acronym, split_words, unaccent
 
@@ -199,9 +198,8 @@ class CompiledGlossary:
                 # a deprecated word that stems like an approved one is matched as written, and in
                 # its plurals (internamentos beside internação: a tester's report)
                 one_word = exact and " " not in term.text.strip()
-                for plural in [regular_plural(term.text, lang), *orthographic_plurals(term.text, lang)] if one_word else ():
-                    if plural is not None:  # (actualizações of actualização)
-                        index.add(index.pattern(plural, (ei, term), approved=term.approved, exact=True))
+                for plural in plurals_of(term.text, lang) if one_word else ():  # (actualizações of actualização)
+                    index.add(index.pattern(plural, (ei, term), approved=term.approved, exact=True))
             self._target[lang] = index
         return index
 

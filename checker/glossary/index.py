@@ -95,8 +95,7 @@ class PatternIndex:
         out = []
         lang = self.analyzer.lang
         for k, form in enumerate(pattern.forms):
-            plurals = [regular_plural(form, lang), *orthographic_plurals(form, lang)]
-            for key in dict.fromkeys(self.analyzer.key(plural) for plural in plurals if plural is not None):
+            for key in dict.fromkeys(self.analyzer.key(plural) for plural in plurals_of(form, lang)):
                 if key != pattern.keys[k]:
                     out.append(dataclasses.replace(pattern, keys=pattern.keys[:k] + (key,) + pattern.keys[k + 1:]))
         return out
@@ -272,6 +271,11 @@ _ENGLISH_PLURALS = {"child": "children", "person": "people", "man": "men", "woma
                     "phenomenon": "phenomena", "datum": "data", "medium": "media", "bacterium": "bacteria",
                     "curriculum": "curricula"}
 _ENGLISH_IRREGULAR = frozenset(_ENGLISH_PLURALS) | frozenset("sheep fish deer aircraft staff police people".split())
+
+
+def plurals_of(word: str, lang: str | None) -> list[str]:
+    """The plurals a word may take: ``regular_plural`` and ``orthographic_plurals``, each once."""
+    return list(dict.fromkeys(p for p in [regular_plural(word, lang), *orthographic_plurals(word, lang)] if p))
 
 
 def regular_plural(word: str, lang: str | None) -> str | None:

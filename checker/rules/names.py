@@ -96,11 +96,11 @@ class NameVariantRule(Rule):
             from ..names import corpus
 
             ctx.cache[CORPUS_TABLE] = (doc, corpus.collect(stats, words))
+        found = finalize(stats)
         # (the original's words, as written and lower-cased, where a translation is checked beside it)
-        source_words = {} if doc.source is None else \
+        source_words = {} if doc.source is None or not found else \
             {key: w for w in TOKEN_RE.findall(doc.source.prose) for key in (w.lower(), w)}
-        clusters = [house_first(source_first(cluster, source_words, doc.lang), ctx, doc.lang)
-                    for cluster in finalize(stats)]
+        clusters = [house_first(source_first(cluster, source_words, doc.lang), ctx, doc.lang) for cluster in found]
         # Single-token clusters first, so that a token flagged on its own is not reported again
         # as the differing token of a multi-word name.
         fixed: set[tuple[str, str]] = set()  # (spelling, replacement) of the single tokens

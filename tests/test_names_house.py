@@ -61,6 +61,22 @@ def test_variant_of_one_word_of_a_longer_name_fixes_that_word(tmp_path):
     assert [(f["text"], f["suggestions"], f["message"]) for f in findings] == [
         ("Macorn", ["Macron"], "'Macorn': the house spelling is 'Macron' (as in 'Emmanuel Macron')")]
 
+def test_house_word_of_a_longer_name_wins_over_a_majority_of_its_variant(tmp_path):
+    """Zelensky is listed under Volodímir Zelenski: the document's majority Zelensky must not make
+    TC101 tell the one house spelling, Zelenski, to become the rejected variant (a tester's report)."""
+    (tmp_path / "names.yaml").write_text("names:\n  - name: Volodímir Zelenski\n    variants: [Zelensky]\n",
+                                         encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "es"\nnames = ["names.yaml"]\n', encoding="utf-8")
+    article = tmp_path / "z.txt"
+    article.write_text("Zelensky habló el lunes. Zelensky pidió ayuda.\n\nEl presidente Zelenski no comentó.\n",
+                       encoding="utf-8")
+    findings = json.loads(run_cli("check", "--format", "json", "z.txt", cwd=tmp_path).stdout)["findings"]
+    assert [(f["rule"], f["text"], f["suggestions"]) for f in findings] == [
+        ("TC102", "Zelensky", ["Zelenski"]), ("TC102", "Zelensky", ["Zelenski"])]
+    run_cli("check", "--fix", "z.txt", cwd=tmp_path)
+    assert article.read_text(encoding="utf-8").count("Zelenski ") == 3
+
+
 
 RUSSIAN = ("Президент Зеленський выступил в Киеве. Сторонники Зеленського поддержали его. "
            "Зеленському пообещали помощь.\n")

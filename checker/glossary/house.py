@@ -109,6 +109,16 @@ class HouseNames:
         an = analyzer(lang)
         return canonical if an.term_keys(spelling) == an.term_keys(canonical) else None
 
+    def house_word_for(self, spelling: str, lang: str | None = None) -> str | None:
+        """The one word of a longer house name that a one-word listed variant stands for
+        (Zelensky, listed under Volodímir Zelenski: Zelenski), as TC102 reports it; None when
+        ``spelling`` is no listed variant or stands for more than one word."""
+        canonical = self.canonical_of(spelling, lang)
+        if canonical is None or fold_spelling(canonical) == fold_spelling(spelling) or " " not in canonical.strip():
+            return None
+        words = _corresponding_words(re.findall(r"[^\W_]+", canonical), spelling)
+        return words[0] if len(words) == 1 else None
+
     def _variant_form(self, spelling: str, canonical: str) -> bool:
         """``spelling`` starts with one of ``canonical``'s listed variants, longer than the
         house spelling it also starts with (``_house_form``'s rule for the text's words)."""

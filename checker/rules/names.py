@@ -210,6 +210,12 @@ def house_first(cluster: "NameCluster", ctx: "CheckContext | None", lang: str | 
             house = variant
             break
     if house is None:
+        # a one-word variant of a longer house name (Zelensky, of Volodímir Zelenski) names the
+        # word the house writes (Zelenski), which must win here as TC102 makes it win
+        words = {names.house_word_for(v.spelling, lang) for v in cluster.variants} - {None}
+        house = next((v for v in cluster.variants if v.spelling in words), None)
+        name = house.spelling if house is not None else None
+    if house is None:
         return cluster, False
     if house.tier is None:  # the house spelling is already the dominant one
         return cluster, True

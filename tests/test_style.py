@@ -728,6 +728,33 @@ def test_title_case_headings_in_sentence_case(tmp_path, lang, heading, suggestio
     assert [f.suggestions for f in found] == [[suggestion]]
 
 
+@pytest.mark.parametrize("lang, heading", [
+    ("en", "Lula meets Zelensky in New York"),
+    ("en", "Storm hits Hong Kong"),
+    ("en", "Wildfires near Los Angeles"),
+    ("en", "How to share a screen in Microsoft Teams"),
+    ("en", "Review of the Golden Gate Bridge"),
+    ("pt", "Greve em São Paulo afeta o metrô"),
+    ("pt", "Chuvas no Rio Grande do Sul"),
+])
+def test_sentence_case_keeps_names_of_several_words(tmp_path, lang, heading):
+    # a tester's report: correct headings were reported and "fixed" to "in new york", "rio
+    # grande do sul" when the body did not repeat the name
+    _, found = _headings(tmp_path, f"# {heading}\n\nA body that names none of them.\n", lang=lang)
+    assert found == []
+
+
+@pytest.mark.parametrize("heading, suggestion", [
+    # two capitalised ordinary words are no name
+    ("The Government Announces new taxes", "The government announces new taxes"),
+    # a heading all in capitals is in title case: its names are judged word by word
+    ("Storm Hits Hong Kong", "Storm hits hong kong"),
+])
+def test_sentence_case_still_reports_capitalised_words_that_are_no_name(tmp_path, heading, suggestion):
+    _, found = _headings(tmp_path, f"# {heading}\n\nA body that names none of them.\n")
+    assert [f.suggestions for f in found] == [[suggestion]]
+
+
 def test_a_swap_to_nothing_deletes_the_word_and_one_space(tmp_path):
     # a tester's report: the message read "Use '' rather than 'very'", and the fix left two
     # spaces; a review: beside markup, a bracket, punctuation or a line's edge, or at a

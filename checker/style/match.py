@@ -464,6 +464,37 @@ def _in_named_phrases(body: str, matches: list[re.Match], lang: str | None) -> d
     return covered
 
 
+def _names_in_a_sentence_case_heading(words: list[str], rule: StyleRule, evidence: CaseEvidence,
+                                      lang: str | None) -> set[int]:
+    """The indexes of the words of multi-word names in a heading not all in capitals (a word after
+    its first is in lower case, as in sentence case or in a title's small words): two or more
+    capitalised words in a row, or joined by a name particle (Rio Grande do Sul), none of them a
+    small word, after a word in lower case (São Paulo, Microsoft Teams: a tester's report); at
+    the heading's start, with a name (``_is_exempt``) or a word other languages use as much after
+    the first (New York; not "The Government Announces new taxes")."""
+    from ..names.compare import name_like
+    from ..names.extract import PARTICLES
+
+    if not any(w[:1].islower() for w in words[1:]):
+        return set()
+    primary = (lang or "en").split("-")[0]
+    small = _CHICAGO_SMALL if primary == "en" else frozenset()
+    kept: set[int] = set()
+    run: list[int] = []
+    for i, word in enumerate(words + [""]):
+        capital = word[:1].isupper() and word.lower() not in small
+        if capital or (run and word in PARTICLES and i + 1 < len(words) and words[i + 1][:1].isupper()):
+            run.append(i)
+            continue
+        named = [k for k in run if words[k][:1].isupper()]
+        if len(named) >= 2 and (any(w[:1].islower() for w in words[:run[0]]) or any(
+                _is_exempt(words[k], rule, evidence, lang) or name_like(words[k].lower(), primary)
+                for k in named[1:])):
+            kept.update(run)
+        run = []
+    return kept
+
+
 _HEADING_MARK = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+")
 
 
@@ -546,6 +577,8 @@ def capitalization(rule: StyleRule, doc: Document, evidence: CaseEvidence | None
                 skip.add(i)
         named = _in_named_phrases(body, matches, doc.lang) if rule.match == "$sentence" else {}
         skip |= set(named)
+        if rule.match == "$sentence":
+            skip |= _names_in_a_sentence_case_heading(words, rule, evidence, doc.lang)
         # After a count, a year or code and a space ("2024 Was A Hard Year"), the first word is no
         # heading's first: in sentence case it is judged as the others (a tester's report). After
         # anything else that is not the heading's start (a section number "2. Method" or "1.2

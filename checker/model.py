@@ -58,6 +58,7 @@ class Block:
     start: int
     end: int
     kind: BlockKind = BlockKind.PARAGRAPH
+    level: int = 0  # a Markdown heading's level (1 for # and ===), 0 where the markup gives none
 
 
 @dataclass(frozen=True)

@@ -755,6 +755,39 @@ def test_sentence_case_still_reports_capitalised_words_that_are_no_name(tmp_path
     assert [f.suggestions for f in found] == [[suggestion]]
 
 
+def _scoped(tmp_path, scope, text, rule="extends: capitalization\nmessage: \"'%s' is off\"\nmatch: $sentence\n"):
+    (tmp_path / "S.yml").write_text(rule + f"scope: {scope}\n", encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nstyles = ["S.yml"]\n', encoding="utf-8")
+    (tmp_path / "d.md").write_text(text, encoding="utf-8")
+    return checker.check_paths([str(tmp_path / "d.md")], select=["style"])
+
+
+def test_scope_sentence_judges_each_sentence_on_its_own(tmp_path):
+    # a tester's report: Vale's sentence scope was the whole text, one finding quoting the file
+    # whose fix lower-cased every sentence's first word
+    found = _scoped(tmp_path, "sentence", "# Using Teams With Azure\n\nYou cannot sign in. it is easy.\n")
+    assert [(f.line, f.text, f.suggestions) for f in found] == [
+        (1, "Using Teams With Azure", ["Using teams with Azure"]), (3, "it is easy.", ["It is easy."])]
+    # other rule types too: a pattern never reaches over a sentence's end
+    found = _scoped(tmp_path, "sentence", "It ends here. Then it goes on.\n",
+                    "extends: existence\nmessage: \"'%s'\"\ntokens:\n  - 'here\\. Then'\n")
+    assert found == []
+    assert len(_scoped(tmp_path, "text", "It ends here. Then it goes on.\n",
+                       "extends: existence\nmessage: \"'%s'\"\ntokens:\n  - 'here\\. Then'\n")) == 1
+
+
+def test_scope_heading_level(tmp_path):
+    # a tester's report: heading.h1 was read as heading and applied to every level
+    text = "# Top Title Here\n\nBody.\n\n## Second Level Heading\n\nOther Title\n===========\n"
+    assert [f.line for f in _scoped(tmp_path, "heading.h1", text)] == [1, 7]
+    assert [f.line for f in _scoped(tmp_path, "heading.h2", text)] == [5]
+    assert [f.line for f in _scoped(tmp_path, "[heading, ~heading.h1]", text)] == [5]
+    assert [f.line for f in _scoped(tmp_path, "heading", text)] == [1, 5, 7]
+    result = run_cli("check", "d.md", cwd=tmp_path) if (tmp_path / "S.yml").write_text(
+        "extends: capitalization\nmessage: x\nscope: heading.h7\n", encoding="utf-8") else None
+    assert result.returncode == 2 and "unsupported scope 'heading.h7'" in result.stderr.decode()
+
+
 def test_a_swap_to_nothing_deletes_the_word_and_one_space(tmp_path):
     # a tester's report: the message read "Use '' rather than 'very'", and the fix left two
     # spaces; a review: beside markup, a bracket, punctuation or a line's edge, or at a

@@ -122,23 +122,25 @@ def read_markdown(text: str) -> tuple[str, list[Block]]:
             return "".join(chars), blocks
     offset = _line_offsets(text)
     chars = [ch if ch == "\n" else " " for ch in text]
-    kinds: list[tuple[int, int, BlockKind]] = []
+    kinds: list[tuple[int, int, BlockKind, int]] = []  # (start, end, kind, heading level)
     pending: BlockKind | None = None
     in_cell = False
+    level = 0
     table_rows: set[int] = set()
     for token in _parse(text):
         if token.type in _PROSE_BLOCKS:
             pending, in_cell = _PROSE_BLOCKS[token.type], False
+            level = int(token.tag[1:]) if token.type == "heading_open" else 0  # (h1 ... h6)
         elif token.type in ("th_open", "td_open"):
             pending, in_cell = BlockKind.PARAGRAPH, True
         elif token.type == "inline" and token.map and pending is not None:
             start, end = offset(token.map[0]), offset(token.map[1])
             chars[start:end] = text[start:end]
             if not in_cell:
-                kinds.append((start, end, pending))
+                kinds.append((start, end, pending, level))
             elif token.map[0] not in table_rows:  # a row's cells, once, each its own block
                 table_rows.add(token.map[0])
-                kinds.extend((start + a, start + b, BlockKind.PARAGRAPH) for a, b in _cells(text[start:end]))
+                kinds.extend((start + a, start + b, BlockKind.PARAGRAPH, 0) for a, b in _cells(text[start:end]))
             pending = None
     prose_text = "".join(chars)
     masked = list(prose_text)
@@ -156,10 +158,10 @@ def read_markdown(text: str) -> tuple[str, list[Block]]:
     # address or inline code stays a paragraph, so a source and its translation keep as many
     # segments. Their edges are then trimmed to the visible prose (not the "# " of a heading).
     blocks = []
-    for start, end, kind in kinds:
+    for start, end, kind, level in kinds:
         for block in text_blocks(prose_text[start:end]):
             b_start, b_end = trim_span(prose, start + block.start, start + block.end)
             if b_start == b_end:  # nothing visible: the whole (masked) span
                 b_start, b_end = start + block.start, start + block.end
-            blocks.append(Block(b_start, b_end, kind))
+            blocks.append(Block(b_start, b_end, kind, level))
     return prose, blocks

@@ -55,9 +55,10 @@ DEFAULT_MESSAGES = {
 _LEVELS = {"suggestion": Severity.INFO, "info": Severity.INFO, "warning": Severity.WARNING, "error": Severity.ERROR}
 # Vale scopes -> the blocks transcheck knows. Markdown list items, quotes and tables are paragraphs here.
 _SCOPES = {
-    "text": "text", "sentence": "text", "paragraph": "paragraph", "list": "paragraph", "blockquote": "paragraph",
+    "text": "text", "sentence": "sentence", "paragraph": "paragraph", "list": "paragraph", "blockquote": "paragraph",
     "table": "paragraph", "heading": "heading", "title": "heading", "caption": "caption", "raw": "raw",
 }
+_HEADING_LEVELS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _STYLE_FILE_KEYS = {"style", "rules", "description", "version"}
 # A match never begins or ends inside a word (Vale's \b, without its quirk at non-word edges).
 EDGE = r"(?!(?<=\w)\w)"
@@ -584,10 +585,16 @@ def _scopes(value: Any, line: int) -> tuple[frozenset[str], frozenset[str]]:
     included, excluded = set(), set()
     for item in _as_list(value, "scope", line):
         negated = item.strip().startswith("~")
-        name = item.strip().lstrip("~").split(".")[0]
+        name, _, part = item.strip().lstrip("~").partition(".")
         if name not in _SCOPES:
             raise StyleError(_line(item, line), f"unsupported scope {item!r} (expected one of: {', '.join(_SCOPES)})")
-        (excluded if negated else included).add(_SCOPES[name])
+        scope = _SCOPES[name]
+        if name == "heading" and part:  # heading.h1 ... heading.h6: headings of that level
+            if part not in _HEADING_LEVELS:
+                raise StyleError(_line(item, line), f"unsupported scope {item!r} (expected heading or heading.h1 to "
+                                                    "heading.h6)")
+            scope = "heading." + part
+        (excluded if negated else included).add(scope)
     return frozenset(included or {"text"}), frozenset(excluded)
 
 

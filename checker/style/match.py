@@ -37,17 +37,29 @@ _KIND_SCOPE = {BlockKind.HEADING: "heading", BlockKind.PARAGRAPH: "paragraph", B
 
 
 def scope_spans(doc: Document, rule: StyleRule) -> tuple[str, list[tuple[int, int]]]:
-    """The text to search (prose, or the raw file for ``scope: raw``) and the spans in scope."""
+    """The text to search (prose, or the raw file for ``scope: raw``) and the spans in scope:
+    the blocks of the kinds the rule names (a heading also by its level, ``heading.h1``), or
+    each sentence of them for ``scope: sentence``."""
     if "raw" in rule.scopes:
         return doc.text, [(0, len(doc.text))]
-    if "text" in rule.scopes and not rule.excluded_scopes:
+    if rule.scopes == {"text"} and not rule.excluded_scopes:
         return doc.prose, [(0, len(doc.prose))]
-    spans = []
-    for block in doc.blocks:
+    every = bool(rule.scopes & {"text", "sentence"})
+
+    # (a heading of plain text has no level: any level's scope takes it, as it took every heading before)
+    any_level = any(scope.startswith("heading.") for scope in rule.scopes)
+
+    def in_scope(block) -> bool:
         kind = _KIND_SCOPE.get(block.kind, "paragraph")
-        if ("text" in rule.scopes or kind in rule.scopes) and kind not in rule.excluded_scopes:
-            spans.append((block.start, block.end))
-    return doc.prose, spans
+        level = f"heading.h{block.level}" if block.kind is BlockKind.HEADING and block.level else None
+        unlevelled = block.kind is BlockKind.HEADING and not block.level and any_level
+        return (every or kind in rule.scopes or level in rule.scopes or unlevelled) \
+            and kind not in rule.excluded_scopes and level not in rule.excluded_scopes
+
+    if "sentence" in rule.scopes:
+        chosen = {i for i, block in enumerate(doc.blocks) if in_scope(block)} if doc.blocks else None
+        return doc.prose, [(seg.start, seg.end) for seg in doc.segments if chosen is None or seg.block in chosen]
+    return doc.prose, [(block.start, block.end) for block in doc.blocks if in_scope(block)]
 
 
 def _expand(replacement: str, match: re.Match | None) -> str:
@@ -588,7 +600,8 @@ def capitalization(rule: StyleRule, doc: Document, evidence: CaseEvidence | None
         # without one, the heading's line as written (code the prose masks is before the
         # heading's start); and whether code comes right before it (FAQ: `pip` usage), which the
         # prose masks as spaces
-        line_start = doc.text.rfind("\n", 0, at) + 1
+        # (a sentence of ``scope: sentence`` starts where it starts, mid-line too)
+        line_start = start if "sentence" in rule.scopes else doc.text.rfind("\n", 0, at) + 1
         if body_offset:
             lead = doc.text[start + body_offset:at].strip()
         else:

@@ -177,8 +177,9 @@ def finalize(stats: NameStats) -> list[NameCluster]:
         for w in stats.tokens:
             if w not in candidates and w[:1].lower().replace("ё", "е") in initials and lemmas.intersection(_group_keys(w, lang)):
                 candidates[w] = stats.tokens[w]
-    clusters = _single_token_clusters(stats, candidates, lang, zipf)
-    clusters += _multiword_clusters(stats, candidates, lang, zipf, _single_ranks(clusters))
+    people: set[frozenset[str]] = set()
+    clusters = _single_token_clusters(stats, candidates, lang, zipf, people)
+    clusters += _multiword_clusters(stats, candidates, lang, zipf, _single_ranks(clusters), people)
     clusters.sort(key=lambda c: (-c.count, c.canonical))
     return clusters
 
@@ -186,7 +187,8 @@ def finalize(stats: NameStats) -> list[NameCluster]:
 # ---------------------------------------------------------------------------- single tokens
 
 
-def _single_token_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
+def _single_token_clusters(stats, candidates, lang, zipf, people: set | None = None) -> list[NameCluster]:
+    """``people``, when given, receives the pairs of spellings judged two people's names."""
     # 2. inflection groups
     groups = _UnionFind()
     by_stem: dict[str, str] = {}
@@ -373,6 +375,8 @@ def _single_token_clusters(stats, candidates, lang, zipf) -> list[NameCluster]:
         return _judge_forms(a, b, table, gcount[gof[a]], gcount[gof[b]], lang, zipf, weak, nbrs,
                             cooccur_veto=False) is None
 
+    if people is not None and nbrs is not None:
+        people |= nbrs.people
     # 5. clusters
     comps: dict[str, list[str]] = defaultdict(list)
     for g in members:
@@ -532,6 +536,7 @@ class _Neighbours:
         self._openers = openers
         self._memo: dict[str, set | None] = {}
         self._runs: dict | None = None
+        self.people: set[frozenset[str]] = set()  # pairs of spellings judged two people's names
 
     def always_in_a_name(self, word: str, st: FormStat) -> bool:
         """Every occurrence of ``word`` (``st``'s locations) stands in a multi-word capitalised
@@ -694,6 +699,7 @@ def _judge_forms(a, b, table, ca, cb, lang, zipf, weak=(), nbrs=None, cooccur_ve
             return _judge_forms(a, b, table, *counts, lang, zipf, weak, nbrs, cooccur_veto, accents=False)
         return None
     if not (lower_a or lower_b) and _different_people(minority, dominant, nbrs, zipf, lang):
+        nbrs.people.add(frozenset((minority, dominant)))  # (for the multi-word names: Mr Lamy)
         return None  # (asked only of accepted pairs: the neighbours are read for few forms)
     return (verdict[0], verdict[1], minority, dominant)
 
@@ -723,7 +729,8 @@ def _different_people(x: str, y: str, nbrs, zipf, lang: str = "en") -> bool:
     typed_initial = adjacent_keys(fold(x)[:1], fold(y)[:1]) and max(zipf(x), zipf(y)) < TYPED_INITIAL_MAX_ZIPF
     if low < SURNAME_MIN_ZIPF and not typed_initial:
         return False
-    nx, ny = nbrs.get(x), nbrs.get(y)
+    # (a title both share is no sign of one person: Mr Lammy, Mr Lamy; David Lammy, Pascal Lamy)
+    nx, ny = _without_titles(nbrs.get(x)), _without_titles(nbrs.get(y))
     if not (nx and ny) or not nx.isdisjoint(ny):
         return False
     if low >= BOTH_COMMON_ZIPF and any(n[0] == "R" for n in nx) and any(n[0] == "R" for n in ny):
@@ -733,6 +740,10 @@ def _different_people(x: str, y: str, nbrs, zipf, lang: str = "en") -> bool:
     # or any two whose first letters are neighbouring keys (Justin Lessler, Ronald Kessler: no
     # typing slip); a title is no first name (Mr Jonson beside Boris Johnson is his slip)
     return any(n[0] == "L" and not is_title(n[1]) for n in nx) and any(n[0] == "L" and not is_title(n[1]) for n in ny)
+
+
+def _without_titles(neighbours: set | None) -> set:
+    return {n for n in neighbours if not is_title(n[1])} if neighbours else set()
 
 
 def _first_name_and_surname(x: str, y: str, nbrs, zipf) -> bool:
@@ -1108,9 +1119,10 @@ def _agreeing_dominant(dom: tuple, comp: list[tuple], mscore, ranks, zipf) -> tu
     return dom
 
 
-def _multiword_clusters(stats, candidates, lang, zipf, ranks=None) -> list[NameCluster]:
+def _multiword_clusters(stats, candidates, lang, zipf, ranks=None, people=frozenset()) -> list[NameCluster]:
     """``ranks``: the single-token clusters' spellings (``_single_ranks``), whose dominance
-    a multi-word cluster follows."""
+    a multi-word cluster follows; ``people``: pairs of single spellings judged two people's
+    names, which a shared title does not make one (Mr Lammy, Mr Lamy)."""
     ranks = ranks or {}
     written: dict[tuple[str, ...], dict[tuple[str, ...], int]] = {}
     # (counted only where the document writes a name with a hyphen: else every name has spaces)
@@ -1148,6 +1160,8 @@ def _multiword_clusters(stats, candidates, lang, zipf, ranks=None) -> list[NameC
                 a, b = bucket[x], bucket[y]
                 ta, tb = a[i], b[i]
                 if ta == tb or ((len(ta) < 3 or len(tb) < 3) and not _particle_case(ta, tb)):
+                    continue
+                if people and frozenset((ta, tb)) in people and all(is_title(t) for t in a[:i] + a[i + 1:]):
                     continue
                 mi, do = _multi_order(a, b, i, forms, mscore, zipf)
                 verdict = _judge_multi(mi, do, i, forms, lang, zipf)

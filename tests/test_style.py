@@ -811,6 +811,23 @@ def test_a_swap_to_nothing_deletes_the_word_and_one_space(tmp_path):
     assert doc.read_text(encoding="utf-8") == "It was good and fine. It was.\nIt was ** good, `x` fine\ngood\n"
 
 
+def test_a_deleted_word_takes_its_commas_and_brackets_and_leaves_a_sentence_its_capital(tmp_path):
+    # a tester's report: "It was,, fine.", ", the app works.", "few people replied.", "()"; and
+    # the one safe fix, "It is very, good."
+    (tmp_path / "s.yml").write_text("style: H\nrules:\n  W:\n    extends: substitution\n    ignorecase: true\n"
+                                    "    swap:\n      very: ''\n      basically: ''\n", encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nstyles = ["s.yml"]\n', encoding="utf-8")
+    doc = tmp_path / "t.txt"
+    text = ("It is very, very good.\nIt was, basically, fine.\nBasically, the app works.\nVery few people replied.\n"
+            "It works (basically) well.\nIt was fine, basically.\nIt went\nvery well.\n")
+    doc.write_text(text, encoding="utf-8")
+    assert run_cli("check", "--fix", "t.txt", cwd=tmp_path).returncode == 1
+    assert doc.read_text(encoding="utf-8") == text  # (none of them is safe)
+    run_cli("check", "--fix", "--unsafe-fixes", "t.txt", cwd=tmp_path)
+    assert doc.read_text(encoding="utf-8") == ("It is good.\nIt was fine.\nThe app works.\nFew people replied.\n"
+                                               "It works well.\nIt was fine.\nIt went\nwell.\n")
+
+
 def test_styles_are_read_for_selectors_only_when_a_selector_names_a_style_rule(tmp_path):
     # a review: checking command-line selectors against every configuration read every style
     # at the start of every run, so --select TC101 failed on a broken style it never runs

@@ -254,36 +254,59 @@ def substitution(rule: StyleRule, doc: Document) -> Iterator[Hit]:
                 if rule.message == DEFAULT_MESSAGES["substitution"]:
                     # (not "Use '' rather than 'very'")
                     message = f"Delete '{' '.join(observed.split())}'. [{rule.name}]"
-                fix_span, safe = _deletion(doc.text, start, end)  # (the file as written: not masked markup)
+                # (the file as written: not masked markup)
+                fix_span, written, safe = _deletion(doc.text, start, end)
                 safe = safe and not moves
+            else:
+                written = suggestions[0]
             fixable = single and not elided_before_consonant(doc.prose, start, suggestions[0], doc.lang)
-            yield Hit(start, end, message, suggestions, suggestions[0] if fixable else None, safe=safe,
+            yield Hit(start, end, message, suggestions, written if fixable else None, safe=safe,
                       fix_span=fix_span)
 
     return _limited(rule, hits())
 
 
-def _deletion(text: str, start: int, end: int) -> tuple[tuple[int, int] | None, bool]:
-    """Where a deleted word's fix applies and whether it is safe: the word and one space beside
-    it ("was very good" -> "was good", "was very." -> "was."); safe only between two spaces
-    inside a sentence. Beside markup, a bracket or a line's edge, at a sentence's start (its
-    capital) or before punctuation the text needs an editor's eye (*very* -> **, "very" alone
-    on a line -> a blank line that splits the paragraph): unsafe. A key that holds its own
-    space (``'very ': ''``) is deleted as it is (a review)."""
+def _deletion(text: str, start: int, end: int) -> tuple[tuple[int, int] | None, str, bool]:
+    """Where a deleted word's fix applies, what it writes there, and whether it is safe: the
+    word and one space beside it ("was very good" -> "was good", "was very." -> "was."); safe
+    only between two spaces inside a sentence, not after a comma. Beside markup, a bracket,
+    punctuation or a line's edge, or at a sentence's start, the text needs an editor's eye
+    (*very* -> **, "very" alone on a line -> a blank line that splits the paragraph): unsafe,
+    but tidy where punctuation belongs to the word (a tester's report): its commas go with it
+    ("was, basically, fine" -> "was fine", "very, very good" -> "very good", "fine, basically."
+    -> "fine."), so do its own brackets ("works (basically) well" -> "works well"), and at a
+    sentence's start the next word takes the capital ("Basically, the app" -> "The app"). A key
+    that holds its own space (``'very ': ''``) is deleted as it is (a review)."""
     word = text[start:end]
-    i = start - 1  # (the last character before the spaces in front of the word: a sentence's end?)
+    i = start - 1  # (the last character before the spaces in front of the word)
     while i >= 0 and text[i] == " ":
         i -= 1
-    opening = i < 0 or text[i] in ".!?\n"
+    prior = text[i] if i >= 0 else ""
+    opening = i < 0 or prior in ".!?\n"
+    # (a sentence's start for sure, whose next word then takes the capital: not a wrapped line's)
+    capital_next = opening and (prior != "\n" or text[:i].rstrip(" \t")[-1:] in ("", "\n", ".", "!", "?"))
     if word[:1].isspace() or word[-1:].isspace():
-        return None, not opening  # (at a sentence's start the next word keeps a lower-case letter: a tester's report)
+        return None, "", not opening  # (at a sentence's start the next word keeps a lower-case letter: a tester's report)
     before, after = text[start - 1:start] if start else "", text[end:end + 1]
-    safe = before == " " and after == " " and not opening
-    if after == " " and (not start or before in "\n\t(\"'“‘«"):
-        return (start, end + 1), safe
+    if before == "(" and after == ")" and text[start - 2:start - 1] == " ":
+        return (start - 2, end + 1), "", False
+    if prior == "," and before == " " and after == ",":
+        return (i, end + 1), "", False
+    if after == "," and text[end + 1:end + 2] == " ":
+        following = end + 2
+        if capital_next and text[following:following + 1].islower():
+            return (start, following + 1), text[following].upper(), False
+        return (start, following), "", False
+    if prior == "," and before == " " and after in tuple(".;:!?)"):
+        return (i, end), "", False
+    if capital_next and after == " " and text[end + 1:end + 2].islower():
+        return (start, end + 2), text[end + 1].upper(), False
+    safe = before == " " and after == " " and not opening and prior != ","
+    if after == " " and (not start or before in "\n\t(\"'“‘«" or prior == ","):
+        return (start, end + 1), "", safe
     if before == " ":
-        return (start - 1, end), safe
-    return None, safe
+        return (start - 1, end), "", safe
+    return None, "", safe
 
 
 def consistency(rule: StyleRule, doc: Document) -> Iterator[Hit]:

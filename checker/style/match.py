@@ -766,6 +766,8 @@ def _is_identifier(digits: str, text: str, start: int, end: int, lang: str | Non
     in English text too, stays unread as a count)."""
     if digits.startswith("0") or _compact_date(digits) or (len(digits) == 13 and digits.startswith(("978", "979"))):
         return True  # (a telephone number; a date written 20240312; an ISBN-13: a tester's report)
+    if _NUMBER_SIGN_BEFORE.search(text, max(0, start - 16), start):
+        return True  # (Order no. 123456, #10000, Version 10000: a tester's report)
     phone = _PHONE_BEFORE.search(text, max(0, start - 24), start)
     if phone is not None and (phone.group("zero") is None or len(phone.group("zero")) >= 2
                               or _digits_after(phone.group("groups")) + len(digits) >= PHONE_REST_MIN
@@ -786,6 +788,14 @@ def _is_identifier(digits: str, text: str, start: int, end: int, lang: str | Non
     if noun in counted_nouns(lang):
         return False  # a unit or a currency (50000 Euro, 12000 Kilometer): a count
     return lexicon.zipf(noun, lang) - lexicon.zipf(noun, "en") < ORDINARY_NOUN_GAP
+
+
+# What makes the number after it a name, not a count: a number sign (No., Nr., nº, n.º, núm., n°,
+# №, #; "no" only with its stop: no 10000 people) or a version's or build's word, in the languages NUMBER_DEFAULTS knows.
+_NUMBER_SIGN_BEFORE = re.compile(
+    r"(?:#|№|(?<![^\W\d_])(?:(?:no|nos|núm|num|art)\.|(?:nr|n\.?[º°]|n\.o|ref|id|v|ver)\.?)"
+    r"|(?<![^\W\d_])(?:version|versión|versão|versione|versie|build|release|versionen))[ \u00a0]*$",
+    re.IGNORECASE)
 
 
 def _compact_date(digits: str) -> bool:

@@ -962,7 +962,9 @@ def run(sources: Sequence[Source], options: Options) -> Result:
         named = {sel.strip().lower() for sel in options.select}
         notices += [f"{rule.code} ({rule.name}) compares files with one another: with one file it reports nothing"
                     for rule in all_rules() if rule.scope is Scope.CORPUS and {rule.code.lower(), rule.name} & named]
-    for selector in options.select or ():
+    # (the command line's selectors, or those of each configuration in force: a tester's report)
+    selectors = dict.fromkeys(sel for settings in [options, *settings_of.values()] for sel in settings.select or ())
+    for selector in selectors:
         if reserved_selector(selector) and not any(matches(rule, [selector.strip()]) for rule in all_rules()):
             notices.append(f"{selector.strip()!r} selects no rule yet: its checks come in a later version")
     for lang, paths in foreign.items():

@@ -746,3 +746,11 @@ def test_a_category_without_rules_yet_is_a_known_selector():
     assert "'alignment' selects no rule yet" in result.stderr.decode()
     assert run_cli("check", "--lang", "en", "--select", "TC9", str(SAMPLE)).returncode == 2
     assert "selects no rule" not in run_cli("check", "--lang", "en", "--select", "TC6", str(SAMPLE)).stderr.decode()
+
+
+def test_a_configured_category_without_rules_yet_is_told_too(tmp_path):
+    # a tester's report: select = ["language"] in a configuration ran nothing, silently
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nselect = ["language"]\n', encoding="utf-8")
+    (tmp_path / "ok.txt").write_text("The Taliban came. Later the Taleban left.\n", encoding="utf-8")
+    result = run_cli("check", "ok.txt", cwd=tmp_path)
+    assert result.returncode == 0 and "'language' selects no rule yet" in result.stderr.decode()

@@ -48,6 +48,16 @@ def test_a_separable_verb_is_a_safe_fix_only_as_an_infinitive_at_the_clause_end(
     ]
 
 
+def test_a_german_deprecated_term_in_the_plural_and_the_genitive(project):
+    # a tester's report: Nutzerkonten, Nutzerkontos and Apps were not found (Snowball keeps an -s
+    # after a vowel or a p, and -o to -en apart)
+    cfg = project("de", "user account,Benutzerkonto,preferred\nuser account,Nutzerkonto,deprecated\n"
+                        "app,Anwendung,preferred\napp,App,deprecated\n")
+    text = "Mit dem Nutzerkonto. Die Nutzerkonten werden gelöscht. Die Daten des Nutzerkontos. Alle Apps laufen."
+    assert [t for t, _, _ in found(text, cfg, "de", ["TC202"])] == ["Nutzerkonto", "Nutzerkonten", "Nutzerkontos",
+                                                                     "Apps"]
+
+
 def test_a_german_term_is_not_matched_by_the_other_kind_of_word(project):
     # a noun (capitalised inside a sentence) is no form of a forbidden verb, nor the reverse
     cfg = project("de", DOWNLOAD + "update,Aktualisierung,preferred\nupdate,Update,deprecated\n")

@@ -274,8 +274,13 @@ _ENGLISH_IRREGULAR = frozenset(_ENGLISH_PLURALS) | frozenset("sheep fish deer ai
 
 
 def plurals_of(word: str, lang: str | None) -> list[str]:
-    """The plurals a word may take: ``regular_plural`` and ``orthographic_plurals``, each once."""
-    return list(dict.fromkeys(p for p in [regular_plural(word, lang), *orthographic_plurals(word, lang)] if p))
+    """The plurals a word may take: ``regular_plural`` and ``orthographic_plurals``, each once; in
+    German also the -s of a loanword's plural and of the genitive (Apps, des Nutzerkontos), which
+    Snowball keeps apart after a vowel or a p: forms to match, no plural to suggest (Schlüssels)."""
+    forms = [regular_plural(word, lang), *orthographic_plurals(word, lang)]
+    if (lang or "").split("-")[0] == "de" and word[-1:].isalpha() and not word.casefold().endswith(("s", "x", "z", "ß")):
+        forms.append(word + ("S" if word.isupper() else "s"))
+    return list(dict.fromkeys(p for p in forms if p))
 
 
 def regular_plural(word: str, lang: str | None) -> str | None:
@@ -305,7 +310,7 @@ def regular_plural(word: str, lang: str | None) -> str | None:
     return word + ("S" if word.isupper() else "s") if ok else None
 
 
-_PLURAL_RULES = ("pt", "es", "fr", "en")  # the languages ``orthographic_plurals`` knows
+_PLURAL_RULES = ("pt", "es", "fr", "de", "en")  # the languages ``orthographic_plurals`` knows
 _UNACCENTED = str.maketrans("áéíóú", "aeiou")
 _ACCENTED = {"a": "á", "e": "é", "i": "í", "o": "ó", "u": "ú"}
 _VOWEL_GROUPS = re.compile(r"[aeiouáéíóúü]+", re.IGNORECASE)
@@ -372,6 +377,12 @@ def _orthographic_plurals(word: str, lang: str | None) -> list[str | None]:
             return [word + "x"]
         if w.endswith("ail"):
             return [word[:-3] + "aux"]
+    elif primary == "de":
+        # -o and -a to -s or -en (Kontos, Konten; Kameras, Themen), -um to -en (Zentren)
+        if w.endswith(("o", "a")):
+            return [word + "s", word[:-1] + "en"]
+        if w.endswith("um"):
+            return [word[:-2] + "en"]
     elif primary == "en":
         if w in _ENGLISH_PLURALS:  # child, children (the case of the word's first letter kept)
             plural = _ENGLISH_PLURALS[w]

@@ -331,6 +331,11 @@ def test_plurals_of_wrong_terms_are_found_and_fixed_in_the_plural(config, tmp_pa
     found = run("Os updates chegaram.", config(glossaries=[str(tmp_path / "pt.csv")]), ["TC202"], lang="pt")
     assert [(f.suggestions, f.fix.replacement, f.fix.safe) for f in found] == [
         (["atualizações", "atualização"], "atualizações", False)]
+    # (a word in -r or -z takes -es: utilizadores -> usuários, not usuário: a tester's report)
+    (tmp_path / "pt.csv").write_text("source,target,status\nuser,usuário,preferred\nuser,utilizador,deprecated\n",
+                                     encoding="utf-8")
+    found = run("Os utilizadores entraram.", config(glossaries=[str(tmp_path / "pt.csv")]), ["TC202"], lang="pt")
+    assert [f.suggestions for f in found] == [["usuários", "usuário"]]
     (tmp_path / "en.csv").write_text("source,target,status\nkid,child,preferred\nkid,kid,forbidden\n"
                                      "api,programming interface,preferred\napi,API,deprecated\n", encoding="utf-8")
     found = run("The kids use the API. Two APIs.", config(glossaries=[str(tmp_path / "en.csv")]), ["TC202"])

@@ -367,6 +367,8 @@ def _orthographic_plurals(word: str, lang: str | None) -> list[str | None]:
             return [word[:-1] + "is"]
         if w.endswith("il"):  # civis; fáceis where the stress is elsewhere
             return [word[:-2] + "eis", word[:-1] + "s"] if accented else [word[:-1] + "s", word[:-2] + "eis"]
+        if w.endswith(("r", "z")):  # utilizadores, luzes (a tester's report: utilizadores -> usuário)
+            return [word + ("ES" if word.isupper() else "es")]
     elif primary in ("es", "ca"):
         if w.endswith("z"):
             return [word[:-1] + "ces"]

@@ -640,7 +640,14 @@ def _unknown_style_selector(selectors: list[tuple[str, str]], known: dict[str, s
     for key, selector in selectors:
         if selector.strip().lower() in known:
             continue
-        close = get_close_matches(selector.strip().lower(), sorted(known), n=1)
+        wanted = selector.strip().lower()
+        style, dot, name = wanted.partition(".")
+        if dot:  # the rule's name compared within its style (House.Nope is no House.Banned: a tester's report)
+            names = {k.partition(".")[2]: k for k in known if k.startswith(style + ".")}
+            close = [names[c] for c in get_close_matches(name, sorted(names), n=1)] if names else \
+                get_close_matches(wanted, sorted(known), n=1)
+        else:
+            close = get_close_matches(wanted, sorted(known), n=1)
         hint = f" (did you mean {known[close[0]]!r}?)" if close else ""
         message = (f"unknown rule selector {selector!r}{hint}: no rule of transcheck or of "
                    f"{styles or 'any style (none is configured)'} has that name (see `transcheck rules`)")

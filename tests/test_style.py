@@ -571,10 +571,15 @@ def test_style_rules_are_selected_and_ignored_by_name(tmp_path):
     result = run_cli("check", "a.txt", cwd=tmp_path)
     assert result.returncode == 2 and "unknown rule selector 'House.Talebn' (did you mean 'House.Taleban'?)" \
         in result.stderr.decode()  # the rule's name as the style writes it, not lower-cased
-    # (the name is compared within its style: House.Nope is like no rule of House, a tester's report)
+    # (the name is compared within its style: House.Nope is like no rule of House, not House.Banned,
+    # a tester's report)
+    (tmp_path / "House.yml").write_text("rules:\n  Banned:\n    extends: existence\n    message: x\n"
+                                        "    tokens: [arguably]\n", encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('styles = ["House.yml"]\n', encoding="utf-8")
     result = run_cli("check", "--select", "House.Nope", "a.txt", cwd=tmp_path)
     assert result.returncode == 2 and "'House.Nope':" in result.stderr.decode() \
         and "did you mean" not in result.stderr.decode()
+    assert "did you mean 'House.Banned'" in run_cli("check", "--select", "House.Baned", "a.txt", cwd=tmp_path).stderr.decode()
     # unquoted, TOML reads a table House with a key Taleban (a tester's note: "must be one of")
     (tmp_path / "transcheck.toml").write_text('styles = ["House.yml"]\n[severity]\nHouse.Taleban = "error"\n',
                                               encoding="utf-8")

@@ -327,7 +327,8 @@ def _unicode_class(match: re.Match) -> tuple[str, bool]:
     negated = (match.group(1) == "P") != bool(match.group(2))
     name = match.group(3) or match.group(4)
     if name != "Any" and not any(c.startswith(name) for c in _CATEGORIES):
-        raise PosixClassError(f"the Unicode class \\p{{{name}}} (general categories only, such as L, Lu, N, P)")
+        raise PosixClassError(f"the Unicode class \\p{{{name}}} is a script or property, which Python's re cannot "
+                              "express (general categories such as L, Lu, N, P are read)")
     return ("\\x00-\\U0010ffff" if name == "Any" else _category_ranges(name)), negated
 
 
@@ -605,7 +606,7 @@ def build_rule(name: str, data: Any, path: str, line: int) -> StyleRule:
     except PosixClassError as error:
         # (valid in Go: in a borrowed Vale style's folder the rule is skipped with a notice, as a
         # Vale-only type is; named alone, an error)
-        raise ValeOnlyType(_line(data, line), f"rule {name!r}: {error}, which Python's re cannot express") from None
+        raise ValeOnlyType(_line(data, line), f"rule {name!r}: {error}") from None
 
 
 def _build_rule(name: str, data: Any, path: str, line: int) -> StyleRule:

@@ -26,8 +26,8 @@ from functools import lru_cache
 
 from .compare import (BOTH_COMMON_ZIPF, CASE_SLIP_RARE_ZIPF, FIRST_LETTER_CLASSES, TIER_C_MAX_ZIPF_CONTEXT, adjacent_keys,
                       derivation_slip, judge, name_in_lower_case, name_like, truncation_slip, unknown_word)
-from .morph import (carry_ending, derived, ending_change, inflected, inflected_base, russian_known, russian_lemmas,
-                    russian_stem_slip, stems, suspect_ending, without_ending)
+from .morph import (carry_ending, derived, ending_change, inflected, inflected_base, russian_case_form, russian_known,
+                    russian_lemmas, russian_stem_slip, stems, suspect_ending, without_ending)
 from .extract import LOWER_MAX_ZIPF
 from .normalize import damerau, fold, has_diacritics, more_accented, norm, skel
 from .stats import FormStat, NameStats
@@ -869,9 +869,12 @@ def _make_cluster(comp, members, table, gcount, links, zipf, lang, apart=None) -
                 # an ending the base form cannot take (Зеленського of Зеленськый, and Зеленский
                 # ends otherwise): the dominant spelling's form the document writes with it
                 replacement = _form_with_ending(word, dom_forms, dom_base) or replacement
-            elif word == base and name != base and dom_name == dom_base and replacement == dom_base:
+            elif word == base and name != base and dom_name == dom_base and replacement == dom_base \
+                    and damerau(fold(name), fold(dom_base)) < damerau(fold(word), fold(dom_base)):
                 # a case form alone, beside the name in the nominative: its ending carried from its
-                # own nominative (Кыива of Кыив beside Киев -> Киева, not Киев: a tester's report)
+                # own nominative (Кыива of Кыив beside Киев -> Киева, not Киев: a tester's report);
+                # not a form that spells the name itself (Гойта, read as Гойт's genitive, beside
+                # Гоита: Гоитаа was a names tester's report)
                 carried = carry_ending(word, name, dom_base)
                 replacement = carried if carried != word else replacement
             minority.append(
@@ -978,6 +981,10 @@ def _attested_ending(word: str, dom_forms: list[str], base: str, lang: str | Non
     attested = _form_with_ending(word, dom_forms, base)
     if attested is not None:
         return attested
+    if lang == "ru" and word[:1].isupper():  # the case the word's ending shows (Зеленського -> Зеленского)
+        form = russian_case_form(word, base)
+        if form is not None:
+            return form
     best = base
     if len(dom_forms) < 2 and word[:1].isupper():  # (a lower-case word is another word's form)
         stem = inflected_base(word, base, lang)

@@ -457,3 +457,40 @@ def carry_ending(word: str, base: str, target: str) -> str:
     if pair is None or not target.endswith(pair[1]):
         return target
     return target[: len(target) - len(pair[1])] + pair[0]
+
+
+RUSSIAN_CASE_ENDING_MIN = 3  # letters a case form must share with the word at its end (not Фомам for Фоам)
+
+
+@lru_cache(maxsize=10_000)
+def russian_case_form(word: str, name: str) -> str | None:
+    """The form of ``name``'s paradigm (pymorphy3, its first parse as a proper name, else its
+    first) that ends most like ``word``, by RUSSIAN_CASE_ENDING_MIN+ letters: the case ``word``
+    is in, where no word list knows ``word`` (Зеленського, a Ukrainian genitive, beside
+    Зеленский: Зеленского, not Зеленскому; a names tester's report). None when none ends so."""
+    if not all("\u0400" <= ch <= "\u04ff" for ch in word + name):
+        return None  # (a Latin brand in Russian text keeps its own letters: RelaxFoam)
+    try:
+        parses = _analyzer().parse(name)
+    except ImportError:
+        return None
+    if not parses:
+        return None
+    parse = next((p for p in parses if any(t in str(p.tag) for t in _NAME_TAGS)), parses[0])
+
+    def shared_end(form: str) -> int:
+        n = 0
+        while n < min(len(form), len(word)) and form[-1 - n] == word[-1 - n].lower():
+            n += 1
+        return n
+
+    best, longest = None, RUSSIAN_CASE_ENDING_MIN - 1
+    for lexeme_form in parse.lexeme:
+        form = lexeme_form.word
+        if shared_end(form) > longest:
+            best, longest = form, shared_end(form)
+    if best is None:
+        return None
+    # the name's own letters as far as the form shares them (pymorphy3 writes lower case)
+    same = next((i for i, (a, b) in enumerate(zip(name.lower(), best)) if a != b), min(len(name), len(best)))
+    return name[:same] + best[same:]

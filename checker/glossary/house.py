@@ -146,7 +146,7 @@ class HouseNames:
         an = analyzer(lang)
         # names decline like nouns: a Russian case ending replaces the nominative's (Зеленського)
         guard = case_inflection if lang in CASE_ENDINGS else None
-        index = PatternIndex(an, inflects=guard, alone=guard)
+        index = PatternIndex(an, inflects=guard, alone=guard, names=True)
         for name in self.names:
             for variant in name.variants:
                 keys = an.term_keys(variant)

@@ -51,6 +51,9 @@ class PatternIndex:
     inflects: Callable[[str, str], bool] | None = None
     alone: Callable[[str, str], bool] | None = None  # the form guard of one-word terms (default: inflects)
     conjugates: bool = False  # a multi-word term's Romance verb also matches its conjugated forms
+    # a house list of names: German ones take no plural, and their genitive's -s only where the
+    # house index adds it (``HouseNames._index``: not after a sibilant, Wilnas -> Vilniuss)
+    names: bool = False
     _sorted: bool = True
     # first key -> ({second key: longer patterns}, one-token patterns), each in match order
     _by_two: dict[str, tuple[dict[str, list[Pattern]], list[Pattern]]] = field(default_factory=dict)
@@ -95,7 +98,9 @@ class PatternIndex:
         out = []
         lang = self.analyzer.lang
         for k, form in enumerate(pattern.forms):
-            for key in dict.fromkeys(self.analyzer.key(plural) for plural in plurals_of(form, lang)):
+            plurals = plurals_of(form, lang) if not (self.names and (lang or "").startswith("de")) \
+                else [p for p in [regular_plural(form, lang)] if p]
+            for key in dict.fromkeys(self.analyzer.key(plural) for plural in plurals):
                 if key != pattern.keys[k]:
                     out.append(dataclasses.replace(pattern, keys=pattern.keys[:k] + (key,) + pattern.keys[k + 1:]))
         return out

@@ -52,6 +52,29 @@ def test_only_changed_lines_and_untracked_files_are_reported(repo):
     assert _found(result) == [("new file.txt", 2), ("old.txt", 2), ("old.txt", 4)]
 
 
+def test_a_change_that_outvotes_an_old_spelling_reports_it(repo):
+    # a corpus tester's report: two added "Tsikhanovskaya" made the old line's spelling the
+    # minority; its finding stands on an unchanged line, and --diff-only let the commit through
+    (repo / "a.md").write_text("# Opposition\n\nSviatlana Tsikhanouskaya spoke in Vilnius on Saturday.\n",
+                               encoding="utf-8")
+    git("add", "a.md", cwd=repo)
+    git("commit", "-q", "-m", "base", cwd=repo)
+    with open(repo / "a.md", "a", encoding="utf-8") as handle:
+        handle.write("\nTsikhanovskaya said the movement would go on. Supporters of Tsikhanovskaya cheered.\n"
+                     "\nThe Taleban came.\n")
+    result = run_cli("check", "--diff-only", "--lang", "en", "--select", "TC101", "--format", "json", "a.md", cwd=repo)
+    assert _found(result) == [("a.md", 3)]
+    # a finding on an unchanged line whose other spelling no changed line writes stays out
+    (repo / "b.md").write_text("The Taliban came. The Taliban left.\n\nLater the Taleban returned.\n",
+                               encoding="utf-8")
+    git("add", "b.md", cwd=repo)
+    git("commit", "-q", "-m", "b", cwd=repo)
+    with open(repo / "b.md", "a", encoding="utf-8") as handle:
+        handle.write("\nA quiet line.\n")
+    result = run_cli("check", "--diff-only", "--lang", "en", "--select", "TC101", "--format", "json", "b.md", cwd=repo)
+    assert _found(result) == []
+
+
 def test_staged_changes_count_and_other_revisions_work(repo):
     (repo / "same.txt").write_text("Intro.\nThe Taleban stayed.\n", encoding="utf-8")
     git("add", "same.txt", cwd=repo)

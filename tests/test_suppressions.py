@@ -203,3 +203,17 @@ def test_the_fix_of_an_unused_comment_line_removes_the_whole_line(tmp_path):
     [found] = run(tmp_path, "a.md", text)
     assert found.rule == "TC002"
     assert apply_fixes(text, [(found.fix, found)]) == "- Item one\n  continued text here\n"
+
+
+def test_the_unused_codes_of_a_comment_with_used_ones_are_removed(tmp_path):
+    # a tester's report: only TC301 of "TC301, TC302, TC305" suppressed a finding, and TC002 had
+    # no fix (ruff's RUF100 removes the unused codes)
+    from checker.fix import apply_fixes
+
+    text = ("Intro.\n\n<!-- transcheck-disable-next-line TC305, TC301, TC302 -->\nThe Taleban came.\n\n"
+            "<!-- transcheck-disable-next-line TC302 TC301 -->\nThe Taleban left.\n")
+    found = [f for f in run(tmp_path, "a.md", text) if f.rule == "TC002"]
+    assert [f.line for f in found] == [3, 6] and all(not f.fix.safe for f in found)
+    assert apply_fixes(text, [(f.fix, f) for f in found]) == (
+        "Intro.\n\n<!-- transcheck-disable-next-line TC301 -->\nThe Taleban came.\n\n"
+        "<!-- transcheck-disable-next-line TC301 -->\nThe Taleban left.\n")

@@ -6,6 +6,7 @@ rule has run, so this rule has no hook of its own: ``unused_suppressions`` build
 
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 from ..model import Document, Finding, Fix, Scope, Severity
@@ -28,7 +29,8 @@ class UnusedSuppression(Rule):
             "mistake on those lines. Like ruff's RUF100.",
         bad="<!-- transcheck-disable-next-line TC101 --> above a line whose names are all spelled one way",
         good="the same line without the comment",
-        fix="Unsafe: removes a comment line whose every code is unused (only with --unsafe-fixes).",
+        fix="Unsafe: removes a comment line whose every code is unused, or the unused codes of one that has "
+            "used ones too (only with --unsafe-fixes).",
     )
 
 
@@ -75,6 +77,24 @@ def unused_suppressions(directives_of: dict[str, list[Directive]], documents: di
                 elif doc.text[end:end + 1] in (" ", "\t"):  # inside a line: one space after it too
                     end += 1
                 fix = Fix(start, end, "", safe=False)
+            elif directive.kind != "enable":  # the unused codes only (as ruff's RUF100 does)
+                fix = _without_codes(doc.text, directive, [selector for selector, _ in unused])
             kind = "Unused suppression" if directive.kind != "enable" else "Suppression comment"
             yield rule.finding(doc, directive.start, directive.end, f"{kind} (transcheck-{directive.kind}): {what}.",
                                fix=fix)
+
+
+def _without_codes(text: str, directive: Directive, codes: list[str]) -> Fix | None:
+    """The fix that takes ``codes`` out of the comment, with the comma or space that joins each to
+    the rest (TC301, TC302, TC305 -> TC301: a tester's report); None where one is not found."""
+    written = text[directive.start:directive.end]
+    for code in codes:
+        code_re = r"(?<![\w.-])" + re.escape(code) + r"(?![\w.-])"
+        # a code followed by a comma goes with it; else with the comma or spaces before it
+        shorter = re.sub(code_re + r"[ \t]*,[ \t]*", "", written, count=1, flags=re.IGNORECASE)
+        if shorter == written:
+            shorter = re.sub(r"(?:[ \t]*,[ \t]*|[ \t]+)" + code_re, "", written, count=1, flags=re.IGNORECASE)
+        if shorter == written:
+            return None
+        written = shorter
+    return Fix(directive.start, directive.end, written, safe=False)

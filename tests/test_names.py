@@ -1503,6 +1503,10 @@ def test_two_people_whose_surnames_differ_by_a_letter_after_different_first_name
     text = ("Defence Secretary John Healey announced drones. Nikki Haley, the former US ambassador, praised "
             "the move. Healey said the first deliveries were due next year.")
     assert flagged(text) == []
+    # nor is a particle a first name (a names tester's report: Al-Sissi at a sentence's start)
+    text = ("Ägyptens Präsident Abdel Fattah al-Sisi empfing Blinken in Kairo. Später sagte Präsident al-Sisi "
+            "etwas. Al-Sissi warnte vor einer Ausweitung.")
+    assert flagged(text, "de") == [("Sissi", "Sisi")]
     # a title both share is no sign of one person (a tester's report: Mr Lammy, Mr Lamy)
     text = "Mr Healey spoke first, and Mr Haley spoke later in Geneva. John Healey thanked Nikki Haley."
     assert flagged(text) == []

@@ -743,7 +743,11 @@ def _different_people(x: str, y: str, nbrs, zipf, lang: str = "en") -> bool:
 
 
 def _without_titles(neighbours: set | None) -> set:
-    return {n for n in neighbours if not is_title(n[1])} if neighbours else set()
+    """``neighbours`` but titles and particles, which are no first names (Mr Lamy; Al-Sissi at a
+    sentence's start beside Abdel Fattah al-Sisi: a names tester's report)."""
+    from .extract import PARTICLES
+
+    return {n for n in neighbours if not is_title(n[1]) and n[1].casefold() not in PARTICLES} if neighbours else set()
 
 
 def _first_name_and_surname(x: str, y: str, nbrs, zipf) -> bool:

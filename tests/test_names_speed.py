@@ -55,3 +55,32 @@ def test_endings_by_last_letter_keep_every_stem(lang):
         f = word.casefold()
         expected = [e for e in morph.endings(lang) if f.endswith(e)]
         assert [e for e in morph._possible_endings(f, lang) if f.endswith(e)] == expected
+
+
+def test_no_name_is_longer_than_a_name_can_be():
+    # a corpus tester's report: one 30,000-letter word took 4.4 GB (its delete keys), a text of
+    # 5,000 capitalised words made one multi-word "name" that every lookup split again
+    from checker.names import collect
+    from checker.names.extract import MAX_NAME_LEN, MAX_NAME_WORDS
+    from checker.pipeline import load_text, segment
+
+    long_word = "A" + "b" * 30_000
+    words = " ".join(f"Name{chr(97 + i % 26)}{chr(97 + i // 26 % 26)}" for i in range(MAX_NAME_WORDS + 1))
+    text = f"Kabul and {long_word} and {'x' * 30_000}. {words}. Ahmad Shah Massoud spoke to Abdel Fattah al-Sisi."
+    stats = collect(segment(load_text(text, lang="en")))
+    assert max(map(len, stats.tokens)) <= MAX_NAME_LEN and max(map(len, stats.lower), default=0) <= MAX_NAME_LEN
+    assert sorted(stats.multi) == ["Abdel Fattah al Sisi", "Ahmad Shah Massoud"]
+
+
+def test_a_long_run_without_letters_is_scanned_once():
+    # a corpus tester's report: a code block or a table of numbers (tens of KB without letters)
+    # took seconds to minutes, the capitalised-token scan retried at each of its characters; the
+    # scan starts only right after a word, and finds what it found before
+    import re
+
+    from checker.names.extract import _CAP, _CAP_AFTER_LETTER
+
+    unanchored = re.compile(r"([\W\d_]+)(" + _CAP + ")")
+    text = "x 12, 34 — «Kabul» and (Panjshir), 1999: Massoud's men; eBay, iPhone, 3M Ümit and ÉLAN"
+    assert [m.groups() for m in _CAP_AFTER_LETTER.finditer(text)] == [m.groups() for m in unanchored.finditer(text)]
+    assert _CAP_AFTER_LETTER.pattern.startswith("(?<![")

@@ -31,6 +31,13 @@ from .stats import MAX_LOCATIONS, FormStat, NameStats
 # A word: letters, with combining marks inside (written so that plain words take the fast path).
 TOKEN_RE = re.compile(r"[^\W\d_]+(?:[\u0300-\u036f]+[^\W\d_]*)*")
 LOWER_MIN_LEN = 3
+# Longer runs of letters are no names (a German compound has 40; a pasted hash or a text without
+# spaces has thousands, whose delete keys took memory growing with the square of their length:
+# 4.4 GB for 30,000 letters, a tester's report)
+MAX_NAME_LEN = 64
+# A longer run of capitalised words is a heading in title case or a list, no name (a text of
+# 5,000 capitalised words made one run, which every name's neighbours split again: minutes)
+MAX_NAME_WORDS = 12
 LOWER_MAX_ZIPF = 2.0
 LOWER_CONTEXT_MAX_ZIPF = 3.0  # ... and beside a capitalised word (see ``collect``)
 
@@ -66,10 +73,12 @@ _UPPER = "".join(
     if (ch.isupper() or ch.istitle()) and ch.isalpha()
 )
 _CAP = "[" + _UPPER + r"][^\W\d_]*(?:[\u0300-\u036f]+[^\W\d_]*)*"
-# A capitalised token after non-letters: (those non-letters, the token). Scanning left to right,
-# a match starts right after the previous word, so the first group holds all the non-letters
-# since that word; a letter never precedes the token ("eBay" has no match).
-_CAP_AFTER_LETTER = re.compile(r"([\W\d_]+)(" + _CAP + ")")
+# A capitalised token after non-letters: (those non-letters, the token). A match starts right
+# after a word (the lookbehind), so the first group holds all the non-letters since that word,
+# and a long run of them followed by no capital is tried once, not from each of its characters
+# (a code block or a table of numbers took seconds per 25 KB: a tester's report); a letter
+# never precedes the token ("eBay" has no match).
+_CAP_AFTER_LETTER = re.compile(r"(?<![\W\d_])([\W\d_]+)(" + _CAP + ")")
 # The first word of a segment when it is capitalised: (leading non-letters, the token).
 _CAP_FIRST = re.compile(r"([\W\d_]*)(" + _CAP + ")")
 _PARTICLE = "[" + re.escape("".join(sorted(_JOINERS))) + "](" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + ")"
@@ -112,7 +121,7 @@ def _rare_lower(distinct: set[str], lang: str) -> tuple[set[str], set[str]]:
                 # query per document instead of two)
                 lex.prefetch(w for w in new if len(w) >= LOWER_MIN_LEN or not w.islower())
             for w in new:
-                if lex is None or len(w) < LOWER_MIN_LEN or not w.islower():
+                if lex is None or not LOWER_MIN_LEN <= len(w) <= MAX_NAME_LEN or not w.islower():
                     known.add(w)
                     continue
                 z = lex.zipf(w)
@@ -276,7 +285,7 @@ def collect(doc: Document, stats: NameStats | None = None, lower: bool = True,
         if run and not adjacent and gap in joiners:
             particle = particle_gap(text, prev_end, m.start())
         prev_end = end
-        if len(w) > 1 and not w.isupper():
+        if 1 < len(w) <= MAX_NAME_LEN and not w.isupper():
             st = tokens.get(w)
             if st is None:
                 st = tokens[w] = FormStat()
@@ -302,7 +311,7 @@ def collect(doc: Document, stats: NameStats | None = None, lower: bool = True,
                 run = [(w, start, end)]
                 run_start_initial = initial
             continue
-        if len(w) > 1:  # all capitals
+        if len(w) > 1 and w.isupper():  # all capitals
             caps_end, caps_word = end, w
             if adjacent and gap in joiners and last_locs is not None and last_locs[last_i][2] == m.start():
                 loc = last_locs[last_i]
@@ -391,7 +400,7 @@ def _scan_lower(text: str, path: str, segments, seg_starts: list[int], rare, rar
 def _flush(run, multi, path, seg_index, initial, text, written) -> None:
     while run and run[-1][0] in PARTICLES:
         run.pop()
-    if len(run) < 2:
+    if not 2 <= len(run) <= MAX_NAME_WORDS:
         return
     key = " ".join(t for t, _, _ in run)
     # how the name is written (``NameStats.written``): counted once it is written with a hyphen

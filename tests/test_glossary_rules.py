@@ -331,6 +331,13 @@ def test_plurals_of_wrong_terms_are_found_and_fixed_in_the_plural(config, tmp_pa
     found = run("Os updates chegaram.", config(glossaries=[str(tmp_path / "pt.csv")]), ["TC202"], lang="pt")
     assert [(f.suggestions, f.fix.replacement, f.fix.safe) for f in found] == [
         (["atualizações", "atualização"], "atualizações", False)]
+    # (a Romance noun before its preposition takes the plural: Les updates -> mises à jour; a
+    # tester's report; a noun and its adjective are left alone)
+    (tmp_path / "fr2.csv").write_text("source,target,status\nupdate,mise à jour,preferred\nupdate,update,deprecated\n"
+                                      "card,carte graphique,preferred\ncard,card,deprecated\n", encoding="utf-8")
+    found = run("Les updates sont là. Les cards aussi.", config(glossaries=[str(tmp_path / "fr2.csv")]), ["TC202"],
+                lang="fr")
+    assert [f.suggestions for f in found] == [["mises à jour", "mise à jour"], ["carte graphique"]]
     # (a word in -r or -z takes -es: utilizadores -> usuários, not usuário: a tester's report)
     (tmp_path / "pt.csv").write_text("source,target,status\nuser,usuário,preferred\nuser,utilizador,deprecated\n",
                                      encoding="utf-8")

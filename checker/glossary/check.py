@@ -244,11 +244,23 @@ def _plural_like(written: str, term: str, replacement: str, lang: str | None) ->
     """The replacement's regular plural where ``written`` is the term's (emails for email ->
     courriels, a tester's report): one word, or in English the last word of several; else None."""
     plurals = {term.casefold() + "s", *(p.casefold() for p in orthographic_plurals(term, lang))}
-    if written.casefold() not in plurals or (len(replacement.split()) > 1 and (lang or "")[:2] != "en"):
-        return None  # (ordenadores for ordenador -> computadoras: a tester's report)
+    if written.casefold() not in plurals:
+        return None
+    words = replacement.split()
+    if len(words) > 1 and (lang or "")[:2] != "en":
+        # a Romance noun before its preposition takes the plural (Les updates -> mises à jour: a
+        # tester's report); other phrases agree in ways no rule here knows (ordenadores for
+        # ordenador -> computadoras: a tester's report)
+        if words[1].casefold() not in _ROMANCE_PREPOSITIONS or (lang or "")[:2] not in ("fr", "pt", "es", "it", "ca"):
+            return None
+        plural = plural_word(words[0], lang)
+        return " ".join([plural, *words[1:]]) if plural else None
     head, _, last = replacement.rpartition(" ")
     plural = plural_word(last, lang)
     return (head + " " + plural if head else plural) if plural else None
+
+
+_ROMANCE_PREPOSITIONS = frozenset("de à a da do das dos del di en para por per au aux du des della dello".split())
 
 
 def plural_word(word: str, lang: str | None) -> str | None:

@@ -83,4 +83,7 @@ def test_a_long_run_without_letters_is_scanned_once():
     unanchored = re.compile(r"([\W\d_]+)(" + _CAP + ")")
     text = "x 12, 34 — «Kabul» and (Panjshir), 1999: Massoud's men; eBay, iPhone, 3M Ümit and ÉLAN"
     assert [m.groups() for m in _CAP_AFTER_LETTER.finditer(text)] == [m.groups() for m in unanchored.finditer(text)]
-    assert _CAP_AFTER_LETTER.pattern.startswith("(?<![")
+    # (a match never starts inside a run: only right after a letter, or at the text's start)
+    runs = "Kabul ,;: 12 -- 34 ... and then , , , Massoud"
+    assert [m.start() for m in _CAP_AFTER_LETTER.finditer(runs)] == [runs.index(" , , ,")]
+    assert [m.start() for m in _CAP_AFTER_LETTER.finditer("  Kabul")] == [0]

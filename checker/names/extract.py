@@ -74,11 +74,12 @@ _UPPER = "".join(
 )
 _CAP = "[" + _UPPER + r"][^\W\d_]*(?:[\u0300-\u036f]+[^\W\d_]*)*"
 # A capitalised token after non-letters: (those non-letters, the token). A match starts right
-# after a word (the lookbehind), so the first group holds all the non-letters since that word,
-# and a long run of them followed by no capital is tried once, not from each of its characters
-# (a code block or a table of numbers took seconds per 25 KB: a tester's report); a letter
-# never precedes the token ("eBay" has no match).
-_CAP_AFTER_LETTER = re.compile(r"(?<![\W\d_])([\W\d_]+)(" + _CAP + ")")
+# after a word (the lookbehind: the non-letter it starts with follows no other), so the first
+# group holds all the non-letters since that word, and a long run of them followed by no capital
+# is tried once, not from each of its characters (a code block or a table of numbers took
+# seconds per 25 KB: a tester's report); the lookbehind comes after the first non-letter so that
+# the engine still skips letters fast. A letter never precedes the token ("eBay" has no match).
+_CAP_AFTER_LETTER = re.compile(r"([\W\d_](?<![\W\d_]{2})[\W\d_]*)(" + _CAP + ")")
 # The first word of a segment when it is capitalised: (leading non-letters, the token).
 _CAP_FIRST = re.compile(r"([\W\d_]*)(" + _CAP + ")")
 _PARTICLE = "[" + re.escape("".join(sorted(_JOINERS))) + "](" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + ")"

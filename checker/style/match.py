@@ -504,9 +504,9 @@ def _names_in_a_sentence_case_heading(words: list[str], rule: StyleRule, evidenc
     """The indexes of the words of multi-word names in a heading not all in capitals (a word after
     its first is in lower case, as in sentence case or in a title's small words): two or more
     capitalised words in a row, or joined by a name particle (Rio Grande do Sul), none of them a
-    small word, after a word in lower case (São Paulo, Microsoft Teams: a tester's report); at
-    the heading's start, with a name (``_is_exempt``) or a word other languages use as much after
-    the first (New York; not "The Government Announces new taxes")."""
+    small word, all but one of them names (``_is_exempt``) or words other languages use as much
+    as this one or English (New York, Hong Kong, São Paulo, Microsoft Teams: a tester's report;
+    not "Tips for Writing Better Headings", "the New Dashboard Features": a review)."""
     from ..names.compare import name_like
     from ..names.extract import PARTICLES
 
@@ -514,6 +514,11 @@ def _names_in_a_sentence_case_heading(words: list[str], rule: StyleRule, evidenc
         return set()
     primary = (lang or "en").split("-")[0]
     small = _CHICAGO_SMALL if primary == "en" else frozenset()
+
+    def a_name(word: str) -> bool:
+        low = word.lower()
+        return _is_exempt(word, rule, evidence, lang) or name_like(low, primary) or name_like(low, "en")
+
     kept: set[int] = set()
     run: list[int] = []
     for i, word in enumerate(words + [""]):
@@ -522,9 +527,8 @@ def _names_in_a_sentence_case_heading(words: list[str], rule: StyleRule, evidenc
             run.append(i)
             continue
         named = [k for k in run if words[k][:1].isupper()]
-        if len(named) >= 2 and (any(w[:1].islower() for w in words[:run[0]]) or any(
-                _is_exempt(words[k], rule, evidence, lang) or name_like(words[k].lower(), primary)
-                for k in named[1:])):
+        names = sum(a_name(words[k]) for k in named)
+        if len(named) >= 2 and names and len(named) - names <= 1:
             kept.update(run)
         run = []
     return kept

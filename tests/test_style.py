@@ -835,13 +835,19 @@ def test_a_deleted_word_takes_its_commas_and_brackets_and_leaves_a_sentence_its_
     (tmp_path / "transcheck.toml").write_text('lang = "en"\nstyles = ["s.yml"]\n', encoding="utf-8")
     doc = tmp_path / "t.txt"
     text = ("It is very, very good.\nIt was, basically, fine.\nBasically, the app works.\nVery few people replied.\n"
-            "It works (basically) well.\nIt was fine, basically.\nIt went\nvery well.\n")
+            "It works (basically) well.\nIt was fine, basically.\nIt went\nvery well.\n"
+            # (a review: no capital after an abbreviation's stop, none for iPhone; one after a
+            # quotation's end and at a quotation's start; a line's end closes a clause)
+            "Use tools, e.g. basically the app.\nBasically, iPhone sales fell.\nHe said \"no.\" Basically, the app.\n"
+            "\"Basically, the end.\"\nIt was fine, basically\nand then it ended.\n")
     doc.write_text(text, encoding="utf-8")
     assert run_cli("check", "--fix", "t.txt", cwd=tmp_path).returncode == 1
     assert doc.read_text(encoding="utf-8") == text  # (none of them is safe)
     run_cli("check", "--fix", "--unsafe-fixes", "t.txt", cwd=tmp_path)
     assert doc.read_text(encoding="utf-8") == ("It is good.\nIt was fine.\nThe app works.\nFew people replied.\n"
-                                               "It works well.\nIt was fine.\nIt went\nwell.\n")
+                                               "It works well.\nIt was fine.\nIt went\nwell.\n"
+                                               "Use tools, e.g. the app.\niPhone sales fell.\nHe said \"no.\" The app.\n"
+                                               "\"The end.\"\nIt was fine\nand then it ended.\n")
 
 
 def test_styles_are_read_for_selectors_only_when_a_selector_names_a_style_rule(tmp_path):

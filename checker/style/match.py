@@ -255,7 +255,7 @@ def substitution(rule: StyleRule, doc: Document) -> Iterator[Hit]:
                     # (not "Use '' rather than 'very'")
                     message = f"Delete '{' '.join(observed.split())}'. [{rule.name}]"
                 # (the file as written: not masked markup)
-                fix_span, written, safe = _deletion(doc.text, start, end)
+                fix_span, written, safe = _deletion(doc.text, start, end, starts_sentence(doc, start))
                 safe = safe and not moves
             else:
                 written = suggestions[0]
@@ -266,47 +266,60 @@ def substitution(rule: StyleRule, doc: Document) -> Iterator[Hit]:
     return _limited(rule, hits())
 
 
-def _deletion(text: str, start: int, end: int) -> tuple[tuple[int, int] | None, str, bool]:
-    """Where a deleted word's fix applies, what it writes there, and whether it is safe: the
-    word and one space beside it ("was very good" -> "was good", "was very." -> "was."); safe
-    only between two spaces inside a sentence, not after a comma. Beside markup, a bracket,
-    punctuation or a line's edge, or at a sentence's start, the text needs an editor's eye
-    (*very* -> **, "very" alone on a line -> a blank line that splits the paragraph): unsafe,
-    but tidy where punctuation belongs to the word (a tester's report): its commas go with it
-    ("was, basically, fine" -> "was fine", "very, very good" -> "very good", "fine, basically."
-    -> "fine."), so do its own brackets ("works (basically) well" -> "works well"), and at a
-    sentence's start the next word takes the capital ("Basically, the app" -> "The app"). A key
-    that holds its own space (``'very ': ''``) is deleted as it is (a review)."""
-    word = text[start:end]
+_CLAUSE_END = ("", "\n", "\r", ".", ";", ":", "!", "?", ")")  # what may follow a word at its clause's end
+
+
+def _deletion(text: str, start: int, end: int, sentence_start: bool = False) -> tuple[tuple[int, int] | None, str, bool]:
+    """Where a deleted word's fix applies, what it writes there, and whether it is safe.
+    ``sentence_start``: the word opens a sentence (``starts_sentence``; not after e.g.).
+
+    Safe only between two spaces inside a sentence, not after a comma: the word and one space
+    go ("was very good" -> "was good"). Beside markup, a bracket, punctuation or a line's edge, or
+    at a sentence's start, the text needs an editor's eye (*very* -> **, "very" alone on a line ->
+    a blank line that splits the paragraph): unsafe, but tidy where punctuation belongs to the
+    word (a tester's report): its brackets go with it ("works (basically) well" -> "works well"),
+    so do its commas ("was, basically, fine" -> "was fine", "very, very good" -> "very good",
+    "fine, basically." -> "fine."), and at a sentence's start the next word takes the capital
+    ("Basically, the app" -> "The app"; not iPhone, whose case is its own). A key that holds its
+    own space (``'very ': ''``) is deleted as it is (a review)."""
     i = start - 1  # (the last character before the spaces in front of the word)
     while i >= 0 and text[i] == " ":
         i -= 1
     prior = text[i] if i >= 0 else ""
-    opening = i < 0 or prior in ".!?\n"
-    # (a sentence's start for sure, whose next word then takes the capital: not a wrapped line's)
-    capital_next = opening and (prior != "\n" or text[:i].rstrip(" \t")[-1:] in ("", "\n", ".", "!", "?"))
+    opening = i < 0 or prior in ".!?\n" or sentence_start
+    word = text[start:end]
     if word[:1].isspace() or word[-1:].isspace():
         return None, "", not opening  # (at a sentence's start the next word keeps a lower-case letter: a tester's report)
     before, after = text[start - 1:start] if start else "", text[end:end + 1]
     if before == "(" and after == ")" and text[start - 2:start - 1] == " ":
-        return (start - 2, end + 1), "", False
+        return (start - 2, end + 1), "", False  # its own brackets
     if prior == "," and before == " " and after == ",":
-        return (i, end + 1), "", False
-    if after == "," and text[end + 1:end + 2] == " ":
-        following = end + 2
-        if capital_next and text[following:following + 1].islower():
-            return (start, following + 1), text[following].upper(), False
-        return (start, following), "", False
-    if prior == "," and before == " " and after in tuple(".;:!?)"):
-        return (i, end), "", False
-    if capital_next and after == " " and text[end + 1:end + 2].islower():
-        return (start, end + 2), text[end + 1].upper(), False
+        return (i, end + 1), "", False  # between two commas
+    if after == "," and text[end + 1:end + 2] == " ":  # before its comma: the comma goes too
+        return _capital_after(text, start, end + 2, sentence_start)
+    if prior == "," and before == " " and after in _CLAUSE_END:
+        return (i, end), "", False  # after a comma at the clause's end
+    if sentence_start and after == " ":
+        return _capital_after(text, start, end + 1, True)
     safe = before == " " and after == " " and not opening and prior != ","
     if after == " " and (not start or before in "\n\t(\"'“‘«" or prior == ","):
         return (start, end + 1), "", safe
     if before == " ":
         return (start - 1, end), "", safe
     return None, "", safe
+
+
+def _capital_after(text: str, start: int, following: int, sentence_start: bool) -> tuple[tuple[int, int], str, bool]:
+    """The unsafe deletion of [start, following), the next word capitalised at a sentence's start
+    (a lower-case word whose capital is one letter: not iPhone, nor ß)."""
+    m = _NEXT_WORD.match(text, following)
+    if sentence_start and m and m.group()[:1].islower() and not any(ch.isupper() for ch in m.group()) \
+            and len(m.group()[:1].upper()) == 1:
+        return (start, following + 1), text[following].upper(), False
+    return (start, following), "", False
+
+
+_NEXT_WORD = re.compile(r"[^\W\d_]+")
 
 
 def consistency(rule: StyleRule, doc: Document) -> Iterator[Hit]:

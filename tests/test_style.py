@@ -781,7 +781,9 @@ def _scoped(tmp_path, scope, text, rule="extends: capitalization\nmessage: \"'%s
 def test_scope_sentence_judges_each_sentence_on_its_own(tmp_path):
     # a tester's report: Vale's sentence scope was the whole text, one finding quoting the file
     # whose fix lower-cased every sentence's first word
-    found = _scoped(tmp_path, "sentence", "# Using Teams With Azure\n\nYou cannot sign in. it is easy.\n")
+    found = _scoped(tmp_path, "sentence", "# Using Teams With Azure\n\nYou cannot sign in. it is easy.\n\n"
+                                          "`pip` installs it. `npm` is a tool.\n")
+    # (a sentence after code, which the prose masks, starts with the code: a review)
     assert [(f.line, f.text, f.suggestions) for f in found] == [
         (1, "Using Teams With Azure", ["Using teams with Azure"]), (3, "it is easy.", ["It is easy."])]
     # other rule types too: a pattern never reaches over a sentence's end
@@ -799,9 +801,14 @@ def test_scope_heading_level(tmp_path):
     assert [f.line for f in _scoped(tmp_path, "heading.h2", text)] == [5]
     assert [f.line for f in _scoped(tmp_path, "[heading, ~heading.h1]", text)] == [5]
     assert [f.line for f in _scoped(tmp_path, "heading", text)] == [1, 5, 7]
-    result = run_cli("check", "d.md", cwd=tmp_path) if (tmp_path / "S.yml").write_text(
-        "extends: capitalization\nmessage: x\nscope: heading.h7\n", encoding="utf-8") else None
+    (tmp_path / "S.yml").write_text("extends: capitalization\nmessage: x\nscope: heading.h7\n", encoding="utf-8")
+    result = run_cli("check", "d.md", cwd=tmp_path)
     assert result.returncode == 2 and "unsupported scope 'heading.h7'" in result.stderr.decode()
+    # (nor another scope's part that Vale does not have: a review)
+    (tmp_path / "S.yml").write_text("extends: capitalization\nmessage: x\nscope: title.h1\n", encoding="utf-8")
+    assert "unsupported scope 'title.h1'" in run_cli("check", "d.md", cwd=tmp_path).stderr.decode()
+    (tmp_path / "S.yml").write_text("extends: capitalization\nmessage: x\nscope: table.cell\n", encoding="utf-8")
+    assert run_cli("check", "d.md", cwd=tmp_path).returncode in (0, 1)
 
 
 def test_a_swap_to_nothing_deletes_the_word_and_one_space(tmp_path):

@@ -519,7 +519,8 @@ def _names_in_a_sentence_case_heading(words: list[str], rule: StyleRule, evidenc
     capitalised words in a row, or joined by a name particle (Rio Grande do Sul), none of them a
     small word, all but one of them names (``_is_exempt``) or words other languages use as much
     as this one or English (New York, Hong Kong, São Paulo, Microsoft Teams: a tester's report;
-    not "Tips for Writing Better Headings", "the New Dashboard Features": a review)."""
+    not "Tips for Writing Better Headings", "the New Dashboard Features": a review); at the
+    heading's start, all of them after the first."""
     from ..names.compare import name_like
     from ..names.extract import PARTICLES
 
@@ -540,8 +541,12 @@ def _names_in_a_sentence_case_heading(words: list[str], rule: StyleRule, evidenc
             run.append(i)
             continue
         named = [k for k in run if words[k][:1].isupper()]
-        names = sum(a_name(words[k]) for k in named)
-        if len(named) >= 2 and names and len(named) - names <= 1:
+        # (the heading's first word has its capital anyway: there the others must all be names,
+        # New York marathon; not Google Инвестирует, The Government Announces)
+        at_start = bool(run) and run[0] == 0
+        judged = named[1:] if at_start else named
+        names = sum(a_name(words[k]) for k in judged)
+        if len(named) >= 2 and names and len(judged) - names <= (0 if at_start else 1):
             kept.update(run)
         run = []
     return kept
@@ -590,7 +595,9 @@ _ELISION = re.compile(r"(?:[A-Za-z]|Qu|qu)['’](?=[^\W\d_])")
 
 def capitalization(rule: StyleRule, doc: Document, evidence: CaseEvidence | None = None) -> Iterator[Hit]:
     text, spans = scope_spans(doc, rule)
+    previous_end = 0  # (of the span before: what a sentence of ``scope: sentence`` starts after)
     for start, end in spans:
+        span_start, previous_end = max(previous_end, doc.text.rfind("\n", 0, start) + 1), end
         heading = text[start:end]
         lead = len(heading) - len(heading.lstrip())
         start, heading = start + lead, heading.strip()
@@ -640,8 +647,9 @@ def capitalization(rule: StyleRule, doc: Document, evidence: CaseEvidence | None
         # without one, the heading's line as written (code the prose masks is before the
         # heading's start); and whether code comes right before it (FAQ: `pip` usage), which the
         # prose masks as spaces
-        # (a sentence of ``scope: sentence`` starts where it starts, mid-line too)
-        line_start = start if "sentence" in rule.scopes else doc.text.rfind("\n", 0, at) + 1
+        # (a sentence of ``scope: sentence`` starts after the one before it, mid-line too, with
+        # the code the prose masks before it: "`pip` installs" is no sentence in lower case)
+        line_start = span_start if "sentence" in rule.scopes else doc.text.rfind("\n", 0, at) + 1
         if body_offset:
             lead = doc.text[start + body_offset:at].strip()
         else:

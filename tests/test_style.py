@@ -624,7 +624,8 @@ def test_numbers_leave_identifiers_and_mixed_forms_alone(tmp_path):
         "+1 (555) 1234567 or 030 - 12345678. A 0 - 10000 scale. On 2024-01-05 20000 came. "
         "Game 3 ended 02 - 30000. Bel 06-12345678. Call 02 9876 54321. Tel.:030 12345678. On 05/06 40000 came. "
         "Tel.: 01/4000-84155. Vienna: 01 40400 or 01/40400. Build 20240312, ISBN 9780306406157. "
-        "Version 10000, Order no. 123456, #45000, ticket nº 12345, Nr. 67890. No 50000 came.\n",
+        "Version 10000, Order no. 123456, #45000, ticket nº 12345, Nr. 67890, v10000. No 50000 came. "
+        "They release 60000 prisoners and build 70000 homes.\n",
         encoding="utf-8")
     found = checker.check_paths([str(tmp_path / "a.txt")], config=str(tmp_path / "transcheck.toml"), select=["TC305"])
     # (the parts of a telephone number after its first are no counts either: a tester's report;
@@ -634,7 +635,7 @@ def test_numbers_leave_identifiers_and_mixed_forms_alone(tmp_path):
     # word: another tester's report)
     assert [(f.text, f.suggestions) for f in found] == [("25000", ["25,000"]), ("45000", ["45,000"]), ("10000", ["10,000"]),
                                                         ("20000", ["20,000"]), ("30000", ["30,000"]), ("40000", ["40,000"]),
-                                                        ("50000", ["50,000"])]
+                                                        ("50000", ["50,000"]), ("60000", ["60,000"]), ("70000", ["70,000"])]
     # German capitalises every noun: a count before an ordinary noun is no postcode (a tester's
     # report: "50000 Menschen" passed), also on a wrapped line, in brackets or after a comma; a
     # town is a postcode's wherever it stands, and a word that is both (Laufen, Kirchen) where

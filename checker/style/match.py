@@ -816,11 +816,13 @@ def _is_identifier(digits: str, text: str, start: int, end: int, lang: str | Non
 
 
 # What makes the number after it a name, not a count: a number sign (No., Nr., nº, n.º, núm., n°,
-# №, #; "no" only with its stop: no 10000 people) or a version's or build's word, in the languages NUMBER_DEFAULTS knows.
+# №, #; "no" only with its stop: no 10000 people), a v right before it (v10000), or a version's or
+# build's capitalised label (Version 10000; not "release 10000 prisoners", "build 20000 homes",
+# Spanish "ver 50000 personas": a review).
 _NUMBER_SIGN_BEFORE = re.compile(
-    r"(?:#|№|(?<![^\W\d_])(?:(?:no|nos|núm|num|art)\.|(?:nr|n\.?[º°]|n\.o|ref|id|v|ver)\.?)"
-    r"|(?<![^\W\d_])(?:version|versión|versão|versione|versie|build|release|versionen))[ \u00a0]*$",
-    re.IGNORECASE)
+    r"(?:#|№|(?<![^\W\d_])(?i:(?:no|nos|núm|num|art)\.|(?:nr|n\.?[º°]|n\.o|ref|id)\.?)[ \u00a0]*"
+    r"|(?<![^\W\d_])v\.?"
+    r"|(?<![^\W\d_])(?:Version|Versión|Versão|Versione|Versie|Build|Release)[ \u00a0]*)$")
 
 
 def _compact_date(digits: str) -> bool:

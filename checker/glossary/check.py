@@ -271,6 +271,8 @@ def plural_word(word: str, lang: str | None) -> str | None:
     regular = regular_plural(word, lang)
     if regular is not None and zipf(regular, lang) >= NONWORD_ZIPF:
         return regular
+    if (lang or "").split("-")[0] == "de":
+        return None  # (an -s may be a genitive's as well as a plural's: des Kontos is no des Konten, a review)
     known = [(zipf(p, lang), p) for p in orthographic_plurals(word, lang)]
     best = max(known, default=(0.0, None))
     return best[1] if best[0] >= NONWORD_ZIPF else None

@@ -98,7 +98,7 @@ class PatternIndex:
         out = []
         lang = self.analyzer.lang
         for k, form in enumerate(pattern.forms):
-            plurals = plurals_of(form, lang) if not (self.names and (lang or "").startswith("de")) \
+            plurals = plurals_of(form, lang) if not (self.names and (lang or "").split("-")[0] == "de") \
                 else [p for p in [regular_plural(form, lang)] if p]
             for key in dict.fromkeys(self.analyzer.key(plural) for plural in plurals):
                 if key != pattern.keys[k]:
@@ -315,7 +315,8 @@ def regular_plural(word: str, lang: str | None) -> str | None:
     return word + ("S" if word.isupper() else "s") if ok else None
 
 
-_PLURAL_RULES = ("pt", "es", "fr", "de", "en")  # the languages ``orthographic_plurals`` knows
+_PLURAL_RULES = ("pt", "es", "fr", "en")  # the languages whose plurals ``inflected_form`` admits
+# beyond two edits (German's are within two: Kontos, Konten)
 _UNACCENTED = str.maketrans("áéíóú", "aeiou")
 _ACCENTED = {"a": "á", "e": "é", "i": "í", "o": "ó", "u": "ú"}
 _VOWEL_GROUPS = re.compile(r"[aeiouáéíóúü]+", re.IGNORECASE)

@@ -58,8 +58,8 @@ def test_a_german_deprecated_term_in_the_plural_and_the_genitive(project):
                                                                      "Apps"]
     # an -s may be a genitive's: no plural is suggested for it (a review: des Konten)
     cfg = project("de", "account,Konto,preferred\naccount,Account,deprecated\n")
-    assert [r for _, r, _ in found("Die Daten des Accounts. Alle Accounts sind weg.", cfg, "de", ["TC202"])] == [
-        "Konto", "Konto"]
+    assert [f.suggestions for f in checker.check_text("Die Daten des Accounts. Alle Accounts sind weg.", lang="de",
+                                                      config=cfg, select=["TC202"])] == [["Konto"], ["Konto"]]
 
 
 def test_a_german_term_is_not_matched_by_the_other_kind_of_word(project):

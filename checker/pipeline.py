@@ -572,17 +572,20 @@ def filter_findings(findings: Iterable[Finding], settings_of: dict[str, Settings
     return result
 
 
+MAJORITY_RULES = ("TC101", "TC103", "TC104")  # names findings that a majority of spellings decides
+
+
 def _spelling_on_changed_line(finding: Finding, lines: set[int], documents: dict[str, Document] | None) -> bool:
-    """A names finding whose other spelling (``variant_of``) a changed line writes: the change made
-    the unchanged line's spelling the minority, and the finding stands with the change (a
-    corpus tester's report: two new "Zelenski" outvoted an old "Zelensky" and --diff-only let
-    the commit through)."""
+    """A finding of a spelling's majority whose other spelling (``variant_of``) a changed line
+    writes: the change may have made the unchanged line's spelling the minority, and the finding
+    stands with the change (a corpus tester's report: two new "Zelenski" outvoted an old
+    "Zelensky" and --diff-only let the commit through). One the file had before comes back too
+    where a changed line writes that spelling: the editor is at that name."""
     doc = documents.get(finding.path) if documents else None
-    if finding.category != "names" or not finding.variant_of or doc is None:
+    if finding.rule not in MAJORITY_RULES or not finding.variant_of or doc is None:
         return False
     spelling = re.compile(r"(?<!\w)" + re.escape(finding.variant_of) + r"(?!\w)")
-    text_lines = doc.text.splitlines()
-    return any(spelling.search(text_lines[line - 1]) for line in lines if 0 < line <= len(text_lines))
+    return any(spelling.search(doc.line_text(line)) for line in lines if 0 < line <= doc.lines.line_count)
 
 
 def _apply_suppressions(findings: list[Finding], documents: dict[str, Document],

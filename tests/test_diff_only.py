@@ -73,6 +73,13 @@ def test_a_change_that_outvotes_an_old_spelling_reports_it(repo):
         handle.write("\nA quiet line.\n")
     result = run_cli("check", "--diff-only", "--lang", "en", "--select", "TC101", "--format", "json", "b.md", cwd=repo)
     assert _found(result) == []
+    # a house list's finding does not depend on the majority: it stays out (a review)
+    (repo / "names.yaml").write_text("names:\n  - name: Taliban\n    variants: [Taleban]\n", encoding="utf-8")
+    (repo / "transcheck.toml").write_text('lang = "en"\nnames = ["names.yaml"]\n', encoding="utf-8")
+    with open(repo / "b.md", "a", encoding="utf-8") as handle:
+        handle.write("\nThe Taliban spoke.\n")
+    result = run_cli("check", "--diff-only", "--select", "TC102", "--format", "json", "b.md", cwd=repo)
+    assert _found(result) == []
 
 
 def test_staged_changes_count_and_other_revisions_work(repo):

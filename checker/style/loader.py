@@ -328,8 +328,8 @@ def _unicode_class(match: re.Match) -> tuple[str, bool]:
     negated = (match.group(1) == "P") != bool(match.group(2))
     name = match.group(3) or match.group(4)
     if name != "Any" and not any(c.startswith(name) for c in _CATEGORIES):
-        raise PosixClassError(f"the Unicode class \\p{{{name}}} is a script or property, which Python's re cannot "
-                              "express (general categories such as L, Lu, N, P are read)")
+        raise PosixClassError(f"the Unicode class \\p{{{name}}}: Python's re reads general categories only (such as "
+                              "L, Lu, N, P), not scripts or other properties")
     return ("\\x00-\\U0010ffff" if name == "Any" else _category_ranges(name)), negated
 
 
@@ -362,7 +362,8 @@ def _go_classes(pattern: str, verbose: bool = False) -> str:
             elif "".join(out[set_start:]) == "[" and pattern[m.end():m.end() + 1] == "]":
                 out.append("^" + ranges)
             else:
-                raise PosixClassError(f"a negated Unicode class ({m.group()}) inside a set only as the whole set")
+                raise PosixClassError(f"a negated Unicode class ({m.group()}) inside a set, which Python's re cannot "
+                                      "express (only as the whole set)")
             i = m.end()
             continue
         if not in_set:
@@ -387,7 +388,8 @@ def _go_classes(pattern: str, verbose: bool = False) -> str:
                 raise PosixClassError(f"unknown POSIX class [:{name}:]")
             if m.group(1):  # negated: only a set of it alone
                 if "".join(out[set_start:]) != "[" or pattern[m.end():m.end() + 1] != "]":
-                    raise PosixClassError(f"a negated POSIX class ([:^{name}:]) only as a whole set")
+                    raise PosixClassError(f"a negated POSIX class ([:^{name}:]) inside a set, which Python's re "
+                                          "cannot express (only as the whole set)")
                 out.append("^" + _POSIX[name])
             else:
                 out.append(_POSIX[name])

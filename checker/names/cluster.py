@@ -28,7 +28,7 @@ from .compare import (BOTH_COMMON_ZIPF, CASE_SLIP_RARE_ZIPF, FIRST_LETTER_CLASSE
                       derivation_slip, judge, name_in_lower_case, name_like, truncation_slip, unknown_word)
 from .morph import (carry_ending, derived, ending_change, inflected, inflected_base, russian_case_form, russian_known,
                     russian_lemmas, russian_stem_slip, stems, suspect_ending, without_ending)
-from .extract import LOWER_MAX_ZIPF
+from .extract import LOWER_MAX_ZIPF, PARTICLES
 from .normalize import damerau, fold, has_diacritics, more_accented, norm, skel
 from .stats import FormStat, NameStats
 from .titles import is_title
@@ -586,8 +586,6 @@ def _add_multi_neighbours(word: str, multi, out: set, openers: frozenset[str] = 
     word among ``openers`` (a common word capitalised only at sentence starts: "Según
     Khamenei", "Para Gaddafi") is no first name: no left neighbour of the next word (it keeps
     its own right neighbour: Track in "Track Palin" beside "trakc Palin")."""
-    from .extract import PARTICLES
-
     for key in multi:
         if word not in key:  # a substring test in C first: most names do not hold the word
             continue
@@ -742,12 +740,16 @@ def _different_people(x: str, y: str, nbrs, zipf, lang: str = "en") -> bool:
     return any(n[0] == "L" and not is_title(n[1]) for n in nx) and any(n[0] == "L" and not is_title(n[1]) for n in ny)
 
 
+_NO_FIRST_NAMES = PARTICLES - {"ben", "an", "la", "le", "del", "van", "di"}  # (Ben, Van are first names too)
+
+
 def _without_titles(neighbours: set | None) -> set:
     """``neighbours`` but titles and particles, which are no first names (Mr Lamy; Al-Sissi at a
-    sentence's start beside Abdel Fattah al-Sisi: a names tester's report)."""
-    from .extract import PARTICLES
+    sentence's start beside Abdel Fattah al-Sisi: a names tester's report); not the particles
+    that are first names too (Ben Healey, Van Morrison: a review)."""
+    return {n for n in neighbours if not is_title(n[1]) and n[1].casefold() not in _NO_FIRST_NAMES} \
+        if neighbours else set()
 
-    return {n for n in neighbours if not is_title(n[1]) and n[1].casefold() not in PARTICLES} if neighbours else set()
 
 
 def _first_name_and_surname(x: str, y: str, nbrs, zipf) -> bool:
@@ -1046,8 +1048,6 @@ def _trimmed_multi(stats: NameStats, candidates, written: dict | None = None) ->
 
 
 def _particles():
-    from .extract import PARTICLES
-
     return PARTICLES
 
 
@@ -1076,8 +1076,6 @@ def _only_difference(a: tuple[str, ...], b: tuple[str, ...]) -> int | None:
 
 def _particle_case(a: str, b: str) -> bool:
     """Two spellings of one particle in other case (le / Le, de / De, van / Van)."""
-    from .extract import PARTICLES
-
     return a != b and a.casefold() == b.casefold() and a.casefold() in PARTICLES
 
 

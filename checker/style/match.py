@@ -820,7 +820,7 @@ def _is_identifier(digits: str, text: str, start: int, end: int, lang: str | Non
 # build's capitalised label (Version 10000; not "release 10000 prisoners", "build 20000 homes",
 # Spanish "ver 50000 personas": a review).
 _NUMBER_SIGN_BEFORE = re.compile(
-    r"(?:#|№|(?<![^\W\d_])(?i:(?:no|nos|núm|num|art)\.|(?:nr|n\.?[º°]|n\.o|ref|id)\.?)[ \u00a0]*"
+    r"(?:(?:#|№|(?<![^\W\d_])(?i:(?:no|nos|núm|num|art)\.|(?:nr|n\.?[º°]|n\.o|ref|id)\.?))[ \u00a0]*"
     r"|(?<![^\W\d_])v\.?"
     r"|(?<![^\W\d_])(?:Version|Versión|Versão|Versione|Versie|Build|Release)[ \u00a0]*)$")
 

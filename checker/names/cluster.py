@@ -728,7 +728,7 @@ def _different_people(x: str, y: str, nbrs, zipf, lang: str = "en") -> bool:
     if low < SURNAME_MIN_ZIPF and not typed_initial:
         return False
     # (a title both share is no sign of one person: Mr Lammy, Mr Lamy; David Lammy, Pascal Lamy)
-    nx, ny = _without_titles(nbrs.get(x)), _without_titles(nbrs.get(y))
+    nx, ny = _first_name_neighbours(nbrs.get(x)), _first_name_neighbours(nbrs.get(y))
     if not (nx and ny) or not nx.isdisjoint(ny):
         return False
     if low >= BOTH_COMMON_ZIPF and any(n[0] == "R" for n in nx) and any(n[0] == "R" for n in ny):
@@ -743,13 +743,12 @@ def _different_people(x: str, y: str, nbrs, zipf, lang: str = "en") -> bool:
 _NO_FIRST_NAMES = PARTICLES - {"ben", "an", "la", "le", "del", "van", "di"}  # (Ben, Van are first names too)
 
 
-def _without_titles(neighbours: set | None) -> set:
-    """``neighbours`` but titles and particles, which are no first names (Mr Lamy; Al-Sissi at a
-    sentence's start beside Abdel Fattah al-Sisi: a names tester's report); not the particles
+def _first_name_neighbours(neighbours: set | None) -> set:
+    """``neighbours`` that may be first names: not titles or particles (Mr Lamy; Al-Sissi at a
+    sentence's start beside Abdel Fattah al-Sisi: a names tester's report), but the particles
     that are first names too (Ben Healey, Van Morrison: a review)."""
     return {n for n in neighbours if not is_title(n[1]) and n[1].casefold() not in _NO_FIRST_NAMES} \
         if neighbours else set()
-
 
 
 def _first_name_and_surname(x: str, y: str, nbrs, zipf) -> bool:

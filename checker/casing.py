@@ -305,10 +305,10 @@ def transfer_case(surface: str, replacement: str, sentence_start: bool, heading:
         first = _WORD.search(titled)
         cut = first.end() if first else 0
         small = _small_titled((lang or "en").split("-")[0])
-        inner = [m for m in _WORD.finditer(surface)][1:-1]  # (a last In may be a verb's: Log In, Check In)
-        if any(small.fullmatch(m.group()) for m in inner):
-            return titled  # the text capitalises its small words too: Log In To -> Sign In To (a tester's report)
-        return titled[:cut] + small.sub(lambda m: m.group(0).lower(), titled[cut:])
+        # ... but those the text itself capitalises (Log In To -> Sign In To, a tester's report;
+        # Log In -> Sign In to the App, a review)
+        kept = {w for w in _WORD.findall(surface)[1:] if small.fullmatch(w)}
+        return titled[:cut] + small.sub(lambda m: m.group(0) if m.group(0) in kept else m.group(0).lower(), titled[cut:])
     # (a replacement with capitals of its own is a name written as it is, Côte d'Ivoire, but
     # starts with a capital where the match starts a sentence: Persian Gulf -> The Gulf; not
     # one with a capital inside a word, a brand written so: E Book -> eBook, Apple Phone -> iPhone)

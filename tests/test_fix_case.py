@@ -64,8 +64,9 @@ def test_transfer_case_patterns():
     assert transfer_case("Health Ministry", "(the) ministry of health", False) == "(The) Ministry of Health"
     # ... unless the text capitalises its own small words (a tester's report: Log In To -> Sign in to)
     assert transfer_case("Log In To", "sign in to", False) == "Sign In To"
-    # (not for a last small word, which a phrasal verb's title keeps: Log In -> Sign in to the App)
-    assert transfer_case("Log In", "sign in to the app", False) == "Sign in to the App"
+    # (only the small words the text capitalises: Log In -> Sign In to the App, a review)
+    assert transfer_case("Log In", "sign in to the app", False) == "Sign In to the App"
+    assert transfer_case("Log In", "sign in", False) == "Sign In"
     assert transfer_case("Ivory Coast", "Côte d'Ivoire", True) == "Côte d'Ivoire"
     assert transfer_case("IVORY COAST", "Côte d'Ivoire", True) == "CÔTE D'IVOIRE"
     assert transfer_case("Persian Gulf", "the Gulf", True) == "The Gulf"  # (a review: "the Gulf states met")

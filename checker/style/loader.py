@@ -59,7 +59,6 @@ _SCOPES = {
     "table": "paragraph", "heading": "heading", "title": "heading", "caption": "caption", "raw": "raw",
 }
 _HEADING_LEVELS = ("h1", "h2", "h3", "h4", "h5", "h6")
-_PARTS = {("table", "header"), ("table", "cell")}  # Vale's, read as their scope (a table's cells are paragraphs)
 _STYLE_FILE_KEYS = {"style", "rules", "description", "version"}
 # A match never begins or ends inside a word (Vale's \b, without its quirk at non-word edges).
 EDGE = r"(?!(?<=\w)\w)"
@@ -593,11 +592,11 @@ def _scopes(value: Any, line: int) -> tuple[frozenset[str], frozenset[str]]:
         if name not in _SCOPES:
             raise StyleError(_line(item, line), f"unsupported scope {item!r} (expected one of: {', '.join(_SCOPES)})")
         scope = _SCOPES[name]
-        if part and not (name == "heading" and part in _HEADING_LEVELS) and (name, part) not in _PARTS:
-            raise StyleError(_line(item, line), f"unsupported scope {item!r} (expected one of: {', '.join(_SCOPES)}, "
-                                                "heading.h1 to heading.h6, table.header, table.cell)")
-        if name == "heading" and part:  # heading.h1 ... heading.h6: headings of that level
+        if name == "heading" and part.startswith("h") and part[1:].isdigit():  # heading.h1 ... heading.h6:
+            if part not in _HEADING_LEVELS:  # headings of that level
+                raise StyleError(_line(item, line), f"unsupported scope {item!r} (expected heading.h1 to heading.h6)")
             scope = "heading." + part
+        # (another part is read as its scope, as Vale's table.header, table.cell, text.md were before)
         (excluded if negated else included).add(scope)
     return frozenset(included or {"text"}), frozenset(excluded)
 

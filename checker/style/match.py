@@ -266,7 +266,9 @@ def substitution(rule: StyleRule, doc: Document) -> Iterator[Hit]:
     return _limited(rule, hits())
 
 
-_CLAUSE_END = ("", "\n", "\r", ".", ";", ":", "!", "?", ")")  # what may follow a word at its clause's end
+# what follows a word at its clause's end (not a line break: a wrapped sentence goes on, "She came
+# home, very\ntired": a review)
+_CLAUSE_END = ("", ".", ";", ":", "!", "?", ")")
 
 
 def _deletion(text: str, start: int, end: int, sentence_start: bool = False) -> tuple[tuple[int, int] | None, str, bool]:
@@ -517,10 +519,11 @@ def _names_in_a_sentence_case_heading(words: list[str], rule: StyleRule, evidenc
     """The indexes of the words of multi-word names in a heading not all in capitals (a word after
     its first is in lower case, as in sentence case or in a title's small words): two or more
     capitalised words in a row, or joined by a name particle (Rio Grande do Sul), none of them a
-    small word, all but one of them names (``_is_exempt``) or words other languages use as much
-    as this one or English (New York, Hong Kong, São Paulo, Microsoft Teams: a tester's report;
-    not "Tips for Writing Better Headings", "the New Dashboard Features": a review); at the
-    heading's start, all of them after the first."""
+    small word, one of them a name (``_is_exempt``) or a word other languages use as much as this
+    one or English (New York City, São Paulo, Golden Gate Bridge, Microsoft Teams: a tester's
+    report and a review; not "Tips for Writing Better Headings", "with Your Account": a review);
+    at the heading's start, all of them after the first. (Names of ordinary words alone, White
+    House or Supreme Court, need the body or the house list to tell them.)"""
     from ..names.compare import name_like
     from ..names.extract import PARTICLES
 
@@ -546,7 +549,7 @@ def _names_in_a_sentence_case_heading(words: list[str], rule: StyleRule, evidenc
         at_start = bool(run) and run[0] == 0
         judged = named[1:] if at_start else named
         names = sum(a_name(words[k]) for k in judged)
-        if len(named) >= 2 and names and len(judged) - names <= (0 if at_start else 1):
+        if len(named) >= 2 and names and (not at_start or names == len(judged)):
             kept.update(run)
         run = []
     return kept
@@ -816,13 +819,14 @@ def _is_identifier(digits: str, text: str, start: int, end: int, lang: str | Non
 
 
 # What makes the number after it a name, not a count: a number sign (No., Nr., nº, n.º, núm., n°,
-# №, #; "no" only with its stop: no 10000 people), a v right before it (v10000), or a version's or
-# build's capitalised label (Version 10000; not "release 10000 prisoners", "build 20000 homes",
-# Spanish "ver 50000 personas": a review).
+# №, #; "no" only with its stop: no 10000 people), a version (version 10000, v10000, v. 10000, Ver.
+# 10000), or a build's or release's capitalised label (Build 20240312; not "release 10000
+# prisoners", "build 20000 homes", Spanish "ver 50000 personas": a review).
 _NUMBER_SIGN_BEFORE = re.compile(
-    r"(?:(?:#|№|(?<![^\W\d_])(?i:(?:no|nos|núm|num|art)\.|(?:nr|n\.?[º°]|n\.o|ref|id)\.?))[ \u00a0]*"
-    r"|(?<![^\W\d_])v\.?"
-    r"|(?<![^\W\d_])(?:Version|Versión|Versão|Versione|Versie|Build|Release)[ \u00a0]*)$")
+    r"(?:(?:#|№|(?<![^\W\d_])(?i:(?:no|nos|núm|num|art|v|ver)\.|(?:nr|n\.?[º°]|n\.o|ref|id)\.?"
+    r"|version|versión|versão|versione|versie))[ \u00a0]*"
+    r"|(?<![^\W\d_])v"
+    r"|(?<![^\W\d_])(?:Build|Release|BUILD|RELEASE)[ \u00a0]*)$")
 
 
 def _compact_date(digits: str) -> bool:

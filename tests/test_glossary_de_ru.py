@@ -60,6 +60,10 @@ def test_a_german_deprecated_term_in_the_plural_and_the_genitive(project):
     cfg = project("de", "account,Konto,preferred\naccount,Account,deprecated\n")
     assert [f.suggestions for f in checker.check_text("Die Daten des Accounts. Alle Accounts sind weg.", lang="de",
                                                       config=cfg, select=["TC202"])] == [["Konto"], ["Konto"]]
+    # ... while an -en plural is one (a review: Nutzerkonten -> Benutzerkonten)
+    cfg = project("de", "user account,Benutzerkonto,preferred\nuser account,Nutzerkonto,deprecated\n")
+    assert [f.suggestions for f in checker.check_text("Alle Nutzerkonten sind weg.", lang="de", config=cfg,
+                                                      select=["TC202"])] == [["Benutzerkonten", "Benutzerkonto"]]
 
 
 def test_a_german_term_is_not_matched_by_the_other_kind_of_word(project):

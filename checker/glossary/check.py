@@ -246,6 +246,8 @@ def _plural_like(written: str, term: str, replacement: str, lang: str | None) ->
     plurals = {term.casefold() + "s", *(p.casefold() for p in orthographic_plurals(term, lang))}
     if written.casefold() not in plurals:
         return None
+    if (lang or "").split("-")[0] == "de" and written.casefold() == term.casefold() + "s" and not regular_plural(term, lang):
+        return None  # (a German -s may be a genitive's: des Accounts is no des Konten, a review)
     words = replacement.split()
     if len(words) > 1 and (lang or "")[:2] != "en":
         # a Romance noun before its preposition takes the plural (Les updates -> mises à jour: a
@@ -271,8 +273,6 @@ def plural_word(word: str, lang: str | None) -> str | None:
     regular = regular_plural(word, lang)
     if regular is not None and zipf(regular, lang) >= NONWORD_ZIPF:
         return regular
-    if (lang or "").split("-")[0] == "de":
-        return None  # (an -s may be a genitive's as well as a plural's: des Kontos is no des Konten, a review)
     known = [(zipf(p, lang), p) for p in orthographic_plurals(word, lang)]
     best = max(known, default=(0.0, None))
     return best[1] if best[0] >= NONWORD_ZIPF else None

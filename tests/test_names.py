@@ -1511,7 +1511,7 @@ def test_two_people_whose_surnames_differ_by_a_letter_after_different_first_name
     text = "Mr Healey spoke first, and Mr Haley spoke later in Geneva. John Healey thanked Nikki Haley."
     assert flagged(text) == []
     # (a particle that is a first name too is one: Ben Healey, a review)
-    text = "Ben Healey spoke first, and Nikki Haley spoke later in Geneva. Healey thanked Haley."
+    text = "Ben Healey spoke first on Monday. Later Nikki Haley spoke in Geneva. Ben Healey thanked the hosts. Healey left."
     assert flagged(text) == []
     text = ("Chancellor Olaf Scholz spoke in Berlin. Later Olaf Schulz said more. Scholz left. "
             "Scholz returned on Monday.")

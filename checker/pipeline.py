@@ -575,6 +575,22 @@ def filter_findings(findings: Iterable[Finding], settings_of: dict[str, Settings
 MAJORITY_RULES = ("TC101", "TC103", "TC104")  # names findings that a majority of spellings decides
 
 
+def _baseline_elsewhere(path: str, documents: Mapping[str, Document]) -> list[str]:
+    """A notice when the baseline records findings, none in the files checked and none in a file
+    found from here: its paths are relative to where it was written, so run from another
+    directory it matches nothing (a corpus tester's report: every recorded finding came back,
+    without a word)."""
+    from .baseline import load_baseline
+    from .fingerprint import normalise_path
+
+    recorded = {key[1] for key in load_baseline(path) if key is not None}
+    if not recorded or recorded & {normalise_path(p) for p in documents} \
+            or any(os.path.exists(p) for p in recorded):  # (a new file beside recorded ones: no notice)
+        return []
+    return [f"the baseline {path} records no finding in the files checked: its paths are relative to the "
+            f"directory it was written in (e.g. {sorted(recorded)[0]}); run from there"]
+
+
 def _spelling_on_changed_line(finding: Finding, lines: set[int], documents: dict[str, Document] | None) -> bool:
     """A finding of a spelling's majority whose other spelling (``variant_of``) a changed line
     writes: the change may have made the unchanged line's spelling the minority, and the finding
@@ -992,6 +1008,8 @@ def run(sources: Sequence[Source], options: Options) -> Result:
     for selector in selectors:
         if reserved_selector(selector) and not any(matches(rule, [selector.strip()]) for rule in all_rules()):
             notices.append(f"{selector.strip()!r} selects no rule yet: its checks come in a later version")
+    if options.baseline and by_path:
+        notices += _baseline_elsewhere(options.baseline, by_path)
     for lang, paths in foreign.items():
         many = f"{len(paths)} files" if len(paths) > 1 else "1 file"
         notices.append(f"{many} checked as {lang} read as another language (few of their words are {lang} words), "

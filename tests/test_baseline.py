@@ -187,3 +187,17 @@ def test_bad_baseline_through_the_api_raises_input_error(tmp_path):
     (tmp_path / "b.json").write_text('{"version": "1"}', encoding="utf-8")
     with pytest.raises(InputError, match="b.json"):
         Options(baseline=str(tmp_path / "b.json")).validate()
+
+
+def test_a_baseline_used_from_another_directory_is_told(tmp_path):
+    # a corpus tester's report: its paths are relative to where it was written; from elsewhere it
+    # matched nothing and every recorded finding came back without a word
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text("The Taleban came. The Taliban left. The Taliban won.\n", encoding="utf-8")
+    (tmp_path / "sub" / "b.txt").write_text("Nothing here.\n", encoding="utf-8")
+    run_cli("check", "--lang", "en", "--write-baseline", "base.json", "sub/a.txt", cwd=tmp_path)
+    result = run_cli("check", "--lang", "en", "--baseline", "../base.json", "a.txt", cwd=tmp_path / "sub")
+    assert result.returncode == 1 and "records no finding in the files checked" in result.stderr.decode()
+    # from the right directory, a new file beside the recorded ones gets no such notice
+    result = run_cli("check", "--lang", "en", "--baseline", "base.json", "sub/b.txt", cwd=tmp_path)
+    assert result.returncode == 0 and "records no finding" not in result.stderr.decode()

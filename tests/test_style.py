@@ -625,7 +625,8 @@ def test_numbers_leave_identifiers_and_mixed_forms_alone(tmp_path):
         "Game 3 ended 02 - 30000. Bel 06-12345678. Call 02 9876 54321. Tel.:030 12345678. On 05/06 40000 came. "
         "Tel.: 01/4000-84155. Vienna: 01 40400 or 01/40400. Build 20240312, ISBN 9780306406157. "
         "Version 10000, Order no. 123456, #45000, ticket nº 12345, Nr. 67890, v10000. No 50000 came. "
-        "They release 60000 prisoners and build 70000 homes. Order # 45000, upgrade to version 20250.\n",
+        "They release 60000 prisoners and build 70000 homes. Order # 45000, upgrade to version 20250. "
+        "A hash: " + "7" * 5000 + ".\n",
         encoding="utf-8")
     found = checker.check_paths([str(tmp_path / "a.txt")], config=str(tmp_path / "transcheck.toml"), select=["TC305"])
     # (the parts of a telephone number after its first are no counts either: a tester's report;
@@ -848,7 +849,9 @@ def test_a_deleted_word_takes_its_commas_and_brackets_and_leaves_a_sentence_its_
             # (a review: no capital after an abbreviation's stop, none for iPhone; one after a
             # quotation's end and at a quotation's start; a line's end closes no clause)
             "Use tools, e.g. basically the app.\nBasically, iPhone sales fell.\nHe said \"no.\" Basically, the app.\n"
-            "\"Basically, the end.\"\nIt was fine, basically\nand then it ended.\n")
+            "\"Basically, the end.\"\nIt was fine, basically\nand then it ended.\n"
+            # (between dashes: no safe fix, and the unsafe one takes the dashes: a tester's report)
+            "The app — basically — works.\n")
     doc.write_text(text, encoding="utf-8")
     assert run_cli("check", "--fix", "t.txt", cwd=tmp_path).returncode == 1
     assert doc.read_text(encoding="utf-8") == text  # (none of them is safe)
@@ -856,7 +859,8 @@ def test_a_deleted_word_takes_its_commas_and_brackets_and_leaves_a_sentence_its_
     assert doc.read_text(encoding="utf-8") == ("It is good.\nIt was fine.\nThe app works.\nFew people replied.\n"
                                                "It works well.\nIt was fine.\nIt went\nwell.\n"
                                                "Use tools, e.g. the app.\niPhone sales fell.\nHe said \"no.\" The app.\n"
-                                               "\"The end.\"\nIt was fine,\nand then it ended.\n")
+                                               "\"The end.\"\nIt was fine,\nand then it ended.\n"
+                                               "The app works.\n")
 
 
 def test_styles_are_read_for_selectors_only_when_a_selector_names_a_style_rule(tmp_path):

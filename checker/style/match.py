@@ -269,6 +269,7 @@ def substitution(rule: StyleRule, doc: Document) -> Iterator[Hit]:
 # what follows a word at its clause's end (not a line break: a wrapped sentence goes on, "She came
 # home, very\ntired": a review)
 _CLAUSE_END = ("", ".", ";", ":", "!", "?", ")")
+_JOINING_MARKS = frozenset("—–-/&|+")  # between two of them a deleted word leaves them side by side
 
 
 def _deletion(text: str, start: int, end: int, sentence_start: bool = False) -> tuple[tuple[int, int] | None, str, bool]:
@@ -297,13 +298,17 @@ def _deletion(text: str, start: int, end: int, sentence_start: bool = False) -> 
         return (start - 2, end + 1), "", False  # its own brackets
     if prior == "," and before == " " and after == ",":
         return (i, end + 1), "", False  # between two commas
+    if prior in "—–" and before == " " and text[end:end + 3] == f" {prior} ":
+        return (i, end + 3), "", False  # between two dashes: "The app — basically — works"
     if after == "," and text[end + 1:end + 2] == " ":  # before its comma: the comma goes too
         return _capital_after(text, start, end + 2, sentence_start)
     if prior == "," and before == " " and after in _CLAUSE_END:
         return (i, end), "", False  # after a comma at the clause's end
     if sentence_start and after == " ":
         return _capital_after(text, start, end + 1, True)
-    safe = before == " " and after == " " and not opening and prior != ","
+    # (between two words: not after a dash, a slash or an ampersand, "The app — — works": a tester's report)
+    safe = before == " " and after == " " and not opening and prior != "," \
+        and prior not in _JOINING_MARKS and text[end + 1:end + 2] not in _JOINING_MARKS
     if after == " " and (not start or before in "\n\t(\"'“‘«" or prior == ","):
         return (start, end + 1), "", safe
     if before == " ":
@@ -756,9 +761,14 @@ def _number_pattern(dec: str, mult: dict[str, int], conj: tuple[str, ...]) -> re
     return _COMPILED_NUMBERS[key]
 
 
+MAX_COUNT_DIGITS = 21  # a longer run of digits is no count (a sextillion has 22)
+
+
 def _value(number: str, dec: str, factor: int) -> int | None:
     from decimal import Decimal, InvalidOperation
 
+    if len(number) > MAX_COUNT_DIGITS:
+        return None
     try:
         value = Decimal(number.replace(dec, ".")) * factor
     except InvalidOperation:
@@ -792,8 +802,10 @@ def _is_identifier(digits: str, text: str, start: int, end: int, lang: str | Non
     ``_ADDRESS_LINE``) or before a name rather than an ordinary noun or a unit or currency the
     CLDR names (in 10115 Berlin; not 50000 Menschen, 50000 Euro, 12000 Kilometer; Kinder, common
     in English text too, stays unread as a count)."""
-    if digits.startswith("0") or _compact_date(digits) or (len(digits) == 13 and digits.startswith(("978", "979"))):
-        return True  # (a telephone number; a date written 20240312; an ISBN-13: a tester's report)
+    if digits.startswith("0") or _compact_date(digits) or (len(digits) == 13 and digits.startswith(("978", "979"))) \
+            or len(digits) > MAX_COUNT_DIGITS:
+        return True  # (a telephone number; a date written 20240312; an ISBN-13: a tester's report; a
+        # hash or a serial: Python reads no number of more than 4,300 digits, a tester's crash)
     if _NUMBER_SIGN_BEFORE.search(text, max(0, start - 16), start):
         return True  # (Order no. 123456, #10000, Version 10000: a tester's report)
     phone = _PHONE_BEFORE.search(text, max(0, start - 24), start)

@@ -276,6 +276,21 @@ def _shouting(doc: Document, segment, start: int, end: int) -> bool:
 SHOUTED_ZIPF = {3: 7.0, 4: 5.0, 5: 4.5}
 
 
+def _word_by_word(surface: str, replacement: str) -> str | None:
+    """``replacement`` with each word's first letter in the case of the same word of ``surface``,
+    where both have as many words and the surface mixes its cases (Log In to -> Sign In to, a
+    tester's report: Sign in to); None otherwise."""
+    written, wanted = _WORD.findall(surface), list(_WORD.finditer(replacement))
+    if len(written) != len(wanted) or len(written) < 2 or all(w[:1].isupper() for w in written) \
+            or not any(w[:1].isupper() for w in written[1:]):
+        return None
+    out, pos = [], 0
+    for word, m in zip(written, wanted):
+        out += [replacement[pos:m.start()], m.group()[:1].upper() + m.group()[1:] if word[:1].isupper() else m.group()]
+        pos = m.end()
+    return "".join(out) + replacement[pos:]
+
+
 def transfer_case(surface: str, replacement: str, sentence_start: bool, heading: bool = False,
                   lang: str | None = None, own_case: bool = True) -> str:
     """``replacement`` in the case pattern of ``surface``: TALEBAN -> TALIBAN, Secretary General
@@ -298,6 +313,10 @@ def transfer_case(surface: str, replacement: str, sentence_start: bool, heading:
     pattern = case_pattern(surface)
     if pattern == "upper" and any(ch.islower() for ch in replacement):
         return replacement.upper()
+    if pattern in ("title", "initial") and replacement.islower():
+        cased = _word_by_word(surface, replacement)
+        if cased is not None:
+            return cased
     if pattern == "title" and not any(ch.isupper() for ch in replacement):
         # (every word but the short joining words after the first: Doença do Coronavírus, not
         # Doença Do Coronavírus, Ministry of Health: a tester's report)

@@ -67,6 +67,9 @@ def test_transfer_case_patterns():
     # (only the small words the text capitalises: Log In -> Sign In to the App, a review)
     assert transfer_case("Log In", "sign in to the app", False) == "Sign In to the App"
     assert transfer_case("Log In", "sign in", False) == "Sign In"
+    # (word by word where the text mixes its cases: Log In to -> Sign In to, a tester's report)
+    assert transfer_case("Log In to", "sign in to", False) == "Sign In to"
+    assert transfer_case("Log in to", "sign in to", False) == "Sign in to"
     assert transfer_case("Ivory Coast", "Côte d'Ivoire", True) == "Côte d'Ivoire"
     assert transfer_case("IVORY COAST", "Côte d'Ivoire", True) == "CÔTE D'IVOIRE"
     assert transfer_case("Persian Gulf", "the Gulf", True) == "The Gulf"  # (a review: "the Gulf states met")

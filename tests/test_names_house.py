@@ -75,6 +75,13 @@ def test_house_word_of_a_longer_name_wins_over_a_majority_of_its_variant(tmp_pat
         ("TC102", "Zelensky", ["Zelenski"]), ("TC102", "Zelensky", ["Zelenski"])]
     run_cli("check", "--fix", "z.txt", cwd=tmp_path)
     assert article.read_text(encoding="utf-8").count("Zelenski ") == 3
+    # ... and so does the house's first name, listed with no variant (a tester's report: TC101
+    # told Volodímir to become the majority's Volodymyr)
+    article.write_text("Volodymyr Zelensky habló. El presidente Volodymyr Zelensky pidió ayuda. Volodímir Zelenski "
+                       "no comentó.\n", encoding="utf-8")
+    findings = json.loads(run_cli("check", "--format", "json", "z.txt", cwd=tmp_path).stdout)["findings"]
+    assert [(f["rule"], f["text"], f["suggestions"]) for f in findings if f["rule"] == "TC101"] == [
+        ("TC101", "Volodymyr", ["Volodímir"]), ("TC101", "Volodymyr", ["Volodímir"])]
 
 
 

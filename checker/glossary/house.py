@@ -76,6 +76,7 @@ class HouseNames:
             for variant in name.variants:
                 self._canonical.setdefault(fold_spelling(variant), name.canonical)
         self._indexes: dict[str | None, tuple[PatternIndex, dict]] = {}
+        self._words: set[str] | None = None
 
     def __bool__(self) -> bool:
         return bool(self.names)
@@ -108,6 +109,14 @@ class HouseNames:
             return None
         an = analyzer(lang)
         return canonical if an.term_keys(spelling) == an.term_keys(canonical) else None
+
+    def is_house_word(self, spelling: str) -> bool:
+        """``spelling`` is, as written, a word of a house name of several words (Volodímir of
+        Volodímir Zelenski): a house spelling too."""
+        if self._words is None:
+            self._words = {word for name in self.names if len(_words(name.canonical)) > 1
+                           for word in re.findall(r"[^\W_]+", name.canonical) if len(word) >= 3}
+        return spelling in self._words
 
     def house_word_for(self, spelling: str, lang: str | None = None) -> str | None:
         """The one word of a longer house name that a one-word listed variant stands for

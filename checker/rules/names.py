@@ -213,7 +213,8 @@ def house_first(cluster: "NameCluster", ctx: "CheckContext | None", lang: str | 
         # a one-word variant of a longer house name (Zelensky, of Volodímir Zelenski) names the
         # word the house writes (Zelenski), which must win here as TC102 makes it win
         words = {names.house_word_for(v.spelling, lang) for v in cluster.variants} - {None}
-        house = next((v for v in cluster.variants if v.spelling in words), None)
+        # (or a word the house's full name writes: Volodímir of Volodímir Zelenski, a tester's report)
+        house = next((v for v in cluster.variants if v.spelling in words or names.is_house_word(v.spelling)), None)
         name = house.spelling if house is not None else None
     if house is None:
         return cluster, False

@@ -286,7 +286,7 @@ def collect(doc: Document, stats: NameStats | None = None, lower: bool = True,
         if run and not adjacent and gap in joiners:
             particle = particle_gap(text, prev_end, m.start())
         prev_end = end
-        if 1 < len(w) <= MAX_NAME_LEN and not w.isupper():
+        if 1 < len(w) <= MAX_NAME_LEN and not w.isupper() and "º" not in w and "ª" not in w:  # (Nº: a sign)
             st = tokens.get(w)
             if st is None:
                 st = tokens[w] = FormStat()

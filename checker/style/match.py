@@ -298,7 +298,7 @@ def _deletion(text: str, start: int, end: int, sentence_start: bool = False) -> 
         return (start - 2, end + 1), "", False  # its own brackets
     if prior == "," and before == " " and after == ",":
         return (i, end + 1), "", False  # between two commas
-    if prior in "—–" and before == " " and text[end:end + 3] == f" {prior} ":
+    if prior and prior in "—–" and before == " " and text[end:end + 3] == f" {prior} ":
         return (i, end + 3), "", False  # between two dashes: "The app — basically — works"
     if after == "," and text[end + 1:end + 2] == " ":  # before its comma: the comma goes too
         return _capital_after(text, start, end + 2, sentence_start)

@@ -319,6 +319,8 @@ def _deletion(text: str, start: int, end: int, sentence_start: bool = False) -> 
 def _capital_after(text: str, start: int, following: int, sentence_start: bool) -> tuple[tuple[int, int], str, bool]:
     """The unsafe deletion of [start, following), the next word capitalised at a sentence's start
     (a lower-case word whose capital is one letter: not iPhone, nor ß)."""
+    while text[following:following + 1] == " ":  # (the spaces go too: "Basically  it")
+        following += 1
     m = _NEXT_WORD.match(text, following)
     if sentence_start and m and m.group()[:1].islower() and not any(ch.isupper() for ch in m.group()) \
             and len(m.group()[:1].upper()) == 1:

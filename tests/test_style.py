@@ -837,6 +837,21 @@ def test_a_swap_to_nothing_deletes_the_word_and_one_space(tmp_path):
     assert doc.read_text(encoding="utf-8") == "It was good and fine. It was.\nIt was ** good, `x` fine\ngood\n"
 
 
+def test_a_shorter_key_is_found_where_a_longer_one_runs_into_the_next_paragraph(tmp_path):
+    # a tester's report: "log in to" matched across the blank line, was dropped, and "log in" was
+    # never tried
+    (tmp_path / "s.yml").write_text("style: H\nrules:\n  W:\n    extends: substitution\n    ignorecase: true\n"
+                                    "    swap:\n      log in to: sign in to\n      log in: sign in\n", encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nstyles = ["s.yml"]\n', encoding="utf-8")
+    found = checker.check_text("Please log in\n\nto start. Then log in to the app.\n",
+                               config=tmp_path / "transcheck.toml", select=["TC301"])
+    assert [(f.line, f.text, f.suggestions) for f in found] == [(1, "log in", ["sign in"]),
+                                                                (3, "log in to", ["sign in to"])]
+    doc = tmp_path / "h.md"
+    doc.write_text("## Connect and Log in\n\nTo start, click here.\n", encoding="utf-8")
+    assert [(f.line, f.text) for f in checker.check_paths([str(doc)], select=["TC301"])] == [(1, "Log in")]
+
+
 def test_a_deleted_word_takes_its_commas_and_brackets_and_leaves_a_sentence_its_capital(tmp_path):
     # a tester's report: "It was,, fine.", ", the app works.", "few people replied.", "()"; and
     # the one safe fix, "It is very, good."

@@ -246,14 +246,15 @@ def _plural_like(written: str, term: str, replacement: str, lang: str | None) ->
     plurals = {term.casefold() + "s", *(p.casefold() for p in orthographic_plurals(term, lang))}
     if written.casefold() not in plurals:
         return None
-    if (lang or "").split("-")[0] == "de" and written.casefold() == term.casefold() + "s" and not regular_plural(term, lang):
+    primary = (lang or "").split("-")[0]
+    if primary == "de" and written.casefold() == term.casefold() + "s" and not regular_plural(term, lang):
         return None  # (a German -s may be a genitive's: des Accounts is no des Konten, a review)
     words = replacement.split()
-    if len(words) > 1 and (lang or "")[:2] != "en":
+    if len(words) > 1 and primary != "en":
         # a Romance noun before its preposition takes the plural (Les updates -> mises à jour: a
         # tester's report); other phrases agree in ways no rule here knows (ordenadores for
         # ordenador -> computadoras: a tester's report)
-        if words[1].casefold() not in _ROMANCE_PREPOSITIONS or (lang or "")[:2] not in ("fr", "pt", "es", "it", "ca"):
+        if words[1].casefold() not in _ROMANCE_PREPOSITIONS or primary not in ("fr", "pt", "es", "it", "ca"):
             return None
         plural = plural_word(words[0], lang)
         return " ".join([plural, *words[1:]]) if plural else None

@@ -1033,7 +1033,7 @@ def _trimmed_multi(stats: NameStats, candidates, written: dict | None = None) ->
             t, s = toks, spans
             if t[0] not in candidates:
                 t, s = t[1:], s[1:]
-                while t and t[0] in _particles():
+                while t and t[0] in PARTICLES:
                     t, s = t[1:], s[1:]
             if len(t) >= 2:
                 if written is not None and not counted:  # (each key once: it trims the same way)
@@ -1044,10 +1044,6 @@ def _trimmed_multi(stats: NameStats, candidates, written: dict | None = None) ->
                         mine[gaps[cut:]] = mine.get(gaps[cut:], 0) + n
                 out[t].append((loc[0], s[0][0], s[-1][1], loc[3], s))
     return out
-
-
-def _particles():
-    return PARTICLES
 
 
 def _single_ranks(clusters: list[NameCluster]) -> dict[str, tuple[int, bool]]:

@@ -251,7 +251,7 @@ def variants(paths: tuple[str, ...], lang: str | None, include: tuple[str, ...],
     from .names import finalize as name_clusters
     from .names.corpus import collect_document, combine as combine_spellings, finalize as corpus_finalize
     from .pipeline import CheckContext, Options, Settings, load_source, resolver_for
-    from .report.variants import render_variants
+    from .report.variants import file_clusters, render_variants
     from .rules.names import house_first
 
     options = Options(lang=lang, include=_split(include) or None, exclude=_split(exclude), config=config_path,
@@ -272,8 +272,8 @@ def variants(paths: tuple[str, ...], lang: str | None, include: tuple[str, ...],
             except InputError as error:  # reported once the others are read, before the list
                 errors.append(str(error))
 
-    # (a draft of names needs each file's language, not its text; every format lists, across
-    # the files, the spellings that some use throughout where most use another: TC103's)
+    # (each file's clusters are kept, not its text; every format lists, across the files, the
+    # spellings that some use throughout where most use another: TC103's)
     files = []
     spread = None
     for doc, ctx in documents():
@@ -281,7 +281,7 @@ def variants(paths: tuple[str, ...], lang: str | None, include: tuple[str, ...],
         # (the house list in force decides a cluster's name, as in `check`: a draft that named
         # its variant would not load beside it: a tester's report)
         clusters = [house_first(cluster, ctx, doc.lang)[0] for cluster in name_clusters(stats)]
-        files.append((doc.lang if fmt == "names" else doc, clusters))
+        files.append(file_clusters(doc, clusters, fmt))
         spread = table if spread is None else combine_spellings(spread, table)
     across = corpus_finalize(spread) if spread is not None else []
     _exit_if_cut_off(EXIT_ERROR if errors else EXIT_OK)

@@ -166,10 +166,19 @@ def _paths(variant: Any) -> list[str]:
     return sorted({path for path, _, _ in variant.locations})
 
 
+def file_clusters(doc: Document, clusters: list[Any], fmt: str) -> tuple[Any, list[Any]]:
+    """What ``render_variants`` needs of one file, kept while the next ones are read: for a
+    draft of names (``fmt`` "names"), its language and clusters; otherwise its path, language
+    and clusters with their places as lines and columns (the text is dropped: a corpus of
+    millions of files is listed without holding every text)."""
+    if fmt == "names":
+        return doc.lang, clusters
+    return (doc.path, doc.lang), [cluster_dict(cluster, doc) for cluster in clusters]
+
+
 def render_variants(files: list[tuple[Any, list[Any]]], fmt: str, across: list[Any] = (),
                     errors: Sequence[str] = ()) -> str:
-    """``files`` holds each document with its clusters (``names``: its language will do, see
-    ``house_list``); ``across``, the corpus's spellings used in few files (TC103), listed after
+    """``files`` holds each file's ``file_clusters`` for ``fmt``; ``across``, the corpus's spellings used in few files (TC103), listed after
     the clusters (text), as ``across_files`` (JSON) and merged into the names draft; ``errors``,
     the files that could not be read (JSON's ``errors``, as `check` writes it; the CLI prints
     them on standard error too)."""
@@ -178,8 +187,7 @@ def render_variants(files: list[tuple[Any, list[Any]]], fmt: str, across: list[A
     if fmt == "json":
         payload = {
             "version": VARIANTS_JSON_VERSION,
-            "files": [{"path": doc.path, "lang": doc.lang, "clusters": [cluster_dict(c, doc) for c in clusters]}
-                      for doc, clusters in files],
+            "files": [{"path": path, "lang": lang, "clusters": clusters} for (path, lang), clusters in files],
             # spellings some files use throughout where most files use another (TC103)
             "across_files": [across_dict(v) for v in across],
         }
@@ -187,10 +195,10 @@ def render_variants(files: list[tuple[Any, list[Any]]], fmt: str, across: list[A
             payload["errors"] = list(errors)
         return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
     lines = []
-    for doc, clusters in files:
+    for (path, _lang), clusters in files:
         for cluster in clusters:
-            lines.append(f"{doc.path}: {cluster.canonical} ({cluster.count}×)")
-            for variant in cluster_dict(cluster, doc)["variants"]:
+            lines.append(f"{path}: {cluster['canonical']} ({cluster['count']}×)")
+            for variant in cluster["variants"]:
                 places = ", ".join(f"{loc['line']}:{loc['column']}" for loc in variant["locations"])
                 lines.append(f"  {variant['count']:>4}  {variant['spelling']:<30} {variant['kind']:<16} {places}")
     for variant in across:

@@ -245,50 +245,24 @@ def _fix(result: Any, sources: list, options: Any, fmt: str, color: str, diff: b
 @click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "names"]), default="text", show_default=True,
               help="text; json; names: a draft house list of names (YAML) merging every file's clusters.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Processes that read the files (0: one per CPU).")
 def variants(paths: tuple[str, ...], lang: str | None, include: tuple[str, ...], exclude: tuple[str, ...],
-             config_path: str | None, isolated: bool, fmt: str) -> int:
+             config_path: str | None, isolated: bool, fmt: str, jobs: int) -> int:
     """List the name clusters found in each file: canonical spelling, variants, counts, places."""
-    from .names import finalize as name_clusters
-    from .names.corpus import collect_document, combine as combine_spellings, finalize as corpus_finalize
-    from .pipeline import CheckContext, Options, Settings, load_source, resolver_for
-    from .report.variants import file_clusters, render_variants
-    from .rules.names import house_first
+    from .pipeline import Options
+    from .report.variants import render_variants
+    from .variants import list_variants
 
     options = Options(lang=lang, include=_split(include) or None, exclude=_split(exclude), config=config_path,
-                      isolated=isolated)
-    resolver = resolver_for(options)
-    errors: list[str] = []
-
-    contexts: dict[int, Any] = {}
-
-    def documents():
-        for source in _discover(paths, options):
-            config = resolver.for_path(source.path) if resolver else None
-            settings = Settings.resolve(options, config) if config is not None else None
-            if config is not None and id(config) not in contexts:
-                contexts[id(config)] = CheckContext(settings)
-            try:
-                yield load_source(source, settings.lang if settings else lang), contexts.get(id(config))
-            except InputError as error:  # reported once the others are read, before the list
-                errors.append(str(error))
-
-    # (each file's clusters are kept, not its text; every format lists, across the files, the
-    # spellings that some use throughout where most use another: TC103's)
-    files = []
-    spread = None
-    for doc, ctx in documents():
-        stats, table = collect_document(doc, lower=True)  # one reading for the clusters and TC103
-        # (the house list in force decides a cluster's name, as in `check`: a draft that named
-        # its variant would not load beside it: a tester's report)
-        clusters = [house_first(cluster, ctx, doc.lang)[0] for cluster in name_clusters(stats)]
-        files.append(file_clusters(doc, clusters, fmt))
-        spread = table if spread is None else combine_spellings(spread, table)
-    across = corpus_finalize(spread) if spread is not None else []
+                      isolated=isolated, jobs=jobs)
+    listing = list_variants(_discover(paths, options), options, fmt)
+    errors = listing.errors
     _exit_if_cut_off(EXIT_ERROR if errors else EXIT_OK)
     for error in errors:  # (first: a reader of the list may stop before its end)
         click.echo(f"transcheck: error: {error}", err=True)
-    if files or not errors:  # no draft of nothing: redirected, it would be an empty name list
-        click.echo(render_variants(files, fmt, across, errors), nl=False)
+    if listing.files or not errors:  # no draft of nothing: redirected, it would be an empty name list
+        click.echo(render_variants(listing.files, fmt, listing.across, errors), nl=False)
     return EXIT_ERROR if errors else EXIT_OK
 
 

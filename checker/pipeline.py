@@ -860,7 +860,7 @@ def _check_source(index: int, source: Source, ctx: CheckContext, rules: list[Rul
     return _Checked(index, kept, doc_findings, doc_stats, foreign=foreign, notices=ctx.notices[before:])
 
 
-def _processes(jobs: int, files: int) -> int:
+def processes(jobs: int, files: int) -> int:
     """How many processes check ``files`` files for ``--jobs`` (0: one per CPU): never more than
     the CPUs (the work is all CPU, and each process holds its own word lists: --jobs 1000 on a
     laptop would only fill its memory) nor the files, and one for a single file."""
@@ -907,32 +907,39 @@ def _leave_with_the_run(run_pid: int) -> None:
     threading.Thread(target=watch, name="transcheck-watch", daemon=True).start()
 
 
+def worker_context(path: str) -> tuple[CheckContext, list[Rule]]:
+    """In a pool's process: the context and rules of the configuration in force for ``path``."""
+    resolver, contexts = _WORKER["resolver"], _WORKER["contexts"]
+    config = resolver.for_path(path) if resolver else _WORKER["no_config"]
+    if id(config) not in contexts:
+        settings = Settings.resolve(_WORKER["options"], config)
+        contexts[id(config)] = (CheckContext(settings), instantiate_rules(settings))
+    return contexts[id(config)]
+
+
 def _worker_check(task: tuple[int, Source]) -> _Checked:
     index, source = task
     try:
-        resolver, contexts = _WORKER["resolver"], _WORKER["contexts"]
-        config = resolver.for_path(source.path) if resolver else _WORKER["no_config"]
-        if id(config) not in contexts:
-            settings = Settings.resolve(_WORKER["options"], config)
-            contexts[id(config)] = (CheckContext(settings), instantiate_rules(settings))
-        return _check_source(index, source, *contexts[id(config)], True)
+        return _check_source(index, source, *worker_context(source.path), True)
     except InputError as error:  # (a configuration's glossary that cannot be read: one line, exit 2)
         raise InputError(str(error)) from None
     except Exception as error:
         raise WorkerError(f"{type(error).__name__}: {error}") from None
 
 
-def _checked_in_pool(sources: Sequence[Source], options: Options, jobs: int) -> Iterator[_Checked]:
-    """The sources checked by ``jobs`` processes, in order: the per-file work; the run combines
-    the corpus statistics and finalizes them, as a cluster's would. A process that dies (killed,
+def in_pool(work: Callable[[tuple[int, Source]], Any], sources: Sequence[Source], options: Options,
+            jobs: int) -> Iterator[Any]:
+    """``work`` (a module's function: it goes to the processes by name) of each ``(index,
+    source)``, done by ``jobs`` processes, in order: the per-file work; the caller combines the
+    corpus statistics and finalizes them, as a cluster's would. A process that dies (killed,
     out of memory) stops the run with BrokenProcessPool rather than leave it waiting."""
     from concurrent.futures import ProcessPoolExecutor
 
     chunk = max(1, min(16, len(sources) // (jobs * 8)))
     pool = ProcessPoolExecutor(jobs, initializer=_worker_start, initargs=(options,))
     try:
-        yield from pool.map(_worker_check, enumerate(sources), chunksize=chunk)
-    finally:  # (on an error or Ctrl-C: the files not yet begun are not checked)
+        yield from pool.map(work, enumerate(sources), chunksize=chunk)
+    finally:  # (on an error or Ctrl-C: the files not yet begun are not done)
         pool.shutdown(wait=True, cancel_futures=True)
 
 
@@ -963,9 +970,9 @@ def run(sources: Sequence[Source], options: Options) -> Result:
     notices = [notice for ctx, _ in contexts.values() for notice in ctx.notices]
     told = {id(ctx): len(ctx.notices) for ctx, _ in contexts.values()}
     many = len(sources) > 1  # (a corpus rule compares files: a run of one file does not collect for it)
-    jobs = _processes(options.jobs, len(sources))
+    jobs = processes(options.jobs, len(sources))
     if jobs > 1:
-        checked = _checked_in_pool(sources, options, jobs)
+        checked = in_pool(_worker_check, sources, options, jobs)
     else:
         checked = (_check_source(i, source, *contexts[id(config)], many)
                    for i, (source, config) in enumerate(zip(sources, config_of)))

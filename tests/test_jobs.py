@@ -74,8 +74,8 @@ def test_the_pool_runs_and_keeps_the_order_of_notices_of_several_configurations(
     for path in paths:
         path.write_text(TALIBAN, encoding="utf-8")
     pooled = []
-    real_pool = pipeline._checked_in_pool
-    monkeypatch.setattr(pipeline, "_checked_in_pool", lambda *a: pooled.append(a[2]) or real_pool(*a))
+    real_pool = pipeline.in_pool
+    monkeypatch.setattr(pipeline, "in_pool", lambda *a: pooled.append(a[3]) or real_pool(*a))
 
     def run(jobs):
         return pipeline.run([pipeline.Source(str(p)) for p in paths], pipeline.Options(jobs=jobs))
@@ -99,8 +99,32 @@ def test_a_broken_style_read_in_the_pool_is_one_line(corpus):
 def test_no_more_processes_than_cpus_or_files(monkeypatch):
     import os
 
-    from checker.pipeline import _processes
+    from checker.pipeline import processes
 
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
-    assert [_processes(jobs, files) for jobs, files in [(1, 9), (0, 9), (1000, 9), (8, 1), (2, 2)]] == [1, 2, 2, 1, 2]
+    assert [processes(jobs, files) for jobs, files in [(1, 9), (0, 9), (1000, 9), (8, 1), (2, 2)]] == [1, 2, 2, 1, 2]
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "names"])
+def test_variants_in_a_pool_list_what_one_process_lists(corpus, fmt):
+    """`variants --jobs 2`: the same clusters, spellings across files (Taleban in one file of
+    eleven) and errors (the binary file), in the files' order."""
+    alone = run_cli("variants", "--isolated", "--lang", "en", "--format", fmt, ".", cwd=corpus)
+    pooled = run_cli("variants", "--isolated", "--lang", "en", "--format", fmt, "--jobs", "2", ".", cwd=corpus)
+    assert alone.returncode == pooled.returncode == 2  # (the binary file)
+    assert pooled.stdout == alone.stdout and pooled.stderr == alone.stderr
+    assert b"binary.txt" in pooled.stderr and b"Taleban" in pooled.stdout and b"Massud" in pooled.stdout
+
+
+def test_variants_in_a_pool_follow_each_files_house_list(tmp_path):
+    """A pool's process finds each file's configuration: the house spelling names the cluster."""
+    (tmp_path / "names.yaml").write_text("names:\n  - name: Taleban\n", encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nnames = ["names.yaml"]\n', encoding="utf-8")
+    for i in range(3):
+        (tmp_path / f"a{i}.txt").write_text(TALIBAN + TALEBAN.replace("Taleban", "Taliban", 1), encoding="utf-8")
+    alone = run_cli("variants", "--format", "json", ".", cwd=tmp_path)
+    pooled = run_cli("variants", "--format", "json", "--jobs", "2", ".", cwd=tmp_path)
+    assert alone.returncode == pooled.returncode == 0 and pooled.stdout == alone.stdout
+    canonical = {c["canonical"] for f in json.loads(pooled.stdout)["files"] for c in f["clusters"]}
+    assert canonical == {"Taleban"}

@@ -186,9 +186,14 @@ def converge(result, sources: list, options, unsafe: bool = False, write: bool =
     ``write`` rewrites the files atomically after each pass (``--fix``); otherwise the texts
     change in memory only (``--diff``), so both see the same fixes. Returns the last result, one
     plan per changed file (its original text, its final text and every finding fixed) and the
-    files whose fixes undo each other (no further pass touches those), and one line for each
-    file that cannot be written (read-only): those are left as they are and the others fixed,
-    as ruff does. A file that ends as it began has no plan: nothing was fixed there.
+    files whose fixes undo each other, and one line for each file that cannot be written
+    (read-only): those are left as they are and the others fixed, as ruff does. A file that
+    ends as it began has no plan: nothing was fixed there.
+
+    Fixes that undo each other (Kiev -> Kyiv by a style rule, Kyiv -> Kiev by a glossary) are
+    found when a pass brings a file back to an earlier text: the file starts again from its
+    original text without them, so that it keeps what it had there and gets the other fixes
+    (a tester's report: the two spellings traded places, and every pass's fixes were counted).
     """
     from .pipeline import run
 
@@ -196,6 +201,7 @@ def converge(result, sources: list, options, unsafe: bool = False, write: bool =
     texts: dict[str, str] = {}
     history: dict[str, list[tuple[str, list[Finding]]]] = {}  # each text a file had, and the fixes that made it
     conflicts: dict[str, Conflict] = {}
+    undoing: dict[str, set[tuple]] = {}  # per file, the fixes that went round (``_signature``): not applied
     refused: dict[str, str] = {}  # files that cannot be written, each found before it is due
 
     def writable(plan: FilePlan) -> bool:
@@ -205,10 +211,23 @@ def converge(result, sources: list, options, unsafe: bool = False, write: bool =
                 refused[plan.path] = reason
         return plan.path not in refused
 
-    for _ in range(passes):
-        plans = [plan for plan in _changing(result, unsafe) if plan.path not in conflicts and writable(plan)]
-        if not plans:
+    def start_again(plan: FilePlan, original: str) -> None:
+        if write:
+            try:
+                write_atomic(plan.path, original, plan.encoding, expected=plan.after)
+            except InputError as error:
+                refused[plan.path] = str(error)
+                return
+        texts[plan.path] = original
+        originals[plan.path].applied = []
+        history[plan.path] = [(original, [])]
+
+    left = passes
+    while True:
+        plans = [plan for plan in _changing(result, unsafe, undoing) if writable(plan)]
+        if not plans or not left:
             break
+        left -= 1
         for plan in plans:
             if write:  # (first: a file edited since it was read is refused, its fixes not counted)
                 try:
@@ -219,14 +238,17 @@ def converge(result, sources: list, options, unsafe: bool = False, write: bool =
             originals.setdefault(plan.path, FilePlan(plan.path, plan.before, plan.before, plan.encoding))
             originals[plan.path].applied.extend(plan.applied)
             texts[plan.path] = plan.after
-            conflict = _cycle(history.setdefault(plan.path, [(plan.before, [])]), plan)
-            if conflict is not None:
-                conflicts[plan.path] = conflict
+            went_round = _went_round(history.setdefault(plan.path, [(plan.before, [])]), plan)
+            if went_round:
+                conflicts[plan.path] = Conflict(plan.path, _rule_names(went_round))
+                # (each start adds fixes to leave out, so the starts end)
+                undoing.setdefault(plan.path, set()).update(_signature(f) for f in went_round)
+                start_again(plan, history[plan.path][0][0])
+                left = passes
         result = run([replace(s, data=_pass_data(s, texts, write)) for s in sources], options)
-    else:  # the passes ran out: a file that would still change has not settled
-        for plan in _changing(result, unsafe):
-            if plan.path not in conflicts and plan.path not in refused:
-                conflicts[plan.path] = Conflict(plan.path, _rule_names(originals[plan.path].applied + plan.applied))
+    for plan in plans:  # the passes ran out: a file that would still change has not settled
+        if plan.path not in conflicts and plan.path not in refused:
+            conflicts[plan.path] = Conflict(plan.path, _rule_names(originals[plan.path].applied + plan.applied))
     for path, plan in originals.items():
         plan.after = texts[path]
     changed = [plan for plan in originals.values() if plan.changed]
@@ -234,19 +256,25 @@ def converge(result, sources: list, options, unsafe: bool = False, write: bool =
             [refused[path] for path in sorted(refused)])
 
 
-def _changing(result, unsafe: bool) -> list[FilePlan]:
-    return [plan for plan in plan_fixes(result.findings, result.documents, unsafe) if plan.changed]
+def _signature(finding: Finding) -> tuple:
+    """A fix as the same edit on any pass: its rule, the text it matched and its replacement."""
+    assert finding.fix is not None
+    return finding.rule, finding.extra.get("style_rule"), finding.text, finding.fix.replacement
 
 
-def _cycle(history: list[tuple[str, list[Finding]]], plan: FilePlan) -> Conflict | None:
-    """A conflict when ``plan`` brings its file back to an earlier text, naming the rules whose
-    fixes went round; else None (and the new text joins the history)."""
+def _changing(result, unsafe: bool, undoing: dict[str, set[tuple]]) -> list[FilePlan]:
+    findings = [f for f in result.findings if f.fix is None or _signature(f) not in undoing.get(f.path, ())]
+    return [plan for plan in plan_fixes(findings, result.documents, unsafe) if plan.changed]
+
+
+def _went_round(history: list[tuple[str, list[Finding]]], plan: FilePlan) -> list[Finding]:
+    """The fixes that went round when ``plan`` brings its file back to an earlier text; else none
+    (and the new text joins the history)."""
     earlier = [i for i, (text, _) in enumerate(history) if text == plan.after]
     history.append((plan.after, plan.applied))
     if not earlier:
-        return None
-    went_round = [finding for _, applied in history[earlier[0] + 1:] for finding in applied]
-    return Conflict(plan.path, _rule_names(went_round))
+        return []
+    return [finding for _, applied in history[earlier[0] + 1:] for finding in applied]
 
 
 def _rule_names(findings: list[Finding]) -> list[str]:

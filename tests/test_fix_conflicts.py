@@ -60,3 +60,19 @@ def test_a_name_listed_as_a_variant_of_another_is_a_load_error(tmp_path):
     assert result.returncode == 2
     assert len(lines) == 1 and "names.yaml:2" in lines[0] and "'Taleban'" in lines[0]
     assert "Traceback" not in result.stderr.decode()
+
+
+def test_fixes_that_undo_each_other_leave_their_words_and_the_others_apply(tmp_path):
+    # a tester's report: with a third, settling fix the two conflicting spellings traded places
+    # (In Kiev, in Kyiv, to win.) and every pass's fixes were counted (7)
+    _conflicting_project(tmp_path)
+    (tmp_path / "s.yml").write_text(STYLE + "      in order to: to\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("In Kyiv, in Kiev, in order to win.\n", encoding="utf-8")
+    diff = run_cli("check", "--diff", "a.txt", cwd=tmp_path)
+    assert "+In Kyiv, in Kiev, to win.\n" in diff.stdout.decode()
+    assert "1 fix would change 1 file" in diff.stderr.decode()
+    fixed = run_cli("check", "--fix", "a.txt", cwd=tmp_path)
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "In Kyiv, in Kiev, to win.\n"
+    stderr = fixed.stderr.decode()
+    assert "transcheck: fixed 1 finding in 1 file" in stderr and "do not settle: TC202 and TC301 (House.W)" in stderr
+    assert "Found 2 findings" in fixed.stdout.decode()

@@ -177,6 +177,17 @@ def test_an_ignorecase_substitution_keeps_the_texts_capitals(tmp_path):
     assert [(f.text, f.suggestions) for f in found] == [("Iphone", ["iPhone"])]
 
 
+def test_an_ignorecase_substitution_with_a_group_takes_the_case_of_the_text_around_it(tmp_path):
+    # a tester's report: the captured REPLY made 'email $1' look like a name's own capitals, so
+    # EMAIL REPLY was "fixed" to email REPLY, and E-MAIL REPLY was shown as EMAIL REPLY but fixed so
+    rule = "ignorecase: true\nswap:\n  'e-?mail (\\w+)': 'email $1'\n"
+    assert _swapped(tmp_path, rule, "The EMAIL REPLY came. We sent an EMAIL today. The email reply came.\n") == []
+    found = _swapped(tmp_path, rule, "The E-MAIL REPLY came. E-mail reply came. The e-mail Reply came.\n")
+    assert [(f.text, f.suggestions, f.fix.replacement) for f in found] == [
+        ("E-MAIL REPLY", ["EMAIL REPLY"], "EMAIL REPLY"), ("E-mail reply", ["Email reply"], "Email reply"),
+        ("e-mail Reply", ["email Reply"], "email Reply")]
+
+
 def test_a_substitution_keeps_the_full_stop_its_match_shares_with_the_sentence(tmp_path):
     # a tester's report: U.S. -> US made "the US He left" of "the U.S. He left"
     found = _swapped(tmp_path, "swap:\n  'U\\.S\\.': US\n", "He lived in the U.S. He left. The U.S. Army left. "

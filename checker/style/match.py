@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from ..agreement import elided_before_consonant, fix_at_risk
-from ..casing import (NOUNS_CAPITALISED, before_full_stop, fit_replacement, keep_full_stop, starts_sentence,
+from ..casing import (NOUNS_CAPITALISED, before_full_stop, case_pattern, fit_replacement, keep_full_stop, starts_sentence,
                       stop_may_end_a_sentence, transfer_case)
 from ..model import BlockKind, Document
 from ..names.morph import CASE_LANGUAGES
@@ -73,6 +73,38 @@ def _expand(replacement: str, match: re.Match | None) -> str:
         return (match.group(index) or "") if index <= (match.re.groups or 0) else ref.group(0)
 
     return GROUP_REF.sub(group, replacement)
+
+
+def _expand_in_case(replacement: str, match: re.Match) -> str | None:
+    """An ``ignorecase`` key's replacement with groups ($1), expanded with the case of the text
+    around the groups carried over to the replacement's own words, the groups as written: EMAIL
+    REPLY stays EMAIL REPLY under 'e-?mail (\\w+)': 'email $1', E-MAIL REPLY becomes EMAIL REPLY
+    (a tester's report: the captured REPLY made the replacement look cased as a name, and EMAIL
+    REPLY was "fixed" to email REPLY). None where the groups are not used once each, in order:
+    the case is then the whole expansion's (``_expand``)."""
+    refs = list(GROUP_REF.finditer(replacement))
+    indexes = [int(ref.group(1) or ref.group(2)) for ref in refs if ref.group(0) != "$$"]
+    if not indexes or len(indexes) != len(refs) or any(i > (match.re.groups or 0) for i in indexes):
+        return None
+    around, pos = [], match.start()  # the text outside the groups
+    for i in indexes:
+        if match.start(i) < pos:
+            return None  # (a group unused, nested or out of order)
+        around.append(match.string[pos:match.start(i)])
+        pos = match.end(i)
+    around.append(match.string[pos:match.end()])
+    own, pos = [], 0  # the replacement's own words, between its groups
+    for ref in refs:
+        own.append(replacement[pos:ref.start()])
+        pos = ref.end()
+    own.append(replacement[pos:])
+    pattern = case_pattern("".join(around))
+    if pattern == "upper":
+        own = [part.upper() for part in own]
+    elif pattern in ("initial", "title") and around[0][:1].isupper() and own[0][:1].islower():
+        own[0] = own[0][:1].upper() + own[0][1:]
+    return "".join(part + (match.group(i) if k < len(indexes) else "")
+                   for k, (part, i) in enumerate(zip(own, indexes + [0])))
 
 
 _WORD_CHAR = re.compile(r"\w")
@@ -243,8 +275,10 @@ def substitution(rule: StyleRule, doc: Document) -> Iterator[Hit]:
                 listed = key if _LITERAL_KEY.fullmatch(key) else ""
                 # (an ignorecase key carries the text's capitals over, unless the key is the
                 # replacement itself: a rule about case, internet -> internet; a review)
-                wanted = _expand(replacement, key_match)
-                own_case = not rule.ignorecase or (listed != "" and listed.casefold() == wanted.casefold())
+                cased = _expand_in_case(replacement, key_match) if rule.ignorecase else None
+                wanted = cased if cased is not None else _expand(replacement, key_match)
+                own_case = not rule.ignorecase or cased is not None \
+                    or (listed != "" and listed.casefold() == wanted.casefold())
                 expanded = fit_replacement(doc, start, end, observed, wanted, listed, own_case=own_case)
                 if expanded != wanted and own.fullmatch(expanded) and not own.fullmatch(wanted):
                     # the text's capitals carried over make a form the rule itself rejects (the E-mail

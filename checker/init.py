@@ -97,13 +97,13 @@ NUMBERS_WITHOUT_MULTIPLIERS = """\
 GLOSSARY = """\
 source,target,status,note
 Frente de Resistência Nacional,National Resistance Front,preferred,NRF; not "FRN" (the Portuguese acronym)
-talibã,Taliban,preferred,
+Talibã,Taliban,preferred,
 """
 # The same examples for a project translating English into Portuguese (columns swapped).
 GLOSSARY_EN_PT = """\
 source,target,status,note
 National Resistance Front,Frente de Resistência Nacional,preferred,FRN in Portuguese
-Taliban,talibã,preferred,
+Taliban,Talibã,preferred,
 """
 
 GLOSSARY_SETTING = """\

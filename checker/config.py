@@ -135,6 +135,16 @@ def _selectors(value: Any, where: str) -> list[str]:
     return selectors
 
 
+def _select(value: Any, where: str) -> list[str]:
+    """``select``: selectors, at least one (an empty list would select no rule; ruff reads it
+    so, and a user who writes it means something else: a tester's report)."""
+    selectors = _selectors(value, where)
+    if not selectors:
+        raise ValueError(f"{where} is empty: it would select no rule (leave it out to check with every rule, "
+                         "or name rules to check with only those)")
+    return selectors
+
+
 def _lang(value: Any, where: str) -> str:
     """A registered language tag, as written (``pt-BR``): documents take its primary language,
     glossaries its region too (``checker.glossary.glossary_for``)."""
@@ -152,7 +162,7 @@ def _lang(value: Any, where: str) -> str:
 _KEYS: dict[str, tuple[str, Callable[[Any, str], Any]]] = {
     "lang": ("lang", _lang),
     "source-lang": ("source_lang", _lang),
-    "select": ("select", _selectors),
+    "select": ("select", _select),
     "ignore": ("ignore", _selectors),
     "fail-level": ("fail_level", _severity),
     "include": ("include", _str_list),

@@ -303,3 +303,13 @@ def test_a_byte_order_mark_and_vales_suggestion_level_are_read(tmp_path):
     (tmp_path / "transcheck.toml").write_bytes(b'\xef\xbb\xbflang = "en"\n[severity]\nTC101 = "suggestion"\n')
     config = load_config(str(tmp_path / "transcheck.toml"))
     assert config.lang == "en" and config.severity == {"TC101": Severity.INFO}
+
+
+def test_an_empty_select_is_an_error_naming_the_file_and_the_key(tmp_path):
+    # a tester's report: `select = []` ran every rule (ruff would run none); it is an error now
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nselect = []\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("The Taliban came. The Taleban left. The Taliban won.\n", encoding="utf-8")
+    result = run_cli("check", "a.txt", cwd=tmp_path)
+    lines = result.stderr.decode().splitlines()
+    assert result.returncode == 2 and len(lines) == 1
+    assert "transcheck.toml:2" in lines[0] and "'select' is empty" in lines[0]

@@ -325,8 +325,18 @@ def list_rules(codes: tuple[str, ...] = (), fmt: str = "text") -> int:
 
 @cli.command("rule")
 @click.argument("code")
-def show_rule(code: str) -> int:
-    """Print a rule's documentation (what it does, why, examples, fix safety)."""
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="Configuration whose styles hold a style rule (House.Wording); else the one found from here.")
+def show_rule(code: str, config_path: str | None) -> int:
+    """Print a rule's documentation (what it does, why, examples, fix safety); for a style rule
+    (House.Wording), where it is defined and what it does, then its rule type's documentation."""
+    from .registry import is_style_rule_selector
+
+    if is_style_rule_selector(code):
+        from .ruledocs import style_rule_text
+
+        click.echo(style_rule_text(code, config_path))
+        return EXIT_OK
     [rule] = _rules_named((code,))
     _print_rule_doc(rule)
     return EXIT_OK

@@ -80,3 +80,40 @@ def rules_markdown(rules: Sequence[type[Rule]]) -> str:
     for rule in rules:
         text += "\n" + rule_markdown(rule)
     return text
+
+
+def style_rule_text(name: str, config_path: str | None = None) -> str:
+    """What ``transcheck rule House.Wording`` prints: where a style rule of the configuration in
+    force (``config_path``, or the one found from the working folder) is defined, its type,
+    level, scopes and message, then the documentation of the transcheck rule that runs it (a
+    tester's report: `--select House.Wording` worked, `transcheck rule House.Wording` did not)."""
+    import difflib
+    import os
+
+    from .config import files_named_by, find_config, load_config
+    from .model import InputError
+    from .registry import all_rules
+    from .style.loader import load_styles
+
+    path = config_path or find_config(os.getcwd())
+    if path is None:
+        raise InputError(f"{name!r} names a style rule, and no configuration is found here to name its styles "
+                         "(run it in the project, or give --config)")
+    config = load_config(path)
+    with files_named_by(config, "styles"):
+        rules = load_styles(list(config.styles)).rules if config.styles else []
+    by_name = {rule.name.casefold(): rule for rule in rules}
+    rule = by_name.get(name.strip().casefold())
+    if rule is None:
+        close = difflib.get_close_matches(name.strip().casefold(), list(by_name), n=1)
+        hint = f"; did you mean {by_name[close[0]].name!r}?" if close else ""
+        raise InputError(f"unknown style rule {name!r} in the styles of {path}{hint}")
+    runner = next(cls for cls in all_rules() if getattr(cls, "kind", None) == rule.kind)
+    level = str(rule.level) if rule.level is not None else f"{runner.severity} (the rule type's)"
+    scopes = ", ".join(sorted(rule.scopes)) + "".join(f", ~{scope}" for scope in sorted(rule.excluded_scopes))
+    where = os.path.relpath(rule.path) if os.path.abspath(rule.path).startswith(os.getcwd() + os.sep) else rule.path
+    article = "an" if rule.kind[:1] in "aeiou" else "a"
+    lines = [f"{rule.name}: {article} {rule.kind} rule of {where}:{rule.line}, run by {runner.code} {runner.name}",
+             f"Level: {level}; scope: {scopes}" + (f"; languages: {', '.join(rule.langs)}" if rule.langs else ""),
+             f"Message: {rule.message}", "", f"{runner.code} {runner.name}:", "", runner.doc.as_text()]
+    return "\n".join(lines)

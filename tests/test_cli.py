@@ -754,3 +754,20 @@ def test_a_configured_category_without_rules_yet_is_told_too(tmp_path):
     (tmp_path / "ok.txt").write_text("The Taliban came. Later the Taleban left.\n", encoding="utf-8")
     result = run_cli("check", "ok.txt", cwd=tmp_path)
     assert result.returncode == 0 and "'language' selects no rule yet" in result.stderr.decode()
+
+
+def test_rule_explains_a_style_rule_of_the_configuration_in_force(tmp_path):
+    # a tester's report: `--select Desk.Avoid` worked, `transcheck rule Desk.Avoid` said "unknown rule"
+    (tmp_path / "desk.yml").write_text("style: Desk\nrules:\n  Avoid:\n    extends: existence\n    level: error\n"
+                                       "    message: \"Avoid '%s'.\"\n    tokens: [basically]\n", encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nstyles = ["desk.yml"]\n', encoding="utf-8")
+    shown = run_cli("rule", "desk.avoid", cwd=tmp_path)
+    lines = shown.stdout.decode().splitlines()
+    assert shown.returncode == 0
+    assert lines[:3] == ["Desk.Avoid: an existence rule of desk.yml:4, run by TC302 style-existence",
+                         "Level: error; scope: text", "Message: Avoid '%s'."]
+    assert "TC302 style-existence:" in lines
+    unknown = run_cli("rule", "Desk.Avoyd", cwd=tmp_path)
+    assert unknown.returncode == 2 and b"did you mean 'Desk.Avoid'?" in unknown.stderr
+    nowhere = run_cli("rule", "Desk.Avoid", cwd=tmp_path / "..")
+    assert nowhere.returncode == 2 and b"no configuration is found here" in nowhere.stderr

@@ -397,6 +397,15 @@ def test_text_output_is_terminal_safe_and_carets_count_wide_characters(tmp_path)
     assert caret.index("^") == excerpt.index("Taleban") + 4 and caret.strip() == "^" * 7
 
 
+def test_carets_count_an_emoji_sequence_as_the_picture_a_terminal_draws(tmp_path):
+    # a tester's report: 👩‍👩‍👧 (three emoji joined by two zero-width joiners) took six columns
+    (tmp_path / "a.txt").write_text("The Taliban 👩‍👩‍👧 came. The Taleban 👍🏽 left. The Taliban won.\n", encoding="utf-8")
+    out = run_cli("check", "--isolated", "--lang", "en", "a.txt", cwd=tmp_path).stdout.decode()
+    excerpt, caret = [line for line in out.splitlines() if line.startswith("  ")][:2]
+    # before the match: the family, five characters drawn as one picture of two columns
+    assert caret.index("^") == excerpt.index("Taleban") - len("👩‍👩‍👧") + 2 and caret.strip() == "^" * 7
+
+
 def test_color_always_wins_over_no_color():
     result = run_cli("check", "--isolated", "--lang", "en", "--color", "always", str(SAMPLE))
     assert "\x1b[" in result.stdout.decode()

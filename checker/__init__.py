@@ -21,15 +21,21 @@ __all__ = ["check_text", "check_pair", "check_paths", "Finding", "Fix", "Documen
            "TranscheckWarning", "__version__"]
 
 
-def _check_keywords(function: str, options: dict[str, Any], own: Sequence[str]) -> None:
+# options of a run over files, which mean nothing for a string (a tester's report: the error for
+# a mistyped keyword of check_text listed them)
+_FILES_ONLY = frozenset({"include", "exclude", "baseline", "diff_only", "jobs"})
+
+
+def _check_keywords(function: str, options: dict[str, Any], own: Sequence[str], files: bool = False) -> None:
     """A clear TypeError for a mistyped option (``selct=``) instead of the dataclass's own,
-    which names ``Options.__init__``, a class the caller never used."""
+    which names ``Options.__init__``, a class the caller never used. ``files``: the function
+    checks files (else a string: the options of a run over files are no keywords of it)."""
     from dataclasses import fields
     from difflib import get_close_matches
 
     from .pipeline import Options
 
-    valid = sorted({*own, *(f.name for f in fields(Options))})
+    valid = sorted({*own, *(f.name for f in fields(Options) if files or f.name not in _FILES_ONLY)})
     for name in options:
         if name not in valid:
             close = get_close_matches(name, valid, n=1)
@@ -167,6 +173,6 @@ def check_paths(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]]
     if paths is None or not all(isinstance(p, (str, os.PathLike)) for p in paths):
         raise TypeError("paths must be a path or a list of paths")
     paths = [os.fspath(p) for p in paths]
-    _check_keywords("check_paths", options, ("paths", "lang"))
+    _check_keywords("check_paths", options, ("paths", "lang"), files=True)
     opts = _options(lang=lang, **options)
     return _findings(run(discover_sources(paths, opts), opts))

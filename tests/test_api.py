@@ -122,6 +122,10 @@ def test_a_mistyped_keyword_names_itself_and_the_valid_ones(tmp_path):
         message = str(caught.value)
         assert message.startswith(f"{name}() got an unexpected keyword argument 'selct' (did you mean 'select'?)")
         assert "Options" not in message and "ignore" in message and "isolated" in message
+        # (a tester's report: a string's keywords listed those of a run over files)
+        assert ("jobs" in message and "include" in message) == (name == "check_paths")
+    with pytest.raises(TypeError, match="'jobs'"):
+        checker.check_text("The Taliban came.", lang="en", jobs=2)
 
 
 def test_a_runs_notice_is_a_python_warning_at_the_callers_line(tmp_path):

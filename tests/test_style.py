@@ -360,6 +360,18 @@ def test_sentence_case_keeps_countries_months_and_house_names(tmp_path):
     assert [(f.line, f.suggestions) for f in found] == [(7, ["The Taleban return to Kiev"]), (11, ["The valley is far"])]
 
 
+def test_sentence_case_keeps_the_cities_of_time_zones_in_the_languages_own_spelling(tmp_path):
+    # a tester's report: "Meeting the mayor of paris", "Reunión ... en madrid" were suggested for
+    # headings whose names the body does not repeat; the CLDR names the cities of time zones
+    text = "## Meeting the mayor of Paris\n\n## Protests in New York and Mexico City\n\n## The Valley Is Far\n"
+    _, found = _headings(tmp_path, text)
+    assert [(f.line, f.suggestions) for f in found] == [(5, ["The valley is far"])]
+    text = "## Reunión con Pedro Sánchez en Madrid\n\n## Nueva cumbre en Londres y París\n\nTexto.\n"
+    assert _headings(tmp_path, text, lang="es")[1] == []
+    _, found = _headings(tmp_path, "## Accord signé à Moscou\n\n## Accord Signé À Moscou\n\nTexte.\n", lang="fr")
+    assert [(f.line, f.suggestions) for f in found] == [(3, ["Accord signé à Moscou"])]
+
+
 def test_sentence_case_in_german_keeps_nouns(tmp_path):
     # German capitalises every noun: only a word the article writes in lower case is wrong.
     text = "# Landwirte warten auf Saatgut und Wasser\n\nDie Lage ist ernst.\n\n# Die Lage Ist Ernst\n"
@@ -773,8 +785,10 @@ def test_sentence_case_keeps_names_of_several_words(tmp_path, lang, heading):
 @pytest.mark.parametrize("heading, suggestion", [
     # two capitalised ordinary words are no name
     ("The Government Announces new taxes", "The government announces new taxes"),
-    # a heading all in capitals is in title case: its names are judged word by word
-    ("Storm Hits Hong Kong", "Storm hits hong kong"),
+    # a heading all in capitals is in title case: its names are judged word by word, or as the
+    # CLDR's names of several words (Hong Kong, a city of a time zone)
+    ("Storm Hits Hong Kong", "Storm hits Hong Kong"),
+    ("Storm Hits Golden Gate Bridge", "Storm hits golden gate bridge"),
     # capitalised words none of which is a name are no name (a review)
     ("Tips for Writing Better Headings", "Tips for writing better headings"),
     ("Configure the Network Settings", "Configure the network settings"),

@@ -1,7 +1,9 @@
 """Names that a language writes with a capital, from the Unicode CLDR (through Babel): its names
-of countries and territories, of languages, of months and of days. A heading in sentence case
-keeps them ("Why Egypt and Israel disagree", "Timeline: from October to now"), in the language's
-own case: English capitalises months and languages, French and Portuguese do not.
+of countries and territories, of languages, of months and of days, and the cities that name time
+zones (London, Moscou, Nueva York: 420 or so, most capitals and large cities). A heading in
+sentence case keeps them ("Why Egypt and Israel disagree", "Timeline: from October to now",
+"Meeting the mayor of Paris"), in the language's own case: English capitalises months and
+languages, French and Portuguese do not.
 
 Loaded only when a capitalisation rule judges a heading (about 50 ms a language)."""
 
@@ -41,11 +43,23 @@ def capitalised_names(lang: str | None) -> CapitalisedNames:
     for table in (locale.months, locale.days):  # full names only: Sun, Wed and Mar are words
         for context in table.values():
             names.update(context.get("wide", {}).values())
+    names.update(_time_zone_cities(locale))
     names = {name for name in names if name[:1].isupper() and "(" not in name}
     names |= {name.replace(" & ", " and ") for name in names if " & " in name}  # Bosnia and Herzegovina
     words = frozenset(name for name in names if " " not in name and "-" not in name)
     phrases = sorted((name for name in names if " " in name or "-" in name), key=len, reverse=True)
     return CapitalisedNames(words, tuple((phrase, fold_name(phrase)) for phrase in phrases))
+
+
+def _time_zone_cities(locale) -> set[str]:
+    """The cities of the time zones in ``locale``'s language: its own name where the CLDR has
+    one (Londres, Moscú), else the zone's, which is English (Chicago, Mexico City), as Babel
+    names a zone's place (a tester's report: "Meeting the mayor of paris" was suggested)."""
+    from babel.core import get_global
+
+    own = locale.time_zones
+    return {own.get(zone, {}).get("city") or zone.rsplit("/", 1)[-1].replace("_", " ")
+            for zone in get_global("zone_territories") if not zone.startswith("Etc/")}
 
 
 NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})  # unions, pseudo-locales, unknown

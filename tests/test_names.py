@@ -687,6 +687,12 @@ def test_rare_spelling_beside_a_much_commoner_one_in_its_sentence():
     # ... not a letter swapped (IRNA, the news agency)
     ok = "L'agence Irna cite un diplomate de l'Iran. Selon Téhéran, l'Iran refuse. L'Iran attend."
     assert flagged(ok, "fr") == []
+    # a rare spelling with another vowel of a name used 3+ times (a tester's report: the README's
+    # own pair was missed in "the Taliban and the Taleban"); with two, or other consonants, no
+    text = "The Taliban came. The Taliban and the Taleban met. The Taliban left."
+    assert flagged(text) == [("Taleban", "Taliban")]
+    assert flagged("The Taliban came. The Taliban and the Taleban met.") == []
+    assert flagged("Iran sent envoys. Iran and Iraq met. Iran won.") == []
 
 
 def test_lower_case_unknown_slip_of_a_sentence_initial_name():

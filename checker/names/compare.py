@@ -627,6 +627,7 @@ def _stray_letter(minority: str, dominant: str, lang: str) -> bool:
 
 COOCCUR_SLIP_MAX_ZIPF = 1.5
 COOCCUR_SLIP_MIN_LEN = 7
+COOCCUR_VOWEL_MARGIN = 1.0
 
 
 def _cooccur_slip(fm: str, fd: str, z: float, zd: float, dominant_count: int = 1) -> bool:
@@ -636,12 +637,19 @@ def _cooccur_slip(fm: str, fd: str, z: float, zd: float, dominant_count: int = 1
     Ukraina they report ... Ukraine": two names of one sentence are both established); and a
     4-letter one that lost a letter of such a name the text uses 3+ times ("Donald Trum ...
     the Trump campaign", Trump x3): the majority is the evidence a short spelling otherwise
-    lacks (not a letter swapped: IRNA, the agency, written Irna beside Iran x3)."""
+    lacks (not a letter swapped: IRNA, the agency, written Irna beside Iran x3); and a rare
+    spelling with another vowel of a name the text uses 3+ times, 1+ Zipf commoner ("the Taliban
+    and the Taleban", Taliban x3: a tester's report; not Iran and Iraq, other consonants)."""
     if damerau(fm, fd) != 1:
         return False
     if z < COOCCUR_SLIP_MAX_ZIPF and min(len(fm), len(fd)) >= COOCCUR_SLIP_MIN_LEN:
         return True
-    if z >= TIER_C_MAX_ZIPF or zd - z < STRONG_MARGIN:
+    if z >= TIER_C_MAX_ZIPF:
+        return False
+    if dominant_count >= SHORT_MAJORITY and zd - z >= COOCCUR_VOWEL_MARGIN and len(fm) == len(fd) \
+            and min(len(fm), len(fd)) >= MIN_LEN_BC and skel(fm) == skel(fd):
+        return True
+    if zd - z < STRONG_MARGIN:
         return False
     if len(fm) == MIN_LEN_BC - 1 and len(fd) == MIN_LEN_BC and dominant_count >= SHORT_MAJORITY:
         return True

@@ -16,6 +16,7 @@ from . import __version__
 from .model import InputError, Severity
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
+MAX_LISTED = 10  # files named on one line (an interrupted --fix)
 EXIT_IF_CUT_OFF = "transcheck.exit_if_cut_off"  # (click's context meta: a command's exit code if its reader leaves)
 SEVERITIES = ["info", "warning", "error"]
 REPORT_FORMATS = ["text", "json", "github", "sarif", "junit"]  # the keys of checker.report.FORMATS
@@ -386,8 +387,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except click.UsageError as error:
         click.echo(f"transcheck: error: {error.format_message()}", err=True)
         return EXIT_ERROR
-    except (click.Abort, KeyboardInterrupt):
-        click.echo("transcheck: interrupted", err=True)
+    except (click.Abort, KeyboardInterrupt) as stop:
+        # (``fix.FixInterrupted``: what --fix wrote so far; click raises Abort from it)
+        written = getattr(stop, "written", None) or getattr(stop.__cause__, "written", None)
+        if written:
+            shown = ", ".join(written[:MAX_LISTED]) + (f" and {len(written) - MAX_LISTED} more"
+                                                        if len(written) > MAX_LISTED else "")
+            click.echo(f"transcheck: interrupted; --fix had written {len(written)} "
+                       f"file{'s' if len(written) != 1 else ''}: {shown}", err=True)
+        else:
+            click.echo("transcheck: interrupted", err=True)
         return EXIT_INTERRUPTED
     except (InputError, click.ClickException) as error:
         message = error.format_message() if isinstance(error, click.ClickException) else str(error)

@@ -170,6 +170,15 @@ def _unwritable(path: str) -> str | None:
 MAX_FIX_PASSES = 4  # fixes skipped for overlapping others get another pass, as with ruff
 
 
+class FixInterrupted(KeyboardInterrupt):
+    """Ctrl-C during ``--fix``: ``written`` names the files already fixed on disk (each written
+    whole, atomically), so that the user knows what changed."""
+
+    def __init__(self, written: list[str]) -> None:
+        super().__init__()
+        self.written = written
+
+
 @dataclass
 class Conflict:
     """Fixes in one file that do not settle: a pass brought back an earlier text (Kiev -> Kyiv by
@@ -195,10 +204,22 @@ def converge(result, sources: list, options, unsafe: bool = False, write: bool =
     original text without them, so that it keeps what it had there and gets the other fixes
     (a tester's report: the two spellings traded places, and every pass's fixes were counted).
     """
-    from .pipeline import run
-
     originals: dict[str, FilePlan] = {}
     texts: dict[str, str] = {}
+    try:
+        return _converge(result, sources, options, unsafe, write, passes, originals, texts)
+    except KeyboardInterrupt:
+        if not write:
+            raise
+        raise FixInterrupted(sorted(path for path, text in texts.items() if text != originals[path].before)) from None
+
+
+def _converge(result, sources: list, options, unsafe: bool, write: bool, passes: int,
+              originals: dict[str, FilePlan], texts: dict[str, str]):
+    """``converge``'s passes; ``originals`` and ``texts`` fill as files change (an interrupted
+    run names the files it wrote from them)."""
+    from .pipeline import run
+
     history: dict[str, list[tuple[str, list[Finding]]]] = {}  # each text a file had, and the fixes that made it
     conflicts: dict[str, Conflict] = {}
     undoing: dict[str, set[tuple]] = {}  # per file, the fixes that went round (``_signature``): not applied

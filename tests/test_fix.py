@@ -274,3 +274,30 @@ def test_fix_leaves_a_file_that_reads_as_the_source_language(tmp_path):
     (tmp_path / "t.txt").write_text('Ver "getting started with the command line" y la clave.\n', encoding="utf-8")
     run_cli("check", "--fix", "--unsafe-fixes", ".", cwd=tmp_path)  # (after "la": the gender may change)
     assert "contraseña" in (tmp_path / "t.txt").read_text(encoding="utf-8")
+
+
+def test_an_interrupted_fix_names_the_files_it_wrote(tmp_path, monkeypatch, capsys):
+    """Ctrl-C between two passes of --fix: the files already written are named (a noticed gap:
+    the user could not tell which files had changed)."""
+    from checker import cli, pipeline
+
+    style = "style: House\nrules:\n  W:\n    extends: substitution\n    swap:\n      president in charge: caretaker president\n"
+    (tmp_path / "s.yml").write_text(style, encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nstyles = ["s.yml"]\n', encoding="utf-8")
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("Saleh is the president in charge of the country.\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("Nothing to fix here at all.\n", encoding="utf-8")
+    real_run, calls = pipeline.run, []
+
+    def run_then_stop(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 2:  # (the check after the first pass)
+            raise KeyboardInterrupt
+        return real_run(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "run", run_then_stop)
+    monkeypatch.chdir(tmp_path)
+    code = cli.main(["check", "--fix", "a.txt", "b.txt", "c.txt"])
+    assert code == 130
+    assert capsys.readouterr().err.strip().splitlines()[-1] == "transcheck: interrupted; --fix had written 2 files: a.txt, b.txt"
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "Saleh is the caretaker president of the country.\n"

@@ -186,6 +186,11 @@ def test_an_ignorecase_substitution_with_a_group_takes_the_case_of_the_text_arou
     assert [(f.text, f.suggestions, f.fix.replacement) for f in found] == [
         ("E-MAIL REPLY", ["EMAIL REPLY"], "EMAIL REPLY"), ("E-mail reply", ["Email reply"], "Email reply"),
         ("e-mail Reply", ["email Reply"], "email Reply")]
+    # a replacement with capitals of its own is written as given (a review: IPhone 15)
+    rule = "ignorecase: true\nswap:\n  'iphone (\\d+)': 'iPhone $1'\n"
+    found = _swapped(tmp_path, rule, "The Iphone 15 came. The NEW IPHONE 15 came. The iPhone 15 came.\n")
+    assert [(f.text, f.fix.replacement, f.fix.safe) for f in found] == [
+        ("Iphone 15", "iPhone 15", True), ("IPHONE 15", "iPhone 15", True)]
 
 
 def test_a_substitution_keeps_the_full_stop_its_match_shares_with_the_sentence(tmp_path):
@@ -370,6 +375,11 @@ def test_sentence_case_keeps_the_cities_of_time_zones_in_the_languages_own_spell
     assert _headings(tmp_path, text, lang="es")[1] == []
     _, found = _headings(tmp_path, "## Accord signé à Moscou\n\n## Accord Signé À Moscou\n\nTexte.\n", lang="fr")
     assert [(f.line, f.suggestions) for f in found] == [(3, ["Accord signé à Moscou"])]
+    # ... not a city the CLDR names as English does that is a common word of the language (a
+    # review: Nome, Madeira are name and wood in Portuguese); Lisboa has a name of its own
+    text = "## Greve em Lisboa\n\n## Qual É O Seu Nome\n\n## A Madeira Da Floresta\n\nTexto.\n"
+    _, found = _headings(tmp_path, text, lang="pt")
+    assert [(f.line, f.suggestions) for f in found] == [(3, ["Qual é o seu nome"]), (5, ["A madeira da floresta"])]
 
 
 def test_sentence_case_in_german_keeps_nouns(tmp_path):

@@ -43,7 +43,7 @@ def capitalised_names(lang: str | None) -> CapitalisedNames:
     for table in (locale.months, locale.days):  # full names only: Sun, Wed and Mar are words
         for context in table.values():
             names.update(context.get("wide", {}).values())
-    names.update(_time_zone_cities(locale))
+    names.update(_time_zone_cities(locale, (lang or "en").replace("_", "-").split("-")[0]))
     names = {name for name in names if name[:1].isupper() and "(" not in name}
     names |= {name.replace(" & ", " and ") for name in names if " & " in name}  # Bosnia and Herzegovina
     words = frozenset(name for name in names if " " not in name and "-" not in name)
@@ -51,15 +51,36 @@ def capitalised_names(lang: str | None) -> CapitalisedNames:
     return CapitalisedNames(words, tuple((phrase, fold_name(phrase)) for phrase in phrases))
 
 
-def _time_zone_cities(locale) -> set[str]:
+CITY_WORD_ZIPF = 4.5  # a city the CLDR names as English does, this common as a word of another
+# language, is a word there first (Nome, Madeira, Fortaleza in Portuguese: name, wood, fortress;
+# a review), unless other languages use it as much (Paris: an international name)
+
+
+def _time_zone_cities(locale, lang: str) -> set[str]:
     """The cities of the time zones in ``locale``'s language: its own name where the CLDR has
-    one (Londres, Moscú), else the zone's, which is English (Chicago, Mexico City), as Babel
-    names a zone's place (a tester's report: "Meeting the mayor of paris" was suggested)."""
+    one (Londres, Moscú, Lisboa: a city famous enough to have one), else the zone's, which is
+    English (Chicago, Mexico City), as Babel names a zone's place (a tester's report: "Meeting
+    the mayor of paris" was suggested). Outside English, not such an English name of one word
+    that is a common word of the language (``CITY_WORD_ZIPF``). In English every one (its
+    commonest, London and Chicago, are cities), so those that are words too (Oral, Phoenix)
+    keep their capital in a heading."""
     from babel.core import get_global
 
+    from .. import lexicon
+    from ..names.compare import name_like
+
     own = locale.time_zones
-    return {own.get(zone, {}).get("city") or zone.rsplit("/", 1)[-1].replace("_", " ")
-            for zone in get_global("zone_territories") if not zone.startswith("Etc/")}
+    cities: set[str] = set()
+    for zone in get_global("zone_territories"):
+        if zone.startswith("Etc/"):
+            continue
+        english = zone.rsplit("/", 1)[-1].replace("_", " ")
+        city = own.get(zone, {}).get("city") or english
+        if city == english and lang != "en" and " " not in city and lexicon.has_language(lang) \
+                and lexicon.zipf(city.lower(), lang) >= CITY_WORD_ZIPF and not name_like(city.lower(), lang):
+            continue
+        cities.add(city)
+    return cities
 
 
 NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})  # unions, pseudo-locales, unknown

@@ -80,8 +80,9 @@ def _expand_in_case(replacement: str, match: re.Match) -> str | None:
     around the groups carried over to the replacement's own words, the groups as written: EMAIL
     REPLY stays EMAIL REPLY under 'e-?mail (\\w+)': 'email $1', E-MAIL REPLY becomes EMAIL REPLY
     (a tester's report: the captured REPLY made the replacement look cased as a name, and EMAIL
-    REPLY was "fixed" to email REPLY). None where the groups are not used once each, in order:
-    the case is then the whole expansion's (``_expand``)."""
+    REPLY was "fixed" to email REPLY). None where the groups are not used once each, in order,
+    or the replacement has capitals of its own: the case is then the whole expansion's
+    (``_expand``)."""
     refs = list(GROUP_REF.finditer(replacement))
     indexes = [int(ref.group(1) or ref.group(2)) for ref in refs if ref.group(0) != "$$"]
     if not indexes or len(indexes) != len(refs) or any(i > (match.re.groups or 0) for i in indexes):
@@ -98,6 +99,8 @@ def _expand_in_case(replacement: str, match: re.Match) -> str | None:
         own.append(replacement[pos:ref.start()])
         pos = ref.end()
     own.append(replacement[pos:])
+    if any(ch.isupper() for part in own for ch in part):
+        return None  # capitals of its own (iPhone $1): written as given, as without groups (a review)
     pattern = case_pattern("".join(around))
     if pattern == "upper":
         own = [part.upper() for part in own]

@@ -339,6 +339,10 @@ def show_rule(code: str, config_path: str | None) -> int:
         click.echo(style_rule_text(code, config_path))
         return EXIT_OK
     [rule] = _rules_named((code,))
+    if config_path:  # (named, it must be there, as for `check`: a review)
+        from .config import load_config
+
+        load_config(config_path)
     _print_rule_doc(rule)
     return EXIT_OK
 

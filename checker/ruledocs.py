@@ -92,7 +92,8 @@ def style_rule_text(name: str, config_path: str | None = None) -> str:
 
     from .config import files_named_by, find_config, load_config
     from .model import InputError
-    from .registry import all_rules
+    from .pipeline import severity_for
+    from .registry import all_rules, is_style_rule_selector
     from .style.loader import load_styles
 
     path = config_path or find_config(os.getcwd())
@@ -109,7 +110,18 @@ def style_rule_text(name: str, config_path: str | None = None) -> str:
         hint = f"; did you mean {by_name[close[0]].name!r}?" if close else ""
         raise InputError(f"unknown style rule {name!r} in the styles of {path}{hint}")
     runner = next(cls for cls in all_rules() if getattr(cls, "kind", None) == rule.kind)
-    level = str(rule.level) if rule.level is not None else f"{runner.severity} (the rule type's)"
+    # the level `check` gives it: the configuration's for the rule itself, the rule's own, then
+    # the configuration's for the rule type (TC302 = "info"), then the type's (a review)
+    configured = {key.casefold(): level for key, level in config.severity.items() if is_style_rule_selector(key)}
+    for_type = severity_for(runner, config.severity)
+    if rule.name.casefold() in configured:
+        level = f"{configured[rule.name.casefold()]} ([severity] in {path})"
+    elif rule.level is not None:
+        level = f"{rule.level} (the rule's own)"
+    elif for_type is not None:
+        level = f"{for_type} ([severity] of {runner.code} in {path})"
+    else:
+        level = f"{runner.severity} (the rule type's)"
     scopes = ", ".join(sorted(rule.scopes)) + "".join(f", ~{scope}" for scope in sorted(rule.excluded_scopes))
     where = os.path.relpath(rule.path) if os.path.abspath(rule.path).startswith(os.getcwd() + os.sep) else rule.path
     article = "an" if rule.kind[:1] in "aeiou" else "a"

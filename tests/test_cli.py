@@ -774,9 +774,16 @@ def test_rule_explains_a_style_rule_of_the_configuration_in_force(tmp_path):
     lines = shown.stdout.decode().splitlines()
     assert shown.returncode == 0
     assert lines[:3] == ["Desk.Avoid: an existence rule of desk.yml:4, run by TC302 style-existence",
-                         "Level: error; scope: text", "Message: Avoid '%s'."]
+                         "Level: error (the rule's own); scope: text", "Message: Avoid '%s'."]
     assert "TC302 style-existence:" in lines
+    # the level in force, as `check` gives it (a review: [severity] was not read)
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nstyles = ["desk.yml"]\n[severity]\n"Desk.Avoid" = "info"\n',
+                                              encoding="utf-8")
+    level = run_cli("rule", "Desk.Avoid", cwd=tmp_path).stdout.decode().splitlines()[1]
+    assert level.startswith("Level: info ([severity] in ") and level.endswith("transcheck.toml); scope: text")
     unknown = run_cli("rule", "Desk.Avoyd", cwd=tmp_path)
     assert unknown.returncode == 2 and b"did you mean 'Desk.Avoid'?" in unknown.stderr
-    nowhere = run_cli("rule", "Desk.Avoid", cwd=tmp_path / "..")
-    assert nowhere.returncode == 2 and b"no configuration is found here" in nowhere.stderr
+    (tmp_path / "elsewhere").mkdir()
+    nowhere = run_cli("rule", "Desk.Avoid", "--config", "missing.toml", cwd=tmp_path / "elsewhere")
+    assert nowhere.returncode == 2 and b"missing.toml: configuration file not found" in nowhere.stderr
+    assert run_cli("rule", "TC101", "--config", "missing.toml", cwd=tmp_path).returncode == 2

@@ -117,14 +117,27 @@ def test_variants_in_a_pool_list_what_one_process_lists(corpus, fmt):
     assert b"binary.txt" in pooled.stderr and b"Taleban" in pooled.stdout and b"Massud" in pooled.stdout
 
 
-def test_variants_in_a_pool_follow_each_files_house_list(tmp_path):
-    """A pool's process finds each file's configuration: the house spelling names the cluster."""
-    (tmp_path / "names.yaml").write_text("names:\n  - name: Taleban\n", encoding="utf-8")
-    (tmp_path / "transcheck.toml").write_text('lang = "en"\nnames = ["names.yaml"]\n', encoding="utf-8")
-    for i in range(3):
-        (tmp_path / f"a{i}.txt").write_text(TALIBAN + TALEBAN.replace("Taleban", "Taliban", 1), encoding="utf-8")
-    alone = run_cli("variants", "--format", "json", ".", cwd=tmp_path)
-    pooled = run_cli("variants", "--format", "json", "--jobs", "2", ".", cwd=tmp_path)
-    assert alone.returncode == pooled.returncode == 0 and pooled.stdout == alone.stdout
-    canonical = {c["canonical"] for f in json.loads(pooled.stdout)["files"] for c in f["clusters"]}
-    assert canonical == {"Taleban"}
+def test_variants_in_a_pool_follow_each_files_house_list(tmp_path, monkeypatch):
+    """A pool's process finds each file's configuration: the house spelling of its folder names
+    the cluster. (In this process, with two processes asked for whatever the CPUs, so that the
+    pool runs on a one-CPU machine too: a review.)"""
+    from checker import variants
+    from checker.pipeline import Options, Source
+
+    text = TALIBAN + TALEBAN.replace("Taleban", "Taliban", 1)  # Taliban 3x, Taleban 1x
+    for folder, house in ((tmp_path, "Taleban"), (tmp_path / "sub", "Taliban")):
+        folder.mkdir(exist_ok=True)
+        (folder / "names.yaml").write_text(f"names:\n  - name: {house}\n", encoding="utf-8")
+        (folder / "transcheck.toml").write_text('lang = "en"\nnames = ["names.yaml"]\n', encoding="utf-8")
+        for i in range(2):
+            (folder / f"a{i}.txt").write_text(text, encoding="utf-8")
+    sources = [Source(str(path)) for path in sorted(tmp_path.rglob("a*.txt"))]
+    pooled = []
+    monkeypatch.setattr(variants, "processes", lambda jobs, files: jobs)
+    real_pool = variants.in_pool
+    monkeypatch.setattr(variants, "in_pool", lambda *a: pooled.append(a[3]) or real_pool(*a))
+    alone = variants.list_variants(sources, Options(jobs=1), "json")
+    together = variants.list_variants(sources, Options(jobs=2), "json")
+    assert pooled == [2] and together == alone
+    canonical = [(path, [c["canonical"] for c in clusters]) for (path, _), clusters in together.files]
+    assert [names for _, names in canonical] == [["Taleban"], ["Taleban"], ["Taliban"], ["Taliban"]]

@@ -129,7 +129,8 @@ def _after_bom(findings: list[Finding], target: str, source: str = "") -> list[F
 
 def check_text(text: str, lang: str | None = None, path: str = "<text>", fmt: str | None = None, **options: Any) -> list[Finding]:
     """Check a string (``fmt`` "txt" or "md", else from ``path``). Options as for
-    :func:`check_paths`; no configuration file is read unless ``config`` names one."""
+    :func:`check_paths` but those of a run over files (include, exclude, jobs, baseline,
+    diff_only); no configuration file is read unless ``config`` names one."""
     from .pipeline import Source, run
 
     _require_text(text=text)

@@ -60,6 +60,9 @@ class Options:
         for name, code in (("lang", self.lang), ("source-lang", self.source_lang)):
             if code is not None and not code.strip():
                 raise InputError(f"--{name} is empty (expected a language code such as en or pt-BR)")
+        if self.select is not None and not list(self.select):  # (as select = [] in a configuration)
+            raise InputError("select is empty: it would select no rule (leave it out, or None, to check with "
+                             "every rule)")
         for selector in [*(self.select or []), *self.ignore]:
             if not known_selector(selector):
                 raise InputError(f"unknown rule selector {selector!r} (see `transcheck rules`)")

@@ -126,6 +126,9 @@ def test_a_mistyped_keyword_names_itself_and_the_valid_ones(tmp_path):
         assert ("jobs" in message and "include" in message) == (name == "check_paths")
     with pytest.raises(TypeError, match="'jobs'"):
         checker.check_text("The Taliban came.", lang="en", jobs=2)
+    # an empty select is an error, as in a configuration (a review: it checked with every rule)
+    with pytest.raises(checker.InputError, match="select is empty"):
+        checker.check_text("The Taliban came.", lang="en", select=[])
 
 
 def test_a_runs_notice_is_a_python_warning_at_the_callers_line(tmp_path):

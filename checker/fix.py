@@ -211,7 +211,22 @@ def converge(result, sources: list, options, unsafe: bool = False, write: bool =
     except KeyboardInterrupt:
         if not write:
             raise
-        raise FixInterrupted(sorted(path for path, text in texts.items() if text != originals[path].before)) from None
+        raise FixInterrupted(_written(originals)) from None
+
+
+def _written(originals: dict[str, FilePlan]) -> list[str]:
+    """The files whose text on disk is no longer their original (read again: an interrupt may
+    fall between a file's writing and the bookkeeping after it, a review)."""
+    written = []
+    for path, plan in sorted(originals.items()):
+        try:
+            with open(path, encoding=plan.encoding, newline="") as handle:
+                now = handle.read()
+        except (OSError, UnicodeError, LookupError):
+            now = None
+        if now is None or now.replace("\r\n", "\n") != plan.before.replace("\r\n", "\n"):
+            written.append(path)
+    return written
 
 
 def _converge(result, sources: list, options, unsafe: bool, write: bool, passes: int,
@@ -250,18 +265,20 @@ def _converge(result, sources: list, options, unsafe: bool, write: bool, passes:
             break
         left -= 1
         for plan in plans:
+            # (known before it is written: an interrupted run reads it again, ``_written``)
+            originals.setdefault(plan.path, FilePlan(plan.path, plan.before, plan.before, plan.encoding))
             if write:  # (first: a file edited since it was read is refused, its fixes not counted)
                 try:
                     write_atomic(plan.path, plan.after, plan.encoding, expected=plan.before)
                 except InputError as error:
                     refused[plan.path] = str(error)
                     continue
-            originals.setdefault(plan.path, FilePlan(plan.path, plan.before, plan.before, plan.encoding))
             originals[plan.path].applied.extend(plan.applied)
             texts[plan.path] = plan.after
             went_round = _went_round(history.setdefault(plan.path, [(plan.before, [])]), plan)
             if went_round:
-                conflicts[plan.path] = Conflict(plan.path, _rule_names(went_round))
+                named = conflicts[plan.path].rules if plan.path in conflicts else []  # (an earlier start's too)
+                conflicts[plan.path] = Conflict(plan.path, sorted({*named, *_rule_names(went_round)}))
                 # (each start adds fixes to leave out, so the starts end)
                 undoing.setdefault(plan.path, set()).update(_signature(f) for f in went_round)
                 start_again(plan, history[plan.path][0][0])
@@ -271,7 +288,7 @@ def _converge(result, sources: list, options, unsafe: bool, write: bool, passes:
         if plan.path not in conflicts and plan.path not in refused:
             conflicts[plan.path] = Conflict(plan.path, _rule_names(originals[plan.path].applied + plan.applied))
     for path, plan in originals.items():
-        plan.after = texts[path]
+        plan.after = texts.get(path, plan.before)  # (refused when written: unchanged)
     changed = [plan for plan in originals.values() if plan.changed]
     return (result, sorted(changed, key=lambda plan: plan.path), sorted(conflicts.values(), key=lambda c: c.path),
             [refused[path] for path in sorted(refused)])

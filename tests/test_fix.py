@@ -279,6 +279,8 @@ def test_fix_leaves_a_file_that_reads_as_the_source_language(tmp_path):
 def test_an_interrupted_fix_names_the_files_it_wrote(tmp_path, monkeypatch, capsys):
     """Ctrl-C between two passes of --fix: the files already written are named (a noticed gap:
     the user could not tell which files had changed)."""
+    import gc
+
     from checker import cli, pipeline
 
     style = "style: House\nrules:\n  W:\n    extends: substitution\n    swap:\n      president in charge: caretaker president\n"
@@ -297,7 +299,39 @@ def test_an_interrupted_fix_names_the_files_it_wrote(tmp_path, monkeypatch, caps
 
     monkeypatch.setattr(pipeline, "run", run_then_stop)
     monkeypatch.chdir(tmp_path)
-    code = cli.main(["check", "--fix", "a.txt", "b.txt", "c.txt"])
+    threshold = gc.get_threshold()  # (the command raises it: left so, other tests would see it)
+    try:
+        code = cli.main(["check", "--fix", "a.txt", "b.txt", "c.txt"])
+    finally:
+        gc.set_threshold(*threshold)
     assert code == 130
     assert capsys.readouterr().err.strip().splitlines()[-1] == "transcheck: interrupted; --fix had written 2 files: a.txt, b.txt"
     assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "Saleh is the caretaker president of the country.\n"
+
+
+def test_a_fix_interrupted_right_after_a_write_names_that_file(tmp_path, monkeypatch, capsys):
+    # a review: a Ctrl-C between a file's writing and the bookkeeping after it left it unnamed
+    import gc
+
+    from checker import cli, fix
+
+    style = "style: House\nrules:\n  W:\n    extends: substitution\n    swap:\n      president in charge: caretaker president\n"
+    (tmp_path / "s.yml").write_text(style, encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nstyles = ["s.yml"]\n', encoding="utf-8")
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("Saleh is the president in charge of the country.\n", encoding="utf-8")
+    real_write = fix.write_atomic
+
+    def write_then_stop(*args, **kwargs):
+        real_write(*args, **kwargs)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(fix, "write_atomic", write_then_stop)
+    monkeypatch.chdir(tmp_path)
+    threshold = gc.get_threshold()
+    try:
+        assert cli.main(["check", "--fix", "a.txt", "b.txt"]) == 130
+    finally:
+        gc.set_threshold(*threshold)
+    assert capsys.readouterr().err.strip().splitlines()[-1] == "transcheck: interrupted; --fix had written 1 file: a.txt"
+    assert (tmp_path / "b.txt").read_text(encoding="utf-8") == "Saleh is the president in charge of the country.\n"

@@ -717,6 +717,8 @@ def _different_people(x: str, y: str, nbrs, zipf, lang: str = "en") -> bool:
     without its accent (Agencia Nacional beside Agência Brasil: one word, not two names)."""
     if not nbrs:
         return False
+    if _person_beside_country(x, y, nbrs, zipf, lang) or _person_beside_country(y, x, nbrs, zipf, lang, twice=True):
+        return True
     if fold(x) == fold(y) and x.casefold() != y.casefold():
         return _accent_twins_before_two_surnames(x, y, nbrs, zipf, lang)
     low = min(zipf(x), zipf(y))  # (a case-only pair goes on: Ramsay MacDonald, John Macdonald)
@@ -738,6 +740,30 @@ def _different_people(x: str, y: str, nbrs, zipf, lang: str = "en") -> bool:
     # or any two whose first letters are neighbouring keys (Justin Lessler, Ronald Kessler: no
     # typing slip); a title is no first name (Mr Jonson beside Boris Johnson is his slip)
     return any(n[0] == "L" and not is_title(n[1]) for n in nx) and any(n[0] == "L" and not is_title(n[1]) for n in ny)
+
+
+def _person_beside_country(person: str, country: str, nbrs, zipf, lang: str, twice: bool = False) -> bool:
+    """A minority first name known to the word list, before a surname and after no other name,
+    beside a country's name (the CLDR's, in the text's language) never before a capitalised
+    word: a person named like the country, not its slip (Giorgia Meloni beside Georgia, the
+    country: a names tester's report). The other way round (``twice``: the country's spelling is
+    the minority) only where it recurs: once, it may be her name misspelt ("Giorgia Meloni" 3x,
+    "Georgia said": a review); a slip is seldom repeated ("visited Georgia", "Georgia welcomed
+    her")."""
+    if zipf(person) <= 0:
+        return False  # (a slip no list knows, Georgja Meloni, stays one)
+    if twice and getattr(nbrs.stats.tokens.get(country), "count", 0) < 2:
+        return False
+    before_person, before_country = nbrs.get(person) or set(), nbrs.get(country) or set()
+    if any(n[0] == "R" for n in before_country) or not any(
+            n[0] == "R" and zipf(n[1]) < NAME_NEIGHBOUR_MAX_ZIPF for n in before_person):
+        return False
+    if any(n[0] == "L" and not is_title(n[1]) for n in before_person):
+        return False  # a word inside a longer name, not a first name (South Chine Morning Post)
+    from ..style.cldr import country_names
+
+    countries = country_names(lang)[0]
+    return country.casefold() in countries and person.casefold() not in countries
 
 
 _NO_FIRST_NAMES = PARTICLES - {"ben", "an", "la", "le", "del", "van", "di"}  # (Ben, Van are first names too)

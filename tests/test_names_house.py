@@ -108,6 +108,18 @@ def test_a_russian_case_form_of_a_listed_variant_keeps_its_ending(tmp_path):
     assert article.read_text(encoding="utf-8") == RUSSIAN.replace("Зеленськ", "Зеленск")
 
 
+def test_a_russian_case_form_whose_ending_no_variant_has_takes_the_house_spellings_case(tmp_path):
+    # a noticed gap: with two variants listed, neither ending as the text's form does, the
+    # suggestion for Зеленського was the nominative Зеленский
+    (tmp_path / "names.yaml").write_text("names:\n  - name: Зеленский\n    variants: [Зеленськый, Зеленскій]\n",
+                                         encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "ru"\nnames = ["names.yaml"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Президент Зеленскій заявил. Зеленського ждали.\n", encoding="utf-8")
+    findings = json.loads(run_cli("check", "--format", "json", "a.txt", cwd=tmp_path).stdout)["findings"]
+    assert [(f["text"], f["suggestions"]) for f in findings] == [("Зеленскій", ["Зеленский"]),
+                                                                ("Зеленського", ["Зеленского"])]
+
+
 def test_a_german_genitive_of_a_listed_variant_keeps_its_s(tmp_path):
     # a tester's report: Snowball keeps the -s of Kiews, Selenskijs, which the list missed
     def german(names_yaml: str, text: str) -> list[tuple]:

@@ -185,7 +185,7 @@ class HouseNames:
         out = []
         for m in self._index(lang).scan(tokens, keys):
             if not _house_form(m, tokens, text) and not _another_word(m, tokens, lang):
-                out.append(_house_match(m, tokens, text))
+                out.append(_house_match(m, tokens, text, lang))
         return out
 
 
@@ -372,7 +372,7 @@ def _joined_as_house(m: Match, tokens, text: str, canonical: str, canonical_word
     return joins == [joiner(sep) for sep in separators[at:at + n - 1]]
 
 
-def _house_match(m: Match, tokens, text: str) -> HouseMatch:
+def _house_match(m: Match, tokens, text: str, lang: str | None = None) -> HouseMatch:
     name, variant = m.pattern.payload
     surface_tokens = tokens.surfaces[m.first:m.last]
     canonical_words = _corresponding_words(re.findall(r"[^\W_]+", name.canonical), variant)
@@ -387,20 +387,23 @@ def _house_match(m: Match, tokens, text: str) -> HouseMatch:
             start, end = tokens.starts[first], tokens.ends[last - 1]
             canonical_part = " ".join(canonical_words[differing[0]:differing[-1] + 1])
             surface = text[start:end]
-            replacement, safe = _replace(surface, canonical_part, " ".join(surface_tokens[differing[0]:differing[-1] + 1]))
+            replacement, safe = _replace(surface, canonical_part, " ".join(surface_tokens[differing[0]:differing[-1] + 1]),
+                                         lang)
             return HouseMatch(start, end, surface, name.canonical, replacement, safe, canonical_part, variant)
     surface = text[start:end]
     whole = len(canonical_words) == len(re.findall(r"[^\W_]+", name.canonical))
     part = name.canonical if whole else " ".join(canonical_words)
-    replacement, safe = _replace(surface, part, variant)
+    replacement, safe = _replace(surface, part, variant, lang)
     return HouseMatch(start, end, surface, name.canonical, before_full_stop(replacement, text, end), safe, part,
                       variant)
 
 
-def _replace(surface: str, canonical: str, variant: str) -> tuple[str, bool]:
+def _replace(surface: str, canonical: str, variant: str, lang: str | None = None) -> tuple[str, bool]:
     """The canonical spelling, keeping an ending the text adds to the variant (Talebans ->
     Talibans) and ALL CAPS; unsafe when the text is inflected inside the word. (``surface`` in
-    NFC, as the variant is: a decomposed Kíev has one more code point than Kiev.)"""
+    NFC, as the variant is: a decomposed Kíev has one more code point than Kiev.) In Russian, a
+    form whose ending is not the variant's takes the house spelling's form with that ending
+    (Зеленського beside the listed Зеленськый: Зеленского, not Зеленский)."""
     if not surface.isascii():
         surface = unicodedata.normalize("NFC", surface)
     folded = fold_spelling(surface)
@@ -416,9 +419,12 @@ def _replace(surface: str, canonical: str, variant: str) -> tuple[str, bool]:
         return replacement, True
     # an ending in place of the variant's (Зеленського for Зеленський): the house spelling takes
     # it where it ends as the variant does (Зеленского); a guess at the paradigm, so unsafe
-    from ..names.morph import carry_ending
+    from ..names.morph import carry_ending, russian_case_form
 
-    return carry_ending(surface, variant, canonical), False
+    carried = carry_ending(surface, variant, canonical)
+    if carried == canonical and (lang or "").split("-")[0] == "ru" and " " not in canonical:
+        carried = russian_case_form(surface, canonical) or canonical
+    return carried, False
 
 
 # ------------------------------------------------------------------------------------ loading

@@ -604,7 +604,17 @@ def _spelling_on_changed_line(finding: Finding, lines: set[int], documents: dict
     if finding.rule not in MAJORITY_RULES or not finding.variant_of or doc is None:
         return False
     spelling = re.compile(r"(?<!\w)" + re.escape(finding.variant_of) + r"(?!\w)")
-    return any(spelling.search(doc.line_text(line)) for line in lines if 0 < line <= doc.lines.line_count)
+    changed = [doc.line_text(line) for line in lines if 0 < line <= doc.lines.line_count]
+    if any(spelling.search(text) for text in changed):
+        return True
+    from .names.morph import CASE_LANGUAGES, inflected
+
+    if (doc.lang or "").split("-")[0] not in CASE_LANGUAGES or " " in finding.variant_of:
+        return False
+    # ... or a case form of it (Зеленского of Зеленский: a noticed gap)
+    first = finding.variant_of[:1]
+    return any(word != finding.variant_of and inflected(word, finding.variant_of, doc.lang)
+               for text in changed for word in re.findall(r"\w+", text) if word[:1] == first)
 
 
 def _apply_suppressions(findings: list[Finding], documents: dict[str, Document],

@@ -177,3 +177,15 @@ def test_repository_without_commits_counts_every_file_as_changed(tmp_path):
     result = run_cli_with_fake_rule("check", "--format", "json", "--diff-only", "a.txt", cwd=tmp_path)
     assert result.returncode == 1, result.stderr
     assert _found(result) == [("a.txt", 1)]
+
+
+def test_a_change_that_writes_a_case_form_of_the_other_spelling_reports_it(repo):
+    # a noticed gap: in Russian, the changed lines wrote the majority's name only in other cases
+    # (Зеленского, Зеленскому), and the unchanged line's slip was left out
+    (repo / "ru.md").write_text("Зеленский выступил.\n\nЗеленськый уехал.\n", encoding="utf-8")
+    git("add", "ru.md", cwd=repo)
+    git("commit", "-q", "-m", "ru", cwd=repo)
+    with open(repo / "ru.md", "a", encoding="utf-8") as handle:
+        handle.write("\nПозиция Зеленского ясна. Зеленскому звонили.\n")
+    result = run_cli("check", "--diff-only", "--lang", "ru", "--select", "TC101", "--format", "json", "ru.md", cwd=repo)
+    assert _found(result) == [("ru.md", 3)]

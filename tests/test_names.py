@@ -1814,6 +1814,10 @@ def test_a_tie_goes_to_the_original_also_through_an_inflected_spelling():
      "proches, Marine le Pen ne veut pas de crise.", "fr", ("le", "Le")),
     ("Charles de Gaulle a parlé. Le général Charles de Gaulle est parti. Plus tard, Charles De Gaulle revint.",
      "fr", ("De", "de")),
+    # ... after a title, the particle and the surname written 2+ times the other way in other names
+    # (a names tester's report: "Mme le Pen" beside "Mme Le Pen" once and "Marine Le Pen" twice)
+    ("Marine Le Pen a parlé. Mme Le Pen a ensuite quitté la salle. Marine Le Pen est revenue. Selon Mme le Pen, "
+     "rien n'est joué.", "fr", ("le", "Le")),
 ])
 def test_a_particle_written_in_the_other_case_inside_a_full_name(text, lang, slip):
     # a names tester's report: "Marine le Pen" beside "Marine Le Pen" twice was missed

@@ -1106,10 +1106,21 @@ def _judge_multi(mi: tuple, do: tuple, i: int, forms, lang: str, zipf):
     (Marine le Pen beside Marine Le Pen, Charles De Gaulle beside Charles de Gaulle: a names
     tester's report)."""
     if _particle_case(mi[i], do[i]):
-        return ("A", "typo") if len(forms[mi]) == 1 and len(forms[do]) >= 2 else None
+        if len(forms[mi]) != 1:
+            return None
+        # the particle with the word after it, in every name that has them (Mme le Pen beside
+        # Mme Le Pen once and Marine Le Pen twice: a names tester's report)
+        after = (lambda toks: _pair_count(forms, toks[i:i + 2])) if i + 1 < len(do) else (lambda toks: len(forms[toks]))
+        return ("A", "typo") if max(len(forms[do]), after(do)) >= 2 and after(mi) == 1 else None
     cooc = {(l[0], l[3]) for l in forms[mi]} <= {(l[0], l[3]) for l in forms[do]}
     return judge(mi[i], do[i], len(forms[do]), lang, zipf, context=True,
                  minority_count=len(forms[mi]), cooccur=cooc, lead=i > 0, name=do, in_names=True)
+
+
+def _pair_count(forms, pair: tuple) -> int:
+    """Occurrences of two tokens in a row (``pair``) in the multi-word names ``forms``."""
+    return sum(len(locs) for toks, locs in forms.items()
+               if any(toks[k:k + 2] == pair for k in range(len(toks) - 1)))
 
 
 def _multi_order(a, b, i, forms, mscore, zipf) -> tuple[tuple, tuple]:

@@ -1110,7 +1110,9 @@ def _judge_multi(mi: tuple, do: tuple, i: int, forms, lang: str, zipf):
             return None
         # the particle with the word after it, in every name that has them (Mme le Pen beside
         # Mme Le Pen once and Marine Le Pen twice: a names tester's report)
-        after = (lambda toks: _pair_count(forms, toks[i:i + 2])) if i + 1 < len(do) else (lambda toks: len(forms[toks]))
+        def after(toks: tuple) -> int:
+            return _pair_count(forms, toks[i:i + 2]) if i + 1 < len(toks) else len(forms[toks])
+
         return ("A", "typo") if max(len(forms[do]), after(do)) >= 2 and after(mi) == 1 else None
     cooc = {(l[0], l[3]) for l in forms[mi]} <= {(l[0], l[3]) for l in forms[do]}
     return judge(mi[i], do[i], len(forms[do]), lang, zipf, context=True,

@@ -178,8 +178,9 @@ def file_clusters(doc: Document, clusters: list[Any], fmt: str) -> tuple[Any, li
 
 def render_variants(files: list[tuple[Any, list[Any]]], fmt: str, across: list[Any] = (),
                     errors: Sequence[str] = ()) -> str:
-    """``files`` holds each file's ``file_clusters`` for ``fmt``; ``across``, the corpus's spellings used in few files (TC103), listed after
-    the clusters (text), as ``across_files`` (JSON) and merged into the names draft; ``errors``,
+    """``files`` holds each file's ``file_clusters`` for ``fmt``; ``across``, the corpus's
+    spellings used in few files (TC103), listed after the clusters (text), as
+    ``across_files`` (JSON) and merged into the names draft; ``errors``,
     the files that could not be read (JSON's ``errors``, as `check` writes it; the CLI prints
     them on standard error too)."""
     if fmt == "names":

@@ -231,8 +231,8 @@ def _written(originals: dict[str, FilePlan]) -> list[str]:
 
 def _converge(result, sources: list, options, unsafe: bool, write: bool, passes: int,
               originals: dict[str, FilePlan], texts: dict[str, str]):
-    """``converge``'s passes; ``originals`` and ``texts`` fill as files change (an interrupted
-    run names the files it wrote from them)."""
+    """``converge``'s passes; ``originals`` holds each file before it is first written (an
+    interrupted run reads those files again, ``_written``), ``texts`` its text after each pass."""
     from .pipeline import run
 
     history: dict[str, list[tuple[str, list[Finding]]]] = {}  # each text a file had, and the fixes that made it

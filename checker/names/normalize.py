@@ -58,6 +58,7 @@ _SKEL_DROP = str.maketrans({c: None for c in "aeiouyjwh"})
 _SKEL_MAP = str.maketrans({"z": "s", "g": "k"})
 
 VOWELS = frozenset("aeiouy")
+_INITIAL_GLIDE_BEFORE = frozenset("aeou")
 HYPHENS = "-\u2010\u2011"  # the hyphen, U+2010 and the non-breaking U+2011: one hyphen to a reader
 
 
@@ -92,6 +93,9 @@ def norm(s: str) -> str:
     s = _romanise(fold(s).translate(_DROP))
     if not s.isalpha():
         s = "".join(ch for ch in s if ch.isalpha())
+    if s[:1] == "i" and s[1:2] in _INITIAL_GLIDE_BEFORE:
+        s = "j" + s[1:]  # an initial i before a vowel is the y of other transliterations (Iermak,
+        # Ioulia, Iaroslav in French for Yermak, Yulia, Yaroslav; not Ivan)
     s = _REWRITE_RE.sub(_rewrite, s)
     if s.startswith("y"):
         s = "j" + s[1:]

@@ -102,9 +102,14 @@ def style_rule_text(name: str, config_path: str | None = None) -> str:
                          "(run it in the project, or give --config)")
     config = load_config(path)
     with files_named_by(config, "styles"):
-        rules = load_styles(list(config.styles)).rules if config.styles else []
+        styles = load_styles(list(config.styles)) if config.styles else None
+    rules = styles.rules if styles else []
     by_name = {rule.name.casefold(): rule for rule in rules}
     rule = by_name.get(name.strip().casefold())
+    if rule is None and styles:
+        for line in styles.skipped:  # a Vale rule of a style folder that transcheck does not run
+            if _vale_rule_name(line.split(":", 1)[0]).casefold() == name.strip().casefold():
+                return f"{name.strip()}: not run by transcheck ({line})"
     if rule is None:
         close = difflib.get_close_matches(name.strip().casefold(), list(by_name), n=1)
         hint = f"; did you mean {by_name[close[0]].name!r}?" if close else ""
@@ -129,3 +134,10 @@ def style_rule_text(name: str, config_path: str | None = None) -> str:
              f"Level: {level}; scope: {scopes}" + (f"; languages: {', '.join(rule.langs)}" if rule.langs else ""),
              f"Message: {rule.message}", "", f"{runner.code} {runner.name}:", "", runner.doc.as_text()]
     return "\n".join(lines)
+
+
+def _vale_rule_name(path: str) -> str:
+    """A Vale rule file's name, as the loader names it: its folder (the style) and its stem."""
+    import os
+
+    return f"{os.path.basename(os.path.dirname(os.path.abspath(path)))}.{os.path.splitext(os.path.basename(path))[0]}"

@@ -783,6 +783,13 @@ def test_rule_explains_a_style_rule_of_the_configuration_in_force(tmp_path):
     assert level.startswith("Level: info ([severity] in ") and level.endswith("transcheck.toml); scope: text")
     unknown = run_cli("rule", "Desk.Avoyd", cwd=tmp_path)
     assert unknown.returncode == 2 and b"did you mean 'Desk.Avoid'?" in unknown.stderr
+    # a Vale rule of a style folder that transcheck does not run says so (a review: "unknown")
+    (tmp_path / "Vale").mkdir()
+    (tmp_path / "Vale" / "Spelling.yml").write_text('extends: spelling\nmessage: "x"\n', encoding="utf-8")
+    (tmp_path / "Vale" / "Avoid.yml").write_text("extends: existence\nmessage: x\ntokens: [very]\n", encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nstyles = ["Vale"]\n', encoding="utf-8")
+    skipped = run_cli("rule", "Vale.Spelling", cwd=tmp_path)
+    assert skipped.returncode == 0 and skipped.stdout.decode().startswith("Vale.Spelling: not run by transcheck (")
     (tmp_path / "elsewhere").mkdir()
     nowhere = run_cli("rule", "Desk.Avoid", "--config", "missing.toml", cwd=tmp_path / "elsewhere")
     assert nowhere.returncode == 2 and b"missing.toml: configuration file not found" in nowhere.stderr

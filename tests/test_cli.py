@@ -404,6 +404,11 @@ def test_carets_count_an_emoji_sequence_as_the_picture_a_terminal_draws(tmp_path
     excerpt, caret = [line for line in out.splitlines() if line.startswith("  ")][:2]
     # before the match: the family, five characters drawn as one picture of two columns
     assert caret.index("^") == excerpt.index("Taleban") - len("👩‍👩‍👧") + 2 and caret.strip() == "^" * 7
+    # a zero-width space takes no column either (a review: the fallback counted one)
+    (tmp_path / "a.txt").write_text("The Taliban\u200b came. The Taleban left. The Taliban won.\n", encoding="utf-8")
+    out = run_cli("check", "--isolated", "--lang", "en", "a.txt", cwd=tmp_path).stdout.decode()
+    excerpt, caret = [line for line in out.splitlines() if line.startswith("  ")][:2]
+    assert caret.index("^") == excerpt.index("Taleban") - 1
 
 
 def test_color_always_wins_over_no_color():

@@ -48,8 +48,9 @@ def _width(text: str) -> int:
         width = wcwidth.wcswidth(text)
         if width >= 0:
             return width
-    return sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-               for ch in text)
+    # (format characters, a zero-width space or a soft hyphen, take none, as wcwidth counts them)
+    return sum(0 if unicodedata.combining(ch) or unicodedata.category(ch) == "Cf"
+               else 2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _excerpt(line_text: str, finding: Finding) -> tuple[str, int, int]:

@@ -120,6 +120,25 @@ def test_a_russian_case_form_whose_ending_no_variant_has_takes_the_house_spellin
                                                                 ("Зеленського", ["Зеленского"])]
 
 
+def test_a_case_form_of_the_house_spelling_that_starts_with_a_listed_variant_is_the_houses(tmp_path):
+    # a tester's report: Зеленским (of Зеленский) read as the listed Зеленски + м, "fixed" safely
+    # into Зеленскийм; and TC101 named the rejected Зеленски "the house spelling"
+    (tmp_path / "names.yaml").write_text("names:\n  - name: Зеленский\n    variants: [Зеленськый, Зеленски]\n",
+                                         encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "ru"\nnames = ["names.yaml"]\n', encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("Мы говорили с Зеленским.\n", encoding="utf-8")
+    assert json.loads(run_cli("check", "--format", "json", "a.txt", cwd=tmp_path).stdout)["findings"] == []
+    text = "Владимир Зеленски выступил.\n\nМы говорили с Зеленским и о Зеленском.\n\nСлова Зеленского и Зеленскаго.\n"
+    article.write_text(text, encoding="utf-8")
+    findings = json.loads(run_cli("check", "--format", "json", "a.txt", cwd=tmp_path).stdout)["findings"]
+    assert [(f["rule"], f["text"], f["suggestions"]) for f in findings] == [
+        ("TC102", "Зеленски", ["Зеленский"]), ("TC101", "Зеленскаго", ["Зеленского"])]
+    assert 'the house spelling is "Зеленский"' in findings[1]["message"]
+    run_cli("check", "--fix", "a.txt", cwd=tmp_path)
+    assert article.read_text(encoding="utf-8") == text.replace("Зеленски ", "Зеленский ")
+
+
 def test_a_german_genitive_of_a_listed_variant_keeps_its_s(tmp_path):
     # a tester's report: Snowball keeps the -s of Kiews, Selenskijs, which the list missed
     def german(names_yaml: str, text: str) -> list[tuple]:

@@ -334,6 +334,20 @@ def russian_lemmas(form: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=10_000)
+def russian_form_of(form: str, lemma: str) -> bool:
+    """``form`` is a case form of ``lemma`` by some pymorphy3 parse (Зеленским of Зеленский, a
+    surname declined like an adjective; not Зеленски, a variant spelling)."""
+    if not all("\u0400" <= ch <= "\u04ff" for ch in form + lemma):
+        return False
+    try:
+        parses = _analyzer().parse(form)
+    except ImportError:
+        return False
+    wanted = lemma.casefold().replace("ё", "е")
+    return any(parse.normal_form.replace("ё", "е") == wanted for parse in parses)
+
+
 @lru_cache(maxsize=100_000)
 def russian_known(word: str) -> bool:
     """pymorphy3 knows ``word`` from its dictionary (an ordinary Russian word form)."""

@@ -218,9 +218,13 @@ def house_first(cluster: "NameCluster", ctx: "CheckContext | None", lang: str | 
         name = house.spelling if house is not None else None
     if house is None:
         return cluster, False
-    if house.tier is None:  # the house spelling is already the dominant one
+    # (the house spelling's inflection group without a listed variant the names rule took for
+    # one of its forms: Зеленски beside Зеленским, Зеленского, a tester's report)
+    listed = {v.spelling for v in cluster.variants if v.base == house.base and v.spelling != name
+              and names.is_variant(v.spelling, lang) and names.name_of_form(v.spelling, lang) is None}
+    if house.tier is None and not listed:  # the house spelling is already the dominant one
         return cluster, True
-    return _centred_on(cluster, house, name, "house", "house-list"), True
+    return _centred_on(cluster, house, name, "house", "house-list", apart=listed, lang=lang), True
 
 
 def source_first(cluster: "NameCluster", source_words: Mapping[str, str], lang: str | None = None) -> "NameCluster":
@@ -249,18 +253,38 @@ def source_first(cluster: "NameCluster", source_words: Mapping[str, str], lang: 
     return _centred_on(cluster, chosen, in_source(chosen), chosen.tier, chosen.kind)
 
 
-def _centred_on(cluster: "NameCluster", center: "NameVariant", name: str, tier: str | None, kind: str) -> "NameCluster":
+def _centred_on(cluster: "NameCluster", center: "NameVariant", name: str, tier: str | None, kind: str,
+                apart: frozenset[str] | set[str] = frozenset(), lang: str | None = None) -> "NameCluster":
     """``cluster`` with ``center``'s spelling canonical (``name``): its inflection group (one
-    base form) stays, the rest carry their ending from their own base form onto ``name``; a
-    former canonical spelling gets ``tier`` and ``kind``."""
-    from ..names.morph import carry_ending
+    base form) stays, but for the spellings ``apart``, and the rest carry their ending from
+    their own base form onto ``name`` (in Russian, else take the case their ending shows:
+    Зеленскаго -> Зеленского); a former canonical spelling gets ``tier`` and ``kind``."""
+    from ..names.morph import carry_ending, russian_case_form
+    from ..names.normalize import damerau
 
-    own = [replace(v, tier=None, kind="canonical", replacement=v.spelling)
-           for v in cluster.variants if v.base == center.base]
+    def fixed(v: "NameVariant") -> str:
+        carried = carry_ending(v.spelling, v.base or v.spelling, name)
+        if carried != name:
+            return carried
+        # a spelling whose ending the name's does not take: the name's form the text writes one
+        # letter apart (Зеленскаго -> Зеленского, as the names rule suggests it), else in Russian
+        # the case an inflected spelling's ending shows
+        near = [o.spelling for o in own if o.spelling != name and len(o.spelling) == len(v.spelling)
+                and damerau(o.spelling, v.spelling) == 1]
+        if near:
+            return near[0]
+        if v.spelling != (v.base or v.spelling) and (lang or "").split("-")[0] == "ru":
+            return russian_case_form(v.spelling, name) or carried
+        return carried
+
+    def stays(v: "NameVariant") -> bool:
+        return v.base == center.base and v.spelling not in apart
+
+    own = [replace(v, tier=None, kind="canonical", replacement=v.spelling) for v in cluster.variants if stays(v)]
+
     others = [
-        replace(v, tier=v.tier or tier, kind=v.kind if v.tier else kind, token=v.spelling,
-                replacement=carry_ending(v.spelling, v.base or v.spelling, name))
-        for v in cluster.variants if v.base != center.base
+        replace(v, tier=v.tier or tier, kind=v.kind if v.tier else kind, token=v.spelling, replacement=fixed(v))
+        for v in cluster.variants if not stays(v)
     ]
     return replace(cluster, canonical=name, variants=[*own, *others])
 

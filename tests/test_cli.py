@@ -83,6 +83,22 @@ def test_a_broken_symbolic_link_says_what_is_wrong(tmp_path):
     assert _one_error_line(result).endswith("dangling.txt: a symbolic link to a missing file (missing.txt)")
 
 
+def test_a_tree_deeper_than_pythons_recursion_limit_is_walked(tmp_path):
+    # a tester's report: 1,100 folders deep gave "internal error: RecursionError" (Python 3.11's
+    # os.walk recurses once a folder); a link to a folder is not followed, as os.walk does not
+    deep = tmp_path
+    for _ in range(1100):  # (one at a time: pathlib's parents=True recurses too)
+        deep = deep / "d"
+        deep.mkdir()
+    (deep / "a.txt").write_text("The Taliban came. The Taleban left. The Taliban won.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("A quiet line.\n", encoding="utf-8")
+    if hasattr(os, "symlink"):
+        os.symlink(tmp_path / "d", tmp_path / "link")
+    result = run_cli("check", "--isolated", "--lang", "en", "--format", "json", ".", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert [f["text"] for f in json.loads(result.stdout)["findings"]] == ["Taleban"]
+
+
 @pytest.mark.skipif(os.name != "posix", reason="symbolic links and folder permissions as POSIX has them")
 def test_a_broken_link_and_an_unreadable_folder_in_a_tree_are_errors(tmp_path):
     # a corpus tester's report: both were skipped without a word (exit 1, as if checked)

@@ -362,7 +362,7 @@ def _holds_text(folder: str, include: Sequence[str | Glob]) -> bool:
     """Whether ``folder`` holds, at any depth, a file of the suffixes looked for (by name only:
     no configuration inside it is read)."""
     patterns = [_pattern(g).lower() for g in include]
-    return any(fnmatch.fnmatch(n.lower(), g) for _, _, names in os.walk(folder) for n in names for g in patterns)
+    return any(fnmatch.fnmatch(n.lower(), g) for _, _, names in _walk_top_down(folder) for n in names for g in patterns)
 
 
 def _walk(root: str, globs_in: GlobsIn, files_excluded: bool = True,

@@ -94,7 +94,13 @@ def test_a_tree_deeper_than_pythons_recursion_limit_is_walked(tmp_path):
     (tmp_path / "b.txt").write_text("A quiet line.\n", encoding="utf-8")
     if hasattr(os, "symlink"):
         os.symlink(tmp_path / "d", tmp_path / "link")
-    result = run_cli("check", "--isolated", "--lang", "en", "--format", "json", ".", cwd=tmp_path)
+    try:
+        result = run_cli("check", "--isolated", "--lang", "en", "--format", "json", ".", cwd=tmp_path)
+    finally:  # (removed bottom up here: pytest's clean-up, shutil.rmtree, recurses too)
+        (deep / "a.txt").unlink()
+        while deep != tmp_path:
+            deep.rmdir()
+            deep = deep.parent
     assert result.returncode == 1, result.stderr
     assert [f["text"] for f in json.loads(result.stdout)["findings"]] == ["Taleban"]
 

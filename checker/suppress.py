@@ -61,7 +61,10 @@ class Region:
     selector: str
     first: int  # lines, inclusive
     last: int
-    enabled: frozenset[str] = frozenset()  # rule codes an enable of part of the selector let through
+    # selectors an enable let through (part of the selector's rules: enable TC102 in a disable of
+    # TC1; or a style rule: enable House.Wording in a disable of TC3, enable TC305 in a disable of
+    # House.Numbers)
+    enabled: frozenset[str] = frozenset()
 
 
 def parse_directives(doc: Document) -> list[Directive]:
@@ -102,19 +105,21 @@ def regions(directives: list[Directive], last_line: int, lines: list[str] | None
             for s in d.selectors:
                 open_.setdefault(s.upper(), (d, d.line, frozenset()))
         else:  # enable
-            if d.selectors == (ALL,):
-                ending = {key: frozenset() for key in open_}
-            else:  # as written, or by the rules named: enable TC102 ends disable house-name-spelling
-                # and lets TC102 through a disable of TC1 (a tester's report: the rule stayed off)
-                enabled = frozenset(code for s in d.selectors for code in _codes(s))
-                ending = {key: enabled for key in open_
-                          if key in {s.upper() for s in d.selectors} or enabled & _codes(key)}
-            for key, enabled in ending.items():
+            # as written, or by the rules named: enable TC102 ends disable house-name-spelling and
+            # lets TC102 through a disable of TC1 (a tester's report: the rule stayed off); a style
+            # rule's name or a code lets its findings through any other disable, which a finding's
+            # rule decides (enable House.Wording in a disable of TC3: another tester's report)
+            named = {s.upper() for s in d.selectors}
+            codes = frozenset(code for s in d.selectors for code in _codes(s))
+            for key in list(open_):
                 opener, first, before = open_.pop(key)
                 selector = next(s for s in opener.selectors if s.upper() == key)
                 out.append(Region(opener, selector, first, d.line, before))
-                if enabled and not _codes(key) <= enabled | before:  # (the rest stays disabled)
-                    open_[key] = (opener, d.line, before | enabled)
+                through = before | {s.upper() for s in d.selectors}
+                if d.selectors == (ALL,) or key in named \
+                        or (_codes(key) and _codes(key) <= codes | frozenset(c for e in through for c in _codes(e))):
+                    continue  # every rule of the disable is on again
+                open_[key] = (opener, d.line, through)  # (the rest stays disabled)
     for key, (opener, first, enabled) in open_.items():
         selector = next(s for s in opener.selectors if s.upper() == key)
         out.append(Region(opener, selector, first, last_line, enabled))
@@ -156,8 +161,8 @@ def apply(findings: Iterable[Finding], documents: dict[str, Document]) -> tuple[
     for finding in findings:
         suppressed = False
         for region in regions_of.get(finding.path, ()):
-            if region.first <= finding.line <= region.last and finding.rule not in region.enabled \
-                    and selector_matches(region.selector, finding):
+            if region.first <= finding.line <= region.last and selector_matches(region.selector, finding) \
+                    and not any(selector_matches(through, finding) for through in region.enabled):
                 region.directive.used.add(region.selector)
                 suppressed = True
         if not suppressed:

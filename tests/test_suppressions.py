@@ -217,3 +217,17 @@ def test_the_unused_codes_of_a_comment_with_used_ones_are_removed(tmp_path):
     assert apply_fixes(text, [(f.fix, f) for f in found]) == (
         "Intro.\n\n<!-- transcheck-disable-next-line TC301 -->\nThe Taleban came.\n\n"
         "<!-- transcheck-disable-next-line TC301 -->\nThe Taleban left.\n")
+
+
+def test_an_enable_of_a_style_rule_or_of_its_code_ends_the_disable_that_covers_it(tmp_path):
+    # a tester's report: `enable House.Wording` did not end `disable TC3`, nor `enable TC305` a
+    # `disable House.Numbers`: the rules stayed off to the end of the file
+    config = _house_project(tmp_path)
+    text = ("<!-- transcheck-disable TC3 -->\n\nThe president in charge counted 200 thousand.\n\n"
+            "<!-- transcheck-enable House.Wording -->\n\nThe president in charge counted 200 thousand.\n\n"
+            "<!-- transcheck-disable House.Numbers -->\n\nThey counted 300 thousand.\n\n"
+            "<!-- transcheck-enable TC305 -->\n\nThey counted 400 thousand.\n")
+    (tmp_path / "a.md").write_text(text, encoding="utf-8")
+    found = checker.check_paths([str(tmp_path / "a.md")], config=config)
+    assert [(f.rule, f.line, f.extra.get("style_rule")) for f in found] == [
+        ("TC301", 7, "House.Wording"), ("TC305", 15, "House.Numbers")]

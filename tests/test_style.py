@@ -983,3 +983,22 @@ def test_decomposed_text_is_matched_and_fixed_where_it_is_written(tmp_path):
     assert (found.line, found.column, unicodedata.normalize("NFC", found.text)) == (1, 15, "através de")
     assert found.text == text[text.index("atrav"):text.index(" um")]
     assert _fixed(text, [found]) == unicodedata.normalize("NFD", "Ação: falou ") + "por meio de um email.\n"
+
+
+def test_a_pattern_that_backtracks_without_end_is_one_line_naming_the_rule(tmp_path, monkeypatch):
+    # a tester's report: a token of nested repeats ran for hours on one sentence (Vale's engine is
+    # linear, so a Vale style may hold one); the rule gets a time limit (here 0.2 s, not 10)
+    from checker.rules import style as style_rules
+
+    monkeypatch.setattr(style_rules, "STYLE_RULE_SECONDS", 0.2)
+    (tmp_path / "s.yml").write_text('style: H\nrules:\n  Bang:\n    extends: existence\n    message: "x %s"\n'
+                                    '    tokens:\n      - "(?:[a-z]+ ?)+!"\n', encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nstyles = ["s.yml"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("this is a rather long sentence with many small words in it that never ends "
+                                    "here at all\n", encoding="utf-8")
+    with pytest.raises(checker.InputError) as raised:
+        checker.check_paths([str(tmp_path / "a.txt")])
+    message = str(raised.value)
+    assert message.startswith(f"{tmp_path / 's.yml'}:4: rule 'H.Bang' ran for more than 0.2 s on ") and "\n" not in message
+    (tmp_path / "a.txt").write_text("Wait, it is short!\n", encoding="utf-8")  # (a short text ends in time)
+    assert [f.text for f in checker.check_paths([str(tmp_path / "a.txt")])] == ["it is short!"]

@@ -48,12 +48,30 @@ class _StyleRule(Rule):
         for rule in styles_for(ctx).of_kind(self.kind):
             if not rule.applies_to(tag):
                 continue
-            for hit in self.run(rule, doc, ctx):
+            for hit in _within_time(self.run, rule, doc, ctx):
                 fix_start, fix_end = hit.fix_span or (hit.start, hit.end)
                 fix = Fix(fix_start, fix_end, hit.replacement, safe=hit.safe) if hit.replacement is not None else None
                 yield self.finding(doc, hit.start, hit.end, hit.message, hit.suggestions, fix,
                                    severity=levels.get(rule.name.lower()) or rule.level or self.severity,
                                    style_rule=rule.name)
+
+
+STYLE_RULE_SECONDS = 10.0  # one rule on one document (a linear pattern takes well under 1 s on 5 MB)
+
+
+def _within_time(run, rule: "StyleRule", doc: Document, ctx: "CheckContext") -> "list[matchers.Hit]":
+    """The rule's hits on ``doc``, or one line naming the rule whose patterns take too long (a
+    tester's report: a token of nested repeats ran for hours on a sentence of 16 words)."""
+    from ..model import InputError
+    from ..timelimit import TooSlow, time_limit
+
+    try:
+        with time_limit(STYLE_RULE_SECONDS):
+            return list(run(rule, doc, ctx))
+    except TooSlow:
+        raise InputError(f"{rule.path}:{rule.line}: rule {rule.name!r} ran for more than {STYLE_RULE_SECONDS:g} s "
+                         f"on {doc.path}: a pattern of it backtracks (nested repeats such as (?:[a-z]+ ?)+); "
+                         "rewrite it so that each part of the text can match one way only") from None
 
 
 def _on_composed(matcher, rule: "StyleRule", doc: Document, ctx: "CheckContext") -> "Iterable[matchers.Hit]":

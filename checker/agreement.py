@@ -43,6 +43,27 @@ def agreement_at_risk(old: str, new: str, lang: str | None) -> bool:
     return not old_head or not new_head or old_head[0][-tail:].casefold() != new_head[0][-tail:].casefold()
 
 
+# Endings that tell a German or Dutch noun's gender (die Zeitung, das Mädchen, der Lehrling; de
+# vrijheid, het meisje): two heads with one of them, or one the other's last part (Stimmung,
+# Abstimmung), have one gender. Not -er, -el, -en: der Reiter, das Register, die Mutter (a
+# tester's report: das Register -> das Reiter was a safe fix)
+GENDER_SUFFIXES = {
+    "de": ("ung", "heit", "keit", "schaft", "ion", "tät", "ik", "chen", "lein", "ment", "ismus", "ling", "eur"),
+    "nl": ("heid", "ing", "tie", "isme", "je"),
+}
+
+
+def _same_gender_head(old: str, new: str, lang: str) -> bool:
+    """Whether the compound heads of ``old`` and ``new`` surely share a gender (German, Dutch)."""
+    old_head, new_head = _compound_head(old), _compound_head(new)
+    if not old_head or not new_head:
+        return False
+    a, b = old_head[0].casefold(), new_head[0].casefold()
+    if a == b or (min(len(a), len(b)) >= 4 and (a.endswith(b) or b.endswith(a))):
+        return True
+    return any(a.endswith(suffix) and b.endswith(suffix) for suffix in GENDER_SUFFIXES.get(lang, ()))
+
+
 def _compound_head(term: str) -> list[str]:
     """The last word of the first word of ``term`` written with hyphens (E-Mail-Adresse:
     Adresse; E-Mail: Mail), as a one-item list, or an empty list."""
@@ -288,6 +309,8 @@ def fix_at_risk(prose: str, start: int, old: str, new: str, lang: str | None, ar
     if at_article and primary in GENDERED and primary not in GERMAN_LIKE:
         old_head, new_head = _WORDS.findall(old)[:1], _WORDS.findall(new)[:1]
         agreement = agreement or [w.casefold() for w in old_head] != [w.casefold() for w in new_head]
+    elif at_article and primary in GERMAN_LIKE:
+        agreement = agreement or not _same_gender_head(old, new, primary)
     return agreement or article_at_risk(prose, start, old, new, lang) or article_doubled(prose, start, new, lang) \
         or contraction_at_risk(prose, start, new, lang) \
         or separable_at_risk(prose, start, start + len(old) if end is None else end, new, lang)

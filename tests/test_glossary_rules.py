@@ -270,6 +270,13 @@ def test_tc202_fix_that_may_change_gender_is_unsafe(config, tmp_path):
     found = run("Das Meeting beginnt. Die Stimmung ist gut.", config(glossaries=[str(tmp_path / "de.csv")]),
                 ["TC202"], lang="de")
     assert [(f.text, f.fix.safe) for f in found] == [("Meeting", False), ("Stimmung", True)]
+    # ... and -er tells none (a tester's report: das Register -> das Reiter was safe); without an
+    # article the fix stays safe
+    (tmp_path / "de2.csv").write_text("source,target,status\ntab,Reiter,preferred\ntab,Register,deprecated\n",
+                                      encoding="utf-8")
+    found = run("Öffnen Sie das Register. Klicken Sie auf Register.", config(glossaries=[str(tmp_path / "de2.csv")]),
+                ["TC202"], lang="de")
+    assert [(f.text, f.fix.safe) for f in found] == [("Register", False), ("Register", True)]
     (tmp_path / "en.csv").write_text("source,target,status\ncomputador,computer,preferred\n"
                                      "computador,computing machine,deprecated\n", encoding="utf-8")
     found = run("Restart the computing machine.", config(glossaries=[str(tmp_path / "en.csv")]), ["TC202"])

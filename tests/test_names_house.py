@@ -241,3 +241,14 @@ def test_a_variant_that_writes_the_whole_house_name_otherwise_gets_the_whole_nam
                                config=str(tmp_path / "transcheck.toml"), select=["TC102"])
     assert [(f.text, f.fix.replacement) for f in found] == [
         ("JK Rowling", "J. K. Rowling"), ("EUA", "EE. UU"), ("Zelenskiy", "Zelensky")]
+
+
+def test_a_form_the_list_names_itself_is_replaced_by_the_house_spelling_whole(tmp_path):
+    # a tester's report: Talebans, listed beside Taleban, was fixed to Talibans (the ending of the
+    # variant the index matched it by); a form the list does not name keeps its ending
+    (tmp_path / "names.yaml").write_text("names:\n  - name: Taliban\n    variants: [Taleban, Talebans]\n",
+                                         encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nnames = ["names.yaml"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("The anti-Talebans group met the Taleban's envoys.\n", encoding="utf-8")
+    findings = json.loads(run_cli("check", "--format", "json", "a.txt", cwd=tmp_path).stdout)["findings"]
+    assert [(f["text"], f["suggestions"]) for f in findings] == [("Talebans", ["Taliban"]), ("Taleban", ["Taliban"])]

@@ -410,6 +410,11 @@ def _house_match(m: Match, tokens, text: str, lang: str | None = None) -> HouseM
     surface = text[start:end]
     whole = len(canonical_words) == len(re.findall(r"[^\W_]+", name.canonical))
     part = name.canonical if whole else " ".join(canonical_words)
+    # a form the list names itself is replaced whole (Talebans, listed beside Taleban, is Taliban,
+    # not Talibans: a tester's report), whichever variant the index matched it by
+    listed = next((v for v in name.variants if fold_spelling(v) == fold_spelling(surface)), None)
+    if whole and listed is not None:
+        variant = listed
     replacement, safe = _replace(surface, part, variant, lang)
     return HouseMatch(start, end, surface, name.canonical, before_full_stop(replacement, text, end), safe, part,
                       variant)

@@ -220,6 +220,13 @@ def test_tbx_statuses_with_or_without_their_suffixes(tmp_path):
     assert parse_status("standardizedTerm-admn-sts") is Status.PREFERRED  # (a review)
     with pytest.raises(ValueError, match=r"unknown term status 'bogus' \(expected .* or TBX's preferredTerm-admn-sts"):
         parse_status("bogus")
+    # every other name a status is read by is listed (a tester's note: obsolete was accepted, not listed)
+    with pytest.raises(ValueError) as raised:
+        parse_status("bogus")
+    from checker.glossary.model import _STATUS_WORDS
+
+    listed = str(raised.value).replace(" ", "").lower()
+    assert all(word in listed for word in _STATUS_WORDS if not word.endswith("term"))
 
 
 def test_a_term_both_approved_and_rejected_for_one_concept_is_an_error(tmp_path):

@@ -50,6 +50,16 @@ def test_binary_is_an_error():
         decode(gzip.compress(b"hello world" * 10), "a.txt")
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_named_in_the_error(encoding):
+    # a tester's note: it read "binary file (contains NUL bytes)" alone
+    with pytest.raises(InputError, match=r"UTF-16 without a byte-order mark\?\); expected a text file"):
+        decode("The Taleban came to Kabul.\n".encode(encoding), "a.txt")
+    with pytest.raises(InputError) as raised:  # (a binary file with NULs on both sides is no such guess)
+        decode(bytes(range(256)) * 4, "b.txt")
+    assert "UTF-16" not in str(raised.value)
+
+
 def test_control_characters_of_text_are_no_binary():
     # Word's manual line break (vertical tab) and a page break (form feed) in a short exported text
     assert decode(b"Panjshir\x0bvalley.\x0cEnd.\n", "a.txt")[0] == "Panjshir\x0bvalley.\x0cEnd.\n"

@@ -69,8 +69,9 @@ def parse_status(value: str | None) -> Status | None:
     status = _STATUS_WORDS.get(key) or _STATUS_WORDS.get(bare) or _STATUS_WORDS.get(bare.removesuffix("term"))
     if status is None:
         raise ValueError(f"unknown term status {value.strip()!r} (expected preferred, admitted, deprecated or "
-                         "forbidden, or TBX's preferredTerm-admn-sts, admittedTerm-admn-sts, deprecatedTerm-admn-sts, "
-                         "supersededTerm-admn-sts)")
+                         "forbidden, or one of their other names: approved, allowed, superseded, obsolete, not "
+                         "recommended, prohibited, rejected, do not use; or TBX's preferredTerm-admn-sts, "
+                         "admittedTerm-admn-sts, deprecatedTerm-admn-sts, supersededTerm-admn-sts)")
     return status
 
 

@@ -38,6 +38,12 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
                                  "expected a text file")
             return text, encoding
     if b"\x00" in data[:8192]:
+        head = data[:8192]
+        odd, even = head[1::2].count(0), head[0::2].count(0)
+        if len(head) >= 4 and min(odd, even) == 0 and max(odd, even) * 5 > len(head) * 2:
+            # (every other byte NUL: UTF-16 text written without its byte-order mark, a tester's note)
+            raise InputError(f"{path}: binary file (contains NUL bytes; UTF-16 without a byte-order mark?); "
+                             "expected a text file: save it as UTF-8, or UTF-16 with a BOM")
         raise InputError(f"{path}: binary file (contains NUL bytes); expected a text file")
     text = _strict(data, "utf-8", path)
     sample = data[:8192]

@@ -132,7 +132,8 @@ def style_rule_text(name: str, config_path: str | None = None) -> str:
     article = "an" if rule.kind[:1] in "aeiou" else "a"
     lines = [f"{rule.name}: {article} {rule.kind} rule of {where}:{rule.line}, run by {runner.code} {runner.name}",
              f"Level: {level}; scope: {scopes}" + (f"; languages: {', '.join(rule.langs)}" if rule.langs else ""),
-             f"Message: {rule.message}", "", f"{runner.code} {runner.name}:", "", runner.doc.as_text()]
+             f"Message: {rule.message}", *_what_it_matches(rule), "", f"{runner.code} {runner.name}:", "",
+             runner.doc.as_text()]
     return "\n".join(lines)
 
 
@@ -141,3 +142,21 @@ def _vale_rule_name(path: str) -> str:
     import os
 
     return f"{os.path.basename(os.path.dirname(os.path.abspath(path)))}.{os.path.splitext(os.path.basename(path))[0]}"
+
+
+SHOWN_ENTRIES = 10  # a style rule's swaps or pairs listed by `transcheck rule`
+
+
+def _what_it_matches(rule) -> list[str]:
+    """A substitution's swaps and a consistency rule's pairs, as the style writes them (a
+    tester's note: `transcheck rule House.Wording` did not show them)."""
+    if rule.swaps:
+        entries = [f"{key} -> {' | '.join(repl) or repr('')}" for _, repl, key in rule.swaps.values()]
+        label = "Swaps"
+    elif rule.pairs:
+        entries = [f"{a} / {b}" for _, a, b in rule.pairs]
+        label = "Either"
+    else:
+        return []
+    more = f" (and {len(entries) - SHOWN_ENTRIES} more)" if len(entries) > SHOWN_ENTRIES else ""
+    return [f"{label}: {'; '.join(entries[:SHOWN_ENTRIES])}{more}"]

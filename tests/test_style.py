@@ -999,6 +999,36 @@ def test_a_pattern_that_backtracks_without_end_is_one_line_naming_the_rule(tmp_p
     with pytest.raises(checker.InputError) as raised:
         checker.check_paths([str(tmp_path / "a.txt")])
     message = str(raised.value)
-    assert message.startswith(f"{tmp_path / 's.yml'}:4: rule 'H.Bang' ran for more than 0.2 s on ") and "\n" not in message
+    assert message.startswith(f"{tmp_path / 's.yml'}:4: rule 'H.Bang' used more than 0.2 s of CPU on ")
+    assert "\n" not in message
     (tmp_path / "a.txt").write_text("Wait, it is short!\n", encoding="utf-8")  # (a short text ends in time)
     assert [f.text for f in checker.check_paths([str(tmp_path / "a.txt")])] == ["it is short!"]
+
+
+def test_a_time_limit_leaves_an_outer_limit_and_the_handlers_as_they_were():
+    # a review: the limit cancelled an embedding tool's own timer; it counts CPU time now (a
+    # suspended run is not charged) and puts an outer limit back with the time it has left
+    import signal
+    import time
+
+    from checker.timelimit import TooSlow, time_limit
+
+    def spin(seconds):
+        end = time.process_time() + seconds
+        while time.process_time() < end:
+            pass
+
+    before = signal.getsignal(signal.SIGVTALRM)
+    with pytest.raises(TooSlow):
+        with time_limit(0.1):
+            spin(1)
+    assert signal.getsignal(signal.SIGVTALRM) is before and signal.getitimer(signal.ITIMER_VIRTUAL)[0] == 0
+    with pytest.raises(TooSlow):  # the outer limit, sooner, fires inside the inner one
+        with time_limit(0.2):
+            with time_limit(5):
+                spin(1)
+    with time_limit(5):
+        with time_limit(0.1):
+            spin(0.01)
+        assert 4 < signal.getitimer(signal.ITIMER_VIRTUAL)[0] <= 5.05  # (put back, less what was used)
+    assert signal.getitimer(signal.ITIMER_VIRTUAL)[0] == 0

@@ -103,7 +103,13 @@ def regions(directives: list[Directive], last_line: int, lines: list[str] | None
             out.extend(Region(d, s, target, target) for s in d.selectors)
         elif d.kind == "disable":
             for s in d.selectors:
-                open_.setdefault(s.upper(), (d, d.line, frozenset()))
+                key = s.upper()
+                if key in open_ and open_[key][2]:  # open, but with rules an enable let through: from
+                    # here they are off again (a review: the second disable suppressed nothing)
+                    opener, first, before = open_.pop(key)
+                    out.append(Region(opener, next(x for x in opener.selectors if x.upper() == key), first,
+                                      d.line - 1, before))
+                open_.setdefault(key, (d, d.line, frozenset()))
         else:  # enable
             # as written, or by the rules named: enable TC102 ends disable house-name-spelling and
             # lets TC102 through a disable of TC1 (a tester's report: the rule stayed off); a style

@@ -231,3 +231,11 @@ def test_an_enable_of_a_style_rule_or_of_its_code_ends_the_disable_that_covers_i
     found = checker.check_paths([str(tmp_path / "a.md")], config=config)
     assert [(f.rule, f.line, f.extra.get("style_rule")) for f in found] == [
         ("TC301", 7, "House.Wording"), ("TC305", 15, "House.Numbers")]
+    # ... and a second disable turns them off again, and is used (a review: it suppressed nothing)
+    for disable, enable in (("TC3", "House.Wording"), ("House.Wording", "TC301")):
+        text = (f"<!-- transcheck-disable {disable} -->\n\nThe president in charge left.\n\n"
+                f"<!-- transcheck-enable {enable} -->\n\nThe president in charge came.\n\n"
+                f"<!-- transcheck-disable {disable} -->\n\nThe president in charge stayed.\n")
+        (tmp_path / "b.md").write_text(text, encoding="utf-8")
+        found = checker.check_paths([str(tmp_path / "b.md")], config=config)
+        assert [(f.rule, f.line) for f in found] == [("TC301", 7)], disable

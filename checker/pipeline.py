@@ -398,18 +398,21 @@ def _walk(root: str, globs_in: GlobsIn, files_excluded: bool = True,
 def _walk_top_down(root: str, onerror: Callable[[OSError], None] | None = None) -> Iterator[tuple[str, list[str], list[str]]]:
     """``os.walk(root)``, top down, without recursion: Python 3.11's recurses once a folder, so a
     tree 1,000 folders deep raised RecursionError (a tester's report; 3.12's no longer does). As
-    there, the caller may prune ``subdirs`` in place, links to folders are not followed, and a
-    folder that cannot be read goes to ``onerror``."""
+    there, the caller may prune ``subdirs`` in place, a link to a folder is listed among them and
+    not entered, and a folder that cannot be read goes to ``onerror``."""
     stack = [root]
     while stack:
         top = stack.pop()
         subdirs: list[str] = []
         files: list[str] = []
+        links: set[str] = set()  # links to folders: listed among them, not entered (as os.walk)
         try:
             with os.scandir(top) as entries:
                 for entry in entries:
                     try:
-                        is_dir = entry.is_dir() and not entry.is_symlink()
+                        is_dir = entry.is_dir()
+                        if is_dir and entry.is_symlink():
+                            links.add(entry.name)
                     except OSError:
                         is_dir = False
                     (subdirs if is_dir else files).append(entry.name)
@@ -418,7 +421,7 @@ def _walk_top_down(root: str, onerror: Callable[[OSError], None] | None = None) 
                 onerror(error)
             continue
         yield top, subdirs, files
-        stack.extend(os.path.join(top, d) for d in reversed(subdirs))
+        stack.extend(os.path.join(top, d) for d in reversed(subdirs) if d not in links)
 
 
 def printable_path(path: str) -> str:

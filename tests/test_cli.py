@@ -105,6 +105,26 @@ def test_a_tree_deeper_than_pythons_recursion_limit_is_walked(tmp_path):
     assert [f["text"] for f in json.loads(result.stdout)["findings"]] == ["Taleban"]
 
 
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="symbolic links")
+def test_the_walk_lists_what_os_walk_lists(tmp_path):
+    # a review: a link to a folder went among the files (os.walk lists it among the folders and
+    # does not enter it)
+    from checker.pipeline import _walk_top_down
+
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "c").mkdir()
+    (tmp_path / "a" / "x.txt").write_text("x\n", encoding="utf-8")
+    (tmp_path / "c" / "y.md").write_text("y\n", encoding="utf-8")
+    os.symlink(tmp_path / "a", tmp_path / "dlink.md")
+    os.symlink(tmp_path / "nowhere", tmp_path / "dangling.txt")
+    os.symlink(tmp_path / "a" / "x.txt", tmp_path / "flink.txt")
+
+    def listed(walk):
+        return sorted((top, sorted(dirs), sorted(files)) for top, dirs, files in walk)
+
+    assert listed(_walk_top_down(str(tmp_path))) == listed(os.walk(str(tmp_path)))
+
+
 @pytest.mark.skipif(os.name != "posix", reason="symbolic links and folder permissions as POSIX has them")
 def test_a_broken_link_and_an_unreadable_folder_in_a_tree_are_errors(tmp_path):
     # a corpus tester's report: both were skipped without a word (exit 1, as if checked)

@@ -43,14 +43,17 @@ def agreement_at_risk(old: str, new: str, lang: str | None) -> bool:
     return not old_head or not new_head or old_head[0][-tail:].casefold() != new_head[0][-tail:].casefold()
 
 
-# Endings that tell a German or Dutch noun's gender (die Zeitung, das Mädchen, der Lehrling; de
-# vrijheid, het meisje): two heads with one of them, or one the other's last part (Stimmung,
-# Abstimmung), have one gender. Not -er, -el, -en: der Reiter, das Register, die Mutter (a
-# tester's report: das Register -> das Reiter was a safe fix)
+# Endings that tell a German or Dutch noun's gender (die Zeitung, die Freiheit, das Büchlein,
+# der Kapitalismus; de vrijheid): two heads with one of them, or one the other's last part as a
+# compound's (Stimmung, Abstimmung), have one gender. Not -er, -el, -en (der Reiter, das Register,
+# die Mutter: a tester's report, das Register -> das Reiter was a safe fix), nor -chen, -ion,
+# -ment, Dutch -ing, which some nouns of another gender end in too (der Kuchen, das Stadion, der
+# Konsument, het ding: a review)
 GENDER_SUFFIXES = {
-    "de": ("ung", "heit", "keit", "schaft", "ion", "tät", "ik", "chen", "lein", "ment", "ismus", "ling", "eur"),
-    "nl": ("heid", "ing", "tie", "isme", "je"),
+    "de": ("ung", "heit", "keit", "schaft", "tät", "lein", "ismus"),
+    "nl": ("heid", "isme"),
 }
+COMPOUND_HEAD_MIN_LEN = 5  # a word that ends another is its last part from this length (Stimmung; not Alter in Halter)
 
 
 def _same_gender_head(old: str, new: str, lang: str) -> bool:
@@ -59,7 +62,8 @@ def _same_gender_head(old: str, new: str, lang: str) -> bool:
     if not old_head or not new_head:
         return False
     a, b = old_head[0].casefold(), new_head[0].casefold()
-    if a == b or (min(len(a), len(b)) >= 4 and (a.endswith(b) or b.endswith(a))):
+    short, long = sorted((a, b), key=len)
+    if a == b or (len(short) >= COMPOUND_HEAD_MIN_LEN and len(long) > len(short) + 2 and long.endswith(short)):
         return True
     return any(a.endswith(suffix) and b.endswith(suffix) for suffix in GENDER_SUFFIXES.get(lang, ()))
 
@@ -297,7 +301,8 @@ def fix_at_risk(prose: str, start: int, old: str, new: str, lang: str | None, ar
     (Der Regierungschef -> Der Kanzlerin, Este sistema, O novo sistema). In a
     language whose gender a last letter does not tell, a new first word after an article is
     always at risk (O internamento -> O internação, El programa -> El campaña: a tester's
-    report); German's last three letters do (die Stimmung -> die Abstimmung). ``end``: where
+    report), and in German and Dutch unless both end in a suffix that tells the gender or one is
+    the other's last part (die Stimmung -> die Abstimmung: ``_same_gender_head``). ``end``: where
     the replaced text ends (``start + len(old)`` when not given). A replacement of spaces and
     punctuation only touches no word's grammar (" ;" -> a narrow no-break space and ";" after
     "la zone" was unsafe, after "ici" safe: a tester's report)."""

@@ -277,6 +277,11 @@ def test_tc202_fix_that_may_change_gender_is_unsafe(config, tmp_path):
     found = run("Öffnen Sie das Register. Klicken Sie auf Register.", config(glossaries=[str(tmp_path / "de2.csv")]),
                 ["TC202"], lang="de")
     assert [(f.text, f.fix.safe) for f in found] == [("Register", False), ("Register", True)]
+    from checker.agreement import _same_gender_head  # (a review: each pair was "surely" one gender)
+
+    assert not any(_same_gender_head(a, b, "de") for a, b in [("Alter", "Halter"), ("Ende", "Legende"),
+                   ("Törtchen", "Kuchen"), ("Station", "Stadion"), ("Argument", "Konsument")])
+    assert all(_same_gender_head(a, b, "de") for a, b in [("Stimmung", "Abstimmung"), ("Zeitung", "Abstimmung")])
     (tmp_path / "en.csv").write_text("source,target,status\ncomputador,computer,preferred\n"
                                      "computador,computing machine,deprecated\n", encoding="utf-8")
     found = run("Restart the computing machine.", config(glossaries=[str(tmp_path / "en.csv")]), ["TC202"])

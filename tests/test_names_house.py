@@ -252,3 +252,13 @@ def test_a_form_the_list_names_itself_is_replaced_by_the_house_spelling_whole(tm
     (tmp_path / "a.txt").write_text("The anti-Talebans group met the Taleban's envoys.\n", encoding="utf-8")
     findings = json.loads(run_cli("check", "--format", "json", "a.txt", cwd=tmp_path).stdout)["findings"]
     assert [(f["text"], f["suggestions"]) for f in findings] == [("Talebans", ["Taliban"]), ("Taleban", ["Taliban"])]
+
+
+def test_outside_russian_a_form_one_letter_apart_is_no_suggestion(tmp_path):
+    # a review: Zelenskyi was told to become Zelenskys (the house spelling's plural in the text)
+    (tmp_path / "names.yaml").write_text("names:\n  - name: Zelensky\n    variants: [Zelenskyy]\n", encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nnames = ["names.yaml"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("President Zelenskyi spoke on Monday. The Zelenskys travelled to Paris. Zelenskyi "
+                                    "said the talks went well. Reporters asked Zelenskyi again.\n", encoding="utf-8")
+    findings = json.loads(run_cli("check", "--format", "json", "a.txt", cwd=tmp_path).stdout)["findings"]
+    assert {(f["text"], tuple(f["suggestions"])) for f in findings} == {("Zelenskyi", ("Zelensky",))}

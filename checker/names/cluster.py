@@ -1120,9 +1120,10 @@ def _judge_multi(mi: tuple, do: tuple, i: int, forms, lang: str, zipf):
 
 
 def _pair_count(forms, pair: tuple) -> int:
-    """Occurrences of two tokens in a row (``pair``) in the multi-word names ``forms``."""
+    """Occurrences of two tokens in a row (``pair``) after another word in the multi-word names
+    ``forms``: a particle that opens a name may open a sentence (Von der Leyen said: a review)."""
     return sum(len(locs) for toks, locs in forms.items()
-               if any(toks[k:k + 2] == pair for k in range(len(toks) - 1)))
+               if any(toks[k:k + 2] == pair for k in range(1, len(toks) - 1)))
 
 
 def _multi_order(a, b, i, forms, mscore, zipf) -> tuple[tuple, tuple]:

@@ -59,6 +59,7 @@ _SKEL_MAP = str.maketrans({"z": "s", "g": "k"})
 
 VOWELS = frozenset("aeiouy")
 _INITIAL_GLIDE_BEFORE = frozenset("aeou")
+INITIAL_GLIDE_MIN_LEN = 6
 HYPHENS = "-\u2010\u2011"  # the hyphen, U+2010 and the non-breaking U+2011: one hyphen to a reader
 
 
@@ -93,9 +94,10 @@ def norm(s: str) -> str:
     s = _romanise(fold(s).translate(_DROP))
     if not s.isalpha():
         s = "".join(ch for ch in s if ch.isalpha())
-    if s[:1] == "i" and s[1:2] in _INITIAL_GLIDE_BEFORE:
+    if s[:1] == "i" and s[1:2] in _INITIAL_GLIDE_BEFORE and len(s) >= INITIAL_GLIDE_MIN_LEN:
         s = "j" + s[1:]  # an initial i before a vowel is the y of other transliterations (Iermak,
-        # Ioulia, Iaroslav in French for Yermak, Yulia, Yaroslav; not Ivan)
+        # Ioulia, Iaroslav in French for Yermak, Yulia, Yaroslav; not Ivan, nor the short names
+        # Ian, Iona, Ioana, which are not Jan, Jona, Joana: a review)
     s = _REWRITE_RE.sub(_rewrite, s)
     if s.startswith("y"):
         s = "j" + s[1:]

@@ -266,14 +266,16 @@ def _centred_on(cluster: "NameCluster", center: "NameVariant", name: str, tier: 
         carried = carry_ending(v.spelling, v.base or v.spelling, name)
         if carried != name:
             return carried
-        # a spelling whose ending the name's does not take: the name's form the text writes one
-        # letter apart (Зеленскаго -> Зеленского, as the names rule suggests it), else in Russian
+        # in Russian, a spelling whose ending the name's does not take: the name's form the text
+        # writes one letter apart (Зеленскаго -> Зеленского, as the names rule suggests it), else
         # the case an inflected spelling's ending shows
+        if (lang or "").split("-")[0] != "ru":
+            return carried  # (elsewhere a form one letter apart may be a plural: Zelenskyi, Zelenskys)
         near = [o.spelling for o in own if o.spelling != name and len(o.spelling) == len(v.spelling)
                 and damerau(o.spelling, v.spelling) == 1]
         if near:
             return near[0]
-        if v.spelling != (v.base or v.spelling) and (lang or "").split("-")[0] == "ru":
+        if v.spelling != (v.base or v.spelling):
             return russian_case_form(v.spelling, name) or carried
         return carried
 

@@ -206,12 +206,14 @@ def converge(result, sources: list, options, unsafe: bool = False, write: bool =
     """
     originals: dict[str, FilePlan] = {}
     texts: dict[str, str] = {}
+    refused: dict[str, str] = {}  # files that cannot be written, each found before it is due
     try:
-        return _converge(result, sources, options, unsafe, write, passes, originals, texts)
+        return _converge(result, sources, options, unsafe, write, passes, originals, texts, refused)
     except KeyboardInterrupt:
         if not write:
             raise
-        raise FixInterrupted(_written(originals)) from None
+        # (not a file refused because it changed since it was read: it was not written here)
+        raise FixInterrupted([path for path in _written(originals) if path not in refused]) from None
 
 
 def _written(originals: dict[str, FilePlan]) -> list[str]:
@@ -230,7 +232,7 @@ def _written(originals: dict[str, FilePlan]) -> list[str]:
 
 
 def _converge(result, sources: list, options, unsafe: bool, write: bool, passes: int,
-              originals: dict[str, FilePlan], texts: dict[str, str]):
+              originals: dict[str, FilePlan], texts: dict[str, str], refused: dict[str, str]):
     """``converge``'s passes; ``originals`` holds each file before it is first written (an
     interrupted run reads those files again, ``_written``), ``texts`` its text after each pass."""
     from .pipeline import run
@@ -238,7 +240,6 @@ def _converge(result, sources: list, options, unsafe: bool, write: bool, passes:
     history: dict[str, list[tuple[str, list[Finding]]]] = {}  # each text a file had, and the fixes that made it
     conflicts: dict[str, Conflict] = {}
     undoing: dict[str, set[tuple]] = {}  # per file, the fixes that went round (``_signature``): not applied
-    refused: dict[str, str] = {}  # files that cannot be written, each found before it is due
 
     def writable(plan: FilePlan) -> bool:
         if write and plan.path not in refused:

@@ -640,10 +640,12 @@ def _spelling_on_changed_line(finding: Finding, lines: set[int], documents: dict
 
     if (doc.lang or "").split("-")[0] not in CASE_LANGUAGES or " " in finding.variant_of:
         return False
-    # ... or a case form of it (Зеленского of Зеленский: a noticed gap)
-    first = finding.variant_of[:1]
-    return any(word != finding.variant_of and inflected(word, finding.variant_of, doc.lang)
-               for text in changed for word in re.findall(r"\w+", text) if word[:1] == first)
+    # ... or a case form of it (Зеленского of Зеленский: a noticed gap); each distinct word once,
+    # and only one of a case form's length (a large edit has many words: a review)
+    name = finding.variant_of
+    words = {word for text in changed for word in re.findall(r"\w+", text)
+             if word[:1] == name[:1] and word != name and abs(len(word) - len(name)) <= 3}
+    return any(inflected(word, name, doc.lang) for word in words)
 
 
 def _apply_suppressions(findings: list[Finding], documents: dict[str, Document],

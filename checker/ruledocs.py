@@ -89,6 +89,7 @@ def style_rule_text(name: str, config_path: str | None = None) -> str:
     tester's report: `--select House.Wording` worked, `transcheck rule House.Wording` did not)."""
     import difflib
     import os
+    import re
 
     from .config import files_named_by, find_config, load_config
     from .model import InputError
@@ -108,7 +109,8 @@ def style_rule_text(name: str, config_path: str | None = None) -> str:
     rule = by_name.get(name.strip().casefold())
     if rule is None and styles:
         for line in styles.skipped:  # a Vale rule of a style folder that transcheck does not run
-            if _vale_rule_name(line.split(":", 1)[0]).casefold() == name.strip().casefold():
+            where = re.match(r"(.*?):\d+: ", line)  # (path:line: problem; a path may hold a colon)
+            if where and _vale_rule_name(where.group(1)).casefold() == name.strip().casefold():
                 return f"{name.strip()}: not run by transcheck ({line})"
     if rule is None:
         close = difflib.get_close_matches(name.strip().casefold(), list(by_name), n=1)
@@ -124,7 +126,7 @@ def style_rule_text(name: str, config_path: str | None = None) -> str:
     elif rule.level is not None:
         level = f"{rule.level} (the rule's own)"
     elif for_type is not None:
-        level = f"{for_type} ([severity] of {runner.code} in {path})"
+        level = f"{for_type} ([severity] in {path}, for {runner.code}'s rules)"
     else:
         level = f"{runner.severity} (the rule type's)"
     scopes = ", ".join(sorted(rule.scopes)) + "".join(f", ~{scope}" for scope in sorted(rule.excluded_scopes))

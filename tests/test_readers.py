@@ -53,8 +53,9 @@ def test_binary_is_an_error():
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
 def test_utf16_without_a_bom_is_named_in_the_error(encoding):
     # a tester's note: it read "binary file (contains NUL bytes)" alone
-    with pytest.raises(InputError, match=r"UTF-16 without a byte-order mark\?\); expected a text file"):
-        decode("The Taleban came to Kabul.\n".encode(encoding), "a.txt")
+    for text in ("The Taleban came to Kabul.\n", "Талибы вошли в Кабул.\n", "塔利班进入喀布尔。 他们说。\n"):
+        with pytest.raises(InputError, match=r"UTF-16 without a byte-order mark\?\); expected a text file"):
+            decode(text.encode(encoding), "a.txt")
     with pytest.raises(InputError) as raised:  # (a binary file with NULs on both sides is no such guess)
         decode(bytes(range(256)) * 4, "b.txt")
     assert "UTF-16" not in str(raised.value)

@@ -24,6 +24,20 @@ def encode(text: str, encoding: str) -> bytes:
     return text.encode(encoding)  # utf-8-sig writes its BOM back
 
 
+def _utf16_without_bom(head: bytes) -> bool:
+    """Whether ``head`` reads as UTF-16 text (either byte order) without its byte-order mark:
+    printable characters, no NUL (Russian or Chinese text has no NUL byte at every other place)."""
+    head = head[: len(head) // 2 * 2]
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = head.decode(encoding)
+        except UnicodeDecodeError:
+            text = head[:-2].decode(encoding, errors="ignore") if len(head) > 2 else ""
+        if text and "\x00" not in text and sum(ch.isprintable() or ch in "\n\r\t" for ch in text) >= 0.95 * len(text):
+            return True
+    return False
+
+
 def decode(data: bytes, path: str) -> tuple[str, str]:
     """Return ``(text, encoding)``; raise :class:`InputError` for binary or undecodable data."""
     if data.startswith(codecs.BOM_UTF8):
@@ -38,10 +52,7 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
                                  "expected a text file")
             return text, encoding
     if b"\x00" in data[:8192]:
-        head = data[:8192]
-        odd, even = head[1::2].count(0), head[0::2].count(0)
-        if len(head) >= 4 and min(odd, even) == 0 and max(odd, even) * 5 > len(head) * 2:
-            # (every other byte NUL: UTF-16 text written without its byte-order mark, a tester's note)
+        if _utf16_without_bom(data[:8192]):  # (a tester's note: only "binary file" was said)
             raise InputError(f"{path}: binary file (contains NUL bytes; UTF-16 without a byte-order mark?); "
                              "expected a text file: save it as UTF-8, or UTF-16 with a BOM")
         raise InputError(f"{path}: binary file (contains NUL bytes); expected a text file")

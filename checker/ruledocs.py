@@ -6,6 +6,8 @@ report uses :func:`rule_markdown` for each rule's ``help.markdown``.
 
 from __future__ import annotations
 
+import os
+import re
 from typing import Sequence
 
 from .registry import Rule, RuleDoc
@@ -88,8 +90,6 @@ def style_rule_text(name: str, config_path: str | None = None) -> str:
     level, scopes and message, then the documentation of the transcheck rule that runs it (a
     tester's report: `--select House.Wording` worked, `transcheck rule House.Wording` did not)."""
     import difflib
-    import os
-    import re
 
     from .config import files_named_by, find_config, load_config
     from .model import InputError
@@ -109,8 +109,8 @@ def style_rule_text(name: str, config_path: str | None = None) -> str:
     rule = by_name.get(name.strip().casefold())
     if rule is None and styles:
         for line in styles.skipped:  # a Vale rule of a style folder that transcheck does not run
-            where = re.match(r"(.*?):\d+: ", line)  # (path:line: problem; a path may hold a colon)
-            if where and _vale_rule_name(where.group(1)).casefold() == name.strip().casefold():
+            located = re.match(r"(.*?):\d+: ", line)  # (path:line: problem; a path may hold a colon)
+            if located and _vale_rule_name(located.group(1)).casefold() == name.strip().casefold():
                 return f"{name.strip()}: not run by transcheck ({line})"
     if rule is None:
         close = difflib.get_close_matches(name.strip().casefold(), list(by_name), n=1)
@@ -141,8 +141,6 @@ def style_rule_text(name: str, config_path: str | None = None) -> str:
 
 def _vale_rule_name(path: str) -> str:
     """A Vale rule file's name, as the loader names it: its folder (the style) and its stem."""
-    import os
-
     return f"{os.path.basename(os.path.dirname(os.path.abspath(path)))}.{os.path.splitext(os.path.basename(path))[0]}"
 
 

@@ -116,14 +116,13 @@ def regions(directives: list[Directive], last_line: int, lines: list[str] | None
             # rule's name or a code lets its findings through any other disable, which a finding's
             # rule decides (enable House.Wording in a disable of TC3: another tester's report)
             named = {s.upper() for s in d.selectors}
-            codes = frozenset(code for s in d.selectors for code in _codes(s))
             for key in list(open_):
                 opener, first, before = open_.pop(key)
                 selector = next(s for s in opener.selectors if s.upper() == key)
                 out.append(Region(opener, selector, first, d.line, before))
                 through = before | {s.upper() for s in d.selectors}
                 if d.selectors == (ALL,) or key in named \
-                        or (_codes(key) and _codes(key) <= codes | frozenset(c for e in through for c in _codes(e))):
+                        or (_codes(key) and _codes(key) <= frozenset(c for e in through for c in _codes(e))):
                     continue  # every rule of the disable is on again
                 open_[key] = (opener, d.line, through)  # (the rest stays disabled)
     for key, (opener, first, enabled) in open_.items():

@@ -22,6 +22,14 @@ def _check(tmp_path, names_yaml):
     return json.loads(result.stdout)["findings"]
 
 
+def _house_findings(tmp_path, names_yaml: str, lang: str, text: str) -> list:
+    """The findings on ``text`` (a.txt) with the list ``names_yaml`` in force."""
+    (tmp_path / "names.yaml").write_text(names_yaml, encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text(f'lang = "{lang}"\nnames = ["names.yaml"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    return json.loads(run_cli("check", "--format", "json", "a.txt", cwd=tmp_path).stdout)["findings"]
+
+
 def test_house_spelling_beats_the_majority(tmp_path):
     findings = _check(tmp_path, "names:\n  - name: Taliban\n    variants: [Taleban]\n")
     reported = sorted((f["rule"], f["text"]) for f in findings)
@@ -111,11 +119,8 @@ def test_a_russian_case_form_of_a_listed_variant_keeps_its_ending(tmp_path):
 def test_a_russian_case_form_whose_ending_no_variant_has_takes_the_house_spellings_case(tmp_path):
     # a noticed gap: with two variants listed, neither ending as the text's form does, the
     # suggestion for Зеленського was the nominative Зеленский
-    (tmp_path / "names.yaml").write_text("names:\n  - name: Зеленский\n    variants: [Зеленськый, Зеленскій]\n",
-                                         encoding="utf-8")
-    (tmp_path / "transcheck.toml").write_text('lang = "ru"\nnames = ["names.yaml"]\n', encoding="utf-8")
-    (tmp_path / "a.txt").write_text("Президент Зеленскій заявил. Зеленського ждали.\n", encoding="utf-8")
-    findings = json.loads(run_cli("check", "--format", "json", "a.txt", cwd=tmp_path).stdout)["findings"]
+    findings = _house_findings(tmp_path, "names:\n  - name: Зеленский\n    variants: [Зеленськый, Зеленскій]\n", "ru",
+                               "Президент Зеленскій заявил. Зеленського ждали.\n")
     assert [(f["text"], f["suggestions"]) for f in findings] == [("Зеленскій", ["Зеленский"]),
                                                                 ("Зеленського", ["Зеленского"])]
 
@@ -246,19 +251,14 @@ def test_a_variant_that_writes_the_whole_house_name_otherwise_gets_the_whole_nam
 def test_a_form_the_list_names_itself_is_replaced_by_the_house_spelling_whole(tmp_path):
     # a tester's report: Talebans, listed beside Taleban, was fixed to Talibans (the ending of the
     # variant the index matched it by); a form the list does not name keeps its ending
-    (tmp_path / "names.yaml").write_text("names:\n  - name: Taliban\n    variants: [Taleban, Talebans]\n",
-                                         encoding="utf-8")
-    (tmp_path / "transcheck.toml").write_text('lang = "en"\nnames = ["names.yaml"]\n', encoding="utf-8")
-    (tmp_path / "a.txt").write_text("The anti-Talebans group met the Taleban's envoys.\n", encoding="utf-8")
-    findings = json.loads(run_cli("check", "--format", "json", "a.txt", cwd=tmp_path).stdout)["findings"]
+    findings = _house_findings(tmp_path, "names:\n  - name: Taliban\n    variants: [Taleban, Talebans]\n", "en",
+                               "The anti-Talebans group met the Taleban's envoys.\n")
     assert [(f["text"], f["suggestions"]) for f in findings] == [("Talebans", ["Taliban"]), ("Taleban", ["Taliban"])]
 
 
 def test_outside_russian_a_form_one_letter_apart_is_no_suggestion(tmp_path):
     # a review: Zelenskyi was told to become Zelenskys (the house spelling's plural in the text)
-    (tmp_path / "names.yaml").write_text("names:\n  - name: Zelensky\n    variants: [Zelenskyy]\n", encoding="utf-8")
-    (tmp_path / "transcheck.toml").write_text('lang = "en"\nnames = ["names.yaml"]\n', encoding="utf-8")
-    (tmp_path / "a.txt").write_text("President Zelenskyi spoke on Monday. The Zelenskys travelled to Paris. Zelenskyi "
-                                    "said the talks went well. Reporters asked Zelenskyi again.\n", encoding="utf-8")
-    findings = json.loads(run_cli("check", "--format", "json", "a.txt", cwd=tmp_path).stdout)["findings"]
+    findings = _house_findings(tmp_path, "names:\n  - name: Zelensky\n    variants: [Zelenskyy]\n", "en",
+                               "President Zelenskyi spoke on Monday. The Zelenskys travelled to Paris. Zelenskyi "
+                               "said the talks went well. Reporters asked Zelenskyi again.\n")
     assert {(f["text"], tuple(f["suggestions"])) for f in findings} == {("Zelenskyi", ("Zelensky",))}

@@ -82,6 +82,14 @@ def test_plain_text_headings_and_paragraphs():
     assert [s.text for s in doc.segments] == ["natural fortress", "The valley lies north of Kabul.", "It is steep."]
 
 
+def test_a_title_case_question_of_its_own_is_a_heading_in_plain_text():
+    # a tester's report: "Who Is Ahmad Massoud?" in a .txt file was no heading, so a sentence-case
+    # rule never saw it; a question in prose, or a short one, stays a paragraph
+    text = "Who Is Ahmad Massoud?\n\nWho is he?\n\nWhat Now?\n\nWho is Ahmad Massoud?\n"
+    doc = load_text(text, "a.txt", lang="en")
+    assert [b.kind for b in doc.blocks] == [BlockKind.HEADING] + [BlockKind.PARAGRAPH] * 3
+
+
 
 @pytest.mark.parametrize("path", ["a.txt", "a.md"])
 def test_web_and_email_addresses_are_not_prose(path):

@@ -131,15 +131,21 @@ def mask_addresses(text: str) -> str:
     return text
 
 
+QUESTION_HEADING_MIN_WORDS = 3
+
+
 def looks_like_heading(line: str) -> bool:
+    """A short line of its own that no sentence ends: a heading; or a question whose every word is
+    capitalised, a Title Case subhead ("Who Is Ahmad Massoud?": a tester's report), not a
+    question in prose ("Who is he?")."""
     stripped = line.strip()
-    return (
-        bool(stripped)
-        and "\n" not in stripped
-        and len(stripped.split()) <= HEADING_MAX_WORDS
-        and stripped[-1] not in _CLOSING
-        and any(ch.isalpha() for ch in stripped)
-    )
+    if not stripped or "\n" in stripped or len(stripped.split()) > HEADING_MAX_WORDS \
+            or not any(ch.isalpha() for ch in stripped):
+        return False
+    if stripped[-1] == "?" and stripped[-2:-1].isalpha():
+        words = [w for w in stripped[:-1].split() if any(ch.isalpha() for ch in w)]
+        return len(words) >= QUESTION_HEADING_MIN_WORDS and all(w.lstrip("\"'“‘(«¿")[:1].isupper() for w in words)
+    return stripped[-1] not in _CLOSING
 
 
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:

@@ -99,6 +99,9 @@ class HouseNames:
         """The house spelling of which ``spelling`` is the spelling itself or an inflection
         (Talibans -> Taliban), not a listed variant; None otherwise."""
         canonical = self.canonical_of(spelling, lang)
+        if canonical is None and (lang or "").split("-")[0] == "ru":
+            canonical = self._russian_lemma_of(spelling)  # (Киеве: the stemmer reads кие, the name Киев)
+            return canonical
         if canonical is None or canonical == spelling:
             return canonical
         if (lang or "").split("-")[0] == "ru" and fold_spelling(spelling) not in self._listed_variants():
@@ -142,6 +145,24 @@ class HouseNames:
         own = len(house) if written.startswith(house) else 0
         return any(written.startswith(v) and len(v) > own
                    for name in self.names if name.canonical == canonical for v in map(fold_spelling, name.variants))
+
+    def _russian_lemma_of(self, spelling: str) -> str | None:
+        """The house spelling that is a pymorphy3 lemma of ``spelling`` (Киев of Киеве: a
+        final tester's report, where TC101 told Киеве to become the rejected Кийве)."""
+        if not all("\u0400" <= ch <= "\u04ff" for ch in spelling):
+            return None
+        from ..names.morph import _analyzer
+
+        try:
+            parses = _analyzer().parse(spelling)
+        except ImportError:
+            return None
+        canonicals = {fold_spelling(name.canonical): name.canonical for name in self.names}
+        for parse in parses:
+            found = canonicals.get(fold_spelling(parse.normal_form.replace("ё", "е")))
+            if found is not None:
+                return found
+        return None
 
     def _listed_variants(self) -> frozenset[str]:
         if self._variants is None:

@@ -1003,6 +1003,13 @@ def test_a_pattern_that_backtracks_without_end_is_one_line_naming_the_rule(tmp_p
     assert "\n" not in message
     (tmp_path / "a.txt").write_text("Wait, it is short!\n", encoding="utf-8")  # (a short text ends in time)
     assert [f.text for f in checker.check_paths([str(tmp_path / "a.txt")])] == ["it is short!"]
+    # ... and a substitution's, which the names rule runs first (a final tester's report: it hung)
+    (tmp_path / "s.yml").write_text("style: H\nrules:\n  Sub:\n    extends: substitution\n    swap:\n"
+                                    "      '(?:[a-z]+ ?)+!': x\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("this is a rather long sentence with many small words in it that never ends "
+                                    "here at all\n", encoding="utf-8")
+    with pytest.raises(checker.InputError, match="rule 'H.Sub' used more than 0.2 s of CPU"):
+        checker.check_paths([str(tmp_path / "a.txt")])
 
 
 def test_a_time_limit_leaves_an_outer_limit_and_the_handlers_as_they_were():

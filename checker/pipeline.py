@@ -983,7 +983,13 @@ def in_pool(work: Callable[[tuple[int, Source]], Any], sources: Sequence[Source]
     pool = ProcessPoolExecutor(jobs, initializer=_worker_start, initargs=(options,))
     try:
         yield from pool.map(work, enumerate(sources), chunksize=chunk)
-    finally:  # (on an error or Ctrl-C: the files not yet begun are not done)
+    except BaseException:
+        # an error, Ctrl-C or a run that stops reading: the files begun and queued are not waited
+        # for (a style rule at its time limit took it again on each: a final tester's report)
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            process.terminate()
+        raise
+    finally:  # (the files not yet begun are not done)
         pool.shutdown(wait=True, cancel_futures=True)
 
 

@@ -141,3 +141,35 @@ def test_variants_in_a_pool_follow_each_files_house_list(tmp_path, monkeypatch):
     assert pooled == [2] and together == alone
     canonical = [(path, [c["canonical"] for c in clusters]) for (path, _), clusters in together.files]
     assert [names for _, names in canonical] == [["Taleban"], ["Taleban"], ["Taliban"], ["Taliban"]]
+
+
+def _stop_or_sleep(task):
+    """A pool's work for the test below: the first file fails, the others take long."""
+    import os
+    import time
+
+    index, source = task
+    with open(source.path + ".pid", "w", encoding="utf-8") as handle:
+        handle.write(str(os.getpid()))
+    if index == 0:
+        raise ValueError("the first file fails")
+    time.sleep(5)
+    with open(source.path + ".done", "w", encoding="utf-8") as handle:  # (not reached when stopped)
+        handle.write("slept")
+
+
+def test_an_error_in_the_pool_stops_the_files_begun(tmp_path):
+    """A final tester's report: after one file's error (a style rule at its time limit) the run
+    waited for every file already begun or queued, as long again for each; Ctrl-C too."""
+    import os
+
+    from checker.pipeline import Options, Source, in_pool
+
+    sources = [Source(str(tmp_path / f"{i}.txt")) for i in range(4)]
+    with pytest.raises(ValueError, match="first file fails"):
+        list(in_pool(_stop_or_sleep, sources, Options(), 2))
+    pids = [int(p.read_text()) for p in tmp_path.glob("*.pid")]
+    assert pids and not list(tmp_path.glob("*.done"))
+    for pid in pids:  # (each process ended and reaped: none still sleeping)
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)

@@ -98,7 +98,10 @@ def regions(directives: list[Directive], last_line: int, lines: list[str] | None
             out.extend(Region(d, s, d.line, d.line) for s in d.selectors)
         elif d.kind == "disable-next-line":
             target = d.line + 1
-            while lines is not None and target <= len(lines) and not lines[target - 1].strip():
+            # (past blank lines, and past other comment lines: stacked -next-line comments all
+            # apply to the line after them, a final tester's report)
+            while lines is not None and target <= len(lines) and (
+                    not lines[target - 1].strip() or DIRECTIVE_LINE.fullmatch(lines[target - 1])):
                 target += 1
             out.extend(Region(d, s, target, target) for s in d.selectors)
         elif d.kind == "disable":

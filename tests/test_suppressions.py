@@ -239,3 +239,14 @@ def test_an_enable_of_a_style_rule_or_of_its_code_ends_the_disable_that_covers_i
         (tmp_path / "b.md").write_text(text, encoding="utf-8")
         found = checker.check_paths([str(tmp_path / "b.md")], config=config)
         assert [(f.rule, f.line) for f in found] == [("TC301", 7)], disable
+
+
+def test_stacked_next_line_comments_all_apply_to_the_line_after_them(tmp_path):
+    # a final tester's report: the first applied to the comment below it (TC002 called it unused)
+    config = _house_project(tmp_path)
+    for comment in ("<!-- transcheck-disable-next-line {} -->", "# transcheck-disable-next-line {}"):
+        name = "a.md" if comment.startswith("<") else "a.txt"
+        text = (comment.format("House.Numbers") + "\n" + comment.format("House.Wording") + "\n"
+                "The president in charge counted 200 thousand.\n")
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        assert checker.check_paths([str(tmp_path / name)], config=config) == [], name

@@ -220,7 +220,8 @@ def _fix(result: Any, sources: list, options: Any, fmt: str, color: str, diff: b
     for reason in refused:  # reported, the other files fixed all the same (as ruff does)
         click.echo(f"transcheck: error: {reason}", err=True)
     for conflict in conflicts:  # one line each: the rules to reconcile in the configuration
-        click.echo(f"transcheck: fixes in {conflict.path} do not settle: {' and '.join(conflict.rules)} "
+        rules = conflict.rules if len(conflict.rules) < 3 else [", ".join(conflict.rules[:-1]), conflict.rules[-1]]
+        click.echo(f"transcheck: fixes in {conflict.path} do not settle: {' and '.join(rules)} "
                    "undo each other's fixes", err=True)
     count = sum(len(plan.applied) for plan in plans)
     files = f"{len(plans)} file{'s' if len(plans) != 1 else ''}"
@@ -339,11 +340,21 @@ def show_rule(code: str, config_path: str | None) -> int:
         click.echo(style_rule_text(code, config_path))
         return EXIT_OK
     [rule] = _rules_named((code,))
-    if config_path:  # (named, it must be there, as for `check`: a review)
-        from .config import load_config
+    from .config import find_config, load_config
+    from .pipeline import severity_for
 
-        load_config(config_path)
+    # (named, it must be there, as for `check`: a review); the level the configuration in force
+    # gives the rule, where it changes it (a final tester's report: [severity] was not shown)
+    found = config_path or find_config(os.getcwd())
+    try:
+        level = severity_for(rule, load_config(found).severity) if found else None
+    except InputError:
+        if config_path:
+            raise
+        level = None  # (a broken configuration found here: the rule's documentation all the same)
     _print_rule_doc(rule)
+    if level is not None and level != rule.severity:
+        click.echo(f"\nLevel here: {level} ([severity] in {found})")
     return EXIT_OK
 
 

@@ -828,6 +828,12 @@ def test_rule_explains_a_style_rule_of_the_configuration_in_force(tmp_path):
                                               encoding="utf-8")
     level = run_cli("rule", "Desk.Avoid", cwd=tmp_path).stdout.decode().splitlines()[1]
     assert level.startswith("Level: info ([severity] in ") and level.endswith("transcheck.toml); scope: text")
+    # ... and a built-in rule's level in force, where the configuration changes it (a final tester's report)
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nstyles = ["desk.yml"]\n[severity]\nTC302 = "error"\n',
+                                              encoding="utf-8")
+    shown = run_cli("rule", "TC302", cwd=tmp_path).stdout.decode().splitlines()
+    assert shown[-1].startswith("Level here: error ([severity] in ")
+    assert "Level here" not in run_cli("rule", "TC101", cwd=tmp_path).stdout.decode()
     unknown = run_cli("rule", "Desk.Avoyd", cwd=tmp_path)
     assert unknown.returncode == 2 and b"did you mean 'Desk.Avoid'?" in unknown.stderr
     # a Vale rule of a style folder that transcheck does not run says so (a review: "unknown")

@@ -76,3 +76,14 @@ def test_fixes_that_undo_each_other_leave_their_words_and_the_others_apply(tmp_p
     stderr = fixed.stderr.decode()
     assert "transcheck: fixed 1 finding in 1 file" in stderr and "do not settle: TC202 and TC301 (House.W)" in stderr
     assert "Found 2 findings" in fixed.stdout.decode()
+
+
+def test_three_rules_that_undo_each_other_are_named_in_one_list(tmp_path):
+    # a final tester's report: "A and B and C undo each other's fixes"
+    (tmp_path / "s.yml").write_text("style: House\nrules:\n  A:\n    extends: substitution\n    swap:\n      Kiev: Kyiv\n"
+                                    "  B:\n    extends: substitution\n    swap:\n      Kyiv: Kiew\n"
+                                    "  C:\n    extends: substitution\n    swap:\n      Kiew: Kiev\n", encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nstyles = ["s.yml"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Troops left Kiev on Monday.\n", encoding="utf-8")
+    stderr = run_cli("check", "--fix", "a.txt", cwd=tmp_path).stderr.decode()
+    assert "do not settle: TC301 (House.A), TC301 (House.B) and TC301 (House.C) undo each other's fixes" in stderr

@@ -292,3 +292,16 @@ def test_a_span_the_house_list_reports_is_not_reported_again(tmp_path):
     (tmp_path / "b.txt").write_text("The scientist Berzofski said so. Later Berzofski agreed.\n", encoding="utf-8")
     found = checker.check_paths([str(tmp_path)], select=["TC102", "TC103"])
     assert [(f.rule, f.text) for f in found] == [("TC103", "Berzofski")] * 2
+
+
+def test_a_russian_spelling_used_across_files_is_drafted_in_the_nominative(tmp_path):
+    # a final tester's report: a corpus writing "в Киеве" throughout, one file "в Кииве", drafted
+    # Киеве: [Кииве] (a locative) beside Киев: [Киив]
+    for i in range(6):
+        (tmp_path / f"f{i}.txt").write_text("Министр встретился с коллегами в Киеве. Переговоры в Киеве продолжатся.\n",
+                                            encoding="utf-8")
+    (tmp_path / "g.txt").write_text("Министр встретился с коллегами в Кииве. Переговоры в Кииве продолжатся.\n",
+                                    encoding="utf-8")
+    draft = run_cli("variants", "--isolated", "--lang", "ru", "--format", "names", ".", cwd=tmp_path).stdout.decode()
+    entries = [line.strip() for line in draft.splitlines() if line.strip().startswith(("- name", "variants"))]
+    assert entries == ['- name: "Киев"  # Киев 12×, Киив 2×', 'variants: ["Киив"]']

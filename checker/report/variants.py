@@ -40,6 +40,16 @@ def _spaced(spelling: str) -> str:
     return _HYPHEN_BETWEEN_WORDS.sub(" ", spelling)
 
 
+def _drafted(spelling: str, lang: str) -> str:
+    """The spelling a draft lists: in Russian the nominative (Киев for a corpus that writes
+    Киеве throughout: a final tester's report, where Киеве: [Кииве] stood beside Киев: [Киив])."""
+    if lang != "ru":
+        return spelling
+    from ..names.cluster import _nominative
+
+    return _nominative([spelling]) or spelling
+
+
 def house_list(files: list[tuple[Any, list[Any]]], across: list[Any] = ()) -> str:
     """A house list of names (YAML, the format of ``names = [...]``) from the clusters of every
     file (``(document or its language, clusters)``): clusters of one language that share a
@@ -90,7 +100,7 @@ def house_list(files: list[tuple[Any, list[Any]]], across: list[Any] = ()) -> st
         if variant.replacement != variant.dominant:
             continue  # an inflected spelling (Talebans): its base form is the entry
         lang = (variant.lang or "")[:2]
-        keys = [(lang, variant.dominant), (lang, variant.spelling)]
+        keys = [(lang, _drafted(variant.dominant, lang)), (lang, _drafted(variant.spelling, lang))]
         # the corpus's count of a spelling covers the files with clusters too (a file's count
         # alone would let a spelling of one mixed file outweigh the corpus's)
         for key, count, dominant in zip(keys, (variant.dominant_count, variant.count), (1, 0)):

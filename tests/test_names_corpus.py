@@ -305,3 +305,12 @@ def test_a_russian_spelling_used_across_files_is_drafted_in_the_nominative(tmp_p
     draft = run_cli("variants", "--isolated", "--lang", "ru", "--format", "names", ".", cwd=tmp_path).stdout.decode()
     entries = [line.strip() for line in draft.splitlines() if line.strip().startswith(("- name", "variants"))]
     assert entries == ['- name: "Киев"  # Киев 12×, Киив 2×', 'variants: ["Киив"]']
+
+
+def test_a_draft_lists_a_name_without_the_title_before_it(tmp_path):
+    # a final tester's report: "Präsident Selenskyj: [Präsident Zelensky]" was drafted as a name
+    (tmp_path / "a.txt").write_text("Präsident Selenskyj sprach am Montag. Präsident Selenskyj forderte Hilfe. Später "
+                                    "sagte Präsident Zelensky, er sei bereit. Selenskyj reiste ab.\n", encoding="utf-8")
+    draft = run_cli("variants", "--isolated", "--lang", "de", "--format", "names", "a.txt", cwd=tmp_path).stdout.decode()
+    entries = [line.strip() for line in draft.splitlines() if line.strip().startswith(("- name", "variants"))]
+    assert entries == ['- name: "Selenskyj"  # Selenskyj 3×, Zelensky 1×', 'variants: ["Zelensky"]']

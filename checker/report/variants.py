@@ -40,6 +40,17 @@ def _spaced(spelling: str) -> str:
     return _HYPHEN_BETWEEN_WORDS.sub(" ", spelling)
 
 
+def _without_title(spelling: str) -> str:
+    """A name without the titles it starts with: a draft lists Selenskyj, not Präsident
+    Selenskyj (a final tester's report), which the list matches with any title before it."""
+    from ..names.titles import is_title
+
+    words = spelling.split(" ")
+    while len(words) > 1 and is_title(words[0]):
+        words = words[1:]
+    return " ".join(words)
+
+
 def _drafted(spelling: str, lang: str) -> str:
     """The spelling a draft lists: in Russian the nominative (Киев for a corpus that writes
     Киеве throughout: a final tester's report, where Киеве: [Кииве] stood beside Киев: [Киив])."""
@@ -85,14 +96,17 @@ def house_list(files: list[tuple[Any, list[Any]]], across: list[Any] = ()) -> st
     for owner, clusters in files:
         lang = ((owner.lang if isinstance(owner, Document) else owner) or "")[:2]
         for cluster in clusters:
-            keys = [(lang, _spaced(v.base or v.spelling)) for v in cluster.variants]
+            listed = [_without_title(v.base or v.spelling) for v in cluster.variants]
+            if cluster.multiword and not any(" " in spelling for spelling in listed):
+                continue  # (a title and one word: the one word's own cluster counts it)
+            keys = [(lang, _spaced(spelling)) for spelling in listed]
             if cluster.multiword:
-                multiword.update(keys)
+                multiword.update(key for key in keys if " " in key[1])
             if any(v.kind == "house-list" for v in cluster.variants):
                 housed.update(k for k, v in zip(keys, cluster.variants) if v.tier is None)
-            for key, variant in zip(keys, cluster.variants):
+            for key, variant, spelling in zip(keys, cluster.variants, listed):
                 mine = writings.setdefault(key, {})
-                mine[variant.base or variant.spelling] = mine.get(variant.base or variant.spelling, 0) + variant.count
+                mine[spelling] = mine.get(spelling, 0) + variant.count
                 counts[key] = counts.get(key, 0) + variant.count
                 canonical[key] = canonical.get(key, 0) + (variant.tier is None)
                 parent[root(key)] = root(keys[0])

@@ -58,6 +58,9 @@ COMPOUND_HEAD_MIN_LEN = 5  # a word that ends another is its last part from this
 
 def _same_gender_head(old: str, new: str, lang: str) -> bool:
     """Whether the compound heads of ``old`` and ``new`` surely share a gender (German, Dutch)."""
+    old_first, new_first = old.split(None, 1)[:1], new.split(None, 1)[:1]
+    if old_first and new_first and old_first[0].replace("-", "").casefold() == new_first[0].replace("-", "").casefold():
+        return True  # one word written with or without its hyphen (die Email -> die E-Mail)
     old_head, new_head = _compound_head(old), _compound_head(new)
     if not old_head or not new_head:
         return False

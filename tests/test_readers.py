@@ -56,9 +56,10 @@ def test_utf16_without_a_bom_is_named_in_the_error(encoding):
     for text in ("The Taleban came to Kabul.\n", "Талибы вошли в Кабул.\n", "塔利班进入喀布尔。 他们说。\n"):
         with pytest.raises(InputError, match=r"UTF-16 without a byte-order mark\?\); expected a text file"):
             decode(text.encode(encoding), "a.txt")
-    with pytest.raises(InputError) as raised:  # (a binary file with NULs on both sides is no such guess)
-        decode(bytes(range(256)) * 4, "b.txt")
-    assert "UTF-16" not in str(raised.value)
+    for data in (bytes(range(256)) * 4, b"\x00\x01binary"):  # (binary data is no such guess)
+        with pytest.raises(InputError) as raised:
+            decode(data, "b.txt")
+        assert "UTF-16" not in str(raised.value)
 
 
 def test_control_characters_of_text_are_no_binary():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import unicodedata
 
 from ..model import InputError
 
@@ -33,7 +34,11 @@ def _utf16_without_bom(head: bytes) -> bool:
             text = head.decode(encoding)
         except UnicodeDecodeError:
             text = head[:-2].decode(encoding, errors="ignore") if len(head) > 2 else ""
-        if text and "\x00" not in text and sum(ch.isprintable() or ch in "\n\r\t" for ch in text) >= 0.95 * len(text):
+        # (text has spaces or line breaks, and few characters no script assigns: most binary
+        # data of even length decodes too, to a run of such characters)
+        if text and "\x00" not in text and any(ch in " \n\u3000" for ch in text) \
+                and sum((ch.isprintable() and unicodedata.category(ch) not in ("Co", "Cn")) or ch in "\n\r\t"
+                        for ch in text) >= 0.95 * len(text):
             return True
     return False
 

@@ -16,7 +16,7 @@ from . import __version__
 from .model import InputError, Severity
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
-MAX_LISTED = 10  # files named on one line (an interrupted --fix)
+MAX_LISTED = 10  # files named on one line (an interrupted --fix); more go one a line
 EXIT_IF_CUT_OFF = "transcheck.exit_if_cut_off"  # (click's context meta: a command's exit code if its reader leaves)
 SEVERITIES = ["info", "warning", "error"]
 REPORT_FORMATS = ["text", "json", "github", "sarif", "junit"]  # the keys of checker.report.FORMATS
@@ -406,10 +406,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         # (``fix.FixInterrupted``: what --fix wrote so far; click raises Abort from it)
         written = getattr(stop, "written", None) or getattr(stop.__cause__, "written", None)
         if written:
-            shown = ", ".join(written[:MAX_LISTED]) + (f" and {len(written) - MAX_LISTED} more"
-                                                        if len(written) > MAX_LISTED else "")
+            many = len(written) > MAX_LISTED  # (then one a line, after the count: a tester's report)
             click.echo(f"transcheck: interrupted; --fix had written {len(written)} "
-                       f"file{'s' if len(written) != 1 else ''}: {shown}", err=True)
+                       f"file{'s' if len(written) != 1 else ''}" + (":" if many else f": {', '.join(written)}"),
+                       err=True)
+            for path in written if many else ():
+                click.echo(f"  {path}", err=True)
         else:
             click.echo("transcheck: interrupted", err=True)
         return EXIT_INTERRUPTED

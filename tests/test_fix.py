@@ -307,6 +307,18 @@ def test_an_interrupted_fix_names_the_files_it_wrote(tmp_path, monkeypatch, caps
     assert code == 130
     assert capsys.readouterr().err.strip().splitlines()[-1] == "transcheck: interrupted; --fix had written 2 files: a.txt, b.txt"
     assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "Saleh is the caretaker president of the country.\n"
+    # more than ten: one a line, every one of them (a final tester's report: "and 197 more")
+    calls.clear()
+    names = [f"f{i:02d}.txt" for i in range(12)]
+    for name in names:
+        (tmp_path / name).write_text("Saleh is the president in charge of the country.\n", encoding="utf-8")
+    threshold = gc.get_threshold()
+    try:
+        assert cli.main(["check", "--fix", *names]) == 130
+    finally:
+        gc.set_threshold(*threshold)
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert lines[-13:] == ["transcheck: interrupted; --fix had written 12 files:", *(f"  {name}" for name in names)]
 
 
 def test_a_fix_interrupted_right_after_a_write_names_that_file(tmp_path, monkeypatch, capsys):

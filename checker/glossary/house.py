@@ -100,8 +100,7 @@ class HouseNames:
         (Talibans -> Taliban), not a listed variant; None otherwise."""
         canonical = self.canonical_of(spelling, lang)
         if canonical is None and (lang or "").split("-")[0] == "ru":
-            canonical = self._russian_lemma_of(spelling)  # (Киеве: the stemmer reads кие, the name Киев)
-            return canonical
+            return self._russian_lemma_of(spelling)  # (Киеве: the stemmer reads кие, the name Киев)
         if canonical is None or canonical == spelling:
             return canonical
         if (lang or "").split("-")[0] == "ru" and fold_spelling(spelling) not in self._listed_variants():
@@ -149,18 +148,11 @@ class HouseNames:
     def _russian_lemma_of(self, spelling: str) -> str | None:
         """The house spelling that is a pymorphy3 lemma of ``spelling`` (Киев of Киеве: a
         final tester's report, where TC101 told Киеве to become the rejected Кийве)."""
-        if not all("\u0400" <= ch <= "\u04ff" for ch in spelling):
-            return None
-        from ..names.morph import _analyzer
+        from ..names.morph import russian_normal_forms
 
-        try:
-            parses = _analyzer().parse(spelling)
-        except ImportError:
-            return None
-        canonicals = {fold_spelling(name.canonical): name.canonical for name in self.names}
-        for parse in parses:
-            found = canonicals.get(fold_spelling(parse.normal_form.replace("ё", "е")))
-            if found is not None:
+        for lemma in map(fold_spelling, russian_normal_forms(spelling)):
+            found = self._canonical.get(lemma)  # (a house spelling itself, not a variant's)
+            if found is not None and fold_spelling(found) == lemma:
                 return found
         return None
 

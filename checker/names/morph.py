@@ -335,17 +335,22 @@ def russian_lemmas(form: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=10_000)
-def russian_form_of(form: str, lemma: str) -> bool:
-    """``form`` is a case form of ``lemma`` by some pymorphy3 parse (Зеленским of Зеленский, a
-    surname declined like an adjective; not Зеленски, a variant spelling)."""
-    if not all("\u0400" <= ch <= "\u04ff" for ch in form + lemma):
-        return False
+def russian_normal_forms(form: str) -> tuple[str, ...]:
+    """The normal forms of every pymorphy3 parse of a Cyrillic ``form``, likeliest first, ё
+    written е (Киеве: киев; Зеленским: зеленский); none for another script."""
+    if not all("\u0400" <= ch <= "\u04ff" for ch in form):
+        return ()
     try:
         parses = _analyzer().parse(form)
     except ImportError:
-        return False
-    wanted = lemma.casefold().replace("ё", "е")
-    return any(parse.normal_form.replace("ё", "е") == wanted for parse in parses)
+        return ()
+    return tuple(dict.fromkeys(parse.normal_form.replace("ё", "е") for parse in parses))
+
+
+def russian_form_of(form: str, lemma: str) -> bool:
+    """``form`` is a case form of ``lemma`` by some pymorphy3 parse (Зеленским of Зеленский, a
+    surname declined like an adjective; not Зеленски, a variant spelling)."""
+    return lemma.casefold().replace("ё", "е") in russian_normal_forms(form)
 
 
 @lru_cache(maxsize=100_000)

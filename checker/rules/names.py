@@ -262,6 +262,11 @@ def _centred_on(cluster: "NameCluster", center: "NameVariant", name: str, tier: 
     from ..names.morph import carry_ending, russian_case_form
     from ..names.normalize import damerau
 
+    def stays(v: "NameVariant") -> bool:
+        return v.base == center.base and v.spelling not in apart
+
+    own = [replace(v, tier=None, kind="canonical", replacement=v.spelling) for v in cluster.variants if stays(v)]
+
     def fixed(v: "NameVariant") -> str:
         carried = carry_ending(v.spelling, v.base or v.spelling, name)
         if carried != name:
@@ -278,11 +283,6 @@ def _centred_on(cluster: "NameCluster", center: "NameVariant", name: str, tier: 
         if v.spelling != (v.base or v.spelling):
             return russian_case_form(v.spelling, name) or carried
         return carried
-
-    def stays(v: "NameVariant") -> bool:
-        return v.base == center.base and v.spelling not in apart
-
-    own = [replace(v, tier=None, kind="canonical", replacement=v.spelling) for v in cluster.variants if stays(v)]
 
     others = [
         replace(v, tier=v.tier or tier, kind=v.kind if v.tier else kind, token=v.spelling, replacement=fixed(v))

@@ -933,7 +933,7 @@ def _worker_start(options: Options) -> None:
     _leave_with_the_run(os.getppid())
     tune_gc()  # as the command's own process
     lexicon.forget_connections()  # (an SQLite connection is not to be used across a fork)
-    _WORKER.update(options=options, resolver=resolver_for(options), contexts={}, no_config=Config())
+    _WORKER.update(options=options, resolver=resolver_for(options), contexts={})
 
 
 def _leave_with_the_run(run_pid: int) -> None:
@@ -951,14 +951,20 @@ def _leave_with_the_run(run_pid: int) -> None:
     threading.Thread(target=watch, name="transcheck-watch", daemon=True).start()
 
 
-def worker_context(path: str) -> tuple[CheckContext, list[Rule]]:
-    """In a pool's process: the context and rules of the configuration in force for ``path``."""
-    resolver, contexts = _WORKER["resolver"], _WORKER["contexts"]
-    config = resolver.for_path(path) if resolver else _WORKER["no_config"]
+def context_for(path: str, options: Options, resolver: ConfigResolver | None,
+                contexts: dict[int, tuple[CheckContext, list[Rule]]]) -> tuple[CheckContext, list[Rule]]:
+    """The context and rules of the configuration in force for ``path`` (no resolver: --isolated,
+    no configuration), made once per configuration and kept in ``contexts``."""
+    config = resolver.for_path(path) if resolver else None
     if id(config) not in contexts:
-        settings = Settings.resolve(_WORKER["options"], config)
+        settings = Settings.resolve(options, config if config is not None else Config())
         contexts[id(config)] = (CheckContext(settings), instantiate_rules(settings))
     return contexts[id(config)]
+
+
+def worker_context(path: str) -> tuple[CheckContext, list[Rule]]:
+    """In a pool's process: ``context_for`` with the process's own state."""
+    return context_for(path, _WORKER["options"], _WORKER["resolver"], _WORKER["contexts"])
 
 
 def _worker_check(task: tuple[int, Source]) -> _Checked:

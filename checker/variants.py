@@ -10,7 +10,7 @@ from functools import partial
 from typing import Any, Sequence
 
 from .model import InputError
-from .pipeline import CheckContext, Options, Settings, Source, in_pool, load_source, processes, resolver_for
+from .pipeline import CheckContext, Options, Source, context_for, in_pool, load_source, processes, resolver_for
 
 
 @dataclass
@@ -30,18 +30,9 @@ def list_variants(sources: Sequence[Source], options: Options, fmt: str) -> List
     if jobs > 1:
         done = in_pool(partial(_worker_variants, fmt=fmt), sources, options, jobs)
     else:
-        resolver = resolver_for(options)
-        contexts: dict[int, CheckContext] = {}
-
-        def context_of(source: Source) -> CheckContext | None:
-            if resolver is None:
-                return None
-            config = resolver.for_path(source.path)
-            if id(config) not in contexts:
-                contexts[id(config)] = CheckContext(Settings.resolve(options, config))
-            return contexts[id(config)]
-
-        done = (_file_variants(source, context_of(source), options.lang, fmt) for source in sources)
+        resolver, contexts = resolver_for(options), {}
+        done = (_file_variants(source, context_for(source.path, options, resolver, contexts)[0], fmt)
+                for source in sources)
     listing = Listing()
     spread = None
     for clusters, table, error in done:
@@ -54,8 +45,7 @@ def list_variants(sources: Sequence[Source], options: Options, fmt: str) -> List
     return listing
 
 
-def _file_variants(source: Source, ctx: CheckContext | None, lang: str | None,
-                   fmt: str) -> tuple[Any, Any, str | None]:
+def _file_variants(source: Source, ctx: CheckContext, fmt: str) -> tuple[Any, Any, str | None]:
     """One file's ``file_clusters`` and table of spellings, or the error that kept it from
     being read."""
     from .names import finalize as name_clusters
@@ -64,7 +54,7 @@ def _file_variants(source: Source, ctx: CheckContext | None, lang: str | None,
     from .rules.names import house_first
 
     try:
-        doc = load_source(source, ctx.settings.lang if ctx is not None else lang)
+        doc = load_source(source, ctx.settings.lang)
     except InputError as error:
         return None, None, str(error)
     stats, table = collect_document(doc, lower=True)  # one reading for the clusters and TC103
@@ -75,12 +65,11 @@ def _file_variants(source: Source, ctx: CheckContext | None, lang: str | None,
 
 
 def _worker_variants(task: tuple[int, Source], fmt: str) -> tuple[Any, Any, str | None]:
-    from .pipeline import _WORKER, WorkerError, worker_context
+    from .pipeline import WorkerError, worker_context
 
     _, source = task
     try:
-        ctx = worker_context(source.path)[0] if _WORKER["resolver"] is not None else None
-        return _file_variants(source, ctx, _WORKER["options"].lang, fmt)
+        return _file_variants(source, worker_context(source.path)[0], fmt)
     except InputError as error:  # (a configuration's house list that cannot be read: one line, exit 2)
         raise InputError(str(error)) from None
     except Exception as error:

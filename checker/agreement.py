@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .lang import primary_language
+
 _WORDS = re.compile(r"[^\W\d_]+")
 _FIRST_WORD = re.compile(r"[^\W\d_]+['’]?")  # (l', an article elided)
 
@@ -32,7 +34,7 @@ def agreement_at_risk(old: str, new: str, lang: str | None) -> bool:
     -> el computadora, uma trégua -> uma cessar-fogo, "Ordenador nuevo": a tester's report; in
     German the last three letters: das Meeting -> das Besprechung, a review). The fix is then
     unsafe; the suggestion stays."""
-    primary = (lang or "").split("-")[0]
+    primary = primary_language(lang)
     if primary not in GENDERED or old.casefold() == new.casefold():
         return False  # (one word, in its case or its spelling of ß: die Strasse -> die Straße)
     if primary in GERMAN_LIKE:  # (a compound's last part has its gender: die Email -> die E-Mail)
@@ -85,7 +87,7 @@ def elided_before_consonant(prose: str, start: int, new: str, lang: str | None) 
     """The word before the replaced text is elided (L', d', l') and ``new`` starts with a
     consonant, which no elision comes before: "L'update" -> "L'mise à jour" is wrong, not just
     at risk (a tester's report), so there is no fix, only the suggestion. (An h may be silent.)"""
-    if (lang or "").split("-")[0] not in _ELIDING or not new:
+    if primary_language(lang) not in _ELIDING or not new:
         return False  # (not English: the students' computer)
     before = _WORD_OR_ELISION_BEFORE.search(prose, max(0, start - 24), start)
     first = _unaccent(new).casefold()[:1]
@@ -122,7 +124,7 @@ def article_at_risk(prose: str, start: int, old: str, new: str, lang: str | None
     before s + consonant or z: il calcolatore -> il sfogliatore). An h may be silent or not
     (l'homme, le héros), and an English acronym is read by its letters' names (an SMS): always
     a risk. The fix is then unsafe; the suggestion stays."""
-    primary = (lang or "").split("-")[0]
+    primary = primary_language(lang)
     words = SOUND_BOUND.get(primary)
     if not words:
         return False
@@ -203,7 +205,7 @@ def _word_before(prose: str, start: int) -> str | None:
 
 def article_before(prose: str, start: int, lang: str | None) -> bool:
     """Whether the word right before ``start`` is an article, or a preposition joined to one."""
-    articles = ARTICLES.get((lang or "").split("-")[0])
+    articles = ARTICLES.get(primary_language(lang))
     return bool(articles) and _word_before(prose, start) in articles
 
 
@@ -211,7 +213,7 @@ def determiner_before(prose: str, start: int, lang: str | None) -> bool:
     """Whether the noun at ``start`` follows a word that agrees with it: an article (or a
     preposition joined to one) or another determiner (``DETERMINERS``), right before it or before
     one lower-case word, an adjective (O novo sistema)."""
-    primary = (lang or "").split("-")[0]
+    primary = primary_language(lang)
     agreeing = ARTICLES.get(primary, frozenset()) | DETERMINERS.get(primary, frozenset())
     if not agreeing:
         return False
@@ -229,7 +231,7 @@ def article_doubled(prose: str, start: int, new: str, lang: str | None) -> bool:
     preposition joined to one (Negli Stati Uniti -> Negli gli USA, Nos Estados Unidos -> Nos os
     EUA, In den Vereinigten Staaten -> In den die USA: a tester's report); an identical word
     before is dropped from the replacement beforehand (``casing.without_repeated_word``)."""
-    articles = ARTICLES.get((lang or "").split("-")[0])
+    articles = ARTICLES.get(primary_language(lang))
     first = _FIRST_WORD.findall(new)[:1]
     if not articles or not first or first[0].casefold().replace("’", "'") not in articles:
         return False
@@ -252,7 +254,7 @@ CONTRACTIONS = {
 
 def contraction_at_risk(prose: str, start: int, new: str, lang: str | None) -> bool:
     """Whether ``new`` starts with an article that the preposition right before fuses with."""
-    fused = CONTRACTIONS.get((lang or "").split("-")[0])
+    fused = CONTRACTIONS.get(primary_language(lang))
     first = _FIRST_WORD.findall(new)[:1]
     if not fused or not first:
         return False
@@ -280,7 +282,7 @@ def separable_at_risk(prose: str, start: int, end: int, new: str, lang: str | No
     replaces at [start, end) is no infinitive at a clause's end: after zu (zu downloaden ->
     zu herunterladen, not herunterzuladen) or before another word of the clause (Bitte
     downloaden Sie -> Bitte herunterladen Sie: a tester's report)."""
-    if (lang or "").split("-")[0] != "de":
+    if primary_language(lang) != "de":
         return False
     words = _WORDS.findall(new)
     verb = words[-1] if words else ""
@@ -313,7 +315,7 @@ def fix_at_risk(prose: str, start: int, old: str, new: str, lang: str | None, ar
         return False
     at_article = determiner_before(prose, start, lang)
     agreement = agreement_at_risk(old, new, lang) and (not article_only or at_article)
-    primary = (lang or "").split("-")[0]
+    primary = primary_language(lang)
     if at_article and primary in GENDERED and primary not in GERMAN_LIKE:
         old_head, new_head = _WORDS.findall(old)[:1], _WORDS.findall(new)[:1]
         agreement = agreement or [w.casefold() for w in old_head] != [w.casefold() for w in new_head]

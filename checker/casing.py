@@ -12,6 +12,7 @@ import dataclasses
 import functools
 import re
 
+from .lang import primary_language
 from .model import BlockKind, Document, Fix
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")  # (Ukraine's: one word)
@@ -323,7 +324,7 @@ def transfer_case(surface: str, replacement: str, sentence_start: bool, heading:
         titled = _WORD_START.sub(lambda m: m.group(0).upper(), replacement)
         first = _WORD.search(titled)
         cut = first.end() if first else 0
-        small = _small_titled((lang or "en").split("-")[0])
+        small = _small_titled(primary_language(lang, "en"))
         # ... but those the text itself capitalises (Log In To -> Sign In To, a tester's report;
         # Log In -> Sign In to the App, a review)
         kept = {w for w in _WORD.findall(surface)[1:] if small.fullmatch(w)}

@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 import os
 
+from .lang import primary_language
+
 CONFIG = """\
 # transcheck configuration (see `transcheck rules` and the project README).
 # Paths are relative to this file. Command-line options win over these settings.
@@ -124,7 +126,7 @@ SAMPLE_GLOSSARIES = {("pt", "en"): GLOSSARY, ("en", "pt"): GLOSSARY_EN_PT}
 def _numbers(lang: str) -> str:
     from .style.match import NUMBER_DEFAULTS
 
-    primary = lang.split("-")[0].lower()
+    primary = primary_language(lang)
     if primary not in NUMBER_DEFAULTS:  # no known style: the house writes its own
         return NUMBERS_UNKNOWN.format(lang=primary)
     separator, _, multipliers, _ = NUMBER_DEFAULTS[primary]
@@ -138,14 +140,14 @@ def _numbers(lang: str) -> str:
 
 def starter_files(lang: str = "en", source_lang: str = "pt") -> dict[str, str]:
     """The files ``init`` writes, by path relative to the project folder, for this pair."""
-    glossary = SAMPLE_GLOSSARIES.get((source_lang.split("-")[0].lower(), lang.split("-")[0].lower()))
+    glossary = SAMPLE_GLOSSARIES.get((primary_language(source_lang), primary_language(lang)))
     config = CONFIG.format(lang_setting=f'lang = "{lang}"'.ljust(30) + "  ",
                            source_setting=f'source-lang = "{source_lang}"'.ljust(30) + "  ",
                            glossary_setting=GLOSSARY_SETTING if glossary else NO_GLOSSARY_SETTING)
     # The wording and spelling rules are English examples (leftovers of scraping are in any
     # language): elsewhere they run on English files only, until the house writes its own (a
     # French desk got English rules: a tester's report).
-    english = lang.split("-")[0].lower() == "en"
+    english = primary_language(lang) == "en"
     example = "" if english else f"    lang: en  # an English example: write the {lang} rule and remove this line\n"
     files = {"transcheck.toml": config,
              os.path.join("style", "house.yml"): STYLE.replace("@ENGLISH_EXAMPLE@", example) + _numbers(lang)}

@@ -30,13 +30,19 @@ _SUBTAG = re.compile(r"^(?:[A-Za-z]{2}|[0-9]{3}|[A-Za-z]{4})$")  # a region or a
 _factories: dict[str, Any] = {}
 
 
+def primary_language(code: str | None, default: str = "") -> str:
+    """The primary subtag of a language code, lower-cased: ``pt-BR``, ``pt_BR``, ``PT`` ->
+    ``pt``; ``default`` for None or an empty code. (No validation: ``normalise_lang`` checks.)"""
+    return (code or default).replace("_", "-").split("-")[0].lower()
+
+
 @lru_cache(maxsize=256)
 def normalise_lang(code: str) -> str:
     """``pt-BR`` -> ``pt``; the checks work per language, not per locale. A code that is no
     registered language tag (``xx``, ``pt-BR-x``) is an error, not a silent run without a
     lexicon (a common language's region or script is checked for its shape only: en-QQ)."""
     tag = code.strip().replace("_", "-")
-    primary = tag.split("-")[0].lower()
+    primary = primary_language(tag)
     common = primary in _COMMON_LANGS and all(_SUBTAG.match(sub) for sub in tag.split("-")[1:])
     if not _LANG_CODE.match(tag) or not (common or _registered(tag)):
         raise InputError(f"invalid language code {code!r} (expected an ISO 639 code such as en, pt or pt-BR)")

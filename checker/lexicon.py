@@ -24,6 +24,8 @@ import threading
 import unicodedata
 from pathlib import Path
 
+from .lang import primary_language
+
 __all__ = ["zipf", "cache_dir", "wordfreq_version", "has_language", "Lexicon", "get_lexicon"]
 
 _SCHEMA_VERSION = 1
@@ -258,7 +260,7 @@ def forget_connections() -> None:
 
 
 def get_lexicon(lang: str | None) -> Lexicon:
-    lang = (lang or "en").split("-")[0].split("_")[0].lower()
+    lang = primary_language(lang, "en")
     lex = _LEXICA.get(lang)
     if lex is None:
         with _LOCK:

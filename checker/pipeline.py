@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from .config import Config, ConfigResolver
+from .lang import primary_language
 from .model import Document, Finding, Fix, InputError, Scope, Severity, text_digest
 from .registry import (Rule, all_rules, get_rule, is_style_rule_selector, iter_selected, known_selector, matches,
                        reserved_selector, specificity, style_rule_selected)
@@ -638,7 +639,7 @@ def _spelling_on_changed_line(finding: Finding, lines: set[int], documents: dict
         return True
     from .names.morph import CASE_LANGUAGES, inflected
 
-    if (doc.lang or "").split("-")[0] not in CASE_LANGUAGES or " " in finding.variant_of:
+    if primary_language(doc.lang) not in CASE_LANGUAGES or " " in finding.variant_of:
         return False
     # ... or a case form of it (Зеленского of Зеленский: a noticed gap); each distinct word once,
     # and only one of a case form's length (a large edit has many words: a review)
@@ -955,7 +956,11 @@ def context_for(path: str, options: Options, resolver: ConfigResolver | None,
                 contexts: dict[int, tuple[CheckContext, list[Rule]]]) -> tuple[CheckContext, list[Rule]]:
     """The context and rules of the configuration in force for ``path`` (no resolver: --isolated,
     no configuration), made once per configuration and kept in ``contexts``."""
-    config = resolver.for_path(path) if resolver else None
+    return _context_of(resolver.for_path(path) if resolver else None, options, contexts)
+
+
+def _context_of(config: Config | None, options: Options,
+                contexts: dict[int, tuple[CheckContext, list[Rule]]]) -> tuple[CheckContext, list[Rule]]:
     if id(config) not in contexts:
         settings = Settings.resolve(options, config if config is not None else Config())
         contexts[id(config)] = (CheckContext(settings), instantiate_rules(settings))
@@ -992,11 +997,21 @@ def in_pool(work: Callable[[tuple[int, Source]], Any], sources: Sequence[Source]
     except BaseException:
         # an error, Ctrl-C or a run that stops reading: the files begun and queued are not waited
         # for (a style rule at its time limit took it again on each: a final tester's report)
-        for process in list((getattr(pool, "_processes", None) or {}).values()):
-            process.terminate()
+        _terminate(pool)
         raise
     finally:  # (the files not yet begun are not done)
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _terminate(pool) -> None:
+    """Stop a pool's processes now (``terminate_workers``, Python 3.14+; before, through the
+    pool's table of processes, which it has no public way to reach)."""
+    terminate = getattr(pool, "terminate_workers", None)
+    if terminate is not None:
+        terminate()
+        return
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        process.terminate()
 
 
 def run(sources: Sequence[Source], options: Options) -> Result:
@@ -1012,14 +1027,11 @@ def run(sources: Sequence[Source], options: Options) -> Result:
     corpus: set[int] = set()  # the ids of the corpus rules' findings (``corpus_overrides``)
     corpus_context: dict[str, tuple[Rule, CheckContext]] = {}
     source_of: dict[str, Source] = {}
-    config_of: list[Config] = []  # each source's, in order: every configuration is known first
-    no_config = Config()  # (--isolated: one context for every file)
+    config_of: list[Config | None] = []  # each source's, in order: every configuration is known first
     for source in sources:
-        config = resolver.for_path(source.path) if resolver else no_config
+        config = resolver.for_path(source.path) if resolver else None  # (--isolated: one context for every file)
         config_of.append(config)
-        if id(config) not in contexts:
-            settings = Settings.resolve(options, config)
-            contexts[id(config)] = (CheckContext(settings), instantiate_rules(settings))
+        _context_of(config, options, contexts)
     _check_style_rule_selectors([ctx for ctx, _ in contexts.values()], options)
     # the notices before the files, each file's (in the files' order, whichever process checked
     # it), then those the corpus rules add

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from ..agreement import elided_before_consonant, fix_at_risk
 from ..casing import NOUNS_CAPITALISED, fit_replacement, starts_sentence, stop_may_end_a_sentence
+from ..lang import primary_language
 from ..model import BlockKind, Document
 from ..names.normalize import HYPHENS
 from .compiled import CompiledGlossary, fold_words
@@ -57,7 +58,7 @@ def scan(doc: Document, lang: str | None, compiled: CompiledGlossary, index: Pat
     keys = an.keys(tokens.surfaces)
     index = index or compiled.target_index(lang)
     matches = [m for m in index.scan(tokens, keys) if _in_one_block(doc, m)]
-    if (lang or "").split("-")[0] in NOUNS_CAPITALISED:
+    if primary_language(lang) in NOUNS_CAPITALISED:
         matches = [m for m in matches if not _noun_otherwise(doc, tokens, m)]
     # (a wrong term's only: an original's term in a kept name is ``kept_in_source_language``'s)
     matches = [m for m in matches if m.pattern.approved or not in_a_name(doc, tokens, m, m.pattern.payload[1].text)]
@@ -73,7 +74,7 @@ def in_a_name(doc: Document, tokens: Tokens, m: Match, listed: str, alone: bool 
     Not at a sentence's start, in a heading or in capitals; not in German, which capitalises its
     nouns (``_noun_otherwise``)."""
     written = tokens.surfaces[m.first]
-    if (doc.lang or "").split("-")[0] in NOUNS_CAPITALISED or not listed.islower() or not written[:1].isupper() \
+    if primary_language(doc.lang) in NOUNS_CAPITALISED or not listed.islower() or not written[:1].isupper() \
             or written.isupper() or starts_sentence(doc, m.start):
         return False
     segment = doc.segment_at(m.start)
@@ -94,7 +95,7 @@ NAME_WORD_MAX_ZIPF = 3.5  # a capitalised word opening a sentence this rare is a
 def _rare_word(word: str, lang: str | None) -> bool:
     from ..lexicon import zipf
 
-    return zipf(word, (lang or "en").split("-")[0]) < NAME_WORD_MAX_ZIPF
+    return zipf(word, primary_language(lang, "en")) < NAME_WORD_MAX_ZIPF
 
 
 def _noun_otherwise(doc: Document, tokens: Tokens, m: Match) -> bool:
@@ -167,7 +168,7 @@ def _part_of_hyphenated_word(text: str, start: int, end: int, lang: str | None) 
     deprecated "mail"): the word may be another word, or the term's replacement may not fit it
     (e-courriel: a tester's report), so only a reader can fix it. Not in German, which writes
     compounds with a hyphen and replaces a part of one (Email-Adresse -> E-Mail-Adresse)."""
-    if (lang or "").split("-")[0] in NOUNS_CAPITALISED:
+    if primary_language(lang) in NOUNS_CAPITALISED:
         return False
     before = start >= 2 and text[start - 1] in HYPHENS and text[start - 2].isalnum()
     after = end + 1 < len(text) and text[end] in HYPHENS and text[end + 1].isalnum()
@@ -197,7 +198,7 @@ def _russian_case_like(written: str, term: str, replacement: str, lang: str | No
     last word (юзерам for юзер -> пользователям; Пришлите электронную почту): its head noun and
     the adjectives before it, which agree (in gender too, in the singular), by pymorphy3; the
     words after the head (прекращение огня: a genitive) stay. None where pymorphy3 cannot say."""
-    if (lang or "").split("-")[0] != "ru":
+    if primary_language(lang) != "ru":
         return None
     from ..names.morph import _analyzer
 
@@ -246,7 +247,7 @@ def _plural_like(written: str, term: str, replacement: str, lang: str | None) ->
     plurals = {term.casefold() + "s", *(p.casefold() for p in orthographic_plurals(term, lang))}
     if written.casefold() not in plurals:
         return None
-    primary = (lang or "").split("-")[0]
+    primary = primary_language(lang)
     if primary == "de" and written.casefold() == term.casefold() + "s" and not regular_plural(term, lang):
         return None  # (a German -s may be a genitive's: des Accounts is no des Konten, a review)
     words = replacement.split()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..lang import primary_language
 from .index import Pattern, PatternIndex, english_inflection, inflected_form, language_index, plurals_of
 from .model import Glossary, Term
 from .text import analyzer, is_acronym, split_words, unaccent
@@ -348,8 +349,8 @@ class CompiledGlossary:
         text of that language: an original has no source to leave words of (an English article
         with an en -> fr glossary: "USA", a deprecated French term, was a leftover: a tester's
         report)."""
-        source = (source_lang or "").split("-")[0] or None
-        if source is not None and source == (lang or "").split("-")[0]:
+        source = primary_language(source_lang) or None
+        if source is not None and source == primary_language(lang):
             return []
         found = self._left.get((lang, source))
         if found is not None:
@@ -364,7 +365,7 @@ class CompiledGlossary:
                 continue
             for term in entry.other_langs(lang):
                 if not term.approved or (source is not None and term.lang is not None
-                                         and term.lang.split("-")[0] != source):
+                                         and primary_language(term.lang) != source):
                     continue  # (a term without a language is the source's or the target's by its column)
                 words = term.text.split()
                 if fold_words(term.text) in target_texts or an.term_keys(term.text) in target_keys:
@@ -428,7 +429,7 @@ class CompiledGlossary:
 
 
 def is_english(lang: str | None) -> bool:
-    return (lang or "").split("-")[0].lower() == "en"
+    return primary_language(lang).lower() == "en"
 
 
 def word_forms(lang: str | None):

@@ -27,6 +27,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ..casing import NOUNS_CAPITALISED, before_full_stop
+from ..lang import primary_language
 from ..model import InputError
 from .index import Match, PatternIndex, inflected_form
 from .load import decode, read_bytes, where
@@ -99,11 +100,11 @@ class HouseNames:
         """The house spelling of which ``spelling`` is the spelling itself or an inflection
         (Talibans -> Taliban), not a listed variant; None otherwise."""
         canonical = self.canonical_of(spelling, lang)
-        if canonical is None and (lang or "").split("-")[0] == "ru":
+        if canonical is None and primary_language(lang) == "ru":
             return self._russian_lemma_of(spelling)  # (Киеве: the stemmer reads кие, the name Киев)
         if canonical is None or canonical == spelling:
             return canonical
-        if (lang or "").split("-")[0] == "ru" and fold_spelling(spelling) not in self._listed_variants():
+        if primary_language(lang) == "ru" and fold_spelling(spelling) not in self._listed_variants():
             from ..names.morph import russian_form_of
 
             if russian_form_of(spelling, canonical):
@@ -269,7 +270,7 @@ def _in_longer_name(text: str, end: int, canonical: str, lang: str | None) -> bo
     after = _NEXT_WORD.match(text, end)
     if after is None or not after.group(1)[0].isupper() or fold_spelling(after.group(1)) in _words(canonical):
         return False
-    if (lang or "").split("-")[0] in NOUNS_CAPITALISED:
+    if primary_language(lang) in NOUNS_CAPITALISED:
         from ..lexicon import zipf
 
         return zipf(after.group(1).lower(), lang) < NAME_AFTER_MAX_ZIPF
@@ -374,7 +375,7 @@ def _house_form(m: Match, tokens, text: str, lang: str | None = None) -> bool:
     # the spelling it starts with, the longer when both (Navalnys: Navalny's; Zelenskys, for a
     # listed Zelensky beside Zelenskyy: the variant's; Navalnyi for a listed Navalnyi: its own)
     written, h, v = " ".join(surface), " ".join(house), " ".join(listed)
-    if (lang or "").split("-")[0] == "ru" and len(surface) == 1 and written != v:
+    if primary_language(lang) == "ru" and len(surface) == 1 and written != v:
         from ..names.morph import russian_form_of
 
         if russian_form_of(tokens.surfaces[m.first], house_words[0]):
@@ -457,7 +458,7 @@ def _replace(surface: str, canonical: str, variant: str, lang: str | None = None
     from ..names.morph import carry_ending, russian_case_form
 
     carried = carry_ending(surface, variant, canonical)
-    if carried == canonical and (lang or "").split("-")[0] == "ru" and " " not in canonical:
+    if carried == canonical and primary_language(lang) == "ru" and " " not in canonical:
         carried = russian_case_form(surface, canonical) or canonical
     return carried, False
 

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from ..lang import primary_language
 from .text import Analyzer, Tokens, is_acronym, tokenize, unaccent
 
 NONWORD_ZIPF = 2.0  # a token rarer than this is not a word of the language (typos score 0-2)
@@ -98,7 +99,7 @@ class PatternIndex:
         out = []
         lang = self.analyzer.lang
         for k, form in enumerate(pattern.forms):
-            plurals = plurals_of(form, lang) if not (self.names and (lang or "").split("-")[0] == "de") \
+            plurals = plurals_of(form, lang) if not (self.names and primary_language(lang) == "de") \
                 else [p for p in [regular_plural(form, lang)] if p]
             for key in dict.fromkeys(self.analyzer.key(plural) for plural in plurals):
                 if key != pattern.keys[k]:
@@ -283,7 +284,7 @@ def plurals_of(word: str, lang: str | None) -> list[str]:
     German also the -s of a loanword's plural and of the genitive (Apps, des Nutzerkontos), which
     Snowball keeps apart after a vowel or a p: forms to match, no plural to suggest (Schlüssels)."""
     forms = [regular_plural(word, lang), *orthographic_plurals(word, lang)]
-    if (lang or "").split("-")[0] == "de" and word[-1:].isalpha() and not word.casefold().endswith(("s", "x", "z", "ß")):
+    if primary_language(lang) == "de" and word[-1:].isalpha() and not word.casefold().endswith(("s", "x", "z", "ß")):
         forms.append(word + ("S" if word.isupper() else "s"))
     return list(dict.fromkeys(p for p in forms if p))
 
@@ -295,7 +296,7 @@ def regular_plural(word: str, lang: str | None) -> str | None:
     Taxis); None where the plural may take another ending (journal -> journaux, papel -> papéis,
     atualização -> atualizações, ordenador -> ordenadores, Firma -> Firmen, child -> children)
     or the language has no -s plural (Dutch writes foto's)."""
-    primary = (lang or "").split("-")[0]
+    primary = primary_language(lang)
     w = word.casefold()
     if not w[-1:].isalpha():
         return None
@@ -354,7 +355,7 @@ def orthographic_plurals(word: str, lang: str | None) -> list[str]:
 
 
 def _orthographic_plurals(word: str, lang: str | None) -> list[str | None]:
-    primary = (lang or "").split("-")[0]
+    primary = primary_language(lang)
     w = word.casefold()
     accented = any(ch in "áéíóúâêôã" for ch in w)  # a written accent: the stress is not on the last syllable
     if w == "mal":

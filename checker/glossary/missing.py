@@ -8,6 +8,7 @@ import re
 
 from ..agreement import SEPARABLE_PREFIXES
 from ..align import align
+from ..lang import primary_language
 from ..model import Document
 from .check import Hit, Scan, scan
 from .compiled import COMPOUND_RE, FAMILY_MIN, FUNCTION_ZIPF, CompiledGlossary, is_english, within_one
@@ -326,7 +327,7 @@ def _separable_verb_forms(doc: Document, tokens: Tokens, keys: list[str], lo: in
     anmelden"): the verb and, later in its clause, the prefix at the clause's end ("Melden Sie
     sich jetzt an.", "Laden Sie die Datei herunter"), the participle (angemeldet,
     heruntergeladen) and the zu-infinitive (anzumelden)."""
-    if (lang or "").split("-")[0] != "de":
+    if primary_language(lang) != "de":
         return 0
     from ..lexicon import zipf
 

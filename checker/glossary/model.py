@@ -13,6 +13,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..lang import primary_language
+
 
 class Status(str, enum.Enum):
     PREFERRED = "preferred"
@@ -92,8 +94,7 @@ def primary_lang(code: str | None) -> str | None:
     """``pt-BR``, ``pt_XX``, ``PT`` -> ``pt``; empty -> None."""
     if code is None:
         return None
-    code = code.strip().replace("_", "-").split("-")[0].lower()
-    return code or None
+    return primary_language(code.strip()) or None
 
 
 _NO_REGION = frozenset({"XX", "ZZ", "001"})  # (user-assigned "any", CLDR's unknown region, the world)

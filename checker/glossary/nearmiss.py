@@ -10,6 +10,7 @@ import re
 from ..align import Alignment, align
 from ..agreement import GENDERED, GERMAN_LIKE, article_at_risk, article_doubled, determiner_before
 from ..casing import starts_sentence, transfer_case
+from ..lang import primary_language
 from ..model import Document
 from ..names.morph import CASE_LANGUAGES
 from ..names.normalize import HYPHENS
@@ -150,11 +151,11 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
             # translation's term may not share: O vaccine -> O vacina, a tester's report; nor
             # case, which a Russian term must take from its place: по email -> по электронная
             # почта, Ceasefire был -> Прекращение огня был: another)
-            safe = len(approved) == 1 and exact and (sc.lang or "").split("-")[0] not in CASE_LANGUAGES and not (
+            safe = len(approved) == 1 and exact and primary_language(sc.lang) not in CASE_LANGUAGES and not (
                 beside_foreign(doc.prose, m.start, m.end, other, sc.lang)  # (Confinamento measures)
                 or article_at_risk(doc.prose, m.start, written, replacement, sc.lang)
                 or article_doubled(doc.prose, m.start, replacement, sc.lang)
-                or (sc.lang or "").split("-")[0] in GENDERED and determiner_before(doc.prose, m.start, sc.lang))
+                or primary_language(sc.lang) in GENDERED and determiner_before(doc.prose, m.start, sc.lang))
             hits.append(Hit("leftover", m.start, m.end, entry, term, suggestions, replacement, safe))
             covered[m.first:m.last] = b"\x01" * (m.last - m.first)
     # 1b. words matched by an approved term's stem that are not words of the language: a typo or
@@ -291,7 +292,7 @@ def _derived_from(word: str, surface: str, lang: str | None) -> bool:
     rest = folded[len(base):] if folded.startswith(base) else None
     if rest in ("i", "is"):
         return True  # a demonym (Panjshiri)
-    if (lang or "en").split("-")[0] == "en" and rest in _ENGLISH_COINAGES:
+    if primary_language(lang, "en") == "en" and rest in _ENGLISH_COINAGES:
         return True
     # other suffixes of two letters or more: one letter more is the commonest slip (Tajika, Herata)
     return derived(word, surface, lang) and (rest is None or len(rest) >= 2)
@@ -379,7 +380,7 @@ def _unlisted_inflection(surface: str, word: str, lang: str | None) -> bool:
     folded, plain = fold(surface), fold(word)
     if len(folded) <= len(plain):
         return False
-    if (lang or "").split("-")[0] in GERMAN_LIKE:
+    if primary_language(lang) in GERMAN_LIKE:
         return folded[len(plain):] in GERMAN_ENDINGS and folded.startswith(plain)
     stem = analyzer(lang).keys([surface])[0]
     n = len(stem)

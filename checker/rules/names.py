@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
+from ..lang import primary_language
 from ..model import Document, Finding, Fix, Scope, Severity
 from ..registry import Rule, RuleDoc, register
 
@@ -274,7 +275,7 @@ def _centred_on(cluster: "NameCluster", center: "NameVariant", name: str, tier: 
         # in Russian, a spelling whose ending the name's does not take: the name's form the text
         # writes one letter apart (Зеленскаго -> Зеленского, as the names rule suggests it), else
         # the case an inflected spelling's ending shows
-        if (lang or "").split("-")[0] != "ru":
+        if primary_language(lang) != "ru":
             return carried  # (elsewhere a form one letter apart may be a plural: Zelenskyi, Zelenskys)
         near = [o.spelling for o in own if o.spelling != name and len(o.spelling) == len(v.spelling)
                 and damerau(o.spelling, v.spelling) == 1]

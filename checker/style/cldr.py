@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..lang import primary_language
+
 
 @dataclass(frozen=True)
 class CapitalisedNames:
@@ -43,7 +45,7 @@ def capitalised_names(lang: str | None) -> CapitalisedNames:
     for table in (locale.months, locale.days):  # full names only: Sun, Wed and Mar are words
         for context in table.values():
             names.update(context.get("wide", {}).values())
-    names.update(_time_zone_cities(locale, (lang or "en").replace("_", "-").split("-")[0]))
+    names.update(_time_zone_cities(locale, primary_language(lang, "en")))
     names = {name for name in names if name[:1].isupper() and "(" not in name}
     names |= {name.replace(" & ", " and ") for name in names if " & " in name}  # Bosnia and Herzegovina
     words = frozenset(name for name in names if " " not in name and "-" not in name)

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterator
 
+from ..lang import primary_language
 from ..model import InputError, Severity
 
 RULE_TYPES = ("existence", "substitution", "consistency", "capitalization", "numbers")
@@ -221,7 +222,7 @@ class StyleRule:
         """Whether the rule runs on a document in ``lang``: its language, and where the rule names
         regions of it and the document one, one of those (lang: de-DE is not for de-AT; a plain
         de, or a detected language, takes every de rule)."""
-        primary = (lang or "").split("-")[0].split("_")[0].lower()
+        primary = primary_language(lang)
         if self.langs and primary not in self.langs:
             return False
         wanted = self.regions.get(primary)

@@ -16,6 +16,7 @@ from typing import Iterable, Iterator
 from ..agreement import elided_before_consonant, fix_at_risk
 from ..casing import (NOUNS_CAPITALISED, before_full_stop, case_pattern, fit_replacement, keep_full_stop, starts_sentence,
                       stop_may_end_a_sentence, transfer_case)
+from ..lang import primary_language
 from ..model import BlockKind, Document
 from ..names.morph import CASE_LANGUAGES
 from .cldr import capitalised_names, fold_name
@@ -465,7 +466,7 @@ def case_evidence(doc: Document, known_words: frozenset[str] = frozenset()) -> C
                 names.add(word.strip(".'’-"))
     names.update(word for word in known_words if word.lower() not in lower)
     stems = frozenset()
-    if (doc.lang or "").split("-")[0] in CASE_LANGUAGES:
+    if primary_language(doc.lang) in CASE_LANGUAGES:
         from ..names.morph import stems as stems_of
 
         stems = frozenset(stem for name in names for stem in stems_of(name, doc.lang))
@@ -505,7 +506,7 @@ def _likely_name(word: str, lang: str | None) -> bool:
     if not word[:1].isupper() or not lexicon.has_language(lang):
         return False
     z = lexicon.zipf(word, lang)
-    primary = (lang or "").split("-")[0]
+    primary = primary_language(lang)
     if primary in NOUNS_CAPITALISED:
         return z < NOUN_MAX_ZIPF or word in _GERMAN_POLITE
     if primary == "ru" and (word.isascii() or _russian_name(word)):
@@ -531,7 +532,7 @@ def _brand(word: str, z: float, lang: str | None) -> bool:
     """A Latin-script word Russian text uses as it is, about as often as ``lang`` (see above)."""
     from .. import lexicon
 
-    if not word.isascii() or (lang or "").split("-")[0] == "ru":
+    if not word.isascii() or primary_language(lang) == "ru":
         return False
     in_russian = lexicon.zipf(word, "ru")
     return in_russian >= LATIN_IN_RUSSIAN_MIN_ZIPF and in_russian >= z - LATIN_IN_RUSSIAN_MARGIN
@@ -542,7 +543,7 @@ _ENGLISH_I = re.compile(r"I(?:['’](?:m|d|ll|ve|s))?")  # the pronoun I, always
 
 def _is_exempt(word: str, rule: StyleRule, evidence: CaseEvidence, lang: str | None = None) -> bool:
     bare = word.replace("&amp;", "&").strip(".'’-")
-    if _ENGLISH_I.fullmatch(word.strip(".-")) and (lang or "en").split("-")[0] == "en":
+    if _ENGLISH_I.fullmatch(word.strip(".-")) and primary_language(lang, "en") == "en":
         return True  # (a tester's report: "Where i'm from")
     elision = _ELISION.match(bare)
     if elision and bare[:1].isupper():
@@ -587,7 +588,7 @@ def _names_in_a_sentence_case_heading(words: list[str], rule: StyleRule, evidenc
 
     if not any(w[:1].islower() for w in words[1:]):
         return set()
-    primary = (lang or "en").split("-")[0]
+    primary = primary_language(lang, "en")
     small = _CHICAGO_SMALL if primary == "en" else frozenset()
 
     def a_name(word: str) -> bool:
@@ -689,7 +690,7 @@ def capitalization(rule: StyleRule, doc: Document, evidence: CaseEvidence | None
             continue
         words = [m.group(0) for m in matches]
         subtitles = frozenset(i for i, m in enumerate(matches[1:], 1) if body[:m.start()].rstrip().endswith(":"))
-        expected = _expected_words(words, rule, subtitles, (doc.lang or "en").split("-")[0] == "en")
+        expected = _expected_words(words, rule, subtitles, primary_language(doc.lang, "en") == "en")
         skip = {0} if rule.match == "$sentence" else set()
         for i, m in enumerate(matches[1:], 1):  # a word after an indicator (e.g. ':') is free
             before = body[:m.start()].rstrip()
@@ -789,7 +790,7 @@ _COMPILED_NUMBERS: dict[tuple, re.Pattern] = {}
 
 
 def _number_settings(rule: StyleRule, lang: str | None) -> tuple[str, str, dict[str, int], tuple[str, ...]]:
-    sep, dec, mult, conj = NUMBER_DEFAULTS.get((lang or "en").split("-")[0], NUMBER_DEFAULTS["en"])
+    sep, dec, mult, conj = NUMBER_DEFAULTS.get(primary_language(lang, "en"), NUMBER_DEFAULTS["en"])
     if rule.separator is not None:
         sep = rule.separator
         # (a space keeps the language's decimal mark: 2,5 тысячи with separator " ", a tester's report)
@@ -933,7 +934,7 @@ def _continued(text: str, end: int, mult: dict[str, int], conj: tuple[str, ...],
     number; not 200 thousand and 300 thousand, a range of two, nor 200 thousand to 1.5 million
     or 30 thousand or 5 percent: another number). "And" is the language's (and, e, y, et, und),
     else the first word among the configured conjunctions."""
-    joining = _AND.get((lang or "").split("-")[0]) or next((c for c in conj if c[:1].isalpha()), None)
+    joining = _AND.get(primary_language(lang)) or next((c for c in conj if c[:1].isalpha()), None)
     if joining is None:
         return False
     found = re.compile(r"[ \u00a0]+" + re.escape(joining) + r"[ \u00a0]+\d[\d.,]*", re.IGNORECASE).match(text, end)
@@ -989,7 +990,7 @@ def numbers(rule: StyleRule, doc: Document) -> Iterator[Hit]:
                 else:
                     suggestion = group_digits(value, sep)
                     safe = _NUMBER_AND_WORD_BEFORE.search(text, max(0, at - 12), at) is None
-                if (doc.lang or "").split("-")[0] in _ROMANCE and _OF_AFTER.match(text, match.end()):
+                if primary_language(doc.lang) in _ROMANCE and _OF_AFTER.match(text, match.end()):
                     safe = False  # 5 millones de habitantes -> 5 000 000 habitantes, by a reader
                 found.append(Hit(at, match.end(), rule.format(suggestion, observed), [suggestion],
                                  suggestion, safe))

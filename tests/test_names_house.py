@@ -271,3 +271,49 @@ def test_a_case_form_the_stemmer_cuts_otherwise_is_still_the_house_spelling(tmp_
                                "В Кийве и в Кийве, затем в Киеве.\n")
     assert [(f["rule"], f["text"], f["suggestions"]) for f in findings] == [
         ("TC102", "Кийве", ["Киеве"]), ("TC102", "Кийве", ["Киеве"])]
+
+
+def _safe_fixes(tmp_path, names_yaml: str, text: str, name: str = "a.txt") -> list:
+    """(line, text, safe) of each TC102 finding on ``text`` with the list ``names_yaml``."""
+    (tmp_path / "names.yaml").write_text(names_yaml, encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "en"\nnames = ["names.yaml"]\n', encoding="utf-8")
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    findings = json.loads(run_cli("check", "--format", "json", name, cwd=tmp_path).stdout)["findings"]
+    return [(f["line"], f["text"], bool(f.get("fix")) and f["fix"]["safe"]) for f in findings if f["rule"] == "TC102"]
+
+
+def test_an_old_spelling_of_a_name_at_a_sentence_start_has_a_safe_fix(tmp_path):
+    """Kiev and Bombay are common in the word lists, as names are in every language: not
+    ordinary words, whose capital at a sentence's start says nothing (a tester's report: --fix
+    left "Kiev is the capital ... the mayor of Kyiv")."""
+    names = "names:\n  - name: Kyiv\n    variants: [Kiev]\n  - name: Mumbai\n    variants: [Bombay]\n"
+    text = "Kiev is the capital of Ukraine.\n\nBombay is the largest city in India.\n"
+    assert _safe_fixes(tmp_path, names, text) == [(1, "Kiev", True), (3, "Bombay", True)]
+
+
+def test_a_common_word_at_a_sentence_start_is_safe_where_the_text_writes_it_as_a_name(tmp_path):
+    """Turkey is an ordinary English word too: at a sentence's start its fix is safe only where
+    the document also writes it capitalised mid-sentence."""
+    names = "names:\n  - name: Türkiye\n    variants: [Turkey]\n"
+    assert _safe_fixes(tmp_path, names, "Turkey voted.\n") == [(1, "Turkey", False)]
+    assert _safe_fixes(tmp_path, names, "Turkey voted. Voters in Turkey agreed.\n") == \
+        [(1, "Turkey", True), (1, "Turkey", True)]
+
+
+def test_a_capital_in_the_next_table_cell_makes_no_longer_name(tmp_path):
+    table = ("The Taleban took Kandahar.\n\n| Group | City |\n|---|---|\n"
+             "| Taleban | Kandahar |\n| Taleban | kandahar |\n")
+    found = _safe_fixes(tmp_path, "names:\n  - name: Taliban\n    variants: [Taleban]\n", table, "t.md")
+    assert found == [(1, "Taleban", True), (5, "Taleban", True), (6, "Taleban", True)]
+    # (in one cell, a capital after the variant still holds the fix back: Taleban Kandahar Office)
+    found = _safe_fixes(tmp_path, "names:\n  - name: Taliban\n    variants: [Taleban]\n",
+                        "| Office |\n|---|\n| Taleban Kandahar |\n", "t.md")
+    assert found == [(3, "Taleban", False)]
+
+
+def test_title_case_headings_are_fixed_unless_the_text_writes_the_longer_name(tmp_path):
+    names = "names:\n  - name: Zelensky\n    variants: [Zelenskiy]\n  - name: Catar\n    variants: [Qatar]\n"
+    text = ("# Zelenskiy Visits The Front\n\nPresident Zelenskiy visited the front.\n\n"
+            "# Qatar Airways Cuts Flights\n\nQatar Airways said so.\n")
+    assert _safe_fixes(tmp_path, names, text, "h.md") == [
+        (1, "Zelenskiy", True), (3, "Zelenskiy", True), (5, "Qatar", False), (7, "Qatar", False)]

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from ..casing import NOUNS_CAPITALISED, before_full_stop
 from ..lang import primary_language
-from ..model import InputError
+from ..model import BlockKind, InputError
 from .index import Match, PatternIndex, inflected_form
 from .load import decode, read_bytes, where
 from .text import Analyzer, analyzer, unaccent
@@ -242,17 +242,20 @@ def judged_in_context(matches: list[HouseMatch], doc) -> list[HouseMatch]:
 
     out = []
     lowered: set[str] | None = None
-    for m in matches:
+    initial = [starts_sentence(doc, m.start) for m in matches]
+    mid_sentence = {m.variant.casefold() for m, first in zip(matches, initial) if not first}
+    for m, first in zip(matches, initial):
         one_word = len(_words(m.listed)) == 1
         # (as the index decides: a variant differing only in case or accents is no other word)
         common = one_word and fold_spelling(m.listed) != fold_spelling(m.canonical) and _is_common(m.listed, doc.lang)
-        if common and starts_sentence(doc, m.start):
+        if common and first:
             if lowered is None:
                 lowered = {w for w in re.findall(r"[^\W\d_]+", doc.prose) if w.islower()}
             if m.variant.lower() in lowered:
                 continue  # (El equipo gana el partido. Gana el local.)
-            m = dataclasses.replace(m, safe=False)
-        elif m.safe and one_word and _in_longer_name(doc.prose, m.end, m.canonical, doc.lang):
+            if m.variant.casefold() not in mid_sentence:  # (written capitalised mid-sentence too: the name)
+                m = dataclasses.replace(m, safe=False)
+        elif m.safe and one_word and _in_longer_name(doc, m.start, m.end, m.canonical):
             m = dataclasses.replace(m, safe=False)
         out.append(m)
     return out
@@ -264,18 +267,41 @@ _NEXT_WORD = re.compile(r"[ \u00a0]+([^\W\d_]+)")
 NAME_AFTER_MAX_ZIPF = 3.0  # ... where every noun is capitalised: a word this rare, a name's
 
 
-def _in_longer_name(text: str, end: int, canonical: str, lang: str | None) -> bool:
-    """Whether a capitalised word the house spelling does not have follows on the same line; in
-    German, which capitalises every noun, a rare one (Kiew Waffen geliefert: a noun, a review)."""
+def _in_longer_name(doc, start: int, end: int, canonical: str) -> bool:
+    """Whether a capitalised word the house spelling does not have follows on the same line, in
+    the same table cell; in German, which capitalises every noun, a rare one (Kiew Waffen
+    geliefert: a noun, a review). In a heading that capitalises its words (Zelenskiy Visits The
+    Front, TALEBAN ADVANCE), only where the document's other text writes the two words together
+    too (Qatar Airways): a tester's report."""
+    text, lang = doc.prose, doc.lang
     after = _NEXT_WORD.match(text, end)
     if after is None or not after.group(1)[0].isupper() or fold_spelling(after.group(1)) in _words(canonical):
         return False
+    if "|" in doc.text[end:after.start(1)]:
+        return False  # (the next cell of a table, which the prose masks)
+    heading = _capitalised_heading(doc, start)
+    if heading is not None:
+        pair = re.compile(re.escape(text[start:end]) + r"[ \u00a0]+" + re.escape(after.group(1)), re.IGNORECASE)
+        return any(pair.search(text, block.start, block.end) for block in doc.blocks
+                   if block.kind is not BlockKind.HEADING)
     if primary_language(lang) in NOUNS_CAPITALISED:
         from ..lexicon import zipf
 
         return zipf(after.group(1).lower(), lang) < NAME_AFTER_MAX_ZIPF
     return True
 
+
+
+def _capitalised_heading(doc, offset: int):
+    """The heading block around ``offset`` when it capitalises all its words of 4+ letters (title
+    case or capitals: there a capital after a name tells nothing), else None."""
+    for block in doc.blocks:
+        if block.start <= offset < block.end:
+            if block.kind is not BlockKind.HEADING:
+                return None
+            words = [w for w in re.findall(r"[^\W\d_]+", doc.prose[block.start:block.end]) if len(w) >= 4]
+            return block if len(words) > 1 and all(w[0].isupper() for w in words) else None
+    return None
 
 # Languages that write a name's genitive with a bare -s (Kiews, Selenskijs)
 GENITIVE_S = frozenset({"de", "nl", "sv", "da", "no", "nb", "nn", "is"})
@@ -298,13 +324,23 @@ def case_inflection(word: str, form: str) -> bool:
     return ending_change(word, form, MAX_CASE_ENDING) is not None
 
 
+NAME_LIKE_MAX_ZIPF = 4.0  # ... unless about as common in other languages, up to this: a name (Kiev 3.5, Bombay 3.7)
+
+
 def _is_common(spelling: str, lang: str | None) -> bool:
+    """An ordinary word of ``lang`` (Gana, "wins" in Spanish; turkey, mark), by its frequency in
+    the case-blind word list; not a name about as common in other languages (Kiev, Bombay,
+    Gaddafi: their old spellings are common too, and were held back from safe fixes at a
+    sentence's start: a tester's report)."""
     words = spelling.split()
     if len(words) != 1:
         return False
     from ..lexicon import zipf
+    from ..names.compare import name_like
+    from ..names.normalize import fold
 
-    return zipf(spelling.lower(), lang) >= COMMON_WORD_ZIPF
+    z = zipf(spelling.lower(), lang)
+    return z >= COMMON_WORD_ZIPF and not (z < NAME_LIKE_MAX_ZIPF and name_like(fold(spelling.lower()), primary_language(lang, "en")))
 
 
 PART_LIKENESS_MIN = 0.6  # letters alike (difflib's ratio) for a variant to stand for a part of the name

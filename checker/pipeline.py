@@ -1089,11 +1089,15 @@ def run(sources: Sequence[Source], options: Options) -> Result:
         many = f"{len(paths)} files" if len(paths) > 1 else "1 file"
         notices.append(f"{many} checked as {lang} read as another language (few of their words are {lang} words), "
                        f"e.g. {paths[0]}: is the language right? (--lang, or let it be detected; --fix leaves "
-                       f"{'them' if len(paths) > 1 else 'it'} as {'they are' if len(paths) > 1 else 'it is'})")
+                       f"{'them' if len(paths) > 1 else 'it'} as {'they are' if len(paths) > 1 else 'it is'}, "
+                       f"and the glossary is not applied to {'them' if len(paths) > 1 else 'it'})")
     stdin_texts = {path: doc.text for path, doc in by_path.items() if source_of[path].data is not None and doc.text}
     foreign_paths = {path for paths in foreign.values() for path in paths}
-    if foreign_paths:  # (reported, never fixed: maybe an original beside its translation)
+    if foreign_paths:
+        # reported, never fixed: maybe an original beside its translation; the glossary, which
+        # maps the source language's terms to the target's, says nothing of it (every source term
+        # "left in": a new user's report)
         findings = [dataclasses.replace(f, fix=None) if f.fix is not None and f.path in foreign_paths else f
-                    for f in findings]
+                    for f in findings if f.path not in foreign_paths or f.category != "glossary"]
     return Result(filter_findings(findings, settings_of, options, documents=by_path, corpus=corpus,
                                   stdin_texts=stdin_texts), documents, fail_levels, errors, notices)

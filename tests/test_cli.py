@@ -175,7 +175,8 @@ def test_files_that_read_as_another_language_than_lang_get_a_notice(tmp_path):
     result = run_cli("check", "--isolated", "--lang", "en", "de.txt", "en.txt", cwd=tmp_path)
     notices = [line for line in result.stderr.decode().splitlines() if "read as another language" in line]
     assert notices == ["transcheck: warning: 1 file checked as en read as another language (few of their words are "
-                       "en words), e.g. de.txt: is the language right? (--lang, or let it be detected; --fix leaves it as it is)"]
+                       "en words), e.g. de.txt: is the language right? (--lang, or let it be detected; --fix leaves it as it is, "
+                       "and the glossary is not applied to it)"]
     assert "another language" not in run_cli("check", "--isolated", "--lang", "de", "de.txt", cwd=tmp_path).stderr.decode()
 
 

@@ -578,6 +578,22 @@ def test_variants_draft_never_merges_two_languages(tmp_path):
     assert result.returncode == 1 and "'Zelenskyy': the house spelling is 'Zelensky'" in result.stdout.decode()
 
 
+
+def test_variants_draft_gives_a_name_spelled_alike_in_two_languages_one_entry(tmp_path):
+    # a new user's report: the Spanish entry, the English one's twin, was left as a comment
+    # "as the en entry spells it otherwise"
+    for folder, text in (("en", "Recep Tayyip Erdoğan met Olaf Scholz in Ankara on Monday.\n\n"
+                                "Erodğan told the press that more work was needed.\n"),
+                         ("es", "Recep Tayyip Erdoğan se reunió con Olaf Scholz en Ankara el lunes.\n\n"
+                                "Erodğan afirmó que queda trabajo por hacer.\n")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "transcheck.toml").write_text(f'lang = "{folder}"\n', encoding="utf-8")
+        (tmp_path / folder / "a.txt").write_text(text, encoding="utf-8")
+    draft = run_cli("variants", "--format", "names", "en", "es", cwd=tmp_path).stdout.decode()
+    assert '  - name: "Erdoğan"  # en: Erdoğan 1×, Erodğan 1×; es: Erdoğan 1×, Erodğan 1×\n' \
+           '    variants: ["Erodğan"]\n' in draft
+    assert "# - name" not in draft and "otherwise" not in draft
+
 def test_names_draft_keeps_hyphens_and_joins_the_two_writings(tmp_path):
     # a tester's report: the draft wrote "Jean Luc Mélenchon"; a reviewer's: a file with the
     # hyphen and one without gave two entries. One entry, written as most occurrences write it

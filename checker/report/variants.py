@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from typing import Any, Sequence
 
 from ..model import Document
@@ -59,6 +60,23 @@ def _drafted(spelling: str, lang: str) -> str:
     from ..names.cluster import _nominative
 
     return _nominative([spelling]) or spelling
+
+
+@dataclass
+class _Entry:
+    """One entry of the drafted list: ``name`` is its spelling as the loader compares it."""
+
+    lang: str
+    name: str
+    written: str
+    variants: list[str]
+    comment: str
+    note: str = ""  # why the entry is left as a comment
+
+    def lines(self) -> list[str]:
+        entry = [f"  - name: {json.dumps(self.written, ensure_ascii=False)}  # {self.comment}",
+                 f"    variants: [{', '.join(json.dumps(v, ensure_ascii=False) for v in self.variants)}]"]
+        return [self.note, *("  # " + line[2:] for line in entry)] if self.note else entry
 
 
 def house_list(files: list[tuple[Any, list[Any]]], across: list[Any] = ()) -> str:
@@ -154,22 +172,35 @@ def house_list(files: list[tuple[Any, list[Any]]], across: list[Any] = ()) -> st
         # (ties: the hyphen, always as written; spaces may stand for a name written both ways)
         return min(ways, key=lambda w: (-ways[w], "-" not in w, w)) if ways else key[1]
 
-    listed: dict[str, str] = {}  # spelling (case aside) -> the language of the entry holding it
+    drafted: list[_Entry] = []
+    listed: dict[str, _Entry] = {}  # spelling (case aside) -> the entry holding it
     for (lang, name), *variants in entries:
         seen = ", ".join(f"{written(k)} {counts[k]}×" for k in ((lang, name), *variants))
         where = f"{lang}: " if len(languages) > 1 else ""
-        entry = [f"  - name: {json.dumps(written((lang, name)), ensure_ascii=False)}  # {where}{seen}",
-                 f"    variants: [{', '.join(json.dumps(written(k), ensure_ascii=False) for k in variants)}]"]
         spellings = [fold_spelling(written(k)) for k in ((lang, name), *variants)]  # (as the loader compares)
-        other = next((listed[s] for s in spellings if s in listed), None)
-        if other is not None:  # another language's entry holds one of its spellings (Massoud in
-            # English, Massud in Portuguese): one list cannot hold both, so this one is left as a comment
-            lines.append(f"  # (as the {other} entry spells it otherwise, a list cannot hold both: "
-                         f"move this one to a list for {lang})")
-            entry = ["  # " + line[2:] for line in entry]
+        holders = {id(listed[s]): listed[s] for s in spellings if s in listed}
+        if len(holders) == 1:
+            other = next(iter(holders.values()))
+            if other.name == spellings[0]:
+                # another language's entry with this name (Erdoğan / Erodğan in English and in
+                # Spanish): the same entry, which takes this language's counts and variants (a new
+                # user's report: it was left as a comment, "spelled otherwise")
+                other.comment += f"; {where}{seen}"
+                for k, spelling in zip(variants, spellings[1:]):
+                    if spelling not in listed:
+                        other.variants.append(written(k))
+                        listed[spelling] = other
+                continue
+        entry = _Entry(lang, spellings[0], written((lang, name)), [written(k) for k in variants], f"{where}{seen}")
+        if holders:  # another language's entry holds one of its spellings (Massoud in English, Massud
+            # in Portuguese) under another name: one list cannot hold both, so this one is a comment
+            other_lang = next(iter(holders.values())).lang
+            entry.note = f"  # (as the {other_lang} entry spells it otherwise, a list cannot hold both: move this one to a list for {lang})"
         else:
-            listed.update(dict.fromkeys(spellings, lang))
-        lines += entry
+            listed.update(dict.fromkeys(spellings, entry))
+        drafted.append(entry)
+    for entry in drafted:
+        lines += entry.lines()
     if not listed:
         lines += ["  # no name is spelled two ways in these files: nothing to list (an empty list is",
                   "  # an error in a configuration)"]

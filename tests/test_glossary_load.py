@@ -1,7 +1,5 @@
 """Glossary and house-name loaders: TBX 2008, TBX v3, CSV/TSV, YAML; malformed files."""
 
-import time
-
 import pytest
 
 from checker.glossary import Status, load_glossary, load_house_names
@@ -88,7 +86,7 @@ def test_broken_house_name_lists_are_errors(tmp_path, text, words):
 
 @pytest.mark.parametrize("name, line, words", [
     ("bad-unclosed.tbx", 5, "malformed XML"),
-    ("bad-entity.tbx", 1, "entities"),
+    ("bad-entity.tbx", 3, "entities"),  # (the declaration's line: a new user's report)
     ("bad-nolang.tbx", 4, "xml:lang"),
     ("bad-status.csv", 3, "unknown term status 'wrongish'"),
     ("bad-quote.csv", 3, "malformed CSV"),
@@ -160,18 +158,15 @@ def test_entities_are_never_expanded(tmp_path):
     assert load_glossary(str(external)).entries[0].terms[0].text == "a"  # no DTD fetched
 
 
-def test_ten_thousand_term_tbx_loads_fast(tmp_path):
+def test_ten_thousand_term_tbx_loads(tmp_path):
     path = tmp_path / "big.tbx"
     rows = "".join(
         f'<termEntry id="e{i}"><langSet xml:lang="pt"><tig><term>termo {i}</term></tig></langSet>'
         f'<langSet xml:lang="en"><tig><term>term number {i}</term><termNote type="administrativeStatus">'
         f'preferredTerm-admn-sts</termNote></tig></langSet></termEntry>\n' for i in range(5000))
     path.write_text(f'<?xml version="1.0"?>\n<martif><text><body>\n{rows}</body></text></martif>\n')
-    started = time.perf_counter()
-    g = load_glossary(str(path))
-    elapsed = time.perf_counter() - started
+    g = load_glossary(str(path))  # (its speed is scripts/bench_glossary.py's: no timing in tests)
     assert sum(len(e.terms) for e in g.entries) == 10_000
-    assert elapsed < 2.0  # 0.5 s on an idle machine; generous for loaded CI runners
 
 
 @pytest.mark.parametrize("text, words", [

@@ -57,7 +57,9 @@ def safe_parse(data: bytes):
     tree = root.getroottree()
     dtd = tree.docinfo.internalDTD
     if dtd is not None and list(dtd.iterentities()):
-        raise TbxError(1, "the document type declares entities, which are refused in untrusted XML")
+        at = next((i for i in (data.find(b"<!ENTITY"), data.find(b"<!DOCTYPE")) if i >= 0), 0)  # (-1: UTF-16)
+        raise TbxError(data.count(b"\n", 0, at) + 1,
+                       "the document type declares entities, which are refused in untrusted XML")
     return root
 
 

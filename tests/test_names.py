@@ -1868,3 +1868,14 @@ def test_a_first_name_like_a_countrys_is_another_name_beside_the_country():
     assert flagged(text) == [("Georgia", "Giorgia")]
     text = "La ministra Georgja Meloni habló con el presidente de Georgia. Meloni dijo que Georgia tiene futuro."
     assert flagged(text, "es") == [("Georgja", "Georgia")]
+
+
+def test_a_word_in_the_place_of_a_name_written_three_times_is_its_slip():
+    # a names tester's report: Justine Trier (the city, Zipf 3.5 in French) beside Justine Triet
+    # three times was missed; inside the same full name, a spelling used once is its slip
+    text = ("La réalisatrice Justine Triet a gagné. Justine Triet a remercié son équipe. "
+            "Interrogée, Justine Trier a ri. Le film de Justine Triet sort en août.")
+    assert flagged(text, "fr") == [("Trier", "Triet")]
+    # ... not where both recur: two people (Justine Trier twice beside Justine Triet three times)
+    both = text + " Plus tard, Justine Trier est repartie."
+    assert flagged(both, "fr") == []

@@ -19,6 +19,7 @@ variant that is an ordinary word in lower case (``Shad``, ``Bush``) is matched o
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import difflib
 import os
@@ -243,6 +244,7 @@ def judged_in_context(matches: list[HouseMatch], doc) -> list[HouseMatch]:
     out = []
     lowered: set[str] | None = None
     initial = [starts_sentence(doc, m.start) for m in matches]
+    written_together: dict[tuple[str, str], bool] = {}  # (``_in_longer_name``'s, per pair of words)
     mid_sentence = {m.variant.casefold() for m, first in zip(matches, initial) if not first}
     for m, first in zip(matches, initial):
         one_word = len(_words(m.listed)) == 1
@@ -255,7 +257,7 @@ def judged_in_context(matches: list[HouseMatch], doc) -> list[HouseMatch]:
                 continue  # (El equipo gana el partido. Gana el local.)
             if m.variant.casefold() not in mid_sentence:  # (written capitalised mid-sentence too: the name)
                 m = dataclasses.replace(m, safe=False)
-        elif m.safe and one_word and _in_longer_name(doc, m.start, m.end, m.canonical):
+        elif m.safe and one_word and _in_longer_name(doc, m.start, m.end, m.canonical, written_together):
             m = dataclasses.replace(m, safe=False)
         out.append(m)
     return out
@@ -267,7 +269,7 @@ _NEXT_WORD = re.compile(r"[ \u00a0]+([^\W\d_]+)")
 NAME_AFTER_MAX_ZIPF = 3.0  # ... where every noun is capitalised: a word this rare, a name's
 
 
-def _in_longer_name(doc, start: int, end: int, canonical: str) -> bool:
+def _in_longer_name(doc, start: int, end: int, canonical: str, written_together: dict[tuple[str, str], bool]) -> bool:
     """Whether a capitalised word the house spelling does not have follows on the same line, in
     the same table cell; in German, which capitalises every noun, a rare one (Kiew Waffen
     geliefert: a noun, a review). In a heading that capitalises its words (Zelenskiy Visits The
@@ -279,11 +281,13 @@ def _in_longer_name(doc, start: int, end: int, canonical: str) -> bool:
         return False
     if "|" in doc.text[end:after.start(1)]:
         return False  # (the next cell of a table, which the prose masks)
-    heading = _capitalised_heading(doc, start)
-    if heading is not None:
-        pair = re.compile(re.escape(text[start:end]) + r"[ \u00a0]+" + re.escape(after.group(1)), re.IGNORECASE)
-        return any(pair.search(text, block.start, block.end) for block in doc.blocks
-                   if block.kind is not BlockKind.HEADING)
+    if _capitalised_heading(doc, start):
+        key = (text[start:end].casefold(), after.group(1).casefold())
+        if key not in written_together:
+            pair = re.compile(re.escape(text[start:end]) + r"[ \u00a0]+" + re.escape(after.group(1)), re.IGNORECASE)
+            written_together[key] = any(pair.search(text, block.start, block.end) for block in doc.blocks
+                                        if block.kind is not BlockKind.HEADING)
+        return written_together[key]
     if primary_language(lang) in NOUNS_CAPITALISED:
         from ..lexicon import zipf
 
@@ -292,16 +296,14 @@ def _in_longer_name(doc, start: int, end: int, canonical: str) -> bool:
 
 
 
-def _capitalised_heading(doc, offset: int):
-    """The heading block around ``offset`` when it capitalises all its words of 4+ letters (title
-    case or capitals: there a capital after a name tells nothing), else None."""
-    for block in doc.blocks:
-        if block.start <= offset < block.end:
-            if block.kind is not BlockKind.HEADING:
-                return None
-            words = [w for w in re.findall(r"[^\W\d_]+", doc.prose[block.start:block.end]) if len(w) >= 4]
-            return block if len(words) > 1 and all(w[0].isupper() for w in words) else None
-    return None
+def _capitalised_heading(doc, offset: int) -> bool:
+    """Whether ``offset`` is in a heading that capitalises all its words of 4+ letters (title case
+    or capitals: there a capital after a name tells nothing)."""
+    i = bisect.bisect_right(doc.blocks, offset, key=lambda block: block.start) - 1
+    if i < 0 or offset >= doc.blocks[i].end or doc.blocks[i].kind is not BlockKind.HEADING:
+        return False
+    words = [w for w in re.findall(r"[^\W\d_]+", doc.prose[doc.blocks[i].start:doc.blocks[i].end]) if len(w) >= 4]
+    return len(words) > 1 and all(w[0].isupper() for w in words)
 
 # Languages that write a name's genitive with a bare -s (Kiews, Selenskijs)
 GENITIVE_S = frozenset({"de", "nl", "sv", "da", "no", "nb", "nn", "is"})

@@ -234,30 +234,37 @@ def _another_word(m: Match, tokens, lang: str | None) -> bool:
 def judged_in_context(matches: list[HouseMatch], doc) -> list[HouseMatch]:
     """``matches`` as the document's sentences bear them out. A one-word variant that is an
     ordinary word of the language (Gana, a listed variant of Ghana, is "wins" in Spanish) is
-    matched as written, in capitals; at a sentence's start that is no sign of a name: where the
-    document writes the word in lower case too, it is that word (no finding), else its fix is
-    unsafe. A one-word variant right before another capitalised word, out of a longer name the
-    list does not give (Qatar Airways, a listed variant of Catar), gets an unsafe fix: a brand or
-    an institution keeps its own spelling."""
+    matched as written, in capitals; at a sentence's start, or in a heading that capitalises its
+    words, that is no sign of a name: where the document writes the word in lower case too, it
+    is that word (no finding); else its fix is unsafe, unless the document writes it capitalised
+    in running text mid-sentence, on its own (Kiev is the capital ... the mayor of Kiev: a new
+    user's report). A one-word variant right before another capitalised word, out of a longer
+    name the list does not give (Qatar Airways, a listed variant of Catar), gets an unsafe fix: a
+    brand or an institution keeps its own spelling."""
     from ..casing import starts_sentence
 
     out = []
     lowered: set[str] | None = None
-    initial = [starts_sentence(doc, m.start) for m in matches]
-    written_together: dict[tuple[str, str], bool] = {}  # (``_in_longer_name``'s, per pair of words)
-    mid_sentence = {m.variant.casefold() for m, first in zip(matches, initial) if not first}
-    for m, first in zip(matches, initial):
-        one_word = len(_words(m.listed)) == 1
+    uses: dict[str, tuple[bool, set[str]]] = {}  # (``_uses_outside_headings``, per variant)
+    one_word = [len(_words(m.listed)) == 1 for m in matches]
+    in_title_case = [_capitalised_heading(doc, m.start) for m in matches]
+    first = [starts_sentence(doc, m.start) or titled for m, titled in zip(matches, in_title_case)]
+    longer = [single and _in_longer_name(doc, m.start, m.end, m.canonical, uses)
+              for m, single in zip(matches, one_word)]
+    # the variant written as a name: mid-sentence in running text, on its own, not in capitals
+    named = {m.variant.casefold() for m, initial, long in zip(matches, first, longer)
+             if not initial and not long and not m.variant.isupper() and not _in_heading(doc, m.start)}
+    for m, single, initial, long in zip(matches, one_word, first, longer):
         # (as the index decides: a variant differing only in case or accents is no other word)
-        common = one_word and fold_spelling(m.listed) != fold_spelling(m.canonical) and _is_common(m.listed, doc.lang)
-        if common and first:
+        common = single and fold_spelling(m.listed) != fold_spelling(m.canonical) and _is_common(m.listed, doc.lang)
+        if common and initial:
             if lowered is None:
                 lowered = {w for w in re.findall(r"[^\W\d_]+", doc.prose) if w.islower()}
             if m.variant.lower() in lowered:
                 continue  # (El equipo gana el partido. Gana el local.)
-            if m.variant.casefold() not in mid_sentence:  # (written capitalised mid-sentence too: the name)
+            if m.variant.casefold() not in named:
                 m = dataclasses.replace(m, safe=False)
-        elif m.safe and one_word and _in_longer_name(doc, m.start, m.end, m.canonical, written_together):
+        if m.safe and long:
             m = dataclasses.replace(m, safe=False)
         out.append(m)
     return out
@@ -269,41 +276,75 @@ _NEXT_WORD = re.compile(r"[ \u00a0]+([^\W\d_]+)")
 NAME_AFTER_MAX_ZIPF = 3.0  # ... where every noun is capitalised: a word this rare, a name's
 
 
-def _in_longer_name(doc, start: int, end: int, canonical: str, written_together: dict[tuple[str, str], bool]) -> bool:
+def _in_longer_name(doc, start: int, end: int, canonical: str, uses: dict[str, tuple[bool, set[str]]]) -> bool:
     """Whether a capitalised word the house spelling does not have follows on the same line, in
     the same table cell; in German, which capitalises every noun, a rare one (Kiew Waffen
     geliefert: a noun, a review). In a heading that capitalises its words (Zelenskiy Visits The
-    Front, TALEBAN ADVANCE), only where the document's other text writes the two words together
-    too (Qatar Airways): a tester's report."""
+    Front, TALEBAN ADVANCE), a capital tells nothing: there, unless the document's other text
+    writes the variant on its own and never before that word (a tester's report; Qatar Airways
+    in a heading is the airline where the text does not say Qatar alone: a review)."""
     text, lang = doc.prose, doc.lang
-    after = _NEXT_WORD.match(text, end)
-    if after is None or not after.group(1)[0].isupper() or fold_spelling(after.group(1)) in _words(canonical):
+    after = _next_capital(doc, end)
+    if after is None or fold_spelling(after) in _words(canonical):
         return False
-    if "|" in doc.text[end:after.start(1)]:
-        return False  # (the next cell of a table, which the prose masks)
     if _capitalised_heading(doc, start):
-        key = (text[start:end].casefold(), after.group(1).casefold())
-        if key not in written_together:
-            pair = re.compile(re.escape(text[start:end]) + r"[ \u00a0]+" + re.escape(after.group(1)), re.IGNORECASE)
-            written_together[key] = any(pair.search(text, block.start, block.end) for block in doc.blocks
-                                        if block.kind is not BlockKind.HEADING)
-        return written_together[key]
+        variant = text[start:end].casefold()
+        if variant not in uses:
+            uses[variant] = _uses_outside_headings(doc, text[start:end])
+        alone, before = uses[variant]
+        return not alone or after.casefold() in before
     if primary_language(lang) in NOUNS_CAPITALISED:
         from ..lexicon import zipf
 
-        return zipf(after.group(1).lower(), lang) < NAME_AFTER_MAX_ZIPF
+        return zipf(after.lower(), lang) < NAME_AFTER_MAX_ZIPF
     return True
 
 
+def _next_capital(doc, end: int) -> str | None:
+    """The capitalised word right after ``end`` on the same line and in the same table cell (an
+    unescaped | between them is a cell's border, which the prose masks), else None."""
+    after = _NEXT_WORD.match(doc.prose, end)
+    if after is None or not after.group(1)[0].isupper() or re.search(r"(?<!\\)\|", doc.text[end:after.start(1)]):
+        return None
+    return after.group(1)
+
+
+def _uses_outside_headings(doc, variant: str) -> tuple[bool, set[str]]:
+    """How the text outside headings writes ``variant`` (any case): whether on its own somewhere
+    (not before a capitalised word), and the capitalised words it stands before (case-folded)."""
+    alone, before = False, set()
+    pattern = re.compile(r"(?<![^\W\d_])" + re.escape(variant) + r"(?![^\W\d_])", re.IGNORECASE)
+    for block in doc.blocks:
+        if block.kind is BlockKind.HEADING:
+            continue
+        for m in pattern.finditer(doc.prose, block.start, block.end):
+            after = _next_capital(doc, m.end())
+            if after is None:
+                alone = True
+            else:
+                before.add(after.casefold())
+    return alone, before
+
+
+def _in_heading(doc, offset: int) -> bool:
+    block = _block_at(doc, offset)
+    return block is not None and block.kind is BlockKind.HEADING
+
+
+def _block_at(doc, offset: int):
+    i = bisect.bisect_right(doc.blocks, offset, key=lambda block: block.start) - 1
+    return doc.blocks[i] if i >= 0 and offset < doc.blocks[i].end else None
+
 
 def _capitalised_heading(doc, offset: int) -> bool:
-    """Whether ``offset`` is in a heading that capitalises all its words of 4+ letters (title case
-    or capitals: there a capital after a name tells nothing)."""
-    i = bisect.bisect_right(doc.blocks, offset, key=lambda block: block.start) - 1
-    if i < 0 or offset >= doc.blocks[i].end or doc.blocks[i].kind is not BlockKind.HEADING:
+    """Whether ``offset`` is in a heading that capitalises all its words of 4+ letters, two at
+    least (title case or capitals: there a capital after a name tells nothing)."""
+    block = _block_at(doc, offset)
+    if block is None or block.kind is not BlockKind.HEADING:
         return False
-    words = [w for w in re.findall(r"[^\W\d_]+", doc.prose[doc.blocks[i].start:doc.blocks[i].end]) if len(w) >= 4]
+    words = [w for w in re.findall(r"[^\W\d_]+", doc.prose[block.start:block.end]) if len(w) >= 4]
     return len(words) > 1 and all(w[0].isupper() for w in words)
+
 
 # Languages that write a name's genitive with a bare -s (Kiews, Selenskijs)
 GENITIVE_S = frozenset({"de", "nl", "sv", "da", "no", "nb", "nn", "is"})
@@ -326,23 +367,16 @@ def case_inflection(word: str, form: str) -> bool:
     return ending_change(word, form, MAX_CASE_ENDING) is not None
 
 
-NAME_LIKE_MAX_ZIPF = 4.0  # ... unless about as common in other languages, up to this: a name (Kiev 3.5, Bombay 3.7)
-
-
 def _is_common(spelling: str, lang: str | None) -> bool:
-    """An ordinary word of ``lang`` (Gana, "wins" in Spanish; turkey, mark), by its frequency in
-    the case-blind word list; not a name about as common in other languages (Kiev, Bombay,
-    Gaddafi: their old spellings are common too, and were held back from safe fixes at a
-    sentence's start: a tester's report)."""
+    """An ordinary word of ``lang`` (Gana, "wins" in Spanish; turkey, canton), by its frequency in
+    the case-blind word list. (Old names are common too, Kiev 3.5, Bombay 3.7: the document tells
+    them from words, ``judged_in_context``.)"""
     words = spelling.split()
     if len(words) != 1:
         return False
     from ..lexicon import zipf
-    from ..names.compare import name_like
-    from ..names.normalize import fold
 
-    z = zipf(spelling.lower(), lang)
-    return z >= COMMON_WORD_ZIPF and not (z < NAME_LIKE_MAX_ZIPF and name_like(fold(spelling.lower()), primary_language(lang, "en")))
+    return zipf(spelling.lower(), lang) >= COMMON_WORD_ZIPF
 
 
 PART_LIKENESS_MIN = 0.6  # letters alike (difflib's ratio) for a variant to stand for a part of the name

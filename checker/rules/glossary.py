@@ -75,13 +75,13 @@ class HouseNameSpelling(Rule):
             "word (Zelenskiy -> Zelensky of Volodymyr Zelensky). Inflected inside the word, the "
             "suggestion takes the text's ending where the house spelling ends as the variant does "
             "(Зеленського -> Зеленского for Зеленський -> Зеленский): suggestion only, --unsafe-fixes. "
-            "A variant that is an ordinary word (Gana, Spanish for wins, listed for Ghana; not an old "
-            "name about as common in other languages: Kiev, Bombay) is matched capitalised only; at a "
-            "sentence's start it is left alone where the document writes the word in lower case, and its "
-            "fix is unsafe unless the document writes it capitalised mid-sentence too; so is the fix of a "
-            "one-word variant before a capitalised word the house spelling does not have, in the same "
-            "table cell (Qatar Airways; in a heading that capitalises every word, only where the text "
-            "writes the two words together too).",
+            "A variant that is a common word (Gana, Spanish for wins, listed for Ghana; Kiev) is matched "
+            "capitalised only; at a sentence's start, or in a heading that capitalises its words, it is "
+            "left alone where the document writes the word in lower case, and its fix is unsafe unless "
+            "the document writes it capitalised mid-sentence on its own too (The mayor of Kiev). So is "
+            "the fix of a one-word variant before a capitalised word the house spelling does not have, "
+            "in the same table cell (Qatar Airways); in a heading that capitalises every word, only "
+            "where the text writes the variant alone and never before that word.",
     )
 
     def check_document(self, doc: Document, ctx: "CheckContext") -> Iterable[Finding]:

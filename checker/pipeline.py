@@ -565,12 +565,14 @@ def combine_stats(rules: Sequence[Rule], left: dict[str, Any], right: dict[str, 
 
 def filter_findings(findings: Iterable[Finding], settings_of: dict[str, Settings],
                     options: Options | None = None, documents: dict[str, Document] | None = None,
-                    corpus: set[int] | None = None, stdin_texts: dict[str, str] | None = None) -> list[Finding]:
+                    corpus: set[int] | None = None, stdin_texts: dict[str, str] | None = None,
+                    foreign: set[str] = frozenset()) -> list[Finding]:
     """Drop what per-file-ignores turn off, deduplicate, sort (path, line, column, rule); give
     each finding its fingerprint; apply the suppression comments and, among the findings left,
     the corpus rules' decisions (``corpus``: their findings' ids, ``corpus_overrides``); then
     drop what the baseline lists and, with ``diff_only``, what is not on a changed line
-    (``stdin_texts``: the texts read from standard input, compared as read, not as on disk)."""
+    (``stdin_texts``: the texts read from standard input, compared as read, not as on disk;
+    ``foreign``: the files read as another language, which the glossary rules did not check)."""
     kept = {}
     for finding in findings:
         settings = settings_of.get(finding.path)
@@ -588,7 +590,7 @@ def filter_findings(findings: Iterable[Finding], settings_of: dict[str, Settings
 
     assign(result)  # over every finding, so that occurrence indexes do not depend on the filters below
     if documents:
-        result = _apply_suppressions(result, documents, settings_of)
+        result = _apply_suppressions(result, documents, settings_of, foreign)
     if corpus:
         result = corpus_overrides(result, corpus, documents or {})
     if options is not None and options.baseline:
@@ -650,7 +652,7 @@ def _spelling_on_changed_line(finding: Finding, lines: set[int], documents: dict
 
 
 def _apply_suppressions(findings: list[Finding], documents: dict[str, Document],
-                        settings_of: dict[str, Settings]) -> list[Finding]:
+                        settings_of: dict[str, Settings], foreign: set[str] = frozenset()) -> list[Finding]:
     """Inline ``transcheck-disable`` comments (checker.suppress), then TC002 for unused ones."""
     from . import suppress
     from .fingerprint import assign
@@ -660,7 +662,8 @@ def _apply_suppressions(findings: list[Finding], documents: dict[str, Document],
     if not directives_of:
         return kept
     ran_of = {path: {cls.code for cls in iter_selected(settings_of[path].select, settings_of[path].ignore)
-                     if not matches(cls, settings_of[path].config.ignored_for(path))}  # per-file-ignores
+                     if not matches(cls, settings_of[path].config.ignored_for(path))  # per-file-ignores
+                     and not (path in foreign and cls.category in FOREIGN_SKIPPED)}
               for path in directives_of if path in settings_of}
     styles_ran_of = {path: _styles_ran(settings_of[path], ran_of[path], documents[path].lang,
                                        settings_of[path].config.ignored_for(path))
@@ -878,6 +881,9 @@ class _Checked:
     notices: list[str] = field(default_factory=list)  # those this file added to its context's
 
 
+FOREIGN_SKIPPED = frozenset({"glossary"})  # rule categories not run on a file read as another language
+
+
 def _check_source(index: int, source: Source, ctx: CheckContext, rules: list[Rule], many: bool) -> _Checked:
     """Load one source (and its original), check it; in this process or in a pool's."""
     from .lang import looks_foreign
@@ -893,6 +899,10 @@ def _check_source(index: int, source: Source, ctx: CheckContext, rules: list[Rul
     foreign = bool(ctx.settings.lang and not doc.lang_detected
                    and looks_foreign(doc.prose, doc.lang, None if source.source else ctx.settings.source_lang))
     before = len(ctx.notices)
+    if foreign:  # (the glossary maps the source language's terms to the target's: it says nothing of
+        # a file in another language, an original beside its translations, whose every source term
+        # it "left in": a new user's report)
+        rules = [rule for rule in rules if rule.category not in FOREIGN_SKIPPED]
     doc_findings, doc_stats = check_document(doc, rules if many else [r for r in rules if r.scope is not Scope.CORPUS], ctx)
     # Filtering and reports read only the text: a corpus of many files keeps no segments, and no
     # text of a file with no findings and no suppression comments (TC002 reads them); a corpus
@@ -1093,11 +1103,9 @@ def run(sources: Sequence[Source], options: Options) -> Result:
                        f"and the glossary is not applied to {'them' if len(paths) > 1 else 'it'})")
     stdin_texts = {path: doc.text for path, doc in by_path.items() if source_of[path].data is not None and doc.text}
     foreign_paths = {path for paths in foreign.values() for path in paths}
-    if foreign_paths:
-        # reported, never fixed: maybe an original beside its translation; the glossary, which
-        # maps the source language's terms to the target's, says nothing of it (every source term
-        # "left in": a new user's report)
-        findings = [dataclasses.replace(f, fix=None) if f.fix is not None and f.path in foreign_paths else f
-                    for f in findings if f.path not in foreign_paths or f.category != "glossary"]
-    return Result(filter_findings(findings, settings_of, options, documents=by_path, corpus=corpus,
-                                  stdin_texts=stdin_texts), documents, fail_levels, errors, notices)
+    kept = filter_findings(findings, settings_of, options, documents=by_path, corpus=corpus,
+                           stdin_texts=stdin_texts, foreign=foreign_paths)
+    if foreign_paths:  # (reported, never fixed: maybe an original beside its translation; TC002's too)
+        kept = [dataclasses.replace(f, fix=None) if f.fix is not None and f.path in foreign_paths else f
+                for f in kept]
+    return Result(kept, documents, fail_levels, errors, notices)

@@ -260,6 +260,13 @@ def test_fix_leaves_a_file_that_reads_as_the_source_language(tmp_path):
     reported = [line for line in result.stdout.decode().splitlines() if line.startswith("help.en.txt:")]
     assert reported and all("TC3" in line for line in reported), reported
     assert "read as another language" in result.stderr.decode() and "--fix leaves it" in result.stderr.decode()
+    # a suppression of a glossary rule there suppresses what did not run: no TC002, whose fix
+    # would have edited the file (a review)
+    commented = "<!-- transcheck-disable-next-line TC203 -->\nIf you forget your password, reset it.\n"
+    (tmp_path / "help.en.md").write_text(commented, encoding="utf-8")
+    result = run_cli("check", "--fix", "--unsafe-fixes", "help.en.md", "help.es.txt", cwd=tmp_path)
+    assert "TC002" not in result.stdout.decode() and (tmp_path / "help.en.md").read_text(encoding="utf-8") == commented
+    (tmp_path / "help.en.md").unlink()
     # a short original too: four lower-case words of three letters or more are enough (a review)
     (tmp_path / "g.csv").write_text("source,target,status\ncontraseña,password\n,passcode,deprecated\n", encoding="utf-8")
     (tmp_path / "transcheck.toml").write_text('lang = "en"\nsource-lang = "es"\nglossaries = ["g.csv"]\n',

@@ -594,6 +594,26 @@ def test_variants_draft_gives_a_name_spelled_alike_in_two_languages_one_entry(tm
            '    variants: ["Erodğan"]\n' in draft
     assert "# - name" not in draft and "otherwise" not in draft
 
+
+def test_variants_draft_never_lists_another_entrys_name_as_a_variant():
+    """A review: Spanish Kyiv / Kiew joined the English Kyiv entry with Kiew, the German entry's
+    name, as a variant (and left that entry a comment), depending on which count was higher."""
+    import yaml
+
+    from checker.names.cluster import NameCluster, NameVariant
+    from checker.report.variants import house_list
+
+    def cluster(name: str, count: int, variant: str) -> NameCluster:
+        return NameCluster(name, count + 1, [NameVariant(name, count, None, "canonical", name, name),
+                                             NameVariant(variant, 1, "B", "transliteration", variant, name)])
+
+    for spanish in (3, 6):  # (fewer and more than the German entry's 6)
+        draft = house_list([("en", [cluster("Kyiv", 9, "Kiev")]), ("es", [cluster("Kyiv", spanish, "Kiew")]),
+                            ("de", [cluster("Kiew", 5, "Kyjiw")])])
+        entries = yaml.safe_load(draft)["names"]
+        assert entries == [{"name": "Kyiv", "variants": ["Kiev"]}, {"name": "Kiew", "variants": ["Kyjiw"]}], draft
+        assert "(Kiew left out: another entry's)" in draft
+
 def test_names_draft_keeps_hyphens_and_joins_the_two_writings(tmp_path):
     # a tester's report: the draft wrote "Jean Luc Mélenchon"; a reviewer's: a file with the
     # hyphen and one without gave two entries. One entry, written as most occurrences write it

@@ -174,28 +174,34 @@ def house_list(files: list[tuple[Any, list[Any]]], across: list[Any] = ()) -> st
 
     drafted: list[_Entry] = []
     listed: dict[str, _Entry] = {}  # spelling (case aside) -> the entry holding it
+    names_anywhere = {fold_spelling(written(group[0])) for group in entries}  # (every language's)
     for (lang, name), *variants in entries:
         seen = ", ".join(f"{written(k)} {counts[k]}×" for k in ((lang, name), *variants))
         where = f"{lang}: " if len(languages) > 1 else ""
         spellings = [fold_spelling(written(k)) for k in ((lang, name), *variants)]  # (as the loader compares)
         holders = {id(listed[s]): listed[s] for s in spellings if s in listed}
-        if len(holders) == 1:
-            other = next(iter(holders.values()))
-            if other.name == spellings[0]:
-                # another language's entry with this name (Erdoğan / Erodğan in English and in
-                # Spanish): the same entry, which takes this language's counts and variants (a new
-                # user's report: it was left as a comment, "spelled otherwise")
-                other.comment += f"; {where}{seen}"
-                for k, spelling in zip(variants, spellings[1:]):
-                    if spelling not in listed:
-                        other.variants.append(written(k))
-                        listed[spelling] = other
-                continue
+        same = listed.get(spellings[0])
+        if same is not None and same.name == spellings[0]:
+            # another language's entry with this name (Erdoğan / Erodğan in English and in Spanish):
+            # the same entry, which takes this language's counts and its variants that no entry
+            # holds or is named by (a new user's report: it was left as a comment, "spelled
+            # otherwise"; a review: Kiew, the German entry's name, is no variant of Kyiv for Spanish)
+            same.comment += f"; {where}{seen}"
+            for k, spelling in zip(variants, spellings[1:]):
+                if spelling in listed or spelling in names_anywhere:
+                    if listed.get(spelling) is not same:
+                        same.comment += f" ({written(k)} left out: another entry's)"
+                    continue
+                same.variants.append(written(k))
+                listed[spelling] = same
+            continue
         entry = _Entry(lang, spellings[0], written((lang, name)), [written(k) for k in variants], f"{where}{seen}")
         if holders:  # another language's entry holds one of its spellings (Massoud in English, Massud
             # in Portuguese) under another name: one list cannot hold both, so this one is a comment
-            other_lang = next(iter(holders.values())).lang
-            entry.note = f"  # (as the {other_lang} entry spells it otherwise, a list cannot hold both: move this one to a list for {lang})"
+            others = ", ".join(sorted({f"{h.lang} entry {json.dumps(h.written, ensure_ascii=False)}"
+                                       for h in holders.values()}))
+            entry.note = (f"  # (as the {others} spells it otherwise, a list cannot hold both: "
+                          f"move this one to a list for {lang})")
         else:
             listed.update(dict.fromkeys(spellings, entry))
         drafted.append(entry)

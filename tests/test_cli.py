@@ -578,7 +578,6 @@ def test_variants_draft_never_merges_two_languages(tmp_path):
     assert result.returncode == 1 and "'Zelenskyy': the house spelling is 'Zelensky'" in result.stdout.decode()
 
 
-
 def test_variants_draft_gives_a_name_spelled_alike_in_two_languages_one_entry(tmp_path):
     # a new user's report: the Spanish entry, the English one's twin, was left as a comment
     # "as the en entry spells it otherwise"
@@ -613,6 +612,7 @@ def test_variants_draft_never_lists_another_entrys_name_as_a_variant():
         entries = yaml.safe_load(draft)["names"]
         assert entries == [{"name": "Kyiv", "variants": ["Kiev"]}, {"name": "Kiew", "variants": ["Kyjiw"]}], draft
         assert "(Kiew left out: another entry's)" in draft
+
 
 def test_names_draft_keeps_hyphens_and_joins_the_two_writings(tmp_path):
     # a tester's report: the draft wrote "Jean Luc Mélenchon"; a reviewer's: a file with the

@@ -174,3 +174,20 @@ def test_an_error_in_the_pool_stops_the_files_begun(tmp_path):
     for pid in pids:  # (each process ended and reaped: none still sleeping)
         with pytest.raises(ProcessLookupError):
             os.kill(pid, 0)
+
+
+
+def test_a_pool_is_stopped_through_terminate_workers_where_python_has_it():
+    """Python 3.14's public way (the pools of the Pythons here go the other way, which the tests
+    of an error and of Ctrl-C in a pool run)."""
+    from checker.pipeline import _terminate
+
+    class Python314Pool:
+        stopped = False
+
+        def terminate_workers(self):
+            self.stopped = True
+
+    pool = Python314Pool()
+    _terminate(pool)
+    assert pool.stopped

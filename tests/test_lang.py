@@ -121,3 +121,13 @@ def test_the_words_of_a_short_text_settle_its_language(text, expected):
     # Character n-grams are unsure on a line or two; the candidate whose word list holds clearly
     # more of its words as common words wins.
     assert detect_language(text) == expected
+
+
+@pytest.mark.parametrize("code, default, primary", [
+    ("pt-BR", "", "pt"), ("pt_BR", "", "pt"), ("PT", "", "pt"), ("es-419", "", "es"),
+    (None, "", ""), ("", "", ""), (None, "en", "en"), ("", "en", "en"), ("fr", "en", "fr"),
+])
+def test_primary_language(code, default, primary):
+    from checker.lang import primary_language
+
+    assert primary_language(code, default) == primary

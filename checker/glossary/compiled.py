@@ -429,7 +429,7 @@ class CompiledGlossary:
 
 
 def is_english(lang: str | None) -> bool:
-    return primary_language(lang).lower() == "en"
+    return primary_language(lang) == "en"
 
 
 def word_forms(lang: str | None):

@@ -57,7 +57,10 @@ def safe_parse(data: bytes):
     tree = root.getroottree()
     dtd = tree.docinfo.internalDTD
     if dtd is not None and list(dtd.iterentities()):
-        at = next((i for i in (data.find(b"<!ENTITY"), data.find(b"<!DOCTYPE")) if i >= 0), 0)  # (-1: UTF-16)
+        # the declaration's line (not an <!ENTITY in a comment before the DOCTYPE; UTF-16: line 1)
+        doctype = data.find(b"<!DOCTYPE")
+        entity = data.find(b"<!ENTITY", doctype) if doctype >= 0 else -1
+        at = entity if entity >= 0 else max(doctype, 0)
         raise TbxError(data.count(b"\n", 0, at) + 1,
                        "the document type declares entities, which are refused in untrusted XML")
     return root

@@ -144,6 +144,11 @@ class Document:
         i = bisect.bisect_right(self.segments, offset, key=lambda seg: seg.start) - 1
         return self.segments[i] if i >= 0 and offset < self.segments[i].end else None
 
+    def block_at(self, offset: int) -> Block | None:
+        """The block (paragraph, heading, caption) holding ``offset``; None between blocks."""
+        i = bisect.bisect_right(self.blocks, offset, key=lambda block: block.start) - 1
+        return self.blocks[i] if i >= 0 and offset < self.blocks[i].end else None
+
     def visible(self, start: int, end: int) -> str:
         """The prose of ``[start, end)`` as a reader sees it, for messages: markup (masked in the
         prose view) left out, white space collapsed ("[president](url) in charge" reads

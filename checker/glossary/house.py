@@ -19,7 +19,6 @@ variant that is an ordinary word in lower case (``Shad``, ``Bush``) is matched o
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import difflib
 import os
@@ -249,8 +248,8 @@ def judged_in_context(matches: list[HouseMatch], doc) -> list[HouseMatch]:
     one_word = [len(_words(m.listed)) == 1 for m in matches]
     in_title_case = [_capitalised_heading(doc, m.start) for m in matches]
     first = [starts_sentence(doc, m.start) or titled for m, titled in zip(matches, in_title_case)]
-    longer = [single and _in_longer_name(doc, m.start, m.end, m.canonical, uses)
-              for m, single in zip(matches, one_word)]
+    longer = [single and _in_longer_name(doc, m.start, m.end, m.canonical, titled, uses)
+              for m, single, titled in zip(matches, one_word, in_title_case)]
     # the variant written as a name: mid-sentence in running text, on its own, not in capitals
     named = {m.variant.casefold() for m, initial, long in zip(matches, first, longer)
              if not initial and not long and not m.variant.isupper() and not _in_heading(doc, m.start)}
@@ -276,18 +275,20 @@ _NEXT_WORD = re.compile(r"[ \u00a0]+([^\W\d_]+)")
 NAME_AFTER_MAX_ZIPF = 3.0  # ... where every noun is capitalised: a word this rare, a name's
 
 
-def _in_longer_name(doc, start: int, end: int, canonical: str, uses: dict[str, tuple[bool, set[str]]]) -> bool:
+def _in_longer_name(doc, start: int, end: int, canonical: str, in_title_case: bool,
+                    uses: dict[str, tuple[bool, set[str]]]) -> bool:
     """Whether a capitalised word the house spelling does not have follows on the same line, in
     the same table cell; in German, which capitalises every noun, a rare one (Kiew Waffen
-    geliefert: a noun, a review). In a heading that capitalises its words (Zelenskiy Visits The
-    Front, TALEBAN ADVANCE), a capital tells nothing: there, unless the document's other text
-    writes the variant on its own and never before that word (a tester's report; Qatar Airways
-    in a heading is the airline where the text does not say Qatar alone: a review)."""
+    geliefert: a noun, a review). In a heading that capitalises its words (``in_title_case``:
+    Zelenskiy Visits The Front, TALEBAN ADVANCE), a capital tells nothing: there, unless the
+    document's other text writes the variant on its own and never before that word (a tester's
+    report; Qatar Airways in a heading is the airline where the text does not say Qatar alone: a
+    review)."""
     text, lang = doc.prose, doc.lang
     after = _next_capital(doc, end)
     if after is None or fold_spelling(after) in _words(canonical):
         return False
-    if _capitalised_heading(doc, start):
+    if in_title_case:
         variant = text[start:end].casefold()
         if variant not in uses:
             uses[variant] = _uses_outside_headings(doc, text[start:end])
@@ -327,19 +328,14 @@ def _uses_outside_headings(doc, variant: str) -> tuple[bool, set[str]]:
 
 
 def _in_heading(doc, offset: int) -> bool:
-    block = _block_at(doc, offset)
+    block = doc.block_at(offset)
     return block is not None and block.kind is BlockKind.HEADING
-
-
-def _block_at(doc, offset: int):
-    i = bisect.bisect_right(doc.blocks, offset, key=lambda block: block.start) - 1
-    return doc.blocks[i] if i >= 0 and offset < doc.blocks[i].end else None
 
 
 def _capitalised_heading(doc, offset: int) -> bool:
     """Whether ``offset`` is in a heading that capitalises all its words of 4+ letters, two at
     least (title case or capitals: there a capital after a name tells nothing)."""
-    block = _block_at(doc, offset)
+    block = doc.block_at(offset)
     if block is None or block.kind is not BlockKind.HEADING:
         return False
     words = [w for w in re.findall(r"[^\W\d_]+", doc.prose[block.start:block.end]) if len(w) >= 4]

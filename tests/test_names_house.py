@@ -273,10 +273,10 @@ def test_a_case_form_the_stemmer_cuts_otherwise_is_still_the_house_spelling(tmp_
         ("TC102", "Кийве", ["Киеве"]), ("TC102", "Кийве", ["Киеве"])]
 
 
-def _safe_fixes(tmp_path, names_yaml: str, text: str, name: str = "a.txt") -> list:
+def _safe_fixes(tmp_path, names_yaml: str, text: str, name: str = "a.txt", lang: str = "en") -> list:
     """(line, text, safe) of each TC102 finding on ``text`` with the list ``names_yaml``."""
     (tmp_path / "names.yaml").write_text(names_yaml, encoding="utf-8")
-    (tmp_path / "transcheck.toml").write_text('lang = "en"\nnames = ["names.yaml"]\n', encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text(f'lang = "{lang}"\nnames = ["names.yaml"]\n', encoding="utf-8")
     (tmp_path / name).write_text(text, encoding="utf-8")
     findings = json.loads(run_cli("check", "--format", "json", name, cwd=tmp_path).stdout)["findings"]
     return [(f["line"], f["text"], bool(f.get("fix")) and f["fix"]["safe"]) for f in findings if f["rule"] == "TC102"]
@@ -309,6 +309,39 @@ def test_a_common_word_at_a_sentence_start_is_safe_where_the_text_writes_it_as_a
         [(1, "Turkey", False), (3, "Turkey", False)]
     assert _safe_fixes(tmp_path, names, "Turkey sandwiches sold out. The Turkey Point plant reopened.\n") == \
         [(1, "Turkey", False), (1, "Turkey", False)]
+
+
+def test_a_capital_that_says_nothing_of_a_name_is_no_evidence_and_no_safe_fix(tmp_path):
+    """The final tester's reports: a common variant in all capitals, after an opening quote or a
+    dash, after another capitalised word, at a line's start or, in German, after an article was
+    read as the name written mid-sentence, and given a safe fix (or made others safe)."""
+    turkey = "names:\n  - name: Türkiye\n    variants: [Turkey]\n"
+    # all capitals: as at a sentence's start (lower case elsewhere: the word)
+    assert _safe_fixes(tmp_path, turkey, "TURKEY voted. Voters in Turkey agreed.\n") == \
+        [(1, "TURKEY", False), (1, "Turkey", True)]
+    assert _safe_fixes(tmp_path, turkey, "WE SELL TURKEY. A turkey costs more this year.\n") == []
+    # after another capitalised word mid-sentence: a longer name's (Wild Turkey), and no evidence
+    assert _safe_fixes(tmp_path, turkey, "Turkey is back. He drank Wild Turkey at the bar.\n") == \
+        [(1, "Turkey", False), (1, "Turkey", False)]
+    # a line's first word (a menu, a list of headlines without full stops) is no evidence
+    assert _safe_fixes(tmp_path, turkey, "Home\nTurkey\nSports\n\nTurkey is roasted.\n") == \
+        [(2, "Turkey", False), (5, "Turkey", False)]
+    # in a title-case heading, before another capitalised word, even where the text says Turkey alone
+    assert _safe_fixes(tmp_path, turkey, "## Turkey Point Shuts Down\n\nVoters in Turkey agreed.\n", "t.md") == \
+        [(1, "Turkey", False), (3, "Turkey", True)]
+    # after an opening quote or a dialogue's dash: never safe, and no evidence
+    ghana = "names:\n  - name: Ghana\n    variants: [Gana]\n"
+    assert _safe_fixes(tmp_path, ghana, "Togo perdió ante Gana ayer.\n—Gana el que más corre —dijo.\n", lang="es") \
+        == [(1, "Gana", True), (2, "Gana", False)]
+    assert _safe_fixes(tmp_path, ghana, 'El lema «Gana el que corre» gustó. Gana venció.\n', lang="es") == \
+        [(1, "Gana", False), (1, "Gana", False)]
+    # German capitalises every noun: after an article it is a noun (der Kanton), no evidence;
+    # a genitive (Kiews) is the name written mid-sentence
+    canton = "names:\n  - name: Guangzhou\n    variants: [Kanton]\n  - name: Kyjiw\n    variants: [Kiew]\n"
+    assert _safe_fixes(tmp_path, canton, "Im Kanton Zürich wird gewählt. Der Kanton zahlt.\n", lang="de") == \
+        [(1, "Kanton", False), (1, "Kanton", False)]
+    assert _safe_fixes(tmp_path, canton, "Kiew wurde beschossen. Der Bürgermeister Kiews sprach.\n", lang="de") == \
+        [(1, "Kiew", True), (1, "Kiews", True)]
 
 
 def test_a_common_word_written_in_lower_case_too_is_that_word(tmp_path):

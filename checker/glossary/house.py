@@ -233,40 +233,76 @@ def _another_word(m: Match, tokens, lang: str | None) -> bool:
 def judged_in_context(matches: list[HouseMatch], doc) -> list[HouseMatch]:
     """``matches`` as the document's sentences bear them out. A one-word variant that is an
     ordinary word of the language (Gana, a listed variant of Ghana, is "wins" in Spanish) is
-    matched as written, in capitals; at a sentence's start, or in a heading that capitalises its
-    words, that is no sign of a name: where the document writes the word in lower case too, it
-    is that word (no finding); else its fix is unsafe, unless the document writes it capitalised
-    in running text mid-sentence, on its own (Kiev is the capital ... the mayor of Kiev: a new
-    user's report). A one-word variant right before another capitalised word, out of a longer
-    name the list does not give (Qatar Airways, a listed variant of Catar), gets an unsafe fix: a
-    brand or an institution keeps its own spelling."""
-    from ..casing import starts_sentence
+    matched as written, in capitals; at a sentence's or a line's start, or in a heading that
+    capitalises its words, that is no sign of a name, nor in all capitals, after an opening quote
+    or dash, after another capitalised word (Wild Turkey) or, in German, after an article (im
+    Kanton: every German noun is capitalised). Where the document writes the word in lower case
+    too, it is that word there (no finding); else its fix is unsafe, unless the document writes it
+    capitalised in running text mid-sentence, on its own (Kiev is the capital ... the mayor of
+    Kiev: a new user's report), and it is at a sentence's start. A one-word variant right before
+    another capitalised word, out of a longer name the list does not give (Qatar Airways, a listed
+    variant of Catar; Turkey Point in a title-case heading), gets an unsafe fix: a brand or an
+    institution keeps its own spelling."""
+    from ..casing import starts_line, starts_sentence
 
     out = []
     lowered: set[str] | None = None
     uses: dict[str, tuple[bool, set[str]]] = {}  # (``_uses_outside_headings``, per variant)
     one_word = [len(_words(m.listed)) == 1 for m in matches]
     in_title_case = [_capitalised_heading(doc, m.start) for m in matches]
-    first = [starts_sentence(doc, m.start) or titled for m, titled in zip(matches, in_title_case)]
+    first = [starts_sentence(doc, m.start) or titled or starts_line(doc, m.start)
+             for m, titled in zip(matches, in_title_case)]
     longer = [single and _in_longer_name(doc, m.start, m.end, m.canonical, titled, uses)
               for m, single, titled in zip(matches, one_word, in_title_case)]
-    # the variant written as a name: mid-sentence in running text, on its own, not in capitals
-    named = {m.variant.casefold() for m, initial, long in zip(matches, first, longer)
-             if not initial and not long and not m.variant.isupper() and not _in_heading(doc, m.start)}
-    for m, single, initial, long in zip(matches, one_word, first, longer):
+    unclear = [single and _capital_unclear(doc, m) for m, single in zip(matches, one_word)]
+    # the variant written as a name: mid-sentence in running text, on its own, its capital clear
+    # (keyed by the listed spelling: the German genitive Kiews is Kiew written as a name)
+    named = {fold_spelling(m.listed) for m, initial, long, odd in zip(matches, first, longer, unclear)
+             if not initial and not long and not odd and not _in_heading(doc, m.start)}
+    for m, single, initial, long, odd, titled in zip(matches, one_word, first, longer, unclear, in_title_case):
         # (as the index decides: a variant differing only in case or accents is no other word)
         common = single and fold_spelling(m.listed) != fold_spelling(m.canonical) and _is_common(m.listed, doc.lang)
-        if common and initial:
+        if common and (initial or odd):
             if lowered is None:
                 lowered = {w for w in re.findall(r"[^\W\d_]+", doc.prose) if w.islower()}
             if m.variant.lower() in lowered:
                 continue  # (El equipo gana el partido. Gana el local.)
-            if m.variant.casefold() not in named:
+            if odd or fold_spelling(m.listed) not in named:
                 m = dataclasses.replace(m, safe=False)
-        if m.safe and long:
+        if m.safe and (long or (common and titled and _next_capital(doc, m.end) is not None)):
             m = dataclasses.replace(m, safe=False)
         out.append(m)
     return out
+
+
+_OPENERS = "\"'«“‘„‹([{¿¡—―"  # (not a list item's hyphen or en dash)
+_CAPITAL_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[ \u00a0]+$")
+
+
+def _capital_unclear(doc, m: HouseMatch) -> bool:
+    """Whether the variant's capital says nothing of a name where it stands: in all capitals
+    (GANA, TURKEY), right after an opening quote, bracket or dash (—Gana el que más corre),
+    after a capitalised word mid-sentence (Wild Turkey), or after a German article or determiner
+    (der Kanton; in German a capitalised word before it is any noun: Hauptstadt Kiew)."""
+    from ..agreement import ARTICLES, DETERMINERS
+    from ..casing import starts_sentence
+
+    if len(m.variant) > 1 and m.variant.isupper():
+        return True
+    text = doc.prose
+    j = m.start
+    while j > 0 and text[j - 1] in " \u00a0":
+        j -= 1
+    if j > 0 and text[j - 1] in _OPENERS:
+        return True
+    line_start = text.rfind("\n", 0, m.start) + 1
+    before = _CAPITAL_BEFORE.search(text, line_start, m.start)
+    if before is None:
+        return False
+    word, lang = before.group(1), primary_language(doc.lang)
+    if lang in NOUNS_CAPITALISED:  # (a capitalised word before it is a noun: Hauptstadt Kiew)
+        return word.lower() in ARTICLES[lang] | DETERMINERS[lang]
+    return word[0].isupper() and not starts_sentence(doc, before.start(1))
 
 
 _NEXT_WORD = re.compile(r"[ \u00a0]+([^\W\d_]+)")

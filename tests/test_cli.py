@@ -614,6 +614,29 @@ def test_variants_draft_never_lists_another_entrys_name_as_a_variant():
         assert "(Kiew left out: another entry's)" in draft
 
 
+def test_variants_draft_leaves_out_another_entrys_name_from_a_new_entry():
+    """A final tester's report: one German file writing Zelensky once made the German entry
+    Selenskyj: [Selenskij, Zelensky], and the English and French Zelensky entries comments."""
+    import yaml
+
+    from checker.names.cluster import NameCluster, NameVariant
+    from checker.report.variants import house_list
+
+    def cluster(name: str, count: int, *variants: str) -> NameCluster:
+        return NameCluster(name, count + len(variants), [NameVariant(name, count, None, "canonical", name, name), *(
+            NameVariant(v, 1, "B", "transliteration", v, name) for v in variants)])
+
+    draft = house_list([("de", [cluster("Selenskyj", 9, "Selenskij", "Zelensky")]),
+                        ("en", [cluster("Zelensky", 3, "Zelenskyy")]), ("fr", [cluster("Zelensky", 2, "Zelenskyy")])])
+    assert yaml.safe_load(draft)["names"] == [{"name": "Selenskyj", "variants": ["Selenskij"]},
+                                              {"name": "Zelensky", "variants": ["Zelenskyy"]}], draft
+    assert "(Zelensky left out: another entry's)" in draft and "# - name" not in draft
+    # an entry whose only variant is another entry's name stays a comment, whichever comes first
+    draft = house_list([("de", [cluster("Selenskyj", 9, "Zelensky")]), ("en", [cluster("Zelensky", 3, "Zelenskyy")])])
+    assert yaml.safe_load(draft)["names"] == [{"name": "Zelensky", "variants": ["Zelenskyy"]}], draft
+    assert '(as the en entry "Zelensky" spells it otherwise' in draft
+
+
 def test_names_draft_keeps_hyphens_and_joins_the_two_writings(tmp_path):
     # a tester's report: the draft wrote "Jean Luc Mélenchon"; a reviewer's: a file with the
     # hyphen and one without gave two entries. One entry, written as most occurrences write it

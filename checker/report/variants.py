@@ -174,12 +174,12 @@ def house_list(files: list[tuple[Any, list[Any]]], across: list[Any] = ()) -> st
 
     drafted: list[_Entry] = []
     listed: dict[str, _Entry] = {}  # spelling (case aside) -> the entry holding it
-    names_anywhere = {fold_spelling(written(group[0])) for group in entries}  # (every language's)
+    # every language's entry names: (language, as written) by spelling
+    names_anywhere = {fold_spelling(written(group[0])): (group[0][0], written(group[0])) for group in entries}
     for (lang, name), *variants in entries:
         seen = ", ".join(f"{written(k)} {counts[k]}×" for k in ((lang, name), *variants))
         where = f"{lang}: " if len(languages) > 1 else ""
         spellings = [fold_spelling(written(k)) for k in ((lang, name), *variants)]  # (as the loader compares)
-        holders = {id(listed[s]): listed[s] for s in spellings if s in listed}
         same = listed.get(spellings[0])
         if same is not None and same.name == spellings[0]:
             # another language's entry with this name (Erdoğan / Erodğan in English and in Spanish):
@@ -195,12 +195,24 @@ def house_list(files: list[tuple[Any, list[Any]]], across: list[Any] = ()) -> st
                 same.variants.append(written(k))
                 listed[spelling] = same
             continue
+        # another entry's name is no variant of this one (a German Selenskyj entry that took the
+        # English Zelensky, written once in a German file, left the English entry a comment: a
+        # tester's report): it is left out, or, where it is the only variant, the entry is a comment
+        theirs = {s: k for k, s in zip(variants, spellings[1:]) if s in names_anywhere and s != spellings[0]}
+        owners = set()
+        if len(theirs) < len(variants):
+            variants = [k for k, s in zip(variants, spellings[1:]) if s not in theirs]
+            spellings = [s for s in spellings if s not in theirs]
+            seen += "".join(f" ({written(k)} left out: another entry's)" for k in theirs.values())
+        else:
+            owners = {f"{names_anywhere[s][0]} entry {json.dumps(names_anywhere[s][1], ensure_ascii=False)}"
+                      for s in theirs}
+        owners |= {f"{listed[s].lang} entry {json.dumps(listed[s].written, ensure_ascii=False)}"
+                   for s in spellings if s in listed}
         entry = _Entry(lang, spellings[0], written((lang, name)), [written(k) for k in variants], f"{where}{seen}")
-        if holders:  # another language's entry holds one of its spellings (Massoud in English, Massud
+        if owners:  # another language's entry holds one of its spellings (Massoud in English, Massud
             # in Portuguese) under another name: one list cannot hold both, so this one is a comment
-            others = ", ".join(sorted({f"{h.lang} entry {json.dumps(h.written, ensure_ascii=False)}"
-                                       for h in holders.values()}))
-            entry.note = (f"  # (as the {others} spells it otherwise, a list cannot hold both: "
+            entry.note = (f"  # (as the {', '.join(sorted(owners))} spells it otherwise, a list cannot hold both: "
                           f"move this one to a list for {lang})")
         else:
             listed.update(dict.fromkeys(spellings, entry))

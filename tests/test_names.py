@@ -1879,3 +1879,8 @@ def test_a_word_in_the_place_of_a_name_written_three_times_is_its_slip():
     # ... not where both recur: two people (Justine Trier twice beside Justine Triet three times)
     both = text + " Plus tard, Justine Trier est repartie."
     assert flagged(both, "fr") == []
+    # ... nor a name rarer than the other, beside it: two people (the final tester's report)
+    for minority, dominant in (("Johnston", "Johnson"), ("Kelley", "Kelly")):
+        text = (f"Senator Mike {dominant} spoke first. Mike {dominant} said the bill would pass. "
+                f"Later Mike {minority} disagreed. Mike {dominant} left early.")
+        assert flagged(text) == []

@@ -83,14 +83,6 @@ def starts_sentence(doc: Document, offset: int) -> bool:
         or _QUOTED_AFTER_COLON.search(lead) is not None
 
 
-def starts_line(doc: Document, offset: int) -> bool:
-    """Whether ``offset`` (in ``doc.prose``) is a line's first word (an opening quote, a bracket
-    or a list marker aside): a short line without a full stop (a menu, a list of headlines) reads
-    as one sentence with the next, so ``starts_sentence`` may not know it."""
-    line_start = doc.prose.rfind("\n", 0, offset) + 1
-    return _LEAD.fullmatch(doc.prose, line_start, offset) is not None
-
-
 # ``without_repeated_word``: the word right before a match (looked for this far back)
 _WORD_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)\s+$")
 LOOK_BACK = 80

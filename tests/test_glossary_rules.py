@@ -49,14 +49,14 @@ def test_tc102_a_common_word_at_a_sentence_start_and_a_longer_name(tmp_path, con
     names.write_text("Ghana: [Gana]\nCatar: [Qatar]\nAhmad Shah Massoud: [Ahmad Shad Massoud, Shad]\n", encoding="utf-8")
     cfg = config(names=[names])
     text = ("El equipo gana el partido. Gana el equipo local.\n—Gana quien trabaja —dijo.\n"
-            "Qatar Airways volará a Nueva York. Visitó Qatar en mayo. Ahmad Shad Massoud habló.\n")
+            "Qatar Airways volará a Nueva York. Ella visitó Qatar en mayo. Ahmad Shad Massoud habló.\n")
     found = run(text, cfg, ["TC102"], lang="es")
     assert [(f.text, f.fix.safe) for f in found] == [("Qatar", False), ("Qatar", True), ("Shad", True)]
     # (a review: German capitalises every noun; one after the variant is no longer name)
-    names.write_text("Taliban: [Taleban]\nKyjiw: [Kiew]\n", encoding="utf-8")
-    found = run("Er sagt, dass die Taleban Frauen unterdrücken. Die Armee hat Kiew Waffen geliefert.", cfg, ["TC102"],
-                lang="de")
-    assert [(f.text, f.fix.safe) for f in found] == [("Taleban", True), ("Kiew", True)]
+    names.write_text("Taliban: [Taleban]\nSelenskyj: [Selenski]\n", encoding="utf-8")
+    found = run("Er sagt, dass die Taleban Frauen unterdrücken. Die Armee hat Selenski Waffen geliefert.", cfg,
+                ["TC102"], lang="de")
+    assert [(f.text, f.fix.safe) for f in found] == [("Taleban", True), ("Selenski", True)]
     names.write_text("Ghana: [Gana]\nCatar: [Qatar]\nAhmad Shah Massoud: [Ahmad Shad Massoud, Shad]\n", encoding="utf-8")
     # where the document has no lower-case "gana", the sentence's first word may be the country
     found = run("Gana venció a Togo.", cfg, ["TC102"], lang="es")

@@ -233,76 +233,94 @@ def _another_word(m: Match, tokens, lang: str | None) -> bool:
 def judged_in_context(matches: list[HouseMatch], doc) -> list[HouseMatch]:
     """``matches`` as the document's sentences bear them out. A one-word variant that is an
     ordinary word of the language (Gana, a listed variant of Ghana, is "wins" in Spanish) is
-    matched as written, in capitals; at a sentence's or a line's start, or in a heading that
-    capitalises its words, that is no sign of a name, nor in all capitals, after an opening quote
-    or dash, after another capitalised word (Wild Turkey) or, in German, after an article (im
-    Kanton: every German noun is capitalised). Where the document writes the word in lower case
-    too, it is that word there (no finding); else its fix is unsafe, unless the document writes it
-    capitalised in running text mid-sentence, on its own (Kiev is the capital ... the mayor of
-    Kiev: a new user's report), and it is at a sentence's start. A one-word variant right before
-    another capitalised word, out of a longer name the list does not give (Qatar Airways, a listed
+    matched as written, in capitals, and where it stands (``_where_capitalised``) tells whether
+    that capital makes it a name. After a lower-case word in running text it does: its fix is
+    safe, and that use is the document's evidence of the name. At a sentence's start, in a
+    heading that capitalises its words, after a comma or after a sentence's first word (Visitó
+    Qatar, but Wild Turkey), the capital says nothing: where the document writes the word in
+    lower case too, a sentence's first word is that word (no finding); else the fix is safe only
+    where the document has that evidence (Kiev is the capital ... the mayor of Kiev: a new user's
+    report). Anywhere else (all capitals, after an opening quote or dash, after a capitalised
+    word mid-sentence, a colon or a bracket, first on a line after one with no lower-case end,
+    any German noun's place) the fix is never safe (Wild Turkey, —Gana el que más corre, im
+    Kanton: a final tester's and a reviewer's reports). A one-word variant right before another
+    capitalised word, out of a longer name the list does not give (Qatar Airways, a listed
     variant of Catar; Turkey Point in a title-case heading), gets an unsafe fix: a brand or an
     institution keeps its own spelling."""
-    from ..casing import starts_line, starts_sentence
-
     out = []
     lowered: set[str] | None = None
     uses: dict[str, tuple[bool, set[str]]] = {}  # (``_uses_outside_headings``, per variant)
     one_word = [len(_words(m.listed)) == 1 for m in matches]
     in_title_case = [_capitalised_heading(doc, m.start) for m in matches]
-    first = [starts_sentence(doc, m.start) or titled or starts_line(doc, m.start)
-             for m, titled in zip(matches, in_title_case)]
     longer = [single and _in_longer_name(doc, m.start, m.end, m.canonical, titled, uses)
               for m, single, titled in zip(matches, one_word, in_title_case)]
-    unclear = [single and _capital_unclear(doc, m) for m, single in zip(matches, one_word)]
-    # the variant written as a name: mid-sentence in running text, on its own, its capital clear
+    # (as the index decides: a variant differing only in case or accents is no other word)
+    common = [single and fold_spelling(m.listed) != fold_spelling(m.canonical) and _is_common(m.listed, doc.lang)
+              for m, single in zip(matches, one_word)]
+    where = [_where_capitalised(doc, m, titled) if word else None
+             for m, word, titled in zip(matches, common, in_title_case)]
     # (keyed by the listed spelling: the German genitive Kiews is Kiew written as a name)
-    named = {fold_spelling(m.listed) for m, initial, long, odd in zip(matches, first, longer, unclear)
-             if not initial and not long and not odd and not _in_heading(doc, m.start)}
-    for m, single, initial, long, odd, titled in zip(matches, one_word, first, longer, unclear, in_title_case):
-        # (as the index decides: a variant differing only in case or accents is no other word)
-        common = single and fold_spelling(m.listed) != fold_spelling(m.canonical) and _is_common(m.listed, doc.lang)
-        if common and (initial or odd):
-            if lowered is None:
-                lowered = {w for w in re.findall(r"[^\W\d_]+", doc.prose) if w.islower()}
-            if m.variant.lower() in lowered:
-                continue  # (El equipo gana el partido. Gana el local.)
-            if odd or fold_spelling(m.listed) not in named:
+    named = {fold_spelling(m.listed) for m, place, long in zip(matches, where, longer) if place is _NAMED and not long}
+    for m, word, place, long, titled in zip(matches, common, where, longer, in_title_case):
+        if word:
+            if place in _FIRST_WORD:
+                if lowered is None:
+                    lowered = {w for w in re.findall(r"[^\W\d_]+", doc.prose) if w.islower()}
+                if m.variant.lower() in lowered:
+                    continue  # (El equipo gana el partido. Gana el local.)
+            if place is not _NAMED and not (place in _SAFE_WITH_EVIDENCE and fold_spelling(m.listed) in named):
                 m = dataclasses.replace(m, safe=False)
-        if m.safe and (long or (common and titled and _next_capital(doc, m.end) is not None)):
+        if m.safe and (long or (word and titled and _next_capital(doc, m.end) is not None)):
             m = dataclasses.replace(m, safe=False)
         out.append(m)
     return out
 
 
-_OPENERS = "\"'«“‘„‹([{¿¡—―"  # (not a list item's hyphen or en dash)
-_CAPITAL_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[ \u00a0]+$")
+# Where a common word's capital stands (``_where_capitalised``)
+_NAMED = "after a lower-case word"  # in running text: the name
+_START = "a sentence's first word"  # or a title-case heading's word
+_QUOTED_START = "a quoted sentence's first word"  # (—Gana el que más corre: a verb as likely)
+_SHOUTED = "in all capitals"
+_AFTER_COMMA = "after a comma"  # (Istanbul, Turkey)
+_AFTER_FIRST_WORD = "after a sentence's first word"  # (Visitó Qatar; Wild Turkey)
+_UNCLEAR = "elsewhere"  # (Wild Turkey, Ingredients: Turkey, (Gana), a menu's line, der Kanton)
+_FIRST_WORD = (_START, _QUOTED_START, _SHOUTED)  # the document's lower-case uses tell the word there
+_SAFE_WITH_EVIDENCE = (_START, _AFTER_COMMA, _AFTER_FIRST_WORD)
+
+_OPENERS = "\"'«»“„‘‚‹›([{¿¡—―"  # (not a list item's hyphen or en dash)
+_SPACES = " \t\u00a0"
+# the word before a match: on its line, or ending the line before (a wrapped paragraph)
+_WORD_BEFORE = re.compile(r"(?<![^\W\d_'’])([^\W\d_]+)[ \t\u00a0]*\n?[ \t\u00a0]*$")
+LOOK_BACK = 64  # (the search for it starts this far back: never the whole of a long line)
 
 
-def _capital_unclear(doc, m: HouseMatch) -> bool:
-    """Whether the variant's capital says nothing of a name where it stands: in all capitals
-    (GANA, TURKEY), right after an opening quote, bracket or dash (—Gana el que más corre),
-    after a capitalised word mid-sentence (Wild Turkey), or after a German article or determiner
-    (der Kanton; in German a capitalised word before it is any noun: Hauptstadt Kiew)."""
-    from ..agreement import ARTICLES, DETERMINERS
+def _where_capitalised(doc, m: HouseMatch, in_title_case: bool) -> str:
+    """Where a common word's capital stands, as the classes above tell it. In German, which
+    capitalises every noun, only a sentence's first word or a word in all capitals is told
+    apart: anywhere else the capital proves nothing (der Kanton, pro Kanton, Schweizer Kanton)."""
     from ..casing import starts_sentence
 
-    if len(m.variant) > 1 and m.variant.isupper():
-        return True
     text = doc.prose
     j = m.start
-    while j > 0 and text[j - 1] in " \u00a0":
+    while j > 0 and text[j - 1] in _SPACES:
         j -= 1
-    if j > 0 and text[j - 1] in _OPENERS:
-        return True
-    line_start = text.rfind("\n", 0, m.start) + 1
-    before = _CAPITAL_BEFORE.search(text, line_start, m.start)
+    # an opening quote or bracket: one after a space or at a line's start (not "said," Turkey)
+    opened = j > 0 and text[j - 1] in _OPENERS and (j == 1 or not text[j - 2].isalnum() and text[j - 2] not in ",.;:!?")
+    if len(m.variant) > 1 and m.variant.isupper():
+        return _SHOUTED
+    if in_title_case or starts_sentence(doc, m.start):
+        return _QUOTED_START if opened else _START
+    if primary_language(doc.lang) in NOUNS_CAPITALISED or opened or _in_heading(doc, m.start):
+        return _UNCLEAR
+    if j > 0 and text[j - 1] == ",":
+        return _AFTER_COMMA
+    before = _WORD_BEFORE.search(text, max(0, m.start - LOOK_BACK), m.start)
     if before is None:
-        return False
-    word, lang = before.group(1), primary_language(doc.lang)
-    if lang in NOUNS_CAPITALISED:  # (a capitalised word before it is a noun: Hauptstadt Kiew)
-        return word.lower() in ARTICLES[lang] | DETERMINERS[lang]
-    return word[0].isupper() and not starts_sentence(doc, before.start(1))
+        return _UNCLEAR
+    if before.group(1).islower():
+        return _NAMED
+    # after a sentence's capitalised first word: a name (Visitó Qatar) or a longer one's end (Wild Turkey)
+    return _AFTER_FIRST_WORD if starts_sentence(doc, before.start(1)) else _UNCLEAR
 
 
 _NEXT_WORD = re.compile(r"[ \u00a0]+([^\W\d_]+)")

@@ -176,6 +176,12 @@ def house_list(files: list[tuple[Any, list[Any]]], across: list[Any] = ()) -> st
     listed: dict[str, _Entry] = {}  # spelling (case aside) -> the entry holding it
     # every language's entry names: (language, as written) by spelling
     names_anywhere = {fold_spelling(written(group[0])): (group[0][0], written(group[0])) for group in entries}
+    # entry name -> the other entries' names among its variants
+    claims: dict[str, set[str]] = {name: set() for name in names_anywhere}
+    for group in entries:
+        name = fold_spelling(written(group[0]))
+        claims[name].update(s for s in map(fold_spelling, map(written, group[1:])) if s in names_anywhere and s != name)
+    decided: set[str] = set()  # names of the entries drafted so far
     for (lang, name), *variants in entries:
         seen = ", ".join(f"{written(k)} {counts[k]}×" for k in ((lang, name), *variants))
         where = f"{lang}: " if len(languages) > 1 else ""
@@ -197,18 +203,24 @@ def house_list(files: list[tuple[Any, list[Any]]], across: list[Any] = ()) -> st
             continue
         # another entry's name is no variant of this one (a German Selenskyj entry that took the
         # English Zelensky, written once in a German file, left the English entry a comment: a
-        # tester's report): it is left out, or, where it is the only variant, the entry is a comment
-        theirs = {s: k for k, s in zip(variants, spellings[1:]) if s in names_anywhere and s != spellings[0]}
+        # tester's report): it is left out, or, where it is the only variant, the entry is a
+        # comment; unless that entry, still to come, claims this one's name too (Zelensky and
+        # Zelenskyy in English and French files): the first keeps it, and the other is the comment
+        # (a review: each left the other a comment, and the draft was empty)
+        theirs = [(k, s) for k, s in zip(variants, spellings[1:])
+                  if s in names_anywhere and s != spellings[0] and not (s not in decided and spellings[0] in claims[s])]
         owners = set()
         if len(theirs) < len(variants):
-            variants = [k for k, s in zip(variants, spellings[1:]) if s not in theirs]
-            spellings = [s for s in spellings if s not in theirs]
-            seen += "".join(f" ({written(k)} left out: another entry's)" for k in theirs.values())
+            left_out = {s for _, s in theirs}
+            variants = [k for k, s in zip(variants, spellings[1:]) if s not in left_out]
+            spellings = [s for s in spellings if s not in left_out]
+            seen += "".join(f" ({written(k)} left out: another entry's)" for k, _ in theirs)
         else:
             owners = {f"{names_anywhere[s][0]} entry {json.dumps(names_anywhere[s][1], ensure_ascii=False)}"
-                      for s in theirs}
+                      for _, s in theirs}
         owners |= {f"{listed[s].lang} entry {json.dumps(listed[s].written, ensure_ascii=False)}"
                    for s in spellings if s in listed}
+        decided.add(spellings[0])
         entry = _Entry(lang, spellings[0], written((lang, name)), [written(k) for k in variants], f"{where}{seen}")
         if owners:  # another language's entry holds one of its spellings (Massoud in English, Massud
             # in Portuguese) under another name: one list cannot hold both, so this one is a comment

@@ -134,6 +134,7 @@ def check(paths: tuple[str, ...], lang: str | None, select: tuple[str, ...], ign
     from .pipeline import Options, printable_path, run
     from .report import FORMATS
 
+    _utf8_for(fmt)
     if source_lang and not source_path:
         raise click.UsageError("--source-lang is the language of --source: give the original with --source")
     if write_baseline_path and (fix or diff):
@@ -256,6 +257,7 @@ def variants(paths: tuple[str, ...], lang: str | None, include: tuple[str, ...],
     from .report.variants import render_variants
     from .variants import list_variants
 
+    _utf8_for(fmt)
     options = Options(lang=lang, include=_split(include) or None, exclude=_split(exclude), config=config_path,
                       isolated=isolated, jobs=jobs)
     listing = list_variants(_discover(paths, options), options, fmt)
@@ -304,6 +306,7 @@ def list_rules(codes: tuple[str, ...] = (), fmt: str = "text") -> int:
     rules' documentation (as `transcheck rule CODE`)."""
     from .registry import all_rules
 
+    _utf8_for(fmt)
     if codes and fmt == "text":
         for i, rule in enumerate(_rules_named(codes)):  # (every code checked before any is printed)
             if i:
@@ -389,9 +392,37 @@ def tune_gc() -> None:
     gc.set_threshold(*GC_THRESHOLD)
 
 
+def _never_unencodable() -> None:
+    """Standard output and error in an encoding that lacks some characters (cp1252 where Windows
+    redirects output to a file) write them escaped, ``\\u0107``, instead of failing the run
+    with no report (a tester's report: every SARIF file, whose rule docs hold Cyrillic, failed;
+    those formats are now UTF-8 anyway, ``_utf8_for``)."""
+    import codecs
+    import io
+
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict" \
+                and codecs.lookup(stream.encoding or "ascii").name != "utf-8":
+            stream.reconfigure(errors="backslashreplace")
+
+
+def _utf8_for(fmt: str) -> None:
+    """A format read by programs (JSON, SARIF, JUnit XML, a names list) is written in UTF-8, as
+    its specification or its reader expects, whatever the locale's encoding (cp1252 where Windows
+    redirects output to a file)."""
+    import codecs
+    import io
+
+    stream = sys.stdout
+    if fmt != "text" and isinstance(stream, io.TextIOWrapper) \
+            and codecs.lookup(stream.encoding or "ascii").name != "utf-8":
+        stream.reconfigure(encoding="utf-8", errors="strict")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: maps every failure to an exit code and one line on standard error."""
     tune_gc()
+    _never_unencodable()
     try:
         code = cli.main(args=list(argv) if argv is not None else None, prog_name="transcheck", standalone_mode=False)
     except click.exceptions.Exit as done:

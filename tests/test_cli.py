@@ -1,6 +1,8 @@
 import gzip
 import json
 import os
+import subprocess
+import sys
 
 import pytest
 
@@ -917,3 +919,28 @@ def test_rule_explains_a_style_rule_of_the_configuration_in_force(tmp_path):
     nowhere = run_cli("rule", "Desk.Avoid", "--config", "missing.toml", cwd=tmp_path / "elsewhere")
     assert nowhere.returncode == 2 and b"missing.toml: configuration file not found" in nowhere.stderr
     assert run_cli("rule", "TC101", "--config", "missing.toml", cwd=tmp_path).returncode == 2
+
+
+def test_an_output_encoding_without_the_characters_loses_no_report(tmp_path):
+    """A tester's report: where standard output is cp1252 (Windows redirecting to a file), SARIF
+    (whose rule docs hold Cyrillic), JSON of a text with Erdoğan and `transcheck rule` ended in
+    "internal error" with no report. Programs' formats are UTF-8; text escapes what it cannot say."""
+    import xml.dom.minidom
+
+    (tmp_path / "a.txt").write_text("Erdoğan spoke on Monday. Erdogan left. Erdoğan came back.\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": "cp1252", "NO_COLOR": "1", "PYTHONPATH": str(REPO)}
+
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "checker", *args], capture_output=True, cwd=tmp_path, env=env,
+                              timeout=120)
+
+    for fmt in ("json", "sarif"):
+        done = run("check", "--isolated", "--lang", "en", "--format", fmt, "a.txt")
+        assert done.returncode == 1 and b"internal error" not in done.stderr
+        assert "Erdoğan" in json.dumps(json.loads(done.stdout.decode("utf-8")), ensure_ascii=False)
+    done = run("check", "--isolated", "--lang", "en", "--format", "junit", "a.txt")
+    assert done.returncode == 1 and "Erdoğan" in xml.dom.minidom.parseString(done.stdout).toxml()
+    done = run("check", "--isolated", "--lang", "en", "a.txt")
+    assert done.returncode == 1 and b"Erdo\\u011fan" in done.stdout
+    done = run("rule", "TC101")
+    assert done.returncode == 0 and b"internal error" not in done.stderr

@@ -1,5 +1,6 @@
 import codecs
 import gzip
+import re
 
 import pytest
 
@@ -241,3 +242,18 @@ def test_web_addresses_without_a_scheme_are_not_prose():
         "mail.google.com", "example.org", "docs.mail.fr/aide", "bbc.co.uk/news", "t.co/x"]
     # a long run of labels is no host name (and is walked once: a review measured minutes)
     assert host_spans("Xa" + ".bb" * 5000) == []
+
+
+def test_markdown_masks_the_labels_of_links_by_reference():
+    # a new user's report: --fix rewrote [Kiev report][Kiev] as [Kyiv report][Kyiv], its
+    # definition still [Kiev]: the link broke. A label naming a definition is markup; in [Kiev][]
+    # and [Kiev] the text is the label. Brackets with no definition are prose
+    text = ("Read our [Kiev report][Kiev], the [Kiev][] page, the [kiev] archive, [Kiev](https://a.b), "
+            "[the Kiev page][kp] and [Odessa] in brackets.\n\n[KIEV]: https://example.com/kiev\n[kp]: /kp\n")
+    prose = load_text(text, "a.md", lang="en").prose
+    assert [m.group() for m in re.finditer(r"\w+", prose) if m.group().lower() == "kiev"] == ["Kiev", "Kiev", "Kiev"]
+    assert prose.index("Kiev report") == text.index("Kiev report") and "Kiev page" in prose
+    assert prose[text.index("[Odessa] in") + 1:].startswith("Odessa  in brackets")
+    assert "archive" in prose and "kiev" not in prose
+    # (without definitions, nothing is a label)
+    assert load_text("The [Kiev][] page and [Kiev].\n", "b.md", lang="en").prose.count("Kiev") == 2

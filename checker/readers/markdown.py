@@ -43,6 +43,25 @@ _TEMPLATE_TAG = re.compile(r"\{\{(?:[^\n]|\n(?![ \t]*\r?\n))*?\}\}|\{%(?:[^\n]|\
 _PROSE_BLOCKS = {"paragraph_open": BlockKind.PARAGRAPH, "heading_open": BlockKind.HEADING}
 
 
+# a link by reference: [text][label], [label][] or [label] (not an inline link's [text](url))
+_REFERENCE = re.compile(r"(?<![\]\\!])\[([^\[\]\n]+)\](?:\[([^\[\]\n]*)\])?(?![(:])")
+
+
+def _reference_labels(text: str, references: dict) -> list[tuple[int, int]]:
+    """Spans of the labels of links by reference to a definition the file holds: markup that
+    names the definition, so a fix must not change it, or the link breaks (a new user's report:
+    --fix made "[Kiev report][Kiev]" of "[Kyiv report][Kyiv]", its definition still [Kiev]).
+    In [label][] and [label] the link's text is its label."""
+    from markdown_it.common.utils import normalizeReference
+
+    spans = []
+    for match in _REFERENCE.finditer(text):
+        label = match.group(2) or match.group(1)  # ([text][label]; [label][] and [label])
+        if normalizeReference(label) in references:
+            spans.append(match.span(2) if match.group(2) else match.span(1))
+    return spans
+
+
 def _cells(row: str) -> list[tuple[int, int]]:
     """Spans of the cells of a table row (between unescaped pipes)."""
     edges = [-1, *(m.start() for m in _CELL_SEPARATOR.finditer(row)), len(row.rstrip("\n"))]
@@ -65,9 +84,10 @@ def toml_front_matter(text: str) -> int:
     return match.end() if match else 0
 
 
-def _parse(text: str) -> list:
+def _parse(text: str, env: dict | None = None) -> list:
     """markdown-it-py's block tokens (CommonMark, front matter, tables, footnotes); a TOML front
-    matter is read as blank lines (``code_spans`` lists it)."""
+    matter is read as blank lines (``code_spans`` lists it). ``env`` receives the reference
+    definitions (``env["references"]``, by normalised label)."""
     from markdown_it import MarkdownIt
     from mdit_py_plugins.footnote import footnote_plugin
     from mdit_py_plugins.front_matter import front_matter_plugin
@@ -75,7 +95,8 @@ def _parse(text: str) -> list:
     end = toml_front_matter(text)
     if end:
         text = re.sub(r"[^\n]", " ", text[:end]) + text[end:]
-    return MarkdownIt("commonmark").use(front_matter_plugin).use(footnote_plugin).enable("table").parse(text)
+    return MarkdownIt("commonmark").use(front_matter_plugin).use(footnote_plugin).enable("table").parse(
+        text, env if env is not None else {})
 
 
 def _line_offsets(text: str) -> Callable[[int], int]:
@@ -127,7 +148,8 @@ def read_markdown(text: str) -> tuple[str, list[Block]]:
     in_cell = False
     level = 0
     table_rows: set[int] = set()
-    for token in _parse(text):
+    env: dict = {}
+    for token in _parse(text, env):
         if token.type in _PROSE_BLOCKS:
             pending, in_cell = _PROSE_BLOCKS[token.type], False
             level = int(token.tag[1:]) if token.type == "heading_open" else 0  # (h1 ... h6)
@@ -147,6 +169,9 @@ def read_markdown(text: str) -> tuple[str, list[Block]]:
     for pattern in _MASKS:
         for match in pattern.finditer(prose_text):
             _blank(masked, *match.span())
+    if env.get("references"):
+        for span in _reference_labels(prose_text, env["references"]):
+            _blank(masked, *span)
     if "{" in prose_text:
         for match in _TEMPLATE_TAG.finditer("".join(masked)):
             _blank(masked, *match.span())

@@ -871,3 +871,17 @@ def test_terms_listed_in_lower_case_are_not_matched_in_product_names(tmp_path):
                                "Der neue Range Rover Electric hat eine Reichweite von 500 Kilometern.",
                                source_lang="en", lang="de", config=str(tmp_path / "t2.toml"), select=["TC201"])
     assert found == []
+
+
+def test_tc202_a_term_capitalised_as_a_names_word_gets_no_safe_fix(tmp_path, config):
+    # a new user's report: "US Department of Labor", "Labor Day" and "The Truce Commission" became
+    # Labour and Ceasefire by safe fixes; the same words in running text stay safe
+    glossary = tmp_path / "g.csv"
+    glossary.write_text("source,target,status\ntrabalho,labour,preferred\ntrabalho,labor,deprecated\n"
+                        "trégua,ceasefire,preferred\ntrégua,truce,deprecated\n", encoding="utf-8")
+    cfg = config(glossaries=[glossary], extra='source-lang = "pt"\n')
+    text = ("The US Department of Labor said so. Labor Day falls on 2 September. The Truce Commission met. "
+            "The truce held. Labor costs rose. Workers and labor unions met.")
+    found = run(text, cfg, ["TC202"], lang="en-GB")
+    assert [(f.text, f.fix.safe) for f in found] == [("Labor", False), ("Labor", False), ("Truce", False),
+                                                     ("truce", True), ("Labor", True), ("labor", True)]

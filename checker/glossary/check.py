@@ -158,9 +158,25 @@ def wrong_terms(doc: Document, sc: Scan, compiled: CompiledGlossary) -> list[Hit
         safe = len(approved) == 1 and as_listed and not (
             replacement and (fix_at_risk(doc.prose, m.start, term.text, replacement, sc.lang, end=m.end)
                              or stop_may_end_a_sentence(written, replacement, doc.prose, m.end)
-                             or _part_of_hyphenated_word(doc.prose, m.start, m.end, sc.lang)))
+                             or _part_of_hyphenated_word(doc.prose, m.start, m.end, sc.lang)
+                             or _capitalised_as_a_name(doc, sc.tokens, m, term.text)))
         hits.append(Hit(term.status.value, m.start, m.end, entry, term, suggestions, replacement, safe))
     return hits
+
+
+def _capitalised_as_a_name(doc: Document, tokens: Tokens, m: Match, listed: str) -> bool:
+    """A term listed in lower case, written capitalised inside a sentence (the US Department of
+    Labor, The Truce Commission) or at a sentence's start before another capitalised word (Labor
+    Day falls on Monday): a name's word, maybe, which keeps its spelling; only a reader can fix
+    it (a new user's report: both were safe fixes)."""
+    if in_a_name(doc, tokens, m, listed, alone=True):
+        return True
+    written = tokens.surfaces[m.first]
+    if not listed.islower() or not written[:1].isupper() or written.isupper() \
+            or primary_language(doc.lang) in NOUNS_CAPITALISED or m.last >= len(tokens.surfaces):
+        return False
+    after = tokens.surfaces[m.last]
+    return tokens.text[m.end:tokens.starts[m.last]] == " " and after[:1].isupper() and not after.isupper()
 
 
 def _part_of_hyphenated_word(text: str, start: int, end: int, lang: str | None) -> bool:

@@ -44,7 +44,10 @@ rules:
 @ENGLISH_EXAMPLE@    message: "Use '%s' rather than '%s'."
     ignorecase: true
     swap:
-      president in charge: caretaker president
+      in order to: to
+      # a calque with one meaning among others only suggests ("president in charge" of Afghanistan
+      # is its caretaker president; of the talks, it is English): give two forms
+      president in charge: caretaker president|acting president
 
   # existence: phrases that must not appear (scraping leftovers, banned words).
   Leftovers:

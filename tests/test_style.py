@@ -305,6 +305,19 @@ def test_title_case_capitalises_a_subtitles_first_word(tmp_path):
     assert [f.suggestions for f in found] == [["Going Up: A Look at Prices"]]
 
 
+def test_title_case_leaves_numbers_and_codes_alone(tmp_path):
+    # a new user's report: "1990S", "2Nd", "10Km", "Matter In 2024" (a word before a number is
+    # no last word), and sentence case made x86 X86 as a safe fix
+    text = ("# the 1990s and the 80s were great\n\n# why 5g and 3d printing matter in 2024\n\n"
+            "# the 1st and 2nd rounds of the 10km race\n")
+    _, found = _headings(tmp_path, text, rule="match: $title\n")
+    assert [f.suggestions for f in found] == [["The 1990s and the 80s Were Great"],
+                                              ["Why 5g and 3d Printing Matter in 2024"],
+                                              ["The 1st and 2nd Rounds of the 10km Race"]]
+    _, found = _headings(tmp_path, "# x86 chips are back\n\n# B2B Sales Grow\n")
+    assert [f.suggestions for f in found] == [["B2B sales grow"]]
+
+
 def test_sentence_case_after_a_number_judges_the_first_word_as_the_others(tmp_path):
     # a tester's report: "2024 Was A Hard Year" became "2024 Was a hard year", though the docs
     # say a word after a number is not the heading's first; a review: a section number (2.,

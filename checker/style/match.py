@@ -419,7 +419,8 @@ def consistency(rule: StyleRule, doc: Document) -> Iterator[Hit]:
 # --------------------------------------------------------------------------- capitalization
 
 # A word of a heading; an ampersand between letters joins them (Q&A, AT&amp;T in Markdown).
-_WORD = re.compile(r"[^\W\d_](?:[\w'’.-]|&(?:amp;)?(?=[^\W\d_]))*", re.UNICODE)
+# (not the letters after a number's digits: 1990s, 2nd, 10km are no words: a new user's report)
+_WORD = re.compile(r"(?<!\w)[^\W\d_](?:[\w'’.-]|&(?:amp;)?(?=[^\W\d_]))*", re.UNICODE)
 _AP_SMALL = frozenset("a an and as at but by en for if in nor of off on or per so the to up via vs vs. yet".split())
 _CHICAGO_SMALL = _AP_SMALL | frozenset(
     "about above across after against along amid among around before behind below beneath beside between beyond "
@@ -630,15 +631,19 @@ def _capitalise(word: str) -> str:
 
 
 def _expected_words(words: list[str], rule: StyleRule, subtitles: frozenset[int] = frozenset(),
-                    english: bool = False) -> list[str]:
+                    english: bool = False, last: bool = True) -> list[str]:
     """``subtitles``: the indexes of words that open a subtitle (after a colon); ``english``:
-    the pronoun I is a capital in sentence case too (Why I left, not Why i left)."""
+    the pronoun I is a capital in sentence case too (Why I left, not Why i left); ``last``: the
+    last word ends the heading (not "Matter in 2024": a new user's report). A word with a digit
+    is a code or a model, kept as written (x86, B2B)."""
     small = _CHICAGO_SMALL if rule.title_style == "Chicago" else _AP_SMALL
     expected = []
     for i, word in enumerate(words):
-        if rule.match == "$title":
+        if any(c.isdigit() for c in word):
+            expected.append(word)
+        elif rule.match == "$title":
             # (a subtitle's first word and the title's last too: "Giving In: A Tale of Two Cities")
-            first_or_last = i == 0 or i == len(words) - 1 or i in subtitles or i + 1 in subtitles
+            first_or_last = i == 0 or (last and i == len(words) - 1) or i in subtitles or i + 1 in subtitles
             expected.append(word.lower() if word.lower() in small and not first_or_last else _capitalise(word.lower()))
         else:  # $sentence
             elision = _ELISION.match(word)
@@ -690,7 +695,8 @@ def capitalization(rule: StyleRule, doc: Document, evidence: CaseEvidence | None
             continue
         words = [m.group(0) for m in matches]
         subtitles = frozenset(i for i, m in enumerate(matches[1:], 1) if body[:m.start()].rstrip().endswith(":"))
-        expected = _expected_words(words, rule, subtitles, primary_language(doc.lang, "en") == "en")
+        expected = _expected_words(words, rule, subtitles, primary_language(doc.lang, "en") == "en",
+                                   last=re.search(r"\w", body[matches[-1].end():]) is None)
         skip = {0} if rule.match == "$sentence" else set()
         for i, m in enumerate(matches[1:], 1):  # a word after an indicator (e.g. ':') is free
             before = body[:m.start()].rstrip()

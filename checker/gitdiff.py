@@ -1,7 +1,7 @@
 """``--diff-only [REV]``: which lines of which files changed against a git revision.
 
 Uses ``git diff -U0 -M REV -- paths`` (the working tree against REV, so staged and unstaged
-edits both count) in the current directory's repository; a file renamed since REV is compared
+edits both count) in each file's repository; a file renamed since REV is compared
 with its old path, so renaming an article does not make every line new. Files git does not track
 (untracked, or outside the repository) count as wholly changed.
 """
@@ -49,6 +49,15 @@ def repository_root(rev: str, cwd: str | None = None) -> str:
         raise InputError(f"--diff-only: {where} is not inside a git repository")
     _resolve(rev, where)
     return top.stdout.decode("utf-8", "surrogateescape").strip()
+
+
+def check_revision(rev: str, cwd: str | None = None) -> None:
+    """Before any file is read: git is there and, where the current directory is in a
+    repository, ``rev`` is a commit of it (files of other repositories are checked with theirs,
+    ``changed_lines``)."""
+    where = cwd or os.getcwd()
+    if _git(["rev-parse", "--show-toplevel"], cwd=where).returncode == 0:
+        _resolve(rev, where)
 
 
 def _resolve(rev: str, where: str) -> str:
@@ -123,42 +132,74 @@ def _renamed_from(base: str, paths: set[str], where: str) -> list[str]:
     return old_paths
 
 
+def _top_level(folder: str) -> str | None:
+    """The top level of the repository holding ``folder`` (or its nearest existing parent: a
+    path named for standard input may not exist), or None outside every repository."""
+    while folder and not os.path.isdir(folder):
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
+    top = _git(["rev-parse", "--show-toplevel"], cwd=folder or None)
+    return top.stdout.decode("utf-8", "surrogateescape").strip() if top.returncode == 0 else None
+
+
 def changed_lines(paths: Iterable[str], rev: str, cwd: str | None = None,
                   given: dict[str, str] | None = None) -> dict[str, set[int] | None]:
     """For each path (as given): the set of changed 1-based line numbers, or None when wholly changed.
 
-    A file that git tracks but that has no change against ``rev`` maps to an empty set.
-    ``given`` holds the text checked for paths read from standard input (``--stdin-filename``,
-    an editor's unsaved buffer): that text, not the file on disk, is compared with ``rev``'s.
+    Each file is compared in its own repository (a tester's report: files of another repository
+    than the current directory's were wholly new); a file in none is wholly changed, and where no
+    file is in one, nor the current directory, that is an error. A file that git tracks but that
+    has no change against ``rev`` maps to an empty set. ``given`` holds the text checked for
+    paths read from standard input (``--stdin-filename``, an editor's unsaved buffer): that
+    text, not the file on disk, is compared with ``rev``'s.
     """
     where = cwd or os.getcwd()
-    root = repository_root(rev, where)
+    by_repository: dict[str | None, list[str]] = {}
+    tops: dict[str, str | None] = {}
+    for path in dict.fromkeys(paths):
+        folder = os.path.dirname(os.path.realpath(os.path.join(where, path)))
+        if folder not in tops:
+            tops[folder] = _top_level(folder)
+        by_repository.setdefault(tops[folder], []).append(path)
+    if None in by_repository and len(by_repository) == 1:
+        repository_root(rev, where)  # (no file in a repository: an error unless the current directory is one)
+    result: dict[str, set[int] | None] = dict.fromkeys(by_repository.pop(None, ()), WHOLE)
+    for root, members in by_repository.items():
+        result.update(_changed_in_repository(members, rev, where, root, given))
+    return result
+
+
+def _changed_in_repository(paths: list[str], rev: str, cwd: str, root: str,
+                           given: dict[str, str] | None) -> dict[str, set[int] | None]:
+    """``changed_lines`` of ``paths`` (relative to ``cwd``), all in the repository at ``root``."""
+    base = _resolve(rev, root)
     real_root = os.path.realpath(root)
     inside: dict[str, str] = {}  # path as given -> path relative to the repository root
     result: dict[str, set[int] | None] = {}
-    for path in dict.fromkeys(paths):
-        full = os.path.realpath(os.path.join(where, path))
+    for path in paths:
+        full = os.path.realpath(os.path.join(cwd, path))
         rel = os.path.relpath(full, real_root)
         if rel == os.pardir or rel.startswith(os.pardir + os.sep) \
                 or not (os.path.isfile(full) or (given and path in given)):
             result[path] = WHOLE  # standard input named as no file, or outside the repository
         elif given and path in given:
-            result[path] = _changed_in_text(rel.replace(os.sep, "/"), given[path], _resolve(rev, where), where)
+            result[path] = _changed_in_text(rel.replace(os.sep, "/"), given[path], base, root)
         else:
             inside[path] = rel.replace(os.sep, "/")
     if not inside:
         return result
     specs = [f":(literal,top){rel}" for rel in inside.values()]
-    listed = _git(["ls-files", "-z", "--full-name", "--", *specs], cwd=where)
+    listed = _git(["ls-files", "-z", "--full-name", "--", *specs], cwd=root)
     if listed.returncode != 0:
         raise InputError(f"--diff-only: git ls-files failed: {_first_line(listed.stderr)}")
     tracked = set(listed.stdout.decode("utf-8", "surrogateescape").split("\0")) - {""}
-    base = _resolve(rev, where)
     # A file renamed since ``rev`` (git mv, a new slug) is compared with its old self, so only
     # what was edited counts: rename detection needs the old path in the pathspec too.
-    origins = _renamed_from(base, set(inside.values()), where)
+    origins = _renamed_from(base, set(inside.values()), root)
     specs += [f":(literal,top){old}" for old in origins]
-    diff = _git(["diff", "-U0", "--no-color", "--no-ext-diff", "-M", "--no-textconv", base, "--", *specs], cwd=where)
+    diff = _git(["diff", "-U0", "--no-color", "--no-ext-diff", "-M", "--no-textconv", base, "--", *specs], cwd=root)
     if diff.returncode != 0:
         raise InputError(f"--diff-only: git diff failed: {_first_line(diff.stderr)}")
     by_file = parse_diff(diff.stdout.decode("utf-8", "surrogateescape"))

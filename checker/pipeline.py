@@ -72,9 +72,9 @@ class Options:
 
             load_baseline(self.baseline)
         if self.diff_only:
-            from .gitdiff import repository_root
+            from .gitdiff import check_revision
 
-            repository_root(self.diff_only)
+            check_revision(self.diff_only)
         if not isinstance(self.jobs, int) or isinstance(self.jobs, bool) or self.jobs < 0:
             raise InputError(f"--jobs must be a whole number of processes, 0 for one per CPU (got {self.jobs!r})")
 
@@ -597,10 +597,12 @@ def filter_findings(findings: Iterable[Finding], settings_of: dict[str, Settings
         from .baseline import apply_baseline, load_baseline
 
         result = apply_baseline(result, load_baseline(options.baseline), documents)
-    if options is not None and options.diff_only and result:
+    if options is not None and options.diff_only and (result or documents):
         from .gitdiff import changed_lines
 
-        changed = changed_lines([f.path for f in result], options.diff_only, given=stdin_texts)
+        # (with no finding too: a file in no repository, run from none, is an error)
+        changed = changed_lines([f.path for f in result] or list(documents or ()), options.diff_only,
+                                given=stdin_texts)
         result = [f for f in result if changed.get(f.path) is None
                   or any(line in changed[f.path] for line in range(f.line, f.end_line + 1))
                   or _spelling_on_changed_line(f, changed[f.path], documents)]

@@ -189,3 +189,19 @@ def test_a_change_that_writes_a_case_form_of_the_other_spelling_reports_it(repo)
         handle.write("\nПозиция Зеленского ясна. Зеленскому звонили.\n")
     result = run_cli("check", "--diff-only", "--lang", "ru", "--select", "TC101", "--format", "json", "ru.md", cwd=repo)
     assert _found(result) == [("ru.md", 3)]
+
+
+def test_each_file_is_compared_in_its_own_repository(repo, tmp_path_factory):
+    """A new user's report: run from another repository (or from none), every finding of the
+    file was reported as if the whole file had changed, or the run failed."""
+    (repo / "old.txt").write_text("The Taleban came.\nThe Taleban edited this.\nThe Taleban left.\n", encoding="utf-8")
+    elsewhere = tmp_path_factory.mktemp("other")
+    git("init", "-q", "-b", "main", cwd=elsewhere)
+    (elsewhere / "x.txt").write_text("x\n", encoding="utf-8")
+    git("add", ".", cwd=elsewhere)
+    git("commit", "-q", "-m", "x", cwd=elsewhere)
+    nowhere = tmp_path_factory.mktemp("nowhere")
+    for cwd in (elsewhere, nowhere):
+        result = run_cli_with_fake_rule("check", "--format", "json", "--diff-only", str(repo / "old.txt"),
+                                        str(repo / "same.txt"), cwd=cwd)
+        assert [line for _, line in _found(result)] == [2], (cwd, result.stderr)

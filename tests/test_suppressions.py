@@ -205,6 +205,19 @@ def test_the_fix_of_an_unused_comment_line_removes_the_whole_line(tmp_path):
     assert apply_fixes(text, [(found.fix, found)]) == "- Item one\n  continued text here\n"
 
 
+def test_an_enable_that_ends_only_an_unused_disable_goes_with_it(tmp_path):
+    # a new user's report: the fix removed the unused disable and left its enable, alone and unreported
+    from checker.fix import apply_fixes
+
+    text = "# Title here\n\n<!-- transcheck-disable TC305 -->\nNothing to see.\n<!-- transcheck-enable TC305 -->\n"
+    found = [f for f in run(tmp_path, "a.md", text) if f.rule == "TC002"]
+    assert [f.line for f in found] == [3, 5]
+    assert apply_fixes(text, [(f.fix, f) for f in found]) == "# Title here\n\nNothing to see.\n"
+    # (an enable that also ends a used disable stays)
+    text = "<!-- transcheck-disable TC305 -->\n<!-- transcheck-disable TC304 -->\n# Title here\n<!-- transcheck-enable -->\n"
+    assert codes(run(tmp_path, "b.md", text)) == [("TC002", 1)]
+
+
 def test_the_unused_codes_of_a_comment_with_used_ones_are_removed(tmp_path):
     # a tester's report: only TC301 of "TC301, TC302, TC305" suppressed a finding, and TC002 had
     # no fix (ruff's RUF100 removes the unused codes)

@@ -46,6 +46,8 @@ def unused_suppressions(directives_of: dict[str, list[Directive]], documents: di
         styles_ran = (styles_ran_of or {}).get(path, {})
         if rule.code not in ran:
             continue
+        removed: set[int] = set()  # (ids of the directives whose fix removes them)
+        reported: set[int] = set()
         for directive in directives:
             unused = []
             for selector in directive.selectors:
@@ -62,26 +64,56 @@ def unused_suppressions(directives_of: dict[str, list[Directive]], documents: di
             what = "; ".join(("every rule" if s == ALL else s) + f" {reason}" for s, reason in unused)
             fix = None  # (an enable's is to correct its code, not to remove it)
             if len(unused) == len(directive.selectors) and directive.kind != "enable":
-                start, end = directive.start, directive.end
-                # (the lines the comment spans, from its first to its last: a comment over several
-                # lines lost only its last, "-->", and hid the rest of the file: a review)
-                line_start = doc.text.rfind("\n", 0, start) + 1
-                line_end = doc.text.find("\n", end)
-                line_end = len(doc.text) if line_end < 0 else line_end
-                if not doc.text[line_start:start].strip() and not doc.text[end:line_end].strip():
-                    start, end = line_start, min(len(doc.text), line_end + 1)  # the whole comment line
-                elif not doc.text[end:line_end].strip():  # at a line's end: the spaces before it too
-                    start = line_start + len(doc.text[line_start:start].rstrip(" \t"))
-                    # (and after it, up to the line break, a CR kept: "Nice sentence. " was left)
-                    end = max(end, line_end - (doc.text[line_end - 1:line_end] == "\r"))
-                elif doc.text[end:end + 1] in (" ", "\t"):  # inside a line: one space after it too
-                    end += 1
-                fix = Fix(start, end, "", safe=False)
+                fix = _removal(doc.text, directive)
+                removed.add(id(directive))
             elif directive.kind != "enable":  # the unused codes only (as ruff's RUF100 does)
                 fix = _without_codes(doc.text, directive, [selector for selector, _ in unused])
             kind = "Unused suppression" if directive.kind != "enable" else "Suppression comment"
+            reported.add(id(directive))
             yield rule.finding(doc, directive.start, directive.end, f"{kind} (transcheck-{directive.kind}): {what}.",
                                fix=fix)
+        # an enable that ends only disables removed above goes with them (a new user's report: it
+        # was left behind, alone)
+        for enable in _enables_of_only(directives, removed):
+            if id(enable) not in reported:
+                yield rule.finding(doc, enable.start, enable.end, "Suppression comment (transcheck-enable): it "
+                                   "ends only unused suppressions.", fix=_removal(doc.text, enable))
+
+
+def _enables_of_only(directives: list[Directive], removed: set[int]) -> list[Directive]:
+    """The enable comments every disable they end is among ``removed`` (by id)."""
+    out = []
+    open_: list[Directive] = []
+    for directive in directives:
+        if directive.kind == "disable":
+            open_.append(directive)
+        elif directive.kind == "enable":
+            named = {s.upper() for s in directive.selectors}
+            ended = [d for d in open_ if directive.selectors == (ALL,) or any(s.upper() in named for s in d.selectors)]
+            open_ = [d for d in open_ if d not in ended]
+            if ended and all(id(d) in removed for d in ended):
+                out.append(directive)
+    return out
+
+
+def _removal(text: str, directive: Directive) -> Fix:
+    """The unsafe fix that removes a comment: its whole line where it stands alone; at a line's
+    end, with the spaces before it; inside a line, with one space after it."""
+    start, end = directive.start, directive.end
+    # (the lines the comment spans, from its first to its last: a comment over several
+    # lines lost only its last, "-->", and hid the rest of the file: a review)
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if not text[line_start:start].strip() and not text[end:line_end].strip():
+        start, end = line_start, min(len(text), line_end + 1)  # the whole comment line
+    elif not text[end:line_end].strip():  # at a line's end: the spaces before it too
+        start = line_start + len(text[line_start:start].rstrip(" \t"))
+        # (and after it, up to the line break, a CR kept: "Nice sentence. " was left)
+        end = max(end, line_end - (text[line_end - 1:line_end] == "\r"))
+    elif text[end:end + 1] in (" ", "\t"):  # inside a line: one space after it too
+        end += 1
+    return Fix(start, end, "", safe=False)
 
 
 def _without_codes(text: str, directive: Directive, codes: list[str]) -> Fix | None:

@@ -366,6 +366,11 @@ def _holds_text(folder: str, include: Sequence[str | Glob]) -> bool:
     return any(fnmatch.fnmatch(n.lower(), g) for _, _, names in _walk_top_down(folder) for n in names for g in patterns)
 
 
+# Folders of installed software, never a project's own text (as ruff skips them): a walk does not
+# enter them (a new user's report: `check .` read every README of node_modules and a venv)
+SKIPPED_FOLDERS = frozenset({"node_modules", "venv", "site-packages", "__pypackages__"})
+
+
 def _walk(root: str, globs_in: GlobsIn, files_excluded: bool = True,
           pruned: list[tuple[str, Sequence[str | Glob]]] | None = None,
           failed: list[OSError] | None = None) -> Iterable[str]:
@@ -379,7 +384,7 @@ def _walk(root: str, globs_in: GlobsIn, files_excluded: bool = True,
         # pruning an excluded directory here keeps the walk out of it (node_modules, archives)
         kept = []
         for d in sorted(subdirs):
-            if d.startswith("."):
+            if d.startswith(".") or d in SKIPPED_FOLDERS:
                 continue
             if _excluded(os.path.join(directory, d), root, exclude):
                 if pruned is not None:

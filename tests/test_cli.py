@@ -944,3 +944,15 @@ def test_an_output_encoding_without_the_characters_loses_no_report(tmp_path):
     assert done.returncode == 1 and b"Erdo\\u011fan" in done.stdout
     done = run("rule", "TC101")
     assert done.returncode == 0 and b"internal error" not in done.stderr
+
+
+def test_a_folder_is_searched_without_installed_software(tmp_path):
+    # a new user's report: `check .` read every README of node_modules and of a venv
+    for folder in ("node_modules/pkg", "venv/lib", "lib/site-packages/x", ".hidden", "articles"):
+        (tmp_path / folder).mkdir(parents=True)
+        (tmp_path / folder / "a.md").write_text("The Taliban came. The Taleban left. The Taliban stayed.\n",
+                                                encoding="utf-8")
+    result = run_cli("check", "--isolated", "--lang", "en", "--format", "json", ".", cwd=tmp_path)
+    assert sorted({f["path"] for f in json.loads(result.stdout)["findings"]}) == ["articles/a.md"]
+    result = run_cli("check", "--isolated", "--lang", "en", "--format", "json", "node_modules", cwd=tmp_path)
+    assert {f["path"] for f in json.loads(result.stdout)["findings"]} == {"node_modules/pkg/a.md"}

@@ -182,11 +182,14 @@ def _load_toml(path: str) -> dict[str, Any]:
     try:
         with open(path, "rb") as handle:
             data = handle.read()
-        # (a file an editor saved with a UTF-8 byte order mark: TOML parsers refuse it)
-        return tomllib.loads(data.removeprefix(b"\xef\xbb\xbf").decode("utf-8"))
+        # (a file an editor saved with a UTF-8 byte order mark: TOML parsers refuse it; one in
+        # another encoding is named with its line and byte, as an article is: a tester's report)
+        from .readers.decode import strict_decode
+
+        return tomllib.loads(strict_decode(data.removeprefix(b"\xef\xbb\xbf"), "utf-8", path))
     except OSError as error:
         raise InputError(f"{path}: cannot read configuration ({error.strerror})") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+    except tomllib.TOMLDecodeError as error:
         raise InputError(f"{path}: invalid TOML: {error}") from None
 
 

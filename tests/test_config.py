@@ -68,6 +68,16 @@ def test_bad_configs_name_the_file_and_the_key(tmp_path, content, words):
         assert word in message
 
 
+def test_a_config_in_another_encoding_is_named_with_its_line_and_byte(tmp_path):
+    # a tester's report: "invalid TOML: 'utf-8' codec can't decode byte 0xff in position 0"
+    path = tmp_path / "transcheck.toml"
+    path.write_bytes('lang = "en"\n# Fran\u00e7ais\n'.encode("latin-1"))
+    with pytest.raises(InputError) as error:
+        load_config(str(path))
+    assert str(error.value) == f"{path}:2:7: cannot decode as UTF-8 (byte 0xe7: invalid continuation byte); " \
+                               "save the file as UTF-8"
+
+
 def test_broken_config_exits_2_with_one_line(tmp_path):
     (tmp_path / "transcheck.toml").write_text('colour = "red"\n', encoding="utf-8")
     article = _article(tmp_path)

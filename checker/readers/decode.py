@@ -46,12 +46,12 @@ def _utf16_without_bom(head: bytes) -> bool:
 def decode(data: bytes, path: str) -> tuple[str, str]:
     """Return ``(text, encoding)``; raise :class:`InputError` for binary or undecodable data."""
     if data.startswith(codecs.BOM_UTF8):
-        return _strict(data[3:], "utf-8", path), "utf-8-sig"
+        return strict_decode(data[3:], "utf-8", path), "utf-8-sig"
     # UTF-32 first: its little-endian mark (FF FE 00 00) starts with UTF-16's (FF FE). The
     # encoding named keeps the byte order, so that a fixed file is written back as it was read.
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            text = _strict(data, encoding[:6], path)
+            text = strict_decode(data, encoding[:6], path)
             if "\x00" in text:
                 raise InputError(f"{path}: binary file (NUL characters after decoding {encoding[:6].upper()}); "
                                  "expected a text file")
@@ -61,7 +61,7 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
             raise InputError(f"{path}: binary file (contains NUL bytes; UTF-16 without a byte-order mark?); "
                              "expected a text file: save it as UTF-8, or UTF-16 with a BOM")
         raise InputError(f"{path}: binary file (contains NUL bytes); expected a text file")
-    text = _strict(data, "utf-8", path)
+    text = strict_decode(data, "utf-8", path)
     sample = data[:8192]
     controls = len(sample) - len(sample.translate(None, _BINARY_DELETE))  # counted in C
     if controls and controls > len(sample) // 100:
@@ -69,7 +69,7 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     return text, "utf-8"
 
 
-def _strict(data: bytes, encoding: str, path: str) -> str:
+def strict_decode(data: bytes, encoding: str, path: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as error:

@@ -1884,3 +1884,37 @@ def test_a_word_in_the_place_of_a_name_written_three_times_is_its_slip():
         text = (f"Senator Mike {dominant} spoke first. Mike {dominant} said the bill would pass. "
                 f"Later Mike {minority} disagreed. Mike {dominant} left early.")
         assert flagged(text) == []
+    # ... but a slip into a word that is no name is one, rarer or not (Donald Tramp: a review)
+    for minority, dominant in (("Tramp", "Trump"), ("Harass", "Harris")):
+        text = (f"Senator Mike {dominant} spoke first. Mike {dominant} said the bill would pass. "
+                f"Later Mike {minority} disagreed. Mike {dominant} left early.")
+        assert flagged(text) == [(minority, dominant)]
+
+
+def test_rarer_first_names_before_two_rare_surnames_are_two_people():
+    # a names tester's report: Daniil Medvedev / Daniel Altmaier, Andrey Rublev / Andre Agassi
+    assert flagged('Daniil Medvedev beat Daniel Altmaier on Wednesday. "Daniel played unbelievable tennis," '
+                   "Medvedev said.") == []
+    assert flagged("Andrey Rublev beat Casper Ruud. Rublev will meet Andre Agassi's protege next. "
+                   "Agassi was watching.") == []
+    # (the same surname after both: one man's name misspelt)
+    assert flagged("Daniil Medvedev beat Casper Ruud. Daniel Medvedev said he was tired. Medvedev left.") \
+        == [("Daniil", "Daniel")]
+
+
+def test_a_countrys_name_beside_its_peoples_word_is_no_slip():
+    # a names tester's report: Nigerien (of Niger) was a typo of Nigeria, and Nigeriens "Nigerias"
+    text = ("West African leaders met in Nigeria on Thursday. Nigeria's president chairs the bloc. "
+            "Nigerien soldiers rallied in Niamey. The Nigeriens cheered.")
+    assert flagged(text) == []
+
+
+def test_a_russian_name_in_lower_case_beside_its_case_forms():
+    # a names tester's report: лавров was found until the text also declined the name (Лаврова
+    # vetoed the link as its case form); путин (Zipf 5.1) was never looked at
+    text = ("Министр Сергей Лавров заявил. Об этом сказал Лавров. Кроме того, министр Сергей лавров "
+            "прокомментировал сообщения. По словам Сергея Лаврова, саммит бесперспективен. Также Лавров отказался.")
+    assert flagged(text, "ru") == [("лавров", "Лавров")]
+    text = ("Президент Владимир Путин заявил. Об этом сказал Путин. Кроме того, президент Владимир путин "
+            "прокомментировал сообщения. Также Путин отказался.")
+    assert flagged(text, "ru") == [("путин", "Путин")]

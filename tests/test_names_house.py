@@ -398,3 +398,25 @@ def test_an_escaped_pipe_is_no_cell_border(tmp_path):
     names = "names:\n  - name: Catar\n    variants: [Qatar]\n"
     assert _safe_fixes(tmp_path, names, "| Group | City |\n|---|---|\n| Qatar \\| Airways Group | Doha |\n", "t.md") \
         == [(3, "Qatar", False)]
+
+
+def test_a_german_genitive_keeps_its_s_and_is_the_house_names(tmp_path):
+    """A new user's report: TC101 fixed "Selenskis Berater" as "Selenskyj Berater" (the genitive
+    lost), and with Kiew listed it reported the house name's genitive Kiews as a variant of the
+    rejected Kyiv, which the names draft then listed as Kyiv: [Kiews]."""
+    import checker
+
+    found = checker.check_text("Die Regierung in Kyiv hat reagiert. Kyiv braucht Hilfe.\n\nKiews Bürgermeister "
+                               "begrüßte die Zusage.\n", lang="de", select=["TC101"])
+    assert [(f.text, f.fix.replacement) for f in found] == [("Kiews", "Kyivs")]
+    found = checker.check_text("Selenskyj sprach. Selenskyj ging.\n\nSelenskis Berater begrüßte die Zusage.\n",
+                               lang="de", select=["TC101"])
+    assert [(f.text, f.fix.replacement) for f in found] == [("Selenskis", "Selenskyjs")]
+    (tmp_path / "namen.yaml").write_text("names:\n  - name: Kiew\n    variants: [Kyiv]\n", encoding="utf-8")
+    (tmp_path / "transcheck.toml").write_text('lang = "de"\nnames = ["namen.yaml"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Die Regierung in Kyiv hat reagiert. Kyiv braucht Hilfe.\n\nKiews Bürgermeister "
+                                    "begrüßte die Zusage.\n", encoding="utf-8")
+    findings = json.loads(run_cli("check", "--format", "json", "a.txt", cwd=tmp_path).stdout)["findings"]
+    assert [(f["rule"], f["text"], f["suggestions"]) for f in findings] == [("TC102", "Kyiv", ["Kiew"])] * 2
+    draft = run_cli("variants", "--format", "names", "a.txt", cwd=tmp_path).stdout.decode()
+    assert 'variants: ["Kyiv"]' in draft and "Kiews" not in draft.split("names:")[1]

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from ..casing import NOUNS_CAPITALISED, before_full_stop
 from ..lang import primary_language
 from ..model import BlockKind, InputError
+from ..names.morph import GENITIVE_S, SIBILANTS as _SIBILANTS
 from .index import Match, PatternIndex, inflected_form
 from .load import decode, read_bytes, where
 from .text import Analyzer, analyzer, unaccent
@@ -102,6 +103,11 @@ class HouseNames:
         canonical = self.canonical_of(spelling, lang)
         if canonical is None and primary_language(lang) == "ru":
             return self._russian_lemma_of(spelling)  # (Киеве: the stemmer reads кие, the name Киев)
+        if canonical is None and primary_language(lang) in GENITIVE_S and spelling.endswith("s") \
+                and not spelling[:-1].endswith(_SIBILANTS):
+            # a genitive, which Snowball keeps apart (Kiews of a listed Kiew: a new user's report)
+            name = self._canonical.get(fold_spelling(spelling[:-1]))
+            return name if name is not None and fold_spelling(name) == fold_spelling(spelling[:-1]) else None
         if canonical is None or canonical == spelling:
             return canonical
         if primary_language(lang) == "ru" and fold_spelling(spelling) not in self._listed_variants():
@@ -396,9 +402,6 @@ def _capitalised_heading(doc, offset: int) -> bool:
     return len(words) > 1 and all(w[0].isupper() for w in words)
 
 
-# Languages that write a name's genitive with a bare -s (Kiews, Selenskijs)
-GENITIVE_S = frozenset({"de", "nl", "sv", "da", "no", "nb", "nn", "is"})
-_SIBILANTS = ("s", "x", "z", "ß")  # ... not after these (Vilnius' or von Vilnius, no Vilniuss: a review)
 # Languages whose names decline by endings of up to three letters that replace the
 # nominative's (Зеленский, Зеленского, Зеленскому): two edits are too few for -ий / -ому.
 CASE_ENDINGS = frozenset({"ru", "uk", "be"})

@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from .compare import (BOTH_COMMON_ZIPF, CASE_SLIP_RARE_ZIPF, FIRST_LETTER_CLASSES, TIER_C_MAX_ZIPF_CONTEXT, adjacent_keys,
                       derivation_slip, judge, name_in_lower_case, name_like, truncation_slip, unknown_word)
-from .morph import (carry_ending, derived, ending_change, inflected, inflected_base, russian_case_form, russian_known,
+from .morph import (CASE_LANGUAGES, carry_ending, derived, ending_change, genitive_carried, inflected, inflected_base, russian_case_form, russian_known,
                     russian_lemmas, russian_stem_slip, stems, suspect_ending, without_ending)
 from .extract import LOWER_MAX_ZIPF, PARTICLES
 from .normalize import damerau, fold, has_diacritics, more_accented, norm, skel
@@ -449,14 +449,20 @@ def _block_keys(form: str, lang: str) -> tuple[frozenset, frozenset]:
 
 
 def _cannot_link(ga_list, gb_list, members, lang, table, zipf) -> bool:
+    # the name in lower case (zelensky) is the name, not an inflection of it: it must not keep
+    # its other spellings (Zelenskiy) from it, nor, where names decline, its case forms (лавров
+    # beside Лавров and Лаврова: a names tester's report; not German services beside Services
+    # and Service, an English word and a name's)
+    capitalised = {m.casefold() for g in (*ga_list, *gb_list) for m in members[g] if not m.startswith("\x00")} \
+        if lang in CASE_LANGUAGES else set()
     for ga in ga_list:
         for gb in gb_list:
             for x in members[ga]:
                 for y in members[gb]:
                     wx, wy = x.lstrip("\x00"), y.lstrip("\x00")
-                    if wx.casefold() == wy.casefold():
-                        continue  # the name in lower case (zelensky) is the name, not an inflection
-                        # of it: it must not keep its other spellings (Zelenskiy) from it
+                    if wx.casefold() == wy.casefold() or (x != wx and wx in capitalised) \
+                            or (y != wy and wy in capitalised):
+                        continue
                     if inflected(wx, wy, lang) and not _truncated(x, y, table, lang, zipf):
                         return True
                     # a once-used slip is no derivation (see judge)
@@ -733,8 +739,11 @@ def _different_people(x: str, y: str, nbrs, zipf, lang: str = "en") -> bool:
     nx, ny = _first_name_neighbours(nbrs.get(x)), _first_name_neighbours(nbrs.get(y))
     if not (nx and ny) or not nx.isdisjoint(ny):
         return False
-    if low >= BOTH_COMMON_ZIPF and any(n[0] == "R" for n in nx) and any(n[0] == "R" for n in ny):
-        return True
+    before_x, before_y = {n[1] for n in nx if n[0] == "R"}, {n[1] for n in ny if n[0] == "R"}
+    if before_x and before_y and (low >= BOTH_COMMON_ZIPF or low >= SURNAME_MIN_ZIPF and all(
+            zipf(word) < NAME_NEIGHBOUR_MAX_ZIPF for word in before_x | before_y)):
+        return True  # (rarer first names before rare words, surnames: Daniil Medvedev, Daniel
+        # Altmaier; Andrey Rublev, Andre Agassi: a names tester's report)
     # two surnames after two first names (Olaf Scholz, Martin Schulz; John Healey, Nikki Haley):
     # two people, each spelling known to the word list (a slip seldom changes the first name too),
     # or any two whose first letters are neighbouring keys (Justin Lessler, Ronald Kessler: no
@@ -891,7 +900,8 @@ def _make_cluster(comp, members, table, gcount, links, zipf, lang, apart=None) -
             # a form alone with an ending the dominant name's forms take: its name without it
             # (Selenskys beside Selenskyj, Selenskyjs: Selensky, which a house list matches in
             # every form; a listed Selenskys had --fix write "Selenskyj Büro": a tester's report)
-            name = _without_attested_ending(base, dom_forms, dom_base) or base
+            name = _without_attested_ending(base, dom_forms, dom_base) \
+                or (base[:-1] if genitive_carried(base, dom_base, lang) else base)  # (Kiews: Kiew)
         for f in members[g]:
             word = f.lstrip("\x00")
             replacement = carry_ending(word, base, dom_base) if word != base \
@@ -1021,6 +1031,9 @@ def _attested_ending(word: str, dom_forms: list[str], base: str, lang: str | Non
         stem = inflected_base(word, base, lang)
         if stem:
             return carry_ending(word, stem, base)
+        genitive = genitive_carried(word, base, lang)
+        if genitive:
+            return genitive
         # a word without the ending of the dominant spelling's one form: that form without it
         # (Pashtoon beside Pashtuns alone: Pashtun; "A Pashtuns elder" was a tester's report)
         return without_ending(base, word, lang) or best

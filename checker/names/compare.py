@@ -49,9 +49,9 @@ TIER_B_MAX_ZIPF = 3.0  # a minority form at least this common must look like a n
 TIER_C_MAX_ZIPF = 2.0
 TIER_C_MAX_ZIPF_CONTEXT = 3.0
 # ... and inside a multi-word name written 2+ times with the same words before it, a spelling used
-# once there and more common than the name (Justine Trier beside Justine Triet x3: the city, a names
-# tester's report; a slip that makes a commoner word is the spell-checker's; not a rarer name beside a
-# common one, Mike Johnston beside Mike Johnson x3: two people; nor a first name before the same
+# once there, more common than the name or no name itself (Justine Trier beside Justine Triet x3: the
+# city, a names tester's report; autocorrect's word; Donald Tramp: a review); not a rarer name beside
+# a common one, Mike Johnston beside Mike Johnson x3: two people; nor a first name before the same
 # surname, Marvin Schulz beside Martin Schulz: his nephew)
 TIER_C_MAX_ZIPF_NAMED = 4.2
 MIN_LEN_BC = 5
@@ -983,7 +983,9 @@ def _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lan
         # rest of the name; on a majority only as written, not once stemmed (Tragens / Tagen:
         # trag / tag), in a 1:1 tie at 5+ letters (Wilk / Will: two names), and when other
         # languages do not know it too (Mavic / Magic, Mainz / Main: names of their own)
-        if z <= TIER_C_MAX_ZIPF or (named and lead and minority_count == 1 and dominant_count >= 2 and zd < z <= TIER_C_MAX_ZIPF_NAMED) \
+        slip_in_name = named and lead and minority_count == 1 and dominant_count >= 2 and z <= TIER_C_MAX_ZIPF_NAMED \
+            and (zd < z or not name_like(fold(minority), lang))
+        if z <= TIER_C_MAX_ZIPF or slip_in_name \
                 or (context and z <= TIER_C_MAX_ZIPF_CONTEXT and (named or (
                 (length >= MIN_LEN_BC or dominant_count >= 2) and damerau(fold(minority), fold(dominant)) <= limit
                 and not _international(minority, lang)))):

@@ -58,7 +58,7 @@ _DEFAULT_ENDINGS: tuple[str, ...] = ("s",)
 # Derivational suffixes: a form that is another form plus one of these is a different word.
 DERIVATIONS: dict[str, tuple[str, ...]] = {
     "en": ("ian", "ians", "an", "ans", "i", "is", "ese", "ish", "istan", "ism", "ist", "ists", "ite", "ites",
-           "ic", "n", "ns", "ia", "a"),
+           "ic", "n", "ns", "ia", "a", "ien", "iens"),  # (Nigerien, of Niger)
     "de": ("er", "ern", "erin", "erinnen", "isch", "ische", "ischen", "ischer", "isches", "ismus", "ist",
            "isten", "ie", "ien", "e", "en", "in", "innen", "land", "stan", "chen", "lein"),
     "fr": ("ien", "iens", "ienne", "iennes", "ais", "aise", "aises", "ois", "oise", "oises", "ain", "aine",
@@ -287,18 +287,23 @@ def derived(a: str, b: str, lang: str | None, strip_vowel: bool = True) -> bool:
 SIBLING_SUFFIX_MIN = 3
 
 
+PLACE_ENDING = "ia"  # a country's name (Nigeria: Niger + ia) beside its people's word (Nigerien)
+
+
 def sibling_derivations(a: str, b: str, lang: str | None) -> bool:
-    """The two forms are one base with two derivational suffixes of 3+ letters (Putinism /
-    Putinist, Zemmourisme / Zemmouriste): words coined from a name, which word lists seldom
-    know, not a slip of one another. (Shorter suffixes would pair a name's respellings: Luca /
-    Luci is base + a / i.)"""
+    """The two forms are one base with two derivational suffixes of 3+ letters, or one and a
+    country's -ia (Putinism / Putinist, Zemmourisme / Zemmouriste; Nigerien / Nigeria, of Niger:
+    a names tester's report): words coined from a name, which word lists seldom know, not a slip
+    of one another. (Shorter suffixes would pair a name's respellings: Luca / Luci is base + a /
+    i; Partnerin / Partnerien is a slip.)"""
     fa, fb = fold(a), fold(b)
-    suffixes = [s for s in _folded_suffixes(lang) if len(s) >= SIBLING_SUFFIX_MIN]
-    for first in suffixes:
-        base = fa[: -len(first)]
-        if fa.endswith(first) and len(base) >= 3 and fb.startswith(base) \
-                and fb[len(base):] != first and fb[len(base):] in suffixes:
-            return True
+    suffixes = {s for s in _folded_suffixes(lang) if len(s) >= SIBLING_SUFFIX_MIN or s == PLACE_ENDING}
+    for short, long in ((fa, fb), (fb, fa)):
+        for first in suffixes:
+            base = long[: -len(first)]
+            if len(first) >= SIBLING_SUFFIX_MIN and long.endswith(first) and len(base) >= 3 \
+                    and short.startswith(base) and short[len(base):] != first and short[len(base):] in suffixes:
+                return True
     return False
 
 
@@ -476,6 +481,22 @@ def carry_ending(word: str, base: str, target: str) -> str:
     if pair is None or not target.endswith(pair[1]):
         return target
     return target[: len(target) - len(pair[1])] + pair[0]
+
+
+# Languages that write a name's genitive with a bare -s (Kiews, Selenskijs)
+GENITIVE_S = frozenset({"de", "nl", "sv", "da", "no", "nb", "nn", "is"})
+SIBILANTS = ("s", "x", "z", "ß")  # ... not after these (Vilnius' or von Vilnius, no Vilniuss: a review)
+
+
+def genitive_carried(word: str, target: str, lang: str | None) -> str | None:
+    """``target`` with the bare genitive -s that ``word`` ends in, in a language that writes
+    one, when ``word`` without it is no farther from ``target`` (Selenskis -> Selenskyjs, Kiews ->
+    Kyivs, not Selenskyj Berater: a new user's report); None otherwise, or after a sibilant."""
+    if (lang or "")[:2] not in GENITIVE_S or not word.endswith("s") or word[:-1].endswith(SIBILANTS) \
+            or target.endswith(SIBILANTS) or len(word) < 5 or abs(len(word) - 1 - len(target)) > 1:
+        return None  # (nor a word longer by more than the -s: Gletschereis is no Gletscher's)
+    ft = fold(target)
+    return target + "s" if damerau(fold(word[:-1]), ft) <= damerau(fold(word), ft) else None
 
 
 RUSSIAN_CASE_ENDING_MIN = 3  # letters a case form must share with the word at its end (not Фомам for Фоам)

@@ -885,3 +885,12 @@ def test_tc202_a_term_capitalised_as_a_names_word_gets_no_safe_fix(tmp_path, con
     found = run(text, cfg, ["TC202"], lang="en-GB")
     assert [(f.text, f.fix.safe) for f in found] == [("Labor", False), ("Labor", False), ("Truce", False),
                                                      ("truce", True), ("Labor", True), ("labor", True)]
+
+
+def test_tc202_a_term_of_several_words_in_the_plural_suggests_the_plural(tmp_path, config):
+    # a new user's report: "Les unions syndicales" (union syndicale deprecated) suggested "syndicat"
+    glossary = tmp_path / "g.yaml"
+    glossary.write_text("entries:\n  - en: union\n    fr: {preferred: syndicat, deprecated: union syndicale}\n",
+                        encoding="utf-8")
+    found = run("Les unions syndicales ont appelé à la grève.", config(glossaries=[glossary]), ["TC202"], lang="fr")
+    assert [(f.text, f.suggestions[0]) for f in found] == [("unions syndicales", "syndicats")]

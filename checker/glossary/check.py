@@ -262,8 +262,11 @@ def fitted_suggestions(doc: Document, start: int, end: int, written: str, approv
 
 def _plural_like(written: str, term: str, replacement: str, lang: str | None) -> str | None:
     """The replacement's regular plural where ``written`` is the term's (emails for email ->
-    courriels, a tester's report): one word, or in English the last word of several; else None."""
+    courriels, unions syndicales -> syndicats: testers' reports): one word, or in English the last
+    word of several; else None."""
     plurals = {term.casefold() + "s", *(p.casefold() for p in orthographic_plurals(term, lang))}
+    if " " in term:  # (every word in the plural: unions syndicales for union syndicale, a tester's report)
+        plurals.add(" ".join(plural_word(word, lang) or word + "s" for word in term.split()).casefold())
     if written.casefold() not in plurals:
         return None
     primary = primary_language(lang)

@@ -257,3 +257,11 @@ def test_markdown_masks_the_labels_of_links_by_reference():
     assert "archive" in prose and "kiev" not in prose
     # (without definitions, nothing is a label)
     assert load_text("The [Kiev][] page and [Kiev].\n", "b.md", lang="en").prose.count("Kiev") == 2
+
+
+def test_markdown_reads_a_no_break_space_reference_as_a_space():
+    # a new user's report: "in order&nbsp;to" and "president&nbsp;in charge" escaped substitutions
+    text = "We met in order&nbsp;to talk, said the president&#160;in charge.\n"
+    prose = load_text(text, "a.md", lang="en").prose
+    assert prose.split() == ["We", "met", "in", "order", "to", "talk,", "said", "the", "president", "in", "charge."]
+    assert len(prose) == len(text)

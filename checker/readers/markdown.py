@@ -33,6 +33,9 @@ _MASKS = [
     re.compile(r"^[ \t]{0,3}(?:=+|-+)[ \t]*$", re.M),  # setext heading underlines
     _CELL_SEPARATOR,
     re.compile(r"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)|~~|!\[|\[|\]"),  # emphasis and link brackets
+    # a no-break space written as a character reference: a space between words (in order&nbsp;to
+    # escaped the style's "in order to": a new user's report)
+    re.compile(r"&(?:nbsp|#160|#[xX]0*[aA]0);"),
 ]
 
 # Hugo shortcodes, Liquid and Jinja tags ({{< figure >}}, {% include x %}), over lines but not

@@ -39,7 +39,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Callable
 
-from .morph import (CASE_LANGUAGES, derived, ending_edit, inflected, sibling_derivations, slavic_feminine,
+from .morph import (CASE_LANGUAGES, derived, ending_edit, inflected, russian_name, sibling_derivations, slavic_feminine,
                     stem_endings, stem_pairs, stems, suspect_ending)
 from .normalize import VOWELS, cheap_distance, cheap_substitutions_only, damerau, fold, more_accented, norm, skel
 
@@ -548,6 +548,9 @@ def _two_words(minority: str, dominant: str, zipf: Zipf, lang: str = "", both_re
     z, zd = zipf(minority), zipf(dominant)
     if z < TWO_WORDS_ZIPF or zd < TWO_WORDS_ZIPF:
         return False
+    if lang == "ru" and skel(minority) == skel(dominant) and russian_name(minority) and russian_name(dominant):
+        return False  # two transliterations of one name, which the dictionary knows both (Мохаммед /
+        # Мухаммед: a names tester's report), not a word and its translation
     # German: two long words (Belichtung / Beleuchtung) are two compounds, whatever their
     # frequencies.
     return abs(z - zd) <= TWO_WORDS_MARGIN or (lang == "de" and min(len(a), len(b)) >= TWO_WORDS_DE_LEN)
@@ -964,7 +967,7 @@ def _judge_stems(minority, dominant, sm, sd, dominant_count, minority_count, lan
             dist = None  # established spellings differ by substitutions only (Mohammed/Muhammad;
             # not Brittany / Britain, "britani" / "britain": a letter moved)
         if dist is not None and dist <= (1 if length <= 6 else 2):
-            if z < TIER_B_MAX_ZIPF or name_like(fold(minority), lang):
+            if z < TIER_B_MAX_ZIPF or name_like(fold(minority), lang) or (lang == "ru" and russian_name(minority)):
                 return ("B", "transliteration")
     limit = 2 if length >= 10 else 1
     written = damerau(fm, fd)

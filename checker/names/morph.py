@@ -358,6 +358,20 @@ def russian_form_of(form: str, lemma: str) -> bool:
     return lemma.casefold().replace("ё", "е") in russian_normal_forms(form)
 
 
+@lru_cache(maxsize=10_000)
+def russian_name(word: str) -> bool:
+    """pymorphy3's dictionary knows ``word`` as a first name or a surname (Мохаммед, Мухаммед):
+    in Russian, where ``name_like`` compares no other languages' word lists, a name's
+    established spellings."""
+    if not all("\u0400" <= ch <= "\u04ff" for ch in word):
+        return False
+    try:
+        parses = _analyzer().parse(word)
+    except ImportError:
+        return False
+    return any(p.is_known and ("Name" in p.tag or "Surn" in p.tag) for p in parses)
+
+
 @lru_cache(maxsize=100_000)
 def russian_known(word: str) -> bool:
     """pymorphy3 knows ``word`` from its dictionary (an ordinary Russian word form)."""
@@ -404,11 +418,22 @@ def russian_stem_slip(a: str, b: str) -> bool:
 
 def suspect_ending(a: str, b: str, lang: str | None) -> bool:
     """Russian: one form unknown to the dictionary, the other a known word form, sharing a stem
-    (Франциы / Франции): a typo in the ending, not an inflection."""
+    (Франциы / Франции), or one spelled as Russian never is (Зеленскй / Зеленский: a names
+    tester's report): a typo in the ending, not an inflection."""
     if (lang or "")[:2] != "ru":
         return False
+    if _impossible_russian(a) != _impossible_russian(b):
+        return True  # (Зеленскй beside Зеленский: й after a consonant is no ending of Russian)
     ua, ub = russian_unknown(a), russian_unknown(b)
     return ua != ub
+
+
+_IMPOSSIBLE_RUSSIAN = re.compile(r"[бвгджзклмнпрстфхцчшщ]й", re.IGNORECASE)
+
+
+def _impossible_russian(word: str) -> bool:
+    """A spelling Russian never writes: й after a consonant (a letter dropped before it)."""
+    return _IMPOSSIBLE_RUSSIAN.search(word) is not None
 
 
 MAX_ENDING = 4  # letters of an inflectional ending (Russian -ами, -ому; German -en, -s)

@@ -44,7 +44,7 @@ rules:
 @ENGLISH_EXAMPLE@    message: "Use '%s' rather than '%s'."
     ignorecase: true
     swap:
-      in order to: to
+      whilst: while
       # a calque with one meaning among others only suggests ("president in charge" of Afghanistan
       # is its caretaker president; of the talks, it is English): give two forms
       president in charge: caretaker president|acting president

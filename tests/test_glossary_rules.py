@@ -881,10 +881,12 @@ def test_tc202_a_term_capitalised_as_a_names_word_gets_no_safe_fix(tmp_path, con
                         "trégua,ceasefire,preferred\ntrégua,truce,deprecated\n", encoding="utf-8")
     cfg = config(glossaries=[glossary], extra='source-lang = "pt"\n')
     text = ("The US Department of Labor said so. Labor Day falls on 2 September. The Truce Commission met. "
-            "The truce held. Labor costs rose. Workers and labor unions met.")
+            "The truce held. Labor costs rose. Workers and labor unions met. A Truce Commission and the UN "
+            "Truce Supervision Organization met.")
     found = run(text, cfg, ["TC202"], lang="en-GB")
     assert [(f.text, f.fix.safe) for f in found] == [("Labor", False), ("Labor", False), ("Truce", False),
-                                                     ("truce", True), ("Labor", True), ("labor", True)]
+                                                     ("truce", True), ("Labor", True), ("labor", True),
+                                                     ("Truce", False), ("Truce", False)]
 
 
 def test_tc202_a_term_of_several_words_in_the_plural_suggests_the_plural(tmp_path, config):

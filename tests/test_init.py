@@ -17,12 +17,12 @@ def test_init_writes_working_starter_files(tmp_path):
     assert {'"TC301"', '"TC304"', '"TC305"'} <= {w.strip(",") for w in result.stdout.decode().split()}
     # (a new user's report: the starter's substitution rewrote "the president in charge of the
     # talks" as a safe fix; only a substitution safe in any text is a fix)
-    (tmp_path / "b.txt").write_text("The president in charge of the talks spoke. We met in order to talk.\n",
+    (tmp_path / "b.txt").write_text("The president in charge of the talks spoke. We talked whilst we ate.\n",
                                     encoding="utf-8")
     result = run_cli("check", "--select", "TC301", "--format", "json", str(tmp_path / "b.txt"), cwd=tmp_path)
     found = json.loads(result.stdout)["findings"]
     assert [(f["text"], f["fix"]["safe"] if f.get("fix") else None) for f in found] == [
-        ("president in charge", None), ("in order to", True)]
+        ("president in charge", None), ("whilst", True)]
 
 
 def test_init_says_which_languages_it_assumed(tmp_path):

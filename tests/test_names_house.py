@@ -329,9 +329,16 @@ def test_a_capital_that_says_nothing_of_a_name_is_no_evidence_and_no_safe_fix(tm
     assert [safe for _, _, safe in _safe_fixes(tmp_path, turkey, menu, "m.md")] == [False] * 6
     # ... but not a finding less where the text writes turkey in lower case too: a wrapped line
     # after a lower-case word is the name in running text; a bracket or a closing quote is no start
-    text = ('Voters in\nTurkey agreed. The summit in Istanbul (Turkey) ended. "We will respond," Turkey '
-            "said. We ate roast turkey.\n")
+    text = ('After a long night of counting the ballots, the voters in\nTurkey agreed. The summit in Istanbul '
+            '(Turkey) ended. "We will respond," Turkey said. We ate roast turkey.\n')
     assert _safe_fixes(tmp_path, turkey, text) == [(2, "Turkey", True), (2, "Turkey", False), (2, "Turkey", False)]
+    # (a review: a menu's short lines, or a hard break, are no wrapped paragraph: no evidence)
+    for menu in ("soup of the day\nTurkey with cranberry sauce\n\nTurkey is carved at six.\n",
+                 "After a long night of counting the ballots, the voters in  \nTurkey agreed.\n"):
+        assert [safe for _, _, safe in _safe_fixes(tmp_path, turkey, menu, "m.md")] == [False] * menu.count("Turkey")
+    # (a review: a title-case heading's capital says nothing, whatever the text says elsewhere)
+    assert _safe_fixes(tmp_path, turkey, "# How To Roast A Turkey\n\nFarmers in Turkey agree.\n", "h.md") == \
+        [(1, "Turkey", False), (3, "Turkey", True)]
     # a line's first word (a menu, a list of headlines without full stops) is no evidence
     assert _safe_fixes(tmp_path, turkey, "Home\nTurkey\nSports\n\nTurkey is roasted.\n") == \
         [(2, "Turkey", False), (5, "Turkey", False)]

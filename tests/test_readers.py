@@ -255,6 +255,10 @@ def test_markdown_masks_the_labels_of_links_by_reference():
     assert prose.index("Kiev report") == text.index("Kiev report") and "Kiev page" in prose
     assert prose[text.index("[Odessa] in") + 1:].startswith("Odessa  in brackets")
     assert "archive" in prose and "kiev" not in prose
+    # (a review: an image's label, and a link's whose text runs over a line break)
+    text = "See ![Kiev skyline][Kiev] and the [report on\nKiev][Kiev] and [Kiev\nnews].\n\n[Kiev]: /k\n[kiev news]: /n\n"
+    prose = load_text(text, "c.md", lang="en").prose
+    assert prose.count("Kiev") == 2 and "news" not in prose and "skyline" in prose
     # (without definitions, nothing is a label)
     assert load_text("The [Kiev][] page and [Kiev].\n", "b.md", lang="en").prose.count("Kiev") == 2
 

@@ -168,10 +168,9 @@ def _capitalised_as_a_name(doc: Document, tokens: Tokens, m: Match, listed: str)
     """A term listed in lower case, written capitalised inside a sentence (the US Department of
     Labor, The Truce Commission) or at a sentence's start before another capitalised word (Labor
     Day falls on Monday): a name's word, maybe, which keeps its spelling; only a reader can fix
-    it (a new user's report: both were safe fixes). Not after an acronym: UN Secretary General
-    Guterres, a title before a name, is the term."""
-    after_acronym = m.first > 0 and tokens.surfaces[m.first - 1].isupper()
-    if not after_acronym and in_a_name(doc, tokens, m, listed, alone=True):
+    it (a new user's report: both were safe fixes; after an acronym too: UN Truce Supervision
+    Organization, though UN Secretary General Guterres is the term, a review)."""
+    if in_a_name(doc, tokens, m, listed, alone=True):
         return True
     written = tokens.surfaces[m.first]
     if not listed.islower() or not written[:1].isupper() or written.isupper() \

@@ -241,15 +241,16 @@ def judged_in_context(matches: list[HouseMatch], doc) -> list[HouseMatch]:
     ordinary word of the language (Gana, a listed variant of Ghana, is "wins" in Spanish) is
     matched as written, in capitals, and where it stands (``_where_capitalised``) tells whether
     that capital makes it a name. After a lower-case word in running text it does: its fix is
-    safe, and that use is the document's evidence of the name. At a sentence's start, in a
-    heading that capitalises its words, after a comma or after a sentence's first word (Visitó
-    Qatar, but Wild Turkey), the capital says nothing: where the document writes the word in
-    lower case too, a sentence's first word is that word (no finding); else the fix is safe only
-    where the document has that evidence (Kiev is the capital ... the mayor of Kiev: a new user's
-    report). Anywhere else (all capitals, after an opening quote or dash, after a capitalised
-    word mid-sentence, a colon or a bracket, first on a line after one with no lower-case end,
-    any German noun's place) the fix is never safe (Wild Turkey, —Gana el que más corre, im
-    Kanton: a final tester's and a reviewer's reports). A one-word variant right before another
+    safe, and that use is the document's evidence of the name. At a sentence's start, after a
+    comma or after a sentence's first word (Visitó Qatar, but Wild Turkey 101 is a bourbon), the
+    capital says nothing, and the fix is safe only where the document has that evidence (Kiev is
+    the capital ... the mayor of Kiev: a new user's report). Anywhere else (in all capitals, in a
+    title-case heading, after an opening quote or dash, after a capitalised word mid-sentence, a
+    colon or a bracket, first on a line after one that is no wrapped paragraph's, any German
+    noun's place) the fix is never safe (he drank Wild Turkey, —Gana el que más corre, How To
+    Roast A Turkey, im Kanton: testers' and reviewers' reports). A sentence's first word, a
+    heading's or one in all capitals is the ordinary word where the document writes it in lower
+    case too: no finding. A one-word variant right before another
     capitalised word, out of a longer name the list does not give (Qatar Airways, a listed
     variant of Catar; Turkey Point in a title-case heading), gets an unsafe fix: a brand or an
     institution keeps its own spelling."""
@@ -284,20 +285,23 @@ def judged_in_context(matches: list[HouseMatch], doc) -> list[HouseMatch]:
 
 # Where a common word's capital stands (``_where_capitalised``)
 _NAMED = "after a lower-case word"  # in running text: the name
-_START = "a sentence's first word"  # or a title-case heading's word
+_START = "a sentence's first word"
+_TITLED = "a word of a title-case heading"  # (How To Roast A Turkey: a review)
 _QUOTED_START = "a quoted sentence's first word"  # (—Gana el que más corre: a verb as likely)
 _SHOUTED = "in all capitals"
 _AFTER_COMMA = "after a comma"  # (Istanbul, Turkey)
-_AFTER_FIRST_WORD = "after a sentence's first word"  # (Visitó Qatar; Wild Turkey)
-_UNCLEAR = "elsewhere"  # (Wild Turkey, Ingredients: Turkey, (Gana), a menu's line, der Kanton)
-_FIRST_WORD = (_START, _QUOTED_START, _SHOUTED)  # the document's lower-case uses tell the word there
+_AFTER_FIRST_WORD = "after a sentence's first word"  # (Visitó Qatar, or Wild Turkey 101 is a bourbon)
+_UNCLEAR = "elsewhere"  # (he drank Wild Turkey, Ingredients: Turkey, (Gana), a menu's line, der Kanton)
+_FIRST_WORD = (_START, _TITLED, _QUOTED_START, _SHOUTED)  # the document's lower-case uses tell the word there
 _SAFE_WITH_EVIDENCE = (_START, _AFTER_COMMA, _AFTER_FIRST_WORD)
 
 _OPENERS = "\"'«»“„‘‚‹›([{¿¡—―"  # (not a list item's hyphen or en dash)
 _SPACES = " \t\u00a0"
-# the word before a match: on its line, or ending the line before (a wrapped paragraph)
-_WORD_BEFORE = re.compile(r"(?<![^\W\d_'’])([^\W\d_]+)[ \t\u00a0]*\n?[ \t\u00a0]*$")
-LOOK_BACK = 64  # (the search for it starts this far back: never the whole of a long line)
+# the word before a match: on its line, or ending the line before (a wrapped paragraph's)
+_WORD_ENDING_BEFORE = re.compile(r"(?<![^\W\d_'’])([^\W\d_]+)([ \t\u00a0]*\n)?[ \t\u00a0]*$")
+WORD_LOOK_BACK = 64  # (the search for it starts this far back: never the whole of a long line)
+WRAPPED_LINE_MIN = 50  # a line this long that ends in a word, without a hard break, is a wrapped one's
+# (not a menu's or a list's short lines: "soup of the day" / "Turkey with cranberry sauce": a review)
 
 
 def _where_capitalised(doc, m: HouseMatch, in_title_case: bool) -> str:
@@ -314,19 +318,29 @@ def _where_capitalised(doc, m: HouseMatch, in_title_case: bool) -> str:
     opened = j > 0 and text[j - 1] in _OPENERS and (j == 1 or not text[j - 2].isalnum() and text[j - 2] not in ",.;:!?")
     if len(m.variant) > 1 and m.variant.isupper():
         return _SHOUTED
-    if in_title_case or starts_sentence(doc, m.start):
+    if in_title_case:
+        return _TITLED
+    if starts_sentence(doc, m.start):
         return _QUOTED_START if opened else _START
     if primary_language(doc.lang) in NOUNS_CAPITALISED or opened or _in_heading(doc, m.start):
         return _UNCLEAR
     if j > 0 and text[j - 1] == ",":
         return _AFTER_COMMA
-    before = _WORD_BEFORE.search(text, max(0, m.start - LOOK_BACK), m.start)
-    if before is None:
+    before = _WORD_ENDING_BEFORE.search(text, max(0, m.start - WORD_LOOK_BACK), m.start)
+    if before is None or (before.group(2) and not _wrapped(doc, before.end(1))):
         return _UNCLEAR
     if before.group(1).islower():
         return _NAMED
     # after a sentence's capitalised first word: a name (Visitó Qatar) or a longer one's end (Wild Turkey)
     return _AFTER_FIRST_WORD if starts_sentence(doc, before.start(1)) else _UNCLEAR
+
+
+def _wrapped(doc, end: int) -> bool:
+    """The line that ends after ``end`` (a word's end) is a wrapped paragraph's: long, and with
+    no Markdown hard break (two spaces or a backslash) after the word."""
+    line_start = doc.text.rfind("\n", 0, end) + 1
+    rest = doc.text[end:doc.text.find("\n", end)]
+    return end - line_start >= WRAPPED_LINE_MIN and not rest.startswith(("  ", "\\"))
 
 
 _NEXT_WORD = re.compile(r"[ \u00a0]+([^\W\d_]+)")

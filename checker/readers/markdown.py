@@ -46,8 +46,9 @@ _TEMPLATE_TAG = re.compile(r"\{\{(?:[^\n]|\n(?![ \t]*\r?\n))*?\}\}|\{%(?:[^\n]|\
 _PROSE_BLOCKS = {"paragraph_open": BlockKind.PARAGRAPH, "heading_open": BlockKind.HEADING}
 
 
-# a link by reference: [text][label], [label][] or [label] (not an inline link's [text](url))
-_REFERENCE = re.compile(r"(?<![\]\\!])\[([^\[\]\n]+)\](?:\[([^\[\]\n]*)\])?(?![(:])")
+# a link or an image by reference: [text][label], [label][] or [label], ![alt][label] (not an
+# inline link's [text](url)); its text may run over a line break, not over a blank line
+_REFERENCE = re.compile(r"(?<![\]\\])\[((?:[^\[\]\n]|\n(?![ \t]*\n))+)\](?:\[([^\[\]\n]*)\])?(?![(:])")
 
 
 def _reference_labels(text: str, references: dict) -> list[tuple[int, int]]:

@@ -51,13 +51,10 @@ def repository_root(rev: str, cwd: str | None = None) -> str:
     return top.stdout.decode("utf-8", "surrogateescape").strip()
 
 
-def check_revision(rev: str, cwd: str | None = None) -> None:
-    """Before any file is read: git is there and, where the current directory is in a
-    repository, ``rev`` is a commit of it (files of other repositories are checked with theirs,
-    ``changed_lines``)."""
-    where = cwd or os.getcwd()
-    if _git(["rev-parse", "--show-toplevel"], cwd=where).returncode == 0:
-        _resolve(rev, where)
+def check_git() -> None:
+    """Before any file is read: git is there (each file's repository then checks the revision,
+    ``changed_lines``: the current directory's may not have it, a review)."""
+    _git(["--version"])
 
 
 def _resolve(rev: str, where: str) -> str:

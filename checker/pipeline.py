@@ -72,9 +72,9 @@ class Options:
 
             load_baseline(self.baseline)
         if self.diff_only:
-            from .gitdiff import check_revision
+            from .gitdiff import check_git
 
-            check_revision(self.diff_only)
+            check_git()
         if not isinstance(self.jobs, int) or isinstance(self.jobs, bool) or self.jobs < 0:
             raise InputError(f"--jobs must be a whole number of processes, 0 for one per CPU (got {self.jobs!r})")
 
@@ -242,7 +242,11 @@ def discover(paths: Sequence[str], include: Sequence[str | Glob] | None = None,
                         or any(_holds_text(folder, globs) for folder, globs in pruned):
                     raise InputError(f"{printable_path(path)}: every text file is excluded "
                                      "(by --exclude or a configuration's exclude)")
-                raise InputError(f"{printable_path(path)}: no text files found (looked for {', '.join(map(_pattern, include))})")
+                skipped = sorted(d for d in SKIPPED_FOLDERS if os.path.isdir(os.path.join(path, d)))
+                hint = f"; {', '.join(skipped)} not searched: name {'it' if len(skipped) == 1 else 'one'} to check it" \
+                    if skipped else ""
+                raise InputError(f"{printable_path(path)}: no text files found (looked for "
+                                 f"{', '.join(map(_pattern, include))}){hint}")
             sources.extend(found)
         elif os.path.exists(path):
             if not _readable_kind(path):

@@ -956,3 +956,6 @@ def test_a_folder_is_searched_without_installed_software(tmp_path):
     assert sorted({f["path"] for f in json.loads(result.stdout)["findings"]}) == ["articles/a.md"]
     result = run_cli("check", "--isolated", "--lang", "en", "--format", "json", "node_modules", cwd=tmp_path)
     assert {f["path"] for f in json.loads(result.stdout)["findings"]} == {"node_modules/pkg/a.md"}
+    # (a review: a folder whose only text is in a skipped one says so)
+    result = run_cli("check", "--isolated", "--lang", "en", "lib", cwd=tmp_path)
+    assert result.returncode == 2 and "site-packages not searched" in result.stderr.decode()

@@ -216,6 +216,13 @@ def test_an_enable_that_ends_only_an_unused_disable_goes_with_it(tmp_path):
     # (an enable that also ends a used disable stays)
     text = "<!-- transcheck-disable TC305 -->\n<!-- transcheck-disable TC304 -->\n# Title here\n<!-- transcheck-enable -->\n"
     assert codes(run(tmp_path, "b.md", text)) == [("TC002", 1)]
+    # (a review: nor one that lets some rules of a used disable through; an enable by code ends a
+    # disable by the rule's name)
+    text = ("<!-- transcheck-disable TC3 -->\n<!-- transcheck-disable TC305 -->\n# Title here\n"
+            "<!-- transcheck-enable TC305, TC304 -->\n# Another title\n")
+    assert codes(run(tmp_path, "c.md", text)) == [("TC002", 2), ("TC304", 5)]
+    text = "<!-- transcheck-disable numbers -->\nNothing.\n<!-- transcheck-enable TC305 -->\n"
+    assert codes(run(tmp_path, "d.md", text)) == [("TC002", 1), ("TC002", 3)]
 
 
 def test_the_unused_codes_of_a_comment_with_used_ones_are_removed(tmp_path):

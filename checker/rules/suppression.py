@@ -11,7 +11,7 @@ from typing import Iterable
 
 from ..model import Document, Finding, Fix, Scope, Severity
 from ..registry import Rule, RuleDoc, register
-from ..suppress import ALL, Directive, selector_ran
+from ..suppress import ALL, Directive, _codes, selector_ran
 
 
 @register
@@ -81,7 +81,10 @@ def unused_suppressions(directives_of: dict[str, list[Directive]], documents: di
 
 
 def _enables_of_only(directives: list[Directive], removed: set[int]) -> list[Directive]:
-    """The enable comments every disable they end is among ``removed`` (by id)."""
+    """The enable comments whose every disable they end or reach is among ``removed`` (by id).
+    An enable ends a disable as ``suppress.regions`` reads it: by the same selector, or by codes
+    that cover the disable's rules (enable TC104 ends disable name-hyphen); it reaches one whose
+    rules it lets partly through (enable TC101 in a disable of TC1), which must keep it (a review)."""
     out = []
     open_: list[Directive] = []
     for directive in directives:
@@ -89,9 +92,18 @@ def _enables_of_only(directives: list[Directive], removed: set[int]) -> list[Dir
             open_.append(directive)
         elif directive.kind == "enable":
             named = {s.upper() for s in directive.selectors}
-            ended = [d for d in open_ if directive.selectors == (ALL,) or any(s.upper() in named for s in d.selectors)]
-            open_ = [d for d in open_ if d not in ended]
-            if ended and all(id(d) in removed for d in ended):
+            codes = frozenset(c for s in named for c in _codes(s))
+
+            def ends(disable: Directive) -> bool:
+                return directive.selectors == (ALL,) or all(
+                    s.upper() in named or (_codes(s.upper()) and _codes(s.upper()) <= codes) for s in disable.selectors)
+
+            def reaches(disable: Directive) -> bool:
+                return ends(disable) or any(_codes(s.upper()) & codes for s in disable.selectors)
+
+            reached = [d for d in open_ if reaches(d)]
+            open_ = [d for d in open_ if not ends(d)]
+            if reached and all(id(d) in removed for d in reached):
                 out.append(directive)
     return out
 

@@ -1940,3 +1940,13 @@ def test_a_sentence_initial_spelling_without_the_accents_of_the_name_mid_sentenc
     assert flagged(text, "de") == [("Erdogan", "Erdoğan")]
     text = "Le budget de l'État augmente. Le rôle de l'État change. Etat et régions discutent."
     assert flagged(text, "fr") == []
+
+
+def test_first_names_misspelt_with_their_surnames_and_ian_ien_slips():
+    # a review: Alexey Navalnyi beside Alexei Navalny (both words misspelt at once) was taken for
+    # two people; Fabien / Fabian, an -ien beside an -ian, was taken for two derivations
+    text = ("Alexei Navalny was jailed in January. Supporters of Alexei Navalny protested. Later Alexey "
+            "Navalnyi spoke from prison. Alexei Navalny's team agreed.")
+    assert ("Alexey", "Alexei") in flagged(text)
+    text = "Fabian Roussel spoke first. Fabian Roussel said no. Later Fabien Roussel left. Fabian Roussel stayed."
+    assert flagged(text) == [("Fabien", "Fabian")]

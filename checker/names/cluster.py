@@ -748,11 +748,15 @@ def _different_people(x: str, y: str, nbrs, zipf, lang: str = "en") -> bool:
     nx, ny = _first_name_neighbours(nbrs.get(x)), _first_name_neighbours(nbrs.get(y))
     if not (nx and ny) or not nx.isdisjoint(ny):
         return False
-    before_x, before_y = {n[1] for n in nx if n[0] == "R"}, {n[1] for n in ny if n[0] == "R"}
-    if before_x and before_y and (low >= BOTH_COMMON_ZIPF or low >= SURNAME_MIN_ZIPF and all(
-            zipf(word) < NAME_NEIGHBOUR_MAX_ZIPF for word in before_x | before_y)):
-        return True  # (rarer first names before rare words, surnames: Daniil Medvedev, Daniel
-        # Altmaier; Andrey Rublev, Andre Agassi: a names tester's report)
+    # the words each stands before (surnames): two people's where both are common first names,
+    # or rarer ones before rare words that are no spellings of one another (Daniil Medvedev,
+    # Daniel Altmaier; Andrey Rublev, Andre Agassi: a names tester's report; not Alexey Navalnyi
+    # beside Alexei Navalny, both names misspelt at once: a review)
+    surnames_x, surnames_y = {n[1] for n in nx if n[0] == "R"}, {n[1] for n in ny if n[0] == "R"}
+    if surnames_x and surnames_y and (low >= BOTH_COMMON_ZIPF or (
+            low >= SURNAME_MIN_ZIPF and all(zipf(word) < NAME_NEIGHBOUR_MAX_ZIPF for word in surnames_x | surnames_y)
+            and not any(damerau(fold(a), fold(b)) <= 2 for a in surnames_x for b in surnames_y))):
+        return True
     # two surnames after two first names (Olaf Scholz, Martin Schulz; John Healey, Nikki Haley):
     # two people, each spelling known to the word list (a slip seldom changes the first name too),
     # or any two whose first letters are neighbouring keys (Justin Lessler, Ronald Kessler: no

@@ -58,7 +58,7 @@ _DEFAULT_ENDINGS: tuple[str, ...] = ("s",)
 # Derivational suffixes: a form that is another form plus one of these is a different word.
 DERIVATIONS: dict[str, tuple[str, ...]] = {
     "en": ("ian", "ians", "an", "ans", "i", "is", "ese", "ish", "istan", "ism", "ist", "ists", "ite", "ites",
-           "ic", "n", "ns", "ia", "a", "ien", "iens"),  # (Nigerien, of Niger)
+           "ic", "n", "ns", "ia", "a"),
     "de": ("er", "ern", "erin", "erinnen", "isch", "ische", "ischen", "ischer", "isches", "ismus", "ist",
            "isten", "ie", "ien", "e", "en", "in", "innen", "land", "stan", "chen", "lein"),
     "fr": ("ien", "iens", "ienne", "iennes", "ais", "aise", "aises", "ois", "oise", "oises", "ain", "aine",
@@ -288,6 +288,9 @@ SIBLING_SUFFIX_MIN = 3
 
 
 PLACE_ENDING = "ia"  # a country's name (Nigeria: Niger + ia) beside its people's word (Nigerien)
+# ... in any language, the French -ien(s) too (not a suffix of English: Fabien / Fabian, Tunisien /
+# Tunisian are slips there, a review)
+PEOPLE_ENDINGS = frozenset({"ien", "iens"})
 
 
 def sibling_derivations(a: str, b: str, lang: str | None) -> bool:
@@ -297,12 +300,14 @@ def sibling_derivations(a: str, b: str, lang: str | None) -> bool:
     of one another. (Shorter suffixes would pair a name's respellings: Luca / Luci is base + a /
     i; Partnerin / Partnerien is a slip.)"""
     fa, fb = fold(a), fold(b)
-    suffixes = {s for s in _folded_suffixes(lang) if len(s) >= SIBLING_SUFFIX_MIN or s == PLACE_ENDING}
+    suffixes = {s for s in _folded_suffixes(lang) if len(s) >= SIBLING_SUFFIX_MIN}
     for short, long in ((fa, fb), (fb, fa)):
-        for first in suffixes:
+        for first in suffixes | PEOPLE_ENDINGS:
             base = long[: -len(first)]
-            if len(first) >= SIBLING_SUFFIX_MIN and long.endswith(first) and len(base) >= 3 \
-                    and short.startswith(base) and short[len(base):] != first and short[len(base):] in suffixes:
+            if not (long.endswith(first) and len(base) >= 3 and short.startswith(base)):
+                continue
+            other = short[len(base):]
+            if other != first and (other in suffixes and first in suffixes or other == PLACE_ENDING):
                 return True
     return False
 

@@ -700,9 +700,9 @@ def test_bare_command_prints_usage_and_exits_2():
 
 
 def _tree(root):
-    """a/, a/b/, archive/ and node_modules/, each with an article that has findings."""
+    """a/, a/b/, archive/ and vendor/, each with an article that has findings."""
     article = "The Taliban came. The Taliban left. The Taleban stayed.\n"
-    for rel in ("top.txt", "a/x.txt", "a/b/y.txt", "archive/old.md", "node_modules/n.md"):
+    for rel in ("top.txt", "a/x.txt", "a/b/y.txt", "archive/old.md", "vendor/n.md"):
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / rel).write_text(article, encoding="utf-8")
 
@@ -727,18 +727,18 @@ def test_a_named_file_that_is_excluded_says_so(tmp_path):
 
 def test_exclude_glob_with_slash_is_relative_to_the_directory_named(tmp_path):
     _tree(tmp_path)
-    everything_but_archive = ["a/b/y.txt", "a/x.txt", "node_modules/n.md", "top.txt"]
+    everything_but_archive = ["a/b/y.txt", "a/x.txt", "top.txt", "vendor/n.md"]
     assert _checked("--exclude", "archive/*", ".", cwd=tmp_path) == everything_but_archive
     assert _checked("--exclude", "./archive/*", "--exclude", "a/b/", ".", cwd=tmp_path) == [
-        "a/x.txt", "node_modules/n.md", "top.txt"]
+        "a/x.txt", "top.txt", "vendor/n.md"]
     assert _checked("--exclude", "a/b", "a", cwd=tmp_path) == ["a/x.txt"]  # relative to the current directory
     assert _checked("--exclude", "b", "a", cwd=tmp_path) == ["a/x.txt"]  # no "/": any component
     # an absolute directory on the command line: the glob is relative to it, not to the cwd
-    absolute = _checked("--exclude", "archive/*", "--exclude", "node_modules", str(tmp_path), cwd=tmp_path.parent)
+    absolute = _checked("--exclude", "archive/*", "--exclude", "vendor", str(tmp_path), cwd=tmp_path.parent)
     assert [p[len(str(tmp_path)) + 1:] for p in absolute] == ["a/b/y.txt", "a/x.txt", "top.txt"]
     # files named on the command line (as pre-commit names them) are skipped with their folder
-    named = ("archive/old.md", "a/b/y.txt", "node_modules/n.md", "top.txt")
-    globs = ("--exclude", "archive/*", "--exclude", "a/b", "--exclude", "node_modules")
+    named = ("archive/old.md", "a/b/y.txt", "vendor/n.md", "top.txt")
+    globs = ("--exclude", "archive/*", "--exclude", "a/b", "--exclude", "vendor")
     assert _checked(*globs, *named, cwd=tmp_path) == ["top.txt"]
 
 

@@ -1950,3 +1950,17 @@ def test_first_names_misspelt_with_their_surnames_and_ian_ien_slips():
     assert ("Alexey", "Alexei") in flagged(text)
     text = "Fabian Roussel spoke first. Fabian Roussel said no. Later Fabien Roussel left. Fabian Roussel stayed."
     assert flagged(text) == [("Fabien", "Fabian")]
+
+
+def test_two_people_a_common_first_name_beside_a_mononym_or_side_by_side():
+    # a second names tester's report: Rodrigo De Paul beside Rodrygo x3 (the player known by one
+    # name); Jaramogi Oginga Odinga (two words of one name side by side); "Shanxi and Shaanxi"
+    # (two provinces in one sentence, known to the word lists about as well)
+    assert flagged("Rodrigo De Paul adelantó al Atlético. Rodrygo empató para el Madrid. Rodrygo salió desde "
+                   "el banquillo. Ancelotti elogió a Rodrygo.", "es") == []
+    assert flagged("Jaramogi Oginga Odinga was the first vice-president. Raila Odinga ran five times.") == []
+    assert flagged("Shanxi is the biggest coal producer. Shanxi and Shaanxi produce most coal. "
+                   "Production in Shanxi rose.") == []
+    # (a slip into the common name keeps the rare one's surname: Rodrygo Goes x2, Rodrigo Goes)
+    assert flagged("Rodrygo Goes empató. Rodrygo Goes salió. Ancelotti elogió a Rodrigo Goes.", "es") == [
+        ("Rodrigo", "Rodrygo")]

@@ -250,10 +250,9 @@ def judged_in_context(matches: list[HouseMatch], doc) -> list[HouseMatch]:
     noun's place) the fix is never safe (he drank Wild Turkey, —Gana el que más corre, How To
     Roast A Turkey, im Kanton: testers' and reviewers' reports). A sentence's first word, a
     heading's or one in all capitals is the ordinary word where the document writes it in lower
-    case too: no finding. A one-word variant right before another
-    capitalised word, out of a longer name the list does not give (Qatar Airways, a listed
-    variant of Catar; Turkey Point in a title-case heading), gets an unsafe fix: a brand or an
-    institution keeps its own spelling."""
+    case too: no finding. A one-word variant right before another capitalised word, out of a
+    longer name the list does not give (Qatar Airways, a listed variant of Catar), gets an unsafe
+    fix: a brand or an institution keeps its own spelling."""
     out = []
     lowered: set[str] | None = None
     uses: dict[str, tuple[bool, set[str]]] = {}  # (``_uses_outside_headings``, per variant)
@@ -268,7 +267,7 @@ def judged_in_context(matches: list[HouseMatch], doc) -> list[HouseMatch]:
              for m, word, titled in zip(matches, common, in_title_case)]
     # (keyed by the listed spelling: the German genitive Kiews is Kiew written as a name)
     named = {fold_spelling(m.listed) for m, place, long in zip(matches, where, longer) if place is _NAMED and not long}
-    for m, word, place, long, titled in zip(matches, common, where, longer, in_title_case):
+    for m, word, place, long in zip(matches, common, where, longer):
         if word:
             if place in _FIRST_WORD:
                 if lowered is None:
@@ -277,7 +276,7 @@ def judged_in_context(matches: list[HouseMatch], doc) -> list[HouseMatch]:
                     continue  # (El equipo gana el partido. Gana el local.)
             if place is not _NAMED and not (place in _SAFE_WITH_EVIDENCE and fold_spelling(m.listed) in named):
                 m = dataclasses.replace(m, safe=False)
-        if m.safe and (long or (word and titled and _next_capital(doc, m.end) is not None)):
+        if m.safe and long:
             m = dataclasses.replace(m, safe=False)
         out.append(m)
     return out

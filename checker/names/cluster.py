@@ -26,8 +26,9 @@ from functools import lru_cache
 
 from .compare import (BOTH_COMMON_ZIPF, CASE_SLIP_RARE_ZIPF, FIRST_LETTER_CLASSES, TIER_C_MAX_ZIPF_CONTEXT, adjacent_keys,
                       derivation_slip, judge, name_in_lower_case, name_like, truncation_slip, unknown_word)
-from .morph import (CASE_LANGUAGES, carry_ending, derived, ending_change, genitive_carried, inflected, inflected_base, russian_case_form, russian_known,
-                    russian_lemmas, russian_stem_slip, stems, suspect_ending, without_ending)
+from .morph import (CASE_LANGUAGES, carry_ending, derived, ending_change, genitive_carried, inflected, inflected_base,
+                    russian_case_form, russian_known, russian_lemmas, russian_stem_slip, stems, suspect_ending,
+                    without_ending)
 from .extract import LOWER_MAX_ZIPF, PARTICLES
 from .normalize import damerau, fold, has_diacritics, more_accented, norm, skel
 from .stats import FormStat, NameStats
@@ -711,6 +712,10 @@ def _judge_forms(a, b, table, ca, cb, lang, zipf, weak=(), nbrs=None, cooccur_ve
             # other order stays a pair (Evening / Evêning: an English word is never the minority)
             return _judge_forms(a, b, table, *counts, lang, zipf, weak, nbrs, cooccur_veto, accents=False)
         return None
+    if not (lower_a or lower_b) and verdict[0] != "A" and _side_by_side(minority, dominant, nbrs):
+        return None  # two words of one name (Jaramogi Oginga Odinga: a names tester's report), not
+        # two people's (which would keep Hong Xong from Hong Kong); but one word written twice,
+        # once slipped, is a slip (Jewelry Jewêlry)
     if not (lower_a or lower_b) and _different_people(minority, dominant, nbrs, zipf, lang):
         nbrs.people.add(frozenset((minority, dominant)))  # (for the multi-word names: Mr Lamy)
         return None  # (asked only of accepted pairs: the neighbours are read for few forms)
@@ -732,6 +737,8 @@ def _different_people(x: str, y: str, nbrs, zipf, lang: str = "en") -> bool:
     without its accent (Agencia Nacional beside Agência Brasil: one word, not two names)."""
     if not nbrs:
         return False
+    if _given_name_before_a_surname(x, y, nbrs.get(x) or set(), nbrs.get(y) or set(), zipf):
+        return True
     if _person_beside_country(x, y, nbrs, zipf, lang) or _person_beside_country(y, x, nbrs, zipf, lang, twice=True):
         return True
     if fold(x) == fold(y) and x.casefold() != y.casefold():
@@ -762,6 +769,22 @@ def _different_people(x: str, y: str, nbrs, zipf, lang: str = "en") -> bool:
     # or any two whose first letters are neighbouring keys (Justin Lessler, Ronald Kessler: no
     # typing slip); a title is no first name (Mr Jonson beside Boris Johnson is his slip)
     return any(n[0] == "L" and not is_title(n[1]) for n in nx) and any(n[0] == "L" and not is_title(n[1]) for n in ny)
+
+
+def _side_by_side(x: str, y: str, nbrs) -> bool:
+    """``x`` stands right beside ``y`` inside some multi-word name."""
+    return bool(nbrs) and bool({("R", y), ("L", y)} & (nbrs.get(x) or set()))
+
+
+def _given_name_before_a_surname(minority: str, dominant: str, beside_minority: set, beside_dominant: set,
+                                 zipf) -> bool:
+    """The minority, a common first name (Rodrigo), stands before a surname (De Paul), and the
+    dominant spelling, rarer in the word lists, never beside a capitalised word (Rodrygo, the
+    player known by one name): two people, not a slip (a names tester's report; a slip into the
+    common name would keep the dominant spelling's neighbours: Rodrygo Goes)."""
+    return zipf(minority) >= BOTH_COMMON_ZIPF and zipf(minority) > zipf(dominant) and not beside_dominant \
+        and any(n[0] == "R" and not is_title(n[1])
+                and (n[1].casefold() in PARTICLES or zipf(n[1]) < NAME_NEIGHBOUR_MAX_ZIPF) for n in beside_minority)
 
 
 def _person_beside_country(person: str, country: str, nbrs, zipf, lang: str, twice: bool = False) -> bool:

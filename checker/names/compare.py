@@ -447,6 +447,9 @@ def judge(
         if min(zipf(minority), zipf(dominant)) >= BOTH_COMMON_ZIPF and dominant_count < 2:
             return None  # two established names in one sentence, neither repeated, are two
             # ("Anna and Ana"), as they are in two sentences (``_judge_stems``)
+        if _comparably_known(minority, dominant, zipf):
+            return None  # ... and so are two names the word lists know about as well, whatever the
+            # majority (the provinces of "Shanxi and Shaanxi": a names tester's report)
         best_a = None
         for sm in stems(minority, lang):
             for sd in stems(dominant, lang):
@@ -533,6 +536,12 @@ def _commoner_word(fm: str, fd: str, lang: str, zipf: Zipf) -> bool:
     international name) clearly commoner than the spelling it would be a slip of."""
     z = zipf(fm)
     return z >= COMMONER_WORD_ZIPF and z - zipf(fd) >= COMMONER_WORD_MARGIN and not name_like(fm, lang)
+
+
+def _comparably_known(a: str, b: str, zipf: Zipf) -> bool:
+    """Both spellings are known to the word list (Zipf >= 2) about as well (within 1)."""
+    za, zb = zipf(a), zipf(b)
+    return min(za, zb) >= TIER_C_MAX_ZIPF and abs(za - zb) < TIE_ZIPF_MARGIN
 
 
 def _two_words(minority: str, dominant: str, zipf: Zipf, lang: str = "", both_recur: bool = False) -> bool:

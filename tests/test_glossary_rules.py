@@ -884,9 +884,14 @@ def test_tc202_a_term_capitalised_as_a_names_word_gets_no_safe_fix(tmp_path, con
             "The truce held. Labor costs rose. Workers and labor unions met. A Truce Commission and the UN "
             "Truce Supervision Organization met.")
     found = run(text, cfg, ["TC202"], lang="en-GB")
+    # (Labor costs rose: a sentence's first word that the document writes capitalised inside a
+    # sentence too, the Department of Labor, is as likely the name's: a final tester's report)
     assert [(f.text, f.fix.safe) for f in found] == [("Labor", False), ("Labor", False), ("Truce", False),
-                                                     ("truce", True), ("Labor", True), ("labor", True),
+                                                     ("truce", True), ("Labor", False), ("labor", True),
                                                      ("Truce", False), ("Truce", False)]
+    found = run("Labor costs rose. Workers and labor unions met. The talks stalled, officials said. Truce\n"
+                "Commission members met.", cfg, ["TC202"], lang="en-GB")
+    assert [(f.text, f.fix.safe) for f in found] == [("Labor", True), ("labor", True), ("Truce", False)]
 
 
 def test_tc202_a_term_of_several_words_in_the_plural_suggests_the_plural(tmp_path, config):

@@ -12,6 +12,7 @@ of an approved term to the text it replaces.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..agreement import elided_before_consonant, fix_at_risk
@@ -166,19 +167,35 @@ def wrong_terms(doc: Document, sc: Scan, compiled: CompiledGlossary) -> list[Hit
 
 def _capitalised_as_a_name(doc: Document, tokens: Tokens, m: Match, listed: str) -> bool:
     """A term listed in lower case, written capitalised inside a sentence (the US Department of
-    Labor, The Truce Commission) or at a sentence's start before another capitalised word (Labor
-    Day falls on Monday): a name's word, maybe, which keeps its spelling; only a reader can fix
+    Labor, The Truce Commission), or at a sentence's start before another capitalised word (Labor
+    Day falls on Monday) or where the document writes it so inside a sentence too (Labor's leader
+    agreed, beside a Labor spokesman): a name's word, maybe, which keeps its spelling; only a reader can fix
     it (a new user's report: both were safe fixes; after an acronym too: UN Truce Supervision
     Organization, though UN Secretary General Guterres is the term, a review)."""
     if in_a_name(doc, tokens, m, listed, alone=True):
         return True
     written = tokens.surfaces[m.first]
     if not listed.islower() or not written[:1].isupper() or written.isupper() \
-            or primary_language(doc.lang) in NOUNS_CAPITALISED or m.last >= len(tokens.surfaces) \
-            or not starts_sentence(doc, m.start):
+            or primary_language(doc.lang) in NOUNS_CAPITALISED or not starts_sentence(doc, m.start):
         return False
-    after = tokens.surfaces[m.last]
-    return tokens.text[m.end:tokens.starts[m.last]] == " " and after[:1].isupper() and not after.isupper()
+    if m.last < len(tokens.surfaces):
+        after = tokens.surfaces[m.last]
+        # (on the next line too: a wrapped paragraph's "Truce / Commission", a final tester's report)
+        if _NAME_GAP.fullmatch(tokens.text, m.end, tokens.starts[m.last]) and after[:1].isupper() \
+                and not after.isupper():
+            return True
+    # a sentence's first word that the document writes capitalised inside a sentence too: the
+    # name's (Labor's leader agreed, beside "a Labor spokesman": a final tester's report)
+    return any(not starts_sentence(doc, k) for k in _capitalised_uses(doc, written))
+
+
+_NAME_GAP = re.compile(r"[ \t\u00a0]+|[ \t\u00a0]*\n[ \t\u00a0>]*")  # (a wrapped line's break; no blank line)
+
+
+def _capitalised_uses(doc: Document, written: str) -> list[int]:
+    """Where the prose writes ``written`` (one or more words) capitalised as written."""
+    pattern = r"(?<![^\W_])" + r"\s+".join(map(re.escape, written.split())) + r"(?![^\W_])"
+    return [m.start() for m in re.finditer(pattern, doc.prose)]
 
 
 def _part_of_hyphenated_word(text: str, start: int, end: int, lang: str | None) -> bool:

@@ -241,14 +241,14 @@ def judged_in_context(matches: list[HouseMatch], doc) -> list[HouseMatch]:
     ordinary word of the language (Gana, a listed variant of Ghana, is "wins" in Spanish) is
     matched as written, in capitals, and where it stands (``_where_capitalised``) tells whether
     that capital makes it a name. After a lower-case word in running text it does: its fix is
-    safe, and that use is the document's evidence of the name. At a sentence's start, after a
-    comma or after a sentence's first word (Visitó Qatar, but Wild Turkey 101 is a bourbon), the
-    capital says nothing, and the fix is safe only where the document has that evidence (Kiev is
-    the capital ... the mayor of Kiev: a new user's report). Anywhere else (in all capitals, in a
-    title-case heading, after an opening quote or dash, after a capitalised word mid-sentence, a
-    colon or a bracket, first on a line after one that is no wrapped paragraph's, any German
-    noun's place) the fix is never safe (he drank Wild Turkey, —Gana el que más corre, How To
-    Roast A Turkey, im Kanton: testers' and reviewers' reports). A sentence's first word, a
+    safe, and that use is the document's evidence of the name. At a sentence's start or after a
+    comma, the capital says nothing, and the fix is safe only where the document has that
+    evidence (Kiev is the capital ... the mayor of Kiev: a new user's report). Anywhere else (in
+    all capitals, in a title-case heading, after an opening quote or dash, after any capitalised
+    word, a sentence's first too, a colon or a bracket, first on a line after one that is no
+    wrapped paragraph's, any German noun's place) the fix is never safe (Chicken Kiev was on the
+    menu, he drank Wild Turkey, —Gana el que más corre, How To Roast A Turkey, im Kanton:
+    testers' and reviewers' reports). A sentence's first word, a
     heading's or one in all capitals is the ordinary word where the document writes it in lower
     case too: no finding. A one-word variant right before another capitalised word, out of a
     longer name the list does not give (Qatar Airways, a listed variant of Catar), gets an unsafe
@@ -289,10 +289,10 @@ _TITLED = "a word of a title-case heading"  # (How To Roast A Turkey: a review)
 _QUOTED_START = "a quoted sentence's first word"  # (—Gana el que más corre: a verb as likely)
 _SHOUTED = "in all capitals"
 _AFTER_COMMA = "after a comma"  # (Istanbul, Turkey)
-_AFTER_FIRST_WORD = "after a sentence's first word"  # (Visitó Qatar, or Wild Turkey 101 is a bourbon)
+_AFTER_FIRST_WORD = "after a sentence's first word"  # (Visitó Qatar, but as often Chicken Kiev, Wild Turkey)
 _UNCLEAR = "elsewhere"  # (he drank Wild Turkey, Ingredients: Turkey, (Gana), a menu's line, der Kanton)
 _FIRST_WORD = (_START, _TITLED, _QUOTED_START, _SHOUTED)  # the document's lower-case uses tell the word there
-_SAFE_WITH_EVIDENCE = (_START, _AFTER_COMMA, _AFTER_FIRST_WORD)
+_SAFE_WITH_EVIDENCE = (_START, _AFTER_COMMA)
 
 _OPENERS = "\"'«»“„‘‚‹›([{¿¡—―"  # (not a list item's hyphen or en dash)
 _SPACES = " \t\u00a0"
@@ -342,7 +342,9 @@ def _wrapped(doc, end: int) -> bool:
     return end - line_start >= WRAPPED_LINE_MIN and not rest.startswith(("  ", "\\"))
 
 
-_NEXT_WORD = re.compile(r"[ \u00a0]+([^\W\d_]+)")
+# the word after a match: on its line, or opening the next one (a wrapped paragraph: the Bombay /
+# Stock Exchange, a final tester's report; a longer name is only ever reason to hold a fix back)
+_NEXT_WORD = re.compile(r"(?:[ \t\u00a0]+|[ \t\u00a0]*\n[ \t\u00a0>]*)([^\W\d_]+)")
 
 
 NAME_AFTER_MAX_ZIPF = 3.0  # ... where every noun is capitalised: a word this rare, a name's
@@ -375,8 +377,9 @@ def _in_longer_name(doc, start: int, end: int, canonical: str, in_title_case: bo
 
 
 def _next_capital(doc, end: int) -> str | None:
-    """The capitalised word right after ``end`` on the same line and in the same table cell (an
-    unescaped | between them is a cell's border, which the prose masks), else None."""
+    """The capitalised word right after ``end``, on the same line or opening the next, in the
+    same table cell (an unescaped | between them is a cell's border, which the prose masks), else
+    None."""
     after = _NEXT_WORD.match(doc.prose, end)
     if after is None or not after.group(1)[0].isupper() or re.search(r"(?<!\\)\|", doc.text[end:after.start(1)]):
         return None

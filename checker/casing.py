@@ -122,9 +122,13 @@ def fit_replacement(doc: Document, start: int, end: int, surface: str, replaceme
     review). ``own_case``: see ``transfer_case``."""
     opening = starts_sentence(doc, start)
     segment = doc.segment_at(start)
-    if listed.isupper() and len(listed) > 1 and surface.removesuffix("s").isupper() \
-            and not _shouting(doc, segment, start, end):  # (API, APIs; not in LISEZ VOTRE MAIL)
-        fitted = without_repeated_word(doc, start, surface.lower(), replacement)
+    own_capital = listed[:1].isupper() and not listed.isupper() and surface[:1].isupper() \
+        and not surface.isupper()  # (a name's capital, Planalto, not the text's: a final tester's report)
+    if (listed.isupper() and len(listed) > 1 and surface.removesuffix("s").isupper()
+            and not _shouting(doc, segment, start, end)) \
+            or (own_capital and not opening and not _title_case_heading(doc, segment, start, end)):
+        # (API, APIs; not in LISEZ VOTRE MAIL; "at the Planalto" -> "at the presidential palace")
+        fitted = without_repeated_word(doc, start, surface.lower() if listed.isupper() else surface, replacement)
         fitted = fitted[:1].upper() + fitted[1:] if opening else fitted
     else:
         fitted = transfer_case(surface, without_repeated_word(doc, start, surface, replacement), opening,

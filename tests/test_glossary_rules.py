@@ -901,3 +901,17 @@ def test_tc202_a_term_of_several_words_in_the_plural_suggests_the_plural(tmp_pat
                         encoding="utf-8")
     found = run("Les unions syndicales ont appelé à la grève.", config(glossaries=[glossary]), ["TC202"], lang="fr")
     assert [(f.text, f.suggestions[0]) for f in found] == [("unions syndicales", "syndicats")]
+
+
+def test_tc203_a_proper_noun_left_in_keeps_longer_names_and_the_terms_own_case(tmp_path, config):
+    # a final tester's report: "The Itamaraty Palace" became "The Foreign Ministry Palace" and
+    # "at the Planalto" "at the Presidential palace", both safe fixes
+    glossary = tmp_path / "g.csv"
+    glossary.write_text("pt,en\nItamaraty,Foreign Ministry\nPlanalto,presidential palace\n", encoding="utf-8")
+    cfg = config(glossaries=[glossary], extra='source-lang = "pt"\n')
+    found = run("He spoke at the Planalto on Monday. The Itamaraty Palace was designed by Niemeyer.", cfg,
+                ["TC203"])
+    assert [(f.text, f.fix.replacement, f.fix.safe) for f in found] == [
+        ("Planalto", "presidential palace", True), ("Itamaraty", "Foreign Ministry", False)]
+    found = run("Planalto officials spoke.", cfg, ["TC203"])
+    assert [f.fix.replacement for f in found] == ["Presidential palace"]

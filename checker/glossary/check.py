@@ -178,15 +178,21 @@ def _capitalised_as_a_name(doc: Document, tokens: Tokens, m: Match, listed: str)
     if not listed.islower() or not written[:1].isupper() or written.isupper() \
             or primary_language(doc.lang) in NOUNS_CAPITALISED or not starts_sentence(doc, m.start):
         return False
-    if m.last < len(tokens.surfaces):
-        after = tokens.surfaces[m.last]
-        # (on the next line too: a wrapped paragraph's "Truce / Commission", a final tester's report)
-        if _NAME_GAP.fullmatch(tokens.text, m.end, tokens.starts[m.last]) and after[:1].isupper() \
-                and not after.isupper():
-            return True
+    if before_a_capital(tokens, m):
+        return True
     # a sentence's first word that the document writes capitalised inside a sentence too: the
     # name's (Labor's leader agreed, beside "a Labor spokesman": a final tester's report)
     return any(not starts_sentence(doc, k) for k in _capitalised_uses(doc, written))
+
+
+def before_a_capital(tokens: Tokens, m: Match) -> bool:
+    """The word after the match is capitalised (not in capitals), on its line or opening the next
+    (a wrapped paragraph's "Truce / Commission": a final tester's report)."""
+    if m.last >= len(tokens.surfaces):
+        return False
+    after = tokens.surfaces[m.last]
+    return _NAME_GAP.fullmatch(tokens.text, m.end, tokens.starts[m.last]) is not None and after[:1].isupper() \
+        and not after.isupper()
 
 
 _NAME_GAP = re.compile(r"[ \t\u00a0]+|[ \t\u00a0]*\n[ \t\u00a0>]*")  # (a wrapped line's break; no blank line)

@@ -14,7 +14,7 @@ from ..lang import primary_language
 from ..model import Document
 from ..names.morph import CASE_LANGUAGES
 from ..names.normalize import HYPHENS
-from .check import Hit, Scan, fitted_suggestions, in_a_name, matched_surface, plural_word
+from .check import Hit, Scan, before_a_capital, fitted_suggestions, in_a_name, matched_surface, plural_word
 from .compiled import COMPOUND_RE, MIN_NEAR_LEN, CompiledGlossary, fold_words, is_english, loose, within_one
 from .index import NONWORD_ZIPF, Match
 from .model import Entry, Term
@@ -155,7 +155,8 @@ def _near_misses(doc: Document, sc: Scan, compiled: CompiledGlossary, source: Do
                 beside_foreign(doc.prose, m.start, m.end, other, sc.lang)  # (Confinamento measures)
                 or article_at_risk(doc.prose, m.start, written, replacement, sc.lang)
                 or article_doubled(doc.prose, m.start, replacement, sc.lang)
-                or primary_language(sc.lang) in GENDERED and determiner_before(doc.prose, m.start, sc.lang))
+                or primary_language(sc.lang) in GENDERED and determiner_before(doc.prose, m.start, sc.lang)
+                or before_a_capital(sc.tokens, m))  # (the Itamaraty Palace: a building's English name)
             hits.append(Hit("leftover", m.start, m.end, entry, term, suggestions, replacement, safe))
             covered[m.first:m.last] = b"\x01" * (m.last - m.first)
     # 1b. words matched by an approved term's stem that are not words of the language: a typo or

@@ -193,6 +193,16 @@ def test_an_ignorecase_substitution_with_a_group_takes_the_case_of_the_text_arou
         ("Iphone 15", "iPhone 15", True), ("IPHONE 15", "iPhone 15", True)]
 
 
+def test_an_ignorecase_substitution_of_a_common_word_holds_back_inside_a_name(tmp_path):
+    # a final tester's report: labor -> labour rewrote the US Labor Department and the Labor Party
+    found = _swapped(tmp_path, "ignorecase: true\nswap:\n  labor: labour\n",
+                     "Labor costs rose, said the US Labor Department and Australia's Labor Party. Labor Day came. "
+                     "Workers and labor unions met.\n")
+    assert [(f.text, f.fix.replacement, f.fix.safe) for f in found] == [
+        ("Labor", "Labour", True), ("Labor", "Labour", False), ("Labor", "Labour", False), ("Labor", "Labour", False),
+        ("labor", "labour", True)]
+
+
 def test_a_substitution_keeps_the_full_stop_its_match_shares_with_the_sentence(tmp_path):
     # a tester's report: U.S. -> US made "the US He left" of "the U.S. He left"
     found = _swapped(tmp_path, "swap:\n  'U\\.S\\.': US\n", "He lived in the U.S. He left. The U.S. Army left. "

@@ -262,6 +262,22 @@ def _inside_replacement(text: str, start: int, end: int, replacements: list[str]
 _LITERAL_KEY = re.compile(r"[\w .'’-]+")  # a swap key that is plain words, not a pattern ([A-Z]+)
 
 
+_NEXT_WORD_ANY_LINE = re.compile(r"(?:[ \t\u00a0]+|[ \t\u00a0]*\n[ \t\u00a0>]*)([^\W\d_]+)")  # (on the next line too)
+
+
+def _a_names_capital(doc: Document, start: int, end: int, observed: str) -> bool:
+    """A match of a key in lower case written capitalised inside a sentence (the US Labor
+    Department) or before another capitalised word (Labor Party at a sentence's start): a name's
+    word, which an ignorecase swap must not rewrite unasked (a final tester's report; TC202 holds
+    such fixes back too). Not in German, which capitalises its nouns."""
+    if not observed[:1].isupper() or observed.isupper() or primary_language(doc.lang) in NOUNS_CAPITALISED:
+        return False
+    if not starts_sentence(doc, start):
+        return True
+    after = _NEXT_WORD_ANY_LINE.match(doc.prose, end)
+    return after is not None and after.group(1)[:1].isupper() and not after.group(1).isupper()
+
+
 def substitution(rule: StyleRule, doc: Document) -> Iterator[Hit]:
     def hits() -> Iterator[Hit]:
         for text, start, end in _matches(rule, doc):
@@ -301,7 +317,9 @@ def substitution(rule: StyleRule, doc: Document) -> Iterator[Hit]:
             # ordenador -> El computadora, Negli Stati Uniti -> Negli gli USA: a tester's report)
             fix_span, safe = None, single and not moves and not (suggestions[0] and fix_at_risk(
                 doc.prose, start, observed, suggestions[0], doc.lang, article_only=True)) \
-                and not stop_may_end_a_sentence(observed, suggestions[0], text, end)
+                and not stop_may_end_a_sentence(observed, suggestions[0], text, end) \
+                and not (rule.ignorecase and key == key.lower() and all(r == r.lower() for r in replacements)
+                         and _a_names_capital(doc, start, end, observed))  # (not iphone -> iPhone)
             if suggestions == [""]:
                 if rule.message == DEFAULT_MESSAGES["substitution"]:
                     # (not "Use '' rather than 'very'")

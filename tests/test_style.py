@@ -719,6 +719,13 @@ def test_numbers_after_a_number_that_makes_no_range(tmp_path):
     # ... nor does a year (a tester's report: 2,019,000 and 2,000)
     found = _swapped(tmp_path, numbers, "In 2019 and 2 thousand people died.", select="TC305")
     assert [(f.text, f.suggestions) for f in found] == [("2 thousand", ["2,000"])]
+    # a range of thousands is safe only after a word that opens one; a decimal of three digits
+    # reads as a group of thousands too (a final tester's report: 400 were under 12,000 and 15,000)
+    found = _swapped(tmp_path, numbers, "Of those, 400 were under 12 and 15 thousand were over 60. From 10 and 20 "
+                     "thousand it grew. Some 12.500 thousand euros were spent.", select="TC305")
+    assert [(f.text, f.suggestions[0], f.fix.safe) for f in found] == [
+        ("12 and 15 thousand", "12,000 and 15,000", False), ("10 and 20 thousand", "10,000 and 20,000", True),
+        ("12.500 thousand", "12,500", False)]
 
 
 def test_numbers_leave_grouped_digits_and_chained_words_alone(tmp_path):

@@ -973,6 +973,28 @@ def group_digits(value: int, sep: str) -> str:
 
 
 _YEAR = re.compile(r"1[5-9]\d\d|20\d\d")  # a year before "and" starts no range of thousands
+_THREE_DECIMALS = re.compile(r"[.,]\d{3}$")  # a decimal that reads as a group of thousands too
+# Words that open a range of numbers: "between 150 and 200 thousand" is one of thousands
+RANGE_OPENERS = {
+    "en": "between from some about around approximately roughly nearly almost",
+    "de": "zwischen von etwa rund circa ca fast knapp",
+    "nl": "tussen van ongeveer circa",
+    "fr": "entre de environ près quelque",
+    "es": "entre de unos unas cerca aproximadamente",
+    "pt": "entre de cerca aproximadamente",
+    "it": "tra fra da circa",
+    "ca": "entre de uns unes",
+    "ru": "от между около примерно почти",
+    "uk": "від між близько приблизно",
+}
+_RANGE_OPENERS = {lang: frozenset(words.split()) for lang, words in RANGE_OPENERS.items()}
+_WORD_BEFORE_NUMBER = re.compile(r"([^\W\d_]+)\.?[ \t\u00a0]+$")
+
+
+def _opens_a_range(text: str, start: int, lang: str | None) -> bool:
+    """The word right before a range's first number opens a range in ``lang``."""
+    before = _WORD_BEFORE_NUMBER.search(text, max(0, start - 24), start)
+    return before is not None and before.group(1).lower() in _RANGE_OPENERS.get(primary_language(lang, "en"), ())
 
 
 def numbers(rule: StyleRule, doc: Document) -> Iterator[Hit]:
@@ -1009,13 +1031,17 @@ def numbers(rule: StyleRule, doc: Document) -> Iterator[Hit]:
                 if first is not None:
                     joiner = observed[len(match.group("first")):match.start("n") - match.start()]
                     suggestion = group_digits(first, sep) + joiner + group_digits(value, sep)
-                    # "between 150 and 200 thousand" is a range of thousands; "200 and 150 thousand" may not be.
-                    safe = first < value
+                    # "between 150 and 200 thousand" is a range of thousands; "200 and 150 thousand" may
+                    # not be, nor "under 12 and 15 thousand were over 60" (a final tester's report):
+                    # safe after a word that opens a range only
+                    safe = first < value and _opens_a_range(text, match.start(), doc.lang)
                 else:
                     suggestion = group_digits(value, sep)
                     safe = _NUMBER_AND_WORD_BEFORE.search(text, max(0, at - 12), at) is None
                 if primary_language(doc.lang) in _ROMANCE and _OF_AFTER.match(text, match.end()):
                     safe = False  # 5 millones de habitantes -> 5 000 000 habitantes, by a reader
+                if _THREE_DECIMALS.search(match.group("n")):
+                    safe = False  # 12.500 thousand: 12,500 or a source's 12,500,000 (a final tester's report)
                 found.append(Hit(at, match.end(), rule.format(suggestion, observed), [suggestion],
                                  suggestion, safe))
         if rule.group:

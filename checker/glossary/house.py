@@ -269,6 +269,9 @@ def judged_in_context(matches: list[HouseMatch], doc) -> list[HouseMatch]:
     named = {fold_spelling(m.listed) for m, place, long in zip(matches, where, longer) if place is _NAMED and not long}
     for m, word, place, long in zip(matches, common, where, longer):
         if word:
+            if _after_an_article(doc, m.start):
+                continue  # the ordinary noun where German writes one (der Kanton Zürich, jedem Kanton:
+                # a final tester's report; a name seldom takes an article)
             if place in _FIRST_WORD:
                 if lowered is None:
                     lowered = {w for w in re.findall(r"[^\W\d_]+", doc.prose) if w.islower()}
@@ -332,6 +335,21 @@ def _where_capitalised(doc, m: HouseMatch, in_title_case: bool) -> str:
         return _NAMED
     # after a sentence's capitalised first word: a name (Visitó Qatar) or a longer one's end (Wild Turkey)
     return _AFTER_FIRST_WORD if starts_sentence(doc, before.start(1)) else _UNCLEAR
+
+
+_WORD_JUST_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[ \t\u00a0]+$")
+
+
+def _after_an_article(doc, start: int) -> bool:
+    """In a language that capitalises its nouns, an article or a determiner right before."""
+    lang = primary_language(doc.lang)
+    if lang not in NOUNS_CAPITALISED:
+        return False
+    from ..agreement import ARTICLES, DETERMINERS
+
+    before = _WORD_JUST_BEFORE.search(doc.prose, max(0, start - 24), start)
+    return before is not None and before.group(1).lower() in ARTICLES.get(lang, frozenset()) | DETERMINERS.get(
+        lang, frozenset())
 
 
 def _wrapped(doc, end: int) -> bool:

@@ -436,3 +436,12 @@ def test_a_german_genitive_keeps_its_s_and_is_the_house_names(tmp_path):
     assert [(f["rule"], f["text"], f["suggestions"]) for f in findings] == [("TC102", "Kyiv", ["Kiew"])] * 2
     draft = run_cli("variants", "--format", "names", "a.txt", cwd=tmp_path).stdout.decode()
     assert 'variants: ["Kyiv"]' in draft and "Kiews" not in draft.split("names:")[1]
+
+
+def test_a_russian_variants_case_forms_that_the_dictionary_lemmatises_as_the_house_name(tmp_path):
+    # a final tester's report: Тайланда, Тайланде (of a listed Тайланд) were taken for the house
+    # Таиланд's own case forms, as pymorphy3 lemmatises them so: no finding at all
+    findings = _house_findings(tmp_path, "names:\n  - name: Таиланд\n    variants: [Тайланд]\n", "ru",
+                               "Туристы из Тайланда вернулись. В Тайланде жарко. В Таиланде тоже.\n")
+    assert [(f["text"], f["suggestions"]) for f in findings] == [("Тайланда", ["Таиланда"]),
+                                                                ("Тайланде", ["Таиланде"])]

@@ -535,11 +535,14 @@ def _house_form(m: Match, tokens, text: str, lang: str | None = None) -> bool:
     # listed Zelensky beside Zelenskyy: the variant's; Navalnyi for a listed Navalnyi: its own)
     written, h, v = " ".join(surface), " ".join(house), " ".join(listed)
     if primary_language(lang) == "ru" and len(surface) == 1 and written != v:
-        from ..names.morph import russian_form_of
+        from ..names.morph import ending_change, russian_form_of
 
-        if russian_form_of(tokens.surfaces[m.first], house_words[0]):
+        if russian_form_of(tokens.surfaces[m.first], house_words[0]) \
+                and ending_change(written, h, MAX_CASE_ENDING) is not None:
             return True  # the house spelling's case form (Зеленским of Зеленский, though it starts with
-            # the listed Зеленски: a tester's report, fixed into Зеленскийм)
+            # the listed Зеленски: a tester's report, fixed into Зеленскийм); not one that only the
+            # dictionary reads so, spelled as the variant up to its ending (Тайланде, which pymorphy
+            # lemmatises as the listed Таиланд: a final tester's report)
     starts = [(len(x), x is h) for x in (h, v) if written.startswith(x)]
     if starts:
         return max(starts)[1]

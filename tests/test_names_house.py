@@ -445,3 +445,10 @@ def test_a_russian_variants_case_forms_that_the_dictionary_lemmatises_as_the_hou
                                "Туристы из Тайланда вернулись. В Тайланде жарко. В Таиланде тоже.\n")
     assert [(f["text"], f["suggestions"]) for f in findings] == [("Тайланда", ["Таиланда"]),
                                                                 ("Тайланде", ["Таиланде"])]
+    # ... and a variant's case forms that Snowball stems apart from it (Харкив: харк; Харкива:
+    # харкив), or a common word's, matched only as written (Белоруссии of Белоруссия)
+    findings = _house_findings(tmp_path, "names:\n  - name: Харьков\n    variants: [Харкив]\n"
+                               "  - name: Беларусь\n    variants: [Белоруссия]\n", "ru",
+                               "Жители Харкива устали. Президент Белоруссии прилетел. В Харькове тихо.\n")
+    assert [f["text"] for f in findings] == ["Харкива", "Белоруссии"]
+    assert findings[0]["suggestions"] == ["Харькова"]

@@ -208,6 +208,13 @@ class HouseNames:
                     # goes after some letters; a tester's report); ``_replace`` carries the -s over
                     index.add(index.pattern(variant + "s", (name, variant), exact=joined_otherwise,
                                             case_sensitive=same or common))
+                if primary_language(lang) == "ru" and not same and not joined_otherwise:
+                    # its case forms, which Snowball may stem apart (Харкив: харк, Харкива: харкив;
+                    # a final tester's report: none was found)
+                    for form in _russian_case_forms(variant):
+                        # (a common word, matched only as written, needs each form: Белоруссии)
+                        if an.term_keys(form) != keys or common:
+                            index.add(index.pattern(form, (name, variant), case_sensitive=same or common))
         self._indexes[lang] = (index, {})
         return index
 
@@ -501,6 +508,22 @@ def _words(spelling: str) -> list[str]:
 def _accented_words(spelling: str) -> list[str]:
     """The words of ``spelling`` in lower case with their accents (NFC)."""
     return [unicodedata.normalize("NFC", w).casefold() for w in re.findall(r"[^\W_]+", spelling)]
+
+
+def _russian_case_forms(variant: str) -> list[str]:
+    """The case forms pymorphy3 gives a one-word Russian ``variant`` (its guess for a word it does
+    not know), written with the variant's capital; only those that differ from it by an ending
+    of up to MAX_CASE_ENDING letters."""
+    from ..names.morph import ending_change, russian_lexeme
+
+    if " " in variant.strip():
+        return []
+    forms = []
+    for form in russian_lexeme(variant):
+        written = variant[:1] + form[1:] if variant[:1].isupper() else form
+        if written != variant and ending_change(written.casefold(), variant.casefold(), MAX_CASE_ENDING) is not None:
+            forms.append(written)
+    return sorted(set(forms))
 
 
 def _house_form(m: Match, tokens, text: str, lang: str | None = None) -> bool:

@@ -363,6 +363,22 @@ def russian_form_of(form: str, lemma: str) -> bool:
     return lemma.casefold().replace("ё", "е") in russian_normal_forms(form)
 
 
+@lru_cache(maxsize=1_000)
+def russian_lexeme(word: str) -> tuple[str, ...]:
+    """The forms of a Cyrillic ``word``'s paradigm by its first pymorphy3 parse as a proper name
+    (else its first), lower case; none for another script or without pymorphy3."""
+    if not all("\u0400" <= ch <= "\u04ff" for ch in word):
+        return ()
+    try:
+        parses = _analyzer().parse(word)
+    except ImportError:
+        return ()
+    if not parses:
+        return ()
+    parse = next((p for p in parses if any(t in str(p.tag) for t in _NAME_TAGS)), parses[0])
+    return tuple(dict.fromkeys(form.word for form in parse.lexeme))
+
+
 @lru_cache(maxsize=10_000)
 def russian_name(word: str) -> bool:
     """pymorphy3's dictionary knows ``word`` as a first name or a surname (Мохаммед, Мухаммед):

@@ -125,7 +125,8 @@ def regions(directives: list[Directive], last_line: int, lines: list[str] | None
                 out.append(Region(opener, selector, first, d.line, before))
                 through = before | {s.upper() for s in d.selectors}
                 if d.selectors == (ALL,) or key in named \
-                        or (_codes(key) and _codes(key) <= frozenset(c for e in through for c in _codes(e))):
+                        or (selector_codes(key)
+                            and selector_codes(key) <= frozenset(c for e in through for c in selector_codes(e))):
                     continue  # every rule of the disable is on again
                 open_[key] = (opener, d.line, through)  # (the rest stays disabled)
     for key, (opener, first, enabled) in open_.items():
@@ -134,7 +135,7 @@ def regions(directives: list[Directive], last_line: int, lines: list[str] | None
     return out
 
 
-def _codes(selector: str) -> frozenset[str]:
+def selector_codes(selector: str) -> frozenset[str]:
     """The codes of the rules a selector names (none for a style rule's name or an unknown one)."""
     from .registry import all_rules, matches
 

@@ -169,9 +169,9 @@ def _capitalised_as_a_name(doc: Document, tokens: Tokens, m: Match, listed: str)
     """A term listed in lower case, written capitalised inside a sentence (the US Department of
     Labor, The Truce Commission), or at a sentence's start before another capitalised word (Labor
     Day falls on Monday) or where the document writes it so inside a sentence too (Labor's leader
-    agreed, beside a Labor spokesman): a name's word, maybe, which keeps its spelling; only a reader can fix
-    it (a new user's report: both were safe fixes; after an acronym too: UN Truce Supervision
-    Organization, though UN Secretary General Guterres is the term, a review)."""
+    agreed, beside a Labor spokesman): a name's word, maybe, which keeps its spelling; only a
+    reader can fix it (a new user's report: both were safe fixes; after an acronym too: UN Truce
+    Supervision Organization, though UN Secretary General Guterres is the term, a review)."""
     if in_a_name(doc, tokens, m, listed, alone=True):
         return True
     written = tokens.surfaces[m.first]
@@ -182,7 +182,7 @@ def _capitalised_as_a_name(doc: Document, tokens: Tokens, m: Match, listed: str)
         return True
     # a sentence's first word that the document writes capitalised inside a sentence too: the
     # name's (Labor's leader agreed, beside "a Labor spokesman": a final tester's report)
-    return any(not starts_sentence(doc, k) for k in _capitalised_uses(doc, written))
+    return any(not starts_sentence(doc, k) for k in _capitalised_uses(doc, " ".join(tokens.surfaces[m.first:m.last])))
 
 
 def before_a_capital(tokens: Tokens, m: Match) -> bool:

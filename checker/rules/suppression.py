@@ -11,7 +11,7 @@ from typing import Iterable
 
 from ..model import Document, Finding, Fix, Scope, Severity
 from ..registry import Rule, RuleDoc, register
-from ..suppress import ALL, Directive, _codes, selector_ran
+from ..suppress import ALL, Directive, selector_codes, selector_ran
 
 
 @register
@@ -92,14 +92,15 @@ def _enables_of_only(directives: list[Directive], removed: set[int]) -> list[Dir
             open_.append(directive)
         elif directive.kind == "enable":
             named = {s.upper() for s in directive.selectors}
-            codes = frozenset(c for s in named for c in _codes(s))
+            codes = frozenset(c for s in named for c in selector_codes(s))
 
             def ends(disable: Directive) -> bool:
                 return directive.selectors == (ALL,) or all(
-                    s.upper() in named or (_codes(s.upper()) and _codes(s.upper()) <= codes) for s in disable.selectors)
+                    s.upper() in named or (selector_codes(s.upper()) and selector_codes(s.upper()) <= codes)
+                    for s in disable.selectors)
 
             def reaches(disable: Directive) -> bool:
-                return ends(disable) or any(_codes(s.upper()) & codes for s in disable.selectors)
+                return ends(disable) or any(selector_codes(s.upper()) & codes for s in disable.selectors)
 
             reached = [d for d in open_ if reaches(d)]
             open_ = [d for d in open_ if not ends(d)]

@@ -67,6 +67,12 @@ _ITEM_LINE = re.compile(f"\\n(?:{_QUOTES}{_MARKER}|[ \\t]*[—―]){_QUOTES}$")
 _QUOTED_AFTER_COLON = re.compile(r":\s*[\"“«„‘']\s*$")  # said: "The ... (a quotation opens a sentence)
 
 
+# A gap between two words of one line, or of a wrapped paragraph's two lines (no blank line; a
+# quotation's > and the next line's indentation skipped)
+WRAPPED_GAP = r"[ \t\u00a0]+|[ \t\u00a0]*\n[ \t\u00a0>]*"
+NEXT_WORD = re.compile(f"(?:{WRAPPED_GAP})([^\\W\\d_]+)")  # the word after an offset, on its line or the next
+
+
 def starts_sentence(doc: Document, offset: int) -> bool:
     """Whether ``offset`` (in ``doc.prose``) is the first word of a sentence of the document's
     segmentation, a heading, a table cell or a list item (an opening quote or bracket aside).

@@ -397,12 +397,8 @@ def _never_unencodable() -> None:
     redirects output to a file) write them escaped, ``\\u0107``, instead of failing the run
     with no report (a tester's report: every SARIF file, whose rule docs hold Cyrillic, failed;
     those formats are now UTF-8 anyway, ``_utf8_for``)."""
-    import codecs
-    import io
-
     for stream in (sys.stdout, sys.stderr):
-        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict" \
-                and codecs.lookup(stream.encoding or "ascii").name != "utf-8":
+        if _not_utf8(stream) and stream.errors == "strict":
             stream.reconfigure(errors="backslashreplace")
 
 
@@ -410,13 +406,16 @@ def _utf8_for(fmt: str) -> None:
     """A format read by programs (JSON, SARIF, JUnit XML, a names list) is written in UTF-8, as
     its specification or its reader expects, whatever the locale's encoding (cp1252 where Windows
     redirects output to a file)."""
+    if fmt != "text" and _not_utf8(sys.stdout):
+        sys.stdout.reconfigure(encoding="utf-8", errors="strict")
+
+
+def _not_utf8(stream: Any) -> bool:
+    """``stream`` is a text stream we can reconfigure whose encoding is not UTF-8."""
     import codecs
     import io
 
-    stream = sys.stdout
-    if fmt != "text" and isinstance(stream, io.TextIOWrapper) \
-            and codecs.lookup(stream.encoding or "ascii").name != "utf-8":
-        stream.reconfigure(encoding="utf-8", errors="strict")
+    return isinstance(stream, io.TextIOWrapper) and codecs.lookup(stream.encoding or "ascii").name != "utf-8"
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from ..agreement import elided_before_consonant, fix_at_risk
-from ..casing import NOUNS_CAPITALISED, fit_replacement, starts_sentence, stop_may_end_a_sentence
+from ..casing import NOUNS_CAPITALISED, WRAPPED_GAP, fit_replacement, starts_sentence, stop_may_end_a_sentence
 from ..lang import primary_language
 from ..model import BlockKind, Document
 from ..names.normalize import HYPHENS
@@ -195,7 +195,7 @@ def before_a_capital(tokens: Tokens, m: Match) -> bool:
         and not after.isupper()
 
 
-_NAME_GAP = re.compile(r"[ \t\u00a0]+|[ \t\u00a0]*\n[ \t\u00a0>]*")  # (a wrapped line's break; no blank line)
+_NAME_GAP = re.compile(WRAPPED_GAP)
 
 
 def _capitalised_uses(doc: Document, written: str) -> list[int]:

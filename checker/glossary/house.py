@@ -26,7 +26,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from ..casing import NOUNS_CAPITALISED, before_full_stop
+from ..casing import NEXT_WORD, NOUNS_CAPITALISED, before_full_stop, starts_sentence
 from ..lang import primary_language
 from ..model import BlockKind, InputError
 from ..names.morph import GENITIVE_S, SIBILANTS as _SIBILANTS
@@ -317,8 +317,6 @@ def _where_capitalised(doc, m: HouseMatch, in_title_case: bool) -> str:
     """Where a common word's capital stands, as the classes above tell it. In German, which
     capitalises every noun, only a sentence's first word or a word in all capitals is told
     apart: anywhere else the capital proves nothing (der Kanton, pro Kanton, Schweizer Kanton)."""
-    from ..casing import starts_sentence
-
     text = doc.prose
     j = m.start
     while j > 0 and text[j - 1] in _SPACES:
@@ -367,9 +365,6 @@ def _wrapped(doc, end: int) -> bool:
     return end - line_start >= WRAPPED_LINE_MIN and not rest.startswith(("  ", "\\"))
 
 
-# the word after a match: on its line, or opening the next one (a wrapped paragraph: the Bombay /
-# Stock Exchange, a final tester's report; a longer name is only ever reason to hold a fix back)
-_NEXT_WORD = re.compile(r"(?:[ \t\u00a0]+|[ \t\u00a0]*\n[ \t\u00a0>]*)([^\W\d_]+)")
 
 
 NAME_AFTER_MAX_ZIPF = 3.0  # ... where every noun is capitalised: a word this rare, a name's
@@ -405,7 +400,9 @@ def _next_capital(doc, end: int) -> str | None:
     """The capitalised word right after ``end``, on the same line or opening the next, in the
     same table cell (an unescaped | between them is a cell's border, which the prose masks), else
     None."""
-    after = _NEXT_WORD.match(doc.prose, end)
+    # (on the next line too: a wrapped paragraph's "the Bombay / Stock Exchange", a final tester's
+    # report; a longer name is only ever reason to hold a fix back)
+    after = NEXT_WORD.match(doc.prose, end)
     if after is None or not after.group(1)[0].isupper() or re.search(r"(?<!\\)\|", doc.text[end:after.start(1)]):
         return None
     return after.group(1)

@@ -344,17 +344,27 @@ def russian_lemmas(form: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def _parses(word: str) -> list:
+    """pymorphy3's parses of an all-Cyrillic ``word``, likeliest first; none for another script
+    or without pymorphy3."""
+    if not all("\u0400" <= ch <= "\u04ff" for ch in word):
+        return []
+    try:
+        return _analyzer().parse(word)
+    except ImportError:
+        return []
+
+
+def _name_parse(parses: list):
+    """The first of ``parses`` tagged as a proper name, else the first; None for none."""
+    return next((p for p in parses if any(t in str(p.tag) for t in _NAME_TAGS)), parses[0] if parses else None)
+
+
 @lru_cache(maxsize=10_000)
 def russian_normal_forms(form: str) -> tuple[str, ...]:
     """The normal forms of every pymorphy3 parse of a Cyrillic ``form``, likeliest first, ё
     written е (Киеве: киев; Зеленским: зеленский); none for another script."""
-    if not all("\u0400" <= ch <= "\u04ff" for ch in form):
-        return ()
-    try:
-        parses = _analyzer().parse(form)
-    except ImportError:
-        return ()
-    return tuple(dict.fromkeys(parse.normal_form.replace("ё", "е") for parse in parses))
+    return tuple(dict.fromkeys(parse.normal_form.replace("ё", "е") for parse in _parses(form)))
 
 
 def russian_form_of(form: str, lemma: str) -> bool:
@@ -367,16 +377,8 @@ def russian_form_of(form: str, lemma: str) -> bool:
 def russian_lexeme(word: str) -> tuple[str, ...]:
     """The forms of a Cyrillic ``word``'s paradigm by its first pymorphy3 parse as a proper name
     (else its first), lower case; none for another script or without pymorphy3."""
-    if not all("\u0400" <= ch <= "\u04ff" for ch in word):
-        return ()
-    try:
-        parses = _analyzer().parse(word)
-    except ImportError:
-        return ()
-    if not parses:
-        return ()
-    parse = next((p for p in parses if any(t in str(p.tag) for t in _NAME_TAGS)), parses[0])
-    return tuple(dict.fromkeys(form.word for form in parse.lexeme))
+    parse = _name_parse(_parses(word))
+    return tuple(dict.fromkeys(form.word for form in parse.lexeme)) if parse is not None else ()
 
 
 @lru_cache(maxsize=10_000)
@@ -384,13 +386,7 @@ def russian_name(word: str) -> bool:
     """pymorphy3's dictionary knows ``word`` as a first name or a surname (Мохаммед, Мухаммед):
     in Russian, where ``name_like`` compares no other languages' word lists, a name's
     established spellings."""
-    if not all("\u0400" <= ch <= "\u04ff" for ch in word):
-        return False
-    try:
-        parses = _analyzer().parse(word)
-    except ImportError:
-        return False
-    return any(p.is_known and ("Name" in p.tag or "Surn" in p.tag) for p in parses)
+    return any(p.is_known and ("Name" in p.tag or "Surn" in p.tag) for p in _parses(word))
 
 
 @lru_cache(maxsize=100_000)
@@ -554,15 +550,11 @@ def russian_case_form(word: str, name: str) -> str | None:
     first) that ends most like ``word``, by RUSSIAN_CASE_ENDING_MIN+ letters: the case ``word``
     is in, where no word list knows ``word`` (Зеленського, a Ukrainian genitive, beside
     Зеленский: Зеленского, not Зеленскому; a names tester's report). None when none ends so."""
-    if not all("\u0400" <= ch <= "\u04ff" for ch in word + name):
+    if not all("\u0400" <= ch <= "\u04ff" for ch in word):
         return None  # (a Latin brand in Russian text keeps its own letters: RelaxFoam)
-    try:
-        parses = _analyzer().parse(name)
-    except ImportError:
+    parse = _name_parse(_parses(name))
+    if parse is None:
         return None
-    if not parses:
-        return None
-    parse = next((p for p in parses if any(t in str(p.tag) for t in _NAME_TAGS)), parses[0])
 
     def shared_end(form: str) -> int:
         n = 0

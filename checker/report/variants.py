@@ -79,6 +79,11 @@ class _Entry:
         return [self.note, *("  # " + line[2:] for line in entry)] if self.note else entry
 
 
+def _entry_label(lang: str, written: str) -> str:
+    """How a note names another entry: its language and its name (en entry "Zelensky")."""
+    return f"{lang} entry {json.dumps(written, ensure_ascii=False)}"
+
+
 def house_list(files: list[tuple[Any, list[Any]]], across: list[Any] = ()) -> str:
     """A house list of names (YAML, the format of ``names = [...]``) from the clusters of every
     file (``(document or its language, clusters)``): clusters of one language that share a
@@ -216,10 +221,8 @@ def house_list(files: list[tuple[Any, list[Any]]], across: list[Any] = ()) -> st
             spellings = [s for s in spellings if s not in left_out]
             seen += "".join(f" ({written(k)} left out: another entry's)" for k, _ in theirs)
         else:
-            owners = {f"{names_anywhere[s][0]} entry {json.dumps(names_anywhere[s][1], ensure_ascii=False)}"
-                      for _, s in theirs}
-        owners |= {f"{listed[s].lang} entry {json.dumps(listed[s].written, ensure_ascii=False)}"
-                   for s in spellings if s in listed}
+            owners = {_entry_label(*names_anywhere[s]) for _, s in theirs}
+        owners |= {_entry_label(listed[s].lang, listed[s].written) for s in spellings if s in listed}
         decided.add(spellings[0])
         entry = _Entry(lang, spellings[0], written((lang, name)), [written(k) for k in variants], f"{where}{seen}")
         if owners:  # another language's entry holds one of its spellings (Massoud in English, Massud

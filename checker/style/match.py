@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from ..agreement import elided_before_consonant, fix_at_risk
-from ..casing import (NOUNS_CAPITALISED, before_full_stop, case_pattern, fit_replacement, keep_full_stop, starts_sentence,
-                      stop_may_end_a_sentence, transfer_case)
+from ..casing import (NEXT_WORD, NOUNS_CAPITALISED, before_full_stop, case_pattern, fit_replacement, keep_full_stop,
+                      starts_sentence, stop_may_end_a_sentence, transfer_case)
 from ..lang import primary_language
 from ..model import BlockKind, Document
 from ..names.morph import CASE_LANGUAGES
@@ -262,9 +262,6 @@ def _inside_replacement(text: str, start: int, end: int, replacements: list[str]
 _LITERAL_KEY = re.compile(r"[\w .'’-]+")  # a swap key that is plain words, not a pattern ([A-Z]+)
 
 
-_NEXT_WORD_ANY_LINE = re.compile(r"(?:[ \t\u00a0]+|[ \t\u00a0]*\n[ \t\u00a0>]*)([^\W\d_]+)")  # (on the next line too)
-
-
 def _a_names_capital(doc: Document, start: int, end: int, observed: str) -> bool:
     """A match of a key in lower case written capitalised inside a sentence (the US Labor
     Department) or before another capitalised word (Labor Party at a sentence's start): a name's
@@ -274,7 +271,7 @@ def _a_names_capital(doc: Document, start: int, end: int, observed: str) -> bool
         return False
     if not starts_sentence(doc, start):
         return True
-    after = _NEXT_WORD_ANY_LINE.match(doc.prose, end)
+    after = NEXT_WORD.match(doc.prose, end)  # (on the next line too)
     return after is not None and after.group(1)[:1].isupper() and not after.group(1).isupper()
 
 
